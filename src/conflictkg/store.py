@@ -1,0 +1,173 @@
+"""The on-disk graph store: one writer at a time, any number of readers.
+
+Oxigraph's RocksDB files may be opened read-write by one process only, and opening
+them read-only while another process writes is undefined behaviour. So the store
+is a folder with two parts:
+
+    {path}/db/                  the primary database; only a writer opens it
+    {path}/snapshots/{gen}/     read-only checkpoints (hard links, made in milliseconds)
+    {path}/CURRENT              the generation readers should open
+    {path}/write.lock           held by the one writer
+
+A writer (``conflictkg ingest``, or the server applying an update) takes the lock,
+commits each document as one transaction, and publishes a new snapshot. Readers
+(the server's query workers) open the newest snapshot and reopen it when CURRENT
+changes: they see new documents without a restart, never a half-written one, and
+the generation number keys their result cache.
+
+This is the only module that writes to the store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store
+
+KEEP_SNAPSHOTS = 3
+KEEP_SECONDS = 600.0
+
+
+class StoreLockedError(OSError):
+    """Another process is writing to the store."""
+
+
+def _gen_name(gen: int) -> str:
+    return f"{gen:012d}"
+
+
+def current_generation(path: Path) -> int:
+    """The newest published generation, 0 when nothing has been published yet."""
+    try:
+        return int((Path(path) / "CURRENT").read_text().strip() or 0)
+    except (FileNotFoundError, ValueError):
+        return 0
+
+
+def open_snapshot(path: Path) -> tuple[int, Store]:
+    """(generation, read-only store) of the newest snapshot; an empty in-memory store
+    when nothing has been published yet."""
+    path = Path(path)
+    gen = current_generation(path)
+    if gen == 0:
+        return 0, Store()
+    return gen, Store.read_only(str(path / "snapshots" / _gen_name(gen)))
+
+
+class Writer:
+    """The store opened for writing. Build it with :func:`writing`."""
+
+    def __init__(self, path: Path, store: Store) -> None:
+        self.path = path
+        self.store = store
+        self.changed = False
+
+    def has_graph(self, graph: str) -> bool:
+        return self.store.contains_named_graph(NamedNode(graph))
+
+    def graph_size(self, graph: str) -> int:
+        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, NamedNode(graph)))
+
+    def put_graph(self, graph: str, quads: Iterable[Quad], *, replace: bool = False) -> int:
+        """Write a whole named graph as one transaction: it lands whole or not at all.
+
+        With ``replace``, the graph's old content is dropped in the same transaction.
+        """
+        quads = list(quads)
+        name = NamedNode(graph)
+        if any(q.graph_name != name for q in quads):
+            raise ValueError(f"every quad must be in the graph <{graph}>")
+        if replace and self.has_graph(graph):
+            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+            self.store.update(f"DROP SILENT GRAPH {name} ; INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+        else:
+            self.store.extend(quads)
+        self.changed = True
+        return len(quads)
+
+    def remove_graph(self, graph: str) -> None:
+        self.store.remove_graph(NamedNode(graph))
+        self.changed = True
+
+    def update(self, sparql: str, **options: object) -> None:
+        """Run a SPARQL Update request as one transaction."""
+        self.store.update(sparql, **options)
+        self.changed = True
+
+    def load(self, data: bytes, *, format: RdfFormat, graph: str | None = None) -> None:
+        """Parse and add RDF in one transaction (the Graph Store Protocol's POST and PUT)."""
+        parsed = Store()
+        parsed.load(data, format=format, to_graph=NamedNode(graph) if graph else None)
+        self.store.extend(list(parsed))
+        self.changed = True
+
+    def query(self, sparql: str, **options: object):
+        return self.store.query(sparql, **options)
+
+    def publish(self) -> int:
+        """Make what is committed visible to readers as a new snapshot generation."""
+        self.store.flush()
+        gen = max(current_generation(self.path), _newest_snapshot(self.path)) + 1
+        snapshots = self.path / "snapshots"
+        snapshots.mkdir(exist_ok=True)
+        target = snapshots / _gen_name(gen)
+        if target.exists():
+            shutil.rmtree(target)
+        self.store.backup(str(target))
+        tmp = self.path / "CURRENT.tmp"
+        tmp.write_text(f"{gen}\n")
+        os.replace(tmp, self.path / "CURRENT")
+        self.changed = False
+        _collect_old_snapshots(self.path, gen)
+        return gen
+
+
+def _newest_snapshot(path: Path) -> int:
+    folder = path / "snapshots"
+    gens = [int(p.name) for p in folder.iterdir() if p.name.isdigit()] if folder.exists() else []
+    return max(gens, default=0)
+
+
+def _collect_old_snapshots(path: Path, current: int) -> None:
+    """Delete snapshots that are neither among the newest few nor recently superseded."""
+    now = time.time()
+    for snap in sorted((path / "snapshots").iterdir()):
+        if not snap.name.isdigit() or int(snap.name) > current - KEEP_SNAPSHOTS:
+            continue
+        if now - snap.stat().st_mtime > KEEP_SECONDS:
+            shutil.rmtree(snap, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def writing(path: Path, *, wait: float = 60.0, publish: bool = True) -> Iterator[Writer]:
+    """Open the store for writing, waiting up to ``wait`` seconds for another writer.
+
+    On leaving, committed changes are published as a new snapshot for readers.
+    """
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True)
+    with open(path / "write.lock", "a+") as lock:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreLockedError(f"{path}: another process is writing to the store") from None
+                time.sleep(0.05)
+        store = Store(str(path / "db"))
+        writer = Writer(path, store)
+        try:
+            yield writer
+        finally:
+            if publish and (writer.changed or current_generation(path) == 0):
+                writer.publish()
+            del writer.store, store
+            fcntl.flock(lock, fcntl.LOCK_UN)

@@ -1,0 +1,163 @@
+"""Find gazetteer names in Arabic and English text in one pass (Aho-Corasick).
+
+Names and text are compared on their normalised keys (:mod:`.normalize`), so spelling
+variants of hamza, ta marbuta, diacritics and case do not matter. A name matches only
+as whole words; in Arabic it may carry the proclitics written joined to it (و ف ب ل ك
+and their pairs), including ل before the article whose alef is then elided (للجيش
+الحر for الجيش الحر). A match's span starts at the name, after any proclitic.
+
+    matcher = Matcher([("درعا البلد", "daraa-al-balad"), ("Daraa", "daraa")])
+    [m.text for m in matcher.find("وفي درعا البلد")]   # ['درعا البلد']
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+from conflictkg.extract.lexicon import read_yaml, require
+from conflictkg.extract.model import Span
+from conflictkg.extract.normalize import NormalizedText, normalize_key, normalize_text
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    """A name found in text; offsets are code points of the original text."""
+
+    start: int
+    end: int
+    text: str  # == original[start:end]
+    payloads: tuple[T, ...]  # every entry whose name has this key, for the caller to choose
+    key: str  # the normalised name
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
+
+
+@dataclass(frozen=True)
+class _Clitics:
+    plain: frozenset[str]  # prefixes allowed before any name
+    before_lam_article: frozenset[str]  # prefixes ending in ل, before a name without its alef
+    article: str
+    min_name_length: int
+
+
+@functools.cache
+def _clitics() -> _Clitics:
+    name = "clitics.yaml"
+    data = read_yaml(name)
+    conjunctions = [normalize_key(c) for c in require(data, "conjunctions", list, name)]
+    prepositions = [normalize_key(p) for p in require(data, "prepositions", list, name)]
+    lam_article = require(data, "lam_article", dict, name)
+    lam = normalize_key(require(lam_article, "preposition", str, name))
+    plain = {c + p for c in ["", *conjunctions] for p in ["", *prepositions]} - {""}
+    return _Clitics(
+        plain=frozenset(plain),
+        before_lam_article=frozenset(c + lam for c in ["", *conjunctions]),
+        article=normalize_key(require(lam_article, "article", str, name)),
+        min_name_length=int(require(data, "min_name_length", int, name)),
+    )
+
+
+class Matcher(Generic[T]):
+    """A gazetteer automaton: built once from (name, payload) pairs, then run on texts."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
+        groups: dict[str, list[T]] = {}
+        for name, payload in entries:
+            if not isinstance(name, str):
+                raise TypeError(f"gazetteer name must be a str, got {type(name).__name__}: {name!r}")
+            key = normalize_key(name)
+            if key:
+                groups.setdefault(key, []).append(payload)
+        self._payloads: dict[str, tuple[T, ...]] = {k: tuple(v) for k, v in groups.items()}
+        self._clitics = _clitics()
+        # automaton string -> (length, ((key, elided_article), ...))
+        patterns: dict[str, list[tuple[str, bool]]] = {}
+        article = self._clitics.article
+        for key in groups:
+            patterns.setdefault(key, []).append((key, False))
+            if key.startswith(article) and len(key) > len(article):
+                patterns.setdefault(key[1:], []).append((key, True))
+        self._automaton = ahocorasick.Automaton()
+        for string, keys in patterns.items():
+            self._automaton.add_word(string, (len(string), tuple(keys)))
+        if patterns:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        """Number of distinct normalised names."""
+        return len(self._payloads)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and normalize_key(name) in self._payloads
+
+    def payloads(self, name: str) -> tuple[T, ...]:
+        """Entries whose name has the same key as ``name`` (empty when none)."""
+        return self._payloads.get(normalize_key(name), ())
+
+    def find(self, text: str | NormalizedText) -> list[Match[T]]:
+        """Leftmost-longest, non-overlapping matches in text order."""
+        chosen: list[tuple[int, int, bool, str]] = []
+        last_end = -1
+        for candidate in sorted(self._candidates(text)):
+            start, neg_end = candidate[0], candidate[1]
+            if start >= last_end:
+                chosen.append(candidate)
+                last_end = -neg_end
+        return self._matches(text, chosen)
+
+    def find_all(self, text: str | NormalizedText) -> list[Match[T]]:
+        """Every whole-word match, overlapping ones included, in text order."""
+        return self._matches(text, sorted(self._candidates(text)))
+
+    def _matches(self, text: str | NormalizedText,
+                 found: list[tuple[int, int, bool, str]]) -> list[Match[T]]:
+        normalized = self._normalized(text)
+        out = []
+        for start, neg_end, _, key in found:
+            s, e = normalized.original_span(start, -neg_end)
+            out.append(Match(s, e, normalized.original[s:e], self._payloads[key], key))
+        return out
+
+    @staticmethod
+    def _normalized(text: str | NormalizedText) -> NormalizedText:
+        if isinstance(text, NormalizedText):
+            if text.keep_punctuation:
+                raise ValueError("Matcher.find needs text normalised without keep_punctuation")
+            return text
+        return normalize_text(text)
+
+    def _candidates(self, text: str | NormalizedText) -> list[tuple[int, int, bool, str]]:
+        """(start, -end, elided_article, key) of every valid match, in normalised offsets."""
+        if not self._payloads:
+            return []
+        t = self._normalized(text).text
+        clitics = self._clitics
+        out = []
+        for last, (length, keys) in self._automaton.iter(t):
+            end = last + 1
+            if end < len(t) and t[end].isalnum():
+                continue
+            start = end - length
+            word_start = start
+            while word_start > 0 and t[word_start - 1].isalnum():
+                word_start -= 1
+            prefix = t[word_start:start]
+            for key, elided in keys:
+                if elided:
+                    ok = prefix in clitics.before_lam_article
+                else:
+                    ok = not prefix or (
+                        prefix in clitics.plain and len(key) >= clitics.min_name_length
+                    )
+                if ok:
+                    out.append((start, -end, elided, key))
+        return out

@@ -1,0 +1,416 @@
+"""The gazetteers: places, armed groups and reporting sources, read from ``mappings/``.
+
+They are versioned data files (TSV and YAML, each folder with a README saying where
+the data comes from); this module only reads and checks them, and offers the admin
+chain of places. Matching names in text is the extractor's job, and turning entries
+into RDF is the mapping's job.
+
+    gaz = load_gazetteers()
+    gaz.places["N0094"].name_ar          # 'القدم'
+    gaz.places.ancestors("N0094")        # area, city, sub-district, district, governorate
+    gaz.actors["hts"].renamed_to
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+ENV_VAR = "CONFLICTKG_MAPPINGS"
+DEFAULT_MAPPINGS = Path(__file__).resolve().parents[2] / "mappings"
+
+PLACE_LEVELS = ("governorate", "district", "subdistrict", "community", "neighbourhood", "site")
+ACTOR_KINDS = (
+    "state_force", "rebel_group", "jihadist_group", "militia", "kurdish_force",
+    "foreign_state", "other",
+)
+SOURCE_TYPES = (
+    "monitor", "state_media", "loyalist_media", "opposition_media", "agency", "media",
+    "archive", "generic", "military", "official", "ngo",
+)
+
+PLACE_FILES = ("places.tsv", "extra.tsv")  # rows of places, in this order
+PLACE_ALIAS_FILE = "aliases.tsv"  # curated names added to places of either file
+STOPNAME_FILE = "stopnames.txt"
+PLACE_COLUMNS = (
+    "key", "level", "name_ar", "name_en", "aliases_ar", "aliases_en", "parent", "admin1",
+    "admin1_en", "lat", "lon", "wikidata", "geonames", "prominence", "note",
+)
+ALIAS_COLUMNS = ("key", "aliases_ar", "aliases_en", "note")
+
+
+class GazetteerError(ValueError):
+    """A gazetteer file is malformed; the message names the file and line."""
+
+    def __init__(self, path: Path, line: int | None, message: str) -> None:
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.line = line
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    key: str  # OCHA P-code (SY01, SY0100, SY010000, C1001, N0001, A008) or curated slug
+    level: str
+    name_ar: str
+    name_en: str | None = None
+    aliases_ar: tuple[str, ...] = ()
+    aliases_en: tuple[str, ...] = ()
+    parent: str | None = None
+    admin1: str | None = None  # governorate key
+    admin1_en: str | None = None  # governorate English name, as OCHA spells it
+    lat: float | None = None
+    lon: float | None = None
+    wikidata: str | None = None  # only as given by the OpenSyria files
+    geonames: str | None = None
+    prominence: int = 0  # higher wins a tie between places of the same name
+    note: str | None = None
+
+    @property
+    def names_ar(self) -> tuple[str, ...]:
+        return (self.name_ar, *self.aliases_ar)
+
+    @property
+    def names_en(self) -> tuple[str, ...]:
+        return ((self.name_en,) if self.name_en else ()) + self.aliases_en
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    key: str
+    name_ar: str
+    name_en: str
+    kind: str
+    side: str | None = None
+    aliases_ar: tuple[str, ...] = ()
+    aliases_en: tuple[str, ...] = ()
+    weak_aliases_ar: tuple[str, ...] = ()  # names that denote the actor only in context ("النظام")
+    generic: bool = False  # a collective term ("فصائل المعارضة"), not one organisation
+    parent: str | None = None
+    active_from: int | None = None
+    active_to: int | None = None
+    renamed_to: str | None = None
+    note: str | None = None
+
+    @property
+    def names_ar(self) -> tuple[str, ...]:
+        return (self.name_ar, *self.aliases_ar)
+
+    @property
+    def names_en(self) -> tuple[str, ...]:
+        return (self.name_en, *self.aliases_en)
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    key: str
+    name_ar: str
+    name_en: str
+    type: str
+    stance: str | None = None
+    country: str | None = None
+    aliases_ar: tuple[str, ...] = ()
+    aliases_en: tuple[str, ...] = ()
+    actor: str | None = None  # the armed group or force speaking, when the source is one
+    note: str | None = None
+
+    @property
+    def names_ar(self) -> tuple[str, ...]:
+        return (self.name_ar, *self.aliases_ar)
+
+    @property
+    def names_en(self) -> tuple[str, ...]:
+        return (self.name_en, *self.aliases_en)
+
+
+class Places(Mapping[str, PlaceEntry]):
+    """Places by key, with the admin chain (neighbourhood → city → ... → governorate)."""
+
+    def __init__(self, entries: Mapping[str, PlaceEntry]) -> None:
+        self._entries = dict(entries)
+        children: dict[str, list[str]] = {}
+        for entry in self._entries.values():
+            if entry.parent:
+                children.setdefault(entry.parent, []).append(entry.key)
+        self._children = {k: tuple(v) for k, v in children.items()}
+
+    def __getitem__(self, key: str) -> PlaceEntry:
+        return self._entries[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def children(self, key: str) -> tuple[PlaceEntry, ...]:
+        """The places whose parent is ``key`` (one level down)."""
+        return tuple(self._entries[k] for k in self._children.get(key, ()))
+
+    def ancestors(self, key: str) -> tuple[PlaceEntry, ...]:
+        """The parents of ``key``, nearest first, up to its governorate."""
+        chain: list[PlaceEntry] = []
+        parent = self._entries[key].parent
+        while parent:
+            entry = self._entries[parent]
+            chain.append(entry)
+            parent = entry.parent
+        return tuple(chain)
+
+    def at_level(self, level: str) -> tuple[PlaceEntry, ...]:
+        return tuple(e for e in self._entries.values() if e.level == level)
+
+
+@dataclass(frozen=True)
+class Gazetteers:
+    places: Places
+    actors: Mapping[str, ActorEntry]
+    sources: Mapping[str, SourceEntry]
+    stopnames: frozenset[str]  # place names that are common words: match only when qualified
+    root: Path
+
+
+def load_gazetteers(mappings_dir: Path | str | None = None) -> Gazetteers:
+    """Read and check the gazetteers under ``mappings_dir`` (once per folder).
+
+    Without a folder: ``$CONFLICTKG_MAPPINGS``, else the repository's ``mappings/``.
+    """
+    if mappings_dir is None:
+        mappings_dir = os.environ.get(ENV_VAR) or DEFAULT_MAPPINGS
+    return _load(Path(mappings_dir).resolve())
+
+
+@functools.lru_cache(maxsize=8)
+def _load(root: Path) -> Gazetteers:
+    places = _read_places(root / "places")
+    actors = _read_actors(root / "actors" / "actors.yaml")
+    sources = _read_sources(root / "sources" / "sources.yaml", actors)
+    stopnames = _read_lines(root / "places" / STOPNAME_FILE)
+    return Gazetteers(places, MappingProxyType(actors), MappingProxyType(sources),
+                      stopnames, root)
+
+
+# --- places (TSV) -----------------------------------------------------------------
+
+def _tsv_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a TSV file as (line number, row); lines starting with # are comments."""
+    if not path.is_file():
+        raise GazetteerError(path, None, "file not found")
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = ((n, line) for n, line in enumerate(f, 1) if line.strip() and line[0] != "#")
+        header_line = next(lines, None)
+        if header_line is None:
+            raise GazetteerError(path, None, "empty file, expected a header row")
+        header = header_line[1].rstrip("\r\n").split("\t")
+        missing = [c for c in columns if c not in header]
+        if missing:
+            raise GazetteerError(path, header_line[0], f"header lacks columns {missing}")
+        for n, line in lines:
+            cells = line.rstrip("\r\n").split("\t")
+            if len(cells) != len(header):
+                raise GazetteerError(
+                    path, n, f"expected {len(header)} tab-separated cells, found {len(cells)}")
+            yield n, dict(zip(header, (c.strip() for c in cells), strict=True))
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in cell.split("|") if a.strip()) if cell else ()
+
+
+def _float(path: Path, n: int, row: dict[str, str], column: str) -> float | None:
+    try:
+        return float(row[column]) if row[column] else None
+    except ValueError:
+        raise GazetteerError(path, n, f"{column} is not a number: {row[column]!r}") from None
+
+
+def _read_places(folder: Path) -> Places:
+    entries: dict[str, PlaceEntry] = {}
+    lines: dict[str, tuple[Path, int]] = {}
+    for name in PLACE_FILES:
+        path = folder / name
+        for n, row in _tsv_rows(path, PLACE_COLUMNS):
+            key = row["key"]
+            if not key or not row["name_ar"]:
+                raise GazetteerError(path, n, "key and name_ar are required")
+            if key in entries:
+                first = lines[key]
+                raise GazetteerError(path, n, f"duplicate key {key!r} (first at {first[0]}:"
+                                              f"{first[1]})")
+            if row["level"] not in PLACE_LEVELS:
+                raise GazetteerError(path, n, f"unknown level {row['level']!r}; expected one"
+                                              f" of {', '.join(PLACE_LEVELS)}")
+            try:
+                prominence = int(row["prominence"] or 0)
+            except ValueError:
+                raise GazetteerError(path, n, f"prominence is not an integer: "
+                                              f"{row['prominence']!r}") from None
+            entries[key] = PlaceEntry(
+                key=key, level=row["level"], name_ar=row["name_ar"],
+                name_en=row["name_en"] or None, aliases_ar=_split(row["aliases_ar"]),
+                aliases_en=_split(row["aliases_en"]), parent=row["parent"] or None,
+                admin1=row["admin1"] or None, admin1_en=row["admin1_en"] or None,
+                lat=_float(path, n, row, "lat"), lon=_float(path, n, row, "lon"),
+                wikidata=row["wikidata"] or None, geonames=row["geonames"] or None,
+                prominence=prominence, note=row["note"] or None)
+            lines[key] = (path, n)
+    for key, entry in entries.items():
+        for ref in (entry.parent, entry.admin1):
+            if ref and ref not in entries:
+                raise GazetteerError(*lines[key], f"{key}: unknown place key {ref!r}")
+    alias_path = folder / PLACE_ALIAS_FILE
+    for n, row in _tsv_rows(alias_path, ALIAS_COLUMNS):
+        entry = entries.get(row["key"])
+        if entry is None:
+            raise GazetteerError(alias_path, n, f"unknown place key {row['key']!r}")
+        entries[entry.key] = _with_aliases(entry, _split(row["aliases_ar"]),
+                                           _split(row["aliases_en"]))
+    return Places(entries)
+
+
+def _with_aliases(entry: PlaceEntry, ar: tuple[str, ...], en: tuple[str, ...]) -> PlaceEntry:
+    def merged(old: tuple[str, ...], new: tuple[str, ...], name: str | None) -> tuple[str, ...]:
+        return old + tuple(a for a in dict.fromkeys(new) if a not in old and a != name)
+
+    return replace(entry, aliases_ar=merged(entry.aliases_ar, ar, entry.name_ar),
+                   aliases_en=merged(entry.aliases_en, en, entry.name_en))
+
+
+def _read_lines(path: Path) -> frozenset[str]:
+    if not path.is_file():
+        raise GazetteerError(path, None, "file not found")
+    with path.open(encoding="utf-8") as f:
+        return frozenset(s for line in f if (s := line.split("#", 1)[0].strip()))
+
+
+# --- actors and sources (YAML) --------------------------------------------------------
+
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe YAML loader that remembers the line of each mapping (as ``__line__``)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+
+def _yaml_entries(path: Path, fields: tuple[str, ...]) -> Iterator[tuple[int, dict[str, Any]]]:
+    if not path.is_file():
+        raise GazetteerError(path, None, "file not found")
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # safe
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise GazetteerError(path, mark.line + 1 if mark else None, str(exc)) from None
+    if not isinstance(data, list):
+        raise GazetteerError(path, None, "expected a list of entries")
+    for item in data:
+        if not isinstance(item, dict):
+            raise GazetteerError(path, None, f"expected a mapping, found {item!r}")
+        n = item.pop("__line__")
+        unknown = set(item) - set(fields)
+        if unknown:
+            raise GazetteerError(path, n, f"unknown fields {sorted(unknown)}")
+        yield n, item
+
+
+def _names(path: Path, n: int, item: dict[str, Any], field: str) -> tuple[str, ...]:
+    value = item.get(field) or ()
+    if isinstance(value, str) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise GazetteerError(path, n, f"{field} must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _text(path: Path, n: int, item: dict[str, Any], field: str) -> str | None:
+    value = item.get(field)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str | int):
+        raise GazetteerError(path, n, f"{field} must be a string, found {value!r}")
+    return str(value).strip()
+
+
+def _required(path: Path, n: int, item: dict[str, Any], field: str) -> str:
+    value = _text(path, n, item, field)
+    if not value:
+        raise GazetteerError(path, n, f"{field} is required")
+    return value
+
+
+def _year(path: Path, n: int, item: dict[str, Any], field: str) -> int | None:
+    value = item.get(field)
+    if value is None:
+        return None
+    if not isinstance(value, int) or not 1900 < value < 2100:
+        raise GazetteerError(path, n, f"{field} must be a year, found {value!r}")
+    return value
+
+
+ACTOR_FIELDS = (
+    "key", "name_ar", "name_en", "kind", "side", "aliases_ar", "aliases_en", "weak_aliases_ar",
+    "generic", "parent", "active_from", "active_to", "renamed_to", "note",
+)
+SOURCE_FIELDS = (
+    "key", "name_ar", "name_en", "type", "stance", "country", "aliases_ar", "aliases_en",
+    "actor", "note",
+)
+
+
+def _read_actors(path: Path) -> dict[str, ActorEntry]:
+    actors: dict[str, ActorEntry] = {}
+    lines: dict[str, int] = {}
+    for n, item in _yaml_entries(path, ACTOR_FIELDS):
+        key = _required(path, n, item, "key")
+        if key in actors:
+            raise GazetteerError(path, n, f"duplicate key {key!r} (first at line {lines[key]})")
+        kind = _required(path, n, item, "kind")
+        if kind not in ACTOR_KINDS:
+            raise GazetteerError(path, n, f"unknown kind {kind!r}; expected one of "
+                                          f"{', '.join(ACTOR_KINDS)}")
+        actors[key] = ActorEntry(
+            key=key, name_ar=_required(path, n, item, "name_ar"),
+            name_en=_required(path, n, item, "name_en"), kind=kind,
+            side=_text(path, n, item, "side"), aliases_ar=_names(path, n, item, "aliases_ar"),
+            aliases_en=_names(path, n, item, "aliases_en"),
+            weak_aliases_ar=_names(path, n, item, "weak_aliases_ar"),
+            generic=bool(item.get("generic", False)), parent=_text(path, n, item, "parent"),
+            active_from=_year(path, n, item, "active_from"),
+            active_to=_year(path, n, item, "active_to"),
+            renamed_to=_text(path, n, item, "renamed_to"), note=_text(path, n, item, "note"))
+        lines[key] = n
+    for key, actor in actors.items():
+        for ref in (actor.parent, actor.renamed_to):
+            if ref and ref not in actors:
+                raise GazetteerError(path, lines[key], f"{key}: unknown actor key {ref!r}")
+    return actors
+
+
+def _read_sources(path: Path, actors: Mapping[str, ActorEntry]) -> dict[str, SourceEntry]:
+    sources: dict[str, SourceEntry] = {}
+    for n, item in _yaml_entries(path, SOURCE_FIELDS):
+        key = _required(path, n, item, "key")
+        if key in sources:
+            raise GazetteerError(path, n, f"duplicate key {key!r}")
+        type_ = _required(path, n, item, "type")
+        if type_ not in SOURCE_TYPES:
+            raise GazetteerError(path, n, f"unknown type {type_!r}; expected one of "
+                                          f"{', '.join(SOURCE_TYPES)}")
+        actor = _text(path, n, item, "actor")
+        if actor and actor not in actors:
+            raise GazetteerError(path, n, f"unknown actor key {actor!r}")
+        sources[key] = SourceEntry(
+            key=key, name_ar=_required(path, n, item, "name_ar"),
+            name_en=_required(path, n, item, "name_en"), type=type_,
+            stance=_text(path, n, item, "stance"), country=_text(path, n, item, "country"),
+            aliases_ar=_names(path, n, item, "aliases_ar"),
+            aliases_en=_names(path, n, item, "aliases_en"), actor=actor,
+            note=_text(path, n, item, "note"))
+    return sources

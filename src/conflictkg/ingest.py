@@ -1,0 +1,189 @@
+"""Documents in, named graphs out: the pipeline from files to the store.
+
+Each document is extracted, mapped to the quads of its own named graph and written
+as one transaction, so a crash leaves whole documents only and a rerun completes
+the work. A document already in the store with the same content and extractor
+version is left as it is; a failed document never stops the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Variable
+
+from conflictkg import EXTRACTOR_VERSION
+from conflictkg.config import Settings
+from conflictkg.documents import Document, LoadError, iter_documents, load_manifest
+from conflictkg.extract.model import DocumentInfo, Extraction
+from conflictkg.extract.pipeline import Pipeline
+from conflictkg.gazetteers import load_gazetteers
+from conflictkg.iris import Iris
+from conflictkg.rdf.gazetteer import gazetteer_quads
+from conflictkg.rdf.mapping import document_quads
+from conflictkg.rdf.ontology import ontology_quads
+from conflictkg.rdf.vocabulary import ckg, schema
+from conflictkg.store import Writer, writing
+
+REFERENCE_STATE = "reference.json"
+PUBLISH_EVERY = 50
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[LoadError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        return (f"{len(self.added)} added, {len(self.replaced)} replaced, "
+                f"{len(self.unchanged)} unchanged, {len(self.failed)} failed")
+
+
+def document_info(document: Document) -> DocumentInfo:
+    """What extraction needs to know of a loaded document."""
+    known = {"file", "publisher", "publisher_ar", "published", "language", "url", "title", "kind"}
+    return DocumentInfo(
+        file=document.file, sha256=document.sha256, language=document.language,
+        publisher=document.publisher, publisher_ar=document.publisher_ar,
+        published=document.published, url=document.url, title=document.title,
+        kind=document.kind,
+        extra={k: v for k, v in document.metadata.items() if k not in known},
+    )
+
+
+def _stored_version(writer: Writer, doc_iri: str) -> str | None:
+    query = "SELECT ?v WHERE { GRAPH ?d { ?d ?p ?v } }"
+    for row in writer.query(query, substitutions={
+        Variable("d"): NamedNode(doc_iri), Variable("p"): ckg.extractorVersion,
+    }):
+        return row["v"].value
+    return None
+
+
+def _earlier_revision(writer: Writer, doc_iri: str, url: str | None) -> str | None:
+    """The newest other document in the store published under the same URL."""
+    if not url:
+        return None
+    query = ("SELECT ?d WHERE { GRAPH ?d { ?d ?url ?u ; ?at ?t } FILTER(?d != ?self) } "
+             "ORDER BY DESC(?t) LIMIT 1")
+    for row in writer.query(query, substitutions={
+        Variable("u"): Literal(url), Variable("url"): schema.url,
+        Variable("at"): ckg.ingestedAt, Variable("self"): NamedNode(doc_iri),
+    }):
+        return row["d"].value
+    return None
+
+
+def ingest_document(writer: Writer, document: Document, pipeline: Pipeline, iris: Iris,
+                    *, now: datetime | None = None) -> tuple[str, Extraction | None]:
+    """Write one document's graph; returns ("added"|"replaced"|"unchanged", extraction)."""
+    doc_iri = iris.document(document.sha256)
+    stored = _stored_version(writer, doc_iri) if writer.has_graph(doc_iri) else None
+    if stored == EXTRACTOR_VERSION:
+        return "unchanged", None
+    extraction = pipeline.extract(document_info(document), document.text)
+    quads = document_quads(
+        extraction, iris, text=document.text, ingested_at=now or datetime.now(UTC),
+        extractor_version=EXTRACTOR_VERSION,
+        revision_of=_earlier_revision(writer, doc_iri, document.url),
+    )
+    writer.put_graph(doc_iri, quads, replace=stored is not None)
+    return ("replaced" if stored is not None else "added"), extraction
+
+
+def _reference_fingerprint(mappings: Path, ontology: Path, base: str) -> str:
+    digest = hashlib.sha256(f"{base}\n{EXTRACTOR_VERSION}\n".encode())
+    for folder in (mappings, ontology):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_reference_graphs(writer: Writer, iris: Iris) -> bool:
+    """Load (or reload, when their files changed) the ontology and gazetteer graphs."""
+    root = Path(__file__).resolve().parents[2]
+    fingerprint = _reference_fingerprint(root / "mappings", root / "ontology", iris.base)
+    state_file = writer.path / REFERENCE_STATE
+    try:
+        state = json.loads(state_file.read_text())
+    except (FileNotFoundError, json.JSONDecodeError):
+        state = {}
+    if state.get("fingerprint") == fingerprint:
+        return False
+    ontology_graph, gazetteer_graph = iris.graph("ontology"), iris.graph("gazetteer")
+    writer.put_graph(ontology_graph, ontology_quads(iris), replace=True)
+    writer.put_graph(gazetteer_graph, gazetteer_quads(load_gazetteers(), iris), replace=True)
+    state_file.write_text(json.dumps({"fingerprint": fingerprint}))
+    return True
+
+
+def ingest_paths(
+    paths: Sequence[Path], settings: Settings, *, metadata: Path | None = None,
+    max_bytes: int = 20_000_000, on_document: Callable[[str, str], None] | None = None,
+) -> IngestReport:
+    """Ingest files and folders into the store at ``settings.store``.
+
+    ``on_document(status, source)`` is called once per document (for progress bars).
+    """
+    report = IngestReport()
+    manifest: dict[str, dict] | None = None
+    if metadata is not None:
+        manifest, errors = load_manifest(metadata)
+        report.failed.extend(errors)
+    iris = Iris(settings.base_iri)
+    pipeline = Pipeline()
+    with writing(settings.store) as writer:
+        if ensure_reference_graphs(writer, iris):
+            writer.publish()
+        for count, item in enumerate(iter_documents(paths, manifest, max_bytes=max_bytes), 1):
+            status = _ingest_one(writer, item, pipeline, iris, report)
+            if on_document:
+                on_document(status, item.source if isinstance(item, LoadError) else item.file)
+            if count % PUBLISH_EVERY == 0 and writer.changed:
+                writer.publish()
+    return report
+
+
+def _ingest_one(writer: Writer, item: Document | LoadError, pipeline: Pipeline, iris: Iris,
+                report: IngestReport) -> str:
+    if isinstance(item, LoadError):
+        report.failed.append(item)
+        return "failed"
+    try:
+        status, _ = ingest_document(writer, item, pipeline, iris)
+    except Exception as exc:  # one bad document must not stop the others
+        report.failed.append(LoadError(item.file, f"{type(exc).__name__}: {exc}"))
+        return "failed"
+    getattr(report, status).append(item.file)
+    return status
+
+
+def extract_paths(paths: Sequence[Path], *, metadata: Path | None = None,
+                  max_bytes: int = 20_000_000) -> Iterable[tuple[Document | LoadError, Extraction | None]]:
+    """Extraction without the store: (document, extraction) or (error, None) per input."""
+    manifest = None
+    if metadata is not None:
+        manifest, errors = load_manifest(metadata)
+        for error in errors:
+            yield error, None
+    pipeline = Pipeline()
+    for item in iter_documents(paths, manifest, max_bytes=max_bytes):
+        if isinstance(item, LoadError):
+            yield item, None
+            continue
+        try:
+            yield item, pipeline.extract(document_info(item), item.text)
+        except Exception as exc:  # one bad document must not stop the others
+            yield LoadError(item.file, f"{type(exc).__name__}: {exc}"), None

@@ -1,0 +1,55 @@
+"""Reading the store outside the server: one query, a dump, the graph for validation."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
+
+from conflictkg.store import open_snapshot
+
+RESULT_FORMATS = {"json": QueryResultsFormat.JSON, "csv": QueryResultsFormat.CSV,
+                  "tsv": QueryResultsFormat.TSV, "xml": QueryResultsFormat.XML}
+GRAPH_FORMATS = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES,
+                 "nquads": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG}
+
+
+def run_query(store_path: Path, sparql: str, *, format: str = "tsv") -> bytes:
+    """Evaluate a query over the newest snapshot (default graph = union of all graphs)."""
+    _, store = open_snapshot(store_path)
+    result = store.query(sparql, use_default_graph_as_union=True)
+    if isinstance(result, QuerySolutions | QueryBoolean):
+        if format not in RESULT_FORMATS:
+            raise ValueError(f"--format: {format!r} is not one of {', '.join(RESULT_FORMATS)}")
+        return result.serialize(format=RESULT_FORMATS[format])
+    graph_format = GRAPH_FORMATS.get(format, RdfFormat.N_TRIPLES)
+    return result.serialize(format=graph_format)
+
+
+def snapshot_quads(store_path: Path) -> list:
+    """Every quad of the newest snapshot."""
+    _, store = open_snapshot(store_path)
+    return list(store)
+
+
+def snapshot_dataset(store_path: Path):
+    """The newest snapshot as an rdflib Dataset (for SHACL validation)."""
+    import rdflib
+
+    _, store = open_snapshot(store_path)
+    dataset = rdflib.Dataset()
+    dataset.parse(data=store.dump(format=RdfFormat.N_QUADS), format="nquads")
+    return dataset
+
+
+def dump_nquads(store_path: Path, output: Path) -> int:
+    """Write every quad as N-Quads (gzip when the name ends in .gz); returns the count."""
+    _, store = open_snapshot(store_path)
+    opener = gzip.open if output.suffix == ".gz" else open
+    count = 0
+    with opener(output, "wb") as sink:
+        for quad in store:
+            sink.write(f"{quad.subject} {quad.predicate} {quad.object} {quad.graph_name} .\n".encode())
+            count += 1
+    return count

@@ -1,0 +1,363 @@
+"""Find dates in Arabic and English text and resolve them to ISO values.
+
+Reads what reports write: Levantine and Gregorian month names side by side ("27 كانون
+الثاني/يناير عام 2013"), numeric dates, month or year alone ("شهر شباط عام 2013",
+"العام 2017"), ranges and lists of days, English dates, and words that only make sense
+against the publication date (اليوم، أمس، "فجر الأحد", "الشهر الجاري", "on Monday").
+
+A date without a year takes the latest year written earlier in the text, else
+``default_year``, else the reference year (the year before when that would put it
+after the reference). A relative date without a reference is not reported. The words
+are data: ``mappings/lexicon/months.tsv``, ``weekdays.tsv`` and ``dates.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from conflictkg.extract.lexicon import read_tsv, read_yaml
+from conflictkg.extract.model import Span
+from conflictkg.extract.normalize import NormalizedText, normalize_text
+
+Precision = Literal["day", "month", "year"]
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+@dataclass
+class DateMention:
+    """A date found in text; ``value`` is 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'."""
+
+    span: Span
+    value: str
+    precision: Precision
+    end: str | None = None  # last day of a range
+    days: tuple[str, ...] = ()  # every day of a list ("أيام 4، 6، 8 شباط")
+    relative: bool = False  # resolved against the reference date
+
+
+def _norm(word: str) -> str:
+    return normalize_text(str(word), keep_punctuation=True).text.strip()
+
+
+def _alt(words: object) -> str:
+    forms = sorted({_norm(w) for w in words if _norm(w)}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    months: dict[str, int]
+    english: frozenset[str]  # English month and weekday forms: capitalised in the original
+    weekdays: dict[str, int]
+    relative: dict[str, int]
+    ordinals: dict[str, int]
+    modifiers: dict[str, str]  # form -> current | past | next
+    words: dict[str, frozenset[str]]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    y = read_yaml("dates.yaml")
+    months = {_norm(r["name"]): int(r["month"]) for r in read_tsv("months.tsv", ("month", "name", "lang"))}
+    weekdays = {_norm(r["name"]): int(r["weekday"])
+                for r in read_tsv("weekdays.tsv", ("weekday", "name", "lang"))}
+    english = frozenset(_norm(r["name"]) for f, c in (("months.tsv", ("month", "name", "lang")),
+                                                      ("weekdays.tsv", ("weekday", "name", "lang")))
+                        for r in read_tsv(f, c) if r["lang"] == "en")
+    modifiers = {_norm(w): kind for kind, ws in y["modifiers"].items() for w in ws}
+    words = {k: frozenset(_norm(w) for w in v) for k, v in y.items() if isinstance(v, list)}
+    a = {k: _alt(v) for k, v in y.items() if isinstance(v, list)}
+    B, E, D = r"(?<!\w)", r"(?!\w)", r"(?:ال ?)?\d{1,2}(?!\d)(?:st|nd|rd|th)?"
+    month, mod, wd = _alt(months), _alt(modifiers), _alt(weekdays)
+    months2 = rf"(?P<m1>{month})(?:\s*[/(،,-]\s*(?P<m2>{month})\s*\)?)?"
+    sep = rf"\s*(?:{a['range_joiners']}|{a['list_joiners']})\s*"
+    year_tail = (rf"(?:\s*[,،]?\s*(?:(?:من|في|of)\s+)?(?:{a['year_words']}\s+)?"
+                 rf"(?:{_alt(y['modifiers']['current'])}\s+)?(?P<year>\d{{4}})(?!\d)"
+                 rf"|\s+(?:من\s+)?{a['year_words']}\s+(?P<ycur>{_alt(y['modifiers']['current'])}))")
+    weekday_head = rf"(?:(?P<wd>{wd})\s*[,،]?\s*)?"
+    patterns = {
+        "day_month": rf"{B}{weekday_head}(?:(?P<opener>{a['range_openers']})\s+)?"
+                     rf"(?:{a['day_words']}\s+)?(?P<days>{D}(?:{sep}{D})*)"
+                     rf"(?:\s+{a['day_month_joiners']})?\s+{months2}"
+                     rf"(?:\s+(?P<mod>{mod}))?(?:{year_tail})?{E}",
+        "ordinal": rf"{B}{weekday_head}(?:{a['day_words']}\s+)?(?P<ordinal>{_alt(y['ordinal_days'])})"
+                   rf"\s+من\s+{months2}(?:\s+(?P<mod>{mod}))?(?:{year_tail})?{E}",
+        "month_day": rf"{B}{weekday_head}(?P<m1>{month})\.?\s+(?P<days>{D}(?:{sep}{D})*)"
+                     rf"(?:\s*,?\s*(?P<year>\d{{4}})(?!\d))?{E}",
+        "month": rf"{B}(?:(?P<mw>{a['month_words']})\s+)?{months2}"
+                 rf"(?:\s+(?P<mod>{mod}))?(?:{year_tail})?{E}",
+        "numeric": r"(?<![\w/.-])(?:(?P<y1>\d{4})[/.-](?P<mo1>\d{1,2})[/.-](?P<d1>\d{1,2})"
+                   r"|(?P<d2>\d{1,2})[/.-](?P<mo2>\d{1,2})[/.-](?P<y2>\d{4}))(?![\w/]|[.-]\d)",
+        "year_range": rf"{B}(?:(?:{a['range_openers']})\s+)?(?:{a['year_range_words']}\s+)?"
+                      rf"(?P<year>\d{{4}})\s*(?:{sep})\s*(?P<year2>\d{{4}})(?!\d)",
+        "year": rf"{B}(?:{a['year_words']}|{a['year_prepositions']})\s+"
+                rf"(?:{_alt(y['modifiers']['current'])}\s+)?(?P<year>\d{{4}})(?!\d)",
+        "same_month": rf"{B}(?:{a['day_words']}\s+)?(?P<days>{D})\s+(?:من|of)\s+"
+                      rf"{a['month_nouns']}\s+(?P<which>{a['same_month']}|{mod}){E}",
+        "period": rf"{B}(?:(?P<pre>{mod})\s+)?(?P<unit>{a['month_nouns']}|{a['year_nouns']})"
+                  rf"(?:\s+(?P<mod>{mod}))?{E}",
+        "weekday": rf"{B}(?:{a['proclitics']})?(?P<body>(?:(?:اليوم|يوم)\s+)?"
+                   rf"(?:(?P<pre>{mod})\s+)?(?P<wd>{wd})(?:\s+(?P<mod>{mod}))?){E}",
+        "relative": rf"{B}(?:{a['proclitics']})?(?P<body>(?:يوم\s+)?(?P<rel>{_alt(y['relative_days'])})){E}",
+    }
+    return _Lexicon(
+        months=months, english=english, weekdays=weekdays,
+        relative={_norm(k): int(v) for k, v in y["relative_days"].items()},
+        ordinals={_norm(k): int(v) for k, v in y["ordinal_days"].items()},
+        modifiers=modifiers, words=words,
+        patterns=tuple((name, re.compile(p)) for name, p in patterns.items()),
+    )
+
+
+@dataclass
+class _Context:
+    reference: date | None
+    default_year: int | None
+    year: int | None = None  # latest year written in the text so far
+    month: tuple[int, int] | None = None  # latest (year, month) named in the text so far
+    year_hint: int | None = None  # year of the next date when this one opens a range to it
+
+
+@dataclass
+class _Found:
+    """A resolved mention with what range merging and context need to know."""
+
+    mention: DateMention
+    start: int  # normalised offsets
+    end: int
+    explicit_year: bool
+    opener: bool
+
+
+def find_dates(text: str, *, reference: date | None = None,
+               default_year: int | None = None) -> list[DateMention]:
+    """Dates in ``text`` in text order; ``reference`` is the publication date."""
+    lex = _lexicon()
+    nt = normalize_text(text, keep_punctuation=True)
+    candidates = sorted(
+        (m.start(), -m.end(), rank, kind, m)
+        for rank, (kind, pattern) in enumerate(lex.patterns)
+        for m in pattern.finditer(nt.text)
+    )
+    chosen: list[tuple[str, re.Match[str]]] = []
+    last_end = -1
+    for start, _, _, kind, m in candidates:
+        if start >= last_end and _plausible(kind, m, nt, lex):
+            chosen.append((kind, m))
+            last_end = m.end()
+    ctx = _Context(reference, default_year)
+    found: list[_Found] = []
+    for i, (kind, m) in enumerate(chosen):
+        ctx.year_hint = _next_year(chosen, i, nt.text, lex)
+        f = _resolve(kind, m, ctx, lex)
+        if f is None:
+            continue
+        if f.explicit_year:
+            ctx.year = int(f.mention.value[:4])
+        if f.mention.precision != "year":
+            ctx.month = (int(f.mention.value[:4]), int(f.mention.value[5:7]))
+        found.append(f)
+    out = []
+    for f in _merge_ranges(found, nt.text, lex):
+        s, e = nt.original_span(f.start, f.end)
+        f.mention.span = Span(s, e, text[s:e])
+        out.append(f.mention)
+    return out
+
+
+def _plausible(kind: str, m: re.Match[str], nt: NormalizedText, lex: _Lexicon) -> bool:
+    """Shape checks that need no context; a refused candidate leaves room for others."""
+    g = m.groupdict()
+    for group in ("m1", "wd"):
+        word = g.get(group)
+        if word in lex.english and not nt.original[nt.starts[m.start(group)]].isupper():
+            return False  # "may", "march" and "sun" in lower case are words, not dates
+    if kind == "month" and not (g["mw"] or g["mod"] or g["year"] or g["ycur"]):
+        before = nt.text[: m.start()].split()
+        return (g["m1"] not in lex.words["ambiguous_alone"] and bool(before)
+                and before[-1] in lex.words["month_alone_after"])
+    if kind == "period":
+        return bool(g["mod"] or g["pre"])
+    if kind == "relative" and lex.relative[g["rel"]] == 0:
+        after = nt.text[m.end():].split(maxsplit=1)
+        return not after or not (after[0] in lex.words["not_today_before"]
+                                  or re.match(r"(?:ال)?\d", after[0]))
+    return True
+
+
+def _next_year(chosen: list[tuple[str, re.Match[str]]], i: int, text: str,
+               lex: _Lexicon) -> int | None:
+    if i + 1 >= len(chosen):
+        return None
+    following = chosen[i + 1][1]
+    gap = text[chosen[i][1].end(): following.start()].strip()
+    if gap not in lex.words["range_joiners"] | lex.words["list_joiners"]:
+        return None
+    year = following.groupdict().get("year") or following.groupdict().get("y1")
+    return int(year) if year else None
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    """ISO value, or None when the parts make no date."""
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        return None
+    try:
+        if d is not None and m is not None:
+            return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+    if m is not None:
+        return f"{y:04d}-{m:02d}" if 1 <= m <= 12 else None
+    return f"{y:04d}"
+
+
+def _infer_year(month: int, day: int | None, ctx: _Context) -> int | None:
+    for year in (ctx.year_hint, ctx.year, ctx.default_year):
+        if year:
+            return year
+    if ctx.reference is None:
+        return None
+    year = ctx.reference.year
+    try:
+        after = date(year, month, day or 1) > ctx.reference
+    except ValueError:
+        return year
+    return year - 1 if after else year
+
+
+def _month_year(month: int, day: int | None, g: dict[str, str | None], ctx: _Context,
+                lex: _Lexicon) -> tuple[int | None, bool, bool]:
+    """(year, written in the text, resolved against the reference) of a month mention."""
+    if g.get("year"):
+        return int(g["year"]), True, False  # type: ignore[arg-type]
+    ref = ctx.reference
+    modifier = lex.modifiers.get(g.get("mod") or "") or ("current" if g.get("ycur") else None)
+    if ref is not None and modifier == "current":
+        return ref.year, False, True
+    if ref is not None and modifier == "past":
+        return (ref.year if month < ref.month else ref.year - 1), False, True
+    if ref is not None and modifier == "next":
+        return (ref.year if month > ref.month else ref.year + 1), False, True
+    return _infer_year(month, day, ctx), False, False
+
+
+def _days(days: str, opener: str | None, lex: _Lexicon) -> tuple[list[int], bool]:
+    """Day numbers of '04، 06، 08' or '4 إلى 8', and whether they form a range."""
+    numbers = [int(n) for n in re.findall(r"\d{1,2}", days)]
+    joiners = [j.strip() for j in re.split(r"(?:ال ?)?\d{1,2}(?:st|nd|rd|th)?", days)[1:-1]]
+    ranged = len(numbers) == 2 and (
+        joiners[0] in lex.words["range_joiners"]
+        or (opener in {"بين", "between"} and joiners[0] in lex.words["list_joiners"]))
+    return numbers, ranged
+
+
+def _resolve(kind: str, m: re.Match[str], ctx: _Context, lex: _Lexicon) -> _Found | None:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    ref = ctx.reference
+    if kind in ("day_month", "ordinal", "month_day"):
+        month = lex.months[g["m1"]]
+        if kind == "ordinal":
+            numbers, ranged = [lex.ordinals[g["ordinal"]]], False
+        else:
+            numbers, ranged = _days(g["days"], g.get("opener"), lex)
+            if g.get("opener") and not ranged and not g.get("wd"):
+                start = m.start("days")
+        year, explicit, relative = _month_year(month, numbers[0], g, ctx, lex)
+        if year is None:
+            return None
+        values = [_iso(year, month, d) for d in numbers]
+        if None in values:
+            return None
+        mention = DateMention(Span(0, 0, ""), values[0], "day", relative=relative)  # type: ignore[arg-type]
+        if ranged:
+            mention.end = values[1]
+        elif len(values) > 1:
+            mention.days = tuple(values)  # type: ignore[arg-type]
+        return _Found(mention, start, end, explicit, bool(g.get("opener")))
+    if kind == "month":
+        month = lex.months[g["m1"]]
+        year, explicit, relative = _month_year(month, None, g, ctx, lex)
+        value = _iso(year, month) if year else None
+        return value and _Found(DateMention(Span(0, 0, ""), value, "month", relative=relative),
+                                start, end, explicit, False)
+    if kind == "numeric":
+        y, mo, d = (int(g["y1"]), int(g["mo1"]), int(g["d1"])) if g["y1"] else (
+            int(g["y2"]), int(g["mo2"]), int(g["d2"]))
+        if mo > 12 >= d:
+            mo, d = d, mo
+        value = _iso(y, mo, d)
+        return value and _Found(DateMention(Span(0, 0, ""), value, "day"), start, end, True, False)
+    if kind in ("year", "year_range"):
+        value = _iso(int(g["year"]))
+        last = _iso(int(g["year2"])) if g.get("year2") else None
+        if value is None or (kind == "year_range" and (last is None or last <= value)):
+            return None
+        return _Found(DateMention(Span(0, 0, ""), value, "year", end=last), start, end, True,
+                      kind == "year_range")
+    if ref is None:
+        return None
+    if kind == "same_month":
+        which = lex.modifiers.get(g["which"])
+        y, mo = (ref.year, ref.month) if which == "current" else (
+            _shift_month(ref, -1) if which == "past" else (
+                _shift_month(ref, 1) if which == "next" else ctx.month or (0, 0)))
+        value = _iso(y, mo, int(re.sub(r"\D", "", g["days"]))) if y else None
+        return value and _Found(DateMention(Span(0, 0, ""), value, "day", relative=which is not None),
+                                start, end, False, False)
+    modifier = lex.modifiers.get(g.get("mod") or g.get("pre") or "")
+    if kind == "period":
+        step = {"past": -1, "next": 1}.get(modifier or "", 0)
+        if g["unit"] in lex.words["year_nouns"]:
+            value = _iso(ref.year + step)
+            precision: Precision = "year"
+        else:
+            value = _iso(*_shift_month(ref, step))
+            precision = "month"
+        return value and _Found(DateMention(Span(0, 0, ""), value, precision, relative=True),
+                                start, end, False, False)
+    if kind == "weekday":
+        back = (ref.weekday() - lex.weekdays[g["wd"]]) % 7
+        if modifier == "past" and back == 0:
+            back = 7
+        day = ref - timedelta(days=back) if modifier != "next" else (
+            ref + timedelta(days=(lex.weekdays[g["wd"]] - ref.weekday() - 1) % 7 + 1))
+    else:
+        day = ref + timedelta(days=lex.relative[g["rel"]])
+    return _Found(DateMention(Span(0, 0, ""), day.isoformat(), "day", relative=True),
+                  m.start("body"), m.end("body"), False, False)
+
+
+def _shift_month(d: date, step: int) -> tuple[int, int]:
+    index = d.year * 12 + d.month - 1 + step
+    return index // 12, index % 12 + 1
+
+
+def _merge_ranges(found: list[_Found], text: str, lex: _Lexicon) -> list[_Found]:
+    """Join "من 27 كانون الثاني إلى 25 شباط" and "بين العامين 2012 و2014" into ranges."""
+    out: list[_Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and _joins(prev, f, text, lex):
+            prev.mention.end = f.mention.value
+            prev.end = f.end
+            continue
+        out.append(f)
+    return out
+
+
+def _joins(a: _Found, b: _Found, text: str, lex: _Lexicon) -> bool:
+    ma, mb = a.mention, b.mention
+    if ma.end or ma.days or mb.end or mb.days or ma.precision != mb.precision:
+        return False
+    if mb.value <= ma.value:
+        return False
+    gap = text[a.end: b.start].strip()
+    before = text[: a.start].split()
+    opened = a.opener or (bool(before) and before[-1] in lex.words["range_openers"])
+    return gap in lex.words["range_joiners"] or (opened and gap in lex.words["list_joiners"])

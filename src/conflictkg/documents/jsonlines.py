@@ -44,7 +44,7 @@ def json_lines(
 
 
 def _lines(handle: BinaryIO, limit: int) -> Iterator[bytes | int]:
-    """Lines of at most ``limit`` bytes; the size of a longer line instead of its bytes."""
+    """Lines of at most ``limit`` bytes; for a longer one its size (without the newline)."""
     while True:
         line = handle.readline(limit + 1)
         if not line:
@@ -58,4 +58,4 @@ def _lines(handle: BinaryIO, limit: int) -> Iterator[bytes | int]:
             if not line:
                 break
             size += len(line)
-        yield size
+        yield size - line.endswith(b"\n")

@@ -1,0 +1,31 @@
+"""The JSON API under /api/v1: events, actors, places, claims, sources and documents.
+
+Each route reads the graph through the app's query engine with fixed SPARQL and
+bound values, and answers JSON-LD (every object has its IRI in ``id``, every page
+names /api/v1/context.jsonld), or GeoJSON where things have a place.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter, HTTPException
+from fastapi.responses import FileResponse
+
+from conflictkg.server import api_documents, api_entities, api_events
+
+CONTEXT_FILE = Path(__file__).resolve().parents[3] / "ontology" / "context.jsonld"
+
+router = APIRouter(prefix="/api/v1", tags=["api"])
+router.include_router(api_events.router)
+router.include_router(api_entities.router)
+router.include_router(api_documents.router)
+
+
+@router.get("/context.jsonld", response_class=FileResponse, summary="The JSON-LD context",
+            responses={200: {"content": {"application/ld+json": {}}}})
+async def context() -> FileResponse:
+    """Maps the API's keys to the ontology, so every answer reads as JSON-LD."""
+    if not CONTEXT_FILE.is_file():
+        raise HTTPException(status_code=404, detail="the JSON-LD context is not installed")
+    return FileResponse(CONTEXT_FILE, media_type="application/ld+json")

@@ -1,0 +1,216 @@
+"""The shapes the JSON API answers with, so the OpenAPI schema documents every field.
+
+Every object carries its IRI in ``id`` and every page names its JSON-LD context,
+which maps ``id`` to ``@id``: the JSON is JSON-LD as it stands.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+CONTEXT = "/api/v1/context.jsonld"
+EXAMPLE_PLACE = "https://conflictkg.org/id/place/C1001"
+EXAMPLE_EVENT = "https://conflictkg.org/id/event/2de9ca7cda8d2466-120-163"
+
+
+class Labels(BaseModel):
+    """A name in Arabic and English; either may be missing."""
+
+    ar: str | None = None
+    en: str | None = None
+
+    model_config = ConfigDict(json_schema_extra={"example": {"ar": "جوبر", "en": "Jobar"}})
+
+
+class Ref(BaseModel):
+    """A link to another entity, with its names so a client need not look it up."""
+
+    id: str
+    key: str | None = Field(None, description="Local key: /api/v1/{kind}/{key} finds it.")
+    labels: Labels = Labels()
+
+
+class PlaceRef(Ref):
+    lat: float | None = None
+    lon: float | None = None
+
+
+class Span(BaseModel):
+    """A slice of a document's text: ``text[start:end]`` (code points)."""
+
+    id: str | None = Field(None, description="IRI of the Web Annotation")
+    document: str | None = None
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+
+
+class EventSummary(BaseModel):
+    id: str = Field(examples=[EXAMPLE_EVENT])
+    key: str
+    kind: str | None = Field(None, examples=["battle"])
+    labels: Labels = Labels()
+    start: str | None = Field(None, description="YYYY-MM-DD, YYYY-MM or YYYY: the precision known")
+    end: str | None = None
+    earliest_begin: str | None = None
+    latest_end: str | None = None
+    places: list[PlaceRef] = []
+    actors: list[Ref] = []
+    parent: str | None = Field(None, description="The event this one is an episode of")
+    documents: list[str] = []
+
+
+class Claim(BaseModel):
+    """One source's statement: a toll or a change of control, with its rank and span."""
+
+    id: str
+    kind: Literal["casualties", "control", "other"]
+    event: str | None = None
+    source: Ref | None = Field(None, description="Who asserted it (prov:wasAttributedTo)")
+    attributed_label: str | None = Field(None, description="The name the text gives the source")
+    rank: Literal["preferred", "normal", "deprecated"] = "normal"
+    count: int | None = None
+    qualifier: str | None = Field(None, examples=["at_least"])
+    outcome: str | None = Field(None, examples=["killed"])
+    victim_actor: Ref | None = None
+    victim_category: str | None = None
+    actor: Ref | None = None
+    place: PlaceRef | None = None
+    change: str | None = None
+    stance: str | None = None
+    start: str | None = None
+    supersedes: list[str] = []
+    documents: list[str] = []
+    evidence: list[Span] = []
+
+
+class EventDetail(EventSummary):
+    sub_events: list[Ref] = []
+    evidence: list[Span] = []
+    claims: list[Claim] = Field([], description="Every claim about the event; tolls may disagree")
+
+
+class Actor(BaseModel):
+    id: str
+    key: str
+    labels: Labels = Labels()
+    aliases: list[str] = []
+    kind: str | None = Field(None, examples=["rebel_group"])
+    side: str | None = None
+    parent: Ref | None = None
+    active_from: str | None = None
+    active_to: str | None = None
+    renamed_to: Ref | None = None
+    same_as: list[str] = []
+
+
+class ActorDetail(Actor):
+    sub_units: list[Ref] = []
+    events: list[EventSummary] = []
+    claims: list[Claim] = []
+
+
+class Place(BaseModel):
+    id: str = Field(examples=[EXAMPLE_PLACE])
+    key: str
+    labels: Labels = Labels()
+    aliases: list[str] = []
+    level: str | None = Field(None, examples=["community"])
+    pcode: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    wkt: str | None = None
+    parent: Ref | None = None
+    same_as: list[str] = []
+
+
+class PlaceDetail(Place):
+    admin_chain: list[Ref] = Field([], description="From the place's parent up to the governorate")
+    events: list[EventSummary] = Field([], description="Events here or inside (first 100 by date)")
+
+
+class Source(BaseModel):
+    id: str
+    key: str
+    labels: Labels = Labels()
+    aliases: list[str] = []
+    source_type: str | None = None
+    stance: str | None = None
+
+
+class DocumentSummary(BaseModel):
+    id: str
+    sha256: str | None = None
+    title: str | None = None
+    file: str | None = None
+    publisher: Ref | None = None
+    published: str | None = None
+    language: str | None = None
+    url: str | None = None
+
+
+class Extraction(BaseModel):
+    """The project's extraction format rebuilt from the graph, plus the text it points into."""
+
+    context: str = Field(CONTEXT, alias="@context")
+    document: dict[str, Any]
+    text: str | None = None
+    actors: list[dict[str, Any]] = []
+    places: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    claims: list[dict[str, Any]] = []
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class NewDocument(BaseModel):
+    """A document to ingest: its text and what is known about it."""
+
+    text: str = Field(min_length=1, examples=["سيطرت فصائل المعارضة على بلدة جوبر."])
+    file: str | None = Field(None, max_length=300, description="A name for it; default from its hash")
+    title: str | None = Field(None, max_length=1000)
+    publisher: str | None = Field(None, max_length=300, examples=["Syrian Observatory for Human Rights"])
+    publisher_ar: str | None = Field(None, max_length=300)
+    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", examples=["2017-03-25"])
+    language: Literal["ar", "en"] | None = None
+    url: str | None = Field(None, max_length=2000)
+    kind: str | None = Field(None, max_length=100, examples=["news-article"])
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Links(BaseModel):
+    next: str | None = Field(None, description="URL of the next page")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list; follow ``links.next`` (or pass ``cursor=next``) for the rest."""
+
+    context: str = Field(CONTEXT, alias="@context")
+    items: list[T]
+    next: str | None = Field(None, description="Opaque cursor of the next page; null on the last")
+    links: Links = Links()
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class Geometry(BaseModel):
+    type: Literal["Point"]
+    coordinates: list[float] = Field(description="[longitude, latitude] (RFC 7946)")
+
+
+class Feature(BaseModel):
+    type: Literal["Feature"] = "Feature"
+    id: str
+    geometry: Geometry | None
+    properties: dict[str, Any]
+
+
+class FeatureCollection(BaseModel):
+    type: Literal["FeatureCollection"] = "FeatureCollection"
+    features: list[Feature]
+    next: str | None = None
+    links: Links = Links()

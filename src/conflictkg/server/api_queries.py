@@ -1,0 +1,139 @@
+"""The list queries of the API, assembled from fixed fragments.
+
+Which fragments a query holds depends only on *which* filters a request uses;
+the filter values are bound as substitutions or written as escaped VALUES terms
+(see :mod:`conflictkg.server.api_graph`). Lists are ordered by a sort key and
+paged by cursor: the cursor is the last key seen, so a page costs the same
+however deep it is and stays stable while documents are added.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from conflictkg.server.api_graph import PREFIX, BadParameter, literal_term, values_block
+
+UNDATED = "9999-12-31"
+
+
+def encode_cursor(key: str) -> str:
+    return base64.urlsafe_b64encode(key.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str) -> str:
+    """The sort key inside a cursor; BadParameter for anything this API did not hand out."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        key = base64.urlsafe_b64decode(padded.encode("ascii")).decode("utf-8")
+    except (binascii.Error, UnicodeError, ValueError):
+        raise BadParameter("cursor", "not a cursor returned by this API") from None
+    if "|" not in key:
+        raise BadParameter("cursor", "not a cursor returned by this API")
+    return key
+
+
+@dataclass
+class ListQuery:
+    """A SELECT of ``?x ?key``: base patterns, optional filter fragments, key, cursor."""
+
+    var: str
+    base: str
+    key: str
+    fragments: list[str] = field(default_factory=list)
+    substitutions: dict[str, str] = field(default_factory=dict)
+
+    def add(self, fragment: str, **bound: str) -> ListQuery:
+        self.fragments.append(fragment)
+        self.substitutions.update(bound)
+        return self
+
+    def values(self, var: str, iris: Iterable[str], fragment: str) -> ListQuery:
+        """Keep solutions whose ``?var`` is one of ``iris`` (none at all when empty)."""
+        iris = list(iris)
+        self.fragments.append(values_block(var, iris) if iris else "FILTER(false)")
+        self.fragments.append(fragment)
+        return self
+
+    def after(self, cursor: str | None) -> ListQuery:
+        if cursor:
+            self.substitutions["after"] = literal_term(decode_cursor(cursor))
+        return self
+
+    def sparql(self, limit: int) -> str:
+        body = "\n  ".join([self.base, *self.fragments])
+        # Oxigraph substitutes only variables of the projection, so the bound ones are listed.
+        bound = "".join(f" ?{name}" for name in sorted(self.substitutions))
+        return (f"{PREFIX}SELECT DISTINCT ?{self.var} ?key{bound} WHERE {{\n  {body}\n"
+                f"  BIND({self.key} AS ?key)\n  {self._after_filter()}\n}}\n"
+                f"ORDER BY ?key LIMIT {int(limit) + 1}")
+
+    def _after_filter(self) -> str:
+        return "FILTER(?key > ?after)" if "after" in self.substitutions else ""
+
+
+def events_query() -> ListQuery:
+    return ListQuery(
+        "e",
+        "?e ckg:eventType ?type .\n  OPTIONAL { ?e sem:hasEarliestBeginTimeStamp ?earliest }",
+        f'CONCAT(COALESCE(STR(?earliest), "{UNDATED}"), "|", STR(?e))',
+    )
+
+
+EVENT_KIND = "?e ckg:eventType ?kind ."
+EVENT_FROM = ("OPTIONAL { ?e sem:hasLatestEndTimeStamp ?latest }\n"
+              "  FILTER(BOUND(?earliest) && COALESCE(?latest, ?earliest) >= ?from)")
+EVENT_TO = "FILTER(BOUND(?earliest) && ?earliest <= ?to)"
+EVENT_ACTOR = "?e sem:hasActor ?a . ?a ckg:partOf* ?actor ."
+EVENT_PLACE = "?e sem:hasPlace ?pl . ?pl schema:containedInPlace* ?place ."
+EVENT_GEO = "?e sem:hasPlace ?geoPlace ."
+EVENT_SOURCE = ("{ ?sc ckg:about ?e ; prov:wasAttributedTo ?source } UNION "
+                "{ ?e prov:wasDerivedFrom ?sd . ?sd schema:publisher ?source }")
+EVENT_PARENT = "?e sem:subEventOf ?parentEvent ."
+
+
+def claims_query() -> ListQuery:
+    return ListQuery(
+        "c",
+        "?c a ?cls . VALUES ?cls { ckg:CasualtyClaim ckg:ControlClaim ckg:Claim }\n"
+        "  OPTIONAL { ?c ckg:about ?ev }",
+        'CONCAT(COALESCE(STR(?ev), "~"), "|", STR(?c))',
+    )
+
+
+CLAIM_EVENT = "?c ckg:about ?event ."
+CLAIM_KIND = "?c a ?claimClass ."
+CLAIM_SOURCE = "?c prov:wasAttributedTo ?source ."
+CLAIM_PLACE = ("{ ?c ckg:controlPlace ?cp } UNION { ?c ckg:about/sem:hasPlace ?cp }\n"
+               "  ?cp schema:containedInPlace* ?place .")
+CLAIM_ACTOR = ("{ ?c ckg:controlActor|ckg:victimActor ?ca } UNION { ?c ckg:about/sem:hasActor ?ca }\n"
+               "  ?ca ckg:partOf* ?actor .")
+CLAIM_CLASSES = {"casualties": "CasualtyClaim", "control": "ControlClaim"}
+
+
+def entities_query(var: str, cls: str) -> ListQuery:
+    return ListQuery(var, f"?{var} a {cls} .", f'CONCAT("|", STR(?{var}))')
+
+
+NAME_MATCH = ("?{v} rdfs:label|skos:altLabel ?nl .\n"
+              "  FILTER(CONTAINS(LCASE(STR(?nl)), LCASE(?q))"
+              " || CONTAINS(ckg:arabicKey(STR(?nl)), ckg:arabicKey(?q)))")
+ACTOR_KIND = "?a ckg:actorKind ?actorKind ."
+ACTOR_SIDE = "?a ckg:side ?side ."
+ACTOR_PARENT = "?a ckg:partOf ?parent ."
+PLACE_LEVEL = "?p ckg:adminLevel ?level ."
+PLACE_WITHIN = "?p schema:containedInPlace+ ?within ."
+
+
+def documents_query() -> ListQuery:
+    return ListQuery(
+        "d",
+        "?d a ckg:SourceDocument .\n  OPTIONAL { ?d schema:datePublished ?published }",
+        'CONCAT(COALESCE(STR(?published), "9999-12-31"), "|", STR(?d))',
+    )
+
+
+DOCUMENT_SOURCE = "?d schema:publisher ?source ."
+DOCUMENT_LANGUAGE = "?d dcterms:language ?language ."

@@ -1,0 +1,77 @@
+"""What every API route shares: the engine, the IRIs, 422s for bad parameters, paging."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import HTTPException, Request, Response
+from fastapi.routing import APIRoute
+
+from conflictkg.iris import Iris
+from conflictkg.server.api_graph import BadParameter, text
+from conflictkg.server.api_queries import ListQuery, encode_cursor
+
+CONTEXT_LINK = '</api/v1/context.jsonld>; rel="http://www.w3.org/ns/json-ld#context"; ' \
+               'type="application/ld+json"'
+
+
+class ApiRoute(APIRoute):
+    """Answers :class:`BadParameter` with a 422 shaped like FastAPI's own validation errors."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def run(request: Request) -> Response:
+            try:
+                response = await handler(request)
+            except BadParameter as err:
+                detail = [{"loc": [err.where, err.param], "msg": err.reason, "type": "value_error"}]
+                raise HTTPException(status_code=422, detail=detail) from None
+            if response.media_type in {"application/json", "application/geo+json"}:
+                response.headers.setdefault("Link", CONTEXT_LINK)
+            return response
+
+        return run
+
+
+def engine_of(request: Request) -> Any:
+    return request.app.state.engine
+
+
+def iris_of(request: Request) -> Iris:
+    return Iris(request.app.state.settings.base_iri)
+
+
+def cache_of(request: Request) -> dict[str, Any]:
+    state = request.app.state
+    if not hasattr(state, "api_cache"):
+        state.api_cache = {}
+    return state.api_cache
+
+
+async def run_list(engine: Any, query: ListQuery, limit: int) -> tuple[list[str], str | None]:
+    """The IRIs of one page and the cursor of the next (None on the last page)."""
+    rows = await engine.select(query.sparql(limit), substitutions=query.substitutions)
+    found = [(text(r[query.var]), text(r["key"])) for r in rows]
+    if len(found) > limit:
+        return [iri for iri, _ in found[:limit]], encode_cursor(found[limit - 1][1])
+    return [iri for iri, _ in found], None
+
+
+def next_link(request: Request, cursor: str | None) -> str | None:
+    if cursor is None:
+        return None
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
+    return f"{request.url.path}?{urlencode([*params, ('cursor', cursor)])}"
+
+
+def not_found(kind: str, value: str) -> HTTPException:
+    return HTTPException(status_code=404, detail=f"no {kind} {value!r} in the graph")
+
+
+def wants_geojson(request: Request, fmt: str | None) -> bool:
+    if fmt is not None:
+        return fmt == "geojson"
+    return "application/geo+json" in request.headers.get("accept", "")

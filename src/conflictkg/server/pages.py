@@ -1,0 +1,5 @@
+"""Linked-data pages (placeholder)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,140 @@
+"""A live server for the API and page tests: an on-disk store and uvicorn on loopback.
+
+The store holds tests/data/sample-graph.trig (the graph model written out by hand
+for the five corpus documents) plus a few quads these tests need: a document text
+with mention annotations, a second source disagreeing on a toll, and a canary
+graph that no query of the API should ever leak.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import uvicorn
+from pyoxigraph import RdfFormat
+
+from conflictkg import store
+from conflictkg.config import Settings
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample-graph.trig"
+BASE = "https://conflictkg.org/"
+DOC4 = BASE + "id/document/c6e51e28a965c3515d7bac572db803248ddcd05dc86d71206eff8919f31b7dad"
+EVENT4 = BASE + "id/event/c6e51e28a965c351-1-2"
+CANARY = "CANARY-secret-7f3a"
+TEXT4 = "بيروت: قتل 62 عنصراً من قوات النظام في هجوم لتنظيم الدولة على حي القدم."
+PLACE_AT = (TEXT4.index("القدم"), TEXT4.index("القدم") + len("القدم"))
+ACTOR_AT = (TEXT4.index("تنظيم الدولة"), TEXT4.index("تنظيم الدولة") + len("تنظيم الدولة"))
+
+
+
+def mention(body: str, start: int, end: int) -> str:
+    """Turtle of one identifying annotation of the fourth document's text."""
+    a = f"{BASE}id/annotation/c6e51e28a965c351-{start}-{end}"
+    return f"""
+  <{a}> a oa:Annotation ; oa:motivatedBy oa:identifying ; oa:hasBody <{body}> ; oa:hasTarget <{a}#t> .
+  <{a}#t> oa:hasSource <{DOC4}> ; oa:hasSelector <{a}#q>, <{a}#p> .
+  <{a}#q> oa:exact "{TEXT4[start:end]}" .
+  <{a}#p> oa:start {start} ; oa:end {end} ."""
+
+
+EXTRA = f"""
+PREFIX ckg: <https://conflictkg.org/ontology#>
+PREFIX ckgv: <https://conflictkg.org/ontology/value/>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX schema: <https://schema.org/>
+PREFIX wikibase: <http://wikiba.se/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+GRAPH <{DOC4}> {{
+  <{DOC4}> schema:text "{TEXT4}" ; ckg:sha256 "c6e51e28a965c3515d7bac572db803248ddcd05dc86d71206eff8919f31b7dad" .
+{mention(BASE + "id/place/A015", *PLACE_AT)}
+{mention(BASE + "id/actor/islamic-state", *ACTOR_AT)}
+  <{BASE}id/claim/c6e51e28a965c351-casualties-1-2> a ckg:CasualtyClaim ; ckg:count 70 ;
+    ckg:qualifier ckgv:about ; ckg:outcome ckgv:killed ; ckg:about <{EVENT4}> ;
+    prov:wasAttributedTo <{BASE}id/source/al-watan> ; wikibase:rank wikibase:NormalRank ;
+    prov:wasDerivedFrom <{DOC4}> .
+}}
+GRAPH <urn:canary> {{
+  <urn:canary:s> a ckg:ArmedGroup ; <http://www.w3.org/2000/01/rdf-schema#label> "{CANARY}" ;
+    skos:altLabel "{CANARY}" .
+}}
+"""
+
+
+def build_store(path: Path) -> Path:
+    with store.writing(path) as writer:
+        writer.load(SAMPLE.read_bytes(), format=RdfFormat.TRIG)
+        writer.load(EXTRA.encode(), format=RdfFormat.TRIG)
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def make_app(settings: Settings):
+    """The real app when it exists; until then the API and page routers on the real engine."""
+    try:
+        from conflictkg.server.app import create_app
+    except ImportError:
+        return _routers_app(settings)
+    return create_app(settings)
+
+
+def _routers_app(settings: Settings):
+    from contextlib import asynccontextmanager
+
+    from fastapi import FastAPI
+
+    from conflictkg.server import api, pages
+    from conflictkg.server.engine import QueryEngine
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        app.state.settings = settings
+        app.state.engine = QueryEngine(settings)
+        await app.state.engine.start()
+        yield
+        await app.state.engine.close()
+
+    app = FastAPI(lifespan=lifespan)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app
+
+
+@contextmanager
+def serve(settings: Settings) -> Iterator[str]:
+    """Run the app with uvicorn on a loopback port; yields its base URL."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(make_app(settings), host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    try:
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+@contextmanager
+def live_client(tmp_path: Path, **settings: object) -> Iterator[httpx.Client]:
+    path = build_store(tmp_path / "store")
+    with serve(Settings(store=path, query_workers=1, **settings)) as url, \
+            httpx.Client(base_url=url, timeout=60) as client:
+        yield client

@@ -139,3 +139,11 @@ def test_sample_corpus_loads_with_its_publishers():
     assert items[0].kind == "archive-record"
     for document in items:  # UTF-8 files with \n line ends: the text is the file, byte for byte
         assert document.sha256 == hashlib.sha256(document.path.read_bytes()).hexdigest()
+
+
+def test_metadata_given_by_the_caller_is_normalised_and_checked(write, load):
+    a, b = write("a.txt", "نص"), write("b.txt", "نص آخر")
+    given = {"a.txt": {"date": "2017/3/5", "lang": "en"}, "b.txt": {"published": "March 2017"}}
+    document, error = load(a, b, metadata=given)
+    assert (document.published, document.metadata["language"]) == ("2017-03-05", "en")
+    assert error == LoadError(str(b), "'published' is not a date (YYYY-MM-DD): 'March 2017'")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conflictkg.documents import LoadError, load_manifest
 
 GOOD_1 = '{"file": "a.txt", "publisher": "SOHR", "published": "2017-03-25"}'
@@ -60,3 +62,11 @@ def test_invalid_utf8_line(write):
     entries, errors = load_manifest(path)
     assert list(entries) == ["a.txt"]
     assert errors == [LoadError(f"{path}:2", "not valid UTF-8")]
+
+
+def test_the_manifest_example_in_the_docs_loads(write):
+    docs = Path(__file__).resolve().parents[2] / "docs" / "documents.md"
+    example = docs.read_text(encoding="utf-8").split("```jsonl\n")[1].split("```")[0]
+    entries, errors = load_manifest(write("manifest.jsonl", example))
+    assert errors == []
+    assert list(entries) == ["001_2de9ca7cda8d2466.txt", "feed.jsonl", "feed.jsonl#L3"]

@@ -89,3 +89,11 @@ def test_metadata_aliases_and_merge_order():
     assert both == {"date": "2017-01-01", "published": "2018-02-02"}  # the alias stays as an extra
     merged = merge({"publisher": "page", "title": "t"}, None, {"publisher": "manifest", "title": None})
     assert merged == {"publisher": "manifest", "title": "t"}
+
+
+def test_documents_compare_with_their_metadata_and_can_be_hashed():
+    a = Document.from_text("نص", "a.txt", metadata={"publisher": "A"})
+    b = Document.from_text("نص", "a.txt", metadata={"publisher": "B"})
+    assert a != b
+    assert a == Document.from_text("نص", "a.txt", metadata={"publisher": "A"})
+    assert len({a, b}) == 2

@@ -54,7 +54,7 @@ def text_document(data: bytes, source: str, name: str, path: Path | None, entrie
         text = decode(data)
     except NotText as exc:
         return LoadError(source, str(exc))
-    return _document(text, source, name, path, merge(entries.get(name)))
+    return _document(text, source, name, path, entries.get(name))
 
 
 def html_document(data: bytes, source: str, name: str, path: Path | None, entries: Entries) -> Result:
@@ -62,7 +62,7 @@ def html_document(data: bytes, source: str, name: str, path: Path | None, entrie
         text, embedded = parse_html(data)
     except NotText as exc:
         return LoadError(source, str(exc))
-    return _document(text, source, name, path, merge(embedded, entries.get(name)))
+    return _document(text, source, name, path, embedded, entries.get(name))
 
 
 def json_documents(
@@ -110,14 +110,10 @@ def record_document(
     text = record[key]
     if not isinstance(text, str):
         return LoadError(source, f"{key!r} is not a string")
-    try:
-        embedded = normalise_metadata({k: v for k, v in record.items() if k not in TEXT_KEYS})
-    except ValueError as exc:
-        return LoadError(source, str(exc))
+    embedded = {k: v for k, v in record.items() if k not in TEXT_KEYS}
     name = _record_name(embedded, container, default)
     defaults = {k: v for k, v in (entries.get(container) or {}).items() if k != "file"}
-    metadata = merge(embedded, defaults, entries.get(name))
-    return _document(text, source, name, path, metadata)
+    return _document(text, source, name, path, embedded, defaults, entries.get(name))
 
 
 def _record_name(embedded: Mapping[str, Any], container: str, default: str) -> str:
@@ -130,7 +126,14 @@ def _record_name(embedded: Mapping[str, Any], container: str, default: str) -> s
     return default
 
 
-def _document(text: str, source: str, name: str, path: Path | None, metadata: dict) -> Result:
+def _document(
+    text: str, source: str, name: str, path: Path | None, *layers: Mapping[str, Any] | None
+) -> Result:
+    """The document, its metadata merged from ``layers`` (later wins) and checked."""
+    try:
+        metadata = merge(*(normalise_metadata(layer) for layer in layers if layer))
+    except ValueError as exc:
+        return LoadError(source, str(exc))
     document = Document.from_text(text, name, path, metadata)
     if not document.text.strip():
         return LoadError(source, EMPTY)

@@ -66,7 +66,10 @@ class Document:
     sha256: str  # hex digest of the UTF-8 encoded text
     file: str  # file name, or "name.jsonl#L12" for one record of a file
     path: Path | None = None
-    metadata: dict[str, Any] = field(default_factory=dict, compare=False)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def __hash__(self) -> int:  # the metadata dict is compared but cannot be hashed
+        return hash((self.sha256, self.file))
 
     @classmethod
     def from_text(

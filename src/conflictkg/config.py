@@ -37,6 +37,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("allow_service", (), "Endpoint URLs that SERVICE may call (space-separated in the environment)."),
     Setting("service_timeout", 10.0, "Seconds a SERVICE call to an allowlisted endpoint may take."),
     Setting("cache_entries", 512, "Query results kept in memory, keyed by the store's state."),
+    Setting("data_license", "https://creativecommons.org/licenses/by/4.0/",
+            "Licence IRI the VoID/DCAT description announces for the graph."),
 )
 
 
@@ -54,6 +56,7 @@ class Settings:
     allow_service: tuple[str, ...] = ()
     service_timeout: float = 10.0
     cache_entries: int = 512
+    data_license: str = "https://creativecommons.org/licenses/by/4.0/"
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property

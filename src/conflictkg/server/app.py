@@ -1,0 +1,83 @@
+"""The web application: a thin app that includes the routers, built per settings.
+
+``create_app(settings)`` returns an ASGI app serving the SPARQL endpoint, the Graph
+Store Protocol, the service and dataset descriptions, the dump, the JSON API and
+the linked-data pages, over one store. Its query engine (worker processes) starts
+and stops with the app. Reads are open to any origin (CORS); the Authorization
+header is not, so no other site's page can send an update token.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+
+from conflictkg import __version__
+from conflictkg.config import Settings
+from conflictkg.server import describe, graph_store, sparql
+from conflictkg.server.engine import QueryEngine
+
+log = logging.getLogger("conflictkg.server")
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """An ASGI app serving the store named in ``settings``."""
+    engine = QueryEngine(settings)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.open_updates and not settings.update_token:
+            log.warning("updates are open to anyone who can reach this server "
+                        "(--open-updates): use it for private local stores only")
+        await engine.start()
+        try:
+            yield
+        finally:
+            await engine.close()
+
+    app = FastAPI(title="ConflictKG", version=__version__, lifespan=lifespan,
+                  description="SPARQL endpoint and JSON API over the ConflictKG graph.")
+    app.state.settings = settings
+    app.state.engine = engine
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
+                       allow_headers=["Accept", "Content-Type"],
+                       expose_headers=["X-Store-Generation", "Content-Disposition"])
+
+    @app.get("/health", tags=["service"])
+    async def health(request: Request) -> JSONResponse:
+        """Liveness: answers even while queries run, with the store's generation."""
+        return JSONResponse({"status": "ok", "generation": engine.generation})
+
+    app.include_router(sparql.router, tags=["sparql"])
+    app.include_router(graph_store.router, tags=["sparql"])
+    app.include_router(describe.router, tags=["service"])
+    for module in ("api", "pages"):
+        router = _optional_router(module)
+        if router is not None:
+            app.include_router(router)
+    return app
+
+
+def _optional_router(name: str):
+    import importlib
+
+    try:
+        module = importlib.import_module(f"conflictkg.server.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"conflictkg.server.{name}":
+            raise
+        return None
+    return module.router
+
+
+def run_server(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve ``settings.store`` over HTTP until interrupted."""
+    import uvicorn
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")

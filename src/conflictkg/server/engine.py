@@ -1,0 +1,283 @@
+"""The query engine the web process talks to: worker processes, limits, cache, writes.
+
+Every query goes to a worker process (see :mod:`conflictkg.server.worker`) and is
+waited for in a thread, so the event loop keeps serving (``/health`` answers while
+a runaway query runs). A query that overruns ``query_timeout`` has its worker
+killed and replaced, and its client gets a 503. More than
+``max_concurrent_queries`` at once get a 503 at once rather than a long queue.
+
+Results are cached by (store generation, request); a new generation empties the
+cache. Writes go through :meth:`QueryEngine.write`, which holds the store's writer
+lock and publishes a new snapshot that the workers open on their next job.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import multiprocessing
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from conflictkg import store as kgstore
+from conflictkg.config import Settings
+from conflictkg.server import federation, worker
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+CACHE_ENTRY_LIMIT = 4 * 1024 * 1024  # larger results are not kept in memory
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {XSD + n for n in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                               "positiveInteger", "negativeInteger", "nonPositiveInteger",
+                               "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+_FLOATS = {XSD + "decimal", XSD + "double", XSD + "float"}
+
+
+class QueryError(Exception):
+    """A query that cannot be answered; ``status`` is the HTTP status to send."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass
+class QueryResult:
+    body: bytes | AsyncIterator[bytes]
+    media_type: str
+    generation: int
+
+
+class _Worker:
+    """One worker process and the parent's end of its pipe."""
+
+    def __init__(self, context: Any, store_path: str) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=worker.serve, args=(child, store_path),
+                                       name="conflictkg-query", daemon=True)
+        self.process.start()
+        child.close()
+
+    def call(self, job: dict, timeout: float) -> tuple:
+        """Send a job and wait for the answer (blocking: run it in a thread)."""
+        self.conn.send(job)
+        if not self.conn.poll(timeout):
+            raise TimeoutError
+        return self.conn.recv()
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+class QueryEngine:
+    """Runs SPARQL for the web process. Build it per app; ``start`` spawns the workers."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._context = multiprocessing.get_context("spawn")
+        self._idle: asyncio.Queue[_Worker] | None = None
+        self._workers: list[_Worker] = []
+        self._threads = ThreadPoolExecutor(max_workers=settings.max_concurrent_queries + 2,
+                                           thread_name_prefix="conflictkg-query")
+        self._in_flight = 0
+        self._cache: OrderedDict[tuple, QueryResult] = OrderedDict()
+        self._cache_generation = -1
+        self._write_lock = asyncio.Lock()
+
+    @property
+    def generation(self) -> int:
+        return kgstore.current_generation(self.settings.store)
+
+    async def start(self) -> None:
+        self._idle = asyncio.Queue()
+        for _ in range(max(1, self.settings.query_workers)):
+            self._add_worker()
+
+    async def close(self) -> None:
+        for w in self._workers:
+            w.kill()
+        self._workers.clear()
+        self._threads.shutdown(wait=False, cancel_futures=True)
+
+    def _add_worker(self) -> None:
+        w = _Worker(self._context, str(self.settings.store))
+        self._workers.append(w)
+        assert self._idle is not None
+        self._idle.put_nowait(w)
+
+    def _retire(self, w: _Worker) -> None:
+        self._threads.submit(w.kill)
+        self._workers.remove(w)
+        self._add_worker()
+
+    async def _call(self, job: dict) -> tuple[Any, int]:
+        """Run a job on a free worker within the limits; (payload, generation)."""
+        if self._idle is None:
+            raise QueryError(503, "the query engine is not running")
+        if self._in_flight >= self.settings.max_concurrent_queries:
+            raise QueryError(503, f"too many queries at once (limit "
+                             f"{self.settings.max_concurrent_queries}); retry shortly")
+        timeout = self.settings.query_timeout
+        self._in_flight += 1
+        try:
+            try:
+                w = await asyncio.wait_for(self._idle.get(), timeout)
+            except TimeoutError:
+                raise QueryError(503, "every query worker stayed busy; retry shortly") from None
+            loop = asyncio.get_running_loop()
+            try:
+                answer = await loop.run_in_executor(self._threads, w.call, job, timeout)
+            except TimeoutError:
+                log.warning("query stopped after %ss: %.200s", timeout, job.get("query"))
+                self._retire(w)
+                raise QueryError(503, f"the query ran longer than this endpoint's limit of "
+                                 f"{timeout:g} s and was stopped") from None
+            except (EOFError, OSError, BrokenPipeError) as exc:
+                self._retire(w)
+                raise QueryError(500, f"the query worker failed: {exc!r}") from None
+            self._idle.put_nowait(w)
+        finally:
+            self._in_flight -= 1
+        if answer[0] == "error":
+            raise QueryError(answer[1], answer[2])
+        return answer[1], answer[2]
+
+    def _cached(self, key: tuple) -> QueryResult | None:
+        generation = self.generation
+        if generation != self._cache_generation:
+            self._cache.clear()
+            self._cache_generation = generation
+            return None
+        hit = self._cache.get((generation, *key))
+        if hit is not None:
+            self._cache.move_to_end((generation, *key))
+        return hit
+
+    def _remember(self, key: tuple, result: QueryResult) -> None:
+        if (self.settings.cache_entries <= 0 or result.generation != self._cache_generation
+                or not isinstance(result.body, bytes) or len(result.body) > CACHE_ENTRY_LIMIT):
+            return
+        self._cache[(result.generation, *key)] = result
+        while len(self._cache) > self.settings.cache_entries:
+            self._cache.popitem(last=False)
+
+    async def run(self, query: str, *, accept: str | None, default_graph_uris=(),
+                  named_graph_uris=(), substitutions: dict[str, str] | None = None,
+                  format: str | None = None, base_iri: str | None = None) -> QueryResult:
+        """Evaluate a query and serialise its result in the format the client accepts."""
+        key = ("query", query, accept, format, base_iri, tuple(default_graph_uris),
+               tuple(named_graph_uris), tuple(sorted((substitutions or {}).items())))
+        hit = self._cached(key)
+        if hit is not None:
+            return hit
+        query, federated = await self._federate(query)
+        (media_type, body), generation = await self._call({
+            "op": "query", "query": query, "accept": accept, "format": format, "base_iri": base_iri,
+            "default_graphs": list(default_graph_uris), "named_graphs": list(named_graph_uris),
+            "substitutions": substitutions or None, "max_bytes": self.settings.max_result_bytes})
+        result = QueryResult(body, media_type, generation)
+        if not federated:
+            self._remember(key, result)
+        return result
+
+    async def _federate(self, text: str) -> tuple[str, bool]:
+        try:
+            return await federation.resolve(
+                text, allowlist=self.settings.allow_service,
+                timeout=self.settings.service_timeout, max_bytes=self.settings.max_result_bytes)
+        except federation.ServiceRefusedError as exc:
+            raise QueryError(400, str(exc)) from None
+        except federation.ServiceFailedError as exc:
+            raise QueryError(502, str(exc)) from None
+
+    async def read_graph(self, graph: str | None, *, accept: str | None,
+                         format: str | None = None) -> QueryResult:
+        """One graph of the store (``None``: the default graph) for the Graph Store Protocol."""
+        (media_type, body), generation = await self._call({
+            "op": "graph", "graph": graph, "accept": accept, "format": format,
+            "max_bytes": self.settings.max_result_bytes})
+        return QueryResult(body, media_type, generation)
+
+    async def select_terms(self, query: str,
+                           substitutions: dict[str, str] | None = None) -> list[dict[str, dict]]:
+        """SELECT rows as SPARQL JSON term dicts (``{"type": "uri", "value": …}``)."""
+        result = await self.run(query, accept=None, format="json", substitutions=substitutions)
+        assert isinstance(result.body, bytes)
+        data = json.loads(result.body)
+        if "results" not in data:
+            raise QueryError(400, "select() needs a SELECT query")
+        return data["results"]["bindings"]
+
+    async def select(self, query: str,
+                     substitutions: dict[str, str] | None = None) -> list[dict[str, object]]:
+        """SELECT rows as plain Python values (None where a variable is unbound)."""
+        result = await self.run(query, accept=None, format="json", substitutions=substitutions)
+        assert isinstance(result.body, bytes)
+        data = json.loads(result.body)
+        variables = data["head"]["vars"]
+        return [{v: python_value(row.get(v)) for v in variables}
+                for row in data["results"]["bindings"]]
+
+    async def construct(self, query: str, substitutions: dict[str, str] | None = None, *,
+                        format: str) -> bytes:
+        """A CONSTRUCT or DESCRIBE result serialised as ``format`` (a key or a media type)."""
+        if "/" in format:
+            result = await self.run(query, accept=format, substitutions=substitutions)
+        else:
+            result = await self.run(query, accept=None, format=format, substitutions=substitutions)
+        assert isinstance(result.body, bytes)
+        return result.body
+
+    async def update(self, sparql: str, **options: Any) -> None:
+        """A SPARQL Update, with its SERVICE clauses checked and resolved first."""
+        sparql, _ = await self._federate(sparql)
+        functions = worker.custom_functions()
+        if functions:
+            options["custom_functions"] = functions
+
+        def apply(writer: kgstore.Writer) -> None:
+            try:
+                writer.update(sparql, **options)
+            except SyntaxError as exc:
+                raise QueryError(400, str(exc)) from None
+
+        await self.write(apply)
+
+    async def write(self, fn: Callable[[kgstore.Writer], T]) -> T:
+        """Run ``fn`` with the store open for writing, then publish for the workers."""
+        async with self._write_lock:
+            loop = asyncio.get_running_loop()
+
+            def locked() -> T:
+                with kgstore.writing(self.settings.store) as writer:
+                    return fn(writer)
+
+            result = await loop.run_in_executor(None, locked)
+        self._cache.clear()
+        return result
+
+
+def python_value(term: dict | None) -> object:
+    """A SPARQL JSON term as a plain Python value."""
+    if term is None:
+        return None
+    if term["type"] != "literal" and term["type"] != "typed-literal":
+        return term["value"] if term["type"] == "uri" else "_:" + term["value"]
+    datatype, value = term.get("datatype"), term["value"]
+    try:
+        if datatype in _INTEGERS:
+            return int(value)
+        if datatype in _FLOATS:
+            return float(value)
+        if datatype == XSD + "boolean":
+            return value in ("true", "1")
+    except ValueError:
+        return value
+    return value

@@ -1,0 +1,125 @@
+"""The SPARQL 1.1 Graph Store HTTP Protocol at ``/store``: whole graphs by GET, PUT, POST, DELETE.
+
+Off unless updates are enabled (``--update-token`` or ``--open-updates``); then reads
+are open and writes need the update token, as for SPARQL Update. Graphs are named
+indirectly (``/store?graph=IRI``, ``/store?default``) or directly (the request URL
+``/store/…`` is the graph's IRI). ``POST /store`` creates a new graph and answers its
+IRI in ``Location``. Writes go through the engine, under the store's writer lock.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, parse, serialize
+
+from conflictkg.config import Settings
+from conflictkg.server.engine import QueryEngine, QueryError
+from conflictkg.server.sparql import ProtocolError, check_update_rights, error_response, read_body
+from conflictkg.store import Writer
+
+router = APIRouter()
+METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE"]
+
+
+def _target(request: Request, path: str | None) -> str | None:
+    """The graph a request is about: an IRI, or None for the default graph."""
+    params = request.query_params
+    if path:
+        return str(request.url).split("?", 1)[0]
+    if "default" in params and "graph" in params:
+        raise ProtocolError(400, "use either ?graph= or ?default, not both")
+    if "default" in params:
+        return None
+    graph = params.get("graph")
+    if not graph:
+        raise ProtocolError(400, "name a graph with ?graph=IRI, or ?default for the default graph")
+    if set(graph) & set('<>"{}|^`\\ '):
+        raise ProtocolError(400, f"invalid graph IRI: {graph!r}")
+    return graph
+
+
+async def _parse_body(request: Request, graph: str | None) -> list[Quad]:
+    settings: Settings = request.app.state.settings
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    fmt = RdfFormat.from_media_type(media) if media else None
+    if fmt is None or fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG):
+        raise ProtocolError(415, f"unsupported Content-Type {media or '(none)'!r} for a graph; "
+                            "send Turtle, N-Triples, RDF/XML, JSON-LD or N3")
+    body = await read_body(request, settings.max_body_bytes)
+    name = NamedNode(graph) if graph else DefaultGraph()
+    try:
+        parsed = list(parse(body, format=fmt, base_iri=graph or str(request.url).split("?")[0]))
+    except (SyntaxError, ValueError) as exc:
+        raise ProtocolError(400, f"cannot parse the {media} body: {exc}") from None
+    return [Quad(q.subject, q.predicate, q.object, name) for q in parsed]
+
+
+def _replace(graph: str | None, quads: list[Quad], replace: bool):
+    """A writer function that puts ``quads`` into ``graph``; it returns whether the graph is new."""
+    def apply(writer: Writer) -> bool:
+        if graph is None:
+            if replace:
+                writer.update("CLEAR SILENT DEFAULT")
+            writer.load(serialize(quads, format=RdfFormat.N_QUADS) or b"", format=RdfFormat.N_QUADS)
+            return False
+        created = not writer.has_graph(graph)
+        writer.put_graph(graph, quads, replace=replace)
+        if created and not quads:
+            writer.update(f"CREATE SILENT GRAPH <{graph}>")
+        return created
+    return apply
+
+
+def _drop(graph: str | None):
+    def apply(writer: Writer) -> bool:
+        if graph is None:
+            writer.update("CLEAR SILENT DEFAULT")
+            return True
+        if not writer.has_graph(graph):
+            return False
+        writer.remove_graph(graph)
+        return True
+    return apply
+
+
+@router.api_route("/store", methods=METHODS)
+@router.api_route("/store/{path:path}", methods=METHODS)
+async def graph_store(request: Request, path: str | None = None) -> Response:
+    """Read or write one graph of the store (SPARQL 1.1 Graph Store HTTP Protocol)."""
+    settings: Settings = request.app.state.settings
+    engine: QueryEngine = request.app.state.engine
+    method = request.method
+    try:
+        if not settings.updates_enabled:
+            raise ProtocolError(403, "the Graph Store Protocol is disabled on this endpoint "
+                                "(enable updates with --update-token)")
+        if method in ("GET", "HEAD"):
+            graph = _target(request, path)
+            result = await engine.read_graph(graph, accept=request.headers.get("accept"))
+            body = b"" if method == "HEAD" else result.body
+            headers = {"Vary": "Accept", "X-Store-Generation": str(result.generation)}
+            response = Response(body, media_type=result.media_type, headers=headers)
+            if method == "HEAD":
+                response.headers["content-length"] = str(len(result.body))
+            return response
+        check_update_rights(request, settings)
+        if method == "POST" and not path and not request.query_params:
+            graph = str(request.base_url) + "store/" + uuid.uuid4().hex
+            await engine.write(_replace(graph, await _parse_body(request, graph), False))
+            return Response(status_code=201, headers={"Location": graph})
+        graph = _target(request, path)
+        if method == "DELETE":
+            found = await engine.write(_drop(graph))
+            if not found:
+                raise ProtocolError(404, f"no graph <{graph}> in the store")
+            return Response(status_code=204)
+        quads = await _parse_body(request, graph)
+        created = await engine.write(_replace(graph, quads, replace=method == "PUT"))
+        return Response(status_code=201 if created else 204)
+    except ProtocolError as exc:
+        return error_response(exc.status, exc.message, exc.headers)
+    except QueryError as exc:
+        return error_response(exc.status, exc.message)

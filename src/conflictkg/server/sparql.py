@@ -1,0 +1,210 @@
+"""The SPARQL 1.1 Protocol at ``/sparql``: queries, updates, and the service description.
+
+Follows https://www.w3.org/TR/sparql11-protocol/: a query by GET ``?query=``, by POST
+form-encoded or as ``application/sparql-query``; an update by POST form-encoded or
+as ``application/sparql-update``; the dataset by ``default-graph-uri`` /
+``named-graph-uri`` (``using-graph-uri`` / ``using-named-graph-uri`` for updates).
+A GET with no query returns the service description. Every failure is an HTTP
+status with the reason as plain text; a result is serialised whole before its
+status is sent.
+"""
+
+from __future__ import annotations
+
+import hmac
+from urllib.parse import parse_qsl
+
+from fastapi import APIRouter, Request
+from fastapi.responses import PlainTextResponse, Response
+
+from conflictkg.config import Settings
+from conflictkg.server import describe
+from conflictkg.server.engine import QueryEngine, QueryError
+from conflictkg.server.sparqltext import SparqlTextError, depth_at, keywords, mask
+
+router = APIRouter()
+
+FORM = "application/x-www-form-urlencoded"
+SPARQL_QUERY = "application/sparql-query"
+SPARQL_UPDATE = "application/sparql-update"
+DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")
+USING_PARAMS = ("using-graph-uri", "using-named-graph-uri")
+
+
+class ProtocolError(Exception):
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.message, self.headers = status, message, headers or {}
+
+
+def error_response(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    if status == 503:
+        headers = {"Retry-After": "5", **(headers or {})}
+    return PlainTextResponse(message + "\n", status_code=status, headers=headers)
+
+
+def check_update_rights(request: Request, settings: Settings) -> None:
+    """Updates are off unless enabled; with a token, only its bearer may write."""
+    if not settings.updates_enabled:
+        raise ProtocolError(403, "updates are disabled on this endpoint")
+    if settings.open_updates and not settings.update_token:
+        return
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    challenge = 'Bearer realm="conflictkg"'
+    if scheme.lower() != "bearer" or not token:
+        raise ProtocolError(401, "updates need an Authorization: Bearer token",
+                            {"WWW-Authenticate": challenge})
+    if not hmac.compare_digest(token.strip().encode(), settings.update_token.encode()):
+        raise ProtocolError(403, "the bearer token is not valid for updates",
+                            {"WWW-Authenticate": challenge + ', error="invalid_token"'})
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refusing (413) more than ``limit`` bytes without reading it all."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise ProtocolError(413, f"the request body is larger than this endpoint's limit "
+                            f"of {limit} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ProtocolError(413, f"the request body is larger than this endpoint's limit "
+                                f"of {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _decode(body: bytes, charset: str | None, what: str) -> str:
+    if charset and charset.lower().replace("-", "") != "utf8":
+        raise ProtocolError(415, f"{what} must be UTF-8, not {charset}")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProtocolError(400, f"{what} is not valid UTF-8: {exc}") from None
+
+
+def _content_type(request: Request) -> tuple[str, str | None]:
+    media, *params = (p.strip() for p in request.headers.get("content-type", "").split(";"))
+    charset = None
+    for param in params:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            charset = value.strip().strip('"')
+    return media.lower(), charset
+
+
+def _single(params: list[tuple[str, str]], name: str) -> str | None:
+    values = [v for k, v in params if k == name]
+    if len(values) > 1:
+        raise ProtocolError(400, f"more than one {name!r} parameter")
+    return values[0] if values else None
+
+
+def _all(params: list[tuple[str, str]], name: str) -> list[str]:
+    return [v for k, v in params if k == name]
+
+
+def endpoint_url(request: Request) -> str:
+    return str(request.url).split("?", 1)[0]
+
+
+@router.get("/sparql")
+@router.get("/sparql/", include_in_schema=False)
+async def sparql_get(request: Request) -> Response:
+    """SPARQL query by GET; with no query, the service description."""
+    try:
+        params = list(request.query_params.multi_items())
+        if _single(params, "update") is not None:
+            raise ProtocolError(400, "updates must be sent by POST")
+        query = _single(params, "query")
+        if query is None:
+            return await describe.service_description_response(request)
+        return await _query(request, query, params)
+    except ProtocolError as exc:
+        return error_response(exc.status, exc.message, exc.headers)
+
+
+@router.post("/sparql")
+@router.post("/sparql/", include_in_schema=False)
+async def sparql_post(request: Request) -> Response:
+    """SPARQL query or update by POST (form-encoded, or the query or update as the body)."""
+    settings: Settings = request.app.state.settings
+    try:
+        media, charset = _content_type(request)
+        body = await read_body(request, settings.max_body_bytes)
+        url_params = list(request.query_params.multi_items())
+        if media == FORM:
+            form = parse_qsl(_decode(body, charset, "the form"), keep_blank_values=True)
+            params = url_params + form
+            query, update = _single(form, "query"), _single(form, "update")
+            if (query is None) == (update is None):
+                raise ProtocolError(400, "send exactly one of the 'query' and 'update' parameters")
+        elif media == SPARQL_QUERY:
+            params, query, update = url_params, _decode(body, charset, "the query"), None
+        elif media == SPARQL_UPDATE:
+            params, query, update = url_params, None, _decode(body, charset, "the update")
+        else:
+            raise ProtocolError(415, f"unsupported Content-Type {media or '(none)'!r}; send "
+                                f"{FORM}, {SPARQL_QUERY} or {SPARQL_UPDATE}")
+        if query is not None:
+            return await _query(request, query, params)
+        return await _update(request, update, params)
+    except ProtocolError as exc:
+        return error_response(exc.status, exc.message, exc.headers)
+
+
+async def _query(request: Request, query: str, params: list[tuple[str, str]]) -> Response:
+    engine: QueryEngine = request.app.state.engine
+    try:
+        result = await engine.run(
+            query, accept=request.headers.get("accept"), format=_single(params, "format"),
+            base_iri=endpoint_url(request),
+            default_graph_uris=_all(params, "default-graph-uri"),
+            named_graph_uris=_all(params, "named-graph-uri"))
+    except QueryError as exc:
+        return error_response(exc.status, exc.message)
+    return Response(result.body, media_type=result.media_type,
+                    headers={"Vary": "Accept", "X-Store-Generation": str(result.generation)})
+
+
+async def _update(request: Request, update: str, params: list[tuple[str, str]]) -> Response:
+    settings: Settings = request.app.state.settings
+    engine: QueryEngine = request.app.state.engine
+    check_update_rights(request, settings)
+    using = _all(params, "using-graph-uri")
+    using_named = _all(params, "using-named-graph-uri")
+    if using or using_named:
+        update = with_using(update, using, using_named)
+    try:
+        await engine.update(update, base_iri=endpoint_url(request))
+    except QueryError as exc:
+        return error_response(exc.status, exc.message)
+    return Response(status_code=204)
+
+
+def with_using(update: str, using: list[str], using_named: list[str]) -> str:
+    """The update with protocol-given USING / USING NAMED graphs added to each WHERE.
+
+    The protocol forbids them alongside USING or WITH in the update itself (400).
+    """
+    try:
+        masked = mask(update)
+    except SparqlTextError as exc:
+        raise ProtocolError(400, str(exc)) from None
+    if keywords(masked, "USING") or keywords(masked, "WITH"):
+        raise ProtocolError(400, "using-graph-uri / using-named-graph-uri cannot be combined "
+                            "with USING or WITH in the update")
+    clause = " ".join([f"USING <{g}>" for g in using] + [f"USING NAMED <{g}>" for g in using_named])
+    if any(set(g) & set('<>"{}|^`\\ ') for g in using + using_named):
+        raise ProtocolError(400, "invalid IRI in using-graph-uri / using-named-graph-uri")
+    out = update
+    for offset in reversed(keywords(masked, "WHERE")):
+        if depth_at(masked, offset) == 0 and not _after_delete(masked, offset):
+            out = out[:offset] + clause + " " + out[offset:]
+    return out
+
+
+def _after_delete(masked: str, offset: int) -> bool:
+    """``DELETE WHERE { … }``, the short form, takes no USING."""
+    return masked[:offset].rstrip().upper().endswith("DELETE")

@@ -1,0 +1,189 @@
+"""The query worker: a separate process that evaluates SPARQL on a read-only snapshot.
+
+Queries run in processes, not threads, because a runaway query (a huge VALUES cross
+product never touches the store) cannot be interrupted inside Oxigraph: the only
+sure way to stop it is to kill its process. Each worker opens the newest snapshot
+read-only and reopens it when the store publishes a new generation, so readers see
+new documents without a restart and never a half-written one.
+
+A worker answers one job at a time over a pipe. Jobs are plain dicts, answers
+``("ok", payload, generation)`` or ``("error", status, message, generation)``.
+Results are serialised here, fully and under a size cap, so the web process can
+send a correct status line before the body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from pyoxigraph import (
+    DefaultGraph,
+    NamedNode,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    Store,
+    Variable,
+    parse,
+    serialize,
+)
+
+from conflictkg import store as kgstore
+from conflictkg.server import negotiation
+
+RESULT_FORMATS = {
+    "json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML,
+    "csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV,
+}
+RDF_FORMATS = {
+    "turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES, "nquads": RdfFormat.N_QUADS,
+    "trig": RdfFormat.TRIG, "jsonld": RdfFormat.JSON_LD, "rdfxml": RdfFormat.RDF_XML,
+    "n3": RdfFormat.N3,
+}
+
+
+class JobError(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class _CappedBuffer:
+    """A write target that refuses to grow past ``limit`` bytes."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit, self.parts, self.size, self.overflow = limit, [], 0, False
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            self.overflow = True
+            raise OSError("result too large")
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def getvalue(self) -> bytes:
+        return b"".join(self.parts)
+
+
+def _capped(write: Callable[[_CappedBuffer], object], limit: int) -> bytes:
+    out = _CappedBuffer(limit)
+    try:
+        write(out)
+    except Exception:
+        if out.overflow:
+            raise JobError(500, f"the result is larger than this endpoint's limit of {limit} bytes"
+                           " (max_result_bytes); add a LIMIT or narrow the query") from None
+        raise
+    return out.getvalue()
+
+
+def custom_functions() -> dict:
+    try:
+        from conflictkg.functions import CUSTOM_FUNCTIONS
+    except ImportError:
+        return {}
+    return dict(CUSTOM_FUNCTIONS)
+
+
+def parse_term(text: str):
+    """One term in N-Triples syntax (``<iri>``, ``"lit"@en``, ``"1"^^<…>``) as a pyoxigraph term."""
+    try:
+        (triple,) = parse(f"<urn:s> <urn:p> {text} .".encode(), format=RdfFormat.N_TRIPLES)
+    except (SyntaxError, ValueError) as exc:
+        raise JobError(400, f"not an N-Triples term: {text!r} ({exc})") from None
+    return triple.object
+
+
+def _dataset_options(job: dict) -> dict[str, Any]:
+    defaults, named = job.get("default_graphs") or (), job.get("named_graphs") or ()
+    if not defaults and not named:
+        return {"use_default_graph_as_union": True}
+    return {"default_graph": [NamedNode(g) for g in defaults] or [],
+            "named_graphs": [NamedNode(g) for g in named]}
+
+
+def run_query(store: Store, job: dict, functions: dict) -> tuple[str, bytes]:
+    options = _dataset_options(job)
+    if job.get("substitutions"):
+        options["substitutions"] = {
+            Variable(name): parse_term(term) for name, term in job["substitutions"].items()}
+    if functions:
+        options["custom_functions"] = functions
+    if job.get("base_iri"):
+        options["base_iri"] = job["base_iri"]
+    results = store.query(job["query"], **options)
+    if isinstance(results, QuerySolutions):
+        kind = negotiation.SOLUTIONS
+    elif isinstance(results, QueryBoolean):
+        kind = negotiation.BOOLEAN
+    else:
+        kind = negotiation.GRAPH
+    try:
+        choice = negotiation.choose(kind, job.get("accept"), job.get("format"))
+    except negotiation.NotAcceptableError as exc:
+        raise JobError(406, str(exc)) from None
+    limit = job["max_bytes"]
+    if kind == negotiation.GRAPH:
+        fmt = RDF_FORMATS[choice.key]
+        body = _capped(lambda out: results.serialize(out, format=fmt), limit)
+    else:
+        fmt = RESULT_FORMATS[choice.key]
+        body = _capped(lambda out: results.serialize(out, format=fmt), limit)
+    return choice.media_type, body
+
+
+def read_graph(store: Store, job: dict, functions: dict) -> tuple[str, bytes]:
+    """One graph's triples (the Graph Store Protocol's GET); 404 when it does not exist."""
+    graph = job.get("graph")
+    if graph is None:
+        name = DefaultGraph()
+    else:
+        name = NamedNode(graph)
+        if not store.contains_named_graph(name):
+            raise JobError(404, f"no graph <{graph}> in the store")
+    try:
+        choice = negotiation.choose(negotiation.GRAPH, job.get("accept"), job.get("format"))
+    except negotiation.NotAcceptableError as exc:
+        raise JobError(406, str(exc)) from None
+    triples = (q.triple for q in store.quads_for_pattern(None, None, None, name))
+    fmt = RDF_FORMATS[choice.key]
+    return choice.media_type, _capped(lambda out: serialize(triples, out, format=fmt),
+                                      job["max_bytes"])
+
+
+HANDLERS: dict[str, Callable[[Store, dict, dict], object]] = {
+    "query": run_query,
+    "graph": read_graph,
+    "ping": lambda store, job, functions: "pong",
+}
+
+
+def serve(conn: Connection, store_path: str) -> None:
+    """The worker's loop: answer jobs until the pipe closes."""
+    path = Path(store_path)
+    functions = custom_functions()
+    generation, store = -1, None
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            if store is None or kgstore.current_generation(path) != generation:
+                generation, store = kgstore.open_snapshot(path)
+            answer = ("ok", HANDLERS[job["op"]](store, job, functions), generation)
+        except JobError as exc:
+            answer = ("error", exc.status, str(exc), generation)
+        except SyntaxError as exc:
+            answer = ("error", 400, f"{exc}", generation)
+        except Exception as exc:
+            answer = ("error", 500, f"{type(exc).__name__}: {exc}", generation)
+        conn.send(answer)

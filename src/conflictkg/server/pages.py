@@ -1,5 +1,309 @@
-"""Linked-data pages (placeholder)."""
+"""Linked-data pages: every IRI minted under the base dereferences here.
 
-from fastapi import APIRouter
+The request path after the host, appended to ``base_iri``, is the IRI
+(``/id/place/C1001`` -> ``{base}id/place/C1001``). One data function reads what the
+graph says about it; the answer is an HTML page (Arabic and English side by side, a
+small map, links to what it is tied to and to the SPARQL query that shows the same
+data), Turtle or JSON-LD, chosen by the Accept header or by a ``.ttl`` / ``.jsonld``
+suffix. Unknown IRIs get a 404.
+"""
 
-router = APIRouter()
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi.responses import FileResponse, HTMLResponse
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+
+from conflictkg.iris import Iris
+from conflictkg.rdf.vocabulary import PREFIXES
+from conflictkg.server import api_documents
+from conflictkg.server.api_graph import (
+    PREFIX,
+    Description,
+    describe,
+    iri_term,
+    point,
+    text,
+)
+from conflictkg.server.api_shapes import labels
+
+router = APIRouter(include_in_schema=False)
+STATIC = Path(__file__).resolve().parent / "static"
+RDF_FORMATS = {"turtle": "text/turtle", "jsonld": "application/ld+json",
+               "ntriples": "application/n-triples"}
+SUFFIXES = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples"}
+INCOMING_LIMIT = 200
+API_KINDS = {"event": "events", "place": "places", "actor": "actors", "source": "sources",
+             "document": "documents"}
+
+# The subject, and the resources named by fragments of its IRI (geometry, selectors) up
+# to two links away: what a client needs to read the subject without another request.
+CONSTRUCT = PREFIX + """
+CONSTRUCT { ?x ?p ?o } WHERE {
+  { ?s ?p ?o BIND(?s AS ?x) }
+  UNION { ?s ?q1 ?x . FILTER(STRSTARTS(STR(?x), CONCAT(STR(?s), "#"))) ?x ?p ?o }
+  UNION { ?s ?q1 ?y . FILTER(STRSTARTS(STR(?y), CONCAT(STR(?s), "#")))
+          ?y ?q2 ?x . FILTER(STRSTARTS(STR(?x), CONCAT(STR(?s), "#"))) ?x ?p ?o }
+}"""
+INCOMING = PREFIX + f"""
+SELECT ?s ?p ?o WHERE {{ ?s ?p ?o . FILTER(?p != rdf:type) }} ORDER BY ?p ?s LIMIT {INCOMING_LIMIT}"""
+GRAPH_SIZE = PREFIX + """
+SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"""
+GRAPH_CLASSES = PREFIX + """
+SELECT ?g ?cls (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?cls } }
+GROUP BY ?g ?cls ORDER BY DESC(?n) LIMIT 50"""
+GRAPH_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def templates() -> Environment:
+    """Templates of the package; a folder named in CONFLICTKG_TEMPLATES may override them."""
+    loaders = [PackageLoader("conflictkg.server", "templates")]
+    if os.environ.get("CONFLICTKG_TEMPLATES"):
+        loaders.insert(0, FileSystemLoader(os.environ["CONFLICTKG_TEMPLATES"]))
+    env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(["html"]))
+    env.filters["urlquote"] = lambda v: quote(str(v), safe="")
+    return env
+
+
+TEMPLATES = templates()
+
+
+def curie(iri: str) -> str:
+    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def choose_format(request: Request) -> str:
+    """'html', or an RDF format key, by the Accept header (HTML when it is acceptable)."""
+    accept = request.headers.get("accept", "")
+    if not accept:
+        return "html"
+    weighted = []
+    for i, part in enumerate(accept.split(",")):
+        media, *params = (x.strip() for x in part.split(";"))
+        q = 1.0
+        for param in params:
+            if param.startswith("q="):
+                try:
+                    q = float(param[2:])
+                except ValueError:
+                    q = 0.0
+        weighted.append((-q, i, media.lower()))
+    for neg_q, _, media in sorted(weighted):
+        if neg_q == 0:
+            break
+        if media in {"text/html", "application/xhtml+xml", "*/*", "text/*"}:
+            return "html"
+        for key, media_type in RDF_FORMATS.items():
+            if media == media_type or (media == "application/*" and key == "jsonld"):
+                return key
+        if media in {"application/x-turtle", "text/n3"}:
+            return "turtle"
+    raise HTTPException(status_code=406, detail="available: text/html, text/turtle, "
+                        "application/ld+json, application/n-triples")
+
+
+@dataclass
+class Page:
+    """The data of one page, whatever it is rendered as."""
+
+    iri: str
+    kind: str
+    description: Description
+    incoming: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
+    points: list[dict[str, Any]] = field(default_factory=list)
+    extraction: dict[str, Any] | None = None
+
+
+async def page_data(request: Request, iri: str) -> Page | None:
+    engine, iris = request.app.state.engine, Iris(request.app.state.settings.base_iri)
+    described = (await describe(engine, [iri]))[iri]
+    if not described.props:
+        return None
+    found = iris.kind_of(iri)
+    kind = found[0] if found else "resource"
+    rows = await engine.select(INCOMING, substitutions={"o": iri_term(iri)})
+    referrers = await describe(engine, {text(r["s"]) for r in rows}) if rows else {}
+    incoming = [(text(r["s"]), text(r["p"]), referrers[text(r["s"])].labels()) for r in rows]
+    page = Page(iri, kind, described, incoming)
+    page.points = map_points(request, page)
+    if kind == "document":
+        page.extraction = await api_documents.extraction(engine, iris, described)
+    return page
+
+
+def map_points(request: Request, page: Page) -> list[dict[str, Any]]:
+    """The located things a page's map shows: the place itself, or the places tied to it."""
+    out = []
+    geometry = page.description.first("geo:hasGeometry")
+    own = point(geometry.wkt if geometry else None)
+    if own:
+        out.append({"lon": own[0], "lat": own[1], "label": best_label(page.description.labels()),
+                    "href": None})
+    for values in page.description.props.values():
+        for term in values:
+            own_part = term.text.startswith(page.iri + "#")
+            xy = point(term.wkt) if term.is_iri and not own_part else None
+            if xy:
+                out.append({"lon": xy[0], "lat": xy[1], "label": best_label(term.labels),
+                            "href": local_href(request, term.text)})
+    return out[:50]
+
+
+def best_label(found: dict[str, str]) -> str:
+    names = labels(found)
+    return names.en or names.ar or ""
+
+
+def local_href(request: Request, iri: str) -> str:
+    """The path serving an IRI here when it is minted under the base, else the IRI itself."""
+    base = request.app.state.settings.base_iri
+    if iri.startswith((base + "id/", base + "graph/")):
+        return "/" + iri[len(base):]
+    return iri
+
+
+def svg_map(points: list[dict[str, Any]], width: int = 420, height: int = 300) -> dict[str, Any]:
+    """Project points into an SVG box (equirectangular, scaled by the cosine of latitude)."""
+    if not points:
+        return {}
+    lons, lats = [p["lon"] for p in points], [p["lat"] for p in points]
+    pad = max(0.02, (max(lons) - min(lons)) * 0.15, (max(lats) - min(lats)) * 0.15)
+    west, east, south, north = min(lons) - pad, max(lons) + pad, min(lats) - pad, max(lats) + pad
+    kx = math.cos(math.radians((south + north) / 2))
+    scale = min((width - 20) / ((east - west) * kx), (height - 20) / (north - south))
+    x0 = (width - (east - west) * kx * scale) / 2
+    y0 = (height - (north - south) * scale) / 2
+    placed = [{**p, "x": round(x0 + (p["lon"] - west) * kx * scale, 1),
+               "y": round(y0 + (north - p["lat"]) * scale, 1)} for p in points]
+    km = (east - west) * kx * 111.32
+    return {"width": width, "height": height, "points": placed,
+            "bbox": [round(v, 5) for v in (west, south, east, north)], "km": round(km, 1)}
+
+
+def query_link(iri: str) -> str:
+    query = f"SELECT ?property ?value WHERE {{\n  {iri_term(iri)} ?property ?value\n}}"
+    return "/?" + urlencode({"query": query})
+
+
+def highlighted(extraction: dict[str, Any] | None, request: Request) -> list[dict[str, Any]]:
+    """The document text cut into plain and marked segments (first span wins an overlap)."""
+    if not extraction or not extraction.get("text"):
+        return []
+    text_ = extraction["text"]
+    marks = []
+    for group in ("actors", "places"):
+        for item in extraction[group]:
+            for m in item["mentions"]:
+                marks.append((m["start"], m["end"], item["id"], group[:-1]))
+    for group in ("events", "claims"):
+        for item in extraction[group]:
+            if item.get("evidence"):
+                marks.append((item["evidence"]["start"], item["evidence"]["end"], item["id"],
+                              group[:-1]))
+    segments, at = [], 0
+    for start, end, iri, kind in sorted(m for m in marks if m[0] is not None and m[1] is not None):
+        if start < at or end > len(text_):
+            continue
+        segments.append({"text": text_[at:start]})
+        segments.append({"text": text_[start:end], "href": local_href(request, iri), "kind": kind})
+        at = end
+    segments.append({"text": text_[at:]})
+    return segments
+
+
+def render_html(request: Request, page: Page) -> HTMLResponse:
+    d = page.description
+    names = labels(d.labels() or d.labels("dcterms:title"))
+    found = Iris(request.app.state.settings.base_iri).kind_of(page.iri)
+    api = f"/api/v1/{API_KINDS[found[0]]}/{quote(found[1], safe='')}" \
+        if found and found[0] in API_KINDS else None
+    rows = []
+    for predicate in sorted(d.props, key=curie):
+        rows.append({"predicate": curie(predicate), "predicate_iri": predicate,
+                     "values": [{"text": t.text, "is_iri": t.is_iri, "lang": t.lang,
+                                 "label": best_label(t.labels) if t.is_iri else None,
+                                 "curie": curie(t.text) if t.is_iri else None,
+                                 "href": local_href(request, t.text) if t.is_iri else None}
+                                for t in d.props[predicate]]})
+    incoming = [{"href": local_href(request, s), "iri": s, "predicate": curie(p),
+                 "label": best_label(lab)} for s, p, lab in page.incoming]
+    html = TEMPLATES.get_template("entity.html").render(
+        iri=page.iri, kind=page.kind, names=names, aliases=sorted(d.labels("skos:altLabel").values()),
+        types=sorted(curie(t) for t in d.types()), rows=rows, incoming=incoming,
+        incoming_limit=INCOMING_LIMIT, map=svg_map(page.points), api=api,
+        query=query_link(page.iri), path=request.url.path,
+        segments=highlighted(page.extraction, request),
+    )
+    return HTMLResponse(html, headers={"Vary": "Accept"})
+
+
+async def rdf_response(request: Request, query: str, fmt: str,
+                       substitutions: dict[str, str] | None = None) -> Response:
+    body = await request.app.state.engine.construct(query, substitutions, format=RDF_FORMATS[fmt])
+    return Response(body, media_type=RDF_FORMATS[fmt], headers={"Vary": "Accept"})
+
+
+def split_suffix(iri: str) -> tuple[str, str | None]:
+    for suffix, fmt in SUFFIXES.items():
+        if iri.endswith(suffix):
+            return iri[: -len(suffix)], fmt
+    return iri, None
+
+
+@router.get("/id/{rest:path}")
+async def dereference(request: Request, rest: str) -> Response:
+    base = request.app.state.settings.base_iri
+    iri, fmt = base + "id/" + rest, None
+    page = await page_data(request, iri)
+    if page is None:
+        iri, fmt = split_suffix(iri)
+        page = await page_data(request, iri) if fmt else None
+    if page is None:
+        raise HTTPException(status_code=404, detail=f"nothing is known about <{iri}>")
+    fmt = fmt or choose_format(request)
+    if fmt == "html":
+        return render_html(request, page)
+    return await rdf_response(request, CONSTRUCT, fmt, {"s": iri_term(iri)})
+
+
+@router.get("/graph/{rest:path}")
+async def graph(request: Request, rest: str) -> Response:
+    """A named graph: its size and classes as a page, or its triples as RDF."""
+    engine = request.app.state.engine
+    iri, fmt = request.app.state.settings.base_iri + "graph/" + rest, None
+    sizes = await engine.select(GRAPH_SIZE, substitutions={"g": iri_term(iri)})
+    if not sizes:
+        iri, fmt = split_suffix(iri)
+        sizes = await engine.select(GRAPH_SIZE, substitutions={"g": iri_term(iri)}) if fmt else []
+    if not sizes:
+        raise HTTPException(status_code=404, detail=f"no graph <{iri}>")
+    fmt = fmt or choose_format(request)
+    if fmt != "html":
+        return await rdf_response(request, GRAPH_TRIPLES, fmt, {"g": iri_term(iri)})
+    classes = await engine.select(GRAPH_CLASSES, substitutions={"g": iri_term(iri)})
+    query = f"SELECT ?s ?p ?o WHERE {{\n  GRAPH {iri_term(iri)} {{ ?s ?p ?o }}\n}} LIMIT 100"
+    html = TEMPLATES.get_template("graph.html").render(
+        iri=iri, size=sizes[0]["n"], path=request.url.path,
+        classes=[{"curie": curie(text(r["cls"])), "count": r["n"],
+                  "href": local_href(request, text(r["cls"]))} for r in classes],
+        query="/?" + urlencode({"query": query}),
+    )
+    return HTMLResponse(html, headers={"Vary": "Accept"})
+
+
+@router.get("/static/{name}")
+async def static(name: str) -> FileResponse:
+    files = {p.name: p for p in STATIC.iterdir() if p.is_file()}
+    if name not in files:
+        raise HTTPException(status_code=404, detail="no such file")
+    return FileResponse(files[name])

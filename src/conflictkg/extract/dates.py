@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from conflictkg.extract.lexicon import read_tsv, read_yaml
+from conflictkg.extract.lexicon import read_tsv, read_yaml, word_lists
 from conflictkg.extract.model import Span
 from conflictkg.extract.normalize import NormalizedText, normalize_text
 
@@ -70,8 +70,9 @@ def _lexicon() -> _Lexicon:
                                                       ("weekdays.tsv", ("weekday", "name", "lang")))
                         for r in read_tsv(f, c) if r["lang"] == "en")
     modifiers = {_norm(w): kind for kind, ws in y["modifiers"].items() for w in ws}
-    words = {k: frozenset(_norm(w) for w in v) for k, v in y.items() if isinstance(v, list)}
-    a = {k: _alt(v) for k, v in y.items() if isinstance(v, list)}
+    lists = word_lists(y, "dates.yaml")
+    words = {k: frozenset(_norm(w) for w in v) for k, v in lists.items()}
+    a = {k: _alt(v) for k, v in lists.items()}
     B, E, D = r"(?<!\w)", r"(?!\w)", r"(?:ال ?)?\d{1,2}(?!\d)(?:st|nd|rd|th)?"
     month, mod, wd = _alt(months), _alt(modifiers), _alt(weekdays)
     months2 = rf"(?P<m1>{month})(?:\s*[/(،,-]\s*(?P<m2>{month})\s*\)?)?"

@@ -84,3 +84,21 @@ def require(data: dict[str, Any], key: str, kind: type, name: str) -> Any:
         raise LexiconError(lexicon_dir() / name, None,
                            f"key {key!r} must be a {kind.__name__}, found {type(value).__name__}")
     return value
+
+
+def word_lists(data: dict[str, Any], name: str) -> dict[str, list[str]]:
+    """The lists of words in a YAML lexicon, each item checked to be a string.
+
+    YAML reads bare ``no``, ``on`` or ``yes`` as booleans; such an item is an error
+    naming the key, so it gets quoted rather than silently lost.
+    """
+    out = {}
+    for key, value in data.items():
+        if not isinstance(value, list):
+            continue
+        for item in value:
+            if not isinstance(item, str):
+                raise LexiconError(lexicon_dir() / name, None,
+                                   f"key {key!r}: item {item!r} is not a string (quote it)")
+        out[key] = value
+    return out

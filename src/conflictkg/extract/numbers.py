@@ -1,0 +1,259 @@
+"""Find counts in Arabic and English text: digits, number words, duals, and qualifiers.
+
+A count is what a casualty or damage claim needs: "أكثر من 200" (200, more than),
+"82 عنصراً على الأقل" (82, at least), "نحو 5 آلاف" (5000, about), "اثنان وثمانون",
+"twenty-three", "دبابتين" (a dual: 2). Numbers that are not counts are left out: dates
+and years, codes (SMI/A900/243), times, shares ("80 في المئة") and numbers that name
+a unit ("الفرقة 25"). The words are data: ``mappings/lexicon/numbers.tsv``,
+``qualifiers.tsv`` and ``numbers.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from conflictkg.extract.dates import find_dates
+from conflictkg.extract.lexicon import read_tsv, read_yaml, word_lists
+from conflictkg.extract.model import Span
+from conflictkg.extract.normalize import NormalizedText, normalize_text
+
+Qualifier = Literal["exact", "at_least", "more_than", "about", "at_most"]
+_TOKEN = re.compile(r"(?P<num>\d{1,3}(?:[,٬]\d{3})+(?![\d,٬])|\d+(?:[.٫]\d+)?)"
+                    r"|(?P<word>[^\W\d_]+)|(?P<punct>[^\w\s])")
+_COUNTING_ROLES = ("unit", "ten", "tens", "value")
+
+
+@dataclass
+class NumberMention:
+    """A count; the span covers the number and its qualifier words."""
+
+    span: Span
+    value: int
+    qualifier: Qualifier = "exact"
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # num | word | punct
+    text: str
+    start: int  # normalised offsets
+    end: int
+
+
+def _norm(word: str) -> str:
+    return normalize_text(str(word), keep_punctuation=True).text.strip()
+
+
+def _alt(words: object) -> str:
+    forms = sorted({_norm(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "(?:" + "|".join(re.escape(f) for f in forms if f) + ")"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    words: dict[str, tuple[int, str]]  # form -> (value, role)
+    proclitics: tuple[str, ...]  # longest first
+    lists: dict[str, frozenset[str]]
+    duals: frozenset[str]
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    qualifiers: dict[tuple[str, str], str]  # (position, phrase) -> qualifier
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    y = read_yaml("numbers.yaml")
+    words = {_norm(r["word"]): (int(r["value"]), r["role"])
+             for r in read_tsv("numbers.tsv", ("word", "value", "role", "lang"))}
+    clitics = [_norm(c) for c in y["proclitics"]]
+    proclitics = sorted({a + b for a in ["", *clitics] for b in ["", *clitics]} - {""},
+                        key=len, reverse=True)
+    rows = read_tsv("qualifiers.tsv", ("phrase", "qualifier", "position", "lang"))
+    qualifiers = {(r["position"], _norm(r["phrase"])): r["qualifier"] for r in rows}
+    before = _alt(p for pos, p in qualifiers if pos == "before")
+    after = _alt(p for pos, p in qualifiers if pos == "after")
+    duals = set()
+    for noun in (_norm(n) for n in y["dual_nouns"]):
+        stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
+        duals.update({stem + "ين", stem + "ان"})
+    return _Lexicon(
+        words=words, proclitics=tuple(proclitics),
+        lists={k: frozenset(_norm(w) for w in v) for k, v in word_lists(y, "numbers.yaml").items()},
+        duals=frozenset(duals),
+        before=re.compile(rf"(?<!\w)(?:{_alt(clitics)})?(?P<q>{before})\s*$"),
+        after=re.compile(rf"(?:\s+(?!{after}(?!\w))[^\W\d_]+){{0,3}}?\s*(?P<q>{after})(?!\w)"),
+        qualifiers=qualifiers,
+    )
+
+
+def _strip(word: str, known: frozenset[str] | dict[str, object],
+           lex: _Lexicon) -> tuple[str, int] | None:
+    """``word`` as a ``known`` form, possibly after joined proclitics, and their length."""
+    for p in ("", *lex.proclitics):
+        rest = word[len(p):]
+        if word.startswith(p) and rest in known and (not p or len(rest) >= 3):
+            return rest, len(p)
+    return None
+
+
+def _dual(word: str, lex: _Lexicon) -> int | None:
+    """Length of the proclitics before a dual count noun, or None when it is not one.
+
+    Forms with the article are left out: they are mostly names (القريتين، البحرين).
+    """
+    found = _strip(word, lex.duals, lex)
+    return found[1] if found else None
+
+
+def dual_value(word: str) -> int | None:
+    """2 when ``word`` is the dual of a count noun ("دبابتين", "الجنديين"), else None."""
+    return 2 if _dual(_norm(word), _lexicon()) is not None else None
+
+
+def find_numbers(text: str, *, duals: bool = True) -> list[NumberMention]:
+    """Counts in ``text``, in text order."""
+    lex = _lexicon()
+    nt = normalize_text(text, keep_punctuation=True)
+    tokens = [_Token(m.lastgroup or "", m.group(), m.start(), m.end())
+              for m in _TOKEN.finditer(nt.text)]
+    dates = [(d.span.start, d.span.end) for d in find_dates(text, default_year=2000)]
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(tokens):
+        parsed = _parse(tokens, i, lex)
+        if parsed is None:
+            cut = _dual(tokens[i].text, lex) if duals and tokens[i].kind == "word" else None
+            if cut is not None:
+                out.append(_mention(nt, tokens[i].start + cut, tokens[i].end, 2, "exact"))
+            i += 1
+            continue
+        value, start, j = parsed
+        end = tokens[j - 1].end
+        if value and _is_count(tokens, i, j, nt, dates, lex):
+            qualifier, start, end = _qualify(nt.text, start, end, lex)
+            out.append(_mention(nt, start, end, value, qualifier))  # type: ignore[arg-type]
+        i = j
+    return out
+
+
+def is_quantity(text: str, start: int, end: int) -> bool:
+    """Whether :func:`find_numbers` reads ``text[start:end]`` as (part of) a count."""
+    return any(m.span.start <= start and end <= m.span.end for m in find_numbers(text))
+
+
+def _mention(nt: NormalizedText, start: int, end: int, value: int,
+             qualifier: Qualifier) -> NumberMention:
+    s, e = nt.original_span(start, end)
+    return NumberMention(Span(s, e, nt.original[s:e]), value, qualifier)
+
+
+def _word(token: _Token, lex: _Lexicon) -> tuple[int, str, int] | None:
+    """(value, role, proclitic length) of a number word, else None."""
+    if token.kind != "word":
+        return None
+    found = _strip(token.text, lex.words, lex)
+    if found is None:
+        return None
+    value, role = lex.words[found[0]]
+    return value, role, found[1]
+
+
+def _parse(tokens: list[_Token], i: int, lex: _Lexicon) -> tuple[int, int, int] | None:
+    """(value, normalised start, index after) of the number starting at token ``i``."""
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    scale = _word(nxt, lex) if nxt and nxt.kind == "word" else None
+    if tok.kind == "num":
+        digits = re.sub(r"[,٬]", "", tok.text).replace("٫", ".")
+        if scale and scale[2] == 0 and scale[1] in ("scale", "scale_plural") and scale[0] >= 1000:
+            return round(float(digits) * scale[0]), tok.start, i + 2
+        return (int(digits), tok.start, i + 1) if digits.isdigit() else None
+    first = _word(tok, lex)
+    if first is None or first[1] == "scale_plural":
+        return None
+    previous = tokens[i - 1].text if i else ""
+    if previous in lex.lists["negators"]:
+        return None
+    if tok.text[first[2]:] in lex.lists["needs_following_word"] and not (nxt and nxt.kind == "word"):
+        return None
+    total, current, level = 0, 0, 10**9
+    j, end = i, i + 1
+    while j < len(tokens):
+        part = _word(tokens[j], lex)
+        joiner = ""
+        if j > i and part is None and tokens[j].text in ("و", "and", "-") and j + 1 < len(tokens):
+            joiner, part = tokens[j].text, _word(tokens[j + 1], lex)  # "خمسة و عشرون", "twenty-three"
+            j += 1
+        if part is None:
+            break
+        value, role, cut = part
+        if cut and j > i:
+            joiner = tokens[j].text[:cut]
+        if j == i:
+            current = value if role != "scale" or value < 1000 else 0
+            total = value if role == "scale" and value >= 1000 else 0
+            level = value if role in ("scale", "value") else 10**9
+        elif not joiner and role == "ten" and 0 < current < 10:
+            current += 10  # ثلاثة عشر
+        elif not joiner and role in ("scale", "scale_plural"):
+            if role == "scale_plural" and not 3 <= current <= 10:
+                break
+            if value < 1000:
+                current, level = (current or 1) * value, value
+            else:
+                total, current, level = total + (current or 1) * value, 0, value
+        elif joiner in ("", "-") and role == "unit" and current % 100 >= 20 and current % 10 == 0:
+            current += value  # twenty three, twenty-three
+        elif joiner and role in _COUNTING_ROLES and value < level and (
+            current % 100 == 0 or (current % 100 < 10 and role == "tens")
+        ):
+            current += value  # مئة وخمسون، خمسة وعشرون، hundred and five
+            level = min(level, value) if value >= 100 else level
+        else:
+            break
+        j += 1
+        end = j
+    j = end
+    return total + current, tok.start + first[2], j
+
+
+def _is_count(tokens: list[_Token], i: int, j: int, nt: NormalizedText,
+              dates: list[tuple[int, int]], lex: _Lexicon) -> bool:
+    """Not a date, year, code, time, share or unit name."""
+    first, last = tokens[i], tokens[j - 1]
+    s, e = nt.original_span(first.start, last.end)
+    if any(ds < e and s < de for ds, de in dates):
+        return False
+    line_start = nt.original.rfind("\n", 0, s) + 1
+    if not nt.original[line_start:s].strip() and nt.original[e:e + 1] in (".", ")"):
+        return False  # a list item's number: "1. ..."
+    before = tokens[i - 1] if i else None
+    after = tokens[j] if j < len(tokens) else None
+    if first.kind == "num" and before and before.end == first.start and (
+            before.kind == "punct" or before.text not in {*lex.proclitics, "ال"}):
+        return False  # A900, /243, 10:30
+    if after and after.start == last.end and (after.kind == "word" or after.text in "/:%٪"):
+        return False
+    if before and before.text == "." and i > 1:
+        before = tokens[i - 2]  # "No. 5"
+    if before and before.kind == "word" and _strip(before.text, lex.lists["label_nouns"], lex):
+        return False
+    rest = nt.text[last.end: last.end + 20].split()
+    following = " ".join(rest[:2])
+    return not rest or not (rest[0] in lex.lists["time_words"] or any(
+        following == p or following.startswith(p + " ") or rest[0] == p
+        for p in lex.lists["percent_words"]))
+
+
+def _qualify(text: str, start: int, end: int, lex: _Lexicon) -> tuple[str, int, int]:
+    """The qualifier of the number at ``text[start:end]`` and the span that includes it."""
+    m = lex.before.search(text, max(0, start - 40), start)
+    if m:
+        return lex.qualifiers[("before", m.group("q"))], m.start("q"), end
+    m = lex.after.match(text, end)
+    if m:
+        return lex.qualifiers[("after", m.group("q"))], start, m.end("q")
+    return "exact", start, end

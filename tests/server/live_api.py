@@ -21,6 +21,7 @@ from pyoxigraph import RdfFormat
 
 from conflictkg import store
 from conflictkg.config import Settings
+from conflictkg.server.app import create_app
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample-graph.trig"
 BASE = "https://conflictkg.org/"
@@ -80,42 +81,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def make_app(settings: Settings):
-    """The real app when it exists; until then the API and page routers on the real engine."""
-    try:
-        from conflictkg.server.app import create_app
-    except ImportError:
-        return _routers_app(settings)
-    return create_app(settings)
-
-
-def _routers_app(settings: Settings):
-    from contextlib import asynccontextmanager
-
-    from fastapi import FastAPI
-
-    from conflictkg.server import api, pages
-    from conflictkg.server.engine import QueryEngine
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI):
-        app.state.settings = settings
-        app.state.engine = QueryEngine(settings)
-        await app.state.engine.start()
-        yield
-        await app.state.engine.close()
-
-    app = FastAPI(lifespan=lifespan)
-    app.include_router(api.router)
-    app.include_router(pages.router)
-    return app
-
-
 @contextmanager
 def serve(settings: Settings) -> Iterator[str]:
     """Run the app with uvicorn on a loopback port; yields its base URL."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(make_app(settings), host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

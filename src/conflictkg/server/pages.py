@@ -302,7 +302,7 @@ async def graph(request: Request, rest: str) -> Response:
 
 
 @router.get("/static/{name}")
-async def static(name: str) -> FileResponse:
+async def page_asset(name: str) -> FileResponse:
     files = {p.name: p for p in STATIC.iterdir() if p.is_file()}
     if name not in files:
         raise HTTPException(status_code=404, detail="no such file")

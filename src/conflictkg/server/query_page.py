@@ -18,13 +18,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.templating import Jinja2Templates
+from starlette.routing import NoMatchFound
 
 ENV_VAR = "CONFLICTKG_QUERIES"
 DEFAULT_QUERIES = Path(__file__).resolve().parents[3] / "queries"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+STATIC = Path(__file__).resolve().parent / "static"
+ASSETS = ("query.js", "query.css")
 QUESTION_EN = "Question:"
 QUESTION_AR = "السؤال:"
 EXPECT = "Expect:"
@@ -101,19 +104,40 @@ def load_examples(folder: Path | None = None) -> tuple[Example, ...]:
     return _load(folder, tuple((p.name, p.stat().st_mtime) for p in files))
 
 
+def _asset_url(request: Request, name: str) -> str:
+    """From the app's ``/static`` mount when it has one, else from this router."""
+    try:
+        return str(request.url_for("static", path=name))
+    except NoMatchFound:
+        return str(request.url_for("query_page_asset", name=name))
+
+
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def query_page(request: Request, example: str | None = None, query: str | None = None) -> HTMLResponse:
-    """The query page; ``?example=name`` or ``?query=text`` fills the editor."""
+    """The query page; ``?example=name`` or ``?query=text`` fills the editor (``&run`` runs it)."""
     examples = load_examples()
     chosen = next((e for e in examples if e.name == example), None)
+    if example is not None and chosen is None:
+        raise HTTPException(404, f"example={example!r}: no such example query")
+    if chosen is None and query is None and examples:
+        chosen = examples[0]
     if query is None:
-        query = (chosen or (examples[0] if examples else None)).query if examples else DEFAULT_QUERY
+        query = chosen.query if chosen else DEFAULT_QUERY
     return templates.TemplateResponse(request, "query.html", {
         "examples": examples,
         "chosen": chosen.name if chosen else "",
         "query": query,
         "endpoint": str(request.url_for("query_page")).rstrip("/") + "/sparql",
+        "base_iri": getattr(getattr(request.app.state, "settings", None), "base_iri", ""),
+        "assets": {name: _asset_url(request, name) for name in ASSETS},
     })
+
+
+@router.get("/assets/query/{name}", include_in_schema=False)
+def query_page_asset(name: str) -> FileResponse:
+    if name not in ASSETS:
+        raise HTTPException(404, f"{name}: no such asset")
+    return FileResponse(STATIC / name)
 
 
 DEFAULT_QUERY = """PREFIX ckg: <https://conflictkg.org/ontology#>

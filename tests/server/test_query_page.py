@@ -62,7 +62,7 @@ def server(tmp_path_factory) -> Iterator[str]:
         assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
         time.sleep(0.05)
     (sock,) = runner.servers[0].sockets
-    yield "http://127.0.0.1:%d" % sock.getsockname()[1]
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
     runner.should_exit = True
     thread.join(timeout=30)
 

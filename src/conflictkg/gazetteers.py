@@ -83,8 +83,25 @@ class PlaceEntry:
         return ((self.name_en,) if self.name_en else ()) + self.aliases_en
 
 
+class _Named:
+    """Every name of an actor or source: the label first, then its aliases."""
+
+    name_ar: str
+    name_en: str
+    aliases_ar: tuple[str, ...]
+    aliases_en: tuple[str, ...]
+
+    @property
+    def names_ar(self) -> tuple[str, ...]:
+        return (self.name_ar, *self.aliases_ar)
+
+    @property
+    def names_en(self) -> tuple[str, ...]:
+        return (self.name_en, *self.aliases_en)
+
+
 @dataclass(frozen=True)
-class ActorEntry:
+class ActorEntry(_Named):
     key: str
     name_ar: str
     name_en: str
@@ -100,17 +117,9 @@ class ActorEntry:
     renamed_to: str | None = None
     note: str | None = None
 
-    @property
-    def names_ar(self) -> tuple[str, ...]:
-        return (self.name_ar, *self.aliases_ar)
-
-    @property
-    def names_en(self) -> tuple[str, ...]:
-        return (self.name_en, *self.aliases_en)
-
 
 @dataclass(frozen=True)
-class SourceEntry:
+class SourceEntry(_Named):
     key: str
     name_ar: str
     name_en: str
@@ -121,14 +130,6 @@ class SourceEntry:
     aliases_en: tuple[str, ...] = ()
     actor: str | None = None  # the armed group or force speaking, when the source is one
     note: str | None = None
-
-    @property
-    def names_ar(self) -> tuple[str, ...]:
-        return (self.name_ar, *self.aliases_ar)
-
-    @property
-    def names_en(self) -> tuple[str, ...]:
-        return (self.name_en, *self.aliases_en)
 
 
 class Places(Mapping[str, PlaceEntry]):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from conflictkg.extract.lexicon import read_tsv, read_yaml, word_lists
+from conflictkg.extract.lexicon import alternation, form, read_tsv, read_yaml, word_lists
 from conflictkg.extract.model import Span
 from conflictkg.extract.normalize import NormalizedText, normalize_text
 
@@ -39,15 +39,6 @@ class DateMention:
     relative: bool = False  # resolved against the reference date
 
 
-def _norm(word: str) -> str:
-    return normalize_text(str(word), keep_punctuation=True).text.strip()
-
-
-def _alt(words: object) -> str:
-    forms = sorted({_norm(w) for w in words if _norm(w)}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
-
-
 @dataclass(frozen=True)
 class _Lexicon:
     months: dict[str, int]
@@ -63,30 +54,30 @@ class _Lexicon:
 @functools.cache
 def _lexicon() -> _Lexicon:
     y = read_yaml("dates.yaml")
-    months = {_norm(r["name"]): int(r["month"]) for r in read_tsv("months.tsv", ("month", "name", "lang"))}
-    weekdays = {_norm(r["name"]): int(r["weekday"])
+    months = {form(r["name"]): int(r["month"]) for r in read_tsv("months.tsv", ("month", "name", "lang"))}
+    weekdays = {form(r["name"]): int(r["weekday"])
                 for r in read_tsv("weekdays.tsv", ("weekday", "name", "lang"))}
-    english = frozenset(_norm(r["name"]) for f, c in (("months.tsv", ("month", "name", "lang")),
+    english = frozenset(form(r["name"]) for f, c in (("months.tsv", ("month", "name", "lang")),
                                                       ("weekdays.tsv", ("weekday", "name", "lang")))
                         for r in read_tsv(f, c) if r["lang"] == "en")
-    modifiers = {_norm(w): kind for kind, ws in y["modifiers"].items() for w in ws}
+    modifiers = {form(w): kind for kind, ws in y["modifiers"].items() for w in ws}
     lists = word_lists(y, "dates.yaml")
-    words = {k: frozenset(_norm(w) for w in v) for k, v in lists.items()}
-    a = {k: _alt(v) for k, v in lists.items()}
+    words = {k: frozenset(form(w) for w in v) for k, v in lists.items()}
+    a = {k: alternation(v) for k, v in lists.items()}
     B, E, D = r"(?<!\w)", r"(?!\w)", r"(?:ال ?)?\d{1,2}(?!\d)(?:st|nd|rd|th)?"
-    month, mod, wd = _alt(months), _alt(modifiers), _alt(weekdays)
+    month, mod, wd = alternation(months), alternation(modifiers), alternation(weekdays)
     months2 = rf"(?P<m1>{month})(?:\s*[/(،,-]\s*(?P<m2>{month})\s*\)?)?"
     sep = rf"\s*(?:{a['range_joiners']}|{a['list_joiners']})\s*"
     year_tail = (rf"(?:\s*[,،]?\s*(?:(?:من|في|of)\s+)?(?:{a['year_words']}\s+)?"
-                 rf"(?:{_alt(y['modifiers']['current'])}\s+)?(?P<year>\d{{4}})(?!\d)"
-                 rf"|\s+(?:من\s+)?{a['year_words']}\s+(?P<ycur>{_alt(y['modifiers']['current'])}))")
+                 rf"(?:{alternation(y['modifiers']['current'])}\s+)?(?P<year>\d{{4}})(?!\d)"
+                 rf"|\s+(?:من\s+)?{a['year_words']}\s+(?P<ycur>{alternation(y['modifiers']['current'])}))")
     weekday_head = rf"(?:(?P<wd>{wd})\s*[,،]?\s*)?"
     patterns = {
         "day_month": rf"{B}{weekday_head}(?:(?P<opener>{a['range_openers']})\s+)?"
                      rf"(?:{a['day_words']}\s+)?(?P<days>{D}(?:{sep}{D})*)"
                      rf"(?:\s+{a['day_month_joiners']})?\s+{months2}"
                      rf"(?:\s+(?P<mod>{mod}))?(?:{year_tail})?{E}",
-        "ordinal": rf"{B}{weekday_head}(?:{a['day_words']}\s+)?(?P<ordinal>{_alt(y['ordinal_days'])})"
+        "ordinal": rf"{B}{weekday_head}(?:{a['day_words']}\s+)?(?P<ordinal>{alternation(y['ordinal_days'])})"
                    rf"\s+من\s+{months2}(?:\s+(?P<mod>{mod}))?(?:{year_tail})?{E}",
         "month_day": rf"{B}{weekday_head}(?P<m1>{month})\.?\s+(?P<days>{D}(?:{sep}{D})*)"
                      rf"(?:\s*,?\s*(?P<year>\d{{4}})(?!\d))?{E}",
@@ -97,19 +88,19 @@ def _lexicon() -> _Lexicon:
         "year_range": rf"{B}(?:(?:{a['range_openers']})\s+)?(?:{a['year_range_words']}\s+)?"
                       rf"(?P<year>\d{{4}})\s*(?:{sep})\s*(?P<year2>\d{{4}})(?!\d)",
         "year": rf"{B}(?:{a['year_words']}|{a['year_prepositions']})\s+"
-                rf"(?:{_alt(y['modifiers']['current'])}\s+)?(?P<year>\d{{4}})(?!\d)",
+                rf"(?:{alternation(y['modifiers']['current'])}\s+)?(?P<year>\d{{4}})(?!\d)",
         "same_month": rf"{B}(?:{a['day_words']}\s+)?(?P<days>{D})\s+(?:من|of)\s+"
                       rf"{a['month_nouns']}\s+(?P<which>{a['same_month']}|{mod}){E}",
         "period": rf"{B}(?:(?P<pre>{mod})\s+)?(?P<unit>{a['month_nouns']}|{a['year_nouns']})"
                   rf"(?:\s+(?P<mod>{mod}))?{E}",
         "weekday": rf"{B}(?:{a['proclitics']})?(?P<body>(?:(?:اليوم|يوم)\s+)?"
                    rf"(?:(?P<pre>{mod})\s+)?(?P<wd>{wd})(?:\s+(?P<mod>{mod}))?){E}",
-        "relative": rf"{B}(?:{a['proclitics']})?(?P<body>(?:يوم\s+)?(?P<rel>{_alt(y['relative_days'])})){E}",
+        "relative": rf"{B}(?:{a['proclitics']})?(?P<body>(?:يوم\s+)?(?P<rel>{alternation(y['relative_days'])})){E}",
     }
     return _Lexicon(
         months=months, english=english, weekdays=weekdays,
-        relative={_norm(k): int(v) for k, v in y["relative_days"].items()},
-        ordinals={_norm(k): int(v) for k, v in y["ordinal_days"].items()},
+        relative={form(k): int(v) for k, v in y["relative_days"].items()},
+        ordinals={form(k): int(v) for k, v in y["ordinal_days"].items()},
         modifiers=modifiers, words=words,
         patterns=tuple((name, re.compile(p)) for name, p in patterns.items()),
     )

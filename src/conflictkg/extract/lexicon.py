@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import functools
 import os
+import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from conflictkg.extract.normalize import normalize_text
 
 ENV_VAR = "CONFLICTKG_MAPPINGS"
 DEFAULT_MAPPINGS = Path(__file__).resolve().parents[3] / "mappings"
@@ -102,3 +106,14 @@ def word_lists(data: dict[str, Any], name: str) -> dict[str, list[str]]:
                                    f"key {key!r}: item {item!r} is not a string (quote it)")
         out[key] = value
     return out
+
+
+def form(word: str) -> str:
+    """A lexicon word as it appears in text normalised with punctuation kept."""
+    return normalize_text(word, keep_punctuation=True).text.strip()
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular-expression group matching any of ``words`` (normalised), longest first."""
+    forms = sorted({f for f in map(form, words) if f}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(f) for f in forms) + ")"

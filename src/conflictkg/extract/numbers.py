@@ -13,14 +13,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from conflictkg.extract.dates import find_dates
-from conflictkg.extract.lexicon import read_tsv, read_yaml, word_lists
-from conflictkg.extract.model import Span
+from conflictkg.extract.lexicon import alternation, form, read_tsv, read_yaml, word_lists
+from conflictkg.extract.model import Qualifier, Span
 from conflictkg.extract.normalize import NormalizedText, normalize_text
 
-Qualifier = Literal["exact", "at_least", "more_than", "about", "at_most"]
 _TOKEN = re.compile(r"(?P<num>\d{1,3}(?:[,٬]\d{3})+(?![\d,٬])|\d+(?:[.٫]\d+)?)"
                     r"|(?P<word>[^\W\d_]+)|(?P<punct>[^\w\s])")
 _COUNTING_ROLES = ("unit", "ten", "tens", "value")
@@ -43,15 +41,6 @@ class _Token:
     end: int
 
 
-def _norm(word: str) -> str:
-    return normalize_text(str(word), keep_punctuation=True).text.strip()
-
-
-def _alt(words: object) -> str:
-    forms = sorted({_norm(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "(?:" + "|".join(re.escape(f) for f in forms if f) + ")"
-
-
 @dataclass(frozen=True)
 class _Lexicon:
     words: dict[str, tuple[int, str]]  # form -> (value, role)
@@ -66,24 +55,24 @@ class _Lexicon:
 @functools.cache
 def _lexicon() -> _Lexicon:
     y = read_yaml("numbers.yaml")
-    words = {_norm(r["word"]): (int(r["value"]), r["role"])
+    words = {form(r["word"]): (int(r["value"]), r["role"])
              for r in read_tsv("numbers.tsv", ("word", "value", "role", "lang"))}
-    clitics = [_norm(c) for c in y["proclitics"]]
+    clitics = [form(c) for c in y["proclitics"]]
     proclitics = sorted({a + b for a in ["", *clitics] for b in ["", *clitics]} - {""},
                         key=len, reverse=True)
     rows = read_tsv("qualifiers.tsv", ("phrase", "qualifier", "position", "lang"))
-    qualifiers = {(r["position"], _norm(r["phrase"])): r["qualifier"] for r in rows}
-    before = _alt(p for pos, p in qualifiers if pos == "before")
-    after = _alt(p for pos, p in qualifiers if pos == "after")
+    qualifiers = {(r["position"], form(r["phrase"])): r["qualifier"] for r in rows}
+    before = alternation(p for pos, p in qualifiers if pos == "before")
+    after = alternation(p for pos, p in qualifiers if pos == "after")
     duals = set()
-    for noun in (_norm(n) for n in y["dual_nouns"]):
+    for noun in (form(n) for n in y["dual_nouns"]):
         stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
         duals.update({stem + "ين", stem + "ان"})
     return _Lexicon(
         words=words, proclitics=tuple(proclitics),
-        lists={k: frozenset(_norm(w) for w in v) for k, v in word_lists(y, "numbers.yaml").items()},
+        lists={k: frozenset(form(w) for w in v) for k, v in word_lists(y, "numbers.yaml").items()},
         duals=frozenset(duals),
-        before=re.compile(rf"(?<!\w)(?:{_alt(clitics)})?(?P<q>{before})\s*$"),
+        before=re.compile(rf"(?<!\w)(?:{alternation(clitics)})?(?P<q>{before})\s*$"),
         after=re.compile(rf"(?:\s+(?!{after}(?!\w))[^\W\d_]+){{0,3}}?\s*(?P<q>{after})(?!\w)"),
         qualifiers=qualifiers,
     )
@@ -110,7 +99,7 @@ def _dual(word: str, lex: _Lexicon) -> int | None:
 
 def dual_value(word: str) -> int | None:
     """2 when ``word`` is the dual of a count noun ("دبابتين", "الجنديين"), else None."""
-    return 2 if _dual(_norm(word), _lexicon()) is not None else None
+    return 2 if _dual(form(word), _lexicon()) is not None else None
 
 
 def find_numbers(text: str, *, duals: bool = True) -> list[NumberMention]:

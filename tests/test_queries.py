@@ -161,3 +161,9 @@ def test_check_catches_a_wrong_expectation(corpus_store):
     with pytest.raises(AssertionError, match="no row"):
         check(example, run(corpus_store, "PREFIX ckg: <https://conflictkg.org/ontology#>\n"
                                          "SELECT ?count WHERE { ?c ckg:count ?count }"))
+
+
+def test_readme_lists_every_example():
+    readme = (DEFAULT_QUERIES / "README.md").read_text(encoding="utf-8")
+    missing = [e.name for e in EXAMPLES if f"`{e.name}.rq`" not in readme]
+    assert not missing, f"queries/README.md does not list {missing}"

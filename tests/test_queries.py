@@ -25,7 +25,13 @@ import pytest
 from pyoxigraph import Literal, NamedNode, QueryBoolean, RdfFormat, Store
 
 from conflictkg.functions import CUSTOM_FUNCTIONS
-from conflictkg.server.query_page import DEFAULT_QUERIES, Example, load_examples
+from conflictkg.server.query_page import (
+    DEFAULT_QUERIES,
+    Example,
+    ExampleError,
+    load_examples,
+    parse_example,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = load_examples(DEFAULT_QUERIES)
@@ -167,3 +173,16 @@ def test_readme_lists_every_example():
     readme = (DEFAULT_QUERIES / "README.md").read_text(encoding="utf-8")
     missing = [e.name for e in EXAMPLES if f"`{e.name}.rq`" not in readme]
     assert not missing, f"queries/README.md does not list {missing}"
+
+
+def test_example_without_its_arabic_question_is_refused(tmp_path):
+    path = tmp_path / "bad.rq"
+    path.write_text("# Question: Which battles?\nSELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    with pytest.raises(ExampleError, match=r"bad\.rq.*السؤال"):
+        parse_example(path)
+
+
+def test_example_query_drops_the_header_but_keeps_the_prefixes():
+    example = next(e for e in EXAMPLES if e.name == "denied-claims")
+    assert example.query.startswith("PREFIX ckg:")
+    assert "Expect" not in example.query and example.notes

@@ -18,6 +18,7 @@ built-in.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode
 
@@ -36,6 +37,9 @@ NUMERIC_TYPES = {
 }
 
 Term = NamedNode | Literal
+
+# A FILTER calls a function once per row, often with the same constant argument.
+_key = lru_cache(maxsize=65_536)(normalize_key)
 
 
 def _geometry(term: object):
@@ -95,13 +99,13 @@ def buffer(geometry: object, radius: object, unit: object | None = None) -> Lite
 @_sparql_errors_unbound
 def arabic_key(value: object) -> Literal:
     """ckg:arabicKey: hamza forms, ta marbuta, alef maqsura, diacritics, tatweel and case folded."""
-    return Literal(normalize_key(_text(value)))
+    return Literal(_key(_text(value)))
 
 
 @_sparql_errors_unbound
 def arabic_match(a: object, b: object) -> Literal:
     """ckg:arabicMatch: whether two strings have the same Arabic-insensitive key."""
-    same = normalize_key(_text(a)) == normalize_key(_text(b))
+    same = _key(_text(a)) == _key(_text(b))
     return Literal("true" if same else "false", datatype=XSD_BOOLEAN)
 
 

@@ -62,7 +62,7 @@ GRAPH <{DOC4}> {{
     prov:wasDerivedFrom <{DOC4}> .
 }}
 GRAPH <urn:canary> {{
-  <urn:canary:s> a ckg:ArmedGroup ; <http://www.w3.org/2000/01/rdf-schema#label> "{CANARY}" ;
+  <urn:canary:s> <urn:canary:p> "{CANARY}" ; <http://www.w3.org/2000/01/rdf-schema#label> "{CANARY}" ;
     skos:altLabel "{CANARY}" .
 }}
 """

@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+
 from .live_api import ACTOR_AT, BASE, DOC4, EVENT4, PLACE_AT, TEXT4, live_client
 
 pytestmark = pytest.mark.slow

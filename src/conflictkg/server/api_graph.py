@@ -191,7 +191,10 @@ async def resolve_id(engine: Any, iris: Iris, kind: str, value: str, param: str 
     """The IRI named by a full IRI or a local key, or None when the graph does not hold it."""
     if value.startswith(("http://", "https://", "urn:")):
         iri = value
-        iri_term(iri, param)
+        try:
+            iri_term(iri, param)
+        except BadParameter:
+            return None  # not a valid IRI, so not one the graph holds
     elif KEY.match(value):
         iri = f"{iris.base}id/{kind}/{value}"
     else:

@@ -26,6 +26,7 @@ from conflictkg.rdf.vocabulary import PREFIXES
 from conflictkg.server import api_documents
 from conflictkg.server.api_graph import (
     PREFIX,
+    BadParameter,
     Description,
     describe,
     iri_term,
@@ -126,6 +127,10 @@ class Page:
 
 async def page_data(request: Request, iri: str) -> Page | None:
     engine, iris = request.app.state.engine, Iris(request.app.state.settings.base_iri)
+    try:
+        iri_term(iri)
+    except BadParameter:
+        return None  # not an IRI, so certainly not one of ours
     described = (await describe(engine, [iri]))[iri]
     if not described.props:
         return None
@@ -281,6 +286,10 @@ async def graph(request: Request, rest: str) -> Response:
     """A named graph: its size and classes as a page, or its triples as RDF."""
     engine = request.app.state.engine
     iri, fmt = request.app.state.settings.base_iri + "graph/" + rest, None
+    try:
+        iri_term(iri)
+    except BadParameter:
+        raise HTTPException(status_code=404, detail="not a graph name") from None
     sizes = await engine.select(GRAPH_SIZE, substitutions={"g": iri_term(iri)})
     if not sizes:
         iri, fmt = split_suffix(iri)

@@ -51,7 +51,8 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get("/health", tags=["service"])
     async def health(request: Request) -> JSONResponse:
         """Liveness: answers even while queries run, with the store's generation."""
-        return JSONResponse({"status": "ok", "generation": engine.generation})
+        return JSONResponse({"status": "ok", "generation": engine.generation,
+                             "queries": engine.in_flight})
 
     app.include_router(sparql.router, tags=["sparql"])
     app.include_router(graph_store.router, tags=["sparql"])

@@ -89,11 +89,21 @@ class QueryEngine:
         self._in_flight = 0
         self._cache: OrderedDict[tuple, QueryResult] = OrderedDict()
         self._cache_generation = -1
+        self.cache_hits = self.cache_misses = 0
         self._write_lock = asyncio.Lock()
 
     @property
     def generation(self) -> int:
         return kgstore.current_generation(self.settings.store)
+
+    @property
+    def in_flight(self) -> int:
+        """Queries being evaluated or waiting for a worker."""
+        return self._in_flight
+
+    @property
+    def cache_size(self) -> int:
+        return len(self._cache)
 
     async def start(self) -> None:
         self._idle = asyncio.Queue()
@@ -154,9 +164,11 @@ class QueryEngine:
         if generation != self._cache_generation:
             self._cache.clear()
             self._cache_generation = generation
-            return None
         hit = self._cache.get((generation, *key))
-        if hit is not None:
+        if hit is None:
+            self.cache_misses += 1
+        else:
+            self.cache_hits += 1
             self._cache.move_to_end((generation, *key))
         return hit
 

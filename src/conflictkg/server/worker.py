@@ -184,6 +184,8 @@ def serve(conn: Connection, store_path: str) -> None:
             answer = ("error", exc.status, str(exc), generation)
         except SyntaxError as exc:
             answer = ("error", 400, f"{exc}", generation)
+        except RuntimeError as exc:  # Oxigraph's evaluation errors: the query's fault
+            answer = ("error", 400, f"{exc}", generation)
         except Exception as exc:
             answer = ("error", 500, f"{type(exc).__name__}: {exc}", generation)
         conn.send(answer)

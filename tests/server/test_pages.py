@@ -1,0 +1,145 @@
+"""Dereferencing minted IRIs: HTML for people, Turtle and JSON-LD for machines, 404 otherwise."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import pytest
+from pyoxigraph import NamedNode, RdfFormat, parse
+
+from .live_api import BASE, DOC4, EVENT4, live_client
+
+pytestmark = pytest.mark.slow
+PLACE = "/id/place/A015"
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> httpx.Client:
+    with live_client(tmp_path_factory.mktemp("pages")) as c:
+        yield c
+
+
+class Links(HTMLParser):
+    """The hrefs, the Arabic elements and the SVG shapes of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.arabic: list[dict[str, str | None]] = []
+        self.circles = 0
+        self.scripts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("href"):
+            self.hrefs.append(found["href"])
+        if found.get("lang") == "ar":
+            self.arabic.append(found)
+        if tag == "circle":
+            self.circles += 1
+        if tag in {"script", "link"} and (found.get("src") or found.get("href")):
+            self.scripts.append(found.get("src") or found.get("href"))
+
+
+def parsed(html: str) -> Links:
+    links = Links()
+    links.feed(html)
+    return links
+
+
+def triples(body: bytes, fmt: RdfFormat) -> set[tuple[str, str, str]]:
+    return {(str(t.subject), str(t.predicate), str(t.object)) for t in parse(body, format=fmt)}
+
+
+def test_place_page_in_html(client: httpx.Client) -> None:
+    response = client.get(PLACE, headers={"Accept": "text/html,application/xhtml+xml;q=0.9"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    html = response.text
+    assert "Al Qadam" in html and "القدم" in html
+    page = parsed(html)
+    assert any(a.get("dir") in {"rtl", "auto"} for a in page.arabic)
+    assert page.circles >= 1  # the map
+    assert "/id/place/C1001" in page.hrefs  # the enclosing place
+    assert "/api/v1/places/A015" in page.hrefs
+    assert not [u for u in page.scripts if u.startswith(("http://", "https://", "//"))]
+    query = next(h for h in page.hrefs if h.startswith("/?query="))
+    sparql = parse_qs(urlsplit(query).query)["query"][0]
+    assert f"<{BASE}id/place/A015>" in sparql
+    # Events that happened there link back to it.
+    assert "/id/event/c6e51e28a965c351-1-2" in page.hrefs
+
+
+def test_browsers_and_curl_get_html(client: httpx.Client) -> None:
+    for accept in ("*/*", "", "text/html"):
+        response = client.get(PLACE, headers={"Accept": accept})
+        assert response.headers["content-type"].startswith("text/html"), accept
+
+
+def test_turtle_by_accept_and_by_suffix(client: httpx.Client) -> None:
+    by_accept = client.get(PLACE, headers={"Accept": "text/turtle"})
+    by_suffix = client.get(PLACE + ".ttl")
+    for response in (by_accept, by_suffix):
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/turtle")
+    graph = triples(by_accept.content, RdfFormat.TURTLE)
+    assert graph == triples(by_suffix.content, RdfFormat.TURTLE)
+    subject = f"<{BASE}id/place/A015>"
+    assert (subject, "<http://www.w3.org/2000/01/rdf-schema#label>", '"القدم"@ar') in graph
+    # The geometry, named by a fragment of the place's IRI, comes along.
+    assert any(s == f"<{BASE}id/place/A015#geometry>" for s, _, _ in graph)
+    # Only the place and its parts: not its neighbours.
+    assert {s for s, _, _ in graph} == {subject, f"<{BASE}id/place/A015#geometry>"}
+
+
+def test_json_ld_by_accept_and_by_suffix(client: httpx.Client) -> None:
+    event = "/id/event/c6e51e28a965c351-1-2"
+    for response in (client.get(event, headers={"Accept": "application/ld+json"}),
+                     client.get(event + ".jsonld")):
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("application/ld+json")
+        json.loads(response.text)
+        graph = triples(response.content, RdfFormat.JSON_LD)
+        assert (str(NamedNode(EVENT4)), "<http://semanticweb.cs.vu.nl/2009/11/sem/hasPlace>",
+                f"<{BASE}id/place/A015>") in graph
+
+
+def test_event_page_has_a_map_and_the_claims_about_it(client: httpx.Client) -> None:
+    html = client.get("/id/event/c6e51e28a965c351-1-2").text
+    page = parsed(html)
+    assert page.circles >= 1
+    assert "/id/claim/c6e51e28a965c351-casualties-86-95" in page.hrefs
+    assert "/id/actor/islamic-state" in page.hrefs
+
+
+def test_document_page_highlights_its_spans(client: httpx.Client) -> None:
+    html = client.get("/id/document/" + DOC4.rsplit("/", 1)[1]).text
+    assert 'class="mark place" href="/id/place/A015">القدم</a>' in html
+    assert 'dir="auto" lang="ar"' in html
+
+
+def test_graph_names_dereference(client: httpx.Client) -> None:
+    page = client.get("/graph/gazetteer")
+    assert page.status_code == 200 and "ckg:Place" in page.text
+    turtle = client.get("/graph/gazetteer.ttl")
+    assert turtle.headers["content-type"].startswith("text/turtle")
+    assert len(triples(turtle.content, RdfFormat.TURTLE)) > 100
+
+
+@pytest.mark.parametrize("path", [
+    "/id/place/NOPE", "/id/place/NOPE.ttl", "/id/event/x", "/id/", "/graph/nope", "/graph/nope.ttl",
+])
+def test_unknown_iris_are_404(client: httpx.Client, path: str) -> None:
+    assert client.get(path).status_code == 404
+
+
+def test_unacceptable_type_is_406(client: httpx.Client) -> None:
+    assert client.get(PLACE, headers={"Accept": "image/png"}).status_code == 406
+
+
+def test_static_assets_and_nothing_else(client: httpx.Client) -> None:
+    assert client.get("/static/pages.css").headers["content-type"].startswith("text/css")
+    assert client.get("/static/..%2Fpages.py").status_code == 404

@@ -27,7 +27,7 @@ ENV_VAR = "CONFLICTKG_QUERIES"
 DEFAULT_QUERIES = Path(__file__).resolve().parents[3] / "queries"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent / "static"
-ASSETS = ("query.js", "query.css")
+ASSETS = ("query.js", "query.css", "pages.css")
 QUESTION_EN = "Question:"
 QUESTION_AR = "السؤال:"
 EXPECT = "Expect:"
@@ -105,9 +105,9 @@ def load_examples(folder: Path | None = None) -> tuple[Example, ...]:
 
 
 def _asset_url(request: Request, name: str) -> str:
-    """From the app's ``/static`` mount when it has one, else from this router."""
+    """From the site's ``/static/{name}`` route when the app has one, else from this router."""
     try:
-        return str(request.url_for("static", path=name))
+        return str(request.url_for("static", name=name))
     except NoMatchFound:
         return str(request.url_for("query_page_asset", name=name))
 
@@ -135,7 +135,7 @@ def query_page(request: Request, example: str | None = None, query: str | None =
 
 @router.get("/assets/query/{name}", include_in_schema=False)
 def query_page_asset(name: str) -> FileResponse:
-    if name not in ASSETS:
+    if name not in ASSETS or not (STATIC / name).is_file():
         raise HTTPException(404, f"{name}: no such asset")
     return FileResponse(STATIC / name)
 

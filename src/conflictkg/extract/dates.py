@@ -74,7 +74,7 @@ def _lexicon() -> _Lexicon:
     weekday_head = rf"(?:(?P<wd>{wd})\s*[,،]?\s*)?"
     patterns = {
         "day_month": rf"{B}{weekday_head}(?:(?P<opener>{a['range_openers']})\s+)?"
-                     rf"(?:{a['day_words']}\s+)?(?P<days>{D}(?:{sep}{D})*)"
+                     rf"(?:(?P<dw>{a['day_words']})\s+)?(?P<days>{D}(?:{sep}{D})*)"
                      rf"(?:\s+{a['day_month_joiners']})?\s+{months2}"
                      rf"(?:\s+(?P<mod>{mod}))?(?:{year_tail})?{E}",
         "ordinal": rf"{B}{weekday_head}(?:{a['day_words']}\s+)?(?P<ordinal>{alternation(y['ordinal_days'])})"
@@ -112,7 +112,7 @@ class _Context:
     default_year: int | None
     year: int | None = None  # latest year written in the text so far
     month: tuple[int, int] | None = None  # latest (year, month) named in the text so far
-    year_hint: int | None = None  # year of the next date when this one opens a range to it
+    year_hint: tuple[int, int] | None = None  # (year, month) of the date this one runs to
 
 
 @dataclass
@@ -183,15 +183,17 @@ def _plausible(kind: str, m: re.Match[str], nt: NormalizedText, lex: _Lexicon) -
 
 
 def _next_year(chosen: list[tuple[str, re.Match[str]]], i: int, text: str,
-               lex: _Lexicon) -> int | None:
+               lex: _Lexicon) -> tuple[int, int] | None:
+    """(year, month) written in the date that mention ``i`` runs or is listed to."""
     if i + 1 >= len(chosen):
         return None
-    following = chosen[i + 1][1]
-    gap = text[chosen[i][1].end(): following.start()].strip()
+    following = chosen[i + 1][1].groupdict()
+    gap = text[chosen[i][1].end(): chosen[i + 1][1].start()].strip()
     if gap not in lex.words["range_joiners"] | lex.words["list_joiners"]:
         return None
-    year = following.groupdict().get("year") or following.groupdict().get("y1")
-    return int(year) if year else None
+    year = following.get("year") or following.get("y1") or following.get("y2")
+    month = lex.months.get(following.get("m1") or "", 12)
+    return (int(year), month) if year else None
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
@@ -209,7 +211,10 @@ def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
 
 
 def _infer_year(month: int, day: int | None, ctx: _Context) -> int | None:
-    for year in (ctx.year_hint, ctx.year, ctx.default_year):
+    if ctx.year_hint:
+        year, until = ctx.year_hint
+        return year - 1 if month > until else year  # "من 20 كانون الأول إلى 5 كانون الثاني 2013"
+    for year in (ctx.year, ctx.default_year):
         if year:
             return year
     if ctx.reference is None:
@@ -259,7 +264,7 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Context, lex: _Lexicon) -> _Foun
         else:
             numbers, ranged = _days(g["days"], g.get("opener"), lex)
             if g.get("opener") and not ranged and not g.get("wd"):
-                start = m.start("days")
+                start = m.start("dw") if g.get("dw") else m.start("days")
         year, explicit, relative = _month_year(month, numbers[0], g, ctx, lex)
         if year is None:
             return None

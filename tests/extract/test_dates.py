@@ -1,0 +1,246 @@
+"""Date reading: Levantine and Gregorian months, numeric forms, ranges, lists, relative days."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conflictkg.extract.dates import DateMention, find_dates
+
+SATURDAY = date(2017, 3, 25)
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def one(text: str, **kwargs: object) -> DateMention:
+    found = find_dates(text, **kwargs)  # type: ignore[arg-type]
+    assert len(found) == 1, found
+    d = found[0]
+    assert text[d.span.start:d.span.end] == d.span.text
+    return d
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("أطلق بتاريخ 27 كانون الثاني/يناير عام 2013 معركة", "27 كانون الثاني/يناير عام 2013",
+     "2013-01-27"),
+    ("فجر الـ 19 من آذار / مارس الجاري من العام 2017، ترافقت", "الـ 19 من آذار / مارس الجاري من العام 2017",
+     "2017-03-19"),
+    ("في 15 من نيسان عام 2011", "15 من نيسان عام 2011", "2011-04-15"),
+    ("من يوم 19 من نيسان 2011", "يوم 19 من نيسان 2011", "2011-04-19"),
+    ("في ٢٧ كانون الثاني ٢٠١٣", "٢٧ كانون الثاني ٢٠١٣", "2013-01-27"),
+    ("في 3 تشرين الأول 2015", "3 تشرين الأول 2015", "2015-10-03"),
+    ("في 3 تشرين الثاني 2015", "3 تشرين الثاني 2015", "2015-11-03"),
+    ("في 3 تشرين أول 2015", "3 تشرين أول 2015", "2015-10-03"),
+    ("في 12 آب 2013", "12 آب 2013", "2013-08-12"),
+    ("في 12 أغسطس 2013", "12 أغسطس 2013", "2013-08-12"),
+    ("في 9 إبريل 2003", "9 إبريل 2003", "2003-04-09"),
+    ("في 9 أبريل 2003", "9 أبريل 2003", "2003-04-09"),
+    ("في 30 يونيه 2013", "30 يونيه 2013", "2013-06-30"),
+    ("في 5 يوليه 2013", "5 يوليه 2013", "2013-07-05"),
+    ("يوم 21 آب/أغسطس 2013", "يوم 21 آب/أغسطس 2013", "2013-08-21"),
+    ("يوم 21 أغسطس (آب) 2013", "يوم 21 أغسطس (آب) 2013", "2013-08-21"),
+    ("في 2 شباط،فبراير 2013", "2 شباط،فبراير 2013", "2013-02-02"),
+    ("الثاني من آذار / مارس من العام الجاري 2017،", "الثاني من آذار / مارس من العام الجاري 2017",
+     "2017-03-02"),
+    ("الحادي والعشرين من أيلول 2015", "الحادي والعشرين من أيلول 2015", "2015-09-21"),
+    ("في الأول من كانون الثاني 2014", "الأول من كانون الثاني 2014", "2014-01-01"),
+    ("2013/01/27", "2013/01/27", "2013-01-27"),
+    ("27/01/2013", "27/01/2013", "2013-01-27"),
+    ("2013-01-27", "2013-01-27", "2013-01-27"),
+    ("27.1.2013", "27.1.2013", "2013-01-27"),
+    ("01/27/2013", "01/27/2013", "2013-01-27"),  # month first when the day cannot be a month
+    ("٢٠١٣/٠١/٢٧", "٢٠١٣/٠١/٢٧", "2013-01-27"),
+    ("on 27 January 2013.", "27 January 2013", "2013-01-27"),
+    ("on January 27, 2013.", "January 27, 2013", "2013-01-27"),
+    ("the 27th of January 2013", "27th of January 2013", "2013-01-27"),
+    ("Sunday, 8 December 2024", "Sunday, 8 December 2024", "2024-12-08"),
+    ("فجر الأحد 8 من كانون الأول 2024", "الأحد 8 من كانون الأول 2024", "2024-12-08"),
+])
+def test_day_dates(text: str, span: str, value: str) -> None:
+    d = one(text)
+    assert (d.span.text, d.value, d.precision, d.relative) == (span, value, "day", False)
+
+
+@pytest.mark.parametrize(("text", "span", "value", "precision"), [
+    ("حتى نهاية شهر شباط/فبراير عام 2013.", "شهر شباط/فبراير عام 2013", "2013-02", "month"),
+    ("كانون الأول 2024 (مراسل)", "كانون الأول 2024", "2024-12", "month"),
+    ("في أيار 2014، والثانية", "أيار 2014", "2014-05", "month"),
+    ("كانون الثاني من العام 2014", "كانون الثاني من العام 2014", "2014-01", "month"),
+    ("كانون الثاني (يناير) 2013", "كانون الثاني (يناير) 2013", "2013-01", "month"),
+    ("in March 2011", "March 2011", "2011-03", "month"),
+    ("عام 2018، حيث", "عام 2018", "2018", "year"),
+    ("منذ العام 2014", "العام 2014", "2014", "year"),
+    ("في سنة 2012", "سنة 2012", "2012", "year"),
+    ("in 2013 the", "in 2013", "2013", "year"),
+])
+def test_month_and_year_dates(text: str, span: str, value: str, precision: str) -> None:
+    d = one(text)
+    assert (d.span.text, d.value, d.precision) == (span, value, precision)
+
+
+@pytest.mark.parametrize(("text", "value", "end"), [
+    ("من 4 إلى 8 شباط 2013", "2013-02-04", "2013-02-08"),
+    ("بين 4 و8 شباط 2013", "2013-02-04", "2013-02-08"),
+    ("4-8 February 2013", "2013-02-04", "2013-02-08"),
+    ("between 4 and 8 February 2013", "2013-02-04", "2013-02-08"),
+    ("February 4-8, 2013", "2013-02-04", "2013-02-08"),
+    ("من 27 كانون الثاني إلى 25 شباط 2013", "2013-01-27", "2013-02-25"),
+    ("من 20 كانون الأول إلى 5 كانون الثاني 2013", "2012-12-20", "2013-01-05"),
+    ("بين العامين 2012 و2014", "2012", "2014"),
+    ("between 2012 and 2014", "2012", "2014"),
+    ("من عام 2012 إلى عام 2014", "2012", "2014"),
+])
+def test_ranges(text: str, value: str, end: str) -> None:
+    d = one(text)
+    assert (d.value, d.end, d.days) == (value, end, ())
+
+
+def test_range_of_the_same_month_with_a_relative_end() -> None:
+    text = "رصد المعركة منذ انطلاقها في الـ 19 من آذار الجاري وحتى اليوم الـ 25 من الشهر ذاته"
+    d = one(text, reference=SATURDAY)
+    assert (d.value, d.end) == ("2017-03-19", "2017-03-25")
+    assert d.span.text == "الـ 19 من آذار الجاري وحتى اليوم الـ 25 من الشهر ذاته"
+
+
+def test_list_of_days() -> None:
+    text = "بتاريخ 04، 06، 08، 10، 11 شباط،فبراير، تصدى"
+    d = one(text, default_year=2013)
+    assert d.span.text == "04، 06، 08، 10، 11 شباط،فبراير"
+    assert d.value == "2013-02-04" and d.end is None
+    assert d.days == ("2013-02-04", "2013-02-06", "2013-02-08", "2013-02-10", "2013-02-11")
+    assert one("أيام 4 و5 آذار 2012").days == ("2012-03-04", "2012-03-05")
+
+
+def test_missing_year_takes_the_latest_year_written_before() -> None:
+    text = ("بدأت المعركة بتاريخ 27 كانون الثاني/يناير عام 2013 ثم بتاريخ 02 شباط/فبراير "
+            "وفي العام 2014 بتاريخ 3 آذار")
+    values = [d.value for d in find_dates(text, reference=date(2020, 1, 1), default_year=1999)]
+    assert values == ["2013-01-27", "2013-02-02", "2014", "2014-03-03"]
+
+
+def test_missing_year_without_context() -> None:
+    text = "بتاريخ 28 كانون الثاني/يناير، استهدف"
+    assert one(text, default_year=2013).value == "2013-01-28"
+    assert one(text, reference=date(2017, 3, 25)).value == "2017-01-28"
+    # the reference year would put the date after the reference: the year before
+    assert one("في 8 من كانون الأول", reference=SATURDAY).value == "2016-12-08"
+    assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("اليوم", "اليوم", "2017-03-25"),
+    ("حتى اليوم.", "اليوم", "2017-03-25"),
+    ("أمس", "أمس", "2017-03-24"),
+    ("يوم أمس", "يوم أمس", "2017-03-24"),
+    ("بالأمس", "الأمس", "2017-03-24"),
+    ("البارحة", "البارحة", "2017-03-24"),
+    ("أول أمس", "أول أمس", "2017-03-23"),
+    ("أول من أمس", "أول من أمس", "2017-03-23"),
+    ("yesterday", "yesterday", "2017-03-24"),
+    ("فجر الأحد", "الأحد", "2017-03-19"),
+    ("مساء الاثنين", "الاثنين", "2017-03-20"),
+    ("منذ الإثنين", "الإثنين", "2017-03-20"),
+    ("يوم الاثنين", "يوم الاثنين", "2017-03-20"),
+    ("والخميس", "الخميس", "2017-03-23"),
+    ("السبت", "السبت", "2017-03-25"),  # the reference's own weekday is the reference
+    ("صباح اليوم السبت", "اليوم السبت", "2017-03-25"),
+    ("الأحد الماضي", "الأحد الماضي", "2017-03-19"),
+    ("السبت الماضي", "السبت الماضي", "2017-03-18"),
+    ("الأحد المقبل", "الأحد المقبل", "2017-03-26"),
+    ("on Monday", "Monday", "2017-03-20"),
+    ("last Saturday", "last Saturday", "2017-03-18"),
+    ("next Monday", "next Monday", "2017-03-27"),
+])
+def test_relative_days(text: str, span: str, value: str) -> None:
+    d = one(text, reference=SATURDAY)
+    assert (d.span.text, d.value, d.precision, d.relative) == (span, value, "day", True)
+
+
+@pytest.mark.parametrize(("text", "value", "precision"), [
+    ("الشهر الجاري", "2017-03", "month"),
+    ("الشهر الماضي", "2017-02", "month"),
+    ("العام الماضي", "2016", "year"),
+    ("last year", "2016", "year"),
+    ("شباط الماضي", "2017-02", "month"),
+    ("آذار الماضي", "2016-03", "month"),
+    ("آذار المقبل", "2018-03", "month"),
+    ("في الـ 19 من آذار الجاري", "2017-03-19", "day"),
+    ("الـ 3 من الشهر الجاري", "2017-03-03", "day"),
+])
+def test_relative_months_and_years(text: str, value: str, precision: str) -> None:
+    d = one(text, reference=SATURDAY)
+    assert (d.value, d.precision, d.relative) == (value, precision, True)
+
+
+def test_relative_words_need_a_reference() -> None:
+    assert find_dates("قتل اليوم الخميس ثلاثة مدنيين") == []
+    assert find_dates("on Monday", default_year=2017) == []
+
+
+@pytest.mark.parametrize("text", [
+    "في اليوم التالي للهجوم",  # the next day, not today
+    "اليوم الأول من المعركة",
+    "الساعة الثانية إلا عشر دقائق",
+    "لا أب له",  # آب (August) and أب (father) normalise alike
+    "may be the case",
+    "he will march on",
+    "مارس الضغط",
+    "30 شباط 2013",  # no such day
+    "3500 سجين",
+    "منذ 25 عاماً",
+    "الشهر",
+    "كود SMI/A900/243",
+    "12/2013",
+    "العام 1850",
+])
+def test_not_dates(text: str) -> None:
+    assert find_dates(text, reference=SATURDAY) == []
+
+
+def test_month_alone_needs_a_cue() -> None:
+    assert one("وقعت في شباط", reference=SATURDAY).value == "2017-02"
+    assert find_dates("شباط", reference=SATURDAY) == []
+    assert one("in May", reference=SATURDAY).value == "2016-05"
+
+
+def test_english_month_names_must_be_capitalised() -> None:
+    assert find_dates("27 january 2013") == []
+    assert one("27 January 2013").value == "2013-01-27"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="sample corpus not present")
+def test_archive_record_dates() -> None:
+    text = (CORPUS / "000_b315353a4c1e0524.txt").read_text(encoding="utf-8")
+    values = [d.value for d in find_dates(text)]
+    assert values[:4] == ["2013-01-27", "2013-02-25", "2013-01-27", "2013-02"]
+    assert "2013-01-30" in values and "2013-02-22" in values
+    (days,) = [d for d in find_dates(text) if d.days]
+    assert len(days.days) == 5
+
+
+TOKENS = st.sampled_from([
+    "27", "٢٧", "8", "2013", "٢٠١٣", "كانون الثاني", "شباط", "آذار", "/", "يناير", "من", "عام",
+    "العام", "الجاري", "الـ", "اليوم", "أمس", "الأحد", "الماضي", "إلى", "و", "،", " ", "\n",
+    "January", "Monday", "between", "and", "-", "ً", "ـ", "x", "الشهر", "ذاته",
+])
+
+
+@given(st.lists(TOKENS, max_size=20).map(" ".join), st.booleans())
+def test_spans_are_slices_of_the_original(text: str, with_reference: bool) -> None:
+    reference = SATURDAY if with_reference else None
+    found = find_dates(text, reference=reference)
+    for d in found:
+        assert text[d.span.start:d.span.end] == d.span.text
+        assert len(d.value) == {"day": 10, "month": 7, "year": 4}[d.precision]
+        if d.end is not None:
+            assert d.end > d.value
+    assert [d.span.start for d in found] == sorted(d.span.start for d in found)
+
+
+@given(st.text(alphabet="ابتكنوشرمل ٠١٢٣٤٥٦٧٨٩0123456789/-.،\u064e\u0640aJ", max_size=60))
+def test_random_text_gives_valid_spans(text: str) -> None:
+    for d in find_dates(text, reference=SATURDAY):
+        assert text[d.span.start:d.span.end] == d.span.text

@@ -128,6 +128,7 @@ class SourceEntry(_Named):
     country: str | None = None
     aliases_ar: tuple[str, ...] = ()
     aliases_en: tuple[str, ...] = ()
+    weak_aliases_ar: tuple[str, ...] = ()  # names that denote the source only in context ("العربية")
     actor: str | None = None  # the armed group or force speaking, when the source is one
     note: str | None = None
 
@@ -361,7 +362,7 @@ ACTOR_FIELDS = (
 )
 SOURCE_FIELDS = (
     "key", "name_ar", "name_en", "type", "stance", "country", "aliases_ar", "aliases_en",
-    "actor", "note",
+    "weak_aliases_ar", "actor", "note",
 )
 
 
@@ -412,6 +413,7 @@ def _read_sources(path: Path, actors: Mapping[str, ActorEntry]) -> dict[str, Sou
             name_en=_required(path, n, item, "name_en"), type=type_,
             stance=_text(path, n, item, "stance"), country=_text(path, n, item, "country"),
             aliases_ar=_names(path, n, item, "aliases_ar"),
-            aliases_en=_names(path, n, item, "aliases_en"), actor=actor,
+            aliases_en=_names(path, n, item, "aliases_en"),
+            weak_aliases_ar=_names(path, n, item, "weak_aliases_ar"), actor=actor,
             note=_text(path, n, item, "note"))
     return sources

@@ -55,6 +55,7 @@ class DocumentInfo:
     title: str | None = None
     kind: str | None = None  # news-article, archive-record, ...
     extra: dict[str, Any] = field(default_factory=dict)
+    publisher_key: str | None = None  # reporting-source key when the gazetteer knows the publisher
 
 
 @dataclass

@@ -14,6 +14,8 @@ PREFIXES: dict[str, str] = {
     "ckgt": "https://conflictkg.org/ontology/event-type/",
     "ckgk": "https://conflictkg.org/ontology/actor-kind/",
     "ckgv": "https://conflictkg.org/ontology/value/",
+    "ckga": "https://conflictkg.org/ontology/acled/",
+    "ckgsh": "https://conflictkg.org/ontology/shapes#",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "owl": "http://www.w3.org/2002/07/owl#",

@@ -1,0 +1,100 @@
+"""SHACL validation of ConflictKG data against ``ontology/shapes.ttl``.
+
+The data is validated as the SPARQL endpoint serves it: the union of its graphs.
+The ontology is mixed in, so class targets reach subclasses (a ckg:Battle is checked
+as a ckg:Event) and concept checks can read skos:inScheme. pyshacl works on rdflib
+graphs, which makes this the one module of the package that uses rdflib.
+
+    report = validate(store)          # any iterable of pyoxigraph quads or triples
+    report.conforms, report.violations
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyshacl
+from pyoxigraph import Quad, RdfFormat, Triple, serialize
+from rdflib import RDF, SH, Graph
+from rdflib.term import Node
+
+from conflictkg.rdf.ontology import ONTOLOGY_DIR, ontology_files
+
+SHAPES_FILE = "shapes.ttl"
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result: which node broke which shape, and how."""
+
+    focus: str
+    path: str | None
+    value: str | None
+    message: str
+    shape: str
+    severity: str
+
+    def __str__(self) -> str:
+        where = f" {self.path}" if self.path else ""
+        value = f" (value {self.value})" if self.value is not None else ""
+        return f"{self.severity}: <{self.focus}>{where}: {self.message}{value}"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    conforms: bool
+    violations: tuple[Violation, ...]
+    triples: int  # size of the data graph validated, ontology excluded
+
+    def __str__(self) -> str:
+        if self.conforms:
+            return f"conforms: {self.triples} triples, no violations"
+        lines = [f"does not conform: {len(self.violations)} violations in {self.triples} triples"]
+        lines.extend(str(v) for v in self.violations)
+        return "\n".join(lines)
+
+
+def validate(data: Iterable[Quad | Triple], *, ontology_dir: Path = ONTOLOGY_DIR
+             ) -> ValidationReport:
+    """Validate the union of ``data``'s graphs (a Store, Dataset or list of quads)."""
+    triples = (q.triple if isinstance(q, Quad) else q for q in data)
+    graph = Graph()
+    graph.parse(data=serialize(triples, format=RdfFormat.N_TRIPLES) or b"", format="nt")
+    size = len(graph)
+    shapes, ontology = _reference_graphs(ontology_dir.resolve())
+    graph += ontology  # all of it: pyshacl's ont_graph would bring in only the axioms
+    conforms, results, _text = pyshacl.validate(
+        graph, shacl_graph=shapes, inference="none", allow_warnings=False, advanced=False,
+    )
+    return ValidationReport(bool(conforms), _violations(results), size)
+
+
+@functools.lru_cache(maxsize=4)
+def _reference_graphs(directory: Path) -> tuple[Graph, Graph]:
+    """The shapes graph and the ontology graph (every other file), read once per folder."""
+    shapes, ontology = Graph(), Graph()
+    for path in ontology_files(directory):
+        (shapes if path.name == SHAPES_FILE else ontology).parse(path, format="turtle")
+    if not len(shapes):
+        raise FileNotFoundError(f"{directory / SHAPES_FILE}: no shapes")
+    return shapes, ontology
+
+
+def _violations(results: Graph) -> tuple[Violation, ...]:
+    def one(result: Node, predicate: Node) -> str | None:
+        value = results.value(result, predicate)
+        return None if value is None else str(value)
+
+    found = [
+        Violation(
+            focus=one(r, SH.focusNode) or "", path=one(r, SH.resultPath),
+            value=one(r, SH.value), message=one(r, SH.resultMessage) or "",
+            shape=one(r, SH.sourceShape) or "",
+            severity=(one(r, SH.resultSeverity) or "").rpartition("#")[2],
+        )
+        for r in results.subjects(RDF.type, SH.ValidationResult)
+    ]
+    return tuple(sorted(found, key=lambda v: (v.focus, v.path or "", v.message)))

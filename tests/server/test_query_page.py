@@ -1,8 +1,9 @@
-"""The query page in a real browser: headless Chromium against the real server on loopback.
+"""The query page, served by the real server on loopback: its HTML, then in headless Chromium.
 
-Needs /usr/bin/chromium (Debian package ``chromium``) and the PyPI package
-``playwright`` (its driver only; the browser is the system one). The screenshot is
-kept in pytest's temporary folder for a person to look at.
+The browser tests need /usr/bin/chromium (Debian package ``chromium``) and the PyPI
+package ``playwright`` (its driver only; the browser is the system one), and skip
+without them. The screenshot is kept in pytest's temporary folder
+(``query-page.png``) for a person to look at.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 import uvicorn
+from markupsafe import escape
 from pyoxigraph import RdfFormat
 
 from conflictkg import store
@@ -29,12 +32,7 @@ ARABIC = re.compile(r"[\u0600-\u06FF]")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="headless Chromium is not installed "
-                       "(apt-get install chromium gives /usr/bin/chromium)"),
-]
-sync_api = pytest.importorskip("playwright.sync_api", reason="the PyPI package playwright is needed")
+pytestmark = pytest.mark.slow
 
 
 def page_app(settings: Settings):
@@ -69,6 +67,9 @@ def server(tmp_path_factory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
+    if not CHROMIUM.exists():
+        pytest.skip("headless Chromium is not installed (apt-get install chromium gives /usr/bin/chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the PyPI package playwright is needed")
     profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch_persistent_context(
@@ -88,6 +89,26 @@ def page(browser):
     yield page
     page.close()
     assert not errors, f"script errors on the page: {errors}"
+
+
+def test_page_html_lists_every_example_and_escapes_the_editor(server):
+    examples = query_page.load_examples()
+    html = httpx.get(server + "/").text
+    for example in examples:
+        assert f'data-example="{example.name}"' in html
+        assert escape(example.question_ar) in html
+    evil = "SELECT * {} </textarea><script>alert(1)</script>"
+    html = httpx.get(server + "/", params={"query": evil}).text
+    assert "<script>alert(1)" not in html and escape(evil) in html
+
+
+def test_page_assets_and_unknown_example(server):
+    html = httpx.get(server + "/", params={"example": "denied-claims"}).text
+    assert escape("ckg:stance ckgv:denied") in html.split("<textarea")[1]
+    for asset in re.findall(r'(?:href|src)="([^"]+\.(?:js|css))"', html):
+        assert httpx.get(asset).status_code == 200, asset
+    assert httpx.get(server + "/", params={"example": "nope"}).status_code == 404
+    assert httpx.get(server + "/assets/query/secret.txt").status_code == 404
 
 
 def test_page_lists_every_example_with_both_questions(server, page):

@@ -21,7 +21,6 @@ from pathlib import Path
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.templating import Jinja2Templates
-from starlette.routing import NoMatchFound
 
 ENV_VAR = "CONFLICTKG_QUERIES"
 DEFAULT_QUERIES = Path(__file__).resolve().parents[3] / "queries"
@@ -104,14 +103,6 @@ def load_examples(folder: Path | None = None) -> tuple[Example, ...]:
     return _load(folder, tuple((p.name, p.stat().st_mtime) for p in files))
 
 
-def _asset_url(request: Request, name: str) -> str:
-    """From the site's ``/static/{name}`` route when the app has one, else from this router."""
-    try:
-        return str(request.url_for("static", name=name))
-    except NoMatchFound:
-        return str(request.url_for("query_page_asset", name=name))
-
-
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def query_page(request: Request, example: str | None = None, query: str | None = None) -> HTMLResponse:
     """The query page; ``?example=name`` or ``?query=text`` fills the editor (``&run`` runs it)."""
@@ -129,12 +120,13 @@ def query_page(request: Request, example: str | None = None, query: str | None =
         "query": query,
         "endpoint": str(request.url_for("query_page")).rstrip("/") + "/sparql",
         "base_iri": getattr(getattr(request.app.state, "settings", None), "base_iri", ""),
-        "assets": {name: _asset_url(request, name) for name in ASSETS},
+        "assets": {name: str(request.url_for("query_page_asset", name=name)) for name in ASSETS},
     })
 
 
 @router.get("/assets/query/{name}", include_in_schema=False)
 def query_page_asset(name: str) -> FileResponse:
+    """The page's script and styles (the site's stylesheet among them), from the package."""
     if name not in ASSETS or not (STATIC / name).is_file():
         raise HTTPException(404, f"{name}: no such asset")
     return FileResponse(STATIC / name)

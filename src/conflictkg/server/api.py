@@ -23,7 +23,8 @@ router.include_router(api_documents.router)
 
 
 @router.get("/context.jsonld", response_class=FileResponse, summary="The JSON-LD context",
-            responses={200: {"content": {"application/ld+json": {}}}})
+            responses={200: {"content": {"application/ld+json": {"schema": {"type": "object"}}}},
+                       404: {"description": "The context file is not installed"}})
 async def context() -> FileResponse:
     """Maps the API's keys to the ontology, so every answer reads as JSON-LD."""
     if not CONTEXT_FILE.is_file():

@@ -150,8 +150,8 @@ ANCESTORS = q.PREFIX + "SELECT ?x ?p WHERE { ?p schema:containedInPlace+ ?x }"
 
 
 @router.get("/places/{id:path}", response_model=m.PlaceDetail,
-            responses={**NOT_FOUND, **{200: {"content": {"application/geo+json": {
-                "schema": {"$ref": "#/components/schemas/Feature"}}}}}},
+            responses={**NOT_FOUND, 200: {"content": {"application/geo+json": {
+                "schema": m.FEATURE_SCHEMA}}}},
             summary="One place with its admin chain, geometry and events")
 async def get_place(request: Request,
                     id: Annotated[str, Path(description=ID_DOC, examples=["C1001"])],

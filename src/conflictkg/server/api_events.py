@@ -49,8 +49,7 @@ Cursor = Annotated[str | None, Query(max_length=1000, description="The `next` of
 Format = Annotated[Literal["json", "geojson"] | None, Query(
     description="`geojson` for an RFC 7946 FeatureCollection (also by Accept: application/geo+json)")]
 ID_DOC = "The full IRI (URL-encoded) or its local key"
-GEOJSON = {200: {"content": {"application/geo+json": {
-    "schema": {"$ref": "#/components/schemas/FeatureCollection"}}}}}
+GEOJSON = {200: {"content": {"application/geo+json": {"schema": m.FEATURE_COLLECTION_SCHEMA}}}}
 NOT_FOUND = {404: {"description": "Not in the graph", "content": {"application/json": {
     "schema": {"type": "object", "properties": {"detail": {"type": "string"}}}}}}}
 

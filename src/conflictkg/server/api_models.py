@@ -214,3 +214,25 @@ class FeatureCollection(BaseModel):
     features: list[Feature]
     next: str | None = None
     links: Links = Links()
+
+
+def _point_schema() -> dict[str, Any]:
+    return {"anyOf": [{"type": "null"}, {
+        "type": "object", "required": ["type", "coordinates"],
+        "properties": {"type": {"const": "Point"},
+                       "coordinates": {"type": "array", "items": {"type": "number"},
+                                       "minItems": 2, "maxItems": 2}}}]}
+
+
+FEATURE_SCHEMA: dict[str, Any] = {
+    "type": "object", "required": ["type", "id", "geometry", "properties"],
+    "properties": {"type": {"const": "Feature"}, "id": {"type": "string"},
+                   "geometry": _point_schema(), "properties": {"type": "object"}},
+}
+FEATURE_COLLECTION_SCHEMA: dict[str, Any] = {
+    "type": "object", "required": ["type", "features"],
+    "properties": {"type": {"const": "FeatureCollection"},
+                   "features": {"type": "array", "items": FEATURE_SCHEMA},
+                   "next": {"anyOf": [{"type": "string"}, {"type": "null"}]},
+                   "links": {"type": "object"}},
+}

@@ -44,7 +44,7 @@ class _Token:
 @dataclass(frozen=True)
 class _Lexicon:
     words: dict[str, tuple[int, str]]  # form -> (value, role)
-    proclitics: tuple[str, ...]  # longest first
+    proclitics: frozenset[str]  # one or two joined letters: و، ب، وب، فل...
     lists: dict[str, frozenset[str]]
     duals: frozenset[str]
     before: re.Pattern[str]
@@ -58,8 +58,7 @@ def _lexicon() -> _Lexicon:
     words = {form(r["word"]): (int(r["value"]), r["role"])
              for r in read_tsv("numbers.tsv", ("word", "value", "role", "lang"))}
     clitics = [form(c) for c in y["proclitics"]]
-    proclitics = sorted({a + b for a in ["", *clitics] for b in ["", *clitics]} - {""},
-                        key=len, reverse=True)
+    proclitics = frozenset({a + b for a in ["", *clitics] for b in ["", *clitics]} - {""})
     rows = read_tsv("qualifiers.tsv", ("phrase", "qualifier", "position", "lang"))
     qualifiers = {(r["position"], form(r["phrase"])): r["qualifier"] for r in rows}
     before = alternation(p for pos, p in qualifiers if pos == "before")
@@ -69,7 +68,7 @@ def _lexicon() -> _Lexicon:
         stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
         duals.update({stem + "ين", stem + "ان"})
     return _Lexicon(
-        words=words, proclitics=tuple(proclitics),
+        words=words, proclitics=proclitics,
         lists={k: frozenset(form(w) for w in v) for k, v in word_lists(y, "numbers.yaml").items()},
         duals=frozenset(duals),
         before=re.compile(rf"(?<!\w)(?:{alternation(clitics)})?(?P<q>{before})\s*$"),
@@ -81,10 +80,12 @@ def _lexicon() -> _Lexicon:
 def _strip(word: str, known: frozenset[str] | dict[str, object],
            lex: _Lexicon) -> tuple[str, int] | None:
     """``word`` as a ``known`` form, possibly after joined proclitics, and their length."""
-    for p in ("", *lex.proclitics):
-        rest = word[len(p):]
-        if word.startswith(p) and rest in known and (not p or len(rest) >= 3):
-            return rest, len(p)
+    if word in known:
+        return word, 0
+    for cut in (1, 2):
+        rest = word[cut:]
+        if word[:cut] in lex.proclitics and len(rest) >= 3 and rest in known:
+            return rest, cut
     return None
 
 

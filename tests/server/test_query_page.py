@@ -191,3 +191,14 @@ def picture_facts(page, png: bytes) -> tuple[int, int, int]:
         return [img.width, img.height, seen.size];
     }""", data))
 
+
+
+@pytest.mark.parametrize("example", [e for e in query_page.load_examples() if "SERVICE" not in e.query],
+                         ids=lambda e: e.name)
+def test_every_example_runs_on_the_endpoint(server, example):
+    """Through the protocol and the query workers: extension functions and the union graph."""
+    response = httpx.post(server + "/sparql", data={"query": example.query},
+                          headers={"Accept": "application/sparql-results+json"}, timeout=60)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body.get("boolean") is True or body["results"]["bindings"], f"{example.name}: no answer"

@@ -28,6 +28,7 @@ def test_point_wkt_rejects_latitude_out_of_range():
 @pytest.mark.parametrize("literal, message", [
     ("POINT(36 33", "not well-formed"),
     ("<http://www.opengis.net/def/crs/EPSG/0/3857> POINT(0 0)", "unsupported CRS"),
+    ("<http://www.opengis.net/def/crs/EPSG/0/4326> POINT(33.5 36.3)", "unsupported CRS"),  # lat first
     ("POINT EMPTY", "empty geometry"),
 ])
 def test_parse_wkt_names_the_problem(literal, message):

@@ -57,6 +57,9 @@ def one(text: str, **kwargs: object) -> DateMention:
     ("on January 27, 2013.", "January 27, 2013", "2013-01-27"),
     ("the 27th of January 2013", "27th of January 2013", "2013-01-27"),
     ("Sunday, 8 December 2024", "Sunday, 8 December 2024", "2024-12-08"),
+    ("في 27 كانون الثاني 2013م،", "27 كانون الثاني 2013م", "2013-01-27"),
+    ("في 3 ك2 2014", "3 ك2 2014", "2014-01-03"),
+    ("في 3 ت1 2014", "3 ت1 2014", "2014-10-03"),
     ("فجر الأحد 8 من كانون الأول 2024", "الأحد 8 من كانون الأول 2024", "2024-12-08"),
 ])
 def test_day_dates(text: str, span: str, value: str) -> None:
@@ -75,6 +78,8 @@ def test_day_dates(text: str, span: str, value: str) -> None:
     ("منذ العام 2014", "العام 2014", "2014", "year"),
     ("في سنة 2012", "سنة 2012", "2012", "year"),
     ("in 2013 the", "in 2013", "2013", "year"),
+    ("عام 2013 م", "عام 2013 م", "2013", "year"),
+    ("أواخر تشرين الثاني 2015", "تشرين الثاني 2015", "2015-11", "month"),
 ])
 def test_month_and_year_dates(text: str, span: str, value: str, precision: str) -> None:
     d = one(text)

@@ -66,10 +66,11 @@ def _lexicon() -> _Lexicon:
     a = {k: alternation(v) for k, v in lists.items()}
     B, E, D = r"(?<!\w)", r"(?!\w)", r"(?:ال ?)?\d{1,2}(?!\d)(?:st|nd|rd|th)?"
     month, mod, wd = alternation(months), alternation(modifiers), alternation(weekdays)
+    era = rf"(?: ?{alternation(y['era_suffixes'])}(?!\w))?"  # 2013م
     months2 = rf"(?P<m1>{month})(?:\s*[/(،,-]\s*(?P<m2>{month})\s*\)?)?"
     sep = rf"\s*(?:{a['range_joiners']}|{a['list_joiners']})\s*"
     year_tail = (rf"(?:\s*[,،]?\s*(?:(?:من|في|of)\s+)?(?:{a['year_words']}\s+)?"
-                 rf"(?:{alternation(y['modifiers']['current'])}\s+)?(?P<year>\d{{4}})(?!\d)"
+                 rf"(?:{alternation(y['modifiers']['current'])}\s+)?(?P<year>\d{{4}})(?!\d){era}"
                  rf"|\s+(?:من\s+)?{a['year_words']}\s+(?P<ycur>{alternation(y['modifiers']['current'])}))")
     weekday_head = rf"(?:(?P<wd>{wd})\s*[,،]?\s*)?"
     patterns = {
@@ -80,7 +81,7 @@ def _lexicon() -> _Lexicon:
         "ordinal": rf"{B}{weekday_head}(?:{a['day_words']}\s+)?(?P<ordinal>{alternation(y['ordinal_days'])})"
                    rf"\s+من\s+{months2}(?:\s+(?P<mod>{mod}))?(?:{year_tail})?{E}",
         "month_day": rf"{B}{weekday_head}(?P<m1>{month})\.?\s+(?P<days>{D}(?:{sep}{D})*)"
-                     rf"(?:\s*,?\s*(?P<year>\d{{4}})(?!\d))?{E}",
+                     rf"(?:\s*,?\s*(?P<year>\d{{4}})(?!\d){era})?{E}",
         "month": rf"{B}(?:(?P<mw>{a['month_words']})\s+)?{months2}"
                  rf"(?:\s+(?P<mod>{mod}))?(?:{year_tail})?{E}",
         "numeric": r"(?<![\w/.-])(?:(?P<y1>\d{4})[/.-](?P<mo1>\d{1,2})[/.-](?P<d1>\d{1,2})"
@@ -88,7 +89,7 @@ def _lexicon() -> _Lexicon:
         "year_range": rf"{B}(?:(?:{a['range_openers']})\s+)?(?:{a['year_range_words']}\s+)?"
                       rf"(?P<year>\d{{4}})\s*(?:{sep})\s*(?P<year2>\d{{4}})(?!\d)",
         "year": rf"{B}(?:{a['year_words']}|{a['year_prepositions']})\s+"
-                rf"(?:{alternation(y['modifiers']['current'])}\s+)?(?P<year>\d{{4}})(?!\d)",
+                rf"(?:{alternation(y['modifiers']['current'])}\s+)?(?P<year>\d{{4}})(?!\d){era}",
         "same_month": rf"{B}(?:{a['day_words']}\s+)?(?P<days>{D})\s+(?:من|of)\s+"
                       rf"{a['month_nouns']}\s+(?P<which>{a['same_month']}|{mod}){E}",
         "period": rf"{B}(?:(?P<pre>{mod})\s+)?(?P<unit>{a['month_nouns']}|{a['year_nouns']})"

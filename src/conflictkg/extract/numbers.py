@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from conflictkg.extract.dates import find_dates
 from conflictkg.extract.lexicon import alternation, form, read_tsv, read_yaml, word_lists
@@ -22,6 +23,7 @@ from conflictkg.extract.normalize import NormalizedText, normalize_text
 _TOKEN = re.compile(r"(?P<num>\d{1,3}(?:[,٬]\d{3})+(?![\d,٬])|\d+(?:[.٫]\d+)?)"
                     r"|(?P<word>[^\W\d_]+)|(?P<punct>[^\w\s])")
 _COUNTING_ROLES = ("unit", "ten", "tens", "value")
+_ANY_DAY = date(2000, 6, 15)
 
 
 @dataclass
@@ -109,7 +111,8 @@ def find_numbers(text: str, *, duals: bool = True) -> list[NumberMention]:
     nt = normalize_text(text, keep_punctuation=True)
     tokens = [_Token(m.lastgroup or "", m.group(), m.start(), m.end())
               for m in _TOKEN.finditer(nt.text)]
-    dates = [(d.span.start, d.span.end) for d in find_dates(text, default_year=2000)]
+    # any reference will do: only the spans matter, so that day numbers are not counts
+    dates = [(d.span.start, d.span.end) for d in find_dates(text, reference=_ANY_DAY)]
     out: list[NumberMention] = []
     i = 0
     while i < len(tokens):
@@ -223,8 +226,10 @@ def _is_count(tokens: list[_Token], i: int, j: int, nt: NormalizedText,
     before = tokens[i - 1] if i else None
     after = tokens[j] if j < len(tokens) else None
     if first.kind == "num" and before and before.end == first.start and (
-            before.kind == "punct" or before.text not in {*lex.proclitics, "ال"}):
-        return False  # A900, /243, 10:30
+            before.kind == "punct" or before.text not in lex.proclitics):
+        return False  # A900, /243, 10:30, ال25
+    if first.kind == "num" and before and before.text == "ال":
+        return False  # "القرار الـ 2254", "في الـ 19": an ordinal or a day
     if after and after.start == last.end and (after.kind == "word" or after.text in "/:%٪"):
         return False
     if before and before.text == "." and i > 1:
@@ -233,6 +238,8 @@ def _is_count(tokens: list[_Token], i: int, j: int, nt: NormalizedText,
         return False
     rest = nt.text[last.end: last.end + 20].split()
     following = " ".join(rest[:2])
+    if rest and _strip(rest[0], lex.lists["measure_words"], lex):
+        return False
     return not rest or not (rest[0] in lex.lists["time_words"] or any(
         following == p or following.startswith(p + " ") or rest[0] == p
         for p in lex.lists["percent_words"]))

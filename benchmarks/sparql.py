@@ -1,0 +1,286 @@
+"""The SPARQL endpoint against the ``oxigraph`` server, on the same data and queries.
+
+    .venv/bin/python benchmarks/sparql.py [--documents 9000] [--runs 7] [--seconds 15]
+
+A synthetic corpus shaped like the graph (docs/graph-model.md): a gazetteer graph of
+places and actors, then one named graph per document with its events and claims,
+about 118 quads a document (9,000 documents: just over a million). Both servers load
+the same N-Quads; Oxigraph runs with ``--union-default-graph`` so both answer the
+same queries alike. Measured, per query: median latency of cold runs (the query text
+made unique each time, so our cache never answers), median of repeated runs (the same
+text: our cache answers), then throughput of the query mix with 16 concurrent
+clients, cold and repeated. Prints a Markdown table for the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+from pyoxigraph import RdfFormat
+
+from conflictkg import store
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / "benchmarks" / ".work" / "sparql"
+B = "https://conflictkg.org/"
+CKG = "https://conflictkg.org/ontology#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+PROV = "http://www.w3.org/ns/prov#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+VALUE = "https://conflictkg.org/ontology/value/"
+GEO = "http://www.opengis.net/ont/geosparql#"
+SCHEMA = "https://schema.org/"
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+PLACES, ACTORS, SOURCES = 5000, 200, 40
+KINDS = ("Battle", "Attack", "Shelling", "Airstrike", "Capture")
+QUALIFIERS = ("exact", "at_least", "more_than", "about")
+
+PREFIXES = f"""PREFIX ckg: <{CKG}> PREFIX rdfs: <{RDFS}> PREFIX sem: <{SEM}>
+PREFIX prov: <{PROV}> PREFIX xsd: <{XSD}> PREFIX schema: <{SCHEMA}>
+PREFIX ckgv: <https://conflictkg.org/ontology/value/>
+"""
+QUERIES = {
+    "claims by qualifier": """SELECT ?q (COUNT(*) AS ?n) (SUM(?count) AS ?total)
+        WHERE { ?c a ckg:CasualtyClaim ; ckg:qualifier ?q ; ckg:count ?count } GROUP BY ?q""",
+    "events at a named place": """SELECT ?e ?date WHERE {
+        ?p rdfs:label "place 42"@en . ?e sem:hasPlace ?p ; sem:hasBeginTimeStamp ?date }""",
+    "events in a month": """SELECT ?e ?place WHERE { ?e a ckg:Battle ;
+        sem:hasBeginTimeStamp ?d ; sem:hasPlace ?place
+        FILTER(?d >= "2016-03-01"^^xsd:date && ?d < "2016-04-01"^^xsd:date) } LIMIT 200""",
+    "one event": f"SELECT ?p ?o WHERE {{ <{B}id/event/doc77-e2> ?p ?o }}",
+    "top sources": """SELECT ?s (COUNT(?c) AS ?n) WHERE { ?c prov:wasAttributedTo ?s }
+        GROUP BY ?s ORDER BY DESC(?n) LIMIT 10""",
+    "documents about a place": """SELECT DISTINCT ?g WHERE { GRAPH ?g { ?e sem:hasPlace ?p } .
+        ?p rdfs:label "place 7"@en }""",
+    "place inside a governorate": """SELECT (COUNT(?e) AS ?n) WHERE {
+        ?p schema:containedInPlace <https://conflictkg.org/id/place/G3> . ?e sem:hasPlace ?p }""",
+}
+
+
+def nq(s: str, p: str, o: str, g: str) -> str:
+    return f"{s} {p} {o} {g} .\n"
+
+
+def iri(x: str) -> str:
+    return f"<{x}>"
+
+
+def lit(value: object, datatype: str | None = None, lang: str | None = None) -> str:
+    text = f'"{value}"'
+    return text + (f"@{lang}" if lang else f"^^<{datatype}>" if datatype else "")
+
+
+def day(rng: random.Random) -> str:
+    return f"2016-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+
+def corpus(path: Path, documents: int, seed: int = 7) -> int:
+    """Write the synthetic N-Quads; returns the number of quads."""
+    rng = random.Random(seed)
+    gaz = iri(B + "graph/gazetteer")
+    lines = []
+    for i in range(14):
+        lines.append(nq(iri(f"{B}id/place/G{i}"), iri(RDFS + "label"), lit(f"gov {i}", lang="en"), gaz))
+    for i in range(PLACES):
+        p = iri(f"{B}id/place/P{i}")
+        lines += [nq(p, iri(RDFS + "label"), lit(f"place {i}", lang="en"), gaz),
+                  nq(p, iri(RDFS + "label"), lit(f"مكان {i}", lang="ar"), gaz),
+                  nq(p, RDF_TYPE, iri(CKG + "Place"), gaz),
+                  nq(p, iri(SCHEMA + "containedInPlace"), iri(f"{B}id/place/G{i % 14}"), gaz),
+                  nq(p, iri(GEO + "asWKT"), lit(f"POINT({35 + rng.random() * 6:.4f} {32 + rng.random() * 5:.4f})",
+                                                 GEO + "wktLiteral"), gaz)]
+    for i in range(ACTORS):
+        a = iri(f"{B}id/actor/a{i}")
+        lines += [nq(a, iri(RDFS + "label"), lit(f"actor {i}", lang="en"), gaz),
+                  nq(a, RDF_TYPE, iri(CKG + "ArmedGroup"), gaz)]
+    rdf_type = RDF_TYPE
+    for d in range(documents):
+        doc = iri(f"{B}id/document/doc{d}")
+        source = iri(f"{B}id/source/s{rng.randrange(SOURCES)}")
+        lines += [nq(doc, rdf_type, iri(CKG + "SourceDocument"), doc),
+                  nq(doc, iri("http://purl.org/dc/terms/title"), lit(f"تقرير رقم {d}", lang="ar"), doc),
+                  nq(doc, iri(SCHEMA + "publisher"), source, doc),
+                  nq(doc, iri(SCHEMA + "datePublished"), lit(day(rng), XSD + "date"), doc),
+                  nq(doc, iri("http://purl.org/dc/terms/language"), lit("ar"), doc),
+                  nq(doc, iri(CKG + "sha256"), lit(f"{d:064x}"), doc)]
+        events = []
+        for e in range(5):
+            ev = iri(f"{B}id/event/doc{d}-e{e}")
+            events.append(ev)
+            date = day(rng)
+            lines += [nq(ev, rdf_type, iri(CKG + rng.choice(KINDS)), doc),
+                      nq(ev, iri(RDFS + "label"), lit(f"حدث {d}-{e}", lang="ar"), doc),
+                      nq(ev, iri(SEM + "hasBeginTimeStamp"), lit(date, XSD + "date"), doc),
+                      nq(ev, iri(SEM + "hasEarliestBeginTimeStamp"), lit(date, XSD + "date"), doc),
+                      nq(ev, iri(SEM + "hasPlace"), iri(f"{B}id/place/P{rng.randrange(PLACES)}"), doc),
+                      nq(ev, iri(SEM + "hasActor"), iri(f"{B}id/actor/a{rng.randrange(ACTORS)}"), doc),
+                      nq(ev, iri(CKG + "evidence"), iri(f"{B}id/annotation/doc{d}-{e}"), doc),
+                      nq(ev, iri(PROV + "wasDerivedFrom"), doc, doc)]
+        for c in range(8):
+            cl = iri(f"{B}id/claim/doc{d}-c{c}")
+            lines += [nq(cl, rdf_type, iri(CKG + "CasualtyClaim"), doc),
+                      nq(cl, iri(CKG + "count"), lit(rng.randint(1, 300), XSD + "integer"), doc),
+                      nq(cl, iri(CKG + "qualifier"), iri(VALUE + rng.choice(QUALIFIERS)), doc),
+                      nq(cl, iri(CKG + "outcome"), iri(VALUE + "killed"), doc),
+                      nq(cl, iri(CKG + "about"), rng.choice(events), doc),
+                      nq(cl, iri(PROV + "wasAttributedTo"), source, doc),
+                      nq(cl, iri("http://wikiba.se/ontology#rank"), iri("http://wikiba.se/ontology#NormalRank"), doc),
+                      nq(cl, iri(CKG + "evidence"), iri(f"{B}id/annotation/doc{d}-c{c}"), doc),
+                      nq(cl, iri(PROV + "wasDerivedFrom"), doc, doc)]
+    path.write_text("".join(lines), encoding="utf-8")
+    return len(lines)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(url: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{process.args[0]} exited")
+        try:
+            httpx.get(url, timeout=2)
+            return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not come up")
+
+
+def build(documents: int) -> tuple[Path, Path, int]:
+    """Our store and Oxigraph's, both from the same N-Quads (reused when present)."""
+    data = WORK / f"corpus-{documents}.nq"
+    ours, theirs = WORK / f"ours-{documents}", WORK / f"oxigraph-{documents}"
+    WORK.mkdir(parents=True, exist_ok=True)
+    if not data.exists():
+        corpus(data, documents)
+    quads = sum(1 for _ in data.open(encoding="utf-8"))
+    if not ours.exists():
+        with store.writing(ours) as writer:
+            writer.load(data.read_bytes(), format=RdfFormat.N_QUADS)
+    if not theirs.exists():
+        subprocess.run([oxigraph_binary(), "load", "--location", str(theirs), "--file", str(data)],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return ours, theirs, quads
+
+
+def oxigraph_binary() -> str:
+    return shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+
+
+def start_servers(ours: Path, theirs: Path) -> tuple[list[subprocess.Popen], dict[str, str]]:
+    our_port, their_port = free_port(), free_port()
+    processes = [
+        subprocess.Popen([str(Path(sys.executable).parent / "conflictkg"), "serve", "--store",
+                          str(ours), "--port", str(our_port), "--query-timeout", "120"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+        subprocess.Popen([oxigraph_binary(), "serve-read-only", "--location", str(theirs),
+                          "--bind", f"127.0.0.1:{their_port}", "--union-default-graph"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+    ]
+    endpoints = {"oxigraph": f"http://127.0.0.1:{their_port}/query",
+                 "ours": f"http://127.0.0.1:{our_port}/sparql"}
+    wait_until_up(f"http://127.0.0.1:{our_port}/health", processes[0])
+    wait_until_up(f"http://127.0.0.1:{their_port}/", processes[1])
+    return processes, endpoints
+
+
+def ask(client: httpx.Client, endpoint: str, query: str) -> float:
+    started = time.perf_counter()
+    response = client.post(endpoint, content=(PREFIXES + query).encode(), headers={
+        "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+    response.raise_for_status()
+    return time.perf_counter() - started
+
+
+_unique = iter(range(10**9))
+
+
+def cold(query: str) -> str:
+    """The same query as a new text, so no result cache can answer it."""
+    return f"{query}\n# run {next(_unique)}"
+
+
+def latencies(endpoint: str, runs: int) -> dict[str, tuple[float, float]]:
+    """Per query: (median cold seconds, median repeated seconds)."""
+    out = {}
+    with httpx.Client(timeout=300) as client:
+        for name, query in QUERIES.items():
+            ask(client, endpoint, query)  # warm the process and the OS page cache
+            cold_runs = [ask(client, endpoint, cold(query)) for _ in range(runs)]
+            repeated = [ask(client, endpoint, query) for _ in range(runs)]
+            out[name] = (statistics.median(cold_runs), statistics.median(repeated))
+    return out
+
+
+def throughput(endpoint: str, seconds: float, clients: int, make_cold: bool) -> float:
+    """Queries answered per second by ``clients`` concurrent clients running the mix."""
+    done, stop = [0] * clients, time.monotonic() + seconds
+    queries = list(QUERIES.values())
+
+    def client_loop(index: int) -> None:
+        with httpx.Client(timeout=300) as client:
+            i = index
+            while time.monotonic() < stop:
+                query = queries[i % len(queries)]
+                ask(client, endpoint, cold(query) if make_cold else query)
+                done[index] += 1
+                i += 1
+
+    threads = [threading.Thread(target=client_loop, args=(i,)) for i in range(clients)]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sum(done) / (time.monotonic() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=9000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--seconds", type=float, default=15.0)
+    parser.add_argument("--clients", type=int, default=16)
+    args = parser.parse_args()
+    ours, theirs, quads = build(args.documents)
+    processes, endpoints = start_servers(ours, theirs)
+    try:
+        lat = {name: latencies(url, args.runs) for name, url in endpoints.items()}
+        tput = {(name, mode): throughput(url, args.seconds, args.clients, mode == "cold")
+                for name, url in endpoints.items() for mode in ("cold", "repeated")}
+    finally:
+        for p in processes:
+            p.terminate()
+            p.wait(timeout=30)
+    print(f"\n{quads:,} quads, {args.documents:,} document graphs; median of {args.runs} runs; "
+          f"{args.clients} concurrent clients for {args.seconds:g} s\n")
+    print("| query | Oxigraph server ms | ConflictKG cold ms | ratio | ConflictKG repeated ms |")
+    print("|---|---:|---:|---:|---:|")
+    for name in QUERIES:
+        theirs_ms, ours_ms = lat["oxigraph"][name][0] * 1000, lat["ours"][name][0] * 1000
+        print(f"| {name} | {theirs_ms:.1f} | {ours_ms:.1f} | {ours_ms / theirs_ms:.2f} | "
+              f"{lat['ours'][name][1] * 1000:.1f} |")
+    print(f"\n| throughput, {args.clients} clients | Oxigraph server q/s | ConflictKG q/s | ratio |")
+    print("|---|---:|---:|---:|")
+    for mode in ("cold", "repeated"):
+        a, b = tput[("oxigraph", mode)], tput[("ours", mode)]
+        print(f"| {mode} | {a:.1f} | {b:.1f} | {b / a:.2f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -200,6 +200,7 @@ def test_relative_words_need_a_reference() -> None:
     "كود SMI/A900/243",
     "12/2013",
     "العام 1850",
+    "كانون الثاني 27 إلى 27",  # month first is an English order only
 ])
 def test_not_dates(text: str) -> None:
     assert find_dates(text, reference=SATURDAY) == []
@@ -209,6 +210,11 @@ def test_month_alone_needs_a_cue() -> None:
     assert one("وقعت في شباط", reference=SATURDAY).value == "2017-02"
     assert find_dates("شباط", reference=SATURDAY) == []
     assert one("in May", reference=SATURDAY).value == "2016-05"
+
+
+def test_a_count_after_a_month_is_not_its_day() -> None:
+    d = one("قتل في شهر آذار 15 مدنياً", reference=SATURDAY)
+    assert (d.span.text, d.value, d.precision) == ("شهر آذار", "2017-03", "month")
 
 
 def test_english_month_names_must_be_capitalised() -> None:

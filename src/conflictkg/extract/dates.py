@@ -24,6 +24,7 @@ from conflictkg.extract.model import Span
 from conflictkg.extract.normalize import NormalizedText, normalize_text
 
 Precision = Literal["day", "month", "year"]
+LANGUAGES = ("ar", "en")
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
@@ -54,12 +55,13 @@ class _Lexicon:
 @functools.cache
 def _lexicon() -> _Lexicon:
     y = read_yaml("dates.yaml")
-    months = {form(r["name"]): int(r["month"]) for r in read_tsv("months.tsv", ("month", "name", "lang"))}
-    weekdays = {form(r["name"]): int(r["weekday"])
-                for r in read_tsv("weekdays.tsv", ("weekday", "name", "lang"))}
-    english = frozenset(form(r["name"]) for f, c in (("months.tsv", ("month", "name", "lang")),
-                                                      ("weekdays.tsv", ("weekday", "name", "lang")))
-                        for r in read_tsv(f, c) if r["lang"] == "en")
+    month_rows = read_tsv("months.tsv", ("month", "name", "lang"), integers=("month",),
+                          choices={"lang": LANGUAGES})
+    weekday_rows = read_tsv("weekdays.tsv", ("weekday", "name", "lang"), integers=("weekday",),
+                            choices={"lang": LANGUAGES})
+    months = {form(r["name"]): int(r["month"]) for r in month_rows}
+    weekdays = {form(r["name"]): int(r["weekday"]) for r in weekday_rows}
+    english = frozenset(form(r["name"]) for r in (*month_rows, *weekday_rows) if r["lang"] == "en")
     modifiers = {form(w): kind for kind, ws in y["modifiers"].items() for w in ws}
     lists = word_lists(y, "dates.yaml")
     words = {k: frozenset(form(w) for w in v) for k, v in lists.items()}
@@ -80,7 +82,7 @@ def _lexicon() -> _Lexicon:
                      rf"(?:\s+(?P<mod>{mod}))?(?:{year_tail})?{E}",
         "ordinal": rf"{B}{weekday_head}(?:{a['day_words']}\s+)?(?P<ordinal>{alternation(y['ordinal_days'])})"
                    rf"\s+من\s+{months2}(?:\s+(?P<mod>{mod}))?(?:{year_tail})?{E}",
-        "month_day": rf"{B}{weekday_head}(?P<m1>{month})\.?\s+(?P<days>{D}(?:{sep}{D})*)"
+        "month_day": rf"{B}{weekday_head}(?P<m1>{alternation(english & months.keys())})\.?\s+(?P<days>{D}(?:{sep}{D})*)"
                      rf"(?:\s*,?\s*(?P<year>\d{{4}})(?!\d){era})?{E}",
         "month": rf"{B}(?:(?P<mw>{a['month_words']})\s+)?{months2}"
                  rf"(?:\s+(?P<mod>{mod}))?(?:{year_tail})?{E}",
@@ -248,7 +250,7 @@ def _days(days: str, opener: str | None, lex: _Lexicon) -> tuple[list[int], bool
     """Day numbers of '04، 06، 08' or '4 إلى 8', and whether they form a range."""
     numbers = [int(n) for n in re.findall(r"\d{1,2}", days)]
     joiners = [j.strip() for j in re.split(r"(?:ال ?)?\d{1,2}(?:st|nd|rd|th)?", days)[1:-1]]
-    ranged = len(numbers) == 2 and (
+    ranged = len(numbers) == 2 and numbers[0] < numbers[1] and (
         joiners[0] in lex.words["range_joiners"]
         or (opener in {"بين", "between"} and joiners[0] in lex.words["list_joiners"]))
     return numbers, ranged
@@ -276,7 +278,7 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Context, lex: _Lexicon) -> _Foun
         if ranged:
             mention.end = values[1]
         elif len(values) > 1:
-            mention.days = tuple(values)  # type: ignore[arg-type]
+            mention.days = tuple(dict.fromkeys(values))  # type: ignore[arg-type]
         return _Found(mention, start, end, explicit, bool(g.get("opener")))
     if kind == "month":
         month = lex.months[g["m1"]]

@@ -34,9 +34,15 @@ def lexicon_dir() -> Path:
     return Path(os.environ.get(ENV_VAR) or DEFAULT_MAPPINGS).resolve() / "lexicon"
 
 
-def read_tsv(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
-    """Rows of ``lexicon/<name>`` (header required; ``#`` lines are comments)."""
-    return list(_read_tsv(lexicon_dir() / name, columns))
+def read_tsv(name: str, columns: tuple[str, ...], *, integers: tuple[str, ...] = (),
+             choices: dict[str, tuple[str, ...]] | None = None) -> list[dict[str, str]]:
+    """Rows of ``lexicon/<name>`` (header required; ``#`` lines are comments).
+
+    Columns named in ``integers`` must hold integers, and those in ``choices`` one of
+    the listed values; a row that does not is an error naming its line.
+    """
+    allowed = tuple(sorted((choices or {}).items()))
+    return list(_read_tsv(lexicon_dir() / name, columns, integers, allowed))
 
 
 def read_yaml(name: str) -> dict[str, Any]:
@@ -45,7 +51,8 @@ def read_yaml(name: str) -> dict[str, Any]:
 
 
 @functools.cache
-def _read_tsv(path: Path, columns: tuple[str, ...]) -> tuple[dict[str, str], ...]:
+def _read_tsv(path: Path, columns: tuple[str, ...], integers: tuple[str, ...],
+              choices: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[dict[str, str], ...]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as e:
@@ -63,7 +70,15 @@ def _read_tsv(path: Path, columns: tuple[str, ...]) -> tuple[dict[str, str], ...
         row = line.split("\t")
         if len(row) < len(columns) or not row[0].strip():
             raise LexiconError(path, n, f"expected {len(columns)} tab-separated fields")
-        rows.append({c: v.strip() for c, v in zip(columns, row, strict=False)})
+        fields = {c: v.strip() for c, v in zip(columns, row, strict=False)}
+        for column in integers:
+            if not re.fullmatch(r"-?\d+", fields[column]):
+                raise LexiconError(path, n, f"{column} must be an integer, found {fields[column]!r}")
+        for column, values in choices:
+            if fields[column] not in values:
+                raise LexiconError(path, n, f"{column} must be one of {values}, "
+                                            f"found {fields[column]!r}")
+        rows.append(fields)
     return tuple(rows)
 
 

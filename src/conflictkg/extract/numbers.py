@@ -15,13 +15,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from conflictkg.extract.dates import find_dates
+from conflictkg.extract.dates import LANGUAGES, find_dates
 from conflictkg.extract.lexicon import alternation, form, read_tsv, read_yaml, word_lists
-from conflictkg.extract.model import Qualifier, Span
+from conflictkg.extract.model import QUALIFIERS, Qualifier, Span
 from conflictkg.extract.normalize import NormalizedText, normalize_text
 
 _TOKEN = re.compile(r"(?P<num>\d{1,3}(?:[,٬]\d{3})+(?![\d,٬])|\d+(?:[.٫]\d+)?)"
                     r"|(?P<word>[^\W\d_]+)|(?P<punct>[^\w\s])")
+ROLES = ("unit", "ten", "tens", "value", "scale", "scale_plural")
 _COUNTING_ROLES = ("unit", "ten", "tens", "value")
 _ANY_DAY = date(2000, 6, 15)
 
@@ -57,11 +58,14 @@ class _Lexicon:
 @functools.cache
 def _lexicon() -> _Lexicon:
     y = read_yaml("numbers.yaml")
-    words = {form(r["word"]): (int(r["value"]), r["role"])
-             for r in read_tsv("numbers.tsv", ("word", "value", "role", "lang"))}
+    rows = read_tsv("numbers.tsv", ("word", "value", "role", "lang"), integers=("value",),
+                    choices={"role": ROLES, "lang": LANGUAGES})
+    words = {form(r["word"]): (int(r["value"]), r["role"]) for r in rows}
     clitics = [form(c) for c in y["proclitics"]]
     proclitics = frozenset({a + b for a in ["", *clitics] for b in ["", *clitics]} - {""})
-    rows = read_tsv("qualifiers.tsv", ("phrase", "qualifier", "position", "lang"))
+    rows = read_tsv("qualifiers.tsv", ("phrase", "qualifier", "position", "lang"),
+                    choices={"qualifier": QUALIFIERS, "position": ("before", "after"),
+                             "lang": LANGUAGES})
     qualifiers = {(r["position"], form(r["phrase"])): r["qualifier"] for r in rows}
     before = alternation(p for pos, p in qualifiers if pos == "before")
     after = alternation(p for pos, p in qualifiers if pos == "after")

@@ -79,6 +79,13 @@ def test_original_span_of_a_word_after_tatweel() -> None:
     assert n.original_slice(3, 5) == "19"
 
 
+def test_format_marks_are_not_part_of_a_word() -> None:
+    original = "\u200fحمص\u200f، دمشق"
+    n = normalize_text(original)
+    assert n.text == "حمص دمشق"
+    assert n.original_slice(0, 3) == "حمص"
+
+
 def test_original_span_of_a_ligature_covers_the_whole_ligature() -> None:
     n = normalize_text("ﻻ بد")
     assert n.text.startswith("لا")

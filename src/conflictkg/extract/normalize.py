@@ -10,7 +10,6 @@ exact evidence span (``original[start:end]``) of the document as ingested.
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from array import array
 from dataclasses import dataclass
@@ -22,7 +21,6 @@ _LETTERS = str.maketrans({
 })
 
 
-@functools.cache
 def _fold(char: str, keep_punctuation: bool) -> str:
     """What one original character becomes: '' (dropped), ' ' (a separator) or text."""
     out = []
@@ -39,6 +37,10 @@ def _fold(char: str, keep_punctuation: bool) -> str:
             out.append(c.translate(_LETTERS))
     # NFKD without the marks is NFKC for Arabic; for Latin it also folds accents.
     return unicodedata.normalize("NFC", "".join(out))
+
+
+# What each character seen so far folds to, per mode (filled on first sight).
+_TABLES: dict[bool, dict[str, str]] = {False: {}, True: {}}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,17 +75,28 @@ class NormalizedText:
 
 def normalize_text(original: str, *, keep_punctuation: bool = False) -> NormalizedText:
     """Normalise ``original`` keeping an offset map; punctuation stays when asked."""
+    table = _TABLES[keep_punctuation]
     chars: list[str] = []
     starts = array("i")
     ends = array("i")
+    space = False  # the last character written is a space
     for i, char in enumerate(original):
-        folded = _fold(char, keep_punctuation)
-        if not folded and ends:
-            ends[-1] = i + 1
-        for c in folded:
-            if c == " " and chars and chars[-1] == " ":
+        folded = table.get(char)
+        if folded is None:
+            folded = table[char] = _fold(char, keep_punctuation)
+        if not folded:
+            # a mark or tatweel belongs to the letter before it; a format mark to nothing
+            if ends and unicodedata.category(char) != "Cf":
                 ends[-1] = i + 1
-                continue
+            continue
+        for c in folded:
+            if c == " ":
+                if space:
+                    ends[-1] = i + 1
+                    continue
+                space = True
+            else:
+                space = False
             chars.append(c)
             starts.append(i)
             ends.append(i + 1)

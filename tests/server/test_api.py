@@ -247,3 +247,78 @@ def test_openapi_documents_the_routes_with_examples(client: httpx.Client) -> Non
     assert {"from", "to", "kind", "actor", "place", "bbox", "near", "radius_km", "source",
             "limit", "cursor", "format"} <= set(params)
     assert params["bbox"]["schema"].get("examples") or params["bbox"].get("examples")
+
+
+POSTED = {"text": "أعلنت فصائل المعارضة السيطرة على مدينة حمص يوم 8 كانون الأول 2024، "
+                  "وقال المرصد السوري إن 12 عنصراً من قوات النظام قتلوا.",
+          "publisher": "Syrian Observatory for Human Rights", "published": "2024-12-08",
+          "language": "ar", "file": "posted.txt"}
+
+
+@pytest.fixture(scope="module")
+def writable(tmp_path_factory: pytest.TempPathFactory) -> httpx.Client:
+    with live_client(tmp_path_factory.mktemp("post"), update_token="s3cret") as c:
+        yield c
+
+
+def document_count(client: httpx.Client) -> int:
+    return len(client.get("/api/v1/documents", params={"limit": 1000}).json()["items"])
+
+
+@pytest.mark.parametrize(("headers", "status"), [
+    ({}, 401), ({"Authorization": "Bearer wrong"}, 403), ({"Authorization": "Basic s3cret"}, 401),
+])
+def test_posting_needs_the_update_token(writable: httpx.Client, headers: dict, status: int) -> None:
+    before = document_count(writable)
+    assert writable.post("/api/v1/documents", json=POSTED, headers=headers).status_code == status
+    assert document_count(writable) == before
+
+
+def test_posting_is_off_without_a_token(client: httpx.Client) -> None:
+    response = client.post("/api/v1/documents", json=POSTED)
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    ({"publisher": "x"}, "text"), ({**POSTED, "text": "   \n "}, "text"),
+    ({**POSTED, "published": "25/03/2017"}, "published"), ({**POSTED, "language": "fr"}, "language"),
+    ({**POSTED, "colour": "red"}, "colour"), ({**POSTED, "text": 42}, "text"),
+])
+def test_bad_documents_get_422_and_nothing_is_stored(writable: httpx.Client, body: dict,
+                                                      field: str) -> None:
+    before = document_count(writable)
+    response = writable.post("/api/v1/documents", json=body,
+                             headers={"Authorization": "Bearer s3cret"})
+    assert response.status_code == 422
+    assert any(e["loc"][-1] == field for e in response.json()["detail"]), response.json()
+    assert document_count(writable) == before
+
+
+def test_malformed_json_is_422(writable: httpx.Client) -> None:
+    response = writable.post("/api/v1/documents", content=b"{not json",
+                             headers={"Authorization": "Bearer s3cret",
+                                      "Content-Type": "application/json"})
+    assert response.status_code == 422
+
+
+def test_posted_document_is_extracted_stored_and_served(writable: httpx.Client) -> None:
+    try:
+        import conflictkg.ingest  # noqa: F401
+    except ImportError as exc:
+        pytest.skip(f"the extraction pipeline is not importable here: {exc}")
+    auth = {"Authorization": "Bearer s3cret"}
+    response = writable.post("/api/v1/documents", json=POSTED, headers=auth)
+    assert response.status_code == 201, response.text
+    posted = response.json()
+    assert posted["text"] == POSTED["text"]
+    assert posted["document"]["published"] == "2024-12-08"
+    assert posted["document"]["file"] == "posted.txt"
+    for group in ("actors", "places"):
+        for item in posted[group]:
+            for m in item["mentions"]:
+                assert POSTED["text"][m["start"]:m["end"]] == m["text"]
+    assert "C2528" in {p["id"].rsplit("/", 1)[1] for p in posted["places"]}  # Homs
+    stored = writable.get(response.headers["location"]).json()
+    assert stored == posted
+    again = writable.post("/api/v1/documents", json=POSTED, headers=auth)
+    assert again.status_code == 200 and again.headers["x-ingest-status"] == "unchanged"

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
+from pydantic import ValidationError
 
+from conflictkg.documents import Document
 from conflictkg.iris import Iris
 from conflictkg.server import api_models as m
 from conflictkg.server import api_queries as q
 from conflictkg.server import api_shapes as shapes
 from conflictkg.server.api_events import ID_DOC, NOT_FOUND, Cursor, Limit
 from conflictkg.server.api_graph import (
+    BadParameter,
     Description,
     describe,
     expand,
@@ -29,6 +32,7 @@ from conflictkg.server.api_graph import (
     values_block,
 )
 from conflictkg.server.api_routing import ApiRoute, engine_of, iris_of, next_link, not_found, run_list
+from conflictkg.server.sparql import ProtocolError, check_update_rights, read_body
 
 router = APIRouter(route_class=ApiRoute)
 
@@ -166,3 +170,75 @@ def _claim_json(c: m.Claim, evidence: dict[str, Any] | None) -> dict[str, Any]:
     return {**common, "actor": c.actor.id if c.actor else None,
             "place": c.place.id if c.place else None, "change": c.change, "stance": c.stance,
             "start": c.start}
+
+
+NEW_DOCUMENT_SCHEMA = m.NewDocument.model_json_schema()
+WRITE_ERRORS = {401: {"description": "No bearer token"}, 403: {"description": "Updates are off, "
+                "or the token is wrong"}, 413: {"description": "Body too large"}}
+
+
+def _pipeline(request: Request) -> Any:
+    """The extraction pipeline, built once per app (it loads the gazetteers)."""
+    state = request.app.state
+    if getattr(state, "pipeline", None) is None:
+        from conflictkg.extract.pipeline import Pipeline
+
+        state.pipeline = Pipeline()
+    return state.pipeline
+
+
+async def _new_document(request: Request) -> Document:
+    """The posted document, or a 4xx naming what is wrong with it; checks rights first."""
+    settings = request.app.state.settings
+    try:
+        check_update_rights(request, settings)
+        body = await read_body(request, settings.max_body_bytes)
+    except ProtocolError as err:
+        raise HTTPException(err.status, err.message, headers=err.headers) from None
+    try:
+        posted = m.NewDocument.model_validate_json(body or b"null")
+    except ValidationError as err:
+        detail = [{"loc": ["body", *e["loc"]], "msg": e["msg"], "type": e["type"]}
+                  for e in err.errors(include_url=False, include_context=False)]
+        raise HTTPException(422, detail=detail) from None
+    if not posted.text.strip():
+        raise BadParameter("text", "the text is empty", where="body")
+    meta = posted.model_dump(exclude={"text", "file"}, exclude_none=True)
+    draft = Document.from_text(posted.text, file=posted.file or "posted.txt", metadata=meta)
+    return Document.from_text(posted.text, file=posted.file or f"{draft.sha256[:16]}.txt",
+                              metadata=meta)
+
+
+@router.post("/documents", response_model=m.Extraction, status_code=201,
+             responses={**WRITE_ERRORS, 200: {"description": "Already stored, unchanged or "
+                                              "re-extracted", "model": m.Extraction}},
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/json": {"schema": NEW_DOCUMENT_SCHEMA}}}},
+             summary="Ingest one document (needs the update token)")
+async def post_document(request: Request, response: Response) -> m.Extraction:
+    """Extracts the document, stores its graph in one transaction and answers its extraction.
+
+    Authorised like SPARQL Update: ``Authorization: Bearer <update_token>``.
+    """
+    document = await _new_document(request)
+    engine, iris = engine_of(request), iris_of(request)
+    # Imported here: the extraction pipeline is heavy, and reading needs none of it.
+    from conflictkg.ingest import ensure_reference_graphs, ingest_document
+
+    pipeline = _pipeline(request)
+
+    def work(writer: Any) -> str:
+        ensure_reference_graphs(writer, iris)
+        status, _ = ingest_document(writer, document, pipeline, iris)
+        return status
+
+    try:
+        status = await engine.write(work)
+    except (ValueError, KeyError, IndexError) as exc:
+        raise HTTPException(422, f"the document could not be processed: {exc}") from None
+    iri = iris.document(document.sha256)
+    described = await describe(engine, [iri])
+    response.status_code = 201 if status == "added" else 200
+    response.headers["Location"] = f"/api/v1/documents/{document.sha256}"
+    response.headers["X-Ingest-Status"] = status
+    return m.Extraction(**await extraction(engine, iris, described[iri]))

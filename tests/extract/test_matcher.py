@@ -29,6 +29,8 @@ ENTRIES = [
     ("Jobar", "jobar"),
     ("حمص", "homs"),
     ("لبنان", "lebanon"),
+    ("اللاذقية", "latakia"),
+    ("الليرمون", "layramoun"),
 ]
 
 
@@ -69,12 +71,18 @@ def test_lam_before_the_article_drops_its_alef() -> None:
     assert m.key == "الجيش الحر" and m.payloads == ("fsa",)
     (m,) = Matcher(ENTRIES).find("وللقدم")
     assert m.key == "القدم"
+    (m,) = Matcher(ENTRIES).find("التابعة للاذقية")
+    assert (m.text, m.payloads) == ("لاذقية", ("latakia",))
+    (m,) = Matcher(ENTRIES).find("وصولاً لليرمون")
+    assert m.payloads == ("layramoun",)
+    assert texts(Matcher(ENTRIES).find("في اللاذقية وباللاذقية")) == ["اللاذقية", "اللاذقية"]
 
 
 def test_elided_article_needs_the_lam() -> None:
     # "لجيش" without the preceding lam is not the article form of الجيش
     assert Matcher(ENTRIES).find("جيش الحر") == []
     assert Matcher(ENTRIES).find("بلجيش الحر") == []
+    assert Matcher(ENTRIES).find("لاذقية") == []
 
 
 def test_whole_words_only() -> None:

@@ -4,7 +4,7 @@ Names and text are compared on their normalised keys (:mod:`.normalize`), so spe
 variants of hamza, ta marbuta, diacritics and case do not matter. A name matches only
 as whole words; in Arabic it may carry the proclitics written joined to it (و ف ب ل ك
 and their pairs), including ل before the article whose alef is then elided (للجيش
-الحر for الجيش الحر). A match's span starts at the name, after any proclitic.
+الحر for الجيش الحر, and للاذقية for اللاذقية). A match's span starts at the name, after any proclitic.
 
     matcher = Matcher([("درعا البلد", "daraa-al-balad"), ("Daraa", "daraa")])
     [m.text for m in matcher.find("وفي درعا البلد")]   # ['درعا البلد']
@@ -85,7 +85,9 @@ class Matcher(Generic[T]):
         for key in groups:
             patterns.setdefault(key, []).append((key, False))
             if key.startswith(article) and len(key) > len(article):
-                patterns.setdefault(key[1:], []).append((key, True))
+                # ل + الجيش -> للجيش; ل + اللاذقية -> للاذقية (the article's lam goes too)
+                cut = len(article) if key[len(article)] == article[-1] else len(article) - 1
+                patterns.setdefault(key[cut:], []).append((key, True))
         self._automaton = ahocorasick.Automaton()
         for string, keys in patterns.items():
             self._automaton.add_word(string, (len(string), tuple(keys)))

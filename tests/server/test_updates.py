@@ -123,3 +123,22 @@ def test_graph_store_is_off_unless_updates_are_enabled(live, sample_store):
     with live(store=sample_store) as server, server.client() as client:
         response = client.get("/store", params={"graph": GAZETTEER})
     assert response.status_code == 403
+
+
+def test_graph_store_post_accepts_several_files_in_multipart(writable):
+    graph = "http://example.org/graph/multi"
+    files = [("a", ("a.ttl", b"<http://x/s> <http://x/p> 1 .", "text/turtle")),
+             ("b", ("b.nt", b'<http://x/s> <http://x/p> "two" .', "application/n-triples"))]
+    with writable.client() as client:
+        posted = client.post("/store", params={"graph": graph}, files=files, headers=AUTH)
+        got = client.get("/store", params={"graph": graph}, headers={"Accept": "application/n-triples"})
+    assert posted.status_code == 201
+    assert {t.object.value for t in parse(got.content, format=RdfFormat.N_TRIPLES)} == {"1", "two"}
+
+
+def test_pages_of_other_origins_cannot_update(live, tmp_path, sample_store):
+    with live(store=fresh_store(tmp_path, sample_store), open_updates=True) as server, \
+            server.client() as client:
+        response = client.post("/sparql", data={"update": INSERT},
+                               headers={"Origin": "https://evil.example"})
+        assert response.status_code == 403 and not asked(client)

@@ -42,19 +42,35 @@ def _target(request: Request, path: str | None) -> str | None:
 
 
 async def _parse_body(request: Request, graph: str | None) -> list[Quad]:
+    """The request's RDF as quads of ``graph``: one document, or each file of a
+    ``multipart/form-data`` body (the protocol allows several files in one POST)."""
     settings: Settings = request.app.state.settings
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    fmt = RdfFormat.from_media_type(media) if media else None
-    if fmt is None or fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG):
-        raise ProtocolError(415, f"unsupported Content-Type {media or '(none)'!r} for a graph; "
-                            "send Turtle, N-Triples, RDF/XML, JSON-LD or N3")
-    body = await read_body(request, settings.max_body_bytes)
+    base = graph or str(request.url).split("?")[0]
+    if media == "multipart/form-data":
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > settings.max_body_bytes:
+            raise ProtocolError(413, f"the request body is larger than this endpoint's limit "
+                                f"of {settings.max_body_bytes} bytes")
+        form = await request.form()
+        parts = [(part.content_type or "", await part.read())
+                 for _, part in form.multi_items() if hasattr(part, "read")]
+    else:
+        parts = [(media, await read_body(request, settings.max_body_bytes))]
     name = NamedNode(graph) if graph else DefaultGraph()
-    try:
-        parsed = list(parse(body, format=fmt, base_iri=graph or str(request.url).split("?")[0]))
-    except (SyntaxError, ValueError) as exc:
-        raise ProtocolError(400, f"cannot parse the {media} body: {exc}") from None
-    return [Quad(q.subject, q.predicate, q.object, name) for q in parsed]
+    quads = []
+    for part_media, body in parts:
+        part_media = part_media.split(";")[0].strip().lower()
+        fmt = RdfFormat.from_media_type(part_media) if part_media else None
+        if fmt is None or fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG):
+            raise ProtocolError(415, f"unsupported Content-Type {part_media or '(none)'!r} for a "
+                                "graph; send Turtle, N-Triples, RDF/XML, JSON-LD or N3")
+        try:
+            parsed = list(parse(body, format=fmt, base_iri=base))
+        except (SyntaxError, ValueError) as exc:
+            raise ProtocolError(400, f"cannot parse the {part_media} body: {exc}") from None
+        quads += [Quad(q.subject, q.predicate, q.object, name) for q in parsed]
+    return quads
 
 
 def _replace(graph: str | None, quads: list[Quad], replace: bool):

@@ -47,6 +47,10 @@ def check_update_rights(request: Request, settings: Settings) -> None:
     """Updates are off unless enabled; with a token, only its bearer may write."""
     if not settings.updates_enabled:
         raise ProtocolError(403, "updates are disabled on this endpoint")
+    origin = request.headers.get("origin")
+    if origin and origin != f"{request.url.scheme}://{request.url.netloc}":
+        # A page on another site can send a simple form POST without any CORS check.
+        raise ProtocolError(403, "updates from pages of other origins are refused")
     if settings.open_updates and not settings.update_token:
         return
     scheme, _, token = request.headers.get("authorization", "").partition(" ")

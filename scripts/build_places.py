@@ -35,21 +35,24 @@ NEIGHBOURHOOD_PREFIX = "حي "
 QUALIFIER_JUNK = {"حي", "قرية"}
 _EN_TAG = re.compile(r"\s*\((?:ne|co)\)\s*$", re.I)
 _EN_PAREN = re.compile(r"\s*\([^)]*\)")
+_EN_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az"}  # a bare article is no name
 _EN_ALIAS_OK = re.compile(r"^[A-Za-z][A-Za-z' -]*$")
 
 
 def clean(text: str) -> str:
-    return " ".join(text.replace("\u200f", " ").replace("\u200e", " ").split())
+    """One-spaced text without direction marks or tatweel (الحامـــو > الحامو)."""
+    text = text.replace("\u200f", " ").replace("\u200e", " ").replace("\u0640", "")
+    return " ".join(text.split())
 
 
 def split_ar(name: str, chain: set[str]) -> list[str]:
     """The names a raw OCHA Arabic name holds: ``X - parent`` keeps X; ``X_Y``, ``X-Y`` both."""
     name = clean(name)
-    if name.startswith(NEIGHBOURHOOD_PREFIX):
+    while name.startswith(NEIGHBOURHOOD_PREFIX):  # one OCHA name has it twice
         name = name[len(NEIGHBOURHOOD_PREFIX):]
     # A spaced dash: the tail qualifies the head (its sub-district, a nearby village).
     name = name.partition(" - ")[0]
-    parts = [clean(p) for p in re.split(r"[_]|(?<=\S)-|-(?=\S)", name)]
+    parts = [clean(p) for p in re.split(r"[_/]|(?<=\S)-|-(?=\S)", name)]
     parts = [p for p in parts if p and p not in QUALIFIER_JUNK]
     if len(parts) > 1 and parts[-1] in chain:
         parts = parts[:-1]
@@ -58,7 +61,8 @@ def split_ar(name: str, chain: set[str]) -> list[str]:
 
 def split_en(name: str, alternates: bool) -> list[str]:
     name = _EN_PAREN.sub("", _EN_TAG.sub("", clean(name))).strip()
-    parts = [clean(p) for p in re.split(r"\s+-\s+|_", name) if clean(p)]
+    parts = [p for p in (clean(p) for p in re.split(r"\s+-\s+|[_/]", name))
+             if p and p.lower().rstrip("-") not in _EN_ARTICLES]
     return parts if alternates else parts[:1]
 
 
@@ -221,10 +225,14 @@ def ambiguity(rows: list[dict], folder: Path) -> list[dict]:
     extra = read_tsv(folder / "extra.tsv") if (folder / "extra.tsv").is_file() else []
     aliases = read_tsv(folder / "aliases.tsv") if (folder / "aliases.tsv").is_file() else []
     added = defaultdict(list)
+    prominence = {}
     for a in aliases:
         added[a["key"]] += [x for x in a["aliases_ar"].split("|") if x]
+        if a.get("prominence"):
+            prominence[a["key"]] = a["prominence"]
     by_name: dict[str, dict[str, dict]] = defaultdict(dict)
     for r in rows + extra:
+        r = {**r, "prominence": prominence.get(r["key"], r["prominence"])}
         for name in [r["name_ar"], *r["aliases_ar"].split("|"), *added[r["key"]]]:
             if name:
                 by_name[build_key(name)][r["key"]] = r

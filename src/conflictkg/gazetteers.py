@@ -43,7 +43,7 @@ PLACE_COLUMNS = (
     "key", "level", "name_ar", "name_en", "aliases_ar", "aliases_en", "parent", "admin1",
     "admin1_en", "lat", "lon", "wikidata", "geonames", "prominence", "note",
 )
-ALIAS_COLUMNS = ("key", "aliases_ar", "aliases_en", "note")
+ALIAS_COLUMNS = ("key", "aliases_ar", "aliases_en", "note")  # and an optional "prominence"
 
 
 class GazetteerError(ValueError):
@@ -273,8 +273,14 @@ def _read_places(folder: Path) -> Places:
         entry = entries.get(row["key"])
         if entry is None:
             raise GazetteerError(alias_path, n, f"unknown place key {row['key']!r}")
-        entries[entry.key] = _with_aliases(entry, _split(row["aliases_ar"]),
-                                           _split(row["aliases_en"]))
+        entry = _with_aliases(entry, _split(row["aliases_ar"]), _split(row["aliases_en"]))
+        if row.get("prominence"):
+            try:
+                entry = replace(entry, prominence=int(row["prominence"]))
+            except ValueError:
+                raise GazetteerError(alias_path, n, f"prominence is not an integer: "
+                                                    f"{row['prominence']!r}") from None
+        entries[entry.key] = entry
     return Places(entries)
 
 

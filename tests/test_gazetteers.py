@@ -1,0 +1,197 @@
+"""The gazetteer files load, hold together, and bad rows are reported by file and line."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conflictkg.gazetteers import (
+    ACTOR_KINDS,
+    PLACE_LEVELS,
+    GazetteerError,
+    Gazetteers,
+    PlaceEntry,
+    load_gazetteers,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+MAPPINGS = REPO / "mappings"
+OPENSYRIA = REPO.parent / "shared" / "data" / "open-syria"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteers:
+    return load_gazetteers(MAPPINGS)
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    """A private copy of mappings/ to break."""
+    target = tmp_path / "mappings"
+    for sub in ("places", "actors", "sources"):
+        shutil.copytree(MAPPINGS / sub, target / sub)
+    return target
+
+
+def test_default_folder_and_cache(monkeypatch: pytest.MonkeyPatch, gaz: Gazetteers) -> None:
+    monkeypatch.delenv("CONFLICTKG_MAPPINGS", raising=False)
+    assert load_gazetteers() is gaz
+    assert gaz.root == MAPPINGS
+
+
+def test_env_var_names_the_folder(monkeypatch: pytest.MonkeyPatch, copy: Path) -> None:
+    monkeypatch.setenv("CONFLICTKG_MAPPINGS", str(copy))
+    assert load_gazetteers().root == copy.resolve()
+
+
+def test_counts(gaz: Gazetteers) -> None:
+    levels = Counter(p.level for p in gaz.places.values())
+    assert levels["governorate"] == 14
+    assert levels["district"] == 62
+    assert levels["subdistrict"] >= 270
+    assert levels["community"] >= 7593
+    assert levels["neighbourhood"] >= 414
+    assert levels["site"] >= 10
+    assert len(gaz.actors) >= 250
+    assert len(gaz.sources) >= 40
+
+
+def test_places_are_well_formed(gaz: Gazetteers) -> None:
+    for place in gaz.places.values():
+        assert place.level in PLACE_LEVELS
+        if place.admin1 is None:  # only roads that cross governorates
+            assert place.level == "site" and place.parent is None, place.key
+            continue
+        assert gaz.places[place.admin1].level == "governorate"
+        if place.level != "governorate":
+            assert place.parent in gaz.places, place.key
+        if place.lat is not None:
+            assert 32.0 < place.lat < 37.6 and 35.5 < place.lon < 42.5, place.key
+
+
+def test_admin_chain(gaz: Gazetteers) -> None:
+    chain = [p.key for p in gaz.places.ancestors("N0094")]  # حي القدم, Damascus
+    assert chain == ["A015", "C1001", "SY010000", "SY0100", "SY01"]
+    assert "N0094" in {p.key for p in gaz.places.children("A015")}
+    for place in gaz.places.values():
+        top = gaz.places.ancestors(place.key)[-1:] or (place,)
+        assert top[0].key == (place.admin1 or place.key)
+
+
+def test_pcodes_are_unique_and_well_shaped(gaz: Gazetteers) -> None:
+    shapes = {"governorate": r"SY\d{2}", "district": r"SY\d{4}", "subdistrict": r"SY\d{6}"}
+    for place in gaz.places.values():
+        if place.level in shapes:
+            assert re.fullmatch(shapes[place.level], place.key), place.key
+    places_tsv = (MAPPINGS / "places" / "places.tsv").read_text(encoding="utf-8").splitlines()
+    keys = [line.split("\t", 1)[0] for line in places_tsv if line and line[0] != "#"]
+    assert len(keys) == len(set(keys))
+
+
+def named(gaz: Gazetteers, name: str) -> list[PlaceEntry]:
+    """Places carrying ``name``, most prominent first."""
+    found = [p for p in gaz.places.values() if name in p.names_ar or name in p.names_en]
+    return sorted(found, key=lambda p: -p.prominence)
+
+
+def test_news_names_resolve(gaz: Gazetteers) -> None:
+    jobar = {p.admin1_en for p in named(gaz, "جوبر")}
+    assert jobar == {"Damascus", "Homs"}  # both kept: the extractor decides by context
+    assert [p.key for p in named(gaz, "درعا البلد")] == ["daraa-al-balad"]
+    assert named(gaz, "درعا البلد")[0].parent == "C5993"
+    assert named(gaz, "الغوطة")[0].key == "eastern-ghouta"
+    assert named(gaz, "اليرموك")[0].key == "C1002"
+    assert named(gaz, "مخيم اليرموك")[0].admin1_en == "Damascus"
+    assert named(gaz, "ريف حلب الشمالي")[0].key == "SY02"
+    assert named(gaz, "كوباني")[0].key == "C1946"
+    assert named(gaz, "Jobar")[0].key == "A008"
+    assert named(gaz, "دمشق")[0].level == "governorate"
+
+
+def test_neighbourhood_names_are_cleaned(gaz: Gazetteers) -> None:
+    assert gaz.places["N0092"].name_ar == "التضامن"  # OCHA: "حي التضامن - دمشق"
+    assert gaz.places["N0001"].aliases_ar[:1] == ("عش الورور",)  # "الحرية_ عش الورور"
+    assert gaz.places["N0094"].parent == "A015"  # in the municipal area of al-Qadam
+    assert not any(n.startswith("حي ") for p in gaz.places.at_level("neighbourhood")
+                   if p.key.startswith("N") for n in p.names_ar)
+
+
+def test_stopnames_are_place_names(gaz: Gazetteers) -> None:
+    names = {n for p in gaz.places.values() for n in p.names_ar}
+    assert {"الحرية", "السلام", "النصر", "المحطة"} <= gaz.stopnames
+    assert gaz.stopnames <= names
+    assert not gaz.stopnames & {"دمشق", "داريا", "الباب", "القدم", "اليرموك"}
+
+
+@pytest.mark.skipif(not OPENSYRIA.is_dir(), reason="OpenSyria reference data not present")
+def test_no_invented_identifiers(gaz: Gazetteers) -> None:
+    known: dict[str, set[str]] = {"wikidata": set(), "geonames": set()}
+    for name in ("governorates.json", "districts.json", "subdistricts.json"):
+        for unit in json.loads((OPENSYRIA / name).read_text(encoding="utf-8")):
+            for id_kind, ids in known.items():
+                if unit["externalIds"].get(id_kind):
+                    ids.add(unit["externalIds"][id_kind])
+    for place in gaz.places.values():
+        assert place.wikidata is None or place.wikidata in known["wikidata"], place.key
+        assert place.geonames is None or place.geonames in known["geonames"], place.key
+    assert sum(p.wikidata is not None for p in gaz.places.values()) > 300
+
+
+def test_actors_are_well_formed(gaz: Gazetteers) -> None:
+    for actor in gaz.actors.values():
+        assert actor.kind in ACTOR_KINDS
+        assert actor.parent is None or actor.parent in gaz.actors
+        assert actor.renamed_to is None or actor.renamed_to in gaz.actors
+        if actor.active_from and actor.active_to:
+            assert actor.active_from <= actor.active_to, actor.key
+    assert gaz.actors["jabhat-al-nusra"].renamed_to == "jabhat-fatah-al-sham"
+    assert gaz.actors["jabhat-fatah-al-sham"].renamed_to == "hts"
+
+
+def test_sources_cover_the_evaluation_aliases(gaz: Gazetteers) -> None:
+    names = {n for s in gaz.sources.values() for n in (*s.names_ar, *s.names_en)}
+    for expected in ("المرصد السوري", "SOHR", "سانا", "صحيفة الوطن", "عنب بلدي", "السورية نت",
+                     "الذاكرة السورية", "فرانس برس", "تجمع أحرار حوران", "لجان التنسيق المحلية",
+                     "إدارة العمليات العسكرية", "ناشطون", "شبكات محلية"):
+        assert expected in names
+    for source in gaz.sources.values():
+        assert source.actor is None or source.actor in gaz.actors
+
+
+def test_malformed_place_row_names_file_and_line(copy: Path) -> None:
+    extra = copy / "places" / "extra.tsv"
+    lines = extra.read_text(encoding="utf-8").splitlines()
+    lines.append("broken\tsite\tمكان")
+    extra.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=rf"extra\.tsv:{len(lines)}: expected \d+"):
+        load_gazetteers(copy)
+
+
+def test_unknown_parent_names_the_row(copy: Path) -> None:
+    extra = copy / "places" / "extra.tsv"
+    text = extra.read_text(encoding="utf-8")
+    extra.write_text(text.replace("\tC5993\t", "\tC9999999\t", 1), encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"extra\.tsv:\d+: .*'C9999999'"):
+        load_gazetteers(copy)
+
+
+def test_bad_actor_names_file_and_line(copy: Path) -> None:
+    path = copy / "actors" / "actors.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "- key: nobody\n  name_ar: أحد\n  name_en: Nobody\n  kind: army\n",
+                    encoding="utf-8")
+    line = text.count("\n") + 1
+    with pytest.raises(GazetteerError, match=rf"actors\.yaml:{line}: unknown kind 'army'"):
+        load_gazetteers(copy)
+
+
+def test_yaml_syntax_error_names_the_line(copy: Path) -> None:
+    path = copy / "sources" / "sources.yaml"
+    path.write_text("- key: x\n  name_ar: [unclosed\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"sources\.yaml:\d+"):
+        load_gazetteers(copy)

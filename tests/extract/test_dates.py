@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -178,6 +178,14 @@ def test_relative_days(text: str, span: str, value: str) -> None:
 def test_relative_months_and_years(text: str, value: str, precision: str) -> None:
     d = one(text, reference=SATURDAY)
     assert (d.value, d.precision, d.relative) == (value, precision, True)
+
+
+def test_reference_may_be_a_datetime_and_bad_arguments_are_named() -> None:
+    assert one("أمس", reference=datetime(2017, 3, 25, 14, 30)).value == "2017-03-24"
+    with pytest.raises(TypeError, match=r"reference must be a datetime\.date"):
+        find_dates("أمس", reference="2017-03-25")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="default_year"):
+        find_dates("أمس", default_year=17)
 
 
 def test_relative_words_need_a_reference() -> None:

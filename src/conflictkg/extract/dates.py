@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from conflictkg.extract.lexicon import alternation, form, read_tsv, read_yaml, word_lists
@@ -132,6 +132,14 @@ class _Found:
 def find_dates(text: str, *, reference: date | None = None,
                default_year: int | None = None) -> list[DateMention]:
     """Dates in ``text`` in text order; ``reference`` is the publication date."""
+    if isinstance(reference, datetime):
+        reference = reference.date()
+    if reference is not None and not isinstance(reference, date):
+        raise TypeError(f"reference must be a datetime.date, got {type(reference).__name__}")
+    if default_year is not None and not (isinstance(default_year, int)
+                                         and MIN_YEAR <= default_year <= MAX_YEAR):
+        raise ValueError(f"default_year must be a year from {MIN_YEAR} to {MAX_YEAR}, "
+                         f"got {default_year!r}")
     lex = _lexicon()
     nt = normalize_text(text, keep_punctuation=True)
     candidates = sorted(

@@ -1,0 +1,291 @@
+"""The ontology files: every ckg: term declared in both languages, schemes in step with the code,
+event types mapped to ACLED, the JSON-LD context, the ontology graph."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, parse
+
+from conflictkg import gazetteers
+from conflictkg.extract import model
+from conflictkg.iris import Iris
+from conflictkg.rdf import mapping
+from conflictkg.rdf.ontology import ONTOLOGY_DIR, ontology_quads
+from conflictkg.rdf.vocabulary import (
+    CKG,
+    EVENT_CLASSES,
+    PREFIXES,
+    ckg,
+    geo,
+    prov,
+    rdfs,
+    schema,
+    sem,
+    wikibase,
+)
+
+from .conftest import SAMPLES
+
+ROOT = ONTOLOGY_DIR.parent
+ONTOLOGY = Store()
+ONTOLOGY.extend(ontology_quads(Iris()))
+CKGA = PREFIXES["ckga"]
+MATCHES = ("closeMatch", "broadMatch", "narrowMatch", "relatedMatch", "exactMatch")
+
+
+def select(query: str) -> list[dict[str, str]]:
+    head = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+    rows = ONTOLOGY.query(head + query, use_default_graph_as_union=True)
+    return [{v.value: (s[v].value if s[v] is not None else None) for v in rows.variables}
+            for s in rows]
+
+
+def declared_terms() -> set[str]:
+    """ckg: terms that conflictkg.ttl describes (any triple with the term as subject)."""
+    triples = parse(path=ONTOLOGY_DIR / "conflictkg.ttl", format=RdfFormat.TURTLE)
+    return {t.subject.value[len(CKG):] for t in triples if t.subject.value.startswith(CKG)}
+
+
+def test_every_term_has_one_label_and_one_comment_in_english_and_arabic() -> None:
+    terms = declared_terms()
+    assert len(terms) > 60
+    triples = list(parse(path=ONTOLOGY_DIR / "conflictkg.ttl", format=RdfFormat.TURTLE))
+    problems = []
+    for term in sorted(terms):
+        for predicate in (rdfs.label, rdfs.comment):
+            texts = [t.object for t in triples
+                     if t.subject == ckg[term] and t.predicate == predicate]
+            languages = sorted(o.language or "" for o in texts)
+            if languages != ["ar", "en"] or not all(o.value.strip() for o in texts):
+                problems.append(f"ckg:{term} {predicate.value}: {languages}")
+    assert problems == []
+
+
+def _python_terms(path: Path) -> set[str]:
+    text = path.read_text(encoding="utf-8")
+    return (set(re.findall(r"\bckg\.([A-Za-z_]\w*)", text))
+            | set(re.findall(r"\bckg\[\"(\w+)\"\]", text))
+            | set(re.findall(r"\bckg:([A-Za-z_]\w*)", text)))
+
+
+def _used_terms() -> dict[str, set[str]]:
+    """Every ckg: term named in the code, the queries, the docs and the ontology files."""
+    used: dict[str, set[str]] = {}
+    for path in sorted((ROOT / "src").rglob("*.py")):
+        used[str(path.relative_to(ROOT))] = _python_terms(path)
+    text_files = [ROOT / "docs" / "graph-model.md", *sorted((ROOT / "queries").glob("*.rq")),
+                  *sorted(ONTOLOGY_DIR.glob("*.ttl")), ONTOLOGY_DIR / "README.md"]
+    for path in text_files:
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            used[str(path.relative_to(ROOT))] = set(re.findall(r"\bckg:([A-Za-z_]\w*)", text))
+    used["vocabulary.EVENT_CLASSES"] = set(EVENT_CLASSES.values())
+    return used
+
+
+def test_every_ckg_term_in_use_is_declared() -> None:
+    used = _used_terms()
+    for name in ("src/conflictkg/rdf/mapping.py", "src/conflictkg/rdf/gazetteer.py"):
+        assert len(used[name]) > 10, f"found no terms in {name}: the scan is broken"
+    declared = declared_terms()
+    undeclared = {f"{where}: ckg:{t}" for where, terms in used.items() for t in terms
+                  if t not in declared}
+    assert sorted(undeclared) == []
+
+
+def _notations(scheme: str) -> dict[str, str]:
+    rows = select(f"SELECT ?c ?n WHERE {{ ?c skos:inScheme ckg:{scheme} ; skos:notation ?n }}")
+    return {r["n"]: r["c"] for r in rows}
+
+
+@pytest.mark.parametrize(("scheme", "namespace", "values"), [
+    ("EventTypeScheme", "ckgt", model.EVENT_KINDS),
+    ("ActorKindScheme", "ckgk", model.ACTOR_KINDS),
+    ("ActorKindScheme", "ckgk", gazetteers.ACTOR_KINDS),
+    ("AdminLevelScheme", "ckgv", gazetteers.PLACE_LEVELS),
+    ("QualifierScheme", "ckgv", model.QUALIFIERS),
+    ("OutcomeScheme", "ckgv", mapping.OUTCOMES),
+    ("ControlChangeScheme", "ckgv", model.CHANGES),
+    ("StanceScheme", "ckgv", model.STANCES),
+])
+def test_each_scheme_holds_exactly_the_values_the_code_uses(
+        scheme: str, namespace: str, values: tuple[str, ...]) -> None:
+    notations = _notations(scheme)
+    assert sorted(notations) == sorted(values)
+    for value, concept in notations.items():
+        assert concept == PREFIXES[namespace] + value, "local name and notation differ"
+
+
+def test_every_concept_has_labels_and_definitions_in_both_languages() -> None:
+    rows = select("""
+        SELECT ?c ?scheme (GROUP_CONCAT(DISTINCT ?ll; separator=" ") AS ?labels)
+                          (GROUP_CONCAT(DISTINCT ?dl; separator=" ") AS ?definitions) WHERE {
+          ?c a skos:Concept ; skos:inScheme ?scheme .
+          OPTIONAL { ?c skos:prefLabel ?l BIND(LANG(?l) AS ?ll) }
+          OPTIONAL { ?c skos:definition ?d BIND(LANG(?d) AS ?dl) }
+        } GROUP BY ?c ?scheme""")
+    assert len(rows) > 60
+    for r in rows:
+        assert sorted(r["labels"].split()) == ["ar", "en"], r
+        if not r["c"].startswith(CKGA):
+            assert sorted(r["definitions"].split()) == ["ar", "en"], r
+
+
+def test_each_event_type_stands_for_its_class() -> None:
+    rows = select("SELECT ?n ?class WHERE { ?c skos:inScheme ckg:EventTypeScheme ; "
+                  "skos:notation ?n ; ckg:eventClass ?class }")
+    assert {r["n"]: r["class"] for r in rows} == {
+        kind: CKG + cls for kind, cls in EVENT_CLASSES.items()}
+    for cls in set(EVENT_CLASSES.values()) - {"Event"}:
+        assert list(ONTOLOGY.quads_for_pattern(ckg[cls], rdfs.subClassOf, ckg.Event, None))
+
+
+def test_event_types_map_only_to_acled_concepts_and_each_maps_somewhere() -> None:
+    rows = select(f"""
+        SELECT ?n ?target ?inAcled WHERE {{
+          ?c skos:inScheme ckg:EventTypeScheme ; skos:notation ?n .
+          OPTIONAL {{ ?c {"|".join("skos:" + m for m in MATCHES)} ?target
+                     BIND(EXISTS {{ ?target skos:inScheme ckg:AcledScheme }} AS ?inAcled) }}
+        }}""")
+    unmapped = {r["n"] for r in rows if r["target"] is None}
+    assert unmapped == {"other"}
+    assert all(r["inAcled"] == "true" for r in rows if r["target"] is not None)
+    assert all(r["target"].startswith(CKGA) for r in rows if r["target"] is not None)
+
+
+def test_acled_sub_event_types_sit_under_their_event_type() -> None:
+    tops = select("SELECT ?c WHERE { ?c skos:topConceptOf ckg:AcledScheme }")
+    assert len(tops) == 6
+    rows = select("""SELECT ?c ?top WHERE { ?c skos:inScheme ckg:AcledScheme .
+                     FILTER NOT EXISTS { ?c skos:topConceptOf ckg:AcledScheme }
+                     OPTIONAL { ?c skos:broader ?top . ?top skos:narrower ?c ;
+                                skos:topConceptOf ckg:AcledScheme } }""")
+    assert len(rows) > 20 and all(r["top"] for r in rows)
+    labels = {r["l"] for r in select(
+        "SELECT ?l WHERE { ?c skos:inScheme ckg:AcledScheme ; skos:prefLabel ?l "
+        "FILTER(LANG(?l) = 'en') }")}
+    assert {"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack",
+            "Non-violent transfer of territory", "Abduction/forced disappearance"} <= labels
+
+
+@pytest.mark.parametrize(("term", "parent"), [
+    (ckg.Event, sem.Event), (ckg.Event, schema.Event), (ckg.ArmedGroup, prov.Organization),
+    (ckg.ArmedGroup, sem.Actor), (ckg.Place, geo.Feature), (ckg.Place, schema.Place),
+    (ckg.SourceDocument, prov.Entity), (ckg.SourceDocument, schema.CreativeWork),
+    (ckg.ReportingSource, prov.Agent), (ckg.Claim, prov.Entity),
+    (ckg.Claim, wikibase.Statement),
+])
+def test_classes_are_aligned(term: NamedNode, parent: NamedNode) -> None:
+    assert list(ONTOLOGY.quads_for_pattern(term, rdfs.subClassOf, parent, None))
+
+
+@pytest.mark.parametrize(("term", "parent"), [
+    (ckg.partOf, schema.parentOrganization), (ckg.supersedes, prov.wasRevisionOf),
+    (ckg.eventType, sem.eventType), (ckg.about, schema.about),
+])
+def test_properties_are_aligned(term: NamedNode, parent: NamedNode) -> None:
+    assert list(ONTOLOGY.quads_for_pattern(term, rdfs.subPropertyOf, parent, None))
+
+
+def test_ontology_quads_are_every_file_in_the_ontology_graph() -> None:
+    iris = Iris("https://example.org/")
+    quads = ontology_quads(iris)
+    assert {q.graph_name for q in quads} == {NamedNode("https://example.org/graph/ontology")}
+    files = sorted(ONTOLOGY_DIR.glob("*.ttl"))
+    assert {f.name for f in files} >= {"conflictkg.ttl", "shapes.ttl", "event-types.ttl",
+                                       "actor-kinds.ttl", "values.ttl", "acled.ttl"}
+    assert len(quads) == sum(len(list(parse(path=f, format=RdfFormat.TURTLE))) for f in files)
+
+
+def test_a_broken_ontology_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / "good.ttl").write_text("<http://a> <http://b> <http://c> .\n")
+    (tmp_path / "bad.ttl").write_text("<http://a> <http://b> .\n")
+    with pytest.raises(SyntaxError, match=r"bad\.ttl"):
+        ontology_quads(Iris(), tmp_path)
+
+
+# --- the JSON-LD context --------------------------------------------------------------------
+
+CONTEXT = json.loads((ONTOLOGY_DIR / "context.jsonld").read_text(encoding="utf-8"))
+
+
+def without_null_ids(value):
+    """JSON-LD refuses ``"@id": null``: an unknown IRI must be left out, not written as null."""
+    if isinstance(value, dict):
+        return {k: without_null_ids(v) for k, v in value.items() if not (k == "id" and v is None)}
+    if isinstance(value, list):
+        return [without_null_ids(v) for v in value]
+    return value
+
+
+def jsonld(document: dict) -> Store:
+    store = Store()
+    store.extend(Quad(q.subject, q.predicate, q.object) for q in parse(
+        json.dumps({"@context": CONTEXT["@context"], **document}), format=RdfFormat.JSON_LD))
+    return store
+
+
+def test_the_context_names_only_declared_terms() -> None:
+    declared = declared_terms()
+    text = json.dumps(CONTEXT)
+    used = set(re.findall(r"\"ckg:([A-Za-z_]\w*)\"", text))
+    assert used and used <= declared
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_the_extraction_format_reads_as_json_ld(name: str) -> None:
+    iris = Iris()
+    sample = SAMPLES[name]()
+    x = sample.extraction
+    graph = jsonld(without_null_ids(x.to_json(iris)))
+    for c in x.casualty_claims:
+        node = NamedNode(iris.claim(x.document.sha256, c.key))
+        assert list(graph.quads_for_pattern(node, None, ckg.CasualtyClaim, None))
+        assert list(graph.quads_for_pattern(node, ckg.count, Literal(c.count), None))
+        assert list(graph.quads_for_pattern(node, ckg.qualifier,
+                                            NamedNode(PREFIXES["ckgv"] + c.qualifier), None))
+        if c.victim_actor:
+            assert list(graph.quads_for_pattern(node, ckg.victimActor,
+                                                NamedNode(iris.actor(c.victim_actor)), None))
+    for k in x.control_claims:
+        node = NamedNode(iris.claim(x.document.sha256, k.key))
+        assert list(graph.quads_for_pattern(node, ckg.stance,
+                                            NamedNode(PREFIXES["ckgv"] + k.stance), None))
+        assert list(graph.quads_for_pattern(node, ckg.controlPlace,
+                                            NamedNode(iris.place(k.place)), None))
+    for e in x.events:
+        node = NamedNode(iris.event(x.document.sha256, e.key))
+        assert list(graph.quads_for_pattern(node, ckg.eventType,
+                                            NamedNode(PREFIXES["ckgt"] + e.kind), None))
+    for a in x.actors:
+        assert list(graph.quads_for_pattern(NamedNode(iris.actor(a.key)), ckg.actorKind,
+                                            NamedNode(PREFIXES["ckgk"] + a.kind), None))
+
+
+def test_api_objects_read_as_json_ld() -> None:
+    claim = {
+        "id": "https://conflictkg.org/id/claim/x-1", "kind": "casualties", "rank": "deprecated",
+        "count": 36, "qualifier": "at_least", "outcome": "captured",
+        "source": {"id": "https://conflictkg.org/id/source/sohr", "key": "sohr",
+                   "labels": {"ar": "المرصد السوري لحقوق الإنسان", "en": None}},
+        "victim_actor": {"id": "https://conflictkg.org/id/actor/free-syrian-army"},
+        "evidence": [{"id": "https://conflictkg.org/id/annotation/x-1-5", "start": 1, "end": 5,
+                      "text": "ابcd"}],
+    }
+    event = {"type": "Event", "id": "https://conflictkg.org/id/event/x-1", "kind": "battle",
+             "earliest_begin": "2013-01-27", "claims": [claim],
+             "places": [{"id": "https://conflictkg.org/id/place/C2498", "lat": 33.45}]}
+    graph = jsonld({"items": [event]})
+    rows = {(s["p"].value, s["o"].value) for s in graph.query(
+        "SELECT ?p ?o WHERE { ?s ?p ?o }")}
+    assert (wikibase.rank.value, wikibase.DeprecatedRank.value) in rows
+    assert (ckg.outcome.value, PREFIXES["ckgv"] + "captured") in rows
+    assert (ckg.eventType.value, PREFIXES["ckgt"] + "battle") in rows
+    assert (rdfs.label.value, "المرصد السوري لحقوق الإنسان") in rows
+    assert (PREFIXES["oa"] + "exact", "ابcd") in rows
+    assert (ckg.victimActor.value, "https://conflictkg.org/id/actor/free-syrian-army") in rows
+    assert (sem.hasEarliestBeginTimeStamp.value, "2013-01-27") in rows

@@ -131,6 +131,7 @@ def test_two_counts_keep_their_own_qualifiers() -> None:
 
 def test_separate_counts_are_not_added() -> None:
     assert [v for _, v, _ in read("خمسة وثلاثة")] == [5, 3]
+    assert [v for _, v, _ in read("خمسة بعشرين")] == [5, 20]
 
 
 @pytest.mark.parametrize(("word", "value"), [

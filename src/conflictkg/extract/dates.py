@@ -66,14 +66,16 @@ def _lexicon() -> _Lexicon:
     lists = word_lists(y, "dates.yaml")
     words = {k: frozenset(form(w) for w in v) for k, v in lists.items()}
     a = {k: alternation(v) for k, v in lists.items()}
-    B, E, D = r"(?<!\w)", r"(?!\w)", r"(?:ال ?)?\d{1,2}(?!\d)(?:st|nd|rd|th)?"
+    B, E = r"(?<!\w)", r"(?!\w)"
+    D = rf"(?:{a['day_articles']} ?)?\d{{1,2}}(?!\d)(?:st|nd|rd|th)?"
     month, mod, wd = alternation(months), alternation(modifiers), alternation(weekdays)
+    current = alternation(y["modifiers"]["current"])
     era = rf"(?: ?{alternation(y['era_suffixes'])}(?!\w))?"  # 2013م
     months2 = rf"(?P<m1>{month})(?:\s*[/(،,-]\s*(?P<m2>{month})\s*\)?)?"
     sep = rf"\s*(?:{a['range_joiners']}|{a['list_joiners']})\s*"
-    year_tail = (rf"(?:\s*[,،]?\s*(?:(?:من|في|of)\s+)?(?:{a['year_words']}\s+)?"
-                 rf"(?:{alternation(y['modifiers']['current'])}\s+)?(?P<year>\d{{4}})(?!\d){era}"
-                 rf"|\s+(?:من\s+)?{a['year_words']}\s+(?P<ycur>{alternation(y['modifiers']['current'])}))")
+    year_tail = (rf"(?:\s*[,،]?\s*(?:{a['year_joiners']}\s+)?(?:{a['year_words']}\s+)?"
+                 rf"(?:{current}\s+)?(?P<year>\d{{4}})(?!\d){era}"
+                 rf"|\s+(?:{a['year_joiners']}\s+)?{a['year_words']}\s+(?P<ycur>{current}))")
     weekday_head = rf"(?:(?P<wd>{wd})\s*[,،]?\s*)?"
     patterns = {
         "day_month": rf"{B}{weekday_head}(?:(?P<opener>{a['range_openers']})\s+)?"
@@ -81,7 +83,7 @@ def _lexicon() -> _Lexicon:
                      rf"(?:\s+{a['day_month_joiners']})?\s+{months2}"
                      rf"(?:\s+(?P<mod>{mod}))?(?:{year_tail})?{E}",
         "ordinal": rf"{B}{weekday_head}(?:{a['day_words']}\s+)?(?P<ordinal>{alternation(y['ordinal_days'])})"
-                   rf"\s+من\s+{months2}(?:\s+(?P<mod>{mod}))?(?:{year_tail})?{E}",
+                   rf"\s+{a['day_month_joiners']}\s+{months2}(?:\s+(?P<mod>{mod}))?(?:{year_tail})?{E}",
         "month_day": rf"{B}{weekday_head}(?P<m1>{alternation(english & months.keys())})\.?\s+(?P<days>{D}(?:{sep}{D})*)"
                      rf"(?:\s*,?\s*(?P<year>\d{{4}})(?!\d){era})?{E}",
         "month": rf"{B}(?:(?P<mw>{a['month_words']})\s+)?{months2}"
@@ -91,14 +93,15 @@ def _lexicon() -> _Lexicon:
         "year_range": rf"{B}(?:(?:{a['range_openers']})\s+)?(?:{a['year_range_words']}\s+)?"
                       rf"(?P<year>\d{{4}})\s*(?:{sep})\s*(?P<year2>\d{{4}})(?!\d)",
         "year": rf"{B}(?:{a['year_words']}|{a['year_prepositions']})\s+"
-                rf"(?:{alternation(y['modifiers']['current'])}\s+)?(?P<year>\d{{4}})(?!\d){era}",
-        "same_month": rf"{B}(?:{a['day_words']}\s+)?(?P<days>{D})\s+(?:من|of)\s+"
+                rf"(?:{current}\s+)?(?P<year>\d{{4}})(?!\d){era}",
+        "same_month": rf"{B}(?:{a['day_words']}\s+)?(?P<days>{D})\s+{a['day_month_joiners']}\s+"
                       rf"{a['month_nouns']}\s+(?P<which>{a['same_month']}|{mod}){E}",
         "period": rf"{B}(?:(?P<pre>{mod})\s+)?(?P<unit>{a['month_nouns']}|{a['year_nouns']})"
                   rf"(?:\s+(?P<mod>{mod}))?{E}",
-        "weekday": rf"{B}(?:{a['proclitics']})?(?P<body>(?:(?:اليوم|يوم)\s+)?"
+        "weekday": rf"{B}(?:{a['proclitics']})?(?P<body>(?:{a['day_words']}\s+)?"
                    rf"(?:(?P<pre>{mod})\s+)?(?P<wd>{wd})(?:\s+(?P<mod>{mod}))?){E}",
-        "relative": rf"{B}(?:{a['proclitics']})?(?P<body>(?:يوم\s+)?(?P<rel>{alternation(y['relative_days'])})){E}",
+        "relative": rf"{B}(?:{a['proclitics']})?(?P<body>(?:{a['day_words']}\s+)?"
+                    rf"(?P<rel>{alternation(y['relative_days'])})){E}",
     }
     return _Lexicon(
         months=months, english=english, weekdays=weekdays,
@@ -257,10 +260,11 @@ def _month_year(month: int, day: int | None, g: dict[str, str | None], ctx: _Con
 def _days(days: str, opener: str | None, lex: _Lexicon) -> tuple[list[int], bool]:
     """Day numbers of '04، 06، 08' or '4 إلى 8', and whether they form a range."""
     numbers = [int(n) for n in re.findall(r"\d{1,2}", days)]
-    joiners = [j.strip() for j in re.split(r"(?:ال ?)?\d{1,2}(?:st|nd|rd|th)?", days)[1:-1]]
+    joiners = [" ".join(w for w in j.split() if w not in lex.words["day_articles"])
+               for j in re.split(r"\d{1,2}(?:st|nd|rd|th)?", days)[1:-1]]
     ranged = len(numbers) == 2 and numbers[0] < numbers[1] and (
         joiners[0] in lex.words["range_joiners"]
-        or (opener in {"بين", "between"} and joiners[0] in lex.words["list_joiners"]))
+        or (opener in lex.words["pair_openers"] and joiners[0] in lex.words["list_joiners"]))
     return numbers, ranged
 
 

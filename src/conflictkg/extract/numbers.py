@@ -181,14 +181,17 @@ def _parse(tokens: list[_Token], i: int, lex: _Lexicon) -> tuple[int, int, int] 
     while j < len(tokens):
         part = _word(tokens[j], lex)
         joiner = ""
-        if j > i and part is None and tokens[j].text in ("و", "and", "-") and j + 1 < len(tokens):
+        joins = j > i and j + 1 < len(tokens) and tokens[j].text in lex.lists["compound_joiners"]
+        if part is None and joins:
             joiner, part = tokens[j].text, _word(tokens[j + 1], lex)  # "خمسة و عشرون", "twenty-three"
             j += 1
         if part is None:
             break
         value, role, cut = part
         if cut and j > i:
-            joiner = tokens[j].text[:cut]
+            joiner = tokens[j].text[:cut]  # "وعشرون"; "بعشرين" starts another phrase
+            if joiner not in lex.lists["compound_joiners"]:
+                break
         if j == i:
             current = value if role != "scale" or value < 1000 else 0
             total = value if role == "scale" and value >= 1000 else 0
@@ -202,7 +205,8 @@ def _parse(tokens: list[_Token], i: int, lex: _Lexicon) -> tuple[int, int, int] 
                 current, level = (current or 1) * value, value
             else:
                 total, current, level = total + (current or 1) * value, 0, value
-        elif joiner in ("", "-") and role == "unit" and current % 100 >= 20 and current % 10 == 0:
+        elif (joiner in lex.lists["tens_unit_joiners"] and role == "unit"
+              and current % 100 >= 20 and current % 10 == 0):
             current += value  # twenty three, twenty-three
         elif joiner and role in _COUNTING_ROLES and value < level and (
             current % 100 == 0 or (current % 100 < 10 and role == "tens")
@@ -232,7 +236,7 @@ def _is_count(tokens: list[_Token], i: int, j: int, nt: NormalizedText,
     if first.kind == "num" and before and before.end == first.start and (
             before.kind == "punct" or before.text not in lex.proclitics):
         return False  # A900, /243, 10:30, ال25
-    if first.kind == "num" and before and before.text == "ال":
+    if first.kind == "num" and before and before.text in lex.lists["ordinal_articles"]:
         return False  # "القرار الـ 2254", "في الـ 19": an ordinal or a day
     if after and after.start == last.end and (after.kind == "word" or after.text in "/:%٪"):
         return False

@@ -220,18 +220,20 @@ def _tsv_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[
             if len(cells) != len(header):
                 raise GazetteerError(
                     path, n, f"expected {len(header)} tab-separated cells, found {len(cells)}")
-            yield n, dict(zip(header, (c.strip() for c in cells), strict=True))
+            yield n, dict(zip(header, map(str.strip, cells), strict=True))
 
 
 def _split(cell: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in cell.split("|") if a.strip()) if cell else ()
 
 
-def _float(path: Path, n: int, row: dict[str, str], column: str) -> float | None:
+def _number(path: Path, n: int, row: dict[str, str], column: str, kind: type = float) -> Any:
+    """The cell as a number (``None`` when empty); a bad cell names file, line and column."""
     try:
-        return float(row[column]) if row[column] else None
+        return kind(row[column]) if row.get(column) else None
     except ValueError:
-        raise GazetteerError(path, n, f"{column} is not a number: {row[column]!r}") from None
+        raise GazetteerError(path, n, f"{column} is not a {kind.__name__}: "
+                                      f"{row[column]!r}") from None
 
 
 def _read_places(folder: Path) -> Places:
@@ -250,19 +252,15 @@ def _read_places(folder: Path) -> Places:
             if row["level"] not in PLACE_LEVELS:
                 raise GazetteerError(path, n, f"unknown level {row['level']!r}; expected one"
                                               f" of {', '.join(PLACE_LEVELS)}")
-            try:
-                prominence = int(row["prominence"] or 0)
-            except ValueError:
-                raise GazetteerError(path, n, f"prominence is not an integer: "
-                                              f"{row['prominence']!r}") from None
             entries[key] = PlaceEntry(
                 key=key, level=row["level"], name_ar=row["name_ar"],
                 name_en=row["name_en"] or None, aliases_ar=_split(row["aliases_ar"]),
                 aliases_en=_split(row["aliases_en"]), parent=row["parent"] or None,
                 admin1=row["admin1"] or None, admin1_en=row["admin1_en"] or None,
-                lat=_float(path, n, row, "lat"), lon=_float(path, n, row, "lon"),
+                lat=_number(path, n, row, "lat"), lon=_number(path, n, row, "lon"),
                 wikidata=row["wikidata"] or None, geonames=row["geonames"] or None,
-                prominence=prominence, note=row["note"] or None)
+                prominence=_number(path, n, row, "prominence", int) or 0,
+                note=row["note"] or None)
             lines[key] = (path, n)
     for key, entry in entries.items():
         for ref in (entry.parent, entry.admin1):
@@ -274,13 +272,8 @@ def _read_places(folder: Path) -> Places:
         if entry is None:
             raise GazetteerError(alias_path, n, f"unknown place key {row['key']!r}")
         entry = _with_aliases(entry, _split(row["aliases_ar"]), _split(row["aliases_en"]))
-        if row.get("prominence"):
-            try:
-                entry = replace(entry, prominence=int(row["prominence"]))
-            except ValueError:
-                raise GazetteerError(alias_path, n, f"prominence is not an integer: "
-                                                    f"{row['prominence']!r}") from None
-        entries[entry.key] = entry
+        prominence = _number(alias_path, n, row, "prominence", int)
+        entries[entry.key] = entry if prominence is None else replace(entry, prominence=prominence)
     return Places(entries)
 
 
@@ -330,36 +323,44 @@ def _yaml_entries(path: Path, fields: tuple[str, ...]) -> Iterator[tuple[int, di
         yield n, item
 
 
-def _names(path: Path, n: int, item: dict[str, Any], field: str) -> tuple[str, ...]:
-    value = item.get(field) or ()
-    if isinstance(value, str) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise GazetteerError(path, n, f"{field} must be a list of non-empty strings")
-    return tuple(v.strip() for v in value)
+@dataclass(frozen=True)
+class _Item:
+    """One YAML entry with the file and line to name when one of its fields is bad."""
 
+    path: Path
+    line: int
+    data: dict[str, Any]
 
-def _text(path: Path, n: int, item: dict[str, Any], field: str) -> str | None:
-    value = item.get(field)
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str | int):
-        raise GazetteerError(path, n, f"{field} must be a string, found {value!r}")
-    return str(value).strip()
+    def error(self, message: str) -> GazetteerError:
+        return GazetteerError(self.path, self.line, message)
 
+    def text(self, field: str) -> str | None:
+        value = self.data.get(field)
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str | int):
+            raise self.error(f"{field} must be a string, found {value!r}")
+        return str(value).strip()
 
-def _required(path: Path, n: int, item: dict[str, Any], field: str) -> str:
-    value = _text(path, n, item, field)
-    if not value:
-        raise GazetteerError(path, n, f"{field} is required")
-    return value
+    def required(self, field: str, allowed: tuple[str, ...] = ()) -> str:
+        value = self.text(field)
+        if not value:
+            raise self.error(f"{field} is required")
+        if allowed and value not in allowed:
+            raise self.error(f"unknown {field} {value!r}; expected one of {', '.join(allowed)}")
+        return value
 
+    def names(self, field: str) -> tuple[str, ...]:
+        value = self.data.get(field) or ()
+        if isinstance(value, str) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.error(f"{field} must be a list of non-empty strings")
+        return tuple(v.strip() for v in value)
 
-def _year(path: Path, n: int, item: dict[str, Any], field: str) -> int | None:
-    value = item.get(field)
-    if value is None:
-        return None
-    if not isinstance(value, int) or not 1900 < value < 2100:
-        raise GazetteerError(path, n, f"{field} must be a year, found {value!r}")
-    return value
+    def year(self, field: str) -> int | None:
+        value = self.data.get(field)
+        if value is not None and (not isinstance(value, int) or not 1900 < value < 2100):
+            raise self.error(f"{field} must be a year, found {value!r}")
+        return value
 
 
 ACTOR_FIELDS = (
@@ -372,54 +373,48 @@ SOURCE_FIELDS = (
 )
 
 
+def _keyed(path: Path, fields: tuple[str, ...]) -> Iterator[tuple[str, _Item]]:
+    """Entries of a YAML gazetteer with their unique keys."""
+    seen: dict[str, int] = {}
+    for n, data in _yaml_entries(path, fields):
+        item = _Item(path, n, data)
+        key = item.required("key")
+        if key in seen:
+            raise item.error(f"duplicate key {key!r} (first at line {seen[key]})")
+        seen[key] = n
+        yield key, item
+
+
 def _read_actors(path: Path) -> dict[str, ActorEntry]:
     actors: dict[str, ActorEntry] = {}
-    lines: dict[str, int] = {}
-    for n, item in _yaml_entries(path, ACTOR_FIELDS):
-        key = _required(path, n, item, "key")
-        if key in actors:
-            raise GazetteerError(path, n, f"duplicate key {key!r} (first at line {lines[key]})")
-        kind = _required(path, n, item, "kind")
-        if kind not in ACTOR_KINDS:
-            raise GazetteerError(path, n, f"unknown kind {kind!r}; expected one of "
-                                          f"{', '.join(ACTOR_KINDS)}")
+    items: dict[str, _Item] = {}
+    for key, item in _keyed(path, ACTOR_FIELDS):
+        items[key] = item
         actors[key] = ActorEntry(
-            key=key, name_ar=_required(path, n, item, "name_ar"),
-            name_en=_required(path, n, item, "name_en"), kind=kind,
-            side=_text(path, n, item, "side"), aliases_ar=_names(path, n, item, "aliases_ar"),
-            aliases_en=_names(path, n, item, "aliases_en"),
-            weak_aliases_ar=_names(path, n, item, "weak_aliases_ar"),
-            generic=bool(item.get("generic", False)), parent=_text(path, n, item, "parent"),
-            active_from=_year(path, n, item, "active_from"),
-            active_to=_year(path, n, item, "active_to"),
-            renamed_to=_text(path, n, item, "renamed_to"), note=_text(path, n, item, "note"))
-        lines[key] = n
+            key=key, name_ar=item.required("name_ar"), name_en=item.required("name_en"),
+            kind=item.required("kind", ACTOR_KINDS), side=item.text("side"),
+            aliases_ar=item.names("aliases_ar"), aliases_en=item.names("aliases_en"),
+            weak_aliases_ar=item.names("weak_aliases_ar"),
+            generic=bool(item.data.get("generic", False)), parent=item.text("parent"),
+            active_from=item.year("active_from"), active_to=item.year("active_to"),
+            renamed_to=item.text("renamed_to"), note=item.text("note"))
     for key, actor in actors.items():
         for ref in (actor.parent, actor.renamed_to):
             if ref and ref not in actors:
-                raise GazetteerError(path, lines[key], f"{key}: unknown actor key {ref!r}")
+                raise items[key].error(f"{key}: unknown actor key {ref!r}")
     return actors
 
 
 def _read_sources(path: Path, actors: Mapping[str, ActorEntry]) -> dict[str, SourceEntry]:
     sources: dict[str, SourceEntry] = {}
-    for n, item in _yaml_entries(path, SOURCE_FIELDS):
-        key = _required(path, n, item, "key")
-        if key in sources:
-            raise GazetteerError(path, n, f"duplicate key {key!r}")
-        type_ = _required(path, n, item, "type")
-        if type_ not in SOURCE_TYPES:
-            raise GazetteerError(path, n, f"unknown type {type_!r}; expected one of "
-                                          f"{', '.join(SOURCE_TYPES)}")
-        actor = _text(path, n, item, "actor")
+    for key, item in _keyed(path, SOURCE_FIELDS):
+        actor = item.text("actor")
         if actor and actor not in actors:
-            raise GazetteerError(path, n, f"unknown actor key {actor!r}")
+            raise item.error(f"unknown actor key {actor!r}")
         sources[key] = SourceEntry(
-            key=key, name_ar=_required(path, n, item, "name_ar"),
-            name_en=_required(path, n, item, "name_en"), type=type_,
-            stance=_text(path, n, item, "stance"), country=_text(path, n, item, "country"),
-            aliases_ar=_names(path, n, item, "aliases_ar"),
-            aliases_en=_names(path, n, item, "aliases_en"),
-            weak_aliases_ar=_names(path, n, item, "weak_aliases_ar"), actor=actor,
-            note=_text(path, n, item, "note"))
+            key=key, name_ar=item.required("name_ar"), name_en=item.required("name_en"),
+            type=item.required("type", SOURCE_TYPES), stance=item.text("stance"),
+            country=item.text("country"), aliases_ar=item.names("aliases_ar"),
+            aliases_en=item.names("aliases_en"), weak_aliases_ar=item.names("weak_aliases_ar"),
+            actor=actor, note=item.text("note"))
     return sources

@@ -63,7 +63,7 @@ def document_info(document: Document) -> DocumentInfo:
 
 
 def _stored_version(writer: Writer, doc_iri: str) -> str | None:
-    query = "SELECT ?v WHERE { GRAPH ?d { ?d ?p ?v } }"
+    query = "SELECT * WHERE { GRAPH ?d { ?d ?p ?v } }"
     for row in writer.query(query, substitutions={
         Variable("d"): NamedNode(doc_iri), Variable("p"): ckg.extractorVersion,
     }):
@@ -75,7 +75,7 @@ def _earlier_revision(writer: Writer, doc_iri: str, url: str | None) -> str | No
     """The newest other document in the store published under the same URL."""
     if not url:
         return None
-    query = ("SELECT ?d WHERE { GRAPH ?d { ?d ?url ?u ; ?at ?t } FILTER(?d != ?self) } "
+    query = ("SELECT * WHERE { GRAPH ?d { ?d ?url ?u ; ?at ?t } FILTER(?d != ?self) } "
              "ORDER BY DESC(?t) LIMIT 1")
     for row in writer.query(query, substitutions={
         Variable("u"): Literal(url), Variable("url"): schema.url,

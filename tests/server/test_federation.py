@@ -12,7 +12,7 @@ import pytest
 
 from conflictkg.server import federation
 
-from .conftest import EVENT, PLACE, oxigraph_server
+from .conftest import EVENT, PLACE, fresh_store, oxigraph_server
 
 REMOTE_DATA = f"""<{PLACE}> <http://www.w3.org/2002/07/owl#sameAs> <http://example.org/jobar> .
 <{PLACE}> <http://example.org/population> "1000"^^<http://www.w3.org/2001/XMLSchema#integer> .
@@ -139,3 +139,18 @@ def test_another_endpoint_can_federate_into_ours(reader, tmp_path):
         response = httpx.post(theirs, content=query.encode(), timeout=30, headers={
             "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
     assert [r["label"]["value"] for r in bindings(response)] == ["معركة جوبر"]
+
+
+def test_updates_are_checked_for_service_too(live, tmp_path, sample_store, listener, remote):
+    refused = f"INSERT {{ <urn:a> <urn:b> ?o }} WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}"
+    allowed = f"""INSERT {{ GRAPH <urn:g:copied> {{ ?s <urn:population> ?n }} }}
+                  WHERE {{ SERVICE <{remote}> {{ ?s <http://example.org/population> ?n }} }}"""
+    with live(store=fresh_store(tmp_path, sample_store), open_updates=True,
+              allow_service=(remote,)) as server, server.client() as client:
+        no = client.post("/sparql", data={"update": refused})
+        yes = client.post("/sparql", data={"update": allowed})
+        copied = client.get("/sparql", params={
+            "query": "SELECT ?n WHERE { GRAPH <urn:g:copied> { ?s ?p ?n } } ORDER BY ?n"})
+    assert no.status_code == 400 and listener.connections == 0
+    assert yes.status_code == 204
+    assert sorted(int(r["n"]["value"]) for r in bindings(copied)) == [5, 1000]

@@ -1,6 +1,7 @@
 """Every example query in queries/ runs on the sample corpus and gives the answers its header expects.
 
-Header lines a query may carry (one check each):
+The corpus is ingested by the real pipeline (``ingest_paths``, what ``conflictkg
+ingest`` runs). Header lines a query may carry, each one test case:
 
     # Expect: rows >= 2                         at least (or ==, <=) that many solutions
     # Expect: row ?var=value ?other="a b"       some solution has all these values
@@ -8,7 +9,10 @@ Header lines a query may carry (one check each):
     # Expect: boolean true                      the answer of an ASK query
 
 A value matches a literal's lexical form, or an IRI whole or by its last segment
-(``PreferredRank`` matches ``wikibase:PreferredRank``).
+(``PreferredRank`` matches ``wikibase:PreferredRank``). Facts the extractor does
+not yet produce are listed in EXTRACTION_GAPS and expected to fail until it does.
+Each query also runs on tests/data/sample-graph.trig, the graph model written out
+by hand for the same documents, and must find something there.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode, QueryBoolean, RdfFormat, Store
 
+from conflictkg.config import Settings
 from conflictkg.functions import CUSTOM_FUNCTIONS
+from conflictkg.ingest import ingest_paths
 from conflictkg.server.query_page import (
     DEFAULT_QUERIES,
     Example,
@@ -32,17 +38,40 @@ from conflictkg.server.query_page import (
     load_examples,
     parse_example,
 )
+from conflictkg.store import open_snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
 EXAMPLES = load_examples(DEFAULT_QUERIES)
 WIKIDATA = "https://query.wikidata.org/sparql"
-OXIGRAPH = shutil.which("oxigraph") or str(Path(__file__).resolve().parents[1] / ".venv/bin/oxigraph")
+OXIGRAPH = shutil.which("oxigraph") or str(ROOT / ".venv/bin/oxigraph")
 _CONDITION = re.compile(r"\?(\w+)=(.*)")
+
+# (example, Expect line) -> what the extraction of the sample corpus still lacks.
+EXTRACTION_GAPS: dict[tuple[str, str], str] = {
+    ("toll-revision-chain", "rows >= 1"):
+        "the revised toll (62) is not yet linked to the earlier one (36) by ckg:supersedes",
+    ("toll-revision-chain", "row ?latest=62 ?earlier=36 ?earlierRank=DeprecatedRank"):
+        "the revised toll (62) is not yet linked to the earlier one (36) by ckg:supersedes",
+    ("conflicting-casualty-claims",
+     'row ?count=62 ?sourceLabel="Syrian Observatory for Human Rights" ?publisherLabel=Elaph'):
+        "the 62 and 36 tolls of the al-Qadam attack are not yet tied to one event (ckg:about)",
+    ("conflicting-casualty-claims", "row ?count=36 ?qualifier=at_least ?rank=DeprecatedRank"):
+        "the 36 toll is not yet tied to the al-Qadam attack nor ranked down as superseded",
+}
 
 
 @pytest.fixture(scope="session")
 def corpus_store(tmp_path_factory) -> Store:
-    """The sample corpus's graph."""
+    """The sample corpus, ingested by the real pipeline into an on-disk store."""
+    settings = Settings(store=tmp_path_factory.mktemp("corpus") / "store")
+    report = ingest_paths([CORPUS], settings, metadata=CORPUS / "manifest.jsonl")
+    assert report.ok, [str(failure) for failure in report.failed]
+    return open_snapshot(settings.store)[1]
+
+
+@pytest.fixture(scope="session")
+def model_store() -> Store:
     store = Store()
     store.load(path=str(ROOT / "tests/data/sample-graph.trig"), format=RdfFormat.TRIG)
     return store
@@ -96,6 +125,14 @@ def run(store: Store, text: str):
     return store.query(text, use_default_graph_as_union=True, custom_functions=CUSTOM_FUNCTIONS)
 
 
+def answer(result) -> bool | tuple[list[str], list[dict]]:
+    """An ASK's boolean, or a SELECT's variables and solutions, read on this thread."""
+    if isinstance(result, QueryBoolean):
+        return bool(result)
+    variables = [v.value for v in result.variables]
+    return variables, [{name: row[name] for name in variables} for row in result]
+
+
 def matches(term: object, expected: str) -> bool:
     if isinstance(term, NamedNode):
         return term.value == expected or re.split(r"[/#]", term.value)[-1] == expected
@@ -114,59 +151,85 @@ def conditions(spec: str) -> dict[str, str]:
     return found
 
 
-def check(example: Example, result) -> None:
-    if isinstance(result, QueryBoolean):
-        (spec,) = example.expect
-        assert spec == f"boolean {str(bool(result)).lower()}", f"{example.name}: ASK gave {result}"
+def check_line(name: str, got, spec: str) -> None:
+    """Assert one Expect line against an answer."""
+    kind, _, rest = spec.partition(" ")
+    if kind == "boolean":
+        assert isinstance(got, bool), f"{name}: not an ASK query"
+        assert str(got).lower() == rest, f"{name}: ASK gave {got}"
         return
-    variables = [v.value for v in result.variables]
-    rows = [{name: row[name] for name in variables} for row in result]
-    for spec in example.expect:
-        kind, _, rest = spec.partition(" ")
-        if kind == "rows":
-            op, number = rest.split()
-            ok = {">=": len(rows) >= int(number), "==": len(rows) == int(number),
-                  "<=": len(rows) <= int(number)}[op]
-            assert ok, f"{example.name}: {len(rows)} rows, expected {rest}"
+    variables, rows = got
+    if kind == "rows":
+        op, number = rest.split()
+        ok = {">=": len(rows) >= int(number), "==": len(rows) == int(number),
+              "<=": len(rows) <= int(number)}[op]
+        assert ok, f"{name}: {len(rows)} rows, expected {rest}"
+        return
+    wanted = conditions(rest)
+    unknown = set(wanted) - set(variables)
+    assert not unknown, f"{name}: Expect names {unknown}, not among {variables}"
+    hit = any(all(matches(row[k], v) for k, v in wanted.items()) for row in rows)
+    if kind == "row":
+        assert hit, f"{name}: no row with {wanted}; rows: {rows}"
+    elif kind == "no-row":
+        assert not hit, f"{name}: a row has {wanted}"
+    else:
+        raise AssertionError(f"{name}: unknown Expect line {spec!r}")
+
+
+def _cases(federated: bool) -> list:
+    cases = []
+    for example in EXAMPLES:
+        if ("SERVICE" in example.query) != federated:
             continue
-        wanted = conditions(rest)
-        unknown = set(wanted) - set(variables)
-        assert not unknown, f"{example.name}: Expect names {unknown}, not among {variables}"
-        hit = any(all(matches(row[k], v) for k, v in wanted.items()) for row in rows)
-        if kind == "row":
-            assert hit, f"{example.name}: no row with {wanted}; rows: {rows}"
-        elif kind == "no-row":
-            assert not hit, f"{example.name}: a row has {wanted}"
-        else:
-            raise AssertionError(f"{example.name}: unknown Expect line {spec!r}")
+        for spec in example.expect:
+            gap = EXTRACTION_GAPS.get((example.name, spec))
+            marks = [pytest.mark.xfail(reason=f"extraction gap: {gap}", strict=False)] if gap else []
+            cases.append(pytest.param(example, spec, id=f"{example.name}: {spec}", marks=marks))
+    return cases
+
+
+@pytest.fixture(scope="session")
+def corpus_answers(corpus_store) -> dict[str, object]:
+    return {e.name: answer(run(corpus_store, e.query)) for e in EXAMPLES if "SERVICE" not in e.query}
 
 
 def test_there_are_enough_examples():
     assert len(EXAMPLES) >= 15
     assert all(e.expect for e in EXAMPLES), [e.name for e in EXAMPLES if not e.expect]
+    assert not {name for name, _ in EXTRACTION_GAPS} - {e.name for e in EXAMPLES}
+
+
+@pytest.mark.parametrize(("example", "spec"), _cases(federated=False))
+def test_example_answers_on_the_ingested_corpus(example: Example, spec: str, corpus_answers):
+    check_line(example.name, corpus_answers[example.name], spec)
 
 
 @pytest.mark.parametrize("example", [e for e in EXAMPLES if "SERVICE" not in e.query],
                          ids=lambda e: e.name)
-def test_example_gives_expected_answers(example: Example, corpus_store):
-    check(example, run(corpus_store, example.query))
+def test_example_finds_something_in_the_graph_model(example: Example, model_store):
+    """The query fits the graph model, including where extraction still falls short."""
+    got = answer(run(model_store, example.query))
+    assert got is True or (got is not False and got[1]), f"{example.name}: nothing found"
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("example", [e for e in EXAMPLES if "SERVICE" in e.query],
-                         ids=lambda e: e.name)
-def test_federated_example_against_a_second_endpoint(example: Example, corpus_store,
+@pytest.mark.parametrize(("example", "spec"), _cases(federated=True))
+def test_federated_example_against_a_second_endpoint(example: Example, spec: str, corpus_store,
                                                      wikidata_endpoint):
     assert f"<{WIKIDATA}>" in example.query, "federated examples name Wikidata's endpoint"
-    check(example, run(corpus_store, example.query.replace(WIKIDATA, wikidata_endpoint)))
+    got = answer(run(corpus_store, example.query.replace(WIKIDATA, wikidata_endpoint)))
+    check_line(example.name, got, spec)
 
 
-def test_check_catches_a_wrong_expectation(corpus_store):
+def test_check_catches_a_wrong_expectation(model_store):
     """The checker itself can fail: a false expectation is reported."""
-    example = Example("wrong", "q", "س", "", expect=("row ?count=63",))
+    got = answer(run(model_store, "PREFIX ckg: <https://conflictkg.org/ontology#>\n"
+                                  "SELECT ?count WHERE { ?c ckg:count ?count }"))
     with pytest.raises(AssertionError, match="no row"):
-        check(example, run(corpus_store, "PREFIX ckg: <https://conflictkg.org/ontology#>\n"
-                                         "SELECT ?count WHERE { ?c ckg:count ?count }"))
+        check_line("wrong", got, "row ?count=63")
+    with pytest.raises(AssertionError, match="a row has"):
+        check_line("wrong", got, "no-row ?count=62")
 
 
 def test_readme_lists_every_example():

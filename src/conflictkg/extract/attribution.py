@@ -1,0 +1,168 @@
+"""Who the text credits: sources named with a crediting word, and what each covers.
+
+"بحسب المرصد" and "according to SOHR" credit their whole sentence; "وثق المرصد" and
+"ناشطون أفادوا" credit what follows the verb; a sentence opening with "وأضاف" goes on
+crediting the source before it; "الصحيفة" stands for the newspaper last named. A
+claim that no source covers is the publisher's own.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from conflictkg.extract.doc import Attributed, Doc, Mention, Sentence, clitic_forms
+from conflictkg.extract.matcher import Matcher
+from conflictkg.extract.model import Attribution
+from conflictkg.extract.normalize import normalize_key
+from conflictkg.extract.patterns import Patterns
+from conflictkg.gazetteers import Gazetteers
+
+AFTER_PREPOSITION = 6  # tokens between "بحسب"/"وفق" and the source it credits
+AFTER_VERB = 3  # tokens between a verb and its subject ("قال مدير المرصد")
+BEFORE_VERB = 6  # tokens between a subject and its verb ("المرصد ... رصد")
+
+
+class _Rules:
+    def __init__(self, patterns: Patterns, language: str) -> None:
+        s = patterns.section("attribution", language)
+        self.cues: Matcher[str] = s.matcher(preposition=s.words("prepositions"),
+                                            verb=s.words("verbs"))
+        self.continuations = s.keys("continuations")
+        self.generic: Matcher[str] = s.matcher(generic=s.words("generic_sources"))
+        self.anaphors = {normalize_key(k): frozenset(v) for k, v in s.groups("anaphors").items()}
+
+
+class AttributionFinder:
+    """Fills ``source_mentions`` and ``attributions``."""
+
+    name: ClassVar[str] = "attribution"
+    requires: ClassVar[tuple[str, ...]] = ("tokens", "sentences", "actor_mentions")
+    assigns: ClassVar[tuple[str, ...]] = ("source_mentions", "attributions", "publisher")
+
+    def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
+        self._sources = gazetteers.sources
+        self._matcher: Matcher[str] = Matcher(
+            (name, entry.key) for entry in gazetteers.sources.values()
+            for name in (*entry.names_ar, *entry.names_en))
+        self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("attribution")}
+
+    def source_key(self, *names: str | None) -> str | None:
+        """The sources-gazetteer key of the first of ``names`` it knows."""
+        for name in names:
+            if name:
+                keys = self._matcher.payloads(name)
+                if keys:
+                    return keys[0]
+        return None
+
+    def __call__(self, doc: Doc) -> None:
+        rules = self._rules.get(doc.language) or self._rules["ar"]
+        doc.publisher = publisher_attribution(
+            doc, self.source_key(doc.info.publisher, doc.info.publisher_ar))
+        doc.source_mentions = self._mentions(doc, rules)
+        doc.attributions = []
+        cues = [m for m in rules.cues.find(doc.norm) if not doc.in_boilerplate(m.start)]
+        by_sentence: dict[int, list[Attributed]] = {}
+        for cue in cues:
+            sentence = doc.sentence_at(cue.start)
+            if sentence is None:
+                continue
+            found = self._credit(doc, sentence, cue.start, cue.end, cue.payloads[0], rules)
+            if found is not None:
+                by_sentence.setdefault(sentence.start, []).append(found)
+        previous: Attributed | None = None
+        for sentence in doc.sentences:
+            own = by_sentence.get(sentence.start, [])
+            first = doc.tokens_between(sentence.start, sentence.end)[:1]
+            continues = bool(first) and any(f in rules.continuations
+                                            for f in clitic_forms(first[0].key))
+            if continues and previous is not None and not any(
+                    a.scope_start <= sentence.start for a in own):
+                doc.attributions.append(Attributed(
+                    previous.start, previous.end, sentence.start, sentence.end,
+                    previous.label, previous.source, continuation=True))
+            doc.attributions.extend(own)
+            if own:
+                previous = own[-1]
+            elif not continues and sentence.paragraph != _paragraph(doc, previous):
+                previous = None
+        doc.attributions.sort(key=lambda a: (a.scope_start, a.start))
+
+    def _mentions(self, doc: Doc, rules: _Rules) -> list[Mention]:
+        found = [Mention(m.start, m.end, m.text, m.payloads[0])
+                 for m in self._matcher.find(doc.norm) if not doc.in_boilerplate(m.start)]
+        found += [Mention(m.start, m.end, m.text, "")
+                  for m in rules.generic.find(doc.norm) if not doc.in_boilerplate(m.start)]
+        for token in doc.tokens:
+            for form in clitic_forms(token.key):
+                types = rules.anaphors.get(form)
+                if types and not any(m.start <= token.start < m.end for m in found):
+                    earlier = [m for m in found if m.end <= token.start and m.key
+                               and self._sources[m.key].type in types]
+                    if earlier:
+                        found.append(Mention(token.start, token.end,
+                                             doc.text[token.start:token.end], earlier[-1].key))
+                    break
+        found.sort(key=lambda m: (m.start, -m.end))
+        out: list[Mention] = []
+        for m in found:
+            if not out or m.start >= out[-1].end:
+                out.append(m)
+        return out
+
+    def _credit(self, doc: Doc, sentence: Sentence, start: int, end: int,
+                kind: str, rules: _Rules) -> Attributed | None:
+        """The source a crediting word points at, and the text it credits."""
+        after = [m for m in doc.source_mentions if end <= m.start < sentence.end]
+        window = AFTER_PREPOSITION if kind == "preposition" else AFTER_VERB
+        source = next((m for m in after
+                       if len(doc.tokens_between(end, m.start)) <= window), None)
+        if source is None and kind == "verb":
+            before = [m for m in doc.source_mentions if sentence.start <= m.start and m.end <= start]
+            if before and len(doc.tokens_between(before[-1].end, start)) <= BEFORE_VERB:
+                source = before[-1]
+        if source is None:
+            return None
+        label = " ".join(source.text.split())
+        if source.key and any(f in rules.anaphors for f in clitic_forms(normalize_key(label))):
+            entry = self._sources[source.key]  # "الصحيفة": name the newspaper it stands for
+            label = entry.name_ar if doc.language == "ar" else entry.name_en
+        if kind == "preposition":
+            return Attributed(start, source.end, sentence.start, sentence.end, label,
+                              source.key or None)
+        return Attributed(start, source.end, min(start, source.start), sentence.end, label,
+                          source.key or None)
+
+
+def _paragraph(doc: Doc, a: Attributed | None) -> int | None:
+    if a is None:
+        return None
+    sentence = doc.sentence_at(a.start)
+    return sentence.paragraph if sentence else None
+
+
+def publisher_attribution(doc: Doc, source_key: str | None) -> Attribution:
+    """The publisher, for what the text credits to no one."""
+    info = doc.info
+    label = (info.publisher_ar if doc.language == "ar" else None) or info.publisher \
+        or info.publisher_ar or "unknown"
+    return Attribution(label=label, source=source_key)
+
+
+def attribution_at(doc: Doc, start: int, end: int, fallback: Attribution) -> Attribution:
+    """The source credited for the claim at ``start:end``: the nearest crediting before it
+    in its sentence, a sentence-wide "بحسب", a continued attribution, else ``fallback``."""
+    best: Attributed | None = None
+    for a in doc.attributions:
+        if ((a.scope_start <= start and end <= a.scope_end) or (
+                a.scope_start <= start < a.scope_end)) and (best is None or _rank(a, start) > _rank(best, start)):
+            best = a
+    if best is None:
+        return fallback
+    return Attribution(label=best.label, source=best.source)
+
+
+def _rank(a: Attributed, start: int) -> tuple[int, int]:
+    # a crediting word before the claim beats one after it; nearer beats farther
+    before = a.start <= start
+    return (1 if before else 0, a.start if before else -a.start)

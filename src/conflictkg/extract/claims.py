@@ -1,0 +1,206 @@
+"""Casualty claims: how many were killed, wounded or went missing, whose, and who says so.
+
+A claim is a count next to a victim noun ("82 عنصراً على الأقل من قوات النظام"), a
+count right before an outcome verb ("أكثر من 200 قتلوا"), a toll ("ارتفع عدد القتلى
+إلى 62") or an outcome noun before a singular victim ("مقتل شخص آخر"), in a clause
+that says people were killed, wounded or went missing. Tanks, checkpoints and days
+are counted too, but not as people. A revised toll ("حصيلة جديدة") supersedes the
+earlier one ("حصيلة سابقة").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from conflictkg.extract.attribution import attribution_at
+from conflictkg.extract.doc import Doc, Sentence, Token, clitic_forms
+from conflictkg.extract.matcher import Matcher
+from conflictkg.extract.model import CasualtyClaim
+from conflictkg.extract.normalize import normalize_key
+from conflictkg.extract.numbers import find_numbers
+from conflictkg.extract.patterns import Patterns
+from conflictkg.gazetteers import Gazetteers
+
+NOUN_WINDOW = 3  # tokens after a count in which its victim noun stands
+ACTOR_WINDOW = 4  # tokens after the victim noun in which whose dead they are is named
+TOLL_WINDOW = 4  # tokens between "عدد القتلى" and "إلى 62"
+CATEGORY_OF = {"bodies": None, "dead": None}  # nouns that say nothing of who died
+
+
+@dataclass
+class _Found:
+    start: int  # the claim's phrase: count, victims and whose
+    end: int
+    count: int
+    qualifier: str
+    outcome: str
+    category: str | None
+    victim: str | None
+
+
+class _Rules:
+    def __init__(self, patterns: Patterns, language: str) -> None:
+        s = patterns.section("casualties", language)
+        self.language = language
+        self.outcomes: Matcher[str] = s.matcher(**s.groups("outcomes"))
+        self.dead = s.keys("dead_nouns")
+        self.victims = {normalize_key(w): category for category, words
+                        in s.groups("victims").items() for w in words}
+        self.singular = s.keys("singular_victims")
+        self.not_victims = s.keys("not_victims")
+        self.tolls: Matcher[str] = s.matcher(new=s.words("new_toll"), old=s.words("old_toll"))
+
+
+class CasualtyFinder:
+    """Fills ``casualty_claims``."""
+
+    name: ClassVar[str] = "casualties"
+    requires: ClassVar[tuple[str, ...]] = (
+        "sentences", "actor_mentions", "attributions", "publisher", "sentence_events")
+    assigns: ClassVar[tuple[str, ...]] = ("casualty_claims",)
+
+    def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
+        del gazetteers
+        self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("casualties")}
+
+    def __call__(self, doc: Doc) -> None:
+        rules = self._rules.get(doc.language) or self._rules["ar"]
+        outcomes = [m for m in rules.outcomes.find(doc.norm) if not doc.in_boilerplate(m.start)]
+        tolls = rules.tolls.find(doc.norm)
+        fallback = doc.publisher
+        claims: list[tuple[CasualtyClaim, str | None]] = []
+        used: set[str] = set()
+        for sentence in doc.sentences:
+            cues = [m for m in outcomes if sentence.start <= m.start < sentence.end]
+            if sentence.boilerplate or not cues:
+                continue
+            found = self._in_sentence(doc, sentence, cues, rules)
+            for f in found:
+                clause = doc.clause_at(f.start) or (sentence.start, sentence.end)
+                start = min(clause[0], f.start)
+                key = f"casualties-{start}-{f.end}"
+                if key in used:
+                    continue
+                used.add(key)
+                evidence = doc.span(start, f.end)
+                toll = next((t.payloads[0] for t in tolls
+                             if sentence.start <= t.start < sentence.end), None)
+                claims.append((CasualtyClaim(
+                    key=key, count=f.count, qualifier=f.qualifier,
+                    attributed_to=attribution_at(doc, f.start, f.end, fallback),
+                    evidence=evidence, victim_actor=f.victim, victim_category=f.category,
+                    outcome=f.outcome, event=doc.sentence_events.get(sentence.start)), toll))
+        _supersede(claims)
+        doc.casualty_claims = [c for c, _ in claims]
+
+    def _in_sentence(self, doc: Doc, sentence: Sentence, cues: list, rules: _Rules) -> list[_Found]:
+        text = doc.text[sentence.start:sentence.end]
+        out = []
+        taken: list[tuple[int, int]] = []
+        for n in find_numbers(text):
+            start, end = sentence.start + n.span.start, sentence.start + n.span.end
+            found = self._counted(doc, sentence, start, end, n.value, n.qualifier, cues, rules)
+            if found is not None:
+                out.append(found)
+                taken.append((start, end))
+        for cue in cues:  # "مقتل شخص آخر": one victim, no number
+            after = doc.tokens[doc.token_index(cue.end):][:1]
+            if after and after[0].end <= sentence.end and not any(
+                    s <= after[0].start < e for s, e in taken):
+                noun = _victim_form(after[0].key, rules)
+                if noun in rules.singular and cue.payloads[0] in ("killed", "wounded", "missing"):
+                    out.append(_Found(cue.start, after[0].end, 1, "exact", cue.payloads[0],
+                                      _category(noun, rules), self._whose(doc, after[0], rules)))
+        return out
+
+    def _counted(self, doc: Doc, sentence: Sentence, start: int, end: int, value: int,
+                 qualifier: str, cues: list, rules: _Rules) -> _Found | None:
+        """A count that counts people, with what happened to them and whose they were."""
+        tokens = doc.tokens_between(start, sentence.end)
+        number_tokens = [t for t in tokens if t.start < end]
+        window = tokens[:len(number_tokens) + NOUN_WINDOW]
+        noun: Token | None = None
+        for t in window:
+            form = _victim_form(t.key, rules)
+            if form in rules.not_victims:
+                return None
+            if form in rules.victims:
+                noun = t
+                break
+        outcome = self._outcome(doc, start, noun, cues, rules)
+        if noun is None:
+            following = tokens[len(number_tokens):][:1]
+            cue_after = following and any(c.start == following[0].start for c in cues)
+            if not (cue_after or self._toll_before(doc, sentence, start, cues)):
+                return None
+            if outcome is None:
+                outcome = "killed"
+        if outcome is None:
+            return None
+        form = _victim_form(noun.key, rules) if noun else ""
+        category = _category(form, rules) if noun else None
+        phrase_end = max(end, noun.end) if noun else end
+        victim = self._whose(doc, noun, rules) if noun else None
+        if victim and noun:
+            mention = next((m for m in doc.actor_mentions if m.key == victim
+                            and noun.end <= m.start), None)
+            phrase_end = max(phrase_end, mention.end if mention else phrase_end)
+        return _Found(start, phrase_end, value, qualifier, outcome, category, victim)
+
+    def _outcome(self, doc: Doc, start: int, noun: Token | None, cues: list,
+                 rules: _Rules) -> str | None:
+        """What happened: the outcome word of the clause, or a dead-body noun."""
+        if noun is not None and _victim_form(noun.key, rules) in rules.dead:
+            return "killed"
+        clause = doc.clause_at(start)
+        near = [c for c in cues if clause and clause[0] <= c.start < clause[1]]
+        if not near:
+            sentence = doc.sentence_at(start)
+            near = [c for c in cues if sentence and sentence.start <= c.start < start]
+        if not near:
+            return None
+        best = min(near, key=lambda c: abs(c.start - start))
+        return best.payloads[0]
+
+    def _toll_before(self, doc: Doc, sentence: Sentence, start: int, cues: list) -> bool:
+        """"ارتفع عدد القتلى الى 62": a toll word shortly before the count."""
+        return any(sentence.start <= c.end <= start
+                   and len(doc.tokens_between(c.end, start)) <= TOLL_WINDOW for c in cues)
+
+    def _whose(self, doc: Doc, noun: Token, rules: _Rules) -> str | None:
+        """The group named right after the victims ("من قوات النظام", "للنظام")."""
+        after = doc.tokens[doc.token_index(noun.end):][:ACTOR_WINDOW]
+        if not after:
+            return None
+        limit = after[-1].end
+        sentence = doc.sentence_at(noun.start)
+        for m in doc.actor_mentions:
+            if noun.end <= m.start < limit and (sentence is None or m.start < sentence.end):
+                return m.key
+        return None
+
+
+def _victim_form(key: str, rules: _Rules) -> str:
+    """The victim noun a word is, under its proclitics and article."""
+    for form in clitic_forms(key):
+        for candidate in (form, form.removeprefix("ال")):
+            if candidate in rules.victims or candidate in rules.not_victims:
+                return candidate
+    return key
+
+
+def _category(form: str, rules: _Rules) -> str | None:
+    category = rules.victims.get(form)
+    return CATEGORY_OF.get(category, category) if category else None
+
+
+def _supersede(claims: list[tuple[CasualtyClaim, str | None]]) -> None:
+    """A new toll supersedes an earlier, smaller one of the same outcome."""
+    old = [c for c, toll in claims if toll == "old"]
+    for claim, toll in claims:
+        if toll != "new":
+            continue
+        earlier = [o for o in old if o.outcome == claim.outcome and o.count < claim.count]
+        if earlier:
+            claim.supersedes = earlier[0].key

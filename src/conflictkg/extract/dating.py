@@ -1,0 +1,33 @@
+"""Dates of the text, resolved against the publication date: one reader for all extractors."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from conflictkg.extract.dates import find_dates
+from conflictkg.extract.doc import Doc
+from conflictkg.extract.patterns import Patterns
+from conflictkg.gazetteers import Gazetteers
+
+
+class DateFinder:
+    """Fills ``dates`` (text order); relative dates need the document's publication date."""
+
+    name: ClassVar[str] = "dates"
+    requires: ClassVar[tuple[str, ...]] = ("text", "info")
+    assigns: ClassVar[tuple[str, ...]] = ("dates",)
+
+    def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
+        del gazetteers, patterns  # the dates reader keeps its own lexicon
+
+    def __call__(self, doc: Doc) -> None:
+        doc.dates = find_dates(doc.text, reference=published(doc))
+
+
+def published(doc: Doc) -> date | None:
+    """The publication date, when the metadata gives a valid one."""
+    try:
+        return date.fromisoformat(doc.info.published) if doc.info.published else None
+    except ValueError:
+        return None

@@ -1,0 +1,190 @@
+"""The working state of one document while the extractors run over it.
+
+Each extractor reads some attributes of a :class:`Doc` and fills others; it says which
+in ``requires`` and ``assigns`` so that a pipeline can check, when it is assembled,
+that every extractor comes after the ones it depends on. Mentions here are plain
+spans of the original text plus what they denote; the output dataclasses of
+:mod:`conflictkg.extract.model` are built from them at the end.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Protocol
+
+from conflictkg.extract.model import (
+    Actor,
+    Attribution,
+    CasualtyClaim,
+    ControlClaim,
+    DocumentInfo,
+    Event,
+    Place,
+    Span,
+)
+from conflictkg.extract.normalize import NormalizedText, normalize_text
+
+# What a fresh Doc already holds; every other attribute is assigned by an extractor.
+BASE_ATTRIBUTES = ("info", "text", "language", "norm", "tokens")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the normalised text, with its span in the original text."""
+
+    start: int
+    end: int
+    key: str  # normalised form
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    clauses: tuple[tuple[int, int], ...]
+    boilerplate: bool = False  # page furniture (related links, comment forms)
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in the text and the key of what it denotes (place, actor or source)."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    weak: bool = False  # a name that denotes the entity only in context ("النظام")
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Attributed:
+    """A source credited in the text, and the stretch of text it is credited for."""
+
+    start: int  # the crediting words and source
+    end: int
+    scope_start: int
+    scope_end: int
+    label: str
+    source: str | None  # sources-gazetteer key
+    continuation: bool = False
+
+
+class Component(Protocol):
+    """One extractor: a callable over a Doc that declares what it reads and writes."""
+
+    name: ClassVar[str]
+    requires: ClassVar[tuple[str, ...]]
+    assigns: ClassVar[tuple[str, ...]]
+
+    def __call__(self, doc: Doc) -> None: ...
+
+
+@dataclass(eq=False)
+class Doc:
+    info: DocumentInfo
+    text: str
+    language: str
+    norm: NormalizedText
+    tokens: list[Token]
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    dates: list[Any] = field(default_factory=list)  # dates.DateMention
+    record: dict[str, Any] | None = None  # fields of a structured archive record
+    record_title: Span | None = None
+    record_parties: list[Span] = field(default_factory=list)  # one span per party named
+    record_areas: list[list[Span]] = field(default_factory=list)  # area paths, outermost first
+    place_mentions: list[Mention] = field(default_factory=list)
+    places: dict[str, Place] = field(default_factory=dict)
+    actor_mentions: list[Mention] = field(default_factory=list)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    collective_actors: set[str] = field(default_factory=set)  # "فصائل المعارضة": not one group
+    source_mentions: list[Mention] = field(default_factory=list)
+    attributions: list[Attributed] = field(default_factory=list)
+    publisher: Attribution = field(default_factory=lambda: Attribution("unknown"))
+    events: list[Event] = field(default_factory=list)
+    sentence_events: dict[int, str] = field(default_factory=dict)  # sentence start -> event key
+    focus_place: str | None = None  # where the document is set, for what names no place
+    casualty_claims: list[CasualtyClaim] = field(default_factory=list)
+    control_claims: list[ControlClaim] = field(default_factory=list)
+    _token_starts: list[int] = field(default_factory=list, repr=False)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def create(cls, info: DocumentInfo, text: str) -> Doc:
+        norm = normalize_text(text)
+        tokens = []
+        position = 0
+        for word in norm.text.split(" "):
+            if word:
+                s, e = norm.original_span(position, position + len(word))
+                tokens.append(Token(s, e, word))
+            position += len(word) + 1
+        language = (info.language or "ar").lower()[:2]
+        doc = cls(info, text, language if language in ("ar", "en") else "ar", norm, tokens)
+        doc._token_starts = [t.start for t in tokens]
+        return doc
+
+    # --- positions -------------------------------------------------------------------
+
+    def token_index(self, offset: int) -> int:
+        """Index of the first token that starts at or after ``offset``."""
+        return bisect.bisect_left(self._token_starts, offset)
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token that contains ``offset`` (or the last one before it)."""
+        return max(0, bisect.bisect_right(self._token_starts, offset) - 1)
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        return self.tokens[self.token_index(start):self.token_index(end)]
+
+    def set_sentences(self, sentences: list[Sentence]) -> None:
+        self.sentences = sentences
+        self._sentence_starts = [s.start for s in sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def clause_at(self, offset: int) -> tuple[int, int] | None:
+        sentence = self.sentence_at(offset)
+        if sentence is None:
+            return None
+        for start, end in sentence.clauses:
+            if start <= offset < end:
+                return start, end
+        return sentence.start, sentence.end
+
+    def in_boilerplate(self, offset: int) -> bool:
+        sentence = self.sentence_at(offset)
+        return sentence is None or sentence.boilerplate
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
+
+
+def clitic_forms(key: str) -> tuple[str, ...]:
+    """A word and the words it may be under its proclitics (و ف, then ب ل ك; لل for ال)."""
+    forms = [key]
+    for conj in ("", "و", "ف"):
+        if conj and not key.startswith(conj):
+            continue
+        rest = key[len(conj):]
+        if conj and len(rest) >= 2:
+            forms.append(rest)
+        for prep in ("ب", "ل", "ك"):
+            if rest.startswith(prep) and len(rest) > 2:
+                forms.append(rest[1:])
+        if rest.startswith("لل") and len(rest) > 3:
+            forms.append("ا" + rest[1:])
+    return tuple(dict.fromkeys(forms))

@@ -1,0 +1,123 @@
+"""The extraction pipeline: extractors assembled once, then run over many documents.
+
+    pipeline = Pipeline()                       # reads gazetteers, builds automata
+    extraction = pipeline.extract(info, text)   # an Extraction (model.py)
+
+Each extractor declares what it ``requires`` and ``assigns`` on the working
+:class:`~conflictkg.extract.doc.Doc`; assembling a pipeline checks that every
+requirement is assigned by an earlier extractor, so a missing or misordered step fails
+at start-up with its name, not halfway through a corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from conflictkg.extract.actors import ActorFinder
+from conflictkg.extract.attribution import AttributionFinder
+from conflictkg.extract.claims import CasualtyFinder
+from conflictkg.extract.control import ControlFinder
+from conflictkg.extract.dating import DateFinder
+from conflictkg.extract.doc import BASE_ATTRIBUTES, Component, Doc
+from conflictkg.extract.events import EventFinder
+from conflictkg.extract.model import DocumentInfo, Extraction
+from conflictkg.extract.patterns import Patterns
+from conflictkg.extract.places import PlaceFinder
+from conflictkg.extract.records import RecordReader
+from conflictkg.extract.segment import Segmenter
+from conflictkg.extract.sites import SiteFinder
+from conflictkg.gazetteers import Gazetteers, load_gazetteers
+
+
+class ComponentFactory(Protocol):
+    def __call__(self, gazetteers: Gazetteers, patterns: Patterns) -> Component: ...
+
+
+DEFAULT_COMPONENTS: tuple[ComponentFactory, ...] = (
+    Segmenter, DateFinder, RecordReader, ActorFinder, AttributionFinder, PlaceFinder,
+    SiteFinder, EventFinder, CasualtyFinder, ControlFinder,
+)
+
+
+class PipelineError(ValueError):
+    """The extractors cannot run in the order given."""
+
+
+def check_order(components: Sequence[Component]) -> None:
+    """Raise when an extractor requires what no earlier one assigns."""
+    available = set(BASE_ATTRIBUTES)
+    for component in components:
+        missing = [r for r in component.requires if r not in available]
+        if missing:
+            raise PipelineError(
+                f"extractor {component.name!r} requires {', '.join(missing)}, which no earlier "
+                f"extractor assigns (order: {', '.join(c.name for c in components)})")
+        available.update(component.assigns)
+
+
+class Pipeline:
+    """Extractors built once from the gazetteers and patterns, then applied per document."""
+
+    def __init__(self, components: Iterable[ComponentFactory] = DEFAULT_COMPONENTS, *,
+                 gazetteers: Gazetteers | None = None,
+                 mappings_dir: Path | str | None = None) -> None:
+        self.gazetteers = gazetteers or load_gazetteers(mappings_dir)
+        self.patterns = Patterns(self.gazetteers.root)
+        self.components: tuple[Component, ...] = tuple(
+            factory(self.gazetteers, self.patterns) for factory in components)
+        check_order(self.components)
+
+    def run(self, info: DocumentInfo, text: str) -> Doc:
+        """The working state after every extractor has run (for tests and tools)."""
+        doc = Doc.create(info, text)
+        for component in self.components:
+            component(doc)
+        return doc
+
+    def extract(self, info: DocumentInfo, text: str) -> Extraction:
+        return assemble(self.run(info, text))
+
+
+def assemble(doc: Doc) -> Extraction:
+    """The Extraction of a finished Doc: entities in order of first mention.
+
+    A collective term ("فصائل المعارضة", "المسلحين الموالين") or a name that denotes a
+    group only in context ("النظام") makes an actor when a claim is about it; a group
+    named outright always does.
+    """
+    used = {c.victim_actor for c in doc.casualty_claims} | {c.actor for c in doc.control_claims}
+    strong = {m.key for m in doc.actor_mentions if not m.weak}
+    actors = [a for k, a in doc.actors.items()
+              if k in used or (k in strong and k not in doc.collective_actors)]
+    kept = {a.key for a in actors}
+    for event in doc.events:
+        event.actors = [k for k in event.actors if k in kept]
+    for entity in [*actors, *doc.places.values()]:
+        entity.mentions.sort()
+    return Extraction(
+        document=doc.info,
+        actors=sorted(actors, key=lambda a: a.mentions[0] if a.mentions else (0, 0, "")),
+        places=sorted(doc.places.values(), key=lambda p: p.mentions[0] if p.mentions else (0,)),
+        events=sorted(doc.events, key=lambda e: e.evidence),
+        casualty_claims=sorted(doc.casualty_claims, key=lambda c: c.evidence),
+        control_claims=sorted(doc.control_claims, key=lambda c: c.evidence),
+        record=doc.record,
+    )
+
+
+_pipelines: dict[int, Pipeline] = {}
+
+
+def _default_pipeline(gazetteers: Gazetteers | None) -> Pipeline:
+    key = id(gazetteers)
+    if key not in _pipelines:
+        _pipelines[key] = Pipeline(gazetteers=gazetteers)
+    return _pipelines[key]
+
+
+def extract(document_info: DocumentInfo, text: str, *,
+            gazetteers: Gazetteers | None = None) -> Extraction:
+    """Extract one document with the default pipeline (built on first use, then reused)."""
+    return _default_pipeline(gazetteers).extract(document_info, text)

@@ -1,0 +1,281 @@
+"""Places named in the text: gazetteer names, kept or dropped, and told apart by context.
+
+A village name is often a common word ("الشجرة", "جديدة") or is shared by places in
+several governorates (جوبر in Damascus and in Homs). A name is kept when something
+vouches for it: a head noun that says what it is ("حي القدم", "بلدة المشرفة"), its
+prominence (a city, a district, a quarter of Damascus), a governorate named beside it
+("صيدا، شرقي درعا", "حي برزة الدمشقي"), or other places of the document near it on
+the map. Among namesakes, the one those clues favour wins.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from conflictkg.extract.doc import Doc, Mention, clitic_forms
+from conflictkg.extract.matcher import Match, Matcher
+from conflictkg.extract.model import Place
+from conflictkg.extract.normalize import normalize_key
+from conflictkg.extract.patterns import Patterns
+from conflictkg.gazetteers import Gazetteers, PlaceEntry
+
+STRONG_PROMINENCE = 45  # quarters of Damascus, towns, districts and above
+CITY_PROMINENCE = 80  # a community this prominent is a city: a bare name means it
+NEAR_KM = 40.0  # a place this close to another of the document supports it
+CLUSTER_KM = 15.0  # namesakes this close are one place at different levels
+CONTEXT_TOKENS = 3  # how far after a name a governorate may say where it is
+
+
+@dataclass
+class _Candidate:
+    match: Match[str]
+    entries: list[PlaceEntry]
+    levels: tuple[str, ...] | None  # what a head noun before the name allows
+    admin1: frozenset[str] = frozenset()  # governorates that context names
+    chosen: PlaceEntry | None = None
+
+    @property
+    def multiword(self) -> bool:
+        return " " in self.match.key
+
+
+class _Rules:
+    def __init__(self, patterns: Patterns, language: str) -> None:
+        s = patterns.section("places", language)
+        self.language = language
+        self.qualifiers = {normalize_key(k): tuple(v) for k, v in s.groups("qualifiers").items()}
+        self.facilities = s.keys("facilities")
+        self.nisba = {normalize_key(k): v for k, v in s.mapping("nisba").items()}
+        self.anaphors = {normalize_key(k): tuple(v) for k, v in s.groups("anaphors").items()}
+        self.locatives = s.keys("locatives")
+        self.generic = (frozenset(self.qualifiers) | self.facilities | frozenset(self.anaphors)
+                        | self.locatives | s.keys("proximity"))
+        self.anaphor_matcher: Matcher[str] = s.matcher(anaphor=s.groups("anaphors"))
+
+
+class PlaceFinder:
+    """Gazetteer places, with context disambiguation; fills ``place_mentions`` and ``places``."""
+
+    name: ClassVar[str] = "places"
+    requires: ClassVar[tuple[str, ...]] = (
+        "tokens", "sentences", "dates", "actor_mentions", "source_mentions", "record_areas")
+    assigns: ClassVar[tuple[str, ...]] = ("place_mentions", "places", "actor_mentions")
+
+    def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
+        self._places = gazetteers.places
+        self._stopnames = frozenset(normalize_key(s) for s in gazetteers.stopnames)
+        self._matcher: Matcher[str] = Matcher(
+            (name, entry.key)
+            for entry in gazetteers.places.values()
+            for name in (*entry.names_ar, *entry.names_en)
+        )
+        self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("places")}
+
+    def lookup(self, name: str) -> list[PlaceEntry]:
+        """Gazetteer entries whose name is ``name`` (any spelling variant)."""
+        return [self._places[k] for k in self._matcher.payloads(name)]
+
+    def __call__(self, doc: Doc) -> None:
+        rules = self._rules.get(doc.language) or self._rules["ar"]
+        blocked = sorted([(d.span.start, d.span.end) for d in doc.dates]
+                         + [(m.start, m.end) for m in doc.actor_mentions if not m.weak]
+                         + [(m.start, m.end) for m in doc.source_mentions])
+        candidates = []
+        for m in self._matcher.find(doc.norm):
+            if doc.in_boilerplate(m.start) or _overlaps(blocked, m.start, m.end):
+                continue
+            if m.key in rules.generic or len(m.key) < 3:
+                continue
+            levels = _qualifier(doc, m, rules)
+            if levels is None and (m.key in self._stopnames or _adjective(doc, m, rules)):
+                continue
+            entries = [self._places[k] for k in m.payloads]
+            candidates.append(_Candidate(m, entries, levels))
+        _coordinate(doc, candidates)
+        for i, c in enumerate(candidates):
+            c.admin1 = self._context(doc, candidates, i, rules)
+        anchors = _anchors(candidates)
+        for i, c in enumerate(candidates):
+            c.chosen = _choose(c, [a for j, a in anchors if j != i])
+        doc.place_mentions = [
+            Mention(c.match.start, c.match.end, c.match.text, c.chosen.key)
+            for c in candidates if c.chosen is not None
+        ]
+        doc.places = {}
+        for mention in doc.place_mentions:
+            self.add(doc, mention)
+        taken = [(m.start, m.end) for m in doc.place_mentions]
+        doc.actor_mentions = [m for m in doc.actor_mentions
+                              if not (m.weak and _overlaps(taken, m.start, m.end))]
+        doc.place_mentions = sorted(doc.place_mentions + self._anaphors(doc, rules),
+                                    key=lambda m: (m.start, -m.end))
+
+    def _anaphors(self, doc: Doc, rules: _Rules) -> list[Mention]:
+        """"الحي", "المدينة": the last place of that kind named before (a weak mention)."""
+        out = []
+        for m in rules.anaphor_matcher.find(doc.norm):
+            if doc.in_boilerplate(m.start) or _overlaps(
+                    [(p.start, p.end) for p in doc.place_mentions], m.start, m.end):
+                continue
+            levels = rules.anaphors.get(m.key, ())
+            for p in reversed([p for p in doc.place_mentions if p.end <= m.start]):
+                if self._places[p.key].level in levels:
+                    out.append(Mention(m.start, m.end, m.text, p.key, weak=True))
+                    break
+        return out
+
+    def add(self, doc: Doc, mention: Mention) -> Place | None:
+        """Record a mention of a gazetteer place (creating its Place on first mention)."""
+        place = doc.places.get(mention.key)
+        if mention.weak:
+            return place
+        if place is None:
+            entry = self._places[mention.key]
+            place = Place(key=entry.key, labels={"ar": entry.name_ar, "en": entry.name_en},
+                          admin1=entry.admin1_en, lat=entry.lat, lon=entry.lon,
+                          level=entry.level)
+            doc.places[mention.key] = place
+        if mention.span not in place.mentions:
+            place.mentions.append(mention.span)
+        return place
+
+    def _context(self, doc: Doc, candidates: list[_Candidate], i: int,
+                 rules: _Rules) -> frozenset[str]:
+        """Governorates that the words right after (or a path right before) name."""
+        c = candidates[i]
+        after = doc.tokens[doc.token_index(c.match.end):][:CONTEXT_TOKENS + 1]
+        for token in after:
+            for form in clitic_forms(token.key):
+                if form in rules.nisba:
+                    return frozenset({rules.nisba[form]})
+        if i + 1 < len(candidates):
+            nxt = candidates[i + 1]
+            between = doc.tokens_between(c.match.end, nxt.match.start)
+            if len(between) <= CONTEXT_TOKENS and all(
+                    _is_link(t.key, rules) for t in between) and not _starts_with_and(doc, nxt):
+                wide = [e for e in nxt.entries if e.level in ("governorate", "district")
+                        or e.prominence >= CITY_PROMINENCE]
+                if wide:
+                    return frozenset(e.admin1 for e in wide if e.admin1)
+        if i > 0:
+            prev = candidates[i - 1]
+            gap = doc.text[prev.match.end:c.match.start]
+            if gap.strip(" -/–") == "" and ("-" in gap or "/" in gap or "–" in gap):
+                return frozenset(e.admin1 for e in prev.entries if e.admin1)
+        return frozenset()
+
+
+def _qualifier(doc: Doc, m: Match[str], rules: _Rules) -> tuple[str, ...] | None:
+    """The levels a head noun right before the name allows ("حي" -> neighbourhood)."""
+    i = doc.token_index(m.start) - 1
+    if i >= 0 and doc.tokens[i].end <= m.start:
+        for form in clitic_forms(doc.tokens[i].key):
+            if form in rules.qualifiers:
+                return rules.qualifiers[form]
+        if rules.language == "en" and doc.tokens[i].key == "of" and i > 0:
+            levels = rules.qualifiers.get(doc.tokens[i - 1].key)
+            if levels:
+                return levels
+    if rules.language == "en":
+        j = doc.token_index(m.end)
+        if j < len(doc.tokens) and doc.tokens[j].key in rules.qualifiers:
+            return rules.qualifiers[doc.tokens[j].key]
+    return None
+
+
+def _adjective(doc: Doc, m: Match[str], rules: _Rules) -> bool:
+    """"المظاهرات السلمية": a one-word definite name right after a definite noun."""
+    if " " in m.key or not m.key.startswith("ال"):
+        return False
+    i = doc.token_index(m.start) - 1
+    if i < 0 or doc.text[doc.tokens[i].end:m.start].strip():
+        return False
+    previous = doc.tokens[i].key
+    return previous.startswith("ال") and len(previous) > 3 and not any(
+        f in rules.generic for f in clitic_forms(previous))
+
+
+def _is_link(key: str, rules: _Rules) -> bool:
+    return any(f in rules.locatives or f in rules.qualifiers for f in clitic_forms(key))
+
+
+def _starts_with_and(doc: Doc, c: _Candidate) -> bool:
+    """Whether a name is joined to the one before by "و" (a list, not a location)."""
+    i = doc.token_index(c.match.start)
+    if i < len(doc.tokens) and doc.tokens[i].start < c.match.start:
+        return doc.text[doc.tokens[i].start] == "و"
+    return doc.text[max(0, c.match.start - 2):c.match.start].strip() in ("و", "and")
+
+
+def _coordinate(doc: Doc, candidates: list[_Candidate]) -> None:
+    """A list after a plural head shares it: "مدينتي تدمر والقريتين", "محافظات درعا والسويداء"."""
+    for prev, cur in itertools.pairwise(candidates):
+        if cur.levels is None and prev.levels is not None:
+            gap = doc.text[prev.match.end:cur.match.start].strip()
+            if gap in ("و", "،", "، و", ",", "and", ", and"):
+                cur.levels = prev.levels
+
+
+def _distance(a: PlaceEntry, b: PlaceEntry) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return 0.0 if a.admin1 and a.admin1 == b.admin1 else math.inf
+    dlat = math.radians(b.lat - a.lat)
+    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
+
+
+def _strong(c: _Candidate) -> bool:
+    return c.levels is not None or c.multiword or any(
+        e.prominence >= STRONG_PROMINENCE for e in c.entries)
+
+
+def _anchors(candidates: list[_Candidate]) -> list[tuple[int, PlaceEntry]]:
+    """Places of the document that are not in doubt: strong names of one location."""
+    out = []
+    for i, c in enumerate(candidates):
+        entries = _allowed(c)
+        if _strong(c) and all(_distance(entries[0], e) <= CLUSTER_KM for e in entries):
+            out.append((i, max(entries, key=lambda e: e.prominence)))
+    return out
+
+
+def _allowed(c: _Candidate) -> list[PlaceEntry]:
+    entries = c.entries
+    if c.levels and "any" not in c.levels:
+        entries = [e for e in entries if e.level in c.levels] or entries
+    if c.admin1:
+        entries = [e for e in entries if e.admin1 in c.admin1] or entries
+    return entries
+
+
+def _support(entry: PlaceEntry, anchors: Iterable[PlaceEntry]) -> int:
+    """How many other mentions of the document name a place near this one."""
+    return sum(1 for a in anchors if _distance(entry, a) <= NEAR_KM)
+
+
+def _choose(c: _Candidate, anchors: list[PlaceEntry]) -> PlaceEntry | None:
+    """The namesake the clues favour, or None when nothing vouches for the name."""
+    entries = _allowed(c)
+    explicit = bool(c.admin1) and any(e.admin1 in c.admin1 for e in entries)
+
+    def rank(e: PlaceEntry) -> tuple[int, int, int]:
+        level = c.levels.index(e.level) if c.levels and e.level in c.levels else 9
+        city = 20 if e.level == "community" and e.prominence >= CITY_PROMINENCE else 0
+        return (_support(e, anchors), -level, e.prominence + city)
+
+    best = max(entries, key=rank)
+    support = _support(best, anchors)
+    if explicit or support:
+        return best
+    if c.levels is not None or c.multiword:
+        # a qualified village far from every other place of the document is a namesake
+        return best if not anchors or best.prominence >= STRONG_PROMINENCE else None
+    return best if best.prominence >= STRONG_PROMINENCE else None
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)

@@ -1,0 +1,107 @@
+"""Paragraphs, sentences and clauses, and the lines that are page furniture.
+
+Claims and events are read a clause or a sentence at a time, and a footer of related
+headlines ("قوات سوريا الديمقراطية: الحرب ضد داعش مستمرة") must not lend its names to
+the report, so the text is cut first. Punctuation and clause-opening words are data
+(``mappings/patterns/segment.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from conflictkg.extract.doc import Doc, Sentence
+from conflictkg.extract.normalize import normalize_key
+from conflictkg.extract.patterns import Patterns
+from conflictkg.gazetteers import Gazetteers
+
+_NUMBERED = re.compile(r"^\s*\d{1,3}\s*[.)\-]\s+\S")
+
+
+class _Rules:
+    def __init__(self, patterns: Patterns, language: str) -> None:
+        s = patterns.section("segment", language)
+        ends = "".join(re.escape(c) for c in s.words("sentence_ends"))
+        marks = "".join(re.escape(c) for c in s.words("clause_marks"))
+        # a sentence ends at its mark followed by space (or the end of the line), so
+        # "2.5" and "U.S." stay whole; in English the next word must be capitalised
+        follow = r"(?=\s+[A-Z\"“'(]|\s*$)" if language == "en" else r"(?=\s|$)"
+        self.sentence_end = re.compile(rf"[{ends}]+[\"”»']?{follow}")
+        openers = sorted(s.words("clause_openers"), key=len, reverse=True)
+        words = "|".join(re.escape(w) for w in openers)
+        self.clause_break = re.compile(rf"[{marks}]|(?<=\s)(?=(?:و)?(?:{words})\s)")
+        self.end_markers = tuple(normalize_key(m) for m in s.words("end_markers"))
+        self.link_list_min = s.integer("link_list_min")
+
+
+class Segmenter:
+    """Cuts the text into paragraphs (lines), sentences and clauses."""
+
+    name: ClassVar[str] = "segment"
+    requires: ClassVar[tuple[str, ...]] = ("text", "language")
+    assigns: ClassVar[tuple[str, ...]] = ("paragraphs", "sentences")
+
+    def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
+        del gazetteers
+        self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("segment")}
+
+    def __call__(self, doc: Doc) -> None:
+        rules = self._rules.get(doc.language) or self._rules["ar"]
+        lines = _lines(doc.text)
+        furniture = _furniture(doc.text, lines, rules)
+        sentences: list[Sentence] = []
+        for index, (start, end) in enumerate(lines):
+            for s, e in _cut(doc.text, start, end, rules.sentence_end):
+                clauses = tuple(_cut(doc.text, s, e, rules.clause_break)) or ((s, e),)
+                sentences.append(Sentence(s, e, index, clauses, index in furniture))
+        doc.paragraphs = lines
+        doc.set_sentences(sentences)
+
+
+def _trimmed(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces without their surrounding space; empty ones dropped."""
+    out = []
+    for a, b in pieces:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines, trimmed of surrounding space."""
+    return _trimmed(text, [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)])
+
+
+def _furniture(text: str, lines: list[tuple[int, int]], rules: _Rules) -> set[int]:
+    """Lines after an end marker, and runs of numbered short lines (related links)."""
+    out: set[int] = set()
+    for i, (s, e) in enumerate(lines):
+        key = normalize_key(text[s:e])
+        if any(key.startswith(m) for m in rules.end_markers):
+            out.update(range(i, len(lines)))
+            break
+    run: list[int] = []
+    for i, (s, e) in enumerate([*lines, (0, 0)]):
+        if e > s and _NUMBERED.match(text[s:e]):
+            run.append(i)
+            continue
+        if len(run) >= rules.link_list_min:
+            out.update(run)
+        run = []
+    return out
+
+
+def _cut(text: str, start: int, end: int, boundary: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Pieces of ``text[start:end]`` between boundary matches, trimmed, none empty."""
+    out = []
+    s = start
+    for m in boundary.finditer(text, start, end):
+        out.append((s, m.end() if m.end() > m.start() else m.start()))
+        s = m.end()
+    out.append((s, end))
+    return _trimmed(text, out)

@@ -21,6 +21,7 @@ from conflictkg.server.api_events import (
     Limit,
     claims_of,
     event_summaries,
+    events_among,
     places_in_area,
 )
 from conflictkg.server.api_graph import (
@@ -32,6 +33,7 @@ from conflictkg.server.api_graph import (
     resolve_id,
     text,
 )
+from conflictkg.server.api_index import candidates
 from conflictkg.server.api_routing import (
     ApiRoute,
     engine_of,
@@ -94,15 +96,15 @@ async def get_actor(request: Request,
     subs = await engine.select(q.PREFIX + "SELECT ?x ?a WHERE { ?x ckg:partOf ?a } ORDER BY ?x",
                                substitutions={"a": iri_term(iri)})
     sub_desc = await describe(engine, [text(r["x"]) for r in subs])
-    events, _ = await run_list(engine, q.events_query().values("actor", [iri], q.EVENT_ACTOR),
-                               RELATED)
+    events = await events_among(request, await candidates(engine, "actor", [iri], q.EVENT_ACTOR),
+                                RELATED)
     claims, _ = await run_list(engine, q.claims_query().values("actor", [iri], q.CLAIM_ACTOR),
                                RELATED)
     return m.ActorDetail(
         **shapes.actor(iris, d).model_dump(),
         sub_units=[m.Ref(id=s, key=shapes.key_of(iris, s), labels=shapes.labels(x.labels()))
                    for s, x in sub_desc.items()],
-        events=await event_summaries(engine, iris, events),
+        events=await event_summaries(request, events),
         claims=await claims_of(engine, iris, claims),
     )
 
@@ -169,10 +171,10 @@ async def get_place(request: Request,
         chain.append(m.Ref(id=current, key=shapes.key_of(iris, current),
                            labels=shapes.labels(ancestors[current].labels())))
         current = ancestors[current].value("schema:containedInPlace")
-    events, _ = await run_list(engine, q.events_query().values("place", [iri], q.EVENT_PLACE),
-                               RELATED)
+    events = await events_among(request, await candidates(engine, "place", [iri], q.EVENT_PLACE),
+                                RELATED)
     return m.PlaceDetail(**place.model_dump(), admin_chain=chain,
-                         events=await event_summaries(engine, iris, events))
+                         events=await event_summaries(request, events))
 
 
 @router.get("/sources", response_model=m.Page[m.Source], summary="Reporting sources")

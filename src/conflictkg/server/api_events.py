@@ -20,13 +20,13 @@ from conflictkg.server.api_graph import (
     describe,
     expand,
     iri_term,
-    literal_term,
     place_points,
     resolve,
     resolve_id,
     spans,
     text,
 )
+from conflictkg.server.api_index import candidates, event_index, summaries_data
 from conflictkg.server.api_routing import (
     ApiRoute,
     cache_of,
@@ -107,9 +107,17 @@ async def places_in_area(request: Request, bbox: str | None, near: str | None,
     )
 
 
-async def event_summaries(engine: Any, iris: Iris, found: list[str]) -> list[m.EventSummary]:
-    described = await describe(engine, found)
-    return [shapes.event_summary(iris, described[i]) for i in found]
+async def event_summaries(request: Request, found: list[str]) -> list[m.EventSummary]:
+    engine, cache = engine_of(request), cache_of(request)
+    points = await place_points(engine, cache)
+    described = await summaries_data(engine, cache, found, points)
+    return [shapes.event_summary(iris_of(request), described[i]) for i in found]
+
+
+async def events_among(request: Request, among: set[str], limit: int) -> list[str]:
+    """The first events of a candidate set, by date."""
+    index = await event_index(engine_of(request), cache_of(request))
+    return index.page(among=among, limit=limit)[0]
 
 
 async def claims_of(engine: Any, iris: Iris, found: list[str]) -> list[m.Claim]:
@@ -143,27 +151,32 @@ async def list_events(
     cursor: Cursor = None,
     format: Format = None,
 ) -> Any:
-    engine, iris = engine_of(request), iris_of(request)
-    query = q.events_query()
-    if kind is not None:
-        query.add(q.EVENT_KIND, kind=iri_term(expand("ckgt:" + kind.value)))
-    if from_ is not None:
-        query.add(q.EVENT_FROM, **{"from": literal_term(from_.isoformat(), "xsd:date")})
-    if to is not None:
-        query.add(q.EVENT_TO, to=literal_term(to.isoformat(), "xsd:date"))
+    engine, iris, cache = engine_of(request), iris_of(request), cache_of(request)
+    among: set[str] | None = None
+
+    async def narrow(var: str, found: list[str], fragment: str) -> None:
+        nonlocal among
+        events = await candidates(engine, var, found, fragment)
+        among = events if among is None else among & events
+
     if actor is not None:
-        query.values("actor", await resolve(engine, iris, "actor", actor, "actor"), q.EVENT_ACTOR)
+        await narrow("actor", await resolve(engine, iris, "actor", actor, "actor"), q.EVENT_ACTOR)
     if place is not None:
-        query.values("place", await resolve(engine, iris, "place", place, "place"), q.EVENT_PLACE)
+        await narrow("place", await resolve(engine, iris, "place", place, "place"), q.EVENT_PLACE)
     area = await places_in_area(request, bbox, near, radius_km)
     if area is not None:
-        query.values("geoPlace", area, q.EVENT_GEO)
+        await narrow("geoPlace", area, q.EVENT_GEO)
     if source is not None:
-        query.values("source", await resolve(engine, iris, "source", source, "source"),
+        await narrow("source", await resolve(engine, iris, "source", source, "source"),
                      q.EVENT_SOURCE)
-    query.after(cursor)
-    found, after = await run_list(engine, query, limit)
-    items = await event_summaries(engine, iris, found)
+    index = await event_index(engine, cache)
+    found, last = index.page(
+        kind=kind.value if kind is not None else None,
+        start=from_.isoformat() if from_ is not None else None,
+        end=to.isoformat() if to is not None else None, among=among,
+        after=q.decode_cursor(cursor) if cursor else None, limit=limit)
+    after = q.encode_cursor(last) if last else None
+    items = await event_summaries(request, found)
     link = m.Links(next=next_link(request, after))
     if wants_geojson(request, format):
         collection = m.FeatureCollection(features=[shapes.feature(e) for e in items],

@@ -121,12 +121,29 @@ SELECT ?s ?p ?text ?lang ?isIri ?label ?labelLang ?wkt WHERE {
 }"""
 
 
+DESCRIBE_BARE = PREFIX + """
+SELECT ?s ?p ?text ?lang ?isIri WHERE {
+  %s
+  ?s ?p ?o .
+  BIND(STR(?o) AS ?text) BIND(LANG(?o) AS ?lang) BIND(isIRI(?o) AS ?isIri)
+}"""
+
+
 async def describe(engine: Any, subjects: Iterable[str]) -> dict[str, Description]:
     """Every statement about each subject, objects with their labels and coordinates."""
+    return await _describe(engine, DESCRIBE, subjects)
+
+
+async def describe_bare(engine: Any, subjects: Iterable[str]) -> dict[str, Description]:
+    """Every statement about each subject, without looking further (the caller labels)."""
+    return await _describe(engine, DESCRIBE_BARE, subjects)
+
+
+async def _describe(engine: Any, query: str, subjects: Iterable[str]) -> dict[str, Description]:
     subjects = list(dict.fromkeys(subjects))
     if not subjects:
         return {}
-    rows = await engine.select(DESCRIBE % values_block("s", subjects))
+    rows = await engine.select(query % values_block("s", subjects))
     out = {s: Description(s) for s in subjects}
     seen: dict[tuple[str, str, str, str], Term] = {}
     for row in rows:

@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 
 from conflictkg.server.api_graph import PREFIX, BadParameter, literal_term, values_block
 
-UNDATED = "9999-12-31"
-
 
 def encode_cursor(key: str) -> str:
     return base64.urlsafe_b64encode(key.encode("utf-8")).decode("ascii").rstrip("=")
@@ -74,24 +72,12 @@ class ListQuery:
         return "FILTER(?key > ?after)" if "after" in self.substitutions else ""
 
 
-def events_query() -> ListQuery:
-    return ListQuery(
-        "e",
-        "?e ckg:eventType ?type .\n  OPTIONAL { ?e sem:hasEarliestBeginTimeStamp ?earliest }",
-        f'CONCAT(COALESCE(STR(?earliest), "{UNDATED}"), "|", STR(?e))',
-    )
-
-
-EVENT_KIND = "?e ckg:eventType ?kind ."
-EVENT_FROM = ("OPTIONAL { ?e sem:hasLatestEndTimeStamp ?latest }\n"
-              "  FILTER(BOUND(?earliest) && COALESCE(?latest, ?earliest) >= ?from)")
-EVENT_TO = "FILTER(BOUND(?earliest) && ?earliest <= ?to)"
+# Graph filters of the event list; each keeps events ?e tied to one of the bound IRIs.
 EVENT_ACTOR = "?e sem:hasActor ?a . ?a ckg:partOf* ?actor ."
 EVENT_PLACE = "?e sem:hasPlace ?pl . ?pl schema:containedInPlace* ?place ."
 EVENT_GEO = "?e sem:hasPlace ?geoPlace ."
 EVENT_SOURCE = ("{ ?sc ckg:about ?e ; prov:wasAttributedTo ?source } UNION "
                 "{ ?e prov:wasDerivedFrom ?sd . ?sd schema:publisher ?source }")
-EVENT_PARENT = "?e sem:subEventOf ?parentEvent ."
 
 
 def claims_query() -> ListQuery:

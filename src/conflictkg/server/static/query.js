@@ -176,6 +176,8 @@
     const kx = Math.cos(((box.north + box.south) / 2) * Math.PI / 180);
     const scale = Math.min((width - 2 * pad) / ((box.east - box.west) * kx),
                            (height - 2 * pad) / (box.north - box.south));
+    const usedWidth = Math.ceil(2 * pad + (box.east - box.west) * kx * scale);
+    svg.setAttribute("viewBox", "0 0 " + usedWidth + " " + height);
     const px = (x) => pad + (x - box.west) * kx * scale;
     const py = (y) => height - pad - (y - box.south) * scale;
     svgEl("rect", { class: "frame", x: px(SYRIA.west), y: py(SYRIA.north),
@@ -188,7 +190,8 @@
       svgEl("line", { class: "grid", y1: py(lat), y2: py(lat), x1: px(box.west), x2: px(box.east) }, svg);
       svgEl("text", { class: "tick", x: 2, y: py(lat) - 3 }, svg).textContent = lat + "°N";
     }
-    const labelled = new Set();
+    const placed = [];  // label positions: a label too close to an earlier one is left to the tooltip
+    const crowded = (x, y) => placed.some(([a, b]) => Math.abs(a - x) < 60 && Math.abs(b - y) < 14);
     for (const s of shapes) {
       if (s.kind.endsWith("POLYGON")) {
         const d = s.rings.map((r) => "M" + r.map(([x, y]) => px(x) + "," + py(y)).join("L") + "Z").join("");
@@ -198,9 +201,8 @@
       for (const ring of s.rings) for (const [x, y] of ring) {
         const dot = svgEl("circle", { class: "pt", cx: px(x), cy: py(y), r: 6 }, svg);
         svgEl("title", {}, dot).textContent = (s.label ? s.label + " " : "") + "(" + x + ", " + y + ")";
-        const key = s.label + x + y;
-        if (s.label && !labelled.has(key)) {
-          labelled.add(key);
+        if (s.label && !crowded(px(x), py(y))) {
+          placed.push([px(x), py(y)]);
           const text = svgEl("text", { class: "pt-label", x: px(x) + 9, y: py(y) + 4 }, svg);
           text.textContent = s.label;
         }

@@ -79,6 +79,15 @@ def toggled_article(name: str, add: bool) -> str | None:
     return "ال" + name if add and len(name) >= 4 else None
 
 
+def spacing_variant(name: str) -> str | None:
+    """كفر نبل and كفرنبل are both written: the other spacing of a name in كفر."""
+    if name.startswith("كفر "):
+        return "كفر" + name[4:]
+    if name.startswith("كفر") and len(name) >= 6 and " " not in name:
+        return "كفر " + name[3:]
+    return None
+
+
 def build_key(text: str) -> str:
     """A coarse key for the ambiguity report (the extractor normalises on its own)."""
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -128,6 +137,7 @@ def row(key: str, level: str, names_ar: list[str], names_en: list[str],
     add = level == "community" and int(fields.get("prominence") or 0) < PROMINENCE["district"]
     variants = [v for n in names_ar[:2]
                 if build_key(n) not in stop and (v := toggled_article(n, add))]
+    variants += [v for n in names_ar[:2] if (v := spacing_variant(n))]
     aliases_ar = [a for a in dict.fromkeys(names_ar[1:] + variants) if a != names_ar[0]]
     out = {c: "" for c in COLUMNS}
     out.update(key=key, level=level, name_ar=names_ar[0], name_en=names_en[0] if names_en else "",

@@ -101,8 +101,6 @@ def _drop(graph: str | None):
     return apply
 
 
-@router.api_route("/store", methods=METHODS)
-@router.api_route("/store/{path:path}", methods=METHODS)
 async def graph_store(request: Request, path: str | None = None) -> Response:
     """Read or write one graph of the store (SPARQL 1.1 Graph Store HTTP Protocol)."""
     settings: Settings = request.app.state.settings
@@ -139,3 +137,9 @@ async def graph_store(request: Request, path: str | None = None) -> Response:
         return error_response(exc.status, exc.message, exc.headers)
     except QueryError as exc:
         return error_response(exc.status, exc.message)
+
+
+for _method in METHODS:
+    router.add_api_route("/store", graph_store, methods=[_method],
+                         operation_id=f"graph_store_{_method.lower()}")
+router.add_api_route("/store/{path:path}", graph_store, methods=METHODS, include_in_schema=False)

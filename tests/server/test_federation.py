@@ -148,9 +148,12 @@ def test_updates_are_checked_for_service_too(live, tmp_path, sample_store, liste
     with live(store=fresh_store(tmp_path, sample_store), open_updates=True,
               allow_service=(remote,)) as server, server.client() as client:
         no = client.post("/sparql", data={"update": refused})
+        load = client.post("/sparql", data={"update": f"LOAD SILENT <{listener.url}>"})
+        load_remote = client.post("/sparql", data={"update": f"LOAD <{remote}>"})
         yes = client.post("/sparql", data={"update": allowed})
         copied = client.get("/sparql", params={
             "query": "SELECT ?n WHERE { GRAPH <urn:g:copied> { ?s ?p ?n } } ORDER BY ?n"})
     assert no.status_code == 400 and listener.connections == 0
+    assert load.status_code == load_remote.status_code == 400 and "LOAD" in load.text
     assert yes.status_code == 204
     assert sorted(int(r["n"]["value"]) for r in bindings(copied)) == [5, 1000]

@@ -249,6 +249,10 @@ class QueryEngine:
 
     async def update(self, sparql: str, **options: Any) -> None:
         """A SPARQL Update, with its SERVICE clauses checked and resolved first."""
+        try:
+            federation.check_update(sparql)
+        except federation.ServiceRefusedError as exc:
+            raise QueryError(400, str(exc)) from None
         sparql, _ = await self._federate(sparql)
         functions = worker.custom_functions()
         if functions:

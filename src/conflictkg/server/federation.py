@@ -12,6 +12,8 @@ So every SERVICE clause is found before the query runs, and:
   That is SPARQL's own meaning of SERVICE (the pattern is evaluated on its own, then
   joined), and it means the query workers never open a network connection.
   ``SERVICE SILENT`` turns a failure into one empty solution, as the spec says.
+
+For the same reason an update may not ``LOAD`` (Oxigraph would fetch the URL).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import httpx
 from conflictkg.server.sparqltext import (
     ServiceClause,
     SparqlTextError,
+    keywords,
     mask,
     prologue,
     service_clauses,
@@ -59,6 +62,18 @@ def check(text: str, allowlist: tuple[str, ...]) -> tuple[str, list[ServiceClaus
                 f"SERVICE <{clause.target}> is not allowed by this endpoint "
                 "(its allowlist is set with --allow-service)")
     return plain, clauses
+
+
+def check_update(text: str) -> None:
+    """Refuse LOAD, which Oxigraph would fetch from any URL: send the data to /store instead."""
+    plain = unescape_codepoints(text)
+    try:
+        masked = mask(plain)
+    except SparqlTextError as exc:
+        raise ServiceRefusedError(f"cannot check this update: {exc}") from exc
+    if keywords(masked, "LOAD"):
+        raise ServiceRefusedError("LOAD is not allowed here (it would fetch from the network); "
+                                  "send the data with the Graph Store Protocol at /store")
 
 
 async def resolve(text: str, *, allowlist: tuple[str, ...], timeout: float,

@@ -67,6 +67,13 @@ def split_en(name: str, alternates: bool) -> list[str]:
     return parts if alternates else parts[:1]
 
 
+def english_variant(name: str) -> str | None:
+    """The news spelling of OCHA's English article forms: Madamiyet Elsham > Madamiyet al-Sham."""
+    out = re.sub(r"\bEl([a-z])", lambda m: "al-" + m.group(1).upper(), name)
+    out = re.sub(r"\b(?:Al|El|Ad|Ar|As|Ash|At|Az) (?=[A-Z])", "al-", out)
+    return out if out != name else None
+
+
 def toggled_article(name: str, add: bool) -> str | None:
     """A one-word name with the article ال removed (القابون > قابون) or, if ``add``, added.
 
@@ -127,7 +134,8 @@ def opensyria_aliases(unit: dict | None) -> tuple[list[str], list[str]]:
 
 def row(key: str, level: str, names_ar: list[str], names_en: list[str],
         stop: frozenset[str] = frozenset(), **fields) -> dict:
-    """One place row; villages also get the name with the article added (شجرة > الشجرة).
+    """One place row, with generated spellings: the article added or dropped (شجرة >
+    الشجرة), the other spacing of كفر, the news form of OCHA's English (Elsham > al-Sham).
 
     A name in ``stop`` (common words, by :func:`build_key`) gets no such variant: its
     other form would be a common word too (الجنوبي > جنوبي).
@@ -139,6 +147,7 @@ def row(key: str, level: str, names_ar: list[str], names_en: list[str],
                 if build_key(n) not in stop and (v := toggled_article(n, add))]
     variants += [v for n in names_ar[:2] if (v := spacing_variant(n))]
     aliases_ar = [a for a in dict.fromkeys(names_ar[1:] + variants) if a != names_ar[0]]
+    names_en += [v for n in names_en[:2] if (v := english_variant(n)) and v not in names_en]
     out = {c: "" for c in COLUMNS}
     out.update(key=key, level=level, name_ar=names_ar[0], name_en=names_en[0] if names_en else "",
                aliases_ar="|".join(aliases_ar), aliases_en="|".join(names_en[1:]))

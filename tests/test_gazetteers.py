@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import shutil
@@ -22,6 +23,7 @@ from conflictkg.gazetteers import (
 REPO = Path(__file__).resolve().parents[1]
 MAPPINGS = REPO / "mappings"
 OPENSYRIA = REPO.parent / "shared" / "data" / "open-syria"
+OCHA = REPO.parent / "shared" / "data" / "ocha-syria"
 
 
 @pytest.fixture(scope="module")
@@ -195,3 +197,35 @@ def test_yaml_syntax_error_names_the_line(copy: Path) -> None:
     path.write_text("- key: x\n  name_ar: [unclosed\n", encoding="utf-8")
     with pytest.raises(GazetteerError, match=r"sources\.yaml:\d+"):
         load_gazetteers(copy)
+
+
+def _build_places_module():
+    """scripts/build_places.py, which is a script rather than a package module."""
+    spec = importlib.util.spec_from_file_location("build_places", REPO / "scripts" / "build_places.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_ocha_names_are_split_into_names() -> None:
+    build = _build_places_module()
+    assert build.split_ar("حي التضامن - دمشق", {"دمشق"}) == ["التضامن"]
+    assert build.split_ar("حي الزاهرة - حي", set()) == ["الزاهرة"]
+    assert build.split_ar("أم قرون_أم جرن", set()) == ["أم قرون", "أم جرن"]
+    assert build.split_ar("الراموسة/ المنطقة الصناعية", set()) == ["الراموسة", "المنطقة الصناعية"]
+    assert build.split_ar("الباقـــلا", set()) == ["الباقلا"]
+    assert build.split_en("Fardos - Damascus (ne)", alternates=False) == ["Fardos"]
+    assert build.toggled_article("القابون", add=False) == "قابون"
+    assert build.toggled_article("القدم", add=False) is None  # قدم is a common word
+    assert build.spacing_variant("كفر نبل") == "كفرنبل"
+
+
+@pytest.mark.skipif(not (OCHA.is_dir() and OPENSYRIA.is_dir()), reason="reference data not present")
+def test_places_tsv_is_rebuilt_identically(tmp_path: Path) -> None:
+    for name in ("extra.tsv", "aliases.tsv", "stopnames.txt"):
+        shutil.copy(MAPPINGS / "places" / name, tmp_path / name)
+    build = _build_places_module()
+    assert build.main(["--ocha", str(OCHA), "--opensyria", str(OPENSYRIA),
+                       "--out", str(tmp_path)]) == 0
+    for name in ("places.tsv", "ambiguous.tsv"):
+        assert (tmp_path / name).read_bytes() == (MAPPINGS / "places" / name).read_bytes(), name

@@ -44,7 +44,7 @@ class _Rules:
             self.direct[change] = spec.keys("direct_object")
         self.cues: Matcher[tuple[str, bool]] = Matcher(entries)
         self.denials: Matcher[str] = s.matcher(denial=s.words("denials"))
-        for name in ("attempts", "negations", "pronoun_objects", "object_fillers",
+        for name in ("attempts", "negations", "clause_negations", "pronoun_objects", "object_fillers",
                      "elaborations", "locals", "relatives", "destinations", "opponents"):
             setattr(self, name, s.keys(name))
         places = patterns.section("places", language)
@@ -126,8 +126,10 @@ class ControlFinder:
         if token is not None and token.start < cue.start and "ل" in doc.text[token.start:cue.start]:
             return True  # "لاستعادة السيطرة", "للسيطرة": a purpose
         clause = doc.clause_at(cue.start) or (cue.start, cue.end)
+        sentence = doc.sentence_at(cue.start)
         before = doc.tokens_between(clause[0], cue.start)
-        near = doc.tokens[max(0, i - ATTEMPT_WINDOW):i]
+        near = [t for t in doc.tokens[max(0, i - ATTEMPT_WINDOW):i]
+                if sentence is None or t.start >= sentence.start]
         if {f for t in [*before, *near] for f in clitic_forms(t.key)} & rules.attempts:
             return True
         if {f for t in near for f in clitic_forms(t.key)} & rules.relatives:
@@ -147,10 +149,10 @@ class ControlFinder:
         for n, t in enumerate(tokens):
             forms = set(clitic_forms(t.key))
             place = _mention_at(doc.place_mentions, t)
-            if _mention_at(doc.actor_mentions, t) or forms & (rules.members | rules.collectives):
-                continue
             if forms & rules.locals:
                 subject = 1
+                continue
+            if _mention_at(doc.actor_mentions, t) or forms & (rules.members | rules.collectives):
                 continue
             if subject and place is not None and place is skipped:
                 continue  # the rest of a name of several words
@@ -275,14 +277,19 @@ class ControlFinder:
         return head.key, head.start >= clause[0]
 
     def _collective(self, doc: Doc, cue: Match, sentence: Sentence, rules: _Rules) -> str | None:
-        """"سيطرت الفصائل": the collective group the text named before."""
+        """"سيطرت الفصائل", "تمكن التنظيم": the group of that kind the text named before."""
         near = doc.tokens_between(cue.end, sentence.end)[:2] + \
             doc.tokens_between(sentence.start, cue.start)[-SUBJECT_WINDOW:]
-        if not any(set(clitic_forms(t.key)) & rules.collectives for t in near):
+        words = {f for t in near for f in clitic_forms(t.key)} & rules.collectives
+        if not words:
             return None
+        heads = {w.removeprefix("ال") for w in words}
         for m in reversed([m for m in doc.actor_mentions if m.end <= cue.start]):
             entry = self._actors.get(m.key)
-            if entry is not None and entry.generic:
+            if entry is None:
+                continue
+            first = {normalize_key(n).split()[0].removeprefix("ال") for n in entry.names_ar}
+            if entry.generic or first & heads:
                 return m.key
         return None
 

@@ -45,6 +45,7 @@ class Sentence:
     paragraph: int
     clauses: tuple[tuple[int, int], ...]
     boilerplate: bool = False  # page furniture (related links, comment forms)
+    heading: bool = False  # a title or caption line before the body of a report
 
     def contains(self, start: int, end: int) -> bool:
         return self.start <= start and end <= self.end
@@ -102,6 +103,7 @@ class Doc:
     record_title: Span | None = None
     record_parties: list[Span] = field(default_factory=list)  # one span per party named
     record_areas: list[list[Span]] = field(default_factory=list)  # area paths, outermost first
+    record_places: list[Span] = field(default_factory=list)  # "كتيبة X - مخيم اليرموك": the place
     place_mentions: list[Mention] = field(default_factory=list)
     places: dict[str, Place] = field(default_factory=dict)
     actor_mentions: list[Mention] = field(default_factory=list)

@@ -1,18 +1,19 @@
 """Events: the battle a record describes, named battles and operations, dated episodes.
 
-An episode is a sentence with an event cue ("اشتباكات", "قصف", "سيطر"): its kind
-comes from the cue, its date from the sentence, else from the episode it continues
-in the paragraph ("بتاريخ 28 كانون الثاني، ..."), else the publication date; its
-places and participants from the sentence. Sentences that retell one episode (same
-day, same kind, same places) make one event. A named battle or operation
-("معركة “نصرة داريا”", "عملية “ردع العدوان”") is an event of its own, parent of the
-episodes told with it.
+An episode is a sentence of the report's body with an event cue ("اشتباكات", "قصف",
+"سيطرت على"): its kind comes from the cue, its date from the sentence, else from the
+episode it continues in the paragraph ("بتاريخ 28 كانون الثاني، ..."), else, in news,
+the publication date; its places and participants from the sentence. Sentences that
+retell one episode (same day, same kind, same places) make one event. What is denied,
+negated, intended, foreseen or only referred back to ("نتائج المعركة") is no episode.
+A named battle or operation ("معركة “نصرة داريا”") is an event of its own, parent of
+the episodes told with it, unless a record already describes it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from conflictkg.extract.doc import Doc, Mention, Sentence, clitic_forms
 from conflictkg.extract.matcher import Match, Matcher
@@ -23,7 +24,11 @@ from conflictkg.extract.units import OPENING_QUOTES, closing_quote
 from conflictkg.gazetteers import Gazetteers
 
 ATTEMPT_WINDOW = 3  # tokens before a cue in which an attempt word makes it an attack
+NEGATION_WINDOW = 2
+OBJECT_WINDOW = 4  # tokens between "السيطرة" and its "على"
+SINCE_WINDOW = 4  # tokens between "منذ" and its date
 REPORT_WINDOW = 2  # tokens after a credited source in which a date is the report's
+LOCAL_LEVELS = ("neighbourhood", "community")
 
 
 class _Rules:
@@ -35,7 +40,17 @@ class _Rules:
         self.heads: Matcher[str] = Matcher(s.mapping("named_heads").items())
         self.name_stopwords = s.keys("name_stopwords")
         self.since = s.keys("since_words")
-        self.attempts = patterns.section("control", language).keys("attempts")
+        self.object_cues = {normalize_key(k): normalize_key(v)
+                            for k, v in s.mapping("object_cues").items()}
+        self.references = s.keys("references")
+        self.hypothetical: Matcher[str] = s.matcher(h=s.words("hypothetical"))
+        self.unresolved: Matcher[str] = s.matcher(u=s.words("unresolved_past"))
+        control = patterns.section("control", language)
+        self.attempts = control.keys("attempts")
+        self.negations = control.keys("negations")
+        self.clause_negations = control.keys("clause_negations")
+        self.cue_words = frozenset(normalize_key(w) for ws in kinds.values() for w in ws)
+        self.denials: Matcher[str] = control.matcher(d=control.words("denials"))
 
 
 class EventFinder:
@@ -44,7 +59,7 @@ class EventFinder:
     name: ClassVar[str] = "events"
     requires: ClassVar[tuple[str, ...]] = (
         "sentences", "dates", "record", "record_areas", "record_parties", "place_mentions",
-        "actor_mentions", "attributions")
+        "actor_mentions", "source_mentions", "attributions")
     assigns: ClassVar[tuple[str, ...]] = ("events", "sentence_events", "focus_place")
 
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
@@ -55,24 +70,35 @@ class EventFinder:
         rules = self._rules.get(doc.language) or self._rules["ar"]
         doc.focus_place = self._focus(doc)
         record = self._record_event(doc)
-        named = self._named(doc, rules, record)
-        episodes = self._episodes(doc, rules)
-        events = [*([record] if record else []), *named.values()]
-        merged = _merge(episodes)
-        for event, sentences in merged:
+        named, names = self._named(doc, rules, record)
+        episodes = _merge(self._episodes(doc, rules, names))
+        events: list[Event] = [record] if record else []
+        for event, sentences in episodes:
+            at = {s.start for s in sentences}
+            same = next((n for n in named if doc.sentence_at(n.evidence.start) is not None
+                         and doc.sentence_at(n.evidence.start).start in at), None)
+            if same is not None:  # "أطلقوا “معركة الكرامة”": the episode is the named event
+                event.name = same.name
+                named.remove(same)
+            parent = record or next((n for n in named if any(
+                doc.sentence_at(n.evidence.start).paragraph == s.paragraph for s in sentences)),
+                None)
+            event.parent = parent.key if parent else None
+            if parent is not None and not any(self._local(k) for k in event.places):
+                event.places = list(dict.fromkeys([*event.places, *parent.places]))
             if not event.places and doc.focus_place:
                 event.places = [doc.focus_place]
-            parent = record or next((e for s, e in named.items()
-                                     if doc.sentence_at(s) and any(
-                                         doc.sentence_at(s).paragraph == x.paragraph
-                                         for x in sentences)), None)
-            event.parent = parent.key if parent else None
             for s in sentences:
                 doc.sentence_events[s.start] = event.key
-        events += [e for e, _ in merged]
+        events += named + [e for e, _ in episodes]
         doc.events = [e for e in events if e.start]
 
+    def _local(self, key: str) -> bool:
+        entry = self._places.get(key)
+        return entry is not None and entry.level in LOCAL_LEVELS
+
     def _focus(self, doc: Doc) -> str | None:
+        """Where the document is set: its record's area, else its most named place."""
         for path in doc.record_areas:
             last = [m.key for m in doc.place_mentions
                     if path and path[-1].start <= m.start and m.end <= path[-1].end]
@@ -101,60 +127,101 @@ class EventFinder:
                      end=doc.record.get(spec.get("end", "")),
                      places=list(dict.fromkeys(places)), actors=list(dict.fromkeys(actors)))
 
-    def _named(self, doc: Doc, rules: _Rules, record: Event | None) -> dict[int, Event]:
-        """Named battles and operations, keyed by the start of their name."""
-        out: dict[int, Event] = {}
+    def _named(self, doc: Doc, rules: _Rules,
+               record: Event | None) -> tuple[list[Event], list[tuple[int, int]]]:
+        """Named battles and operations, dated only by their own sentence; and where every
+        name stands (a place in a name, "نصرة داريا", is not where an episode is)."""
+        out: list[Event] = []
+        spans: list[tuple[int, int]] = []
         seen = {normalize_key(record.name)} if record and record.name else set()
         for head in rules.heads.find(doc.norm):
-            if doc.in_boilerplate(head.start):
-                continue
+            sentence = doc.sentence_at(head.start)
             found = _name_after(doc, head)
-            if found is None:
+            if sentence is None or sentence.boilerplate or found is None:
                 continue
             start, end, name = found
             key = normalize_key(name)
-            if key in seen or key in rules.name_stopwords or not key:
+            if not key or key in rules.name_stopwords:
+                continue
+            spans.append((start, end))
+            if key in seen:
                 continue
             seen.add(key)
-            sentence = doc.sentence_at(head.start)
-            if sentence is None:
-                continue
             date = _sentence_date(doc, sentence, rules)
-            places = _keys(doc.place_mentions, sentence, exclude=(start, end))
             evidence = doc.span(min(head.start, start), end)
-            out[start] = Event(
+            out.append(Event(
                 key=f"{evidence.start}-{evidence.end}", kind=head.payloads[0],
-                evidence=evidence, name=name,
-                start=date.value if date else _default_date(doc), places=places,
-                actors=_keys([m for m in doc.actor_mentions if not m.weak], sentence))
-        return out
+                evidence=evidence, name=name, start=date.value if date else None,
+                end=date.end if date else None,
+                places=_keys(doc.place_mentions, sentence, exclude=(start, end)),
+                actors=_keys([m for m in doc.actor_mentions if not m.weak], sentence)))
+        return out, spans
 
-    def _episodes(self, doc: Doc, rules: _Rules) -> list[tuple[Event, Sentence]]:
-        cues = [c for c in rules.cues.find(doc.norm) if not doc.in_boilerplate(c.start)]
+    def _episodes(self, doc: Doc, rules: _Rules,
+                  names: list[tuple[int, int]]) -> list[tuple[Event, Sentence]]:
+        names_taken = [(m.start, m.end) for m in (*doc.actor_mentions, *doc.source_mentions)
+                       if not m.weak]
+        cues = [c for c in rules.cues.find(doc.norm)
+                if not doc.in_boilerplate(c.start) and not _overlaps(names_taken, c)
+                and not _overlaps(names, c)]
+        hypothetical = rules.hypothetical.find(doc.norm)
+        unresolved = rules.unresolved.find(doc.norm)
+        denials = rules.denials.find(doc.norm)
         out = []
-        paragraph_date: tuple[int, object] | None = None
+        paragraph_date: tuple[int, Any] | None = None
         for sentence in doc.sentences:
             if sentence.boilerplate:
                 continue
             own = _sentence_date(doc, sentence, rules)
             if own is not None:
                 paragraph_date = (sentence.paragraph, own)
-            here = [c for c in cues if sentence.start <= c.start < sentence.end]
-            if not here:
+            inside = lambda ms, s=sentence: [m for m in ms if s.start <= m.start < s.end]  # noqa: E731
+            if sentence.heading or inside(hypothetical):
                 continue
-            date = own or (paragraph_date[1] if paragraph_date
-                           and paragraph_date[0] == sentence.paragraph else None)
-            start = date.value if date else _default_date(doc)  # type: ignore[attr-defined]
+            here = [c for c in inside(cues) if self._happened(doc, c, inside(denials), rules)]
+            unquoted = [c for c in here if not _in_quotes(doc, c.start)]
+            if not unquoted:
+                continue  # only the words of someone quoted ("ما يجري هو معارك كر وفر")
+            date = own
+            if own is None and not inside(unresolved):
+                date = paragraph_date[1] if paragraph_date and \
+                    paragraph_date[0] == sentence.paragraph else None
+            start = date.value if date else (None if inside(unresolved) else _default_date(doc))
             if not start:
                 continue
-            end = date.end if date is not None and getattr(date, "end", None) else None
             out.append((Event(
                 key=f"{sentence.start}-{sentence.end}", kind=_kind(doc, here, rules),
-                evidence=doc.span(sentence.start, sentence.end), start=start, end=end,
-                places=_keys(doc.place_mentions, sentence)
-                or _paragraph_places(doc, sentence),
-                actors=_keys([m for m in doc.actor_mentions if not m.weak], sentence)), sentence))
+                evidence=doc.span(sentence.start, sentence.end), start=start,
+                end=date.end if date is not None else None,
+                places=_keys(doc.place_mentions, sentence, exclude_spans=names)
+                or _paragraph_places(doc, sentence, names),
+                actors=_keys([m for m in doc.actor_mentions if not m.weak], sentence)),
+                sentence))
         return out
+
+    def _happened(self, doc: Doc, cue: Match[str], denials: list[Match[str]],
+                  rules: _Rules) -> bool:
+        """A cue for something told as done: not denied, negated, intended, referred back."""
+        if cue.key in rules.references or any(d.start < cue.start for d in denials):
+            return False
+        target = rules.object_cues.get(cue.key)
+        if target is not None:
+            after = doc.tokens[doc.token_index(cue.end):][:OBJECT_WINDOW]
+            if not any(target in clitic_forms(t.key) or t.key.startswith(target) for t in after):
+                return False
+        i = doc.token_at(cue.start)
+        token = doc.tokens[i]
+        if token.start < cue.start and "ل" in doc.text[token.start:cue.start]:
+            return False  # "لاستعادة السيطرة": a purpose
+        if i > 0 and (key := doc.tokens[i - 1].key).startswith("ل") and (
+                key[1:] in rules.cue_words or "ا" + key[2:] in rules.cue_words):
+            return False  # "لاستعادة السيطرة": the noun a purpose governs
+        before = doc.tokens[max(0, i - NEGATION_WINDOW):i]
+        if any(f in rules.negations for t in before for f in clitic_forms(t.key)):
+            return False
+        clause = doc.clause_at(cue.start) or (cue.start, cue.start)
+        words = {f for t in doc.tokens_between(clause[0], cue.start) for f in clitic_forms(t.key)}
+        return not words & rules.clause_negations
 
 
 def _name_after(doc: Doc, head: Match[str]) -> tuple[int, int, str] | None:
@@ -171,21 +238,21 @@ def _name_after(doc: Doc, head: Match[str]) -> tuple[int, int, str] | None:
         close = closing_quote(text, gap, gap + 1)
         if close is not None and close > gap + 1:
             return gap + 1, close, " ".join(text[gap + 1:close].split())
-    nxt = [m for m in doc.place_mentions if m.start >= head.end][:1]
+    nxt = [m for m in doc.place_mentions if m.start >= head.end and not m.weak][:1]
     if nxt and doc.text[head.end:nxt[0].start].strip() == "":
         return head.start, nxt[0].end, " ".join(text[head.start:nxt[0].end].split())
     return None
 
 
-def _sentence_date(doc: Doc, sentence: Sentence, rules: _Rules):  # -> DateMention | None
+def _sentence_date(doc: Doc, sentence: Sentence, rules: _Rules) -> Any:
     """The first date of the sentence that is when something happened in it."""
     for d in doc.dates:
         if not sentence.start <= d.span.start < sentence.end:
             continue
-        before = [t.key for t in doc.tokens_between(sentence.start, d.span.start)][-2:]
+        before = [t.key for t in doc.tokens_between(sentence.start, d.span.start)][-SINCE_WINDOW:]
         if d.precision == "year" and any(f in rules.since for w in before
                                          for f in clitic_forms(w)):
-            continue  # "منذ عام 2018": when something else began
+            continue  # "منذ عقد اتفاق التسوية عام 2018": when something else began
         if any(a.end <= d.span.start and len(doc.tokens_between(a.end, d.span.start))
                <= REPORT_WINDOW and a.scope_start <= d.span.start < a.scope_end
                for a in doc.attributions):
@@ -202,33 +269,49 @@ def _default_date(doc: Doc) -> str | None:
 def _kind(doc: Doc, cues: list[Match[str]], rules: _Rules) -> str:
     kinds = []
     for cue in cues:
-        before = doc.tokens_between(max(0, cue.start - 60), cue.start)[-ATTEMPT_WINDOW:]
+        before = doc.tokens[max(0, doc.token_at(cue.start) - ATTEMPT_WINDOW):
+                            doc.token_at(cue.start)]
         attempted = any(f in rules.attempts for t in before for f in clitic_forms(t.key))
         kinds.append("attack" if attempted else cue.payloads[0])
     return min(kinds, key=lambda k: rules.order.index(k) if k in rules.order else 99)
 
 
-def _keys(mentions: list[Mention], sentence: Sentence,
-          exclude: tuple[int, int] | None = None) -> list[str]:
+def _overlaps(spans: list[tuple[int, int]], m: Match[str]) -> bool:
+    return any(s < m.end and m.start < e for s, e in spans)
+
+
+def _keys(mentions: list[Mention], sentence: Sentence, exclude: tuple[int, int] | None = None,
+          exclude_spans: list[tuple[int, int]] = ()) -> list[str]:  # type: ignore[assignment]
+    spans = [*exclude_spans, *([exclude] if exclude else [])]
     keys = [m.key for m in mentions if sentence.start <= m.start < sentence.end
-            and not (exclude and exclude[0] <= m.start < exclude[1])]
+            and not any(a <= m.start < b for a, b in spans)]
     return list(dict.fromkeys(keys))
 
 
-def _paragraph_places(doc: Doc, sentence: Sentence) -> list[str]:
-    keys = [m.key for m in doc.place_mentions if m.end <= sentence.start and (
-        s := doc.sentence_at(m.start)) is not None and s.paragraph == sentence.paragraph]
-    return list(dict.fromkeys(keys))[-1:]
+def _paragraph_places(doc: Doc, sentence: Sentence, names: list[tuple[int, int]]) -> list[str]:
+    """The place named last before the sentence in its paragraph."""
+    keys = [m.key for m in doc.place_mentions if m.end <= sentence.start
+            and not any(a <= m.start < b for a, b in names)
+            and (s := doc.sentence_at(m.start)) is not None and s.paragraph == sentence.paragraph]
+    return keys[-1:]
+
+
+def _in_quotes(doc: Doc, offset: int) -> bool:
+    """Whether ``offset`` is inside quotation marks on its line."""
+    line = doc.text[doc.text.rfind("\n", 0, offset) + 1:offset]
+    return line.count("“") > line.count("”") or line.count("«") > line.count("»") \
+        or line.count("\"") % 2 == 1
 
 
 def _merge(episodes: list[tuple[Event, Sentence]]) -> list[tuple[Event, list[Sentence]]]:
-    """Sentences retelling one episode (same day, kind, overlapping places) make one event."""
+    """Sentences retelling one episode make one event: the same day, and the same kind and
+    places, or no place of their own ("رصد المرصد المعركة منذ انطلاقها في 19 آذار")."""
     out: list[tuple[Event, list[Sentence]]] = []
     for event, sentence in episodes:
         for other, sentences in out:
-            if other.start == event.start and other.kind == event.kind and (
-                    not event.places or not other.places
-                    or set(event.places) & set(other.places)):
+            if other.start == event.start and (not event.places or (
+                    other.kind == event.kind
+                    and (not other.places or set(event.places) & set(other.places)))):
                 other.places = list(dict.fromkeys([*other.places, *event.places]))
                 other.actors = list(dict.fromkeys([*other.actors, *event.actors]))
                 sentences.append(sentence)
@@ -236,4 +319,3 @@ def _merge(episodes: list[tuple[Event, Sentence]]) -> list[tuple[Event, list[Sen
         else:
             out.append((event, [sentence]))
     return out
-

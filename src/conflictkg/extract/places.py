@@ -37,6 +37,7 @@ class _Candidate:
     levels: tuple[str, ...] | None  # what a head noun before the name allows
     admin1: frozenset[str] = frozenset()  # governorates that context names
     chosen: PlaceEntry | None = None
+    listed: bool = False  # a record's field says it is a place
 
     @property
     def multiword(self) -> bool:
@@ -62,7 +63,7 @@ class PlaceFinder:
 
     name: ClassVar[str] = "places"
     requires: ClassVar[tuple[str, ...]] = (
-        "tokens", "sentences", "dates", "actor_mentions", "source_mentions", "record_areas")
+        "tokens", "sentences", "dates", "actor_mentions", "source_mentions", "record_places")
     assigns: ClassVar[tuple[str, ...]] = ("place_mentions", "places", "actor_mentions")
 
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
@@ -75,6 +76,17 @@ class PlaceFinder:
         )
         self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("places")}
 
+    def _matches(self, doc: Doc) -> list[Match[str]]:
+        """Gazetteer names in the text, and in a record's places written run together."""
+        found = self._matcher.find(doc.norm)
+        for span in doc.record_places:
+            if any(m.start <= span.start < m.end for m in found):
+                continue
+            for m in self._matcher.find(span.text):
+                found.append(Match(span.start + m.start, span.start + m.end, m.text,
+                                   m.payloads, m.key))
+        return sorted(found, key=lambda m: (m.start, -m.end))
+
     def lookup(self, name: str) -> list[PlaceEntry]:
         """Gazetteer entries whose name is ``name`` (any spelling variant)."""
         return [self._places[k] for k in self._matcher.payloads(name)]
@@ -85,7 +97,7 @@ class PlaceFinder:
                          + [(m.start, m.end) for m in doc.actor_mentions if not m.weak]
                          + [(m.start, m.end) for m in doc.source_mentions])
         candidates = []
-        for m in self._matcher.find(doc.norm):
+        for m in self._matches(doc):
             if doc.in_boilerplate(m.start) or _overlaps(blocked, m.start, m.end):
                 continue
             if m.key in rules.generic or len(m.key) < 3:
@@ -94,7 +106,8 @@ class PlaceFinder:
             if levels is None and (m.key in self._stopnames or _adjective(doc, m, rules)):
                 continue
             entries = [self._places[k] for k in m.payloads]
-            candidates.append(_Candidate(m, entries, levels))
+            listed = any(r.start <= m.start and m.end <= r.end for r in doc.record_places)
+            candidates.append(_Candidate(m, entries, levels, listed=listed))
         _coordinate(doc, candidates)
         for i, c in enumerate(candidates):
             c.admin1 = self._context(doc, candidates, i, rules)
@@ -122,7 +135,10 @@ class PlaceFinder:
                     [(p.start, p.end) for p in doc.place_mentions], m.start, m.end):
                 continue
             levels = rules.anaphors.get(m.key, ())
-            for p in reversed([p for p in doc.place_mentions if p.end <= m.start]):
+            earlier = [p for p in reversed(doc.place_mentions) if p.end <= m.start]
+            head = m.key.removeprefix("ال").split()[-1]  # "الحي" -> a place written "حي X"
+            named = [p for p in earlier if head in clitic_forms(_previous(doc, p.start))]
+            for p in named + earlier:
                 if self._places[p.key].level in levels:
                     out.append(Mention(m.start, m.end, m.text, p.key, weak=True))
                     break
@@ -185,6 +201,12 @@ def _qualifier(doc: Doc, m: Match[str], rules: _Rules) -> tuple[str, ...] | None
         if j < len(doc.tokens) and doc.tokens[j].key in rules.qualifiers:
             return rules.qualifiers[doc.tokens[j].key]
     return None
+
+
+def _previous(doc: Doc, start: int) -> str:
+    """The word before ``start`` (normalised), or ''."""
+    i = doc.token_index(start) - 1
+    return doc.tokens[i].key if i >= 0 else ""
 
 
 def _adjective(doc: Doc, m: Match[str], rules: _Rules) -> bool:
@@ -269,7 +291,7 @@ def _choose(c: _Candidate, anchors: list[PlaceEntry]) -> PlaceEntry | None:
 
     best = max(entries, key=rank)
     support = _support(best, anchors)
-    if explicit or support:
+    if explicit or support or c.listed:
         return best
     if c.levels is not None or c.multiword:
         # a qualified village far from every other place of the document is a namesake

@@ -28,6 +28,7 @@ from conflictkg.gazetteers import Gazetteers
 PARSERS = ("text", "date", "party-list", "area-path")
 _PATH_SEPARATOR = re.compile(r"\s*[-–]\s*")
 _NOTE = re.compile(r"\s*[(\-–].*$")  # "(قوات خاصة)-القدم", " - جنوب دمشق": not the name
+_PLACE_NOTE = re.compile(r"[-–]\s*([^-–()]+?)\s*$")
 
 
 class RecordMappingError(ValueError):
@@ -91,7 +92,7 @@ class RecordReader:
     name: ClassVar[str] = "records"
     requires: ClassVar[tuple[str, ...]] = ("paragraphs", "dates")
     assigns: ClassVar[tuple[str, ...]] = ("record", "record_title", "record_parties",
-                                          "record_areas")
+                                          "record_areas", "record_places")
 
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
         folder = gazetteers.root / "records"
@@ -104,7 +105,8 @@ class RecordReader:
                                  key=len, reverse=True)
 
     def __call__(self, doc: Doc) -> None:
-        doc.record, doc.record_title, doc.record_parties, doc.record_areas = None, None, [], []
+        doc.record, doc.record_title = None, None
+        doc.record_parties, doc.record_areas, doc.record_places = [], [], []
         lines = doc.paragraphs
         keys = [_key(doc.text[s:e]) for s, e in lines]
         for mapping in self.mappings:
@@ -189,6 +191,14 @@ class RecordReader:
             if trimmed:
                 offset = start + s + (len(piece) - len(piece.lstrip()))
                 out.append(doc.span(offset, offset + len(trimmed)))
+            note = _PLACE_NOTE.search(piece)
+            if note:  # "- مخيم اليرموك", "-القدم", " - دمشق/إنخل": where the party fights
+                at = start + s + note.start(1)
+                for m in re.finditer(r"[^/،,]+", note.group(1)):
+                    if m.group().strip():
+                        lead = len(m.group()) - len(m.group().lstrip())
+                        doc.record_places.append(
+                            doc.span(at + m.start() + lead, at + m.start() + len(m.group().rstrip())))
         return out
 
 

@@ -16,6 +16,8 @@ from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
 from conflictkg.gazetteers import Gazetteers
 
+BODY_LINE = 150  # characters: a line this long is a paragraph of the report
+BODY_SENTENCE = 60  # a finished sentence this long is too
 _NUMBERED = re.compile(r"^\s*\d{1,3}\s*[.)\-]\s+\S")
 
 
@@ -50,13 +52,21 @@ class Segmenter:
         rules = self._rules.get(doc.language) or self._rules["ar"]
         lines = _lines(doc.text)
         furniture = _furniture(doc.text, lines, rules)
+        body = next((i for i, (s, e) in enumerate(lines) if _is_body(doc.text[s:e])), 0)
         sentences: list[Sentence] = []
         for index, (start, end) in enumerate(lines):
             for s, e in _cut(doc.text, start, end, rules.sentence_end):
                 clauses = tuple(_cut(doc.text, s, e, rules.clause_break)) or ((s, e),)
-                sentences.append(Sentence(s, e, index, clauses, index in furniture))
+                sentences.append(Sentence(s, e, index, clauses, index in furniture, index < body))
         doc.paragraphs = lines
         doc.set_sentences(sentences)
+
+
+def _is_body(line: str) -> bool:
+    """A paragraph of the report, not a title, caption or dateline before it."""
+    stripped = line.rstrip()
+    ends = stripped.endswith((".", "!", "؟", "?")) and not stripped.endswith("..")
+    return len(stripped) >= BODY_LINE or (ends and len(stripped) >= BODY_SENTENCE)
 
 
 def _trimmed(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:

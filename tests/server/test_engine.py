@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -166,3 +167,17 @@ def test_cache_is_bounded(live, sample_store):
         for i in range(4):
             client.get("/sparql", params={"query": f"SELECT ({i} AS ?x) WHERE {{}}"})
         assert server.engine.cache_size == 2
+
+
+def test_large_results_are_streamed_whole_from_a_file(live, sample_store):
+    values = " ".join(str(i) for i in range(300))
+    query = f"SELECT ?a ?b WHERE {{ VALUES ?a {{ {values} }} VALUES ?b {{ {values} }} }}"
+    with live(store=sample_store) as server, server.client() as client:
+        response = client.get("/sparql", params={"query": query})
+        left_over = os.listdir(server.engine.results_dir)
+        terms = server.call(server.engine.select_terms(query))
+    assert response.status_code == 200
+    assert len(response.content) > 1 << 20  # past the in-memory limit: it went through a file
+    assert int(response.headers["content-length"]) == len(response.content)
+    assert len(rows(response)) == 300 * 300 == len(terms)
+    assert left_over == []

@@ -17,6 +17,9 @@ import asyncio
 import json
 import logging
 import multiprocessing
+import os
+import shutil
+import tempfile
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -30,6 +33,7 @@ from conflictkg.server import federation, worker
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 CACHE_ENTRY_LIMIT = 4 * 1024 * 1024  # larger results are not kept in memory
+STREAM_CHUNK = 1 << 16
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {XSD + n for n in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
                                "positiveInteger", "negativeInteger", "nonPositiveInteger",
@@ -48,9 +52,33 @@ class QueryError(Exception):
 
 @dataclass
 class QueryResult:
+    """A serialised result: bytes, or for a large one an async iterator over its file."""
+
     body: bytes | AsyncIterator[bytes]
     media_type: str
     generation: int
+    length: int | None = None
+
+    async def read(self) -> bytes:
+        if isinstance(self.body, bytes):
+            return self.body
+        return b"".join([chunk async for chunk in self.body])
+
+
+async def _stream_file(path: str) -> AsyncIterator[bytes]:
+    """A result file's content, read in a thread; the file is unlinked as soon as it is open."""
+    loop = asyncio.get_running_loop()
+    with open(path, "rb") as f:
+        os.unlink(path)
+        while chunk := await loop.run_in_executor(None, f.read, STREAM_CHUNK):
+            yield chunk
+
+
+def _result(payload: tuple, generation: int) -> QueryResult:
+    media_type, body = payload
+    if isinstance(body, worker.Spilled):
+        return QueryResult(_stream_file(body.path), media_type, generation, body.size)
+    return QueryResult(body, media_type, generation, len(body))
 
 
 class _Worker:
@@ -91,6 +119,7 @@ class QueryEngine:
         self._cache_generation = -1
         self.cache_hits = self.cache_misses = 0
         self._write_lock = asyncio.Lock()
+        self._spill_dir: str | None = None
 
     @property
     def generation(self) -> int:
@@ -102,11 +131,17 @@ class QueryEngine:
         return self._in_flight
 
     @property
+    def results_dir(self) -> str | None:
+        """Where large results wait to be streamed (each file is deleted once sent)."""
+        return self._spill_dir
+
+    @property
     def cache_size(self) -> int:
         return len(self._cache)
 
     async def start(self) -> None:
         self._idle = asyncio.Queue()
+        self._spill_dir = tempfile.mkdtemp(prefix="conflictkg-results-")
         for _ in range(max(1, self.settings.query_workers)):
             self._add_worker()
 
@@ -115,6 +150,8 @@ class QueryEngine:
             w.kill()
         self._workers.clear()
         self._threads.shutdown(wait=False, cancel_futures=True)
+        if self._spill_dir:
+            shutil.rmtree(self._spill_dir, ignore_errors=True)
 
     def _add_worker(self) -> None:
         w = _Worker(self._context, str(self.settings.store))
@@ -135,6 +172,7 @@ class QueryEngine:
             raise QueryError(503, f"too many queries at once (limit "
                              f"{self.settings.max_concurrent_queries}); retry shortly")
         timeout = self.settings.query_timeout
+        job["spill_dir"] = self._spill_dir
         self._in_flight += 1
         try:
             try:
@@ -190,11 +228,11 @@ class QueryEngine:
         if hit is not None:
             return hit
         query, federated = await self._federate(query)
-        (media_type, body), generation = await self._call({
+        payload, generation = await self._call({
             "op": "query", "query": query, "accept": accept, "format": format, "base_iri": base_iri,
             "default_graphs": list(default_graph_uris), "named_graphs": list(named_graph_uris),
             "substitutions": substitutions or None, "max_bytes": self.settings.max_result_bytes})
-        result = QueryResult(body, media_type, generation)
+        result = _result(payload, generation)
         if not federated:
             self._remember(key, result)
         return result
@@ -212,17 +250,16 @@ class QueryEngine:
     async def read_graph(self, graph: str | None, *, accept: str | None,
                          format: str | None = None) -> QueryResult:
         """One graph of the store (``None``: the default graph) for the Graph Store Protocol."""
-        (media_type, body), generation = await self._call({
+        payload, generation = await self._call({
             "op": "graph", "graph": graph, "accept": accept, "format": format,
             "max_bytes": self.settings.max_result_bytes})
-        return QueryResult(body, media_type, generation)
+        return _result(payload, generation)
 
     async def select_terms(self, query: str,
                            substitutions: dict[str, str] | None = None) -> list[dict[str, dict]]:
         """SELECT rows as SPARQL JSON term dicts (``{"type": "uri", "value": …}``)."""
         result = await self.run(query, accept=None, format="json", substitutions=substitutions)
-        assert isinstance(result.body, bytes)
-        data = json.loads(result.body)
+        data = json.loads(await result.read())
         if "results" not in data:
             raise QueryError(400, "select() needs a SELECT query")
         return data["results"]["bindings"]
@@ -231,8 +268,7 @@ class QueryEngine:
                      substitutions: dict[str, str] | None = None) -> list[dict[str, object]]:
         """SELECT rows as plain Python values (None where a variable is unbound)."""
         result = await self.run(query, accept=None, format="json", substitutions=substitutions)
-        assert isinstance(result.body, bytes)
-        data = json.loads(result.body)
+        data = json.loads(await result.read())
         variables = data["head"]["vars"]
         return [{v: python_value(row.get(v)) for v in variables}
                 for row in data["results"]["bindings"]]
@@ -244,8 +280,7 @@ class QueryEngine:
             result = await self.run(query, accept=format, substitutions=substitutions)
         else:
             result = await self.run(query, accept=None, format=format, substitutions=substitutions)
-        assert isinstance(result.body, bytes)
-        return result.body
+        return await result.read()
 
     async def update(self, sparql: str, **options: Any) -> None:
         """A SPARQL Update, with its SERVICE clauses checked and resolved first."""

@@ -17,7 +17,13 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, parse, serializ
 
 from conflictkg.config import Settings
 from conflictkg.server.engine import QueryEngine, QueryError
-from conflictkg.server.sparql import ProtocolError, check_update_rights, error_response, read_body
+from conflictkg.server.sparql import (
+    ProtocolError,
+    check_update_rights,
+    error_response,
+    read_body,
+    result_response,
+)
 from conflictkg.store import Writer
 
 router = APIRouter()
@@ -113,12 +119,11 @@ async def graph_store(request: Request, path: str | None = None) -> Response:
         if method in ("GET", "HEAD"):
             graph = _target(request, path)
             result = await engine.read_graph(graph, accept=request.headers.get("accept"))
-            body = b"" if method == "HEAD" else result.body
-            headers = {"Vary": "Accept", "X-Store-Generation": str(result.generation)}
-            response = Response(body, media_type=result.media_type, headers=headers)
-            if method == "HEAD":
-                response.headers["content-length"] = str(len(result.body))
-            return response
+            if method == "GET":
+                return result_response(result)
+            await result.read()  # a large result's file is deleted once read
+            return Response(media_type=result.media_type, headers={
+                "Content-Length": str(result.length), "Vary": "Accept"})
         check_update_rights(request, settings)
         if method == "POST" and not path and not request.query_params:
             graph = str(request.base_url) + "store/" + uuid.uuid4().hex

@@ -15,11 +15,11 @@ import hmac
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import PlainTextResponse, Response, StreamingResponse
 
 from conflictkg.config import Settings
 from conflictkg.server import describe
-from conflictkg.server.engine import QueryEngine, QueryError
+from conflictkg.server.engine import QueryEngine, QueryError, QueryResult
 from conflictkg.server.sparqltext import SparqlTextError, depth_at, keywords, mask
 
 router = APIRouter()
@@ -168,8 +168,16 @@ async def _query(request: Request, query: str, params: list[tuple[str, str]]) ->
             named_graph_uris=_all(params, "named-graph-uri"))
     except QueryError as exc:
         return error_response(exc.status, exc.message)
-    return Response(result.body, media_type=result.media_type,
-                    headers={"Vary": "Accept", "X-Store-Generation": str(result.generation)})
+    return result_response(result)
+
+
+def result_response(result: QueryResult) -> Response:
+    """A serialised result as a response; a large one streamed from its file."""
+    headers = {"Vary": "Accept", "X-Store-Generation": str(result.generation)}
+    if isinstance(result.body, bytes):
+        return Response(result.body, media_type=result.media_type, headers=headers)
+    headers["Content-Length"] = str(result.length)
+    return StreamingResponse(result.body, media_type=result.media_type, headers=headers)
 
 
 async def _update(request: Request, update: str, params: list[tuple[str, str]]) -> Response:

@@ -9,12 +9,16 @@ new documents without a restart and never a half-written one.
 A worker answers one job at a time over a pipe. Jobs are plain dicts, answers
 ``("ok", payload, generation)`` or ``("error", status, message, generation)``.
 Results are serialised here, fully and under a size cap, so the web process can
-send a correct status line before the body.
+send a correct status line before the body; a large one is written to a temporary
+file that the web process streams, so it is never held in memory whole.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -52,37 +56,68 @@ class JobError(Exception):
         self.status = status
 
 
-class _CappedBuffer:
-    """A write target that refuses to grow past ``limit`` bytes."""
+INLINE_BYTES = 1 << 20  # larger results go through a temporary file, not the pipe
 
-    def __init__(self, limit: int) -> None:
-        self.limit, self.parts, self.size, self.overflow = limit, [], 0, False
+
+class _CappedOutput:
+    """A write target that refuses to grow past ``limit`` bytes and spills to a file in
+    ``spill_dir`` past :data:`INLINE_BYTES`, so a large result is never held in memory."""
+
+    def __init__(self, limit: int, spill_dir: str | None) -> None:
+        self.limit, self.spill_dir = limit, spill_dir
+        self.parts: list[bytes] = []
+        self.size, self.overflow, self.file = 0, False, None
 
     def write(self, data: bytes) -> int:
         self.size += len(data)
         if self.size > self.limit:
             self.overflow = True
             raise OSError("result too large")
-        self.parts.append(bytes(data))
+        if self.file is None and self.size > INLINE_BYTES and self.spill_dir:
+            self.file = tempfile.NamedTemporaryFile(dir=self.spill_dir, delete=False)  # noqa: SIM115
+            self.file.write(b"".join(self.parts))
+            self.parts = []
+        if self.file is not None:
+            self.file.write(data)
+        else:
+            self.parts.append(bytes(data))
         return len(data)
 
     def flush(self) -> None:
         pass
 
-    def getvalue(self) -> bytes:
-        return b"".join(self.parts)
+    def result(self) -> bytes | Spilled:
+        if self.file is None:
+            return b"".join(self.parts)
+        self.file.close()
+        return Spilled(self.file.name, self.size)
+
+    def discard(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            os.unlink(self.file.name)
 
 
-def _capped(write: Callable[[_CappedBuffer], object], limit: int) -> bytes:
-    out = _CappedBuffer(limit)
+@dataclass(frozen=True)
+class Spilled:
+    """A serialised result in a temporary file, for the web process to stream and delete."""
+
+    path: str
+    size: int
+
+
+def _capped(write: Callable[[_CappedOutput], object], job: dict) -> bytes | Spilled:
+    limit = job["max_bytes"]
+    out = _CappedOutput(limit, job.get("spill_dir"))
     try:
         write(out)
     except Exception:
+        out.discard()
         if out.overflow:
             raise JobError(500, f"the result is larger than this endpoint's limit of {limit} bytes"
                            " (max_result_bytes); add a LIMIT or narrow the query") from None
         raise
-    return out.getvalue()
+    return out.result()
 
 
 def custom_functions() -> dict:
@@ -110,7 +145,7 @@ def _dataset_options(job: dict) -> dict[str, Any]:
             "named_graphs": [NamedNode(g) for g in named]}
 
 
-def run_query(store: Store, job: dict, functions: dict) -> tuple[str, bytes]:
+def run_query(store: Store, job: dict, functions: dict) -> tuple[str, bytes | Spilled]:
     options = _dataset_options(job)
     if job.get("substitutions"):
         options["substitutions"] = {
@@ -130,17 +165,11 @@ def run_query(store: Store, job: dict, functions: dict) -> tuple[str, bytes]:
         choice = negotiation.choose(kind, job.get("accept"), job.get("format"))
     except negotiation.NotAcceptableError as exc:
         raise JobError(406, str(exc)) from None
-    limit = job["max_bytes"]
-    if kind == negotiation.GRAPH:
-        fmt = RDF_FORMATS[choice.key]
-        body = _capped(lambda out: results.serialize(out, format=fmt), limit)
-    else:
-        fmt = RESULT_FORMATS[choice.key]
-        body = _capped(lambda out: results.serialize(out, format=fmt), limit)
-    return choice.media_type, body
+    fmt = RDF_FORMATS[choice.key] if kind == negotiation.GRAPH else RESULT_FORMATS[choice.key]
+    return choice.media_type, _capped(lambda out: results.serialize(out, format=fmt), job)
 
 
-def read_graph(store: Store, job: dict, functions: dict) -> tuple[str, bytes]:
+def read_graph(store: Store, job: dict, functions: dict) -> tuple[str, bytes | Spilled]:
     """One graph's triples (the Graph Store Protocol's GET); 404 when it does not exist."""
     graph = job.get("graph")
     if graph is None:
@@ -155,8 +184,7 @@ def read_graph(store: Store, job: dict, functions: dict) -> tuple[str, bytes]:
         raise JobError(406, str(exc)) from None
     triples = (q.triple for q in store.quads_for_pattern(None, None, None, name))
     fmt = RDF_FORMATS[choice.key]
-    return choice.media_type, _capped(lambda out: serialize(triples, out, format=fmt),
-                                      job["max_bytes"])
+    return choice.media_type, _capped(lambda out: serialize(triples, out, format=fmt), job)
 
 
 HANDLERS: dict[str, Callable[[Store, dict, dict], object]] = {

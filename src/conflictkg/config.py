@@ -29,6 +29,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("base_iri", "https://conflictkg.org/", "Base under which every IRI of the graph is minted."),
     Setting("query_timeout", 30.0, "Seconds after which a SPARQL query is stopped (its worker is killed)."),
     Setting("query_workers", 2, "Worker processes that evaluate SPARQL queries."),
+    Setting("query_memory_mb", 4096,
+            "Address space a query worker may use (MiB; 0 for no limit); past it the query fails."),
     Setting("max_concurrent_queries", 16, "Queries evaluated or waiting at once; more get 503."),
     Setting("max_body_bytes", 1_048_576, "Largest request body accepted (bytes); larger gets 413."),
     Setting("max_result_bytes", 268_435_456, "Largest serialised query result (bytes); larger gets 500."),
@@ -48,6 +50,7 @@ class Settings:
     base_iri: str = "https://conflictkg.org/"
     query_timeout: float = 30.0
     query_workers: int = 2
+    query_memory_mb: int = 4096
     max_concurrent_queries: int = 16
     max_body_bytes: int = 1_048_576
     max_result_bytes: int = 268_435_456

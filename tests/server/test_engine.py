@@ -181,3 +181,15 @@ def test_large_results_are_streamed_whole_from_a_file(live, sample_store):
     assert int(response.headers["content-length"]) == len(response.content)
     assert len(rows(response)) == 300 * 300 == len(terms)
     assert left_over == []
+
+
+def test_a_query_past_the_memory_limit_is_stopped(live, sample_store):
+    values = " ".join(str(i) for i in range(3000))
+    hungry = (f"SELECT ?a ?b ?c WHERE {{ VALUES ?a {{ {values} }} VALUES ?b {{ {values} }} "
+              "VALUES ?c { 1 2 3 } } ORDER BY ?c ?b ?a")
+    with live(store=sample_store, query_memory_mb=1200, query_timeout=120) as server, \
+            server.client() as client:
+        response = client.post("/sparql", data={"query": hungry})
+        after = client.get("/sparql", params={"query": CLAIMS})
+    assert response.status_code == 503 and "more memory" in response.text
+    assert after.status_code == 200 and len(rows(after)) == 2

@@ -19,6 +19,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import signal
 import tempfile
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
@@ -84,9 +85,9 @@ def _result(payload: tuple, generation: int) -> QueryResult:
 class _Worker:
     """One worker process and the parent's end of its pipe."""
 
-    def __init__(self, context: Any, store_path: str) -> None:
+    def __init__(self, context: Any, store_path: str, memory_mb: int) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=worker.serve, args=(child, store_path),
+        self.process = context.Process(target=worker.serve, args=(child, store_path, memory_mb),
                                        name="conflictkg-query", daemon=True)
         self.process.start()
         child.close()
@@ -154,7 +155,7 @@ class QueryEngine:
             shutil.rmtree(self._spill_dir, ignore_errors=True)
 
     def _add_worker(self) -> None:
-        w = _Worker(self._context, str(self.settings.store))
+        w = _Worker(self._context, str(self.settings.store), self.settings.query_memory_mb)
         self._workers.append(w)
         assert self._idle is not None
         self._idle.put_nowait(w)
@@ -187,8 +188,14 @@ class QueryEngine:
                 self._retire(w)
                 raise QueryError(503, f"the query ran longer than this endpoint's limit of "
                                  f"{timeout:g} s and was stopped") from None
-            except (EOFError, OSError, BrokenPipeError) as exc:
+            except (EOFError, OSError) as exc:
+                w.process.join(timeout=5)
+                aborted = w.process.exitcode == -signal.SIGABRT
                 self._retire(w)
+                if aborted and self.settings.query_memory_mb:
+                    raise QueryError(503, "the query needed more memory than this endpoint allows "
+                                     f"({self.settings.query_memory_mb} MiB) and was stopped"
+                                     ) from None
                 raise QueryError(500, f"the query worker failed: {exc!r}") from None
             self._idle.put_nowait(w)
         finally:

@@ -16,6 +16,7 @@ file that the web process streams, so it is never held in memory whole.
 from __future__ import annotations
 
 import os
+import resource
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -194,8 +195,11 @@ HANDLERS: dict[str, Callable[[Store, dict, dict], object]] = {
 }
 
 
-def serve(conn: Connection, store_path: str) -> None:
+def serve(conn: Connection, store_path: str, memory_mb: int = 0) -> None:
     """The worker's loop: answer jobs until the pipe closes."""
+    if memory_mb > 0:  # past it an allocation fails and the process aborts: the engine says so
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     path = Path(store_path)
     functions = custom_functions()
     generation, store = -1, None

@@ -188,8 +188,11 @@ class QueryEngine:
                 self._retire(w)
                 raise QueryError(503, f"the query ran longer than this endpoint's limit of "
                                  f"{timeout:g} s and was stopped") from None
+            except asyncio.CancelledError:
+                self._retire(w)  # it may still be working on the abandoned job
+                raise
             except (EOFError, OSError) as exc:
-                w.process.join(timeout=5)
+                await loop.run_in_executor(self._threads, w.process.join, 5)
                 aborted = w.process.exitcode == -signal.SIGABRT
                 self._retire(w)
                 if aborted and self.settings.query_memory_mb:

@@ -128,6 +128,12 @@ def test_bad_query_is_a_400_with_the_parsers_message(reader):
     assert "error at" in response.text or "expected" in response.text
 
 
+def test_bad_dataset_iri_is_a_400(reader):
+    with reader.client() as client:
+        response = client.get("/sparql", params={"query": "ASK {}", "default-graph-uri": "a b"})
+    assert response.status_code == 400 and "a b" in response.text
+
+
 def test_unacceptable_format_is_a_406(reader):
     with reader.client() as client:
         select = client.get("/sparql", params={"query": COUNT_CLAIMS}, headers={"Accept": "image/png"})

@@ -138,19 +138,33 @@ def parse_term(text: str):
     return triple.object
 
 
+def _graph(iri: str) -> NamedNode:
+    try:
+        return NamedNode(iri)
+    except ValueError as exc:
+        raise JobError(400, f"not a graph IRI: {iri!r} ({exc})") from None
+
+
 def _dataset_options(job: dict) -> dict[str, Any]:
     defaults, named = job.get("default_graphs") or (), job.get("named_graphs") or ()
     if not defaults and not named:
         return {"use_default_graph_as_union": True}
-    return {"default_graph": [NamedNode(g) for g in defaults] or [],
-            "named_graphs": [NamedNode(g) for g in named]}
+    return {"default_graph": [_graph(g) for g in defaults],
+            "named_graphs": [_graph(g) for g in named]}
+
+
+def _variable(name: str) -> Variable:
+    try:
+        return Variable(name)
+    except ValueError as exc:
+        raise JobError(400, f"not a variable name: {name!r} ({exc})") from None
 
 
 def run_query(store: Store, job: dict, functions: dict) -> tuple[str, bytes | Spilled]:
     options = _dataset_options(job)
     if job.get("substitutions"):
         options["substitutions"] = {
-            Variable(name): parse_term(term) for name, term in job["substitutions"].items()}
+            _variable(name): parse_term(term) for name, term in job["substitutions"].items()}
     if functions:
         options["custom_functions"] = functions
     if job.get("base_iri"):
@@ -176,7 +190,7 @@ def read_graph(store: Store, job: dict, functions: dict) -> tuple[str, bytes | S
     if graph is None:
         name = DefaultGraph()
     else:
-        name = NamedNode(graph)
+        name = _graph(graph)
         if not store.contains_named_graph(name):
             raise JobError(404, f"no graph <{graph}> in the store")
     try:

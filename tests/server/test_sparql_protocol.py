@@ -198,6 +198,7 @@ def test_service_description(reader):
     assert "http://www.w3.org/ns/sparql-service-description#UnionDefaultGraph" in \
         by_predicate["feature"]
     assert "defaultGraph" in by_predicate
+    assert by_predicate["triples"] == {str(QUADS)}
     assert "https://conflictkg.org/ontology#arabicKey" in by_predicate["extensionFunction"]
     assert len(list(parse(as_xml.content, format=RdfFormat.RDF_XML))) == len(triples)
 

@@ -95,7 +95,16 @@ async def service_description_response(request: Request) -> Response:
     endpoint = str(request.url).split("?", 1)[0]
     triples = service_description(endpoint, updates=settings.updates_enabled,
                                   federation=bool(settings.allow_service))
+    try:  # the size is a courtesy: the description answers even when the workers are busy
+        size = (await request.app.state.engine.select(TRIPLES))[0]["triples"]
+        triples.append(Triple(BlankNode("default"), _n(VOID + "triples"),
+                              Literal(str(size), datatype=_XSD_INT)))
+    except QueryError:
+        pass
     return _serialise(triples, request)
+
+
+TRIPLES = "SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }"
 
 
 COUNTS = """SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?entities)

@@ -131,11 +131,7 @@ class ActorFinder:
 
     def _curated(self, key: str) -> Actor | None:
         entry = self._entries.get(key)
-        if entry is None:
-            return None
-        return Actor(key=key, labels={"ar": entry.name_ar, "en": entry.name_en},
-                     kind=entry.kind, side=entry.side, parent=entry.parent,
-                     aliases=[*entry.aliases_ar, *entry.aliases_en], curated=True)
+        return curated_actor(entry) if entry is not None else None
 
     def _unit(self, key: str, new: dict[str, _New], doc: Doc, rules: _Rules) -> Actor:
         unit = new[key]
@@ -148,6 +144,13 @@ class ActorFinder:
         labels[doc.language] = unit.label
         return Actor(key=key, labels=labels, kind=kind, side=side, parent=unit.parent,
                      aliases=list(unit.aliases), curated=False)
+
+
+def curated_actor(entry: ActorEntry) -> Actor:
+    """The Actor of a gazetteer entry, without mentions yet."""
+    return Actor(key=entry.key, labels={"ar": entry.name_ar, "en": entry.name_en},
+                 kind=entry.kind, side=entry.side, parent=entry.parent,
+                 aliases=[*entry.aliases_ar, *entry.aliases_en], curated=True)
 
 
 def _kind(unit: _New, rules: _Rules) -> str | None:

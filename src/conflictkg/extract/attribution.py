@@ -8,6 +8,7 @@ claim that no source covers is the publisher's own.
 
 from __future__ import annotations
 
+import itertools
 from typing import ClassVar
 
 from conflictkg.extract.doc import Attributed, Doc, Mention, Sentence, clitic_forms
@@ -20,6 +21,8 @@ from conflictkg.gazetteers import Gazetteers
 AFTER_PREPOSITION = 6  # tokens between "بحسب"/"وفق" and the source it credits
 AFTER_VERB = 3  # tokens between a verb and its subject ("قال مدير المرصد")
 BEFORE_VERB = 6  # tokens between a subject and its verb ("المرصد ... رصد")
+_QUOTES = str.maketrans(dict.fromkeys("\"“”«»", " "))
+CLOSING_VERB = 3  # words after "said" that still leave it closing its sentence ("on Monday")
 
 
 class _Rules:
@@ -28,6 +31,7 @@ class _Rules:
         self.cues: Matcher[str] = s.matcher(preposition=s.words("prepositions"),
                                             verb=s.words("verbs"))
         self.continuations = s.keys("continuations")
+        self.pronouns = s.keys("pronoun_subjects")
         self.generic: Matcher[str] = s.matcher(generic=s.words("generic_sources"))
         self.anaphors = {normalize_key(k): frozenset(v) for k, v in s.groups("anaphors").items()}
 
@@ -73,9 +77,12 @@ class AttributionFinder:
         previous: Attributed | None = None
         for sentence in doc.sentences:
             own = by_sentence.get(sentence.start, [])
-            first = doc.tokens_between(sentence.start, sentence.end)[:1]
-            continues = bool(first) and any(f in rules.continuations
-                                            for f in clitic_forms(first[0].key))
+            words = doc.tokens_between(sentence.start, sentence.end)
+            continues = bool(words) and any(f in rules.continuations
+                                            for f in clitic_forms(words[0].key))
+            continues = continues or any(  # "..., it added.", "he said"
+                a.key in rules.pronouns and b.key in rules.continuations
+                for a, b in itertools.pairwise(words))
             if continues and previous is not None and not any(
                     a.scope_start <= sentence.start for a in own):
                 doc.attributions.append(Attributed(
@@ -121,13 +128,21 @@ class AttributionFinder:
             before = [m for m in doc.source_mentions if sentence.start <= m.start and m.end <= start]
             if before and len(doc.tokens_between(before[-1].end, start)) <= BEFORE_VERB:
                 source = before[-1]
+        if source is None and kind == "verb":  # "أعلنت هيئة تحرير الشام": a group speaks
+            source = next((m for m in doc.actor_mentions if not m.weak and end <= m.start
+                           < sentence.end and len(doc.tokens_between(end, m.start)) <= 1), None)
+            if source is not None:
+                source = Mention(source.start, source.end, source.text,
+                                 self.source_key(source.text) or "")
         if source is None:
             return None
-        label = " ".join(source.text.split())
+        label = " ".join(source.text.translate(_QUOTES).split())
         if source.key and any(f in rules.anaphors for f in clitic_forms(normalize_key(label))):
             entry = self._sources[source.key]  # "الصحيفة": name the newspaper it stands for
             label = entry.name_ar if doc.language == "ar" else entry.name_en
-        if kind == "preposition":
+        closing = len(doc.tokens_between(end, sentence.end)) <= CLOSING_VERB
+        if kind == "preposition" or (source.end <= start and closing):
+            # "بحسب المرصد" anywhere, or "..., the Observatory said." closing the sentence
             return Attributed(start, source.end, sentence.start, sentence.end, label,
                               source.key or None)
         return Attributed(start, source.end, min(start, source.start), sentence.end, label,

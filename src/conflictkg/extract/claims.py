@@ -13,13 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from conflictkg.extract.actors import curated_actor
 from conflictkg.extract.attribution import attribution_at
 from conflictkg.extract.doc import Doc, Sentence, Token, clitic_forms
 from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.model import CasualtyClaim
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.numbers import find_numbers
-from conflictkg.extract.patterns import Patterns
+from conflictkg.extract.patterns import PatternError, Patterns
 from conflictkg.gazetteers import Gazetteers
 
 NOUN_WINDOW = 3  # tokens after a count in which its victim noun stands
@@ -50,6 +51,8 @@ class _Rules:
         self.singular = s.keys("singular_victims")
         self.not_victims = s.keys("not_victims")
         self.tolls: Matcher[str] = s.matcher(new=s.words("new_toll"), old=s.words("old_toll"))
+        self.sides: Matcher[str] = s.matcher(**s.groups("sides"))
+        self.side_actors = s.mapping("side_actors")
 
 
 class CasualtyFinder:
@@ -58,11 +61,15 @@ class CasualtyFinder:
     name: ClassVar[str] = "casualties"
     requires: ClassVar[tuple[str, ...]] = (
         "sentences", "actor_mentions", "attributions", "publisher", "sentence_events")
-    assigns: ClassVar[tuple[str, ...]] = ("casualty_claims",)
+    assigns: ClassVar[tuple[str, ...]] = ("casualty_claims", "actors")
 
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
-        del gazetteers
+        self._actors = gazetteers.actors
         self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("casualties")}
+        for rules in self._rules.values():
+            unknown = set(rules.side_actors.values()) - set(gazetteers.actors)
+            if unknown:
+                raise PatternError(f"casualties.yaml: side_actors names unknown actors {unknown}")
 
     def __call__(self, doc: Doc) -> None:
         rules = self._rules.get(doc.language) or self._rules["ar"]
@@ -84,8 +91,9 @@ class CasualtyFinder:
                     continue
                 used.add(key)
                 evidence = doc.span(start, f.end)
-                toll = next((t.payloads[0] for t in tolls
-                             if sentence.start <= t.start < sentence.end), None)
+                near = [t for t in tolls if sentence.start <= t.start < sentence.end]
+                toll = min(near, key=lambda t: abs(t.start - f.start)).payloads[0] if near \
+                    else None  # the toll word nearest the count says which toll it is
                 claims.append((CasualtyClaim(
                     key=key, count=f.count, qualifier=f.qualifier,
                     attributed_to=attribution_at(doc, f.start, f.end, fallback),
@@ -93,6 +101,9 @@ class CasualtyFinder:
                     outcome=f.outcome, event=doc.sentence_events.get(sentence.start)), toll))
         _supersede(claims)
         doc.casualty_claims = [c for c, _ in claims]
+        for claim in doc.casualty_claims:  # a side named only by a word ("جنود النظام")
+            if claim.victim_actor and claim.victim_actor not in doc.actors:
+                doc.actors[claim.victim_actor] = curated_actor(self._actors[claim.victim_actor])
 
     def _in_sentence(self, doc: Doc, sentence: Sentence, cues: list, rules: _Rules) -> list[_Found]:
         text = doc.text[sentence.start:sentence.end]
@@ -142,10 +153,12 @@ class CasualtyFinder:
         category = _category(form, rules) if noun else None
         phrase_end = max(end, noun.end) if noun else end
         victim = self._whose(doc, noun, rules) if noun else None
-        if victim and noun:
+        if victim and noun:  # "... من قوات النظام": the phrase runs to the group's name
             mention = next((m for m in doc.actor_mentions if m.key == victim
                             and noun.end <= m.start), None)
             phrase_end = max(phrase_end, mention.end if mention else phrase_end)
+        if noun and victim is None and category in ("fighters", "officers"):
+            victim = self._side(doc, start, noun, rules)
         return _Found(start, phrase_end, value, qualifier, outcome, category, victim)
 
     def _outcome(self, doc: Doc, start: int, noun: Token | None, cues: list,
@@ -178,6 +191,17 @@ class CasualtyFinder:
         for m in doc.actor_mentions:
             if noun.end <= m.start < limit and (sentence is None or m.start < sentence.end):
                 return m.key
+        return None
+
+
+    def _side(self, doc: Doc, start: int, noun: Token, rules: _Rules) -> str | None:
+        """"23 Syrian soldiers", "جنود النظام": whose dead, by a word for a side."""
+        after = doc.tokens[doc.token_index(noun.end):][:2]
+        end = after[-1].end if after else noun.end
+        for m in rules.sides.find(doc.text[start:end]):
+            actor = rules.side_actors.get(m.payloads[0])
+            if actor:
+                return actor
         return None
 
 

@@ -44,7 +44,7 @@ class _Rules:
             self.direct[change] = spec.keys("direct_object")
         self.cues: Matcher[tuple[str, bool]] = Matcher(entries)
         self.denials: Matcher[str] = s.matcher(denial=s.words("denials"))
-        for name in ("attempts", "negations", "clause_negations", "pronoun_objects", "object_fillers",
+        for name in ("attempts", "negations", "clause_negations", "enablers", "pronoun_objects", "object_fillers",
                      "elaborations", "locals", "relatives", "destinations", "opponents"):
             setattr(self, name, s.keys(name))
         places = patterns.section("places", language)
@@ -146,6 +146,7 @@ class ControlFinder:
         subject = 0  # after "أبناء": 1 its place is due, 2 it was named, 3 an apposition is due
         skipped: Mention | None = None
         skip_place = False
+        qualified = False  # a head noun for a place ("مدينة", "town") was just passed
         for n, t in enumerate(tokens):
             forms = set(clitic_forms(t.key))
             place = _mention_at(doc.place_mentions, t)
@@ -197,8 +198,13 @@ class ControlFinder:
                 return ([found], t.end) if found else None
             if t.key in rules.pronoun_objects or forms & rules.pronoun_objects:
                 return self._anaphor(doc, cue, sentence, rules), t.end
-            if forms & (rules.object_fillers | rules.qualifiers):
+            if forms & rules.qualifiers:
+                qualified = True
                 continue
+            if forms & rules.object_fillers:
+                continue
+            if qualified:
+                return None  # "بلدة X", "the town of X" with X unknown: not the next place
             return self._located(doc, tokens[n:], sentence, cue, rules)
         return None
 
@@ -263,8 +269,11 @@ class ControlFinder:
         if collective:
             return collective, True
         before = [m for m in candidates if m.end <= cue.start]
+        clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+        enabled = any(set(clitic_forms(t.key)) & rules.enablers
+                      for t in doc.tokens_between(clause[0], cue.start))
         if not before:
-            return None, False
+            return None, enabled
         placed = [m for m in before if _after_verb(doc, m, rules)]
         head = (placed or before)[-1]
         for m in reversed([m for m in mentions if m.end <= head.start]):
@@ -273,8 +282,7 @@ class ControlFinder:
                 head = m
             else:
                 break
-        clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
-        return head.key, head.start >= clause[0]
+        return head.key, enabled or head.start >= clause[0]
 
     def _collective(self, doc: Doc, cue: Match, sentence: Sentence, rules: _Rules) -> str | None:
         """"سيطرت الفصائل", "تمكن التنظيم": the group of that kind the text named before."""

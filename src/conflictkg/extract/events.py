@@ -309,9 +309,9 @@ def _merge(episodes: list[tuple[Event, Sentence]]) -> list[tuple[Event, list[Sen
     out: list[tuple[Event, list[Sentence]]] = []
     for event, sentence in episodes:
         for other, sentences in out:
+            same_kind = other.kind == event.kind or "attack" in (other.kind, event.kind)
             if other.start == event.start and (not event.places or (
-                    other.kind == event.kind
-                    and (not other.places or set(event.places) & set(other.places)))):
+                    same_kind and (not other.places or set(event.places) & set(other.places)))):
                 other.places = list(dict.fromkeys([*other.places, *event.places]))
                 other.actors = list(dict.fromkeys([*other.actors, *event.actors]))
                 sentences.append(sentence)

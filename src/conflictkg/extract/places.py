@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -28,6 +29,21 @@ CITY_PROMINENCE = 80  # a community this prominent is a city: a bare name means 
 NEAR_KM = 40.0  # a place this close to another of the document supports it
 CLUSTER_KM = 15.0  # namesakes this close are one place at different levels
 CONTEXT_TOKENS = 3  # how far after a name a governorate may say where it is
+MIN_SKELETON = 3  # consonants: a shorter spelling skeleton names too many places
+_CAPITALISED = re.compile(r"\b(?:(?:al|el|ad|as|ash|ar|az|at)-)?[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)?")
+_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|ar|az|at|the)[- ]")
+_VOWELS = re.compile(r"[aeiou]+")
+
+
+def skeleton(name: str) -> str:
+    """The consonants of a transliterated name, for spellings that differ in vowels and
+    doubling: Saraqeb, Saraqib and Saraqab are all "srqb"."""
+    text = _ARTICLE.sub("", name.lower().replace("’", "'"))
+    text = re.sub(r"[^a-z]", "", text)
+    if not text:
+        return ""
+    head, rest = text[0], _VOWELS.sub("", text[1:])
+    return re.sub(r"(.)\1+", r"\1", head + rest)
 
 
 @dataclass
@@ -53,8 +69,9 @@ class _Rules:
         self.nisba = {normalize_key(k): v for k, v in s.mapping("nisba").items()}
         self.anaphors = {normalize_key(k): tuple(v) for k, v in s.groups("anaphors").items()}
         self.locatives = s.keys("locatives")
+        self.proximity = s.keys("proximity")
         self.generic = (frozenset(self.qualifiers) | self.facilities | frozenset(self.anaphors)
-                        | self.locatives | s.keys("proximity"))
+                        | self.locatives | self.proximity)
         self.anaphor_matcher: Matcher[str] = s.matcher(anaphor=s.groups("anaphors"))
 
 
@@ -75,10 +92,18 @@ class PlaceFinder:
             for name in (*entry.names_ar, *entry.names_en)
         )
         self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("places")}
+        self._skeletons: dict[str, list[str]] = {}  # English spellings vary: "Saraqeb", "Saraqib"
+        for entry in gazetteers.places.values():
+            for name in entry.names_en:
+                key = skeleton(name)
+                if len(key) >= MIN_SKELETON and entry.key not in self._skeletons.get(key, ()):
+                    self._skeletons.setdefault(key, []).append(entry.key)
 
     def _matches(self, doc: Doc) -> list[Match[str]]:
         """Gazetteer names in the text, and in a record's places written run together."""
         found = self._matcher.find(doc.norm)
+        if doc.language == "en":
+            found += self._spelled(doc, found)
         for span in doc.record_places:
             if any(m.start <= span.start < m.end for m in found):
                 continue
@@ -86,6 +111,23 @@ class PlaceFinder:
                 found.append(Match(span.start + m.start, span.start + m.end, m.text,
                                    m.payloads, m.key))
         return sorted(found, key=lambda m: (m.start, -m.end))
+
+    def _spelled(self, doc: Doc, found: list[Match[str]]) -> list[Match[str]]:
+        """Capitalised names after "in", "near", "town of" that the gazetteer spells otherwise."""
+        rules = self._rules["en"]
+        out = []
+        for m in _CAPITALISED.finditer(doc.text):
+            start, end = m.start(), m.end()
+            if any(f.start < end and start < f.end for f in found):
+                continue
+            i = doc.token_index(start)
+            if i == 0 or doc.tokens[i - 1].key not in (rules.locatives | rules.proximity
+                                                       | frozenset(rules.qualifiers) | {"of"}):
+                continue
+            keys = self._skeletons.get(skeleton(m.group()), [])
+            if keys:
+                out.append(Match(start, end, m.group(), tuple(keys), normalize_key(m.group())))
+        return out
 
     def lookup(self, name: str) -> list[PlaceEntry]:
         """Gazetteer entries whose name is ``name`` (any spelling variant)."""
@@ -114,6 +156,7 @@ class PlaceFinder:
         anchors = _anchors(candidates)
         for i, c in enumerate(candidates):
             c.chosen = _choose(c, [a for j, a in anchors if j != i])
+        _one_sense(candidates)
         doc.place_mentions = [
             Mention(c.match.start, c.match.end, c.match.text, c.chosen.key)
             for c in candidates if c.chosen is not None
@@ -134,6 +177,11 @@ class PlaceFinder:
             if doc.in_boilerplate(m.start) or _overlaps(
                     [(p.start, p.end) for p in doc.place_mentions], m.start, m.end):
                 continue
+            following = doc.tokens[doc.token_index(m.end):][:1]
+            if following and (following[0].key == "of" or _overlaps(
+                    [(p.start, p.end) for p in doc.place_mentions], following[0].start,
+                    following[0].end)):
+                continue  # "the village of Tadif": a head noun, not an anaphor
             levels = rules.anaphors.get(m.key, ())
             earlier = [p for p in reversed(doc.place_mentions) if p.end <= m.start]
             head = m.key.removeprefix("ال").split()[-1]  # "الحي" -> a place written "حي X"
@@ -297,6 +345,20 @@ def _choose(c: _Candidate, anchors: list[PlaceEntry]) -> PlaceEntry | None:
         # a qualified village far from every other place of the document is a namesake
         return best if not anchors or best.prominence >= STRONG_PROMINENCE else None
     return best if best.prominence >= STRONG_PROMINENCE else None
+
+
+def _one_sense(candidates: list[_Candidate]) -> None:
+    """One name, one place in a document: a mention whose context settled which namesake
+    it is (a governorate beside it, a head noun) decides for the others."""
+    decided: dict[str, PlaceEntry] = {}
+    for c in candidates:
+        if c.chosen is not None and (c.admin1 or c.levels) and c.match.key not in decided:
+            decided[c.match.key] = c.chosen
+    for c in candidates:
+        settled = decided.get(c.match.key)
+        if c.chosen is not None and settled is not None and c.chosen.key != settled.key \
+                and settled in c.entries and not c.admin1:
+            c.chosen = settled
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

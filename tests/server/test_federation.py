@@ -117,6 +117,19 @@ def test_the_word_service_elsewhere_is_not_a_service_clause(query):
     assert federation.check(query, ())[1] == []
 
 
+@pytest.mark.parametrize("query", [
+    "PREFIX ex: <http://e/> SELECT * { ?s ex:a\\' ?o . SERVICE <http://x/> { ?a ?b ?c } "
+    "FILTER(?o != 'x') }",
+    "PREFIX ex: <http://e/> SELECT * { ?s ex:a\\#b ?o . SERVICE <http://x/> { ?a ?b ?c } }",
+    "SELECT * { ?s ?p ?o FILTER(?o<?p) SERVICE <http://x/> { ?a ?b ?c } }",
+    'SELECT * { ?s ?p """a""" SERVICE <http://x/> { ?a ?b ?c } }',
+    "SELECT * { ?s ?p ?o } ; SERVICE <http://x/> { }",
+])
+def test_escapes_and_strings_do_not_hide_a_service_clause(query):
+    with pytest.raises(federation.ServiceRefusedError):
+        federation.check(query, ())
+
+
 def test_values_block_from_results():
     results = {"head": {"vars": ["a", "b"]}, "results": {"bindings": [
         {"a": {"type": "uri", "value": "http://x/1"},

@@ -57,6 +57,8 @@ def mask(text: str) -> str:
         elif c == "<":
             m = _IRIREF.match(text, i)
             i = m.end() if m else i + 1
+        elif c == "\\":
+            i += 2  # an escape in a prefixed name (ex:a\'b, ex:a\#b) starts no string or comment
         elif c == "#":
             end = text.find("\n", i)
             end = n if end == -1 else end

@@ -229,3 +229,11 @@ def test_places_tsv_is_rebuilt_identically(tmp_path: Path) -> None:
                        "--out", str(tmp_path)]) == 0
     for name in ("places.tsv", "ambiguous.tsv"):
         assert (tmp_path / name).read_bytes() == (MAPPINGS / "places" / name).read_bytes(), name
+
+
+def test_parent_loop_names_the_row(copy: Path) -> None:
+    extra = copy / "places" / "extra.tsv"
+    text = extra.read_text(encoding="utf-8")
+    extra.write_text(text.replace("\tabbasiyin\t", "\tabbasiyin-garages\t", 1), encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"extra\.tsv:\d+: abbasiyin-garages: .*loop"):
+        load_gazetteers(copy)

@@ -266,6 +266,13 @@ def _read_places(folder: Path) -> Places:
         for ref in (entry.parent, entry.admin1):
             if ref and ref not in entries:
                 raise GazetteerError(*lines[key], f"{key}: unknown place key {ref!r}")
+        seen = {key}
+        parent = entry.parent
+        while parent:
+            if parent in seen:
+                raise GazetteerError(*lines[key], f"{key}: its parents form a loop")
+            seen.add(parent)
+            parent = entries[parent].parent if parent in entries else None
     alias_path = folder / PLACE_ALIAS_FILE
     for n, row in _tsv_rows(alias_path, ALIAS_COLUMNS):
         entry = entries.get(row["key"])

@@ -58,7 +58,7 @@ async def list_documents(request: Request,
                          source: Annotated[str | None, Query(max_length=300, description=
                                            "Publisher: IRI, key or name")] = None,
                          language: Annotated[Literal["ar", "en"] | None, Query()] = None,
-                         limit: Limit = 100, cursor: Cursor = None) -> m.Page[m.DocumentSummary]:
+                         limit: Limit = 25, cursor: Cursor = None) -> m.Page[m.DocumentSummary]:
     engine, iris = engine_of(request), iris_of(request)
     query = q.documents_query()
     if source is not None:

@@ -71,7 +71,7 @@ async def list_actors(request: Request, q_: Annotated[str | None, Query(
                           description="Part of a name or alias, Arabic or English")] = None,
                       kind: Annotated[ActorKind | None, Query()] = None,
                       side: Annotated[str | None, Query(max_length=100)] = None,
-                      limit: Limit = 100, cursor: Cursor = None) -> m.Page[m.Actor]:
+                      limit: Limit = 25, cursor: Cursor = None) -> m.Page[m.Actor]:
     engine, iris = engine_of(request), iris_of(request)
     query = q.entities_query("a", "ckg:ArmedGroup")
     if q_ is not None:
@@ -123,7 +123,7 @@ async def list_places(request: Request, q_: Annotated[str | None, Query(
                       near: Annotated[str | None, Query(max_length=100, description="lat,lon")]
                       = None,
                       radius_km: Annotated[float, Query(gt=0, le=2000)] = 10.0,
-                      limit: Limit = 100, cursor: Cursor = None, format: Format = None) -> Any:
+                      limit: Limit = 25, cursor: Cursor = None, format: Format = None) -> Any:
     engine, iris = engine_of(request), iris_of(request)
     query = q.entities_query("p", "ckg:Place")
     if q_ is not None:
@@ -181,7 +181,7 @@ async def get_place(request: Request,
 async def list_sources(request: Request, q_: Annotated[str | None, Query(
                            alias="q", max_length=300, min_length=1,
                            description="Part of a name or alias")] = None,
-                       limit: Limit = 100, cursor: Cursor = None) -> m.Page[m.Source]:
+                       limit: Limit = 25, cursor: Cursor = None) -> m.Page[m.Source]:
     engine, iris = engine_of(request), iris_of(request)
     query = q.entities_query("s", "ckg:ReportingSource")
     if q_ is not None:

@@ -44,7 +44,7 @@ ClaimKind = Literal["casualties", "control"]
 EARTH_KM = 6371.0088
 
 Name = Annotated[str | None, Query(max_length=300)]
-Limit = Annotated[int, Query(ge=1, le=1000, description="Items per page (at most 1000)")]
+Limit = Annotated[int, Query(ge=1, le=1000, description="Items per page (default 25, at most 1000)")]
 Cursor = Annotated[str | None, Query(max_length=1000, description="The `next` of the previous page")]
 Format = Annotated[Literal["json", "geojson"] | None, Query(
     description="`geojson` for an RFC 7946 FeatureCollection (also by Accept: application/geo+json)")]
@@ -147,7 +147,7 @@ async def list_events(
     radius_km: Annotated[float, Query(gt=0, le=2000, description="Radius around `near`")] = 10.0,
     source: Annotated[str | None, Query(max_length=300, description="Reporting source: IRI, key "
                                         "or name; events it made a claim about or published")] = None,
-    limit: Limit = 100,
+    limit: Limit = 25,
     cursor: Cursor = None,
     format: Format = None,
 ) -> Any:
@@ -223,7 +223,7 @@ async def list_claims(
     place: Annotated[str | None, Query(max_length=300, description="IRI, key or name; places "
                                        "inside it count too")] = None,
     actor: Annotated[str | None, Query(max_length=300, description="IRI, key or name")] = None,
-    limit: Limit = 100,
+    limit: Limit = 25,
     cursor: Cursor = None,
 ) -> m.Page[m.Claim]:
     engine, iris = engine_of(request), iris_of(request)

@@ -42,6 +42,9 @@ class ListQuery:
     key: str
     fragments: list[str] = field(default_factory=list)
     substitutions: dict[str, str] = field(default_factory=dict)
+    # Patterns that start from bound IRIs go first: Oxigraph joins in the order written,
+    # and starting from one event rather than from every claim is 1000x faster.
+    leading: list[str] = field(default_factory=list)
 
     def add(self, fragment: str, **bound: str) -> ListQuery:
         self.fragments.append(fragment)
@@ -51,8 +54,8 @@ class ListQuery:
     def values(self, var: str, iris: Iterable[str], fragment: str) -> ListQuery:
         """Keep solutions whose ``?var`` is one of ``iris`` (none at all when empty)."""
         iris = list(iris)
-        self.fragments.append(values_block(var, iris) if iris else "FILTER(false)")
-        self.fragments.append(fragment)
+        self.leading.append(values_block(var, iris) if iris else "FILTER(false)")
+        self.leading.append(fragment)
         return self
 
     def after(self, cursor: str | None) -> ListQuery:
@@ -61,7 +64,7 @@ class ListQuery:
         return self
 
     def sparql(self, limit: int) -> str:
-        body = "\n  ".join([self.base, *self.fragments])
+        body = "\n  ".join([*self.leading, self.base, *self.fragments])
         # Oxigraph substitutes only variables of the projection, so the bound ones are listed.
         bound = "".join(f" ?{name}" for name in sorted(self.substitutions))
         return (f"{PREFIX}SELECT DISTINCT ?{self.var} ?key{bound} WHERE {{\n  {body}\n"
@@ -73,11 +76,11 @@ class ListQuery:
 
 
 # Graph filters of the event list; each keeps events ?e tied to one of the bound IRIs.
-EVENT_ACTOR = "?e sem:hasActor ?a . ?a ckg:partOf* ?actor ."
-EVENT_PLACE = "?e sem:hasPlace ?pl . ?pl schema:containedInPlace* ?place ."
+EVENT_ACTOR = "?a ckg:partOf* ?actor . ?e sem:hasActor ?a ."
+EVENT_PLACE = "?pl schema:containedInPlace* ?place . ?e sem:hasPlace ?pl ."
 EVENT_GEO = "?e sem:hasPlace ?geoPlace ."
-EVENT_SOURCE = ("{ ?sc ckg:about ?e ; prov:wasAttributedTo ?source } UNION "
-                "{ ?e prov:wasDerivedFrom ?sd . ?sd schema:publisher ?source }")
+EVENT_SOURCE = ("{ ?sc prov:wasAttributedTo ?source ; ckg:about ?e } UNION "
+                "{ ?sd schema:publisher ?source . ?e prov:wasDerivedFrom ?sd }")
 
 
 def claims_query() -> ListQuery:
@@ -92,10 +95,10 @@ def claims_query() -> ListQuery:
 CLAIM_EVENT = "?c ckg:about ?event ."
 CLAIM_KIND = "?c a ?claimClass ."
 CLAIM_SOURCE = "?c prov:wasAttributedTo ?source ."
-CLAIM_PLACE = ("{ ?c ckg:controlPlace ?cp } UNION { ?c ckg:about/sem:hasPlace ?cp }\n"
-               "  ?cp schema:containedInPlace* ?place .")
-CLAIM_ACTOR = ("{ ?c ckg:controlActor|ckg:victimActor ?ca } UNION { ?c ckg:about/sem:hasActor ?ca }\n"
-               "  ?ca ckg:partOf* ?actor .")
+CLAIM_PLACE = ("?cp schema:containedInPlace* ?place .\n"
+               "  { ?c ckg:controlPlace ?cp } UNION { ?ce sem:hasPlace ?cp . ?c ckg:about ?ce }")
+CLAIM_ACTOR = ("?ca ckg:partOf* ?actor .\n"
+               "  { ?c ckg:controlActor|ckg:victimActor ?ca } UNION { ?ce sem:hasActor ?ca . ?c ckg:about ?ce }")
 CLAIM_CLASSES = {"casualties": "CasualtyClaim", "control": "ControlClaim"}
 
 

@@ -1,0 +1,247 @@
+"""Latency of the JSON API's main calls on a large synthetic graph.
+
+    .venv/bin/python benchmarks/api.py [--events 100000] [--requests 200] [--store DIR]
+
+Builds (once; an existing ``--store`` is reused) a store in the shape of
+docs/graph-model.md: a gazetteer of governorates, districts and communities with
+points, armed groups with sub-units, reporting sources, and ``--events`` events in
+document graphs of 50, each event with a date range, one or two places, one to three
+actors and a casualty claim. Then serves it with the real app (uvicorn on loopback,
+the query engine's worker processes) and times each call with varied parameters,
+so the result cache rarely helps. Prints p50 and p95 per call in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import httpx
+from pyoxigraph import Literal, NamedNode, Quad
+
+from conflictkg import store
+from conflictkg.config import Settings
+from conflictkg.extract.model import EVENT_KINDS
+from conflictkg.iris import Iris
+from conflictkg.rdf.vocabulary import (
+    CKG,
+    CRS84,
+    EVENT_CLASSES,
+    PREFIXES,
+    ckg,
+    geo,
+    prov,
+    rdf,
+    rdfs,
+    schema,
+    sem,
+    wikibase,
+)
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "server"))
+from live_api import serve  # the test suite's loopback server
+
+IRIS = Iris()
+GAZETTEER = NamedNode(IRIS.graph("gazetteer"))
+XSD_DATE = NamedNode(PREFIXES["xsd"] + "date")
+WKT = NamedNode(PREFIXES["geo"] + "wktLiteral")
+GOVERNORATES, DISTRICTS, COMMUNITIES = 14, 5, 40  # per parent: 14 + 70 + 2,800 places
+ACTORS, SOURCES, PER_DOCUMENT = 200, 20, 50
+FIRST_DAY = date(2011, 3, 15)
+DAYS = 365 * 13
+
+
+def point(lon: float, lat: float) -> Literal:
+    return Literal(f"{CRS84} POINT({lon:.5f} {lat:.5f})", datatype=WKT)
+
+
+def gazetteer() -> tuple[list[Quad], list[str], list[str]]:
+    """Quads of the gazetteer; (quads, community IRIs, governorate IRIs)."""
+    rng, quads, communities, governorates = random.Random(1), [], [], []
+
+    def place(key: str, level: str, parent: str | None, lon: float, lat: float) -> str:
+        iri = NamedNode(IRIS.place(key))
+        quads.extend([
+            Quad(iri, rdf.type, ckg.Place, GAZETTEER),
+            Quad(iri, rdfs.label, Literal(f"مكان {key}", language="ar"), GAZETTEER),
+            Quad(iri, rdfs.label, Literal(f"Place {key}", language="en"), GAZETTEER),
+            Quad(iri, ckg.adminLevel, NamedNode(PREFIXES["ckgv"] + level), GAZETTEER),
+            Quad(iri, ckg.pcode, Literal(key), GAZETTEER),
+            Quad(iri, geo.hasGeometry, NamedNode(iri.value + "#geometry"), GAZETTEER),
+            Quad(NamedNode(iri.value + "#geometry"), geo.asWKT, point(lon, lat), GAZETTEER),
+        ])
+        if parent:
+            quads.append(Quad(iri, schema.containedInPlace, NamedNode(parent), GAZETTEER))
+        return iri.value
+
+    for g in range(GOVERNORATES):
+        glon, glat = 36 + rng.uniform(0, 5), 32.5 + rng.uniform(0, 4.5)
+        gov = place(f"SY{g + 1:02d}", "governorate", None, glon, glat)
+        governorates.append(gov)
+        for d in range(DISTRICTS):
+            dis = place(f"SY{g + 1:02d}{d:02d}", "district", gov, glon, glat)
+            for c in range(COMMUNITIES):
+                key = f"C{(g * DISTRICTS + d) * COMMUNITIES + c + 1000}"
+                communities.append(place(key, "community", dis, glon + rng.uniform(-0.5, 0.5),
+                                         glat + rng.uniform(-0.5, 0.5)))
+    for a in range(ACTORS):
+        iri = NamedNode(IRIS.actor(f"group-{a}"))
+        quads += [Quad(iri, rdf.type, ckg.ArmedGroup, GAZETTEER),
+                  Quad(iri, rdfs.label, Literal(f"Group {a}", language="en"), GAZETTEER),
+                  Quad(iri, rdfs.label, Literal(f"فصيل {a}", language="ar"), GAZETTEER),
+                  Quad(iri, ckg.actorKind, NamedNode(PREFIXES["ckgk"] + "rebel_group"), GAZETTEER)]
+        if a >= 20:
+            quads.append(Quad(iri, ckg.partOf, NamedNode(IRIS.actor(f"group-{a % 20}")), GAZETTEER))
+    for s in range(SOURCES):
+        iri = NamedNode(IRIS.source(f"source-{s}"))
+        quads += [Quad(iri, rdf.type, ckg.ReportingSource, GAZETTEER),
+                  Quad(iri, rdfs.label, Literal(f"Source {s}", language="en"), GAZETTEER)]
+    return quads, communities, governorates
+
+
+def documents(events: int, communities: list[str]) -> Iterator[list[Quad]]:
+    """The quads of one document graph at a time."""
+    rng = random.Random(2)
+    for d in range(0, events, PER_DOCUMENT):
+        sha = hashlib.sha256(str(d).encode()).hexdigest()
+        doc = NamedNode(IRIS.document(sha))
+        source = NamedNode(IRIS.source(f"source-{d % SOURCES}"))
+        quads = [Quad(doc, rdf.type, ckg.SourceDocument, doc),
+                 Quad(doc, schema.publisher, source, doc)]
+        for i in range(min(PER_DOCUMENT, events - d)):
+            kind = rng.choice(EVENT_KINDS)
+            event = NamedNode(IRIS.event(sha, f"{i * 10}-{i * 10 + 9}"))
+            begin = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
+            end = begin + timedelta(days=rng.choice((0, 0, 0, 1, 3, 10, 30)))
+            quads += [
+                Quad(event, rdf.type, NamedNode(CKG + EVENT_CLASSES[kind]), doc),
+                Quad(event, ckg.eventType, NamedNode(PREFIXES["ckgt"] + kind), doc),
+                Quad(event, sem.hasBeginTimeStamp, Literal(begin.isoformat(), datatype=XSD_DATE), doc),
+                Quad(event, sem.hasEarliestBeginTimeStamp,
+                     Literal(begin.isoformat(), datatype=XSD_DATE), doc),
+                Quad(event, sem.hasLatestEndTimeStamp, Literal(end.isoformat(), datatype=XSD_DATE), doc),
+                Quad(event, prov.wasDerivedFrom, doc, doc),
+            ]
+            for place in rng.sample(communities, rng.choice((1, 1, 2))):
+                quads.append(Quad(event, sem.hasPlace, NamedNode(place), doc))
+            for a in rng.sample(range(ACTORS), rng.randint(1, 3)):
+                quads.append(Quad(event, sem.hasActor, NamedNode(IRIS.actor(f"group-{a}")), doc))
+            claim = NamedNode(IRIS.claim(sha, f"casualties-{i * 10}-{i * 10 + 9}"))
+            quads += [
+                Quad(claim, rdf.type, ckg.CasualtyClaim, doc),
+                Quad(claim, ckg.count, Literal(rng.randint(1, 200)), doc),
+                Quad(claim, ckg.about, event, doc),
+                Quad(claim, prov.wasAttributedTo, source, doc),
+                Quad(claim, wikibase.rank, wikibase.NormalRank, doc),
+                Quad(claim, prov.wasDerivedFrom, doc, doc),
+            ]
+        yield quads
+
+
+def build(path: Path, events: int) -> tuple[list[str], list[str]]:
+    quads, communities, governorates = gazetteer()
+    if store.current_generation(path) == 0:
+        started = time.perf_counter()
+        total = len(quads)
+        with store.writing(path) as writer:
+            writer.put_graph(GAZETTEER.value, quads)
+            for doc_quads in documents(events, communities):
+                writer.store.extend(doc_quads)
+                total += len(doc_quads)
+        print(f"built {events:,} events, {total:,} quads in {time.perf_counter() - started:.0f} s")
+    return communities, governorates
+
+
+def timed(client: httpx.Client, urls: list[str]) -> list[float]:
+    times = []
+    for url in urls:
+        started = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{url}: {response.status_code} {response.text[:300]}")
+    return times
+
+
+def calls(n: int, communities: list[str], governorates: list[str],
+          client: httpx.Client) -> dict[str, Callable[[], list[str]]]:
+    rng = random.Random(3)
+
+    def window() -> dict[str, str]:
+        start = FIRST_DAY + timedelta(days=rng.randrange(DAYS - 400))
+        return {"from": start.isoformat(), "to": (start + timedelta(days=365)).isoformat()}
+
+    def list_url(**params: object) -> str:
+        return "/api/v1/events?" + httpx.QueryParams(params).__str__()
+
+    def second_pages() -> list[str]:
+        urls = []
+        for _ in range(n):
+            first = client.get(list_url(kind=rng.choice(EVENT_KINDS), limit=25, **window()))
+            urls.append(first.json()["links"]["next"] or list_url(limit=25))
+        return urls
+
+    def keys(count: int) -> list[str]:
+        items = client.get(list_url(limit=1000)).json()["items"]
+        return [e["key"] for e in rng.sample(items, min(count, len(items)))]
+
+    def filtered(limit: int) -> list[str]:
+        return [list_url(kind=rng.choice(EVENT_KINDS), limit=limit, **window()) for _ in range(n)]
+
+    return {
+        "events?kind&from&to (25, the default)": lambda: filtered(25),
+        "events?kind&from&to (100)": lambda: filtered(100),
+        "events?kind&from&to (next page, 25)": second_pages,
+        "events?from&to (25)": lambda: [list_url(limit=25, **window()) for _ in range(n)],
+        "events?place=governorate&from&to (25)": lambda: [
+            list_url(place=rng.choice(governorates), limit=25, **window()) for _ in range(n)],
+        "events?actor=name&from&to (25)": lambda: [
+            list_url(actor=f"Group {rng.randrange(ACTORS)}", limit=25, **window())
+            for _ in range(n)],
+        "events?near&radius_km (25)": lambda: [
+            list_url(near=f"{rng.uniform(33, 36):.3f},{rng.uniform(36.5, 40):.3f}", radius_km=20,
+                     limit=25) for _ in range(n)],
+        "events?kind (first page, 25)": lambda: [list_url(limit=25, kind=k) for k in EVENT_KINDS],
+        "events/{id}": lambda: [f"/api/v1/events/{k}" for k in keys(n)],
+        "places/{id}": lambda: [f"/api/v1/places/{p.rsplit('/', 1)[1]}"
+                                for p in rng.sample(communities, n)],
+        "claims?event": lambda: [f"/api/v1/claims?event={k}" for k in keys(n)],
+    }
+
+
+def percentile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 \
+        else values[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--requests", type=int, default=200, help="requests per call")
+    parser.add_argument("--store", type=Path, help="store folder (built when empty)")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    folder = args.store or Path(tempfile.mkdtemp(prefix="conflictkg-bench-")) / "store"
+    communities, governorates = build(folder, args.events)
+    settings = Settings(store=folder, query_workers=args.workers)
+    with serve(settings) as url, httpx.Client(base_url=url, timeout=120) as client:
+        started = time.perf_counter()
+        client.get("/api/v1/events?limit=1")  # workers open the store, the event index is built
+        print(f"first list (builds the event index): {time.perf_counter() - started:.1f} s")
+        print(f"{'call':40} {'n':>5} {'p50 ms':>8} {'p95 ms':>8}")
+        for name, make in calls(args.requests, communities, governorates, client).items():
+            times = timed(client, make())
+            print(f"{name:40} {len(times):5d} {statistics.median(times):8.1f} "
+                  f"{percentile(times, 95):8.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -193,3 +193,24 @@ def test_a_query_past_the_memory_limit_is_stopped(live, sample_store):
         after = client.get("/sparql", params={"query": CLAIMS})
     assert response.status_code == 503 and "more memory" in response.text
     assert after.status_code == 200 and len(rows(after)) == 2
+
+
+ISOLATED = textwrap.dedent("""
+    import socket, sys
+    from conflictkg.server.worker import isolate_network
+    if not isolate_network():
+        sys.exit(3)
+    try:
+        socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5)
+    except OSError:
+        sys.exit(0)
+    sys.exit(1)
+""")
+
+
+def test_workers_have_no_network_where_the_system_allows(reader):
+    port = int(reader.url.rsplit(":", 1)[1])  # a server that certainly listens
+    code = subprocess.run([sys.executable, "-c", ISOLATED, str(port)], timeout=60).returncode
+    if code == 3:
+        pytest.skip("this system allows no network namespace")
+    assert code == 0, "an isolated worker could still connect"

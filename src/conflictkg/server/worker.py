@@ -6,6 +6,9 @@ sure way to stop it is to kill its process. Each worker opens the newest snapsho
 read-only and reopens it when the store publishes a new generation, so readers see
 new documents without a restart and never a half-written one.
 
+Where Linux allows, a worker has no network at all (its own empty network namespace):
+federation is done by the web process, for allowlisted endpoints only.
+
 A worker answers one job at a time over a pipe. Jobs are plain dicts, answers
 ``("ok", payload, generation)`` or ``("error", status, message, generation)``.
 Results are serialised here, fully and under a size cap, so the web process can
@@ -15,6 +18,7 @@ file that the web process streams, so it is never held in memory whole.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import resource
 import tempfile
@@ -209,8 +213,24 @@ HANDLERS: dict[str, Callable[[Store, dict, dict], object]] = {
 }
 
 
+def isolate_network() -> bool:
+    """Move this process into a network namespace of its own, with no interfaces: Oxigraph
+    can then open no connection (SERVICE, LOAD) whatever a query says. Best effort: where
+    the system refuses (not Linux, no user namespaces), the SERVICE check still stands."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return any(libc.unshare(flags) == 0 for flags in (_CLONE_NEWNET,
+                                                          _CLONE_NEWUSER | _CLONE_NEWNET))
+    except (OSError, AttributeError):
+        return False
+
+
+_CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
+
+
 def serve(conn: Connection, store_path: str, memory_mb: int = 0) -> None:
     """The worker's loop: answer jobs until the pipe closes."""
+    isolate_network()
     if memory_mb > 0:  # past it an allocation fails and the process aborts: the engine says so
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

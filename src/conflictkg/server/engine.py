@@ -33,7 +33,8 @@ from conflictkg.server import federation, worker
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-CACHE_ENTRY_LIMIT = 4 * 1024 * 1024  # larger results are not kept in memory
+CACHE_ENTRY_LIMIT = 4 << 20  # larger results are not kept in memory
+CACHE_BYTES = 256 << 20  # nor more than this in all
 STREAM_CHUNK = 1 << 16
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {XSD + n for n in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
@@ -118,6 +119,7 @@ class QueryEngine:
         self._in_flight = 0
         self._cache: OrderedDict[tuple, QueryResult] = OrderedDict()
         self._cache_generation = -1
+        self._cache_bytes = 0
         self.cache_hits = self.cache_misses = 0
         self._write_lock = asyncio.Lock()
         self._spill_dir: str | None = None
@@ -210,7 +212,7 @@ class QueryEngine:
     def _cached(self, key: tuple) -> QueryResult | None:
         generation = self.generation
         if generation != self._cache_generation:
-            self._cache.clear()
+            self._clear_cache()
             self._cache_generation = generation
         hit = self._cache.get((generation, *key))
         if hit is None:
@@ -224,9 +226,18 @@ class QueryEngine:
         if (self.settings.cache_entries <= 0 or result.generation != self._cache_generation
                 or not isinstance(result.body, bytes) or len(result.body) > CACHE_ENTRY_LIMIT):
             return
-        self._cache[(result.generation, *key)] = result
-        while len(self._cache) > self.settings.cache_entries:
-            self._cache.popitem(last=False)
+        full_key = (result.generation, *key)
+        if full_key in self._cache:
+            return
+        self._cache[full_key] = result
+        self._cache_bytes += len(result.body)
+        while len(self._cache) > self.settings.cache_entries or self._cache_bytes > CACHE_BYTES:
+            _, dropped = self._cache.popitem(last=False)
+            self._cache_bytes -= len(dropped.body)
+
+    def _clear_cache(self) -> None:
+        self._cache.clear()
+        self._cache_bytes = 0
 
     async def run(self, query: str, *, accept: str | None, default_graph_uris=(),
                   named_graph_uris=(), substitutions: dict[str, str] | None = None,
@@ -321,7 +332,7 @@ class QueryEngine:
                     return fn(writer)
 
             result = await loop.run_in_executor(None, locked)
-        self._cache.clear()
+        self._clear_cache()
         return result
 
 

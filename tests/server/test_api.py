@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import quote
 
 import httpx
 import pytest
 
-from .live_api import ACTOR_AT, BASE, DOC4, EVENT4, PLACE_AT, TEXT4, live_client
+from conflictkg.config import Settings
+
+from .live_api import ACTOR_AT, BASE, DOC4, EVENT4, PLACE_AT, TEXT4, live_client, serve
 
 pytestmark = pytest.mark.slow
 EVENT = BASE + "id/event/"
@@ -322,3 +325,44 @@ def test_posted_document_is_extracted_stored_and_served(writable: httpx.Client) 
     assert stored == posted
     again = writable.post("/api/v1/documents", json=POSTED, headers=auth)
     assert again.status_code == 200 and again.headers["x-ingest-status"] == "unchanged"
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+@pytest.fixture(scope="module")
+def corpus_client(tmp_path_factory: pytest.TempPathFactory) -> tuple[httpx.Client, int]:
+    """The sample corpus ingested by the real pipeline, served; and how many documents."""
+    try:
+        from conflictkg.ingest import ingest_paths
+    except ImportError as exc:
+        pytest.skip(f"the extraction pipeline is not importable here: {exc}")
+    if not (CORPUS / "manifest.jsonl").is_file():
+        pytest.skip("no sample corpus in this checkout")
+    path = tmp_path_factory.mktemp("corpus") / "store"
+    report = ingest_paths([CORPUS], Settings(store=path), metadata=CORPUS / "manifest.jsonl")
+    assert report.added, report.summary()
+    with serve(Settings(store=path, query_workers=1)) as url, \
+            httpx.Client(base_url=url, timeout=60) as c:
+        yield c, len(report.added)
+
+
+def test_sample_corpus_through_the_api(corpus_client: tuple[httpx.Client, int]) -> None:
+    corpus_client, added = corpus_client
+    documents = corpus_client.get("/api/v1/documents", params={"limit": 100}).json()["items"]
+    assert len(documents) == added
+    for summary in documents:
+        doc = corpus_client.get(f"/api/v1/documents/{summary['sha256']}").json()
+        text = doc["text"]
+        assert text and doc["document"]["sha256"] == summary["sha256"]
+        spans = [m for group in ("actors", "places") for item in doc[group] for m in item["mentions"]]
+        spans += [item["evidence"] for group in ("events", "claims") for item in doc[group]
+                  if item.get("evidence")]
+        for span in spans:
+            assert text[span["start"]:span["end"]] == span["text"], (summary["file"], span)
+    events = corpus_client.get("/api/v1/events", params={"limit": 1000}).json()["items"]
+    assert events
+    for event in events[:20]:
+        assert corpus_client.get(f"/api/v1/events/{event['key']}").status_code == 200
+        page = corpus_client.get("/" + event["id"].split("/", 3)[3])
+        assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")

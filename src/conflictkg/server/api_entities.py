@@ -45,7 +45,7 @@ from conflictkg.server.api_routing import (
 )
 
 router = APIRouter(route_class=ApiRoute)
-Search = Annotated[str | None, Query(max_length=300, min_length=1,
+Search = Annotated[str | None, Query(alias="q", max_length=300, min_length=1,
                                      description="Part of a name or alias, Arabic or English")]
 ActorKind = Literal[ACTOR_KINDS]  # type: ignore[valid-type]
 Level = Literal[PLACE_LEVELS]  # type: ignore[valid-type]
@@ -66,9 +66,7 @@ def q_class(kind: str) -> str:
 
 
 @router.get("/actors", response_model=m.Page[m.Actor], summary="Armed groups")
-async def list_actors(request: Request, q_: Annotated[str | None, Query(
-                          alias="q", max_length=300, min_length=1,
-                          description="Part of a name or alias, Arabic or English")] = None,
+async def list_actors(request: Request, q_: Search = None,
                       kind: Annotated[ActorKind | None, Query()] = None,
                       side: Annotated[str | None, Query(max_length=100)] = None,
                       limit: Limit = 25, cursor: Cursor = None) -> m.Page[m.Actor]:
@@ -111,9 +109,7 @@ async def get_actor(request: Request,
 
 @router.get("/places", response_model=m.Page[m.Place], responses=GEOJSON,
             summary="Places of the gazetteer")
-async def list_places(request: Request, q_: Annotated[str | None, Query(
-                          alias="q", max_length=300, min_length=1,
-                          description="Part of a name or alias, Arabic or English")] = None,
+async def list_places(request: Request, q_: Search = None,
                       level: Annotated[Level | None, Query()] = None,
                       within: Annotated[str | None, Query(max_length=300, description="IRI, key "
                                                           "or name of an enclosing place")] = None,
@@ -178,9 +174,7 @@ async def get_place(request: Request,
 
 
 @router.get("/sources", response_model=m.Page[m.Source], summary="Reporting sources")
-async def list_sources(request: Request, q_: Annotated[str | None, Query(
-                           alias="q", max_length=300, min_length=1,
-                           description="Part of a name or alias")] = None,
+async def list_sources(request: Request, q_: Search = None,
                        limit: Limit = 25, cursor: Cursor = None) -> m.Page[m.Source]:
     engine, iris = engine_of(request), iris_of(request)
     query = q.entities_query("s", "ckg:ReportingSource")

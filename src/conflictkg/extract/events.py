@@ -40,6 +40,7 @@ class _Rules:
         self.heads: Matcher[str] = Matcher(s.mapping("named_heads").items())
         self.name_stopwords = s.keys("name_stopwords")
         self.since = s.keys("since_words")
+        self.launches = s.keys("launch_words")
         self.object_cues = {normalize_key(k): normalize_key(v)
                             for k, v in s.mapping("object_cues").items()}
         self.references = s.keys("references")
@@ -71,6 +72,7 @@ class EventFinder:
         doc.focus_place = self._focus(doc)
         record = self._record_event(doc)
         named, names = self._named(doc, rules, record)
+        launched = {n.key for n in named if _launched(doc, n, rules)}
         episodes = _merge(self._episodes(doc, rules, names))
         events: list[Event] = [record] if record else []
         for event, sentences in episodes:
@@ -79,10 +81,12 @@ class EventFinder:
                          and doc.sentence_at(n.evidence.start).start in at), None)
             if same is not None:  # "أطلقوا “معركة الكرامة”": the episode is the named event
                 event.name = same.name
-                named.remove(same)
-            parent = record or next((n for n in named if any(
+                named[named.index(same)] = event
+                if same.key in launched:
+                    launched.add(event.key)
+            parent = record or next((n for n in named if n is not event and any(
                 doc.sentence_at(n.evidence.start).paragraph == s.paragraph for s in sentences)),
-                None)
+                None) or _launched_before(doc, named, launched, sentences[0], event)
             event.parent = parent.key if parent else None
             if parent is not None and not any(self._local(k) for k in event.places):
                 event.places = list(dict.fromkeys([*event.places, *parent.places]))
@@ -90,7 +94,7 @@ class EventFinder:
                 event.places = [doc.focus_place]
             for s in sentences:
                 doc.sentence_events[s.start] = event.key
-        events += named + [e for e, _ in episodes]
+        events += named + [e for e, _ in episodes if e not in named]
         doc.events = [e for e in events if e.start]
 
     def _local(self, key: str) -> bool:
@@ -159,11 +163,10 @@ class EventFinder:
 
     def _episodes(self, doc: Doc, rules: _Rules,
                   names: list[tuple[int, int]]) -> list[tuple[Event, Sentence]]:
-        names_taken = [(m.start, m.end) for m in (*doc.actor_mentions, *doc.source_mentions)
-                       if not m.weak]
+        taken = [m for m in (*doc.actor_mentions, *doc.source_mentions) if not m.weak]
         cues = [c for c in rules.cues.find(doc.norm)
-                if not doc.in_boilerplate(c.start) and not _overlaps(names_taken, c)
-                and not _overlaps(names, c)]
+                if not doc.in_boilerplate(c.start) and not _overlaps(names, c)
+                and not any(_inside_name(c, m, doc.language) for m in taken)]
         hypothetical = rules.hypothetical.find(doc.norm)
         unresolved = rules.unresolved.find(doc.norm)
         denials = rules.denials.find(doc.norm)
@@ -224,6 +227,25 @@ class EventFinder:
         return not words & rules.clause_negations
 
 
+def _launched(doc: Doc, event: Event, rules: _Rules) -> bool:
+    """"أطلق الجيش الحر ... معركة “X”": a battle the text starts, not one it mentions."""
+    sentence = doc.sentence_at(event.evidence.start)
+    start = sentence.start if sentence else event.evidence.start
+    before = doc.tokens_between(start, event.evidence.start)
+    return any(f in rules.launches for t in before for f in clitic_forms(t.key))
+
+
+def _launched_before(doc: Doc, named: list[Event], launched: set[str], sentence: Sentence,
+                     episode: Event) -> Event | None:
+    """The last battle launched before an episode and not after its date: its parent."""
+    for n in reversed(named):
+        if n.key in launched and n.evidence.start < sentence.start and (
+                not n.start or not episode.start or n.start[:len(episode.start)]
+                <= episode.start):
+            return n
+    return None
+
+
 def _name_after(doc: Doc, head: Match[str]) -> tuple[int, int, str] | None:
     """The name of "معركة “X”", "“معركة X”" or "معركة <place>"."""
     text = doc.text
@@ -274,6 +296,15 @@ def _kind(doc: Doc, cues: list[Match[str]], rules: _Rules) -> str:
         attempted = any(f in rules.attempts for t in before for f in clitic_forms(t.key))
         kinds.append("attack" if attempted else cue.payloads[0])
     return min(kinds, key=lambda k: rules.order.index(k) if k in rules.order else 99)
+
+
+def _inside_name(cue: Match[str], name: Mention, language: str) -> bool:
+    """"تحرير" in "هيئة تحرير الشام" is no capture; "Russian warplanes", whose head is the
+    cue, still strike."""
+    if not (name.start < cue.end and cue.start < name.end):
+        return False
+    head = cue.end == name.end if language == "en" else cue.start == name.start
+    return not head
 
 
 def _overlaps(spans: list[tuple[int, int]], m: Match[str]) -> bool:

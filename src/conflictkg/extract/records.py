@@ -101,6 +101,7 @@ class RecordReader:
         words = [*actors.words("unit_words"), *actors.words("quoted_unit_words")]
         names = [n for e in gazetteers.actors.values() for n in e.names_ar]
         # longest first, so "الجيش الحر" wins over the "جيش" inside it
+        self._unit_words = frozenset(normalize_key(w) for w in words)
         self._splitters = sorted({normalize_key(w) for w in [*words, *names] if w},
                                  key=len, reverse=True)
 
@@ -182,7 +183,11 @@ class RecordReader:
                 if not inside_note and not any(s <= m.start() < e for s, e in cuts):
                     cuts.append((m.start(), m.end()))
         # a unit word written with its article ("...الشامالفيلق الخامس") starts at the article
-        starts = sorted({s - 2 if nt.text[max(0, s - 2):s] == "ال" else s for s, _ in cuts})
+        # "جبهة أنصار الإسلام": a known name right after a unit word is that unit's name
+        named = {s for s, _ in cuts if any(
+            nt.text[a:e] in self._unit_words and nt.text[e:s] == " " for a, e in cuts)}
+        starts = sorted({s - 2 if nt.text[max(0, s - 2):s] == "ال" else s
+                         for s, _ in cuts if s not in named})
         out = []
         for a, b in zip(starts, [*starts[1:], len(nt.text)], strict=False):
             s, e = nt.original_span(a, b)

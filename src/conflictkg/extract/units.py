@@ -39,7 +39,13 @@ class UnitRules:
             numbered=s.words("numbered_units"))
         self.prefixes = s.words("unit_prefixes")
         self.ordinals = s.keys("ordinals")
-        self.stops = s.keys("name_stops")
+        # a name stops at a stop word, and at a word of an event, a place kind or a facility
+        places = patterns.section("places", language)
+        events = patterns.section("events", language).groups("kinds")
+        self.stops = s.keys("name_stops") | frozenset(
+            normalize_key(w) for ws in events.values() for w in ws if " " not in w) | frozenset(
+            normalize_key(w) for w in (*places.groups("qualifiers"), *places.words("facilities"))
+            if " " not in w)
         self.max_words = s.integer("name_max_words")
         self.joiners = s.keys("name_joiners")
         self.generic_first = s.keys("generic_first_words")
@@ -137,7 +143,8 @@ def _unquoted(doc: Doc, start: int, end: int, unit_word: str, rules: UnitRules) 
         key = token.key
         if not name and (key in rules.generic_first or key in rules.stops):
             return None
-        if key in rules.stops or key.isdigit() or _opens_clause(key, rules):
+        if key in rules.stops or key.isdigit() or _opens_clause(key, rules) \
+                or _indefinite(text[token.start:token.end]) or key.startswith(("لل", "بال")):
             break
         if any(form in rules.unit_keys for form in clitic_forms(key)) and name:
             break
@@ -150,6 +157,11 @@ def _unquoted(doc: Doc, start: int, end: int, unit_word: str, rules: UnitRules) 
         return None
     stop = name[-1].end
     return Unit(start, stop, _clean(text[start:stop]), unit_word)
+
+
+def _indefinite(word: str) -> bool:
+    """"حاجزاً", "عنصراً": an indefinite accusative is an object, never part of a name."""
+    return word.endswith(("اً", "ًا", "ٌ", "ٍ")) and len(word) > 2
 
 
 def _opens_clause(key: str, rules: UnitRules) -> bool:

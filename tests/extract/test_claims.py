@@ -1,0 +1,161 @@
+"""Casualty and control claims: counts, outcomes, victims, places, stance and who says so."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def casualties(extraction) -> list[tuple[int, str, str]]:
+    return [(c.count, c.qualifier, c.outcome) for c in extraction.casualty_claims]
+
+
+def control(extraction) -> list[tuple[str | None, str, str, str]]:
+    return [(c.actor, c.change, c.place, c.stance) for c in extraction.control_claims]
+
+
+# --- casualties ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وثق المرصد مقتل 36 عنصراً على الأقل من قوات النظام.", [(36, "at_least", "killed")]),
+    ("قتل أكثر من 50 عنصراً جاؤوا لمؤازرة القسم.", [(50, "more_than", "killed")]),
+    ("عثر الأهالي على ست جثث عليها آثار تعذيب.", [(6, "exact", "killed")]),
+    ("وأصيب نحو 30 مدنياً بجروح في القصف.", [(30, "about", "wounded")]),
+    ("أفاد ناشطون بأن 150 شخصاً أصبحوا في عداد المفقودين.", [(150, "exact", "missing")]),
+    ("وأكثر من 200 قتلوا من عناصر النظام ومقاتلي الفصائل.", [(200, "more_than", "killed")]),
+    ("أسفر القصف عن مقتل أحد المدنيين، فيما تحدث ناشطون عن مقتل شخص آخر.",
+     [(1, "exact", "killed"), (1, "exact", "killed")]),
+])
+def test_counts_of_people_killed_wounded_or_missing(extract, text, expected):
+    assert casualties(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "دمر المقاتلون دبابتين وثلاثة حواجز للنظام خلال ثلاثة أيام من المعارك.",
+    "أطلقت قوات النظام أكثر من 10 صواريخ على الأحياء السكنية.",
+    "قدر عدد المقاتلين الذين دخلوا الحي بنحو 5 آلاف مقاتل.",
+    "نُظمت 45 جنازة خلال الأيام التالية، وأفرج عن 3500 سجين.",
+    "وضع النظام 9 نقاط عسكرية في المدينة منذ العام 2018.",
+])
+def test_numbers_that_do_not_count_dead_or_wounded_people_are_no_claim(extract, text):
+    assert casualties(extract(text)) == []
+
+
+def test_whose_dead_and_what_they_were(extract):
+    claims = extract("وثق المرصد 82 عنصراً على الأقل من قوات النظام بينهم 9 ضباط، "
+                     "في حين قتل 115 مقاتلاً من فيلق الرحمن، وقتل 5 أطفال.").casualty_claims
+    assert [(c.count, c.victim_actor, c.victim_category) for c in claims] == [
+        (82, "syrian-government-forces", "fighters"), (9, None, "officers"),
+        (115, "faylaq-al-rahman", "fighters"), (5, None, "children")]
+
+
+def test_a_new_toll_supersedes_the_earlier_one(extract):
+    text = ("قتل 62 عنصراً من قوات النظام، وفق حصيلة جديدة أوردها المرصد السوري. "
+            "وكان المرصد قد أشار في حصيلة سابقة إلى مقتل 36 عنصراً على الأقل.")
+    new, old = extract(text).casualty_claims
+    assert (new.count, old.count) == (62, 36)
+    assert new.supersedes == old.key and old.supersedes is None
+
+
+@pytest.mark.parametrize(("text", "label", "source"), [
+    ("وبحسب “لجان التنسيق المحلية”، عُثر على 35 جثماناً.", "لجان التنسيق المحلية",
+     "local-coordination-committees"),
+    ("قتل 62 عنصراً وفق حصيلة جديدة أوردها المرصد السوري لحقوق الإنسان.",
+     "المرصد السوري لحقوق الإنسان", "sohr"),
+    ("قال مدير المرصد إن عدد القتلى ارتفع إلى 62.", "المرصد السوري لحقوق الإنسان", "sohr"),
+    ("قتل 4 مدنيين في قصف على الحي.", "عنب بلدي", "enab-baladi"),  # the publisher's own
+])
+def test_who_a_casualty_claim_is_credited_to(extract, text, label, source):
+    (claim,) = extract(text).casualty_claims
+    assert (claim.attributed_to.label, claim.attributed_to.source) == (label, source)
+
+
+def test_a_sentence_that_goes_on_with_and_he_added_keeps_its_source(extract):
+    text = ("وبحسب “تجمع أحرار حوران” استهدفت قوات الأسد الأحياء السكنية.\n\n"
+            "وأضاف أن القصف أسفر عن مقتل أحد المدنيين، فيما يتحدث ناشطون عن مقتل شخص آخر.")
+    first, second = extract(text).casualty_claims
+    assert first.attributed_to.label == "تجمع أحرار حوران"
+    assert second.attributed_to.label == "ناشطون"
+
+
+def test_english_casualties(extract):
+    text = ("At least 23 Syrian soldiers were killed on Tuesday, the Syrian Observatory for "
+            "Human Rights said. The death toll later rose to 31, up from an earlier toll of 23.")
+    x = extract(text, language="en", published="2020-01-29")
+    first, rose, earlier = x.casualty_claims
+    assert (first.count, first.qualifier, first.victim_actor) == (23, "at_least",
+                                                                  "syrian-government-forces")
+    assert first.attributed_to.source == "sohr"
+    assert (rose.count, rose.supersedes) == (31, earlier.key)
+
+
+# --- control -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("سيطرت فصائل المعارضة بشكل كامل على مدينة حمص.",
+     [("syrian-opposition-factions", "captured", "C2528", "asserted")]),
+    ("سيطرت فصائل المعارضة على حماة، ثم سيطرت الفصائل على مدينتي تدمر والقريتين بريف حمص.",
+     [("syrian-opposition-factions", "captured", "C2987", "asserted"),
+      ("syrian-opposition-factions", "captured", "C2889", "asserted"),
+      ("syrian-opposition-factions", "captured", "C2663", "asserted")]),
+    ("وأضاف أن قوات النظام “هربت” من مدينة حمص.",
+     [("syrian-government-forces", "withdrew", "C2528", "asserted")]),
+    ("كما دخلت فصائل المعارضة بلدة المشرفة على تخوم مدينة حمص.",
+     [("syrian-opposition-factions", "entered", "C2608", "asserted")]),
+    ("حاصرت قوات النظام مدينة داريا منذ أشهر.",
+     [("syrian-government-forces", "besieged", "C2498", "asserted")]),
+    ("وانسحبت قوات النظام إلى مدينة حماة بعد أن خسرت بلدة كفرزيتا.",
+     [("syrian-government-forces", "lost", "C3463", "asserted")]),
+])
+def test_who_took_or_left_which_place(extract, text, expected):
+    assert control(extract(text)) == expected
+
+
+def test_the_subject_is_the_head_of_a_list_before_the_verb(extract):
+    text = ("أن الفصائل المؤلفة من هيئة تحرير الشام وفيلق الرحمن وحركة أحرار الشام، "
+            "انسحبت من كامل النقاط المتبقية لها في حي جوبر.")
+    assert control(extract(text)) == [("hts", "withdrew", "A008", "asserted")]
+
+
+def test_a_denial_makes_a_denied_claim_credited_to_the_denier(extract):
+    text = ("وذكرت صحيفة “الوطن” أن الجيش استهدف مصادر القذائف.\n\nونفت الصحيفة سيطرة "
+            "أبناء المنطقة على حواجز عسكرية في ريفي درعا الشرقي والغربي.")
+    (claim,) = extract(text).control_claims
+    assert (claim.change, claim.stance, claim.place) == ("captured", "denied", "SY12")
+    assert claim.attributed_to.source == "al-watan"
+
+
+@pytest.mark.parametrize("text", [
+    "تحاول قوات النظام اقتحام درعا البلد بالدبابات.",                   # an attempt
+    "حشدت قوات النظام تعزيزات لاستعادة السيطرة على حي القدم.",         # a purpose
+    "حشدت قوات النظام من دون أن تبدأ أي عملية لاستعادة السيطرة على الحي.",
+    "تصدى الجيش الحر لمحاولات اقتحام حي القدم.",                        # repelled
+    "أحرقت قوات النظام منازل في المناطق التي سيطرت عليها مؤخراً.",      # a relative clause
+    "وأكدت المصادر أن الفصائل انسحبت إلى حي جوبر.",                      # where they went
+    "قصفت الطائرات الحربية مواقع هيئة تحرير الشام في إدلب.",             # no change of control
+])
+def test_what_was_not_done_is_no_claim(extract, text):
+    assert control(extract(text)) == []
+
+
+def test_a_pronoun_or_the_neighbourhood_stands_for_the_place_named_before(extract):
+    text = ("هاجم تنظيم الدولة الإسلامية حي القدم في جنوب دمشق، وتمكن من السيطرة على الحي "
+            "الثلاثاء. واقتحم الجيش الحر حي العسالي وسيطر على أجزاء واسعة منه.")
+    first, *rest = extract(text, published="2018-03-21").control_claims
+    assert (first.actor, first.place, first.start) == ("islamic-state", "A015", "2018-03-20")
+    assert rest and {(c.actor, c.place) for c in rest} == {("free-syrian-army", "N0097")}
+
+
+def test_locals_of_a_place_take_what_is_named_after_them(extract):
+    text = "أفادت شبكات محلية أن أبناء بلدة أم المياذن، شرقي درعا، سيطروا على حاجزين للأمن العسكري."
+    assert [(c.change, c.place) for c in extract(text).control_claims] == [("captured", "C5996")]
+
+
+def test_english_control_claims(extract):
+    text = ("Syrian government forces captured the town of Khan Shaykhun on Tuesday, SANA said. "
+            "Rebels withdrew from Khan Shaykhun overnight, according to activists.")
+    claims = extract(text, language="en", published="2019-08-21").control_claims
+    assert [(c.actor, c.change, c.start) for c in claims] == [
+        ("syrian-government-forces", "captured", "2019-08-20"),
+        ("syrian-opposition-factions", "withdrew", "2019-08-20")]  # the paragraph's day
+    assert claims[0].attributed_to.source == "sana"
+    assert claims[1].attributed_to.label == "activists"

@@ -1,0 +1,83 @@
+"""Events: dated episodes, named battles and operations, and what is not an episode."""
+
+from __future__ import annotations
+
+NARRATIVE = "\n\n".join([
+    "أطلق الجيش الحر في حي القدم بدمشق بتاريخ 27 كانون الثاني/يناير عام 2013 معركة "
+    "\"نصرة داريا\".",
+    "بتاريخ 28 كانون الثاني/يناير، استهدف الجيش الحر مراكز قوات النظام في حي القدم.",
+    "بتاريخ 30 كانون الثاني/يناير، اندلعت اشتباكات عنيفة بين الجيش الحر وقوات النظام "
+    "في حي العسالي. وتمكن الجيش الحر من إعطاب دبابتين.",
+]) + "\n"
+
+
+def events(extraction) -> list[tuple[str, str | None]]:
+    return [(e.kind, e.start) for e in extraction.events]
+
+
+def test_each_dated_paragraph_of_a_narrative_is_an_episode(extract):
+    found = extract(NARRATIVE, published=None, kind="archive-record").events
+    named = [e for e in found if e.name]
+    episodes = [e for e in found if not e.name]
+    assert [(e.name, e.kind, e.start) for e in named] == [("نصرة داريا", "battle", "2013-01-27")]
+    # the first sentence launches the named battle: it is that event, not an episode of it
+    assert [(e.kind, e.start) for e in episodes] == [("attack", "2013-01-28"),
+                                                     ("battle", "2013-01-30")]
+    assert {e.parent for e in episodes} == {named[0].key}
+    assert episodes[1].places == ["N0097"]  # العسالي; the second sentence keeps its paragraph
+    assert {"free-syrian-army", "syrian-government-forces"} <= set(episodes[1].actors)
+
+
+def test_an_event_key_is_its_evidence_span(extract, run):
+    doc = run(NARRATIVE, published=None, kind="archive-record")
+    for event in doc.events:
+        assert event.key == f"{event.evidence.start}-{event.evidence.end}"
+        assert doc.text[event.evidence.start:event.evidence.end] == event.evidence.text
+
+
+def test_undated_news_happened_by_its_publication(extract):
+    text = "قصفت قوات النظام الأحياء السكنية في درعا البلد بقذائف الهاون، اليوم الخميس."
+    assert events(extract(text, published="2021-07-29")) == [("shelling", "2021-07-29")]
+    assert events(extract("قصفت قوات النظام حي الوعر.", published="2017-03-10")) == [
+        ("shelling", "2017-03-10")]
+
+
+def test_a_date_before_since_is_not_when_it_happened(extract):
+    text = ("استهدفت قوات الأسد الأحياء السكنية في درعا البلد براجمة صواريخ، لأول مرة منذ "
+            "عقد اتفاق التسوية عام 2018.")
+    assert events(extract(text, published="2021-07-29")) == [("shelling", "2021-07-29")]
+
+
+def test_retellings_of_one_episode_make_one_event(extract):
+    text = ("سيطرت فصائل المعارضة على مدينة حمص فجر الأحد.\n\n"
+            "وأعلن القيادي أن الفصائل سيطرت على مدينة حمص بعد معارك عنيفة.")
+    assert events(extract(text, published="2024-12-08")) == [("capture", "2024-12-08")]
+
+
+def test_what_is_foreseen_denied_or_a_headline_is_no_episode(extract):
+    text = ("قوات الأسد تحاول اقتحام درعا البلد\n\n"
+            "ورجحت صحيفة الوطن أن يتم حسم الأمر بعد الانتهاء من معركة الغوطة الشرقية.\n\n"
+            "ونفت الصحيفة سيطرة أبناء المنطقة على حواجز عسكرية في ريف درعا.")
+    assert extract(text).events == []
+
+
+def test_a_time_the_dates_reader_cannot_place_leaves_the_date_unknown(extract):
+    text = "وكان للتنظيم وجود في الحي قبل أن تسيطر قوات النظام على حي القدم الأسبوع الماضي."
+    assert extract(text, published="2018-03-21").events == []
+
+
+def test_a_named_operation_told_with_its_episode_is_one_event(extract):
+    text = "أطلق أبناء محافظة درعا “معركة الكرامة”، وهاجموا حواجز لقوات الأسد اليوم."
+    (event,) = extract(text, published="2021-07-29").events
+    assert (event.name, event.kind, event.start) == ("معركة الكرامة", "attack", "2021-07-29")
+    assert event.places == ["SY12"]
+
+
+def test_english_episodes(extract):
+    text = ("Heavy clashes broke out on Monday between rebels and government forces in "
+            "Jobar, on the eastern edge of Damascus. Russian warplanes struck Douma on "
+            "Tuesday.")
+    found = extract(text, language="en", published="2017-03-22").events
+    assert [(e.kind, e.start) for e in found] == [("battle", "2017-03-20"),
+                                                   ("airstrike", "2017-03-21")]
+    assert "A008" in found[0].places and "C2338" in found[1].places

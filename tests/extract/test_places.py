@@ -1,0 +1,93 @@
+"""Places: gazetteer names kept or dropped by context, namesakes told apart, sites."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictkg.extract.places import skeleton
+
+
+def keys(doc) -> list[str]:
+    return [m.key for m in doc.place_mentions if not m.weak]
+
+
+def test_a_governorate_named_after_a_quarter_says_which_jobar(run):
+    assert keys(run("قصفت قوات النظام حي جوبر الدمشقي بقذائف الهاون.")) == ["A008"]
+    homs = run("سيطرت فصائل المعارضة على حي جوبر في حمص بعد معارك عنيفة.")
+    assert keys(homs)[0] == "C2504"  # the village of Jobar in Homs governorate
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("اقتحم أبناء صيدا، شرقي درعا، حاجز المساكن.", "صيدا", "Dar'a"),
+    ("قتل مدني في بلدة صيدا بريف القنيطرة.", "صيدا", "Quneitra"),
+    ("اشتباكات في حي القدم بدمشق.", "القدم", "Damascus"),
+])
+def test_namesakes_are_told_apart_by_the_governorate_beside_them(extract, text, name, admin1):
+    places = {p.labels["ar"]: p for p in extract(text).places}
+    assert places[name].admin1 == admin1
+
+
+def test_a_village_far_from_every_other_place_of_the_report_is_dropped(extract):
+    # "جروح" and "ملك" are villages too, and common words
+    text = "أصيب عشرة أشخاص بجروح في قصف على مدينة دوما. الأرض ملك لأصحابها."
+    assert [p.labels["ar"] for p in extract(text).places] == ["دوما"]
+
+
+def test_a_common_word_is_a_place_only_with_a_head_noun(extract):
+    text = "شارك الآلاف في المظاهرات السلمية في مدينة السلمية بريف حماة."
+    mentions = [m.text for p in extract(text).places for m in p.mentions]
+    assert mentions.count("السلمية") == 1  # the town, not the adjective
+    assert "صور" not in [p.labels["ar"] for p in extract("انتشرت صور للأسرى.").places]
+
+
+def test_a_name_keeps_the_place_its_context_settled_it_as(extract):
+    text = ("سيطرت قوات النظام على قرية أبو دالي في ريف حماة. ونفت الفصائل انسحابها "
+            "من قرية أبو دالي، مؤكدة أن الاشتباكات مستمرة في ريف إدلب.")
+    dali = {p.key for p in extract(text).places if p.labels["ar"] == "أبو دالي"}
+    assert len(dali) == 1
+
+
+def test_the_neighbourhood_stands_for_the_one_named_before(run):
+    doc = run("هاجم التنظيم حي القدم في جنوب دمشق، وتمكن من السيطرة على الحي الثلاثاء.")
+    anaphor = [m for m in doc.place_mentions if m.weak]
+    assert [(m.text, m.key) for m in anaphor] == [("الحي", keys(doc)[0])]
+    assert all(m.text != "الحي" for p in doc.places.values() for m in p.mentions)
+
+
+def test_a_facility_is_a_site_of_the_place_it_is_in(extract):
+    text = "اقتحم الجيش الحر محطة القطارات الواقعة في حي القدم بدمشق."
+    sites = [p for p in extract(text).places if p.level == "site"]
+    assert [(s.labels["ar"], s.admin1) for s in sites] == [("محطة القطارات، القدم", "Damascus")]
+    assert sites[0].mentions[0].text == "محطة القطارات"
+
+
+def test_a_road_names_where_it_leads_not_where_it_is(extract):
+    places = extract("دارت اشتباكات على طريق حمص في حي الوعر بمدينة حمص.").places
+    assert "الوعر" in [p.labels["ar"] for p in places]
+    assert not any(m.text == "حمص" and m.start < 30 for p in places for m in p.mentions)
+
+
+def test_two_spellings_of_one_facility_of_a_city_are_one_site(extract):
+    text = ("انسحبت الفصائل من المنطقة الصناعية في حي جوبر، قبل أن تعاود قوات النظام "
+            "التقدم في منطقة القابون الصناعية.")
+    places = extract(text).places
+    zone = [p for p in places if any(m.text == "المنطقة الصناعية" for m in p.mentions)]
+    assert len(zone) == 1
+    assert any(m.text == "القابون الصناعية" for m in zone[0].mentions)
+
+
+def test_english_names_and_their_variant_spellings(extract):
+    text = "Rebels seized the town of Saraqeb in Idlib province on Monday."
+    places = {p.key: p for p in extract(text, language="en", published="2020-02-03").places}
+    assert places["C3916"].labels["en"] == "Saraqab"
+    assert places["SY07"].admin1 == "Idleb"
+
+
+@pytest.mark.parametrize(("a", "b"), [("Saraqeb", "Saraqib"), ("Darayya", "Daraya"),
+                                      ("al-Bab", "Al Bab"), ("Douma", "Duma")])
+def test_spellings_that_differ_in_vowels_share_a_skeleton(a, b):
+    assert skeleton(a) == skeleton(b)
+
+
+def test_skeletons_keep_consonants_apart():
+    assert skeleton("Homs") != skeleton("Hama")

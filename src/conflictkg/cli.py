@@ -162,11 +162,12 @@ def query(sparql: Annotated[str, typer.Argument(help="A SPARQL query, or @file.r
 def validate(store: StoreOpt = None) -> None:
     """Check the store's graph against the SHACL shapes in ontology/shapes.ttl."""
     from conflictkg.rdf.validate import validate as shacl_validate
-    from conflictkg.reading import snapshot_dataset
+    from conflictkg.store import open_snapshot
 
-    report = shacl_validate(snapshot_dataset(_settings(store=store).store))
-    out.print(report.text if hasattr(report, "text") else str(report), markup=False)
-    if not getattr(report, "conforms", False):
+    _, snapshot = open_snapshot(_settings(store=store).store)
+    report = shacl_validate(snapshot)
+    out.print(str(report), markup=False)
+    if not report.conforms:
         raise typer.Exit(1)
 
 

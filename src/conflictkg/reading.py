@@ -27,22 +27,6 @@ def run_query(store_path: Path, sparql: str, *, format: str = "tsv") -> bytes:
     return result.serialize(format=graph_format)
 
 
-def snapshot_quads(store_path: Path) -> list:
-    """Every quad of the newest snapshot."""
-    _, store = open_snapshot(store_path)
-    return list(store)
-
-
-def snapshot_dataset(store_path: Path):
-    """The newest snapshot as an rdflib Dataset (for SHACL validation)."""
-    import rdflib
-
-    _, store = open_snapshot(store_path)
-    dataset = rdflib.Dataset()
-    dataset.parse(data=store.dump(format=RdfFormat.N_QUADS), format="nquads")
-    return dataset
-
-
 def dump_nquads(store_path: Path, output: Path) -> int:
     """Write every quad as N-Quads (gzip when the name ends in .gz); returns the count."""
     _, store = open_snapshot(store_path)

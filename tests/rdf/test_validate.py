@@ -96,7 +96,7 @@ BROKEN = {
                                 "hasPlace"),
     "ends before it begins": (setting(BATTLE, sem.hasLatestEndTimeStamp,
                                       Literal("2017-01-01", datatype=xsd.date)),
-                              BATTLE, "hasLatestEndTimeStamp"),
+                              BATTLE, "hasEarliestBeginTimeStamp"),
     "quote off its offsets": (lambda quads: [
         Quad(q.subject, q.predicate, Literal("مقتل 37 عنصراً"), q.graph_name)
         if q.predicate == oa.exact and q.subject.value == EVIDENCE36 + "#quote" else q

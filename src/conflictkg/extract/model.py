@@ -79,6 +79,8 @@ class Place:
     lon: float | None = None
     level: str | None = None  # governorate, district, subdistrict, community, neighbourhood, site
     mentions: list[Span] = field(default_factory=list)
+    curated: bool = True  # False for a site found in the text and not in the gazetteer
+    parent: str | None = None  # key of the gazetteer place it lies in
 
 
 @dataclass
@@ -167,7 +169,9 @@ class Extraction:
             ],
             "places": [
                 {"id": place(p.key), "labels": p.labels, "admin1": p.admin1, "lat": p.lat,
-                 "lon": p.lon, "level": p.level, "mentions": [m.to_json() for m in p.mentions]}
+                 "lon": p.lon, "level": p.level, "curated": p.curated,
+                 "parent": place(p.parent) if p.parent else None,
+                 "mentions": [m.to_json() for m in p.mentions]}
                 for p in self.places
             ],
             "events": [

@@ -194,7 +194,7 @@ class SiteFinder:
             labels: dict[str, str | None] = {"ar": None, "en": None}
             labels[doc.language] = label
             place = Place(key=key, labels=labels, admin1=parent.admin1_en, lat=parent.lat,
-                          lon=parent.lon, level="site")
+                          lon=parent.lon, level="site", curated=False, parent=anchor.key)
             doc.places[key] = place
         mention = Mention(start, end, doc.text[start:end], key)
         place.mentions.append(mention.span)

@@ -30,12 +30,14 @@ from conflictkg.extract.model import (
 from conflictkg.iris import Iris, slugify
 from conflictkg.rdf import terms
 from conflictkg.rdf.vocabulary import (
+    CRS84,
     EVENT_CLASSES,
     ckg,
     ckgk,
     ckgt,
     ckgv,
     dcterms,
+    geo,
     oa,
     prov,
     rdf,
@@ -212,10 +214,25 @@ class _DocumentGraph:
                 add(node, ckg.partOf, self.actor(a.parent))
 
     def places(self) -> None:
+        add = self.add
         for p in self.x.places:
             node = self.place(p.key)
             for mention in p.mentions:
                 self.span(mention, node, oa.identifying, f"place {p.key}")
+            if p.curated:
+                continue
+            add(node, rdf.type, ckg.Place)
+            for lang, label in p.labels.items():
+                if label:
+                    add(node, rdfs.label, terms.text(label, lang))
+            add(node, ckg.adminLevel, ckgv[p.level or "site"])
+            if p.parent:
+                add(node, schema.containedInPlace, self.place(p.parent))
+            if p.lat is not None and p.lon is not None:  # the place it lies in: approximate
+                geometry = NamedNode(f"{node.value}#geometry")
+                add(node, geo.hasGeometry, geometry)
+                add(geometry, rdf.type, geo.Geometry)
+                add(geometry, geo.asWKT, Literal(f"{CRS84} POINT({p.lon} {p.lat})", datatype=geo.wktLiteral))
 
     # --- events -------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from conflictkg.extract.doc import Doc, Mention, clitic_forms
 from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import Place
 from conflictkg.extract.normalize import normalize_key
-from conflictkg.extract.patterns import Patterns
+from conflictkg.extract.patterns import PatternError, Patterns
 from conflictkg.gazetteers import Gazetteers, PlaceEntry
 
 STRONG_PROMINENCE = 45  # quarters of Damascus, towns, districts and above
@@ -92,6 +92,10 @@ class PlaceFinder:
             for name in (*entry.names_ar, *entry.names_en)
         )
         self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("places")}
+        for rules in self._rules.values():
+            unknown = set(rules.nisba.values()) - set(gazetteers.places)
+            if unknown:
+                raise PatternError(f"places.yaml: nisba names unknown places {sorted(unknown)}")
         self._skeletons: dict[str, list[str]] = {}  # English spellings vary: "Saraqeb", "Saraqib"
         for entry in gazetteers.places.values():
             for name in entry.names_en:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import quote
 
@@ -366,3 +367,40 @@ def test_sample_corpus_through_the_api(corpus_client: tuple[httpx.Client, int]) 
         assert corpus_client.get(f"/api/v1/events/{event['key']}").status_code == 200
         page = corpus_client.get("/" + event["id"].split("/", 3)[3])
         assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+
+
+CONTEXT_FILE = Path(__file__).resolve().parents[2] / "ontology" / "context.jsonld"
+SEM, RDFS = "http://semanticweb.cs.vu.nl/2009/11/sem/", "http://www.w3.org/2000/01/rdf-schema#"
+
+
+def as_rdf(body: dict, url: str) -> set[tuple[str, str, str]]:
+    """The triples a JSON-LD processor reads from an answer, its context given inline."""
+    from pyoxigraph import RdfFormat, parse
+
+    if not CONTEXT_FILE.is_file():
+        pytest.skip("ontology/context.jsonld is not in this checkout")
+    context = json.loads(CONTEXT_FILE.read_text())["@context"]
+    assert body.pop("@context", "/api/v1/context.jsonld") == "/api/v1/context.jsonld"
+    data = json.dumps({"@context": context, **body}).encode()
+    return {(str(t.subject), str(t.predicate), str(t.object))
+            for t in parse(data, format=RdfFormat.JSON_LD, base_iri=BASE + url.lstrip("/"))}
+
+
+def test_answers_are_json_ld_with_the_graphs_meaning(client: httpx.Client) -> None:
+    event = as_rdf(client.get("/api/v1/events/c6e51e28a965c351-1-2").json(), "/api/v1/events/x")
+    assert (f"<{EVENT4}>", f"<{SEM}hasPlace>", f"<{BASE}id/place/A015>") in event
+    assert (f"<{EVENT4}>", "<https://conflictkg.org/ontology#eventType>",
+            "<https://conflictkg.org/ontology/event-type/attack>") in event
+    claim = f"<{BASE}id/claim/c6e51e28a965c351-casualties-86-95>"
+    assert (claim, "<http://wikiba.se/ontology#rank>", "<http://wikiba.se/ontology#PreferredRank>") in event
+    assert (claim, "<https://conflictkg.org/ontology#count>",
+            '"62"^^<http://www.w3.org/2001/XMLSchema#integer>') in event
+    actor = as_rdf(client.get("/api/v1/actors/liwa-mujahidi-al-sham").json(), "/api/v1/actors/x")
+    assert (f"<{BASE}id/actor/liwa-mujahidi-al-sham>", "<https://conflictkg.org/ontology#partOf>",
+            f"<{BASE}id/actor/fsa>") in actor
+    place = as_rdf(client.get("/api/v1/places/A015").json(), "/api/v1/places/x")
+    assert (f"<{BASE}id/place/A015>", f"<{RDFS}label>", '"القدم"@ar') in place
+    page = as_rdf(client.get("/api/v1/events", params={"limit": 3}).json(), "/api/v1/events")
+    assert len({s for s, p, _ in page if p == f"<{SEM}hasPlace>"}) == 3
+    doc = as_rdf(client.get(f"/api/v1/documents/{DOC4.rsplit('/', 1)[1]}").json(), "/x")
+    assert any(p == "<http://www.w3.org/ns/oa#exact>" for _, p, _ in doc)

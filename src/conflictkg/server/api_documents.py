@@ -157,9 +157,11 @@ def _place_json(p: m.Place, admin1: str | None) -> dict[str, Any]:
 
 
 def _claim_json(c: m.Claim, evidence: dict[str, Any] | None) -> dict[str, Any]:
-    attributed = {"id": c.source.id if c.source else None,
-                  "label": c.attributed_label or (c.source.labels.ar or c.source.labels.en
+    # JSON-LD refuses "id": null, so an unknown source has a label only.
+    attributed = {"label": c.attributed_label or (c.source.labels.ar or c.source.labels.en
                                                   if c.source else None)}
+    if c.source:
+        attributed["id"] = c.source.id
     common = {"id": c.id, "kind": c.kind, "event": c.event, "attributed_to": attributed,
               "rank": c.rank, "evidence": evidence}
     if c.kind == "casualties":

@@ -50,6 +50,7 @@ class Span(BaseModel):
 
 class EventSummary(BaseModel):
     id: str = Field(examples=[EXAMPLE_EVENT])
+    type: Literal["Event"] = "Event"
     key: str
     kind: str | None = Field(None, examples=["battle"])
     labels: Labels = Labels()
@@ -67,6 +68,7 @@ class Claim(BaseModel):
     """One source's statement: a toll or a change of control, with its rank and span."""
 
     id: str
+    type: Literal["Claim"] = "Claim"
     kind: Literal["casualties", "control", "other"]
     event: str | None = None
     source: Ref | None = Field(None, description="Who asserted it (prov:wasAttributedTo)")
@@ -95,6 +97,7 @@ class EventDetail(EventSummary):
 
 class Actor(BaseModel):
     id: str
+    type: Literal["ArmedGroup"] = "ArmedGroup"
     key: str
     labels: Labels = Labels()
     aliases: list[str] = []
@@ -115,6 +118,7 @@ class ActorDetail(Actor):
 
 class Place(BaseModel):
     id: str = Field(examples=[EXAMPLE_PLACE])
+    type: Literal["Place"] = "Place"
     key: str
     labels: Labels = Labels()
     aliases: list[str] = []
@@ -134,6 +138,7 @@ class PlaceDetail(Place):
 
 class Source(BaseModel):
     id: str
+    type: Literal["ReportingSource"] = "ReportingSource"
     key: str
     labels: Labels = Labels()
     aliases: list[str] = []
@@ -143,6 +148,7 @@ class Source(BaseModel):
 
 class DocumentSummary(BaseModel):
     id: str
+    type: Literal["SourceDocument"] = "SourceDocument"
     sha256: str | None = None
     title: str | None = None
     file: str | None = None

@@ -215,16 +215,21 @@ def cold(query: str) -> str:
     return f"{query}\n# run {next(_unique)}"
 
 
-def latencies(endpoint: str, runs: int) -> dict[str, tuple[float, float]]:
-    """Per query: (median cold seconds, median repeated seconds)."""
-    out = {}
+def latencies(endpoints: dict[str, str], runs: int) -> dict[str, dict[str, tuple[float, float]]]:
+    """Per server and query: (median cold seconds, median repeated seconds). The servers
+    take turns run by run, so a busy machine slows both alike."""
+    timings = {server: {name: ([], []) for name in QUERIES} for server in endpoints}
     with httpx.Client(timeout=300) as client:
         for name, query in QUERIES.items():
-            ask(client, endpoint, query)  # warm the process and the OS page cache
-            cold_runs = [ask(client, endpoint, cold(query)) for _ in range(runs)]
-            repeated = [ask(client, endpoint, query) for _ in range(runs)]
-            out[name] = (statistics.median(cold_runs), statistics.median(repeated))
-    return out
+            for url in endpoints.values():
+                ask(client, url, query)  # warm the process and the OS page cache
+            for _ in range(runs):
+                for server, url in endpoints.items():
+                    timings[server][name][0].append(ask(client, url, cold(query)))
+                    timings[server][name][1].append(ask(client, url, query))
+    return {server: {name: (statistics.median(c), statistics.median(r))
+                     for name, (c, r) in per_query.items()}
+            for server, per_query in timings.items()}
 
 
 def throughput(endpoint: str, seconds: float, clients: int, make_cold: bool) -> float:
@@ -260,7 +265,7 @@ def main() -> None:
     ours, theirs, quads = build(args.documents)
     processes, endpoints = start_servers(ours, theirs)
     try:
-        lat = {name: latencies(url, args.runs) for name, url in endpoints.items()}
+        lat = latencies(endpoints, args.runs)
         tput = {(name, mode): throughput(url, args.seconds, args.clients, mode == "cold")
                 for name, url in endpoints.items() for mode in ("cold", "repeated")}
     finally:

@@ -25,13 +25,12 @@ from conflictkg.server.api_graph import (
     expand,
     iri_term,
     literal_term,
-    resolve,
     resolve_id,
     spans,
     text,
     values_block,
 )
-from conflictkg.server.api_routing import ApiRoute, engine_of, iris_of, next_link, not_found, run_list
+from conflictkg.server.api_routing import ApiRoute, engine_of, iris_of, named, next_link, not_found, run_list
 from conflictkg.server.sparql import ProtocolError, check_update_rights, read_body
 
 router = APIRouter(route_class=ApiRoute)
@@ -62,7 +61,7 @@ async def list_documents(request: Request,
     engine, iris = engine_of(request), iris_of(request)
     query = q.documents_query()
     if source is not None:
-        query.values("source", await resolve(engine, iris, "source", source, "source"),
+        query.values("source", await named(request, "source", source, "source"),
                      q.DOCUMENT_SOURCE)
     if language is not None:
         query.add(q.DOCUMENT_LANGUAGE, language=literal_term(language))

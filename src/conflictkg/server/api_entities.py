@@ -29,15 +29,17 @@ from conflictkg.server.api_graph import (
     expand,
     iri_term,
     literal_term,
-    resolve,
     resolve_id,
+    search,
     text,
 )
 from conflictkg.server.api_index import candidates
 from conflictkg.server.api_routing import (
     ApiRoute,
+    cache_of,
     engine_of,
     iris_of,
+    named,
     next_link,
     not_found,
     run_list,
@@ -73,7 +75,7 @@ async def list_actors(request: Request, q_: Search = None,
     engine, iris = engine_of(request), iris_of(request)
     query = q.entities_query("a", "ckg:ArmedGroup")
     if q_ is not None:
-        query.add(q.NAME_MATCH.format(v="a"), q=literal_term(q_))
+        query.values("a", await search(engine_of(request), "actor", q_, cache_of(request)), "")
     if kind is not None:
         query.add(q.ACTOR_KIND, actorKind=iri_term(expand("ckgk:" + kind)))
     if side is not None:
@@ -123,11 +125,11 @@ async def list_places(request: Request, q_: Search = None,
     engine, iris = engine_of(request), iris_of(request)
     query = q.entities_query("p", "ckg:Place")
     if q_ is not None:
-        query.add(q.NAME_MATCH.format(v="p"), q=literal_term(q_))
+        query.values("p", await search(engine_of(request), "place", q_, cache_of(request)), "")
     if level is not None:
         query.add(q.PLACE_LEVEL, level=iri_term(expand("ckgv:" + level)))
     if within is not None:
-        query.values("within", await resolve(engine, iris, "place", within, "within"),
+        query.values("within", await named(request, "place", within, "within"),
                      q.PLACE_WITHIN)
     area = await places_in_area(request, bbox, near, radius_km)
     if area is not None:
@@ -179,7 +181,7 @@ async def list_sources(request: Request, q_: Search = None,
     engine, iris = engine_of(request), iris_of(request)
     query = q.entities_query("s", "ckg:ReportingSource")
     if q_ is not None:
-        query.add(q.NAME_MATCH.format(v="s"), q=literal_term(q_))
+        query.values("s", await search(engine_of(request), "source", q_, cache_of(request)), "")
     query.after(cursor)
     found, after = await run_list(engine, query, limit)
     described = await describe(engine, found)

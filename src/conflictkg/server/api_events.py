@@ -21,7 +21,6 @@ from conflictkg.server.api_graph import (
     expand,
     iri_term,
     place_points,
-    resolve,
     resolve_id,
     spans,
     text,
@@ -32,6 +31,7 @@ from conflictkg.server.api_routing import (
     cache_of,
     engine_of,
     iris_of,
+    named,
     next_link,
     not_found,
     run_list,
@@ -151,7 +151,7 @@ async def list_events(
     cursor: Cursor = None,
     format: Format = None,
 ) -> Any:
-    engine, iris, cache = engine_of(request), iris_of(request), cache_of(request)
+    engine, cache = engine_of(request), cache_of(request)
     among: set[str] | None = None
 
     async def narrow(var: str, found: list[str], fragment: str) -> None:
@@ -160,14 +160,14 @@ async def list_events(
         among = events if among is None else among & events
 
     if actor is not None:
-        await narrow("actor", await resolve(engine, iris, "actor", actor, "actor"), q.EVENT_ACTOR)
+        await narrow("actor", await named(request, "actor", actor, "actor"), q.EVENT_ACTOR)
     if place is not None:
-        await narrow("place", await resolve(engine, iris, "place", place, "place"), q.EVENT_PLACE)
+        await narrow("place", await named(request, "place", place, "place"), q.EVENT_PLACE)
     area = await places_in_area(request, bbox, near, radius_km)
     if area is not None:
         await narrow("geoPlace", area, q.EVENT_GEO)
     if source is not None:
-        await narrow("source", await resolve(engine, iris, "source", source, "source"),
+        await narrow("source", await named(request, "source", source, "source"),
                      q.EVENT_SOURCE)
     index = await event_index(engine, cache)
     found, last = index.page(
@@ -234,12 +234,12 @@ async def list_claims(
     if kind is not None:
         query.add(q.CLAIM_KIND, claimClass=iri_term(expand("ckg:" + q.CLAIM_CLASSES[kind])))
     if source is not None:
-        query.values("source", await resolve(engine, iris, "source", source, "source"),
+        query.values("source", await named(request, "source", source, "source"),
                      q.CLAIM_SOURCE)
     if place is not None:
-        query.values("place", await resolve(engine, iris, "place", place, "place"), q.CLAIM_PLACE)
+        query.values("place", await named(request, "place", place, "place"), q.CLAIM_PLACE)
     if actor is not None:
-        query.values("actor", await resolve(engine, iris, "actor", actor, "actor"), q.CLAIM_ACTOR)
+        query.values("actor", await named(request, "actor", actor, "actor"), q.CLAIM_ACTOR)
     query.after(cursor)
     found, after = await run_list(engine, query, limit)
     return m.Page[m.Claim](items=await claims_of(engine, iris, found), next=after,

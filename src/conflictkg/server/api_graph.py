@@ -189,11 +189,16 @@ async def spans(engine: Any, annotations: Iterable[str]) -> dict[str, dict[str, 
     return out
 
 
-RESOLVE_NAME = PREFIX + """
-SELECT DISTINCT ?x ?name ?class WHERE {
+# Every name of the gazetteer's kinds under both keys, read once per store generation:
+# matching a name is then a dictionary lookup, not a scan calling ckg:arabicKey per label.
+NAMES = PREFIX + """
+SELECT ?x ?class ?lower ?key WHERE {
+  VALUES ?class { ckg:Place ckg:ArmedGroup ckg:ReportingSource }
   ?x a ?class ; rdfs:label|skos:altLabel ?l .
-  FILTER(LCASE(STR(?l)) = LCASE(?name) || ckg:arabicKey(STR(?l)) = ckg:arabicKey(?name))
-} LIMIT 200"""
+  BIND(LCASE(STR(?l)) AS ?lower) BIND(ckg:arabicKey(STR(?l)) AS ?key)
+}"""
+NAME_KEYS = PREFIX + "SELECT ?name ?lower ?key WHERE { BIND(LCASE(?name) AS ?lower) " \
+                     "BIND(ckg:arabicKey(?name) AS ?key) }"
 EXISTS = PREFIX + "SELECT ?x WHERE { ?x ?p ?o } LIMIT 1"
 CLASSES = {"place": "ckg:Place", "actor": "ckg:ArmedGroup", "source": "ckg:ReportingSource",
            "event": "ckg:Event", "claim": "ckg:Claim", "document": "ckg:SourceDocument"}
@@ -219,7 +224,21 @@ async def resolve_id(engine: Any, iris: Iris, kind: str, value: str, param: str 
     return iri if await exists(engine, iri) else None
 
 
-async def resolve(engine: Any, iris: Iris, kind: str, value: str, param: str) -> list[str]:
+async def _names(engine: Any, cache: dict[str, Any]) -> dict[tuple[str, str], set[str]]:
+    generation = engine.generation
+    if cache.get("names_gen") != generation:
+        names: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for row in await engine.select(NAMES):
+            cls = text(row["class"])
+            for key in (text(row.get("lower")), text(row.get("key"))):
+                if key:
+                    names[(cls, key)].add(text(row["x"]))
+        cache["names"], cache["names_gen"] = names, generation
+    return cache["names"]
+
+
+async def resolve(engine: Any, iris: Iris, kind: str, value: str, param: str,
+                  cache: dict[str, Any]) -> list[str]:
     """IRIs a filter value names: a full IRI, a local key, or a name in Arabic or English."""
     value = value.strip()
     if not value:
@@ -229,9 +248,28 @@ async def resolve(engine: Any, iris: Iris, kind: str, value: str, param: str) ->
         return [value]
     if KEY.match(value) and await exists(engine, f"{iris.base}id/{kind}/{value}"):
         return [f"{iris.base}id/{kind}/{value}"]
-    rows = await engine.select(RESOLVE_NAME, substitutions={
-        "name": literal_term(value), "class": iri_term(expand(CLASSES[kind]))})
-    return [text(r["x"]) for r in rows]
+    names = await _names(engine, cache)
+    cls = expand(CLASSES[kind])
+    found: set[str] = set()
+    for key in await _keys(engine, value):
+        found |= names.get((cls, key), set())
+    return sorted(found)
+
+
+async def _keys(engine: Any, value: str) -> list[str]:
+    """The lower-cased form and the ckg:arabicKey of a name (empty ones left out)."""
+    (keys,) = await engine.select(NAME_KEYS, substitutions={"name": literal_term(value)})
+    return [k for k in (text(keys.get("lower")), text(keys.get("key"))) if k]
+
+
+async def search(engine: Any, kind: str, value: str, cache: dict[str, Any]) -> list[str]:
+    """IRIs of the kind with a name or alias containing ``value`` (either key)."""
+    names = await _names(engine, cache)
+    cls = expand(CLASSES[kind])
+    wanted = await _keys(engine, value)
+    found = {iri for (c, key), iris in names.items() if c == cls
+             and any(w in key for w in wanted) for iri in iris}
+    return sorted(found)
 
 
 PLACES_WITH_POINTS = PREFIX + """

@@ -106,10 +106,6 @@ def entities_query(var: str, cls: str) -> ListQuery:
     return ListQuery(var, f"?{var} a {cls} .", f'CONCAT("|", STR(?{var}))')
 
 
-NAME_MATCH = ("?{v} rdfs:label|skos:altLabel ?nl .\n"
-              "  FILTER(CONTAINS(LCASE(STR(?nl)), LCASE(?q))"
-              " || (STRLEN(ckg:arabicKey(?q)) > 0"
-              " && CONTAINS(ckg:arabicKey(STR(?nl)), ckg:arabicKey(?q))))")
 ACTOR_KIND = "?a ckg:actorKind ?actorKind ."
 ACTOR_SIDE = "?a ckg:side ?side ."
 ACTOR_PARENT = "?a ckg:partOf ?parent ."

@@ -10,7 +10,7 @@ from fastapi import HTTPException, Request, Response
 from fastapi.routing import APIRoute
 
 from conflictkg.iris import Iris
-from conflictkg.server.api_graph import BadParameter, text
+from conflictkg.server.api_graph import BadParameter, resolve, text
 from conflictkg.server.api_queries import ListQuery, encode_cursor
 
 CONTEXT_LINK = '</api/v1/context.jsonld>; rel="http://www.w3.org/ns/json-ld#context"; ' \
@@ -49,6 +49,12 @@ def cache_of(request: Request) -> dict[str, Any]:
     if not hasattr(state, "api_cache"):
         state.api_cache = {}
     return state.api_cache
+
+
+async def named(request: Request, kind: str, value: str, param: str) -> list[str]:
+    """IRIs a filter value names (an IRI, a local key, or a name in Arabic or English)."""
+    return await resolve(engine_of(request), iris_of(request), kind, value, param,
+                         cache_of(request))
 
 
 async def run_list(engine: Any, query: ListQuery, limit: int) -> tuple[list[str], str | None]:

@@ -19,7 +19,7 @@ app = typer.Typer(
     "armed groups, places and claims, served over SPARQL and JSON.",
     no_args_is_help=True, add_completion=False,
 )
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Variable
+from pyoxigraph import NamedNode, Variable
 
 from conflictkg import EXTRACTOR_VERSION
 from conflictkg.config import Settings
@@ -73,13 +73,16 @@ def _stored_version(writer: Writer, doc_iri: str) -> str | None:
 
 def _earlier_revision(writer: Writer, doc_iri: str, url: str | None) -> str | None:
     """The newest other document in the store published under the same URL."""
-    if not url:
+    try:
+        page = NamedNode(url) if url else None
+    except ValueError:
         return None
-    query = ("SELECT * WHERE { GRAPH ?d { ?d ?url ?u ; ?at ?t } FILTER(?d != ?self) } "
-             "ORDER BY DESC(?t) LIMIT 1")
+    if page is None:
+        return None
+    query = ("SELECT * WHERE { GRAPH ?d { ?d ?url ?u ; ?at ?t } "
+             f"FILTER(?d != {NamedNode(doc_iri)}) }} ORDER BY DESC(?t) LIMIT 1")
     for row in writer.query(query, substitutions={
-        Variable("u"): Literal(url), Variable("url"): schema.url,
-        Variable("at"): ckg.ingestedAt, Variable("self"): NamedNode(doc_iri),
+        Variable("u"): page, Variable("url"): schema.url, Variable("at"): ckg.ingestedAt,
     }):
         return row["d"].value
     return None

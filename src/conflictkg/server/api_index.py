@@ -29,6 +29,7 @@ SELECT ?x ?label ?lang WHERE { ?x rdfs:label ?l BIND(STR(?l) AS ?label) BIND(LAN
 LABELS_OF = PREFIX + """
 SELECT ?x ?label ?lang WHERE { %s ?x rdfs:label ?l BIND(STR(?l) AS ?label) BIND(LANG(?l) AS ?lang) }"""
 LINKED = ("sem:hasPlace", "sem:hasActor")  # the objects a summary names
+CHUNK = 25
 CANDIDATES = PREFIX + "SELECT DISTINCT ?e WHERE { %s }"
 
 
@@ -164,7 +165,10 @@ async def labels_of(engine: Any, cache: dict[str, Any], iris: set[str]) -> dict[
 async def summaries_data(engine: Any, cache: dict[str, Any], found: list[str],
                          points: dict[str, tuple[float, float]]) -> dict[str, Any]:
     """What the graph says about each event, its linked IRIs labelled and located from cache."""
-    described = await describe_bare(engine, found)
+    # In chunks, so that the query workers share a long page.
+    chunks = [found[i:i + CHUNK] for i in range(0, len(found), CHUNK)]
+    described = {k: v for part in await asyncio.gather(*(describe_bare(engine, c) for c in chunks))
+                 for k, v in part.items()}
     linked = {t.text for d in described.values() for p in LINKED for t in d.all(p) if t.is_iri}
     names = await labels_of(engine, cache, linked)
     for d in described.values():

@@ -189,9 +189,9 @@ async def list_sources(request: Request, q_: Search = None,
                             links=m.Links(next=next_link(request, after)))
 
 
-@router.get("/sources/{id:path}", response_model=m.Source, responses=NOT_FOUND,
+@router.get("/sources/{id:path}", response_model=m.SourceDetail, responses=NOT_FOUND,
             summary="One reporting source")
-async def get_source(request: Request,
-                     id: Annotated[str, Path(description=ID_DOC, examples=["sohr"])]) -> m.Source:
+async def get_source(request: Request, id: Annotated[str, Path(description=ID_DOC,
+                                                               examples=["sohr"])]) -> m.SourceDetail:
     _, d = await _detail(request, "source", id)
-    return shapes.source(iris_of(request), d)
+    return m.SourceDetail(**shapes.source(iris_of(request), d).model_dump())

@@ -16,6 +16,14 @@ EXAMPLE_PLACE = "https://conflictkg.org/id/place/C1001"
 EXAMPLE_EVENT = "https://conflictkg.org/id/event/2de9ca7cda8d2466-120-163"
 
 
+class Contextual(BaseModel):
+    """A top-level answer: names its JSON-LD context in the body too."""
+
+    context: str = Field(CONTEXT, alias="@context")
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
 class Labels(BaseModel):
     """A name in Arabic and English; either may be missing."""
 
@@ -89,7 +97,7 @@ class Claim(BaseModel):
     evidence: list[Span] = []
 
 
-class EventDetail(EventSummary):
+class EventDetail(Contextual, EventSummary):
     sub_events: list[Ref] = []
     evidence: list[Span] = []
     claims: list[Claim] = Field([], description="Every claim about the event; tolls may disagree")
@@ -110,7 +118,7 @@ class Actor(BaseModel):
     same_as: list[str] = []
 
 
-class ActorDetail(Actor):
+class ActorDetail(Contextual, Actor):
     sub_units: list[Ref] = []
     events: list[EventSummary] = []
     claims: list[Claim] = []
@@ -131,7 +139,7 @@ class Place(BaseModel):
     same_as: list[str] = []
 
 
-class PlaceDetail(Place):
+class PlaceDetail(Contextual, Place):
     admin_chain: list[Ref] = Field([], description="From the place's parent up to the governorate")
     events: list[EventSummary] = Field([], description="Events here or inside (first 100 by date)")
 
@@ -144,6 +152,10 @@ class Source(BaseModel):
     aliases: list[str] = []
     source_type: str | None = None
     stance: str | None = None
+
+
+class SourceDetail(Contextual, Source):
+    pass
 
 
 class DocumentSummary(BaseModel):

@@ -23,6 +23,7 @@ from conflictkg.gazetteers import ActorEntry, Gazetteers
 from conflictkg.iris import slugify
 
 SIDE_OF_KIND = {"state_force": "government"}
+PARENT_GAP = 40  # characters between a unit and the group it belongs to ("التابعة لـ")
 
 
 @dataclass
@@ -115,7 +116,8 @@ class ActorFinder:
         """"كتيبة X من لواء Y", "X التابعة لـY": Y is the group X belongs to."""
         mentions = doc.actor_mentions
         for a, b in itertools.pairwise(mentions):
-            if a.key in new and a.key != b.key and new[a.key].parent is None:
+            if a.key in new and a.key != b.key and new[a.key].parent is None \
+                    and b.start - a.end <= PARENT_GAP:
                 between = normalize_key(doc.text[a.end:b.start])
                 if between in rules.parent_links:
                     new[a.key].parent = b.key

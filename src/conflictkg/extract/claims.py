@@ -10,12 +10,14 @@ earlier one ("حصيلة سابقة").
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import ClassVar
 
 from conflictkg.extract.actors import curated_actor
 from conflictkg.extract.attribution import attribution_at
 from conflictkg.extract.doc import Doc, Sentence, Token, clitic_forms
+from conflictkg.extract.lexicon import read_tsv
 from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.model import CasualtyClaim
 from conflictkg.extract.normalize import normalize_key
@@ -24,6 +26,9 @@ from conflictkg.extract.patterns import PatternError, Patterns
 from conflictkg.gazetteers import Gazetteers
 
 NOUN_WINDOW = 3  # tokens after a count in which its victim noun stands
+WINDOW_BEFORE_NOUN, WINDOW_AFTER_NOUN = 8, 3  # where counts are read around a victim noun
+WINDOW_BEFORE_CUE, WINDOW_AFTER_CUE = 3, 6  # ... and around an outcome word
+DUAL_ENDINGS = ("ين", "ان")  # "عنصرين", "جنديان": a dual counts two
 ACTOR_WINDOW = 4  # tokens after the victim noun in which whose dead they are is named
 TOLL_WINDOW = 4  # tokens between "عدد القتلى" and "إلى 62"
 CATEGORY_OF = {"bodies": None, "dead": None}  # nouns that say nothing of who died
@@ -65,6 +70,9 @@ class CasualtyFinder:
 
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
         self._actors = gazetteers.actors
+        self._number_words = frozenset(
+            normalize_key(row["word"])
+            for row in read_tsv("numbers.tsv", ("word", "value", "role", "lang")))
         self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("casualties")}
         for rules in self._rules.values():
             unknown = set(rules.side_actors.values()) - set(gazetteers.actors)
@@ -106,15 +114,18 @@ class CasualtyFinder:
                 doc.actors[claim.victim_actor] = curated_actor(self._actors[claim.victim_actor])
 
     def _in_sentence(self, doc: Doc, sentence: Sentence, cues: list, rules: _Rules) -> list[_Found]:
-        text = doc.text[sentence.start:sentence.end]
         out = []
         taken: list[tuple[int, int]] = []
-        for n in find_numbers(text):
-            start, end = sentence.start + n.span.start, sentence.start + n.span.end
-            found = self._counted(doc, sentence, start, end, n.value, n.qualifier, cues, rules)
-            if found is not None:
-                out.append(found)
-                taken.append((start, end))
+        for a, b in _windows(doc, sentence, cues, rules):
+            if not self._may_count(doc, a, b):
+                continue
+            for n in find_numbers(doc.text[a:b]):
+                start, end = a + n.span.start, a + n.span.end
+                found = self._counted(doc, sentence, start, end, n.value, n.qualifier, cues,
+                                      rules)
+                if found is not None:
+                    out.append(found)
+                    taken.append((start, end))
         for cue in cues:  # "مقتل شخص آخر": one victim, no number
             after = doc.tokens[doc.token_index(cue.end):][:1]
             if after and after[0].end <= sentence.end and not any(
@@ -124,6 +135,14 @@ class CasualtyFinder:
                     out.append(_Found(cue.start, after[0].end, 1, "exact", cue.payloads[0],
                                       _category(noun, rules), self._whose(doc, after[0], rules)))
         return out
+
+    def _may_count(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a stretch holds a digit, a number word or a dual: the numbers reader is
+        the slowest step, so it reads only where a count may be."""
+        if any(c.isdigit() for c in doc.text[start:end]):
+            return True
+        return any(f in self._number_words or f.endswith(DUAL_ENDINGS)
+                   for t in doc.tokens_between(start, end) for f in clitic_forms(t.key))
 
     def _counted(self, doc: Doc, sentence: Sentence, start: int, end: int, value: int,
                  qualifier: str, cues: list, rules: _Rules) -> _Found | None:
@@ -203,6 +222,28 @@ class CasualtyFinder:
             if actor:
                 return actor
         return None
+
+
+def _windows(doc: Doc, sentence: Sentence, cues: list,
+             rules: _Rules) -> list[tuple[int, int]]:
+    """Where in a sentence a count of victims can stand: before a victim noun, around an
+    outcome word. Reading numbers only there keeps the numbers reader off the rest."""
+    tokens = doc.tokens_between(sentence.start, sentence.end)
+    starts = [t.start for t in tokens]
+    spans = []
+    for j, t in enumerate(tokens):
+        if _victim_form(t.key, rules) in rules.victims:
+            spans.append((j - WINDOW_BEFORE_NOUN, j + WINDOW_AFTER_NOUN))
+    for cue in cues:
+        j = bisect.bisect_right(starts, cue.start) - 1
+        spans.append((j - WINDOW_BEFORE_CUE, j + WINDOW_AFTER_CUE))
+    merged: list[list[int]] = []
+    for a, b in sorted((max(0, a), min(len(tokens) - 1, b)) for a, b in spans):
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [(tokens[a].start, tokens[b].end) for a, b in merged if tokens]
 
 
 def _victim_form(key: str, rules: _Rules) -> str:

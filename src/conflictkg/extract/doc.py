@@ -10,6 +10,7 @@ spans of the original text plus what they denote; the output dataclasses of
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
 
@@ -175,6 +176,7 @@ class Doc:
         return Span(start, end, self.text[start:end])
 
 
+@functools.lru_cache(maxsize=65536)
 def clitic_forms(key: str) -> tuple[str, ...]:
     """A word and the words it may be under its proclitics (و ف, then ب ل ك; لل for ال)."""
     forms = [key]

@@ -334,6 +334,8 @@ def _support(entry: PlaceEntry, anchors: Iterable[PlaceEntry]) -> int:
 def _choose(c: _Candidate, anchors: list[PlaceEntry]) -> PlaceEntry | None:
     """The namesake the clues favour, or None when nothing vouches for the name."""
     entries = _allowed(c)
+    if len(entries) == 1 and (_strong(c) or c.listed) and not c.multiword:
+        return entries[0]  # one place of that name, and something vouches for it
     explicit = bool(c.admin1) and any(e.admin1 in c.admin1 for e in entries)
 
     def rank(e: PlaceEntry) -> tuple[int, int, int]:

@@ -26,6 +26,7 @@ from conflictkg.extract.patterns import Patterns
 from conflictkg.gazetteers import Gazetteers
 
 PARSERS = ("text", "date", "party-list", "area-path")
+LABEL_CHARS = 80  # a label line is short: only this much of a line is compared with labels
 _PATH_SEPARATOR = re.compile(r"\s*[-–]\s*")
 _NOTE = re.compile(r"\s*[(\-–].*$")  # "(قوات خاصة)-القدم", " - جنوب دمشق": not the name
 _PLACE_NOTE = re.compile(r"[-–]\s*([^-–()]+?)\s*$")
@@ -53,6 +54,11 @@ class Mapping:
     min_fields: int
     stop_labels: frozenset[str]
     event: dict[str, str]
+
+    def could_match(self, text: str) -> bool:
+        """Whether the labels of the required fields are in the (normalised) text at all."""
+        required = [f for f in self.fields if f.name in self.required and f.labels]
+        return all(any(label in text for label in f.labels) for f in required)
 
     @classmethod
     def load(cls, path: Path) -> Mapping:
@@ -109,7 +115,9 @@ class RecordReader:
         doc.record, doc.record_title = None, None
         doc.record_parties, doc.record_areas, doc.record_places = [], [], []
         lines = doc.paragraphs
-        keys = [_key(doc.text[s:e]) for s, e in lines]
+        if not any(mapping.could_match(doc.norm.text) for mapping in self.mappings):
+            return
+        keys = [_key(doc.text[s:min(e, s + LABEL_CHARS)]) for s, e in lines]
         for mapping in self.mappings:
             found = self._fields(doc, mapping, lines, keys)
             present = [name for name, value in found.items() if value]

@@ -90,8 +90,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def _furniture(text: str, lines: list[tuple[int, int]], rules: _Rules) -> set[int]:
     """Lines after an end marker, and runs of numbered short lines (related links)."""
     out: set[int] = set()
+    longest = max((len(m) for m in rules.end_markers), default=0) + 10
     for i, (s, e) in enumerate(lines):
-        key = normalize_key(text[s:e])
+        key = normalize_key(text[s:min(e, s + longest)])
         if any(key.startswith(m) for m in rules.end_markers):
             out.update(range(i, len(lines)))
             break

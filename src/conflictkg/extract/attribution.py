@@ -129,8 +129,7 @@ class AttributionFinder:
             if before and len(doc.tokens_between(before[-1].end, start)) <= BEFORE_VERB:
                 source = before[-1]
         if source is None and kind == "verb":  # "أعلنت هيئة تحرير الشام": a group speaks
-            source = next((m for m in doc.actor_mentions if not m.weak and end <= m.start
-                           < sentence.end and len(doc.tokens_between(end, m.start)) <= 1), None)
+            source = _speaker(doc, sentence, start, end)
             if source is not None:
                 source = Mention(source.start, source.end, source.text,
                                  self.source_key(source.text) or "")
@@ -141,12 +140,24 @@ class AttributionFinder:
             entry = self._sources[source.key]  # "الصحيفة": name the newspaper it stands for
             label = entry.name_ar if doc.language == "ar" else entry.name_en
         closing = len(doc.tokens_between(end, sentence.end)) <= CLOSING_VERB
-        if kind == "preposition" or (source.end <= start and closing):
-            # "بحسب المرصد" anywhere, or "..., the Observatory said." closing the sentence
+        if kind == "preposition" or (source.end <= start and (closing or doc.language == "en")):
+            # "بحسب المرصد" anywhere; "..., the Observatory said, ..." in English word order
             return Attributed(start, source.end, sentence.start, sentence.end, label,
                               source.key or None)
         return Attributed(start, source.end, min(start, source.start), sentence.end, label,
                           source.key or None)
+
+
+def _speaker(doc: Doc, sentence: Sentence, start: int, end: int) -> Mention | None:
+    """The group that speaks: right after the verb in Arabic ("أعلنت هيئة تحرير الشام"),
+    shortly before it in English ("The Syrian army said")."""
+    actors = [m for m in doc.actor_mentions if not m.weak]
+    if doc.language == "en":
+        found = [m for m in actors if sentence.start <= m.start and m.end <= start
+                 and len(doc.tokens_between(m.end, start)) <= 1]
+        return found[-1] if found else None
+    return next((m for m in actors if end <= m.start < sentence.end
+                 and len(doc.tokens_between(end, m.start)) <= 1), None)
 
 
 def _paragraph(doc: Doc, a: Attributed | None) -> int | None:

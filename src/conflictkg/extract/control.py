@@ -27,6 +27,7 @@ OBJECT_WINDOW = 12  # tokens after the verb in which its place is looked for
 SUBJECT_WINDOW = 5  # tokens after the verb in which its subject stands (VSO)
 NEGATION_WINDOW = 2
 ATTEMPT_WINDOW = 3
+ATTEMPT_REACH = 8  # tokens before a change, in its clause, over which an attempt word reaches
 
 
 class _Rules:
@@ -44,12 +45,13 @@ class _Rules:
             self.direct[change] = spec.keys("direct_object")
         self.cues: Matcher[tuple[str, bool]] = Matcher(entries)
         self.denials: Matcher[str] = s.matcher(denial=s.words("denials"))
+        self.denial_words = s.keys("denials")
         for name in ("attempts", "negations", "clause_negations", "enablers", "pronoun_objects", "object_fillers",
                      "elaborations", "locals", "relatives", "destinations", "opponents"):
             setattr(self, name, s.keys(name))
         places = patterns.section("places", language)
         self.qualifiers = frozenset(normalize_key(q) for q in places.groups("qualifiers"))
-        self.anaphors = {normalize_key(k): tuple(v) for k, v in places.groups("anaphors").items()}
+        self.anaphors = frozenset(normalize_key(k) for k in places.groups("anaphors"))
         self.proximity = places.keys("proximity")
         self.locatives = places.keys("locatives")
         events = patterns.section("events", language).groups("kinds")
@@ -127,9 +129,12 @@ class ControlFinder:
             return True  # "لاستعادة السيطرة", "للسيطرة": a purpose
         clause = doc.clause_at(cue.start) or (cue.start, cue.end)
         sentence = doc.sentence_at(cue.start)
-        before = doc.tokens_between(clause[0], cue.start)
+        before = doc.tokens_between(clause[0], cue.start)[-ATTEMPT_REACH:]
         near = [t for t in doc.tokens[max(0, i - ATTEMPT_WINDOW):i]
                 if sentence is None or t.start >= sentence.start]
+        denied = [n for n, t in enumerate(before) if set(clitic_forms(t.key)) & rules.denial_words]
+        if denied:  # "repelled the attack and denied that rebels entered": the denial governs
+            before, near = before[denied[-1] + 1:], []
         if {f for t in [*before, *near] for f in clitic_forms(t.key)} & rules.attempts:
             return True
         if {f for t in near for f in clitic_forms(t.key)} & rules.relatives:
@@ -192,10 +197,8 @@ class ControlFinder:
                 continue
             if forms & rules.destinations and change == "withdrew":
                 return None
-            anaphor = next((rules.anaphors[f] for f in forms if f in rules.anaphors), None)
-            if anaphor:
-                found = _last_place(doc, cue.start, anaphor, self._places)
-                return ([found], t.end) if found else None
+            if forms & rules.anaphors:
+                return None  # "الحي" with no neighbourhood named before it
             if t.key in rules.pronoun_objects or forms & rules.pronoun_objects:
                 return self._anaphor(doc, cue, sentence, rules), t.end
             if forms & rules.qualifiers:
@@ -302,15 +305,9 @@ class ControlFinder:
         return None
 
     def _denier(self, doc: Doc, denial: Match) -> Attribution | None:
-        """"نفت الصحيفة": the source that denies."""
-        for m in doc.source_mentions:
-            if denial.end <= m.start and len(doc.tokens_between(denial.end, m.start)) <= 2:
-                found = attribution_at(doc, m.start, m.end, doc.publisher)
-                label = " ".join(m.text.split())
-                if m.key and found.source == m.key:
-                    return found
-                return Attribution(label=label, source=m.key or None)
-        return None
+        """"نفت الصحيفة", "the army denied": who denies, as the attribution of the denial."""
+        found = attribution_at(doc, denial.start, denial.end, doc.publisher)
+        return found if found is not doc.publisher else None
 
 
 def _mention_at(mentions: list[Mention], token: Token) -> Mention | None:
@@ -363,16 +360,6 @@ def _quoted(doc: Doc, m: Mention) -> bool:
     plain = before.count("\"")
     return opens > closes or plain % 2 == 1 or (
         m.start > 0 and doc.text[m.start - 1] in OPENING_QUOTES)
-
-
-def _last_place(doc: Doc, before: int, levels: tuple[str, ...], places) -> Mention | None:
-    """"الحي": the last neighbourhood named before."""
-    for m in reversed([m for m in doc.place_mentions if m.end <= before]):
-        entry = places.get(m.key)
-        level = entry.level if entry is not None else "site"
-        if level in levels:
-            return m
-    return None
 
 
 def _date(doc: Doc, clause: tuple[int, int]) -> str | None:

@@ -146,7 +146,7 @@ class PlaceFinder:
         for m in self._matches(doc):
             if doc.in_boilerplate(m.start) or _overlaps(blocked, m.start, m.end):
                 continue
-            if m.key in rules.generic or len(m.key) < 3:
+            if m.key in rules.generic or len(m.key) < 3 or _dateline(doc, m):
                 continue
             levels = _qualifier(doc, m, rules)
             if levels is None and (m.key in self._stopnames or _adjective(doc, m, rules)):
@@ -190,10 +190,10 @@ class PlaceFinder:
             earlier = [p for p in reversed(doc.place_mentions) if p.end <= m.start]
             head = m.key.removeprefix("ال").split()[-1]  # "الحي" -> a place written "حي X"
             named = [p for p in earlier if head in clitic_forms(_previous(doc, p.start))]
-            for p in named + earlier:
-                if self._places[p.key].level in levels:
-                    out.append(Mention(m.start, m.end, m.text, p.key, weak=True))
-                    break
+            found = next((p for level in levels for p in named + earlier
+                          if _is_level(self._places[p.key], level)), None)
+            if found is not None:
+                out.append(Mention(m.start, m.end, m.text, found.key, weak=True))
         return out
 
     def add(self, doc: Doc, mention: Mention) -> Place | None:
@@ -253,6 +253,24 @@ def _qualifier(doc: Doc, m: Match[str], rules: _Rules) -> tuple[str, ...] | None
         if j < len(doc.tokens) and doc.tokens[j].key in rules.qualifiers:
             return rules.qualifiers[doc.tokens[j].key]
     return None
+
+
+def _is_level(entry: PlaceEntry, level: str) -> bool:
+    """A gazetteer level, or "city" / "town": a community above or below a city's prominence."""
+    if level in ("city", "town"):
+        city = entry.level == "community" and entry.prominence >= CITY_PROMINENCE
+        return city if level == "city" else entry.level == "community" and not city
+    return entry.level == level
+
+
+def _dateline(doc: Doc, m: Match[str]) -> bool:
+    """"دمشق-سانا": where an agency filed the report from, not where anything happened."""
+    line_start = doc.text.rfind("\n", 0, m.start) + 1
+    if doc.text[line_start:m.start].strip():
+        return False
+    rest = doc.text[m.end:m.end + 3]
+    dash = len(rest) - len(rest.lstrip(" -–—")) if rest.lstrip(" ")[:1] in "-–—" else 0
+    return bool(dash) and any(s.start == m.end + dash for s in doc.source_mentions)
 
 
 def _previous(doc: Doc, start: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -214,3 +215,16 @@ def test_workers_have_no_network_where_the_system_allows(reader):
     if code == 3:
         pytest.skip("this system allows no network namespace")
     assert code == 0, "an isolated worker could still connect"
+
+
+def test_a_worker_that_died_while_idle_is_replaced(live, sample_store):
+    others = set(multiprocessing.active_children())
+    with live(store=sample_store, query_workers=2) as server, server.client() as client:
+        workers = [p for p in multiprocessing.active_children()
+                   if p.name == "conflictkg-query" and p not in others]
+        for process in workers:
+            process.kill()
+            process.join()
+        response = client.get("/sparql", params={"query": CLAIMS})
+    assert len(workers) == 2
+    assert response.status_code == 200 and len(rows(response)) == 2

@@ -182,6 +182,9 @@ class QueryEngine:
                 w = await asyncio.wait_for(self._idle.get(), timeout)
             except TimeoutError:
                 raise QueryError(503, "every query worker stayed busy; retry shortly") from None
+            while not w.process.is_alive():  # died while idle (say, the system's OOM killer)
+                self._retire(w)
+                w = await self._idle.get()
             loop = asyncio.get_running_loop()
             try:
                 answer = await loop.run_in_executor(self._threads, w.call, job, timeout)

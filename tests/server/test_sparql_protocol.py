@@ -259,3 +259,15 @@ def test_reads_are_open_to_other_origins_but_tokens_are_not(reader):
 ])
 def test_negotiation_choices(kind, accept, key):
     assert negotiation.choose(kind, accept).key == key
+
+
+def test_get_results_carry_an_etag_for_conditional_requests(reader):
+    with reader.client() as client:
+        first = client.get("/sparql", params={"query": COUNT_CLAIMS})
+        again = client.get("/sparql", params={"query": COUNT_CLAIMS},
+                           headers={"If-None-Match": first.headers["etag"]})
+        as_csv = client.get("/sparql", params={"query": COUNT_CLAIMS},
+                            headers={"If-None-Match": first.headers["etag"], "Accept": "text/csv"})
+    assert first.headers["etag"].startswith('W/"')
+    assert again.status_code == 304 and again.content == b""
+    assert as_csv.status_code == 200 and as_csv.headers["etag"] != first.headers["etag"]

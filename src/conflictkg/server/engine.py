@@ -60,6 +60,7 @@ class QueryResult:
     media_type: str
     generation: int
     length: int | None = None
+    stable: bool = True  # the same request gives the same result until the store changes
 
     async def read(self) -> bytes:
         if isinstance(self.body, bytes):
@@ -257,6 +258,7 @@ class QueryEngine:
             "default_graphs": list(default_graph_uris), "named_graphs": list(named_graph_uris),
             "substitutions": substitutions or None, "max_bytes": self.settings.max_result_bytes})
         result = _result(payload, generation)
+        result.stable = not federated
         if not federated:
             self._remember(key, result)
         return result

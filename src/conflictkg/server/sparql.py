@@ -168,12 +168,21 @@ async def _query(request: Request, query: str, params: list[tuple[str, str]]) ->
             named_graph_uris=_all(params, "named-graph-uri"))
     except QueryError as exc:
         return error_response(exc.status, exc.message)
-    return result_response(result)
+    return result_response(result, request)
 
 
-def result_response(result: QueryResult) -> Response:
-    """A serialised result as a response; a large one streamed from its file."""
+def result_response(result: QueryResult, request: Request | None = None) -> Response:
+    """A serialised result as a response; a large one streamed from its file.
+
+    A GET's result only changes when the store does, so it carries an ETag made of the
+    store generation and the format, and a matching If-None-Match gets a 304.
+    """
     headers = {"Vary": "Accept", "X-Store-Generation": str(result.generation)}
+    if request is not None and request.method == "GET" and result.stable:
+        etag = f'W/"{result.generation}-{result.media_type}"'
+        headers["ETag"] = etag
+        if etag in request.headers.get("if-none-match", "") and isinstance(result.body, bytes):
+            return Response(status_code=304, headers=headers)
     if isinstance(result.body, bytes):
         return Response(result.body, media_type=result.media_type, headers=headers)
     headers["Content-Length"] = str(result.length)

@@ -46,7 +46,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.engine = engine
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
                        allow_headers=["Accept", "Content-Type"],
-                       expose_headers=["X-Store-Generation", "Content-Disposition"])
+                       expose_headers=["X-Store-Generation", "Content-Disposition", "ETag"])
 
     @app.get("/health", tags=["service"])
     async def health(request: Request) -> JSONResponse:

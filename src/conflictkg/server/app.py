@@ -45,7 +45,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
-                       allow_headers=["Accept", "Content-Type"],
+                       allow_headers=["Accept", "Content-Type", "If-None-Match"],
                        expose_headers=["X-Store-Generation", "Content-Disposition", "ETag"])
 
     @app.get("/health", tags=["service"])

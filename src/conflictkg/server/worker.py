@@ -252,6 +252,8 @@ def serve(conn: Connection, store_path: str, memory_mb: int = 0) -> None:
             answer = ("error", 400, f"{exc}", generation)
         except RuntimeError as exc:  # Oxigraph's evaluation errors: the query's fault
             answer = ("error", 400, f"{exc}", generation)
-        except Exception as exc:
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # a Rust panic is a BaseException: answer it, keep serving
             answer = ("error", 500, f"{type(exc).__name__}: {exc}", generation)
         conn.send(answer)

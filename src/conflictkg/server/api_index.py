@@ -165,8 +165,10 @@ async def labels_of(engine: Any, cache: dict[str, Any], iris: set[str]) -> dict[
 async def summaries_data(engine: Any, cache: dict[str, Any], found: list[str],
                          points: dict[str, tuple[float, float]]) -> dict[str, Any]:
     """What the graph says about each event, its linked IRIs labelled and located from cache."""
-    # In chunks, so that the query workers share a long page.
-    chunks = [found[i:i + CHUNK] for i in range(0, len(found), CHUNK)]
+    # A long page in as many chunks as there are query workers, so they share it.
+    workers = max(1, getattr(getattr(engine, "settings", None), "query_workers", 1))
+    size = max(CHUNK, -(-len(found) // workers))
+    chunks = [found[i:i + size] for i in range(0, len(found), size)]
     described = {k: v for part in await asyncio.gather(*(describe_bare(engine, c) for c in chunks))
                  for k, v in part.items()}
     linked = {t.text for d in described.values() for p in LINKED for t in d.all(p) if t.is_iri}

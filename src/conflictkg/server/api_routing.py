@@ -12,6 +12,7 @@ from fastapi.routing import APIRoute
 from conflictkg.iris import Iris
 from conflictkg.server.api_graph import BadParameter, resolve, text
 from conflictkg.server.api_queries import ListQuery, encode_cursor
+from conflictkg.server.engine import QueryError
 
 CONTEXT_LINK = '</api/v1/context.jsonld>; rel="http://www.w3.org/ns/json-ld#context"; ' \
                'type="application/ld+json"'
@@ -29,6 +30,10 @@ class ApiRoute(APIRoute):
             except BadParameter as err:
                 detail = [{"loc": [err.where, err.param], "msg": err.reason, "type": "value_error"}]
                 raise HTTPException(status_code=422, detail=detail) from None
+            except QueryError as err:  # busy, timed out: the engine says which status
+                headers = {"Retry-After": "5"} if err.status == 503 else None
+                raise HTTPException(status_code=err.status, detail=err.message,
+                                    headers=headers) from None
             if response.media_type in {"application/json", "application/geo+json"}:
                 response.headers.setdefault("Link", CONTEXT_LINK)
             return response

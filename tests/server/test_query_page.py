@@ -36,13 +36,10 @@ pytestmark = pytest.mark.slow
 
 
 def page_app(settings: Settings):
-    """The real app; the query page's router is added if the app does not serve ``/`` yet."""
+    """The real app, which serves the query page at ``/``."""
     from conflictkg.server.app import create_app
 
-    app = create_app(settings)
-    if not any(getattr(route, "path", None) == "/" for route in app.routes):
-        app.include_router(query_page.router)
-    return app
+    return create_app(settings)
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse
 
 from conflictkg import __version__
 from conflictkg.config import Settings
-from conflictkg.server import describe, graph_store, sparql
+from conflictkg.server import api, describe, graph_store, pages, query_page, sparql
 from conflictkg.server.engine import QueryEngine
 
 log = logging.getLogger("conflictkg.server")
@@ -57,23 +57,10 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(sparql.router, tags=["sparql"])
     app.include_router(graph_store.router, tags=["sparql"])
     app.include_router(describe.router, tags=["service"])
-    for module in ("api", "pages"):
-        router = _optional_router(module)
-        if router is not None:
-            app.include_router(router)
+    app.include_router(api.router)
+    app.include_router(query_page.router)
+    app.include_router(pages.router)
     return app
-
-
-def _optional_router(name: str):
-    import importlib
-
-    try:
-        module = importlib.import_module(f"conflictkg.server.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"conflictkg.server.{name}":
-            raise
-        return None
-    return module.router
 
 
 def run_server(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:

@@ -143,3 +143,11 @@ def test_unacceptable_type_is_406(client: httpx.Client) -> None:
 def test_static_assets_and_nothing_else(client: httpx.Client) -> None:
     assert client.get("/static/pages.css").headers["content-type"].startswith("text/css")
     assert client.get("/static/..%2Fpages.py").status_code == 404
+
+
+def test_head_and_plain_json(client: httpx.Client) -> None:
+    head = client.head(PLACE, headers={"Accept": "text/turtle"})
+    assert head.status_code == 200 and head.headers["content-type"].startswith("text/turtle")
+    assert client.head("/id/place/NOPE").status_code == 404
+    as_json = client.get(PLACE, headers={"Accept": "application/json"})
+    assert as_json.headers["content-type"].startswith("application/ld+json")

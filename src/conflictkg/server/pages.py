@@ -105,7 +105,8 @@ def choose_format(request: Request) -> str:
         if media in {"text/html", "application/xhtml+xml", "*/*", "text/*"}:
             return "html"
         for key, media_type in RDF_FORMATS.items():
-            if media == media_type or (media == "application/*" and key == "jsonld"):
+            if media == media_type or (media in {"application/*", "application/json"}
+                                       and key == "jsonld"):
                 return key
         if media in {"application/x-turtle", "text/n3"}:
             return "turtle"
@@ -265,7 +266,7 @@ def split_suffix(iri: str) -> tuple[str, str | None]:
     return iri, None
 
 
-@router.get("/id/{rest:path}")
+@router.api_route("/id/{rest:path}", methods=["GET", "HEAD"])
 async def dereference(request: Request, rest: str) -> Response:
     base = request.app.state.settings.base_iri
     iri, fmt = base + "id/" + rest, None
@@ -281,7 +282,7 @@ async def dereference(request: Request, rest: str) -> Response:
     return await rdf_response(request, CONSTRUCT, fmt, {"s": iri_term(iri)})
 
 
-@router.get("/graph/{rest:path}")
+@router.api_route("/graph/{rest:path}", methods=["GET", "HEAD"])
 async def graph(request: Request, rest: str) -> Response:
     """A named graph: its size and classes as a page, or its triples as RDF."""
     engine = request.app.state.engine

@@ -151,3 +151,9 @@ def test_head_and_plain_json(client: httpx.Client) -> None:
     assert client.head("/id/place/NOPE").status_code == 404
     as_json = client.get(PLACE, headers={"Accept": "application/json"})
     assert as_json.headers["content-type"].startswith("application/ld+json")
+
+
+def test_claim_page_quotes_its_evidence_and_has_a_title(client: httpx.Client) -> None:
+    html = client.get("/id/claim/c6e51e28a965c351-casualties-86-95").text
+    assert '<blockquote dir="auto" lang="ar">62 عنصراً</blockquote>' in html
+    assert "<title>CasualtyClaim, 62 (المرصد السوري لحقوق الإنسان) — ConflictKG</title>" in html

@@ -31,9 +31,10 @@ from conflictkg.server.api_graph import (
     describe,
     iri_term,
     point,
+    spans,
     text,
 )
-from conflictkg.server.api_shapes import labels
+from conflictkg.server.api_shapes import labels, local
 
 router = APIRouter(include_in_schema=False)
 STATIC = Path(__file__).resolve().parent / "static"
@@ -124,6 +125,7 @@ class Page:
     incoming: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
     points: list[dict[str, Any]] = field(default_factory=list)
     extraction: dict[str, Any] | None = None
+    evidence: list[dict[str, Any]] = field(default_factory=list)
 
 
 async def page_data(request: Request, iri: str) -> Page | None:
@@ -144,6 +146,9 @@ async def page_data(request: Request, iri: str) -> Page | None:
     page.points = map_points(request, page)
     if kind == "document":
         page.extraction = await api_documents.extraction(engine, iris, described)
+    quoted = await spans(engine, described.iris("ckg:evidence"))
+    page.evidence = [{**span, "href": local_href(request, span["document"] or "")}
+                     for span in quoted.values()]
     return page
 
 
@@ -227,9 +232,22 @@ def highlighted(extraction: dict[str, Any] | None, request: Request) -> list[dic
     return segments
 
 
+def describe_line(d: Description) -> str:
+    """A title for something without a name: its type, date and place ('Attack, 2011-04-19, Homs')."""
+    parts = [local(t) or "" for t in sorted(d.types())][:1]
+    parts.append(d.value("sem:hasBeginTimeStamp") or "")
+    place = d.first("sem:hasPlace") or d.first("ckg:controlPlace")
+    parts.append(best_label(place.labels) if place else "")
+    count = d.value("ckg:count")
+    if count:
+        parts.append(f"{count} ({d.value('ckg:attributedLabel') or ''})")
+    return ", ".join(p for p in parts if p) or d.iri
+
+
 def render_html(request: Request, page: Page) -> HTMLResponse:
     d = page.description
-    names = labels(d.labels() or d.labels("dcterms:title"))
+    names = labels(d.labels() or d.labels("dcterms:title")) if (
+        d.labels() or d.labels("dcterms:title")) else labels({"en": describe_line(d)})
     found = Iris(request.app.state.settings.base_iri).kind_of(page.iri)
     api = f"/api/v1/{API_KINDS[found[0]]}/{quote(found[1], safe='')}" \
         if found and found[0] in API_KINDS else None
@@ -248,7 +266,7 @@ def render_html(request: Request, page: Page) -> HTMLResponse:
         types=sorted(curie(t) for t in d.types()), rows=rows, incoming=incoming,
         incoming_limit=INCOMING_LIMIT, map=svg_map(page.points), api=api,
         query=query_link(page.iri), path=request.url.path,
-        segments=highlighted(page.extraction, request),
+        segments=highlighted(page.extraction, request), evidence=page.evidence,
     )
     return HTMLResponse(html, headers={"Vary": "Accept"})
 

@@ -27,6 +27,8 @@ SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample-graph.trig"
 BASE = "https://conflictkg.org/"
 DOC4 = BASE + "id/document/c6e51e28a965c3515d7bac572db803248ddcd05dc86d71206eff8919f31b7dad"
 EVENT4 = BASE + "id/event/c6e51e28a965c351-1-2"
+DOC1 = BASE + "id/document/9f41e7374ad5a33356160dd41505f615f186c201a36463dd20e213802a1b9e72"
+EVENT1 = BASE + "id/event/9f41e7374ad5a333-1-2"  # the battle for Jobar, March 2017
 CANARY = "CANARY-secret-7f3a"
 TEXT4 = "بيروت: قتل 62 عنصراً من قوات النظام في هجوم لتنظيم الدولة على حي القدم."
 PLACE_AT = (TEXT4.index("القدم"), TEXT4.index("القدم") + len("القدم"))
@@ -60,6 +62,12 @@ GRAPH <{DOC4}> {{
     ckg:qualifier ckgv:about ; ckg:outcome ckgv:killed ; ckg:about <{EVENT4}> ;
     prov:wasAttributedTo <{BASE}id/source/al-watan> ; wikibase:rank wikibase:NormalRank ;
     prov:wasDerivedFrom <{DOC4}> .
+}}
+GRAPH <{DOC1}> {{
+  <{BASE}id/claim/9f41e7374ad5a333-casualties-1-2> a ckg:CasualtyClaim ; ckg:count 30 ;
+    ckg:qualifier ckgv:exact ; ckg:outcome ckgv:killed ; ckg:about <{EVENT1}> ;
+    ckg:victimActor <{BASE}id/actor/syrian-government-forces> ;
+    prov:wasAttributedTo <{BASE}id/source/al-watan> ; wikibase:rank wikibase:NormalRank .
 }}
 GRAPH <urn:canary> {{
   <urn:canary:s> <urn:canary:p> "{CANARY}" ; <http://www.w3.org/2000/01/rdf-schema#label> "{CANARY}" ;

@@ -132,6 +132,15 @@ def test_event_detail_shows_every_claim_with_source_rank_and_span(client: httpx.
     assert preferred["evidence"][0] == {"id": BASE + "id/annotation/c6e51e28a965c351-86-95",
                                         "document": DOC4, "start": 86, "end": 95, "text": "62 عنصراً"}
     assert preferred["supersedes"] == [BASE + "id/claim/c6e51e28a965c351-casualties-652-670"]
+    tolls = {(t["victim_actor"] or "").rsplit("/", 1)[-1]: t for t in event["tolls"]}
+    # SOHR's own revision (36 -> 62) is no dispute; the unattributed 70 disputes nothing
+    # among government dead, being about unnamed victims.
+    government = tolls["syrian-government-forces"]
+    assert (government["low"], government["high"], government["disputed"]) == (36, 62, False)
+    assert tolls[""]["low"] == tolls[""]["high"] == 70
+    jobar = client.get("/api/v1/events/9f41e7374ad5a333-1-2").json()
+    (disputed,) = [t for t in jobar["tolls"] if t["disputed"]]
+    assert (disputed["low"], disputed["high"]) == (30, 82)  # Al-Watan against SOHR
     parent = client.get("/api/v1/events/36ba201f17ea3517-416-434").json()
     assert {s["key"] for s in parent["sub_events"]} == {"36ba201f17ea3517-1-2", "36ba201f17ea3517-3-4"}
 

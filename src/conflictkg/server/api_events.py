@@ -208,7 +208,8 @@ async def get_event(request: Request, id: Annotated[str, Path(description=ID_DOC
         sub_events=[m.Ref(id=s, key=shapes.key_of(iris, s), labels=shapes.labels(x.labels()))
                     for s, x in sub_desc.items()],
         evidence=[m.Span(**found_spans[a]) for a in d.iris("ckg:evidence") if a in found_spans],
-        claims=await claims_of(engine, iris, [text(r["c"]) for r in claim_rows]),
+        claims=(claims := await claims_of(engine, iris, [text(r["c"]) for r in claim_rows])),
+        tolls=shapes.tolls(claims),
     )
 
 

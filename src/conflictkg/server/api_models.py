@@ -97,10 +97,23 @@ class Claim(BaseModel):
     evidence: list[Span] = []
 
 
+class Toll(BaseModel):
+    """The counts claimed for one outcome among one group of victims: where sources disagree."""
+
+    outcome: str | None = None
+    victim_actor: str | None = None
+    victim_category: str | None = None
+    low: int
+    high: int
+    disputed: bool = Field(description="Current (not deprecated) claims give different counts")
+    claims: list[str] = Field(description="The claims, highest count first")
+
+
 class EventDetail(Contextual, EventSummary):
     sub_events: list[Ref] = []
     evidence: list[Span] = []
     claims: list[Claim] = Field([], description="Every claim about the event; tolls may disagree")
+    tolls: list[Toll] = Field([], description="Casualty claims grouped by outcome and victims")
 
 
 class Actor(BaseModel):

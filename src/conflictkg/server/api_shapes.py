@@ -153,3 +153,20 @@ def feature(item: m.EventSummary | m.Place) -> m.Feature:
         lon, lat = (located[0].lon, located[0].lat) if located else (None, None)
     geometry = m.Geometry(type="Point", coordinates=[lon, lat]) if lon is not None else None
     return m.Feature(id=item.id, geometry=geometry, properties=item.model_dump(mode="json"))
+
+
+def tolls(claims: list[m.Claim]) -> list[m.Toll]:
+    """Casualty claims side by side per (outcome, victims); deprecated ones do not dispute."""
+    groups: dict[tuple, list[m.Claim]] = {}
+    for c in claims:
+        if c.kind == "casualties" and c.count is not None:
+            victims = c.victim_actor.id if c.victim_actor else None
+            groups.setdefault((c.outcome, victims, c.victim_category), []).append(c)
+    out = []
+    for (outcome, actor_, category), group in sorted(groups.items(), key=lambda kv: str(kv[0])):
+        counts = [c.count for c in group if c.count is not None]
+        current = {c.count for c in group if c.rank != "deprecated"}
+        out.append(m.Toll(outcome=outcome, victim_actor=actor_, victim_category=category,
+                          low=min(counts), high=max(counts), disputed=len(current) > 1,
+                          claims=[c.id for c in sorted(group, key=lambda c: -(c.count or 0))]))
+    return out

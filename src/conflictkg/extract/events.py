@@ -28,6 +28,7 @@ NEGATION_WINDOW = 2
 OBJECT_WINDOW = 4  # tokens between "السيطرة" and its "على"
 SINCE_WINDOW = 4  # tokens between "منذ" and its date
 REPORT_WINDOW = 2  # tokens after a credited source in which a date is the report's
+REPORT_CHARS = 200  # a crediting phrase is shorter than this
 LOCAL_LEVELS = ("neighbourhood", "community")
 
 
@@ -96,6 +97,11 @@ class EventFinder:
                 doc.sentence_events[s.start] = event.key
         events += named + [e for e, _ in episodes if e not in named]
         doc.events = [e for e in events if e.start]
+        kept = {e.key for e in doc.events}
+        for event in doc.events:  # an undated named battle is dropped: so is the link to it
+            if event.parent not in kept:
+                event.parent = None
+        doc.sentence_events = {s: k for s, k in doc.sentence_events.items() if k in kept}
 
     def _local(self, key: str) -> bool:
         entry = self._places.get(key)
@@ -157,16 +163,17 @@ class EventFinder:
                 key=f"{evidence.start}-{evidence.end}", kind=head.payloads[0],
                 evidence=evidence, name=name, start=date.value if date else None,
                 end=date.end if date else None,
-                places=_keys(doc.place_mentions, sentence, exclude=(start, end)),
-                actors=_keys([m for m in doc.actor_mentions if not m.weak], sentence)))
+                places=_keys(doc, "place_mentions", sentence, exclude=[(start, end)]),
+                actors=_keys(doc, "actor_mentions", sentence)))
         return out, spans
 
     def _episodes(self, doc: Doc, rules: _Rules,
                   names: list[tuple[int, int]]) -> list[tuple[Event, Sentence]]:
-        taken = [m for m in (*doc.actor_mentions, *doc.source_mentions) if not m.weak]
         cues = [c for c in rules.cues.find(doc.norm)
                 if not doc.in_boilerplate(c.start) and not _overlaps(names, c)
-                and not any(_inside_name(c, m, doc.language) for m in taken)]
+                and not any(_inside_name(c, m, doc.language) for name in (
+                    "actor_mentions", "source_mentions") for m in doc.index(name).overlapping(
+                    c.start, c.end) if not m.weak)]
         hypothetical = rules.hypothetical.find(doc.norm)
         unresolved = rules.unresolved.find(doc.norm)
         denials = rules.denials.find(doc.norm)
@@ -196,9 +203,9 @@ class EventFinder:
                 key=f"{sentence.start}-{sentence.end}", kind=_kind(doc, here, rules),
                 evidence=doc.span(sentence.start, sentence.end), start=start,
                 end=date.end if date is not None else None,
-                places=_keys(doc.place_mentions, sentence, exclude_spans=names)
+                places=_keys(doc, "place_mentions", sentence, exclude=names)
                 or _paragraph_places(doc, sentence, names),
-                actors=_keys([m for m in doc.actor_mentions if not m.weak], sentence)),
+                actors=_keys(doc, "actor_mentions", sentence)),
                 sentence))
         return out
 
@@ -209,7 +216,7 @@ class EventFinder:
             return False
         target = rules.object_cues.get(cue.key)
         if target is not None:
-            after = doc.tokens[doc.token_index(cue.end):][:OBJECT_WINDOW]
+            after = doc.tokens_after(cue.end, OBJECT_WINDOW)
             if not any(target in clitic_forms(t.key) or t.key.startswith(target) for t in after):
                 return False
         i = doc.token_at(cue.start)
@@ -260,7 +267,8 @@ def _name_after(doc: Doc, head: Match[str]) -> tuple[int, int, str] | None:
         close = closing_quote(text, gap, gap + 1)
         if close is not None and close > gap + 1:
             return gap + 1, close, " ".join(text[gap + 1:close].split())
-    nxt = [m for m in doc.place_mentions if m.start >= head.end and not m.weak][:1]
+    nxt = [m for m in doc.index("place_mentions").starting(head.end, head.end + 40)
+           if not m.weak][:1]
     if nxt and doc.text[head.end:nxt[0].start].strip() == "":
         return head.start, nxt[0].end, " ".join(text[head.start:nxt[0].end].split())
     return None
@@ -268,16 +276,17 @@ def _name_after(doc: Doc, head: Match[str]) -> tuple[int, int, str] | None:
 
 def _sentence_date(doc: Doc, sentence: Sentence, rules: _Rules) -> Any:
     """The first date of the sentence that is when something happened in it."""
-    for d in doc.dates:
-        if not sentence.start <= d.span.start < sentence.end:
-            continue
-        before = [t.key for t in doc.tokens_between(sentence.start, d.span.start)][-SINCE_WINDOW:]
+    credits = doc.index("attributions")
+    for d in doc.dates_between(sentence.start, sentence.end):
+        i = doc.token_index(d.span.start)
+        before = [t.key for t in doc.tokens[max(0, i - SINCE_WINDOW):i]
+                  if t.start >= sentence.start]
         if d.precision == "year" and any(f in rules.since for w in before
                                          for f in clitic_forms(w)):
             continue  # "منذ عقد اتفاق التسوية عام 2018": when something else began
         if any(a.end <= d.span.start and len(doc.tokens_between(a.end, d.span.start))
                <= REPORT_WINDOW and a.scope_start <= d.span.start < a.scope_end
-               for a in doc.attributions):
+               for a in credits.overlapping(d.span.start - REPORT_CHARS, d.span.start)):
             continue  # "أوردها المرصد الأربعاء": when it was reported
         return d
     return None
@@ -311,19 +320,20 @@ def _overlaps(spans: list[tuple[int, int]], m: Match[str]) -> bool:
     return any(s < m.end and m.start < e for s, e in spans)
 
 
-def _keys(mentions: list[Mention], sentence: Sentence, exclude: tuple[int, int] | None = None,
-          exclude_spans: list[tuple[int, int]] = ()) -> list[str]:  # type: ignore[assignment]
-    spans = [*exclude_spans, *([exclude] if exclude else [])]
-    keys = [m.key for m in mentions if sentence.start <= m.start < sentence.end
-            and not any(a <= m.start < b for a, b in spans)]
+def _keys(doc: Doc, name: str, sentence: Sentence,
+          exclude: list[tuple[int, int]] = ()) -> list[str]:  # type: ignore[assignment]
+    """Keys of the sentence's mentions (weak ones only for places), outside ``exclude``."""
+    keys = [m.key for m in doc.index(name).starting(sentence.start, sentence.end)
+            if (name == "place_mentions" or not m.weak)
+            and not any(a <= m.start < b for a, b in exclude)]
     return list(dict.fromkeys(keys))
 
 
 def _paragraph_places(doc: Doc, sentence: Sentence, names: list[tuple[int, int]]) -> list[str]:
     """The place named last before the sentence in its paragraph."""
-    keys = [m.key for m in doc.place_mentions if m.end <= sentence.start
-            and not any(a <= m.start < b for a, b in names)
-            and (s := doc.sentence_at(m.start)) is not None and s.paragraph == sentence.paragraph]
+    start, _ = doc.paragraphs[sentence.paragraph]
+    keys = [m.key for m in doc.index("place_mentions").starting(start, sentence.start)
+            if m.end <= sentence.start and not any(a <= m.start < b for a, b in names)]
     return keys[-1:]
 
 

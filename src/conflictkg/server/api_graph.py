@@ -8,11 +8,12 @@ can change what is matched, never what is asked.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from pyoxigraph import Literal, NamedNode
 
@@ -20,8 +21,24 @@ from conflictkg.iris import Iris
 from conflictkg.rdf.vocabulary import PREFIXES, sparql_prefixes
 
 PREFIX = sparql_prefixes()
-_CURIE = re.compile(r"^([a-z]+):(\w+)$")
+T = TypeVar("T")
 _POINT = re.compile(r"POINT\s*\(\s*(-?[\d.eE+-]+)\s+(-?[\d.eE+-]+)\s*\)", re.IGNORECASE)
+
+
+async def per_generation(engine: Any, cache: dict[str, Any], name: str,
+                         build: Callable[[], Awaitable[T]]) -> T:
+    """``build()``'s result, kept until the store publishes a new generation.
+
+    One lock per name, so concurrent requests wait for one build instead of each
+    starting their own.
+    """
+    lock = cache.setdefault(f"{name}:lock", asyncio.Lock())
+    async with lock:
+        generation = engine.generation
+        if cache.get(f"{name}:generation") != generation or name not in cache:
+            cache[name] = await build()
+            cache[f"{name}:generation"] = generation
+    return cache[name]
 
 
 def expand(curie: str) -> str:
@@ -225,16 +242,16 @@ async def resolve_id(engine: Any, iris: Iris, kind: str, value: str, param: str 
 
 
 async def _names(engine: Any, cache: dict[str, Any]) -> dict[tuple[str, str], set[str]]:
-    generation = engine.generation
-    if cache.get("names_gen") != generation:
+    async def build() -> dict[tuple[str, str], set[str]]:
         names: dict[tuple[str, str], set[str]] = defaultdict(set)
         for row in await engine.select(NAMES):
             cls = text(row["class"])
             for key in (text(row.get("lower")), text(row.get("key"))):
                 if key:
                     names[(cls, key)].add(text(row["x"]))
-        cache["names"], cache["names_gen"] = names, generation
-    return cache["names"]
+        return names
+
+    return await per_generation(engine, cache, "names", build)
 
 
 async def resolve(engine: Any, iris: Iris, kind: str, value: str, param: str,
@@ -278,12 +295,12 @@ SELECT ?p ?wkt WHERE { ?p a ckg:Place ; geo:hasGeometry/geo:asWKT ?w . BIND(STR(
 
 async def place_points(engine: Any, cache: dict[str, Any]) -> dict[str, tuple[float, float]]:
     """Place IRI -> (lon, lat), read once per store generation."""
-    gen = getattr(engine, "generation", None)
-    if cache.get("points_gen") != gen or "points" not in cache:
+    async def build() -> dict[str, tuple[float, float]]:
         points = {}
         for row in await engine.select(PLACES_WITH_POINTS):
             xy = point(text(row.get("wkt")))
             if xy:
                 points[text(row["p"])] = xy
-        cache["points"], cache["points_gen"] = points, gen
-    return cache["points"]
+        return points
+
+    return await per_generation(engine, cache, "points", build)

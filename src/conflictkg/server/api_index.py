@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from conflictkg.server.api_graph import PREFIX, Term, describe_bare, text, values_block
+from conflictkg.server.api_graph import (
+    PREFIX,
+    Term,
+    describe_bare,
+    per_generation,
+    text,
+    values_block,
+)
 
 UNDATED = "9999-12-31"
 KINDS = PREFIX + "SELECT ?e ?v WHERE { ?e ckg:eventType ?v }"
@@ -127,12 +134,7 @@ async def build_index(engine: Any) -> EventIndex:
 
 async def event_index(engine: Any, cache: dict[str, Any]) -> EventIndex:
     """The index of the store's current generation, built at most once at a time."""
-    lock = cache.setdefault("index_lock", asyncio.Lock())
-    async with lock:
-        index = cache.get("index")
-        if index is None or index.generation != engine.generation:
-            index = cache["index"] = await build_index(engine)
-    return index
+    return await per_generation(engine, cache, "events", lambda: build_index(engine))
 
 
 async def candidates(engine: Any, var: str, iris: list[str], fragment: str) -> set[str]:
@@ -145,14 +147,14 @@ async def candidates(engine: Any, var: str, iris: list[str], fragment: str) -> s
 
 async def labels_of(engine: Any, cache: dict[str, Any], iris: set[str]) -> dict[str, dict[str, str]]:
     """IRI -> {lang: label}; all labels are read once per generation."""
-    generation = engine.generation
-    if cache.get("labels_gen") != generation:
-        known: dict[str, dict[str, str]] = {}
+    async def build() -> dict[str, dict[str, str]]:
+        found: dict[str, dict[str, str]] = {}
         for row in await engine.select(LABELS):
-            known.setdefault(text(row["x"]), {}).setdefault(text(row.get("lang")) or "",
+            found.setdefault(text(row["x"]), {}).setdefault(text(row.get("lang")) or "",
                                                              text(row["label"]))
-        cache["labels"], cache["labels_gen"] = known, generation
-    known = cache["labels"]
+        return found
+
+    known = await per_generation(engine, cache, "labels", build)
     missing = sorted(i for i in iris if i not in known)
     if missing:  # labelled since the generation was read, or never: remember either way
         for iri in missing:

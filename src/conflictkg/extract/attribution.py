@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from typing import ClassVar
 
-from conflictkg.extract.doc import Attributed, Doc, Mention, Sentence, clitic_forms
+from conflictkg.extract.doc import Attributed, Doc, Mention, Sentence, SpanIndex, clitic_forms
 from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.model import Attribution
 from conflictkg.extract.normalize import normalize_key
@@ -100,15 +100,17 @@ class AttributionFinder:
                  for m in self._matcher.find(doc.norm) if not doc.in_boilerplate(m.start)]
         found += [Mention(m.start, m.end, m.text, "")
                   for m in rules.generic.find(doc.norm) if not doc.in_boilerplate(m.start)]
+        named = SpanIndex(found)
         for token in doc.tokens:
             for form in clitic_forms(token.key):
                 types = rules.anaphors.get(form)
-                if types and not any(m.start <= token.start < m.end for m in found):
-                    earlier = [m for m in found if m.end <= token.start and m.key
-                               and self._sources[m.key].type in types]
+                if types and not named.at(token.start):
+                    earlier = next((m for m in reversed(named.before(token.start)) if m.key
+                                    and m.end <= token.start
+                                    and self._sources[m.key].type in types), None)
                     if earlier:
                         found.append(Mention(token.start, token.end,
-                                             doc.text[token.start:token.end], earlier[-1].key))
+                                             doc.text[token.start:token.end], earlier.key))
                     break
         found.sort(key=lambda m: (m.start, -m.end))
         out: list[Mention] = []
@@ -120,12 +122,13 @@ class AttributionFinder:
     def _credit(self, doc: Doc, sentence: Sentence, start: int, end: int,
                 kind: str, rules: _Rules) -> Attributed | None:
         """The source a crediting word points at, and the text it credits."""
-        after = [m for m in doc.source_mentions if end <= m.start < sentence.end]
+        sources = doc.index("source_mentions")
+        after = sources.starting(end, sentence.end)
         window = AFTER_PREPOSITION if kind == "preposition" else AFTER_VERB
         source = next((m for m in after
                        if len(doc.tokens_between(end, m.start)) <= window), None)
         if source is None and kind == "verb":
-            before = [m for m in doc.source_mentions if sentence.start <= m.start and m.end <= start]
+            before = [m for m in sources.starting(sentence.start, start) if m.end <= start]
             if before and len(doc.tokens_between(before[-1].end, start)) <= BEFORE_VERB:
                 source = before[-1]
         if source is None and kind == "verb":  # "أعلنت هيئة تحرير الشام": a group speaks
@@ -151,12 +154,12 @@ class AttributionFinder:
 def _speaker(doc: Doc, sentence: Sentence, start: int, end: int) -> Mention | None:
     """The group that speaks: right after the verb in Arabic ("أعلنت هيئة تحرير الشام"),
     shortly before it in English ("The Syrian army said")."""
-    actors = [m for m in doc.actor_mentions if not m.weak]
+    actors = doc.index("actor_mentions")
     if doc.language == "en":
-        found = [m for m in actors if sentence.start <= m.start and m.end <= start
-                 and len(doc.tokens_between(m.end, start)) <= 1]
+        found = [m for m in actors.starting(sentence.start, start) if not m.weak
+                 and m.end <= start and len(doc.tokens_between(m.end, start)) <= 1]
         return found[-1] if found else None
-    return next((m for m in actors if end <= m.start < sentence.end
+    return next((m for m in actors.starting(end, sentence.end) if not m.weak
                  and len(doc.tokens_between(end, m.start)) <= 1), None)
 
 

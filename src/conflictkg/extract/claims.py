@@ -127,7 +127,7 @@ class CasualtyFinder:
                     out.append(found)
                     taken.append((start, end))
         for cue in cues:  # "مقتل شخص آخر": one victim, no number
-            after = doc.tokens[doc.token_index(cue.end):][:1]
+            after = doc.tokens_after(cue.end, 1)
             if after and after[0].end <= sentence.end and not any(
                     s <= after[0].start < e for s, e in taken):
                 noun = _victim_form(after[0].key, rules)
@@ -173,8 +173,8 @@ class CasualtyFinder:
         phrase_end = max(end, noun.end) if noun else end
         victim = self._whose(doc, noun, rules) if noun else None
         if victim and noun:  # "... من قوات النظام": the phrase runs to the group's name
-            mention = next((m for m in doc.actor_mentions if m.key == victim
-                            and noun.end <= m.start), None)
+            mention = next((m for m in doc.index("actor_mentions").starting(
+                noun.end, len(doc.text)) if m.key == victim), None)
             phrase_end = max(phrase_end, mention.end if mention else phrase_end)
         if noun and victim is None and category in ("fighters", "officers"):
             victim = self._side(doc, start, noun, rules)
@@ -202,20 +202,20 @@ class CasualtyFinder:
 
     def _whose(self, doc: Doc, noun: Token, rules: _Rules) -> str | None:
         """The group named right after the victims ("من قوات النظام", "للنظام")."""
-        after = doc.tokens[doc.token_index(noun.end):][:ACTOR_WINDOW]
+        after = doc.tokens_after(noun.end, ACTOR_WINDOW)
         if not after:
             return None
         limit = after[-1].end
         sentence = doc.sentence_at(noun.start)
-        for m in doc.actor_mentions:
-            if noun.end <= m.start < limit and (sentence is None or m.start < sentence.end):
+        for m in doc.index("actor_mentions").starting(noun.end, limit):
+            if sentence is None or m.start < sentence.end:
                 return m.key
         return None
 
 
     def _side(self, doc: Doc, start: int, noun: Token, rules: _Rules) -> str | None:
         """"23 Syrian soldiers", "جنود النظام": whose dead, by a word for a side."""
-        after = doc.tokens[doc.token_index(noun.end):][:2]
+        after = doc.tokens_after(noun.end, 2)
         end = after[-1].end if after else noun.end
         for m in rules.sides.find(doc.text[start:end]):
             actor = rules.side_actors.get(m.payloads[0])

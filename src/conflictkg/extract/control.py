@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from conflictkg.extract.attribution import attribution_at
-from conflictkg.extract.doc import Doc, Mention, Sentence, Token, clitic_forms
+from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, Token, clitic_forms
 from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import Attribution, ControlClaim
 from conflictkg.extract.normalize import normalize_key
@@ -76,6 +76,7 @@ class ControlFinder:
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
         self._places = gazetteers.places
         self._actors = gazetteers.actors
+        self._first: dict[str, frozenset[str]] = {}
         self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("control")}
 
     def __call__(self, doc: Doc) -> None:
@@ -87,9 +88,8 @@ class ControlFinder:
             sentence = doc.sentence_at(cue.start)
             if sentence is None or sentence.boilerplate or self._not_done(doc, cue, rules):
                 continue
-            if any(m.start < cue.end and cue.start < m.end
-                   for m in (*doc.actor_mentions, *doc.source_mentions, *doc.place_mentions)
-                   if not m.weak):
+            if any(not m.weak for name in ("actor_mentions", "source_mentions", "place_mentions")
+                   for m in doc.index(name).overlapping(cue.start, cue.end)):
                 continue  # "تحرير" in "هيئة تحرير الشام"
             change = cue.payloads[0][0]
             found = self._objects(doc, cue, change, sentence, rules)
@@ -154,11 +154,11 @@ class ControlFinder:
         qualified = False  # a head noun for a place ("مدينة", "town") was just passed
         for n, t in enumerate(tokens):
             forms = set(clitic_forms(t.key))
-            place = _mention_at(doc.place_mentions, t)
+            place = _mention_at(doc, "place_mentions", t)
             if forms & rules.locals:
                 subject = 1
                 continue
-            if _mention_at(doc.actor_mentions, t) or forms & (rules.members | rules.collectives):
+            if _mention_at(doc, "actor_mentions", t) or forms & (rules.members | rules.collectives):
                 continue
             if subject and place is not None and place is skipped:
                 continue  # the rest of a name of several words
@@ -222,7 +222,7 @@ class ControlFinder:
         previous = None
         skip: Mention | None = None
         for t in doc.tokens_between(rest[0].start, limit):
-            place = _mention_at(doc.place_mentions, t)
+            place = _mention_at(doc, "place_mentions", t)
             forms = set(clitic_forms(t.key))
             if place is not None and place is skip:
                 continue
@@ -230,11 +230,11 @@ class ControlFinder:
                     previous & (rules.locatives | rules.elaborations | rules.qualifiers)):
                 return _listed(doc, place, rules), place.end
             if forms & (rules.destinations | rules.proximity):
-                skip = _mention_at(doc.place_mentions, doc.tokens[doc.token_index(t.end)]) \
+                skip = _mention_at(doc, "place_mentions", doc.tokens[doc.token_index(t.end)]) \
                     if doc.token_index(t.end) < len(doc.tokens) else None
             if place is None:
                 previous = forms
-        earlier = [m for m in doc.place_mentions if sentence.start <= m.start < cue.start]
+        earlier = doc.index("place_mentions").starting(sentence.start, cue.start)
         for m in reversed(earlier):
             before = doc.tokens_between(sentence.start, m.start)[-3:]
             if any(set(clitic_forms(b.key)) & rules.locals for b in before):
@@ -243,8 +243,9 @@ class ControlFinder:
 
     def _anaphor(self, doc: Doc, cue: Match, sentence: Sentence, rules: _Rules) -> list[Mention]:
         """The place a pronoun stands for: the last one named before in the sentence."""
-        for m in reversed([m for m in doc.place_mentions
-                           if sentence.start <= m.start and m.end <= cue.start]):
+        for m in reversed([m for m in doc.index("place_mentions").starting(sentence.start,
+                                                                          cue.start)
+                           if m.end <= cue.start]):
             if not _quoted(doc, m):
                 return [m]
         if doc.focus_place:
@@ -254,13 +255,14 @@ class ControlFinder:
     def _subject(self, doc: Doc, cue: Match, sentence: Sentence, place: Mention,
                  rules: _Rules) -> tuple[str | None, bool]:
         """The actor that makes the change, and whether the clause names an agent at all."""
-        victims = [(c.evidence.start, c.evidence.end, c.victim_actor)
-                   for c in doc.casualty_claims if c.victim_actor]
-        mentions = [m for m in doc.actor_mentions if sentence.start <= m.start < sentence.end]
-        candidates = [m for m in mentions
-                      if not any(s.start < m.end and m.start < s.end for s in doc.source_mentions)
+        victims = SpanIndex(c.evidence for c in doc.casualty_claims if c.victim_actor)
+        victim_keys = {c.evidence: c.victim_actor for c in doc.casualty_claims}
+        mentions = doc.index("actor_mentions").starting(sentence.start, sentence.end)
+        sources = doc.index("source_mentions")
+        candidates = [m for m in mentions if not sources.overlapping(m.start, m.end)
                       and not _opposed(doc, m, rules) and m.key != place.key
-                      and not any(a <= m.start < b and k == m.key for a, b, k in victims)]
+                      and not any(victim_keys.get(v) == m.key
+                                  for v in victims.overlapping(m.start, m.end))]
         after = [m for m in candidates if cue.end <= m.start < place.start
                  and len(doc.tokens_between(cue.end, m.start)) <= SUBJECT_WINDOW]
         if after:
@@ -295,14 +297,20 @@ class ControlFinder:
         if not words:
             return None
         heads = {w.removeprefix("ال") for w in words}
-        for m in reversed([m for m in doc.actor_mentions if m.end <= cue.start]):
+        for m in reversed(doc.index("actor_mentions").before(cue.start)):
             entry = self._actors.get(m.key)
             if entry is None:
                 continue
-            first = {normalize_key(n).split()[0].removeprefix("ال") for n in entry.names_ar}
-            if entry.generic or first & heads:
+            if entry.generic or self._first_words(entry.key) & heads:
                 return m.key
         return None
+
+    def _first_words(self, key: str) -> frozenset[str]:
+        """The first words of a group's Arabic names, without the article ("تنظيم")."""
+        if key not in self._first:
+            self._first[key] = frozenset(normalize_key(n).split()[0].removeprefix("ال")
+                                         for n in self._actors[key].names_ar)
+        return self._first[key]
 
     def _denier(self, doc: Doc, denial: Match) -> Attribution | None:
         """"نفت الصحيفة", "the army denied": who denies, as the attribution of the denial."""
@@ -310,17 +318,15 @@ class ControlFinder:
         return found if found is not doc.publisher else None
 
 
-def _mention_at(mentions: list[Mention], token: Token) -> Mention | None:
-    for m in mentions:
-        if m.start <= token.start < m.end or token.start <= m.start < token.end:
-            return m
-    return None
+def _mention_at(doc: Doc, name: str, token: Token) -> Mention | None:
+    """The first mention of the list ``name`` that shares a character with ``token``."""
+    return next(iter(doc.index(name).overlapping(token.start, token.end)), None)
 
 
 def _listed(doc: Doc, first: Mention, rules: _Rules) -> list[Mention]:
     """A place and those joined to it by "و" or a comma ("مدينتي تدمر والقريتين")."""
     out = [first]
-    for m in doc.place_mentions:
+    for m in doc.index("place_mentions").starting(first.end, len(doc.text)):
         if m.start < out[-1].end:
             continue
         gap = doc.text[out[-1].end:m.start]
@@ -363,13 +369,10 @@ def _quoted(doc: Doc, m: Mention) -> bool:
 
 
 def _date(doc: Doc, clause: tuple[int, int]) -> str | None:
-    for d in doc.dates:
-        if clause[0] <= d.span.start < clause[1] and d.precision != "year":
-            return d.value
-    return None
+    return next((d.value for d in doc.dates_between(*clause) if d.precision != "year"), None)
 
 
 def _event_start(doc: Doc, sentence: Sentence) -> str | None:
     key = doc.sentence_events.get(sentence.start)
-    event = next((e for e in doc.events if e.key == key), None)
+    event = next((e for e in doc.events if e.key == key), None) if key else None
     return event.start if event else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
 
@@ -80,6 +81,33 @@ class Attributed:
     continuation: bool = False
 
 
+class SpanIndex:
+    """Mentions (anything with ``start`` and ``end``) sorted by start, for range lookups in
+    logarithmic time: long documents have thousands of mentions."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items = sorted(items, key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self.items]
+        self._longest = max((m.end - m.start for m in self.items), default=0)
+
+    def starting(self, start: int, end: int) -> list[Any]:
+        """The items that start in ``[start, end)``, in text order."""
+        return self.items[bisect.bisect_left(self._starts, start):
+                          bisect.bisect_left(self._starts, end)]
+
+    def overlapping(self, start: int, end: int) -> list[Any]:
+        """The items that share at least one character with ``[start, end)``."""
+        return [m for m in self.starting(start - self._longest, end) if m.end > start]
+
+    def at(self, offset: int) -> Any | None:
+        """The first item that contains ``offset``."""
+        return next(iter(self.overlapping(offset, offset + 1)), None)
+
+    def before(self, offset: int) -> list[Any]:
+        """The items that start before ``offset``, in text order."""
+        return self.items[:bisect.bisect_left(self._starts, offset)]
+
+
 class Component(Protocol):
     """One extractor: a callable over a Doc that declares what it reads and writes."""
 
@@ -119,6 +147,9 @@ class Doc:
     casualty_claims: list[CasualtyClaim] = field(default_factory=list)
     control_claims: list[ControlClaim] = field(default_factory=list)
     _token_starts: list[int] = field(default_factory=list, repr=False)
+    _date_starts: list[int] = field(default_factory=list, repr=False)
+    _indexes: dict[str, tuple[list[Any], int, SpanIndex]] = field(default_factory=dict,
+                                                                 repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
 
     @classmethod
@@ -142,12 +173,34 @@ class Doc:
         """Index of the first token that starts at or after ``offset``."""
         return bisect.bisect_left(self._token_starts, offset)
 
+    def tokens_after(self, offset: int, n: int) -> list[Token]:
+        """The ``n`` tokens that start at or after ``offset``."""
+        i = self.token_index(offset)
+        return self.tokens[i:i + n]
+
     def token_at(self, offset: int) -> int:
         """Index of the token that contains ``offset`` (or the last one before it)."""
         return max(0, bisect.bisect_right(self._token_starts, offset) - 1)
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         return self.tokens[self.token_index(start):self.token_index(end)]
+
+    def index(self, name: str) -> SpanIndex:
+        """A SpanIndex of the mention list ``name`` ("place_mentions"...), rebuilt when an
+        extractor has replaced or extended the list."""
+        items = getattr(self, name)
+        cached = self._indexes.get(name)
+        if cached is None or cached[0] is not items or cached[1] != len(items):
+            cached = (items, len(items), SpanIndex(items))
+            self._indexes[name] = cached
+        return cached[2]
+
+    def dates_between(self, start: int, end: int) -> list[Any]:
+        """The dates (text order) that start in ``[start, end)``."""
+        if len(self._date_starts) != len(self.dates):
+            self._date_starts = [d.span.start for d in self.dates]
+        return self.dates[bisect.bisect_left(self._date_starts, start):
+                          bisect.bisect_left(self._date_starts, end)]
 
     def set_sentences(self, sentences: list[Sentence]) -> None:
         self.sentences = sentences

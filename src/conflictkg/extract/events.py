@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, ClassVar
 
-from conflictkg.extract.doc import Doc, Mention, Sentence, clitic_forms
+from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, clitic_forms
 from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import Event
 from conflictkg.extract.normalize import normalize_key
@@ -174,9 +174,10 @@ class EventFinder:
                 and not any(_inside_name(c, m, doc.language) for name in (
                     "actor_mentions", "source_mentions") for m in doc.index(name).overlapping(
                     c.start, c.end) if not m.weak)]
-        hypothetical = rules.hypothetical.find(doc.norm)
-        unresolved = rules.unresolved.find(doc.norm)
-        denials = rules.denials.find(doc.norm)
+        hypothetical = SpanIndex(rules.hypothetical.find(doc.norm))
+        unresolved = SpanIndex(rules.unresolved.find(doc.norm))
+        denials = SpanIndex(rules.denials.find(doc.norm))
+        cues_index = SpanIndex(cues)
         out = []
         paragraph_date: tuple[int, Any] | None = None
         for sentence in doc.sentences:
@@ -185,10 +186,11 @@ class EventFinder:
             own = _sentence_date(doc, sentence, rules)
             if own is not None:
                 paragraph_date = (sentence.paragraph, own)
-            inside = lambda ms, s=sentence: [m for m in ms if s.start <= m.start < s.end]  # noqa: E731
+            inside = lambda ms, s=sentence: ms.starting(s.start, s.end)  # noqa: E731
             if sentence.heading or inside(hypothetical):
                 continue
-            here = [c for c in inside(cues) if self._happened(doc, c, inside(denials), rules)]
+            here = [c for c in inside(cues_index)
+                    if self._happened(doc, c, inside(denials), rules)]
             unquoted = [c for c in here if not _in_quotes(doc, c.start)]
             if not unquoted:
                 continue  # only the words of someone quoted ("ما يجري هو معارك كر وفر")

@@ -13,11 +13,11 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable
+from collections import Counter
 from dataclasses import dataclass
 from typing import ClassVar
 
-from conflictkg.extract.doc import Doc, Mention, clitic_forms
+from conflictkg.extract.doc import Doc, Mention, SpanIndex, clitic_forms
 from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import Place
 from conflictkg.extract.normalize import normalize_key
@@ -139,12 +139,11 @@ class PlaceFinder:
 
     def __call__(self, doc: Doc) -> None:
         rules = self._rules.get(doc.language) or self._rules["ar"]
-        blocked = sorted([(d.span.start, d.span.end) for d in doc.dates]
-                         + [(m.start, m.end) for m in doc.actor_mentions if not m.weak]
-                         + [(m.start, m.end) for m in doc.source_mentions])
+        blocked = SpanIndex([*(d.span for d in doc.dates), *doc.source_mentions,
+                             *(m for m in doc.actor_mentions if not m.weak)])
         candidates = []
         for m in self._matches(doc):
-            if doc.in_boilerplate(m.start) or _overlaps(blocked, m.start, m.end):
+            if doc.in_boilerplate(m.start) or blocked.overlapping(m.start, m.end):
                 continue
             if m.key in rules.generic or len(m.key) < 3 or _dateline(doc, m):
                 continue
@@ -157,9 +156,9 @@ class PlaceFinder:
         _coordinate(doc, candidates)
         for i, c in enumerate(candidates):
             c.admin1 = self._context(doc, candidates, i, rules)
-        anchors = _anchors(candidates)
+        anchors = _Anchors(candidates)
         for i, c in enumerate(candidates):
-            c.chosen = _choose(c, [a for j, a in anchors if j != i])
+            c.chosen = _choose(c, anchors, i)
         _one_sense(candidates)
         doc.place_mentions = [
             Mention(c.match.start, c.match.end, c.match.text, c.chosen.key)
@@ -168,30 +167,33 @@ class PlaceFinder:
         doc.places = {}
         for mention in doc.place_mentions:
             self.add(doc, mention)
-        taken = [(m.start, m.end) for m in doc.place_mentions]
+        taken = SpanIndex(doc.place_mentions)
         doc.actor_mentions = [m for m in doc.actor_mentions
-                              if not (m.weak and _overlaps(taken, m.start, m.end))]
+                              if not (m.weak and taken.overlapping(m.start, m.end))]
         doc.place_mentions = sorted(doc.place_mentions + self._anaphors(doc, rules),
                                     key=lambda m: (m.start, -m.end))
 
     def _anaphors(self, doc: Doc, rules: _Rules) -> list[Mention]:
         """"الحي", "المدينة": the last place of that kind named before (a weak mention)."""
         out = []
+        places = SpanIndex(doc.place_mentions)
         for m in rules.anaphor_matcher.find(doc.norm):
-            if doc.in_boilerplate(m.start) or _overlaps(
-                    [(p.start, p.end) for p in doc.place_mentions], m.start, m.end):
+            if doc.in_boilerplate(m.start) or places.overlapping(m.start, m.end):
                 continue
-            following = doc.tokens[doc.token_index(m.end):][:1]
-            if following and (following[0].key == "of" or _overlaps(
-                    [(p.start, p.end) for p in doc.place_mentions], following[0].start,
-                    following[0].end)):
+            following = doc.tokens_after(m.end, 1)
+            if following and (following[0].key == "of" or places.overlapping(
+                    following[0].start, following[0].end)):
                 continue  # "the village of Tadif": a head noun, not an anaphor
             levels = rules.anaphors.get(m.key, ())
-            earlier = [p for p in reversed(doc.place_mentions) if p.end <= m.start]
+            earlier = [p for p in reversed(places.before(m.start)) if p.end <= m.start]
             head = m.key.removeprefix("ال").split()[-1]  # "الحي" -> a place written "حي X"
-            named = [p for p in earlier if head in clitic_forms(_previous(doc, p.start))]
-            found = next((p for level in levels for p in named + earlier
-                          if _is_level(self._places[p.key], level)), None)
+            found = None
+            for level in levels:  # a place written "حي X" first, then any of the level
+                found = next((p for p in earlier if _is_level(self._places[p.key], level)
+                              and head in clitic_forms(_previous(doc, p.start))), None) or next(
+                    (p for p in earlier if _is_level(self._places[p.key], level)), None)
+                if found is not None:
+                    break
             if found is not None:
                 out.append(Mention(m.start, m.end, m.text, found.key, weak=True))
         return out
@@ -207,15 +209,14 @@ class PlaceFinder:
                           admin1=entry.admin1_en, lat=entry.lat, lon=entry.lon,
                           level=entry.level)
             doc.places[mention.key] = place
-        if mention.span not in place.mentions:
-            place.mentions.append(mention.span)
+        place.mentions.append(mention.span)
         return place
 
     def _context(self, doc: Doc, candidates: list[_Candidate], i: int,
                  rules: _Rules) -> frozenset[str]:
         """Governorates that the words right after (or a path right before) name."""
         c = candidates[i]
-        after = doc.tokens[doc.token_index(c.match.end):][:CONTEXT_TOKENS + 1]
+        after = doc.tokens_after(c.match.end, CONTEXT_TOKENS + 1)
         for token in after:
             for form in clitic_forms(token.key):
                 if form in rules.nisba:
@@ -325,14 +326,41 @@ def _strong(c: _Candidate) -> bool:
         e.prominence >= STRONG_PROMINENCE for e in c.entries)
 
 
-def _anchors(candidates: list[_Candidate]) -> list[tuple[int, PlaceEntry]]:
-    """Places of the document that are not in doubt: strong names of one location."""
-    out = []
-    for i, c in enumerate(candidates):
-        entries = _allowed(c)
-        if _strong(c) and all(_distance(entries[0], e) <= CLUSTER_KM for e in entries):
-            out.append((i, max(entries, key=lambda e: e.prominence)))
-    return out
+class _Anchors:
+    """Places of the document that are not in doubt (strong names of one location), and
+    how many other mentions name a place near a given one."""
+
+    def __init__(self, candidates: list[_Candidate]) -> None:
+        self.own: dict[int, str] = {}  # candidate index -> the anchor it is
+        self.counts: Counter[str] = Counter()
+        self.entries: dict[str, PlaceEntry] = {}
+        self._near: dict[tuple[str, str], bool] = {}
+        for i, c in enumerate(candidates):
+            entries = _allowed(c)
+            if _strong(c) and all(_distance(entries[0], e) <= CLUSTER_KM for e in entries):
+                anchor = max(entries, key=lambda e: e.prominence)
+                self.own[i] = anchor.key
+                self.counts[anchor.key] += 1
+                self.entries[anchor.key] = anchor
+
+    def others(self, i: int) -> int:
+        return sum(self.counts.values()) - (1 if i in self.own else 0)
+
+    def support(self, entry: PlaceEntry, i: int) -> int:
+        """How many mentions other than the i-th name a place near ``entry``."""
+        total = 0
+        for key, count in self.counts.items():
+            if self.own.get(i) == key:
+                count -= 1
+            if count and self._is_near(entry, key):
+                total += count
+        return total
+
+    def _is_near(self, entry: PlaceEntry, key: str) -> bool:
+        pair = (entry.key, key)
+        if pair not in self._near:
+            self._near[pair] = _distance(entry, self.entries[key]) <= NEAR_KM
+        return self._near[pair]
 
 
 def _allowed(c: _Candidate) -> list[PlaceEntry]:
@@ -344,12 +372,7 @@ def _allowed(c: _Candidate) -> list[PlaceEntry]:
     return entries
 
 
-def _support(entry: PlaceEntry, anchors: Iterable[PlaceEntry]) -> int:
-    """How many other mentions of the document name a place near this one."""
-    return sum(1 for a in anchors if _distance(entry, a) <= NEAR_KM)
-
-
-def _choose(c: _Candidate, anchors: list[PlaceEntry]) -> PlaceEntry | None:
+def _choose(c: _Candidate, anchors: _Anchors, i: int) -> PlaceEntry | None:
     """The namesake the clues favour, or None when nothing vouches for the name."""
     entries = _allowed(c)
     if len(entries) == 1 and (_strong(c) or c.listed) and not c.multiword:
@@ -359,15 +382,15 @@ def _choose(c: _Candidate, anchors: list[PlaceEntry]) -> PlaceEntry | None:
     def rank(e: PlaceEntry) -> tuple[int, int, int]:
         level = c.levels.index(e.level) if c.levels and e.level in c.levels else 9
         city = 20 if e.level == "community" and e.prominence >= CITY_PROMINENCE else 0
-        return (_support(e, anchors), -level, e.prominence + city)
+        return (anchors.support(e, i), -level, e.prominence + city)
 
     best = max(entries, key=rank)
-    support = _support(best, anchors)
+    support = anchors.support(best, i)
     if explicit or support or c.listed:
         return best
     if c.levels is not None or c.multiword:
         # a qualified village far from every other place of the document is a namesake
-        return best if not anchors or best.prominence >= STRONG_PROMINENCE else None
+        return best if not anchors.others(i) or best.prominence >= STRONG_PROMINENCE else None
     return best if best.prominence >= STRONG_PROMINENCE else None
 
 
@@ -385,5 +408,3 @@ def _one_sense(candidates: list[_Candidate]) -> None:
             c.chosen = settled
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)

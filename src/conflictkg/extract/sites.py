@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from conflictkg.extract.doc import Doc, Mention, clitic_forms
+from conflictkg.extract.doc import Doc, Mention, SpanIndex, clitic_forms
 from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.model import Place
 from conflictkg.extract.normalize import normalize_key
@@ -53,31 +53,33 @@ class SiteFinder:
 
     def __call__(self, doc: Doc) -> None:
         rules = self._rules.get(doc.language) or self._rules["ar"]
-        places = list(doc.place_mentions)
+        index = _Places(doc.place_mentions)
+        actors = doc.index("actor_mentions")
         sites: list[tuple[int, int, str, PlaceEntry]] = []  # start, end, identity, parent
         for m in rules.matcher.find(doc.norm):
-            if doc.in_boilerplate(m.start) or any(
-                    a.start <= m.start < a.end for a in doc.actor_mentions):
+            if doc.in_boilerplate(m.start) or actors.at(m.start):
                 continue
-            if any(p.start <= m.start and m.end <= p.end and not p.weak for p in places):
+            if any(p.start <= m.start and m.end <= p.end and not p.weak
+                   for p in index.overlapping(m.start, m.end)):
                 continue  # the gazetteer knows it ("أوتوستراد درعا", "مطار المزة")
-            end = self._name_end(doc, m.end, m.key, places, rules)
+            end = self._name_end(doc, m.end, m.key, index, rules)
             if end is None:
                 continue
-            known = self._known(doc, m.start, end, m.key, places)
+            known = self._known(doc, m.start, end, m.key, index.kept())
             if known is not None:  # "المنطقة الصناعية" after "القابون الصناعية"
-                places.append(Mention(m.start, end, doc.text[m.start:end], known))
+                index.added.append(Mention(m.start, end, doc.text[m.start:end], known))
                 continue
-            inside = [p for p in places if m.start <= p.start and p.end <= end]
+            inside = [p for p in index.starting(m.start, end) if p.end <= end]
             if m.payloads[0] == "road":
-                places = [p for p in places if p not in inside]
+                index.removed.update(id(p) for p in inside)
                 inside = []
-            parent = inside[-1] if inside else self._parent(doc, m.start, end, places, rules)
+            parent = inside[-1] if inside else self._parent(doc, m.start, end, index, rules)
             if parent is None:
                 continue
             named = {w for p in inside for w in normalize_key(p.text).split()}
             words = [w for w in normalize_key(doc.text[m.start:end]).split() if w not in named]
             sites.append((m.start, end, " ".join(words), self._places[parent.key]))
+        places = index.kept()
         sites += self._suffixed(doc, places, rules)
         doc.place_mentions = places
         kept: dict[str, list] = {}
@@ -91,7 +93,7 @@ class SiteFinder:
             self._add(doc, start, end, identity, parent)
         doc.place_mentions.sort(key=lambda m: (m.start, -m.end))
 
-    def _name_end(self, doc: Doc, end: int, head: str, places: list[Mention],
+    def _name_end(self, doc: Doc, end: int, head: str, places: _Places,
                   rules: _Rules) -> int | None:
         """Where the facility's name ends: its complement, a quoted name, an adjective."""
         text = doc.text
@@ -106,7 +108,7 @@ class SiteFinder:
                 break
             if token.key in rules.stops or token.key.isdigit():
                 break
-            is_place = any(p.start <= token.start < p.end for p in places)
+            is_place = bool(places.overlapping(token.start, token.start + 1))
             if len(key := token.key) > 3 and key[0] == "و" and not is_place:
                 break  # "معامل ومصانع": a list, not a name
             if taken and not (is_place or token.key in rules.adjectives):
@@ -139,22 +141,21 @@ class SiteFinder:
                 return p.key
         return None
 
-    def _parent(self, doc: Doc, start: int, end: int, places: list[Mention],
+    def _parent(self, doc: Doc, start: int, end: int, places: _Places,
                 rules: _Rules) -> Mention | None:
         sentence = doc.sentence_at(start)
         if sentence is None:
             return None
-        for p in places:
-            if end <= p.start < sentence.end:
-                between = doc.tokens_between(end, p.start)
-                if len(between) > AFTER_TOKENS:
-                    break
-                before = [t.key for t in between if not _qualifier(t.key, rules)]
-                if before and any(f in rules.locatives for f in clitic_forms(before[-1])):
-                    return p
-                if not before and doc.text[end:p.start].strip() == "" and between:
-                    return p
-        earlier = [p for p in places if sentence.start <= p.start and p.end <= start]
+        for p in places.starting(end, sentence.end):
+            between = doc.tokens_between(end, p.start)
+            if len(between) > AFTER_TOKENS:
+                break
+            before = [t.key for t in between if not _qualifier(t.key, rules)]
+            if before and any(f in rules.locatives for f in clitic_forms(before[-1])):
+                return p
+            if not before and doc.text[end:p.start].strip() == "" and between:
+                return p
+        earlier = [p for p in places.starting(sentence.start, start) if p.end <= start]
         if earlier and len(doc.tokens_between(earlier[-1].end, start)) <= BEFORE_TOKENS:
             return earlier[-1]
         return None
@@ -167,7 +168,7 @@ class SiteFinder:
             i = doc.token_index(p.start)
             if i == 0 or i >= len(doc.tokens):
                 continue
-            head, after = doc.tokens[i - 1], doc.tokens[doc.token_index(p.end):][:1]
+            head, after = doc.tokens[i - 1], doc.tokens_after(p.end, 1)
             if after and after[0].key in rules.suffixes and _qualifier(head.key, rules):
                 start = head.start + (len(doc.text[head.start:head.end])
                                       - len(_bare(head.key, rules)))
@@ -199,6 +200,24 @@ class SiteFinder:
         mention = Mention(start, end, doc.text[start:end], key)
         place.mentions.append(mention.span)
         doc.place_mentions.append(mention)
+
+
+class _Places:
+    """The place mentions as sites are found: some dropped (a road's name), some added."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self._index = SpanIndex(mentions)
+        self.removed: set[int] = set()
+        self.added: list[Mention] = []
+
+    def starting(self, start: int, end: int) -> list[Mention]:
+        return [p for p in self._index.starting(start, end) if id(p) not in self.removed]
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        return [p for p in self._index.overlapping(start, end) if id(p) not in self.removed]
+
+    def kept(self) -> list[Mention]:
+        return [p for p in self._index.items if id(p) not in self.removed] + self.added
 
 
 def _qualifier(key: str, rules: _Rules) -> bool:

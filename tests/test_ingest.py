@@ -1,0 +1,108 @@
+"""Ingest: the sample corpus end to end, idempotence, revisions and bad inputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pyoxigraph import NamedNode
+
+from conflictkg.config import Settings
+from conflictkg.ingest import ingest_paths
+from conflictkg.iris import Iris
+from conflictkg.rdf.validate import validate
+from conflictkg.store import open_snapshot
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+SEED = sorted(CORPUS.glob("*.txt"))[1]
+
+
+def quad_count(store_path: Path) -> int:
+    return len(open_snapshot(store_path)[1])
+
+
+def graph_sizes(store_path: Path) -> dict[str, int]:
+    _, store = open_snapshot(store_path)
+    return {g.value: sum(1 for _ in store.quads_for_pattern(None, None, None, g)) for g in store.named_graphs()}
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory) -> Settings:
+    settings = Settings(store=tmp_path_factory.mktemp("kg") / "store")
+    report = ingest_paths([CORPUS], settings, metadata=CORPUS / "manifest.jsonl")
+    assert report.ok, report.failed
+    assert len(report.added) == 5
+    return settings
+
+
+def test_each_document_lands_in_a_graph_of_its_own(corpus_store):
+    iris = Iris(corpus_store.base_iri)
+    _, store = open_snapshot(corpus_store.store)
+    graphs = {g.value for g in store.named_graphs()}
+    assert iris.graph("ontology") in graphs and iris.graph("gazetteer") in graphs
+    documents = {g for g in graphs if iris.kind_of(g) and iris.kind_of(g)[0] == "document"}
+    assert len(documents) == 5
+    rows = list(store.query(
+        "PREFIX ckg: <https://conflictkg.org/ontology#> PREFIX schema: <https://schema.org/> "
+        "SELECT ?d ?sha ?v WHERE { GRAPH ?d { ?d ckg:sha256 ?sha ; ckg:extractorVersion ?v ; "
+        "schema:text ?text ; ckg:fileName ?f } }"))
+    assert len(rows) == 5
+    assert all(row["d"].value.endswith(row["sha"].value) for row in rows)
+
+
+def test_ingesting_the_same_documents_again_changes_nothing(corpus_store):
+    before = graph_sizes(corpus_store.store)
+    report = ingest_paths([CORPUS], corpus_store, metadata=CORPUS / "manifest.jsonl")
+    assert report.ok and len(report.unchanged) == 5 and not report.added
+    assert graph_sizes(corpus_store.store) == before
+
+
+def test_a_corrected_version_of_the_same_url_is_a_revision(tmp_path):
+    settings = Settings(store=tmp_path / "store")
+    first, second = tmp_path / "v1", tmp_path / "v2"
+    first.mkdir(), second.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    (first / "a.txt").write_text(text, encoding="utf-8")
+    (second / "a.txt").write_text(text.replace("82", "83", 1), encoding="utf-8")
+    meta = {"file": "a.txt", "publisher": "Syrian Observatory for Human Rights",
+            "published": "2017-03-25", "url": "https://example.org/news/1"}
+    for folder in (first, second):
+        (folder / "manifest.jsonl").write_text(json.dumps(meta) + "\n", encoding="utf-8")
+        assert ingest_paths([folder], settings).ok
+    _, store = open_snapshot(settings.store)
+    rows = list(store.query(
+        "SELECT ?new ?old WHERE { GRAPH ?new { ?new <http://www.w3.org/ns/prov#wasRevisionOf> ?old } }"))
+    assert len(rows) == 1
+    assert rows[0]["new"] != rows[0]["old"]
+    assert store.contains_named_graph(NamedNode(rows[0]["old"].value))
+
+
+def test_bad_inputs_get_one_clear_error_each_and_lose_nothing(tmp_path):
+    settings = Settings(store=tmp_path / "store")
+    assert ingest_paths([SEED], settings).ok
+    before = graph_sizes(settings.store)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
+    (bad / "huge.txt").write_text("قصف " * 50_000, encoding="utf-8")
+    arabic = "قتل خمسة عناصر من قوات النظام في حي جوبر بدمشق، بحسب المرصد السوري لحقوق الإنسان."
+    (bad / "cp1256.txt").write_bytes(arabic.encode("cp1256"))
+    manifest = tmp_path / "manifest.jsonl"
+    manifest.write_text('{"file": "cp1256.txt", "publisher": "Enab Baladi"}\n{not json\n', encoding="utf-8")
+    report = ingest_paths([bad, tmp_path / "missing.txt"], settings, metadata=manifest, max_bytes=100_000)
+    failures = {str(f) for f in report.failed}
+    assert report.added == ["cp1256.txt"]
+    for expected in ("empty.txt", "binary.txt", "huge.txt", "missing.txt", "manifest.jsonl:2"):
+        assert any(expected in line for line in failures), (expected, failures)
+    assert len(report.failed) == 5
+    after = graph_sizes(settings.store)
+    assert {g: after[g] for g in before} == before
+    assert len(after) == len(before) + 1
+
+
+def test_the_sample_corpus_graph_conforms_to_the_shapes(corpus_store):
+    report = validate(open_snapshot(corpus_store.store)[1])
+    assert report.conforms, str(report)
+    assert report.triples > 80_000  # the gazetteer's places, groups and sources are checked too

@@ -156,6 +156,7 @@ def build(path: Path, events: int) -> tuple[list[str], list[str]]:
             for doc_quads in documents(events, communities):
                 writer.store.extend(doc_quads)
                 total += len(doc_quads)
+            writer.store.optimize()  # compacted, as a store is once its loading is done
         print(f"built {events:,} events, {total:,} quads in {time.perf_counter() - started:.0f} s")
     return communities, governorates
 

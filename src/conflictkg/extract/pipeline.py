@@ -12,6 +12,7 @@ at start-up with its name, not halfway through a corpus.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
@@ -97,7 +98,7 @@ def assemble(doc: Doc) -> Extraction:
     for entity in [*actors, *doc.places.values()]:
         entity.mentions.sort()
     return Extraction(
-        document=doc.info,
+        document=replace(doc.info, publisher_key=doc.info.publisher_key or doc.publisher.source),
         actors=sorted(actors, key=lambda a: a.mentions[0] if a.mentions else (0, 0, "")),
         places=sorted(doc.places.values(), key=lambda p: p.mentions[0] if p.mentions else (0,)),
         events=sorted(doc.events, key=lambda e: e.evidence),

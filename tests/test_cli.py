@@ -99,3 +99,14 @@ def test_kill_9_mid_ingest_leaves_whole_documents_and_a_rerun_completes(tmp_path
 
     assert conflictkg("ingest", str(docs), "--store", str(killed)).returncode == 0
     assert sizes(killed, primary=False) == expected
+
+
+def test_the_cli_reference_is_generated_from_the_current_help(tmp_path):
+    generated = tmp_path / "cli.md"
+    subprocess.run([Path(sys.executable).with_name("typer"), "conflictkg.cli", "utils", "docs", "--name",
+                    "conflictkg", "--title", "Command-line reference", "--output", str(generated)],
+                   check=True, capture_output=True)
+    committed = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
+    assert generated.read_text() == committed.read_text(), (
+        "regenerate: typer conflictkg.cli utils docs --name conflictkg --title 'Command-line reference' "
+        "--output docs/cli.md")

@@ -15,7 +15,7 @@ from conflictkg import __version__
 from conflictkg.config import SETTINGS, Settings, load_settings
 
 app = typer.Typer(
-    help="ConflictKG: Arabic documents about the Syrian war -> a knowledge graph of events, "
+    help="ConflictKG: Arabic documents about the Syrian war, mapped to a knowledge graph of events, "
     "armed groups, places and claims, served over SPARQL and JSON.",
     no_args_is_help=True, add_completion=False,
 )

@@ -17,6 +17,7 @@ from conflictkg.rdf.vocabulary import (
     ckgt,
     ckgv,
     dcterms,
+    geo,
     oa,
     prov,
     rdf,
@@ -30,6 +31,7 @@ from conflictkg.rdf.vocabulary import (
 
 from .conftest import (
     BRIGADE,
+    SITE,
     UNIT,
     Sample,
     archive_record,
@@ -231,6 +233,23 @@ def test_units_found_by_pattern_are_described_curated_actors_only_referenced(
         assert [q for q in quads if q.subject == NamedNode(iris.actor(key))] == []
 
 
+def test_sites_found_in_the_text_are_described_gazetteer_places_only_referenced(
+        iris: Iris) -> None:
+    sample = sohr_report()
+    quads = sample.quads(iris)
+    site = NamedNode(iris.place(f"A008-{slugify(SITE)}"))
+    assert one(quads, site, rdf.type) == ckg.Place
+    assert one(quads, site, rdfs.label) == Literal(SITE, language="ar")
+    assert one(quads, site, ckg.adminLevel) == ckgv.site
+    assert one(quads, site, schema.containedInPlace) == NamedNode(iris.place("A008"))
+    geometry = one(quads, site, geo.hasGeometry)
+    assert one(quads, geometry, geo.asWKT) == Literal(
+        "<http://www.opengis.net/def/crs/OGC/1.3/CRS84> POINT(36.330777 33.519777)",
+        datatype=geo.wktLiteral)
+    for key in ("A008", "C1001"):
+        assert [q for q in quads if q.subject == NamedNode(iris.place(key))] == []
+
+
 def test_mentions_are_annotations_whose_body_is_the_entity(iris: Iris) -> None:
     sample = sohr_report()
     quads = sample.quads(iris)
@@ -315,6 +334,8 @@ BROKEN = {
     "own episode": (lambda s: _with_event(s, 0, parent=s.extraction.events[0].key),
                     "episode of itself"),
     "actor key": (lambda s: _with_event(s, 0, actors=["free syrian army"]), "actor key"),
+    "place level": (lambda s: Sample(replace(s.extraction, places=[
+        replace(p, level="town") for p in s.extraction.places]), s.text), "unknown level 'town'"),
     "sha256": (lambda s: Sample(replace(s.extraction, document=replace(
         s.extraction.document, sha256="0" * 64)), s.text), "not the digest of the text"),
 }

@@ -19,13 +19,11 @@ from conflictkg.gazetteers import ActorEntry, Gazetteers, PlaceEntry, SourceEntr
 from conflictkg.iris import Iris
 from conflictkg.rdf import terms
 from conflictkg.rdf.vocabulary import (
-    CRS84,
     GEONAMES,
     WIKIDATA,
     ckg,
     ckgk,
     ckgv,
-    geo,
     owl,
     rdf,
     rdfs,
@@ -76,11 +74,7 @@ def place_triples(p: PlaceEntry, iris: Iris) -> Iterator[Triple]:
     if p.geonames:
         yield node, owl.sameAs, _external(GEONAMES, p.geonames, GEONAMES_ID, p.key, "geonames")
     if p.lat is not None and p.lon is not None:
-        geometry = NamedNode(f"{node.value}#geometry")
-        yield node, geo.hasGeometry, geometry
-        yield geometry, rdf.type, geo.Geometry
-        yield geometry, geo.asWKT, Literal(f"{CRS84} POINT({p.lon} {p.lat})",
-                                           datatype=geo.wktLiteral)
+        yield from terms.point(node, p.lat, p.lon)
 
 
 def _external(template: str, value: str, pattern: re.Pattern[str], key: str,

@@ -27,17 +27,16 @@ from conflictkg.extract.model import (
     Extraction,
     Span,
 )
+from conflictkg.gazetteers import PLACE_LEVELS
 from conflictkg.iris import Iris, slugify
 from conflictkg.rdf import terms
 from conflictkg.rdf.vocabulary import (
-    CRS84,
     EVENT_CLASSES,
     ckg,
     ckgk,
     ckgt,
     ckgv,
     dcterms,
-    geo,
     oa,
     prov,
     rdf,
@@ -225,14 +224,15 @@ class _DocumentGraph:
             for lang, label in p.labels.items():
                 if label:
                     add(node, rdfs.label, terms.text(label, lang))
-            add(node, ckg.adminLevel, ckgv[p.level or "site"])
+            level = p.level or "site"
+            if level not in PLACE_LEVELS:
+                raise self.fail(f"place {p.key}", f"unknown level {level!r}")
+            add(node, ckg.adminLevel, ckgv[level])
             if p.parent:
                 add(node, schema.containedInPlace, self.place(p.parent))
             if p.lat is not None and p.lon is not None:  # the place it lies in: approximate
-                geometry = NamedNode(f"{node.value}#geometry")
-                add(node, geo.hasGeometry, geometry)
-                add(geometry, rdf.type, geo.Geometry)
-                add(geometry, geo.asWKT, Literal(f"{CRS84} POINT({p.lon} {p.lat})", datatype=geo.wktLiteral))
+                for s, pred, o in terms.point(node, p.lat, p.lon):
+                    add(s, pred, o)
 
     # --- events -------------------------------------------------------------------------
 

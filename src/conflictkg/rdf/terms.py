@@ -13,7 +13,7 @@ from datetime import date
 
 from pyoxigraph import Literal, NamedNode
 
-from conflictkg.rdf.vocabulary import xsd
+from conflictkg.rdf.vocabulary import CRS84, geo, rdf, xsd
 
 _TEMPORAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _DATATYPES = (xsd.gYear, xsd.gYearMonth, xsd.date)
@@ -69,3 +69,12 @@ def iri(value: str, what: str) -> NamedNode:
         return NamedNode(value)
     except ValueError as exc:
         raise ValueError(f"{what} is not a valid IRI ({exc}): {value!r}") from None
+
+
+def point(place: NamedNode, lat: float, lon: float) -> list[tuple[NamedNode, NamedNode,
+                                                                  NamedNode | Literal]]:
+    """The triples of a place's point geometry ``{place}#geometry`` (CRS84: longitude first)."""
+    geometry = NamedNode(f"{place.value}#geometry")
+    wkt = Literal(f"{CRS84} POINT({lon} {lat})", datatype=geo.wktLiteral)
+    return [(place, geo.hasGeometry, geometry), (geometry, rdf.type, geo.Geometry),
+            (geometry, geo.asWKT, wkt)]

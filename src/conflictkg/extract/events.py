@@ -36,7 +36,8 @@ class _Rules:
     def __init__(self, patterns: Patterns, language: str) -> None:
         s = patterns.section("events", language)
         kinds = s.groups("kinds")
-        self.order = tuple(kinds)
+        self.overriding = s.words("overriding_kinds")
+        self.generic = s.keys("generic_cues")
         self.cues: Matcher[str] = s.matcher(**kinds)
         self.heads: Matcher[str] = Matcher(s.mapping("named_heads").items())
         self.name_stopwords = s.keys("name_stopwords")
@@ -300,13 +301,16 @@ def _default_date(doc: Doc) -> str | None:
 
 
 def _kind(doc: Doc, cues: list[Match[str]], rules: _Rules) -> str:
+    """An overriding kind anywhere in the sentence, else the kind of its first cue that
+    says more than that something was targeted."""
     kinds = []
-    for cue in cues:
+    specific = [c for c in cues if c.key not in rules.generic] or cues
+    for cue in sorted(specific, key=lambda c: c.start):
         before = doc.tokens[max(0, doc.token_at(cue.start) - ATTEMPT_WINDOW):
                             doc.token_at(cue.start)]
         attempted = any(f in rules.attempts for t in before for f in clitic_forms(t.key))
         kinds.append("attack" if attempted else cue.payloads[0])
-    return min(kinds, key=lambda k: rules.order.index(k) if k in rules.order else 99)
+    return next((k for k in rules.overriding if k in kinds), kinds[0])
 
 
 def _inside_name(cue: Match[str], name: Mention, language: str) -> bool:

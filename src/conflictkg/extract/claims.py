@@ -57,6 +57,7 @@ class _Rules:
         self.not_victims = s.keys("not_victims")
         self.tolls: Matcher[str] = s.matcher(new=s.words("new_toll"), old=s.words("old_toll"))
         self.sides: Matcher[str] = s.matcher(**s.groups("sides"))
+        self.count_nouns = s.keys("count_nouns")
         self.side_actors = s.mapping("side_actors")
 
 
@@ -160,8 +161,11 @@ class CasualtyFinder:
                 break
         outcome = self._outcome(doc, start, noun, cues, rules)
         if noun is None:
-            following = tokens[len(number_tokens):][:1]
-            cue_after = following and any(c.start == following[0].start for c in cues)
+            following = tokens[len(number_tokens):][:TOLL_WINDOW]
+            cue_after = bool(following) and any(c.start == following[0].start for c in cues)
+            if following and following[0].key in rules.count_nouns:  # "1250 عدد الذين قتلوا"
+                cue_after = any(following[1].start <= c.start <= following[-1].start
+                                for c in cues) if len(following) > 1 else False
             if not (cue_after or self._toll_before(doc, sentence, start, cues)):
                 return None
             if outcome is None:

@@ -1,14 +1,13 @@
 """The ontology files: every ckg: term declared in both languages, schemes in step with the code,
-event types mapped to ACLED, the JSON-LD context, the ontology graph."""
+event types mapped to ACLED, the ontology graph."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, parse
+from pyoxigraph import NamedNode, RdfFormat, Store, parse
 
 from conflictkg import gazetteers
 from conflictkg.extract import model
@@ -27,8 +26,6 @@ from conflictkg.rdf.vocabulary import (
     sem,
     wikibase,
 )
-
-from .conftest import SAMPLES
 
 ROOT = ONTOLOGY_DIR.parent
 ONTOLOGY = Store()
@@ -206,86 +203,3 @@ def test_a_broken_ontology_file_is_named(tmp_path: Path) -> None:
     (tmp_path / "bad.ttl").write_text("<http://a> <http://b> .\n")
     with pytest.raises(SyntaxError, match=r"bad\.ttl"):
         ontology_quads(Iris(), tmp_path)
-
-
-# --- the JSON-LD context --------------------------------------------------------------------
-
-CONTEXT = json.loads((ONTOLOGY_DIR / "context.jsonld").read_text(encoding="utf-8"))
-
-
-def without_null_ids(value):
-    """JSON-LD refuses ``"@id": null``: an unknown IRI must be left out, not written as null."""
-    if isinstance(value, dict):
-        return {k: without_null_ids(v) for k, v in value.items() if not (k == "id" and v is None)}
-    if isinstance(value, list):
-        return [without_null_ids(v) for v in value]
-    return value
-
-
-def jsonld(document: dict) -> Store:
-    store = Store()
-    store.extend(Quad(q.subject, q.predicate, q.object) for q in parse(
-        json.dumps({"@context": CONTEXT["@context"], **document}), format=RdfFormat.JSON_LD))
-    return store
-
-
-def test_the_context_names_only_declared_terms() -> None:
-    declared = declared_terms()
-    text = json.dumps(CONTEXT)
-    used = set(re.findall(r"\"ckg:([A-Za-z_]\w*)\"", text))
-    assert used and used <= declared
-
-
-@pytest.mark.parametrize("name", sorted(SAMPLES))
-def test_the_extraction_format_reads_as_json_ld(name: str) -> None:
-    iris = Iris()
-    sample = SAMPLES[name]()
-    x = sample.extraction
-    graph = jsonld(without_null_ids(x.to_json(iris)))
-    for c in x.casualty_claims:
-        node = NamedNode(iris.claim(x.document.sha256, c.key))
-        assert list(graph.quads_for_pattern(node, None, ckg.CasualtyClaim, None))
-        assert list(graph.quads_for_pattern(node, ckg.count, Literal(c.count), None))
-        assert list(graph.quads_for_pattern(node, ckg.qualifier,
-                                            NamedNode(PREFIXES["ckgv"] + c.qualifier), None))
-        if c.victim_actor:
-            assert list(graph.quads_for_pattern(node, ckg.victimActor,
-                                                NamedNode(iris.actor(c.victim_actor)), None))
-    for k in x.control_claims:
-        node = NamedNode(iris.claim(x.document.sha256, k.key))
-        assert list(graph.quads_for_pattern(node, ckg.stance,
-                                            NamedNode(PREFIXES["ckgv"] + k.stance), None))
-        assert list(graph.quads_for_pattern(node, ckg.controlPlace,
-                                            NamedNode(iris.place(k.place)), None))
-    for e in x.events:
-        node = NamedNode(iris.event(x.document.sha256, e.key))
-        assert list(graph.quads_for_pattern(node, ckg.eventType,
-                                            NamedNode(PREFIXES["ckgt"] + e.kind), None))
-    for a in x.actors:
-        assert list(graph.quads_for_pattern(NamedNode(iris.actor(a.key)), ckg.actorKind,
-                                            NamedNode(PREFIXES["ckgk"] + a.kind), None))
-
-
-def test_api_objects_read_as_json_ld() -> None:
-    claim = {
-        "id": "https://conflictkg.org/id/claim/x-1", "kind": "casualties", "rank": "deprecated",
-        "count": 36, "qualifier": "at_least", "outcome": "captured",
-        "source": {"id": "https://conflictkg.org/id/source/sohr", "key": "sohr",
-                   "labels": {"ar": "المرصد السوري لحقوق الإنسان", "en": None}},
-        "victim_actor": {"id": "https://conflictkg.org/id/actor/free-syrian-army"},
-        "evidence": [{"id": "https://conflictkg.org/id/annotation/x-1-5", "start": 1, "end": 5,
-                      "text": "ابcd"}],
-    }
-    event = {"type": "Event", "id": "https://conflictkg.org/id/event/x-1", "kind": "battle",
-             "earliest_begin": "2013-01-27", "claims": [claim],
-             "places": [{"id": "https://conflictkg.org/id/place/C2498", "lat": 33.45}]}
-    graph = jsonld({"items": [event]})
-    rows = {(s["p"].value, s["o"].value) for s in graph.query(
-        "SELECT ?p ?o WHERE { ?s ?p ?o }")}
-    assert (wikibase.rank.value, wikibase.DeprecatedRank.value) in rows
-    assert (ckg.outcome.value, PREFIXES["ckgv"] + "captured") in rows
-    assert (ckg.eventType.value, PREFIXES["ckgt"] + "battle") in rows
-    assert (rdfs.label.value, "المرصد السوري لحقوق الإنسان") in rows
-    assert (PREFIXES["oa"] + "exact", "ابcd") in rows
-    assert (ckg.victimActor.value, "https://conflictkg.org/id/actor/free-syrian-army") in rows
-    assert (sem.hasEarliestBeginTimeStamp.value, "2013-01-27") in rows

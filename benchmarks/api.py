@@ -46,8 +46,8 @@ from conflictkg.rdf.vocabulary import (
     wikibase,
 )
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "server"))
-from live_api import serve  # the test suite's loopback server
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from server.conftest import serve  # the test suite's loopback server
 
 IRIS = Iris()
 GAZETTEER = NamedNode(IRIS.graph("gazetteer"))
@@ -233,7 +233,7 @@ def main() -> None:
     folder = args.store or Path(tempfile.mkdtemp(prefix="conflictkg-bench-")) / "store"
     communities, governorates = build(folder, args.events)
     settings = Settings(store=folder, query_workers=args.workers)
-    with serve(settings) as url, httpx.Client(base_url=url, timeout=120) as client:
+    with serve(settings) as server, httpx.Client(base_url=server.url, timeout=120) as client:
         started = time.perf_counter()
         client.get("/api/v1/events?limit=1")  # workers open the store, the event index is built
         print(f"first list (builds the event index): {time.perf_counter() - started:.1f} s")

@@ -1,4 +1,4 @@
-"""A live server for the API and page tests: an on-disk store and uvicorn on loopback.
+"""The store the API and page tests serve (with conftest's ``serve``: uvicorn on loopback).
 
 The store holds tests/data/sample-graph.trig (the graph model written out by hand
 for the five corpus documents) plus a few quads these tests need: a document text
@@ -8,20 +8,17 @@ graph that no query of the API should ever leak.
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-import uvicorn
 from pyoxigraph import RdfFormat
 
 from conflictkg import store
 from conflictkg.config import Settings
-from conflictkg.server.app import create_app
+
+from .conftest import serve
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample-graph.trig"
 BASE = "https://conflictkg.org/"
@@ -33,7 +30,6 @@ CANARY = "CANARY-secret-7f3a"
 TEXT4 = "بيروت: قتل 62 عنصراً من قوات النظام في هجوم لتنظيم الدولة على حي القدم."
 PLACE_AT = (TEXT4.index("القدم"), TEXT4.index("القدم") + len("القدم"))
 ACTOR_AT = (TEXT4.index("تنظيم الدولة"), TEXT4.index("تنظيم الدولة") + len("تنظيم الدولة"))
-
 
 
 def mention(body: str, start: int, end: int) -> str:
@@ -83,36 +79,8 @@ def build_store(path: Path) -> Path:
     return path
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def serve(settings: Settings) -> Iterator[str]:
-    """Run the app with uvicorn on a loopback port; yields its base URL."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    try:
-        yield url
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
-
-
 @contextmanager
 def live_client(tmp_path: Path, **settings: object) -> Iterator[httpx.Client]:
     path = build_store(tmp_path / "store")
-    with serve(Settings(store=path, query_workers=1, **settings)) as url, \
-            httpx.Client(base_url=url, timeout=60) as client:
+    with serve(Settings(store=path, query_workers=1, **settings)) as server, server.client() as client:
         yield client

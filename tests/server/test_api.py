@@ -11,7 +11,8 @@ import pytest
 
 from conflictkg.config import Settings
 
-from .live_api import ACTOR_AT, BASE, DOC4, EVENT4, PLACE_AT, TEXT4, live_client, serve
+from .conftest import serve
+from .live_api import ACTOR_AT, BASE, DOC4, EVENT4, PLACE_AT, TEXT4, live_client
 
 pytestmark = pytest.mark.slow
 EVENT = BASE + "id/event/"
@@ -352,8 +353,7 @@ def corpus_client(tmp_path_factory: pytest.TempPathFactory) -> tuple[httpx.Clien
     path = tmp_path_factory.mktemp("corpus") / "store"
     report = ingest_paths([CORPUS], Settings(store=path), metadata=CORPUS / "manifest.jsonl")
     assert report.added, report.summary()
-    with serve(Settings(store=path, query_workers=1)) as url, \
-            httpx.Client(base_url=url, timeout=60) as c:
+    with serve(Settings(store=path, query_workers=1)) as server, server.client() as c:
         yield c, len(report.added)
 
 

@@ -11,6 +11,7 @@ from conflictkg.extract.model import ACTOR_KINDS
 from conflictkg.gazetteers import PLACE_LEVELS
 from conflictkg.server import api_models as m
 from conflictkg.server import api_queries as q
+from conflictkg.server import api_routing as routing
 from conflictkg.server import api_shapes as shapes
 from conflictkg.server.api_events import (
     GEOJSON,
@@ -34,19 +35,8 @@ from conflictkg.server.api_graph import (
     text,
 )
 from conflictkg.server.api_index import candidates
-from conflictkg.server.api_routing import (
-    ApiRoute,
-    cache_of,
-    engine_of,
-    iris_of,
-    named,
-    next_link,
-    not_found,
-    run_list,
-    wants_geojson,
-)
 
-router = APIRouter(route_class=ApiRoute)
+router = APIRouter(route_class=routing.ApiRoute)
 Search = Annotated[str | None, Query(alias="q", max_length=300, min_length=1,
                                      description="Part of a name or alias, Arabic or English")]
 ActorKind = Literal[ACTOR_KINDS]  # type: ignore[valid-type]
@@ -55,11 +45,11 @@ RELATED = 100
 
 
 async def _detail(request: Request, kind: str, value: str) -> tuple[str, Any]:
-    engine, iris = engine_of(request), iris_of(request)
+    engine, iris = routing.engine_of(request), routing.iris_of(request)
     iri = await resolve_id(engine, iris, kind, value)
     described = await describe(engine, [iri]) if iri else {}
     if not iri or expand(q_class(kind)) not in described[iri].types():
-        raise not_found(kind, value)
+        raise routing.not_found(kind, value)
     return iri, described[iri]
 
 
@@ -67,38 +57,50 @@ def q_class(kind: str) -> str:
     return {"actor": "ckg:ArmedGroup", "place": "ckg:Place", "source": "ckg:ReportingSource"}[kind]
 
 
+async def _searched(request: Request, var: str, kind: str, q_: str | None) -> q.ListQuery:
+    """The list of one kind of entity, narrowed to those named like ``q_`` when given."""
+    query = q.entities_query(var, q_class(kind))
+    if q_ is not None:
+        query.values(var, await search(routing.engine_of(request), kind, q_, routing.cache_of(request)), "")
+    return query
+
+
+async def _found(request: Request, query: q.ListQuery, cursor: str | None,
+                 limit: int) -> tuple[list[Any], str | None]:
+    """What the graph says about each entity of one page, and the cursor of the next."""
+    engine = routing.engine_of(request)
+    found, after = await routing.run_list(engine, query.after(cursor), limit)
+    described = await describe(engine, found)
+    return [described[x] for x in found], after
+
+
 @router.get("/actors", response_model=m.Page[m.Actor], summary="Armed groups")
 async def list_actors(request: Request, q_: Search = None,
                       kind: Annotated[ActorKind | None, Query()] = None,
                       side: Annotated[str | None, Query(max_length=100)] = None,
                       limit: Limit = 25, cursor: Cursor = None) -> m.Page[m.Actor]:
-    engine, iris = engine_of(request), iris_of(request)
-    query = q.entities_query("a", "ckg:ArmedGroup")
-    if q_ is not None:
-        query.values("a", await search(engine_of(request), "actor", q_, cache_of(request)), "")
+    query = await _searched(request, "a", "actor", q_)
     if kind is not None:
         query.add(q.ACTOR_KIND, actorKind=iri_term(expand("ckgk:" + kind)))
     if side is not None:
         query.add(q.ACTOR_SIDE, side=literal_term(side))
-    query.after(cursor)
-    found, after = await run_list(engine, query, limit)
-    described = await describe(engine, found)
-    return m.Page[m.Actor](items=[shapes.actor(iris, described[a]) for a in found], next=after,
-                           links=m.Links(next=next_link(request, after)))
+    found, after = await _found(request, query, cursor, limit)
+    return m.Page[m.Actor](items=[shapes.actor(routing.iris_of(request), d) for d in found], next=after,
+                           links=m.Links(next=routing.next_link(request, after)))
 
 
 @router.get("/actors/{id:path}", response_model=m.ActorDetail, responses=NOT_FOUND,
             summary="One armed group with its aliases, parent, sub-units, events and claims")
 async def get_actor(request: Request,
                     id: Annotated[str, Path(description=ID_DOC, examples=["fsa"])]) -> m.ActorDetail:
-    engine, iris = engine_of(request), iris_of(request)
+    engine, iris = routing.engine_of(request), routing.iris_of(request)
     iri, d = await _detail(request, "actor", id)
     subs = await engine.select(q.PREFIX + "SELECT ?x ?a WHERE { ?x ckg:partOf ?a } ORDER BY ?x",
                                substitutions={"a": iri_term(iri)})
     sub_desc = await describe(engine, [text(r["x"]) for r in subs])
     events = await events_among(request, await candidates(engine, "actor", [iri], q.EVENT_ACTOR),
                                 RELATED)
-    claims, _ = await run_list(engine, q.claims_query().values("actor", [iri], q.CLAIM_ACTOR),
+    claims, _ = await routing.run_list(engine, q.claims_query().values("actor", [iri], q.CLAIM_ACTOR),
                                RELATED)
     return m.ActorDetail(
         **shapes.actor(iris, d).model_dump(),
@@ -122,24 +124,19 @@ async def list_places(request: Request, q_: Search = None,
                       = None,
                       radius_km: Annotated[float, Query(gt=0, le=2000)] = 10.0,
                       limit: Limit = 25, cursor: Cursor = None, format: Format = None) -> Any:
-    engine, iris = engine_of(request), iris_of(request)
-    query = q.entities_query("p", "ckg:Place")
-    if q_ is not None:
-        query.values("p", await search(engine_of(request), "place", q_, cache_of(request)), "")
+    query = await _searched(request, "p", "place", q_)
     if level is not None:
         query.add(q.PLACE_LEVEL, level=iri_term(expand("ckgv:" + level)))
     if within is not None:
-        query.values("within", await named(request, "place", within, "within"),
+        query.values("within", await routing.named(request, "place", within, "within"),
                      q.PLACE_WITHIN)
     area = await places_in_area(request, bbox, near, radius_km)
     if area is not None:
         query.values("p", area, "")
-    query.after(cursor)
-    found, after = await run_list(engine, query, limit)
-    described = await describe(engine, found)
-    items = [shapes.place(iris, described[p]) for p in found]
-    link = m.Links(next=next_link(request, after))
-    if wants_geojson(request, format):
+    found, after = await _found(request, query, cursor, limit)
+    items = [shapes.place(routing.iris_of(request), d) for d in found]
+    link = m.Links(next=routing.next_link(request, after))
+    if routing.wants_geojson(request, format):
         collection = m.FeatureCollection(features=[shapes.feature(p) for p in items],
                                          next=after, links=link)
         return JSONResponse(collection.model_dump(mode="json"), media_type="application/geo+json")
@@ -156,10 +153,10 @@ ANCESTORS = q.PREFIX + "SELECT ?x ?p WHERE { ?p schema:containedInPlace+ ?x }"
 async def get_place(request: Request,
                     id: Annotated[str, Path(description=ID_DOC, examples=["C1001"])],
                     format: Format = None) -> Any:
-    engine, iris = engine_of(request), iris_of(request)
+    engine, iris = routing.engine_of(request), routing.iris_of(request)
     iri, d = await _detail(request, "place", id)
     place = shapes.place(iris, d)
-    if wants_geojson(request, format):
+    if routing.wants_geojson(request, format):
         return JSONResponse(shapes.feature(place).model_dump(mode="json"),
                             media_type="application/geo+json")
     rows = await engine.select(ANCESTORS, substitutions={"p": iri_term(iri)})
@@ -178,15 +175,9 @@ async def get_place(request: Request,
 @router.get("/sources", response_model=m.Page[m.Source], summary="Reporting sources")
 async def list_sources(request: Request, q_: Search = None,
                        limit: Limit = 25, cursor: Cursor = None) -> m.Page[m.Source]:
-    engine, iris = engine_of(request), iris_of(request)
-    query = q.entities_query("s", "ckg:ReportingSource")
-    if q_ is not None:
-        query.values("s", await search(engine_of(request), "source", q_, cache_of(request)), "")
-    query.after(cursor)
-    found, after = await run_list(engine, query, limit)
-    described = await describe(engine, found)
-    return m.Page[m.Source](items=[shapes.source(iris, described[s]) for s in found], next=after,
-                            links=m.Links(next=next_link(request, after)))
+    found, after = await _found(request, await _searched(request, "s", "source", q_), cursor, limit)
+    return m.Page[m.Source](items=[shapes.source(routing.iris_of(request), d) for d in found], next=after,
+                            links=m.Links(next=routing.next_link(request, after)))
 
 
 @router.get("/sources/{id:path}", response_model=m.SourceDetail, responses=NOT_FOUND,
@@ -194,4 +185,4 @@ async def list_sources(request: Request, q_: Search = None,
 async def get_source(request: Request, id: Annotated[str, Path(description=ID_DOC,
                                                                examples=["sohr"])]) -> m.SourceDetail:
     _, d = await _detail(request, "source", id)
-    return m.SourceDetail(**shapes.source(iris_of(request), d).model_dump())
+    return m.SourceDetail(**shapes.source(routing.iris_of(request), d).model_dump())

@@ -116,12 +116,18 @@ class EventDetail(Contextual, EventSummary):
     tolls: list[Toll] = Field([], description="Casualty claims grouped by outcome and victims")
 
 
-class Actor(BaseModel):
+class Entity(BaseModel):
+    """What every gazetteer entity answers with first: its IRI, kind, key and names."""
+
     id: str
-    type: Literal["ArmedGroup"] = "ArmedGroup"
+    type: str
     key: str
     labels: Labels = Labels()
     aliases: list[str] = []
+
+
+class Actor(Entity):
+    type: Literal["ArmedGroup"] = "ArmedGroup"
     kind: str | None = Field(None, examples=["rebel_group"])
     side: str | None = None
     parent: Ref | None = None
@@ -137,12 +143,9 @@ class ActorDetail(Contextual, Actor):
     claims: list[Claim] = []
 
 
-class Place(BaseModel):
+class Place(Entity):
     id: str = Field(examples=[EXAMPLE_PLACE])
     type: Literal["Place"] = "Place"
-    key: str
-    labels: Labels = Labels()
-    aliases: list[str] = []
     level: str | None = Field(None, examples=["community"])
     pcode: str | None = None
     lat: float | None = None
@@ -157,12 +160,8 @@ class PlaceDetail(Contextual, Place):
     events: list[EventSummary] = Field([], description="Events here or inside (first 100 by date)")
 
 
-class Source(BaseModel):
-    id: str
+class Source(Entity):
     type: Literal["ReportingSource"] = "ReportingSource"
-    key: str
-    labels: Labels = Labels()
-    aliases: list[str] = []
     source_type: str | None = None
     stance: str | None = None
 

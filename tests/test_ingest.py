@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from pyoxigraph import NamedNode
 
 from conflictkg.config import Settings
@@ -25,15 +24,6 @@ def quad_count(store_path: Path) -> int:
 def graph_sizes(store_path: Path) -> dict[str, int]:
     _, store = open_snapshot(store_path)
     return {g.value: sum(1 for _ in store.quads_for_pattern(None, None, None, g)) for g in store.named_graphs()}
-
-
-@pytest.fixture(scope="module")
-def corpus_store(tmp_path_factory) -> Settings:
-    settings = Settings(store=tmp_path_factory.mktemp("kg") / "store")
-    report = ingest_paths([CORPUS], settings, metadata=CORPUS / "manifest.jsonl")
-    assert report.ok, report.failed
-    assert len(report.added) == 5
-    return settings
 
 
 def test_each_document_lands_in_a_graph_of_its_own(corpus_store):

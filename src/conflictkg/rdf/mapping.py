@@ -190,20 +190,28 @@ class _DocumentGraph:
     def place(self, key: str) -> NamedNode:
         return terms.iri(self.iris.place(key), "place key")
 
+    def found(self, node: NamedNode, cls: NamedNode, labels: dict[str, str | None],
+              mentions: list[Span], what: str, *, curated: bool) -> bool:
+        """Annotate an entity's mentions. One found in the text rather than the gazetteer
+        is typed and labelled here, in the document's graph: returns True for those."""
+        for mention in mentions:
+            self.span(mention, node, oa.identifying, what)
+        if curated:
+            return False
+        self.add(node, rdf.type, cls)
+        for lang, label in labels.items():
+            if label:
+                self.add(node, rdfs.label, terms.text(label, lang))
+        return True
+
     def actors(self) -> None:
         add = self.add
         for a in self.x.actors:
-            node = self.actor(a.key)
-            for mention in a.mentions:
-                self.span(mention, node, oa.identifying, f"actor {a.key}")
-            if a.curated:
-                continue
+            node, what = self.actor(a.key), f"actor {a.key}"
             if a.kind not in ACTOR_KINDS:
-                raise self.fail(f"actor {a.key}", f"unknown kind {a.kind!r}")
-            add(node, rdf.type, ckg.ArmedGroup)
-            for lang, label in a.labels.items():
-                if label:
-                    add(node, rdfs.label, terms.text(label, lang))
+                raise self.fail(what, f"unknown kind {a.kind!r}")
+            if not self.found(node, ckg.ArmedGroup, a.labels, a.mentions, what, curated=a.curated):
+                continue
             for alias in a.aliases:
                 add(node, skos.altLabel, terms.text(alias, self.lang))
             add(node, ckg.actorKind, ckgk[a.kind])
@@ -215,18 +223,12 @@ class _DocumentGraph:
     def places(self) -> None:
         add = self.add
         for p in self.x.places:
-            node = self.place(p.key)
-            for mention in p.mentions:
-                self.span(mention, node, oa.identifying, f"place {p.key}")
-            if p.curated:
-                continue
-            add(node, rdf.type, ckg.Place)
-            for lang, label in p.labels.items():
-                if label:
-                    add(node, rdfs.label, terms.text(label, lang))
+            node, what = self.place(p.key), f"place {p.key}"
             level = p.level or "site"
             if level not in PLACE_LEVELS:
-                raise self.fail(f"place {p.key}", f"unknown level {level!r}")
+                raise self.fail(what, f"unknown level {level!r}")
+            if not self.found(node, ckg.Place, p.labels, p.mentions, what, curated=p.curated):
+                continue
             add(node, ckg.adminLevel, ckgv[level])
             if p.parent:
                 add(node, schema.containedInPlace, self.place(p.parent))

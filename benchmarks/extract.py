@@ -25,7 +25,7 @@ from pathlib import Path
 from conflictkg.extract.doc import Doc
 from conflictkg.extract.model import DocumentInfo
 from conflictkg.extract.pipeline import Pipeline, assemble
-from conflictkg.gazetteers import Gazetteers, load_gazetteers
+from conflictkg.gazetteers import Gazetteers
 
 WORK = Path(__file__).resolve().parent / ".work"
 TARGET = 5_000  # bytes of UTF-8 per article

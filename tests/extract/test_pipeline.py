@@ -113,6 +113,19 @@ def test_every_span_is_the_text_it_claims(pipeline, parts, language):
     assert all(c.victim_actor in actors | {None} for c in x.casualty_claims)
 
 
+ALPHABET = st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةىؤئ ًٌٍَُِّْـ0123456789٠١٢٣"
+                                 "،.؛:؟!\"“”«»()-/\n abcXYZ"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(alphabet=ALPHABET, max_size=400))
+def test_any_text_is_read_without_error_and_spans_stay_exact(pipeline, text):
+    x = pipeline.extract(DocumentInfo(file="r.txt", sha256="0", published="2020-01-29"), text)
+    for span in [m for e in (*x.actors, *x.places) for m in e.mentions] + [
+            c.evidence for c in (*x.casualty_claims, *x.control_claims, *x.events)]:
+        assert text[span.start:span.end] == span.text
+
+
 @pytest.mark.skipif(not SCORER.is_file() or not GOLD.is_file(),
                     reason="the project's evaluation is not next to the repository")
 def test_the_seed_documents_score_above_their_floors(tmp_path):

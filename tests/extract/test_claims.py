@@ -146,6 +146,13 @@ def test_a_pronoun_or_the_neighbourhood_stands_for_the_place_named_before(extrac
     assert rest and {(c.actor, c.place) for c in rest} == {("free-syrian-army", "N0097")}
 
 
+def test_the_subject_after_a_verbal_noun_with_a_pronoun_object(extract):
+    text = "سيطرت الفصائل على مدينة حلب بعد انسحاب قوات النظام منها."
+    assert control(extract(text)) == [
+        ("syrian-opposition-factions", "captured", "C1007", "asserted"),
+        ("syrian-government-forces", "withdrew", "C1007", "asserted")]
+
+
 def test_locals_of_a_place_take_what_is_named_after_them(extract):
     text = "أفادت شبكات محلية أن أبناء بلدة أم المياذن، شرقي درعا، سيطروا على حاجزين للأمن العسكري."
     assert [(c.change, c.place) for c in extract(text).control_claims] == [("captured", "C5996")]

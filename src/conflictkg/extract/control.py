@@ -96,7 +96,7 @@ class ControlFinder:
             if not found:
                 continue
             places, object_end = found
-            actor, agent = self._subject(doc, cue, sentence, places[0], rules)
+            actor, agent = self._subject(doc, cue, sentence, places[0], object_end, rules)
             if cue.payloads[0][1] and not agent:
                 continue  # "السيطرة على أحياء المدينة": a topic, nobody said to take it
             if actor is None and previous_actor and sentence.paragraph - previous_actor[0] <= 1:
@@ -253,7 +253,7 @@ class ControlFinder:
         return []
 
     def _subject(self, doc: Doc, cue: Match, sentence: Sentence, place: Mention,
-                 rules: _Rules) -> tuple[str | None, bool]:
+                 object_end: int, rules: _Rules) -> tuple[str | None, bool]:
         """The actor that makes the change, and whether the clause names an agent at all."""
         victims = SpanIndex(c.evidence for c in doc.casualty_claims if c.victim_actor)
         victim_keys = {c.evidence: c.victim_actor for c in doc.casualty_claims}
@@ -263,7 +263,8 @@ class ControlFinder:
                       and not _opposed(doc, m, rules) and m.key != place.key
                       and not any(victim_keys.get(v) == m.key
                                   for v in victims.overlapping(m.start, m.end))]
-        after = [m for m in candidates if cue.end <= m.start < place.start
+        bound = place.start if place.start >= cue.end else object_end  # "انسحاب X منها"
+        after = [m for m in candidates if cue.end <= m.start < bound
                  and len(doc.tokens_between(cue.end, m.start)) <= SUBJECT_WINDOW]
         if after:
             return after[0].key, True

@@ -357,9 +357,14 @@ class _Anchors:
         return total
 
     def _is_near(self, entry: PlaceEntry, key: str) -> bool:
+        """Near on the map; a governorate is near every place in it (its centroid may be
+        far from its capital)."""
         pair = (entry.key, key)
         if pair not in self._near:
-            self._near[pair] = _distance(entry, self.entries[key]) <= NEAR_KM
+            anchor = self.entries[key]
+            wide = "governorate" in (entry.level, anchor.level)
+            self._near[pair] = (entry.admin1 == anchor.admin1) if wide and entry.admin1 \
+                else _distance(entry, anchor) <= NEAR_KM
         return self._near[pair]
 
 

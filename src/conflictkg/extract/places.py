@@ -11,23 +11,23 @@ the map. Among namesakes, the one those clues favour wins.
 from __future__ import annotations
 
 import itertools
-import math
 import re
-from collections import Counter
-from dataclasses import dataclass
 from typing import ClassVar
 
 from conflictkg.extract.doc import Doc, Mention, SpanIndex, clitic_forms
 from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import Place
+from conflictkg.extract.namesakes import (
+    CITY_PROMINENCE,
+    Anchors,
+    Candidate,
+    choose,
+    one_sense,
+)
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import PatternError, Patterns
 from conflictkg.gazetteers import Gazetteers, PlaceEntry
 
-STRONG_PROMINENCE = 45  # quarters of Damascus, towns, districts and above
-CITY_PROMINENCE = 80  # a community this prominent is a city: a bare name means it
-NEAR_KM = 40.0  # a place this close to another of the document supports it
-CLUSTER_KM = 15.0  # namesakes this close are one place at different levels
 CONTEXT_TOKENS = 3  # how far after a name a governorate may say where it is
 MIN_SKELETON = 3  # consonants: a shorter spelling skeleton names too many places
 _CAPITALISED = re.compile(r"\b(?:(?:al|el|ad|as|ash|ar|az|at)-)?[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)?")
@@ -44,20 +44,6 @@ def skeleton(name: str) -> str:
         return ""
     head, rest = text[0], _VOWELS.sub("", text[1:])
     return re.sub(r"(.)\1+", r"\1", head + rest)
-
-
-@dataclass
-class _Candidate:
-    match: Match[str]
-    entries: list[PlaceEntry]
-    levels: tuple[str, ...] | None  # what a head noun before the name allows
-    admin1: frozenset[str] = frozenset()  # governorates that context names
-    chosen: PlaceEntry | None = None
-    listed: bool = False  # a record's field says it is a place
-
-    @property
-    def multiword(self) -> bool:
-        return " " in self.match.key
 
 
 class _Rules:
@@ -152,14 +138,14 @@ class PlaceFinder:
                 continue
             entries = [self._places[k] for k in m.payloads]
             listed = any(r.start <= m.start and m.end <= r.end for r in doc.record_places)
-            candidates.append(_Candidate(m, entries, levels, listed=listed))
+            candidates.append(Candidate(m, entries, levels, listed=listed))
         _coordinate(doc, candidates)
         for i, c in enumerate(candidates):
             c.admin1 = self._context(doc, candidates, i, rules)
-        anchors = _Anchors(candidates)
+        anchors = Anchors(candidates)
         for i, c in enumerate(candidates):
-            c.chosen = _choose(c, anchors, i)
-        _one_sense(candidates)
+            c.chosen = choose(c, anchors, i)
+        one_sense(candidates)
         doc.place_mentions = [
             Mention(c.match.start, c.match.end, c.match.text, c.chosen.key)
             for c in candidates if c.chosen is not None
@@ -212,7 +198,7 @@ class PlaceFinder:
         place.mentions.append(mention.span)
         return place
 
-    def _context(self, doc: Doc, candidates: list[_Candidate], i: int,
+    def _context(self, doc: Doc, candidates: list[Candidate], i: int,
                  rules: _Rules) -> frozenset[str]:
         """Governorates that the words right after (or a path right before) name."""
         c = candidates[i]
@@ -296,7 +282,7 @@ def _is_link(key: str, rules: _Rules) -> bool:
     return any(f in rules.locatives or f in rules.qualifiers for f in clitic_forms(key))
 
 
-def _starts_with_and(doc: Doc, c: _Candidate) -> bool:
+def _starts_with_and(doc: Doc, c: Candidate) -> bool:
     """Whether a name is joined to the one before by "و" (a list, not a location)."""
     i = doc.token_index(c.match.start)
     if i < len(doc.tokens) and doc.tokens[i].start < c.match.start:
@@ -304,112 +290,10 @@ def _starts_with_and(doc: Doc, c: _Candidate) -> bool:
     return doc.text[max(0, c.match.start - 2):c.match.start].strip() in ("و", "and")
 
 
-def _coordinate(doc: Doc, candidates: list[_Candidate]) -> None:
+def _coordinate(doc: Doc, candidates: list[Candidate]) -> None:
     """A list after a plural head shares it: "مدينتي تدمر والقريتين", "محافظات درعا والسويداء"."""
     for prev, cur in itertools.pairwise(candidates):
         if cur.levels is None and prev.levels is not None:
             gap = doc.text[prev.match.end:cur.match.start].strip()
             if gap in ("و", "،", "، و", ",", "and", ", and"):
                 cur.levels = prev.levels
-
-
-def _distance(a: PlaceEntry, b: PlaceEntry) -> float:
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return 0.0 if a.admin1 and a.admin1 == b.admin1 else math.inf
-    dlat = math.radians(b.lat - a.lat)
-    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    return 6371.0 * math.hypot(dlat, dlon)
-
-
-def _strong(c: _Candidate) -> bool:
-    return c.levels is not None or c.multiword or any(
-        e.prominence >= STRONG_PROMINENCE for e in c.entries)
-
-
-class _Anchors:
-    """Places of the document that are not in doubt (strong names of one location), and
-    how many other mentions name a place near a given one."""
-
-    def __init__(self, candidates: list[_Candidate]) -> None:
-        self.own: dict[int, str] = {}  # candidate index -> the anchor it is
-        self.counts: Counter[str] = Counter()
-        self.entries: dict[str, PlaceEntry] = {}
-        self._near: dict[tuple[str, str], bool] = {}
-        for i, c in enumerate(candidates):
-            entries = _allowed(c)
-            if _strong(c) and all(_distance(entries[0], e) <= CLUSTER_KM for e in entries):
-                anchor = max(entries, key=lambda e: e.prominence)
-                self.own[i] = anchor.key
-                self.counts[anchor.key] += 1
-                self.entries[anchor.key] = anchor
-
-    def others(self, i: int) -> int:
-        return sum(self.counts.values()) - (1 if i in self.own else 0)
-
-    def support(self, entry: PlaceEntry, i: int) -> int:
-        """How many mentions other than the i-th name a place near ``entry``."""
-        total = 0
-        for key, count in self.counts.items():
-            if self.own.get(i) == key:
-                count -= 1
-            if count and self._is_near(entry, key):
-                total += count
-        return total
-
-    def _is_near(self, entry: PlaceEntry, key: str) -> bool:
-        """Near on the map; a governorate is near every place in it (its centroid may be
-        far from its capital)."""
-        pair = (entry.key, key)
-        if pair not in self._near:
-            anchor = self.entries[key]
-            wide = "governorate" in (entry.level, anchor.level)
-            self._near[pair] = (entry.admin1 == anchor.admin1) if wide and entry.admin1 \
-                else _distance(entry, anchor) <= NEAR_KM
-        return self._near[pair]
-
-
-def _allowed(c: _Candidate) -> list[PlaceEntry]:
-    entries = c.entries
-    if c.levels and "any" not in c.levels:
-        entries = [e for e in entries if e.level in c.levels] or entries
-    if c.admin1:
-        entries = [e for e in entries if e.admin1 in c.admin1] or entries
-    return entries
-
-
-def _choose(c: _Candidate, anchors: _Anchors, i: int) -> PlaceEntry | None:
-    """The namesake the clues favour, or None when nothing vouches for the name."""
-    entries = _allowed(c)
-    if len(entries) == 1 and (_strong(c) or c.listed) and not c.multiword:
-        return entries[0]  # one place of that name, and something vouches for it
-    explicit = bool(c.admin1) and any(e.admin1 in c.admin1 for e in entries)
-
-    def rank(e: PlaceEntry) -> tuple[int, int, int]:
-        level = c.levels.index(e.level) if c.levels and e.level in c.levels else 9
-        city = 20 if e.level == "community" and e.prominence >= CITY_PROMINENCE else 0
-        return (anchors.support(e, i), -level, e.prominence + city)
-
-    best = max(entries, key=rank)
-    support = anchors.support(best, i)
-    if explicit or support or c.listed:
-        return best
-    if c.levels is not None or c.multiword:
-        # a qualified village far from every other place of the document is a namesake
-        return best if not anchors.others(i) or best.prominence >= STRONG_PROMINENCE else None
-    return best if best.prominence >= STRONG_PROMINENCE else None
-
-
-def _one_sense(candidates: list[_Candidate]) -> None:
-    """One name, one place in a document: a mention whose context settled which namesake
-    it is (a governorate beside it, a head noun) decides for the others."""
-    decided: dict[str, PlaceEntry] = {}
-    for c in candidates:
-        if c.chosen is not None and (c.admin1 or c.levels) and c.match.key not in decided:
-            decided[c.match.key] = c.chosen
-    for c in candidates:
-        settled = decided.get(c.match.key)
-        if c.chosen is not None and settled is not None and c.chosen.key != settled.key \
-                and settled in c.entries and not c.admin1:
-            c.chosen = settled
-
-

@@ -1,0 +1,139 @@
+"""Which of several places a name denotes, and whether anything vouches for it at all.
+
+A name is a candidate with the gazetteer entries that bear it. The document's places
+that are not in doubt (strong names of one location) are anchors; a namesake near them
+(or in the governorate they name) is supported. A name with one entry and something
+vouching for it (a head noun, a city's prominence, several words) stands; a village
+name nothing supports is dropped, since it is likely a common word or a namesake
+elsewhere. Once context has settled a name, it keeps that sense in the document.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from conflictkg.extract.matcher import Match
+from conflictkg.gazetteers import PlaceEntry
+
+STRONG_PROMINENCE = 45  # quarters of Damascus, towns, districts and above
+CITY_PROMINENCE = 80  # a community this prominent is a city: a bare name means it
+NEAR_KM = 40.0  # a place this close to another of the document supports it
+CLUSTER_KM = 15.0  # namesakes this close are one place at different levels
+
+
+@dataclass
+class Candidate:
+    match: Match[str]
+    entries: list[PlaceEntry]
+    levels: tuple[str, ...] | None  # what a head noun before the name allows
+    admin1: frozenset[str] = frozenset()  # governorates that context names
+    chosen: PlaceEntry | None = None
+    listed: bool = False  # a record's field says it is a place
+
+    @property
+    def multiword(self) -> bool:
+        return " " in self.match.key
+
+
+def _distance(a: PlaceEntry, b: PlaceEntry) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return 0.0 if a.admin1 and a.admin1 == b.admin1 else math.inf
+    dlat = math.radians(b.lat - a.lat)
+    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
+
+
+def _strong(c: Candidate) -> bool:
+    return c.levels is not None or c.multiword or any(
+        e.prominence >= STRONG_PROMINENCE for e in c.entries)
+
+
+class Anchors:
+    """Places of the document that are not in doubt (strong names of one location), and
+    how many other mentions name a place near a given one."""
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        self.own: dict[int, str] = {}  # candidate index -> the anchor it is
+        self.counts: Counter[str] = Counter()
+        self.entries: dict[str, PlaceEntry] = {}
+        self._near: dict[tuple[str, str], bool] = {}
+        for i, c in enumerate(candidates):
+            entries = _allowed(c)
+            if _strong(c) and all(_distance(entries[0], e) <= CLUSTER_KM for e in entries):
+                anchor = max(entries, key=lambda e: e.prominence)
+                self.own[i] = anchor.key
+                self.counts[anchor.key] += 1
+                self.entries[anchor.key] = anchor
+
+    def others(self, i: int) -> int:
+        return sum(self.counts.values()) - (1 if i in self.own else 0)
+
+    def support(self, entry: PlaceEntry, i: int) -> int:
+        """How many mentions other than the i-th name a place near ``entry``."""
+        total = 0
+        for key, count in self.counts.items():
+            if self.own.get(i) == key:
+                count -= 1
+            if count and self._is_near(entry, key):
+                total += count
+        return total
+
+    def _is_near(self, entry: PlaceEntry, key: str) -> bool:
+        """Near on the map; a governorate is near every place in it (its centroid may be
+        far from its capital)."""
+        pair = (entry.key, key)
+        if pair not in self._near:
+            anchor = self.entries[key]
+            wide = "governorate" in (entry.level, anchor.level)
+            self._near[pair] = (entry.admin1 == anchor.admin1) if wide and entry.admin1 \
+                else _distance(entry, anchor) <= NEAR_KM
+        return self._near[pair]
+
+
+def _allowed(c: Candidate) -> list[PlaceEntry]:
+    entries = c.entries
+    if c.levels and "any" not in c.levels:
+        entries = [e for e in entries if e.level in c.levels] or entries
+    if c.admin1:
+        entries = [e for e in entries if e.admin1 in c.admin1] or entries
+    return entries
+
+
+def choose(c: Candidate, anchors: Anchors, i: int) -> PlaceEntry | None:
+    """The namesake the clues favour, or None when nothing vouches for the name."""
+    entries = _allowed(c)
+    if len(entries) == 1 and (_strong(c) or c.listed) and not c.multiword:
+        return entries[0]  # one place of that name, and something vouches for it
+    explicit = bool(c.admin1) and any(e.admin1 in c.admin1 for e in entries)
+
+    def rank(e: PlaceEntry) -> tuple[int, int, int]:
+        level = c.levels.index(e.level) if c.levels and e.level in c.levels else 9
+        city = 20 if e.level == "community" and e.prominence >= CITY_PROMINENCE else 0
+        return (anchors.support(e, i), -level, e.prominence + city)
+
+    best = max(entries, key=rank)
+    support = anchors.support(best, i)
+    if explicit or support or c.listed:
+        return best
+    if c.levels is not None or c.multiword:
+        # a qualified village far from every other place of the document is a namesake
+        return best if not anchors.others(i) or best.prominence >= STRONG_PROMINENCE else None
+    return best if best.prominence >= STRONG_PROMINENCE else None
+
+
+def one_sense(candidates: list[Candidate]) -> None:
+    """One name, one place in a document: a mention whose context settled which namesake
+    it is (a governorate beside it, a head noun) decides for the others."""
+    decided: dict[str, PlaceEntry] = {}
+    for c in candidates:
+        if c.chosen is not None and (c.admin1 or c.levels) and c.match.key not in decided:
+            decided[c.match.key] = c.chosen
+    for c in candidates:
+        settled = decided.get(c.match.key)
+        if c.chosen is not None and settled is not None and c.chosen.key != settled.key \
+                and settled in c.entries and not c.admin1:
+            c.chosen = settled
+
+

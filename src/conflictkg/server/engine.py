@@ -1,9 +1,10 @@
 """The query engine the web process talks to: worker processes, limits, cache, writes.
 
-Every query goes to a worker process (see :mod:`conflictkg.server.worker`) and is
-waited for in a thread, so the event loop keeps serving (``/health`` answers while
-a runaway query runs). A query that overruns ``query_timeout`` has its worker
-killed and replaced, and its client gets a 503. More than
+Every query goes to a worker process (see :mod:`conflictkg.server.worker`) over a
+socket pair whose answers are read on the event loop itself (no thread hop), so the
+loop keeps serving (``/health`` answers while a runaway query runs). A query that
+overruns ``query_timeout`` has its worker killed and replaced, and its client gets
+a 503. More than
 ``max_concurrent_queries`` at once get a 503 at once rather than a long queue.
 
 Results are cached by (store generation, request); a new generation empties the
@@ -18,8 +19,10 @@ import json
 import logging
 import multiprocessing
 import os
+import pickle
 import shutil
 import signal
+import socket
 import tempfile
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
@@ -85,26 +88,36 @@ def _result(payload: tuple, generation: int) -> QueryResult:
 
 
 class _Worker:
-    """One worker process and the parent's end of its pipe."""
+    """One worker process and the parent's end of its socket pair."""
 
     def __init__(self, context: Any, store_path: str, memory_mb: int) -> None:
-        self.conn, child = context.Pipe()
+        self.sock, child = socket.socketpair()
         self.process = context.Process(target=worker.serve, args=(child, store_path, memory_mb),
                                        name="conflictkg-query", daemon=True)
         self.process.start()
         child.close()
+        self._streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
 
-    def call(self, job: dict, timeout: float) -> tuple:
-        """Send a job and wait for the answer (blocking: run it in a thread)."""
-        self.conn.send(job)
-        if not self.conn.poll(timeout):
-            raise TimeoutError
-        return self.conn.recv()
+    async def call(self, job: dict) -> tuple:
+        """Send a job and read the answer, both on the event loop."""
+        if self._streams is None:
+            self._streams = await asyncio.open_unix_connection(sock=self.sock)
+        reader, writer = self._streams
+        data = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+        writer.write(worker.HEADER.pack(len(data)) + data)
+        (size,) = worker.HEADER.unpack(await reader.readexactly(worker.HEADER.size))
+        return pickle.loads(await reader.readexactly(size))
+
+    def close(self) -> None:
+        """Drop the parent's end (on the event loop); the process is killed by ``kill``."""
+        if self._streams is not None:
+            self._streams[1].close()
+        else:
+            self.sock.close()
 
     def kill(self) -> None:
         self.process.kill()
         self.process.join(timeout=5)
-        self.conn.close()
 
 
 class QueryEngine:
@@ -124,10 +137,11 @@ class QueryEngine:
         self.cache_hits = self.cache_misses = 0
         self._write_lock = asyncio.Lock()
         self._spill_dir: str | None = None
+        self._watch = worker.GenerationWatch(settings.store)
 
     @property
     def generation(self) -> int:
-        return kgstore.current_generation(self.settings.store)
+        return self._watch.current()
 
     @property
     def in_flight(self) -> int:
@@ -151,6 +165,7 @@ class QueryEngine:
 
     async def close(self) -> None:
         for w in self._workers:
+            w.close()
             w.kill()
         self._workers.clear()
         self._threads.shutdown(wait=False, cancel_futures=True)
@@ -164,6 +179,7 @@ class QueryEngine:
         self._idle.put_nowait(w)
 
     def _retire(self, w: _Worker) -> None:
+        w.close()
         self._threads.submit(w.kill)
         self._workers.remove(w)
         self._add_worker()
@@ -186,9 +202,9 @@ class QueryEngine:
             while not w.process.is_alive():  # died while idle (say, the system's OOM killer)
                 self._retire(w)
                 w = await self._idle.get()
-            loop = asyncio.get_running_loop()
             try:
-                answer = await loop.run_in_executor(self._threads, w.call, job, timeout)
+                async with asyncio.timeout(timeout):
+                    answer = await w.call(job)
             except TimeoutError:
                 log.warning("query stopped after %ss: %.200s", timeout, job.get("query"))
                 self._retire(w)
@@ -197,8 +213,8 @@ class QueryEngine:
             except asyncio.CancelledError:
                 self._retire(w)  # it may still be working on the abandoned job
                 raise
-            except (EOFError, OSError) as exc:
-                await loop.run_in_executor(self._threads, w.process.join, 5)
+            except (EOFError, OSError) as exc:  # IncompleteReadError is an EOFError
+                await asyncio.get_running_loop().run_in_executor(self._threads, w.process.join, 5)
                 aborted = w.process.exitcode == -signal.SIGABRT
                 self._retire(w)
                 if aborted and self.settings.query_memory_mb:
@@ -337,6 +353,7 @@ class QueryEngine:
                     return fn(writer)
 
             result = await loop.run_in_executor(None, locked)
+        self._watch.forget()
         self._clear_cache()
         return result
 

@@ -64,6 +64,12 @@ def check(text: str, allowlist: tuple[str, ...]) -> tuple[str, list[ServiceClaus
     return plain, clauses
 
 
+def might_name_service(text: str) -> bool:
+    """False only when no SERVICE clause can be in the text: the word is not there and
+    no codepoint escape could spell it. Most queries skip the full check this way."""
+    return "\\u" in text or "\\U" in text or "service" in text.casefold()
+
+
 def check_update(text: str) -> None:
     """Refuse LOAD, which Oxigraph would fetch from any URL: send the data to /store instead."""
     plain = unescape_codepoints(text)
@@ -79,6 +85,8 @@ def check_update(text: str) -> None:
 async def resolve(text: str, *, allowlist: tuple[str, ...], timeout: float,
                   max_bytes: int) -> tuple[str, bool]:
     """The request with every SERVICE clause evaluated and inlined, and whether it had any."""
+    if not might_name_service(text):
+        return text, False
     plain, clauses = check(text, allowlist)
     if not clauses:
         return text, False

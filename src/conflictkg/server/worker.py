@@ -9,7 +9,9 @@ new documents without a restart and never a half-written one.
 Where Linux allows, a worker has no network at all (its own empty network namespace):
 federation is done by the web process, for allowlisted endpoints only.
 
-A worker answers one job at a time over a pipe. Jobs are plain dicts, answers
+A worker answers one job at a time over a socket pair, each message pickled behind
+an 8-byte length (:func:`send_message`), so the web process can read answers on its
+event loop without a thread. Jobs are plain dicts, answers
 ``("ok", payload, generation)`` or ``("error", status, message, generation)``.
 Results are serialised here, fully and under a size cap, so the web process can
 send a correct status line before the body; a large one is written to a temporary
@@ -20,11 +22,14 @@ from __future__ import annotations
 
 import ctypes
 import os
+import pickle
 import resource
+import socket
+import struct
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -228,22 +233,84 @@ def isolate_network() -> bool:
 _CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
 
 
-def serve(conn: Connection, store_path: str, memory_mb: int = 0) -> None:
-    """The worker's loop: answer jobs until the pipe closes."""
+HEADER = struct.Struct("!Q")
+
+
+def send_message(sock: socket.socket, message: object) -> None:
+    """A message as its pickle behind its length (what the engine's reader expects)."""
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    if len(data) < 1 << 16:
+        sock.sendall(HEADER.pack(len(data)) + data)  # one write, one wake-up for the reader
+    else:
+        sock.sendall(HEADER.pack(len(data)))
+        sock.sendall(data)
+
+
+def _recv_exactly(sock: socket.socket, size: int) -> bytes:
+    buffer = bytearray(size)
+    view, got = memoryview(buffer), 0
+    while got < size:
+        n = sock.recv_into(view[got:])
+        if n == 0:
+            raise EOFError
+        got += n
+    return bytes(buffer)
+
+
+def recv_message(sock: socket.socket) -> object:
+    (size,) = HEADER.unpack(_recv_exactly(sock, HEADER.size))
+    return pickle.loads(_recv_exactly(sock, size))
+
+
+class GenerationWatch:
+    """The store's published generation, read again only when the CURRENT file changes.
+
+    A ``stat`` costs a fraction of reading the file, and each request asks. CURRENT is
+    replaced whole on publish, so its inode, time or size changes; in case a reused inode
+    and a coarse clock hide a change, the file is read anyway once ``max_age`` has passed.
+    """
+
+    def __init__(self, store_path: str | Path, max_age: float = 1.0) -> None:
+        self.file = Path(store_path) / "CURRENT"
+        self.max_age = max_age
+        self._key: tuple | None = None
+        self._read_at = 0.0
+        self._generation = 0
+
+    def current(self) -> int:
+        try:
+            st = os.stat(self.file)
+            key: tuple | None = (st.st_ino, st.st_mtime_ns, st.st_size)
+        except FileNotFoundError:
+            key = None
+        now = time.monotonic()
+        if key != self._key or now - self._read_at > self.max_age:
+            self._generation = kgstore.current_generation(self.file.parent)
+            self._key, self._read_at = key, now
+        return self._generation
+
+    def forget(self) -> None:
+        """Read the file on the next call (after this process published)."""
+        self._key = None
+
+
+def serve(sock: socket.socket, store_path: str, memory_mb: int = 0) -> None:
+    """The worker's loop: answer jobs until the socket closes."""
     isolate_network()
     if memory_mb > 0:  # past it an allocation fails and the process aborts: the engine says so
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     path = Path(store_path)
+    watch = GenerationWatch(path)
     functions = custom_functions()
     generation, store = -1, None
     while True:
         try:
-            job = conn.recv()
+            job = recv_message(sock)
         except (EOFError, OSError):
             return
         try:
-            if store is None or kgstore.current_generation(path) != generation:
+            if store is None or watch.current() != generation:
                 generation, store = kgstore.open_snapshot(path)
             answer = ("ok", HANDLERS[job["op"]](store, job, functions), generation)
         except JobError as exc:
@@ -256,4 +323,4 @@ def serve(conn: Connection, store_path: str, memory_mb: int = 0) -> None:
             raise
         except BaseException as exc:  # a Rust panic is a BaseException: answer it, keep serving
             answer = ("error", 500, f"{type(exc).__name__}: {exc}", generation)
-        conn.send(answer)
+        send_message(sock, answer)

@@ -7,16 +7,28 @@ names /api/v1/context.jsonld), or GeoJSON where things have a place.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, FastAPI, HTTPException
 from fastapi.responses import FileResponse
 
 from conflictkg.server import api_documents, api_entities, api_events
+from conflictkg.server.api_index import keeping_index
+from conflictkg.server.api_routing import app_cache
 
 CONTEXT_FILE = Path(__file__).resolve().parents[3] / "ontology" / "context.jsonld"
 
-router = APIRouter(prefix="/api/v1", tags=["api"])
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """The event index is built as the app starts (its engine is running by then)."""
+    async with keeping_index(app.state.engine, app_cache(app)):
+        yield
+
+
+router = APIRouter(prefix="/api/v1", tags=["api"], lifespan=lifespan)
 router.include_router(api_events.router)
 router.include_router(api_entities.router)
 router.include_router(api_documents.router)

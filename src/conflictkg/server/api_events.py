@@ -25,7 +25,7 @@ from conflictkg.server.api_graph import (
     spans,
     text,
 )
-from conflictkg.server.api_index import candidates, event_index, summaries_data
+from conflictkg.server.api_index import EventIndex, candidates, event_index, summaries_data
 from conflictkg.server.api_routing import (
     ApiRoute,
     cache_of,
@@ -114,10 +114,16 @@ async def event_summaries(request: Request, found: list[str]) -> list[m.EventSum
     return [shapes.event_summary(iris_of(request), described[i]) for i in found]
 
 
+async def index_of(request: Request) -> EventIndex:
+    """The event index, its generation noted for the answer's X-Index-Generation."""
+    index = await event_index(engine_of(request), cache_of(request))
+    request.state.index_generation = index.generation
+    return index
+
+
 async def events_among(request: Request, among: set[str], limit: int) -> list[str]:
     """The first events of a candidate set, by date."""
-    index = await event_index(engine_of(request), cache_of(request))
-    return index.page(among=among, limit=limit)[0]
+    return (await index_of(request)).page(among=among, limit=limit)[0]
 
 
 async def claims_of(engine: Any, iris: Iris, found: list[str]) -> list[m.Claim]:
@@ -151,7 +157,7 @@ async def list_events(
     cursor: Cursor = None,
     format: Format = None,
 ) -> Any:
-    engine, cache = engine_of(request), cache_of(request)
+    engine = engine_of(request)
     among: set[str] | None = None
 
     async def narrow(var: str, found: list[str], fragment: str) -> None:
@@ -169,8 +175,7 @@ async def list_events(
     if source is not None:
         await narrow("source", await named(request, "source", source, "source"),
                      q.EVENT_SOURCE)
-    index = await event_index(engine, cache)
-    found, last = index.page(
+    found, last = (await index_of(request)).page(
         kind=kind.value if kind is not None else None,
         start=from_.isoformat() if from_ is not None else None,
         end=to.isoformat() if to is not None else None, among=among,

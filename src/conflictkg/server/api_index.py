@@ -8,12 +8,20 @@ after one page; filters that need the graph (actor, place, source) come in as
 candidate sets from bound SPARQL. The index is read from the graph through the
 query engine with three whole-predicate SELECTs, once per store generation, and
 labels and points of gazetteer entities are cached alongside for the page summaries.
+
+Reading 100,000 events takes seconds, so no request waits for it once there is an
+index: an :class:`IndexKeeper` builds in the background (one build at a time, on
+start-up and whenever the store publishes a new generation) and lists answer from
+the last complete index meanwhile, saying which generation it reflects.
 """
 
 from __future__ import annotations
 
 import asyncio
 import bisect
+import contextlib
+import logging
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -38,6 +46,8 @@ SELECT ?x ?label ?lang WHERE { %s ?x rdfs:label ?l BIND(STR(?l) AS ?label) BIND(
 LINKED = ("sem:hasPlace", "sem:hasActor")  # the objects a summary names
 CHUNK = 25
 CANDIDATES = PREFIX + "SELECT DISTINCT ?e WHERE { %s }"
+WATCH_SECONDS = 0.5  # how often the keeper looks for a new store generation
+log = logging.getLogger("conflictkg.server")
 
 
 @dataclass(frozen=True, order=True)
@@ -101,40 +111,114 @@ def _shift(day: str, days: int) -> str:
         return "0000"
 
 
-async def _tsv_lines(engine: Any, query: str) -> list[str]:
-    """The rows of a SELECT as TSV lines: large results decode several times faster than
-    their JSON into Python values."""
+async def _tsv(engine: Any, query: str) -> tuple[list[str], int]:
+    """The rows of a SELECT as TSV lines (large results decode several times faster than
+    their JSON into Python values), and the store generation they were read from."""
     result = await engine.run(query, accept=None, format="tsv")
     body = result.body if isinstance(result.body, bytes) else b"".join(
         [chunk async for chunk in result.body])
-    return body.decode("utf-8").split("\n")[1:]
+    return body.decode("utf-8").split("\n")[1:], result.generation
 
 
-async def _pairs(engine: Any, query: str) -> dict[str, str]:
-    """subject IRI -> value of a two-column SELECT whose values are IRIs or plain literals."""
+async def _tsv_lines(engine: Any, query: str) -> list[str]:
+    return (await _tsv(engine, query))[0]
+
+
+async def _pairs(engine: Any, query: str) -> tuple[dict[str, str], int]:
+    """subject IRI -> value of a two-column SELECT whose values are IRIs or plain literals;
+    and the generation read."""
     out = {}
-    for line in await _tsv_lines(engine, query):
+    lines, generation = await _tsv(engine, query)
+    for line in lines:
         subject, _, value = line.partition("\t")
         if subject.startswith("<") and value:
             out[subject[1:-1]] = value[1:-1] if value.startswith("<") else value[1:value.rfind('"')]
-    return out
+    return out, generation
 
 
 async def build_index(engine: Any) -> EventIndex:
-    generation = engine.generation
-    kinds, first, last = await asyncio.gather(
+    (kinds, g1), (first, g2), (last, g3) = await asyncio.gather(
         _pairs(engine, KINDS), _pairs(engine, EARLIEST), _pairs(engine, LATEST))
     events = []
     for iri, kind in kinds.items():
         begin = first.get(iri)
         events.append(Indexed(f"{begin or UNDATED}|{iri}", iri, kind.rsplit("/", 1)[-1],
                               begin, last.get(iri)))
-    return EventIndex(generation, events)
+    # Read across a publication, the parts may differ: the index claims only the oldest
+    # generation, so the keeper builds again.
+    return EventIndex(min(g1, g2, g3), events)
+
+
+class IndexKeeper:
+    """The newest complete event index, rebuilt in the background, one build at a time.
+
+    ``index`` is only ever replaced by a finished index, in one assignment on the event
+    loop, so a request sees the previous generation's index or the new one, never a part.
+    """
+
+    def __init__(self, engine: Any) -> None:
+        self.engine = engine
+        self.index: EventIndex | None = None
+        self._build: asyncio.Task[None] | None = None
+
+    def refresh(self) -> asyncio.Task[None] | None:
+        """Start a build when the index is behind the store and none is running."""
+        if self._build is None or self._build.done():
+            if self.index is not None and self.index.generation == self.engine.generation:
+                return None
+            self._build = asyncio.create_task(self._rebuild())
+            self._build.add_done_callback(_log_failure)
+        return self._build
+
+    async def _rebuild(self) -> None:
+        while self.index is None or self.index.generation != self.engine.generation:
+            self.index = await build_index(self.engine)
+
+    async def current(self) -> EventIndex:
+        """The last complete index; only the first (none built yet) waits for a build."""
+        build = self.refresh()
+        if self.index is None and build is not None:
+            await asyncio.shield(build)
+        assert self.index is not None
+        return self.index
+
+    async def watch(self) -> None:
+        """Build now, then again whenever the store publishes a new generation."""
+        while True:
+            self.refresh()
+            await asyncio.sleep(WATCH_SECONDS)
+
+    def stop(self) -> None:
+        if self._build is not None:
+            self._build.cancel()
+
+
+def _log_failure(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.warning("the event index could not be built: %s", task.exception())
+
+
+def keeper(engine: Any, cache: dict[str, Any]) -> IndexKeeper:
+    if "events" not in cache:
+        cache["events"] = IndexKeeper(engine)
+    return cache["events"]
 
 
 async def event_index(engine: Any, cache: dict[str, Any]) -> EventIndex:
-    """The index of the store's current generation, built at most once at a time."""
-    return await per_generation(engine, cache, "events", lambda: build_index(engine))
+    """The last complete index (of the store's current generation, or just before it)."""
+    return await keeper(engine, cache).current()
+
+
+@contextlib.asynccontextmanager
+async def keeping_index(engine: Any, cache: dict[str, Any]) -> AsyncIterator[None]:
+    """While the app runs: the event index built eagerly and kept current."""
+    kept = keeper(engine, cache)
+    watcher = asyncio.create_task(kept.watch())
+    try:
+        yield
+    finally:
+        watcher.cancel()
+        kept.stop()
 
 
 async def candidates(engine: Any, var: str, iris: list[str], fragment: str) -> set[str]:

@@ -14,6 +14,7 @@ from conflictkg.server.api_graph import BadParameter, resolve, text
 from conflictkg.server.api_queries import ListQuery, encode_cursor
 from conflictkg.server.engine import QueryError
 
+INDEX_GENERATION = "X-Index-Generation"
 CONTEXT_LINK = '</api/v1/context.jsonld>; rel="http://www.w3.org/ns/json-ld#context"; ' \
                'type="application/ld+json"'
 
@@ -36,6 +37,9 @@ class ApiRoute(APIRoute):
                                     headers=headers) from None
             if response.media_type in {"application/json", "application/geo+json"}:
                 response.headers.setdefault("Link", CONTEXT_LINK)
+            generation = getattr(request.state, "index_generation", None)
+            if generation is not None:  # a list read from the event index says of when
+                response.headers[INDEX_GENERATION] = str(generation)
             return response
 
         return run
@@ -49,11 +53,15 @@ def iris_of(request: Request) -> Iris:
     return Iris(request.app.state.settings.base_iri)
 
 
+def app_cache(app: Any) -> dict[str, Any]:
+    """What the API keeps per app between requests (indexes, names), by store generation."""
+    if not hasattr(app.state, "api_cache"):
+        app.state.api_cache = {}
+    return app.state.api_cache
+
+
 def cache_of(request: Request) -> dict[str, Any]:
-    state = request.app.state
-    if not hasattr(state, "api_cache"):
-        state.api_cache = {}
-    return state.api_cache
+    return app_cache(request.app)
 
 
 async def named(request: Request, kind: str, value: str, param: str) -> list[str]:

@@ -137,3 +137,32 @@ def test_every_slice_maps_to_a_slice_that_normalises_back(s: str, data: st.DataO
 def test_key_is_the_normalised_text_stripped(s: str) -> None:
     assert normalize_key(s) == normalize_text(s).text.strip()
     assert "  " not in normalize_text(s).text
+
+
+def _one_by_one(s: str, keep: bool) -> tuple[str, list[int], list[int]]:
+    """The offset map built the plain way, a character at a time, to check the fast one."""
+    import unicodedata
+
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, char in enumerate(s):
+        folded = normalize_text(char, keep_punctuation=keep).text if char != " " else " "
+        if not folded:
+            if ends and unicodedata.category(char) != "Cf":
+                ends[-1] = i + 1
+            continue
+        for c in folded:
+            if c == " " and chars and chars[-1] == " ":
+                ends[-1] = i + 1
+                continue
+            chars.append(c)
+            starts.append(i)
+            ends.append(i + 1)
+    return "".join(chars), starts, ends
+
+
+@given(st.text(alphabet=ALPHABET + "\ufdfa\ufdfd\u200d\u00ad", max_size=80), st.booleans())
+def test_offset_map_is_the_one_built_a_character_at_a_time(s: str, keep: bool) -> None:
+    n = normalize_text(s, keep_punctuation=keep)
+    assert (n.text, list(n.starts), list(n.ends)) == _one_by_one(s, keep)

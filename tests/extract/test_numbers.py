@@ -157,6 +157,15 @@ def test_is_quantity() -> None:
     assert not is_quantity(text, text.index("2013"), text.index("2013") + 4)
 
 
+def test_dates_read_already_are_not_counts() -> None:
+    text = "قتل 12 مدنياً يوم 14 آذار 2018 وأصيب 30 آخرون"
+    day = (text.index("14"), text.index("2018") + 4)
+    assert [m.value for m in find_numbers(text)] == [12, 30]
+    assert [m.value for m in find_numbers(text, dates=[day])] == [12, 30]
+    # told that nothing here is a date, the reader takes the day for a count
+    assert [m.value for m in find_numbers(text, dates=[])] == [12, 14, 2018, 30]
+
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="sample corpus not present")
 def test_seed_counts() -> None:
     text = (CORPUS / "001_2de9ca7cda8d2466.txt").read_text(encoding="utf-8")

@@ -202,6 +202,10 @@ class Doc:
         return self.dates[bisect.bisect_left(self._date_starts, start):
                           bisect.bisect_left(self._date_starts, end)]
 
+    def dates_overlapping(self, start: int, end: int) -> list[Any]:
+        """The dates (text order) that share at least one character with ``[start, end)``."""
+        return [d for d in self.dates_between(0, end) if d.span.end > start]
+
     def set_sentences(self, sentences: list[Sentence]) -> None:
         self.sentences = sentences
         self._sentence_starts = [s.start for s in sentences]

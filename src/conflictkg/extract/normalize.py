@@ -10,9 +10,10 @@ exact evidence span (``original[start:end]``) of the document as ingested.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 TATWEEL = "\u0640"
 _LETTERS = str.maketrans({
@@ -39,8 +40,41 @@ def _fold(char: str, keep_punctuation: bool) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
-# What each character seen so far folds to, per mode (filled on first sight).
-_TABLES: dict[bool, dict[str, str]] = {False: {}, True: {}}
+@dataclass
+class _Table:
+    """What each character seen so far folds to, in one mode (filled on first sight).
+
+    Most characters fold to exactly one character; they are translated a whole stretch
+    at a time. The others (dropped marks, ligatures) are *irregular* and are placed one
+    by one, which is what keeps normalising a long document cheap.
+    """
+
+    keep_punctuation: bool
+    folds: dict[int, str] = field(default_factory=dict)  # code point -> folded text
+    irregular: set[str] = field(default_factory=set)
+    attached: set[str] = field(default_factory=set)  # dropped, and part of the letter before
+    _pattern: tuple[frozenset[str], re.Pattern[str]] | None = None
+
+    def learn(self, chars: set[str]) -> None:
+        for char in chars:
+            if ord(char) in self.folds:
+                continue
+            folded = self.folds[ord(char)] = _fold(char, self.keep_punctuation)
+            if len(folded) != 1:
+                self.irregular.add(char)
+                if not folded and unicodedata.category(char) != "Cf":
+                    self.attached.add(char)
+
+    def splitter(self, irregular: frozenset[str]) -> re.Pattern[str]:
+        """A pattern matching any of ``irregular`` (kept while documents repeat the set)."""
+        if self._pattern is None or self._pattern[0] != irregular:
+            chars = "".join(re.escape(c) for c in sorted(irregular))
+            self._pattern = (irregular, re.compile(f"[{chars}]"))
+        return self._pattern[1]
+
+
+_TABLES = {mode: _Table(mode) for mode in (False, True)}
+_SPACE_RUN = re.compile("  +")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,31 +110,64 @@ class NormalizedText:
 def normalize_text(original: str, *, keep_punctuation: bool = False) -> NormalizedText:
     """Normalise ``original`` keeping an offset map; punctuation stays when asked."""
     table = _TABLES[keep_punctuation]
-    chars: list[str] = []
+    present = set(original)
+    table.learn(present)
+    irregular = frozenset(present & table.irregular)
+    if not irregular:
+        folded = original.translate(table.folds)
+        starts = array("i", range(len(original)))
+        ends = array("i", range(1, len(original) + 1))
+    else:
+        folded, starts, ends = _by_stretches(original, table, table.splitter(irregular))
+    return _collapse_spaces(NormalizedText(original, folded, starts, ends, keep_punctuation))
+
+
+def _by_stretches(original: str, table: _Table,
+                  splitter: re.Pattern[str]) -> tuple[str, array, array]:
+    """Fold regular stretches whole and the irregular characters between them one by one."""
+    parts: list[str] = []
     starts = array("i")
     ends = array("i")
-    space = False  # the last character written is a space
-    for i, char in enumerate(original):
-        folded = table.get(char)
-        if folded is None:
-            folded = table[char] = _fold(char, keep_punctuation)
-        if not folded:
-            # a mark or tatweel belongs to the letter before it; a format mark to nothing
-            if ends and unicodedata.category(char) != "Cf":
-                ends[-1] = i + 1
-            continue
-        for c in folded:
-            if c == " ":
-                if space:
-                    ends[-1] = i + 1
-                    continue
-                space = True
-            else:
-                space = False
-            chars.append(c)
-            starts.append(i)
-            ends.append(i + 1)
-    return NormalizedText(original, "".join(chars), starts, ends, keep_punctuation)
+    position = 0
+    for m in splitter.finditer(original):
+        i = m.start()
+        if i > position:
+            parts.append(original[position:i].translate(table.folds))
+            starts.extend(range(position, i))
+            ends.extend(range(position + 1, i + 1))
+        char = m.group()
+        folded = table.folds[ord(char)]
+        if folded:
+            parts.append(folded)
+            starts.extend([i] * len(folded))
+            ends.extend([i + 1] * len(folded))
+        elif ends and char in table.attached:
+            ends[-1] = i + 1  # a mark or tatweel belongs to the letter before it
+        position = i + 1
+    if position < len(original):
+        parts.append(original[position:].translate(table.folds))
+        starts.extend(range(position, len(original)))
+        ends.extend(range(position + 1, len(original) + 1))
+    return "".join(parts), starts, ends
+
+
+def _collapse_spaces(n: NormalizedText) -> NormalizedText:
+    """One space for each run of spaces, spanning the whole run in the original."""
+    runs = [m.span() for m in _SPACE_RUN.finditer(n.text)]
+    if not runs:
+        return n
+    starts = array("i")
+    ends = array("i")
+    position = 0
+    for a, b in runs:
+        starts.extend(n.starts[position:a + 1])
+        ends.extend(n.ends[position:a])
+        ends.append(n.ends[b - 1])
+        position = b
+    starts.extend(n.starts[position:])
+    ends.extend(n.ends[position:])
+    return NormalizedText(n.original, _SPACE_RUN.sub(" ", n.text), starts, ends,
+                          n.keep_punctuation)
 
 
 def normalize_key(s: str) -> str:

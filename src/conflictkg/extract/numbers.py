@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -109,14 +110,20 @@ def dual_value(word: str) -> int | None:
     return 2 if _dual(form(word), _lexicon()) is not None else None
 
 
-def find_numbers(text: str, *, duals: bool = True) -> list[NumberMention]:
-    """Counts in ``text``, in text order."""
+def find_numbers(text: str, *, duals: bool = True,
+                 dates: Iterable[tuple[int, int]] | None = None) -> list[NumberMention]:
+    """Counts in ``text``, in text order.
+
+    ``dates`` are the (start, end) offsets in ``text`` of the dates it holds, when the
+    caller has read them already (a document's dates, shifted); else they are read here.
+    """
     lex = _lexicon()
     nt = normalize_text(text, keep_punctuation=True)
     tokens = [_Token(m.lastgroup or "", m.group(), m.start(), m.end())
               for m in _TOKEN.finditer(nt.text)]
     # any reference will do: only the spans matter, so that day numbers are not counts
-    dates = [(d.span.start, d.span.end) for d in find_dates(text, reference=_ANY_DAY)]
+    spans = list(dates) if dates is not None else [
+        (d.span.start, d.span.end) for d in find_dates(text, reference=_ANY_DAY)]
     out: list[NumberMention] = []
     i = 0
     while i < len(tokens):
@@ -129,7 +136,7 @@ def find_numbers(text: str, *, duals: bool = True) -> list[NumberMention]:
             continue
         value, start, j = parsed
         end = tokens[j - 1].end
-        if value and _is_count(tokens, i, j, nt, dates, lex):
+        if value and _is_count(tokens, i, j, nt, spans, lex):
             qualifier, start, end = _qualify(nt.text, start, end, lex)
             out.append(_mention(nt, start, end, value, qualifier))  # type: ignore[arg-type]
         i = j

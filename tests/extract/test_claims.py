@@ -57,6 +57,17 @@ def test_a_new_toll_supersedes_the_earlier_one(extract):
     assert new.supersedes == old.key and old.supersedes is None
 
 
+def test_an_earlier_toll_told_without_its_event_is_about_the_event_of_the_revision(extract):
+    text = ("قتل 40 عنصراً من قوات النظام جراء هجوم للفصائل على بلدة كفرنبودة، وفق حصيلة "
+            "جديدة أوردها المرصد السوري.\n\n"
+            "وكان المرصد قد أشار في حصيلة سابقة إلى مقتل 25 عنصراً على الأقل.")
+    x = extract(text, published="2019-05-20")
+    (event,) = x.events
+    new, old = x.casualty_claims
+    assert new.supersedes == old.key
+    assert new.event == old.event == event.key
+
+
 @pytest.mark.parametrize(("text", "label", "source"), [
     ("وبحسب “لجان التنسيق المحلية”، عُثر على 35 جثماناً.", "لجان التنسيق المحلية",
      "local-coordination-committees"),

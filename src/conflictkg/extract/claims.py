@@ -120,7 +120,8 @@ class CasualtyFinder:
         for a, b in _windows(doc, sentence, cues, rules):
             if not self._may_count(doc, a, b):
                 continue
-            for n in find_numbers(doc.text[a:b]):
+            dates = [(d.span.start - a, d.span.end - a) for d in doc.dates_overlapping(a, b)]
+            for n in find_numbers(doc.text[a:b], dates=dates):
                 start, end = a + n.span.start, a + n.span.end
                 found = self._counted(doc, sentence, start, end, n.value, n.qualifier, cues,
                                       rules)
@@ -265,7 +266,11 @@ def _category(form: str, rules: _Rules) -> str | None:
 
 
 def _supersede(claims: list[tuple[CasualtyClaim, str | None]]) -> None:
-    """A new toll supersedes an earlier, smaller one of the same outcome."""
+    """A new toll supersedes an earlier, smaller one of the same outcome.
+
+    Both count the same dead: a toll told with no event of its own ("أشار في حصيلة
+    سابقة الى مقتل 36") is about the event of the toll it revises or is revised by.
+    """
     old = [c for c, toll in claims if toll == "old"]
     for claim, toll in claims:
         if toll != "new":
@@ -273,3 +278,8 @@ def _supersede(claims: list[tuple[CasualtyClaim, str | None]]) -> None:
         earlier = [o for o in old if o.outcome == claim.outcome and o.count < claim.count]
         if earlier:
             claim.supersedes = earlier[0].key
+            if earlier[0].event is None:
+                earlier[0].event = claim.event
+    for claim, _ in claims:
+        if claim.supersedes and claim.event is None:
+            claim.event = next(c.event for c, _ in claims if c.key == claim.supersedes)

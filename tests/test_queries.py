@@ -48,17 +48,7 @@ OXIGRAPH = shutil.which("oxigraph") or str(ROOT / ".venv/bin/oxigraph")
 _CONDITION = re.compile(r"\?(\w+)=(.*)")
 
 # (example, Expect line) -> what the extraction of the sample corpus still lacks.
-EXTRACTION_GAPS: dict[tuple[str, str], str] = {
-    ("toll-revision-chain", "rows >= 1"):
-        "the revised toll (62) is not yet linked to the earlier one (36) by ckg:supersedes",
-    ("toll-revision-chain", "row ?latest=62 ?earlier=36 ?earlierRank=DeprecatedRank"):
-        "the revised toll (62) is not yet linked to the earlier one (36) by ckg:supersedes",
-    ("conflicting-casualty-claims",
-     'row ?count=62 ?sourceLabel="Syrian Observatory for Human Rights" ?publisherLabel=Elaph'):
-        "the 62 and 36 tolls of the al-Qadam attack are not yet tied to one event (ckg:about)",
-    ("conflicting-casualty-claims", "row ?count=36 ?qualifier=at_least ?rank=DeprecatedRank"):
-        "the 36 toll is not yet tied to the al-Qadam attack nor ranked down as superseded",
-}
+EXTRACTION_GAPS: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 NARRATIVE = "\n\n".join([
     "أطلق الجيش الحر في حي القدم بدمشق بتاريخ 27 كانون الثاني/يناير عام 2013 معركة "
     "\"نصرة داريا\".",
@@ -59,6 +61,39 @@ def test_what_is_foreseen_denied_or_a_headline_is_no_episode(extract):
             "ورجحت صحيفة الوطن أن يتم حسم الأمر بعد الانتهاء من معركة الغوطة الشرقية.\n\n"
             "ونفت الصحيفة سيطرة أبناء المنطقة على حواجز عسكرية في ريف درعا.")
     assert extract(text).events == []
+
+
+@pytest.mark.parametrize("text", [
+    "وتحاول قوات النظام من خلال اتفاقات المصالحة السيطرة على كافة البلدات في ريف حمص.",
+    "وتسعى الفصائل إلى استعادة السيطرة على مدينة خان شيخون.",
+    "وحشدت قوات النظام تعزيزات بهدف استعادة السيطرة على مدينة خان شيخون.",
+])
+def test_what_is_attempted_or_intended_is_no_episode(extract, text):
+    assert extract(text, published="2019-08-10").events == []
+
+
+def test_an_attempted_assault_is_an_attack(extract):
+    text = "وحاولت قوات النظام اقتحام بلدة اللطامنة من عدة محاور."
+    assert events(extract(text, published="2019-08-10")) == [("attack", "2019-08-10")]
+
+
+def test_what_goes_on_meanwhile_is_no_episode_of_its_own(extract):
+    text = ("وتحاول قوات النظام السيطرة على ريف حمص الشمالي بالتزامن مع شنها عملية عسكرية "
+            "في الغوطة الشرقية.")
+    assert extract(text, published="2018-03-21").events == []
+    text = "قصفت قوات النظام بلدة اللطامنة بالتزامن مع شنها عملية عسكرية في الغوطة الشرقية."
+    assert events(extract(text, published="2018-03-21")) == [("shelling", "2018-03-21")]
+
+
+def test_the_attack_a_sentence_tells_wins_over_the_capture_it_made_possible(extract):
+    text = ("قتل 20 عنصراً من قوات النظام جراء هجوم لتنظيم الدولة الإسلامية مكنه من السيطرة "
+            "على حي التضامن في جنوب دمشق.")
+    assert events(extract(text, published="2018-03-21")) == [("attack", "2018-03-21")]
+
+
+def test_english_attempts_are_no_episode(extract):
+    text = "Government forces tried to capture Jobar on Monday."
+    assert extract(text, language="en", published="2017-03-22").events == []
 
 
 def test_a_time_the_dates_reader_cannot_place_leaves_the_date_unknown(extract):

@@ -13,6 +13,7 @@ the episodes told with it, unless a record already describes it.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 from typing import Any, ClassVar
 
 from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, clitic_forms
@@ -23,8 +24,8 @@ from conflictkg.extract.patterns import Patterns
 from conflictkg.extract.units import OPENING_QUOTES, closing_quote
 from conflictkg.gazetteers import Gazetteers
 
-ATTEMPT_WINDOW = 3  # tokens before a cue in which an attempt word makes it an attack
 NEGATION_WINDOW = 2
+CIRCUMSTANCE_WINDOW = 2  # tokens between "بالتزامن مع" and the cue it makes background
 OBJECT_WINDOW = 4  # tokens between "السيطرة" and its "على"
 SINCE_WINDOW = 4  # tokens between "منذ" and its date
 REPORT_WINDOW = 2  # tokens after a credited source in which a date is the report's
@@ -47,6 +48,7 @@ class _Rules:
                             for k, v in s.mapping("object_cues").items()}
         self.references = s.keys("references")
         self.hypothetical: Matcher[str] = s.matcher(h=s.words("hypothetical"))
+        self.circumstances: Matcher[str] = s.matcher(c=s.words("circumstances"))
         self.unresolved: Matcher[str] = s.matcher(u=s.words("unresolved_past"))
         control = patterns.section("control", language)
         self.attempts = control.keys("attempts")
@@ -176,6 +178,7 @@ class EventFinder:
                     "actor_mentions", "source_mentions") for m in doc.index(name).overlapping(
                     c.start, c.end) if not m.weak)]
         hypothetical = SpanIndex(rules.hypothetical.find(doc.norm))
+        circumstances = SpanIndex(rules.circumstances.find(doc.norm))
         unresolved = SpanIndex(rules.unresolved.find(doc.norm))
         denials = SpanIndex(rules.denials.find(doc.norm))
         cues_index = SpanIndex(cues)
@@ -190,8 +193,10 @@ class EventFinder:
             inside = lambda ms, s=sentence: ms.starting(s.start, s.end)  # noqa: E731
             if sentence.heading or inside(hypothetical):
                 continue
-            here = [c for c in inside(cues_index)
-                    if self._happened(doc, c, inside(denials), rules)]
+            cues_here = inside(cues_index)
+            here = [c for c in cues_here if self._happened(doc, c, inside(denials), rules)
+                    and not _attempted(doc, c, cues_here, rules)
+                    and not _circumstance(doc, c, inside(circumstances))]
             unquoted = [c for c in here if not _in_quotes(doc, c.start)]
             if not unquoted:
                 continue  # only the words of someone quoted ("ما يجري هو معارك كر وفر")
@@ -203,7 +208,7 @@ class EventFinder:
             if not start:
                 continue
             out.append((Event(
-                key=f"{sentence.start}-{sentence.end}", kind=_kind(doc, here, rules),
+                key=f"{sentence.start}-{sentence.end}", kind=_kind(here, rules),
                 evidence=doc.span(sentence.start, sentence.end), start=start,
                 end=date.end if date is not None else None,
                 places=_keys(doc, "place_mentions", sentence, exclude=names)
@@ -235,6 +240,29 @@ class EventFinder:
         clause = doc.clause_at(cue.start) or (cue.start, cue.start)
         words = {f for t in doc.tokens_between(clause[0], cue.start) for f in clitic_forms(t.key)}
         return not words & rules.clause_negations
+
+
+def _attempted(doc: Doc, cue: Match[str], cues: list[Match[str]], rules: _Rules) -> bool:
+    """What an attempt or purpose word governs is an aim, not a deed ("وتحاول قوات النظام
+    ... السيطرة على", "بهدف استعادة السيطرة"): the first cue after that word in its clause,
+    with the cues that follow it word on word. An attempted assault ("تحاول اقتحام") is
+    still an attack."""
+    if cue.payloads[0] == "attack":
+        return False
+    clause = doc.clause_at(cue.start) or (cue.start, cue.end)
+    tokens = doc.tokens_between(clause[0], cue.start)
+    for i in range(len(tokens) - 1, -1, -1):
+        if any(f in rules.attempts for f in clitic_forms(tokens[i].key)):
+            chain = [c for c in cues if tokens[i].end <= c.start and c.end <= cue.start]
+            chain.append(cue)
+            return all(not doc.tokens_between(a.end, b.start) for a, b in pairwise(chain))
+    return False
+
+
+def _circumstance(doc: Doc, cue: Match[str], circumstances: list[Match[str]]) -> bool:
+    """A cue right after "بالتزامن مع" tells what went on meanwhile, not the episode."""
+    return any(m.end <= cue.start and len(doc.tokens_between(m.end, cue.start))
+               <= CIRCUMSTANCE_WINDOW for m in circumstances)
 
 
 def _launched(doc: Doc, event: Event, rules: _Rules) -> bool:
@@ -300,16 +328,11 @@ def _default_date(doc: Doc) -> str | None:
     return doc.info.published if doc.info.kind != "archive-record" else None
 
 
-def _kind(doc: Doc, cues: list[Match[str]], rules: _Rules) -> str:
+def _kind(cues: list[Match[str]], rules: _Rules) -> str:
     """An overriding kind anywhere in the sentence, else the kind of its first cue that
     says more than that something was targeted."""
-    kinds = []
     specific = [c for c in cues if c.key not in rules.generic] or cues
-    for cue in sorted(specific, key=lambda c: c.start):
-        before = doc.tokens[max(0, doc.token_at(cue.start) - ATTEMPT_WINDOW):
-                            doc.token_at(cue.start)]
-        attempted = any(f in rules.attempts for t in before for f in clitic_forms(t.key))
-        kinds.append("attack" if attempted else cue.payloads[0])
+    kinds = [cue.payloads[0] for cue in sorted(specific, key=lambda c: c.start)]
     return next((k for k in rules.overriding if k in kinds), kinds[0])
 
 

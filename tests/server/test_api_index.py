@@ -75,10 +75,12 @@ def test_the_index_is_built_on_start_up_and_lists_say_which_they_read(tmp_path: 
         assert len(index.events) == EVENTS
         with server.client() as client:
             generation, keys = first_page(client)
-            geojson = client.get("/api/v1/events", params={"format": "geojson", "limit": 1})
+            geojson = client.get("/api/v1/events", params={"format": "geojson", "limit": 1},
+                                 headers={"Origin": "https://example.org"})
             sources = client.get("/api/v1/sources")
         assert generation == index.generation and len(keys) == PAGE
         assert geojson.headers["x-index-generation"] == str(index.generation)
+        assert "x-index-generation" in geojson.headers["access-control-expose-headers"].lower()
         assert "x-index-generation" not in sources.headers  # not read from the index
 
 

@@ -26,12 +26,24 @@ _POINT = re.compile(r"POINT\s*\(\s*(-?[\d.eE+-]+)\s+(-?[\d.eE+-]+)\s*\)", re.IGN
 
 
 async def per_generation(engine: Any, cache: dict[str, Any], name: str,
-                         build: Callable[[], Awaitable[T]]) -> T:
+                         build: Callable[[], Awaitable[T]], *, stale: bool = False) -> T:
     """``build()``'s result, kept until the store publishes a new generation.
 
     One lock per name, so concurrent requests wait for one build instead of each
-    starting their own.
+    starting their own. With ``stale``, a request after a new generation is answered
+    from the previous result while the new one builds in the background.
     """
+    if stale and name in cache and cache.get(f"{name}:generation") != engine.generation:
+        task = cache.get(f"{name}:task")
+        if task is None or task.done():
+            task = cache[f"{name}:task"] = asyncio.create_task(_rebuild(engine, cache, name, build))
+            task.add_done_callback(lambda t: t.cancelled() or t.exception())  # the next one retries
+        return cache[name]
+    return await _rebuild(engine, cache, name, build)
+
+
+async def _rebuild(engine: Any, cache: dict[str, Any], name: str,
+                   build: Callable[[], Awaitable[T]]) -> T:
     lock = cache.setdefault(f"{name}:lock", asyncio.Lock())
     async with lock:
         generation = engine.generation
@@ -294,7 +306,7 @@ SELECT ?p ?wkt WHERE { ?p a ckg:Place ; geo:hasGeometry/geo:asWKT ?w . BIND(STR(
 
 
 async def place_points(engine: Any, cache: dict[str, Any]) -> dict[str, tuple[float, float]]:
-    """Place IRI -> (lon, lat), read once per store generation."""
+    """Place IRI -> (lon, lat), read once per store generation (the previous answers meanwhile)."""
     async def build() -> dict[str, tuple[float, float]]:
         points = {}
         for row in await engine.select(PLACES_WITH_POINTS):
@@ -303,4 +315,4 @@ async def place_points(engine: Any, cache: dict[str, Any]) -> dict[str, tuple[fl
                 points[text(row["p"])] = xy
         return points
 
-    return await per_generation(engine, cache, "points", build)
+    return await per_generation(engine, cache, "points", build, stale=True)

@@ -137,8 +137,16 @@ async def _pairs(engine: Any, query: str) -> tuple[dict[str, str], int]:
 
 
 async def build_index(engine: Any) -> EventIndex:
+    # A query worker is left to the requests answered meanwhile.
+    workers = getattr(getattr(engine, "settings", None), "query_workers", 1)
+    gate = asyncio.Semaphore(max(1, workers - 1))
+
+    async def read(query: str) -> tuple[dict[str, str], int]:
+        async with gate:
+            return await _pairs(engine, query)
+
     (kinds, g1), (first, g2), (last, g3) = await asyncio.gather(
-        _pairs(engine, KINDS), _pairs(engine, EARLIEST), _pairs(engine, LATEST))
+        read(KINDS), read(EARLIEST), read(LATEST))
     events = []
     for iri, kind in kinds.items():
         begin = first.get(iri)
@@ -159,16 +167,16 @@ class IndexKeeper:
     def __init__(self, engine: Any) -> None:
         self.engine = engine
         self.index: EventIndex | None = None
-        self._build: asyncio.Task[None] | None = None
+        self.building: asyncio.Task[None] | None = None
 
     def refresh(self) -> asyncio.Task[None] | None:
         """Start a build when the index is behind the store and none is running."""
-        if self._build is None or self._build.done():
+        if self.building is None or self.building.done():
             if self.index is not None and self.index.generation == self.engine.generation:
                 return None
-            self._build = asyncio.create_task(self._rebuild())
-            self._build.add_done_callback(_log_failure)
-        return self._build
+            self.building = asyncio.create_task(self._rebuild())
+            self.building.add_done_callback(_log_failure)
+        return self.building
 
     async def _rebuild(self) -> None:
         while self.index is None or self.index.generation != self.engine.generation:
@@ -187,10 +195,6 @@ class IndexKeeper:
         while True:
             self.refresh()
             await asyncio.sleep(WATCH_SECONDS)
-
-    def stop(self) -> None:
-        if self._build is not None:
-            self._build.cancel()
 
 
 def _log_failure(task: asyncio.Task[None]) -> None:
@@ -211,14 +215,18 @@ async def event_index(engine: Any, cache: dict[str, Any]) -> EventIndex:
 
 @contextlib.asynccontextmanager
 async def keeping_index(engine: Any, cache: dict[str, Any]) -> AsyncIterator[None]:
-    """While the app runs: the event index built eagerly and kept current."""
+    """While the app runs: the event index built eagerly and kept current; on the way
+    out, builds under way are stopped before the engine closes."""
     kept = keeper(engine, cache)
     watcher = asyncio.create_task(kept.watch())
     try:
         yield
     finally:
-        watcher.cancel()
-        kept.stop()
+        running = [watcher, kept.building, *(v for k, v in cache.items() if k.endswith(":task"))]
+        running = [t for t in running if isinstance(t, asyncio.Task) and not t.done()]
+        for task in running:
+            task.cancel()
+        await asyncio.gather(*running, return_exceptions=True)
 
 
 async def candidates(engine: Any, var: str, iris: list[str], fragment: str) -> set[str]:
@@ -238,7 +246,7 @@ async def labels_of(engine: Any, cache: dict[str, Any], iris: set[str]) -> dict[
                                                              text(row["label"]))
         return found
 
-    known = await per_generation(engine, cache, "labels", build)
+    known = await per_generation(engine, cache, "labels", build, stale=True)
     missing = sorted(i for i in iris if i not in known)
     if missing:  # labelled since the generation was read, or never: remember either way
         for iri in missing:

@@ -46,7 +46,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.engine = engine
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
                        allow_headers=["Accept", "Content-Type", "If-None-Match"],
-                       expose_headers=["X-Store-Generation", "Content-Disposition", "ETag"])
+                       expose_headers=["X-Store-Generation", "X-Index-Generation", "Content-Disposition",
+                                       "ETag"])
 
     @app.get("/health", tags=["service"])
     async def health(request: Request) -> JSONResponse:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
@@ -27,6 +28,7 @@ from conflictkg.extract.model import (
 )
 from conflictkg.extract.normalize import NormalizedText, normalize_text
 
+_WORD = re.compile("[^ ]+")
 # What a fresh Doc already holds; every other attribute is assigned by an extractor.
 BASE_ATTRIBUTES = ("info", "text", "language", "norm", "tokens")
 
@@ -155,13 +157,9 @@ class Doc:
     @classmethod
     def create(cls, info: DocumentInfo, text: str) -> Doc:
         norm = normalize_text(text)
-        tokens = []
-        position = 0
-        for word in norm.text.split(" "):
-            if word:
-                s, e = norm.original_span(position, position + len(word))
-                tokens.append(Token(s, e, word))
-            position += len(word) + 1
+        starts, ends = norm.starts, norm.ends
+        tokens = [Token(starts[m.start()], ends[m.end() - 1], m.group())
+                  for m in _WORD.finditer(norm.text)]
         language = (info.language or "ar").lower()[:2]
         doc = cls(info, text, language if language in ("ar", "en") else "ar", norm, tokens)
         doc._token_starts = [t.start for t in tokens]

@@ -26,7 +26,7 @@ from conflictkg.extract.normalize import NormalizedText, normalize_key, normaliz
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match(Generic[T]):
     """A name found in text; offsets are code points of the original text."""
 
@@ -123,10 +123,12 @@ class Matcher(Generic[T]):
     def _matches(self, text: str | NormalizedText,
                  found: list[tuple[int, int, bool, str]]) -> list[Match[T]]:
         normalized = self._normalized(text)
+        starts, ends, original, payloads = (normalized.starts, normalized.ends,
+                                            normalized.original, self._payloads)
         out = []
         for start, neg_end, _, key in found:
-            s, e = normalized.original_span(start, -neg_end)
-            out.append(Match(s, e, normalized.original[s:e], self._payloads[key], key))
+            s, e = starts[start], ends[-neg_end - 1]  # a match is never empty
+            out.append(Match(s, e, original[s:e], payloads[key], key))
         return out
 
     @staticmethod
@@ -142,24 +144,24 @@ class Matcher(Generic[T]):
         if not self._payloads:
             return []
         t = self._normalized(text).text
+        n = len(t)
         clitics = self._clitics
+        plain, lam, shortest = clitics.plain, clitics.before_lam_article, clitics.min_name_length
         out = []
         for last, (length, keys) in self._automaton.iter(t):
             end = last + 1
-            if end < len(t) and t[end].isalnum():
+            if end < n and t[end].isalnum():
                 continue
             start = end - length
-            word_start = start
-            while word_start > 0 and t[word_start - 1].isalnum():
-                word_start -= 1
-            prefix = t[word_start:start]
+            if start == 0 or not t[start - 1].isalnum():
+                prefix = ""
+            else:
+                word_start = start - 1
+                while word_start > 0 and t[word_start - 1].isalnum():
+                    word_start -= 1
+                prefix = t[word_start:start]
             for key, elided in keys:
-                if elided:
-                    ok = prefix in clitics.before_lam_article
-                else:
-                    ok = not prefix or (
-                        prefix in clitics.plain and len(key) >= clitics.min_name_length
-                    )
-                if ok:
+                if (prefix in lam) if elided else (
+                        not prefix or (prefix in plain and len(key) >= shortest)):
                     out.append((start, -end, elided, key))
         return out

@@ -10,10 +10,11 @@ exact evidence span (``original[start:end]``) of the document as ingested.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 TATWEEL = "\u0640"
 _LETTERS = str.maketrans({
@@ -40,41 +41,48 @@ def _fold(char: str, keep_punctuation: bool) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
-@dataclass
 class _Table:
     """What each character seen so far folds to, in one mode (filled on first sight).
 
-    Most characters fold to exactly one character; they are translated a whole stretch
-    at a time. The others (dropped marks, ligatures) are *irregular* and are placed one
-    by one, which is what keeps normalising a long document cheap.
+    Most characters fold to exactly one character: a whole text of them is translated at
+    once and its offset map is a slice of :data:`_IOTA`. The others (dropped marks,
+    ligatures) are *irregular* and only they are placed one by one, which is what keeps
+    normalising a long document cheap.
     """
 
-    keep_punctuation: bool
-    folds: dict[int, str] = field(default_factory=dict)  # code point -> folded text
-    irregular: set[str] = field(default_factory=set)
-    attached: set[str] = field(default_factory=set)  # dropped, and part of the letter before
-    _pattern: tuple[frozenset[str], re.Pattern[str]] | None = None
+    def __init__(self, keep_punctuation: bool) -> None:
+        self.keep_punctuation = keep_punctuation
+        self.folds: dict[int, str] = {}  # code point -> folded text, for str.translate
+        self.attached: set[str] = set()  # dropped, and part of the letter before
+        self.unknown = re.compile("(?s:.)")  # any character not folded yet
+        self.irregular: re.Pattern[str] | None = None  # any irregular character
 
-    def learn(self, chars: set[str]) -> None:
-        for char in chars:
-            if ord(char) in self.folds:
-                continue
-            folded = self.folds[ord(char)] = _fold(char, self.keep_punctuation)
-            if len(folded) != 1:
-                self.irregular.add(char)
+    def learn(self, text: str) -> None:
+        """Fold the characters of ``text`` not seen before."""
+        if self.unknown.search(text) is None:
+            return
+        for char in set(text):
+            if ord(char) not in self.folds:
+                folded = self.folds[ord(char)] = _fold(char, self.keep_punctuation)
                 if not folded and unicodedata.category(char) != "Cf":
                     self.attached.add(char)
-
-    def splitter(self, irregular: frozenset[str]) -> re.Pattern[str]:
-        """A pattern matching any of ``irregular`` (kept while documents repeat the set)."""
-        if self._pattern is None or self._pattern[0] != irregular:
-            chars = "".join(re.escape(c) for c in sorted(irregular))
-            self._pattern = (irregular, re.compile(f"[{chars}]"))
-        return self._pattern[1]
+        known = "".join(re.escape(chr(c)) for c in sorted(self.folds))
+        irregular = "".join(re.escape(chr(c)) for c, f in sorted(self.folds.items()) if len(f) != 1)
+        self.unknown = re.compile(f"[^{known}]")
+        self.irregular = re.compile(f"[{irregular}]") if irregular else None
 
 
 _TABLES = {mode: _Table(mode) for mode in (False, True)}
 _SPACE_RUN = re.compile("  +")
+_IOTA = array("i", range(1 << 16))  # 0, 1, 2...: sliced into the offset maps
+
+
+def _iota(start: int, stop: int) -> array:
+    """array("i", range(start, stop)), by slicing."""
+    global _IOTA
+    if stop > len(_IOTA):
+        _IOTA = array("i", range(max(stop, 2 * len(_IOTA))))
+    return _IOTA[start:stop]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,45 +118,39 @@ class NormalizedText:
 def normalize_text(original: str, *, keep_punctuation: bool = False) -> NormalizedText:
     """Normalise ``original`` keeping an offset map; punctuation stays when asked."""
     table = _TABLES[keep_punctuation]
-    present = set(original)
-    table.learn(present)
-    irregular = frozenset(present & table.irregular)
-    if not irregular:
-        folded = original.translate(table.folds)
-        starts = array("i", range(len(original)))
-        ends = array("i", range(1, len(original) + 1))
+    table.learn(original)
+    folded = original.translate(table.folds)
+    irregular = table.irregular
+    if irregular is None or irregular.search(original) is None:
+        starts, ends = _iota(0, len(original)), _iota(1, len(original) + 1)
     else:
-        folded, starts, ends = _by_stretches(original, table, table.splitter(irregular))
+        starts, ends = _offsets(original, table, irregular)
     return _collapse_spaces(NormalizedText(original, folded, starts, ends, keep_punctuation))
 
 
-def _by_stretches(original: str, table: _Table,
-                  splitter: re.Pattern[str]) -> tuple[str, array, array]:
-    """Fold regular stretches whole and the irregular characters between them one by one."""
-    parts: list[str] = []
+def _offsets(original: str, table: _Table, irregular: re.Pattern[str]) -> tuple[array, array]:
+    """The offset map of a text with irregular characters: each stretch between them maps
+    one to one, each of them to its own folded characters, or to none."""
     starts = array("i")
     ends = array("i")
     position = 0
-    for m in splitter.finditer(original):
+    for m in irregular.finditer(original):
         i = m.start()
         if i > position:
-            parts.append(original[position:i].translate(table.folds))
-            starts.extend(range(position, i))
-            ends.extend(range(position + 1, i + 1))
+            starts.extend(_iota(position, i))
+            ends.extend(_iota(position + 1, i + 1))
         char = m.group()
-        folded = table.folds[ord(char)]
-        if folded:
-            parts.append(folded)
-            starts.extend([i] * len(folded))
-            ends.extend([i + 1] * len(folded))
+        width = len(table.folds[ord(char)])
+        if width:
+            starts.extend([i] * width)
+            ends.extend([i + 1] * width)
         elif ends and char in table.attached:
             ends[-1] = i + 1  # a mark or tatweel belongs to the letter before it
         position = i + 1
     if position < len(original):
-        parts.append(original[position:].translate(table.folds))
-        starts.extend(range(position, len(original)))
-        ends.extend(range(position + 1, len(original) + 1))
-    return "".join(parts), starts, ends
+        starts.extend(_iota(position, len(original)))
+        ends.extend(_iota(position + 1, len(original) + 1))
+    return starts, ends
 
 
 def _collapse_spaces(n: NormalizedText) -> NormalizedText:
@@ -170,6 +172,7 @@ def _collapse_spaces(n: NormalizedText) -> NormalizedText:
                           n.keep_punctuation)
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_key(s: str) -> str:
     """The matching key of a name (the same rules as :func:`normalize_text`)."""
     return normalize_text(s).text.strip()

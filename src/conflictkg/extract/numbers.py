@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from conflictkg.extract.dates import LANGUAGES, find_dates
 from conflictkg.extract.lexicon import alternation, form, read_tsv, read_yaml, word_lists
@@ -37,8 +38,7 @@ class NumberMention:
     qualifier: Qualifier = "exact"
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     kind: str  # num | word | punct
     text: str
     start: int  # normalised offsets
@@ -51,6 +51,8 @@ class _Lexicon:
     proclitics: frozenset[str]  # one or two joined letters: و، ب، وب، فل...
     lists: dict[str, frozenset[str]]
     duals: frozenset[str]
+    may_be_number: frozenset[str]  # every word that is a number word under its proclitics
+    may_be_dual: frozenset[str]
     before: re.Pattern[str]
     after: re.Pattern[str]
     qualifiers: dict[tuple[str, str], str]  # (position, phrase) -> qualifier
@@ -75,6 +77,8 @@ def _lexicon() -> _Lexicon:
         stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
         duals.update({stem + "ين", stem + "ان"})
     return _Lexicon(
+        may_be_number=_with_proclitics(words, proclitics),
+        may_be_dual=_with_proclitics(duals, proclitics),
         words=words, proclitics=proclitics,
         lists={k: frozenset(form(w) for w in v) for k, v in word_lists(y, "numbers.yaml").items()},
         duals=frozenset(duals),
@@ -82,6 +86,13 @@ def _lexicon() -> _Lexicon:
         after=re.compile(rf"(?:\s+(?!{after}(?!\w))[^\W\d_]+){{0,3}}?\s*(?P<q>{after})(?!\w)"),
         qualifiers=qualifiers,
     )
+
+
+def _with_proclitics(known: Iterable[str], proclitics: frozenset[str]) -> frozenset[str]:
+    """The words :func:`_strip` finds in ``known``: a set to look words up in at once."""
+    known = set(known)
+    return frozenset(known | {p + w for p in proclitics if len(p) <= 2
+                              for w in known if len(w) >= 3})
 
 
 def _strip(word: str, known: frozenset[str] | dict[str, object],
@@ -127,9 +138,11 @@ def find_numbers(text: str, *, duals: bool = True,
     out: list[NumberMention] = []
     i = 0
     while i < len(tokens):
-        parsed = _parse(tokens, i, lex)
+        tok = tokens[i]
+        parsed = _parse(tokens, i, lex) if tok.kind == "num" or tok.text in lex.may_be_number \
+            else None
         if parsed is None:
-            cut = _dual(tokens[i].text, lex) if duals and tokens[i].kind == "word" else None
+            cut = _dual(tok.text, lex) if duals and tok.text in lex.may_be_dual else None
             if cut is not None:
                 out.append(_mention(nt, tokens[i].start + cut, tokens[i].end, 2, "exact"))
             i += 1

@@ -203,9 +203,13 @@ def test_service_description(reader):
     assert len(list(parse(as_xml.content, format=RdfFormat.RDF_XML))) == len(triples)
 
 
-def test_custom_functions_are_served(reader):
-    query = """PREFIX ckg: <https://conflictkg.org/ontology#>
-    SELECT ?same WHERE { BIND(ckg:arabicMatch("أحمد", "احمد") AS ?same) }"""
+@pytest.mark.parametrize("call", [
+    "ckg:arabicMatch", "<https://conflictkg.org/ontology#arabicMatch>",
+    "<https://conflictkg.org/ontology#arabic\\u004Datch>",  # an escaped name calls it too
+])
+def test_custom_functions_are_served(reader, call):
+    query = f"""PREFIX ckg: <https://conflictkg.org/ontology#>
+    SELECT ?same WHERE {{ BIND({call}("أحمد", "احمد") AS ?same) }}"""
     with reader.client() as client:
         response = client.get("/sparql", params={"query": query})
     rows = json.loads(response.content)["results"]["bindings"]

@@ -126,7 +126,7 @@ class QueryEngine:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._context = multiprocessing.get_context("spawn")
-        self._idle: asyncio.Queue[_Worker] | None = None
+        self._idle: asyncio.LifoQueue[_Worker] | None = None
         self._workers: list[_Worker] = []
         self._threads = ThreadPoolExecutor(max_workers=settings.max_concurrent_queries + 2,
                                            thread_name_prefix="conflictkg-query")
@@ -158,7 +158,7 @@ class QueryEngine:
         return len(self._cache)
 
     async def start(self) -> None:
-        self._idle = asyncio.Queue()
+        self._idle = asyncio.LifoQueue()  # the last worker used is the warmest
         self._spill_dir = tempfile.mkdtemp(prefix="conflictkg-results-")
         for _ in range(max(1, self.settings.query_workers)):
             self._add_worker()

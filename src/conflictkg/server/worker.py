@@ -21,6 +21,7 @@ file that the web process streams, so it is never held in memory whole.
 from __future__ import annotations
 
 import ctypes
+import io
 import os
 import pickle
 import resource
@@ -66,19 +67,24 @@ class JobError(Exception):
         self.status = status
 
 
-INLINE_BYTES = 1 << 20  # larger results go through a temporary file, not the pipe
+INLINE_BYTES = 1 << 20  # larger results go through a temporary file, not the socket
+WRITE_BUFFER = 1 << 16
 
 
-class _CappedOutput:
+class _CappedOutput(io.RawIOBase):
     """A write target that refuses to grow past ``limit`` bytes and spills to a file in
-    ``spill_dir`` past :data:`INLINE_BYTES`, so a large result is never held in memory."""
+    ``spill_dir`` past :data:`INLINE_BYTES`, so a large result is never held in memory.
+    Oxigraph writes many small pieces: :func:`_capped` puts a buffer in front."""
 
     def __init__(self, limit: int, spill_dir: str | None) -> None:
+        super().__init__()
         self.limit, self.spill_dir = limit, spill_dir
         self.parts: list[bytes] = []
-        self.size, self.overflow, self.file = 0, False, None
+        self.size, self.overflow, self.file, self.dropped = 0, False, None, False
 
     def write(self, data: bytes) -> int:
+        if self.dropped:  # what the buffer still holds after a failure goes nowhere
+            return len(data)
         self.size += len(data)
         if self.size > self.limit:
             self.overflow = True
@@ -93,8 +99,8 @@ class _CappedOutput:
             self.parts.append(bytes(data))
         return len(data)
 
-    def flush(self) -> None:
-        pass
+    def writable(self) -> bool:
+        return True
 
     def result(self) -> bytes | Spilled:
         if self.file is None:
@@ -103,6 +109,7 @@ class _CappedOutput:
         return Spilled(self.file.name, self.size)
 
     def discard(self) -> None:
+        self.dropped, self.parts = True, []
         if self.file is not None:
             self.file.close()
             os.unlink(self.file.name)
@@ -116,11 +123,13 @@ class Spilled:
     size: int
 
 
-def _capped(write: Callable[[_CappedOutput], object], job: dict) -> bytes | Spilled:
+def _capped(write: Callable[[io.BufferedWriter], object], job: dict) -> bytes | Spilled:
     limit = job["max_bytes"]
     out = _CappedOutput(limit, job.get("spill_dir"))
     try:
-        write(out)
+        buffered = io.BufferedWriter(out, buffer_size=WRITE_BUFFER)
+        write(buffered)
+        buffered.flush()
     except Exception:
         out.discard()
         if out.overflow:
@@ -136,6 +145,15 @@ def custom_functions() -> dict:
     except ImportError:
         return {}
     return dict(CUSTOM_FUNCTIONS)
+
+
+def named_functions(query: str, functions: dict) -> dict:
+    """The custom functions the query may call: registering them costs Oxigraph time on
+    every query, and a call has to spell the function's local name (or escape it)."""
+    if "\\u" in query or "\\U" in query:
+        return functions
+    return {iri: fn for iri, fn in functions.items()
+            if iri.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] in query}
 
 
 def parse_term(text: str):
@@ -174,6 +192,7 @@ def run_query(store: Store, job: dict, functions: dict) -> tuple[str, bytes | Sp
     if job.get("substitutions"):
         options["substitutions"] = {
             _variable(name): parse_term(term) for name, term in job["substitutions"].items()}
+    functions = named_functions(job["query"], functions)
     if functions:
         options["custom_functions"] = functions
     if job.get("base_iri"):

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conflictkg.extract.matcher import Match, Matcher
+from conflictkg.extract.matcher import Match, Matcher, Scan, matchers_in
 from conflictkg.extract.model import Span
 from conflictkg.extract.normalize import normalize_text
 
@@ -176,3 +176,31 @@ def test_match_spans_are_slices_of_the_original(text: str) -> None:
     assert all(s >= e for s, e in zip(starts[1:], ends, strict=False))  # no overlaps
     for m in matcher.find_all(text):
         assert text[m.start:m.end] == m.text
+
+
+@given(st.lists(st.sampled_from([name for name, _ in ENTRIES] + ["و", "لل", "في", " ", "، "]),
+                max_size=12))
+def test_matchers_sharing_one_scan_find_what_each_finds_alone(words: list[str]) -> None:
+    text = " ".join(words)
+    alone = [Matcher(ENTRIES[:10]), Matcher(ENTRIES[5:]), Matcher([("الشام", "sham")])]
+    shared = [Matcher(ENTRIES[:10]), Matcher(ENTRIES[5:]), Matcher([("الشام", "sham")])]
+    Scan(shared)
+    norm = normalize_text(text)
+    for a, b in zip(alone, shared, strict=True):
+        assert b.find(norm) == a.find(norm) == b.find(text)
+        assert b.find_all(norm) == a.find_all(norm)
+
+
+def test_the_matchers_an_extractor_holds_are_found_in_its_rules() -> None:
+    class Rules:
+        def __init__(self) -> None:
+            self.cues = Matcher([("قصف", "shelling")])
+
+    class Finder:
+        def __init__(self) -> None:
+            self._rules = {"ar": Rules()}
+            self._names = Matcher(ENTRIES)
+
+    finder = Finder()
+    found = matchers_in([finder])
+    assert found == [finder._rules["ar"].cues, finder._names]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
@@ -88,11 +88,13 @@ class Matcher(Generic[T]):
                 # ل + الجيش -> للجيش; ل + اللاذقية -> للاذقية (the article's lam goes too)
                 cut = len(article) if key[len(article)] == article[-1] else len(article) - 1
                 patterns.setdefault(key[cut:], []).append((key, True))
+        self._strings = {string: (len(string), tuple(keys)) for string, keys in patterns.items()}
         self._automaton = ahocorasick.Automaton()
-        for string, keys in patterns.items():
-            self._automaton.add_word(string, (len(string), tuple(keys)))
+        for string, value in self._strings.items():
+            self._automaton.add_word(string, value)
         if patterns:
             self._automaton.make_automaton()
+        self._scan: tuple[Scan, int] | None = None  # a scan shared with other matchers
 
     def __len__(self) -> int:
         """Number of distinct normalised names."""
@@ -143,12 +145,15 @@ class Matcher(Generic[T]):
         """(start, -end, elided_article, key) of every valid match, in normalised offsets."""
         if not self._payloads:
             return []
-        t = self._normalized(text).text
+        normalized = self._normalized(text)
+        t = normalized.text
         n = len(t)
         clitics = self._clitics
         plain, lam, shortest = clitics.plain, clitics.before_lam_article, clitics.min_name_length
+        hits = self._scan[0].hits(normalized, self._scan[1]) if self._scan and \
+            isinstance(text, NormalizedText) else self._automaton.iter(t)
         out = []
-        for last, (length, keys) in self._automaton.iter(t):
+        for last, (length, keys) in hits:
             end = last + 1
             if end < n and t[end].isalnum():
                 continue
@@ -165,3 +170,50 @@ class Matcher(Generic[T]):
                         not prefix or (prefix in plain and len(key) >= shortest)):
                     out.append((start, -end, elided, key))
         return out
+
+
+class Scan:
+    """The automata of several matchers as one: a document is read once for all of them.
+
+    A matcher shared this way takes its matches in a NormalizedText from the scan (the
+    last text scanned is kept for the next matcher to ask), and still reads plain
+    strings with its own automaton.
+    """
+
+    def __init__(self, matchers: Iterable[Matcher[Any]]) -> None:
+        self._matchers = list(dict.fromkeys(matchers))
+        union: dict[str, list[tuple[int, tuple[int, tuple[tuple[str, bool], ...]]]]] = {}
+        for index, matcher in enumerate(self._matchers):
+            for string, value in matcher._strings.items():
+                union.setdefault(string, []).append((index, value))
+            matcher._scan = (self, index)
+        self._automaton = ahocorasick.Automaton()
+        for string, entries in union.items():
+            self._automaton.add_word(string, tuple(entries))
+        if union:
+            self._automaton.make_automaton()
+        self._last: tuple[NormalizedText, list[list[Any]]] | None = None
+
+    def hits(self, text: NormalizedText, index: int) -> list[tuple[int, Any]]:
+        """(last offset, automaton value) of every hit of matcher ``index`` in ``text``."""
+        last = self._last
+        if last is None or last[0] is not text:
+            found: list[list[Any]] = [[] for _ in self._matchers]
+            for end, entries in self._automaton.iter(text.text):
+                for i, value in entries:
+                    found[i].append((end, value))
+            last = self._last = (text, found)
+        return last[1][index]
+
+
+def matchers_in(objects: Iterable[object], depth: int = 3) -> list[Matcher[Any]]:
+    """The matchers held by ``objects``, their attributes and the values of their dicts."""
+    found: list[Matcher[Any]] = []
+    for obj in objects:
+        if isinstance(obj, Matcher):
+            found.append(obj)
+        elif depth and isinstance(obj, dict):
+            found += matchers_in(obj.values(), depth - 1)
+        elif depth and hasattr(obj, "__dict__") and not isinstance(obj, type):
+            found += matchers_in(vars(obj).values(), depth - 1)
+    return found

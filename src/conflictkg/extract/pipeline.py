@@ -23,6 +23,7 @@ from conflictkg.extract.control import ControlFinder
 from conflictkg.extract.dating import DateFinder
 from conflictkg.extract.doc import BASE_ATTRIBUTES, Component, Doc
 from conflictkg.extract.events import EventFinder
+from conflictkg.extract.matcher import Scan, matchers_in
 from conflictkg.extract.model import DocumentInfo, Extraction
 from conflictkg.extract.patterns import Patterns
 from conflictkg.extract.places import PlaceFinder
@@ -69,6 +70,7 @@ class Pipeline:
         self.components: tuple[Component, ...] = tuple(
             factory(self.gazetteers, self.patterns) for factory in components)
         check_order(self.components)
+        Scan(m for m in matchers_in(self.components) if len(m))  # one pass over a document for all
 
     def run(self, info: DocumentInfo, text: str) -> Doc:
         """The working state after every extractor has run (for tests and tools)."""

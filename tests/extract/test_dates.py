@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conflictkg.extract.dates import DateMention, find_dates
+from conflictkg.extract.dates import DateMention, _lexicon, _regions, find_dates
+from conflictkg.extract.normalize import normalize_text
 
 SATURDAY = date(2017, 3, 25)
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -263,3 +264,17 @@ def test_spans_are_slices_of_the_original(text: str, with_reference: bool) -> No
 def test_random_text_gives_valid_spans(text: str) -> None:
     for d in find_dates(text, reference=SATURDAY):
         assert text[d.span.start:d.span.end] == d.span.text
+
+
+FILLER = "قالت مصادر محلية إن الأوضاع ما زالت متوترة في المنطقة"
+
+
+@given(st.lists(st.one_of(TOKENS, st.just(FILLER)), max_size=30).map(" ".join))
+def test_each_pattern_reads_every_place_it_can_match(text: str) -> None:
+    """Reading only around the words a pattern needs loses no match of the whole text."""
+    lex = _lexicon()
+    norm = normalize_text(text, keep_punctuation=True).text
+    regions = _regions(norm, lex)
+    for kind, pattern in lex.patterns:
+        for m in pattern.finditer(norm):
+            assert any(a <= m.start() and m.end() <= b for a, b in regions.get(kind, ())), kind

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+import ahocorasick
+
 from conflictkg.extract.lexicon import alternation, form, read_tsv, read_yaml, word_lists
 from conflictkg.extract.model import Span
 from conflictkg.extract.normalize import NormalizedText, normalize_text
@@ -26,6 +28,9 @@ from conflictkg.extract.normalize import NormalizedText, normalize_text
 Precision = Literal["day", "month", "year"]
 LANGUAGES = ("ar", "en")
 MIN_YEAR, MAX_YEAR = 1900, 2100
+REACH = 120  # characters a date reaches on either side of the word it needs
+_FOUR_DIGITS = re.compile(r"[0-9]{4}")
+_NEED_A_YEAR = ("numeric", "year_range", "year")
 
 
 @dataclass
@@ -50,6 +55,7 @@ class _Lexicon:
     modifiers: dict[str, str]  # form -> current | past | next
     words: dict[str, frozenset[str]]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    needs: ahocorasick.Automaton  # the words each pattern needs -> names of the patterns
 
 
 @functools.cache
@@ -103,8 +109,19 @@ def _lexicon() -> _Lexicon:
         "relative": rf"{B}(?:{a['proclitics']})?(?P<body>(?:{a['day_words']}\s+)?"
                     rf"(?P<rel>{alternation(y['relative_days'])})){E}",
     }
+    needs: dict[str, set[str]] = {}
+    for words_needed, kinds in (
+            (months, ("day_month", "ordinal", "month_day", "month")),
+            (weekdays, ("weekday",)), (map(form, y["relative_days"]), ("relative",)),
+            ([*words["month_nouns"], *words["year_nouns"]], ("same_month", "period"))):
+        for word in words_needed:
+            needs.setdefault(word, set()).update(kinds)
+    automaton = ahocorasick.Automaton()
+    for word, kinds in needs.items():
+        automaton.add_word(word, (len(word), tuple(sorted(kinds))))
+    automaton.make_automaton()
     return _Lexicon(
-        months=months, english=english, weekdays=weekdays,
+        needs=automaton, months=months, english=english, weekdays=weekdays,
         relative={form(k): int(v) for k, v in y["relative_days"].items()},
         ordinals={form(k): int(v) for k, v in y["ordinal_days"].items()},
         modifiers=modifiers, words=words,
@@ -145,10 +162,12 @@ def find_dates(text: str, *, reference: date | None = None,
                          f"got {default_year!r}")
     lex = _lexicon()
     nt = normalize_text(text, keep_punctuation=True)
+    regions = _regions(nt.text, lex)
     candidates = sorted(
         (m.start(), -m.end(), rank, kind, m)
         for rank, (kind, pattern) in enumerate(lex.patterns)
-        for m in pattern.finditer(nt.text)
+        for start, end in regions.get(kind, ())
+        for m in pattern.finditer(nt.text, start, end)
     )
     chosen: list[tuple[str, re.Match[str]]] = []
     last_end = -1
@@ -174,6 +193,30 @@ def find_dates(text: str, *, reference: date | None = None,
         f.mention.span = Span(s, e, text[s:e])
         out.append(f.mention)
     return out
+
+
+def _regions(text: str, lex: _Lexicon) -> dict[str, list[tuple[int, int]]]:
+    """Where each pattern can match: around the words it needs (a month name, a weekday,
+    "اليوم", "الشهر"...) or a four-digit number. A pattern reads only there, which keeps
+    the slowest part of the reader off most of a long text."""
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for last, (length, kinds) in lex.needs.iter(text):
+        for kind in kinds:
+            hits.setdefault(kind, []).append((last + 1 - length, last + 1))
+    years = [m.span() for m in _FOUR_DIGITS.finditer(text)]
+    for kind in _NEED_A_YEAR:
+        hits[kind] = years
+    regions: dict[str, list[tuple[int, int]]] = {}
+    for kind, spans in hits.items():
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            start, end = max(0, start - REACH), min(len(text), end + REACH)
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        regions[kind] = merged
+    return regions
 
 
 def _plausible(kind: str, m: re.Match[str], nt: NormalizedText, lex: _Lexicon) -> bool:

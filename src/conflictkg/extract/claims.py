@@ -26,6 +26,7 @@ from conflictkg.extract.patterns import PatternError, Patterns
 from conflictkg.gazetteers import Gazetteers
 
 NOUN_WINDOW = 3  # tokens after a count in which its victim noun stands
+FORMS_KEPT = 100_000  # words whose victim form is remembered
 WINDOW_BEFORE_NOUN, WINDOW_AFTER_NOUN = 8, 3  # where counts are read around a victim noun
 WINDOW_BEFORE_CUE, WINDOW_AFTER_CUE = 3, 6  # ... and around an outcome word
 DUAL_ENDINGS = ("ين", "ان")  # "عنصرين", "جنديان": a dual counts two
@@ -59,6 +60,7 @@ class _Rules:
         self.sides: Matcher[str] = s.matcher(**s.groups("sides"))
         self.count_nouns = s.keys("count_nouns")
         self.side_actors = s.mapping("side_actors")
+        self.forms: dict[str, str] = {}  # word -> its victim form, as words recur
 
 
 class CasualtyFinder:
@@ -253,6 +255,15 @@ def _windows(doc: Doc, sentence: Sentence, cues: list,
 
 def _victim_form(key: str, rules: _Rules) -> str:
     """The victim noun a word is, under its proclitics and article."""
+    found = rules.forms.get(key)
+    if found is None:
+        if len(rules.forms) > FORMS_KEPT:
+            rules.forms.clear()
+        found = rules.forms[key] = _read_victim_form(key, rules)
+    return found
+
+
+def _read_victim_form(key: str, rules: _Rules) -> str:
     for form in clitic_forms(key):
         for candidate in (form, form.removeprefix("ال")):
             if candidate in rules.victims or candidate in rules.not_victims:

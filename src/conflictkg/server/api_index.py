@@ -111,50 +111,62 @@ def _shift(day: str, days: int) -> str:
         return "0000"
 
 
-async def _tsv(engine: Any, query: str) -> tuple[list[str], int]:
-    """The rows of a SELECT as TSV lines (large results decode several times faster than
-    their JSON into Python values), and the store generation they were read from."""
+async def _tsv_body(engine: Any, query: str) -> tuple[bytes, int]:
+    """A SELECT's result as TSV (large results decode several times faster than their
+    JSON into Python values), and the store generation it was read from."""
     result = await engine.run(query, accept=None, format="tsv")
     body = result.body if isinstance(result.body, bytes) else b"".join(
         [chunk async for chunk in result.body])
-    return body.decode("utf-8").split("\n")[1:], result.generation
+    return body, result.generation
+
+
+def _lines(body: bytes) -> list[str]:
+    return body.decode("utf-8").split("\n")[1:]
 
 
 async def _tsv_lines(engine: Any, query: str) -> list[str]:
-    return (await _tsv(engine, query))[0]
+    return _lines((await _tsv_body(engine, query))[0])
 
 
-async def _pairs(engine: Any, query: str) -> tuple[dict[str, str], int]:
-    """subject IRI -> value of a two-column SELECT whose values are IRIs or plain literals;
-    and the generation read."""
+def _parse_pairs(body: bytes) -> dict[str, str]:
+    """subject IRI -> value of a two-column TSV whose values are IRIs or plain literals."""
     out = {}
-    lines, generation = await _tsv(engine, query)
-    for line in lines:
+    for line in _lines(body):
         subject, _, value = line.partition("\t")
         if subject.startswith("<") and value:
             out[subject[1:-1]] = value[1:-1] if value.startswith("<") else value[1:value.rfind('"')]
-    return out, generation
+    return out
 
 
-async def build_index(engine: Any) -> EventIndex:
-    # A query worker is left to the requests answered meanwhile.
-    workers = getattr(getattr(engine, "settings", None), "query_workers", 1)
-    gate = asyncio.Semaphore(max(1, workers - 1))
-
-    async def read(query: str) -> tuple[dict[str, str], int]:
-        async with gate:
-            return await _pairs(engine, query)
-
-    (kinds, g1), (first, g2), (last, g3) = await asyncio.gather(
-        read(KINDS), read(EARLIEST), read(LATEST))
+def _assemble(generation: int, kinds: dict[str, str], first: dict[str, str],
+              last: dict[str, str]) -> EventIndex:
     events = []
     for iri, kind in kinds.items():
         begin = first.get(iri)
         events.append(Indexed(f"{begin or UNDATED}|{iri}", iri, kind.rsplit("/", 1)[-1],
                               begin, last.get(iri)))
+    return EventIndex(generation, events)
+
+
+async def build_index(engine: Any) -> EventIndex:
+    """The index as the store stands. Its queries leave a worker to the requests answered
+    meanwhile, and decoding and sorting run in a thread, so the event loop keeps serving."""
+    workers = getattr(getattr(engine, "settings", None), "query_workers", 1)
+    gate = asyncio.Semaphore(max(1, workers - 1))
+
+    async def read(query: str) -> tuple[dict[str, str], int]:
+        async with gate:
+            body, generation = await _tsv_body(engine, query)
+        return await asyncio.to_thread(_parse_pairs, body), generation
+
+    parts = await asyncio.gather(read(KINDS), read(EARLIEST), read(LATEST), return_exceptions=True)
+    for part in parts:
+        if isinstance(part, BaseException):
+            raise part
+    (kinds, g1), (first, g2), (last, g3) = parts  # type: ignore[misc]
     # Read across a publication, the parts may differ: the index claims only the oldest
     # generation, so the keeper builds again.
-    return EventIndex(min(g1, g2, g3), events)
+    return await asyncio.to_thread(_assemble, min(g1, g2, g3), kinds, first, last)
 
 
 class IndexKeeper:

@@ -8,6 +8,7 @@ claim that no source covers is the publisher's own.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from typing import ClassVar
 
@@ -34,6 +35,11 @@ class _Rules:
         self.pronouns = s.keys("pronoun_subjects")
         self.generic: Matcher[str] = s.matcher(generic=s.words("generic_sources"))
         self.anaphors = {normalize_key(k): frozenset(v) for k, v in s.groups("anaphors").items()}
+        self.anaphor_types = functools.lru_cache(maxsize=65536)(self._anaphor_types)
+
+    def _anaphor_types(self, key: str) -> frozenset[str] | None:
+        """The source types a word refers back to ("المرصد" to an observatory), if any."""
+        return next((self.anaphors[f] for f in clitic_forms(key) if self.anaphors.get(f)), None)
 
 
 class AttributionFinder:
@@ -102,16 +108,14 @@ class AttributionFinder:
                   for m in rules.generic.find(doc.norm) if not doc.in_boilerplate(m.start)]
         named = SpanIndex(found)
         for token in doc.tokens:
-            for form in clitic_forms(token.key):
-                types = rules.anaphors.get(form)
-                if types and not named.at(token.start):
-                    earlier = next((m for m in reversed(named.before(token.start)) if m.key
-                                    and m.end <= token.start
-                                    and self._sources[m.key].type in types), None)
-                    if earlier:
-                        found.append(Mention(token.start, token.end,
-                                             doc.text[token.start:token.end], earlier.key))
-                    break
+            types = rules.anaphor_types(token.key)
+            if types and not named.at(token.start):
+                earlier = next((m for m in reversed(named.before(token.start)) if m.key
+                                and m.end <= token.start
+                                and self._sources[m.key].type in types), None)
+                if earlier:
+                    found.append(Mention(token.start, token.end,
+                                         doc.text[token.start:token.end], earlier.key))
         found.sort(key=lambda m: (m.start, -m.end))
         out: list[Mention] = []
         for m in found:

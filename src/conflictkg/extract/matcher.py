@@ -199,7 +199,11 @@ class Scan:
         last = self._last
         if last is None or last[0] is not text:
             found: list[list[Any]] = [[] for _ in self._matchers]
-            for end, entries in self._automaton.iter(text.text):
+            t = text.text
+            n = len(t)
+            for end, entries in self._automaton.iter(t):
+                if end + 1 < n and t[end + 1].isalnum():
+                    continue  # ends inside a word: no matcher takes it
                 for i, value in entries:
                     found[i].append((end, value))
             last = self._last = (text, found)

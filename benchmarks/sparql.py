@@ -2,19 +2,37 @@
 
     .venv/bin/python benchmarks/sparql.py [--documents 9000] [--runs 7] [--seconds 15]
 
-A synthetic corpus shaped like the graph (docs/graph-model.md): a gazetteer graph of
-places and actors, then one named graph per document with its events and claims,
-about 118 quads a document (9,000 documents: just over a million). Both servers load
-the same N-Quads; Oxigraph runs with ``--union-default-graph`` so both answer the
-same queries alike. Measured, per query: median latency of cold runs (the query text
-made unique each time, so our cache never answers), median of repeated runs (the same
-text: our cache answers), then throughput of the query mix with 16 concurrent
-clients, cold and repeated. Prints a Markdown table for the README.
+Methodology:
+
+* Data: a synthetic corpus shaped like the graph (docs/graph-model.md): a gazetteer
+  graph of places and actors, then one named graph per document with its events and
+  claims, about 118 quads a document (9,000 documents: just over a million quads).
+  Both stores are loaded from the same N-Quads file; Oxigraph's server (the ``oxigraph``
+  package, ``serve-read-only``) runs with ``--union-default-graph``, so both answer the
+  same queries alike. Ours runs as ``conflictkg serve`` with its defaults (two query
+  worker processes, result cache on) and a query timeout of 120 s.
+* Client: one ``httpx`` client per thread, keep-alive, each query POSTed as
+  ``application/sparql-query`` asking for SPARQL JSON results; a latency is the wall
+  time from sending to having read the whole body.
+* Cold: every cold request carries a query text never sent before (the query plus a
+  unique trailing comment, ``cold()``). Our result cache is keyed by the full query
+  text, so it can never answer a cold request: each one is parsed, evaluated in a
+  worker and serialised. Oxigraph has no result cache; it gets the same texts.
+  The operating system's page cache is warm for both (one untimed run per query first).
+* Repeated: the same text again, which our cache answers (Oxigraph evaluates it again).
+* Latency: per query, the median of ``--runs`` runs; the two servers take turns run
+  by run, so a busy machine slows both alike. Throughput: ``--clients`` threads run
+  the query mix for ``--seconds`` against one server at a time, cold, then repeated.
+* The machine is shared and small: read ratios, not absolute figures, and expect
+  fast (about 1 ms) queries to vary by some tenths of a millisecond between runs.
+
+Prints Markdown tables for the README.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import socket
@@ -273,7 +291,8 @@ def main() -> None:
             p.terminate()
             p.wait(timeout=30)
     print(f"\n{quads:,} quads, {args.documents:,} document graphs; median of {args.runs} runs; "
-          f"{args.clients} concurrent clients for {args.seconds:g} s\n")
+          f"{args.clients} concurrent clients for {args.seconds:g} s; {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.1f} at the end\n")
     print("| query | Oxigraph server ms | ConflictKG cold ms | ratio | ConflictKG repeated ms |")
     print("|---|---:|---:|---:|---:|")
     for name in QUERIES:

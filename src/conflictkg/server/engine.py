@@ -196,9 +196,12 @@ class QueryEngine:
         self._in_flight += 1
         try:
             try:
-                w = await asyncio.wait_for(self._idle.get(), timeout)
-            except TimeoutError:
-                raise QueryError(503, "every query worker stayed busy; retry shortly") from None
+                w = self._idle.get_nowait()  # the usual case: no task, no loop turn
+            except asyncio.QueueEmpty:
+                try:
+                    w = await asyncio.wait_for(self._idle.get(), timeout)
+                except TimeoutError:
+                    raise QueryError(503, "every query worker stayed busy; retry shortly") from None
             while not w.process.is_alive():  # died while idle (say, the system's OOM killer)
                 self._retire(w)
                 w = await self._idle.get()

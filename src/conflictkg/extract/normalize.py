@@ -54,12 +54,13 @@ class _Table:
         self.keep_punctuation = keep_punctuation
         self.folds: dict[int, str] = {}  # code point -> folded text, for str.translate
         self.attached: set[str] = set()  # dropped, and part of the letter before
-        self.unknown = re.compile("(?s:.)")  # any character not folded yet
-        self.irregular: re.Pattern[str] | None = None  # any irregular character
+        # any character not folded yet; any irregular character (None while there is none)
+        self.patterns: tuple[re.Pattern[str], re.Pattern[str] | None] = (
+            re.compile("(?s:.)"), None)
 
     def learn(self, text: str) -> None:
         """Fold the characters of ``text`` not seen before."""
-        if self.unknown.search(text) is None:
+        if self.patterns[0].search(text) is None:
             return
         for char in set(text):
             if ord(char) not in self.folds:
@@ -68,8 +69,8 @@ class _Table:
                     self.attached.add(char)
         known = "".join(re.escape(chr(c)) for c in sorted(self.folds))
         irregular = "".join(re.escape(chr(c)) for c, f in sorted(self.folds.items()) if len(f) != 1)
-        self.unknown = re.compile(f"[^{known}]")
-        self.irregular = re.compile(f"[{irregular}]") if irregular else None
+        self.patterns = (re.compile(f"[^{known}]"),
+                         re.compile(f"[{irregular}]") if irregular else None)
 
 
 _TABLES = {mode: _Table(mode) for mode in (False, True)}
@@ -120,7 +121,7 @@ def normalize_text(original: str, *, keep_punctuation: bool = False) -> Normaliz
     table = _TABLES[keep_punctuation]
     table.learn(original)
     folded = original.translate(table.folds)
-    irregular = table.irregular
+    irregular = table.patterns[1]
     if irregular is None or irregular.search(original) is None:
         starts, ends = _iota(0, len(original)), _iota(1, len(original) + 1)
     else:

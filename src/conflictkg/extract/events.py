@@ -12,6 +12,7 @@ the episodes told with it, unless a record already describes it.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from itertools import pairwise
 from typing import Any, ClassVar
@@ -52,6 +53,8 @@ class _Rules:
         self.unresolved: Matcher[str] = s.matcher(u=s.words("unresolved_past"))
         control = patterns.section("control", language)
         self.attempts = control.keys("attempts")
+        self.attempt_word = functools.lru_cache(maxsize=65536)(
+            lambda key: any(f in self.attempts for f in clitic_forms(key)))
         self.negations = control.keys("negations")
         self.clause_negations = control.keys("clause_negations")
         self.cue_words = frozenset(normalize_key(w) for ws in kinds.values() for w in ws)
@@ -252,7 +255,7 @@ def _attempted(doc: Doc, cue: Match[str], cues: list[Match[str]], rules: _Rules)
     clause = doc.clause_at(cue.start) or (cue.start, cue.end)
     tokens = doc.tokens_between(clause[0], cue.start)
     for i in range(len(tokens) - 1, -1, -1):
-        if any(f in rules.attempts for f in clitic_forms(tokens[i].key)):
+        if rules.attempt_word(tokens[i].key):
             chain = [c for c in cues if tokens[i].end <= c.start and c.end <= cue.start]
             chain.append(cue)
             return all(not doc.tokens_between(a.end, b.start) for a, b in pairwise(chain))

@@ -108,13 +108,16 @@ def choose(c: Candidate, anchors: Anchors, i: int) -> PlaceEntry | None:
         return entries[0]  # one place of that name, and something vouches for it
     explicit = bool(c.admin1) and any(e.admin1 in c.admin1 for e in entries)
 
+    supports: dict[int, int] = {}
+
     def rank(e: PlaceEntry) -> tuple[int, int, int]:
         level = c.levels.index(e.level) if c.levels and e.level in c.levels else 9
         city = 20 if e.level == "community" and e.prominence >= CITY_PROMINENCE else 0
-        return (anchors.support(e, i), -level, e.prominence + city)
+        supports[id(e)] = anchors.support(e, i)
+        return (supports[id(e)], -level, e.prominence + city)
 
     best = max(entries, key=rank)
-    support = anchors.support(best, i)
+    support = supports[id(best)]
     if explicit or support or c.listed:
         return best
     if c.levels is not None or c.multiword:

@@ -6,17 +6,21 @@ Builds (once; an existing ``--store`` is reused) a store in the shape of
 docs/graph-model.md: a gazetteer of governorates, districts and communities with
 points, armed groups with sub-units, reporting sources, and ``--events`` events in
 document graphs of 50, each event with a date range, one or two places, one to three
-actors and a casualty claim. Then serves it with the real app (uvicorn on loopback,
-the query engine's worker processes) and times each call with varied parameters,
+actors and a casualty claim. Then serves it with ``conflictkg serve`` in a process of
+its own (uvicorn on loopback, the query engine's worker processes: the client shares no
+interpreter with the server) and times each call with varied parameters,
 so the result cache rarely helps. Prints p50 and p95 per call in milliseconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import random
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -28,7 +32,6 @@ import httpx
 from pyoxigraph import Literal, NamedNode, Quad
 
 from conflictkg import store
-from conflictkg.config import Settings
 from conflictkg.extract.model import EVENT_KINDS
 from conflictkg.iris import Iris
 from conflictkg.rdf.vocabulary import (
@@ -45,9 +48,6 @@ from conflictkg.rdf.vocabulary import (
     sem,
     wikibase,
 )
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from server.conftest import serve  # the test suite's loopback server
 
 IRIS = Iris()
 GAZETTEER = NamedNode(IRIS.graph("gazetteer"))
@@ -232,8 +232,7 @@ def main() -> None:
     args = parser.parse_args()
     folder = args.store or Path(tempfile.mkdtemp(prefix="conflictkg-bench-")) / "store"
     communities, governorates = build(folder, args.events)
-    settings = Settings(store=folder, query_workers=args.workers)
-    with serve(settings) as server, httpx.Client(base_url=server.url, timeout=120) as client:
+    with serve(folder, args.workers) as url, httpx.Client(base_url=url, timeout=120) as client:
         started = time.perf_counter()
         client.get("/api/v1/events?limit=1")  # waits for the event index built on start-up
         print(f"first list (waits for the start-up index build): {time.perf_counter() - started:.1f} s")
@@ -243,6 +242,32 @@ def main() -> None:
             print(f"{name:40} {len(times):5d} {statistics.median(times):8.1f} "
                   f"{percentile(times, 95):8.1f}")
         after_ingest(folder, communities, client)
+
+
+@contextlib.contextmanager
+def serve(folder: Path, workers: int) -> Iterator[str]:
+    """``conflictkg serve`` in a process of its own on a free loopback port, as users run it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "conflictkg", "serve", "--store", str(folder), "--port", str(port),
+               "--query-workers", str(workers)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{url}/health", timeout=1)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("the server did not start") from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def after_ingest(folder: Path, communities: list[str], client: httpx.Client) -> None:

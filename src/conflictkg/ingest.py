@@ -50,6 +50,11 @@ class IngestReport:
                 f"{len(self.unchanged)} unchanged, {len(self.failed)} failed")
 
 
+def new_pipeline() -> Pipeline:
+    """The extractor, built once per process or app (it loads the gazetteers) and reused."""
+    return Pipeline()
+
+
 def document_info(document: Document) -> DocumentInfo:
     """What extraction needs to know of a loaded document."""
     known = {"file", "publisher", "publisher_ar", "published", "language", "url", "title", "kind"}
@@ -146,7 +151,7 @@ def ingest_paths(
         manifest, errors = load_manifest(metadata)
         report.failed.extend(errors)
     iris = Iris(settings.base_iri)
-    pipeline = Pipeline()
+    pipeline = new_pipeline()
     with writing(settings.store) as writer:
         if ensure_reference_graphs(writer, iris):
             writer.publish()
@@ -181,7 +186,7 @@ def extract_paths(paths: Sequence[Path], *, metadata: Path | None = None,
         manifest, errors = load_manifest(metadata)
         for error in errors:
             yield error, None
-    pipeline = Pipeline()
+    pipeline = new_pipeline()
     for item in iter_documents(paths, manifest, max_bytes=max_bytes):
         if isinstance(item, LoadError):
             yield item, None

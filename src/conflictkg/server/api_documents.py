@@ -182,9 +182,9 @@ def _pipeline(request: Request) -> Any:
     """The extraction pipeline, built once per app (it loads the gazetteers)."""
     state = request.app.state
     if getattr(state, "pipeline", None) is None:
-        from conflictkg.extract.pipeline import Pipeline
+        from conflictkg.ingest import new_pipeline
 
-        state.pipeline = Pipeline()
+        state.pipeline = new_pipeline()
     return state.pipeline
 
 

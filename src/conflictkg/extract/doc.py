@@ -153,6 +153,7 @@ class Doc:
     _indexes: dict[str, tuple[list[Any], int, SpanIndex]] = field(default_factory=dict,
                                                                  repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _sentence_of: list[Sentence | None] = field(default_factory=list, repr=False)
 
     @classmethod
     def create(cls, info: DocumentInfo, text: str) -> Doc:
@@ -206,13 +207,18 @@ class Doc:
 
     def set_sentences(self, sentences: list[Sentence]) -> None:
         self.sentences = sentences
-        self._sentence_starts = [s.start for s in sentences]
+        self._sentence_starts = starts = [s.start for s in sentences]
+        # the sentence at each offset, looked up hundreds of times a document: the last
+        # sentence that starts at or before the offset, when it reaches that far
+        owner: list[Sentence | None] = [None] * len(self.text)
+        for sentence, following in zip(sentences, [*starts[1:], len(owner)], strict=True):
+            end = min(sentence.end, following, len(owner))
+            if end > sentence.start:
+                owner[sentence.start:end] = [sentence] * (end - sentence.start)
+        self._sentence_of = owner
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        i = bisect.bisect_right(self._sentence_starts, offset) - 1
-        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
-            return self.sentences[i]
-        return None
+        return self._sentence_of[offset] if 0 <= offset < len(self._sentence_of) else None
 
     def clause_at(self, offset: int) -> tuple[int, int] | None:
         sentence = self.sentence_at(offset)
@@ -224,7 +230,7 @@ class Doc:
         return sentence.start, sentence.end
 
     def in_boilerplate(self, offset: int) -> bool:
-        sentence = self.sentence_at(offset)
+        sentence = self._sentence_of[offset] if 0 <= offset < len(self._sentence_of) else None
         return sentence is None or sentence.boilerplate
 
     def span(self, start: int, end: int) -> Span:

@@ -211,7 +211,7 @@ class Doc:
         # the sentence at each offset, looked up hundreds of times a document: the last
         # sentence that starts at or before the offset, when it reaches that far
         owner: list[Sentence | None] = [None] * len(self.text)
-        for sentence, following in zip(sentences, [*starts[1:], len(owner)], strict=True):
+        for sentence, following in zip(sentences, [*starts[1:], len(owner)], strict=False):
             end = min(sentence.end, following, len(owner))
             if end > sentence.start:
                 owner[sentence.start:end] = [sentence] * (end - sentence.start)

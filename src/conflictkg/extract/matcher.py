@@ -145,31 +145,43 @@ class Matcher(Generic[T]):
         """(start, -end, elided_article, key) of every valid match, in normalised offsets."""
         if not self._payloads:
             return []
-        normalized = self._normalized(text)
-        t = normalized.text
-        n = len(t)
-        clitics = self._clitics
-        plain, lam, shortest = clitics.plain, clitics.before_lam_article, clitics.min_name_length
-        hits = self._scan[0].hits(normalized, self._scan[1]) if self._scan and \
-            isinstance(text, NormalizedText) else self._automaton.iter(t)
-        out = []
-        for last, (length, keys) in hits:
-            end = last + 1
-            if end < n and t[end].isalnum():
-                continue
-            start = end - length
-            if start == 0 or not t[start - 1].isalnum():
-                prefix = ""
-            else:
-                word_start = start - 1
-                while word_start > 0 and t[word_start - 1].isalnum():
-                    word_start -= 1
-                prefix = t[word_start:start]
+        if self._scan and isinstance(text, NormalizedText):
+            return self._scan[0].candidates(text, self._scan[1])
+        t = self._normalized(text).text
+        out: list[tuple[int, int, bool, str]] = []
+        _collect(t, ((last, ((0, value),)) for last, value in self._automaton.iter(t)), [out])
+        return out
+
+
+Candidate = tuple[int, int, bool, str]  # (start, -end, elided_article, key)
+
+
+def _collect(t: str, hits: Iterable[tuple[int, tuple[tuple[int, Any], ...]]],
+             out: list[list[Candidate]]) -> None:
+    """Append to ``out[i]`` the whole-word candidates of matcher ``i`` among automaton
+    ``hits`` ((last offset, ((i, (length, ((key, elided), ...))), ...))): the word
+    boundaries and proclitics are read once per hit, however many matchers share it."""
+    clitics = _clitics()
+    plain, lam, shortest = clitics.plain, clitics.before_lam_article, clitics.min_name_length
+    n = len(t)
+    for last, entries in hits:
+        end = last + 1
+        if end < n and t[end].isalnum():
+            continue  # ends inside a word
+        start = end - entries[0][1][0]  # every matcher's string here has the same length
+        if start == 0 or not t[start - 1].isalnum():
+            prefix = ""
+        else:
+            word_start = start - 1
+            while word_start > 0 and t[word_start - 1].isalnum():
+                word_start -= 1
+            prefix = t[word_start:start]
+        for index, (_, keys) in entries:
+            found = out[index]
             for key, elided in keys:
                 if (prefix in lam) if elided else (
                         not prefix or (prefix in plain and len(key) >= shortest)):
-                    out.append((start, -end, elided, key))
-        return out
+                    found.append((start, -end, elided, key))
 
 
 class Scan:
@@ -194,18 +206,12 @@ class Scan:
             self._automaton.make_automaton()
         self._last: tuple[NormalizedText, list[list[Any]]] | None = None
 
-    def hits(self, text: NormalizedText, index: int) -> list[tuple[int, Any]]:
-        """(last offset, automaton value) of every hit of matcher ``index`` in ``text``."""
+    def candidates(self, text: NormalizedText, index: int) -> list[Candidate]:
+        """The candidates (see :meth:`Matcher._candidates`) of matcher ``index`` in ``text``."""
         last = self._last
         if last is None or last[0] is not text:
-            found: list[list[Any]] = [[] for _ in self._matchers]
-            t = text.text
-            n = len(t)
-            for end, entries in self._automaton.iter(t):
-                if end + 1 < n and t[end + 1].isalnum():
-                    continue  # ends inside a word: no matcher takes it
-                for i, value in entries:
-                    found[i].append((end, value))
+            found: list[list[Candidate]] = [[] for _ in self._matchers]
+            _collect(text.text, self._automaton.iter(text.text), found)
             last = self._last = (text, found)
         return last[1][index]
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate, compress
 from typing import Any, ClassVar, NamedTuple, Protocol
 
 from conflictkg.extract.model import (
@@ -28,7 +28,6 @@ from conflictkg.extract.model import (
 )
 from conflictkg.extract.normalize import NormalizedText, normalize_text
 
-_WORD = re.compile("[^ ]+")
 # What a fresh Doc already holds; every other attribute is assigned by an extractor.
 BASE_ATTRIBUTES = ("info", "text", "language", "norm", "tokens")
 
@@ -159,8 +158,15 @@ class Doc:
     def create(cls, info: DocumentInfo, text: str) -> Doc:
         norm = normalize_text(text)
         starts, ends = norm.starts, norm.ends
-        tokens = [Token(starts[m.start()], ends[m.end() - 1], m.group())
-                  for m in _WORD.finditer(norm.text)]
+        # the words between single spaces, placed by their lengths (no match objects)
+        words = norm.text.split(" ")
+        at = list(accumulate([len(w) + 1 for w in words], initial=0))
+        kept = list(map(bool, words))
+        words, at = list(compress(words, kept)), list(compress(at, kept))
+        tokens = list(map(Token._make, zip(
+            map(starts.__getitem__, at),
+            map(ends.__getitem__, [a + len(w) - 1 for a, w in zip(at, words, strict=True)]),
+            words, strict=True)))
         language = (info.language or "ar").lower()[:2]
         doc = cls(info, text, language if language in ("ar", "en") else "ar", norm, tokens)
         doc._token_starts = [t.start for t in tokens]

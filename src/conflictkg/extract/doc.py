@@ -98,7 +98,9 @@ class SpanIndex:
 
     def overlapping(self, start: int, end: int) -> list[Any]:
         """The items that share at least one character with ``[start, end)``."""
-        return [m for m in self.starting(start - self._longest, end) if m.end > start]
+        starts = self._starts
+        return [m for m in self.items[bisect.bisect_left(starts, start - self._longest):
+                                      bisect.bisect_left(starts, end)] if m.end > start]
 
     def at(self, offset: int) -> Any | None:
         """The first item that contains ``offset``."""
@@ -180,7 +182,7 @@ class Doc:
 
     def tokens_after(self, offset: int, n: int) -> list[Token]:
         """The ``n`` tokens that start at or after ``offset``."""
-        i = self.token_index(offset)
+        i = bisect.bisect_left(self._token_starts, offset)
         return self.tokens[i:i + n]
 
     def token_at(self, offset: int) -> int:
@@ -188,7 +190,8 @@ class Doc:
         return max(0, bisect.bisect_right(self._token_starts, offset) - 1)
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
-        return self.tokens[self.token_index(start):self.token_index(end)]
+        starts = self._token_starts
+        return self.tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
     def index(self, name: str) -> SpanIndex:
         """A SpanIndex of the mention list ``name`` ("place_mentions"...), rebuilt when an

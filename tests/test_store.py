@@ -52,9 +52,9 @@ def test_quads_outside_the_graph_are_refused_and_nothing_is_written(tmp_path):
 
 def test_a_second_writer_waits_then_gives_up(tmp_path):
     path = tmp_path / "s"
-    with store.writing(path), pytest.raises(store.StoreLockedError, match="another process"):
-        with store.writing(path, wait=0.2):
-            pass
+    with (store.writing(path), pytest.raises(store.StoreLockedError, match="another process"),
+          store.writing(path, wait=0.2)):
+        pass
 
 
 def test_old_snapshots_are_kept_for_readers_then_collected(tmp_path, monkeypatch):

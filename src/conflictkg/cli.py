@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from conflictkg import __version__
-from conflictkg.config import SETTINGS, Settings, load_settings
+from conflictkg.config import SETTINGS, load_settings
 
 app = typer.Typer(
     help="ConflictKG: Arabic documents about the Syrian war, mapped to a knowledge graph of events, "
@@ -37,10 +37,6 @@ MetadataOpt = Annotated[Path | None, typer.Option(
 MaxBytesOpt = Annotated[int, typer.Option(help="Skip (with an error) files larger than this.")]
 
 
-def _settings(**options: object) -> Settings:
-    return load_settings(**options)
-
-
 @app.command()
 def ingest(paths: PathsArg, metadata: MetadataOpt = None, store: StoreOpt = None,
            base_iri: BaseOpt = None, max_bytes: MaxBytesOpt = 20_000_000) -> None:
@@ -52,7 +48,7 @@ def ingest(paths: PathsArg, metadata: MetadataOpt = None, store: StoreOpt = None
     from conflictkg.ingest import ingest_paths
     from conflictkg.store import StoreLockedError
 
-    settings = _settings(store=store, base_iri=base_iri)
+    settings = load_settings(store=store, base_iri=base_iri)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("ingesting", total=None)
@@ -83,7 +79,7 @@ def extract(paths: PathsArg, output_dir: Annotated[Path, typer.Option(
     from conflictkg.ingest import extract_paths
     from conflictkg.iris import Iris
 
-    iris = Iris(_settings(base_iri=base_iri).base_iri)
+    iris = Iris(load_settings(base_iri=base_iri).base_iri)
     output_dir.mkdir(parents=True, exist_ok=True)
     done = failed = 0
     for item, extraction in extract_paths(paths, metadata=metadata, max_bytes=max_bytes):
@@ -91,7 +87,8 @@ def extract(paths: PathsArg, output_dir: Annotated[Path, typer.Option(
             err.print(f"error: {item}", markup=False)
             failed += 1
             continue
-        stem = Path(item.file.split("#")[0]).stem + (f"-{item.file.split('#')[1]}" if "#" in item.file else "")
+        name, _, record = item.file.partition("#")
+        stem = Path(name).stem + (f"-{record}" if record else "")
         target = output_dir / f"{stem}.json"
         target.write_text(json.dumps(extraction.to_json(iris), ensure_ascii=False, indent=1) + "\n",
                           encoding="utf-8")
@@ -117,7 +114,7 @@ def serve(
     """Serve the store: SPARQL endpoint, JSON API, linked-data pages and the query page."""
     from conflictkg.server.app import run_server
 
-    settings = _settings(store=store, base_iri=base_iri, query_timeout=query_timeout,
+    settings = load_settings(store=store, base_iri=base_iri, query_timeout=query_timeout,
                          query_workers=query_workers, update_token=update_token,
                          open_updates=open_updates or None,
                          allow_service=tuple(allow_service or ()))
@@ -133,7 +130,7 @@ def demo(store: StoreOpt = None, base_iri: BaseOpt = None,
     from conflictkg.server.app import run_server
 
     corpus = Path(__file__).resolve().parents[2] / "corpus"
-    settings = _settings(store=store, base_iri=base_iri)
+    settings = load_settings(store=store, base_iri=base_iri)
     report = ingest_paths([corpus], settings, metadata=corpus / "manifest.jsonl")
     for failure in report.failed:
         err.print(f"error: {failure}", markup=False)
@@ -152,7 +149,7 @@ def query(sparql: Annotated[str, typer.Argument(help="A SPARQL query, or @file.r
 
     text = Path(sparql[1:]).read_text(encoding="utf-8") if sparql.startswith("@") else sparql
     try:
-        sys.stdout.buffer.write(run_query(_settings(store=store).store, text, format=format))
+        sys.stdout.buffer.write(run_query(load_settings(store=store).store, text, format=format))
     except (SyntaxError, ValueError) as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(2) from None
@@ -164,7 +161,7 @@ def validate(store: StoreOpt = None) -> None:
     from conflictkg.rdf.validate import validate as shacl_validate
     from conflictkg.store import open_snapshot
 
-    _, snapshot = open_snapshot(_settings(store=store).store)
+    _, snapshot = open_snapshot(load_settings(store=store).store)
     report = shacl_validate(snapshot)
     out.print(str(report), markup=False)
     if not report.conforms:
@@ -177,7 +174,7 @@ def export(output: Annotated[Path, typer.Argument(help="Target file; .gz is gzip
     """Write the whole store as N-Quads (the same dump as the server's /dump)."""
     from conflictkg.reading import dump_nquads
 
-    count = dump_nquads(_settings(store=store).store, output)
+    count = dump_nquads(load_settings(store=store).store, output)
     err.print(f"{output}: {count} quads")
 
 
@@ -185,7 +182,3 @@ def export(output: Annotated[Path, typer.Argument(help="Target file; .gz is gzip
 def version() -> None:
     """Print the version."""
     out.print(__version__)
-
-
-def main() -> None:  # pragma: no cover
-    app()

@@ -8,7 +8,7 @@ and a test fails when a setting is undocumented.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -65,10 +65,6 @@ class Settings:
     @property
     def updates_enabled(self) -> bool:
         return self.open_updates or bool(self.update_token)
-
-    def with_(self, **changes: Any) -> Settings:
-        """A copy with the given settings changed; ``None`` values leave a setting as it is."""
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
 def _coerce(setting: Setting, raw: str) -> Any:

@@ -101,10 +101,14 @@ class Writer:
         self.changed = True
 
     def load(self, data: bytes, *, format: RdfFormat, graph: str | None = None) -> None:
-        """Parse and add RDF in one transaction (the Graph Store Protocol's POST and PUT)."""
+        """Parse and add RDF in one transaction."""
         parsed = Store()
         parsed.load(data, format=format, to_graph=NamedNode(graph) if graph else None)
-        self.store.extend(list(parsed))
+        self.extend(parsed)
+
+    def extend(self, quads: Iterable[Quad]) -> None:
+        """Add quads, in any graphs, in one transaction (the Graph Store Protocol's default graph)."""
+        self.store.extend(quads)
         self.changed = True
 
     def query(self, sparql: str, **options: object):

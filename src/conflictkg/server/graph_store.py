@@ -13,7 +13,7 @@ import uuid
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, parse, serialize
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, parse
 
 from conflictkg.config import Settings
 from conflictkg.server.engine import QueryEngine, QueryError
@@ -85,7 +85,7 @@ def _replace(graph: str | None, quads: list[Quad], replace: bool):
         if graph is None:
             if replace:
                 writer.update("CLEAR SILENT DEFAULT")
-            writer.load(serialize(quads, format=RdfFormat.N_QUADS) or b"", format=RdfFormat.N_QUADS)
+            writer.extend(quads)
             return False
         created = not writer.has_graph(graph)
         writer.put_graph(graph, quads, replace=replace)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from operator import attrgetter
 from typing import ClassVar
 
 from conflictkg.extract.doc import Attributed, Doc, Mention, Sentence, SpanIndex, clitic_forms
@@ -107,8 +108,8 @@ class AttributionFinder:
         found += [Mention(m.start, m.end, m.text, "")
                   for m in rules.generic.find(doc.norm) if not doc.in_boilerplate(m.start)]
         named = SpanIndex(found)
-        for token in doc.tokens:
-            types = rules.anaphor_types(token.key)
+        keys = map(attrgetter("key"), doc.tokens)  # looked up in C, word after word
+        for token, types in zip(doc.tokens, map(rules.anaphor_types, keys), strict=True):
             if types and not named.at(token.start):
                 earlier = next((m for m in reversed(named.before(token.start)) if m.key
                                 and m.end <= token.start

@@ -13,7 +13,7 @@ import bisect
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from typing import Any, ClassVar, NamedTuple, Protocol
 
 from conflictkg.extract.model import (
@@ -165,7 +165,8 @@ class Doc:
         at = list(accumulate([len(w) + 1 for w in words], initial=0))
         kept = list(map(bool, words))
         words, at = list(compress(words, kept)), list(compress(at, kept))
-        tokens = list(map(Token._make, zip(
+        # tuple.__new__ makes each Token in C (Token._make is a Python call a word)
+        tokens = list(map(tuple.__new__, repeat(Token), zip(
             map(starts.__getitem__, at),
             map(ends.__getitem__, [a + len(w) - 1 for a, w in zip(at, words, strict=True)]),
             words, strict=True)))

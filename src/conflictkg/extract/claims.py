@@ -16,7 +16,7 @@ from typing import ClassVar
 
 from conflictkg.extract.actors import curated_actor
 from conflictkg.extract.attribution import attribution_at
-from conflictkg.extract.doc import Doc, Sentence, Token, clitic_forms
+from conflictkg.extract.doc import Doc, Sentence, Token, clitic_forms, word_forms
 from conflictkg.extract.lexicon import read_tsv
 from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.model import CasualtyClaim
@@ -146,7 +146,7 @@ class CasualtyFinder:
         if any(c.isdigit() for c in doc.text[start:end]):
             return True
         return any(f in self._number_words or f.endswith(DUAL_ENDINGS)
-                   for t in doc.tokens_between(start, end) for f in clitic_forms(t.key))
+                   for f in word_forms(doc.tokens_between(start, end)))
 
     def _counted(self, doc: Doc, sentence: Sentence, start: int, end: int, value: int,
                  qualifier: str, cues: list, rules: _Rules) -> _Found | None:

@@ -15,7 +15,15 @@ from __future__ import annotations
 from typing import ClassVar
 
 from conflictkg.extract.attribution import attribution_at
-from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, Token, clitic_forms
+from conflictkg.extract.doc import (
+    Doc,
+    Mention,
+    Sentence,
+    SpanIndex,
+    Token,
+    clitic_forms,
+    word_forms,
+)
 from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import Attribution, ControlClaim
 from conflictkg.extract.normalize import normalize_key
@@ -135,11 +143,11 @@ class ControlFinder:
         denied = [n for n, t in enumerate(before) if set(clitic_forms(t.key)) & rules.denial_words]
         if denied:  # "repelled the attack and denied that rebels entered": the denial governs
             before, near = before[denied[-1] + 1:], []
-        if {f for t in [*before, *near] for f in clitic_forms(t.key)} & rules.attempts:
+        if not rules.attempts.isdisjoint(word_forms([*before, *near])):
             return True
-        if {f for t in near for f in clitic_forms(t.key)} & rules.relatives:
+        if not rules.relatives.isdisjoint(word_forms(near)):
             return True
-        return bool({f for t in near[-NEGATION_WINDOW:] for f in clitic_forms(t.key)} & rules.negations)
+        return not rules.negations.isdisjoint(word_forms(near[-NEGATION_WINDOW:]))
 
     def _objects(self, doc: Doc, cue: Match, change: str, sentence: Sentence,
                  rules: _Rules) -> tuple[list[Mention], int] | None:
@@ -294,7 +302,7 @@ class ControlFinder:
         """"سيطرت الفصائل", "تمكن التنظيم": the group of that kind the text named before."""
         near = doc.tokens_between(cue.end, sentence.end)[:2] + \
             doc.tokens_between(sentence.start, cue.start)[-SUBJECT_WINDOW:]
-        words = {f for t in near for f in clitic_forms(t.key)} & rules.collectives
+        words = rules.collectives.intersection(word_forms(near))
         if not words:
             return None
         heads = {w.removeprefix("ال") for w in words}

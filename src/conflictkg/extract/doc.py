@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, chain, compress, repeat
+from operator import attrgetter
 from typing import Any, ClassVar, NamedTuple, Protocol
 
 from conflictkg.extract.model import (
@@ -245,6 +246,15 @@ class Doc:
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])
+
+
+def word_forms(tokens: Iterable[Token]) -> Iterator[str]:
+    """Every form of every token under its proclitics (:func:`clitic_forms`): what the
+    rules test word lists against, hundreds of times a document, so read in C."""
+    return chain.from_iterable(map(clitic_forms, map(_KEY, tokens)))
+
+
+_KEY = attrgetter("key")
 
 
 @functools.lru_cache(maxsize=65536)

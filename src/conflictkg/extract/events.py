@@ -17,7 +17,7 @@ from collections import Counter
 from itertools import pairwise
 from typing import Any, ClassVar
 
-from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, clitic_forms
+from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, clitic_forms, word_forms
 from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import Event
 from conflictkg.extract.normalize import normalize_key
@@ -238,11 +238,11 @@ class EventFinder:
                 key[1:] in rules.cue_words or "ا" + key[2:] in rules.cue_words):
             return False  # "لاستعادة السيطرة": the noun a purpose governs
         before = doc.tokens[max(0, i - NEGATION_WINDOW):i]
-        if any(f in rules.negations for t in before for f in clitic_forms(t.key)):
+        if not rules.negations.isdisjoint(word_forms(before)):
             return False
         clause = doc.clause_at(cue.start) or (cue.start, cue.start)
-        words = {f for t in doc.tokens_between(clause[0], cue.start) for f in clitic_forms(t.key)}
-        return not words & rules.clause_negations
+        return rules.clause_negations.isdisjoint(
+            word_forms(doc.tokens_between(clause[0], cue.start)))
 
 
 def _attempted(doc: Doc, cue: Match[str], cues: list[Match[str]], rules: _Rules) -> bool:
@@ -273,7 +273,7 @@ def _launched(doc: Doc, event: Event, rules: _Rules) -> bool:
     sentence = doc.sentence_at(event.evidence.start)
     start = sentence.start if sentence else event.evidence.start
     before = doc.tokens_between(start, event.evidence.start)
-    return any(f in rules.launches for t in before for f in clitic_forms(t.key))
+    return not rules.launches.isdisjoint(word_forms(before))
 
 
 def _launched_before(doc: Doc, named: list[Event], launched: set[str], sentence: Sentence,

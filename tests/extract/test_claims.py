@@ -169,6 +169,11 @@ def test_locals_of_a_place_take_what_is_named_after_them(extract):
     assert [(c.change, c.place) for c in extract(text).control_claims] == [("captured", "C5996")]
 
 
+def test_a_sentence_that_ends_in_a_clause_of_punctuation_only(extract):
+    text = "وأعلنت الفصائل سيطرة على حواجز عسكرية في ريفي درعا، ."
+    assert [c.change for c in extract(text).control_claims] == ["captured"]
+
+
 def test_english_control_claims(extract):
     text = ("Syrian government forces captured the town of Khan Shaykhun on Tuesday, SANA said. "
             "Rebels withdrew from Khan Shaykhun overnight, according to activists.")

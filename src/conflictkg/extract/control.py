@@ -225,7 +225,8 @@ class ControlFinder:
         clause = doc.clause_at(rest[0].start) or (sentence.start, sentence.end)
         limit = clause[1]
         nxt = doc.clause_at(limit + 1) if limit + 1 < sentence.end else None
-        if nxt and set(clitic_forms(doc.tokens_between(*nxt)[0].key)) & rules.elaborations:
+        first = doc.tokens_between(*nxt)[:1] if nxt else []  # a clause may hold no word
+        if first and set(clitic_forms(first[0].key)) & rules.elaborations:
             limit = nxt[1]  # "من عدة قواعد، منها مطاري الثعلة والضمير"
         previous = None
         skip: Mention | None = None

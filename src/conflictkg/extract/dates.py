@@ -111,7 +111,9 @@ def _lexicon() -> _Lexicon:
     }
     needs: dict[str, set[str]] = {}
     for words_needed, kinds in (
-            (months, ("day_month", "ordinal", "month_day", "month")),
+            (months, ("day_month", "month")),
+            (map(form, y["ordinal_days"]), ("ordinal",)),  # "الأول من شباط"
+            (english & months.keys(), ("month_day",)),  # "March 5": an English name only
             (weekdays, ("weekday",)), (map(form, y["relative_days"]), ("relative",)),
             ([*words["month_nouns"], *words["year_nouns"]], ("same_month", "period"))):
         for word in words_needed:

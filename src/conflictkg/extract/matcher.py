@@ -168,18 +168,23 @@ def _collect(t: str, hits: Iterable[tuple[int, tuple[tuple[int, Any], ...]]],
         if end < n and t[end].isalnum():
             continue  # ends inside a word
         start = end - entries[0][1][0]  # every matcher's string here has the same length
-        if start == 0 or not t[start - 1].isalnum():
-            prefix = ""
-        else:
-            word_start = start - 1
-            while word_start > 0 and t[word_start - 1].isalnum():
-                word_start -= 1
-            prefix = t[word_start:start]
+        if start == 0 or not t[start - 1].isalnum():  # a whole word: any name but an elided one
+            for index, (_, keys) in entries:
+                found = out[index]
+                for key, elided in keys:
+                    if not elided:
+                        found.append((start, -end, False, key))
+            continue
+        word_start = start - 1
+        while word_start > 0 and t[word_start - 1].isalnum():
+            word_start -= 1
+        prefix = t[word_start:start]
+        if prefix not in plain and prefix not in lam:
+            continue  # starts inside a word, after letters that are no proclitic
         for index, (_, keys) in entries:
             found = out[index]
             for key, elided in keys:
-                if (prefix in lam) if elided else (
-                        not prefix or (prefix in plain and len(key) >= shortest)):
+                if (prefix in lam) if elided else (prefix in plain and len(key) >= shortest):
                     found.append((start, -end, elided, key))
 
 

@@ -16,7 +16,7 @@ from typing import ClassVar
 
 from conflictkg.extract.actors import curated_actor
 from conflictkg.extract.attribution import attribution_at
-from conflictkg.extract.doc import Doc, Sentence, Token, clitic_forms, word_forms
+from conflictkg.extract.doc import Doc, Sentence, SpanIndex, Token, clitic_forms, word_forms
 from conflictkg.extract.lexicon import read_tsv
 from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.model import CasualtyClaim
@@ -84,13 +84,14 @@ class CasualtyFinder:
 
     def __call__(self, doc: Doc) -> None:
         rules = self._rules.get(doc.language) or self._rules["ar"]
-        outcomes = [m for m in rules.outcomes.find(doc.norm) if not doc.in_boilerplate(m.start)]
-        tolls = rules.tolls.find(doc.norm)
+        outcomes = SpanIndex(m for m in rules.outcomes.find(doc.norm)
+                             if not doc.in_boilerplate(m.start))
+        tolls = SpanIndex(rules.tolls.find(doc.norm))
         fallback = doc.publisher
         claims: list[tuple[CasualtyClaim, str | None]] = []
         used: set[str] = set()
         for sentence in doc.sentences:
-            cues = [m for m in outcomes if sentence.start <= m.start < sentence.end]
+            cues = outcomes.starting(sentence.start, sentence.end)
             if sentence.boilerplate or not cues:
                 continue
             found = self._in_sentence(doc, sentence, cues, rules)
@@ -102,7 +103,7 @@ class CasualtyFinder:
                     continue
                 used.add(key)
                 evidence = doc.span(start, f.end)
-                near = [t for t in tolls if sentence.start <= t.start < sentence.end]
+                near = tolls.starting(sentence.start, sentence.end)
                 toll = min(near, key=lambda t: abs(t.start - f.start)).payloads[0] if near \
                     else None  # the toll word nearest the count says which toll it is
                 claims.append((CasualtyClaim(

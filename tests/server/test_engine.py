@@ -186,6 +186,16 @@ def test_large_results_are_streamed_whole_from_a_file(live, sample_store):
     assert left_over == []
 
 
+def test_a_result_over_the_cap_after_spilling_leaves_no_file(live, sample_store):
+    values = " ".join(str(i) for i in range(400))
+    query = f"SELECT ?a ?b WHERE {{ VALUES ?a {{ {values} }} VALUES ?b {{ {values} }} }}"
+    with live(store=sample_store, max_result_bytes=2 << 20) as server, server.client() as client:
+        response = client.get("/sparql", params={"query": query})
+        left_over = os.listdir(server.engine.results_dir)
+    assert response.status_code == 500 and f"limit of {2 << 20} bytes" in response.text
+    assert left_over == []
+
+
 def test_a_query_past_the_memory_limit_is_stopped(live, sample_store):
     values = " ".join(str(i) for i in range(3000))
     hungry = (f"SELECT ?a ?b ?c WHERE {{ VALUES ?a {{ {values} }} VALUES ?b {{ {values} }} "

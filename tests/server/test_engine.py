@@ -229,6 +229,26 @@ def test_workers_have_no_network_where_the_system_allows(reader):
     assert code == 0, "an isolated worker could still connect"
 
 
+def test_a_worker_killed_during_a_query_is_a_500_and_is_replaced(live, sample_store):
+    others = set(multiprocessing.active_children())
+    with live(store=sample_store, query_workers=1, query_timeout=30) as server, \
+            server.client() as client:
+        while client.get("/health").json()["queries"]:  # the event index is built at start
+            pass
+        runaway = Background(server.url, RUNAWAY)
+        runaway.start()
+        while client.get("/health").json()["queries"] == 0:
+            pass
+        (process,) = [p for p in multiprocessing.active_children()
+                      if p.name == "conflictkg-query" and p not in others]
+        process.kill()
+        runaway.join()
+        after = client.get("/sparql", params={"query": CLAIMS})
+    assert runaway.response.status_code == 500
+    assert "the query worker failed" in runaway.response.text
+    assert after.status_code == 200 and len(rows(after)) == 2
+
+
 def test_a_worker_that_died_while_idle_is_replaced(live, sample_store):
     others = set(multiprocessing.active_children())
     with live(store=sample_store, query_workers=2) as server, server.client() as client:

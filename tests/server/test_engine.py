@@ -186,6 +186,16 @@ def test_large_results_are_streamed_whole_from_a_file(live, sample_store):
     assert left_over == []
 
 
+def test_a_result_over_the_cap_after_spilling_leaves_no_file(live, sample_store):
+    values = " ".join(str(i) for i in range(400))
+    query = f"SELECT ?a ?b WHERE {{ VALUES ?a {{ {values} }} VALUES ?b {{ {values} }} }}"
+    with live(store=sample_store, max_result_bytes=2 << 20) as server, server.client() as client:
+        response = client.get("/sparql", params={"query": query})
+        left_over = os.listdir(server.engine.results_dir)
+    assert response.status_code == 500 and f"limit of {2 << 20} bytes" in response.text
+    assert left_over == []
+
+
 def test_a_query_past_the_memory_limit_is_stopped(live, sample_store):
     values = " ".join(str(i) for i in range(3000))
     hungry = (f"SELECT ?a ?b ?c WHERE {{ VALUES ?a {{ {values} }} VALUES ?b {{ {values} }} "
@@ -217,6 +227,26 @@ def test_workers_have_no_network_where_the_system_allows(reader):
     if code == 3:
         pytest.skip("this system allows no network namespace")
     assert code == 0, "an isolated worker could still connect"
+
+
+def test_a_worker_killed_during_a_query_is_a_500_and_is_replaced(live, sample_store):
+    others = set(multiprocessing.active_children())
+    with live(store=sample_store, query_workers=1, query_timeout=30) as server, \
+            server.client() as client:
+        while client.get("/health").json()["queries"]:  # the event index is built at start
+            pass
+        runaway = Background(server.url, RUNAWAY)
+        runaway.start()
+        while client.get("/health").json()["queries"] == 0:
+            pass
+        (process,) = [p for p in multiprocessing.active_children()
+                      if p.name == "conflictkg-query" and p not in others]
+        process.kill()
+        runaway.join()
+        after = client.get("/sparql", params={"query": CLAIMS})
+    assert runaway.response.status_code == 500
+    assert "the query worker failed" in runaway.response.text
+    assert after.status_code == 200 and len(rows(after)) == 2
 
 
 def test_a_worker_that_died_while_idle_is_replaced(live, sample_store):

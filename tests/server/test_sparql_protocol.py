@@ -166,10 +166,37 @@ def test_protocol_misuse_is_a_400_or_405(reader):
         update_by_get = client.get("/sparql", params={"update": "CLEAR ALL"})
         both = client.post("/sparql", data={"query": "ASK {}", "update": "CLEAR ALL"})
         put = client.put("/sparql", content=b"ASK {}")
+        delete = client.delete("/sparql/")
     assert two.status_code == 400
     assert update_by_get.status_code == 400
     assert both.status_code == 400
-    assert put.status_code == 405
+    for response in (put, delete):
+        assert response.status_code == 405
+        assert response.headers["allow"] == "GET, POST"
+        assert response.headers["content-type"].startswith("text/plain")
+
+
+def test_the_endpoint_answers_with_a_trailing_slash_too(reader):
+    with reader.client() as client:
+        by_get = client.get("/sparql/", params={"query": COUNT_CLAIMS})
+        by_post = client.post("/sparql/", content=COUNT_CLAIMS.encode(),
+                              headers={"Content-Type": "application/sparql-query"})
+        description = client.get("/sparql/", headers={"Accept": "application/n-triples"})
+    assert counts(by_get) == counts(by_post) == [70, 82]
+    assert by_get.headers["x-store-generation"] == by_post.headers["x-store-generation"]
+    endpoints = {t.object.value for t in parse(description.content, format=RdfFormat.N_TRIPLES)
+                 if t.predicate.value.endswith("#endpoint")}
+    assert endpoints == {reader.url + "/sparql/"}
+
+
+def test_other_paths_still_reach_their_routes(reader):
+    with reader.client() as client:
+        near = client.get("/sparqlx")
+        health = client.get("/health")
+        schema = client.get("/openapi.json").json()
+    assert near.status_code == 404
+    assert health.json()["status"] == "ok"
+    assert "docs/sparql-endpoint.md" in schema["info"]["description"]
 
 
 def test_updates_are_refused_when_not_enabled(reader):
@@ -250,6 +277,26 @@ def test_reads_are_open_to_other_origins_but_tokens_are_not(reader):
             "Access-Control-Request-Headers": "content-type, authorization"})
     assert get.headers["access-control-allow-origin"] == "*"
     assert preflight.status_code == 400  # Authorization is not an allowed header
+
+
+def test_query_responses_carry_cors_headers_and_preflights_pass(reader):
+    origin = {"Origin": "https://example.org"}
+    with reader.client() as client:
+        post = client.post("/sparql/", content=COUNT_CLAIMS.encode(),
+                           headers={**origin, "Content-Type": "application/sparql-query"})
+        refused = client.post("/sparql", content=b"ASK {}",
+                              headers={**origin, "Content-Type": "text/plain"})
+        preflight = client.options("/sparql", headers={
+            **origin, "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type, accept"})
+    assert post.status_code == 200 and counts(post) == [70, 82]
+    for response in (post, refused):
+        assert response.headers["access-control-allow-origin"] == "*"
+        assert "X-Store-Generation" in response.headers["access-control-expose-headers"]
+    assert refused.status_code == 415
+    assert preflight.status_code == 200
+    assert "POST" in preflight.headers["access-control-allow-methods"]
+    assert "content-type" in preflight.headers["access-control-allow-headers"].lower()
 
 
 @pytest.mark.parametrize(("kind", "accept", "key"), [

@@ -2,8 +2,10 @@
 
 ``create_app(settings)`` returns an ASGI app serving the SPARQL endpoint, the Graph
 Store Protocol, the service and dataset descriptions, the dump, the JSON API and
-the linked-data pages, over one store. Its query engine (worker processes) starts
-and stops with the app. Reads are open to any origin (CORS); the Authorization
+the linked-data pages, over one store. ``/sparql`` is answered ahead of the routing
+by :class:`conflictkg.server.sparql.SparqlEndpoint` (so it is not in the OpenAPI
+schema; docs/sparql-endpoint.md describes it). Its query engine (worker processes)
+starts and stops with the app. Reads are open to any origin (CORS); the Authorization
 header is not, so no other site's page can send an update token.
 """
 
@@ -41,9 +43,12 @@ def create_app(settings: Settings) -> FastAPI:
             await engine.close()
 
     app = FastAPI(title="ConflictKG", version=__version__, lifespan=lifespan,
-                  description="SPARQL endpoint and JSON API over the ConflictKG graph.")
+                  description="JSON API over the ConflictKG graph. The SPARQL 1.1 endpoint at "
+                  "`/sparql` follows the SPARQL Protocol and is not listed here: see "
+                  "docs/sparql-endpoint.md.")
     app.state.settings = settings
     app.state.engine = engine
+    app.add_middleware(sparql.SparqlEndpoint)  # added first, so CORS wraps it
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
                        allow_headers=["Accept", "Content-Type", "If-None-Match"],
                        expose_headers=["X-Store-Generation", "X-Index-Generation", "Content-Disposition",
@@ -55,7 +60,6 @@ def create_app(settings: Settings) -> FastAPI:
         return JSONResponse({"status": "ok", "generation": engine.generation,
                              "queries": engine.in_flight})
 
-    app.include_router(sparql.router, tags=["sparql"])
     app.include_router(graph_store.router, tags=["sparql"])
     app.include_router(describe.router, tags=["service"])
     app.include_router(api.router)

@@ -1,10 +1,10 @@
 """The query engine the web process talks to: worker processes, limits, cache, writes.
 
 Every query goes to a worker process (see :mod:`conflictkg.server.worker`) over a
-socket pair whose answers are read on the event loop itself (no thread hop), so the
-loop keeps serving (``/health`` answers while a runaway query runs). A query that
-overruns ``query_timeout`` has its worker killed and replaced, and its client gets
-a 503. More than
+socket pair whose answers are read on the event loop itself, with no thread hop
+(:mod:`conflictkg.server.worker_link`), so the loop keeps serving (``/health``
+answers while a runaway query runs). A query that overruns ``query_timeout`` has its
+worker killed and replaced, and its client gets a 503. More than
 ``max_concurrent_queries`` at once get a 503 at once rather than a long queue.
 
 Results are cached by (store generation, request); a new generation empties the
@@ -19,10 +19,8 @@ import json
 import logging
 import multiprocessing
 import os
-import pickle
 import shutil
 import signal
-import socket
 import tempfile
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
@@ -33,6 +31,7 @@ from typing import Any, TypeVar
 from conflictkg import store as kgstore
 from conflictkg.config import Settings
 from conflictkg.server import federation, worker
+from conflictkg.server.worker_link import WorkerProcess
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -87,47 +86,14 @@ def _result(payload: tuple, generation: int) -> QueryResult:
     return QueryResult(body, media_type, generation, len(body))
 
 
-class _Worker:
-    """One worker process and the parent's end of its socket pair."""
-
-    def __init__(self, context: Any, store_path: str, memory_mb: int) -> None:
-        self.sock, child = socket.socketpair()
-        self.process = context.Process(target=worker.serve, args=(child, store_path, memory_mb),
-                                       name="conflictkg-query", daemon=True)
-        self.process.start()
-        child.close()
-        self._streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
-
-    async def call(self, job: dict) -> tuple:
-        """Send a job and read the answer, both on the event loop."""
-        if self._streams is None:
-            self._streams = await asyncio.open_unix_connection(sock=self.sock)
-        reader, writer = self._streams
-        data = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
-        writer.write(worker.HEADER.pack(len(data)) + data)
-        (size,) = worker.HEADER.unpack(await reader.readexactly(worker.HEADER.size))
-        return pickle.loads(await reader.readexactly(size))
-
-    def close(self) -> None:
-        """Drop the parent's end (on the event loop); the process is killed by ``kill``."""
-        if self._streams is not None:
-            self._streams[1].close()
-        else:
-            self.sock.close()
-
-    def kill(self) -> None:
-        self.process.kill()
-        self.process.join(timeout=5)
-
-
 class QueryEngine:
     """Runs SPARQL for the web process. Build it per app; ``start`` spawns the workers."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._context = multiprocessing.get_context("spawn")
-        self._idle: asyncio.LifoQueue[_Worker] | None = None
-        self._workers: list[_Worker] = []
+        self._idle: asyncio.LifoQueue[WorkerProcess] | None = None
+        self._workers: list[WorkerProcess] = []
         self._threads = ThreadPoolExecutor(max_workers=settings.max_concurrent_queries + 2,
                                            thread_name_prefix="conflictkg-query")
         self._in_flight = 0
@@ -173,12 +139,12 @@ class QueryEngine:
             shutil.rmtree(self._spill_dir, ignore_errors=True)
 
     def _add_worker(self) -> None:
-        w = _Worker(self._context, str(self.settings.store), self.settings.query_memory_mb)
+        w = WorkerProcess(self._context, str(self.settings.store), self.settings.query_memory_mb)
         self._workers.append(w)
         assert self._idle is not None
         self._idle.put_nowait(w)
 
-    def _retire(self, w: _Worker) -> None:
+    def _retire(self, w: WorkerProcess) -> None:
         w.close()
         self._threads.submit(w.kill)
         self._workers.remove(w)
@@ -206,8 +172,7 @@ class QueryEngine:
                 self._retire(w)
                 w = await self._idle.get()
             try:
-                async with asyncio.timeout(timeout):
-                    answer = await w.call(job)
+                answer = await w.call(job, timeout)
             except TimeoutError:
                 log.warning("query stopped after %ss: %.200s", timeout, job.get("query"))
                 self._retire(w)

@@ -7,6 +7,7 @@ known). Formats are named by a short key; the worker maps keys to pyoxigraph for
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 # kind of result -> [(key, media type)], the first is the default.
@@ -100,8 +101,13 @@ def _matches(media_range: str, media_type: str, key: str) -> int:
     return 0
 
 
+@functools.lru_cache(maxsize=256)
 def choose(kind: str, accept: str | None, format_param: str | None = None) -> Choice:
-    """The best format for a ``kind`` of result, by ``?format=`` then the Accept header."""
+    """The best format for a ``kind`` of result, by ``?format=`` then the Accept header.
+
+    Remembered: clients send few distinct Accept headers, and parsing one costs more
+    than a query worker's other bookkeeping for a fast query.
+    """
     offered = FORMATS[kind]
     if format_param:
         key = FORMAT_PARAM.get(format_param.lower())

@@ -7,6 +7,12 @@ as ``application/sparql-update``; the dataset by ``default-graph-uri`` /
 A GET with no query returns the service description. Every failure is an HTTP
 status with the reason as plain text; a result is serialised whole before its
 status is sent.
+
+The endpoint is the hot path, so it is not a route: :class:`SparqlEndpoint` is a
+plain ASGI middleware that answers ``/sparql`` and ``/sparql/`` itself, ahead of the
+framework's routing, dependency handling and exception middleware, and passes every
+other request on. The app installs it inside its CORS middleware, so CORS headers
+and preflight requests are handled as for any route.
 """
 
 from __future__ import annotations
@@ -14,16 +20,16 @@ from __future__ import annotations
 import hmac
 from urllib.parse import parse_qsl
 
-from fastapi import APIRouter, Request
-from fastapi.responses import PlainTextResponse, Response, StreamingResponse
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response, StreamingResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from conflictkg.config import Settings
 from conflictkg.server import describe
 from conflictkg.server.engine import QueryEngine, QueryError, QueryResult
 from conflictkg.server.sparqltext import SparqlTextError, depth_at, keywords, mask
 
-router = APIRouter()
-
+PATHS = frozenset({"/sparql", "/sparql/"})
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
 SPARQL_UPDATE = "application/sparql-update"
@@ -113,8 +119,26 @@ def endpoint_url(request: Request) -> str:
     return str(request.url).split("?", 1)[0]
 
 
-@router.get("/sparql")
-@router.get("/sparql/", include_in_schema=False)
+class SparqlEndpoint:
+    """ASGI middleware: answers ``/sparql`` and ``/sparql/`` directly, passes the rest to ``app``."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] not in PATHS:
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        if scope["method"] == "GET":
+            response = await sparql_get(request)
+        elif scope["method"] == "POST":
+            response = await sparql_post(request)
+        else:
+            response = error_response(405, "use GET or POST", {"Allow": "GET, POST"})
+        await response(scope, receive, send)
+
+
 async def sparql_get(request: Request) -> Response:
     """SPARQL query by GET; with no query, the service description."""
     try:
@@ -129,8 +153,6 @@ async def sparql_get(request: Request) -> Response:
         return error_response(exc.status, exc.message, exc.headers)
 
 
-@router.post("/sparql")
-@router.post("/sparql/", include_in_schema=False)
 async def sparql_post(request: Request) -> Response:
     """SPARQL query or update by POST (form-encoded, or the query or update as the body)."""
     settings: Settings = request.app.state.settings

@@ -21,7 +21,6 @@ file that the web process streams, so it is never held in memory whole.
 from __future__ import annotations
 
 import ctypes
-import io
 import os
 import pickle
 import resource
@@ -68,22 +67,21 @@ class JobError(Exception):
 
 
 INLINE_BYTES = 1 << 20  # larger results go through a temporary file, not the socket
-WRITE_BUFFER = 1 << 16
 
 
-class _CappedOutput(io.RawIOBase):
+class _CappedOutput:
     """A write target that refuses to grow past ``limit`` bytes and spills to a file in
     ``spill_dir`` past :data:`INLINE_BYTES`, so a large result is never held in memory.
-    Oxigraph writes many small pieces: :func:`_capped` puts a buffer in front."""
+    Oxigraph buffers its output itself and writes it in pieces of 8 KiB, so no buffer
+    is needed in front (a small result is one write)."""
 
     def __init__(self, limit: int, spill_dir: str | None) -> None:
-        super().__init__()
         self.limit, self.spill_dir = limit, spill_dir
         self.parts: list[bytes] = []
         self.size, self.overflow, self.file, self.dropped = 0, False, None, False
 
     def write(self, data: bytes) -> int:
-        if self.dropped:  # what the buffer still holds after a failure goes nowhere
+        if self.dropped:  # what Oxigraph's buffer still holds after a failure goes nowhere
             return len(data)
         self.size += len(data)
         if self.size > self.limit:
@@ -99,8 +97,8 @@ class _CappedOutput(io.RawIOBase):
             self.parts.append(bytes(data))
         return len(data)
 
-    def writable(self) -> bool:
-        return True
+    def flush(self) -> None:
+        """Nothing to do: every write is already kept or in the file."""
 
     def result(self) -> bytes | Spilled:
         if self.file is None:
@@ -123,13 +121,11 @@ class Spilled:
     size: int
 
 
-def _capped(write: Callable[[io.BufferedWriter], object], job: dict) -> bytes | Spilled:
+def _capped(write: Callable[[_CappedOutput], object], job: dict) -> bytes | Spilled:
     limit = job["max_bytes"]
     out = _CappedOutput(limit, job.get("spill_dir"))
     try:
-        buffered = io.BufferedWriter(out, buffer_size=WRITE_BUFFER)
-        write(buffered)
-        buffered.flush()
+        write(out)
     except Exception:
         out.discard()
         if out.overflow:
@@ -147,13 +143,20 @@ def custom_functions() -> dict:
     return dict(CUSTOM_FUNCTIONS)
 
 
-def named_functions(query: str, functions: dict) -> dict:
-    """The custom functions the query may call: registering them costs Oxigraph time on
-    every query, and a call has to spell the function's local name (or escape it)."""
-    if "\\u" in query or "\\U" in query:
-        return functions
-    return {iri: fn for iri, fn in functions.items()
-            if iri.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] in query}
+class Functions:
+    """The custom functions with their local names, worked out once per worker."""
+
+    def __init__(self, functions: dict) -> None:
+        self.all = functions
+        self.named = [(iri.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1], iri, fn)
+                      for iri, fn in functions.items()]
+
+    def for_query(self, query: str) -> dict:
+        """The functions the query may call: registering them costs Oxigraph time on every
+        query, and a call has to spell the function's local name (or escape it)."""
+        if "\\u" in query or "\\U" in query:
+            return self.all
+        return {iri: fn for name, iri, fn in self.named if name in query}
 
 
 def parse_term(text: str):
@@ -187,14 +190,14 @@ def _variable(name: str) -> Variable:
         raise JobError(400, f"not a variable name: {name!r} ({exc})") from None
 
 
-def run_query(store: Store, job: dict, functions: dict) -> tuple[str, bytes | Spilled]:
+def run_query(store: Store, job: dict, functions: Functions) -> tuple[str, bytes | Spilled]:
     options = _dataset_options(job)
     if job.get("substitutions"):
         options["substitutions"] = {
             _variable(name): parse_term(term) for name, term in job["substitutions"].items()}
-    functions = named_functions(job["query"], functions)
-    if functions:
-        options["custom_functions"] = functions
+    named = functions.for_query(job["query"])
+    if named:
+        options["custom_functions"] = named
     if job.get("base_iri"):
         options["base_iri"] = job["base_iri"]
     results = store.query(job["query"], **options)
@@ -212,7 +215,7 @@ def run_query(store: Store, job: dict, functions: dict) -> tuple[str, bytes | Sp
     return choice.media_type, _capped(lambda out: results.serialize(out, format=fmt), job)
 
 
-def read_graph(store: Store, job: dict, functions: dict) -> tuple[str, bytes | Spilled]:
+def read_graph(store: Store, job: dict, functions: Functions) -> tuple[str, bytes | Spilled]:
     """One graph's triples (the Graph Store Protocol's GET); 404 when it does not exist."""
     graph = job.get("graph")
     if graph is None:
@@ -230,7 +233,7 @@ def read_graph(store: Store, job: dict, functions: dict) -> tuple[str, bytes | S
     return choice.media_type, _capped(lambda out: serialize(triples, out, format=fmt), job)
 
 
-HANDLERS: dict[str, Callable[[Store, dict, dict], object]] = {
+HANDLERS: dict[str, Callable[[Store, dict, Functions], object]] = {
     "query": run_query,
     "graph": read_graph,
     "ping": lambda store, job, functions: "pong",
@@ -321,7 +324,7 @@ def serve(sock: socket.socket, store_path: str, memory_mb: int = 0) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     path = Path(store_path)
     watch = GenerationWatch(path)
-    functions = custom_functions()
+    functions = Functions(custom_functions())
     generation, store = -1, None
     while True:
         try:

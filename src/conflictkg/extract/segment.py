@@ -93,7 +93,7 @@ def _furniture(text: str, lines: list[tuple[int, int]], rules: _Rules) -> set[in
     longest = max((len(m) for m in rules.end_markers), default=0) + 10
     for i, (s, e) in enumerate(lines):
         key = normalize_key(text[s:min(e, s + longest)])
-        if any(key.startswith(m) for m in rules.end_markers):
+        if key.startswith(rules.end_markers):
             out.update(range(i, len(lines)))
             break
     run: list[int] = []

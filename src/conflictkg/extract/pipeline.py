@@ -11,7 +11,6 @@ at start-up with its name, not halfway through a corpus.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -72,10 +71,6 @@ class Pipeline:
             factory(self.gazetteers, self.patterns) for factory in components)
         check_order(self.components)
         Scan(m for m in matchers_in(self.components) if len(m))  # one pass over a document for all
-        # The gazetteers and automata (about a million objects) live as long as the process:
-        # out of the collector's sight, its full passes no longer walk them on every run.
-        gc.collect()
-        gc.freeze()
 
     def run(self, info: DocumentInfo, text: str) -> Doc:
         """The working state after every extractor has run (for tests and tools)."""

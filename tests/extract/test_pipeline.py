@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from conflictkg.extract.dating import DateFinder
 from conflictkg.extract.doc import Doc
+from conflictkg.extract.matcher import matchers_in
 from conflictkg.extract.model import DocumentInfo, Span
 from conflictkg.extract.patterns import PatternError
 from conflictkg.extract.pipeline import Pipeline, PipelineError, extract
@@ -142,3 +143,8 @@ def test_the_seed_documents_score_above_their_floors(tmp_path):
     assert summary["missing_predictions"] == []
     scores = {k: summary[k]["f1"] for k in FLOORS}
     assert all(scores[k] >= floor for k, floor in FLOORS.items()), scores
+
+
+def test_every_matcher_the_extractors_hold_reads_the_document_in_the_shared_scan(pipeline):
+    held = [m for m in matchers_in(pipeline.components, depth=8) if len(m)]
+    assert held and all(m._scan is not None for m in held)  # none scans a document alone

@@ -220,7 +220,7 @@ class Scan:
         return last[1][index]
 
 
-def matchers_in(objects: Iterable[object], depth: int = 3) -> list[Matcher[Any]]:
+def matchers_in(objects: Iterable[object], depth: int = 4) -> list[Matcher[Any]]:
     """The matchers held by ``objects``, their attributes and the values of their dicts."""
     found: list[Matcher[Any]] = []
     for obj in objects:

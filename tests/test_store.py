@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from conflictkg import store
 
@@ -40,6 +40,20 @@ def test_replace_swaps_the_whole_graph(tmp_path):
     gen, reader = store.open_snapshot(path)
     assert gen == 2
     assert [q.object.value for q in reader] == ['quote " and \\ backslash']
+
+
+def test_replace_swaps_the_default_graph_and_leaves_named_graphs(tmp_path):
+    path = tmp_path / "s"
+    default = [Quad(q.subject, q.predicate, q.object, DefaultGraph())
+               for q in (quad("a", "1"), quad("b", "2"))]
+    with store.writing(path) as writer:
+        writer.put_graph(None, default)
+        writer.put_graph(G, [quad("c", "3")])
+    with store.writing(path) as writer:
+        writer.put_graph(None, default[1:], replace=True)
+    _, reader = store.open_snapshot(path)
+    assert sorted((q.object.value, q.graph_name == DefaultGraph()) for q in reader) == [
+        ("2", True), ("3", False)]
 
 
 def test_quads_outside_the_graph_are_refused_and_nothing_is_written(tmp_path):

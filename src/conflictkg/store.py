@@ -28,7 +28,7 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, Store
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store
 
 KEEP_SNAPSHOTS = 3
 KEEP_SECONDS = 600.0
@@ -74,18 +74,24 @@ class Writer:
     def graph_size(self, graph: str) -> int:
         return sum(1 for _ in self.store.quads_for_pattern(None, None, None, NamedNode(graph)))
 
-    def put_graph(self, graph: str, quads: Iterable[Quad], *, replace: bool = False) -> int:
-        """Write a whole named graph as one transaction: it lands whole or not at all.
+    def put_graph(self, graph: str | None, quads: Iterable[Quad], *, replace: bool = False) -> int:
+        """Write a whole graph (``None``: the default graph) as one transaction: it lands
+        whole or not at all.
 
         With ``replace``, the graph's old content is dropped in the same transaction.
         """
         quads = list(quads)
-        name = NamedNode(graph)
+        name = NamedNode(graph) if graph is not None else DefaultGraph()
         if any(q.graph_name != name for q in quads):
-            raise ValueError(f"every quad must be in the graph <{graph}>")
-        if replace and self.has_graph(graph):
+            raise ValueError(f"every quad must be in the graph <{graph}>" if graph is not None
+                             else "every quad must be in the default graph")
+        if replace and (graph is None or self.has_graph(graph)):
             body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-            self.store.update(f"DROP SILENT GRAPH {name} ; INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+            if graph is None:
+                self.store.update(f"CLEAR SILENT DEFAULT ; INSERT DATA {{\n{body}\n}}")
+            else:
+                self.store.update(
+                    f"DROP SILENT GRAPH {name} ; INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
         else:
             self.store.extend(quads)
         self.changed = True
@@ -107,7 +113,7 @@ class Writer:
         self.extend(parsed)
 
     def extend(self, quads: Iterable[Quad]) -> None:
-        """Add quads, in any graphs, in one transaction (the Graph Store Protocol's default graph)."""
+        """Add quads, in any graphs, in one transaction."""
         self.store.extend(quads)
         self.changed = True
 

@@ -83,9 +83,7 @@ def _replace(graph: str | None, quads: list[Quad], replace: bool):
     """A writer function that puts ``quads`` into ``graph``; it returns whether the graph is new."""
     def apply(writer: Writer) -> bool:
         if graph is None:
-            if replace:
-                writer.update("CLEAR SILENT DEFAULT")
-            writer.extend(quads)
+            writer.put_graph(None, quads, replace=replace)
             return False
         created = not writer.has_graph(graph)
         writer.put_graph(graph, quads, replace=replace)

@@ -258,14 +258,16 @@ _CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
 HEADER = struct.Struct("!Q")
 
 
-def send_message(sock: socket.socket, message: object) -> None:
-    """A message as its pickle behind its length (what the engine's reader expects)."""
+def framed(message: object) -> bytes:
+    """A message as its pickle behind its length, in one piece: one write, one wake-up
+    for the reader at the other end."""
     data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    if len(data) < 1 << 16:
-        sock.sendall(HEADER.pack(len(data)) + data)  # one write, one wake-up for the reader
-    else:
-        sock.sendall(HEADER.pack(len(data)))
-        sock.sendall(data)
+    return HEADER.pack(len(data)) + data
+
+
+def send_message(sock: socket.socket, message: object) -> None:
+    """A message as the engine's reader expects it (:func:`framed`)."""
+    sock.sendall(framed(message))
 
 
 def _recv_exactly(sock: socket.socket, size: int) -> bytes:

@@ -76,9 +76,8 @@ class WorkerProcess:
         transport, answers = self._link
         if answers.lost is not None:
             raise answers.lost
-        data = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
         answers.waiter = waiter = loop.create_future()
-        transport.write(worker.HEADER.pack(len(data)) + data)
+        transport.write(worker.framed(job))
         timer = loop.call_later(timeout, _expire, waiter)
         try:
             return pickle.loads(await waiter)

@@ -108,8 +108,9 @@ class RecordReader:
         names = [n for e in gazetteers.actors.values() for n in e.names_ar]
         # longest first, so "الجيش الحر" wins over the "جيش" inside it
         self._unit_words = frozenset(normalize_key(w) for w in words)
-        self._splitters = sorted({normalize_key(w) for w in [*words, *names] if w},
-                                 key=len, reverse=True)
+        # compiled once: a record names hundreds of splitters, more than re's own cache holds
+        self._splitters = [(w, re.compile(re.escape(w))) for w in sorted(
+            {normalize_key(w) for w in [*words, *names] if w}, key=len, reverse=True)]
 
     def __call__(self, doc: Doc) -> None:
         doc.record, doc.record_title = None, None
@@ -184,8 +185,10 @@ class RecordReader:
         line = doc.text[start:end]
         notes = [(m.start(), m.end()) for m in re.finditer(r"\(.*?\)", line)]
         cuts: list[tuple[int, int]] = []
-        for word in self._splitters:
-            for m in re.finditer(re.escape(word), nt.text):
+        for word, pattern in self._splitters:
+            if word not in nt.text:  # most are not: a substring test is cheaper than a scan
+                continue
+            for m in pattern.finditer(nt.text):
                 inside_note = any(a <= nt.original_span(m.start(), m.end())[0] < b
                                   for a, b in notes)
                 if not inside_note and not any(s <= m.start() < e for s, e in cuts):

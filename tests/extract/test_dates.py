@@ -278,3 +278,26 @@ def test_each_pattern_reads_every_place_it_can_match(text: str) -> None:
     for kind, pattern in lex.patterns:
         for m in pattern.finditer(norm):
             assert any(a <= m.start() and m.end() <= b for a, b in regions.get(kind, ())), kind
+
+
+JOINED = st.lists(st.tuples(st.sampled_from([
+    "آب", "أغسطس", "تموز", "شهر", "عام", "الأول", "من", "8", "2013", "و", "ب", "ال", "الشب",
+    "كت", "الأحد", "أمس", "/", "،", "x",
+]), st.sampled_from(["", " "])), max_size=20).map(lambda parts: "".join(a + b for a, b in parts))
+
+
+@given(JOINED)
+def test_a_needed_word_inside_another_loses_no_match(text: str) -> None:
+    """Month names written inside other words ("الشباب", "كتاب") make no region, and no
+    match is lost for it, however the words are run together."""
+    lex = _lexicon()
+    norm = normalize_text(text, keep_punctuation=True).text
+    regions = _regions(norm, lex)
+    for kind, pattern in lex.patterns:
+        for m in pattern.finditer(norm):
+            assert any(a <= m.start() and m.end() <= b for a, b in regions.get(kind, ())), kind
+
+
+def test_a_month_name_at_the_end_of_a_word_makes_no_region() -> None:
+    norm = normalize_text("وقال أحد الشباب إن الكتاب صدر", keep_punctuation=True).text
+    assert "month" not in _regions(norm, _lexicon())

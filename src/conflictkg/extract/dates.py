@@ -31,6 +31,10 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 REACH = 120  # characters a date reaches on either side of the word it needs
 _FOUR_DIGITS = re.compile(r"[0-9]{4}")
 _NEED_A_YEAR = ("numeric", "year_range", "year")
+# the patterns whose needed word follows a space or a boundary, never a joined proclitic
+_WORD_ON_ITS_OWN = frozenset({"day_month", "month", "ordinal", "month_day", "same_month",
+                              "period"})
+_WORD_CHAR = re.compile(r"\w")
 
 
 @dataclass
@@ -55,7 +59,7 @@ class _Lexicon:
     modifiers: dict[str, str]  # form -> current | past | next
     words: dict[str, frozenset[str]]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    needs: ahocorasick.Automaton  # the words each pattern needs -> names of the patterns
+    needs: ahocorasick.Automaton  # needed word -> (length, pattern names, whether on its own)
 
 
 @functools.cache
@@ -120,7 +124,10 @@ def _lexicon() -> _Lexicon:
             needs.setdefault(word, set()).update(kinds)
     automaton = ahocorasick.Automaton()
     for word, kinds in needs.items():
-        automaton.add_word(word, (len(word), tuple(sorted(kinds))))
+        # does every pattern that needs the word want it as a word of its own? ("آب" is
+        # the end of many a word: "الشباب", "كتاب")
+        alone = kinds <= _WORD_ON_ITS_OWN
+        automaton.add_word(word, (len(word), tuple(sorted(kinds)), alone))
     automaton.make_automaton()
     return _Lexicon(
         needs=automaton, months=months, english=english, weekdays=weekdays,
@@ -202,9 +209,12 @@ def _regions(text: str, lex: _Lexicon) -> dict[str, list[tuple[int, int]]]:
     "اليوم", "الشهر"...) or a four-digit number. A pattern reads only there, which keeps
     the slowest part of the reader off most of a long text."""
     hits: dict[str, list[tuple[int, int]]] = {}
-    for last, (length, kinds) in lex.needs.iter(text):
+    for last, (length, kinds, alone) in lex.needs.iter(text):
+        start = last + 1 - length
+        if alone and start and _WORD_CHAR.match(text, start - 1):
+            continue  # inside a word
         for kind in kinds:
-            hits.setdefault(kind, []).append((last + 1 - length, last + 1))
+            hits.setdefault(kind, []).append((start, last + 1))
     years = [m.span() for m in _FOUR_DIGITS.finditer(text)]
     for kind in _NEED_A_YEAR:
         hits[kind] = years

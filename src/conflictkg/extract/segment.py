@@ -32,7 +32,10 @@ class _Rules:
         self.sentence_end = re.compile(rf"[{ends}]+[\"”»']?{follow}")
         openers = sorted(s.words("clause_openers"), key=len, reverse=True)
         words = "|".join(re.escape(w) for w in openers)
-        self.clause_break = re.compile(rf"[{marks}]|(?<=\s)(?=(?:و)?(?:{words})\s)")
+        # a mark, or the space before an opener; one class first, so that re skips in C
+        # to the characters where a break can be
+        self.clause_break = re.compile(
+            rf"[{marks}\s](?:(?<=[{marks}])|(?=(?:و)?(?:{words})\s))")
         self.end_markers = tuple(normalize_key(m) for m in s.words("end_markers"))
         self.link_list_min = s.integer("link_list_min")
 
@@ -112,7 +115,7 @@ def _cut(text: str, start: int, end: int, boundary: re.Pattern[str]) -> list[tup
     out = []
     s = start
     for m in boundary.finditer(text, start, end):
-        out.append((s, m.end() if m.end() > m.start() else m.start()))
+        out.append((s, m.end()))
         s = m.end()
     out.append((s, end))
     return _trimmed(text, out)

@@ -9,8 +9,8 @@ claim that no source covers is the publisher's own.
 from __future__ import annotations
 
 import functools
-import itertools
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import ClassVar
 
 from conflictkg.extract.doc import Attributed, Doc, Mention, Sentence, SpanIndex, clitic_forms
@@ -81,15 +81,20 @@ class AttributionFinder:
             found = self._credit(doc, sentence, cue.start, cue.end, cue.payloads[0], rules)
             if found is not None:
                 by_sentence.setdefault(sentence.start, []).append(found)
+        # "..., it added.", "he said": where a pronoun is followed by a continuation verb
+        tokens = doc.tokens
+        pronouns = compress(range(len(tokens) - 1),
+                            map(rules.pronouns.__contains__, map(attrgetter("key"), tokens)))
+        said = [(tokens[i].start, tokens[i + 1].start) for i in pronouns
+                if tokens[i + 1].key in rules.continuations]
         previous: Attributed | None = None
         for sentence in doc.sentences:
             own = by_sentence.get(sentence.start, [])
             words = doc.tokens_between(sentence.start, sentence.end)
             continues = bool(words) and any(f in rules.continuations
                                             for f in clitic_forms(words[0].key))
-            continues = continues or any(  # "..., it added.", "he said"
-                a.key in rules.pronouns and b.key in rules.continuations
-                for a, b in itertools.pairwise(words))
+            continues = continues or any(sentence.start <= a and b < sentence.end
+                                         for a, b in said)
             if continues and previous is not None and not any(
                     a.scope_start <= sentence.start for a in own):
                 doc.attributions.append(Attributed(
@@ -108,9 +113,10 @@ class AttributionFinder:
         found += [Mention(m.start, m.end, m.text, "")
                   for m in rules.generic.find(doc.norm) if not doc.in_boilerplate(m.start)]
         named = SpanIndex(found)
-        keys = map(attrgetter("key"), doc.tokens)  # looked up in C, word after word
-        for token, types in zip(doc.tokens, map(rules.anaphor_types, keys), strict=True):
-            if types and not named.at(token.start):
+        # the words that may refer back to a source, looked up and kept in C
+        types_of = map(rules.anaphor_types, map(attrgetter("key"), doc.tokens))
+        for token, types in filter(itemgetter(1), zip(doc.tokens, types_of, strict=True)):
+            if not named.at(token.start):
                 earlier = next((m for m in reversed(named.before(token.start)) if m.key
                                 and m.end <= token.start
                                 and self._sources[m.key].type in types), None)

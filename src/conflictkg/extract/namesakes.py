@@ -59,6 +59,7 @@ class Anchors:
         self.counts: Counter[str] = Counter()
         self.entries: dict[str, PlaceEntry] = {}
         self._near: dict[tuple[str, str], bool] = {}
+        self._support: dict[tuple[str, str | None], int] = {}
         for i, c in enumerate(candidates):
             entries = _allowed(c)
             if _strong(c) and all(_distance(entries[0], e) <= CLUSTER_KM for e in entries):
@@ -72,13 +73,13 @@ class Anchors:
 
     def support(self, entry: PlaceEntry, i: int) -> int:
         """How many mentions other than the i-th name a place near ``entry``."""
-        total = 0
-        for key, count in self.counts.items():
-            if self.own.get(i) == key:
-                count -= 1
-            if count and self._is_near(entry, key):
-                total += count
-        return total
+        own = self.own.get(i)
+        found = self._support.get((entry.key, own))  # a name comes back, with its namesakes
+        if found is None:
+            found = self._support[entry.key, own] = sum(
+                count - (key == own) for key, count in self.counts.items()
+                if count - (key == own) and self._is_near(entry, key))
+        return found
 
     def _is_near(self, entry: PlaceEntry, key: str) -> bool:
         """Near on the map; a governorate is near every place in it (its centroid may be

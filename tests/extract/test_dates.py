@@ -266,18 +266,22 @@ def test_random_text_gives_valid_spans(text: str) -> None:
         assert text[d.span.start:d.span.end] == d.span.text
 
 
-FILLER = "قالت مصادر محلية إن الأوضاع ما زالت متوترة في المنطقة"
-
-
-@given(st.lists(st.one_of(TOKENS, st.just(FILLER)), max_size=30).map(" ".join))
-def test_each_pattern_reads_every_place_it_can_match(text: str) -> None:
-    """Reading only around the words a pattern needs loses no match of the whole text."""
+def _assert_regions_cover_every_match(text: str) -> None:
     lex = _lexicon()
     norm = normalize_text(text, keep_punctuation=True).text
     regions = _regions(norm, lex)
     for kind, pattern in lex.patterns:
         for m in pattern.finditer(norm):
             assert any(a <= m.start() and m.end() <= b for a, b in regions.get(kind, ())), kind
+
+
+FILLER = "قالت مصادر محلية إن الأوضاع ما زالت متوترة في المنطقة"
+
+
+@given(st.lists(st.one_of(TOKENS, st.just(FILLER)), max_size=30).map(" ".join))
+def test_each_pattern_reads_every_place_it_can_match(text: str) -> None:
+    """Reading only around the words a pattern needs loses no match of the whole text."""
+    _assert_regions_cover_every_match(text)
 
 
 JOINED = st.lists(st.tuples(st.sampled_from([
@@ -290,12 +294,7 @@ JOINED = st.lists(st.tuples(st.sampled_from([
 def test_a_needed_word_inside_another_loses_no_match(text: str) -> None:
     """Month names written inside other words ("الشباب", "كتاب") make no region, and no
     match is lost for it, however the words are run together."""
-    lex = _lexicon()
-    norm = normalize_text(text, keep_punctuation=True).text
-    regions = _regions(norm, lex)
-    for kind, pattern in lex.patterns:
-        for m in pattern.finditer(norm):
-            assert any(a <= m.start() and m.end() <= b for a, b in regions.get(kind, ())), kind
+    _assert_regions_cover_every_match(text)
 
 
 def test_a_month_name_at_the_end_of_a_word_makes_no_region() -> None:

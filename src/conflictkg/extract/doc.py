@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress, repeat
@@ -28,6 +29,8 @@ from conflictkg.extract.model import (
     Span,
 )
 from conflictkg.extract.normalize import NormalizedText, normalize_text
+
+_TWO = array("i", [0, 0])  # put before an offset map, shifts it by two
 
 # What a fresh Doc already holds; every other attribute is assigned by an extractor.
 BASE_ATTRIBUTES = ("info", "text", "language", "norm", "tokens")
@@ -160,20 +163,19 @@ class Doc:
     @classmethod
     def create(cls, info: DocumentInfo, text: str) -> Doc:
         norm = normalize_text(text)
-        starts, ends = norm.starts, norm.ends
-        # the words between single spaces, placed by their lengths (no match objects)
+        # the words between single spaces, placed by their lengths (no match objects, and
+        # every step in C): word i starts at at[i] and ends at at[i + 1] - 1
         words = norm.text.split(" ")
-        at = list(accumulate([len(w) + 1 for w in words], initial=0))
+        at = list(accumulate(map((1).__add__, map(len, words)), initial=0))
         kept = list(map(bool, words))
-        words, at = list(compress(words, kept)), list(compress(at, kept))
+        starts = list(map(norm.starts.__getitem__, compress(at, kept)))
+        ends = map((_TWO + norm.ends).__getitem__, compress(at[1:], kept))  # ends[i - 2]
         # tuple.__new__ makes each Token in C (Token._make is a Python call a word)
-        tokens = list(map(tuple.__new__, repeat(Token), zip(
-            map(starts.__getitem__, at),
-            map(ends.__getitem__, [a + len(w) - 1 for a, w in zip(at, words, strict=True)]),
-            words, strict=True)))
+        tokens = list(map(tuple.__new__, repeat(Token), zip(starts, ends, compress(words, kept),
+                                                            strict=True)))
         language = (info.language or "ar").lower()[:2]
         doc = cls(info, text, language if language in ("ar", "en") else "ar", norm, tokens)
-        doc._token_starts = [t.start for t in tokens]
+        doc._token_starts = starts
         return doc
 
     # --- positions -------------------------------------------------------------------

@@ -308,6 +308,8 @@ class QueryEngine:
                 writer.update(sparql, **options)
             except SyntaxError as exc:
                 raise QueryError(400, str(exc)) from None
+            except RuntimeError as exc:  # DROP GRAPH of a graph that is not there...
+                raise QueryError(400, f"the update was not applied: {exc}") from None
 
         await self.write(apply)
 

@@ -18,6 +18,7 @@ and preflight requests are handled as for any route.
 from __future__ import annotations
 
 import hmac
+import logging
 from urllib.parse import parse_qsl
 
 from starlette.requests import Request
@@ -28,6 +29,8 @@ from conflictkg.config import Settings
 from conflictkg.server import describe
 from conflictkg.server.engine import QueryEngine, QueryError, QueryResult
 from conflictkg.server.sparqltext import SparqlTextError, depth_at, keywords, mask
+
+log = logging.getLogger("conflictkg.server")
 
 PATHS = frozenset({"/sparql", "/sparql/"})
 FORM = "application/x-www-form-urlencoded"
@@ -130,12 +133,18 @@ class SparqlEndpoint:
             await self.app(scope, receive, send)
             return
         request = Request(scope, receive)
-        if scope["method"] == "GET":
-            response = await sparql_get(request)
-        elif scope["method"] == "POST":
-            response = await sparql_post(request)
-        else:
-            response = error_response(405, "use GET or POST", {"Allow": "GET, POST"})
+        try:
+            if scope["method"] == "GET":
+                response = await sparql_get(request)
+            elif scope["method"] == "POST":
+                response = await sparql_post(request)
+            else:
+                response = error_response(405, "use GET or POST", {"Allow": "GET, POST"})
+        except Exception:
+            # answered here rather than raised to the server, which would close the
+            # client's connection, and a client that reuses it would see it reset
+            log.exception("SPARQL request failed")
+            response = error_response(500, "internal error: the request was not completed")
         await response(scope, receive, send)
 
 

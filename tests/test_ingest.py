@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from pyoxigraph import NamedNode
@@ -96,3 +98,17 @@ def test_the_sample_corpus_graph_conforms_to_the_shapes(corpus_store):
     report = validate(open_snapshot(corpus_store.store)[1])
     assert report.conforms, str(report)
     assert report.triples > 80_000  # the gazetteer's places, groups and sources are checked too
+
+
+FREEZE_COUNT = ("import gc, sys; from conflictkg.ingest import new_pipeline; "
+                "new_pipeline(freeze=sys.argv[1] == 'yes'); print(gc.get_freeze_count())")
+
+
+def test_only_a_batch_process_freezes_its_heap():
+    """The batch commands take the gazetteers out of the collector's sight; a library
+    caller's process is left as it was (run apart: a freeze lasts as long as its process)."""
+    counts = {flag: int(subprocess.run([sys.executable, "-c", FREEZE_COUNT, flag], check=True,
+                                       capture_output=True, text=True).stdout)
+              for flag in ("yes", "no")}
+    assert counts["no"] == 0
+    assert counts["yes"] > 10_000

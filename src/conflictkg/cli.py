@@ -45,7 +45,7 @@ def ingest(paths: PathsArg, metadata: MetadataOpt = None, store: StoreOpt = None
     Each document lands whole or not at all; a bad file gets a one-line error and
     the rest go on; the exit status is 1 when any failed.
     """
-    from conflictkg.ingest import ingest_paths
+    from conflictkg.ingest import ingest_paths, new_pipeline
     from conflictkg.store import StoreLockedError
 
     settings = load_settings(store=store, base_iri=base_iri)
@@ -58,7 +58,7 @@ def ingest(paths: PathsArg, metadata: MetadataOpt = None, store: StoreOpt = None
 
         try:
             report = ingest_paths(paths, settings, metadata=metadata, max_bytes=max_bytes,
-                                  on_document=on_document)
+                                  on_document=on_document, pipeline=new_pipeline(freeze=True))
         except StoreLockedError as exc:
             err.print(f"error: {exc}")
             raise typer.Exit(2) from None
@@ -76,13 +76,14 @@ def extract(paths: PathsArg, output_dir: Annotated[Path, typer.Option(
             max_bytes: MaxBytesOpt = 20_000_000) -> None:
     """Write the extraction of each document as JSON, without touching the store."""
     from conflictkg.documents import LoadError
-    from conflictkg.ingest import extract_paths
+    from conflictkg.ingest import extract_paths, new_pipeline
     from conflictkg.iris import Iris
 
     iris = Iris(load_settings(base_iri=base_iri).base_iri)
     output_dir.mkdir(parents=True, exist_ok=True)
     done = failed = 0
-    for item, extraction in extract_paths(paths, metadata=metadata, max_bytes=max_bytes):
+    for item, extraction in extract_paths(paths, metadata=metadata, max_bytes=max_bytes,
+                                          pipeline=new_pipeline(freeze=True)):
         if isinstance(item, LoadError) or extraction is None:
             err.print(f"error: {item}", markup=False)
             failed += 1

@@ -108,9 +108,10 @@ class RecordReader:
         names = [n for e in gazetteers.actors.values() for n in e.names_ar]
         # longest first, so "الجيش الحر" wins over the "جيش" inside it
         self._unit_words = frozenset(normalize_key(w) for w in words)
-        # compiled once: a record names hundreds of splitters, more than re's own cache holds
-        self._splitters = [(w, re.compile(re.escape(w))) for w in sorted(
-            {normalize_key(w) for w in [*words, *names] if w}, key=len, reverse=True)]
+        self._splitters = sorted({normalize_key(w) for w in [*words, *names] if w},
+                                 key=len, reverse=True)
+        # compiled when first met: there are hundreds, more than re's own cache holds
+        self._splitter_patterns: dict[str, re.Pattern[str]] = {}
 
     def __call__(self, doc: Doc) -> None:
         doc.record, doc.record_title = None, None
@@ -185,9 +186,12 @@ class RecordReader:
         line = doc.text[start:end]
         notes = [(m.start(), m.end()) for m in re.finditer(r"\(.*?\)", line)]
         cuts: list[tuple[int, int]] = []
-        for word, pattern in self._splitters:
+        for word in self._splitters:
             if word not in nt.text:  # most are not: a substring test is cheaper than a scan
                 continue
+            pattern = self._splitter_patterns.get(word)
+            if pattern is None:
+                pattern = self._splitter_patterns[word] = re.compile(re.escape(word))
             for m in pattern.finditer(nt.text):
                 inside_note = any(a <= nt.original_span(m.start(), m.end())[0] < b
                                   for a, b in notes)

@@ -11,8 +11,8 @@ with parents and denials, mixed with the background a report carries (the humani
 situation, residents' words, politics), and page furniture. The mix is set so that
 events, claims, groups and places per KB come close to those of the news reports in the
 bundled sample corpus; the benchmark prints both. ``--dense`` makes every paragraph an
-episode with parties drawn afresh: about three times the claims per KB of a real report,
-a worst case.
+episode with parties drawn afresh: about two and a half times the claims per KB of the
+sample's reports, a worst case.
 
 Then runs one Pipeline, built as the batch commands build it (``new_pipeline(freeze=True)``),
 over all of them in this process (one core) and prints documents/s and MB/s of CPU time,

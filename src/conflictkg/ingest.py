@@ -165,7 +165,7 @@ def ingest_paths(
         manifest, errors = load_manifest(metadata)
         report.failed.extend(errors)
     iris = Iris(settings.base_iri)
-    pipeline = pipeline or new_pipeline()
+    pipeline = pipeline if pipeline is not None else new_pipeline()
     with writing(settings.store) as writer:
         if ensure_reference_graphs(writer, iris):
             writer.publish()
@@ -201,7 +201,7 @@ def extract_paths(paths: Sequence[Path], *, metadata: Path | None = None,
         manifest, errors = load_manifest(metadata)
         for error in errors:
             yield error, None
-    pipeline = pipeline or new_pipeline()
+    pipeline = pipeline if pipeline is not None else new_pipeline()
     for item in iter_documents(paths, manifest, max_bytes=max_bytes):
         if isinstance(item, LoadError):
             yield item, None

@@ -77,8 +77,8 @@ class Anchors:
         found = self._support.get((entry.key, own))  # a name comes back, with its namesakes
         if found is None:
             found = self._support[entry.key, own] = sum(
-                count - (key == own) for key, count in self.counts.items()
-                if count - (key == own) and self._is_near(entry, key))
+                others for key, count in self.counts.items()
+                if (others := count - (key == own)) and self._is_near(entry, key))
         return found
 
     def _is_near(self, entry: PlaceEntry, key: str) -> bool:

@@ -24,12 +24,13 @@ from conflictkg.extract.doc import (
     clitic_forms,
     word_forms,
 )
+from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import Attribution, ControlClaim
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
 from conflictkg.extract.units import OPENING_QUOTES
-from conflictkg.gazetteers import Gazetteers
+from conflictkg.reference.gazetteers import Gazetteers
 
 OBJECT_WINDOW = 12  # tokens after the verb in which its place is looked for
 SUBJECT_WINDOW = 5  # tokens after the verb in which its subject stands (VSO)
@@ -306,7 +307,7 @@ class ControlFinder:
         words = rules.collectives.intersection(word_forms(near))
         if not words:
             return None
-        heads = {w.removeprefix("ال") for w in words}
+        heads = set(map(clitics().without_article, words))
         for m in reversed(doc.index("actor_mentions").before(cue.start)):
             entry = self._actors.get(m.key)
             if entry is None:
@@ -318,7 +319,7 @@ class ControlFinder:
     def _first_words(self, key: str) -> frozenset[str]:
         """The first words of a group's Arabic names, without the article ("تنظيم")."""
         if key not in self._first:
-            self._first[key] = frozenset(normalize_key(n).split()[0].removeprefix("ال")
+            self._first[key] = frozenset(clitics().without_article(normalize_key(n).split()[0])
                                          for n in self._actors[key].names_ar)
         return self._first[key]
 

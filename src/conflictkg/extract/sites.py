@@ -14,13 +14,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from conflictkg.extract.doc import Doc, Mention, SpanIndex, clitic_forms
+from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.model import Place
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
 from conflictkg.extract.units import OPENING_QUOTES, closing_quote
-from conflictkg.gazetteers import Gazetteers, PlaceEntry
 from conflictkg.iris import slugify
+from conflictkg.reference.gazetteers import Gazetteers, PlaceEntry
 
 AFTER_TOKENS = 6  # a place this far after a site, behind "في"/"الواقعة في", holds it
 BEFORE_TOKENS = 8  # else the place named this shortly before it in the sentence
@@ -97,7 +98,7 @@ class SiteFinder:
                   rules: _Rules) -> int | None:
         """Where the facility's name ends: its complement, a quoted name, an adjective."""
         text = doc.text
-        complete = head.startswith("ال") or " " in head  # "المنطقة الصناعية"
+        complete = clitics().has_article(head) or " " in head  # "المنطقة الصناعية"
         i = doc.token_index(end)
         taken = 0
         stop = end
@@ -182,7 +183,7 @@ class SiteFinder:
             if ancestor.level == "community" and ancestor.prominence >= CITY_PROMINENCE:
                 anchor = ancestor
                 break
-        name = " ".join(w.removeprefix("ال") for w in identity.split())
+        name = " ".join(map(clitics().without_article, identity.split()))
         key = f"{anchor.key}-{slugify(name)}"
         written = " ".join(doc.text[start:end].replace("”", " ").replace("“", " ")
                            .replace("\"", " ").split())

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
-from fastapi import APIRouter, FastAPI, HTTPException
+from fastapi import APIRouter, FastAPI, HTTPException, Request
 from fastapi.responses import FileResponse
 
 from conflictkg.server import api_documents, api_entities, api_events
 from conflictkg.server.api_index import keeping_index
 from conflictkg.server.api_routing import app_cache
-
-CONTEXT_FILE = Path(__file__).resolve().parents[3] / "ontology" / "context.jsonld"
 
 
 @asynccontextmanager
@@ -37,8 +34,9 @@ router.include_router(api_documents.router)
 @router.get("/context.jsonld", response_class=FileResponse, summary="The JSON-LD context",
             responses={200: {"content": {"application/ld+json": {"schema": {"type": "object"}}}},
                        404: {"description": "The context file is not installed"}})
-async def context() -> FileResponse:
+async def context(request: Request) -> FileResponse:
     """Maps the API's keys to the ontology, so every answer reads as JSON-LD."""
-    if not CONTEXT_FILE.is_file():
+    context_file = request.app.state.bundle.context_file
+    if not context_file.is_file():
         raise HTTPException(status_code=404, detail="the JSON-LD context is not installed")
-    return FileResponse(CONTEXT_FILE, media_type="application/ld+json")
+    return FileResponse(context_file, media_type="application/ld+json")

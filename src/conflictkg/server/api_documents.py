@@ -184,7 +184,7 @@ def _pipeline(request: Request) -> Any:
     if getattr(state, "pipeline", None) is None:
         from conflictkg.ingest import new_pipeline
 
-        state.pipeline = new_pipeline()
+        state.pipeline = new_pipeline(bundle=state.bundle)
     return state.pipeline
 
 
@@ -229,7 +229,7 @@ async def post_document(request: Request, response: Response) -> m.Extraction:
     pipeline = _pipeline(request)
 
     def work(writer: Any) -> str:
-        ensure_reference_graphs(writer, iris)
+        ensure_reference_graphs(writer, iris, pipeline.bundle)
         status, _ = ingest_document(writer, document, pipeline, iris)
         return status
 

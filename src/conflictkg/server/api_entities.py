@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 
 from conflictkg.extract.model import ACTOR_KINDS
-from conflictkg.gazetteers import PLACE_LEVELS
+from conflictkg.reference.gazetteers import PLACE_LEVELS
 from conflictkg.server import api_models as m
 from conflictkg.server import api_queries as q
 from conflictkg.server import api_routing as routing

@@ -21,15 +21,18 @@ from fastapi.responses import JSONResponse
 
 from conflictkg import __version__
 from conflictkg.config import Settings
+from conflictkg.reference import Bundle, load_bundle
 from conflictkg.server import api, describe, graph_store, pages, query_page, sparql
 from conflictkg.server.engine import QueryEngine
 
 log = logging.getLogger("conflictkg.server")
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """An ASGI app serving the store named in ``settings``."""
+def create_app(settings: Settings, *, bundle: Bundle | None = None) -> FastAPI:
+    """An ASGI app serving the store named in ``settings``, with the reference bundle the
+    settings name (or ``bundle``): its example queries, JSON-LD context and extractor."""
     engine = QueryEngine(settings)
+    bundle = bundle if bundle is not None else load_bundle(settings.bundle)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -48,6 +51,8 @@ def create_app(settings: Settings) -> FastAPI:
                   "docs/sparql-endpoint.md.")
     app.state.settings = settings
     app.state.engine = engine
+    app.state.bundle = bundle
+    app.state.templates = pages.templates(settings.templates)
     app.add_middleware(sparql.SparqlEndpoint)  # added first, so CORS wraps it
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
                        allow_headers=["Accept", "Content-Type", "If-None-Match"],

@@ -78,7 +78,8 @@ class AttributionFinder:
             sentence = doc.sentence_at(cue.start)
             if sentence is None:
                 continue
-            found = self._credit(doc, sentence, cue.start, cue.end, cue.payloads[0], rules)
+            found = doc.attempt(self.name, (sentence.start, sentence.end), None, self._credit,
+                                doc, sentence, cue.start, cue.end, cue.payloads[0], rules)
             if found is not None:
                 by_sentence.setdefault(sentence.start, []).append(found)
         # "..., it added.", "he said": where a pronoun is followed by a continuation verb

@@ -94,7 +94,8 @@ class CasualtyFinder:
             cues = outcomes.starting(sentence.start, sentence.end)
             if sentence.boilerplate or not cues:
                 continue
-            found = self._in_sentence(doc, sentence, cues, rules)
+            found = doc.attempt(self.name, (sentence.start, sentence.end), [],
+                                self._in_sentence, doc, sentence, cues, rules)
             for f in found:
                 clause = doc.clause_at(f.start) or (sentence.start, sentence.end)
                 start = min(clause[0], f.start)

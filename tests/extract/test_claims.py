@@ -89,6 +89,59 @@ def test_a_sentence_that_goes_on_with_and_he_added_keeps_its_source(extract):
     assert second.attributed_to.label == "ناشطون"
 
 
+
+@pytest.mark.parametrize(("text", "language", "source", "label"), [
+    ("وقال المتحدث باسم قوات سوريا الديمقراطية فرهاد شامي إن 14 عنصراً من تنظيم الدولة "
+     "قتلوا في الاشتباكات.", "ar", None, "قوات سوريا الديمقراطية"),
+    ("وأفاد ناشطو المرصد السوري بمقتل 7 مدنيين في قصف جوي على بلدة كفرنبل.", "ar", "sohr",
+     "ناشطو المرصد السوري"),
+    ("وقال مراسل عنب بلدي في درعا إن 3 أطفال قتلوا بقصف مدفعي.", "ar", "enab-baladi",
+     "مراسل عنب بلدي"),
+    ("A spokesman for the Syrian Democratic Forces said 14 Islamic State fighters were killed.",
+     "en", None, "Syrian Democratic Forces"),
+])
+def test_a_spokesman_credits_his_group_and_a_monitors_activists_the_monitor(
+        extract, text, language, source, label):
+    (claim,) = extract(text, language=language).casualty_claims
+    assert (claim.attributed_to.source, claim.attributed_to.label) == (source, label)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("وقالت هيئة تحرير الشام إن 20 من عناصر النظام قتلوا، فيما قدّر المرصد السوري الحصيلة "
+     "بـ 438 قتيلاً من الطرفين.", "ar"),
+    ("Rebels said they killed 20 soldiers, while the Syrian Observatory put the toll at 438 "
+     "dead on both sides.", "en"),
+])
+def test_a_source_credited_later_in_the_sentence_takes_the_toll_after_it(extract, text, language):
+    party, monitor = extract(text, language=language).casualty_claims
+    assert (party.count, monitor.count) == (20, 438)
+    assert party.attributed_to.source != "sohr" and monitor.attributed_to.source == "sohr"
+
+
+def test_a_credit_carries_to_later_sentences_until_another_source_is_credited(extract):
+    text = ("قتل 12 عنصراً من قوات النظام في هجوم على بلدة اللطامنة، بحسب المرصد السوري.\n\n"
+            "وفي ريف إدلب قتل 4 مدنيين بقصف جوي على بلدة كفرنبل.\n\n"
+            "من جهتها قالت وكالة سانا إن 9 إرهابيين قتلوا. وقتل 3 جنود في كمين.")
+    first, carried, sana, sana_carried = extract(text).casualty_claims
+    assert [c.attributed_to.source for c in (first, carried)] == ["sohr", "sohr"]
+    assert [c.attributed_to.source for c in (sana, sana_carried)] == ["sana", "sana"]
+
+
+def test_in_a_chronicle_a_credit_stays_in_its_entry(extract):
+    text = ("بتاريخ 3 آذار، أعلن لواء شهداء اليرموك مقتل 5 عناصر من قوات النظام.\n\n"
+            "بتاريخ 5 آذار، قتل 9 جنود للنظام في اشتباكات على حاجز المخفر.")
+    first, second = extract(text, kind="chronicle", publisher="Syrian Memory",
+                            publisher_ar="الذاكرة السورية").casualty_claims
+    assert first.attributed_to.label == "لواء شهداء اليرموك"
+    assert second.attributed_to.label == "الذاكرة السورية"
+
+
+def test_a_headline_toll_is_the_source_of_the_lead(extract):
+    text = ("62 قتيلاً من قوات النظام في هجوم على حي القدم\n\n"
+            "قتل 62 عنصراً من قوات النظام في هجوم لتنظيم الدولة، وفق المرصد السوري.")
+    claims = extract(text).casualty_claims
+    assert {c.attributed_to.source for c in claims} == {"sohr"}
+
 def test_english_casualties(extract):
     text = ("At least 23 Syrian soldiers were killed on Tuesday, the Syrian Observatory for "
             "Human Rights said. The death toll later rose to 31, up from an earlier toll of 23.")

@@ -3,7 +3,10 @@
 "بحسب المرصد" and "according to SOHR" credit their whole sentence; "وثق المرصد" and
 "ناشطون أفادوا" credit what follows the verb; a sentence opening with "وأضاف" goes on
 crediting the source before it; "الصحيفة" stands for the newspaper last named. A
-claim that no source covers is the publisher's own.
+spokesman credits the group he speaks for ("قال المتحدث باسم قسد"), a monitor's
+activists or an outlet's correspondent the monitor or the outlet ("ناشطو المرصد").
+A source once credited stays the source of what follows until another is credited;
+a claim before any credit is the publisher's own.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ AFTER_VERB = 3  # tokens between a verb and its subject ("قال مدير الم
 BEFORE_VERB = 6  # tokens between a subject and its verb ("المرصد ... رصد")
 _QUOTES = str.maketrans(dict.fromkeys("\"“”«»", " "))
 CLOSING_VERB = 3  # words after "said" that still leave it closing its sentence ("on Monday")
+CHRONICLE_KINDS = ("archive-record", "chronicle")  # entries that each stand alone
+TITLE_REACH = 4  # tokens between a verb and a speaker's title ("قال فرهاد شامي المتحدث باسم")
 
 
 class _Rules:
@@ -35,6 +40,8 @@ class _Rules:
         self.continuations = s.keys("continuations")
         self.pronouns = s.keys("pronoun_subjects")
         self.generic: Matcher[str] = s.matcher(generic=s.words("generic_sources"))
+        self.titles: Matcher[str] = s.matcher(title=s.words("speaker_titles"))
+        self.links = s.keys("source_links")
         self.anaphors = {normalize_key(k): frozenset(v) for k, v in s.groups("anaphors").items()}
         self.anaphor_types = functools.lru_cache(maxsize=65536)(self._anaphor_types)
 
@@ -73,13 +80,14 @@ class AttributionFinder:
         doc.source_mentions = self._mentions(doc, rules)
         doc.attributions = []
         cues = [m for m in rules.cues.find(doc.norm) if not doc.in_boilerplate(m.start)]
+        titles = SpanIndex(rules.titles.find(doc.norm))
         by_sentence: dict[int, list[Attributed]] = {}
         for cue in cues:
             sentence = doc.sentence_at(cue.start)
             if sentence is None:
                 continue
             found = doc.attempt(self.name, (sentence.start, sentence.end), None, self._credit,
-                                doc, sentence, cue.start, cue.end, cue.payloads[0], rules)
+                                doc, sentence, cue.start, cue.end, cue.payloads[0], rules, titles)
             if found is not None:
                 by_sentence.setdefault(sentence.start, []).append(found)
         # "..., it added.", "he said": where a pronoun is followed by a continuation verb
@@ -129,10 +137,27 @@ class AttributionFinder:
         for m in found:
             if not out or m.start >= out[-1].end:
                 out.append(m)
+        return self._of_named(doc, out, rules)
+
+    def _generic(self, m: Mention) -> bool:
+        return not m.key or self._sources[m.key].type == "generic"
+
+    def _of_named(self, doc: Doc, mentions: list[Mention], rules: _Rules) -> list[Mention]:
+        """"ناشطو المرصد", "مراسل عنب بلدي", "activists of the Observatory": a generic
+        source that belongs to a named one is that one."""
+        out: list[Mention] = []
+        for m in mentions:
+            previous = out[-1] if out else None
+            between = doc.tokens_between(previous.end, m.start) if previous else []
+            if previous is not None and self._generic(previous) and not self._generic(m) \
+                    and len(between) <= 1 and all(t.key in rules.links for t in between):
+                out[-1] = Mention(previous.start, m.end, doc.text[previous.start:m.end], m.key)
+            else:
+                out.append(m)
         return out
 
     def _credit(self, doc: Doc, sentence: Sentence, start: int, end: int,
-                kind: str, rules: _Rules) -> Attributed | None:
+                kind: str, rules: _Rules, titles: SpanIndex) -> Attributed | None:
         """The source a crediting word points at, and the text it credits."""
         sources = doc.index("source_mentions")
         after = sources.starting(end, sentence.end)
@@ -144,7 +169,7 @@ class AttributionFinder:
             if before and len(doc.tokens_between(before[-1].end, start)) <= BEFORE_VERB:
                 source = before[-1]
         if source is None and kind == "verb":  # "أعلنت هيئة تحرير الشام": a group speaks
-            source = _speaker(doc, sentence, start, end)
+            source = _speaker(doc, sentence, start, end, titles)
             if source is not None:
                 source = Mention(source.start, source.end, source.text,
                                  self.source_key(source.text) or "")
@@ -163,16 +188,23 @@ class AttributionFinder:
                           source.key or None)
 
 
-def _speaker(doc: Doc, sentence: Sentence, start: int, end: int) -> Mention | None:
+def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanIndex) -> Mention | None:
     """The group that speaks: right after the verb in Arabic ("أعلنت هيئة تحرير الشام"),
-    shortly before it in English ("The Syrian army said")."""
+    shortly before it in English ("The Syrian army said"), or the group of a speaker's
+    title on either side ("قال المتحدث باسم قوات سوريا الديمقراطية", "said a spokesman
+    for the SDF")."""
     actors = doc.index("actor_mentions")
     if doc.language == "en":
         found = [m for m in actors.starting(sentence.start, start) if not m.weak
                  and m.end <= start and len(doc.tokens_between(m.end, start)) <= 1]
-        return found[-1] if found else None
+        if found:
+            return found[-1]
+    near = doc.tokens_between(end, sentence.end)[:TITLE_REACH]
+    title = next((t for t in titles.starting(end, near[-1].end) if t.end <= sentence.end),
+                 None) if near else None
+    reach = len(doc.tokens_between(end, title.end)) + 1 if title else 1
     return next((m for m in actors.starting(end, sentence.end) if not m.weak
-                 and len(doc.tokens_between(end, m.start)) <= 1), None)
+                 and len(doc.tokens_between(end, m.start)) <= reach), None)
 
 
 def _paragraph(doc: Doc, a: Attributed | None) -> int | None:
@@ -192,15 +224,36 @@ def publisher_attribution(doc: Doc, source_key: str | None) -> Attribution:
 
 def attribution_at(doc: Doc, start: int, end: int, fallback: Attribution) -> Attribution:
     """The source credited for the claim at ``start:end``: the nearest crediting before it
-    in its sentence, a sentence-wide "بحسب", a continued attribution, else ``fallback``."""
+    in its sentence, a sentence-wide "بحسب", a continued attribution, else the last
+    source credited before it (in its paragraph only, in a chronicle of entries), a
+    headline's the first source of the body, else ``fallback``."""
     best: Attributed | None = None
+    carried: Attributed | None = None
     for a in doc.attributions:
-        if ((a.scope_start <= start and end <= a.scope_end) or (
-                a.scope_start <= start < a.scope_end)) and (best is None or _rank(a, start) > _rank(best, start)):
-            best = a
+        if a.scope_start <= start < a.scope_end:
+            if best is None or _rank(a, start) > _rank(best, start):
+                best = a
+        elif a.scope_end <= start and (carried is None or a.start > carried.start):
+            carried = a
+    sentence = doc.sentence_at(start)
+    if best is None and carried is not None and not _carries(doc, carried, sentence):
+        carried = None
+    if best is None and carried is None and sentence is not None and sentence.heading:
+        carried = next((a for a in doc.attributions if a.scope_start >= sentence.end), None)
+    best = best or carried
     if best is None:
         return fallback
     return Attribution(label=best.label, source=best.source)
+
+
+def _carries(doc: Doc, credit: Attributed, sentence: Sentence | None) -> bool:
+    """Whether a credit reaches a later sentence that credits no one: always in its own
+    paragraph; beyond it in a report, not in a chronicle whose entries each stand alone."""
+    if sentence is None:
+        return False
+    if doc.record is None and (doc.info.kind or "") not in CHRONICLE_KINDS:
+        return True
+    return _paragraph(doc, credit) == sentence.paragraph
 
 
 def _rank(a: Attributed, start: int) -> tuple[int, int]:

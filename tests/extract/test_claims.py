@@ -136,21 +136,31 @@ def test_in_a_chronicle_a_credit_stays_in_its_entry(extract):
     assert second.attributed_to.label == "الذاكرة السورية"
 
 
-def test_a_headline_toll_is_the_source_of_the_lead(extract):
+def test_a_headline_toll_is_the_lead_s_claim_stated_twice(extract):
     text = ("62 قتيلاً من قوات النظام في هجوم على حي القدم\n\n"
-            "قتل 62 عنصراً من قوات النظام في هجوم لتنظيم الدولة، وفق المرصد السوري.")
-    claims = extract(text).casualty_claims
-    assert {c.attributed_to.source for c in claims} == {"sohr"}
+            "قتل 62 عنصراً من قوات النظام في هجوم لتنظيم الدولة، وفق المرصد السوري.\n\n"
+            "وقال مدير المرصد إن عدد القتلى ارتفع إلى 62.")
+    (claim,) = extract(text).casualty_claims
+    assert claim.attributed_to.source == "sohr"
+    assert claim.evidence.text.startswith("قتل 62 عنصراً")  # the body's statement stands
+    assert len(claim.mentions) == 3
+
+
+def test_the_same_count_of_other_victims_is_another_claim(extract):
+    text = "قتل 3 مدنيين في قصف على بلدة كفرنبل، وقتل 3 عناصر من قوات النظام في كمين."
+    assert [c.victim_category for c in extract(text).casualty_claims] == ["civilians", "fighters"]
 
 def test_english_casualties(extract):
     text = ("At least 23 Syrian soldiers were killed on Tuesday, the Syrian Observatory for "
             "Human Rights said. The death toll later rose to 31, up from an earlier toll of 23.")
     x = extract(text, language="en", published="2020-01-29")
-    first, rose, earlier = x.casualty_claims
+    first, rose = x.casualty_claims  # "an earlier toll of 23" is the first toll again
     assert (first.count, first.qualifier, first.victim_actor) == (23, "at_least",
                                                                   "syrian-government-forces")
     assert first.attributed_to.source == "sohr"
-    assert (rose.count, rose.supersedes) == (31, earlier.key)
+    assert (rose.count, rose.supersedes) == (31, first.key)
+    assert [m.text for m in first.mentions] == ["At least 23 Syrian soldiers",
+                                                "up from an earlier toll of 23"]
 
 
 # --- control -------------------------------------------------------------------------

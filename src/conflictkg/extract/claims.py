@@ -112,6 +112,7 @@ class CasualtyFinder:
                     attributed_to=attribution_at(doc, f.start, f.end, fallback),
                     evidence=evidence, victim_actor=f.victim, victim_category=f.category,
                     outcome=f.outcome, event=doc.sentence_events.get(sentence.start)), toll))
+        claims = _fold_repeats(doc, claims)
         _supersede(claims)
         doc.casualty_claims = [c for c, _ in claims]
         for claim in doc.casualty_claims:  # a side named only by a word ("جنود النظام")
@@ -276,6 +277,49 @@ def _read_victim_form(key: str, rules: _Rules) -> str:
 def _category(form: str, rules: _Rules) -> str | None:
     category = rules.victims.get(form)
     return CATEGORY_OF.get(category, category) if category else None
+
+
+def _fold_repeats(doc: Doc, claims: list[tuple[CasualtyClaim, str | None]],
+                  ) -> list[tuple[CasualtyClaim, str | None]]:
+    """One claim for a toll a report states more than once (its headline, its lead, a
+    quote): the same count, outcome and source, with no victims or event that tell the
+    two apart. The claim keeps the span of its first statement in the body of the text,
+    and lists every statement in ``mentions``."""
+    kept: list[tuple[CasualtyClaim, str | None]] = []
+    for claim, toll in claims:
+        same = next((k for k in kept if _restates(k[0], claim)), None)
+        if same is None:
+            kept.append((claim, toll))
+            continue
+        first, first_toll = same
+        heading = doc.sentence_at(first.evidence.start)
+        if heading is not None and heading.heading:  # the body's statement stands for both
+            claim.mentions = [*first.mentions, *claim.mentions] or [first.evidence, claim.evidence]
+            claim.qualifier = claim.qualifier if claim.qualifier != "exact" else first.qualifier
+            kept[kept.index(same)] = (claim, toll or first_toll)
+        else:
+            first.mentions = [*(first.mentions or [first.evidence]), claim.evidence]
+            if first.qualifier == "exact":
+                first.qualifier = claim.qualifier
+            kept[kept.index(same)] = (first, first_toll or toll)
+    for claim, _ in kept:
+        claim.mentions.sort()
+    return kept
+
+
+def _restates(a: CasualtyClaim, b: CasualtyClaim) -> bool:
+    """Whether ``b`` says again what ``a`` says (an unqualified count may restate a
+    qualified one: "62" after "at least 62")."""
+    return (a.count == b.count and a.outcome == b.outcome
+            and (a.attributed_to.source or a.attributed_to.label)
+            == (b.attributed_to.source or b.attributed_to.label)
+            and (a.qualifier == b.qualifier or "exact" in (a.qualifier, b.qualifier))
+            and _compatible(a.victim_actor, b.victim_actor) and _compatible(a.event, b.event)
+            and _compatible(a.victim_category, b.victim_category))
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
 
 
 def _supersede(claims: list[tuple[CasualtyClaim, str | None]]) -> None:

@@ -114,6 +114,7 @@ class CasualtyClaim:
     outcome: str = "killed"  # killed, wounded, captured, missing
     event: str | None = None  # event key
     supersedes: str | None = None  # claim key of the earlier toll
+    mentions: list[Span] = field(default_factory=list)  # every statement of it, when several
 
 
 @dataclass
@@ -187,7 +188,8 @@ class Extraction:
                  "victims": {"actor": actor(c.victim_actor) if c.victim_actor else None,
                              "category": c.victim_category},
                  "event": event(c.event), "attributed_to": attribution(c.attributed_to),
-                 "supersedes": claim(c.supersedes), "evidence": c.evidence.to_json()}
+                 "supersedes": claim(c.supersedes), "evidence": c.evidence.to_json(),
+                 "mentions": [m.to_json() for m in c.mentions]}
                 for c in self.casualty_claims
             ] + [
                 {"id": claim(c.key), "kind": "control", "actor": actor(c.actor) if c.actor else None,

@@ -246,3 +246,54 @@ def test_english_control_claims(extract):
         ("syrian-opposition-factions", "withdrew", "2019-08-20")]  # the paragraph's day
     assert claims[0].attributed_to.source == "sana"
     assert claims[1].attributed_to.label == "activists"
+
+
+# --- breakdowns, chains and whose dead -----------------------------------------------
+
+@pytest.mark.parametrize(("text", "language", "total", "parts"), [
+    ("وقتل 47 شخصاً، بينهم 29 من قوات النظام و18 من هيئة تحرير الشام.", "ar", 47, [29, 18]),
+    ("قتل 35 مدنياً، 20 منهم أطفال، في قصف على دوما.", "ar", 35, [20]),
+    ("وأسفر القصف عن مقتل 12 شخصاً بينهم خمسة أطفال وثلاث نساء.", "ar", 12, [5, 3]),
+    ("At least 47 people were killed, 29 of them regime fighters and 18 from Hayat Tahrir "
+     "al-Sham.", "en", 47, [29, 18]),
+    ("The strikes killed 35 civilians, 20 of whom were children.", "en", 35, [20]),
+])
+def test_a_breakdown_s_counts_are_parts_of_its_total(extract, text, language, total, parts):
+    first, *rest = extract(text, language=language).casualty_claims
+    assert first.count == total and first.part_of is None
+    assert [(c.count, c.part_of) for c in rest] == [(n, first.key) for n in parts]
+
+
+def test_two_tolls_of_one_sentence_without_a_breakdown_word_are_not_parts(extract):
+    text = "قتل 12 عنصراً من قوات النظام و7 من فصائل المعارضة في الاشتباكات."
+    assert [(c.count, c.part_of) for c in extract(text).casualty_claims] == [(12, None), (7, None)]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("وارتفع عدد القتلى إلى 40 ثم إلى 57 بحسب المرصد السوري.", "ar"),
+    ("The toll rose to 40, then to 57, the Observatory said.", "en"),
+])
+def test_each_step_of_a_chain_supersedes_the_one_before(extract, text, language):
+    earlier, later = extract(text, language=language).casualty_claims
+    assert (earlier.count, later.count, later.supersedes) == (40, 57, earlier.key)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل سبعة قناصين وأكثر من 50 عنصراً من قوات النظام.", [(7, "exact"), (50, "more_than")]),
+    ("قتل 5 عناصر أو أكثر في الكمين.", [(5, "at_least")]),
+    ("وقُتلن ثلاث نساء في القصف.", [(3, "exact")]),
+    ("وقال أحد القادة الميدانيين إن الهجوم فشل.", []),
+])
+def test_counts_and_their_qualifiers(extract, text, expected):
+    assert [(c.count, c.qualifier) for c in extract(text).casualty_claims] == expected
+
+
+@pytest.mark.parametrize(("text", "victim"), [
+    ("وقتل 25 من مقاتلي المعارضة في هجوم لقوات النظام على بلدة اللطامنة.",
+     "syrian-opposition-factions"),
+    ("وثق المرصد 82 عنصراً على الأقل من قوات النظام في الاشتباكات.", "syrian-government-forces"),
+    ("قتل 14 عنصراً في هجوم لقوات النظام على بلدة اللطامنة.", None),
+])
+def test_whose_dead_is_named_in_the_phrase_after_the_victims(extract, text, victim):
+    (claim,) = extract(text).casualty_claims
+    assert claim.victim_actor == victim

@@ -5,7 +5,9 @@ count right before an outcome verb ("أكثر من 200 قتلوا"), a toll ("ا
 إلى 62") or an outcome noun before a singular victim ("مقتل شخص آخر"), in a clause
 that says people were killed, wounded or went missing. Tanks, checkpoints and days
 are counted too, but not as people. A revised toll ("حصيلة جديدة") supersedes the
-earlier one ("حصيلة سابقة").
+earlier one ("حصيلة سابقة"), and so does each later step of a chain ("ارتفع إلى 40 ثم
+إلى 57"). A breakdown ("47 قتيلاً، بينهم 29 من قوات النظام و18 من الهيئة", "20 of whom
+were children") makes its counts parts of the total, not tolls beside it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ NOUN_WINDOW = 3  # tokens after a count in which its victim noun stands
 FORMS_KEPT = 100_000  # words whose victim form is remembered
 WINDOW_BEFORE_NOUN, WINDOW_AFTER_NOUN = 8, 3  # where counts are read around a victim noun
 WINDOW_BEFORE_CUE, WINDOW_AFTER_CUE = 3, 6  # ... and around an outcome word
+WINDOW_AFTER_MARK = 14  # ... and after "بينهم", "ثم": a breakdown's parts, a chain's steps
 DUAL_ENDINGS = ("ين", "ان")  # "عنصرين", "جنديان": a dual counts two
 ACTOR_WINDOW = 4  # tokens after the victim noun in which whose dead they are is named
 TOLL_WINDOW = 4  # tokens between "عدد القتلى" and "إلى 62"
@@ -44,6 +47,8 @@ class _Found:
     outcome: str
     category: str | None
     victim: str | None
+    count_start: int = -1  # the number itself
+    count_end: int = -1
 
 
 class _Rules:
@@ -60,6 +65,10 @@ class _Rules:
         self.sides: Matcher[str] = s.matcher(**s.groups("sides"))
         self.count_nouns = s.keys("count_nouns")
         self.side_actors = s.mapping("side_actors")
+        self.victim_links = s.keys("victim_links")
+        self.parts_before: Matcher[str] = s.matcher(part=s.words("part_markers_before"))
+        self.parts_after = s.keys("part_markers_after")
+        self.chain: Matcher[str] = s.matcher(chain=s.words("chain_markers"))
         self.forms: dict[str, str] = {}  # word -> its victim form, as words recur
 
 
@@ -87,6 +96,7 @@ class CasualtyFinder:
         outcomes = SpanIndex(m for m in rules.outcomes.find(doc.norm)
                              if not doc.in_boilerplate(m.start))
         tolls = SpanIndex(rules.tolls.find(doc.norm))
+        parts, chains = SpanIndex(rules.parts_before.find(doc.norm)), SpanIndex(rules.chain.find(doc.norm))
         fallback = doc.publisher
         claims: list[tuple[CasualtyClaim, str | None]] = []
         used: set[str] = set()
@@ -94,8 +104,11 @@ class CasualtyFinder:
             cues = outcomes.starting(sentence.start, sentence.end)
             if sentence.boilerplate or not cues:
                 continue
+            marks = [*parts.starting(sentence.start, sentence.end),
+                     *chains.starting(sentence.start, sentence.end)]
             found = doc.attempt(self.name, (sentence.start, sentence.end), [],
-                                self._in_sentence, doc, sentence, cues, rules)
+                                self._in_sentence, doc, sentence, cues, marks, rules)
+            made: list[tuple[_Found, CasualtyClaim]] = []
             for f in found:
                 clause = doc.clause_at(f.start) or (sentence.start, sentence.end)
                 start = min(clause[0], f.start)
@@ -107,11 +120,16 @@ class CasualtyFinder:
                 near = tolls.starting(sentence.start, sentence.end)
                 toll = min(near, key=lambda t: abs(t.start - f.start)).payloads[0] if near \
                     else None  # the toll word nearest the count says which toll it is
-                claims.append((CasualtyClaim(
+                claim = CasualtyClaim(
                     key=key, count=f.count, qualifier=f.qualifier,
                     attributed_to=attribution_at(doc, f.start, f.end, fallback),
                     evidence=evidence, victim_actor=f.victim, victim_category=f.category,
-                    outcome=f.outcome, event=doc.sentence_events.get(sentence.start)), toll))
+                    outcome=f.outcome, event=doc.sentence_events.get(sentence.start))
+                claims.append((claim, toll))
+                made.append((f, claim))
+            doc.attempt(self.name, (sentence.start, sentence.end), None, _relate, doc, made,
+                        parts.starting(sentence.start, sentence.end),
+                        chains.starting(sentence.start, sentence.end), rules)
         claims = _fold_repeats(doc, claims)
         _supersede(claims)
         doc.casualty_claims = [c for c, _ in claims]
@@ -119,10 +137,11 @@ class CasualtyFinder:
             if claim.victim_actor and claim.victim_actor not in doc.actors:
                 doc.actors[claim.victim_actor] = curated_actor(self._actors[claim.victim_actor])
 
-    def _in_sentence(self, doc: Doc, sentence: Sentence, cues: list, rules: _Rules) -> list[_Found]:
-        out = []
+    def _in_sentence(self, doc: Doc, sentence: Sentence, cues: list, marks: list,
+                     rules: _Rules) -> list[_Found]:
+        out: list[_Found] = []
         taken: list[tuple[int, int]] = []
-        for a, b in _windows(doc, sentence, cues, rules):
+        for a, b in _windows(doc, sentence, cues, marks, rules):
             if not self._may_count(doc, a, b):
                 continue
             dates = [(d.span.start - a, d.span.end - a) for d in doc.dates_overlapping(a, b)]
@@ -130,7 +149,13 @@ class CasualtyFinder:
                 start, end = a + n.span.start, a + n.span.end
                 found = self._counted(doc, sentence, start, end, n.value, n.qualifier, cues,
                                       rules)
+                if found is None and out and any(out[-1].end <= m.start and m.end <= start
+                                                 for m in marks if m.payloads[0] == "chain"):
+                    last = out[-1]  # "إلى 40 ثم إلى 57": the chain's next step
+                    found = _Found(start, end, n.value, n.qualifier, last.outcome, last.category,
+                                   last.victim)
                 if found is not None:
+                    found.count_start, found.count_end = start, end
                     out.append(found)
                     taken.append((start, end))
         for cue in cues:  # "مقتل شخص آخر": one victim, no number
@@ -166,6 +191,10 @@ class CasualtyFinder:
                 noun = t
                 break
         outcome = self._outcome(doc, start, noun, cues, rules)
+        members = self._members(doc, tokens[len(number_tokens):], rules) if noun is None else None
+        if members is not None and outcome is not None:  # "29 من قوات النظام"
+            victim, phrase_end = members
+            return _Found(start, phrase_end, value, qualifier, outcome, "fighters", victim)
         if noun is None:
             following = tokens[len(number_tokens):][:TOLL_WINDOW]
             cue_after = bool(following) and any(c.start == following[0].start for c in cues)
@@ -211,17 +240,29 @@ class CasualtyFinder:
                    and len(doc.tokens_between(c.end, start)) <= TOLL_WINDOW for c in cues)
 
     def _whose(self, doc: Doc, noun: Token, rules: _Rules) -> str | None:
-        """The group named right after the victims ("من قوات النظام", "للنظام")."""
-        after = doc.tokens_after(noun.end, ACTOR_WINDOW)
-        if not after:
-            return None
-        limit = after[-1].end
-        sentence = doc.sentence_at(noun.start)
-        for m in doc.index("actor_mentions").starting(noun.end, limit):
-            if sentence is None or m.start < sentence.end:
-                return m.key
-        return None
+        """The group the victims belong to, named in the phrase right after them ("من قوات
+        النظام", "على الأقل من الفصائل", "للنظام", "of the SDF"); the phrase ends at the
+        first word that is none of these."""
+        found = self._members(doc, doc.tokens_after(noun.end, ACTOR_WINDOW + 2), rules)
+        return found[0] if found else None
 
+    def _members(self, doc: Doc, after: list[Token], rules: _Rules) -> tuple[str, int] | None:
+        """(group, end of its name) when ``after`` opens with a group's name, past linking
+        words ("من", "في صفوف", "at least", "of the") and a side's word ("المعارضة")."""
+        sentence = doc.sentence_at(after[0].start) if after else None
+        actors = doc.index("actor_mentions")
+        for n, t in enumerate(after[:ACTOR_WINDOW + 2]):
+            if sentence is None or t.start >= sentence.end:
+                return None
+            mention = next(iter(actors.overlapping(t.start, t.end)), None)
+            if mention is not None:
+                return mention.key, mention.end
+            side = next((m.payloads[0] for m in rules.sides.find(doc.text[t.start:t.end])), None)
+            if side is not None and rules.side_actors.get(side):
+                return rules.side_actors[side], t.end
+            if not (set(clitic_forms(t.key)) & rules.victim_links) or n > ACTOR_WINDOW:
+                return None
+        return None
 
     def _side(self, doc: Doc, start: int, noun: Token, rules: _Rules) -> str | None:
         """"23 Syrian soldiers", "جنود النظام": whose dead, by a word for a side."""
@@ -234,10 +275,11 @@ class CasualtyFinder:
         return None
 
 
-def _windows(doc: Doc, sentence: Sentence, cues: list,
+def _windows(doc: Doc, sentence: Sentence, cues: list, marks: list,
              rules: _Rules) -> list[tuple[int, int]]:
     """Where in a sentence a count of victims can stand: before a victim noun, around an
-    outcome word. Reading numbers only there keeps the numbers reader off the rest."""
+    outcome word, after a breakdown's or a chain's word. Reading numbers only there keeps
+    the numbers reader off the rest."""
     tokens = doc.tokens_between(sentence.start, sentence.end)
     starts = [t.start for t in tokens]
     spans = []
@@ -247,6 +289,9 @@ def _windows(doc: Doc, sentence: Sentence, cues: list,
     for cue in cues:
         j = bisect.bisect_right(starts, cue.start) - 1
         spans.append((j - WINDOW_BEFORE_CUE, j + WINDOW_AFTER_CUE))
+    for mark in marks:
+        j = bisect.bisect_right(starts, mark.start) - 1
+        spans.append((j - 1, j + WINDOW_AFTER_MARK))
     merged: list[list[int]] = []
     for a, b in sorted((max(0, a), min(len(tokens) - 1, b)) for a, b in spans):
         if merged and a <= merged[-1][1] + 1:
@@ -277,6 +322,52 @@ def _read_victim_form(key: str, rules: _Rules) -> str:
 def _category(form: str, rules: _Rules) -> str | None:
     category = rules.victims.get(form)
     return CATEGORY_OF.get(category, category) if category else None
+
+
+def _relate(doc: Doc, made: list[tuple[_Found, CasualtyClaim]], parts: list, chains: list,
+            rules: _Rules) -> None:
+    """Parts and chains among the counts of one sentence, in text order.
+
+    A count after a part marker ("بينهم", "including") or followed by one ("20 منهم",
+    "29 of them") is a part of the nearest total before it that is larger; counts joined
+    to a part ("و18 من الهيئة") are parts of the same total. A count after a chain word
+    ("ثم", "then", "before rising to") revises the larger-to-be count before it.
+    """
+    if len(made) < 2:
+        return
+    text = doc.text
+    total: CasualtyClaim | None = None
+    parts_sum = 0
+    for i, (found, claim) in enumerate(made):
+        if i == 0:
+            total = claim
+            continue
+        previous_found, previous = made[i - 1]
+        gap = (previous_found.count_end, found.count_start)
+        marked = any(gap[0] <= m.start and m.end <= gap[1] for m in parts)
+        following = doc.tokens_after(found.count_end, 2)
+        marked = marked or any(set(clitic_forms(t.key)) & rules.parts_after for t in following[:1])
+        marked = marked or any(" ".join(t.key for t in following) == w for w in rules.parts_after)
+        joined = previous.part_of is not None and _joined(text[previous_found.end:found.start])
+        chained = any(gap[0] <= m.start and m.end <= gap[1] for m in chains)
+        if chained and claim.count > previous.count and claim.outcome == previous.outcome:
+            claim.supersedes = claim.supersedes or previous.key
+            total = claim
+        elif (marked or joined) and total is not None and claim.outcome == total.outcome \
+                and claim.count < total.count and parts_sum + claim.count <= total.count:
+            claim.part_of = total.key
+            parts_sum += claim.count
+            if claim.event is None:
+                claim.event = total.event
+        elif not joined:
+            total, parts_sum = claim, 0
+
+
+def _joined(gap: str) -> bool:
+    """Whether two counts are coordinated: only "و", a comma or "and" between the first's
+    phrase and the second number."""
+    words = gap.replace("،", " ").replace(",", " ").split()
+    return all(w in ("و", "and") for w in words)
 
 
 def _fold_repeats(doc: Doc, claims: list[tuple[CasualtyClaim, str | None]],
@@ -315,7 +406,8 @@ def _restates(a: CasualtyClaim, b: CasualtyClaim) -> bool:
             == (b.attributed_to.source or b.attributed_to.label)
             and (a.qualifier == b.qualifier or "exact" in (a.qualifier, b.qualifier))
             and _compatible(a.victim_actor, b.victim_actor) and _compatible(a.event, b.event)
-            and _compatible(a.victim_category, b.victim_category))
+            and _compatible(a.victim_category, b.victim_category)
+            and a.part_of is None and b.part_of is None)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

@@ -297,3 +297,17 @@ def test_counts_and_their_qualifiers(extract, text, expected):
 def test_whose_dead_is_named_in_the_phrase_after_the_victims(extract, text, victim):
     (claim,) = extract(text).casualty_claims
     assert claim.victim_actor == victim
+
+
+@pytest.mark.parametrize(("text", "language", "counts"), [
+    ("According to the report, the death toll was distributed among the parties as follows:\n"
+     "Russian forces: 6 civilians, including 3 children.\nISIS: 3 civilians.\n\n"
+     "The report documents five massacres in July.\n3 villages were hit.", "en", [6, 3, 3]),
+    ("وتوزعت حصيلة الضحايا على النحو التالي:\n- قوات النظام: 57 مدنياً بينهم 21 طفلاً.\n"
+     "- القوات الروسية: 6 مدنيين.\n\nوشهدت المنطقة نزوح 12 عائلة.", "ar", [57, 21, 6]),
+])
+def test_the_items_of_a_list_take_the_outcome_of_the_line_that_opens_it(
+        extract, text, language, counts):
+    claims = extract(text, language=language).casualty_claims
+    assert [c.count for c in claims] == counts
+    assert {c.outcome for c in claims} == {"killed"}

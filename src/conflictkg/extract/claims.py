@@ -31,6 +31,7 @@ NOUN_WINDOW = 3  # tokens after a count in which its victim noun stands
 FORMS_KEPT = 100_000  # words whose victim form is remembered
 WINDOW_BEFORE_NOUN, WINDOW_AFTER_NOUN = 8, 3  # where counts are read around a victim noun
 WINDOW_BEFORE_CUE, WINDOW_AFTER_CUE = 3, 6  # ... and around an outcome word
+LIST_ITEM = 300  # characters: a longer line is prose, not an item of a list
 WINDOW_AFTER_MARK = 14  # ... and after "بينهم", "ثم": a breakdown's parts, a chain's steps
 DUAL_ENDINGS = ("ين", "ان")  # "عنصرين", "جنديان": a dual counts two
 ACTOR_WINDOW = 4  # tokens after the victim noun in which whose dead they are is named
@@ -100,14 +101,17 @@ class CasualtyFinder:
         fallback = doc.publisher
         claims: list[tuple[CasualtyClaim, str | None]] = []
         used: set[str] = set()
+        listing: str | None = None  # the outcome of a line that opens a list ("… as follows:")
         for sentence in doc.sentences:
             cues = outcomes.starting(sentence.start, sentence.end)
-            if sentence.boilerplate or not cues:
+            inherited = listing if not cues and _list_item(doc, sentence) else None
+            listing = cues[-1].payloads[0] if cues and _opens_list(doc, sentence) else inherited
+            if sentence.boilerplate or not (cues or inherited):
                 continue
             marks = [*parts.starting(sentence.start, sentence.end),
                      *chains.starting(sentence.start, sentence.end)]
             found = doc.attempt(self.name, (sentence.start, sentence.end), [],
-                                self._in_sentence, doc, sentence, cues, marks, rules)
+                                self._in_sentence, doc, sentence, cues, marks, rules, inherited)
             made: list[tuple[_Found, CasualtyClaim]] = []
             for f in found:
                 clause = doc.clause_at(f.start) or (sentence.start, sentence.end)
@@ -138,7 +142,7 @@ class CasualtyFinder:
                 doc.actors[claim.victim_actor] = curated_actor(self._actors[claim.victim_actor])
 
     def _in_sentence(self, doc: Doc, sentence: Sentence, cues: list, marks: list,
-                     rules: _Rules) -> list[_Found]:
+                     rules: _Rules, inherited: str | None = None) -> list[_Found]:
         out: list[_Found] = []
         taken: list[tuple[int, int]] = []
         for a, b in _windows(doc, sentence, cues, marks, rules):
@@ -148,7 +152,7 @@ class CasualtyFinder:
             for n in find_numbers(doc.text[a:b], dates=dates):
                 start, end = a + n.span.start, a + n.span.end
                 found = self._counted(doc, sentence, start, end, n.value, n.qualifier, cues,
-                                      rules)
+                                      rules, inherited)
                 if found is None and out and any(out[-1].end <= m.start and m.end <= start
                                                  for m in marks if m.payloads[0] == "chain"):
                     last = out[-1]  # "إلى 40 ثم إلى 57": the chain's next step
@@ -177,8 +181,10 @@ class CasualtyFinder:
                    for f in word_forms(doc.tokens_between(start, end)))
 
     def _counted(self, doc: Doc, sentence: Sentence, start: int, end: int, value: int,
-                 qualifier: str, cues: list, rules: _Rules) -> _Found | None:
-        """A count that counts people, with what happened to them and whose they were."""
+                 qualifier: str, cues: list, rules: _Rules, inherited: str | None = None,
+                 ) -> _Found | None:
+        """A count that counts people, with what happened to them and whose they were;
+        ``inherited`` is the outcome of the list the sentence is an item of."""
         tokens = doc.tokens_between(start, sentence.end)
         number_tokens = [t for t in tokens if t.start < end]
         window = tokens[:len(number_tokens) + NOUN_WINDOW]
@@ -190,7 +196,7 @@ class CasualtyFinder:
             if form in rules.victims:
                 noun = t
                 break
-        outcome = self._outcome(doc, start, noun, cues, rules)
+        outcome = self._outcome(doc, start, noun, cues, rules) or inherited
         members = self._members(doc, tokens[len(number_tokens):], rules) if noun is None else None
         if members is not None and outcome is not None:  # "29 من قوات النظام"
             victim, phrase_end = members
@@ -273,6 +279,19 @@ class CasualtyFinder:
             if actor:
                 return actor
         return None
+
+
+def _opens_list(doc: Doc, sentence: Sentence) -> bool:
+    """A line that ends with a colon: the lines after it are its items."""
+    return doc.text[sentence.start:sentence.end].rstrip().endswith((":", "："))
+
+
+def _list_item(doc: Doc, sentence: Sentence) -> bool:
+    """A short line of its own, as a list's items are ("ISIS: 3 civilians.", "- 6 مدنيين")."""
+    line_start = doc.text.rfind("\n", 0, sentence.start) + 1
+    line_end = doc.text.find("\n", sentence.start)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    return not doc.text[line_start:sentence.start].strip() and line_end - line_start <= LIST_ITEM
 
 
 def _windows(doc: Doc, sentence: Sentence, cues: list, marks: list,

@@ -21,6 +21,7 @@ from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.model import Attribution
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
+from conflictkg.extract.speakers import SpeakerRules, find_speakers
 from conflictkg.gazetteers import Gazetteers
 
 AFTER_PREPOSITION = 6  # tokens between "بحسب"/"وفق" and the source it credits
@@ -41,6 +42,7 @@ class _Rules:
         self.pronouns = s.keys("pronoun_subjects")
         self.generic: Matcher[str] = s.matcher(generic=s.words("generic_sources"))
         self.titles: Matcher[str] = s.matcher(title=s.words("speaker_titles"))
+        self.speakers = SpeakerRules(patterns, language)
         self.links = s.keys("source_links")
         self.anaphors = {normalize_key(k): frozenset(v) for k, v in s.groups("anaphors").items()}
         self.anaphor_types = functools.lru_cache(maxsize=65536)(self._anaphor_types)
@@ -119,9 +121,14 @@ class AttributionFinder:
     def _mentions(self, doc: Doc, rules: _Rules) -> list[Mention]:
         found = [Mention(m.start, m.end, m.text, m.payloads[0])
                  for m in self._matcher.find(doc.norm) if not doc.in_boilerplate(m.start)]
-        found += [Mention(m.start, m.end, m.text, "")
-                  for m in rules.generic.find(doc.norm) if not doc.in_boilerplate(m.start)]
+        generic = [Mention(m.start, m.end, m.text, "")
+                   for m in rules.generic.find(doc.norm) if not doc.in_boilerplate(m.start)]
+        found += generic
         named = SpanIndex(found)
+        actors = doc.index("actor_mentions")
+        found += [m for m in find_speakers(doc, rules.speakers)  # a ministry, a governor...
+                  if not named.overlapping(m.start, m.end) and not any(
+                      not a.weak for a in actors.overlapping(m.start, m.end))]
         # the words that may refer back to a source, looked up and kept in C
         types_of = map(rules.anaphor_types, map(attrgetter("key"), doc.tokens))
         for token, types in filter(itemgetter(1), zip(doc.tokens, types_of, strict=True)):
@@ -137,19 +144,20 @@ class AttributionFinder:
         for m in found:
             if not out or m.start >= out[-1].end:
                 out.append(m)
-        return self._of_named(doc, out, rules)
+        return self._of_named(doc, out, {(m.start, m.end) for m in generic}, rules)
 
-    def _generic(self, m: Mention) -> bool:
-        return not m.key or self._sources[m.key].type == "generic"
+    def _generic(self, m: Mention, generic: set[tuple[int, int]]) -> bool:
+        return (m.start, m.end) in generic if not m.key else self._sources[m.key].type == "generic"
 
-    def _of_named(self, doc: Doc, mentions: list[Mention], rules: _Rules) -> list[Mention]:
-        """"ناشطو المرصد", "مراسل عنب بلدي", "activists of the Observatory": a generic
-        source that belongs to a named one is that one."""
+    def _of_named(self, doc: Doc, mentions: list[Mention], generic: set[tuple[int, int]],
+                  rules: _Rules) -> list[Mention]:
+        """"ناشطو المرصد", "مراسل عنب بلدي", "مصدر في قيادة شرطة حلب": a generic source
+        that belongs to a named one is that one."""
         out: list[Mention] = []
         for m in mentions:
             previous = out[-1] if out else None
             between = doc.tokens_between(previous.end, m.start) if previous else []
-            if previous is not None and self._generic(previous) and not self._generic(m) \
+            if previous is not None and self._generic(previous, generic) and not self._generic(m, generic) \
                     and len(between) <= 1 and all(t.key in rules.links for t in between):
                 out[-1] = Mention(previous.start, m.end, doc.text[previous.start:m.end], m.key)
             else:

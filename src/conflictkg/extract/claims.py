@@ -237,6 +237,8 @@ class CasualtyFinder:
             near = [c for c in cues if sentence and sentence.start <= c.start < start]
         if not near:
             return None
+        if rules.language == "ar" and any(c.start < start for c in near):
+            near = [c for c in near if c.start < start]  # the verb comes first: "استشهد مدنيان"
         best = min(near, key=lambda c: abs(c.start - start))
         return best.payloads[0]
 

@@ -311,3 +311,40 @@ def test_the_items_of_a_list_take_the_outcome_of_the_line_that_opens_it(
     claims = extract(text, language=language).casualty_claims
     assert [c.count for c in claims] == counts
     assert {c.outcome for c in claims} == {"killed"}
+
+
+@pytest.mark.parametrize(("text", "language", "label"), [
+    ("وقال والي هطاي رحمي دوغان، في تصريح للصحفيين، إن الهجوم أسفر عن استشهاد 33 جندياً.",
+     "ar", "والي هطاي رحمي دوغان"),
+    ("وأعلنت وزارة الصحة السورية أن الغارات على دمشق أسفرت عن مقتل 3 أشخاص.", "ar",
+     "وزارة الصحة السورية"),
+    ("واستشهد مدنيان، وفق ما أفاد مصدر في قيادة شرطة حلب لمراسل سانا.", "ar",
+     "مصدر في قيادة شرطة حلب"),
+    ("The Kurdish Red Crescent said a woman was killed by sniper fire in Sheikh Maqsoud.", "en",
+     "The Kurdish Red Crescent"),
+    ("The health ministry said 12 people were killed in the strike.", "en", "The health ministry"),
+])
+def test_an_institution_no_gazetteer_lists_is_the_source_of_its_toll(extract, text, language, label):
+    (claim,) = extract(text, language=language).casualty_claims
+    assert (claim.attributed_to.label, claim.attributed_to.source) == (label, None)
+
+
+def test_a_group_s_name_is_no_institution(extract):
+    text = "وقالت هيئة تحرير الشام إن 20 من عناصر النظام قتلوا في الهجوم."
+    (claim,) = extract(text).casualty_claims
+    assert claim.attributed_to.label == "هيئة تحرير الشام"
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("The Kurdish Red Crescent said a woman was killed by sniper fire.", "en", [(1, "women")]),
+    ("Shelling hit the market, killing a civilian and wounding two children.", "en",
+     [(1, "civilians"), (2, "children")]),
+    ("A Russian officer was reportedly killed near the base.", "en", [(1, "officers")]),
+    ("واستشهد مدنيان جراء القصف على البلدة.", "ar", [(2, "civilians")]),
+    ("وقتل مقاتلان من الفصائل في الاشتباكات.", "ar", [(2, "fighters")]),
+    ("وقال أحد المقاتلين لعنب بلدي إن الهجوم فشل.", "ar", []),
+    ("A spokesman said the attack had failed.", "en", []),
+])
+def test_one_or_two_victims_without_a_number(extract, text, language, expected):
+    claims = extract(text, language=language).casualty_claims
+    assert [(c.count, c.victim_category) for c in claims] == expected

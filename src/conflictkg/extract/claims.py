@@ -20,7 +20,7 @@ from conflictkg.extract.actors import curated_actor
 from conflictkg.extract.attribution import attribution_at
 from conflictkg.extract.doc import Doc, Sentence, SpanIndex, Token, clitic_forms, word_forms
 from conflictkg.extract.lexicon import read_tsv
-from conflictkg.extract.matcher import Matcher
+from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import CasualtyClaim
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.numbers import find_numbers
@@ -31,6 +31,7 @@ NOUN_WINDOW = 3  # tokens after a count in which its victim noun stands
 FORMS_KEPT = 100_000  # words whose victim form is remembered
 WINDOW_BEFORE_NOUN, WINDOW_AFTER_NOUN = 8, 3  # where counts are read around a victim noun
 WINDOW_BEFORE_CUE, WINDOW_AFTER_CUE = 3, 6  # ... and around an outcome word
+SINGULAR_REACH = 5  # tokens before a passive outcome word where "a woman (was)" stands
 LIST_ITEM = 300  # characters: a longer line is prose, not an item of a list
 WINDOW_AFTER_MARK = 14  # ... and after "بينهم", "ثم": a breakdown's parts, a chain's steps
 DUAL_ENDINGS = ("ين", "ان")  # "عنصرين", "جنديان": a dual counts two
@@ -70,6 +71,8 @@ class _Rules:
         self.parts_before: Matcher[str] = s.matcher(part=s.words("part_markers_before"))
         self.parts_after = s.keys("part_markers_after")
         self.chain: Matcher[str] = s.matcher(chain=s.words("chain_markers"))
+        self.one_words = s.keys("one_words")
+        self.auxiliaries = s.keys("auxiliaries")
         self.forms: dict[str, str] = {}  # word -> its victim form, as words recur
 
 
@@ -162,15 +165,35 @@ class CasualtyFinder:
                     found.count_start, found.count_end = start, end
                     out.append(found)
                     taken.append((start, end))
-        for cue in cues:  # "مقتل شخص آخر": one victim, no number
-            after = doc.tokens_after(cue.end, 1)
-            if after and after[0].end <= sentence.end and not any(
-                    s <= after[0].start < e for s, e in taken):
-                noun = _victim_form(after[0].key, rules)
-                if noun in rules.singular and cue.payloads[0] in ("killed", "wounded", "missing"):
-                    out.append(_Found(cue.start, after[0].end, 1, "exact", cue.payloads[0],
-                                      _category(noun, rules), self._whose(doc, after[0], rules)))
+        for cue in cues:  # "مقتل شخص آخر", "killing a civilian", "a woman was killed"
+            if cue.payloads[0] in ("killed", "wounded", "missing"):
+                one = self._singular(doc, sentence, cue, rules)
+                if one is not None and not any(s <= one.start < e or s < one.end <= e
+                                               for s, e in taken):
+                    out.append(one)
+                    taken.append((one.start, one.end))
         return out
+
+    def _singular(self, doc: Doc, sentence: Sentence, cue: Match, rules: _Rules) -> _Found | None:
+        """One victim named by a singular noun, with "a"/"one"/"another" or none, right
+        after the outcome word or, in a passive, right before it."""
+        after = [t for t in doc.tokens_after(cue.end, 2) if t.end <= sentence.end]
+        if after and after[0].key in rules.one_words:
+            after = after[1:]
+        if after and _victim_form(after[0].key, rules) in rules.singular:
+            noun = after[0]
+            return _Found(cue.start, noun.end, 1, "exact", cue.payloads[0],
+                          _category(_victim_form(noun.key, rules), rules), self._whose(doc, noun, rules))
+        before = [t for t in doc.tokens_between(sentence.start, cue.start)][-SINGULAR_REACH:]
+        while before and before[-1].key in rules.auxiliaries:
+            before.pop()
+        if before and _victim_form(before[-1].key, rules) in rules.singular:
+            noun = before[-1]
+            one = next((t for t in reversed(before[-4:-1]) if t.key in rules.one_words), None)
+            if one is not None:  # "a woman", "a Russian officer"
+                return _Found(one.start, cue.end, 1, "exact", cue.payloads[0],
+                              _category(_victim_form(noun.key, rules), rules), None)
+        return None
 
     def _may_count(self, doc: Doc, start: int, end: int) -> bool:
         """Whether a stretch holds a digit, a number word or a dual: the numbers reader is

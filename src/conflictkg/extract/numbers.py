@@ -76,6 +76,8 @@ def _lexicon() -> _Lexicon:
     for noun in (form(n) for n in y["dual_nouns"]):
         stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
         duals.update({stem + "ين", stem + "ان"})
+    for noun in (form(n) for n in y["nominative_dual_nouns"]):
+        duals.add((noun[:-1] + "ت" if noun.endswith("ه") else noun) + "ان")
     return _Lexicon(
         may_be_number=_with_proclitics(words, proclitics),
         may_be_dual=_with_proclitics(duals, proclitics),

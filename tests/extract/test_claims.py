@@ -348,3 +348,14 @@ def test_a_group_s_name_is_no_institution(extract):
 def test_one_or_two_victims_without_a_number(extract, text, language, expected):
     claims = extract(text, language=language).casualty_claims
     assert [(c.count, c.victim_category) for c in claims] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At least 14 civilians, eight of whom were children, were killed by mines in the past "
+     "week, local sources said.", [(14, "at_least"), (8, "exact")]),
+    ("Forty-six Turkish soldiers have been martyred since the operation began.", [(46, "exact")]),
+    ("Forty-six hills were captured since the operation began.", []),
+])
+def test_an_english_count_takes_the_passive_verb_after_its_phrase(extract, text, expected):
+    claims = extract(text, language="en").casualty_claims
+    assert [(c.count, c.qualifier) for c in claims] == expected

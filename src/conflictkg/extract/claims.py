@@ -31,6 +31,7 @@ NOUN_WINDOW = 3  # tokens after a count in which its victim noun stands
 FORMS_KEPT = 100_000  # words whose victim form is remembered
 WINDOW_BEFORE_NOUN, WINDOW_AFTER_NOUN = 8, 3  # where counts are read around a victim noun
 WINDOW_BEFORE_CUE, WINDOW_AFTER_CUE = 3, 6  # ... and around an outcome word
+PASSIVE_REACH = 12  # tokens from an English count to the passive verb of its clause
 SINGULAR_REACH = 5  # tokens before a passive outcome word where "a woman (was)" stands
 LIST_ITEM = 300  # characters: a longer line is prose, not an item of a list
 WINDOW_AFTER_MARK = 14  # ... and after "بينهم", "ثم": a breakdown's parts, a chain's steps
@@ -255,9 +256,12 @@ class CasualtyFinder:
             return "killed"
         clause = doc.clause_at(start)
         near = [c for c in cues if clause and clause[0] <= c.start < clause[1]]
-        if not near:
-            sentence = doc.sentence_at(start)
-            near = [c for c in cues if sentence and sentence.start <= c.start < start]
+        if not near:  # an earlier clause's verb, or in English a passive's verb after the
+            sentence = doc.sentence_at(start)  # victims' phrase ("14 civilians, eight of
+            near = [c for c in cues if sentence and sentence.start <= c.start < start]  # whom…, were killed")
+            if not near and rules.language == "en" and sentence is not None:
+                near = [c for c in cues if start < c.start < sentence.end
+                        and len(doc.tokens_between(start, c.start)) <= PASSIVE_REACH][:1]
         if not near:
             return None
         if rules.language == "ar" and any(c.start < start for c in near):

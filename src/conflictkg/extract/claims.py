@@ -74,6 +74,8 @@ class _Rules:
         self.chain: Matcher[str] = s.matcher(chain=s.words("chain_markers"))
         self.one_words = s.keys("one_words")
         self.auxiliaries = s.keys("auxiliaries")
+        self.relative_words = frozenset(w for phrase in self.parts_after for w in phrase.split()) \
+            | self.auxiliaries
         self.forms: dict[str, str] = {}  # word -> its victim form, as words recur
 
 
@@ -211,7 +213,12 @@ class CasualtyFinder:
         ``inherited`` is the outcome of the list the sentence is an item of."""
         tokens = doc.tokens_between(start, sentence.end)
         number_tokens = [t for t in tokens if t.start < end]
-        window = tokens[:len(number_tokens) + NOUN_WINDOW]
+        relative = 0  # "eight of whom were children", "20 منهم أطفال": the noun comes later
+        for t in tokens[len(number_tokens):len(number_tokens) + 4]:
+            if t.key not in rules.relative_words:
+                break
+            relative += 1
+        window = tokens[:len(number_tokens) + NOUN_WINDOW + relative]
         noun: Token | None = None
         for t in window:
             form = _victim_form(t.key, rules)

@@ -359,3 +359,29 @@ def test_one_or_two_victims_without_a_number(extract, text, language, expected):
 def test_an_english_count_takes_the_passive_verb_after_its_phrase(extract, text, expected):
     claims = extract(text, language="en").casualty_claims
     assert [(c.count, c.qualifier) for c in claims] == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("وقال مراسلنا في درعا إن 5 مدنيين قتلوا في القصف.", "ar"),
+    ("وبحسب المصادر فقد قتل أكثر من 160 مقاتلاً من الفصائل.", "ar"),
+    ("Our correspondent said five civilians were killed in the shelling.", "en"),
+])
+def test_the_outlet_s_own_correspondent_or_unnamed_sources_are_the_publisher(extract, text, language):
+    (claim,) = extract(text, language=language).casualty_claims
+    assert claim.attributed_to.source == "enab-baladi"
+
+
+def test_activists_are_credited_where_named_and_not_beyond(extract):
+    text = ("وقال ناشطون إن 4 مدنيين قتلوا في قصف على البلدة.\n\n"
+            "وفي ريف إدلب قتل 3 عناصر من قوات النظام في كمين.")
+    activists, own = extract(text).casualty_claims
+    assert activists.attributed_to.label == "ناشطون"
+    assert own.attributed_to.source == "enab-baladi"
+
+
+def test_english_put_credits_the_source_before_it_and_a_pronoun_speaker_is_not_a_group(extract):
+    text = ("The YPG commander spoke to reporters on Monday. He said 30 ISIS militants were killed. "
+            "The Syrian Observatory for Human Rights put the IS death toll at 41.")
+    said, put = extract(text, language="en").casualty_claims
+    assert said.attributed_to.label != "ISIS"
+    assert (put.count, put.attributed_to.source) == (41, "sohr")

@@ -385,3 +385,20 @@ def test_english_put_credits_the_source_before_it_and_a_pronoun_speaker_is_not_a
     said, put = extract(text, language="en").casualty_claims
     assert said.attributed_to.label != "ISIS"
     assert (put.count, put.attributed_to.source) == (41, "sohr")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وكانت حصيلة الهجوم قد ارتفعت من 80 إلى 120 شهيداً من قوى الأمن.",
+     [(80, "killed", None), (120, "killed", 80)]),
+    ("واستشهدت امرأتان وأصيب آخران بقصف على البلدة.", [(2, "killed", None), (2, "wounded", None)]),
+    ("إلى ذلك، ارتقى شهيدان وأصيب 7 مدنيين صباح أمس.", [(2, "killed", None), (7, "wounded", None)]),
+])
+def test_a_noun_after_another_count_is_that_count_s_and_a_dual_victim_counts_two(extract, text, expected):
+    claims = extract(text).casualty_claims
+    counts = {c.key: c.count for c in claims}
+    assert [(c.count, c.outcome, counts.get(c.supersedes)) for c in claims] == expected
+
+
+def test_a_hospital_that_receives_the_wounded_is_not_their_source(extract):
+    (claim,) = extract("ونقل 5 جرحى إلى المشفى الوطني في المدينة.").casualty_claims
+    assert claim.attributed_to.source == "enab-baladi"

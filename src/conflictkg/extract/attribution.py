@@ -171,8 +171,9 @@ class AttributionFinder:
         sources = doc.index("source_mentions")
         after = sources.starting(end, sentence.end)
         window = AFTER_PREPOSITION if kind == "preposition" else AFTER_VERB
-        source = next((m for m in after
-                       if len(doc.tokens_between(end, m.start)) <= window), None)
+        near = window if kind == "preposition" else 1  # an institution right after its verb
+        source = next((m for m in after if len(doc.tokens_between(end, m.start)) <= (
+            window if m.key or m.weak else near)), None)
         if source is None and kind == "verb":
             before = [m for m in sources.starting(sentence.start, start) if m.end <= start]
             if before and len(doc.tokens_between(before[-1].end, start)) <= BEFORE_VERB:

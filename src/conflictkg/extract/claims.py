@@ -23,7 +23,7 @@ from conflictkg.extract.lexicon import read_tsv
 from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import CasualtyClaim
 from conflictkg.extract.normalize import normalize_key
-from conflictkg.extract.numbers import find_numbers
+from conflictkg.extract.numbers import dual_value, find_numbers
 from conflictkg.extract.patterns import PatternError, Patterns
 from conflictkg.gazetteers import Gazetteers
 
@@ -33,12 +33,13 @@ WINDOW_BEFORE_NOUN, WINDOW_AFTER_NOUN = 8, 3  # where counts are read around a v
 WINDOW_BEFORE_CUE, WINDOW_AFTER_CUE = 3, 6  # ... and around an outcome word
 PASSIVE_REACH = 12  # tokens from an English count to the passive verb of its clause
 SINGULAR_REACH = 5  # tokens before a passive outcome word where "a woman (was)" stands
+CHAIN_GAP = 6  # tokens between two steps of a chain ("إلى 40 ثم إلى 57", "من 80 إلى 120")
 LIST_ITEM = 300  # characters: a longer line is prose, not an item of a list
 WINDOW_AFTER_MARK = 14  # ... and after "بينهم", "ثم": a breakdown's parts, a chain's steps
 DUAL_ENDINGS = ("ين", "ان")  # "عنصرين", "جنديان": a dual counts two
 ACTOR_WINDOW = 4  # tokens after the victim noun in which whose dead they are is named
 TOLL_WINDOW = 4  # tokens between "عدد القتلى" and "إلى 62"
-CATEGORY_OF = {"bodies": None, "dead": None}  # nouns that say nothing of who died
+CATEGORY_OF = {"bodies": None, "dead": None, "others": None}  # nouns that say nothing of who died
 
 
 @dataclass
@@ -206,6 +207,11 @@ class CasualtyFinder:
         return any(f in self._number_words or f.endswith(DUAL_ENDINGS)
                    for f in word_forms(doc.tokens_between(start, end)))
 
+    def _numeric(self, token: Token) -> bool:
+        """A token that is a number: digits, a number word, a dual count noun."""
+        return token.key[:1].isdigit() or any(
+            f in self._number_words or dual_value(f) for f in clitic_forms(token.key))
+
     def _counted(self, doc: Doc, sentence: Sentence, start: int, end: int, value: int,
                  qualifier: str, cues: list, rules: _Rules, inherited: str | None = None,
                  ) -> _Found | None:
@@ -220,7 +226,9 @@ class CasualtyFinder:
             relative += 1
         window = tokens[:len(number_tokens) + NOUN_WINDOW + relative]
         noun: Token | None = None
-        for t in window:
+        for n, t in enumerate(window):
+            if n >= len(number_tokens) and self._numeric(t):
+                break  # "من 80 إلى 120 شهيداً": the noun after another count is that count's
             form = _victim_form(t.key, rules)
             if form in rules.not_victims:
                 return None
@@ -371,6 +379,12 @@ def _read_victim_form(key: str, rules: _Rules) -> str:
         for candidate in (form, form.removeprefix("ال")):
             if candidate in rules.victims or candidate in rules.not_victims:
                 return candidate
+            for ending in DUAL_ENDINGS:  # "شهيدان", "امرأتين": the dual of a victim noun
+                stem = candidate.removesuffix(ending)
+                if stem != candidate and len(stem) >= 3:
+                    for single in (stem, stem[:-1] + "ه" if stem.endswith("ت") else stem):
+                        if single in rules.victims:
+                            return single
     return key
 
 
@@ -404,7 +418,8 @@ def _relate(doc: Doc, made: list[tuple[_Found, CasualtyClaim]], parts: list, cha
         marked = marked or any(set(clitic_forms(t.key)) & rules.parts_after for t in following[:1])
         marked = marked or any(" ".join(t.key for t in following) == w for w in rules.parts_after)
         joined = previous.part_of is not None and _joined(text[previous_found.end:found.start])
-        chained = any(gap[0] <= m.start and m.end <= gap[1] for m in chains)
+        chained = any(gap[0] <= m.start and m.end <= gap[1] for m in chains) and len(
+            doc.tokens_between(*gap)) <= CHAIN_GAP
         if chained and claim.count > previous.count and claim.outcome == previous.outcome:
             claim.supersedes = claim.supersedes or previous.key
             total = claim

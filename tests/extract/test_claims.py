@@ -402,3 +402,25 @@ def test_a_noun_after_another_count_is_that_count_s_and_a_dual_victim_counts_two
 def test_a_hospital_that_receives_the_wounded_is_not_their_source(extract):
     (claim,) = extract("ونقل 5 جرحى إلى المشفى الوطني في المدينة.").casualty_claims
     assert claim.attributed_to.source == "enab-baladi"
+
+
+@pytest.mark.parametrize(("text", "language", "counts"), [
+    ("The Syrian Observatory for Human Rights said that the number of soldiers and pro-regime "
+     "militiamen killed in the offensive rose to 60 on Saturday and later to 73.", "en", [60, 73]),
+    ("وقال مدير الأمن العام إن حصيلة الشهداء من قوى الأمن منذ الخميس ارتفعت إلى 72.", "ar", [72]),
+    ("The number of displaced people rose to 5,000 and the fighting killed 3 civilians.", "en", [3]),
+    ("وارتفع عدد النازحين إلى 5000 شخص في المخيم.", "ar", []),
+])
+def test_a_count_after_a_word_of_rising_is_a_toll_said_before_it(extract, text, language, counts):
+    assert [c.count for c in extract(text, language=language).casualty_claims] == counts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israeli forces advanced into the town, where local sources reported that one resident was "
+     "killed.", [(1, "civilians")]),
+    ("Army units targeted terrorist gatherings, killing 11 terrorists including three Lebanese and "
+     "two Saudis.", [(11, "fighters"), (3, None), (2, None)]),
+])
+def test_english_victims_named_by_a_singular_or_a_nationality(extract, text, expected):
+    claims = extract(text, language="en").casualty_claims
+    assert [(c.count, c.victim_category) for c in claims] == expected

@@ -39,7 +39,8 @@ WINDOW_AFTER_MARK = 14  # ... and after "بينهم", "ثم": a breakdown's part
 DUAL_ENDINGS = ("ين", "ان")  # "عنصرين", "جنديان": a dual counts two
 ACTOR_WINDOW = 4  # tokens after the victim noun in which whose dead they are is named
 TOLL_WINDOW = 4  # tokens between "عدد القتلى" and "إلى 62"
-CATEGORY_OF = {"bodies": None, "dead": None, "others": None}  # nouns that say nothing of who died
+RISE = "rise"  # the outcome group of words that raise a toll said before them
+CATEGORY_OF = {"bodies": None, "dead": None, "others": None, "nationals": None}  # nouns that say nothing of who died
 
 
 @dataclass
@@ -111,6 +112,8 @@ class CasualtyFinder:
         listing: str | None = None  # the outcome of a line that opens a list ("… as follows:")
         for sentence in doc.sentences:
             cues = outcomes.starting(sentence.start, sentence.end)
+            if all(c.payloads[0] == RISE for c in cues):  # "rose to" with no toll said
+                cues = []
             inherited = listing if not cues and _list_item(doc, sentence) else None
             listing = cues[-1].payloads[0] if cues and _opens_list(doc, sentence) else inherited
             if sentence.boilerplate or not (cues or inherited):
@@ -269,6 +272,7 @@ class CasualtyFinder:
         """What happened: the outcome word of the clause, or a dead-body noun."""
         if noun is not None and _victim_form(noun.key, rules) in rules.dead:
             return "killed"
+        cues = [c for c in cues if c.payloads[0] != RISE]
         clause = doc.clause_at(start)
         near = [c for c in cues if clause and clause[0] <= c.start < clause[1]]
         if not near:  # an earlier clause's verb, or in English a passive's verb after the
@@ -285,9 +289,12 @@ class CasualtyFinder:
         return best.payloads[0]
 
     def _toll_before(self, doc: Doc, sentence: Sentence, start: int, cues: list) -> bool:
-        """"ارتفع عدد القتلى الى 62": a toll word shortly before the count."""
-        return any(sentence.start <= c.end <= start
-                   and len(doc.tokens_between(c.end, start)) <= TOLL_WINDOW for c in cues)
+        """"ارتفع عدد القتلى الى 62": a toll word shortly before the count; or a word of
+        rising ("rose to", "up from", "ارتفعت إلى") after an outcome word in the sentence."""
+        return any(
+            sentence.start <= c.end <= start and len(doc.tokens_between(c.end, start)) <= TOLL_WINDOW
+            and (c.payloads[0] != RISE or any(o.payloads[0] != RISE and o.end <= c.start for o in cues))
+            for c in cues)
 
     def _whose(self, doc: Doc, noun: Token, rules: _Rules) -> str | None:
         """The group the victims belong to, named in the phrase right after them ("من قوات

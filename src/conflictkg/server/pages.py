@@ -23,8 +23,8 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, s
 
 from conflictkg.iris import Iris
 from conflictkg.rdf.vocabulary import PREFIXES
-from conflictkg.server import api_documents
-from conflictkg.server.api_graph import (
+from conflictkg.server.api import documents as api_documents
+from conflictkg.server.api.graph import (
     PREFIX,
     BadParameter,
     Description,
@@ -34,7 +34,7 @@ from conflictkg.server.api_graph import (
     spans,
     text,
 )
-from conflictkg.server.api_shapes import labels, local
+from conflictkg.server.api.shapes import labels, local
 
 router = APIRouter(include_in_schema=False)
 STATIC = Path(__file__).resolve().parent / "static"

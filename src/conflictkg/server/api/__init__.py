@@ -14,11 +14,11 @@ from pathlib import Path
 from fastapi import APIRouter, FastAPI, HTTPException
 from fastapi.responses import FileResponse
 
-from conflictkg.server import api_documents, api_entities, api_events
-from conflictkg.server.api_index import keeping_index
-from conflictkg.server.api_routing import app_cache
+from conflictkg.server.api import documents, entities, events
+from conflictkg.server.api.index import keeping_index
+from conflictkg.server.api.routing import app_cache
 
-CONTEXT_FILE = Path(__file__).resolve().parents[3] / "ontology" / "context.jsonld"
+CONTEXT_FILE = Path(__file__).resolve().parents[4] / "ontology" / "context.jsonld"
 
 
 @asynccontextmanager
@@ -29,9 +29,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 router = APIRouter(prefix="/api/v1", tags=["api"], lifespan=lifespan)
-router.include_router(api_events.router)
-router.include_router(api_entities.router)
-router.include_router(api_documents.router)
+router.include_router(events.router)
+router.include_router(entities.router)
+router.include_router(documents.router)
 
 
 @router.get("/context.jsonld", response_class=FileResponse, summary="The JSON-LD context",

@@ -12,10 +12,10 @@ from fastapi.responses import JSONResponse
 
 from conflictkg.extract.model import EVENT_KINDS
 from conflictkg.iris import Iris
-from conflictkg.server import api_models as m
-from conflictkg.server import api_queries as q
-from conflictkg.server import api_shapes as shapes
-from conflictkg.server.api_graph import (
+from conflictkg.server.api import models as m
+from conflictkg.server.api import queries as q
+from conflictkg.server.api import shapes as shapes
+from conflictkg.server.api.graph import (
     BadParameter,
     describe,
     expand,
@@ -25,8 +25,8 @@ from conflictkg.server.api_graph import (
     spans,
     text,
 )
-from conflictkg.server.api_index import EventIndex, candidates, event_index, summaries_data
-from conflictkg.server.api_routing import (
+from conflictkg.server.api.index import EventIndex, candidates, event_index, summaries_data
+from conflictkg.server.api.routing import (
     ApiRoute,
     cache_of,
     engine_of,

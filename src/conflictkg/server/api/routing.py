@@ -10,8 +10,8 @@ from fastapi import HTTPException, Request, Response
 from fastapi.routing import APIRoute
 
 from conflictkg.iris import Iris
-from conflictkg.server.api_graph import BadParameter, resolve, text
-from conflictkg.server.api_queries import ListQuery, encode_cursor
+from conflictkg.server.api.graph import BadParameter, resolve, text
+from conflictkg.server.api.queries import ListQuery, encode_cursor
 from conflictkg.server.engine import QueryError
 
 INDEX_GENERATION = "X-Index-Generation"

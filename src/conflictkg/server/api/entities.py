@@ -9,11 +9,11 @@ from fastapi.responses import JSONResponse
 
 from conflictkg.extract.model import ACTOR_KINDS
 from conflictkg.gazetteers import PLACE_LEVELS
-from conflictkg.server import api_models as m
-from conflictkg.server import api_queries as q
-from conflictkg.server import api_routing as routing
-from conflictkg.server import api_shapes as shapes
-from conflictkg.server.api_events import (
+from conflictkg.server.api import models as m
+from conflictkg.server.api import queries as q
+from conflictkg.server.api import routing as routing
+from conflictkg.server.api import shapes as shapes
+from conflictkg.server.api.events import (
     GEOJSON,
     ID_DOC,
     NOT_FOUND,
@@ -25,7 +25,7 @@ from conflictkg.server.api_events import (
     events_among,
     places_in_area,
 )
-from conflictkg.server.api_graph import (
+from conflictkg.server.api.graph import (
     describe,
     expand,
     iri_term,
@@ -34,7 +34,7 @@ from conflictkg.server.api_graph import (
     search,
     text,
 )
-from conflictkg.server.api_index import candidates
+from conflictkg.server.api.index import candidates
 
 router = APIRouter(route_class=routing.ApiRoute)
 Search = Annotated[str | None, Query(alias="q", max_length=300, min_length=1,

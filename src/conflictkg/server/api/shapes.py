@@ -6,8 +6,8 @@ import re
 from typing import Any
 
 from conflictkg.iris import Iris
-from conflictkg.server import api_models as m
-from conflictkg.server.api_graph import Description, Term, expand, point
+from conflictkg.server.api import models as m
+from conflictkg.server.api.graph import Description, Term, expand, point
 
 _LOCAL = re.compile(r"[/#]([^/#]+)$")
 

@@ -2,7 +2,7 @@
 
 Which fragments a query holds depends only on *which* filters a request uses;
 the filter values are bound as substitutions or written as escaped VALUES terms
-(see :mod:`conflictkg.server.api_graph`). Lists are ordered by a sort key and
+(see :mod:`conflictkg.server.api.graph`). Lists are ordered by a sort key and
 paged by cursor: the cursor is the last key seen, so a page costs the same
 however deep it is and stays stable while documents are added.
 """
@@ -14,7 +14,7 @@ import binascii
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from conflictkg.server.api_graph import PREFIX, BadParameter, literal_term, values_block
+from conflictkg.server.api.graph import PREFIX, BadParameter, literal_term, values_block
 
 
 def encode_cursor(key: str) -> str:

@@ -14,11 +14,11 @@ from pydantic import ValidationError
 
 from conflictkg.documents import Document
 from conflictkg.iris import Iris
-from conflictkg.server import api_models as m
-from conflictkg.server import api_queries as q
-from conflictkg.server import api_shapes as shapes
-from conflictkg.server.api_events import ID_DOC, NOT_FOUND, Cursor, Limit
-from conflictkg.server.api_graph import (
+from conflictkg.server.api import models as m
+from conflictkg.server.api import queries as q
+from conflictkg.server.api import shapes as shapes
+from conflictkg.server.api.events import ID_DOC, NOT_FOUND, Cursor, Limit
+from conflictkg.server.api.graph import (
     BadParameter,
     Description,
     describe,
@@ -30,7 +30,7 @@ from conflictkg.server.api_graph import (
     text,
     values_block,
 )
-from conflictkg.server.api_routing import ApiRoute, engine_of, iris_of, named, next_link, not_found, run_list
+from conflictkg.server.api.routing import ApiRoute, engine_of, iris_of, named, next_link, not_found, run_list
 from conflictkg.server.sparql import ProtocolError, check_update_rights, read_body
 
 router = APIRouter(route_class=ApiRoute)

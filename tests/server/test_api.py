@@ -224,7 +224,7 @@ def test_document_extraction_points_into_its_text(client: httpx.Client) -> None:
 def test_unknown_or_wrong_kind_is_404(client: httpx.Client, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 404
-    assert "detail" in response.json()
+    assert response.json()["code"] == "not_found" and response.json()["detail"]
 
 
 @pytest.mark.parametrize(("params", "param"), [

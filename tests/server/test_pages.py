@@ -137,7 +137,8 @@ def test_unknown_iris_are_404(client: httpx.Client, path: str) -> None:
 
 
 def test_unacceptable_type_is_406(client: httpx.Client) -> None:
-    assert client.get(PLACE, headers={"Accept": "image/png"}).status_code == 406
+    response = client.get(PLACE, headers={"Accept": "image/png"})
+    assert response.status_code == 406 and response.json()["code"] == "not_acceptable"
 
 
 def test_static_assets_and_nothing_else(client: httpx.Client) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from conflictkg.server.errors import HttpError
+
 # kind of result -> [(key, media type)], the first is the default.
 SOLUTIONS = "solutions"
 BOOLEAN = "boolean"
@@ -58,10 +60,6 @@ FORMAT_PARAM: dict[str, str] = {
     "nq": "nquads", "nquads": "nquads", "trig": "trig", "jsonld": "jsonld",
     "json-ld": "jsonld", "rdf": "rdfxml", "rdfxml": "rdfxml", "xml-rdf": "rdfxml", "n3": "n3",
 }
-
-
-class NotAcceptableError(ValueError):
-    """No format the client accepts can carry this kind of result."""
 
 
 @dataclass(frozen=True)
@@ -114,9 +112,8 @@ def choose(kind: str, accept: str | None, format_param: str | None = None) -> Ch
         for offered_key, media in offered:
             if offered_key == key:
                 return Choice(offered_key, media)
-        raise NotAcceptableError(
-            f"format={format_param!r} cannot carry {kind} results; use one of "
-            + ", ".join(k for k, _ in offered))
+        raise HttpError(406, f"format={format_param!r} cannot carry {kind} results; use one of "
+                        + ", ".join(k for k, _ in offered))
     if not accept or not accept.strip():
         return Choice(*offered[0])
     best: tuple[float, int, int, int] | None = None
@@ -134,19 +131,7 @@ def choose(kind: str, accept: str | None, format_param: str | None = None) -> Ch
         if best is None or score > best:
             best, chosen = score, Choice(key, media)
     if chosen is None:
-        raise NotAcceptableError(
-            f"no acceptable format for {kind} results in Accept: {accept!r}; offered: "
-            + ", ".join(m for _, m in offered))
+        raise HttpError(406, f"no acceptable format for {kind} results in Accept: {accept!r}; "
+                        "offered: " + ", ".join(m for _, m in offered))
     return chosen
 
-
-def acceptable_kinds(accept: str | None, format_param: str | None = None) -> set[str]:
-    """The kinds of result the client could receive at all (empty: answer 406 at once)."""
-    kinds = set()
-    for kind in FORMATS:
-        try:
-            choose(kind, accept, format_param)
-        except NotAcceptableError:
-            continue
-        kinds.add(kind)
-    return kinds

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse, HTMLResponse
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
 
@@ -26,15 +26,16 @@ from conflictkg.rdf.vocabulary import PREFIXES
 from conflictkg.server.api import documents as api_documents
 from conflictkg.server.api.graph import (
     PREFIX,
-    BadParameter,
     Description,
     describe,
     iri_term,
+    is_iri,
     point,
     spans,
     text,
 )
 from conflictkg.server.api.shapes import labels, local
+from conflictkg.server.errors import HttpError
 
 router = APIRouter(include_in_schema=False)
 STATIC = Path(__file__).resolve().parent / "static"
@@ -111,8 +112,8 @@ def choose_format(request: Request) -> str:
                 return key
         if media in {"application/x-turtle", "text/n3"}:
             return "turtle"
-    raise HTTPException(status_code=406, detail="available: text/html, text/turtle, "
-                        "application/ld+json, application/n-triples")
+    raise HttpError(406, "available: text/html, text/turtle, application/ld+json, "
+                    "application/n-triples")
 
 
 @dataclass
@@ -130,9 +131,7 @@ class Page:
 
 async def page_data(request: Request, iri: str) -> Page | None:
     engine, iris = request.app.state.engine, Iris(request.app.state.settings.base_iri)
-    try:
-        iri_term(iri)
-    except BadParameter:
+    if not is_iri(iri):
         return None  # not an IRI, so certainly not one of ours
     described = (await describe(engine, [iri]))[iri]
     if not described.props:
@@ -293,7 +292,7 @@ async def dereference(request: Request, rest: str) -> Response:
         iri, fmt = split_suffix(iri)
         page = await page_data(request, iri) if fmt else None
     if page is None:
-        raise HTTPException(status_code=404, detail=f"nothing is known about <{iri}>")
+        raise HttpError(404, f"nothing is known about <{iri}>")
     fmt = fmt or choose_format(request)
     if fmt == "html":
         return render_html(request, page)
@@ -305,16 +304,14 @@ async def graph(request: Request, rest: str) -> Response:
     """A named graph: its size and classes as a page, or its triples as RDF."""
     engine = request.app.state.engine
     iri, fmt = request.app.state.settings.base_iri + "graph/" + rest, None
-    try:
-        iri_term(iri)
-    except BadParameter:
-        raise HTTPException(status_code=404, detail="not a graph name") from None
+    if not is_iri(iri):
+        raise HttpError(404, "not a graph name")
     sizes = await engine.select(GRAPH_SIZE, substitutions={"g": iri_term(iri)})
     if not sizes:
         iri, fmt = split_suffix(iri)
         sizes = await engine.select(GRAPH_SIZE, substitutions={"g": iri_term(iri)}) if fmt else []
     if not sizes:
-        raise HTTPException(status_code=404, detail=f"no graph <{iri}>")
+        raise HttpError(404, f"no graph <{iri}>")
     fmt = fmt or choose_format(request)
     if fmt != "html":
         return await rdf_response(request, GRAPH_TRIPLES, fmt, {"g": iri_term(iri)})
@@ -333,5 +330,5 @@ async def graph(request: Request, rest: str) -> Response:
 async def page_asset(name: str) -> FileResponse:
     files = {p.name: p for p in STATIC.iterdir() if p.is_file()}
     if name not in files:
-        raise HTTPException(status_code=404, detail="no such file")
+        raise HttpError(404, "no such file")
     return FileResponse(files[name])

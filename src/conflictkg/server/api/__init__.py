@@ -11,12 +11,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import APIRouter, FastAPI, HTTPException
+from fastapi import APIRouter, FastAPI
 from fastapi.responses import FileResponse
 
 from conflictkg.server.api import documents, entities, events
 from conflictkg.server.api.index import keeping_index
 from conflictkg.server.api.routing import app_cache
+from conflictkg.server.errors import HttpError
 
 CONTEXT_FILE = Path(__file__).resolve().parents[4] / "ontology" / "context.jsonld"
 
@@ -40,5 +41,5 @@ router.include_router(documents.router)
 async def context() -> FileResponse:
     """Maps the API's keys to the ontology, so every answer reads as JSON-LD."""
     if not CONTEXT_FILE.is_file():
-        raise HTTPException(status_code=404, detail="the JSON-LD context is not installed")
+        raise HttpError(404, "the JSON-LD context is not installed", code="not_installed")
     return FileResponse(CONTEXT_FILE, media_type="application/ld+json")

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
 from conflictkg.documents import Document
@@ -19,7 +20,6 @@ from conflictkg.server.api import queries as q
 from conflictkg.server.api import shapes as shapes
 from conflictkg.server.api.events import ID_DOC, NOT_FOUND, Cursor, Limit
 from conflictkg.server.api.graph import (
-    BadParameter,
     Description,
     describe,
     expand,
@@ -30,8 +30,9 @@ from conflictkg.server.api.graph import (
     text,
     values_block,
 )
-from conflictkg.server.api.routing import ApiRoute, engine_of, iris_of, named, next_link, not_found, run_list
-from conflictkg.server.sparql import ProtocolError, check_update_rights, read_body
+from conflictkg.server.api.routing import ApiRoute, engine_of, iris_of, named, next_link, run_list
+from conflictkg.server.errors import HttpError, bad_parameter, not_found
+from conflictkg.server.sparql import check_update_rights, read_body
 
 router = APIRouter(route_class=ApiRoute)
 
@@ -191,19 +192,16 @@ def _pipeline(request: Request) -> Any:
 async def _new_document(request: Request) -> Document:
     """The posted document, or a 4xx naming what is wrong with it; checks rights first."""
     settings = request.app.state.settings
-    try:
-        check_update_rights(request, settings)
-        body = await read_body(request, settings.max_body_bytes)
-    except ProtocolError as err:
-        raise HTTPException(err.status, err.message, headers=err.headers) from None
+    check_update_rights(request, settings)
+    body = await read_body(request, settings.max_body_bytes)
     try:
         posted = m.NewDocument.model_validate_json(body or b"null")
-    except ValidationError as err:
+    except ValidationError as err:  # answered as FastAPI answers a body it validated itself
         detail = [{"loc": ["body", *e["loc"]], "msg": e["msg"], "type": e["type"]}
                   for e in err.errors(include_url=False, include_context=False)]
-        raise HTTPException(422, detail=detail) from None
+        raise RequestValidationError(detail) from None
     if not posted.text.strip():
-        raise BadParameter("text", "the text is empty", where="body")
+        raise bad_parameter("text", "the text is empty", where="body")
     meta = posted.model_dump(exclude={"text", "file"}, exclude_none=True)
     draft = Document.from_text(posted.text, file=posted.file or "posted.txt", metadata=meta)
     return Document.from_text(posted.text, file=posted.file or f"{draft.sha256[:16]}.txt",
@@ -225,6 +223,7 @@ async def post_document(request: Request, response: Response) -> m.Extraction:
     engine, iris = engine_of(request), iris_of(request)
     # Imported here: the extraction pipeline is heavy, and reading needs none of it.
     from conflictkg.ingest import ensure_reference_graphs, ingest_document
+    from conflictkg.rdf.mapping import MappingError
 
     pipeline = _pipeline(request)
 
@@ -235,8 +234,9 @@ async def post_document(request: Request, response: Response) -> m.Extraction:
 
     try:
         status = await engine.write(work)
-    except (ValueError, KeyError, IndexError) as exc:
-        raise HTTPException(422, f"the document could not be processed: {exc}") from None
+    except MappingError as exc:  # what the text yields does not fit the graph model
+        raise HttpError(422, f"the document could not be processed: {exc}",
+                        code="unprocessable_document") from None
     iri = iris.document(document.sha256)
     described = await describe(engine, [iri])
     response.status_code = 201 if status == "added" else 200

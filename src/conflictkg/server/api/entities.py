@@ -35,6 +35,7 @@ from conflictkg.server.api.graph import (
     text,
 )
 from conflictkg.server.api.index import candidates
+from conflictkg.server.errors import not_found
 
 router = APIRouter(route_class=routing.ApiRoute)
 Search = Annotated[str | None, Query(alias="q", max_length=300, min_length=1,
@@ -49,7 +50,7 @@ async def _detail(request: Request, kind: str, value: str) -> tuple[str, Any]:
     iri = await resolve_id(engine, iris, kind, value)
     described = await describe(engine, [iri]) if iri else {}
     if not iri or expand(q_class(kind)) not in described[iri].types():
-        raise routing.not_found(kind, value)
+        raise not_found(kind, value)
     return iri, described[iri]
 
 

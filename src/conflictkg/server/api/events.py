@@ -16,7 +16,6 @@ from conflictkg.server.api import models as m
 from conflictkg.server.api import queries as q
 from conflictkg.server.api import shapes as shapes
 from conflictkg.server.api.graph import (
-    BadParameter,
     describe,
     expand,
     iri_term,
@@ -33,10 +32,10 @@ from conflictkg.server.api.routing import (
     iris_of,
     named,
     next_link,
-    not_found,
     run_list,
     wants_geojson,
 )
+from conflictkg.server.errors import bad_parameter, not_found
 
 router = APIRouter(route_class=ApiRoute)
 EventKind = Enum("EventKind", {k: k for k in EVENT_KINDS}, type=str)  # type: ignore[misc]
@@ -51,19 +50,19 @@ Format = Annotated[Literal["json", "geojson"] | None, Query(
 ID_DOC = "The full IRI (URL-encoded) or its local key"
 GEOJSON = {200: {"content": {"application/geo+json": {"schema": m.FEATURE_COLLECTION_SCHEMA}}}}
 NOT_FOUND = {404: {"description": "Not in the graph", "content": {"application/json": {
-    "schema": {"type": "object", "properties": {"detail": {"type": "string"}}}}}}}
+    "schema": {"type": "object", "properties": {"detail": {"type": "string"}, "code": {"type": "string"}}}}}}}
 
 
 def parse_bbox(raw: str) -> tuple[float, float, float, float]:
     try:
         parts = [float(x) for x in raw.split(",")]
     except ValueError:
-        raise BadParameter("bbox", "expected minLon,minLat,maxLon,maxLat as numbers") from None
+        raise bad_parameter("bbox", "expected minLon,minLat,maxLon,maxLat as numbers") from None
     if len(parts) != 4 or not all(math.isfinite(x) for x in parts):
-        raise BadParameter("bbox", "expected four numbers: minLon,minLat,maxLon,maxLat")
+        raise bad_parameter("bbox", "expected four numbers: minLon,minLat,maxLon,maxLat")
     west, south, east, north = parts
     if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
-        raise BadParameter("bbox", "longitudes must lie in [-180, 180], latitudes in [-90, 90], "
+        raise bad_parameter("bbox", "longitudes must lie in [-180, 180], latitudes in [-90, 90], "
                            "minLat <= maxLat")
     return west, south, east, north
 
@@ -72,9 +71,9 @@ def parse_near(raw: str) -> tuple[float, float]:
     try:
         lat, lon = (float(x) for x in raw.split(","))
     except ValueError:
-        raise BadParameter("near", "expected lat,lon as two numbers") from None
+        raise bad_parameter("near", "expected lat,lon as two numbers") from None
     if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
-        raise BadParameter("near", "latitude must lie in [-90, 90] and longitude in [-180, 180]")
+        raise bad_parameter("near", "latitude must lie in [-90, 90] and longitude in [-180, 180]")
     return lat, lon
 
 

@@ -14,7 +14,8 @@ import binascii
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from conflictkg.server.api.graph import PREFIX, BadParameter, literal_term, values_block
+from conflictkg.server.api.graph import PREFIX, literal_term, values_block
+from conflictkg.server.errors import bad_parameter
 
 
 def encode_cursor(key: str) -> str:
@@ -22,14 +23,14 @@ def encode_cursor(key: str) -> str:
 
 
 def decode_cursor(cursor: str) -> str:
-    """The sort key inside a cursor; BadParameter for anything this API did not hand out."""
+    """The sort key inside a cursor; a 422 for anything this API did not hand out."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         key = base64.urlsafe_b64decode(padded.encode("ascii")).decode("utf-8")
     except (binascii.Error, UnicodeError, ValueError):
-        raise BadParameter("cursor", "not a cursor returned by this API") from None
+        raise bad_parameter("cursor", "not a cursor returned by this API") from None
     if "|" not in key:
-        raise BadParameter("cursor", "not a cursor returned by this API")
+        raise bad_parameter("cursor", "not a cursor returned by this API")
     return key
 
 

@@ -1,4 +1,4 @@
-"""What every API route shares: the engine, the IRIs, 422s for bad parameters, paging."""
+"""What every API route shares: the engine, the IRIs, the answer's headers, paging."""
 
 from __future__ import annotations
 
@@ -6,13 +6,12 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import HTTPException, Request, Response
+from fastapi import Request, Response
 from fastapi.routing import APIRoute
 
 from conflictkg.iris import Iris
-from conflictkg.server.api.graph import BadParameter, resolve, text
+from conflictkg.server.api.graph import resolve, text
 from conflictkg.server.api.queries import ListQuery, encode_cursor
-from conflictkg.server.engine import QueryError
 
 INDEX_GENERATION = "X-Index-Generation"
 CONTEXT_LINK = '</api/v1/context.jsonld>; rel="http://www.w3.org/ns/json-ld#context"; ' \
@@ -20,21 +19,13 @@ CONTEXT_LINK = '</api/v1/context.jsonld>; rel="http://www.w3.org/ns/json-ld#cont
 
 
 class ApiRoute(APIRoute):
-    """Answers :class:`BadParameter` with a 422 shaped like FastAPI's own validation errors."""
+    """Names the JSON-LD context of every JSON answer, and the event index's generation of a list."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
         async def run(request: Request) -> Response:
-            try:
-                response = await handler(request)
-            except BadParameter as err:
-                detail = [{"loc": [err.where, err.param], "msg": err.reason, "type": "value_error"}]
-                raise HTTPException(status_code=422, detail=detail) from None
-            except QueryError as err:  # busy, timed out: the engine says which status
-                headers = {"Retry-After": "5"} if err.status == 503 else None
-                raise HTTPException(status_code=err.status, detail=err.message,
-                                    headers=headers) from None
+            response = await handler(request)
             if response.media_type in {"application/json", "application/geo+json"}:
                 response.headers.setdefault("Link", CONTEXT_LINK)
             generation = getattr(request.state, "index_generation", None)
@@ -84,10 +75,6 @@ def next_link(request: Request, cursor: str | None) -> str | None:
         return None
     params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
     return f"{request.url.path}?{urlencode([*params, ('cursor', cursor)])}"
-
-
-def not_found(kind: str, value: str) -> HTTPException:
-    return HTTPException(status_code=404, detail=f"no {kind} {value!r} in the graph")
 
 
 def wants_geojson(request: Request, fmt: str | None) -> bool:

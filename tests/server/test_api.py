@@ -121,6 +121,25 @@ def test_geojson_by_parameter_and_by_accept(client: httpx.Client) -> None:
         assert feature["id"] == EVENT + "96c421d351cba263-1-2"
 
 
+@pytest.mark.parametrize(("accept", "geojson"), [
+    ("application/geo+json;q=0", False),  # q=0: not acceptable
+    ("application/geo+json;q=0, */*", False),
+    ("application/geo+json;q=0.5, application/json", False),
+    ("application/json;q=0.5, application/geo+json", True),
+    ("application/json;q=0, */*", True),
+    ("text/html, */*;q=0.8", False),
+])
+def test_geojson_only_when_accept_prefers_it(client: httpx.Client, accept: str, geojson: bool) -> None:
+    for path in ("/api/v1/events", "/api/v1/places", "/api/v1/places/A008"):
+        response = client.get(path, params={"limit": 2} if path.endswith("s") else {},
+                              headers={"Accept": accept})
+        assert response.status_code == 200
+        media = response.headers["content-type"].split(";")[0]
+        assert media == ("application/geo+json" if geojson else "application/json"), (path, accept)
+        body = response.json()
+        assert (body.get("type") in {"Feature", "FeatureCollection"}) == geojson
+
+
 def test_event_detail_shows_every_claim_with_source_rank_and_span(client: httpx.Client) -> None:
     for ref in ("c6e51e28a965c351-1-2", quote(EVENT4, safe="")):
         response = client.get(f"/api/v1/events/{ref}")

@@ -36,11 +36,15 @@ from conflictkg.server.api.graph import (
 )
 from conflictkg.server.api.shapes import labels, local
 from conflictkg.server.errors import HttpError
+from conflictkg.server.negotiation import Offers, negotiate, not_acceptable
 
 router = APIRouter(include_in_schema=False)
 STATIC = Path(__file__).resolve().parent / "static"
 RDF_FORMATS = {"turtle": "text/turtle", "jsonld": "application/ld+json",
                "ntriples": "application/n-triples"}
+PAGES = Offers("this page", [("html", "text/html"), *RDF_FORMATS.items()], {
+    "application/xhtml+xml": "html", "application/x-turtle": "turtle", "text/n3": "turtle",
+    "application/json": "jsonld"})
 SUFFIXES = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples"}
 INCOMING_LIMIT = 200
 API_KINDS = {"event": "events", "place": "places", "actor": "actors", "source": "sources",
@@ -86,34 +90,12 @@ def curie(iri: str) -> str:
 
 
 def choose_format(request: Request) -> str:
-    """'html', or an RDF format key, by the Accept header (HTML when it is acceptable)."""
-    accept = request.headers.get("accept", "")
-    if not accept:
-        return "html"
-    weighted = []
-    for i, part in enumerate(accept.split(",")):
-        media, *params = (x.strip() for x in part.split(";"))
-        q = 1.0
-        for param in params:
-            if param.startswith("q="):
-                try:
-                    q = float(param[2:])
-                except ValueError:
-                    q = 0.0
-        weighted.append((-q, i, media.lower()))
-    for neg_q, _, media in sorted(weighted):
-        if neg_q == 0:
-            break
-        if media in {"text/html", "application/xhtml+xml", "*/*", "text/*"}:
-            return "html"
-        for key, media_type in RDF_FORMATS.items():
-            if media == media_type or (media in {"application/*", "application/json"}
-                                       and key == "jsonld"):
-                return key
-        if media in {"application/x-turtle", "text/n3"}:
-            return "turtle"
-    raise HttpError(406, "available: text/html, text/turtle, application/ld+json, "
-                    "application/n-triples")
+    """'html', or an RDF format key, by the Accept header (HTML without one)."""
+    accept = request.headers.get("accept")
+    chosen = negotiate(PAGES, accept)
+    if chosen is None:
+        raise not_acceptable(PAGES, accept)
+    return chosen.key
 
 
 @dataclass

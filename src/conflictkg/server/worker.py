@@ -205,7 +205,7 @@ def run_query(store: Store, job: dict, functions: Functions) -> tuple[str, bytes
     else:
         kind = negotiation.GRAPH
     choice = negotiation.choose(kind, job.get("accept"), job.get("format"))
-    fmt = RDF_FORMATS[choice.key] if kind == negotiation.GRAPH else RESULT_FORMATS[choice.key]
+    fmt = RDF_FORMATS[choice.key] if kind is negotiation.GRAPH else RESULT_FORMATS[choice.key]
     return choice.media_type, _capped(lambda out: results.serialize(out, format=fmt), job)
 
 

@@ -12,7 +12,10 @@ from fastapi.routing import APIRoute
 from conflictkg.iris import Iris
 from conflictkg.server.api.graph import resolve, text
 from conflictkg.server.api.queries import ListQuery, encode_cursor
+from conflictkg.server.negotiation import Offers, negotiate
 
+GEOJSON_OR_JSON = Offers("JSON or GeoJSON", [("json", "application/json"),
+                                             ("geojson", "application/geo+json")])
 INDEX_GENERATION = "X-Index-Generation"
 CONTEXT_LINK = '</api/v1/context.jsonld>; rel="http://www.w3.org/ns/json-ld#context"; ' \
                'type="application/ld+json"'
@@ -78,6 +81,9 @@ def next_link(request: Request, cursor: str | None) -> str | None:
 
 
 def wants_geojson(request: Request, fmt: str | None) -> bool:
+    """GeoJSON by ``format=geojson``, or when Accept prefers it to JSON (which is what
+    any other Accept gets)."""
     if fmt is not None:
         return fmt == "geojson"
-    return "application/geo+json" in request.headers.get("accept", "")
+    chosen = negotiate(GEOJSON_OR_JSON, request.headers.get("accept"))
+    return chosen is not None and chosen.key == "geojson"

@@ -57,6 +57,7 @@ def create_app(settings: Settings) -> FastAPI:
                   "docs/sparql-endpoint.md.")
     app.state.settings = settings
     app.state.engine = engine
+    app.state.api_cache = {}  # read by the routes through conflictkg.server.deps
     app.add_middleware(sparql.SparqlEndpoint, engine=engine, settings=settings)  # first: CORS wraps it
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
                        allow_headers=["Accept", "Content-Type", "If-None-Match"],

@@ -1,13 +1,13 @@
-"""The app's settings and query engine, as FastAPI dependencies of its routes.
+"""The app's settings, query engine and caches, as FastAPI dependencies of its routes.
 
-``create_app`` builds one engine per app and keeps it, with the settings, on the
-app; routes declare ``engine: EngineDep`` or ``settings: SettingsDep`` and never
-read the app's state themselves, so a route says in its signature what it uses.
+``create_app`` builds them once per app and keeps them on it; routes declare
+``engine: EngineDep``, ``settings: SettingsDep`` or ``cache: CacheDep`` and never read
+the app's state themselves, so a route's signature says what it uses.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
@@ -23,5 +23,11 @@ def get_engine(request: Request) -> QueryEngine:
     return request.app.state.engine
 
 
+def get_cache(request: Request) -> dict[str, Any]:
+    """What the app keeps between requests (the event index, names, points), by name."""
+    return request.app.state.api_cache
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 EngineDep = Annotated[QueryEngine, Depends(get_engine)]
+CacheDep = Annotated[dict[str, Any], Depends(get_cache)]

@@ -22,6 +22,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from conflictkg.server.deps import SettingsDep
 from conflictkg.server.errors import HttpError
 
 ENV_VAR = "CONFLICTKG_QUERIES"
@@ -106,7 +107,8 @@ def load_examples(folder: Path | None = None) -> tuple[Example, ...]:
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def query_page(request: Request, example: str | None = None, query: str | None = None) -> HTMLResponse:
+def query_page(request: Request, settings: SettingsDep, example: str | None = None,
+               query: str | None = None) -> HTMLResponse:
     """The query page; ``?example=name`` or ``?query=text`` fills the editor (``&run`` runs it)."""
     examples = load_examples()
     chosen = next((e for e in examples if e.name == example), None)
@@ -121,7 +123,7 @@ def query_page(request: Request, example: str | None = None, query: str | None =
         "chosen": chosen.name if chosen else "",
         "query": query,
         "endpoint": str(request.url_for("query_page")).rstrip("/") + "/sparql",
-        "base_iri": getattr(getattr(request.app.state, "settings", None), "base_iri", ""),
+        "base_iri": settings.base_iri,
         "assets": {name: str(request.url_for("query_page_asset", name=name)) for name in ASSETS},
     })
 

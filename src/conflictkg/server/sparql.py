@@ -59,7 +59,7 @@ def check_update_rights(request: Request, settings: Settings) -> None:
     if scheme.lower() != "bearer" or not token:
         raise HttpError(401, "updates need an Authorization: Bearer token",
                         headers={"WWW-Authenticate": challenge})
-    if not hmac.compare_digest(token.strip().encode(), settings.update_token.encode()):
+    if not hmac.compare_digest(token.strip().encode(), (settings.update_token or "").encode()):
         raise HttpError(403, "the bearer token is not valid for updates", code="invalid_token",
                         headers={"WWW-Authenticate": challenge + ', error="invalid_token"'})
 

@@ -3,6 +3,15 @@
 Each route reads the graph through the app's query engine with fixed SPARQL and
 bound values, and answers JSON-LD (every object has its IRI in ``id``, every page
 names /api/v1/context.jsonld), or GeoJSON where things have a place.
+
+    events, entities, documents   the routes, by resource; they import the modules
+                                  below and never each other
+    params      the parameters routes share (paging, kinds, filters, area, GeoJSON)
+    models      the answers' shapes, for the OpenAPI schema
+    reader      the Reader dependency: engine, IRIs and caches, and what routes share
+    graph, queries, index, shapes, extraction
+                reading the graph: fixed SPARQL, list queries, the event index,
+                graph to models, a document's extraction
 """
 
 from __future__ import annotations
@@ -16,7 +25,6 @@ from fastapi.responses import FileResponse
 
 from conflictkg.server.api import documents, entities, events
 from conflictkg.server.api.index import keeping_index
-from conflictkg.server.api.routing import app_cache
 from conflictkg.server.errors import HttpError
 
 CONTEXT_FILE = Path(__file__).resolve().parents[4] / "ontology" / "context.jsonld"
@@ -25,7 +33,7 @@ CONTEXT_FILE = Path(__file__).resolve().parents[4] / "ontology" / "context.jsonl
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """The event index is built as the app starts (its engine is running by then)."""
-    async with keeping_index(app.state.engine, app_cache(app)):
+    async with keeping_index(app.state.engine, app.state.api_cache):
         yield
 
 

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from pyoxigraph import Literal, NamedNode
 
@@ -89,8 +89,17 @@ def truthy(value: Any) -> bool:
     return value is True or str(value).lower() in {"true", "1"}
 
 
-def text(value: Any) -> str | None:
-    """A result value as a string, whatever Python type the engine chose for it."""
+@overload
+def text(value: None) -> None: ...
+
+
+@overload
+def text(value: object) -> str: ...
+
+
+def text(value: object) -> str | None:
+    """A result value as a string, whatever Python type the engine chose for it
+    (``row["x"]`` for a variable the query always binds, ``row.get("x")`` for another)."""
     if value is None:
         return None
     return getattr(value, "value", None) or str(value)

@@ -298,18 +298,22 @@ def document_count(client: httpx.Client) -> int:
     return len(client.get("/api/v1/documents", params={"limit": 1000}).json()["items"])
 
 
-@pytest.mark.parametrize(("headers", "status"), [
-    ({}, 401), ({"Authorization": "Bearer wrong"}, 403), ({"Authorization": "Basic s3cret"}, 401),
+@pytest.mark.parametrize(("headers", "status", "code"), [
+    ({}, 401, "unauthorized"), ({"Authorization": "Bearer wrong"}, 403, "invalid_token"),
+    ({"Authorization": "Basic s3cret"}, 401, "unauthorized"),
 ])
-def test_posting_needs_the_update_token(writable: httpx.Client, headers: dict, status: int) -> None:
+def test_posting_needs_the_update_token(writable: httpx.Client, headers: dict, status: int,
+                                        code: str) -> None:
     before = document_count(writable)
-    assert writable.post("/api/v1/documents", json=POSTED, headers=headers).status_code == status
+    response = writable.post("/api/v1/documents", json=POSTED, headers=headers)
+    assert response.status_code == status and response.json()["code"] == code
+    assert response.headers["www-authenticate"].startswith("Bearer")
     assert document_count(writable) == before
 
 
 def test_posting_is_off_without_a_token(client: httpx.Client) -> None:
     response = client.post("/api/v1/documents", json=POSTED)
-    assert response.status_code == 403
+    assert response.status_code == 403 and response.json()["code"] == "updates_disabled"
 
 
 @pytest.mark.parametrize(("body", "field"), [

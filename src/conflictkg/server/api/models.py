@@ -19,7 +19,7 @@ EXAMPLE_EVENT = "https://conflictkg.org/id/event/2de9ca7cda8d2466-120-163"
 class Contextual(BaseModel):
     """A top-level answer: names its JSON-LD context in the body too."""
 
-    context: str = Field(CONTEXT, alias="@context")
+    context: str = Field(default=CONTEXT, alias="@context")
 
     model_config = ConfigDict(populate_by_name=True)
 
@@ -37,7 +37,7 @@ class Ref(BaseModel):
     """A link to another entity, with its names so a client need not look it up."""
 
     id: str
-    key: str | None = Field(None, description="Local key: /api/v1/{kind}/{key} finds it.")
+    key: str | None = Field(default=None, description="Local key: /api/v1/{kind}/{key} finds it.")
     labels: Labels = Labels()
 
 
@@ -49,7 +49,7 @@ class PlaceRef(Ref):
 class Span(BaseModel):
     """A slice of a document's text: ``text[start:end]`` (code points)."""
 
-    id: str | None = Field(None, description="IRI of the Web Annotation")
+    id: str | None = Field(default=None, description="IRI of the Web Annotation")
     document: str | None = None
     start: int | None = None
     end: int | None = None
@@ -60,15 +60,15 @@ class EventSummary(BaseModel):
     id: str = Field(examples=[EXAMPLE_EVENT])
     type: Literal["Event"] = "Event"
     key: str
-    kind: str | None = Field(None, examples=["battle"])
+    kind: str | None = Field(default=None, examples=["battle"])
     labels: Labels = Labels()
-    start: str | None = Field(None, description="YYYY-MM-DD, YYYY-MM or YYYY: the precision known")
+    start: str | None = Field(default=None, description="YYYY-MM-DD, YYYY-MM or YYYY: the precision known")
     end: str | None = None
     earliest_begin: str | None = None
     latest_end: str | None = None
     places: list[PlaceRef] = []
     actors: list[Ref] = []
-    parent: str | None = Field(None, description="The event this one is an episode of")
+    parent: str | None = Field(default=None, description="The event this one is an episode of")
     documents: list[str] = []
 
 
@@ -79,12 +79,12 @@ class Claim(BaseModel):
     type: Literal["Claim"] = "Claim"
     kind: Literal["casualties", "control", "other"]
     event: str | None = None
-    source: Ref | None = Field(None, description="Who asserted it (prov:wasAttributedTo)")
-    attributed_label: str | None = Field(None, description="The name the text gives the source")
+    source: Ref | None = Field(default=None, description="Who asserted it (prov:wasAttributedTo)")
+    attributed_label: str | None = Field(default=None, description="The name the text gives the source")
     rank: Literal["preferred", "normal", "deprecated"] = "normal"
     count: int | None = None
-    qualifier: str | None = Field(None, examples=["at_least"])
-    outcome: str | None = Field(None, examples=["killed"])
+    qualifier: str | None = Field(default=None, examples=["at_least"])
+    outcome: str | None = Field(default=None, examples=["killed"])
     victim_actor: Ref | None = None
     victim_category: str | None = None
     actor: Ref | None = None
@@ -112,8 +112,8 @@ class Toll(BaseModel):
 class EventDetail(Contextual, EventSummary):
     sub_events: list[Ref] = []
     evidence: list[Span] = []
-    claims: list[Claim] = Field([], description="Every claim about the event; tolls may disagree")
-    tolls: list[Toll] = Field([], description="Casualty claims grouped by outcome and victims")
+    claims: list[Claim] = Field(default=[], description="Every claim about the event; tolls may disagree")
+    tolls: list[Toll] = Field(default=[], description="Casualty claims grouped by outcome and victims")
 
 
 class Entity(BaseModel):
@@ -128,7 +128,7 @@ class Entity(BaseModel):
 
 class Actor(Entity):
     type: Literal["ArmedGroup"] = "ArmedGroup"
-    kind: str | None = Field(None, examples=["rebel_group"])
+    kind: str | None = Field(default=None, examples=["rebel_group"])
     side: str | None = None
     parent: Ref | None = None
     active_from: str | None = None
@@ -146,7 +146,7 @@ class ActorDetail(Contextual, Actor):
 class Place(Entity):
     id: str = Field(examples=[EXAMPLE_PLACE])
     type: Literal["Place"] = "Place"
-    level: str | None = Field(None, examples=["community"])
+    level: str | None = Field(default=None, examples=["community"])
     pcode: str | None = None
     lat: float | None = None
     lon: float | None = None
@@ -156,8 +156,8 @@ class Place(Entity):
 
 
 class PlaceDetail(Contextual, Place):
-    admin_chain: list[Ref] = Field([], description="From the place's parent up to the governorate")
-    events: list[EventSummary] = Field([], description="Events here or inside (first 100 by date)")
+    admin_chain: list[Ref] = Field(default=[], description="From the place's parent up to the governorate")
+    events: list[EventSummary] = Field(default=[], description="Events here or inside (first 100 by date)")
 
 
 class Source(Entity):
@@ -185,7 +185,7 @@ class DocumentSummary(BaseModel):
 class Extraction(BaseModel):
     """The project's extraction format rebuilt from the graph, plus the text it points into."""
 
-    context: str = Field(CONTEXT, alias="@context")
+    context: str = Field(default=CONTEXT, alias="@context")
     document: dict[str, Any]
     text: str | None = None
     actors: list[dict[str, Any]] = []
@@ -200,28 +200,28 @@ class NewDocument(BaseModel):
     """A document to ingest: its text and what is known about it."""
 
     text: str = Field(min_length=1, examples=["سيطرت فصائل المعارضة على بلدة جوبر."])
-    file: str | None = Field(None, max_length=300, description="A name for it; default from its hash")
-    title: str | None = Field(None, max_length=1000)
-    publisher: str | None = Field(None, max_length=300, examples=["Syrian Observatory for Human Rights"])
-    publisher_ar: str | None = Field(None, max_length=300)
-    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", examples=["2017-03-25"])
+    file: str | None = Field(default=None, max_length=300, description="A name for it; default from its hash")
+    title: str | None = Field(default=None, max_length=1000)
+    publisher: str | None = Field(default=None, max_length=300, examples=["Syrian Observatory for Human Rights"])
+    publisher_ar: str | None = Field(default=None, max_length=300)
+    published: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$", examples=["2017-03-25"])
     language: Literal["ar", "en"] | None = None
-    url: str | None = Field(None, max_length=2000)
-    kind: str | None = Field(None, max_length=100, examples=["news-article"])
+    url: str | None = Field(default=None, max_length=2000)
+    kind: str | None = Field(default=None, max_length=100, examples=["news-article"])
 
     model_config = ConfigDict(extra="forbid")
 
 
 class Links(BaseModel):
-    next: str | None = Field(None, description="URL of the next page")
+    next: str | None = Field(default=None, description="URL of the next page")
 
 
 class Page(BaseModel, Generic[T]):
     """One page of a list; follow ``links.next`` (or pass ``cursor=next``) for the rest."""
 
-    context: str = Field(CONTEXT, alias="@context")
+    context: str = Field(default=CONTEXT, alias="@context")
     items: list[T]
-    next: str | None = Field(None, description="Opaque cursor of the next page; null on the last")
+    next: str | None = Field(default=None, description="Opaque cursor of the next page; null on the last")
     links: Links = Links()
 
     model_config = ConfigDict(populate_by_name=True)
@@ -266,3 +266,12 @@ FEATURE_COLLECTION_SCHEMA: dict[str, Any] = {
                    "next": {"anyOf": [{"type": "string"}, {"type": "null"}]},
                    "links": {"type": "object"}},
 }
+
+# What routes declare of their other answers, for the OpenAPI schema.
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {
+    "description": "Not in the graph", "content": {"application/json": {"schema": {
+        "type": "object", "properties": {"detail": {"type": "string"}, "code": {"type": "string"}}}}}}}
+GEOJSON_LIST: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"application/geo+json": {"schema": FEATURE_COLLECTION_SCHEMA}}}}
+GEOJSON_FEATURE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"application/geo+json": {"schema": FEATURE_SCHEMA}}}}

@@ -13,12 +13,13 @@ import re
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from pyoxigraph import Literal, NamedNode
 
 from conflictkg.iris import Iris
 from conflictkg.rdf.vocabulary import PREFIXES, sparql_prefixes
+from conflictkg.server.errors import bad_parameter
 
 PREFIX = sparql_prefixes()
 T = TypeVar("T")
@@ -58,20 +59,21 @@ def expand(curie: str) -> str:
     return PREFIXES[prefix] + local
 
 
-class BadParameter(ValueError):
-    """A request parameter that cannot be used; the API answers 422 naming it."""
-
-    def __init__(self, param: str, reason: str, where: str = "query") -> None:
-        super().__init__(f"{param}: {reason}")
-        self.param, self.reason, self.where = param, reason, where
-
-
 def iri_term(value: str, param: str = "id") -> str:
-    """The N-Triples form of an IRI, or BadParameter when it is not a valid absolute IRI."""
+    """The N-Triples form of an IRI, or a 422 naming ``param`` when it is not an absolute IRI."""
     try:
         return str(NamedNode(value))
     except ValueError as err:
-        raise BadParameter(param, f"not a valid IRI ({err})") from None
+        raise bad_parameter(param, f"not a valid IRI ({err})") from None
+
+
+def is_iri(value: str) -> bool:
+    """Whether ``value`` is an absolute IRI (so one the graph may hold)."""
+    try:
+        NamedNode(value)
+    except ValueError:
+        return False
+    return True
 
 
 def literal_term(value: Any, datatype: str | None = None) -> str:
@@ -87,8 +89,17 @@ def truthy(value: Any) -> bool:
     return value is True or str(value).lower() in {"true", "1"}
 
 
-def text(value: Any) -> str | None:
-    """A result value as a string, whatever Python type the engine chose for it."""
+@overload
+def text(value: None) -> None: ...
+
+
+@overload
+def text(value: object) -> str: ...
+
+
+def text(value: object) -> str | None:
+    """A result value as a string, whatever Python type the engine chose for it
+    (``row["x"]`` for a variable the query always binds, ``row.get("x")`` for another)."""
     if value is None:
         return None
     return getattr(value, "value", None) or str(value)
@@ -241,11 +252,9 @@ async def exists(engine: Any, iri: str) -> bool:
 async def resolve_id(engine: Any, iris: Iris, kind: str, value: str, param: str = "id") -> str | None:
     """The IRI named by a full IRI or a local key, or None when the graph does not hold it."""
     if value.startswith(("http://", "https://", "urn:")):
+        if not is_iri(value):
+            return None
         iri = value
-        try:
-            iri_term(iri, param)
-        except BadParameter:
-            return None  # not a valid IRI, so not one the graph holds
     elif KEY.match(value):
         iri = f"{iris.base}id/{kind}/{value}"
     else:
@@ -271,7 +280,7 @@ async def resolve(engine: Any, iris: Iris, kind: str, value: str, param: str,
     """IRIs a filter value names: a full IRI, a local key, or a name in Arabic or English."""
     value = value.strip()
     if not value:
-        raise BadParameter(param, "must not be empty")
+        raise bad_parameter(param, "must not be empty")
     if value.startswith(("http://", "https://", "urn:")):
         iri_term(value, param)
         return [value]

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from conflictkg.server.api_graph import (
+from conflictkg.server.api.graph import (
     PREFIX,
     Term,
     describe_bare,

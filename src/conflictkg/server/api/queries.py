@@ -2,7 +2,7 @@
 
 Which fragments a query holds depends only on *which* filters a request uses;
 the filter values are bound as substitutions or written as escaped VALUES terms
-(see :mod:`conflictkg.server.api_graph`). Lists are ordered by a sort key and
+(see :mod:`conflictkg.server.api.graph`). Lists are ordered by a sort key and
 paged by cursor: the cursor is the last key seen, so a page costs the same
 however deep it is and stays stable while documents are added.
 """
@@ -14,7 +14,8 @@ import binascii
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from conflictkg.server.api_graph import PREFIX, BadParameter, literal_term, values_block
+from conflictkg.server.api.graph import PREFIX, literal_term, values_block
+from conflictkg.server.errors import bad_parameter
 
 
 def encode_cursor(key: str) -> str:
@@ -22,14 +23,14 @@ def encode_cursor(key: str) -> str:
 
 
 def decode_cursor(cursor: str) -> str:
-    """The sort key inside a cursor; BadParameter for anything this API did not hand out."""
+    """The sort key inside a cursor; a 422 for anything this API did not hand out."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         key = base64.urlsafe_b64decode(padded.encode("ascii")).decode("utf-8")
     except (binascii.Error, UnicodeError, ValueError):
-        raise BadParameter("cursor", "not a cursor returned by this API") from None
+        raise bad_parameter("cursor", "not a cursor returned by this API") from None
     if "|" not in key:
-        raise BadParameter("cursor", "not a cursor returned by this API")
+        raise bad_parameter("cursor", "not a cursor returned by this API")
     return key
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Literal
 
 from conflictkg.iris import Iris
-from conflictkg.server import api_models as m
-from conflictkg.server.api_graph import Description, Term, expand, point
+from conflictkg.server.api import models as m
+from conflictkg.server.api.graph import Description, Term, expand, point
 
 _LOCAL = re.compile(r"[/#]([^/#]+)$")
 
@@ -73,7 +73,7 @@ def event_summary(iris: Iris, d: Description) -> m.EventSummary:
     )
 
 
-def claim_kind(d: Description) -> str:
+def claim_kind(d: Description) -> Literal["casualties", "control", "other"]:
     types = d.types()
     if expand("ckg:CasualtyClaim") in types:
         return "casualties"
@@ -82,7 +82,8 @@ def claim_kind(d: Description) -> str:
     return "other"
 
 
-RANKS = {"PreferredRank": "preferred", "NormalRank": "normal", "DeprecatedRank": "deprecated"}
+RANKS: dict[str, Literal["preferred", "normal", "deprecated"]] = {
+    "PreferredRank": "preferred", "NormalRank": "normal", "DeprecatedRank": "deprecated"}
 
 
 def claim(iris: Iris, d: Description, found_spans: dict[str, dict[str, Any]]) -> m.Claim:
@@ -151,7 +152,8 @@ def feature(item: m.EventSummary | m.Place) -> m.Feature:
     else:
         located = [p for p in item.places if p.lon is not None and p.lat is not None]
         lon, lat = (located[0].lon, located[0].lat) if located else (None, None)
-    geometry = m.Geometry(type="Point", coordinates=[lon, lat]) if lon is not None else None
+    located_at = [lon, lat] if lon is not None and lat is not None else None
+    geometry = m.Geometry(type="Point", coordinates=located_at) if located_at else None
     return m.Feature(id=item.id, geometry=geometry, properties=item.model_dump(mode="json"))
 
 

@@ -161,6 +161,10 @@ def test_event_detail_shows_every_claim_with_source_rank_and_span(client: httpx.
     jobar = client.get("/api/v1/events/9f41e7374ad5a333-1-2").json()
     (disputed,) = [t for t in jobar["tolls"] if t["disputed"]]
     assert (disputed["low"], disputed["high"]) == (30, 82)  # Al-Watan against SOHR
+    # "بينهم 9 ضباط": a part of SOHR's 82, listed with the claims, compared with nothing
+    (part,) = [c for c in jobar["claims"] if c["count"] == 9]
+    assert part["part_of"] == BASE + "id/claim/9f41e7374ad5a333-casualties-1513-1532"
+    assert all(part["id"] not in t["claims"] for t in jobar["tolls"])
     parent = client.get("/api/v1/events/36ba201f17ea3517-416-434").json()
     assert {s["key"] for s in parent["sub_events"]} == {"36ba201f17ea3517-1-2", "36ba201f17ea3517-3-4"}
 

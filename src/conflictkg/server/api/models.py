@@ -93,6 +93,8 @@ class Claim(BaseModel):
     stance: str | None = None
     start: str | None = None
     supersedes: list[str] = []
+    part_of: str | None = Field(default=None, description="The total this count is a part of, in a "
+                                "breakdown of a toll (ckg:partOfToll); parts are not compared with tolls")
     documents: list[str] = []
     evidence: list[Span] = []
 

@@ -99,6 +99,7 @@ def claim(iris: Iris, d: Description, found_spans: dict[str, dict[str, Any]]) ->
         place=place_ref(iris, place) if place and place.is_iri else None,
         change=local(d.value("ckg:change")), stance=local(d.value("ckg:stance")),
         start=d.value("sem:hasBeginTimeStamp"), supersedes=d.iris("ckg:supersedes"),
+        part_of=d.value("ckg:partOfToll"),
         documents=d.iris("prov:wasDerivedFrom"),
         evidence=[m.Span(**found_spans[a]) for a in d.iris("ckg:evidence") if a in found_spans],
     )
@@ -158,10 +159,11 @@ def feature(item: m.EventSummary | m.Place) -> m.Feature:
 
 
 def tolls(claims: list[m.Claim]) -> list[m.Toll]:
-    """Casualty claims side by side per (outcome, victims); deprecated ones do not dispute."""
+    """Casualty claims side by side per (outcome, victims); deprecated ones do not dispute,
+    and the parts of a breakdown are not tolls of their own."""
     groups: dict[tuple, list[m.Claim]] = {}
     for c in claims:
-        if c.kind == "casualties" and c.count is not None:
+        if c.kind == "casualties" and c.count is not None and c.part_of is None:
             victims = c.victim_actor.id if c.victim_actor else None
             groups.setdefault((c.outcome, victims, c.victim_category), []).append(c)
     out = []

@@ -15,7 +15,8 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
 from conflictkg.config import Settings
-from conflictkg.ingest import REFERENCE_STATE, extractor_version, ingest_paths
+from conflictkg.extract.pipeline import Pipeline
+from conflictkg.ingest import REFERENCE_STATE, extract_paths, extractor_version, ingest_paths
 from conflictkg.iris import Iris
 from conflictkg.rdf.vocabulary import ckg
 from conflictkg.reextract import reextract_store
@@ -23,8 +24,7 @@ from conflictkg.reference import load_bundle, sample_corpus
 from conflictkg.store import open_snapshot, writing
 
 CORPUS = sample_corpus()
-RECORD = "000_b315353a4c1e0524.txt"  # the archive record: its toll is "N وأكثر"
-ROW = "وأكثر\tat_least\tafter\tar\n"
+ROW, CHANGED = "سبعة\t7\tunit\tar\n", "سبعة\t8\tunit\tar\n"  # one number word, misread
 OLD_VERSION = "0.1.0"  # what every document was stamped with before versions meant something
 
 
@@ -50,8 +50,16 @@ def versions(store_path: Path) -> set[str]:
     return {q.object.value for q in store.quads_for_pattern(None, ckg.extractorVersion, None, None)}
 
 
-def qualifiers(graph: frozenset[Quad]) -> list[str]:
-    return sorted(q.object.value.rsplit("/", 1)[1] for q in graph if q.predicate == ckg.qualifier)
+def counts(graph: frozenset[Quad]) -> list[int]:
+    return sorted(int(q.object.value) for q in graph if q.predicate == ckg.count)
+
+
+def extracted(bundle: Path | None) -> dict[str, str]:
+    """Each sample document's extraction with a bundle, as JSON, by file name."""
+    pipeline = Pipeline(bundle=load_bundle(bundle))
+    return {document.file: json.dumps(extraction.to_json(Iris()), sort_keys=True)
+            for document, extraction in extract_paths([CORPUS], metadata=CORPUS / "manifest.jsonl",
+                                                      pipeline=pipeline) if extraction}
 
 
 @pytest.fixture(scope="module")
@@ -75,16 +83,25 @@ def store(ingested, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def changed_bundle(bundle_copy: Path) -> Path:
-    """A copy of the bundle whose one qualifier row reads "N وأكثر" as more than N."""
-    path = bundle_copy / "mappings" / "lexicon" / "qualifiers.tsv"
+    """A copy of the bundle with one lexicon row changed: a number word read as 8, not 7."""
+    path = bundle_copy / "mappings" / "lexicon" / "numbers.tsv"
     text = path.read_text(encoding="utf-8")
     assert text.count(ROW) == 1
-    path.write_text(text.replace(ROW, ROW.replace("at_least", "more_than")), encoding="utf-8")
+    path.write_text(text.replace(ROW, CHANGED), encoding="utf-8")
     return bundle_copy
 
 
+@pytest.fixture
+def affected(changed_bundle: Path) -> list[str]:
+    """The sample documents whose extraction the changed row changes: some, not all."""
+    before, after = extracted(None), extracted(changed_bundle)
+    names = sorted(name for name in before if before[name] != after[name])
+    assert 0 < len(names) < len(before)
+    return names
+
+
 def test_a_changed_lexicon_row_reextracts_the_store_and_changes_what_it_affects(
-        ingested, store: Path, changed_bundle: Path):
+        ingested, store: Path, changed_bundle: Path, affected: list[str]):
     before = ingested[1]
     settings = Settings(store=store, bundle=changed_bundle)
     seen: list[tuple[str, str]] = []
@@ -95,22 +112,21 @@ def test_a_changed_lexicon_row_reextracts_the_store_and_changes_what_it_affects(
     assert versions(store) == {extractor_version(load_bundle(changed_bundle))}
     after = documents(store)
     assert after.keys() == before.keys()
-    assert [name for name in before if after[name] != before[name]] == [RECORD]
-    assert "at_least" in qualifiers(before[RECORD])
-    assert qualifiers(after[RECORD]) == sorted(
-        q.replace("at_least", "more_than") for q in qualifiers(before[RECORD]))
+    assert sorted(name for name in before if after[name] != before[name]) == affected
+    assert any(7 in counts(before[name]) and 8 in counts(after[name]) for name in affected)
     again = reextract_store(settings)
     assert again.summary() == "0 re-extracted, 5 unchanged"
     back = reextract_store(Settings(store=store))  # the package's bundle again: as first ingested
     assert back.summary() == "5 re-extracted, 0 unchanged" and documents(store) == before
 
 
-def test_ingesting_the_same_files_again_reextracts_them_too(ingested, store: Path, changed_bundle: Path):
+def test_ingesting_the_same_files_again_reextracts_them_too(ingested, store: Path, changed_bundle: Path,
+                                                            affected: list[str]):
     report = ingest_paths([CORPUS], Settings(store=store, bundle=changed_bundle),
                           metadata=CORPUS / "manifest.jsonl")
     assert report.summary() == "0 added, 5 replaced, 0 unchanged, 0 failed"
     after, before = documents(store, but=(ckg.ingestedAt,)), documents(ingested[0], but=(ckg.ingestedAt,))
-    assert [name for name in after if after[name] != before[name]] == [RECORD]
+    assert sorted(name for name in after if after[name] != before[name]) == affected
 
 
 def test_the_reference_graphs_are_reloaded_under_the_same_version(store: Path, changed_bundle: Path):

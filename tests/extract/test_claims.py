@@ -89,15 +89,78 @@ def test_a_sentence_that_goes_on_with_and_he_added_keeps_its_source(extract):
     assert second.attributed_to.label == "ناشطون"
 
 
+
+@pytest.mark.parametrize(("text", "language", "source", "label"), [
+    ("وقال المتحدث باسم قوات سوريا الديمقراطية فرهاد شامي إن 14 عنصراً من تنظيم الدولة "
+     "قتلوا في الاشتباكات.", "ar", None, "قوات سوريا الديمقراطية"),
+    ("وأفاد ناشطو المرصد السوري بمقتل 7 مدنيين في قصف جوي على بلدة كفرنبل.", "ar", "sohr",
+     "ناشطو المرصد السوري"),
+    ("وقال مراسل عنب بلدي في درعا إن 3 أطفال قتلوا بقصف مدفعي.", "ar", "enab-baladi",
+     "مراسل عنب بلدي"),
+    ("A spokesman for the Syrian Democratic Forces said 14 Islamic State fighters were killed.",
+     "en", None, "Syrian Democratic Forces"),
+])
+def test_a_spokesman_credits_his_group_and_a_monitors_activists_the_monitor(
+        extract, text, language, source, label):
+    (claim,) = extract(text, language=language).casualty_claims
+    assert (claim.attributed_to.source, claim.attributed_to.label) == (source, label)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("وقالت هيئة تحرير الشام إن 20 من عناصر النظام قتلوا، فيما قدّر المرصد السوري الحصيلة "
+     "بـ 438 قتيلاً من الطرفين.", "ar"),
+    ("Rebels said they killed 20 soldiers, while the Syrian Observatory put the toll at 438 "
+     "dead on both sides.", "en"),
+])
+def test_a_source_credited_later_in_the_sentence_takes_the_toll_after_it(extract, text, language):
+    party, monitor = extract(text, language=language).casualty_claims
+    assert (party.count, monitor.count) == (20, 438)
+    assert party.attributed_to.source != "sohr" and monitor.attributed_to.source == "sohr"
+
+
+def test_a_credit_carries_to_later_sentences_until_another_source_is_credited(extract):
+    text = ("قتل 12 عنصراً من قوات النظام في هجوم على بلدة اللطامنة، بحسب المرصد السوري.\n\n"
+            "وفي ريف إدلب قتل 4 مدنيين بقصف جوي على بلدة كفرنبل.\n\n"
+            "من جهتها قالت وكالة سانا إن 9 إرهابيين قتلوا. وقتل 3 جنود في كمين.")
+    first, carried, sana, sana_carried = extract(text).casualty_claims
+    assert [c.attributed_to.source for c in (first, carried)] == ["sohr", "sohr"]
+    assert [c.attributed_to.source for c in (sana, sana_carried)] == ["sana", "sana"]
+
+
+def test_in_a_chronicle_a_credit_stays_in_its_entry(extract):
+    text = ("بتاريخ 3 آذار، أعلن لواء شهداء اليرموك مقتل 5 عناصر من قوات النظام.\n\n"
+            "بتاريخ 5 آذار، قتل 9 جنود للنظام في اشتباكات على حاجز المخفر.")
+    first, second = extract(text, kind="chronicle", publisher="Syrian Memory",
+                            publisher_ar="الذاكرة السورية").casualty_claims
+    assert first.attributed_to.label == "لواء شهداء اليرموك"
+    assert second.attributed_to.label == "الذاكرة السورية"
+
+
+def test_a_headline_toll_is_the_lead_s_claim_stated_twice(extract):
+    text = ("62 قتيلاً من قوات النظام في هجوم على حي القدم\n\n"
+            "قتل 62 عنصراً من قوات النظام في هجوم لتنظيم الدولة، وفق المرصد السوري.\n\n"
+            "وقال مدير المرصد إن عدد القتلى ارتفع إلى 62.")
+    (claim,) = extract(text).casualty_claims
+    assert claim.attributed_to.source == "sohr"
+    assert claim.evidence.text.startswith("قتل 62 عنصراً")  # the body's statement stands
+    assert len(claim.mentions) == 3
+
+
+def test_the_same_count_of_other_victims_is_another_claim(extract):
+    text = "قتل 3 مدنيين في قصف على بلدة كفرنبل، وقتل 3 عناصر من قوات النظام في كمين."
+    assert [c.victim_category for c in extract(text).casualty_claims] == ["civilians", "fighters"]
+
 def test_english_casualties(extract):
     text = ("At least 23 Syrian soldiers were killed on Tuesday, the Syrian Observatory for "
             "Human Rights said. The death toll later rose to 31, up from an earlier toll of 23.")
     x = extract(text, language="en", published="2020-01-29")
-    first, rose, earlier = x.casualty_claims
+    first, rose = x.casualty_claims  # "an earlier toll of 23" is the first toll again
     assert (first.count, first.qualifier, first.victim_actor) == (23, "at_least",
                                                                   "syrian-government-forces")
     assert first.attributed_to.source == "sohr"
-    assert (rose.count, rose.supersedes) == (31, earlier.key)
+    assert (rose.count, rose.supersedes) == (31, first.key)
+    assert [m.text for m in first.mentions] == ["At least 23 Syrian soldiers",
+                                                "up from an earlier toll of 23"]
 
 
 # --- control -------------------------------------------------------------------------
@@ -183,3 +246,181 @@ def test_english_control_claims(extract):
         ("syrian-opposition-factions", "withdrew", "2019-08-20")]  # the paragraph's day
     assert claims[0].attributed_to.source == "sana"
     assert claims[1].attributed_to.label == "activists"
+
+
+# --- breakdowns, chains and whose dead -----------------------------------------------
+
+@pytest.mark.parametrize(("text", "language", "total", "parts"), [
+    ("وقتل 47 شخصاً، بينهم 29 من قوات النظام و18 من هيئة تحرير الشام.", "ar", 47, [29, 18]),
+    ("قتل 35 مدنياً، 20 منهم أطفال، في قصف على دوما.", "ar", 35, [20]),
+    ("وأسفر القصف عن مقتل 12 شخصاً بينهم خمسة أطفال وثلاث نساء.", "ar", 12, [5, 3]),
+    ("At least 47 people were killed, 29 of them regime fighters and 18 from Hayat Tahrir "
+     "al-Sham.", "en", 47, [29, 18]),
+    ("The strikes killed 35 civilians, 20 of whom were children.", "en", 35, [20]),
+])
+def test_a_breakdown_s_counts_are_parts_of_its_total(extract, text, language, total, parts):
+    first, *rest = extract(text, language=language).casualty_claims
+    assert first.count == total and first.part_of is None
+    assert [(c.count, c.part_of) for c in rest] == [(n, first.key) for n in parts]
+
+
+def test_two_tolls_of_one_sentence_without_a_breakdown_word_are_not_parts(extract):
+    text = "قتل 12 عنصراً من قوات النظام و7 من فصائل المعارضة في الاشتباكات."
+    assert [(c.count, c.part_of) for c in extract(text).casualty_claims] == [(12, None), (7, None)]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("وارتفع عدد القتلى إلى 40 ثم إلى 57 بحسب المرصد السوري.", "ar"),
+    ("The toll rose to 40, then to 57, the Observatory said.", "en"),
+])
+def test_each_step_of_a_chain_supersedes_the_one_before(extract, text, language):
+    earlier, later = extract(text, language=language).casualty_claims
+    assert (earlier.count, later.count, later.supersedes) == (40, 57, earlier.key)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل سبعة قناصين وأكثر من 50 عنصراً من قوات النظام.", [(7, "exact"), (50, "more_than")]),
+    ("قتل 5 عناصر أو أكثر في الكمين.", [(5, "at_least")]),
+    ("وقُتلن ثلاث نساء في القصف.", [(3, "exact")]),
+    ("وقال أحد القادة الميدانيين إن الهجوم فشل.", []),
+])
+def test_counts_and_their_qualifiers(extract, text, expected):
+    assert [(c.count, c.qualifier) for c in extract(text).casualty_claims] == expected
+
+
+@pytest.mark.parametrize(("text", "victim"), [
+    ("وقتل 25 من مقاتلي المعارضة في هجوم لقوات النظام على بلدة اللطامنة.",
+     "syrian-opposition-factions"),
+    ("وثق المرصد 82 عنصراً على الأقل من قوات النظام في الاشتباكات.", "syrian-government-forces"),
+    ("قتل 14 عنصراً في هجوم لقوات النظام على بلدة اللطامنة.", None),
+])
+def test_whose_dead_is_named_in_the_phrase_after_the_victims(extract, text, victim):
+    (claim,) = extract(text).casualty_claims
+    assert claim.victim_actor == victim
+
+
+@pytest.mark.parametrize(("text", "language", "counts"), [
+    ("According to the report, the death toll was distributed among the parties as follows:\n"
+     "Russian forces: 6 civilians, including 3 children.\nISIS: 3 civilians.\n\n"
+     "The report documents five massacres in July.\n3 villages were hit.", "en", [6, 3, 3]),
+    ("وتوزعت حصيلة الضحايا على النحو التالي:\n- قوات النظام: 57 مدنياً بينهم 21 طفلاً.\n"
+     "- القوات الروسية: 6 مدنيين.\n\nوشهدت المنطقة نزوح 12 عائلة.", "ar", [57, 21, 6]),
+])
+def test_the_items_of_a_list_take_the_outcome_of_the_line_that_opens_it(
+        extract, text, language, counts):
+    claims = extract(text, language=language).casualty_claims
+    assert [c.count for c in claims] == counts
+    assert {c.outcome for c in claims} == {"killed"}
+
+
+@pytest.mark.parametrize(("text", "language", "label"), [
+    ("وقال والي هطاي رحمي دوغان، في تصريح للصحفيين، إن الهجوم أسفر عن استشهاد 33 جندياً.",
+     "ar", "والي هطاي رحمي دوغان"),
+    ("وأعلنت وزارة الصحة السورية أن الغارات على دمشق أسفرت عن مقتل 3 أشخاص.", "ar",
+     "وزارة الصحة السورية"),
+    ("واستشهد مدنيان، وفق ما أفاد مصدر في قيادة شرطة حلب لمراسل سانا.", "ar",
+     "مصدر في قيادة شرطة حلب"),
+    ("The Kurdish Red Crescent said a woman was killed by sniper fire in Sheikh Maqsoud.", "en",
+     "The Kurdish Red Crescent"),
+    ("The health ministry said 12 people were killed in the strike.", "en", "The health ministry"),
+])
+def test_an_institution_no_gazetteer_lists_is_the_source_of_its_toll(extract, text, language, label):
+    (claim,) = extract(text, language=language).casualty_claims
+    assert (claim.attributed_to.label, claim.attributed_to.source) == (label, None)
+
+
+def test_a_group_s_name_is_no_institution(extract):
+    text = "وقالت هيئة تحرير الشام إن 20 من عناصر النظام قتلوا في الهجوم."
+    (claim,) = extract(text).casualty_claims
+    assert claim.attributed_to.label == "هيئة تحرير الشام"
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("The Kurdish Red Crescent said a woman was killed by sniper fire.", "en", [(1, "women")]),
+    ("Shelling hit the market, killing a civilian and wounding two children.", "en",
+     [(1, "civilians"), (2, "children")]),
+    ("A Russian officer was reportedly killed near the base.", "en", [(1, "officers")]),
+    ("واستشهد مدنيان جراء القصف على البلدة.", "ar", [(2, "civilians")]),
+    ("وقتل مقاتلان من الفصائل في الاشتباكات.", "ar", [(2, "fighters")]),
+    ("وقال أحد المقاتلين لعنب بلدي إن الهجوم فشل.", "ar", []),
+    ("A spokesman said the attack had failed.", "en", []),
+])
+def test_one_or_two_victims_without_a_number(extract, text, language, expected):
+    claims = extract(text, language=language).casualty_claims
+    assert [(c.count, c.victim_category) for c in claims] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At least 14 civilians, eight of whom were children, were killed by mines in the past "
+     "week, local sources said.", [(14, "at_least"), (8, "exact")]),
+    ("Forty-six Turkish soldiers have been martyred since the operation began.", [(46, "exact")]),
+    ("Forty-six hills were captured since the operation began.", []),
+])
+def test_an_english_count_takes_the_passive_verb_after_its_phrase(extract, text, expected):
+    claims = extract(text, language="en").casualty_claims
+    assert [(c.count, c.qualifier) for c in claims] == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("وقال مراسلنا في درعا إن 5 مدنيين قتلوا في القصف.", "ar"),
+    ("وبحسب المصادر فقد قتل أكثر من 160 مقاتلاً من الفصائل.", "ar"),
+    ("Our correspondent said five civilians were killed in the shelling.", "en"),
+])
+def test_the_outlet_s_own_correspondent_or_unnamed_sources_are_the_publisher(extract, text, language):
+    (claim,) = extract(text, language=language).casualty_claims
+    assert claim.attributed_to.source == "enab-baladi"
+
+
+def test_activists_are_credited_where_named_and_not_beyond(extract):
+    text = ("وقال ناشطون إن 4 مدنيين قتلوا في قصف على البلدة.\n\n"
+            "وفي ريف إدلب قتل 3 عناصر من قوات النظام في كمين.")
+    activists, own = extract(text).casualty_claims
+    assert activists.attributed_to.label == "ناشطون"
+    assert own.attributed_to.source == "enab-baladi"
+
+
+def test_english_put_credits_the_source_before_it_and_a_pronoun_speaker_is_not_a_group(extract):
+    text = ("The YPG commander spoke to reporters on Monday. He said 30 ISIS militants were killed. "
+            "The Syrian Observatory for Human Rights put the IS death toll at 41.")
+    said, put = extract(text, language="en").casualty_claims
+    assert said.attributed_to.label != "ISIS"
+    assert (put.count, put.attributed_to.source) == (41, "sohr")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وكانت حصيلة الهجوم قد ارتفعت من 80 إلى 120 شهيداً من قوى الأمن.",
+     [(80, "killed", None), (120, "killed", 80)]),
+    ("واستشهدت امرأتان وأصيب آخران بقصف على البلدة.", [(2, "killed", None), (2, "wounded", None)]),
+    ("إلى ذلك، ارتقى شهيدان وأصيب 7 مدنيين صباح أمس.", [(2, "killed", None), (7, "wounded", None)]),
+])
+def test_a_noun_after_another_count_is_that_count_s_and_a_dual_victim_counts_two(extract, text, expected):
+    claims = extract(text).casualty_claims
+    counts = {c.key: c.count for c in claims}
+    assert [(c.count, c.outcome, counts.get(c.supersedes)) for c in claims] == expected
+
+
+def test_a_hospital_that_receives_the_wounded_is_not_their_source(extract):
+    (claim,) = extract("ونقل 5 جرحى إلى المشفى الوطني في المدينة.").casualty_claims
+    assert claim.attributed_to.source == "enab-baladi"
+
+
+@pytest.mark.parametrize(("text", "language", "counts"), [
+    ("The Syrian Observatory for Human Rights said that the number of soldiers and pro-regime "
+     "militiamen killed in the offensive rose to 60 on Saturday and later to 73.", "en", [60, 73]),
+    ("وقال مدير الأمن العام إن حصيلة الشهداء من قوى الأمن منذ الخميس ارتفعت إلى 72.", "ar", [72]),
+    ("The number of displaced people rose to 5,000 and the fighting killed 3 civilians.", "en", [3]),
+    ("وارتفع عدد النازحين إلى 5000 شخص في المخيم.", "ar", []),
+])
+def test_a_count_after_a_word_of_rising_is_a_toll_said_before_it(extract, text, language, counts):
+    assert [c.count for c in extract(text, language=language).casualty_claims] == counts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israeli forces advanced into the town, where local sources reported that one resident was "
+     "killed.", [(1, "civilians")]),
+    ("Army units targeted terrorist gatherings, killing 11 terrorists including three Lebanese and "
+     "two Saudis.", [(11, "fighters"), (3, None), (2, None)]),
+])
+def test_english_victims_named_by_a_singular_or_a_nationality(extract, text, expected):
+    claims = extract(text, language="en").casualty_claims
+    assert [(c.count, c.victim_category) for c in claims] == expected

@@ -23,6 +23,7 @@ from conflictkg.rdf.vocabulary import (
     wikibase,
     xsd,
 )
+from conflictkg.store import open_snapshot
 
 from .conftest import english_wire, sohr_report
 
@@ -127,3 +128,21 @@ def test_the_report_reads_as_text(all_quads: list[Quad]) -> None:
     text = str(report)
     assert text.startswith("does not conform: 1 violations")
     assert f"<{TOLL36.value}> {prov.wasAttributedTo.value}" in text
+
+
+def test_a_breakdown_part_points_at_a_larger_total_of_its_source(corpus_store, tmp_path) -> None:
+    _, snapshot = open_snapshot(corpus_store.store)
+    quads = list(snapshot.quads_for_pattern(None, None, None, None))
+    parts = [(q.subject, q.object) for q in quads if q.predicate == ckg.partOfToll]
+    counts = {q.subject: int(q.object.value) for q in quads if q.predicate == ckg.count}
+    assert (9, 82) in {(counts[p], counts[t]) for p, t in parts}  # "82 ..., بينهم 9 ضباط"
+    copy = Store(str(tmp_path / "copy"))
+    copy.extend(quads)
+    assert validate(copy).conforms
+    part = next(p for p, _ in parts if counts[p] == 9)
+    graph = next(q.graph_name for q in quads if q.subject == part and q.predicate == ckg.count)
+    copy.remove(Quad(part, ckg.count, Literal(9), graph))
+    copy.add(Quad(part, ckg.count, Literal(100), graph))
+    report = validate(copy)
+    assert not report.conforms
+    assert "A part of a toll counts fewer than its total" in str(report)

@@ -3,7 +3,10 @@
 "بحسب المرصد" and "according to SOHR" credit their whole sentence; "وثق المرصد" and
 "ناشطون أفادوا" credit what follows the verb; a sentence opening with "وأضاف" goes on
 crediting the source before it; "الصحيفة" stands for the newspaper last named. A
-claim that no source covers is the publisher's own.
+spokesman credits the group he speaks for ("قال المتحدث باسم قسد"), a monitor's
+activists or an outlet's correspondent the monitor or the outlet ("ناشطو المرصد").
+A source once credited stays the source of what follows until another is credited;
+a claim before any credit is the publisher's own.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.model import Attribution
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
+from conflictkg.extract.speakers import SpeakerRules, find_speakers
 from conflictkg.reference.gazetteers import Gazetteers
 
 AFTER_PREPOSITION = 6  # tokens between "بحسب"/"وفق" and the source it credits
@@ -25,6 +29,8 @@ AFTER_VERB = 3  # tokens between a verb and its subject ("قال مدير الم
 BEFORE_VERB = 6  # tokens between a subject and its verb ("المرصد ... رصد")
 _QUOTES = str.maketrans(dict.fromkeys("\"“”«»", " "))
 CLOSING_VERB = 3  # words after "said" that still leave it closing its sentence ("on Monday")
+CHRONICLE_KINDS = ("archive-record", "chronicle")  # entries that each stand alone
+TITLE_REACH = 4  # tokens between a verb and a speaker's title ("قال فرهاد شامي المتحدث باسم")
 
 
 class _Rules:
@@ -35,6 +41,10 @@ class _Rules:
         self.continuations = s.keys("continuations")
         self.pronouns = s.keys("pronoun_subjects")
         self.generic: Matcher[str] = s.matcher(generic=s.words("generic_sources"))
+        self.titles: Matcher[str] = s.matcher(title=s.words("speaker_titles"))
+        self.speakers = SpeakerRules(patterns, language)
+        self.own = s.keys("own_sources")
+        self.links = s.keys("source_links")
         self.anaphors = {normalize_key(k): frozenset(v) for k, v in s.groups("anaphors").items()}
         self.anaphor_types = functools.lru_cache(maxsize=65536)(self._anaphor_types)
 
@@ -73,12 +83,14 @@ class AttributionFinder:
         doc.source_mentions = self._mentions(doc, rules)
         doc.attributions = []
         cues = [m for m in rules.cues.find(doc.norm) if not doc.in_boilerplate(m.start)]
+        titles = SpanIndex(rules.titles.find(doc.norm))
         by_sentence: dict[int, list[Attributed]] = {}
         for cue in cues:
             sentence = doc.sentence_at(cue.start)
             if sentence is None:
                 continue
-            found = self._credit(doc, sentence, cue.start, cue.end, cue.payloads[0], rules)
+            found = doc.attempt(self.name, (sentence.start, sentence.end), None, self._credit,
+                                doc, sentence, cue.start, cue.end, cue.payloads[0], rules, titles)
             if found is not None:
                 by_sentence.setdefault(sentence.start, []).append(found)
         # "..., it added.", "he said": where a pronoun is followed by a continuation verb
@@ -110,9 +122,14 @@ class AttributionFinder:
     def _mentions(self, doc: Doc, rules: _Rules) -> list[Mention]:
         found = [Mention(m.start, m.end, m.text, m.payloads[0])
                  for m in self._matcher.find(doc.norm) if not doc.in_boilerplate(m.start)]
-        found += [Mention(m.start, m.end, m.text, "")
-                  for m in rules.generic.find(doc.norm) if not doc.in_boilerplate(m.start)]
+        generic = [Mention(m.start, m.end, m.text, "", weak=True)
+                   for m in rules.generic.find(doc.norm) if not doc.in_boilerplate(m.start)]
+        found += generic
         named = SpanIndex(found)
+        actors = doc.index("actor_mentions")
+        found += [m for m in find_speakers(doc, rules.speakers)  # a ministry, a governor...
+                  if not named.overlapping(m.start, m.end) and not any(
+                      not a.weak for a in actors.overlapping(m.start, m.end))]
         # the words that may refer back to a source, looked up and kept in C
         types_of = map(rules.anaphor_types, map(attrgetter("key"), doc.tokens))
         for token, types in filter(itemgetter(1), zip(doc.tokens, types_of, strict=True)):
@@ -128,50 +145,89 @@ class AttributionFinder:
         for m in found:
             if not out or m.start >= out[-1].end:
                 out.append(m)
+        return self._of_named(doc, out, rules)
+
+    def _generic(self, m: Mention) -> bool:
+        """A source of a kind (activists, local sources), not a named one."""
+        return m.weak if not m.key else self._sources[m.key].type == "generic"
+
+    def _of_named(self, doc: Doc, mentions: list[Mention], rules: _Rules) -> list[Mention]:
+        """"ناشطو المرصد", "مراسل عنب بلدي", "مصدر في قيادة شرطة حلب": a generic source
+        that belongs to a named one is that one."""
+        out: list[Mention] = []
+        for m in mentions:
+            previous = out[-1] if out else None
+            between = doc.tokens_between(previous.end, m.start) if previous else []
+            if previous is not None and self._generic(previous) and not self._generic(m) \
+                    and len(between) <= 1 and all(t.key in rules.links for t in between):
+                out[-1] = Mention(previous.start, m.end, doc.text[previous.start:m.end], m.key)
+            else:
+                out.append(m)
         return out
 
     def _credit(self, doc: Doc, sentence: Sentence, start: int, end: int,
-                kind: str, rules: _Rules) -> Attributed | None:
+                kind: str, rules: _Rules, titles: SpanIndex) -> Attributed | None:
         """The source a crediting word points at, and the text it credits."""
         sources = doc.index("source_mentions")
         after = sources.starting(end, sentence.end)
         window = AFTER_PREPOSITION if kind == "preposition" else AFTER_VERB
-        source = next((m for m in after
-                       if len(doc.tokens_between(end, m.start)) <= window), None)
+        near = window if kind == "preposition" else 1  # an institution right after its verb
+        source = next((m for m in after if len(doc.tokens_between(end, m.start)) <= (
+            window if m.key or m.weak else near)), None)
         if source is None and kind == "verb":
             before = [m for m in sources.starting(sentence.start, start) if m.end <= start]
             if before and len(doc.tokens_between(before[-1].end, start)) <= BEFORE_VERB:
                 source = before[-1]
         if source is None and kind == "verb":  # "أعلنت هيئة تحرير الشام": a group speaks
-            source = _speaker(doc, sentence, start, end)
+            source = _speaker(doc, sentence, start, end, titles)
             if source is not None:
                 source = Mention(source.start, source.end, source.text,
                                  self.source_key(source.text) or "")
         if source is None:
             return None
         label = " ".join(source.text.translate(_QUOTES).split())
-        if source.key and any(f in rules.anaphors for f in clitic_forms(normalize_key(label))):
-            entry = self._sources[source.key]  # "الصحيفة": name the newspaper it stands for
+        key: str | None = source.key or None
+        if key and any(f in rules.anaphors for f in clitic_forms(normalize_key(label))):
+            entry = self._sources[key]  # "الصحيفة": name the newspaper it stands for
             label = entry.name_ar if doc.language == "ar" else entry.name_en
+        # activists, witnesses, sources of a kind: credited where named, not beyond
+        carries = not (source.weak or (key and self._sources[key].type == "generic"))
+        if normalize_key(label) in rules.own:  # "مراسلنا", "sources": the outlet's own word
+            label, key, carries = doc.publisher.label, doc.publisher.source, True
         closing = len(doc.tokens_between(end, sentence.end)) <= CLOSING_VERB
         if kind == "preposition" or (source.end <= start and (closing or doc.language == "en")):
             # "بحسب المرصد" anywhere; "..., the Observatory said, ..." in English word order
-            return Attributed(start, source.end, sentence.start, sentence.end, label,
-                              source.key or None)
-        return Attributed(start, source.end, min(start, source.start), sentence.end, label,
-                          source.key or None)
+            return Attributed(start, source.end, sentence.start, sentence.end, label, key,
+                              carries=carries)
+        return Attributed(start, source.end, min(start, source.start), sentence.end, label, key,
+                          carries=carries)
 
 
-def _speaker(doc: Doc, sentence: Sentence, start: int, end: int) -> Mention | None:
+def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanIndex) -> Mention | None:
     """The group that speaks: right after the verb in Arabic ("أعلنت هيئة تحرير الشام"),
-    shortly before it in English ("The Syrian army said")."""
+    shortly before it in English ("The Syrian army said"), or the group of a speaker's
+    title on either side ("قال المتحدث باسم قوات سوريا الديمقراطية", "said a spokesman
+    for the SDF")."""
     actors = doc.index("actor_mentions")
     if doc.language == "en":
         found = [m for m in actors.starting(sentence.start, start) if not m.weak
                  and m.end <= start and len(doc.tokens_between(m.end, start)) <= 1]
-        return found[-1] if found else None
+        if found:
+            return found[-1]
+    near = doc.tokens_between(end, sentence.end)[:TITLE_REACH]
+    title = next((t for t in titles.starting(end, near[-1].end) if t.end <= sentence.end),
+                 None) if near else None
+    if doc.language == "en" and title is None and not _inverted(doc, sentence, start):
+        return None  # "He said 30 ISIS militants...": what follows is what was said
+    reach = len(doc.tokens_between(end, title.end)) + 1 if title else 1
     return next((m for m in actors.starting(end, sentence.end) if not m.weak
-                 and len(doc.tokens_between(end, m.start)) <= 1), None)
+                 and len(doc.tokens_between(end, m.start)) <= reach), None)
+
+
+def _inverted(doc: Doc, sentence: Sentence, start: int) -> bool:
+    """English "..., said the army": the verb after a comma or a closing quote."""
+    before = doc.text[sentence.start:start].rstrip()
+    return before.endswith((",", "”", "\"", "’"))
 
 
 def _paragraph(doc: Doc, a: Attributed | None) -> int | None:
@@ -191,15 +247,38 @@ def publisher_attribution(doc: Doc, source_key: str | None) -> Attribution:
 
 def attribution_at(doc: Doc, start: int, end: int, fallback: Attribution) -> Attribution:
     """The source credited for the claim at ``start:end``: the nearest crediting before it
-    in its sentence, a sentence-wide "بحسب", a continued attribution, else ``fallback``."""
+    in its sentence, a sentence-wide "بحسب", a continued attribution, else the last
+    source credited before it (in its paragraph only, in a chronicle of entries), a
+    headline's the first source of the body, else ``fallback``."""
     best: Attributed | None = None
+    carried: Attributed | None = None
     for a in doc.attributions:
-        if ((a.scope_start <= start and end <= a.scope_end) or (
-                a.scope_start <= start < a.scope_end)) and (best is None or _rank(a, start) > _rank(best, start)):
-            best = a
+        if a.scope_start <= start < a.scope_end:
+            if best is None or _rank(a, start) > _rank(best, start):
+                best = a
+        elif a.scope_end <= start and (carried is None or a.start > carried.start):
+            carried = a
+    if carried is not None and not carried.carries:
+        carried = None
+    sentence = doc.sentence_at(start)
+    if best is None and carried is not None and not _carries(doc, carried, sentence):
+        carried = None
+    if best is None and carried is None and sentence is not None and sentence.heading:
+        carried = next((a for a in doc.attributions if a.scope_start >= sentence.end), None)
+    best = best or carried
     if best is None:
         return fallback
     return Attribution(label=best.label, source=best.source)
+
+
+def _carries(doc: Doc, credit: Attributed, sentence: Sentence | None) -> bool:
+    """Whether a credit reaches a later sentence that credits no one: always in its own
+    paragraph; beyond it in a report, not in a chronicle whose entries each stand alone."""
+    if sentence is None:
+        return False
+    if doc.record is None and (doc.info.kind or "") not in CHRONICLE_KINDS:
+        return True
+    return _paragraph(doc, credit) == sentence.paragraph
 
 
 def _rank(a: Attributed, start: int) -> tuple[int, int]:

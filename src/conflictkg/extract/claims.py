@@ -5,7 +5,9 @@ count right before an outcome verb ("أكثر من 200 قتلوا"), a toll ("ا
 إلى 62") or an outcome noun before a singular victim ("مقتل شخص آخر"), in a clause
 that says people were killed, wounded or went missing. Tanks, checkpoints and days
 are counted too, but not as people. A revised toll ("حصيلة جديدة") supersedes the
-earlier one ("حصيلة سابقة").
+earlier one ("حصيلة سابقة"), and so does each later step of a chain ("ارتفع إلى 40 ثم
+إلى 57"). A breakdown ("47 قتيلاً، بينهم 29 من قوات النظام و18 من الهيئة", "20 of whom
+were children") makes its counts parts of the total, not tolls beside it.
 """
 
 from __future__ import annotations
@@ -18,10 +20,10 @@ from conflictkg.extract.actors import curated_actor
 from conflictkg.extract.attribution import attribution_at
 from conflictkg.extract.doc import Doc, Sentence, SpanIndex, Token, clitic_forms, word_forms
 from conflictkg.extract.lexicon import clitics, read_tsv
-from conflictkg.extract.matcher import Matcher
+from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import CasualtyClaim
 from conflictkg.extract.normalize import normalize_key
-from conflictkg.extract.numbers import find_numbers
+from conflictkg.extract.numbers import dual_value, find_numbers
 from conflictkg.extract.patterns import PatternError, Patterns
 from conflictkg.reference.gazetteers import Gazetteers
 
@@ -29,10 +31,16 @@ NOUN_WINDOW = 3  # tokens after a count in which its victim noun stands
 FORMS_KEPT = 100_000  # words whose victim form is remembered
 WINDOW_BEFORE_NOUN, WINDOW_AFTER_NOUN = 8, 3  # where counts are read around a victim noun
 WINDOW_BEFORE_CUE, WINDOW_AFTER_CUE = 3, 6  # ... and around an outcome word
+PASSIVE_REACH = 12  # tokens from an English count to the passive verb of its clause
+SINGULAR_REACH = 5  # tokens before a passive outcome word where "a woman (was)" stands
+CHAIN_GAP = 6  # tokens between two steps of a chain ("إلى 40 ثم إلى 57", "من 80 إلى 120")
+LIST_ITEM = 300  # characters: a longer line is prose, not an item of a list
+WINDOW_AFTER_MARK = 14  # ... and after "بينهم", "ثم": a breakdown's parts, a chain's steps
 DUAL_ENDINGS = ("ين", "ان")  # "عنصرين", "جنديان": a dual counts two
 ACTOR_WINDOW = 4  # tokens after the victim noun in which whose dead they are is named
 TOLL_WINDOW = 4  # tokens between "عدد القتلى" and "إلى 62"
-CATEGORY_OF = {"bodies": None, "dead": None}  # nouns that say nothing of who died
+RISE = "rise"  # the outcome group of words that raise a toll said before them
+CATEGORY_OF = {"bodies": None, "dead": None, "others": None, "nationals": None}  # nouns that say nothing of who died
 
 
 @dataclass
@@ -44,6 +52,8 @@ class _Found:
     outcome: str
     category: str | None
     victim: str | None
+    count_start: int = -1  # the number itself
+    count_end: int = -1
 
 
 class _Rules:
@@ -60,6 +70,14 @@ class _Rules:
         self.sides: Matcher[str] = s.matcher(**s.groups("sides"))
         self.count_nouns = s.keys("count_nouns")
         self.side_actors = s.mapping("side_actors")
+        self.victim_links = s.keys("victim_links")
+        self.parts_before: Matcher[str] = s.matcher(part=s.words("part_markers_before"))
+        self.parts_after = s.keys("part_markers_after")
+        self.chain: Matcher[str] = s.matcher(chain=s.words("chain_markers"))
+        self.one_words = s.keys("one_words")
+        self.auxiliaries = s.keys("auxiliaries")
+        self.relative_words = frozenset(w for phrase in self.parts_after for w in phrase.split()) \
+            | self.auxiliaries
         self.forms: dict[str, str] = {}  # word -> its victim form, as words recur
 
 
@@ -87,14 +105,24 @@ class CasualtyFinder:
         outcomes = SpanIndex(m for m in rules.outcomes.find(doc.norm)
                              if not doc.in_boilerplate(m.start))
         tolls = SpanIndex(rules.tolls.find(doc.norm))
+        parts, chains = SpanIndex(rules.parts_before.find(doc.norm)), SpanIndex(rules.chain.find(doc.norm))
         fallback = doc.publisher
         claims: list[tuple[CasualtyClaim, str | None]] = []
         used: set[str] = set()
+        listing: str | None = None  # the outcome of a line that opens a list ("… as follows:")
         for sentence in doc.sentences:
             cues = outcomes.starting(sentence.start, sentence.end)
-            if sentence.boilerplate or not cues:
+            if all(c.payloads[0] == RISE for c in cues):  # "rose to" with no toll said
+                cues = []
+            inherited = listing if not cues and _list_item(doc, sentence) else None
+            listing = cues[-1].payloads[0] if cues and _opens_list(doc, sentence) else inherited
+            if sentence.boilerplate or not (cues or inherited):
                 continue
-            found = self._in_sentence(doc, sentence, cues, rules)
+            marks = [*parts.starting(sentence.start, sentence.end),
+                     *chains.starting(sentence.start, sentence.end)]
+            found = doc.attempt(self.name, (sentence.start, sentence.end), [],
+                                self._in_sentence, doc, sentence, cues, marks, rules, inherited)
+            made: list[tuple[_Found, CasualtyClaim]] = []
             for f in found:
                 clause = doc.clause_at(f.start) or (sentence.start, sentence.end)
                 start = min(clause[0], f.start)
@@ -106,40 +134,73 @@ class CasualtyFinder:
                 near = tolls.starting(sentence.start, sentence.end)
                 toll = min(near, key=lambda t: abs(t.start - f.start)).payloads[0] if near \
                     else None  # the toll word nearest the count says which toll it is
-                claims.append((CasualtyClaim(
+                claim = CasualtyClaim(
                     key=key, count=f.count, qualifier=f.qualifier,
                     attributed_to=attribution_at(doc, f.start, f.end, fallback),
                     evidence=evidence, victim_actor=f.victim, victim_category=f.category,
-                    outcome=f.outcome, event=doc.sentence_events.get(sentence.start)), toll))
+                    outcome=f.outcome, event=doc.sentence_events.get(sentence.start))
+                claims.append((claim, toll))
+                made.append((f, claim))
+            doc.attempt(self.name, (sentence.start, sentence.end), None, _relate, doc, made,
+                        parts.starting(sentence.start, sentence.end),
+                        chains.starting(sentence.start, sentence.end), rules)
+        claims = _fold_repeats(doc, claims)
         _supersede(claims)
         doc.casualty_claims = [c for c, _ in claims]
         for claim in doc.casualty_claims:  # a side named only by a word ("جنود النظام")
             if claim.victim_actor and claim.victim_actor not in doc.actors:
                 doc.actors[claim.victim_actor] = curated_actor(self._actors[claim.victim_actor])
 
-    def _in_sentence(self, doc: Doc, sentence: Sentence, cues: list, rules: _Rules) -> list[_Found]:
-        out = []
+    def _in_sentence(self, doc: Doc, sentence: Sentence, cues: list, marks: list,
+                     rules: _Rules, inherited: str | None = None) -> list[_Found]:
+        out: list[_Found] = []
         taken: list[tuple[int, int]] = []
-        for a, b in _windows(doc, sentence, cues, rules):
+        for a, b in _windows(doc, sentence, cues, marks, rules):
             if not self._may_count(doc, a, b):
                 continue
             dates = [(d.span.start - a, d.span.end - a) for d in doc.dates_overlapping(a, b)]
             for n in find_numbers(doc.text[a:b], dates=dates):
                 start, end = a + n.span.start, a + n.span.end
                 found = self._counted(doc, sentence, start, end, n.value, n.qualifier, cues,
-                                      rules)
+                                      rules, inherited)
+                if found is None and out and any(out[-1].end <= m.start and m.end <= start
+                                                 for m in marks if m.payloads[0] == "chain"):
+                    last = out[-1]  # "إلى 40 ثم إلى 57": the chain's next step
+                    found = _Found(start, end, n.value, n.qualifier, last.outcome, last.category,
+                                   last.victim)
                 if found is not None:
+                    found.count_start, found.count_end = start, end
                     out.append(found)
                     taken.append((start, end))
-        for cue in cues:  # "مقتل شخص آخر": one victim, no number
-            after = doc.tokens_after(cue.end, 1)
-            if after and after[0].end <= sentence.end and not any(
-                    s <= after[0].start < e for s, e in taken):
-                noun = _victim_form(after[0].key, rules)
-                if noun in rules.singular and cue.payloads[0] in ("killed", "wounded", "missing"):
-                    out.append(_Found(cue.start, after[0].end, 1, "exact", cue.payloads[0],
-                                      _category(noun, rules), self._whose(doc, after[0], rules)))
+        for cue in cues:  # "مقتل شخص آخر", "killing a civilian", "a woman was killed"
+            if cue.payloads[0] in ("killed", "wounded", "missing"):
+                one = self._singular(doc, sentence, cue, rules)
+                if one is not None and not any(s <= one.start < e or s < one.end <= e
+                                               for s, e in taken):
+                    out.append(one)
+                    taken.append((one.start, one.end))
         return out
+
+    def _singular(self, doc: Doc, sentence: Sentence, cue: Match, rules: _Rules) -> _Found | None:
+        """One victim named by a singular noun, with "a"/"one"/"another" or none, right
+        after the outcome word or, in a passive, right before it."""
+        after = [t for t in doc.tokens_after(cue.end, 2) if t.end <= sentence.end]
+        if after and after[0].key in rules.one_words:
+            after = after[1:]
+        if after and _victim_form(after[0].key, rules) in rules.singular:
+            noun = after[0]
+            return _Found(cue.start, noun.end, 1, "exact", cue.payloads[0],
+                          _category(_victim_form(noun.key, rules), rules), self._whose(doc, noun, rules))
+        before = [t for t in doc.tokens_between(sentence.start, cue.start)][-SINGULAR_REACH:]
+        while before and before[-1].key in rules.auxiliaries:
+            before.pop()
+        if before and _victim_form(before[-1].key, rules) in rules.singular:
+            noun = before[-1]
+            one = next((t for t in reversed(before[-4:-1]) if t.key in rules.one_words), None)
+            if one is not None:  # "a woman", "a Russian officer"
+                return _Found(one.start, cue.end, 1, "exact", cue.payloads[0],
+                              _category(_victim_form(noun.key, rules), rules), None)
+        return None
 
     def _may_count(self, doc: Doc, start: int, end: int) -> bool:
         """Whether a stretch holds a digit, a number word or a dual: the numbers reader is
@@ -149,21 +210,39 @@ class CasualtyFinder:
         return any(f in self._number_words or f.endswith(DUAL_ENDINGS)
                    for f in word_forms(doc.tokens_between(start, end)))
 
+    def _numeric(self, token: Token) -> bool:
+        """A token that is a number: digits, a number word, a dual count noun."""
+        return token.key[:1].isdigit() or any(
+            f in self._number_words or dual_value(f) for f in clitic_forms(token.key))
+
     def _counted(self, doc: Doc, sentence: Sentence, start: int, end: int, value: int,
-                 qualifier: str, cues: list, rules: _Rules) -> _Found | None:
-        """A count that counts people, with what happened to them and whose they were."""
+                 qualifier: str, cues: list, rules: _Rules, inherited: str | None = None,
+                 ) -> _Found | None:
+        """A count that counts people, with what happened to them and whose they were;
+        ``inherited`` is the outcome of the list the sentence is an item of."""
         tokens = doc.tokens_between(start, sentence.end)
         number_tokens = [t for t in tokens if t.start < end]
-        window = tokens[:len(number_tokens) + NOUN_WINDOW]
+        relative = 0  # "eight of whom were children", "20 منهم أطفال": the noun comes later
+        for t in tokens[len(number_tokens):len(number_tokens) + 4]:
+            if t.key not in rules.relative_words:
+                break
+            relative += 1
+        window = tokens[:len(number_tokens) + NOUN_WINDOW + relative]
         noun: Token | None = None
-        for t in window:
+        for n, t in enumerate(window):
+            if n >= len(number_tokens) and self._numeric(t):
+                break  # "من 80 إلى 120 شهيداً": the noun after another count is that count's
             form = _victim_form(t.key, rules)
             if form in rules.not_victims:
                 return None
             if form in rules.victims:
                 noun = t
                 break
-        outcome = self._outcome(doc, start, noun, cues, rules)
+        outcome = self._outcome(doc, start, noun, cues, rules) or inherited
+        members = self._members(doc, tokens[len(number_tokens):], rules) if noun is None else None
+        if members is not None and outcome is not None:  # "29 من قوات النظام"
+            victim, phrase_end = members
+            return _Found(start, phrase_end, value, qualifier, outcome, "fighters", victim)
         if noun is None:
             following = tokens[len(number_tokens):][:TOLL_WINDOW]
             cue_after = bool(following) and any(c.start == following[0].start for c in cues)
@@ -193,33 +272,54 @@ class CasualtyFinder:
         """What happened: the outcome word of the clause, or a dead-body noun."""
         if noun is not None and _victim_form(noun.key, rules) in rules.dead:
             return "killed"
+        cues = [c for c in cues if c.payloads[0] != RISE]
         clause = doc.clause_at(start)
         near = [c for c in cues if clause and clause[0] <= c.start < clause[1]]
-        if not near:
-            sentence = doc.sentence_at(start)
-            near = [c for c in cues if sentence and sentence.start <= c.start < start]
+        if not near:  # an earlier clause's verb, or in English a passive's verb after the
+            sentence = doc.sentence_at(start)  # victims' phrase ("14 civilians, eight of
+            near = [c for c in cues if sentence and sentence.start <= c.start < start]  # whom…, were killed")
+            if not near and rules.language == "en" and sentence is not None:
+                near = [c for c in cues if start < c.start < sentence.end
+                        and len(doc.tokens_between(start, c.start)) <= PASSIVE_REACH][:1]
         if not near:
             return None
+        if rules.language == "ar" and any(c.start < start for c in near):
+            near = [c for c in near if c.start < start]  # the verb comes first: "استشهد مدنيان"
         best = min(near, key=lambda c: abs(c.start - start))
         return best.payloads[0]
 
     def _toll_before(self, doc: Doc, sentence: Sentence, start: int, cues: list) -> bool:
-        """"ارتفع عدد القتلى الى 62": a toll word shortly before the count."""
-        return any(sentence.start <= c.end <= start
-                   and len(doc.tokens_between(c.end, start)) <= TOLL_WINDOW for c in cues)
+        """"ارتفع عدد القتلى الى 62": a toll word shortly before the count; or a word of
+        rising ("rose to", "up from", "ارتفعت إلى") after an outcome word in the sentence."""
+        return any(
+            sentence.start <= c.end <= start and len(doc.tokens_between(c.end, start)) <= TOLL_WINDOW
+            and (c.payloads[0] != RISE or any(o.payloads[0] != RISE and o.end <= c.start for o in cues))
+            for c in cues)
 
     def _whose(self, doc: Doc, noun: Token, rules: _Rules) -> str | None:
-        """The group named right after the victims ("من قوات النظام", "للنظام")."""
-        after = doc.tokens_after(noun.end, ACTOR_WINDOW)
-        if not after:
-            return None
-        limit = after[-1].end
-        sentence = doc.sentence_at(noun.start)
-        for m in doc.index("actor_mentions").starting(noun.end, limit):
-            if sentence is None or m.start < sentence.end:
-                return m.key
-        return None
+        """The group the victims belong to, named in the phrase right after them ("من قوات
+        النظام", "على الأقل من الفصائل", "للنظام", "of the SDF"); the phrase ends at the
+        first word that is none of these."""
+        found = self._members(doc, doc.tokens_after(noun.end, ACTOR_WINDOW + 2), rules)
+        return found[0] if found else None
 
+    def _members(self, doc: Doc, after: list[Token], rules: _Rules) -> tuple[str, int] | None:
+        """(group, end of its name) when ``after`` opens with a group's name, past linking
+        words ("من", "في صفوف", "at least", "of the") and a side's word ("المعارضة")."""
+        sentence = doc.sentence_at(after[0].start) if after else None
+        actors = doc.index("actor_mentions")
+        for n, t in enumerate(after[:ACTOR_WINDOW + 2]):
+            if sentence is None or t.start >= sentence.end:
+                return None
+            mention = next(iter(actors.overlapping(t.start, t.end)), None)
+            if mention is not None:
+                return mention.key, mention.end
+            side = next((m.payloads[0] for m in rules.sides.find(doc.text[t.start:t.end])), None)
+            if side is not None and rules.side_actors.get(side):
+                return rules.side_actors[side], t.end
+            if not (set(clitic_forms(t.key)) & rules.victim_links) or n > ACTOR_WINDOW:
+                return None
+        return None
 
     def _side(self, doc: Doc, start: int, noun: Token, rules: _Rules) -> str | None:
         """"23 Syrian soldiers", "جنود النظام": whose dead, by a word for a side."""
@@ -232,10 +332,24 @@ class CasualtyFinder:
         return None
 
 
-def _windows(doc: Doc, sentence: Sentence, cues: list,
+def _opens_list(doc: Doc, sentence: Sentence) -> bool:
+    """A line that ends with a colon: the lines after it are its items."""
+    return doc.text[sentence.start:sentence.end].rstrip().endswith((":", "："))
+
+
+def _list_item(doc: Doc, sentence: Sentence) -> bool:
+    """A short line of its own, as a list's items are ("ISIS: 3 civilians.", "- 6 مدنيين")."""
+    line_start = doc.text.rfind("\n", 0, sentence.start) + 1
+    line_end = doc.text.find("\n", sentence.start)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    return not doc.text[line_start:sentence.start].strip() and line_end - line_start <= LIST_ITEM
+
+
+def _windows(doc: Doc, sentence: Sentence, cues: list, marks: list,
              rules: _Rules) -> list[tuple[int, int]]:
     """Where in a sentence a count of victims can stand: before a victim noun, around an
-    outcome word. Reading numbers only there keeps the numbers reader off the rest."""
+    outcome word, after a breakdown's or a chain's word. Reading numbers only there keeps
+    the numbers reader off the rest."""
     tokens = doc.tokens_between(sentence.start, sentence.end)
     starts = [t.start for t in tokens]
     spans = []
@@ -245,6 +359,9 @@ def _windows(doc: Doc, sentence: Sentence, cues: list,
     for cue in cues:
         j = bisect.bisect_right(starts, cue.start) - 1
         spans.append((j - WINDOW_BEFORE_CUE, j + WINDOW_AFTER_CUE))
+    for mark in marks:
+        j = bisect.bisect_right(starts, mark.start) - 1
+        spans.append((j - 1, j + WINDOW_AFTER_MARK))
     merged: list[list[int]] = []
     for a, b in sorted((max(0, a), min(len(tokens) - 1, b)) for a, b in spans):
         if merged and a <= merged[-1][1] + 1:
@@ -269,12 +386,109 @@ def _read_victim_form(key: str, rules: _Rules) -> str:
         for candidate in (form, clitics().without_article(form)):
             if candidate in rules.victims or candidate in rules.not_victims:
                 return candidate
+            for ending in DUAL_ENDINGS:  # "شهيدان", "امرأتين": the dual of a victim noun
+                stem = candidate.removesuffix(ending)
+                if stem != candidate and len(stem) >= 3:
+                    for single in (stem, stem[:-1] + "ه" if stem.endswith("ت") else stem):
+                        if single in rules.victims:
+                            return single
     return key
 
 
 def _category(form: str, rules: _Rules) -> str | None:
     category = rules.victims.get(form)
     return CATEGORY_OF.get(category, category) if category else None
+
+
+def _relate(doc: Doc, made: list[tuple[_Found, CasualtyClaim]], parts: list, chains: list,
+            rules: _Rules) -> None:
+    """Parts and chains among the counts of one sentence, in text order.
+
+    A count after a part marker ("بينهم", "including") or followed by one ("20 منهم",
+    "29 of them") is a part of the nearest total before it that is larger; counts joined
+    to a part ("و18 من الهيئة") are parts of the same total. A count after a chain word
+    ("ثم", "then", "before rising to") revises the larger-to-be count before it.
+    """
+    if len(made) < 2:
+        return
+    text = doc.text
+    total: CasualtyClaim | None = None
+    parts_sum = 0
+    for i, (found, claim) in enumerate(made):
+        if i == 0:
+            total = claim
+            continue
+        previous_found, previous = made[i - 1]
+        gap = (previous_found.count_end, found.count_start)
+        marked = any(gap[0] <= m.start and m.end <= gap[1] for m in parts)
+        following = doc.tokens_after(found.count_end, 2)
+        marked = marked or any(set(clitic_forms(t.key)) & rules.parts_after for t in following[:1])
+        marked = marked or any(" ".join(t.key for t in following) == w for w in rules.parts_after)
+        joined = previous.part_of is not None and _joined(text[previous_found.end:found.start])
+        chained = any(gap[0] <= m.start and m.end <= gap[1] for m in chains) and len(
+            doc.tokens_between(*gap)) <= CHAIN_GAP
+        if chained and claim.count > previous.count and claim.outcome == previous.outcome:
+            claim.supersedes = claim.supersedes or previous.key
+            total = claim
+        elif (marked or joined) and total is not None and claim.outcome == total.outcome \
+                and claim.count < total.count and parts_sum + claim.count <= total.count:
+            claim.part_of = total.key
+            parts_sum += claim.count
+            if claim.event is None:
+                claim.event = total.event
+        elif not joined:
+            total, parts_sum = claim, 0
+
+
+def _joined(gap: str) -> bool:
+    """Whether two counts are coordinated: only "و", a comma or "and" between the first's
+    phrase and the second number."""
+    words = gap.replace("،", " ").replace(",", " ").split()
+    return all(w in ("و", "and") for w in words)
+
+
+def _fold_repeats(doc: Doc, claims: list[tuple[CasualtyClaim, str | None]],
+                  ) -> list[tuple[CasualtyClaim, str | None]]:
+    """One claim for a toll a report states more than once (its headline, its lead, a
+    quote): the same count, outcome and source, with no victims or event that tell the
+    two apart. The claim keeps the span of its first statement in the body of the text,
+    and lists every statement in ``mentions``."""
+    kept: list[tuple[CasualtyClaim, str | None]] = []
+    for claim, toll in claims:
+        same = next((k for k in kept if _restates(k[0], claim)), None)
+        if same is None:
+            kept.append((claim, toll))
+            continue
+        first, first_toll = same
+        heading = doc.sentence_at(first.evidence.start)
+        if heading is not None and heading.heading:  # the body's statement stands for both
+            claim.mentions = [*first.mentions, *claim.mentions] or [first.evidence, claim.evidence]
+            claim.qualifier = claim.qualifier if claim.qualifier != "exact" else first.qualifier
+            kept[kept.index(same)] = (claim, toll or first_toll)
+        else:
+            first.mentions = [*(first.mentions or [first.evidence]), claim.evidence]
+            if first.qualifier == "exact":
+                first.qualifier = claim.qualifier
+            kept[kept.index(same)] = (first, first_toll or toll)
+    for claim, _ in kept:
+        claim.mentions.sort()
+    return kept
+
+
+def _restates(a: CasualtyClaim, b: CasualtyClaim) -> bool:
+    """Whether ``b`` says again what ``a`` says (an unqualified count may restate a
+    qualified one: "62" after "at least 62")."""
+    return (a.count == b.count and a.outcome == b.outcome
+            and (a.attributed_to.source or a.attributed_to.label)
+            == (b.attributed_to.source or b.attributed_to.label)
+            and (a.qualifier == b.qualifier or "exact" in (a.qualifier, b.qualifier))
+            and _compatible(a.victim_actor, b.victim_actor) and _compatible(a.event, b.event)
+            and _compatible(a.victim_category, b.victim_category)
+            and a.part_of is None and b.part_of is None)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
 
 
 def _supersede(claims: list[tuple[CasualtyClaim, str | None]]) -> None:

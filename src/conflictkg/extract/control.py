@@ -101,11 +101,13 @@ class ControlFinder:
                    for m in doc.index(name).overlapping(cue.start, cue.end)):
                 continue  # "تحرير" in "هيئة تحرير الشام"
             change = cue.payloads[0][0]
-            found = self._objects(doc, cue, change, sentence, rules)
+            where = (sentence.start, sentence.end)
+            found = doc.attempt(self.name, where, None, self._objects, doc, cue, change, sentence, rules)
             if not found:
                 continue
             places, object_end = found
-            actor, agent = self._subject(doc, cue, sentence, places[0], object_end, rules)
+            actor, agent = doc.attempt(self.name, where, (None, False), self._subject,
+                                       doc, cue, sentence, places[0], object_end, rules)
             if cue.payloads[0][1] and not agent:
                 continue  # "السيطرة على أحياء المدينة": a topic, nobody said to take it
             if actor is None and previous_actor and sentence.paragraph - previous_actor[0] <= 1:

@@ -10,12 +10,13 @@ spans of the original text plus what they denote; the output dataclasses of
 from __future__ import annotations
 
 import bisect
+import logging
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter
-from typing import Any, ClassVar, NamedTuple, Protocol
+from typing import Any, ClassVar, NamedTuple, Protocol, TypeVar
 
 from conflictkg.extract.lexicon import clitic_forms as clitic_forms  # the extractors read it here
 from conflictkg.extract.lexicon import clitics
@@ -35,6 +36,20 @@ _TWO = array("i", [0, 0])  # put before an offset map, shifts it by two
 
 # What a fresh Doc already holds; every other attribute is assigned by an extractor.
 BASE_ATTRIBUTES = ("info", "text", "language", "norm", "tokens")
+
+log = logging.getLogger("conflictkg.extract")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderError:
+    """An internal error of one extractor, kept with where it happened: the document goes
+    on without that extractor's findings there."""
+
+    reader: str
+    start: int  # the stretch of text whose findings were lost (a sentence, or the whole text)
+    end: int
+    error: str
 
 
 class Token(NamedTuple):
@@ -85,6 +100,7 @@ class Attributed:
     label: str
     source: str | None  # sources-gazetteer key
     continuation: bool = False
+    carries: bool = True  # reaches later sentences that credit no one (a named source does)
 
 
 class SpanIndex:
@@ -154,6 +170,7 @@ class Doc:
     focus_place: str | None = None  # where the document is set, for what names no place
     casualty_claims: list[CasualtyClaim] = field(default_factory=list)
     control_claims: list[ControlClaim] = field(default_factory=list)
+    errors: list[ReaderError] = field(default_factory=list)
     _token_starts: list[int] = field(default_factory=list, repr=False)
     _date_starts: list[int] = field(default_factory=list, repr=False)
     _indexes: dict[str, tuple[list[Any], int, SpanIndex]] = field(default_factory=dict,
@@ -249,6 +266,25 @@ class Doc:
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])
+
+    # --- containment -----------------------------------------------------------------
+
+    def attempt(self, reader: str, where: tuple[int, int], default: T,
+                read: Callable[..., T], *args: Any) -> T:
+        """``read(*args)``, or ``default`` when it raises: a bug in one reader loses its
+        findings in ``where`` (a sentence, usually) and nothing else of the document."""
+        try:
+            return read(*args)
+        except Exception as exc:  # contained here so that one bug never loses a document
+            self.record_error(reader, where, exc)
+            return default
+
+    def record_error(self, reader: str, where: tuple[int, int], exc: BaseException) -> None:
+        start, end = where
+        error = ReaderError(reader, start, end, f"{type(exc).__name__}: {exc}")
+        self.errors.append(error)
+        log.error("%s: extractor %r failed on characters %d-%d (%r): %s", self.info.file, reader,
+                  start, end, self.text[start:min(end, start + 80)], error.error, exc_info=exc)
 
 
 def word_forms(tokens: Iterable[Token]) -> Iterator[str]:

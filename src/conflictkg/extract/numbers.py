@@ -77,6 +77,8 @@ def _lexicon() -> _Lexicon:
     for noun in (form(n) for n in y["dual_nouns"]):
         stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
         duals.update({stem + "ين", stem + "ان"})
+    for noun in (form(n) for n in y["nominative_dual_nouns"]):
+        duals.add((noun[:-1] + "ت" if noun.endswith("ه") else noun) + "ان")
     return _Lexicon(
         may_be_number=_with_proclitics(words, proclitics),
         may_be_dual=_with_proclitics(duals, proclitics),
@@ -280,6 +282,15 @@ def _qualify(text: str, start: int, end: int, lex: _Lexicon) -> tuple[str, int, 
     if m:
         return lex.qualifiers[("before", m.group("q"))], m.start("q"), end
     m = lex.after.match(text, end)
-    if m:
+    if m and not _opens_a_count(text, m.end("q"), lex):
         return lex.qualifiers[("after", m.group("q"))], start, m.end("q")
     return "exact", start, end
+
+
+def _opens_a_count(text: str, at: int, lex: _Lexicon) -> bool:
+    """Whether a count follows ``at`` (after a preposition at most): then the qualifier
+    there is that count's ("سبعة قناصين وأكثر من 50": 7 is exact, 50 more than)."""
+    words = text[at:at + 40].split()[:3]
+    if words and words[0] in lex.lists["qualifier_links"]:
+        words = words[1:]
+    return bool(words) and (words[0][:1].isdigit() or words[0] in lex.may_be_number)

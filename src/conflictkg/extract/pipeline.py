@@ -78,15 +78,33 @@ class Pipeline:
         Scan(m for m in matchers_in(self.components) if len(m))  # one pass over a document for all
 
     def run(self, info: DocumentInfo, text: str) -> Doc:
-        """The working state after every extractor has run (for tests and tools)."""
+        """The working state after every extractor has run (for tests and tools).
+
+        An extractor that raises is rolled back: what it assigns keeps the value it had
+        before it ran, the error is kept in ``doc.errors``, and the next extractors go on.
+        """
         with using(self.bundle.lexicon):
             doc = Doc.create(info, text)
             for component in self.components:
-                component(doc)
+                before = {name: _copied(getattr(doc, name)) for name in component.assigns}
+                try:
+                    component(doc)
+                except Exception as exc:  # one reader's bug must not lose the document
+                    for name, value in before.items():
+                        setattr(doc, name, value)
+                    doc.record_error(component.name, (0, len(text)), exc)
         return doc
 
     def extract(self, info: DocumentInfo, text: str) -> Extraction:
-        return assemble(self.run(info, text))
+        """The Extraction of one text; never raises on a text (see ``run``)."""
+        doc = self.run(info, text)
+        return doc.attempt("assemble", (0, len(text)), Extraction(document=info), assemble, doc)
+
+
+def _copied(value: object) -> object:
+    """A shallow copy of a container an extractor may fill in place, so that it can be
+    put back as it was."""
+    return value.copy() if isinstance(value, list | dict | set) else value
 
 
 def assemble(doc: Doc) -> Extraction:
@@ -108,13 +126,18 @@ def assemble(doc: Doc) -> Extraction:
         entity.mentions.sort()
     return Extraction(
         document=replace(doc.info, publisher_key=doc.info.publisher_key or doc.publisher.source),
-        actors=sorted(actors, key=lambda a: a.mentions[0] if a.mentions else (0, 0, "")),
-        places=sorted(doc.places.values(), key=lambda p: p.mentions[0] if p.mentions else (0,)),
+        actors=sorted(actors, key=_first_mention),
+        places=sorted(doc.places.values(), key=_first_mention),
         events=sorted(doc.events, key=lambda e: e.evidence),
         casualty_claims=sorted(doc.casualty_claims, key=lambda c: c.evidence),
         control_claims=sorted(doc.control_claims, key=lambda c: c.evidence),
         record=doc.record,
     )
+
+
+def _first_mention(entity: Actor | Place) -> tuple[int, int]:
+    """Where an entity is first named; one named only through a claim comes first."""
+    return (entity.mentions[0].start, entity.mentions[0].end) if entity.mentions else (0, 0)
 
 
 _pipelines: dict[Bundle, Pipeline] = {}

@@ -40,11 +40,13 @@ class UnitRules:
             numbered=s.words("numbered_units"))
         self.prefixes = s.words("unit_prefixes")
         self.ordinals = s.keys("ordinals")
-        # a name stops at a stop word, and at a word of an event, a place kind or a facility
+        # a name stops at a stop word, and at a word of an event, a toll, a place kind or a facility
         places = patterns.section("places", language)
         events = patterns.section("events", language).groups("kinds")
+        outcomes = patterns.section("casualties", language).groups("outcomes")
         self.stops = s.keys("name_stops") | frozenset(
-            normalize_key(w) for ws in events.values() for w in ws if " " not in w) | frozenset(
+            normalize_key(w) for ws in (*events.values(), *outcomes.values()) for w in ws
+            if " " not in w) | frozenset(
             normalize_key(w) for w in (*places.groups("qualifiers"), *places.words("facilities"))
             if " " not in w)
         self.max_words = s.integer("name_max_words")

@@ -351,6 +351,8 @@ class _DocumentGraph:
             add(node, ckg.victimCategory, Literal(c.victim_category))
         if c.supersedes:
             add(node, ckg.supersedes, NamedNode(self.iris.claim(self.sha, c.supersedes)))
+        if c.part_of:
+            add(node, ckg.partOfToll, NamedNode(self.iris.claim(self.sha, c.part_of)))
 
     def control_claim(self, c: ControlClaim) -> None:
         what = f"claim {c.key}"

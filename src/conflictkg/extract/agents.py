@@ -111,17 +111,19 @@ class Agents:
             speaker = self.speaker(doc, cue.start)
             if speaker is not None:
                 return speaker, True
+        placed = [m for m in before if self.in_subject_place(doc, m, sentence, words)]
         collective = self.collective(doc, cue, sentence, words)
-        if collective:
-            return collective, True
+        if collective and not (placed and placed[-1].key != collective and any(
+                m.key == collective for m in before if m not in placed)):
+            return collective, True  # "سيطرت الفصائل", unless it is only a complement ("مواقع الفصائل")
         enabled = any(set(clitic_forms(t.key)) & words.enablers
                       for t in doc.tokens_between(clause[0], cue.start))
         if not before:
             return None, enabled
-        placed = [m for m in before if self.in_subject_place(doc, m, sentence, words)]
         head = (placed or before)[-1]
         entry = self._actors.get(head.key)
-        if entry is not None and entry.generic and before[-1].start > head.start:
+        if entry is not None and entry.generic and before[-1].start > head.start and not any(
+                c in doc.text[head.end:before[-1].start] for c in "،,:"):
             head = before[-1]  # "الفصائل المؤلفة من هيئة تحرير الشام وفيلق الرحمن": the groups named
         for m in reversed([m for m in mentions if m.end <= head.start]):
             gap = doc.text[m.end:head.start].strip()  # "هيئة تحرير الشام وفيلق الرحمن و..."
@@ -145,7 +147,9 @@ class Agents:
         if forms & words.complementizers or any(c in doc.text[previous.end:m.start] for c in "،,:"):
             return True
         bare = previous.key.removeprefix("و").removeprefix("ف")
-        return words.verb_first and bare.endswith("ت") and not bare.endswith("ات") and len(bare) >= 4
+        past = bare.endswith("ت") and not bare.endswith("ات")  # "استأنفت قوات الأسد"
+        present = bare.startswith(("ت", "ي")) and not bare.endswith(("ه", "ات"))  # "تعاود قوات النظام"
+        return words.verb_first and (past or present) and len(bare) >= 4
 
     def agent_after(self, doc: Doc, at: int, sentence: Sentence, words: AgentWords) -> str | None:
         """The party right after a passive's cue ("fell to IS", "تحت سيطرة قسد")."""
@@ -182,6 +186,8 @@ class Agents:
         if any(c in _glued(doc, m) for c in "بك"):
             return True
         window = doc.tokens_between(max(0, m.start - 60), m.start)[-4:]
+        cut = [n for n, t in enumerate(window) if any(c in doc.text[t.end:m.start] for c in "،,:")]
+        window = window[cut[-1] + 1:] if cut else window  # not past a comma
         if not words.accompaniments.isdisjoint(phrases_of(window)):
             return True  # "ومعها مقاتلون من حزب الله", "backed by the Turkish army"
         before = window[-2:]

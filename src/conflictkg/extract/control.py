@@ -19,6 +19,7 @@ credited to the denier.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import ClassVar
 
 from conflictkg.extract.agents import Agents, AgentWords, phrases_of
@@ -36,11 +37,11 @@ PREPOSITION_WINDOW = 8  # tokens after the verb in which the preposition of its 
 PASSIVE_REACH = 10  # tokens before a passive's cue in which its place stands
 LOCALS_REACH = 8  # tokens before a verb in which "أبناء X" names the subject's place
 NEGATION_WINDOW = 2
+DENIED_REACH = 6  # words after a denial in which "ذلك" / "the reports" stands for the claim denied
 OPENING = 2  # first words of a sentence whose main verb may be an attempt ("تحاول", "تصدى")
 ATTEMPT_WINDOW = 3
 ATTEMPT_REACH = 8  # tokens before a change, in its clause, over which an attempt word reaches
 FORMS = ("verbs", "nouns", "passives", "expels", "handovers")
-SETTLEMENTS = ("community",)  # an unnamed count of these is no claim on where they are
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class _Rules:
             setattr(self, name, s.keys(name))
         self.continuative_words = frozenset(w for k in self.continuatives for w in k.split())
         self.bare_passives = s.keys("needs_agent")
+        self.people_relatives = s.keys("people_relatives")
         places = patterns.section("places", language)
         self.qualifiers = frozenset(normalize_key(q) for q in places.groups("qualifiers"))
         events = patterns.section("events", language).groups("kinds")
@@ -147,9 +149,11 @@ class ControlFinder:
                     previous = (sentence.paragraph, actor)
                 last_places = (sentence.paragraph, reading.places, reading.change)
                 for place in reading.places:
-                    start = min(clause[0], place.start, denial.start if denial else clause[0])
+                    start = min(clause[0], denial.start if denial else clause[0])
+                    start = start if place.start >= start else place.start
                     end = max(cue.end, place.end) if place.start > cue.start else max(cue.end, reading.end)
-                    key = f"control-{start}-{end}" + ("" if reading is readings[0] else f"-{reading.change}")
+                    key = f"control-{start}-{end}" if place.start > cue.start else f"control-{place.start}-{end}"
+                    key += "" if reading is readings[0] else f"-{reading.change}"
                     if key in claims or place.key == actor:
                         continue
                     claims[key] = ControlClaim(
@@ -160,6 +164,9 @@ class ControlFinder:
                         event=doc.sentence_events.get(sentence.start))
                     if cue.payloads[0].form == "nouns":
                         nouns.add(key)
+        for denial in denials:
+            doc.attempt(self.name, (denial.start, denial.end), None, self._denied_before,
+                        doc, denial, claims, starts, rules)
         doc.control_claims = _merged(doc, list(claims.values()), nouns)
 
     # --- what is not a claim -------------------------------------------------------------
@@ -192,8 +199,10 @@ class ControlFinder:
             before, near = before[denied[-1] + 1:], []
         if not rules.attempts.isdisjoint(phrases_of(before + near)):
             return True
-        if not rules.relatives.isdisjoint(word_forms(near)) and cue.payloads[0].form != "passives":
-            return True
+        for a, b in pairwise(before):  # "لم تتمكن قوات النظام من دخول", "failed to"
+            if not rules.negations.isdisjoint(clitic_forms(a.key)) and \
+                    not rules.words.enablers.isdisjoint(clitic_forms(b.key)):
+                return True
         negators = near[-NEGATION_WINDOW:]
         if not rules.continuative_words.isdisjoint(word_forms(negators)):
             return False  # "لا تزال تحت سيطرة": still
@@ -208,11 +217,23 @@ class ControlFinder:
             return self._passive(doc, cue, spec, sentence, rules, words)
         if spec.form == "expels":
             return self._expel(doc, cue, sentence, rules, words, starts)
-        found = self._objects(doc, cue, spec.change, sentence, rules, starts, context)
+        relative = self._relative(doc, cue, sentence, rules)
+        if relative == [] and (not rules.english or _after(doc, cue, sentence, rules.people_relatives)):
+            return []  # "المقاتلين الذين دخلوا إلى الحي", "اللواء الذي دخل": said in passing
+        found = self._objects(doc, cue, spec.change, sentence, rules, starts,
+                              context, relative=relative is not None)
+        if relative is not None and (not found or found[1] < cue.end):
+            # "بلدة كفرنبودة التي سيطرت عليها قوات النظام", "Khan Sheikhoun, which rebels have
+            # held": the place the relative pronoun stands for; "المناطق التي سيطرت عليها": none
+            if not relative:
+                return []
+            found = (relative, cue.end, cue.end)
         if not found:
             return []
         places, _, object_end = found
         bound = places[0].start if places[0].start >= cue.end else object_end  # "انسحاب X منها"
+        if relative:
+            bound = sentence.end  # "التي سيطرت عليها قوات النظام": the subject after the pronoun
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
         if spec.form == "nouns" and not agent and not _possessed(cue):
             return []  # "السيطرة على أحياء المدينة": a topic, nobody said to take it
@@ -223,8 +244,26 @@ class ControlFinder:
                 readings.append(Reading("captured", places, to, object_end))
         return readings
 
+    def _relative(self, doc: Doc, cue: Match, sentence: Sentence, rules: _Rules) -> list[Mention] | None:
+        """When the change is told in a relative clause, the places its pronoun stands for
+        (empty when it stands for something else); None outside a relative clause."""
+        i = doc.token_at(cue.start)
+        window = [n for n in range(max(0, i - ATTEMPT_WINDOW), i)
+                  if doc.tokens[n].start >= sentence.start
+                  and not rules.relatives.isdisjoint(clitic_forms(doc.tokens[n].key))]
+        if not window:
+            return None
+        pronoun = doc.tokens[window[-1]]
+        places = doc.index("place_mentions").overlapping(pronoun.start - 3, pronoun.start)
+        if not places:
+            before = doc.tokens[window[-1] - 1] if window[-1] > 0 else None
+            places = doc.index("place_mentions").overlapping(before.start, before.end) if before else []
+        if not places or rules.phrases.is_context(doc, places[-1]):
+            return []  # "اللواء العامل في برزة والذي دخل": the brigade, not Barzeh
+        return rules.phrases.preceding(doc, sentence.start, places[-1].end) or places[-1:]
+
     def _objects(self, doc: Doc, cue: Match, change: str, sentence: Sentence, rules: _Rules,
-                 starts: frozenset[int], context: list[Mention]
+                 starts: frozenset[int], context: list[Mention], *, relative: bool = False
                  ) -> tuple[list[Mention], int, int] | None:
         """The places the change is about, where its object starts and where it ends."""
         prepositions = rules.prepositions[change]
@@ -235,6 +274,8 @@ class ControlFinder:
                 forms = set(clitic_forms(t.key))
                 if (t.key in rules.pronoun_objects or forms & rules.pronoun_objects) and (
                         t.key in prepositions or forms & prepositions):
+                    if relative:
+                        return None  # the relative pronoun's antecedent
                     return self._anaphor(doc, cue, t, sentence, rules, starts, context)
                 if t.key in prepositions or forms & prepositions:
                     start = t.end if t.key in prepositions or len(t.key) <= 3 else t.start
@@ -290,12 +331,15 @@ class ControlFinder:
         """What was taken is not a place ("حواجز عسكرية في ريفي درعا", "the IS encampment
         in the village of Baghouz"): the place where it is; but an unnamed count of
         villages is no claim on the area they are in ("أربع قرى في ريف حماة")."""
+        if phrase.elaborated:
+            return []  # "عدة مواقع في ريف حماة، من بينها A وB": the items, named but not known
         if phrase.context:
-            levels = {doc.places[m.key].level for m in phrase.context if m.key in doc.places}
-            span = doc.text[cue.end:phrase.end]
-            heads = [t for t in doc.tokens_between(cue.end, phrase.end)
-                     if set(clitic_forms(t.key)) & rules.qualifiers]
-            if heads and not levels.issubset(set(SETTLEMENTS)) and not span.strip().startswith("("):
+            head: list[Token] = []
+            for t in doc.tokens_between(cue.end, phrase.context[0].start):
+                if rules.phrases.category(doc, doc.token_index(t.start))[0] in ("context", "near"):
+                    break
+                head.append(t)
+            if any(not rules.phrases.settlements.isdisjoint(clitic_forms(t.key)) for t in head):
                 return []  # "أربع قرى في ريف حماة": the villages, not the governorate
             return phrase.context[:1]
         reach = doc.tokens_between(sentence.start, cue.start)[-LOCALS_REACH:]
@@ -330,18 +374,20 @@ class ControlFinder:
         driven out leaves it."""
         tokens = doc.tokens_between(cue.end, sentence.end)[:PREPOSITION_WINDOW]
         froms = rules.prepositions["withdrew"] | {"out"}
-        loser = None
+        named: list[Mention] = []  # the parties between the verb and "من": (subject,) object
         for n, t in enumerate(tokens):
-            if loser is None:
-                parties = self._agents.parties(doc, t.start, t.end + 1, words.cues)
-                loser = parties[0].key if parties else None
+            named += [m for m in self._agents.parties(doc, t.start, t.end + 1, words.cues)
+                      if m.start >= t.start and all(m.start != x.start for x in named)]
+            subject_after = words.verb_first and len(named) > 1
+            loser = named[1 if subject_after else 0].key if named else None
             if t.key in froms or set(clitic_forms(t.key)) & froms:
                 start = tokens[n + 1].start if t.key == "out" and n + 1 < len(tokens) and \
                     tokens[n + 1].key == "of" else (t.end if t.key in froms else t.start)
                 phrase = rules.phrases.read(doc, start, sentence.end, stop_at=starts - {cue.start})
                 if not phrase.items or loser is None:
                     return []
-                actor, _ = self._agents.subject(doc, cue, sentence, cue.start, words)
+                actor = named[0].key if subject_after else \
+                    self._agents.subject(doc, cue, sentence, cue.start, words)[0]
                 return [Reading("captured", phrase.items, actor, phrase.end),
                         Reading("withdrew", phrase.items, loser, phrase.end)]
         return []
@@ -354,6 +400,33 @@ class ControlFinder:
                 return self._agents.agent_after(doc, t.end if t.key in rules.destinations else t.start,
                                                 sentence, words)
         return None
+
+    def _denied_before(self, doc: Doc, denial: Match, claims: dict[str, ControlClaim],
+                       starts: frozenset[int], rules: _Rules) -> None:
+        """"أعلن النظام السيطرة على تلمنس، ونفت الجبهة ذلك", "the army denied it": the
+        claims just made, denied by the denier."""
+        sentence = doc.sentence_at(denial.start)
+        if sentence is None or any(denial.end <= s < sentence.end for s in starts):
+            return
+        ahead = doc.tokens_between(denial.end, sentence.end)[:DENIED_REACH]
+        if not any(" ".join(t.key for t in ahead[n:n + k]) in rules.denied_claims
+                   for n in range(len(ahead)) for k in (1, 2, 3)):
+            return
+        earlier = [c for c in claims.values() if c.evidence.start < denial.start and c.stance == "asserted"]
+        if not earlier:
+            return
+        last = max(c.evidence.start for c in earlier)
+        group = [c for c in earlier if doc.sentence_at(c.evidence.start) is doc.sentence_at(last)]
+        previous = doc.sentence_at(last)
+        if previous is None or (previous is not sentence and doc.sentences.index(sentence) -
+                                doc.sentences.index(previous) > 1):
+            return
+        credited = self._denier(doc, denial) or attribution_at(doc, denial.start, denial.end, doc.publisher)
+        for claim in group:
+            key = f"{claim.key}-denied-{denial.start}"
+            claims[key] = replace(claim, key=key, stance="denied", attributed_to=credited,
+                                  evidence=doc.span(min(claim.evidence.start, denial.start),
+                                                    max(claim.evidence.end, denial.end)))
 
     def _denier(self, doc: Doc, denial: Match) -> Attribution | None:
         """"نفت الصحيفة", "the army denied": who denies, as the attribution of the denial."""
@@ -380,6 +453,13 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
         seen[(*same, source)] = len(out)
         out.append(claim)
     return sorted(out, key=lambda c: (c.evidence.start, c.evidence.end))
+
+
+def _after(doc: Doc, cue: Match, sentence: Sentence, words: frozenset[str]) -> bool:
+    """Whether one of ``words`` stands among the few words before the cue in its sentence."""
+    i = doc.token_at(cue.start)
+    return any(not words.isdisjoint(clitic_forms(t.key)) for t in doc.tokens[max(0, i - ATTEMPT_WINDOW):i]
+               if t.start >= sentence.start)
 
 
 def _is_heading(doc: Doc, claim: ControlClaim) -> bool:

@@ -47,6 +47,7 @@ class Phrase:
     near: list[Mention] = field(default_factory=list)  # landmarks ("قرب", "near", "أبناء X")
     end: int = 0
     counted: bool = False  # an unnamed count or generic noun stood for items ("أربع قرى")
+    elaborated: bool = False  # the items were announced ("أبرزها", "including")
 
 
 class PhraseReader:
@@ -62,7 +63,7 @@ class PhraseReader:
                                 (TIME, s.words("times")), (STOP, s.words("stops")),
                                 (HEAD, tuple(places.groups("qualifiers"))),
                                 (CONTEXT, places.words("locatives")),
-                                (NEAR, places.words("proximity") + s.words("owners")),
+                                (NEAR, places.words("proximity") + s.words("owners") + s.words("directions")),
                                 (COORDINATOR, s.words("coordinators")),
                                 (ELABORATION, s.words("elaborations")),
                                 (POSSESSIVE, s.words("possessives"))):
@@ -75,6 +76,8 @@ class PhraseReader:
         for entries in self._words.values():
             entries.sort(key=lambda e: -len(e[0]))
         self.time_words = frozenset(normalize_key(w) for w in s.words("times"))
+        self.regions = frozenset(normalize_key(w) for w in s.words("regions"))
+        self.settlements = frozenset(normalize_key(w) for w in s.words("settlements"))
 
     # --- words -------------------------------------------------------------------------
 
@@ -107,6 +110,9 @@ class PhraseReader:
             i += n
         return False
 
+    def is_region(self, key: str) -> bool:
+        return not self.regions.isdisjoint(clitic_forms(key))
+
     def is_time(self, key: str) -> bool:
         return not self.time_words.isdisjoint(clitic_forms(key))
 
@@ -123,6 +129,7 @@ class PhraseReader:
         in_context = False
         landmark = False  # the context is a landmark ("قرب X"), not where the items are
         conjunct = True  # the next word opens an item of the list
+        joined_since = True  # a coordinator, comma or elaboration since the last item
         unconfirmed = False  # an item that opened with an unknown word (a name, or a verb)
         named = False  # English: a capitalised unknown word in this item ("the Baba Amr district")
         of_context = False  # "... district of": the place after "of" is where the item is
@@ -137,7 +144,7 @@ class PhraseReader:
             comma = any(c in between for c in _PUNCT_LIST)
             opens = conjunct or comma
             if comma:
-                in_context = False
+                in_context, joined_since = False, True
             place = _first(places.overlapping(t.start, t.end))
             if place is not None and place is last:
                 i += 1
@@ -150,13 +157,15 @@ class PhraseReader:
                 entry = doc.places.get(place.key)
                 if opens_here and entry is not None and entry.level == "site":
                     in_context = False  # "بريف حلب ومطار كويرس": a facility opens a new item
-                if in_context or located or of_context or self._possessive(doc, place):
+                region = self.is_region(doc.tokens[doc.token_at(place.start)].key)
+                if in_context or located or of_context or region or self._possessive(doc, place):
                     (phrase.near if landmark and not located else phrase.context).append(place)
-                    in_context = in_context or located or of_context
+                    in_context = in_context or located or of_context or region
                 else:
                     phrase.items.append(place)
                     phrase.end = place.end
                 last, gap, conjunct, unconfirmed, named, of_context = place, 0, False, False, False, False
+                joined_since = False
                 previous_end = place.end
                 i = max(i + 1, doc.token_index(place.end))
                 continue
@@ -180,23 +189,32 @@ class PhraseReader:
             if category in (CONTEXT, NEAR):
                 in_context, landmark = True, category == NEAR
             elif category in (ELABORATION, COORDINATOR):
-                conjunct = True
+                conjunct = joined_since = True
                 phrase.counted = phrase.counted or category == ELABORATION
+                phrase.elaborated = phrase.elaborated or category == ELABORATION
                 if category == ELABORATION or n > 1 or joined:
                     in_context = False  # "أبرزها", "إضافة إلى", "as well as": a new item
             elif category is not None:  # a head noun, a generic noun, a filler, a possessive
                 if opens and (category in (HEAD, GENERIC) or self.capitalised):
                     in_context = False  # "، وقرية X", "and the town of X": a new item
-                if category == HEAD and self.capitalised and (named or (
-                        phrase.items and last is phrase.items[-1] and not opens)):
+                if category == HEAD and self.capitalised and i + 1 < len(tokens) and \
+                        tokens[i + 1].key == "of" and (named or (
+                            phrase.items and last is phrase.items[-1] and not joined_since)):
                     of_context = True  # "the Baba Amr district of Homs": Homs is where it is
+                if category == HEAD and self.is_region(t.key) and phrase.items and \
+                        last is phrase.items[-1] and not joined_since:
+                    phrase.context.append(phrase.items.pop())  # "the Idlib countryside"
+                elif category == HEAD and self.is_region(t.key):
+                    in_context = True  # "the countryside of Hama", "ريف حلب"
                 if category == GENERIC or t.key.lstrip("و").isdigit():
                     phrase.counted = True
                 if category in (HEAD, GENERIC):
                     gap = 0
             else:  # a word the reader cannot place: a name it lacks, an adverb, or a verb
                 capital = self.capitalised and doc.text[t.start:t.start + 1].isupper()
-                if opens or (not self.capitalised and t.key.startswith("و") and len(t.key) >= 4):
+                if not phrase.items and not phrase.counted:
+                    pass  # before the first item: the subject after the verb ("هذه القوات"), an adverb
+                elif opens or (not self.capitalised and t.key.startswith("و") and len(t.key) >= 4):
                     if self.capitalised and not capital:
                         break  # "and pushed": a new clause
                     if not self.capitalised and t.key.endswith("ت") and not t.key.endswith("ات"):
@@ -222,7 +240,7 @@ class PhraseReader:
         chosen: list[Mention] = []
         for m in reversed(mentions):
             if not chosen:
-                if not self._located(doc, m):
+                if not self.is_context(doc, m):
                     chosen.append(m)
                 continue
             gap = doc.text[m.end:chosen[0].start]
@@ -232,7 +250,7 @@ class PhraseReader:
                 break
         return chosen
 
-    def _located(self, doc: Doc, m: Mention) -> bool:
+    def is_context(self, doc: Doc, m: Mention) -> bool:
         i = doc.token_at(m.start)
         t = doc.tokens[i]
         proclitic = doc.text[t.start:m.start] if m.start > t.start else ""
@@ -244,6 +262,8 @@ class PhraseReader:
         """Whether the text between two places only joins them ("، و", " and the town of ")."""
         for word in gap.replace("،", " ").replace(",", " ").split():
             key = normalize_key(word)
+            if self.capitalised and word[:1].isupper():
+                continue  # a name the gazetteer lacks, in a list of names
             if key and key != "و" and not any(
                     cat in (COORDINATOR, HEAD, FILLER, GENERIC) for form in clitic_forms(key)
                     for words, cat in self._words.get(form, ()) if len(words) == 1):

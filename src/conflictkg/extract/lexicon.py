@@ -156,6 +156,12 @@ class Clitics:
                 forms.append(self.article + rest[len(lam_article):])
         return tuple(dict.fromkeys(forms))
 
+    def without_conjunctions(self, key: str) -> str:
+        """The word without the conjunctions joined to it ("وسيطرت" -> "سيطرت")."""
+        for conj in self.conjunctions:
+            key = key.removeprefix(conj)
+        return key
+
     def has_article(self, key: str) -> bool:
         return key.startswith(self.article)
 

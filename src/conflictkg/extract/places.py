@@ -29,6 +29,7 @@ from conflictkg.extract.patterns import PatternError, Patterns
 from conflictkg.gazetteers import Gazetteers, PlaceEntry
 
 CONTEXT_TOKENS = 3  # how far after a name a governorate may say where it is
+CAPITAL_PROMINENCE = 70  # a place abroad this prominent is a capital, named for its government
 MIN_SKELETON = 3  # consonants: a shorter spelling skeleton names too many places
 _CAPITALISED = re.compile(r"\b(?:(?:al|el|ad|as|ash|ar|az|at)-)?[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)?")
 _ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|ar|az|at|the)[- ]")
@@ -56,6 +57,8 @@ class _Rules:
         self.anaphors = {normalize_key(k): tuple(v) for k, v in s.groups("anaphors").items()}
         self.locatives = s.keys("locatives")
         self.proximity = s.keys("proximity")
+        self.role = s.keys("place_role") | self.locatives | self.proximity
+        self.land = s.keys("land_nouns")
         self.generic = (frozenset(self.qualifiers) | self.facilities | frozenset(self.anaphors)
                         | self.locatives | self.proximity)
         self.anaphor_matcher: Matcher[str] = s.matcher(anaphor=s.groups("anaphors"))
@@ -119,6 +122,14 @@ class PlaceFinder:
                 out.append(Match(start, end, m.group(), tuple(keys), normalize_key(m.group())))
         return out
 
+    def _role_bound(self, entry: PlaceEntry) -> bool:
+        """A country, or a capital abroad: names that stand for a government as often."""
+        if entry.level == "country":
+            return True
+        country = self._places.get(entry.admin1 or "")
+        return (country is not None and country.level == "country"
+                and entry.prominence >= CAPITAL_PROMINENCE)
+
     def lookup(self, name: str) -> list[PlaceEntry]:
         """Gazetteer entries whose name is ``name`` (any spelling variant)."""
         return [self._places[k] for k in self._matcher.payloads(name)]
@@ -129,14 +140,25 @@ class PlaceFinder:
                              *(m for m in doc.actor_mentions if not m.weak)])
         candidates = []
         for m in self._matches(doc):
-            if doc.in_boilerplate(m.start) or blocked.overlapping(m.start, m.end):
-                continue
-            if m.key in rules.generic or len(m.key) < 3 or _dateline(doc, m):
-                continue
-            levels = _qualifier(doc, m, rules)
-            if levels is None and (m.key in self._stopnames or _adjective(doc, m, rules)):
+            if doc.in_boilerplate(m.start):
                 continue
             entries = [self._places[k] for k in m.payloads]
+            bound = [e for e in entries if self._role_bound(e)]
+            role = bool(bound) and _in_place_role(doc, m, rules)
+            if role:  # "فر إلى تركيا": the country, not a village of that name
+                entries = bound
+            levels = _qualifier(doc, m, rules)
+            if not role:  # "قالت أنقرة", "Turkish-backed": a government, not a place
+                entries = [e for e in entries if e not in bound]
+                if not entries or any(
+                        not _covers(m, b) and (levels is None or not isinstance(b, Mention))
+                        for b in blocked.overlapping(m.start, m.end)):
+                    continue  # a head noun makes a party's name a place: "قرية تركيا"
+            if m.key in rules.generic or len(m.key) < 3 or _dateline(doc, m):
+                continue
+            if levels is None and not role and (m.key in self._stopnames
+                                                or _adjective(doc, m, rules)):
+                continue
             listed = any(r.start <= m.start and m.end <= r.end for r in doc.record_places)
             candidates.append(Candidate(m, entries, levels, listed=listed))
         _coordinate(doc, candidates)
@@ -154,8 +176,10 @@ class PlaceFinder:
         for mention in doc.place_mentions:
             self.add(doc, mention)
         taken = SpanIndex(doc.place_mentions)
-        doc.actor_mentions = [m for m in doc.actor_mentions
-                              if not (m.weak and taken.overlapping(m.start, m.end))]
+        headed = {(c.match.start, c.match.end) for c in candidates
+                  if c.chosen is not None and c.levels is not None}
+        doc.actor_mentions = [m for m in doc.actor_mentions if not (
+            (m.weak and taken.overlapping(m.start, m.end)) or (m.start, m.end) in headed)]
         doc.place_mentions = sorted(doc.place_mentions + self._anaphors(doc, rules),
                                     key=lambda m: (m.start, -m.end))
 
@@ -240,6 +264,30 @@ def _qualifier(doc: Doc, m: Match[str], rules: _Rules) -> tuple[str, ...] | None
         if j < len(doc.tokens) and doc.tokens[j].key in rules.qualifiers:
             return rules.qualifiers[doc.tokens[j].key]
     return None
+
+
+def _covers(m: Match[str], other: object) -> bool:
+    """Whether a place name is longer than another name inside it ("Hmeimim Air Base" over
+    the source "Hmeimim"): the longer name is the place."""
+    start, end = other.start, other.end  # type: ignore[attr-defined]
+    return m.start <= start and end <= m.end and end - start < m.end - m.start
+
+
+def _in_place_role(doc: Doc, m: Match[str], rules: _Rules) -> bool:
+    """Whether the words before a name put something in it ("إلى لبنان", "بتركيا", "the
+    border with Turkey"), or the name says so itself ("الأراضي التركية")."""
+    words = m.key.split()
+    if len(words) > 1 and (words[0] in rules.land or words[-1] in rules.land):
+        return True
+    i = doc.token_at(m.start)
+    if doc.tokens and doc.tokens[i].start < m.start <= doc.tokens[i].end:  # "بتركيا"
+        return "ب" in normalize_key(doc.text[doc.tokens[i].start:m.start])
+    before = [t.key for t in doc.tokens[max(0, i - 3):i]]
+    for n in range(1, len(before) + 1):
+        words = before[-n:]
+        if any(" ".join((form, *words[1:])) in rules.role for form in clitic_forms(words[0])):
+            return True
+    return False
 
 
 def _is_level(entry: PlaceEntry, level: str) -> bool:

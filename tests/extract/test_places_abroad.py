@@ -80,3 +80,15 @@ def test_a_village_that_shares_a_country_name_is_still_read_by_its_head_noun(ext
 def test_a_place_name_longer_than_a_source_name_inside_it_is_the_place(extract):
     text = "Regime forces pulled back towards Hmeimim Air Base on Sunday."
     assert "hmeimim-base" in places(extract(text, language="en"))
+
+
+def test_a_report_told_in_numbered_paragraphs_keeps_its_places(run):
+    entry = ("{n}. September {n}: Government forces shelled the town of {town} in the "
+             "countryside of Idlib, and opposition factions answered with rockets on the "
+             "positions of the army around it, according to local activists.")
+    text = "\n\n".join(entry.format(n=n, town=town)
+                       for n, town in enumerate(["Saraqib", "Ariha", "Binnish"], 1))
+    doc = run(text, language="en")
+    assert not any(s.boilerplate for s in doc.sentences)
+    links = "Related articles\n1. Saraqib falls\n2. Ariha shelled\n3. Binnish talks"
+    assert all(s.boilerplate for s in run(links, language="en").sentences)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import ClassVar
 
+from conflictkg.extract.areas import Countrysides
 from conflictkg.extract.doc import Doc, Mention, SpanIndex, clitic_forms
 from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import Place
@@ -85,6 +86,8 @@ class PlaceFinder:
         taken = frozenset(normalize_key(n) for n, _ in arabic + latin) | self._stopnames
         variants = generated(arabic, self._rules["ar"].joined, taken)
         self._matcher: Matcher[str] = Matcher([*arabic, *latin, *variants])
+        self._countrysides = {lang: Countrysides(patterns.section("places", lang), self._places)
+                              for lang in self._rules}
         self._latin = LatinIndex(latin)  # "Saraqeb", "Saraqib"; "Jarabulus", "Jarablus"
         by_name: dict[str, list[str]] = {}
         for e in gazetteers.places.values():
@@ -223,6 +226,9 @@ class PlaceFinder:
             Mention(c.match.start, c.match.end, c.match.text, c.chosen.key)
             for c in candidates if c.chosen is not None
         ]
+        doc.place_mentions = sorted(
+            doc.place_mentions + self._countrysides[rules.language].find(doc, doc.place_mentions),
+            key=lambda m: (m.start, -m.end))
         doc.places = {}
         for mention in doc.place_mentions:
             self.add(doc, mention)

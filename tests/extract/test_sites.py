@@ -75,3 +75,13 @@ def test_the_military_airport_of_a_city_is_its_curated_airbase(extract):
     airport = [p for p in extract(text).places if any(m.text == "المطار العسكري"
                                                       for m in p.mentions)]
     assert [p.key for p in airport] == ["deir-ez-zor-airbase"]
+
+
+@pytest.mark.parametrize(("text", "language", "key"), [
+    ("سيطرت قسد على سد تشرين بعد معارك مع الفصائل.", "ar", "tishrin-dam"),
+    ("The al-Tabqa dam, also called the Euphrates Dam, fell to the rebels.", "en", "tabqa-dam"),
+    ("Clashes broke out around al-Sinaa prison in al-Hasakah.", "en", "ghwayran-prison"),
+    ("Israeli troops took the summit of Mount Hermon.", "en", "mount-hermon"),
+])
+def test_well_known_facilities_are_curated_sites(extract, text, language, key):
+    assert key in {p.key for p in extract(text, language=language).places}

@@ -23,13 +23,14 @@ import yaml
 
 from conflictkg.reference.loading import BundleError, SafeLoader, read_yaml
 
-PLACE_LEVELS = ("governorate", "district", "subdistrict", "community", "neighbourhood", "site")
+PLACE_LEVELS = ("governorate", "district", "subdistrict", "community", "neighbourhood", "site",
+                "country")
 SOURCE_TYPES = (
     "monitor", "state_media", "loyalist_media", "opposition_media", "agency", "media",
     "archive", "generic", "military", "official", "ngo",
 )
 
-PLACE_FILES = ("places.tsv", "extra.tsv")  # rows of places, in this order
+PLACE_FILES = ("places.tsv", "extra.tsv", "abroad.tsv")  # rows of places, in this order
 PLACE_ALIAS_FILE = "aliases.tsv"  # curated names added to places of either file
 STOPNAME_FILE = "stopnames.txt"
 PLACE_COLUMNS = (
@@ -52,7 +53,7 @@ class PlaceEntry:
     aliases_ar: tuple[str, ...] = ()
     aliases_en: tuple[str, ...] = ()
     parent: str | None = None
-    admin1: str | None = None  # governorate key
+    admin1: str | None = None  # governorate key (a country's, for a place abroad)
     admin1_en: str | None = None  # governorate English name, as OCHA spells it
     lat: float | None = None
     lon: float | None = None

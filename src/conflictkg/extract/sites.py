@@ -41,6 +41,7 @@ class _Rules:
             facility=facilities, road=s.words("roads"), plural=list(self.plurals),
             unit=actors.words("numbered_units"))
         self.ordinals = actors.keys("ordinals")
+        self.common = actors.keys("generic_first_words")  # "حواجز عسكرية": a kind, no name
         self.adjectives = s.keys("facility_adjectives") | self.ordinals
         self.numbered = s.keys("numbered_facilities")
         self.units = actors.keys("numbered_units")
@@ -245,7 +246,7 @@ class SiteFinder:
                 break
             key = token.key[1:] if out and token.key[:1] == "و" and len(token.key) > 3 \
                 else token.key
-            if (out and not gap and token.key[:1] != "و") or key in rules.stops:
+            if (out and not gap and token.key[:1] != "و") or key in rules.stops or key in rules.common:
                 break
             if places.overlapping(token.start, token.end) or any(
                     doc.index(name).overlapping(token.start, token.end)

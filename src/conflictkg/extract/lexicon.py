@@ -39,22 +39,23 @@ class _InUse:
     def clitics(self) -> Clitics:
         return _read_clitics(self.lexicon)
 
-
-_IN_USE: ContextVar[_InUse | None] = ContextVar("lexicon", default=None)
+    @functools.cached_property
+    def forms(self) -> Callable[[str], tuple[str, ...]]:
+        return self.clitics.forms
 
 
 def _in_use(lexicon: Lexicon) -> _InUse:
     return lexicon.derived(_InUse, lambda: _InUse(lexicon))
 
 
-@functools.cache
-def _package() -> _InUse:
-    return _in_use(load_bundle().lexicon)
+# Outside a pipeline, the package's lexicon is in use. The default is shared on purpose:
+# one per lexicon, it only keeps what the lexicon's files say.
+_IN_USE: ContextVar[_InUse] = ContextVar("lexicon", default=_in_use(load_bundle().lexicon))  # noqa: B039
 
 
 def current_lexicon() -> Lexicon:
     """The lexicon of the pipeline being built or run, else the package bundle's."""
-    return (_IN_USE.get() or _package()).lexicon
+    return _IN_USE.get().lexicon
 
 
 @contextlib.contextmanager
@@ -79,12 +80,13 @@ def per_lexicon(build: Callable[[], T]) -> Callable[[], T]:
 
 def clitics() -> Clitics:
     """The proclitics and the article of ``clitics.yaml``, in the lexicon in use."""
-    return (_IN_USE.get() or _package()).clitics
+    return _IN_USE.get().clitics
 
 
 def clitic_forms(key: str) -> tuple[str, ...]:
-    """A word and the words it may be under its proclitics (و ف, then ب ل ك; لل for ال)."""
-    return (_IN_USE.get() or _package()).clitics.forms(key)
+    """A word and the words it may be under its proclitics (و ف, then ب ل ك; لل for ال):
+    read hundreds of times a document, so one lookup and a cached call."""
+    return _IN_USE.get().forms(key)
 
 
 def read_tsv(name: str, columns: tuple[str, ...], *, integers: tuple[str, ...] = (),

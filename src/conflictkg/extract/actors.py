@@ -4,7 +4,15 @@ A curated group carries the kind and side its gazetteer entry gives; a unit foun
 pattern ("كتيبة البراء بن مالك") gets a key from its normalised name, so the same unit
 has the same key in every document, a kind from the words of its name or from the
 group the text says it belongs to ("كتيبة X من لواء Y", "التابعة لـ"), and rebel
-otherwise. All mentions of one group, under any of its names, make one Actor.
+otherwise. A foreign state's forces named by nationality ("طائرات روسية") are read by
+:mod:`.forces`. All mentions of one group, under any of its names, make one Actor.
+
+A name is not a mention of a party where the text uses it otherwise: a country's own
+name as a place ("فرّ إلى تركيا", "the Britain-based monitor"), a numbered formation
+as its base ("مقر الفرقة 17", "the 93rd Brigade base"), an acronym written in small
+letters ("is" is no IS). A name several groups share ("القوات الحكومية" before and
+after December 2024) goes to the one active in the year of the report. Names also
+match with a space lost between their words ("الولاياتالمتحدة").
 """
 
 from __future__ import annotations
@@ -13,11 +21,12 @@ import itertools
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from conflictkg.extract.doc import Doc, Mention
-from conflictkg.extract.matcher import Matcher
+from conflictkg.extract.doc import Doc, Mention, SpanIndex, clitic_forms
+from conflictkg.extract.forces import ForceRules, find_forces
+from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import Actor
 from conflictkg.extract.normalize import normalize_key
-from conflictkg.extract.patterns import Patterns
+from conflictkg.extract.patterns import PatternError, Patterns
 from conflictkg.extract.units import Unit, UnitRules, find_units
 from conflictkg.gazetteers import ActorEntry, Gazetteers
 from conflictkg.iris import slugify
@@ -46,6 +55,15 @@ class _Rules:
         self.militia_words = s.keys("militia_words")
         self.jihadist_words = s.keys("jihadist_words")
         self.former = s.keys("former_name_markers")
+        self.place_before = s.keys("place_role_before")
+        self.place_after = s.keys("place_role_after")
+        self.base_before = s.keys("base_before")
+        self.base_after = s.keys("base_after")
+        self.post_words = s.keys("post_words")
+        self.forces = ForceRules(s)
+        self.non_party_sides = frozenset(s.words("non_party_sides"))
+        self.anaphors = s.keys("collective_anaphors")
+        self.members = s.keys("member_words")
 
 
 class ActorFinder:
@@ -53,16 +71,36 @@ class ActorFinder:
 
     name: ClassVar[str] = "actors"
     requires: ClassVar[tuple[str, ...]] = ("tokens", "sentences", "record_parties")
-    assigns: ClassVar[tuple[str, ...]] = ("actor_mentions", "actors", "collective_actors")
+    assigns: ClassVar[tuple[str, ...]] = ("actor_mentions", "actors", "non_party_actors")
 
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
         self._entries = gazetteers.actors
         entries: list[tuple[str, tuple[str, bool]]] = []
         for entry in gazetteers.actors.values():
             entries += [(name, (entry.key, False)) for name in (*entry.names_ar, *entry.names_en)]
-            entries += [(name, (entry.key, True)) for name in entry.weak_aliases_ar]
+            entries += [(name, (entry.key, True))
+                        for name in (*entry.weak_aliases_ar, *entry.weak_aliases_en)]
+        entries += [(glued, payload) for name, payload in entries for glued in _glued(name)]
         self._matcher: Matcher[tuple[str, bool]] = Matcher(entries)
+        # an acronym ("IS", "UN", "U.S.") names its group only in capitals, and a name
+        # written only in capitals ("Southern Front") is a common phrase in small letters
+        self._acronyms: dict[str, set[str]] = {}
+        spellings: dict[str, list[str]] = {}
+        for name, _ in entries:
+            spellings.setdefault(normalize_key(name), []).append(name)
+            if _is_acronym(name):
+                self._acronyms.setdefault(normalize_key(name), set()).add(_letters(name))
+        self._proper = frozenset(k for k, names in spellings.items()
+                                 if all(_capitalised(n) for n in names))
+        # a unit-shaped name that is a reporting outlet's ("تجمع أحرار حوران") is a source
+        self._source_names = frozenset(normalize_key(n) for e in gazetteers.sources.values()
+                                       for n in (*e.names_ar, *e.names_en))
+        self._country_names = frozenset(normalize_key(n) for e in self._entries.values()
+                                        for n in e.country_names)
         self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("actors")}
+        unknown = {k for r in self._rules.values() for k in r.forces.keys} - set(self._entries)
+        if unknown:
+            raise PatternError(f"actors.yaml: nationalities name unknown actors {sorted(unknown)}")
 
     def lookup(self, name: str) -> ActorEntry | None:
         """The curated group whose (strong) name is ``name``."""
@@ -74,12 +112,18 @@ class ActorFinder:
     def __call__(self, doc: Doc) -> None:
         rules = self._rules.get(doc.language) or self._rules["ar"]
         found: list[Mention] = []
+        year = _year(doc)
+        senses: dict[tuple[int, int], list[str]] = {}  # the groups a weak name may denote
         for m in self._matcher.find(doc.norm):
-            if doc.in_boilerplate(m.start):
+            if doc.in_boilerplate(m.start) or not self._as_written(m):
                 continue
-            strong = [key for key, weak in m.payloads if not weak]
-            key = strong[0] if strong else m.payloads[0][0]
-            found.append(Mention(m.start, m.end, m.text, key, weak=not strong))
+            if m.key in self._country_names and _place_role(doc, m.start, m.end, rules):
+                continue
+            keys, weak = self._resolve(m.payloads, year)
+            found.append(Mention(m.start, m.end, m.text, keys[0], weak=weak))
+            if weak:
+                senses[(m.start, m.end)] = keys
+        found = self._with_forces(doc, found, rules)
         new: dict[str, _New] = {}
         parties = [self._party(doc, span.start, span.end, rules) for span in doc.record_parties]
         units = [*parties, *(u for u in find_units(doc, rules.units)
@@ -90,6 +134,8 @@ class ActorFinder:
                 continue  # a curated name covers it ("جيش الإسلام")
             found = [m for m in found if not _within(m, unit)]
             curated = self.lookup(unit.label)
+            if curated is None and normalize_key(unit.label) in self._source_names:
+                continue
             if curated is not None:
                 found.append(Mention(unit.start, unit.end, doc.text[unit.start:unit.end],
                                      curated.key))
@@ -99,14 +145,106 @@ class ActorFinder:
             if unit.label not in (entry.label, *entry.aliases):
                 entry.aliases.append(unit.label)
             found.append(Mention(unit.start, unit.end, doc.text[unit.start:unit.end], key))
+        found = [m for m in found if not _base(doc, m, rules)]
         found.sort(key=lambda m: (m.start, -m.end))
-        doc.actor_mentions = _former_names(doc, _non_overlapping(found), rules)
+        doc.actor_mentions = self._supported(
+            doc, rules, _former_names(doc, _non_overlapping(found), rules), senses)
         self._link_parents(doc, new, rules)
         doc.actors = {}
         for mention in doc.actor_mentions:
             self._add(doc, mention, new, rules)
-        doc.collective_actors = {k for k in doc.actors
-                                 if k in self._entries and self._entries[k].generic}
+        members = {a for k in doc.actors if k in self._entries and not self._entries[k].generic
+                   for a in self._ancestors(k)}
+        doc.non_party_actors = {k for k in doc.actors if k in self._entries and (
+            self._entries[k].side in rules.non_party_sides
+            or (self._entries[k].generic and k in members))}
+
+    def _anaphors(self, mentions: list[Mention], rules: _Rules) -> list[Mention]:
+        """"الفصائل الإسلامية", "مقاتلي الفصائل" in a document that names groups of their
+        side stand for those groups ("الفصائل الإسلامية المؤلفة من هيئة تحرير الشام..."),
+        not for a party of their own: weak mentions."""
+        sides = {e.side for m in mentions if not m.weak
+                 and (e := self._entries.get(m.key)) is not None and not e.generic}
+        return [Mention(m.start, m.end, m.text, m.key, weak=True)
+                if not m.weak and (e := self._entries.get(m.key)) is not None and e.generic
+                and e.side in sides and _anaphoric(m.text, rules) else m for m in mentions]
+
+    def _supported(self, doc: Doc, rules: _Rules, mentions: list[Mention],
+                   senses: dict[tuple[int, int], list[str]]) -> list[Mention]:
+        """A weak name of one organisation ("الوحدات", "القيادة العامة") denotes it only
+        in a document that names it, a group it belongs to or one of its units outright;
+        one of a collective ("الفصائل", "الإرهابيين") stands on its own, and is the party
+        itself where the document names nobody else of its side outright (state media
+        naming the rebels only "الإرهابيين"), unless it stands in a quotation (another's
+        word: 'زاعمة أنها تستهدف "معاقل الإرهابيين"')."""
+        mentions = self._anaphors(mentions, rules)
+        named = {m.key for m in mentions if not m.weak}
+        family = set(named)
+        for key in named:
+            family.update(self._ancestors(key))
+        sides = {self._entries[k].side for k in named if k in self._entries}
+        out = []
+        for m in mentions:
+            if m.weak:
+                key = next((k for k in senses.get((m.start, m.end), [m.key])
+                            if k in family or self._entries[k].generic
+                            or not named.isdisjoint(self._ancestors(k))), None)
+                if key is None:
+                    continue
+                entry = self._entries[key]
+                m = Mention(m.start, m.end, m.text, key, weak=not (
+                    entry.generic and entry.side not in sides and not _in_quotes(doc, m.start)))
+            out.append(m)
+        return out
+
+    def _ancestors(self, key: str) -> list[str]:
+        out: list[str] = []
+        while key in self._entries and (parent := self._entries[key].parent) and parent not in out:
+            out.append(parent)
+            key = parent
+        return out
+
+    def _as_written(self, m: Match[tuple[str, bool]]) -> bool:
+        """False for an acronym written otherwise than in capitals ("is" for "IS"), and for
+        a proper name written all in small letters ("the southern front")."""
+        spellings = self._acronyms.get(m.key)
+        if spellings is not None:
+            return _letters(m.text) in spellings
+        return m.key not in self._proper or not m.text.islower()
+
+    def _resolve(self, payloads: tuple[tuple[str, bool], ...],
+                 year: int | None) -> tuple[list[str], bool]:
+        """The groups a name may denote in a report of ``year``, and whether the name is
+        weak: its strong senses active that year, else its weak ones, else any."""
+        strong = [key for key, weak in payloads if not weak]
+        weak = [key for key, weak in payloads if weak]
+        for keys, is_weak in ((strong, False), (weak, True)):
+            active = [k for k in keys if year is None or self._active(k, year)]
+            if active:
+                return active, is_weak
+        return (strong, False) if strong else (weak, True)
+
+    def _active(self, key: str, year: int) -> bool:
+        entry = self._entries[key]
+        return (entry.active_from or year) <= year <= (entry.active_to or year)
+
+    def _with_forces(self, doc: Doc, found: list[Mention], rules: _Rules) -> list[Mention]:
+        """Add the forces named by nationality; a curated name they overlap wins unless it
+        is weak or only the country's name ("رتلاً عسكرياً تركياً" holds "تركيا")."""
+        forces = find_forces(doc, rules.forces)
+        if not forces:
+            return found
+        index = SpanIndex(found)
+        dropped: set[tuple[int, int]] = set()
+        kept = []
+        for force in forces:
+            inside = index.overlapping(force.start, force.end)
+            if any(not m.weak and normalize_key(m.text) not in self._country_names
+                   for m in inside):
+                continue
+            dropped |= {(m.start, m.end) for m in inside}
+            kept.append(force)
+        return [m for m in found if (m.start, m.end) not in dropped] + kept
 
     def _party(self, doc: Doc, start: int, end: int, rules: _Rules) -> Unit | None:
         label = " ".join(doc.text[start:end].split())
@@ -153,6 +291,122 @@ def curated_actor(entry: ActorEntry) -> Actor:
     return Actor(key=entry.key, labels={"ar": entry.name_ar, "en": entry.name_en},
                  kind=entry.kind, side=entry.side, parent=entry.parent,
                  aliases=[*entry.aliases_ar, *entry.aliases_en], curated=True)
+
+
+def _glued(name: str) -> list[str]:
+    """An Arabic name of several words as written with a space lost between two of them
+    ("الولاياتالمتحدة", "قواتالنظام"), each word at least three letters long."""
+    words = name.split()
+    if len(words) < 2 or not any("\u0600" <= c <= "\u06ff" for c in name):
+        return []
+    return [" ".join([*words[:i - 1], words[i - 1] + words[i], *words[i + 1:]])
+            for i in range(1, len(words)) if len(words[i - 1]) >= 3 and len(words[i]) >= 3]
+
+
+PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "ar", "az", "at", "bin", "ibn", "of", "the",
+                       "and", "wal", "for", "in", "de", "fi", "min"})
+
+
+def _capitalised(name: str) -> bool:
+    """A Latin name whose every word but the particles begins with a capital."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in PARTICLES]
+    return bool(words) and all(w[0].isupper() for w in words if w[0].isalpha()) \
+        and any(w[0].isalpha() and w[0].isascii() for w in words)
+
+
+def _is_acronym(name: str) -> bool:
+    return " " not in name and not any(c.islower() for c in name) \
+        and sum(c.isupper() for c in name) >= 2
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text if c.isalnum())
+
+
+def _anaphoric(text: str, rules: _Rules) -> bool:
+    """A collective anaphor, alone or after a member word ("مقاتلي الفصائل")."""
+    words = normalize_key(text).split(" ")
+    if len(words) > 1 and words[0] in rules.members:
+        words = words[1:]
+    return " ".join(words) in rules.anaphors
+
+
+def _in_quotes(doc: Doc, offset: int) -> bool:
+    """Whether a quotation opened earlier in the sentence is still open at ``offset``."""
+    sentence = doc.sentence_at(offset)
+    before = doc.text[sentence.start if sentence else max(0, offset - 200):offset]
+    return before.count("“") > before.count("”") or before.count("«") > before.count("»") \
+        or before.count('"') % 2 == 1
+
+
+def _year(doc: Doc) -> int | None:
+    published = doc.info.published or ""
+    return int(published[:4]) if published[:4].isdigit() else None
+
+
+def _neighbours(doc: Doc, start: int, end: int) -> tuple[list[str], list[str], str]:
+    """The keys of up to two words before ``start`` (nearest last) and after ``end``
+    (nearest first), each side only up to punctuation, and the proclitics joined to the
+    name (the letters of its word before ``start``)."""
+    i = doc.token_at(start)
+    own = doc.tokens[i] if doc.tokens else None
+    prefix = normalize_key(doc.text[own.start:start]) if own and own.start < start else ""
+    before: list[str] = []
+    at = own.start if own and own.start < start else start
+    for token in reversed(doc.tokens[max(0, i - 2):i] if own and own.start <= start else []):
+        if doc.text[token.end:at].strip():
+            break
+        before.insert(0, token.key)
+        at = token.start
+    after: list[str] = []
+    at = end
+    for token in doc.tokens_after(end, 2):
+        if doc.text[at:token.start].strip(" -'’"):
+            break
+        after.append(token.key)
+        at = token.end
+    return before, after, prefix
+
+
+def _preceded(before: list[str], words: frozenset[str]) -> bool:
+    if not before:
+        return False
+    if any(form in words for form in clitic_forms(before[-1])):
+        return True
+    return len(before) == 2 and " ".join(before) in words
+
+
+def _followed(after: list[str], words: frozenset[str]) -> bool:
+    return bool(after) and (after[0] in words or " ".join(after[:2]) in words)
+
+
+def _place_role(doc: Doc, start: int, end: int, rules: _Rules) -> bool:
+    """A country's own name used as a place: after a locative word or with ب/ل joined to
+    it ("إلى تركيا", "بتركيا"), before "-based" or "border", or after a town and a comma
+    in English ("Gaziantep, Turkey")."""
+    before, after, prefix = _neighbours(doc, start, end)
+    if set(prefix) & {"ب", "ل"} or _preceded(before, rules.place_before) \
+            or _followed(after, rules.place_after):
+        return True
+    if doc.language == "en":
+        head = doc.text[max(0, start - 40):start].rstrip()
+        if head.endswith(","):
+            word = head[:-1].split()[-1:] or [""]
+            return word[0][:1].isupper()
+    return False
+
+
+def _base(doc: Doc, m: Mention, rules: _Rules) -> bool:
+    """A formation or an office named as the place it holds: a numbered one after a base
+    or locative word ("مقر الفرقة 17", "سيطروا على الفوج 46"), a security branch after
+    one ("مقر فرع الأمن العسكري"), any before a base word ("the 93rd Brigade base", "the
+    Military Security branch")."""
+    before, after, _ = _neighbours(doc, m.start, m.end)
+    if _followed(after, rules.base_after):
+        return True
+    numbered = any(c.isdigit() for c in m.text)
+    office = normalize_key(m.text).split(" ")[0] in rules.post_words
+    return (numbered or office) and _preceded(before, rules.base_before)
 
 
 def _kind(unit: _New, rules: _Rules) -> str | None:

@@ -38,6 +38,7 @@ class _Rules:
             rf"[{marks}\s](?:(?<=[{marks}])|(?=(?:و)?(?:{words})\s))")
         self.end_markers = tuple(normalize_key(m) for m in s.words("end_markers"))
         self.link_list_min = s.integer("link_list_min")
+        self.link_max_words = s.integer("link_max_words")
 
 
 class Segmenter:
@@ -101,7 +102,8 @@ def _furniture(text: str, lines: list[tuple[int, int]], rules: _Rules) -> set[in
             break
     run: list[int] = []
     for i, (s, e) in enumerate([*lines, (0, 0)]):
-        if e > s and _NUMBERED.match(text[s:e]):
+        if e > s and _NUMBERED.match(text[s:e]) \
+                and len(text[s:e].split()) <= rules.link_max_words:
             run.append(i)
             continue
         if len(run) >= rules.link_list_min:

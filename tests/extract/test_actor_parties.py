@@ -242,3 +242,64 @@ def test_a_numbered_list_of_paragraphs_is_the_report_not_related_links(run):
     links = run("Clashes in the south.\n\n1. Rebels advance\n2. Army shells town\n"
                 "3. Talks stall\n", language="en")
     assert any(s.boilerplate for s in links.sentences)
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("وقتل خمسة من مقاتلي النصرة في كمين قرب البلدة.", "jabhat-al-nusra"),
+    ("واعتقلت دورية عناصر الهيئة عدداً من الشبان في المدينة.", "hts"),
+    ("واشتبك مقاتلو الوحدات مع عناصر التنظيم شرق المدينة.", "ypg"),
+])
+def test_a_weak_name_after_a_member_word_names_the_group(extract, text, key):
+    assert key in keys(extract(text, published="2016-05-01"))
+
+
+def test_a_weak_name_without_support_names_no_group(extract):
+    text = "وخرج الأهالي في جمعة النصرة للمطالبة بالإفراج عن المعتقلين."
+    assert "jabhat-al-nusra" not in keys(extract(text, published="2012-05-01"))
+
+
+def test_a_former_name_supports_a_weak_name(run):
+    doc = run("وسيطرت هيئة تحرير الشام على البلدة، وكانت النصرة قد حاولت اقتحامها عام 2015.")
+    assert [m.key for m in doc.actor_mentions] == ["hts", "jabhat-al-nusra"]
+
+
+@pytest.mark.parametrize(("text", "language", "key", "mention"), [
+    ("وقصف جيش الاحتلال التركي ومرتزقته قرى ناحية شيراوا.", "ar", "turkey",
+     "جيش الاحتلال التركي"),
+    ("Turkish F-16 fighter jets carried out airstrikes on the town.", "en", "turkey",
+     "Turkish F-16 fighter jets"),
+    ("The US occupation forces moved a convoy towards Hasaka.", "en", "united-states",
+     "US occupation forces"),
+])
+def test_a_force_phrase_holding_another_name_is_the_nationalitys(extract, text, language, key,
+                                                                  mention):
+    found = extract(text, language=language)
+    assert mention in mentions(found, key)
+    assert "israel" not in keys(found)
+
+
+def test_a_hyphenated_participle_is_no_part_of_a_units_name(extract):
+    found = extract("The army struck Jabhat al-Nusra-linked groups near Daraa.", language="en")
+    assert [a.key for a in found.actors if not a.curated] == []
+    assert "jabhat-al-nusra" in keys(found)
+
+
+@pytest.mark.parametrize(("text", "language", "key"), [
+    ("وتقدمت الفصائل المدعومة تركياً نحو القرية بعد قصف مدفعي.", "ar", "syrian-national-army"),
+    ("Turkish-backed rebels entered the town center on Saturday.", "en", "syrian-national-army"),
+    ("واشتبك مسلحون دروز مع مسلحين من العشائر البدوية غرب المدينة.", "ar",
+     "druze-armed-factions"),
+    ("Clashes between Druze militants and Bedouin tribesmen killed dozens.", "en",
+     "bedouin-tribal-fighters"),
+    ("وشنّت قوات حكومة دمشق قصفاً على أطراف الحي.", "ar", "syrian-government-forces"),
+    ("Kurdish peshmerga fighters crossed into Kobani through Turkey.", "en",
+     "kurdistan-peshmerga"),
+])
+def test_more_parties_by_their_usual_names(extract, text, language, key):
+    assert key in keys(extract(text, language=language, published="2019-10-12"))
+
+
+def test_kurdish_fighters_are_the_ypg_before_the_sdf_existed(extract):
+    text = "Kurdish fighters recaptured a strategic hill west of the town."
+    assert "ypg" in keys(extract(text, language="en", published="2014-10-15"))
+    assert "sdf" in keys(extract(text, language="en", published="2019-10-15"))

@@ -97,6 +97,14 @@ class ActorFinder:
                                        for n in (*e.names_ar, *e.names_en))
         self._country_names = frozenset(normalize_key(n) for e in self._entries.values()
                                         for n in e.country_names)
+        # the groups an entry belongs to and the names it had or took: what supports a weak name
+        self._kin: dict[str, set[str]] = {k: set(self._ancestors(k)) for k in self._entries}
+        for key, entry in self._entries.items():
+            later = entry.renamed_to
+            while later and later in self._entries and later not in self._kin[key]:
+                self._kin[key].add(later)
+                self._kin[later].add(key)
+                later = self._entries[later].renamed_to
         self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("actors")}
         unknown = {k for r in self._rules.values() for k in r.forces.keys} - set(self._entries)
         if unknown:
@@ -171,29 +179,34 @@ class ActorFinder:
 
     def _supported(self, doc: Doc, rules: _Rules, mentions: list[Mention],
                    senses: dict[tuple[int, int], list[str]]) -> list[Mention]:
-        """A weak name of one organisation ("الوحدات", "القيادة العامة") denotes it only
-        in a document that names it, a group it belongs to or one of its units outright;
-        one of a collective ("الفصائل", "الإرهابيين") stands on its own, and is the party
-        itself where the document names nobody else of its side outright (state media
-        naming the rebels only "الإرهابيين"), unless it stands in a quotation (another's
-        word: 'زاعمة أنها تستهدف "معاقل الإرهابيين"')."""
+        """A weak name of one organisation ("الوحدات", "النصرة") denotes it only in a
+        document that names it, a group it belongs to, one of its units or one of its
+        former or later names outright, or right after a member word ("مقاتلي النصرة",
+        "عناصر الهيئة"), which also makes it a party of the report. One of a collective
+        ("الفصائل", "الإرهابيين") stands on its own, and is the party itself where the
+        document names nobody else of its side outright (state media naming the rebels
+        only "الإرهابيين"), unless it stands in a quotation (another's word: 'زاعمة أنها
+        تستهدف "معاقل الإرهابيين"')."""
         mentions = self._anaphors(mentions, rules)
         named = {m.key for m in mentions if not m.weak}
         family = set(named)
         for key in named:
-            family.update(self._ancestors(key))
+            family |= self._kin.get(key, set())
         sides = {self._entries[k].side for k in named if k in self._entries}
         out = []
         for m in mentions:
             if m.weak:
+                member = _after_member_word(doc, m.start, rules)
                 key = next((k for k in senses.get((m.start, m.end), [m.key])
-                            if k in family or self._entries[k].generic
-                            or not named.isdisjoint(self._ancestors(k))), None)
+                            if member or k in family or self._entries[k].generic
+                            or not named.isdisjoint(self._kin[k])), None)
                 if key is None:
                     continue
                 entry = self._entries[key]
-                m = Mention(m.start, m.end, m.text, key, weak=not (
-                    entry.generic and entry.side not in sides and not _in_quotes(doc, m.start)))
+                stands_for_named = entry.generic and entry.side in sides
+                party = (member and not (stands_for_named and _anaphoric(m.text, rules))) or (
+                    entry.generic and not stands_for_named and not _in_quotes(doc, m.start))
+                m = Mention(m.start, m.end, m.text, key, weak=not party)
             out.append(m)
         return out
 
@@ -229,8 +242,10 @@ class ActorFinder:
         return (entry.active_from or year) <= year <= (entry.active_to or year)
 
     def _with_forces(self, doc: Doc, found: list[Mention], rules: _Rules) -> list[Mention]:
-        """Add the forces named by nationality; a curated name they overlap wins unless it
-        is weak or only the country's name ("رتلاً عسكرياً تركياً" holds "تركيا")."""
+        """Add the forces named by nationality. A curated name that holds the nationality
+        wins ("الطيران الحربي الروسي"), unless it is weak or only the country's name
+        ("رتلاً عسكرياً تركياً" holds "تركيا"); one that ends before it is part of the
+        force ("جيش الاحتلال" of "جيش الاحتلال التركي")."""
         forces = find_forces(doc, rules.forces)
         if not forces:
             return found
@@ -239,11 +254,12 @@ class ActorFinder:
         kept = []
         for force in forces:
             inside = index.overlapping(force.start, force.end)
-            if any(not m.weak and normalize_key(m.text) not in self._country_names
-                   for m in inside):
+            if any(not m.weak and m.end >= force.end
+                   and normalize_key(m.text) not in self._country_names for m in inside):
                 continue
             dropped |= {(m.start, m.end) for m in inside}
-            kept.append(force)
+            start = min([force.start, *(m.start for m in inside)])
+            kept.append(Mention(start, force.end, doc.text[start:force.end], force.key))
         return [m for m in found if (m.start, m.end) not in dropped] + kept
 
     def _party(self, doc: Doc, start: int, end: int, rules: _Rules) -> Unit | None:
@@ -321,6 +337,14 @@ def _is_acronym(name: str) -> bool:
 
 def _letters(text: str) -> str:
     return "".join(c for c in text if c.isalnum())
+
+
+def _after_member_word(doc: Doc, start: int, rules: _Rules) -> bool:
+    """Whether the name at ``start`` follows a member word ("مقاتلي", "عناصر", "fighters of")."""
+    before, _, _ = _neighbours(doc, start, start)
+    if len(before) == 2 and before[-1] in ("of", "from"):
+        before = before[:1]
+    return _preceded(before, rules.members)
 
 
 def _anaphoric(text: str, rules: _Rules) -> bool:

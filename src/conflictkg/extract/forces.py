@@ -50,7 +50,10 @@ class ForceRules:
             return
         self.nationalities = {form: key for word, key in mapping.items()
                               for form in adjective_forms(word)}
-        nouns = {normalize_key(w) for w in s.words("force_nouns")}
+        actions = {normalize_key(w) for w in s.words("action_nouns")}
+        self.actions = frozenset(actions | {ARTICLE + n for n in actions
+                                            if not n.startswith(ARTICLE)})
+        nouns = {normalize_key(w) for w in s.words("force_nouns")} | actions
         self.nouns = frozenset(nouns | {ARTICLE + n for n in nouns if not n.startswith(ARTICLE)})
         self.modifiers = frozenset(f for w in s.words("force_modifiers") for f in adjective_forms(w))
         self.longest_noun = max((n.count(" ") + 1 for n in self.nouns), default=1)
@@ -61,7 +64,7 @@ def _english_pattern(nationalities: dict[str, str], nouns: tuple[str, ...],
     def alternation(words: object) -> str:
         return "|".join(re.escape(w).replace(r"\ ", r"\s+")
                         for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
-    modifier = rf"(?:(?i:{alternation(modifiers)})|[A-Z][A-Za-z]+)"
+    modifier = rf"(?:(?i:{alternation(modifiers)})|[A-Z][A-Za-z]+|[A-Z]+-?[0-9]+[A-Za-z]*)"
     return re.compile(
         rf"(?<![\w.-])({alternation(nationalities)})(\s+(?:and|or)\s+[A-Za-z]+)?\s+"
         rf"(?:{modifier}\s+){{0,{MAX_MODIFIERS}}}"
@@ -82,8 +85,9 @@ def find_forces(doc: Doc, rules: ForceRules) -> list[Mention]:
 
 
 def _arabic(doc: Doc, i: int, rules: ForceRules) -> Mention | None:
-    """The force the nationality at token ``i`` qualifies: the noun before it, across at
-    most two modifiers; a word that is both ("عسكرياً") is the noun when nothing else is.
+    """The force the nationality at token ``i`` qualifies: the nouns before it (one
+    governing the next: "قوات الاحتلال التركي") and at most two modifiers between; the
+    phrase starts at the farthest noun, or at one with a joined و or preposition.
     "السوري والروسي": after another nationality, a joined و shares that one's noun."""
     tokens, text = doc.tokens, doc.text
     key = tokens[i].key
@@ -97,10 +101,12 @@ def _arabic(doc: Doc, i: int, rules: ForceRules) -> Mention | None:
     start = None
     while j >= 0 and text[tokens[j].end:tokens[j + 1].start].strip() == "":
         noun = _noun_at(doc, j, rules)
+        if noun is not None and start is not None and _action(doc, noun, j, rules):
+            break  # "قصف جيش الاحتلال التركي": the shelling is the army's, the army is named
         if noun is not None:
-            start = noun
-            if tokens[j].key not in rules.modifiers:
-                break  # a noun that is no adjective heads the phrase
+            start = noun  # the farthest noun: "قوات الاحتلال التركي", "رتلاً عسكرياً تركياً"
+            if _after_clitics(doc, noun, rules) != tokens[noun].start:
+                break  # "وحليفه", "بإسناد": a joined و or preposition opens the phrase
         elif tokens[j].key not in rules.modifiers:
             break
         modifiers += 1
@@ -115,6 +121,12 @@ def _arabic(doc: Doc, i: int, rules: ForceRules) -> Mention | None:
         return Mention(begin, end, text[begin:end], rules.nationalities[key])
     begin = _after_clitics(doc, start, rules)
     return Mention(begin, end, text[begin:end], rules.nationalities[key])
+
+
+def _action(doc: Doc, first: int, last: int, rules: ForceRules) -> bool:
+    words = " ".join(t.key for t in doc.tokens[first:last + 1])
+    head = words.split(" ", 1)
+    return any(" ".join([form, *head[1:]]) in rules.actions for form in clitic_forms(head[0]))
 
 
 def _nisba(key: str) -> bool:

@@ -62,7 +62,9 @@ class UnitRules:
             words = "|".join(re.escape(w) for w in sorted(s.words("unit_words"), key=len,
                                                            reverse=True))
             prefixes = "|".join(re.escape(w) for w in self.prefixes)
-            name = r"(?:(?:al|el|ad|as|ash|ar|az|bin|ibn|abu|of)[- ])?[A-Z][\w'’]*(?:-[\w'’]+)*"
+            # "al-Nusra-linked": a participle after a hyphen describes the name, it is no part of it
+            tail = r"(?:-(?!(?:linked|affiliated|backed|led|held|controlled|run|allied|aligned)\b)[\w'’]+)*"
+            name = rf"(?:(?:al|el|ad|as|ash|ar|az|bin|ibn|abu|of)[- ])?[A-Z][\w'’]*{tail}"
             self.suffixed = re.compile(rf"\b((?:{name} ){{1,4}})(?:{words})s?\b")
             self.prefixed = re.compile(rf"\b(?:{prefixes}) ((?:{name})(?: {name}){{0,3}})\b")
 

@@ -303,3 +303,48 @@ def test_kurdish_fighters_are_the_ypg_before_the_sdf_existed(extract):
     text = "Kurdish fighters recaptured a strategic hill west of the town."
     assert "ypg" in keys(extract(text, language="en", published="2014-10-15"))
     assert "sdf" in keys(extract(text, language="en", published="2019-10-15"))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The attack came as Russia, Turkey and Iran prepared to sign a de-escalation deal.", "en"),
+    ("وجرى الاتفاق في أستانة بضمانة تركيا وروسيا وإيران.", "ar"),
+    ("It calls on the guarantors, Russia, Turkey and Iran, to act.", "en"),
+])
+def test_countries_named_in_a_list_of_countries_are_no_parties(extract, text, language):
+    assert not {"russia", "turkey", "iran"} & set(keys(extract(text, language=language)))
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    ("Insurgents led by the al-Qaida-linked Hayat Tahrir al-Sham withdrew.", "al-qaeda", "hts"),
+    ("The Iran-backed Fatemiyoun Brigade lost two fighters.", "iran", "fatemiyoun"),
+])
+def test_a_name_joined_to_linked_or_backed_describes_another_group(extract, text, absent, present):
+    found = keys(extract(text, language="en"))
+    assert absent not in found and present in found
+
+
+@pytest.mark.parametrize("text", [
+    "Daesh terrorists attacked the checkpoint at dawn.",
+    "Nusra terrorists shelled the town, the army said.",
+])
+def test_a_collective_word_right_after_a_group_is_that_group(run, text):
+    doc = run(text, language="en")
+    assert "syrian-opposition-factions" not in [m.key for m in doc.actor_mentions]
+
+
+@pytest.mark.parametrize(("text", "published", "key"), [
+    ("Syrian troops advanced on the town from the south.", "2016-05-01",
+     "syrian-government-forces"),
+    ("Syrian troops advanced on the town from the south.", "2025-05-01",
+     "syrian-ministry-of-defence-forces"),
+    ("واستهدفت طائرات حربية سورية البلدة بعدة غارات.", "2016-05-01", "syrian-government-forces"),
+])
+def test_syrian_forces_by_nationality_are_those_of_the_government_of_the_year(
+        extract, text, published, key):
+    language = "en" if text.isascii() else "ar"
+    assert key in keys(extract(text, language=language, published=published))
+
+
+def test_state_media_of_a_country_is_no_force(extract):
+    found = extract("Syrian state media said the army had advanced.", language="en")
+    assert "syrian-government-forces" not in keys(found)

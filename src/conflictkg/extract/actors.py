@@ -57,6 +57,7 @@ class _Rules:
         self.former = s.keys("former_name_markers")
         self.place_before = s.keys("place_role_before")
         self.place_after = s.keys("place_role_after")
+        self.attribute_after = s.keys("attribute_after")
         self.base_before = s.keys("base_before")
         self.base_after = s.keys("base_after")
         self.post_words = s.keys("post_words")
@@ -122,10 +123,14 @@ class ActorFinder:
         found: list[Mention] = []
         year = _year(doc)
         senses: dict[tuple[int, int], list[str]] = {}  # the groups a weak name may denote
-        for m in self._matcher.find(doc.norm):
-            if doc.in_boilerplate(m.start) or not self._as_written(m):
+        matches = [m for m in self._matcher.find(doc.norm)
+                   if not doc.in_boilerplate(m.start) and self._as_written(m)]
+        listed = self._country_lists(doc, matches)
+        for i, m in enumerate(matches):
+            if m.key in self._country_names and (
+                    i in listed or _place_role(doc, m.start, m.end, rules)):
                 continue
-            if m.key in self._country_names and _place_role(doc, m.start, m.end, rules):
+            if _attribute(doc, m.end, rules):
                 continue
             keys, weak = self._resolve(m.payloads, year)
             found.append(Mention(m.start, m.end, m.text, keys[0], weak=weak))
@@ -193,8 +198,10 @@ class ActorFinder:
         for key in named:
             family |= self._kin.get(key, set())
         sides = {self._entries[k].side for k in named if k in self._entries}
-        out = []
+        out: list[Mention] = []
         for m in mentions:
+            if m.weak and out and not out[-1].weak and not doc.text[out[-1].end:m.start].strip():
+                continue  # "Daesh terrorists", "Nusra fighters": the group named before it
             if m.weak:
                 member = _after_member_word(doc, m.start, rules)
                 key = next((k for k in senses.get((m.start, m.end), [m.key])
@@ -242,10 +249,12 @@ class ActorFinder:
         return (entry.active_from or year) <= year <= (entry.active_to or year)
 
     def _with_forces(self, doc: Doc, found: list[Mention], rules: _Rules) -> list[Mention]:
-        """Add the forces named by nationality. A curated name that holds the nationality
-        wins ("الطيران الحربي الروسي"), unless it is weak or only the country's name
-        ("رتلاً عسكرياً تركياً" holds "تركيا"); one that ends before it is part of the
-        force ("جيش الاحتلال" of "جيش الاحتلال التركي")."""
+        """Add the forces named by nationality. A curated name inside the phrase wins: one
+        that holds the nationality ("الطيران الحربي الروسي") or names a force of the same
+        state ("Iranian Revolutionary Guards officers"), unless it is weak or only the
+        country's name ("رتلاً عسكرياً تركياً" holds "تركيا"); one of another state, ending
+        before the nationality, is a common phrase read wrongly ("جيش الاحتلال" of "جيش
+        الاحتلال التركي")."""
         forces = find_forces(doc, rules.forces)
         if not forces:
             return found
@@ -253,14 +262,34 @@ class ActorFinder:
         dropped: set[tuple[int, int]] = set()
         kept = []
         for force in forces:
+            senses = tuple((k, False) for k in force.key.split("|"))  # "a|b": by the year
+            force = Mention(force.start, force.end, force.text,
+                            self._resolve(senses, _year(doc))[0][0])
             inside = index.overlapping(force.start, force.end)
-            if any(not m.weak and m.end >= force.end
-                   and normalize_key(m.text) not in self._country_names for m in inside):
+            if any(not m.weak and normalize_key(m.text) not in self._country_names
+                   and (m.end >= force.end or self._state_of(m.key) == self._state_of(force.key))
+                   for m in inside):
                 continue
             dropped |= {(m.start, m.end) for m in inside}
             start = min([force.start, *(m.start for m in inside)])
             kept.append(Mention(start, force.end, doc.text[start:force.end], force.key))
         return [m for m in found if (m.start, m.end) not in dropped] + kept
+
+    def _country_lists(self, doc: Doc, matches: list[Match[tuple[str, bool]]]) -> set[int]:
+        """The countries named in a list of countries ("بضمانة تركيا وروسيا وإيران", "the
+        guarantors Russia, Turkey and Iran"): sponsors or addressees, not parties."""
+        listed: set[int] = set()
+        for i in range(1, len(matches)):
+            a, b = matches[i - 1], matches[i]
+            if a.key in self._country_names and b.key in self._country_names \
+                    and normalize_key(doc.text[a.end:b.start]) in LIST_JOINS:
+                listed |= {i - 1, i}
+        return listed
+
+    def _state_of(self, key: str) -> str:
+        """The outermost group an entry belongs to (a state for its forces)."""
+        chain = self._ancestors(key)
+        return chain[-1] if chain else key
 
     def _party(self, doc: Doc, start: int, end: int, rules: _Rules) -> Unit | None:
         label = " ".join(doc.text[start:end].split())
@@ -319,6 +348,7 @@ def _glued(name: str) -> list[str]:
             for i in range(1, len(words)) if len(words[i - 1]) >= 3 and len(words[i]) >= 3]
 
 
+LIST_JOINS = frozenset({"", "و", "and", "or", "او", "أو"})  # between names of a list, punctuation gone
 PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "ar", "az", "at", "bin", "ibn", "of", "the",
                        "and", "wal", "for", "in", "de", "fi", "min"})
 
@@ -418,6 +448,14 @@ def _place_role(doc: Doc, start: int, end: int, rules: _Rules) -> bool:
             word = head[:-1].split()[-1:] or [""]
             return word[0][:1].isupper()
     return False
+
+
+def _attribute(doc: Doc, end: int, rules: _Rules) -> bool:
+    """A name joined by a hyphen to "linked", "backed"...: "the al-Qaida-linked HTS"."""
+    if not rules.attribute_after or not doc.text.startswith("-", end):
+        return False
+    following = doc.tokens_after(end, 1)
+    return bool(following) and following[0].key in rules.attribute_after
 
 
 def _base(doc: Doc, m: Mention, rules: _Rules) -> bool:

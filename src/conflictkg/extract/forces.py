@@ -8,7 +8,8 @@ The construction is a force noun (aircraft, convoy, troops, side, occupation...)
 two modifiers ("حربية", "مسيرة", "military", "armoured", or an English name in capitals)
 and a nationality adjective; Arabic puts the adjective after the noun, English before
 it. The mention runs from the first word to the last and denotes the state's actor (the
-``nationalities`` mapping of the actors patterns names its gazetteer key). A nationality
+``nationalities`` mapping of the actors patterns names its gazetteer key, or several,
+"a|b", of which the finder takes the one active in the year of the report). A nationality
 with any other noun ("الحدود التركية", "the Turkish president") names no force.
 """
 
@@ -41,7 +42,8 @@ class ForceRules:
     def __init__(self, s: Section) -> None:
         self.language = s.language
         mapping = s.mapping("nationalities")
-        self.keys = frozenset(mapping.values())
+        # a nationality may name several states' forces, "a|b", told apart by the year
+        self.keys = frozenset(k for v in mapping.values() for k in v.split("|"))
         self.not_before = tuple(s.keys("force_not_before"))
         if s.language == "en":
             self.pattern = _english_pattern(mapping, s.words("force_nouns"),

@@ -7,10 +7,10 @@ group the text says it belongs to ("كتيبة X من لواء Y", "التابع
 otherwise. A foreign state's forces named by nationality ("طائرات روسية") are read by
 :mod:`.forces`. All mentions of one group, under any of its names, make one Actor.
 
-A name is not a mention of a party where the text uses it otherwise: a country's own
-name as a place ("فرّ إلى تركيا", "the Britain-based monitor"), a numbered formation
-as its base ("مقر الفرقة 17", "the 93rd Brigade base"), an acronym written in small
-letters ("is" is no IS). A name several groups share ("القوات الحكومية" before and
+A name is not a mention of a party where the text uses it otherwise (:mod:`.roles`: a
+country's own name as a place, "فرّ إلى تركيا", "the Britain-based monitor"; a numbered
+formation as its base, "مقر الفرقة 17"), nor an acronym written in small letters ("is" is
+no IS). A name several groups share ("القوات الحكومية" before and
 after December 2024) goes to the one active in the year of the report. Names also
 match with a space lost between their words ("الولاياتالمتحدة").
 """
@@ -21,12 +21,14 @@ import itertools
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from conflictkg.extract.doc import Doc, Mention, SpanIndex, clitic_forms
+from conflictkg.extract import roles
+from conflictkg.extract.doc import Doc, Mention, SpanIndex
 from conflictkg.extract.forces import ForceRules, find_forces
 from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import Actor
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import PatternError, Patterns
+from conflictkg.extract.roles import LIST_JOINS, RoleRules
 from conflictkg.extract.units import Unit, UnitRules, find_units
 from conflictkg.gazetteers import ActorEntry, Gazetteers
 from conflictkg.iris import slugify
@@ -55,16 +57,9 @@ class _Rules:
         self.militia_words = s.keys("militia_words")
         self.jihadist_words = s.keys("jihadist_words")
         self.former = s.keys("former_name_markers")
-        self.place_before = s.keys("place_role_before")
-        self.place_after = s.keys("place_role_after")
-        self.attribute_after = s.keys("attribute_after")
-        self.base_before = s.keys("base_before")
-        self.base_after = s.keys("base_after")
-        self.post_words = s.keys("post_words")
+        self.roles = RoleRules(s)
         self.forces = ForceRules(s)
         self.non_party_sides = frozenset(s.words("non_party_sides"))
-        self.anaphors = s.keys("collective_anaphors")
-        self.members = s.keys("member_words")
 
 
 class ActorFinder:
@@ -128,9 +123,9 @@ class ActorFinder:
         listed = self._country_lists(doc, matches)
         for i, m in enumerate(matches):
             if m.key in self._country_names and (
-                    i in listed or _place_role(doc, m.start, m.end, rules)):
+                    i in listed or roles.place_role(doc, m.start, m.end, rules.roles)):
                 continue
-            if _attribute(doc, m.end, rules):
+            if roles.attribute(doc, m.end, rules.roles):
                 continue
             keys, weak = self._resolve(m.payloads, year)
             found.append(Mention(m.start, m.end, m.text, keys[0], weak=weak))
@@ -158,7 +153,7 @@ class ActorFinder:
             if unit.label not in (entry.label, *entry.aliases):
                 entry.aliases.append(unit.label)
             found.append(Mention(unit.start, unit.end, doc.text[unit.start:unit.end], key))
-        found = [m for m in found if not _base(doc, m, rules)]
+        found = [m for m in found if not roles.base(doc, m, rules.roles)]
         found.sort(key=lambda m: (m.start, -m.end))
         doc.actor_mentions = self._supported(
             doc, rules, _former_names(doc, _non_overlapping(found), rules), senses)
@@ -180,7 +175,8 @@ class ActorFinder:
                  and (e := self._entries.get(m.key)) is not None and not e.generic}
         return [Mention(m.start, m.end, m.text, m.key, weak=True)
                 if not m.weak and (e := self._entries.get(m.key)) is not None and e.generic
-                and e.side in sides and _anaphoric(m.text, rules) else m for m in mentions]
+                and e.side in sides and roles.anaphoric(m.text, rules.roles) else m
+                for m in mentions]
 
     def _supported(self, doc: Doc, rules: _Rules, mentions: list[Mention],
                    senses: dict[tuple[int, int], list[str]]) -> list[Mention]:
@@ -203,16 +199,16 @@ class ActorFinder:
             if m.weak and out and not out[-1].weak and not doc.text[out[-1].end:m.start].strip():
                 continue  # "Daesh terrorists", "Nusra fighters": the group named before it
             if m.weak:
-                member = _after_member_word(doc, m.start, rules)
+                member = roles.after_member_word(doc, m.start, rules.roles)
                 key = next((k for k in senses.get((m.start, m.end), [m.key])
                             if member or k in family or self._entries[k].generic
                             or not named.isdisjoint(self._kin[k])), None)
                 if key is None:
                     continue
                 entry = self._entries[key]
-                stands_for_named = entry.generic and entry.side in sides
-                party = (member and not (stands_for_named and _anaphoric(m.text, rules))) or (
-                    entry.generic and not stands_for_named and not _in_quotes(doc, m.start))
+                stands_for = entry.generic and entry.side in sides  # the groups named
+                party = (member and not (stands_for and roles.anaphoric(m.text, rules.roles))) \
+                    or (entry.generic and not stands_for and not roles.in_quotes(doc, m.start))
                 m = Mention(m.start, m.end, m.text, key, weak=not party)
             out.append(m)
         return out
@@ -348,7 +344,6 @@ def _glued(name: str) -> list[str]:
             for i in range(1, len(words)) if len(words[i - 1]) >= 3 and len(words[i]) >= 3]
 
 
-LIST_JOINS = frozenset({"", "و", "and", "or", "او", "أو"})  # between names of a list, punctuation gone
 PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "ar", "az", "at", "bin", "ibn", "of", "the",
                        "and", "wal", "for", "in", "de", "fi", "min"})
 
@@ -369,106 +364,9 @@ def _letters(text: str) -> str:
     return "".join(c for c in text if c.isalnum())
 
 
-def _after_member_word(doc: Doc, start: int, rules: _Rules) -> bool:
-    """Whether the name at ``start`` follows a member word ("مقاتلي", "عناصر", "fighters of")."""
-    before, _, _ = _neighbours(doc, start, start)
-    if len(before) == 2 and before[-1] in ("of", "from"):
-        before = before[:1]
-    return _preceded(before, rules.members)
-
-
-def _anaphoric(text: str, rules: _Rules) -> bool:
-    """A collective anaphor, alone or after a member word ("مقاتلي الفصائل")."""
-    words = normalize_key(text).split(" ")
-    if len(words) > 1 and words[0] in rules.members:
-        words = words[1:]
-    return " ".join(words) in rules.anaphors
-
-
-def _in_quotes(doc: Doc, offset: int) -> bool:
-    """Whether a quotation opened earlier in the sentence is still open at ``offset``."""
-    sentence = doc.sentence_at(offset)
-    before = doc.text[sentence.start if sentence else max(0, offset - 200):offset]
-    return before.count("“") > before.count("”") or before.count("«") > before.count("»") \
-        or before.count('"') % 2 == 1
-
-
 def _year(doc: Doc) -> int | None:
     published = doc.info.published or ""
     return int(published[:4]) if published[:4].isdigit() else None
-
-
-def _neighbours(doc: Doc, start: int, end: int) -> tuple[list[str], list[str], str]:
-    """The keys of up to two words before ``start`` (nearest last) and after ``end``
-    (nearest first), each side only up to punctuation, and the proclitics joined to the
-    name (the letters of its word before ``start``)."""
-    i = doc.token_at(start)
-    own = doc.tokens[i] if doc.tokens else None
-    prefix = normalize_key(doc.text[own.start:start]) if own and own.start < start else ""
-    before: list[str] = []
-    at = own.start if own and own.start < start else start
-    for token in reversed(doc.tokens[max(0, i - 2):i] if own and own.start <= start else []):
-        if doc.text[token.end:at].strip():
-            break
-        before.insert(0, token.key)
-        at = token.start
-    after: list[str] = []
-    at = end
-    for token in doc.tokens_after(end, 2):
-        if doc.text[at:token.start].strip(" -'’"):
-            break
-        after.append(token.key)
-        at = token.end
-    return before, after, prefix
-
-
-def _preceded(before: list[str], words: frozenset[str]) -> bool:
-    if not before:
-        return False
-    if any(form in words for form in clitic_forms(before[-1])):
-        return True
-    return len(before) == 2 and " ".join(before) in words
-
-
-def _followed(after: list[str], words: frozenset[str]) -> bool:
-    return bool(after) and (after[0] in words or " ".join(after[:2]) in words)
-
-
-def _place_role(doc: Doc, start: int, end: int, rules: _Rules) -> bool:
-    """A country's own name used as a place: after a locative word or with ب/ل joined to
-    it ("إلى تركيا", "بتركيا"), before "-based" or "border", or after a town and a comma
-    in English ("Gaziantep, Turkey")."""
-    before, after, prefix = _neighbours(doc, start, end)
-    if set(prefix) & {"ب", "ل"} or _preceded(before, rules.place_before) \
-            or _followed(after, rules.place_after):
-        return True
-    if doc.language == "en":
-        head = doc.text[max(0, start - 40):start].rstrip()
-        if head.endswith(","):
-            word = head[:-1].split()[-1:] or [""]
-            return word[0][:1].isupper()
-    return False
-
-
-def _attribute(doc: Doc, end: int, rules: _Rules) -> bool:
-    """A name joined by a hyphen to "linked", "backed"...: "the al-Qaida-linked HTS"."""
-    if not rules.attribute_after or not doc.text.startswith("-", end):
-        return False
-    following = doc.tokens_after(end, 1)
-    return bool(following) and following[0].key in rules.attribute_after
-
-
-def _base(doc: Doc, m: Mention, rules: _Rules) -> bool:
-    """A formation or an office named as the place it holds: a numbered one after a base
-    or locative word ("مقر الفرقة 17", "سيطروا على الفوج 46"), a security branch after
-    one ("مقر فرع الأمن العسكري"), any before a base word ("the 93rd Brigade base", "the
-    Military Security branch")."""
-    before, after, _ = _neighbours(doc, m.start, m.end)
-    if _followed(after, rules.base_after):
-        return True
-    numbered = any(c.isdigit() for c in m.text)
-    office = normalize_key(m.text).split(" ")[0] in rules.post_words
-    return (numbered or office) and _preceded(before, rules.base_before)
 
 
 def _kind(unit: _New, rules: _Rules) -> str | None:

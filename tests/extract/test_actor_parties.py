@@ -348,3 +348,24 @@ def test_syrian_forces_by_nationality_are_those_of_the_government_of_the_year(
 def test_state_media_of_a_country_is_no_force(extract):
     found = extract("Syrian state media said the army had advanced.", language="en")
     assert "syrian-government-forces" not in keys(found)
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Fighters of the Muhajireen battalion stormed the base.", "Muhajireen battalion"),
+    ("The Ansar al-Khilafa brigade claimed the attack.", "Ansar al-Khilafa brigade"),
+])
+def test_an_english_unit_word_in_small_letters_after_a_name(extract, text, label):
+    found = [a.labels.get("en") for a in extract(text, language="en").actors if not a.curated]
+    assert found == [label]
+
+
+def test_a_rebel_brigade_is_no_named_unit(extract):
+    found = extract("A rebel brigade attacked the checkpoint at night.", language="en")
+    assert [a for a in found.actors if not a.curated] == []
+
+
+def test_government_troops_are_those_of_the_year(extract):
+    text = "Government troops shelled the village on Monday."
+    assert "syrian-government-forces" in keys(extract(text, language="en", published="2012-12-10"))
+    assert "syrian-ministry-of-defence-forces" in keys(
+        extract(text, language="en", published="2025-07-15"))

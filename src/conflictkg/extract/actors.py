@@ -231,13 +231,14 @@ class ActorFinder:
     def _resolve(self, payloads: tuple[tuple[str, bool], ...],
                  year: int | None) -> tuple[list[str], bool]:
         """The groups a name may denote in a report of ``year``, and whether the name is
-        weak: its strong senses active that year, else its weak ones, else any."""
+        weak: its strong senses active that year, else its weak ones, else any; of several
+        active ones, the latest formed first ("Kurdish fighters" in 2019: the SDF)."""
         strong = [key for key, weak in payloads if not weak]
         weak = [key for key, weak in payloads if weak]
         for keys, is_weak in ((strong, False), (weak, True)):
             active = [k for k in keys if year is None or self._active(k, year)]
             if active:
-                return active, is_weak
+                return sorted(active, key=lambda k: -(self._entries[k].active_from or 0)), is_weak
         return (strong, False) if strong else (weak, True)
 
     def _active(self, key: str, year: int) -> bool:

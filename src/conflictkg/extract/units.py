@@ -59,8 +59,9 @@ class UnitRules:
         self.unit_keys = frozenset(normalize_key(w) for w in
                                    (*s.words("unit_words"), *s.words("quoted_unit_words")))
         if language == "en":
-            words = "|".join(re.escape(w) for w in sorted(s.words("unit_words"), key=len,
-                                                           reverse=True))
+            words = "|".join(re.escape(w) for w in sorted(
+                (*s.words("unit_words"), *s.words("unit_words_in_small_letters")), key=len,
+                reverse=True))
             prefixes = "|".join(re.escape(w) for w in self.prefixes)
             # "al-Nusra-linked": a participle after a hyphen describes the name, it is no part of it
             tail = r"(?:-(?!(?:linked|affiliated|backed|led|held|controlled|run|allied|aligned)\b)[\w'’]+)*"

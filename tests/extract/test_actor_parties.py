@@ -369,3 +369,14 @@ def test_government_troops_are_those_of_the_year(extract):
     assert "syrian-government-forces" in keys(extract(text, language="en", published="2012-12-10"))
     assert "syrian-ministry-of-defence-forces" in keys(
         extract(text, language="en", published="2025-07-15"))
+
+
+def test_two_nationalities_side_by_side_share_their_noun(extract):
+    text = "وقصف الطيران الحربي السوري الروسي المشترك تجمعات المسلحين."
+    assert "الروسي" in mentions(extract(text), "russia")
+
+
+def test_numbered_units_of_one_number_are_two_units(extract):
+    found = extract("وصلت تعزيزات من الفوج 52 ومن اللواء 52 إلى المنطقة.")
+    units = [a for a in found.actors if not a.curated]
+    assert len({a.key for a in units}) == 2

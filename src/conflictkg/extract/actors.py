@@ -148,7 +148,7 @@ class ActorFinder:
                 found.append(Mention(unit.start, unit.end, doc.text[unit.start:unit.end],
                                      curated.key))
                 continue
-            key = slugify(rules.units.key_name(unit.label))
+            key = _unit_key(rules.units.key_name(unit.label))
             entry = new.setdefault(key, _New(unit.label, numbered=unit.numbered))
             if unit.label not in (entry.label, *entry.aliases):
                 entry.aliases.append(unit.label)
@@ -333,6 +333,19 @@ def curated_actor(entry: ActorEntry) -> Actor:
     return Actor(key=entry.key, labels={"ar": entry.name_ar, "en": entry.name_en},
                  kind=entry.kind, side=entry.side, parent=entry.parent,
                  aliases=[*entry.aliases_ar, *entry.aliases_en], curated=True)
+
+
+def _unit_key(name: str) -> str:
+    """The key of a unit no gazetteer lists: its slug, or for a name in Arabic letters the
+    hash slugify gives such names, taken over the whole name even when it holds digits
+    ("اللواء 52" and "الفوج 52" must not both be "52"): its ASCII digits are written in
+    Arabic-Indic ones, which slugify leaves out of the slug."""
+    if any("\u0600" <= c <= "\u06ff" for c in name):
+        name = name.translate(ARABIC_INDIC)
+    return slugify(name)
+
+
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
 def _glued(name: str) -> list[str]:

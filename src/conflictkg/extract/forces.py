@@ -90,7 +90,8 @@ def _arabic(doc: Doc, i: int, rules: ForceRules) -> Mention | None:
     """The force the nationality at token ``i`` qualifies: the nouns before it (one
     governing the next: "قوات الاحتلال التركي") and at most two modifiers between; the
     phrase starts at the farthest noun, or at one with a joined و or preposition.
-    "السوري والروسي": after another nationality, a joined و shares that one's noun."""
+    "السوري والروسي", "السوري الروسي": after another nationality, with or without a joined
+    و, it shares that one's noun."""
     tokens, text = doc.tokens, doc.text
     key = tokens[i].key
     j, modifiers, coordinated = i - 1, 0, False
@@ -100,6 +101,9 @@ def _arabic(doc: Doc, i: int, rules: ForceRules) -> Mention | None:
                 or text[tokens[i - 1].end:tokens[i].start].strip():
             return None
         j, modifiers, coordinated = i - 2, 1, True
+    elif i >= 2 and tokens[i - 1].key in rules.nationalities \
+            and not text[tokens[i - 1].end:tokens[i].start].strip():
+        j, modifiers, coordinated = i - 2, 1, True  # "الطيران الحربي السوري الروسي"
     start = None
     while j >= 0 and text[tokens[j].end:tokens[j + 1].start].strip() == "":
         noun = _noun_at(doc, j, rules)
@@ -119,7 +123,8 @@ def _arabic(doc: Doc, i: int, rules: ForceRules) -> Mention | None:
         return None
     end = tokens[i].end
     if coordinated:  # "والروسي": the nationality without its و
-        begin = _skip_letters(text, tokens[i].start, 1)
+        begin = tokens[i].start if tokens[i].key in rules.nationalities \
+            else _skip_letters(text, tokens[i].start, 1)
         return Mention(begin, end, text[begin:end], rules.nationalities[key])
     begin = _after_clitics(doc, start, rules)
     return Mention(begin, end, text[begin:end], rules.nationalities[key])

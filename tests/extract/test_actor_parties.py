@@ -380,3 +380,4 @@ def test_numbered_units_of_one_number_are_two_units(extract):
     found = extract("وصلت تعزيزات من الفوج 52 ومن اللواء 52 إلى المنطقة.")
     units = [a for a in found.actors if not a.curated]
     assert len({a.key for a in units}) == 2
+

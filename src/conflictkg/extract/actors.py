@@ -117,7 +117,8 @@ class ActorFinder:
         rules = self._rules.get(doc.language) or self._rules["ar"]
         found: list[Mention] = []
         year = _year(doc)
-        senses: dict[tuple[int, int], list[str]] = {}  # the groups a weak name may denote
+        # the groups a weak name may denote, and the name (its key, as the gazetteer has it)
+        senses: dict[tuple[int, int], tuple[list[str], str]] = {}
         matches = [m for m in self._matcher.find(doc.norm)
                    if not doc.in_boilerplate(m.start) and self._as_written(m)]
         listed = self._country_lists(doc, matches)
@@ -130,7 +131,7 @@ class ActorFinder:
             keys, weak = self._resolve(m.payloads, year)
             found.append(Mention(m.start, m.end, m.text, keys[0], weak=weak))
             if weak:
-                senses[(m.start, m.end)] = keys
+                senses[(m.start, m.end)] = keys, m.key
         found = self._with_forces(doc, found, rules)
         new: dict[str, _New] = {}
         parties = [self._party(doc, span.start, span.end, rules) for span in doc.record_parties]
@@ -179,11 +180,12 @@ class ActorFinder:
                 for m in mentions]
 
     def _supported(self, doc: Doc, rules: _Rules, mentions: list[Mention],
-                   senses: dict[tuple[int, int], list[str]]) -> list[Mention]:
+                   senses: dict[tuple[int, int], tuple[list[str], str]]) -> list[Mention]:
         """A weak name of one organisation ("الوحدات", "النصرة") denotes it only in a
         document that names it, a group it belongs to, one of its units or one of its
         former or later names outright, or right after a member word ("مقاتلي النصرة",
-        "عناصر الهيئة"), which also makes it a party of the report. One of a collective
+        "عناصر الهيئة"), which also makes it a party of the report; a few stand alone
+        (``standalone_weak_names``: "الجيش", "النظام"). One of a collective
         ("الفصائل", "الإرهابيين") stands on its own, and is the party itself where the
         document names nobody else of its side outright (state media naming the rebels
         only "الإرهابيين"), unless it stands in a quotation (another's word: 'زاعمة أنها
@@ -200,8 +202,10 @@ class ActorFinder:
                 continue  # "Daesh terrorists", "Nusra fighters": the group named before it
             if m.weak:
                 member = roles.after_member_word(doc, m.start, rules.roles)
-                key = next((k for k in senses.get((m.start, m.end), [m.key])
-                            if member or k in family or self._entries[k].generic
+                keys, name = senses.get((m.start, m.end), ([m.key], ""))
+                alone = name in rules.roles.standalone
+                key = next((k for k in keys
+                            if member or alone or k in family or self._entries[k].generic
                             or not named.isdisjoint(self._kin[k])), None)
                 if key is None:
                     continue

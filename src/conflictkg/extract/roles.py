@@ -29,6 +29,7 @@ class RoleRules:
         self.post_words = s.keys("post_words")
         self.anaphors = s.keys("collective_anaphors")
         self.members = s.keys("member_words")
+        self.standalone = s.keys("standalone_weak_names")
 
 
 def after_member_word(doc: Doc, start: int, rules: RoleRules) -> bool:

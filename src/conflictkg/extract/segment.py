@@ -38,7 +38,6 @@ class _Rules:
             rf"[{marks}\s](?:(?<=[{marks}])|(?=(?:و)?(?:{words})\s))")
         self.end_markers = tuple(normalize_key(m) for m in s.words("end_markers"))
         self.link_list_min = s.integer("link_list_min")
-        self.link_max_words = s.integer("link_max_words")
 
 
 class Segmenter:
@@ -92,7 +91,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _furniture(text: str, lines: list[tuple[int, int]], rules: _Rules) -> set[int]:
-    """Lines after an end marker, and runs of numbered short lines (related links)."""
+    """Lines after an end marker, and runs of numbered short lines (related links; a
+    numbered paragraph of the report, as a daily summary's items are, is no link)."""
     out: set[int] = set()
     longest = max((len(m) for m in rules.end_markers), default=0) + 10
     for i, (s, e) in enumerate(lines):
@@ -102,8 +102,7 @@ def _furniture(text: str, lines: list[tuple[int, int]], rules: _Rules) -> set[in
             break
     run: list[int] = []
     for i, (s, e) in enumerate([*lines, (0, 0)]):
-        if e > s and _NUMBERED.match(text[s:e]) \
-                and len(text[s:e].split()) <= rules.link_max_words:
+        if e > s and _NUMBERED.match(text[s:e]) and not _is_body(text[s:e]):
             run.append(i)
             continue
         if len(run) >= rules.link_list_min:

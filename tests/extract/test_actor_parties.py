@@ -381,3 +381,26 @@ def test_numbered_units_of_one_number_are_two_units(extract):
     units = [a for a in found.actors if not a.curated]
     assert len({a.key for a in units}) == 2
 
+
+# --- groups credited as sources -------------------------------------------------------------
+
+def tolls(extraction) -> list[tuple[int, str]]:
+    return [(c.count, c.attributed_to.label) for c in extraction.casualty_claims]
+
+
+def test_according_to_an_armed_group_credits_the_group(extract):
+    text = "According to the Manbij Military Council, 264 of its fighters were killed."
+    assert tolls(extract(text, language="en")) == [(264, "Manbij Military Council")]
+
+
+def test_a_group_in_apposition_is_no_speaker(extract):
+    text = ("The Jarabulus Military Council, an SDF-allied group of local fighters, said "
+            "Turkish shelling killed 3 of its members.")
+    assert tolls(extract(text, language="en")) == [(3, "Jarabulus Military Council")]
+
+
+def test_a_group_before_and_said_is_no_speaker(extract):
+    text = ("On Thursday the SDF retook the village after clashes that killed three tribal "
+            "gunmen, and said it had arrested 16 others.")
+    labels = {label for _, label in tolls(extract(text, language="en"))}
+    assert not any("tribal" in label for label in labels)

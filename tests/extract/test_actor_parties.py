@@ -317,8 +317,11 @@ def test_countries_named_in_a_list_of_countries_are_no_parties(extract, text, la
 @pytest.mark.parametrize(("text", "absent", "present"), [
     ("Insurgents led by the al-Qaida-linked Hayat Tahrir al-Sham withdrew.", "al-qaeda", "hts"),
     ("The Iran-backed Fatemiyoun Brigade lost two fighters.", "iran", "fatemiyoun"),
+    ("The IDF deployed into the UN-patrolled buffer zone near Quneitra.", "united-nations",
+     "israel"),
 ])
-def test_a_name_joined_to_linked_or_backed_describes_another_group(extract, text, absent, present):
+def test_a_name_joined_to_linked_or_backed_describes_another_group(extract, text, absent,
+                                                                  present):
     found = keys(extract(text, language="en"))
     assert absent not in found and present in found
 

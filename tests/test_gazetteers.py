@@ -168,6 +168,14 @@ def test_actors_are_well_formed(gaz: Gazetteers) -> None:
     assert gaz.actors["jabhat-fatah-al-sham"].renamed_to == "hts"
 
 
+def test_a_country_name_is_a_name_of_its_actor(gaz: Gazetteers) -> None:
+    turkey = gaz.actors["turkey"]
+    assert "تركيا" in turkey.country_names and "Turkey" in turkey.country_names
+    assert "تركيا" in turkey.names_ar and "Türkiye" in turkey.names_en
+    assert len(turkey.names_en) == len(set(turkey.names_en))  # the label is not repeated
+    assert "security forces" in gaz.actors["security-services"].weak_aliases_en
+
+
 def test_sources_cover_the_evaluation_aliases(gaz: Gazetteers) -> None:
     names = {n for s in gaz.sources.values() for n in (*s.names_ar, *s.names_en)}
     for expected in ("المرصد السوري", "SOHR", "سانا", "صحيفة الوطن", "عنب بلدي", "السورية نت",

@@ -161,7 +161,7 @@ class Doc:
     places: dict[str, Place] = field(default_factory=dict)
     actor_mentions: list[Mention] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
-    collective_actors: set[str] = field(default_factory=set)  # "فصائل المعارضة": not one group
+    non_party_actors: set[str] = field(default_factory=set)  # named, but no party (the UN)
     source_mentions: list[Mention] = field(default_factory=list)
     attributions: list[Attributed] = field(default_factory=list)
     publisher: Attribution = field(default_factory=lambda: Attribution("unknown"))

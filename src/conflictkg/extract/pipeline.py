@@ -110,14 +110,15 @@ def _copied(value: object) -> object:
 def assemble(doc: Doc) -> Extraction:
     """The Extraction of a finished Doc: entities in order of first mention.
 
-    A collective term ("فصائل المعارضة", "المسلحين الموالين") or a name that denotes a
-    group only in context ("النظام") makes an actor when a claim is about it; a group
-    named outright always does.
+    A party named outright is an actor, a collective one ("فصائل المعارضة", "the rebels")
+    as much as a single group. A name that denotes a group only in context ("النظام"), and
+    a body that is no party of the war (the UN, a rescue service), make an actor only when
+    a claim is about it.
     """
     used = {c.victim_actor for c in doc.casualty_claims} | {c.actor for c in doc.control_claims}
     strong = {m.key for m in doc.actor_mentions if not m.weak}
     actors = [a for k, a in doc.actors.items()
-              if k in used or (k in strong and k not in doc.collective_actors)]
+              if k in used or (k in strong and k not in doc.non_party_actors)]
     kept = {a.key for a in actors}
     for event in doc.events:
         event.actors = [k for k in event.actors if k in kept]

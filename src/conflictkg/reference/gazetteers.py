@@ -98,7 +98,11 @@ class ActorEntry(_Named):
     aliases_ar: tuple[str, ...] = ()
     aliases_en: tuple[str, ...] = ()
     weak_aliases_ar: tuple[str, ...] = ()  # names that denote the actor only in context ("النظام")
+    weak_aliases_en: tuple[str, ...] = ()  # the same in English ("foreign fighters")
     generic: bool = False  # a collective term ("فصائل المعارضة"), not one organisation
+    # names of the country itself ("تركيا", "Turkey"), also among the aliases: the state as a
+    # party when it acts, a place when the text puts something in it ("فرّ إلى تركيا")
+    country_names: tuple[str, ...] = ()
     parent: str | None = None
     active_from: int | None = None
     active_to: int | None = None
@@ -345,7 +349,8 @@ class _Item:
 
 ACTOR_FIELDS = (
     "key", "name_ar", "name_en", "kind", "side", "aliases_ar", "aliases_en", "weak_aliases_ar",
-    "generic", "parent", "active_from", "active_to", "renamed_to", "note",
+    "weak_aliases_en", "country_names_ar", "country_names_en", "generic", "parent", "active_from", "active_to",
+    "renamed_to", "note",
 )
 SOURCE_FIELDS = (
     "key", "name_ar", "name_en", "type", "stance", "country", "aliases_ar", "aliases_en",
@@ -370,11 +375,15 @@ def _read_actors(path: Path, kinds: tuple[str, ...]) -> dict[str, ActorEntry]:
     items: dict[str, _Item] = {}
     for key, item in _keyed(path, ACTOR_FIELDS):
         items[key] = item
+        name_ar, name_en = item.required("name_ar"), item.required("name_en")
+        country_ar, country_en = item.names("country_names_ar"), item.names("country_names_en")
         actors[key] = ActorEntry(
-            key=key, name_ar=item.required("name_ar"), name_en=item.required("name_en"),
+            key=key, name_ar=name_ar, name_en=name_en,
             kind=item.required("kind", kinds), side=item.text("side"),
-            aliases_ar=item.names("aliases_ar"), aliases_en=item.names("aliases_en"),
+            aliases_ar=_more(item.names("aliases_ar"), country_ar, name_ar),
+            aliases_en=_more(item.names("aliases_en"), country_en, name_en),
             weak_aliases_ar=item.names("weak_aliases_ar"),
+            weak_aliases_en=item.names("weak_aliases_en"), country_names=country_ar + country_en,
             generic=bool(item.data.get("generic", False)), parent=item.text("parent"),
             active_from=item.year("active_from"), active_to=item.year("active_to"),
             renamed_to=item.text("renamed_to"), note=item.text("note"))
@@ -383,6 +392,11 @@ def _read_actors(path: Path, kinds: tuple[str, ...]) -> dict[str, ActorEntry]:
             if ref and ref not in actors:
                 raise items[key].error(f"{key}: unknown actor key {ref!r}")
     return actors
+
+
+def _more(aliases: tuple[str, ...], names: tuple[str, ...], label: str) -> tuple[str, ...]:
+    """The aliases and then the other names not yet among them or the label."""
+    return aliases + tuple(n for n in names if n != label and n not in aliases)
 
 
 def _read_sources(path: Path, actors: Mapping[str, ActorEntry]) -> dict[str, SourceEntry]:

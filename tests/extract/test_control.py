@@ -111,6 +111,23 @@ def test_constructions_of_a_change(extract, text, language, expected):
     assert claims(extract, text, language) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("انسحبت فصائل المعارضة من بلدة مورك، ثم دخلتها قوات الجيش.",
+     [("syrian-opposition-factions", "withdrew", "Murak", "asserted"),
+      ("syrian-arab-army", "entered", "Murak", "asserted")]),
+    ("تقدمت الفصائل نحو قريتي الهبيط وكفرنبودة وحررتهما بعد معارك عنيفة.",
+     [("syrian-opposition-factions", "captured", "Hbit", "asserted"),
+      ("syrian-opposition-factions", "captured", "Kafr Nabutha", "asserted")]),
+    ("وصلت قوات النظام إلى أطراف مدينة سراقب وحاصرتها من ثلاث جهات.",
+     [("syrian-government-forces", "besieged", "Saraqab", "asserted")]),
+    # the town, not the governorate named after it as where it is
+    ("وتعد معرة النعمان ثاني أكبر مدن محافظة إدلب، وكانت قوات النظام قد اقتحمتها عام 2011.",
+     [("syrian-government-forces", "entered", "Ma'arrat An Nu'man", "asserted")]),
+])
+def test_an_object_pronoun_joined_to_the_verb_stands_for_the_place_before(extract, text, expected):
+    assert claims(extract, text) == expected
+
+
 def test_the_towns_before_a_passive_are_each_a_claim(extract):
     text = "The towns of Busra al-Harir and Nahta fell to government forces last week."
     assert claims(extract, text, "en") == [
@@ -188,3 +205,22 @@ def test_a_coordinated_verb_keeps_the_subject_of_the_first(extract):
 ])
 def test_what_was_not_done_is_no_claim(extract, text, language):
     assert claims(extract, text, language) == []
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("وقال إن الجيش فقد ارتفع عدد الشهداء في درعا إلى عشرة.", "ar"),    # "فقد": then, not lost
+    ("The fighters captured the governor of Raqqa and the head of its council.", "en"),  # people
+    ("Rebels shelled government-held districts of Aleppo on Sunday.", "en"),  # an adjective
+    ("Whoever holds Qusayr holds the road between Damascus and Homs.", "en"),
+    ("وأعلنت الفصائل الاستيلاء على ثلاث دبابات ومدفع ميدان خلال المعارك.", "ar"),  # arms
+    ("Rebels seized three tanks and two artillery pieces in the fighting.", "en"),
+])
+def test_what_is_taken_must_be_a_place(extract, text, language):
+    assert claims(extract, text, language) == []
+
+
+def test_a_withdrawal_with_no_place_is_from_the_place_just_named_only_when_it_says_no_more(extract):
+    text = "After rebels captured Jisr al-Shughur, residents pulled down a statue in the main square."
+    assert places_of(extract, text, "en") == ["Jisr-Ash-Shugur"]
+    text = "سيطرت الفصائل على بلدة بسيدا، فيما فرت عناصر النظام باتجاه مدينة خان شيخون."
+    assert places_of(extract, text) == ["Bsida", "Bsida"]

@@ -4,8 +4,10 @@ A claim is a control verb or verbal noun ("سيطرت", "سيطرة", "انسح�
 its object, read as a list by :mod:`.phrases` ("على قرى A وB، وعلى بلدة C", "عدة مواقع،
 أبرزها A وB", "the villages of A, B and C", "the northern town of A"), where places in a
 locative modifier ("بريف حلب", "north of Raqqa") are only context; a pronoun object
-("سيطرت عليها", "منهما") stands for the list named before it, unless a list follows it
-("عليها، ومن بينها A وB"). Some constructions put the place first and the party after
+("سيطرت عليها", "منهما", or joined to the verb: "دخلتها", "حرروه") stands for the list
+named before it, unless a list follows it ("عليها، ومن بينها A وB"). What is taken must be
+a place or a thing held in one ("حواجز في ريف درعا"), not arms or people ("ثلاث دبابات",
+"the governor of Raqqa"). Some constructions put the place first and the party after
 (passives and states: "سقطت بيد", "تحت سيطرة", "fell to", "was captured by"); some
 name two parties (expulsions: "طرد التنظيم من", "drove IS out of": the subject takes
 the place and the party driven out leaves it; handovers: "سلم X المدينة إلى Y", "handed
@@ -22,7 +24,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import ClassVar
 
-from conflictkg.extract.agents import Agents, AgentWords, phrases_of
+from conflictkg.extract.agents import UNNAMED, Agents, AgentWords, phrases_of
 from conflictkg.extract.attribution import attribution_at
 from conflictkg.extract.doc import Doc, Mention, Sentence, Token, clitic_forms, word_forms
 from conflictkg.extract.matcher import Match, Matcher
@@ -36,12 +38,16 @@ from conflictkg.gazetteers import Gazetteers
 PREPOSITION_WINDOW = 8  # tokens after the verb in which the preposition of its object stands
 PASSIVE_REACH = 10  # tokens before a passive's cue in which its place stands
 LOCALS_REACH = 8  # tokens before a verb in which "أبناء X" names the subject's place
+IMPLIED_REACH = 3  # words after a withdrawal verb, to the end of its clause, that leave its place implied
 NEGATION_WINDOW = 2
 DENIED_REACH = 6  # words after a denial in which "ذلك" / "the reports" stands for the claim denied
 OPENING = 2  # first words of a sentence whose main verb may be an attempt ("تحاول", "تصدى")
 ATTEMPT_WINDOW = 3
 ATTEMPT_REACH = 8  # tokens before a change, in its clause, over which an attempt word reaches
 FORMS = ("verbs", "nouns", "passives", "expels", "handovers")
+SUFFIX_FORMS = ("هما", "هم", "ها", "ه")  # object pronouns joined to a verb, longest first
+WIDE_LEVELS = frozenset({"governorate", "district"})
+BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,9 @@ class _Rules:
                 entries += [(w, Cue(change, form)) for w in spec.words(form)]
             self.prepositions[change] = spec.keys("objects")
             self.direct[change] = spec.keys("direct_object")
+        self.suffixed = self._suffixed(entries, s.words("object_suffixes"))
+        entries += [(w, cue) for w, cue in self.suffixed.values()]
+        self.suffixed_keys = frozenset(normalize_key(w) for w, _ in self.suffixed.values())
         self.cues: Matcher[Cue] = Matcher(entries)
         self.denials: Matcher[str] = s.matcher(denial=s.words("denials"))
         self.denial_words = s.keys("denials")
@@ -82,6 +91,7 @@ class _Rules:
             setattr(self, name, s.keys(name))
         self.continuative_words = frozenset(w for k in self.continuatives for w in k.split())
         self.bare_passives = s.keys("needs_agent")
+        self.what = s.keys("indefinite_relatives")
         self.people_relatives = s.keys("people_relatives")
         places = patterns.section("places", language)
         self.qualifiers = frozenset(normalize_key(q) for q in places.groups("qualifiers"))
@@ -89,6 +99,7 @@ class _Rules:
         actors = patterns.section("actors", language)
         self.words = AgentWords(
             locals=self.locals, collectives=actors.keys("collective_anaphors"),
+            heads=s.keys("collective_heads"),
             members=actors.keys("member_words"), opponents=s.keys("opponents"),
             partitives=s.keys("partitives"), enablers=s.keys("enablers"),
             verb_like=frozenset(normalize_key(w) for words in events.values() for w in words
@@ -96,9 +107,28 @@ class _Rules:
                 normalize_key(w) for w, _ in entries if " " not in w),
             first_person=s.keys("first_person"), demonstratives=s.keys("demonstratives"),
             accompaniments=s.keys("accompaniments"), complementizers=s.keys("complementizers"),
-            verb_first=language != "en")
+            relatives=s.keys("relatives"), verb_first=language != "en")
         self.phrases = PhraseReader(patterns, language)
         self.english = language == "en"
+
+
+    def _suffixed(self, entries: list[tuple[str, Cue]], suffixes: tuple[str, ...]
+                  ) -> dict[str, tuple[str, Cue]]:
+        """A verb with its object written joined to it ("دخلتها", "حرروه"): each one-word verb
+        that takes its object directly, with each object pronoun, unless that form is a cue
+        of its own ("سيطرته")."""
+        taken = {normalize_key(w) for w, _ in entries}
+        out: dict[str, tuple[str, Cue]] = {}
+        for word, cue in entries:
+            key = normalize_key(word)
+            if cue.form != "verbs" or " " in word or key not in self.direct[cue.change]:
+                continue
+            stem = word[:-1] if word.endswith("وا") else word  # "دخلوا": "دخلوها"
+            for suffix in suffixes:
+                form = stem + suffix
+                if normalize_key(form) not in taken:
+                    out[normalize_key(form)] = (form, cue)
+        return out
 
 
 class ControlFinder:
@@ -124,7 +154,8 @@ class ControlFinder:
         words = replace(rules.words, cues=tuple((c.start, c.end) for c in cues))
         claims: dict[str, ControlClaim] = {}
         nouns: set[str] = set()  # keys of claims made by a verbal noun
-        previous: tuple[int, str] | None = None  # (paragraph, actor) of the last claim
+        previous: tuple[int, str, bool, set[str]] | None = None  # the last claim's paragraph,
+        # actor, direction and places
         last_places: tuple[int, list[Mention], str] | None = None  # paragraph, places, change
         for cue in cues:
             sentence = doc.sentence_at(cue.start)
@@ -141,12 +172,19 @@ class ControlFinder:
             date = _date(doc, clause) or _event_start(doc, sentence)
             for reading in readings:
                 actor = reading.actor
-                if actor is None and previous and sentence.paragraph - previous[0] <= 1:
-                    actor = previous[1]
-                if actor is None:
+                forward = reading.change not in BACKWARD
+                keys = {p.key for p in reading.places}
+                contrary = previous is not None and previous[2] != forward and not keys.isdisjoint(previous[3])
+                if actor is None and previous and sentence.paragraph - previous[0] <= 1 and not contrary:
+                    actor = previous[1]  # "سيطروا على X ثم دخلوا Y": the same party goes on
+                if actor == UNNAMED:
+                    actor = None  # a subject of its own that names no party: none borrowed
+                elif actor is None:
                     actor = self._agents.last_party(doc, sentence.start, _paragraph_start(doc, sentence))
+                    if contrary and previous and actor == previous[1]:
+                        actor = None  # "took X while (unnamed) troops fled X": not the same party
                 if actor is not None:
-                    previous = (sentence.paragraph, actor)
+                    previous = (sentence.paragraph, actor, forward, keys)
                 last_places = (sentence.paragraph, reading.places, reading.change)
                 for place in reading.places:
                     start = min(clause[0], denial.start if denial else clause[0])
@@ -180,6 +218,10 @@ class ControlFinder:
             return True  # "لاستعادة السيطرة", "للسيطرة": a purpose
         if rules.english and i > 0 and doc.tokens[i - 1].key == "to":
             return True  # "to retake", "to capture": a purpose
+        if cue.start > 0 and doc.text[cue.start - 1] == "-":
+            return True  # "rebel-held", "regime-controlled": an adjective
+        if cue.key in rules.suffixed_keys and i > 0 and doc.tokens[i - 1].key in rules.what:
+            return True  # "كامل ما خسرته": what it had lost, said of something else
         if doc.text[sentence.start:sentence.end].rstrip().endswith(("?", "؟")):
             return True
         after = doc.tokens_between(cue.end, sentence.end)[:2]
@@ -232,7 +274,7 @@ class ControlFinder:
             return []
         places, _, object_end = found
         bound = places[0].start if places[0].start >= cue.end else object_end  # "انسحاب X منها"
-        if relative:
+        if relative or cue.key in rules.suffixed_keys:  # "دخلتها قوات الجيش": the subject after
             bound = sentence.end  # "التي سيطرت عليها قوات النظام": the subject after the pronoun
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
         if spec.form == "nouns" and not agent and not _possessed(cue):
@@ -268,8 +310,14 @@ class ControlFinder:
         """The places the change is about, where its object starts and where it ends."""
         prepositions = rules.prepositions[change]
         start = cue.end
+        if cue.key in rules.suffixed_keys:  # "دخلتها": the pronoun joined to the verb
+            if relative:
+                return None  # the relative pronoun's antecedent
+            suffix = next(x for x in SUFFIX_FORMS if cue.key.endswith(x))
+            return self._anaphor(doc, cue, Token(cue.end, cue.end, suffix), sentence, rules, starts,
+                                 context)
         if prepositions and cue.key not in rules.direct[change]:
-            start = -1
+            start, heading = -1, cue.end
             for t in doc.tokens_between(cue.end, sentence.end)[:PREPOSITION_WINDOW]:
                 forms = set(clitic_forms(t.key))
                 if (t.key in rules.pronoun_objects or forms & rules.pronoun_objects) and (
@@ -281,10 +329,14 @@ class ControlFinder:
                     start = t.end if t.key in prepositions or len(t.key) <= 3 else t.start
                     break
                 if forms & rules.destinations:
+                    heading = t.start
                     break
             if start < 0:
-                if change == "withdrew" and context:  # "فروا باتجاه", "fled toward": from where they were
-                    return context, cue.end, cue.end
+                clause_end = (doc.clause_at(cue.start) or (sentence.start, sentence.end))[1]
+                bare = len(doc.tokens_between(cue.end, clause_end)) <= IMPLIED_REACH
+                if change == "withdrew" and context and (heading > cue.end or bare):
+                    # "فرت عناصر النظام باتجاه", "fled toward": from where they were
+                    return context, cue.end, heading if heading > cue.end else clause_end
                 return None
             ahead = doc.tokens_between(start, sentence.end)[:2]
             for n in (2, 1):  # "على كامل ما خسرته": what the pronoun stands for
@@ -316,6 +368,10 @@ class ControlFinder:
         else:
             named = [m for m in rules.phrases.preceding(doc, sentence.start, cue.start)
                      if not _quoted(doc, m)]
+        if named and _wide(doc, named[-1]):  # "معرة النعمان ثاني أكبر مدن محافظة إدلب، اقتحمتها"
+            town = [m for m in doc.index("place_mentions").starting(sentence.start, named[0].start)
+                    if not _wide(doc, m) and not rules.phrases.is_context(doc, m) and not _quoted(doc, m)]
+            named = town[-1:] or named
         if named:
             single = pronoun.key.endswith(("ه", "it")) and not pronoun.key.endswith("ها")
             return (named[-1:] if single else named), pronoun.start, pronoun.end
@@ -341,6 +397,9 @@ class ControlFinder:
                 head.append(t)
             if any(not rules.phrases.settlements.isdisjoint(clitic_forms(t.key)) for t in head):
                 return []  # "أربع قرى في ريف حماة": the villages, not the governorate
+            if head and not any(rules.phrases.category(doc, doc.token_index(t.start))[0] in (
+                    "generic", "head") for t in head):
+                return []  # "فقد ارتفع عدد الشهداء في درعا": no thing taken, no claim
             return phrase.context[:1]
         reach = doc.tokens_between(sentence.start, cue.start)[-LOCALS_REACH:]
         earlier = doc.index("place_mentions").starting(reach[0].start, cue.start) if reach else []
@@ -460,6 +519,12 @@ def _after(doc: Doc, cue: Match, sentence: Sentence, words: frozenset[str]) -> b
     i = doc.token_at(cue.start)
     return any(not words.isdisjoint(clitic_forms(t.key)) for t in doc.tokens[max(0, i - ATTEMPT_WINDOW):i]
                if t.start >= sentence.start)
+
+
+def _wide(doc: Doc, m: Mention) -> bool:
+    """A governorate or a district: an area a pronoun rarely stands for when a town was named."""
+    entry = doc.places.get(m.key)
+    return entry is not None and entry.level in WIDE_LEVELS
 
 
 def _is_heading(doc: Doc, claim: ControlClaim) -> bool:

@@ -223,6 +223,8 @@ class PhraseReader:
                 elif unconfirmed:
                     break
                 named = named or capital
+                if self.capitalised and not capital and i + 1 < len(tokens) and tokens[i + 1].key == "of":
+                    of_context = True  # "the governor of Raqqa": Raqqa is where he is, not an item
                 gap += 1
                 if not phrase.items:
                     unknown_before_first += 1

@@ -224,3 +224,53 @@ def test_a_withdrawal_with_no_place_is_from_the_place_just_named_only_when_it_sa
     assert places_of(extract, text, "en") == ["Jisr-Ash-Shugur"]
     text = "سيطرت الفصائل على بلدة بسيدا، فيما فرت عناصر النظام باتجاه مدينة خان شيخون."
     assert places_of(extract, text) == ["Bsida", "Bsida"]
+
+
+# --- lists interrupted, announced, or of names the gazetteer lacks -----------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # names of two words the gazetteer lacks between names it knows
+    ("دخلت وحدات من الجيش أحياء الحميدية وبستان الديوان وباب هود ووادي السايح وباب تدمر في حمص.",
+     ["Hameidiyyeh", "Bab Houd", "Bab Tadmor"]),
+    # a clause that interrupts the list, then the list goes on after the same preposition
+    ("استعادت قوات النظام السيطرة على حرستا بعد خروج مقاتلي الفصائل منها في آذار، وعلى بلدتي "
+     "عربين وزملكا.", ["Harasta", "Arbin", "Zamalka"]),
+    # the items a generic noun announced, after a clause that interrupts them
+    ("دخلت قوات النظام بلدات عدة بموجب اتفاقات محلية، أبرزها الحراك وصيدا.", ["Hrak", "Sayda"]),
+    ("باتت الفصائل تسيطر على معظم القرى الممتدة على ضفة النهر الشرقية، أبرزها ذيبان والطيانة "
+     "في ريف دير الزور.", ["Thiban", "Tayyana"]),
+])
+def test_a_list_goes_on_past_what_interrupts_it(extract, text, expected):
+    x = extract(text)
+    places = {p.key: p.labels.get("en") for p in x.places}
+    assert [places[c.place] for c in x.control_claims if c.change == "captured" or
+            c.change == "entered"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "فقد تم خلال اليوم تطهير قرى الحلوانية وزوغرة في ريف حلب.",              # a passive auxiliary
+    "تمكنت وحداتنا، خلال الأيام الماضية، من تحرير قريتي الحلوانية وزوغرة.",  # success, then من
+])
+def test_a_verbal_noun_said_to_be_done_needs_no_party_before_it(extract, text):
+    assert places_of(extract, text) == ["Halawaniyeh", "Zoghra"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ('أعلن الجانب الروسي التوصل إلى اتفاق يقضي بخروج مقاتلي "جيش الإسلام" من دوما.', "ar"),
+    ("Russia announced a deal that provides for the withdrawal of Jaysh al-Islam from Douma.", "en"),
+])
+def test_a_change_a_deal_provides_for_is_not_done(extract, text, language):
+    assert claims(extract, text, language) == []
+
+
+def test_fighters_of_a_party_named_before_are_that_party(extract):
+    text = 'وأكد "جيش الإسلام" بخروج مقاتليه من بلدة حرستا مساء أمس.'
+    assert [c[:2] for c in claims(extract, text)] == [("jaysh-al-islam", "withdrew")]
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت الفصائل على بلدة كفرنبودة وقصف الطيران الحربي خان شيخون.",
+    "سيطرت الفصائل على بلدة كفرنبودة وشن الطيران الحربي غارات على خان شيخون.",
+])
+def test_a_clause_after_the_list_with_an_object_of_its_own_ends_it(extract, text):
+    assert places_of(extract, text) == ["Kafr Nabutha"]

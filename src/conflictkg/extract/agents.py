@@ -9,10 +9,11 @@ for the last party named; a demonstrative or a collective noun ("هذه الوح
 "الفصائل") for the last party named with that noun ("وحدات من الجيش", "قوات سوريا
 الديمقراطية"). A party inside a relative clause that describes another ("قسد، التي تشكل
 وحدات حماية الشعب عمودها") is not the subject, and a command's bare title before a party
-("القيادة العامة لوحدات حماية الشعب") is that party. A command or ministry whose own statement announces its gains ("أعلنت القيادة
-العامة للجيش ... أن وحداتنا", "the SDF said its fighters") is the agent: its entry in
-the sources gazetteer names the actor it speaks for (`actor`), and first-person words
-("قواتنا", "our forces") stand for it.
+("القيادة العامة لوحدات حماية الشعب") is that party. A command or ministry whose own
+statement announces its gains ("أعلنت القيادة العامة للجيش ... أن وحداتنا", "the SDF said
+its fighters") is the agent: its entry in the sources gazetteer names the actor it speaks
+for (`actor`), and first-person words ("قواتنا", "our forces") stand for it. A member word
+with a possessive ("بخروج مقاتليه") stands for the party named just before it.
 """
 
 from __future__ import annotations
@@ -117,6 +118,10 @@ class Agents:
             if after:
                 return self._resolved(doc, after[0], words), True
         following = doc.tokens_between(cue.end, sentence.end)[:2]
+        if words.verb_first and following and _owned_member(following[0].key, words.members):
+            owners = [m for m in mentions if m.end <= cue.start]  # "بخروج مقاتليه": its owner's
+            if owners:
+                return self._resolved(doc, owners[-1], words), True
         if any(set(clitic_forms(t.key)) & words.locals for t in following):
             return UNNAMED, True  # "سيطرة أبناء المنطقة على": locals, no group
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
@@ -151,7 +156,8 @@ class Agents:
                 c in doc.text[head.end:before[-1].start] for c in "،,:"):
             head = before[-1]  # "الفصائل المؤلفة من هيئة تحرير الشام وفيلق الرحمن": the groups named
         for m in reversed([m for m in mentions if m.end <= head.start]):
-            gap = doc.text[m.end:head.start].strip()  # "هيئة تحرير الشام وفيلق الرحمن و..."
+            gap = " ".join(doc.text[m.end:head.start].replace("\"", " ").replace("«", " ").replace(
+                "»", " ").split())  # "هيئة تحرير الشام وفيلق الرحمن و...", "فصائل "جيش الفتح" و"الجبهة"
             if gap in ("و", "،", ",", "and", ", and") or (gap.startswith("و") and len(gap) <= 2):
                 head = m
             else:
@@ -288,6 +294,14 @@ class Agents:
             self._first[key] = frozenset(normalize_key(n).split()[0].removeprefix("ال")
                                          for n in self._actors[key].names_ar)
         return self._first[key]
+
+
+def _owned_member(key: str, members: frozenset[str]) -> bool:
+    """A member word with a possessive pronoun ("مقاتليه", "عناصرها", "قواتهم")."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if key.endswith(suffix) and len(key) > len(suffix) + 2:
+            return key[:-len(suffix)] in members
+    return False
 
 
 def _bare(key: str) -> set[str]:

@@ -11,7 +11,10 @@ a place or a thing held in one ("حواجز في ريف درعا"), not arms or 
 (passives and states: "سقطت بيد", "تحت سيطرة", "fell to", "was captured by"); some
 name two parties (expulsions: "طرد التنظيم من", "drove IS out of": the subject takes
 the place and the party driven out leaves it; handovers: "سلم X المدينة إلى Y", "handed
-over X to Y"). The agent is found by :mod:`.agents`. Attempts ("تحاول اقتحام"),
+over X to Y"). An object interrupted by a clause goes on after it ("على حرستا بعد خروج
+المقاتلين منها، وعلى بلدات ...", "بلدات عدة بموجب اتفاقات، أبرزها ..."). A verbal noun is a
+claim when a party stands before it as its subject, or when it is said to be done ("تم
+تطهير", "استعادت السيطرة", "تمكنت من تحرير"). The agent is found by :mod:`.agents`. Attempts ("تحاول اقتحام"),
 purposes ("لاستعادة السيطرة", "to retake"), conditions, intentions, negations, questions
 and relative clauses are not claims, nor is control by fire ("سيطرة نارية"); a denial
 before the change ("نفت الصحيفة سيطرة ...", "denied that") makes the claim a denied one,
@@ -36,6 +39,7 @@ from conflictkg.extract.units import OPENING_QUOTES
 from conflictkg.gazetteers import Gazetteers
 
 PREPOSITION_WINDOW = 8  # tokens after the verb in which the preposition of its object stands
+RESUME_REACH = 25  # tokens after a list in which a clause that interrupts it may end
 PASSIVE_REACH = 10  # tokens before a passive's cue in which its place stands
 LOCALS_REACH = 8  # tokens before a verb in which "أبناء X" names the subject's place
 IMPLIED_REACH = 3  # words after a withdrawal verb, to the end of its clause, that leave its place implied
@@ -92,6 +96,7 @@ class _Rules:
         self.continuative_words = frozenset(w for k in self.continuatives for w in k.split())
         self.bare_passives = s.keys("needs_agent")
         self.what = s.keys("indefinite_relatives")
+        self.done_markers = s.keys("done_markers")
         self.people_relatives = s.keys("people_relatives")
         places = patterns.section("places", language)
         self.qualifiers = frozenset(normalize_key(q) for q in places.groups("qualifiers"))
@@ -151,6 +156,7 @@ class ControlFinder:
             not m.weak for name in ("actor_mentions", "source_mentions", "place_mentions")
             for m in doc.index(name).overlapping(c.start, c.end))]  # "تحرير" in "هيئة تحرير الشام"
         starts = frozenset(c.start for c in cues)
+        changes = {c.start: c.payloads[0].change for c in cues}
         words = replace(rules.words, cues=tuple((c.start, c.end) for c in cues))
         claims: dict[str, ControlClaim] = {}
         nouns: set[str] = set()  # keys of claims made by a verbal noun
@@ -165,7 +171,7 @@ class ControlFinder:
             context = last_places[1] if last_places and sentence.paragraph - last_places[0] <= 1 \
                 and last_places[2] != "withdrew" else []
             readings = doc.attempt(self.name, where, [], self._read, doc, cue, sentence, rules,
-                                   words, starts, context)
+                                   words, starts, context, changes)
             denial = next((d for d in denials if sentence.start <= d.start < cue.start), None)
             attributed = self._denier(doc, denial) if denial else None
             clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
@@ -253,7 +259,7 @@ class ControlFinder:
     # --- readings ------------------------------------------------------------------------
 
     def _read(self, doc: Doc, cue: Match, sentence: Sentence, rules: _Rules, words: AgentWords,
-              starts: frozenset[int], context: list[Mention]) -> list[Reading]:
+              starts: frozenset[int], context: list[Mention], changes: dict[int, str]) -> list[Reading]:
         spec: Cue = cue.payloads[0]
         if spec.form == "passives":
             return self._passive(doc, cue, spec, sentence, rules, words)
@@ -263,7 +269,7 @@ class ControlFinder:
         if relative == [] and (not rules.english or _after(doc, cue, sentence, rules.people_relatives)):
             return []  # "المقاتلين الذين دخلوا إلى الحي", "اللواء الذي دخل": said in passing
         found = self._objects(doc, cue, spec.change, sentence, rules, starts,
-                              context, relative=relative is not None)
+                              context, relative=relative is not None, changes=changes)
         if relative is not None and (not found or found[1] < cue.end):
             # "بلدة كفرنبودة التي سيطرت عليها قوات النظام", "Khan Sheikhoun, which rebels have
             # held": the place the relative pronoun stands for; "المناطق التي سيطرت عليها": none
@@ -277,7 +283,8 @@ class ControlFinder:
         if relative or cue.key in rules.suffixed_keys:  # "دخلتها قوات الجيش": the subject after
             bound = sentence.end  # "التي سيطرت عليها قوات النظام": the subject after the pronoun
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
-        if spec.form == "nouns" and not agent and not _possessed(cue):
+        done = self._done(doc, cue, sentence, rules, starts)
+        if spec.form == "nouns" and not agent and not _possessed(cue) and not done:
             return []  # "السيطرة على أحياء المدينة": a topic, nobody said to take it
         readings = [Reading(spec.change, places, actor, object_end)]
         if spec.form == "handovers":
@@ -285,6 +292,21 @@ class ControlFinder:
             if to is not None:
                 readings.append(Reading("captured", places, to, object_end))
         return readings
+
+    def _done(self, doc: Doc, cue: Match, sentence: Sentence, rules: _Rules, starts: frozenset[int]) -> bool:
+        """Whether a verbal noun is said to be done though no party stands before it: after
+        a verb of change ("استعادت السيطرة"), a passive auxiliary ("تم خلال اليوم تطهير"), or
+        "من" after a verb of success ("تمكنت وحداتنا، خلال الأيام الماضية، من تحرير")."""
+        clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+        before = [t for t in doc.tokens_between(clause[0], cue.start)
+                  if not rules.phrases.is_time(t.key) and not doc.dates_overlapping(t.start, t.end)]
+        if not before:
+            return False
+        if before[-1].start in starts or not rules.done_markers.isdisjoint(clitic_forms(before[-1].key)):
+            return True
+        return before[-1].key == "من" and any(
+            set(clitic_forms(t.key)) & rules.words.enablers
+            for t in doc.tokens_between(sentence.start, before[-1].start))
 
     def _relative(self, doc: Doc, cue: Match, sentence: Sentence, rules: _Rules) -> list[Mention] | None:
         """When the change is told in a relative clause, the places its pronoun stands for
@@ -305,8 +327,8 @@ class ControlFinder:
         return rules.phrases.preceding(doc, sentence.start, places[-1].end) or places[-1:]
 
     def _objects(self, doc: Doc, cue: Match, change: str, sentence: Sentence, rules: _Rules,
-                 starts: frozenset[int], context: list[Mention], *, relative: bool = False
-                 ) -> tuple[list[Mention], int, int] | None:
+                 starts: frozenset[int], context: list[Mention], *, relative: bool = False,
+                 changes: dict[int, str] | None = None) -> tuple[list[Mention], int, int] | None:
         """The places the change is about, where its object starts and where it ends."""
         prepositions = rules.prepositions[change]
         start = cue.end
@@ -334,7 +356,8 @@ class ControlFinder:
             if start < 0:
                 clause_end = (doc.clause_at(cue.start) or (sentence.start, sentence.end))[1]
                 bare = len(doc.tokens_between(cue.end, clause_end)) <= IMPLIED_REACH
-                if change == "withdrew" and context and (heading > cue.end or bare):
+                if change == "withdrew" and context and (heading > cue.end or (
+                        bare and cue.payloads[0].form == "verbs")):
                     # "فرت عناصر النظام باتجاه", "fled toward": from where they were
                     return context, cue.end, heading if heading > cue.end else clause_end
                 return None
@@ -349,10 +372,34 @@ class ControlFinder:
                 return self._anaphor(doc, cue, first[0], sentence, rules, starts, context)
         phrase = rules.phrases.read(doc, start, sentence.end, stop_at=starts - {cue.start},
                                     lam_is_object=change == "entered")
+        more = self._continued(doc, cue, phrase, sentence, rules, starts, changes or {})
+        if more is not None:
+            phrase.items += more.items
+            phrase.end = more.end
         if phrase.items:
             return phrase.items, start, phrase.end
         located = self._located(doc, phrase, cue, sentence, rules)
         return (located, start, max(located[0].end, cue.end)) if located else None
+
+    def _continued(self, doc: Doc, cue: Match, phrase: Phrase, sentence: Sentence, rules: _Rules,
+                   starts: frozenset[int], changes: dict[int, str]) -> Phrase | None:
+        """The object resumed after a clause that interrupts it: a second preposition of the
+        same verb ("استعادت السيطرة على حرستا بعد خروج المقاتلين منها، وعلى بلدات عربين
+        وزملكا") or the items a generic noun announced ("دخلت بلدات عدة بموجب اتفاقات، أبرزها
+        الحراك وصيدا", "seized several villages on Tuesday, including A and B")."""
+        prepositions = set(rules.prepositions[cue.payloads[0].change])
+        tokens = doc.tokens_between(max(phrase.end, cue.end), sentence.end)[:RESUME_REACH]
+        for n, t in enumerate(tokens):
+            if t.start in changes:  # another change: a preposition of its own is its object
+                prepositions -= rules.prepositions[changes[t.start]]
+            if not any(c in doc.text[tokens[n - 1].end if n else t.start:t.start] for c in "،,;"):
+                continue
+            if t.key.startswith("و") and t.key[1:] in prepositions:
+                return rules.phrases.read(doc, t.end, sentence.end, stop_at=starts - {cue.start})
+            if phrase.counted and not phrase.items and rules.phrases.category(
+                    doc, doc.token_index(t.start))[0] == "elaboration":
+                return rules.phrases.read(doc, t.start, sentence.end, stop_at=starts - {cue.start})
+        return None
 
     def _anaphor(self, doc: Doc, cue: Match, pronoun: Token, sentence: Sentence, rules: _Rules,
                  starts: frozenset[int], context: list[Mention]) -> tuple[list[Mention], int, int] | None:

@@ -274,3 +274,62 @@ def test_fighters_of_a_party_named_before_are_that_party(extract):
 ])
 def test_a_clause_after_the_list_with_an_object_of_its_own_ends_it(extract, text):
     assert places_of(extract, text) == ["Kafr Nabutha"]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("The fall of Palmyra to Islamic State fighters came after a week of fighting.", "en",
+     [("islamic-state", "captured", "Tadmor", "asserted")]),
+    ("The capture of Manbij by the SDF in August ended a two-month battle.", "en",
+     [("sdf", "captured", "Menbij", "asserted")]),
+    ("وجاء سقوط مدينة تدمر بيد تنظيم الدولة الإسلامية بعد أيام من المعارك.", "ar",
+     [("islamic-state", "captured", "Tadmor", "asserted")]),
+    ("Russian military police deployed in Manbij on Sunday.", "en",
+     [("russian-military-police", "entered", "Menbij", "asserted")]),
+    ("تمركزت الشرطة العسكرية الروسية في بلدة تل رفعت.", "ar",
+     [("russian-military-police", "entered", "Tall Refaat", "asserted")]),
+])
+def test_a_fall_to_a_party_and_a_deployment(extract, text, language, expected):
+    assert claims(extract, text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The fall of Aleppo was a turning point in the war.", "en"),    # a fall to no one named
+    ("انتشرت الأخبار في مدينة منبج بسرعة.", "ar"),                    # spread, said of no party
+])
+def test_a_fall_or_a_spread_of_no_party_is_no_claim(extract, text, language):
+    assert claims(extract, text, language) == []
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Government forces captured Khan Shaykhun on Tuesday, and then the neighbouring town of "
+     "Kafr Zita.", "en", ["Khan Shaykun", "Kafr Zeita"]),
+    ("Government forces captured Khan Shaykhun on Tuesday and later the town of Kafr Zita.", "en",
+     ["Khan Shaykun", "Kafr Zeita"]),
+    ("سيطرت قوات النظام على مدينة خان شيخون صباح اليوم، ثم على بلدة كفرزيتا.", "ar",
+     ["Khan Shaykun", "Kafr Zeita"]),
+    ("اقتحمت قوات النظام مدينة خان شيخون صباح اليوم، وبلدة كفرزيتا مساء.", "ar",
+     ["Khan Shaykun", "Kafr Zeita"]),
+    # a clause of its own after the comma: not the same object
+    ("Government forces captured Khan Shaykhun on Tuesday, and rebels shelled the town of "
+     "Kafr Zita.", "en", ["Khan Shaykun"]),
+    ("سيطرت قوات النظام على مدينة خان شيخون صباح اليوم، وقصفت بلدة كفرزيتا.", "ar", ["Khan Shaykun"]),
+])
+def test_a_list_goes_on_after_a_time_phrase(extract, text, language, expected):
+    assert places_of(extract, text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rebels shelled Saraqib for a week. Government forces recaptured the town on Tuesday.",
+     [("syrian-government-forces", "captured", "Saraqab", "asserted")]),
+    ("Rebels shelled Saraqib and Jobas for a week. Government forces recaptured both towns on "
+     "Tuesday.", [("syrian-government-forces", "captured", "Saraqab", "asserted"),
+                  ("syrian-government-forces", "captured", "Jobas", "asserted")]),
+    ("Government forces entered Saraqib on Monday. The town had been held by rebels since 2012.",
+     [("syrian-government-forces", "entered", "Saraqab", "asserted"),
+      ("syrian-opposition-factions", "captured", "Saraqab", "asserted")]),
+    # "the town of X": a head noun before a name, not an anaphor
+    ("Rebels shelled Saraqib for a week. Government forces captured the town of Kafr Nabl.",
+     [("syrian-government-forces", "captured", "Kafr Nobol", "asserted")]),
+])
+def test_an_english_anaphor_stands_for_the_place_named_last(extract, text, expected):
+    assert claims(extract, text, "en") == expected

@@ -97,8 +97,13 @@ class _Rules:
         self.bare_passives = s.keys("needs_agent")
         self.what = s.keys("indefinite_relatives")
         self.done_markers = s.keys("done_markers")
+        self.noun_agents = s.keys("noun_agents")
+        self.resumers = s.keys("resumers")
+        self.needs_party = s.keys("needs_party")
         self.people_relatives = s.keys("people_relatives")
         places = patterns.section("places", language)
+        self.anaphors = frozenset(normalize_key(k) for k in places.groups("anaphors"))
+        self.plural_anaphors = s.keys("plural_anaphors")
         self.qualifiers = frozenset(normalize_key(q) for q in places.groups("qualifiers"))
         events = patterns.section("events", language).groups("kinds")
         actors = patterns.section("actors", language)
@@ -283,7 +288,14 @@ class ControlFinder:
         if relative or cue.key in rules.suffixed_keys:  # "دخلتها قوات الجيش": the subject after
             bound = sentence.end  # "التي سيطرت عليها قوات النظام": the subject after the pronoun
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
+        if cue.key in rules.needs_party and not actor:
+            return []  # "انتشرت الأخبار في المدينة": spread, deployed, said of no party
         done = self._done(doc, cue, sentence, rules, starts)
+        if spec.form == "nouns" and not agent:  # "the fall of Palmyra to IS", "the capture of X by Y"
+            marker = doc.tokens_after(object_end, 1)
+            if marker and marker[0].key in rules.noun_agents:
+                by = self._agents.agent_after(doc, marker[0].end, sentence, words)
+                actor, agent = (by, True) if by is not None else (actor, agent)
         if spec.form == "nouns" and not agent and not _possessed(cue) and not done:
             return []  # "السيطرة على أحياء المدينة": a topic, nobody said to take it
         readings = [Reading(spec.change, places, actor, object_end)]
@@ -378,6 +390,10 @@ class ControlFinder:
             phrase.end = more.end
         if phrase.items:
             return phrase.items, start, phrase.end
+        if not phrase.context:  # "recaptured the town", "took both cities"
+            named = self._antecedent(doc, doc.tokens_between(start, sentence.end)[:3], sentence, rules)
+            if named:
+                return named, start, max(cue.end, doc.tokens_between(start, sentence.end)[:3][-1].end)
         located = self._located(doc, phrase, cue, sentence, rules)
         return (located, start, max(located[0].end, cue.end)) if located else None
 
@@ -388,18 +404,48 @@ class ControlFinder:
         وزملكا") or the items a generic noun announced ("دخلت بلدات عدة بموجب اتفاقات، أبرزها
         الحراك وصيدا", "seized several villages on Tuesday, including A and B")."""
         prepositions = set(rules.prepositions[cue.payloads[0].change])
+        direct = not prepositions or cue.key in rules.direct[cue.payloads[0].change]
         tokens = doc.tokens_between(max(phrase.end, cue.end), sentence.end)[:RESUME_REACH]
+        stop = starts - {cue.start}
         for n, t in enumerate(tokens):
             if t.start in changes:  # another change: a preposition of its own is its object
                 prepositions -= rules.prepositions[changes[t.start]]
-            if not any(c in doc.text[tokens[n - 1].end if n else t.start:t.start] for c in "،,;"):
+                direct = False
+            gap = doc.text[tokens[n - 1].end if n else t.start:t.start]
+            timed = n > 0 and (rules.phrases.is_time(tokens[n - 1].key) or bool(
+                doc.dates_overlapping(tokens[n - 1].start, tokens[n - 1].end)))
+            if not any(c in gap for c in "،,;") and not (timed and t.key in rules.resumers):
                 continue
             if t.key.startswith("و") and t.key[1:] in prepositions:
-                return rules.phrases.read(doc, t.end, sentence.end, stop_at=starts - {cue.start})
+                return rules.phrases.read(doc, t.end, sentence.end, stop_at=stop)
             if phrase.counted and not phrase.items and rules.phrases.category(
                     doc, doc.token_index(t.start))[0] == "elaboration":
-                return rules.phrases.read(doc, t.start, sentence.end, stop_at=starts - {cue.start})
+                return rules.phrases.read(doc, t.start, sentence.end, stop_at=stop)
+            if direct and phrase.items and t.key.startswith("و") and self._opens_item(doc, [t], rules):
+                return rules.phrases.read(doc, t.start, sentence.end, stop_at=stop)  # "، وبلدة X"
+            k = n
+            while k < len(tokens) and k - n < 3 and tokens[k].key in rules.resumers:
+                k += 1  # "، ثم على", ", and then the town of"
+            if k == n or k == len(tokens) or tokens[k].start in changes:
+                continue
+            if tokens[k].key in prepositions:
+                return rules.phrases.read(doc, tokens[k].end, sentence.end, stop_at=stop)
+            if direct and phrase.items and self._opens_item(doc, tokens[k:k + 3], rules):
+                return rules.phrases.read(doc, tokens[k].start, sentence.end, stop_at=stop)
         return None
+
+    def _opens_item(self, doc: Doc, tokens: list[Token], rules: _Rules) -> bool:
+        """Whether the words open another place of a list: a head noun or a place, after
+        determiners and adjectives ("the neighbouring town of", "قرية")."""
+        for t in tokens:
+            if doc.index("place_mentions").overlapping(t.start, t.end):
+                return not rules.english or doc.text[t.start:t.start + 1].isupper()
+            category = rules.phrases.category(doc, doc.token_index(t.start))[0]
+            if category in ("head", "generic"):
+                return True
+            if category != "filler":
+                return False
+        return False
 
     def _anaphor(self, doc: Doc, cue: Match, pronoun: Token, sentence: Sentence, rules: _Rules,
                  starts: frozenset[int], context: list[Mention]) -> tuple[list[Mention], int, int] | None:
@@ -464,6 +510,8 @@ class ControlFinder:
             return []
         places = [m for m in rules.phrases.preceding(doc, reach[0].start, cue.start) if not _quoted(doc, m)]
         if not places:
+            places = self._antecedent(doc, reach, sentence, rules)
+        if not places:
             return []
         actor = self._agents.agent_after(doc, cue.end, sentence, words)
         pronoun = cue.text.endswith(("ه", "ها", "هم"))
@@ -473,6 +521,26 @@ class ControlFinder:
             actor = self._agents.last_party(doc, places[0].start, sentence.start) or \
                 self._agents.last_party(doc, cue.start, _paragraph_start(doc, sentence))
         return [Reading(spec.change, places, actor, cue.end)]
+
+    def _antecedent(self, doc: Doc, tokens: list[Token], sentence: Sentence, rules: _Rules) -> list[Mention]:
+        """"The town", "both cities", "البلدتين" among ``tokens`` that no place stands for:
+        the place (or the list, for a plural) named last before, in this paragraph or the one
+        before it."""
+        for n in range(len(tokens) - 1, -1, -1):
+            pair = " ".join(t.key for t in tokens[max(0, n - 1):n + 1])
+            single = tokens[n].key in rules.anaphors or pair in rules.anaphors
+            plural = tokens[n].key in rules.plural_anaphors or pair in rules.plural_anaphors
+            if not (single or plural):
+                continue
+            start = tokens[n - 1].start if pair in rules.anaphors | rules.plural_anaphors else tokens[n].start
+            after = doc.tokens_after(tokens[n].end, 1)
+            if doc.index("place_mentions").overlapping(start, tokens[n].end) or (
+                    after and after[0].key in ("of", "ب")):
+                return []  # a place the places reader resolved, or a name after a head noun
+            since = _paragraph_start(doc, doc.sentences[max(0, doc.sentences.index(sentence) - 3)])
+            named = [m for m in rules.phrases.preceding(doc, since, start) if not _wide(doc, m)]
+            return named if plural else named[-1:]
+        return []
 
     def _expel(self, doc: Doc, cue: Match, sentence: Sentence, rules: _Rules, words: AgentWords,
                starts: frozenset[int]) -> list[Reading]:

@@ -333,3 +333,18 @@ def test_a_list_goes_on_after_a_time_phrase(extract, text, language, expected):
 ])
 def test_an_english_anaphor_stands_for_the_place_named_last(extract, text, expected):
     assert claims(extract, text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("آلاف العائلات تعبر النهر الكبير هرباً من تلكلخ باتجاه لبنان.", "ar"),
+    ("فر المدنيون من مدينة سراقب بعد القصف.", "ar"),
+    ("More than 100,000 people have fled the Kobane region since Tuesday.", "en"),
+])
+def test_people_fleeing_are_no_party(extract, text, language):
+    assert claims(extract, text, language) == []
+
+
+def test_an_operation_named_after_its_launcher_is_not_the_subject(extract):
+    text = ('وأطلق "الجيش الوطني" عملية "فجر الحرية" أواخر تشرين الثاني، وتمكن خلال أيامها الأولى '
+            "من السيطرة على مدينة السفيرة.")
+    assert [c[:2] for c in claims(extract, text)] == [("syrian-national-army", "captured")]

@@ -27,6 +27,7 @@ from conflictkg.extract.matcher import Match
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.gazetteers import Gazetteers
 
+PREPOSITIONS = frozenset({"في", "من", "على", "عن", "مع", "الى", "الي", "ب", "ل", "حسب", "بحسب"})
 UNNAMED = ""  # the subject the text gives is no party it names ("سيطرت القوات" with none before)
 SUBJECT_WINDOW = 5  # tokens after the verb in which its subject stands (VSO)
 AGENT_WINDOW = 4  # tokens after a passive's cue in which its agent stands
@@ -178,6 +179,10 @@ class Agents:
         if i == 0 or doc.tokens[i - 1].start < sentence.start:
             return True
         previous = doc.tokens[i - 1]
+        if words.verb_first and (i < 2 or doc.tokens[i - 2].start < sentence.start) and \
+                previous.key[:1] in ("و", "ف") and len(previous.key) >= 4 and not set(
+                    clitic_forms(previous.key)) - {previous.key} & PREPOSITIONS:
+            return True  # "وأطلق الجيش الوطني": a verb opens the sentence, its subject follows
         forms = set(clitic_forms(previous.key))
         if forms & words.verb_like or forms & words.enablers:
             return True
@@ -243,6 +248,8 @@ class Agents:
         if any(c in _glued(doc, m) for c in "بك"):
             return True
         i = doc.token_at(m.start)
+        if set(clitic_forms(doc.tokens[i].key)) & words.opponents and doc.token_index(m.end) > i + 1:
+            return True  # "عملية فجر الحرية" named as a party: the operation launched, not its maker
         if i > 0 and doc.tokens[i - 1].key in ("ب", "ك") and not doc.text[doc.tokens[i - 1].end:m.start].strip(
                 " \"'«“ـ"):
             return True  # "بـ\"الشبيحة\"": the preposition written apart before a quote

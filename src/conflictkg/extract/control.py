@@ -39,6 +39,7 @@ from conflictkg.extract.units import OPENING_QUOTES
 from conflictkg.gazetteers import Gazetteers
 
 PREPOSITION_WINDOW = 8  # tokens after the verb in which the preposition of its object stands
+CIVILIAN_REACH = 4  # words before a change, in its clause, in which its subject may be people
 RESUME_REACH = 25  # tokens after a list in which a clause that interrupts it may end
 PASSIVE_REACH = 10  # tokens before a passive's cue in which its place stands
 LOCALS_REACH = 8  # tokens before a verb in which "أبناء X" names the subject's place
@@ -100,6 +101,7 @@ class _Rules:
         self.noun_agents = s.keys("noun_agents")
         self.resumers = s.keys("resumers")
         self.needs_party = s.keys("needs_party")
+        self.civilians = s.keys("civilians")
         self.people_relatives = s.keys("people_relatives")
         places = patterns.section("places", language)
         self.anaphors = frozenset(normalize_key(k) for k in places.groups("anaphors"))
@@ -290,6 +292,8 @@ class ControlFinder:
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
         if cue.key in rules.needs_party and not actor:
             return []  # "انتشرت الأخبار في المدينة": spread, deployed, said of no party
+        if not actor and self._civilian(doc, cue, sentence, rules):
+            return []  # "آلاف العائلات هرباً من تلكلخ", "thousands of people have fled": no party
         done = self._done(doc, cue, sentence, rules, starts)
         if spec.form == "nouns" and not agent:  # "the fall of Palmyra to IS", "the capture of X by Y"
             marker = doc.tokens_after(object_end, 1)
@@ -319,6 +323,15 @@ class ControlFinder:
         return before[-1].key == "من" and any(
             set(clitic_forms(t.key)) & rules.words.enablers
             for t in doc.tokens_between(sentence.start, before[-1].start))
+
+    def _civilian(self, doc: Doc, cue: Match, sentence: Sentence, rules: _Rules) -> bool:
+        """Whether the subject of a change is people, not a party: civilians, families,
+        residents, before the verb or (in Arabic) right after it."""
+        clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+        near = doc.tokens_between(clause[0], cue.start)[-CIVILIAN_REACH:]
+        if not rules.english:
+            near += doc.tokens_between(cue.end, clause[1])[:2]
+        return not rules.civilians.isdisjoint(word_forms(near))
 
     def _relative(self, doc: Doc, cue: Match, sentence: Sentence, rules: _Rules) -> list[Mention] | None:
         """When the change is told in a relative clause, the places its pronoun stands for

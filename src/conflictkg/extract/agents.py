@@ -127,6 +127,12 @@ class Agents:
             return UNNAMED, True  # "سيطرة أبناء المنطقة على": locals, no group
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         own = doc.tokens_between(clause[0], cue.start)[-3:]
+        if not words.verb_first and not noun and own and own[-1].key not in DETERMINERS and \
+                doc.text[own[-1].start:own[-1].start + 1].isupper() and not any(
+                m.start < own[-1].end and own[-1].start < m.end for m in mentions) and not (
+                doc.dates_overlapping(own[-1].start, own[-1].end) or doc.index("place_mentions").overlapping(
+                    own[-1].start, own[-1].end)):
+            return UNNAMED, True  # "The SOR seized": a name right before the verb, of no party known
         if not words.verb_first and len(own) >= 2 and own[-1].key in words.members and not any(
                 clause[0] <= m.start < cue.start for m in mentions) and not any(
                 t.key in DETERMINERS for t in own) and doc.text[own[-2].start:own[-2].end].islower():

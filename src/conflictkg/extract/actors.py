@@ -19,8 +19,8 @@ from conflictkg.extract.model import Actor
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
 from conflictkg.extract.units import Unit, UnitRules, find_units
-from conflictkg.gazetteers import ActorEntry, Gazetteers
 from conflictkg.iris import slugify
+from conflictkg.reference.gazetteers import ActorEntry, Gazetteers
 
 SIDE_OF_KIND = {"state_force": "government"}
 PARENT_GAP = 40  # characters between a unit and the group it belongs to ("التابعة لـ")

@@ -23,9 +23,10 @@ from itertools import pairwise
 
 from conflictkg.extract.attribution import attribution_at
 from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, Token, clitic_forms, word_forms
+from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.normalize import normalize_key
-from conflictkg.gazetteers import Gazetteers
+from conflictkg.reference.gazetteers import Gazetteers
 
 PREPOSITIONS = frozenset({"في", "من", "على", "عن", "مع", "الى", "الي", "ب", "ل", "حسب", "بحسب"})
 UNNAMED = ""  # the subject the text gives is no party it names ("سيطرت القوات" with none before)
@@ -186,7 +187,7 @@ class Agents:
             return True
         previous = doc.tokens[i - 1]
         if words.verb_first and (i < 2 or doc.tokens[i - 2].start < sentence.start) and \
-                previous.key[:1] in ("و", "ف") and len(previous.key) >= 4 and not set(
+                clitics().without_conjunctions(previous.key) != previous.key and len(previous.key) >= 4 and not set(
                     clitic_forms(previous.key)) - {previous.key} & PREPOSITIONS:
             return True  # "وأطلق الجيش الوطني": a verb opens the sentence, its subject follows
         forms = set(clitic_forms(previous.key))
@@ -195,7 +196,7 @@ class Agents:
         if forms & words.complementizers or any(
                 c in doc.text[previous.end:doc.tokens[i].start] for c in "،,:"):
             return True
-        bare = previous.key.removeprefix("و").removeprefix("ف")
+        bare = clitics().without_conjunctions(previous.key)
         past = bare.endswith("ت") and not bare.endswith("ات")  # "استأنفت قوات الأسد"
         present = bare.startswith(("ت", "ي")) and not bare.endswith(("ه", "ات"))  # "تعاود قوات النظام"
         return words.verb_first and (past or present) and len(bare) >= 4
@@ -285,14 +286,14 @@ class Agents:
             doc.tokens_between(clause[0], cue.start)[-SUBJECT_WINDOW:]
         forms = set(word_forms(near))
         found = words.collectives & forms
-        named = {w.removeprefix("ال") for w in (found | (words.heads & forms))}
+        named = set(map(clitics().without_article, found | (words.heads & forms)))
         if not named:
             return None
         earlier = doc.index("actor_mentions").before(cue.start)
         for m in reversed(earlier):  # "القوات" after "قوات سوريا الديمقراطية"
             if any(named & _bare(t.key) for t in _with_head(doc, m)[-len(m.text.split()) - 2:][:3]):
                 return m.key
-        heads = {w.removeprefix("ال") for w in found}
+        heads = set(map(clitics().without_article, found))
         for m in reversed(earlier):
             entry = self._actors.get(m.key)
             if entry is None:
@@ -304,7 +305,7 @@ class Agents:
     def _first_words(self, key: str) -> frozenset[str]:
         """The first words of a group's Arabic names, without the article ("تنظيم")."""
         if key not in self._first:
-            self._first[key] = frozenset(normalize_key(n).split()[0].removeprefix("ال")
+            self._first[key] = frozenset(clitics().without_article(normalize_key(n).split()[0])
                                          for n in self._actors[key].names_ar)
         return self._first[key]
 
@@ -319,7 +320,9 @@ def _owned_member(key: str, members: frozenset[str]) -> bool:
 
 def _bare(key: str) -> set[str]:
     """A word's forms without its article and the proclitics before it ("والوحدات": "وحدات")."""
-    return {f[2:] if f.startswith("ال") and len(f) > 4 else f for f in clitic_forms(key)}
+    article = clitics().article
+    return {clitics().without_article(f) if f.startswith(article) and len(f) > len(article) + 2 else f
+            for f in clitic_forms(key)}
 
 
 def _with_head(doc: Doc, m: Mention) -> list[Token]:

@@ -22,7 +22,7 @@ from conflictkg.extract.model import Attribution
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
 from conflictkg.extract.speakers import SpeakerRules, find_speakers
-from conflictkg.gazetteers import Gazetteers
+from conflictkg.reference.gazetteers import Gazetteers
 
 AFTER_PREPOSITION = 6  # tokens between "بحسب"/"وفق" and the source it credits
 AFTER_VERB = 3  # tokens between a verb and its subject ("قال مدير المرصد")

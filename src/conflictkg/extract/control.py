@@ -30,7 +30,7 @@ from conflictkg.extract.matcher import Match
 from conflictkg.extract.model import Attribution, ControlClaim
 from conflictkg.extract.objects import ObjectReader, paragraph_start, quoted
 from conflictkg.extract.patterns import Patterns
-from conflictkg.gazetteers import Gazetteers
+from conflictkg.reference.gazetteers import Gazetteers
 
 CIVILIAN_REACH = 4  # words before a change, in its clause, in which its subject may be people
 PASSIVE_REACH = 10  # tokens before a passive's cue in which its place stands

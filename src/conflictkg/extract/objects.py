@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from conflictkg.extract.control_rules import ControlRules
 from conflictkg.extract.doc import Doc, Mention, Sentence, Token, clitic_forms
+from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.phrases import Phrase
 from conflictkg.extract.units import OPENING_QUOTES
@@ -126,12 +127,13 @@ class ObjectReader:
                 doc.dates_overlapping(tokens[n - 1].start, tokens[n - 1].end)))
             if not any(c in gap for c in "،,;") and not (timed and t.key in rules.resumers):
                 continue
-            if t.key.startswith("و") and t.key[1:] in prepositions:
+            bare = clitics().without_conjunctions(t.key)
+            if bare != t.key and bare in prepositions:
                 return rules.phrases.read(doc, t.end, sentence.end, stop_at=stop)
             if phrase.counted and not phrase.items and rules.phrases.category(
                     doc, doc.token_index(t.start))[0] == "elaboration":
                 return rules.phrases.read(doc, t.start, sentence.end, stop_at=stop)
-            if direct and phrase.items and t.key.startswith("و") and self._opens_item(doc, [t], rules):
+            if direct and phrase.items and bare != t.key and self._opens_item(doc, [t], rules):
                 return rules.phrases.read(doc, t.start, sentence.end, stop_at=stop)  # "، وبلدة X"
             k = n
             while k < len(tokens) and k - n < 3 and tokens[k].key in rules.resumers:
@@ -165,7 +167,7 @@ class ObjectReader:
         if phrase.items and phrase.counted:
             return phrase.items, pronoun.end, phrase.end
         if pronoun.key in rules.pronoun_objects and not (set(clitic_forms(pronoun.key)) - {pronoun.key}) \
-                and not rules.english and not pronoun.key.startswith(("عل", "من", "ال")):
+                and not rules.english and not pronoun.key.startswith(("عل", "من", clitics().article)):
             named = [m for m in doc.index("place_mentions").starting(sentence.start, cue.start)
                      if m.end <= cue.start and not quoted(doc, m)][-1:]  # "كامل ما خسرته"
         else:

@@ -14,7 +14,7 @@ pronoun ("بعد", "التي", "after", "which"), at a clause that opens with an
 after a coordinator (a verb: "وقصفت"), or after too many words it cannot place. A name
 the gazetteer lacks does not end a list ("وحيردركل" between two villages it knows), so
 one unknown village does not lose the villages after it. The words are data
-(``mappings/patterns/phrases.yaml``, with the head nouns and locative words of
+(the bundle's ``mappings/patterns/phrases.yaml``, with the head nouns and locative words of
 ``places.yaml``).
 """
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from conflictkg.extract.doc import Doc, clitic_forms
+from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
@@ -146,7 +147,7 @@ def _unquoted(doc: Doc, start: int, end: int, unit_word: str, rules: UnitRules) 
         if not name and (key in rules.generic_first or key in rules.stops):
             return None
         if key in rules.stops or key.isdigit() or _opens_clause(key, rules) \
-                or _indefinite(text[token.start:token.end]) or key.startswith(("لل", "بال")):
+                or _indefinite(text[token.start:token.end]) or clitics().with_article_after_preposition(key):
             break
         if any(form in rules.unit_keys for form in clitic_forms(key)) and name:
             break
@@ -167,8 +168,8 @@ def _indefinite(word: str) -> bool:
 
 
 def _opens_clause(key: str, rules: UnitRules) -> bool:
-    """A word glued to "و" or "ف" (not a name word) starts a new clause."""
-    if len(key) > 3 and key[0] in "وف" and key not in rules.joiners:
+    """A word glued to a conjunction, "و" or "ف" (not a name word), starts a new clause."""
+    if len(key) > 3 and key.startswith(clitics().conjunctions) and key not in rules.joiners:
         return not key.startswith(rules.glued_name_words)
     return False
 

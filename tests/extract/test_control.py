@@ -30,7 +30,7 @@ def places_of(extract, text: str, language: str = "ar") -> list[str | None]:
     ("استعادت القوات الحكومية عدداً من المواقع في ريف حماة، من بينها بلدتي الهبيط وكفرنبودة.",
      "ar", ["Hbit", "Kafr Nabutha"]),
     ("حررت الفصائل قرى قبتان الجبل والشيخ عقيل وحيردركل وكفربسين في ريف حلب الغربي.", "ar",
-     ["Qabtan Eljabal", "Sheikh Aqil", "Kafr Bssin"]),             # an unknown name inside
+     ["Qabtan Eljabal", "Sheikh Aqil", None, "Kafr Bssin"]),       # a village the gazetteer lacks
     ("سيطرت الفصائل على بلدة كفرنبودة وقصفت مدينة خان شيخون.", "ar",
      ["Kafr Nabutha"]),                                            # a verb ends the list
     ("Turkish-backed rebels captured Afrin, including the towns of Jandairis and Azaz.", "en",

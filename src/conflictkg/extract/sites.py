@@ -117,7 +117,7 @@ class SiteFinder:
             if curated is not None:  # "المطار العسكري" of Deir ez-Zor: its military airport
                 index.added.append(Mention(m.start, end, doc.text[m.start:end], curated))
                 continue
-            sites.append((m.start, end, " ".join(words), self._places[parent.key]))
+            sites.append((m.start, end, " ".join(words), self._entry(doc, parent.key)))
         places = index.kept()
         sites += self._suffixed(doc, places, rules)
         doc.place_mentions = places
@@ -212,6 +212,11 @@ class SiteFinder:
             return before[-1]
         return next((p for p in places.starting(end, sentence.end) if self._local(p)), None)
 
+    def _entry(self, doc: Doc, key: str) -> PlaceEntry:
+        """The gazetteer place of a key, or the one a place the gazetteer lacks lies in."""
+        entry = self._places.get(key)
+        return entry if entry is not None else self._places[doc.places[key].parent or ""]
+
     def _local(self, mention: Mention) -> bool:
         entry = self._places.get(mention.key)
         return entry is not None and entry.level in ("community", "neighbourhood") \
@@ -261,7 +266,8 @@ class SiteFinder:
         parent = self._parent(doc, out[0][0], out[-1][1], places, rules)
         if parent is None:
             return []
-        return [(s, e, name, self._places[parent.key]) for s, e, name, _ in out]
+        entry = self._entry(doc, parent.key)
+        return [(s, e, name, entry) for s, e, name, _ in out]
 
     def _suffixed(self, doc: Doc, places: list[Mention],
                   rules: _Rules) -> list[tuple[int, int, str, PlaceEntry]]:
@@ -276,7 +282,7 @@ class SiteFinder:
                 start = head.start + (len(doc.text[head.start:head.end])
                                       - len(_bare(head.key, rules)))
                 out.append((max(head.start, start), after[0].end,
-                            normalize_key(rules.suffixes[after[0].key]), self._places[p.key]))
+                            normalize_key(rules.suffixes[after[0].key]), self._entry(doc, p.key)))
         return out
 
     def _add(self, doc: Doc, start: int, end: int, identity: str, parent: PlaceEntry) -> None:

@@ -270,9 +270,9 @@ class UnknownPlaces:
             before = head.key in rules.after and text[head.start - 1:head.start] == " " \
                 and _EN_NAME_END.search(text, max(0, head.start - 80), head.start - 1) is not None
             if before:  # "the Kani Arban and Maqtala districts", "the Mishtenur hill"
-                names = _names_before(text, head.start - 1, head.key.endswith("s"))
+                names = names_before(text, head.start - 1, head.key.endswith("s"))
             elif following and following[0].key == "of":  # "the villages of A, B and C"
-                names = _names_after(text, following[0].end)
+                names = names_after(text, following[0].end)
             else:
                 continue
             items: list[Found] = []
@@ -399,7 +399,7 @@ class UnknownPlaces:
                     None)
 
 
-def _names_after(text: str, position: int) -> list[tuple[int, int]]:
+def names_after(text: str, position: int) -> list[tuple[int, int]]:
     """The names of a list that starts after ``position`` ("of A, B and C")."""
     out: list[tuple[int, int]] = []
     while text[position:position + 1] == " ":
@@ -414,7 +414,7 @@ def _names_after(text: str, position: int) -> list[tuple[int, int]]:
     return out
 
 
-def _names_before(text: str, end: int, plural: bool) -> list[tuple[int, int]]:
+def names_before(text: str, end: int, plural: bool) -> list[tuple[int, int]]:
     """The names of a list that ends at ``end`` ("the A, B and C districts"), last first;
     one name before a singular head."""
     out: list[tuple[int, int]] = []

@@ -130,3 +130,12 @@ def test_an_explicit_governorate_where_the_gazetteer_has_no_such_village_makes_a
     text = "ISIS still holds the al-Jubaila and al-Orfi neighborhoods of Deir ez-Zor."
     places = {m.text: p for p in extract(text, language="en").places for m in p.mentions}
     assert (places["al-Orfi"].admin1, places["al-Orfi"].curated) == ("Deir-ez-Zor", False)
+
+
+@pytest.mark.parametrize("text", [
+    "09:10 حلب\nقصفت الطائرات مدينة إدلب صباح اليوم.",
+    "[10:15] - حمص\nقصفت الطائرات مدينة إدلب صباح اليوم.",
+    "حماة 14:30\nقصفت الطائرات مدينة إدلب صباح اليوم.",
+])
+def test_a_page_time_stamp_and_section_is_no_place(extract, text):
+    assert [m.text for p in extract(text).places for m in p.mentions] == ["مدينة إدلب"]

@@ -42,7 +42,9 @@ _ART = r"(?:al|el|ad|as|ash|ar|az|at|an|ed|es|ez|et|en|a)"
 _WORD = rf"(?:{_ART}[- ])?[A-Z][A-Za-z'’]*"
 _CAPITALISED = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ -]{_WORD}){{0,{SPAN_WORDS - 1}}}")
 _WORDS = re.compile(_WORD)
+_STAMP = re.compile(r"[\[(]?\d{1,2}[:.]\d{2}[\])]?(?:\s*[-–—|/]\s*)?|[-–—|/]?\s*[\[(]?\d{1,2}[:.]\d{2}[\])]?")
 SITE = ("site",)
+MOVEMENT_TOKENS = 5  # words between a movement ("عاد") and the preposition of its place
 
 
 class _Rules:
@@ -57,6 +59,8 @@ class _Rules:
         self.proximity = s.keys("proximity")
         self.role = s.keys("place_role") | self.locatives | self.proximity
         self.land = s.keys("land_nouns")
+        self.movement = s.keys("movement_words")
+        self.movement_prepositions = s.keys("movement_prepositions")
         self.joined = s.words("joined_prefixes") if language == "ar" else ()
         self.not_places = s.keys("not_places") if language == "en" else frozenset()
         self.verbs = s.keys("place_verbs") if language == "en" else frozenset()
@@ -387,6 +391,11 @@ def _in_place_role(doc: Doc, m: Match[str], rules: _Rules) -> bool:
         words = before[-n:]
         if any(" ".join((form, *words[1:])) in rules.role for form in clitic_forms(words[0])):
             return True
+    # "عاد اللاجئون من لبنان", "refugees returned home from Lebanon": a movement, then
+    # its preposition right before the name
+    if before and any(f in rules.movement_prepositions for f in clitic_forms(before[-1])):
+        return any(f in rules.movement for t in doc.tokens[max(0, i - MOVEMENT_TOKENS):i - 1]
+                   for f in clitic_forms(t.key))
     return False
 
 
@@ -400,8 +409,13 @@ def _is_level(place: tuple[str, int], level: str) -> bool:
 
 
 def _dateline(doc: Doc, m: Match[str]) -> bool:
-    """"دمشق-سانا": where an agency filed the report from, not where anything happened."""
+    """"دمشق-سانا": where an agency filed the report from, not where anything happened;
+    "09:10 حلب": a page's time stamp and section."""
     line_start = doc.text.rfind("\n", 0, m.start) + 1
+    line_end = doc.text.find("\n", m.end)
+    line = doc.text[line_start:len(doc.text) if line_end < 0 else line_end]
+    if _STAMP.fullmatch(line.replace(m.text, " ", 1).strip()):
+        return True
     if doc.text[line_start:m.start].strip():
         return False
     rest = doc.text[m.end:m.end + 3]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from conflictkg.extract.doc import Doc, clitic_forms
-from conflictkg.extract.namesakes import CITY_PROMINENCE, Candidate
+from conflictkg.extract.namesakes import CITY_PROMINENCE, STRONG_PROMINENCE, Candidate
 from conflictkg.gazetteers import PlaceEntry
 
 CONTEXT_TOKENS = 3  # how far after a name a governorate may say where it is
@@ -43,7 +43,10 @@ def governorates_named(doc: Doc, candidates: list[Candidate], i: int,
         gap = doc.text[prev.match.end:c.match.start]
         if gap.strip(" -/–") == "" and ("-" in gap or "/" in gap or "–" in gap):
             return frozenset(e.admin1 for e in prev.entries if e.admin1)
-    return _after_list(doc, candidates, i, rules)
+    if len({e.admin1 for e in c.entries}) > 1 or all(
+            e.prominence < STRONG_PROMINENCE for e in c.entries):
+        return _after_list(doc, candidates, i, rules)  # a namesake, or a village it may not be
+    return frozenset()
 
 
 def _after_list(doc: Doc, candidates: list[Candidate], i: int, rules: Any) -> frozenset[str]:

@@ -68,7 +68,10 @@ class _Rules:
         self.directions = s.keys("directions")
         self.generic = (frozenset(self.qualifiers) | self.facilities | frozenset(self.anaphors)
                         | self.locatives | self.proximity)
-        self.anaphor_matcher: Matcher[str] = s.matcher(anaphor=s.groups("anaphors"))
+        pairs = s.groups("pair_anaphors")
+        self.anaphors.update({normalize_key(k): tuple(v) for k, v in pairs.items()})
+        self.pairs = frozenset(normalize_key(k) for k in pairs)
+        self.anaphor_matcher: Matcher[str] = s.matcher(anaphor=[*s.groups("anaphors"), *pairs])
 
 
 class PlaceFinder:
@@ -272,7 +275,8 @@ class PlaceFinder:
                                     key=lambda m: (m.start, -m.end))
 
     def _anaphors(self, doc: Doc, rules: _Rules) -> list[Mention]:
-        """"الحي", "المدينة": the last place of that kind named before (a weak mention)."""
+        """"الحي", "المدينة", "the town": the last place of that kind named before (a weak
+        mention: an anaphor); "البلدتين", "both cities": the last two, a weak mention each."""
         out = []
         places = SpanIndex(doc.place_mentions)
         for m in rules.anaphor_matcher.find(doc.norm):
@@ -284,6 +288,15 @@ class PlaceFinder:
                 continue  # "the village of Tadif": a head noun, not an anaphor
             levels = rules.anaphors.get(m.key, ())
             earlier = [p for p in reversed(places.before(m.start)) if p.end <= m.start]
+            if m.key in rules.pairs:  # "both cities", "البلدتين": the last two of the kind
+                for level in levels:
+                    keys = list(dict.fromkeys(p.key for p in earlier if not p.weak and _is_level(
+                        self._level(doc, p.key), level)))[:2]
+                    if len(keys) == 2:
+                        out += [Mention(m.start, m.end, m.text, k, weak=True)
+                                for k in reversed(keys)]  # in the order they were named
+                        break
+                continue
             head = m.key.removeprefix("ال").split()[-1]  # "الحي" -> a place written "حي X"
             found = None
             for level in levels:  # a place written "حي X" first, then any of the level

@@ -139,23 +139,3 @@ def test_an_explicit_governorate_where_the_gazetteer_has_no_such_village_makes_a
 ])
 def test_a_page_time_stamp_and_section_is_no_place(extract, text):
     assert [m.text for p in extract(text).places for m in p.mentions] == ["مدينة إدلب"]
-
-
-@pytest.mark.parametrize(("text", "language", "anaphor", "names"), [
-    ("تقدمت قوات النظام إلى بلدتي الهبيط وكفرنبودة، وسيطرت على البلدتين فجر اليوم.", "ar",
-     "البلدتين", ["الهبيط", "كفرنبودة"]),
-    ("Government forces shelled Aleppo and Hama on Friday; both cities lost power.", "en",
-     "both cities", ["Aleppo", "Hama"]),
-    ("Rebels took Saraqib and Sarmin, and held the two towns for a week.", "en",
-     "the two towns", ["Saraqib", "Sarmin"]),
-])
-def test_a_pair_anaphor_stands_for_the_last_two_places_of_its_kind(run, text, language, anaphor,
-                                                                   names):
-    doc = run(text, language=language)
-    named = {m.key: m.text for m in doc.place_mentions if not m.weak}
-    assert [named[m.key] for m in doc.place_mentions if m.weak and m.text == anaphor] == names
-
-
-def test_a_pair_anaphor_with_one_place_before_it_stands_for_none(run):
-    doc = run("Rebels took Saraqib on Monday and held both towns for a week.", language="en")
-    assert not [m for m in doc.place_mentions if m.weak]

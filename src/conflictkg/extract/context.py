@@ -13,7 +13,7 @@ from typing import Any
 
 from conflictkg.extract.doc import Doc, clitic_forms
 from conflictkg.extract.namesakes import CITY_PROMINENCE, STRONG_PROMINENCE, Candidate
-from conflictkg.gazetteers import PlaceEntry
+from conflictkg.reference.gazetteers import PlaceEntry
 
 CONTEXT_TOKENS = 3  # how far after a name a governorate may say where it is
 LIST_TOKENS = 16  # how far after a name the area of the list it is in may be named

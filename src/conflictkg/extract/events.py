@@ -23,7 +23,7 @@ from conflictkg.extract.model import Event
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
 from conflictkg.extract.units import OPENING_QUOTES, closing_quote
-from conflictkg.gazetteers import Gazetteers
+from conflictkg.reference.gazetteers import Gazetteers
 
 NEGATION_WINDOW = 2
 CIRCUMSTANCE_WINDOW = 2  # tokens between "بالتزامن مع" and the cue it makes background

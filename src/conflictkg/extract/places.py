@@ -18,6 +18,7 @@ from typing import ClassVar
 from conflictkg.extract.areas import Countrysides
 from conflictkg.extract.context import governorates_named
 from conflictkg.extract.doc import Doc, Mention, SpanIndex, clitic_forms
+from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import Place
 from conflictkg.extract.namesakes import (
@@ -32,7 +33,7 @@ from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import PatternError, Patterns
 from conflictkg.extract.spelling import ArabicNear, LatinIndex, generated, latin_key
 from conflictkg.extract.villages import UnknownPlaces
-from conflictkg.gazetteers import Gazetteers, PlaceEntry
+from conflictkg.reference.gazetteers import Gazetteers, PlaceEntry
 
 CAPITAL_PROMINENCE = 70  # a place abroad this prominent is a capital, named for its government
 MIN_LONE = 4  # folded letters of a one-word name read by its spelling: "War" is no Wa'er
@@ -68,10 +69,7 @@ class _Rules:
         self.directions = s.keys("directions")
         self.generic = (frozenset(self.qualifiers) | self.facilities | frozenset(self.anaphors)
                         | self.locatives | self.proximity)
-        pairs = s.groups("pair_anaphors")
-        self.anaphors.update({normalize_key(k): tuple(v) for k, v in pairs.items()})
-        self.pairs = frozenset(normalize_key(k) for k in pairs)
-        self.anaphor_matcher: Matcher[str] = s.matcher(anaphor=[*s.groups("anaphors"), *pairs])
+        self.anaphor_matcher: Matcher[str] = s.matcher(anaphor=s.groups("anaphors"))
 
 
 class PlaceFinder:
@@ -230,7 +228,7 @@ class PlaceFinder:
             if m.key in rules.generic or len(m.key) < 3 or _dateline(doc, m):
                 continue
             if levels is None and not role and (m.key in self._stopnames
-                                                or m.key.removeprefix("ال") in rules.times
+                                                or clitics().without_article(m.key) in rules.times
                                                 or _adjective(doc, m, rules)):
                 continue
             if levels is None and not role and doc.language != "ar":
@@ -276,7 +274,7 @@ class PlaceFinder:
 
     def _anaphors(self, doc: Doc, rules: _Rules) -> list[Mention]:
         """"الحي", "المدينة", "the town": the last place of that kind named before (a weak
-        mention: an anaphor); "البلدتين", "both cities": the last two, a weak mention each."""
+        mention: an anaphor)."""
         out = []
         places = SpanIndex(doc.place_mentions)
         for m in rules.anaphor_matcher.find(doc.norm):
@@ -288,16 +286,7 @@ class PlaceFinder:
                 continue  # "the village of Tadif": a head noun, not an anaphor
             levels = rules.anaphors.get(m.key, ())
             earlier = [p for p in reversed(places.before(m.start)) if p.end <= m.start]
-            if m.key in rules.pairs:  # "both cities", "البلدتين": the last two of the kind
-                for level in levels:
-                    keys = list(dict.fromkeys(p.key for p in earlier if not p.weak and _is_level(
-                        self._level(doc, p.key), level)))[:2]
-                    if len(keys) == 2:
-                        out += [Mention(m.start, m.end, m.text, k, weak=True)
-                                for k in reversed(keys)]  # in the order they were named
-                        break
-                continue
-            head = m.key.removeprefix("ال").split()[-1]  # "الحي" -> a place written "حي X"
+            head = clitics().without_article(m.key).split()[-1]  # "الحي" -> a place written "حي X"
             found = None
             for level in levels:  # a place written "حي X" first, then any of the level
                 found = next((p for p in earlier if _is_level(self._level(doc, p.key), level)
@@ -444,13 +433,13 @@ def _previous(doc: Doc, start: int) -> str:
 
 def _adjective(doc: Doc, m: Match[str], rules: _Rules) -> bool:
     """"المظاهرات السلمية": a one-word definite name right after a definite noun."""
-    if " " in m.key or not m.key.startswith("ال"):
+    if " " in m.key or not clitics().has_article(m.key):
         return False
     i = doc.token_index(m.start) - 1
     if i < 0 or doc.text[doc.tokens[i].end:m.start].strip():
         return False
     previous = doc.tokens[i].key
-    return previous.startswith("ال") and len(previous) > 3 and not any(
+    return clitics().has_article(previous) and len(previous) > 3 and not any(
         f in rules.generic for f in clitic_forms(previous))
 
 

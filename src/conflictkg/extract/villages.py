@@ -24,16 +24,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from conflictkg.extract.doc import Doc, Mention, SpanIndex, clitic_forms
+from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.model import Place
 from conflictkg.extract.namesakes import near_governorate
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
 from conflictkg.extract.spelling import ArabicNear, LatinIndex
-from conflictkg.gazetteers import PlaceEntry, Places
 from conflictkg.iris import slugify
+from conflictkg.reference.gazetteers import PlaceEntry, Places
 
-ARTICLE = "ال"
 LIST_MAX = 15  # names after one plural head
 NAME_WORDS = 3  # words of one name at most ("تل أبو دنة")
 AFTER_TOKENS = 7  # a place this far after the name, behind "في"/"شمال", holds it
@@ -93,7 +93,7 @@ class _Rules:
 
     def stopped(self, key: str) -> bool:
         """A word that names no place ("المدينة", "السوق", "أخرى", "طفل")."""
-        return key in self.stops or key.removeprefix(ARTICLE) in self.stops
+        return key in self.stops or clitics().without_article(key) in self.stops
 
 
 class UnknownPlaces:
@@ -167,6 +167,8 @@ class UnknownPlaces:
                     break
                 if not first and not (gap in ("", "،", ",") and (joined or gap)):
                     break  # the list is over
+                if not first and gap and joined:
+                    break  # "بلدة سرمدا، وتحصنت": a comma and "و" open a clause
                 offset = 1 if not first and joined else 0
                 start = token.start + offset
                 known = [m for m in index.overlapping(start, token.end) if not m.weak]
@@ -236,8 +238,8 @@ class UnknownPlaces:
             if t.key in rules.adjectives:
                 taken += 1
             elif (previous in rules.prefixes or (
-                    first and taken == 1 and not previous.startswith(ARTICLE)
-                    and t.key.startswith(ARTICLE))) and not rules.stopped(t.key) \
+                    first and taken == 1 and not previous.startswith(clitics().article)
+                    and t.key.startswith(clitics().article))) and not rules.stopped(t.key) \
                     and t.key[:1] != "و":
                 taken += 1  # "عين قريع", "بستان الديوان": a construct
             else:
@@ -346,11 +348,8 @@ class UnknownPlaces:
         kind; else a name one letter away (a long one) in that governorate. And whether
         the gazetteer has the name."""
         key = normalize_key(text)
-        if text.isascii():
-            keys = list(self._latin.find(text)[0])
-        else:
-            keys = [*self._lookup(key), *self._lookup(
-                key[len(ARTICLE):] if key.startswith(ARTICLE) else ARTICLE + key)]
+        keys = list(self._latin.find(text)[0]) if text.isascii() else \
+            [*self._lookup(key), *self._lookup(_toggled(key))]
         if keys:  # at a governorate's edge, a village is often said to be in the next one
             found = self._fitting(keys, level, inside.admin1) or self._fitting(
                 [k for k in keys if near_governorate(self._places[k], self._places[inside.admin1])],
@@ -375,7 +374,7 @@ class UnknownPlaces:
         if parent is None:
             return None
         anchor = parent if level != "community" else self._places[inside.admin1]
-        name = " ".join(w.removeprefix(ARTICLE) for w in normalize_key(text).split())
+        name = " ".join(map(clitics().without_article, normalize_key(text).split()))
         kind = {"community": "village", "neighbourhood": "quarter"}.get(level, "site")
         key = f"{anchor.key}-{kind}-{_slug(name)}"
         labels: dict[str, str | None] = {"ar": None, "en": None}
@@ -432,6 +431,12 @@ def names_before(text: str, end: int, plural: bool) -> list[tuple[int, int]]:
             break
         end = joiner.start()
     return out
+
+
+def _toggled(key: str) -> str:
+    """A name with the article taken off, or put on ("المشهد" / "مشهد")."""
+    article = clitics().article
+    return key[len(article):] if key.startswith(article) else article + key
 
 
 def _fits(entry_level: str, level: str) -> bool:

@@ -65,7 +65,10 @@ def _after_list(doc: Doc, candidates: list[Candidate], i: int, rules: Any) -> fr
     free = 0  # words of the current item, a name the gazetteer does not know
     previous = c.match.end
     inside = c.match.end  # the end of the candidate the walk is in
-    for t in doc.tokens_between(c.match.end, sentence.end)[:LIST_TOKENS]:
+    first = doc.token_index(c.match.end)
+    for t in doc.tokens[first:first + LIST_TOKENS]:
+        if t.start >= sentence.end:
+            break
         if t.start < inside:
             continue
         while j < len(candidates) and candidates[j].match.end <= t.start:
@@ -111,13 +114,13 @@ def _wide(entries: list[PlaceEntry]) -> list[PlaceEntry]:
 
 def _places_in(key: str, rules: Any) -> bool:
     """A word that puts what is before it in the place after it ("في", "بين", "قرب")."""
-    return any(f in rules.locatives or f in rules.proximity for f in clitic_forms(key))
+    return not rules.placing.isdisjoint(clitic_forms(key))
 
 
 def _is_link(key: str, rules: Any) -> bool:
     """A locative, proximity word or head noun ("في", "قرب", "ريف", "neighborhoods")."""
-    return any(f in rules.locatives or f in rules.qualifiers or f in rules.proximity
-               for f in clitic_forms(key)) or (key[-1:] == "s" and key[:-1] in rules.qualifiers)
+    return not rules.linking.isdisjoint(clitic_forms(key)) or (
+        key[-1:] == "s" and key[:-1] in rules.qualifiers)
 
 
 def _starts_with_and(doc: Doc, c: Candidate) -> bool:

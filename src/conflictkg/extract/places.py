@@ -67,6 +67,8 @@ class _Rules:
         self.verbs = s.keys("place_verbs") if language == "en" else frozenset()
         self.times = patterns.section("phrases", language).keys("times")  # "بعد الظهر"
         self.directions = s.keys("directions")
+        self.placing = self.locatives | self.proximity  # "في", "قرب": in the place after
+        self.linking = self.placing | frozenset(self.qualifiers)
         self.generic = (frozenset(self.qualifiers) | self.facilities | frozenset(self.anaphors)
                         | self.locatives | self.proximity)
         self.anaphor_matcher: Matcher[str] = s.matcher(anaphor=s.groups("anaphors"))

@@ -104,7 +104,7 @@ class ControlFinder:
                 if actor == UNNAMED:
                     actor = None  # a subject of its own that names no party: none borrowed
                 elif actor is None:
-                    actor = self._agents.last_party(doc, sentence.start, paragraph_start(doc, sentence))
+                    actor = self._agents.last_party(doc, sentence.start, paragraph_start(doc, sentence), words)
                     if contrary and previous and actor == previous[1]:
                         actor = None  # "took X while (unnamed) troops fled X": not the same party
                 if actor is not None:

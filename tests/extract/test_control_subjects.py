@@ -79,3 +79,29 @@ def test_a_helper_is_not_the_party_a_later_sentence_goes_on_with(extract):
     text = ("Units of the Syrian army, with the support of the Russian Aerospace Forces, "
             "restored security to Deir ez-Zor. Troops later cleared the Hamidiyah district.")
     assert [actor for actor, _, _ in claims(extract, text, "en")] == ["syrian-government-forces"] * 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The regime collapsed in the face of an offensive led by Hayat Tahrir al-Sham (HTS), "
+     "which captured Aleppo city on November 30.", ("hts", "captured", "Aleppo")),
+    ("The SDF, which captured Raqqa in 2017, said it would not leave the area.",
+     ("sdf", "captured", "Ar-Raqqa")),
+])
+def test_an_english_relative_pronoun_stands_for_the_party_before_it(extract, text, expected):
+    assert claims(extract, text, "en") == [expected]
+
+
+# --- the place of a pronoun ---------------------------------------------------------------
+
+def test_a_pronoun_object_followed_by_where_they_went_is_the_place_they_left(extract):
+    text = ("Government forces took the districts of al-Shaar and al-Farafra after rebel factions "
+            "withdrew from them today towards the districts of Sheikh Saeed and al-Kalasa.")
+    withdrawn = {place for _, change, place in claims(extract, text, "en") if change == "withdrew"}
+    assert "Sheikh Said" not in withdrawn
+
+
+def test_a_verbal_noun_its_subject_then_a_pronoun_of_the_places(extract):
+    text = ("أعلن الجيش السوري إخراج المسلحين من بلدات يلدا وببيلا وبيت سحم إلى الشمال، "
+            "ودخول وحدات الجيش إليها.")
+    assert claims(extract, text) == [("syrian-arab-army", "entered", place)
+                                     for place in ("Yalda", "Babella", "Beit Sahm")]

@@ -12,8 +12,10 @@ party named. A collective stands for the groups it is made of only when the text
 ("الفصائل المؤلفة من ..."), not for the party its verb acts on ("هاجمت الفصائل مواقع قوات
 النظام ... وسيطرت"). In English the subject is the party right before the verb ("after
 the SNA captured"), or one in subject place behind an article, not one in an aside
-between commas ("The regime forces, with Hezbollah ..., took"). A party inside a relative clause that describes another ("قسد، التي تشكل
-وحدات حماية الشعب عمودها") is not the subject, and a command's bare title before a party
+between commas ("The regime forces, with Hezbollah ..., took"); a relative pronoun
+before the verb stands for the party named before it ("led by HTS, which captured").
+A party inside a relative clause that describes another ("قسد، التي تشكل وحدات حماية
+الشعب عمودها") is not the subject, and a command's bare title before a party
 ("القيادة العامة لوحدات حماية الشعب") is that party. A command or ministry whose own
 statement announces its gains ("أعلنت القيادة العامة للجيش ... أن وحداتنا", "the SDF said
 its fighters") is the agent: its entry in the sources gazetteer names the actor it speaks
@@ -130,6 +132,10 @@ class Agents:
                      and len(doc.tokens_between(cue.end, m.start)) <= SUBJECT_WINDOW]
             if after:
                 return self._resolved(doc, after[0], words), True
+        if not words.verb_first and not noun:
+            described = self._antecedent(doc, cue, sentence, mentions, words)
+            if described is not None:
+                return described, True  # "led by HTS, which captured Aleppo"
         demonstrated = self.demonstrated(doc, cue, sentence, mentions, words)
         if demonstrated is not None:
             return demonstrated, True  # "أعادت هذه الوحدات", "these forces took", "سيطرت الأخيرة"
@@ -196,6 +202,20 @@ class Agents:
                 sentence.start, head.start)[-ANNOUNCER_REACH:])
         # "أعلنت قيادة X، ...، السيطرة", "استعادت فصائل المعارضة، الخميس، السيطرة": the verb's subject
         return self._resolved(doc, head, words), enabled or announced or head.start >= clause[0]
+
+    def _antecedent(self, doc: Doc, cue: Match, sentence: Sentence, mentions: list[Mention],
+                    words: AgentWords) -> str | None:
+        """In English, the party a relative pronoun right before the verb stands for ("an
+        offensive led by HTS, which captured Aleppo"): the one named just before it."""
+        own = doc.tokens_between(sentence.start, cue.start)[-3:]
+        at = [n for n, t in enumerate(own) if t.key in words.relatives and all(
+            u.key in words.subject_gap for u in own[n + 1:])]
+        if not at:
+            return None
+        pronoun = own[at[-1]]
+        named = [m for m in mentions if m.end <= pronoun.start
+                 and not doc.text[m.end:pronoun.start].strip(" ,()")]
+        return self._resolved(doc, named[-1], words) if named else None
 
     def demonstrated(self, doc: Doc, cue: Match, sentence: Sentence, mentions: list[Mention],
                      words: AgentWords) -> str | None:

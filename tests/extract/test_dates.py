@@ -300,3 +300,37 @@ def test_a_needed_word_inside_another_loses_no_match(text: str) -> None:
 def test_a_month_name_at_the_end_of_a_word_makes_no_region() -> None:
     norm = normalize_text("وقال أحد الشباب إن الكتاب صدر", keep_punctuation=True).text
     assert "month" not in _regions(norm, _lexicon())
+
+
+@pytest.mark.parametrize(("text", "value", "end"), [
+    ("قصفت الطائرات البلدة خلال الأسبوع الماضي.", "2019-03-04", "2019-03-10"),
+    ("Rebels took the village last week.", "2019-03-04", "2019-03-10"),
+    ("وسيطرت خلال الـ48 ساعة الفائتة على 11 قرية.", "2019-03-12", "2019-03-14"),
+    ("Jets struck the town in the past 24 hours.", "2019-03-13", "2019-03-14"),
+    ("سيطرت القوات خلال الساعات الماضية على مزارع.", "2019-03-13", "2019-03-14"),
+    ("وتدور معارك منذ بداية الأسبوع الجاري.", "2019-03-11", "2019-03-14"),
+])
+def test_weeks_and_hours_are_the_days_they_span(text: str, value: str, end: str) -> None:
+    (found,) = find_dates(text, reference=date(2019, 3, 14))
+    assert (found.value, found.end, found.relative) == (value, end, True)
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy shelling overnight hit the town.", "وقصفت الطائرات البلدة الليلة الماضية."])
+def test_overnight_is_the_night_before_the_report(text: str) -> None:
+    assert [d.value for d in find_dates(text, reference=date(2019, 3, 14))] == ["2019-03-13"]
+
+
+@pytest.mark.parametrize("text", [
+    "hours of shelling", "الساعات الطويلة", "خلال 48 ساعة من القصف", "a week"])
+def test_hours_and_weeks_without_a_past_are_no_date(text: str) -> None:
+    assert find_dates(text, reference=date(2019, 3, 14)) == []
+
+
+def test_a_year_after_since_does_not_date_the_days_after_it() -> None:
+    text = "المدينة المحاصرة منذ تشرين الثاني 2012، ثم في 15 تشرين الثاني قصفت."
+    assert [d.value for d in find_dates(text, reference=date(2016, 12, 20))] == [
+        "2012-11", "2016-11-15"]
+    text = "في تشرين الثاني 2012، ثم في 15 تشرين الثاني قصفت."
+    assert [d.value for d in find_dates(text, reference=date(2016, 12, 20))] == [
+        "2012-11", "2012-11-15"]

@@ -33,7 +33,7 @@ _FOUR_DIGITS = re.compile(r"[0-9]{4}")
 _NEED_A_YEAR = ("numeric", "year_range", "year")
 # the patterns whose needed word follows a space or a boundary, never a joined proclitic
 _WORD_ON_ITS_OWN = frozenset({"day_month", "month", "ordinal", "month_day", "same_month",
-                              "period"})
+                              "period", "hours"})
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -106,8 +106,11 @@ def _lexicon() -> _Lexicon:
                 rf"(?:{current}\s+)?(?P<year>\d{{4}})(?!\d){era}",
         "same_month": rf"{B}(?:{a['day_words']}\s+)?(?P<days>{D})\s+{a['day_month_joiners']}\s+"
                       rf"{a['month_nouns']}\s+(?P<which>{a['same_month']}|{mod}){E}",
-        "period": rf"{B}(?:(?P<pre>{mod})\s+)?(?P<unit>{a['month_nouns']}|{a['year_nouns']})"
+        "period": rf"{B}(?:(?P<pre>{mod})\s+)?(?P<unit>{a['month_nouns']}|{a['year_nouns']}"
+                  rf"|{a['week_nouns']})"
                   rf"(?:\s+(?P<mod>{mod}))?{E}",
+        "hours": rf"{B}(?:(?P<pre>{mod})\s+)?(?:{a['day_articles']} ?)?(?P<hours>\d{{1,3}}\s*)?"
+                 rf"(?P<unit>{a['hour_nouns']})(?:\s+(?P<mod>{mod}))?{E}",
         "weekday": rf"{B}(?:{a['proclitics']})?(?P<body>(?:{a['day_words']}\s+)?"
                    rf"(?:(?P<pre>{mod})\s+)?(?P<wd>{wd})(?:\s+(?P<mod>{mod}))?){E}",
         "relative": rf"{B}(?:{a['proclitics']})?(?P<body>(?:{a['day_words']}\s+)?"
@@ -119,7 +122,8 @@ def _lexicon() -> _Lexicon:
             (map(form, y["ordinal_days"]), ("ordinal",)),  # "الأول من شباط"
             (english & months.keys(), ("month_day",)),  # "March 5": an English name only
             (weekdays, ("weekday",)), (map(form, y["relative_days"]), ("relative",)),
-            ([*words["month_nouns"], *words["year_nouns"]], ("same_month", "period"))):
+            ([*words["month_nouns"], *words["year_nouns"], *words["week_nouns"]],
+             ("same_month", "period")), (words["hour_nouns"], ("hours",))):
         for word in words_needed:
             needs.setdefault(word, set()).update(kinds)
     automaton = ahocorasick.Automaton()
@@ -191,7 +195,7 @@ def find_dates(text: str, *, reference: date | None = None,
         f = _resolve(kind, m, ctx, lex)
         if f is None:
             continue
-        if f.explicit_year:
+        if f.explicit_year and not _since(nt.text, m, lex):
             ctx.year = int(f.mention.value[:4])
         if f.mention.precision != "year":
             ctx.month = (int(f.mention.value[:4]), int(f.mention.value[5:7]))
@@ -242,7 +246,7 @@ def _plausible(kind: str, m: re.Match[str], nt: NormalizedText, lex: _Lexicon) -
         before = nt.text[: m.start()].split()
         return (g["m1"] not in lex.words["ambiguous_alone"] and bool(before)
                 and before[-1] in lex.words["month_alone_after"])
-    if kind == "period":
+    if kind in ("period", "hours"):
         return bool(g["mod"] or g["pre"])
     if kind == "relative" and lex.relative[g["rel"]] == 0:
         after = nt.text[m.end():].split(maxsplit=1)
@@ -378,8 +382,21 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Context, lex: _Lexicon) -> _Foun
         return value and _Found(DateMention(Span(0, 0, ""), value, "day", relative=which is not None),
                                 start, end, False, False)
     modifier = lex.modifiers.get(g.get("mod") or g.get("pre") or "")
+    if kind == "hours":
+        if modifier != "past":
+            return None
+        days = -(-int(g["hours"]) // 24) if g["hours"] else 1
+        mention = DateMention(Span(0, 0, ""), (ref - timedelta(days=days)).isoformat(), "day",
+                              end=ref.isoformat(), relative=True)
+        return _Found(mention, start, end, False, False)
     if kind == "period":
         step = {"past": -1, "next": 1}.get(modifier or "", 0)
+        if g["unit"] in lex.words["week_nouns"]:
+            monday = ref - timedelta(days=ref.weekday() - 7 * step)
+            last = min(monday + timedelta(days=6), ref) if step == 0 else monday + timedelta(days=6)
+            mention = DateMention(Span(0, 0, ""), monday.isoformat(), "day",
+                                  end=last.isoformat() if last > monday else None, relative=True)
+            return _Found(mention, start, end, False, False)
         if g["unit"] in lex.words["year_nouns"]:
             value = _iso(ref.year + step)
             precision: Precision = "year"
@@ -398,6 +415,13 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Context, lex: _Lexicon) -> _Foun
         day = ref + timedelta(days=lex.relative[g["rel"]])
     return _Found(DateMention(Span(0, 0, ""), day.isoformat(), "day", relative=True),
                   m.start("body"), m.end("body"), False, False)
+
+
+def _since(text: str, m: re.Match[str], lex: _Lexicon) -> bool:
+    """Whether a date follows a since-word ("منذ تشرين الثاني 2012"), or opens with one."""
+    opened = text[m.start():m.end()].split()[:1]
+    before = text[max(0, m.start() - 20):m.start()].split()[-1:]
+    return any(w in lex.words["since_words"] for w in (*opened, *before))
 
 
 def _shift_month(d: date, step: int) -> tuple[int, int]:

@@ -18,6 +18,7 @@ from itertools import pairwise
 from typing import Any, ClassVar
 
 from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, clitic_forms, word_forms
+from conflictkg.extract.episodes import actions, where
 from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import Event
 from conflictkg.extract.normalize import normalize_key
@@ -51,6 +52,12 @@ class _Rules:
         self.hypothetical: Matcher[str] = s.matcher(h=s.words("hypothetical"))
         self.circumstances: Matcher[str] = s.matcher(c=s.words("circumstances"))
         self.unresolved: Matcher[str] = s.matcher(u=s.words("unresolved_past"))
+        self.reference_words = s.keys("reference_words")
+        self.place_kinds = frozenset(s.words("place_kinds"))
+        places = patterns.section("places", language)
+        self.place_fillers = s.keys("place_fillers") | {
+            normalize_key(w) for w in places.groups("qualifiers")}
+        self.locatives = places.keys("locatives")
         control = patterns.section("control", language)
         self.attempts = control.keys("attempts")
         self.attempt_word = functools.lru_cache(maxsize=65536)(
@@ -95,16 +102,18 @@ class EventFinder:
                 doc.sentence_at(n.evidence.start).paragraph == s.paragraph for s in sentences)),
                 None) or _launched_before(doc, named, launched, sentences[0], event)
             event.parent = parent.key if parent else None
-            if parent is not None and not any(self._local(k) for k in event.places):
-                event.places = list(dict.fromkeys([*event.places, *parent.places]))
+            if parent is not None and not event.places:
+                event.places = list(parent.places)
             if not event.places and doc.focus_place:
                 event.places = [doc.focus_place]
             for s in sentences:
-                doc.sentence_events[s.start] = event.key
-        events += named + [e for e, _ in episodes if e not in named]
-        doc.events = [e for e in events if e.start]
-        kept = {e.key for e in doc.events}
-        for event in doc.events:  # an undated named battle is dropped: so is the link to it
+                doc.sentence_events.setdefault(s.start, event.key)
+        told = {e.parent for e, _ in episodes}
+        events += [n for n in named if n.start or n.key in told or n in (
+            e for e, _ in episodes)] + [e for e, _ in episodes if e not in named]
+        doc.events = events
+        kept = {e.key for e in events}
+        for event in events:  # an undated named battle that nothing tells is dropped
             if event.parent not in kept:
                 event.parent = None
         doc.sentence_events = {s: k for s, k in doc.sentence_events.items() if k in kept}
@@ -187,12 +196,16 @@ class EventFinder:
         cues_index = SpanIndex(cues)
         out = []
         paragraph_date: tuple[int, Any] | None = None
+        lead_date = None
+        usable = functools.partial(_usable_date, doc, rules)
         for sentence in doc.sentences:
             if sentence.boilerplate:
                 continue
             own = _sentence_date(doc, sentence, rules)
             if own is not None:
                 paragraph_date = (sentence.paragraph, own)
+                if lead_date is None and not sentence.heading:
+                    lead_date = own
             inside = lambda ms, s=sentence: ms.starting(s.start, s.end)  # noqa: E731
             if sentence.heading or inside(hypothetical):
                 continue
@@ -203,21 +216,38 @@ class EventFinder:
             unquoted = [c for c in here if not _in_quotes(doc, c.start)]
             if not unquoted:
                 continue  # only the words of someone quoted ("ما يجري هو معارك كر وفر")
-            date = own
+            scope = None
             if own is None and not inside(unresolved):
-                date = paragraph_date[1] if paragraph_date and \
+                scope = paragraph_date[1] if paragraph_date and \
                     paragraph_date[0] == sentence.paragraph else None
-            start = date.value if date else (None if inside(unresolved) else _default_date(doc))
-            if not start:
-                continue
-            out.append((Event(
-                key=f"{sentence.start}-{sentence.end}", kind=_kind(here, rules),
-                evidence=doc.span(sentence.start, sentence.end), start=start,
-                end=date.end if date is not None else None,
-                places=_keys(doc, "place_mentions", sentence, exclude=names)
-                or _paragraph_places(doc, sentence, names),
-                actors=_keys(doc, "actor_mentions", sentence)),
-                sentence))
+            if scope is None and not inside(unresolved) and own is None:
+                scope = lead_date
+            stops = [c.start for c in cues_here if _attempted(doc, c, cues_here, rules)] + [
+                c.start for c in inside(circumstances)]
+            found = actions(doc, sentence, unquoted, stops, usable, names)
+            if doc.info.kind == "archive-record" and found:  # a record's day is one episode
+                whole = found[0]
+                whole.cues = [c for a in found for c in a.cues]
+                whole.places = [m for a in found for m in a.places]
+                whole.end = found[-1].end
+                found = [whole]
+            for n, action in enumerate(found):
+                date = action.date or scope
+                keys = where(doc, self._places, action.places, rules.reference_words,
+                             rules.place_fillers, rules.locatives) or _paragraph_places(
+                                 doc, sentence, names)
+                evidence = doc.span(action.start, action.end) if n else doc.span(
+                    sentence.start, sentence.end)
+                kind = _kind(action.cues, rules)
+                groups = _by_place(keys, kind in rules.place_kinds, self._local)
+                for i, group in enumerate(groups or [[]]):
+                    out.append((Event(
+                        key=f"{evidence.start}-{evidence.end}" + (f"-{i}" if i else ""),
+                        kind=kind, evidence=evidence,
+                        start=date.value if date else None,
+                        end=date.end if date is not None else None,
+                        places=list(group),
+                        actors=_keys(doc, "actor_mentions", sentence)), sentence))
         return out
 
     def _happened(self, doc: Doc, cue: Match[str], denials: list[Match[str]],
@@ -310,25 +340,23 @@ def _name_after(doc: Doc, head: Match[str]) -> tuple[int, int, str] | None:
 
 def _sentence_date(doc: Doc, sentence: Sentence, rules: _Rules) -> Any:
     """The first date of the sentence that is when something happened in it."""
-    credits = doc.index("attributions")
-    for d in doc.dates_between(sentence.start, sentence.end):
-        i = doc.token_index(d.span.start)
-        before = [t.key for t in doc.tokens[max(0, i - SINCE_WINDOW):i]
-                  if t.start >= sentence.start]
-        if d.precision == "year" and any(f in rules.since for w in before
-                                         for f in clitic_forms(w)):
-            continue  # "منذ عقد اتفاق التسوية عام 2018": when something else began
-        if any(a.end <= d.span.start and len(doc.tokens_between(a.end, d.span.start))
-               <= REPORT_WINDOW and a.scope_start <= d.span.start < a.scope_end
-               for a in credits.overlapping(d.span.start - REPORT_CHARS, d.span.start)):
-            continue  # "أوردها المرصد الأربعاء": when it was reported
-        return d
-    return None
+    return next((d for d in doc.dates_between(sentence.start, sentence.end)
+                 if _usable_date(doc, rules, d)), None)
 
 
-def _default_date(doc: Doc) -> str | None:
-    """What undated news tells of happened by its publication."""
-    return doc.info.published if doc.info.kind != "archive-record" else None
+def _usable_date(doc: Doc, rules: _Rules, d: Any) -> bool:
+    """Whether a date tells when something happened, not when something else began ("منذ
+    عام 2018") or when a source reported it ("أوردها المرصد الأربعاء")."""
+    i = doc.token_index(d.span.start)
+    sentence = doc.sentence_at(d.span.start)
+    first = sentence.start if sentence is not None else 0
+    before = [t.key for t in doc.tokens[max(0, i - SINCE_WINDOW):i] if t.start >= first]
+    if d.precision == "year" and any(f in rules.since for w in before for f in clitic_forms(w)):
+        return False
+    return not any(
+        a.end <= d.span.start and len(doc.tokens_between(a.end, d.span.start)) <= REPORT_WINDOW
+        and a.scope_start <= d.span.start < a.scope_end
+        for a in doc.index("attributions").overlapping(d.span.start - REPORT_CHARS, d.span.start))
 
 
 def _kind(cues: list[Match[str]], rules: _Rules) -> str:
@@ -376,19 +404,42 @@ def _in_quotes(doc: Doc, offset: int) -> bool:
         or line.count("\"") % 2 == 1
 
 
+def _by_place(keys: list[str], split: bool, local: Any) -> list[list[str]]:
+    """The places of an action, one event each for the towns and villages a capture,
+    withdrawal or siege names ("سيطرت على قرى كفرباسين وبابولين وأم جلال": three
+    happenings); other places stay together in one event."""
+    if not split:
+        return [keys]
+    towns = [k for k in keys if local(k)]
+    rest = [k for k in keys if k not in towns]
+    return [[k] for k in towns] + ([rest] if rest else [])
+
+
 def _merge(episodes: list[tuple[Event, Sentence]]) -> list[tuple[Event, list[Sentence]]]:
-    """Sentences retelling one episode make one event: the same day, and the same kind and
-    places, or no place of their own ("رصد المرصد المعركة منذ انطلاقها في 19 آذار")."""
+    """Tellings of one happening make one event: the same kind at the same place, on the
+    same day or one date within the other ("2020-02" and "2020-02-05"), or told with no
+    date at all ("the fighting centred around X"); an episode with no place of its own
+    joins the one of the same day it follows."""
     out: list[tuple[Event, list[Sentence]]] = []
     for event, sentence in episodes:
         for other, sentences in out:
-            same_kind = other.kind == event.kind or "attack" in (other.kind, event.kind)
-            if other.start == event.start and (not event.places or (
-                    same_kind and (not other.places or set(event.places) & set(other.places)))):
+            if _same_happening(other, event):
                 other.places = list(dict.fromkeys([*other.places, *event.places]))
                 other.actors = list(dict.fromkeys([*other.actors, *event.actors]))
+                if event.start and (not other.start or len(event.start) > len(other.start)):
+                    other.start, other.end = event.start, event.end
                 sentences.append(sentence)
                 break
         else:
             out.append((event, [sentence]))
     return out
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    if not b.places:
+        return bool(a.start) and a.start == b.start
+    if a.kind != b.kind or not set(a.places) & set(b.places):
+        return False
+    if not a.start or not b.start:
+        return True
+    return a.start.startswith(b.start) or b.start.startswith(a.start)

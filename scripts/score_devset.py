@@ -4,9 +4,8 @@
     python scripts/score_devset.py -v              # and every miss of the dev split
     python scripts/score_devset.py --json          # one summary line per split
 
-The gold of each document lives beside it (tests/extract/devset/gold/<id>.json) and
-the manifest lines in manifest.d/; this script joins them into one gold file and one
-manifest per split, runs the extractor as `conflictkg extract` does, and runs the
+The gold of each document lives beside it (tests/extract/devset/gold/<id>.json); this
+script joins them into one gold file and one manifest per split, runs the extractor as `conflictkg extract` does, and runs the
 scorer with --strict on each split. Misses are printed for the dev split only: the
 held-out slice stays unread by whoever changes the rules.
 """
@@ -27,16 +26,15 @@ SPLITS = ("dev", "heldout")
 
 
 def manifest_lines(devset: Path) -> list[dict]:
-    """Every manifest line, from manifest.jsonl or the writers' manifest.d/*.jsonl."""
-    files = sorted((devset / "manifest.d").glob("*.jsonl")) or [devset / "manifest.jsonl"]
+    """Every line of the development set's manifest."""
+    path = devset / "manifest.jsonl"
     lines = []
-    for path in files:
-        for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if raw.strip():
-                try:
-                    lines.append(json.loads(raw))
-                except json.JSONDecodeError as exc:
-                    raise SystemExit(f"{path}:{n}: not a JSON object ({exc.msg})") from None
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if raw.strip():
+            try:
+                lines.append(json.loads(raw))
+            except json.JSONDecodeError as exc:
+                raise SystemExit(f"{path}:{n}: not a JSON object ({exc.msg})") from None
     return lines
 
 

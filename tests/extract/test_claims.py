@@ -348,3 +348,79 @@ def test_a_group_s_name_is_no_institution(extract):
 def test_one_or_two_victims_without_a_number(extract, text, language, expected):
     claims = extract(text, language=language).casualty_claims
     assert [(c.count, c.victim_category) for c in claims] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At least 14 civilians, eight of whom were children, were killed by mines in the past "
+     "week, local sources said.", [(14, "at_least"), (8, "exact")]),
+    ("Forty-six Turkish soldiers have been martyred since the operation began.", [(46, "exact")]),
+    ("Forty-six hills were captured since the operation began.", []),
+])
+def test_an_english_count_takes_the_passive_verb_after_its_phrase(extract, text, expected):
+    claims = extract(text, language="en").casualty_claims
+    assert [(c.count, c.qualifier) for c in claims] == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("وقال مراسلنا في درعا إن 5 مدنيين قتلوا في القصف.", "ar"),
+    ("وبحسب المصادر فقد قتل أكثر من 160 مقاتلاً من الفصائل.", "ar"),
+    ("Our correspondent said five civilians were killed in the shelling.", "en"),
+])
+def test_the_outlet_s_own_correspondent_or_unnamed_sources_are_the_publisher(extract, text, language):
+    (claim,) = extract(text, language=language).casualty_claims
+    assert claim.attributed_to.source == "enab-baladi"
+
+
+def test_activists_are_credited_where_named_and_not_beyond(extract):
+    text = ("وقال ناشطون إن 4 مدنيين قتلوا في قصف على البلدة.\n\n"
+            "وفي ريف إدلب قتل 3 عناصر من قوات النظام في كمين.")
+    activists, own = extract(text).casualty_claims
+    assert activists.attributed_to.label == "ناشطون"
+    assert own.attributed_to.source == "enab-baladi"
+
+
+def test_english_put_credits_the_source_before_it_and_a_pronoun_speaker_is_not_a_group(extract):
+    text = ("The YPG commander spoke to reporters on Monday. He said 30 ISIS militants were killed. "
+            "The Syrian Observatory for Human Rights put the IS death toll at 41.")
+    said, put = extract(text, language="en").casualty_claims
+    assert said.attributed_to.label != "ISIS"
+    assert (put.count, put.attributed_to.source) == (41, "sohr")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وكانت حصيلة الهجوم قد ارتفعت من 80 إلى 120 شهيداً من قوى الأمن.",
+     [(80, "killed", None), (120, "killed", 80)]),
+    ("واستشهدت امرأتان وأصيب آخران بقصف على البلدة.", [(2, "killed", None), (2, "wounded", None)]),
+    ("إلى ذلك، ارتقى شهيدان وأصيب 7 مدنيين صباح أمس.", [(2, "killed", None), (7, "wounded", None)]),
+])
+def test_a_noun_after_another_count_is_that_count_s_and_a_dual_victim_counts_two(extract, text, expected):
+    claims = extract(text).casualty_claims
+    counts = {c.key: c.count for c in claims}
+    assert [(c.count, c.outcome, counts.get(c.supersedes)) for c in claims] == expected
+
+
+def test_a_hospital_that_receives_the_wounded_is_not_their_source(extract):
+    (claim,) = extract("ونقل 5 جرحى إلى المشفى الوطني في المدينة.").casualty_claims
+    assert claim.attributed_to.source == "enab-baladi"
+
+
+@pytest.mark.parametrize(("text", "language", "counts"), [
+    ("The Syrian Observatory for Human Rights said that the number of soldiers and pro-regime "
+     "militiamen killed in the offensive rose to 60 on Saturday and later to 73.", "en", [60, 73]),
+    ("وقال مدير الأمن العام إن حصيلة الشهداء من قوى الأمن منذ الخميس ارتفعت إلى 72.", "ar", [72]),
+    ("The number of displaced people rose to 5,000 and the fighting killed 3 civilians.", "en", [3]),
+    ("وارتفع عدد النازحين إلى 5000 شخص في المخيم.", "ar", []),
+])
+def test_a_count_after_a_word_of_rising_is_a_toll_said_before_it(extract, text, language, counts):
+    assert [c.count for c in extract(text, language=language).casualty_claims] == counts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israeli forces advanced into the town, where local sources reported that one resident was "
+     "killed.", [(1, "civilians")]),
+    ("Army units targeted terrorist gatherings, killing 11 terrorists including three Lebanese and "
+     "two Saudis.", [(11, "fighters"), (3, None), (2, None)]),
+])
+def test_english_victims_named_by_a_singular_or_a_nationality(extract, text, expected):
+    claims = extract(text, language="en").casualty_claims
+    assert [(c.count, c.victim_category) for c in claims] == expected

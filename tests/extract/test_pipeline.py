@@ -148,3 +148,14 @@ def test_the_seed_documents_score_above_their_floors(tmp_path):
 def test_every_matcher_the_extractors_hold_reads_the_document_in_the_shared_scan(pipeline):
     held = [m for m in matchers_in(pipeline.components, depth=8) if len(m)]
     assert held and all(m._scan is not None for m in held)  # none scans a document alone
+
+
+def test_numbered_paragraphs_of_a_summary_are_read_and_numbered_links_are_not(pipeline):
+    summary = "\n".join(
+        f"{n}. September {n + 6}: ISIS attacked regime positions near the village of al-Shoula. "
+        f"Pro-regime sources reported that an ISIS car bomb killed at least {n + 14} regime "
+        "fighters near the village." for n in range(1, 4))
+    links = "Read also\n1. Rebels advance in Idlib\n2. Talks in Astana\n3. 12 killed in Douma"
+    x = pipeline.extract(DocumentInfo(file="s.txt", sha256="0", language="en",
+                                      published="2017-09-14"), summary + "\n\n" + links)
+    assert [c.count for c in x.casualty_claims] == [15, 16, 17]

@@ -15,7 +15,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, parse
 from conflictkg.iris import Iris
 from conflictkg.rdf.ontology import ONTOLOGY_DIR
 from conflictkg.rdf.vocabulary import PREFIXES, ckg, oa, prov, rdf, rdfs, sem, wikibase
-from conflictkg.server import api_models as m
+from conflictkg.server.api import models as m
 
 from .conftest import SAMPLES
 from .test_ontology import declared_terms

@@ -121,6 +121,25 @@ def test_geojson_by_parameter_and_by_accept(client: httpx.Client) -> None:
         assert feature["id"] == EVENT + "96c421d351cba263-1-2"
 
 
+@pytest.mark.parametrize(("accept", "geojson"), [
+    ("application/geo+json;q=0", False),  # q=0: not acceptable
+    ("application/geo+json;q=0, */*", False),
+    ("application/geo+json;q=0.5, application/json", False),
+    ("application/json;q=0.5, application/geo+json", True),
+    ("application/json;q=0, */*", True),
+    ("text/html, */*;q=0.8", False),
+])
+def test_geojson_only_when_accept_prefers_it(client: httpx.Client, accept: str, geojson: bool) -> None:
+    for path in ("/api/v1/events", "/api/v1/places", "/api/v1/places/A008"):
+        response = client.get(path, params={"limit": 2} if path.endswith("s") else {},
+                              headers={"Accept": accept})
+        assert response.status_code == 200
+        media = response.headers["content-type"].split(";")[0]
+        assert media == ("application/geo+json" if geojson else "application/json"), (path, accept)
+        body = response.json()
+        assert (body.get("type") in {"Feature", "FeatureCollection"}) == geojson
+
+
 def test_event_detail_shows_every_claim_with_source_rank_and_span(client: httpx.Client) -> None:
     for ref in ("c6e51e28a965c351-1-2", quote(EVENT4, safe="")):
         response = client.get(f"/api/v1/events/{ref}")
@@ -142,6 +161,10 @@ def test_event_detail_shows_every_claim_with_source_rank_and_span(client: httpx.
     jobar = client.get("/api/v1/events/9f41e7374ad5a333-1-2").json()
     (disputed,) = [t for t in jobar["tolls"] if t["disputed"]]
     assert (disputed["low"], disputed["high"]) == (30, 82)  # Al-Watan against SOHR
+    # "بينهم 9 ضباط": a part of SOHR's 82, listed with the claims, compared with nothing
+    (part,) = [c for c in jobar["claims"] if c["count"] == 9]
+    assert part["part_of"] == BASE + "id/claim/9f41e7374ad5a333-casualties-1513-1532"
+    assert all(part["id"] not in t["claims"] for t in jobar["tolls"])
     parent = client.get("/api/v1/events/36ba201f17ea3517-416-434").json()
     assert {s["key"] for s in parent["sub_events"]} == {"36ba201f17ea3517-1-2", "36ba201f17ea3517-3-4"}
 
@@ -224,7 +247,7 @@ def test_document_extraction_points_into_its_text(client: httpx.Client) -> None:
 def test_unknown_or_wrong_kind_is_404(client: httpx.Client, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 404
-    assert "detail" in response.json()
+    assert response.json()["code"] == "not_found" and response.json()["detail"]
 
 
 @pytest.mark.parametrize(("params", "param"), [
@@ -279,18 +302,22 @@ def document_count(client: httpx.Client) -> int:
     return len(client.get("/api/v1/documents", params={"limit": 1000}).json()["items"])
 
 
-@pytest.mark.parametrize(("headers", "status"), [
-    ({}, 401), ({"Authorization": "Bearer wrong"}, 403), ({"Authorization": "Basic s3cret"}, 401),
+@pytest.mark.parametrize(("headers", "status", "code"), [
+    ({}, 401, "unauthorized"), ({"Authorization": "Bearer wrong"}, 403, "invalid_token"),
+    ({"Authorization": "Basic s3cret"}, 401, "unauthorized"),
 ])
-def test_posting_needs_the_update_token(writable: httpx.Client, headers: dict, status: int) -> None:
+def test_posting_needs_the_update_token(writable: httpx.Client, headers: dict, status: int,
+                                        code: str) -> None:
     before = document_count(writable)
-    assert writable.post("/api/v1/documents", json=POSTED, headers=headers).status_code == status
+    response = writable.post("/api/v1/documents", json=POSTED, headers=headers)
+    assert response.status_code == status and response.json()["code"] == code
+    assert response.headers["www-authenticate"].startswith("Bearer")
     assert document_count(writable) == before
 
 
 def test_posting_is_off_without_a_token(client: httpx.Client) -> None:
     response = client.post("/api/v1/documents", json=POSTED)
-    assert response.status_code == 403
+    assert response.status_code == 403 and response.json()["code"] == "updates_disabled"
 
 
 @pytest.mark.parametrize(("body", "field"), [

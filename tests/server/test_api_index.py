@@ -15,7 +15,7 @@ from pyoxigraph import RdfFormat
 
 from conflictkg import store
 from conflictkg.config import Settings
-from conflictkg.server.api_index import EventIndex
+from conflictkg.server.api.index import EventIndex
 
 from .conftest import Live, serve
 

@@ -13,7 +13,7 @@ import threading
 import httpx
 import pytest
 
-from conflictkg.server.engine import QueryError
+from conflictkg.server.errors import HttpError
 
 from .conftest import BASE, DOC_A, EVENT, fresh_store
 
@@ -66,10 +66,14 @@ def test_queries_beyond_the_concurrency_limit_get_503(live, sample_store):
         while client.get("/health").json()["queries"] == 0:
             assert runaway.is_alive()
         refused = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+        refused_api = client.get("/api/v1/sources")
         assert runaway.is_alive()
         runaway.join()
     assert refused.status_code == 503 and "too many queries" in refused.text
-    assert refused.headers["retry-after"]
+    assert refused.headers["retry-after"] and refused.headers["content-type"].startswith("text/plain")
+    # The same error through the JSON API: its status, code and Retry-After, as JSON.
+    assert refused_api.status_code == 503 and refused_api.headers["retry-after"]
+    assert refused_api.json()["code"] == "busy" and "too many queries" in refused_api.json()["detail"]
 
 
 def test_result_size_is_capped(live, sample_store):
@@ -134,7 +138,7 @@ def test_engine_api_for_the_json_api(live, tmp_path, sample_store):
         server.call(engine.write(lambda writer: writer.update(
             f"INSERT DATA {{ GRAPH <{DOC_A}> {{ <{EVENT}> <urn:p> 1 }} }}")))
         after = server.call(engine.select(f"SELECT ?o WHERE {{ <{EVENT}> <urn:p> ?o }}"))
-        with pytest.raises(QueryError) as bad:
+        with pytest.raises(HttpError) as bad:
             server.call(engine.select("SELECT WHERE"))
     assert selected == [{"c": claim[1:-1], "n": 82, "q": "https://conflictkg.org/ontology/value/at_least",
                          "missing": None}]

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from conflictkg.server import federation
+from conflictkg.server.errors import HttpError
 
 from .conftest import EVENT, PLACE, fresh_store, oxigraph_server
 
@@ -126,8 +127,9 @@ def test_the_word_service_elsewhere_is_not_a_service_clause(query):
     "SELECT * { ?s ?p ?o } ; SERVICE <http://x/> { }",
 ])
 def test_escapes_and_strings_do_not_hide_a_service_clause(query):
-    with pytest.raises(federation.ServiceRefusedError):
+    with pytest.raises(HttpError) as refused:
         federation.check(query, ())
+    assert (refused.value.status, refused.value.code) == (400, "service_refused")
 
 
 def test_values_block_from_results():

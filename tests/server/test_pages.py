@@ -136,8 +136,22 @@ def test_unknown_iris_are_404(client: httpx.Client, path: str) -> None:
     assert client.get(path).status_code == 404
 
 
+@pytest.mark.parametrize(("accept", "media"), [
+    ("text/html;q=0, */*", "text/turtle"),  # refused outright, though */* would take it
+    ("text/html;q=0.5, application/ld+json", "application/ld+json"),
+    ("application/*", "application/ld+json"),
+    ("text/*;q=0.9, application/n-triples", "application/n-triples"),
+    ("text/n3", "text/turtle"),
+])
+def test_accept_q_values_choose_the_format(client: httpx.Client, accept: str, media: str) -> None:
+    response = client.get(PLACE, headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(media), accept
+
+
 def test_unacceptable_type_is_406(client: httpx.Client) -> None:
-    assert client.get(PLACE, headers={"Accept": "image/png"}).status_code == 406
+    response = client.get(PLACE, headers={"Accept": "image/png"})
+    assert response.status_code == 406 and response.json()["code"] == "not_acceptable"
 
 
 def test_static_assets_and_nothing_else(client: httpx.Client) -> None:

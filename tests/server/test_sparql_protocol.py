@@ -307,6 +307,8 @@ def test_query_responses_carry_cors_headers_and_preflights_pass(reader):
     (negotiation.GRAPH, "application/json, application/ld+json;q=0.9", "jsonld"),
     (negotiation.GRAPH, "text/html, */*;q=0.1", "turtle"),
     (negotiation.BOOLEAN, "application/sparql-results+json;q=0, */*", "xml"),
+    (negotiation.GRAPH, "text/turtle;q=0, text/*", "n3"),
+    (negotiation.SOLUTIONS, "application/sparql-results+json;q=0.1, text/csv;q=0.5", "csv"),
 ])
 def test_negotiation_choices(kind, accept, key):
     assert negotiation.choose(kind, accept).key == key

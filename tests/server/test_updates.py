@@ -120,6 +120,22 @@ def test_graph_store_protocol(writable):
         "in the default graph"]
 
 
+@pytest.mark.parametrize("graph", ["not-an-iri", "http://example.org/a b", "http://example.org/>"])
+def test_graph_names_that_are_not_iris_are_400(writable, graph):
+    with writable.client() as client:
+        put = client.put("/store", params={"graph": graph}, content=TURTLE,
+                         headers={**AUTH, "Content-Type": "text/turtle"})
+        got = client.get("/store", params={"graph": graph})
+        using = client.post("/sparql", params={"using-graph-uri": graph}, headers=AUTH,
+                            data={"update": "INSERT { <urn:s> <urn:p> ?o } WHERE { ?s <urn:q> ?o }"})
+        graphs = client.get("/sparql", params={"query": "SELECT DISTINCT ?g { GRAPH ?g {} }"})
+    for response in (put, got, using):
+        assert response.status_code == 400, response.text
+        assert response.headers["content-type"].startswith("text/plain")
+        assert "IRI" in response.text
+    assert graph not in graphs.text
+
+
 def test_graph_store_is_off_unless_updates_are_enabled(live, sample_store):
     with live(store=sample_store) as server, server.client() as client:
         response = client.get("/store", params={"graph": GAZETTEER})

@@ -43,6 +43,7 @@ class _Rules:
         self.generic: Matcher[str] = s.matcher(generic=s.words("generic_sources"))
         self.titles: Matcher[str] = s.matcher(title=s.words("speaker_titles"))
         self.speakers = SpeakerRules(patterns, language)
+        self.own = s.keys("own_sources")
         self.links = s.keys("source_links")
         self.anaphors = {normalize_key(k): frozenset(v) for k, v in s.groups("anaphors").items()}
         self.anaphor_types = functools.lru_cache(maxsize=65536)(self._anaphor_types)
@@ -121,7 +122,7 @@ class AttributionFinder:
     def _mentions(self, doc: Doc, rules: _Rules) -> list[Mention]:
         found = [Mention(m.start, m.end, m.text, m.payloads[0])
                  for m in self._matcher.find(doc.norm) if not doc.in_boilerplate(m.start)]
-        generic = [Mention(m.start, m.end, m.text, "")
+        generic = [Mention(m.start, m.end, m.text, "", weak=True)
                    for m in rules.generic.find(doc.norm) if not doc.in_boilerplate(m.start)]
         found += generic
         named = SpanIndex(found)
@@ -144,20 +145,20 @@ class AttributionFinder:
         for m in found:
             if not out or m.start >= out[-1].end:
                 out.append(m)
-        return self._of_named(doc, out, {(m.start, m.end) for m in generic}, rules)
+        return self._of_named(doc, out, rules)
 
-    def _generic(self, m: Mention, generic: set[tuple[int, int]]) -> bool:
-        return (m.start, m.end) in generic if not m.key else self._sources[m.key].type == "generic"
+    def _generic(self, m: Mention) -> bool:
+        """A source of a kind (activists, local sources), not a named one."""
+        return m.weak if not m.key else self._sources[m.key].type == "generic"
 
-    def _of_named(self, doc: Doc, mentions: list[Mention], generic: set[tuple[int, int]],
-                  rules: _Rules) -> list[Mention]:
+    def _of_named(self, doc: Doc, mentions: list[Mention], rules: _Rules) -> list[Mention]:
         """"ناشطو المرصد", "مراسل عنب بلدي", "مصدر في قيادة شرطة حلب": a generic source
         that belongs to a named one is that one."""
         out: list[Mention] = []
         for m in mentions:
             previous = out[-1] if out else None
             between = doc.tokens_between(previous.end, m.start) if previous else []
-            if previous is not None and self._generic(previous, generic) and not self._generic(m, generic) \
+            if previous is not None and self._generic(previous) and not self._generic(m) \
                     and len(between) <= 1 and all(t.key in rules.links for t in between):
                 out[-1] = Mention(previous.start, m.end, doc.text[previous.start:m.end], m.key)
             else:
@@ -170,8 +171,9 @@ class AttributionFinder:
         sources = doc.index("source_mentions")
         after = sources.starting(end, sentence.end)
         window = AFTER_PREPOSITION if kind == "preposition" else AFTER_VERB
-        source = next((m for m in after
-                       if len(doc.tokens_between(end, m.start)) <= window), None)
+        near = window if kind == "preposition" else 1  # an institution right after its verb
+        source = next((m for m in after if len(doc.tokens_between(end, m.start)) <= (
+            window if m.key or m.weak else near)), None)
         if source is None and kind == "verb":
             before = [m for m in sources.starting(sentence.start, start) if m.end <= start]
             if before and len(doc.tokens_between(before[-1].end, start)) <= BEFORE_VERB:
@@ -184,16 +186,21 @@ class AttributionFinder:
         if source is None:
             return None
         label = " ".join(source.text.translate(_QUOTES).split())
-        if source.key and any(f in rules.anaphors for f in clitic_forms(normalize_key(label))):
-            entry = self._sources[source.key]  # "الصحيفة": name the newspaper it stands for
+        key: str | None = source.key or None
+        if key and any(f in rules.anaphors for f in clitic_forms(normalize_key(label))):
+            entry = self._sources[key]  # "الصحيفة": name the newspaper it stands for
             label = entry.name_ar if doc.language == "ar" else entry.name_en
+        # activists, witnesses, sources of a kind: credited where named, not beyond
+        carries = not (source.weak or (key and self._sources[key].type == "generic"))
+        if normalize_key(label) in rules.own:  # "مراسلنا", "sources": the outlet's own word
+            label, key, carries = doc.publisher.label, doc.publisher.source, True
         closing = len(doc.tokens_between(end, sentence.end)) <= CLOSING_VERB
         if kind == "preposition" or (source.end <= start and (closing or doc.language == "en")):
             # "بحسب المرصد" anywhere; "..., the Observatory said, ..." in English word order
-            return Attributed(start, source.end, sentence.start, sentence.end, label,
-                              source.key or None)
-        return Attributed(start, source.end, min(start, source.start), sentence.end, label,
-                          source.key or None)
+            return Attributed(start, source.end, sentence.start, sentence.end, label, key,
+                              carries=carries)
+        return Attributed(start, source.end, min(start, source.start), sentence.end, label, key,
+                          carries=carries)
 
 
 def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanIndex) -> Mention | None:
@@ -210,9 +217,17 @@ def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanInd
     near = doc.tokens_between(end, sentence.end)[:TITLE_REACH]
     title = next((t for t in titles.starting(end, near[-1].end) if t.end <= sentence.end),
                  None) if near else None
+    if doc.language == "en" and title is None and not _inverted(doc, sentence, start):
+        return None  # "He said 30 ISIS militants...": what follows is what was said
     reach = len(doc.tokens_between(end, title.end)) + 1 if title else 1
     return next((m for m in actors.starting(end, sentence.end) if not m.weak
                  and len(doc.tokens_between(end, m.start)) <= reach), None)
+
+
+def _inverted(doc: Doc, sentence: Sentence, start: int) -> bool:
+    """English "..., said the army": the verb after a comma or a closing quote."""
+    before = doc.text[sentence.start:start].rstrip()
+    return before.endswith((",", "”", "\"", "’"))
 
 
 def _paragraph(doc: Doc, a: Attributed | None) -> int | None:
@@ -243,6 +258,8 @@ def attribution_at(doc: Doc, start: int, end: int, fallback: Attribution) -> Att
                 best = a
         elif a.scope_end <= start and (carried is None or a.start > carried.start):
             carried = a
+    if carried is not None and not carried.carries:
+        carried = None
     sentence = doc.sentence_at(start)
     if best is None and carried is not None and not _carries(doc, carried, sentence):
         carried = None

@@ -23,7 +23,7 @@ from conflictkg.extract.lexicon import read_tsv
 from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import CasualtyClaim
 from conflictkg.extract.normalize import normalize_key
-from conflictkg.extract.numbers import find_numbers
+from conflictkg.extract.numbers import dual_value, find_numbers
 from conflictkg.extract.patterns import PatternError, Patterns
 from conflictkg.gazetteers import Gazetteers
 
@@ -31,13 +31,16 @@ NOUN_WINDOW = 3  # tokens after a count in which its victim noun stands
 FORMS_KEPT = 100_000  # words whose victim form is remembered
 WINDOW_BEFORE_NOUN, WINDOW_AFTER_NOUN = 8, 3  # where counts are read around a victim noun
 WINDOW_BEFORE_CUE, WINDOW_AFTER_CUE = 3, 6  # ... and around an outcome word
+PASSIVE_REACH = 12  # tokens from an English count to the passive verb of its clause
 SINGULAR_REACH = 5  # tokens before a passive outcome word where "a woman (was)" stands
+CHAIN_GAP = 6  # tokens between two steps of a chain ("إلى 40 ثم إلى 57", "من 80 إلى 120")
 LIST_ITEM = 300  # characters: a longer line is prose, not an item of a list
 WINDOW_AFTER_MARK = 14  # ... and after "بينهم", "ثم": a breakdown's parts, a chain's steps
 DUAL_ENDINGS = ("ين", "ان")  # "عنصرين", "جنديان": a dual counts two
 ACTOR_WINDOW = 4  # tokens after the victim noun in which whose dead they are is named
 TOLL_WINDOW = 4  # tokens between "عدد القتلى" and "إلى 62"
-CATEGORY_OF = {"bodies": None, "dead": None}  # nouns that say nothing of who died
+RISE = "rise"  # the outcome group of words that raise a toll said before them
+CATEGORY_OF = {"bodies": None, "dead": None, "others": None, "nationals": None}  # nouns that say nothing of who died
 
 
 @dataclass
@@ -73,6 +76,8 @@ class _Rules:
         self.chain: Matcher[str] = s.matcher(chain=s.words("chain_markers"))
         self.one_words = s.keys("one_words")
         self.auxiliaries = s.keys("auxiliaries")
+        self.relative_words = frozenset(w for phrase in self.parts_after for w in phrase.split()) \
+            | self.auxiliaries
         self.forms: dict[str, str] = {}  # word -> its victim form, as words recur
 
 
@@ -107,6 +112,8 @@ class CasualtyFinder:
         listing: str | None = None  # the outcome of a line that opens a list ("… as follows:")
         for sentence in doc.sentences:
             cues = outcomes.starting(sentence.start, sentence.end)
+            if all(c.payloads[0] == RISE for c in cues):  # "rose to" with no toll said
+                cues = []
             inherited = listing if not cues and _list_item(doc, sentence) else None
             listing = cues[-1].payloads[0] if cues and _opens_list(doc, sentence) else inherited
             if sentence.boilerplate or not (cues or inherited):
@@ -203,6 +210,11 @@ class CasualtyFinder:
         return any(f in self._number_words or f.endswith(DUAL_ENDINGS)
                    for f in word_forms(doc.tokens_between(start, end)))
 
+    def _numeric(self, token: Token) -> bool:
+        """A token that is a number: digits, a number word, a dual count noun."""
+        return token.key[:1].isdigit() or any(
+            f in self._number_words or dual_value(f) for f in clitic_forms(token.key))
+
     def _counted(self, doc: Doc, sentence: Sentence, start: int, end: int, value: int,
                  qualifier: str, cues: list, rules: _Rules, inherited: str | None = None,
                  ) -> _Found | None:
@@ -210,9 +222,16 @@ class CasualtyFinder:
         ``inherited`` is the outcome of the list the sentence is an item of."""
         tokens = doc.tokens_between(start, sentence.end)
         number_tokens = [t for t in tokens if t.start < end]
-        window = tokens[:len(number_tokens) + NOUN_WINDOW]
+        relative = 0  # "eight of whom were children", "20 منهم أطفال": the noun comes later
+        for t in tokens[len(number_tokens):len(number_tokens) + 4]:
+            if t.key not in rules.relative_words:
+                break
+            relative += 1
+        window = tokens[:len(number_tokens) + NOUN_WINDOW + relative]
         noun: Token | None = None
-        for t in window:
+        for n, t in enumerate(window):
+            if n >= len(number_tokens) and self._numeric(t):
+                break  # "من 80 إلى 120 شهيداً": the noun after another count is that count's
             form = _victim_form(t.key, rules)
             if form in rules.not_victims:
                 return None
@@ -253,11 +272,15 @@ class CasualtyFinder:
         """What happened: the outcome word of the clause, or a dead-body noun."""
         if noun is not None and _victim_form(noun.key, rules) in rules.dead:
             return "killed"
+        cues = [c for c in cues if c.payloads[0] != RISE]
         clause = doc.clause_at(start)
         near = [c for c in cues if clause and clause[0] <= c.start < clause[1]]
-        if not near:
-            sentence = doc.sentence_at(start)
-            near = [c for c in cues if sentence and sentence.start <= c.start < start]
+        if not near:  # an earlier clause's verb, or in English a passive's verb after the
+            sentence = doc.sentence_at(start)  # victims' phrase ("14 civilians, eight of
+            near = [c for c in cues if sentence and sentence.start <= c.start < start]  # whom…, were killed")
+            if not near and rules.language == "en" and sentence is not None:
+                near = [c for c in cues if start < c.start < sentence.end
+                        and len(doc.tokens_between(start, c.start)) <= PASSIVE_REACH][:1]
         if not near:
             return None
         if rules.language == "ar" and any(c.start < start for c in near):
@@ -266,9 +289,12 @@ class CasualtyFinder:
         return best.payloads[0]
 
     def _toll_before(self, doc: Doc, sentence: Sentence, start: int, cues: list) -> bool:
-        """"ارتفع عدد القتلى الى 62": a toll word shortly before the count."""
-        return any(sentence.start <= c.end <= start
-                   and len(doc.tokens_between(c.end, start)) <= TOLL_WINDOW for c in cues)
+        """"ارتفع عدد القتلى الى 62": a toll word shortly before the count; or a word of
+        rising ("rose to", "up from", "ارتفعت إلى") after an outcome word in the sentence."""
+        return any(
+            sentence.start <= c.end <= start and len(doc.tokens_between(c.end, start)) <= TOLL_WINDOW
+            and (c.payloads[0] != RISE or any(o.payloads[0] != RISE and o.end <= c.start for o in cues))
+            for c in cues)
 
     def _whose(self, doc: Doc, noun: Token, rules: _Rules) -> str | None:
         """The group the victims belong to, named in the phrase right after them ("من قوات
@@ -360,6 +386,12 @@ def _read_victim_form(key: str, rules: _Rules) -> str:
         for candidate in (form, form.removeprefix("ال")):
             if candidate in rules.victims or candidate in rules.not_victims:
                 return candidate
+            for ending in DUAL_ENDINGS:  # "شهيدان", "امرأتين": the dual of a victim noun
+                stem = candidate.removesuffix(ending)
+                if stem != candidate and len(stem) >= 3:
+                    for single in (stem, stem[:-1] + "ه" if stem.endswith("ت") else stem):
+                        if single in rules.victims:
+                            return single
     return key
 
 
@@ -393,7 +425,8 @@ def _relate(doc: Doc, made: list[tuple[_Found, CasualtyClaim]], parts: list, cha
         marked = marked or any(set(clitic_forms(t.key)) & rules.parts_after for t in following[:1])
         marked = marked or any(" ".join(t.key for t in following) == w for w in rules.parts_after)
         joined = previous.part_of is not None and _joined(text[previous_found.end:found.start])
-        chained = any(gap[0] <= m.start and m.end <= gap[1] for m in chains)
+        chained = any(gap[0] <= m.start and m.end <= gap[1] for m in chains) and len(
+            doc.tokens_between(*gap)) <= CHAIN_GAP
         if chained and claim.count > previous.count and claim.outcome == previous.outcome:
             claim.supersedes = claim.supersedes or previous.key
             total = claim

@@ -99,6 +99,7 @@ class Attributed:
     label: str
     source: str | None  # sources-gazetteer key
     continuation: bool = False
+    carries: bool = True  # reaches later sentences that credit no one (a named source does)
 
 
 class SpanIndex:

@@ -91,7 +91,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _furniture(text: str, lines: list[tuple[int, int]], rules: _Rules) -> set[int]:
-    """Lines after an end marker, and runs of numbered short lines (related links)."""
+    """Lines after an end marker, and runs of numbered short lines (related links; a
+    numbered paragraph of the report, as a daily summary's items are, is no link)."""
     out: set[int] = set()
     longest = max((len(m) for m in rules.end_markers), default=0) + 10
     for i, (s, e) in enumerate(lines):
@@ -101,7 +102,7 @@ def _furniture(text: str, lines: list[tuple[int, int]], rules: _Rules) -> set[in
             break
     run: list[int] = []
     for i, (s, e) in enumerate([*lines, (0, 0)]):
-        if e > s and _NUMBERED.match(text[s:e]):
+        if e > s and _NUMBERED.match(text[s:e]) and not _is_body(text[s:e]):
             run.append(i)
             continue
         if len(run) >= rules.link_list_min:

@@ -6,7 +6,9 @@ the linked-data pages, over one store. ``/sparql`` is answered ahead of the rout
 by :class:`conflictkg.server.sparql.SparqlEndpoint` (so it is not in the OpenAPI
 schema; docs/sparql-endpoint.md describes it). Its query engine (worker processes)
 starts and stops with the app. Reads are open to any origin (CORS); the Authorization
-header is not, so no other site's page can send an update token.
+header is not, so no other site's page can send an update token. Every
+:class:`~conflictkg.server.errors.HttpError` a route raises is answered by one
+handler: plain text on the SPARQL protocol's paths, JSON elsewhere.
 """
 
 from __future__ import annotations
@@ -17,14 +19,21 @@ from collections.abc import AsyncIterator
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from conflictkg import __version__
 from conflictkg.config import Settings
 from conflictkg.server import api, describe, graph_store, pages, query_page, sparql
 from conflictkg.server.engine import QueryEngine
+from conflictkg.server.errors import HttpError, error_response
 
 log = logging.getLogger("conflictkg.server")
+# Where errors are answered in plain text, as the SPARQL protocols' clients expect.
+PLAIN_TEXT_PATHS = ("/sparql", "/store", "/.well-known/void", "/dump")
+
+
+def plain_text_path(path: str) -> bool:
+    return any(path == p or path.startswith(p + "/") for p in PLAIN_TEXT_PATHS)
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -48,14 +57,19 @@ def create_app(settings: Settings) -> FastAPI:
                   "docs/sparql-endpoint.md.")
     app.state.settings = settings
     app.state.engine = engine
-    app.add_middleware(sparql.SparqlEndpoint)  # added first, so CORS wraps it
+    app.state.api_cache = {}  # read by the routes through conflictkg.server.deps
+    app.add_middleware(sparql.SparqlEndpoint, engine=engine, settings=settings)  # first: CORS wraps it
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
                        allow_headers=["Accept", "Content-Type", "If-None-Match"],
                        expose_headers=["X-Store-Generation", "X-Index-Generation", "Content-Disposition",
                                        "ETag"])
 
+    @app.exception_handler(HttpError)
+    async def answer_error(request: Request, error: HttpError) -> Response:
+        return error_response(error, plain=plain_text_path(request.url.path))
+
     @app.get("/health", tags=["service"])
-    async def health(request: Request) -> JSONResponse:
+    async def health() -> JSONResponse:
         """Liveness: answers even while queries run, with the store's generation."""
         return JSONResponse({"status": "ok", "generation": engine.generation,
                              "queries": engine.in_flight})

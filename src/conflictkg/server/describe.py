@@ -16,13 +16,16 @@ import zlib
 from collections.abc import AsyncIterator, Iterator
 
 from fastapi import APIRouter, Request
-from fastapi.responses import PlainTextResponse, Response, StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Store, Triple, serialize
 
 from conflictkg import store as kgstore
+from conflictkg.config import Settings
 from conflictkg.rdf.vocabulary import PREFIXES
 from conflictkg.server import negotiation
-from conflictkg.server.engine import QueryError
+from conflictkg.server.deps import EngineDep, SettingsDep
+from conflictkg.server.engine import QueryEngine
+from conflictkg.server.errors import HttpError
 from conflictkg.server.worker import RDF_FORMATS, custom_functions
 
 router = APIRouter()
@@ -51,11 +54,8 @@ def _namespace(iri: str):
 
 
 def _serialise(triples: list[Triple], request: Request) -> Response:
-    try:
-        choice = negotiation.choose(negotiation.GRAPH, request.headers.get("accept"),
-                                    request.query_params.get("format"))
-    except negotiation.NotAcceptableError as exc:
-        return PlainTextResponse(str(exc) + "\n", status_code=406)
+    choice = negotiation.choose(negotiation.GRAPH, request.headers.get("accept"),
+                                request.query_params.get("format"))
     fmt = RDF_FORMATS[choice.key]
     prefixes = {"sd": SD, "void": VOID, "dcat": DCAT, "dcterms": DCT, "formats": FORMATS}
     extra = {"prefixes": prefixes} if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else {}
@@ -90,16 +90,16 @@ def service_description(endpoint: str, *, updates: bool, federation: bool) -> li
     return [t for t in triples if t is not None]
 
 
-async def service_description_response(request: Request) -> Response:
-    settings = request.app.state.settings
+async def service_description_response(request: Request, engine: QueryEngine,
+                                       settings: Settings) -> Response:
     endpoint = str(request.url).split("?", 1)[0]
     triples = service_description(endpoint, updates=settings.updates_enabled,
                                   federation=bool(settings.allow_service))
     try:  # the size is a courtesy: the description answers even when the workers are busy
-        size = (await request.app.state.engine.select(TRIPLES))[0]["triples"]
+        size = (await engine.select(TRIPLES))[0]["triples"]
         triples.append(Triple(BlankNode("default"), _n(VOID + "triples"),
                               Literal(str(size), datatype=_XSD_INT)))
-    except QueryError:
+    except HttpError:
         pass
     return _serialise(triples, request)
 
@@ -114,14 +114,10 @@ GRAPHS = "SELECT (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { } }"
 
 
 @router.get("/.well-known/void")
-async def void_description(request: Request) -> Response:
+async def void_description(request: Request, engine: EngineDep, settings: SettingsDep) -> Response:
     """The dataset described in VoID and DCAT."""
-    engine, settings = request.app.state.engine, request.app.state.settings
-    try:
-        counts = (await engine.select(COUNTS))[0]
-        counts |= (await engine.select(CLASSES))[0]
-    except QueryError as exc:
-        return PlainTextResponse(exc.message + "\n", status_code=exc.status)
+    counts = (await engine.select(COUNTS))[0]
+    counts |= (await engine.select(CLASSES))[0]
     root = str(request.base_url)
     dataset = _n(settings.base_iri + "dataset")
     sparql, dump = _n(root + "sparql"), _n(root + "dump")
@@ -205,9 +201,8 @@ async def _in_thread(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:
 
 
 @router.get("/dump")
-async def dump(request: Request) -> Response:
+async def dump(settings: SettingsDep) -> Response:
     """Every quad of the store, gzipped N-Quads."""
-    settings = request.app.state.settings
     generation, snapshot = kgstore.open_snapshot(settings.store)
     return StreamingResponse(
         _in_thread(_dump_chunks(snapshot)), media_type="application/n-quads",

@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 from conflictkg import store as kgstore
 from conflictkg.config import Settings
 from conflictkg.server import federation, worker
+from conflictkg.server.errors import HttpError
 from conflictkg.server.worker_link import WorkerProcess
 
 log = logging.getLogger(__name__)
@@ -43,15 +44,6 @@ _INTEGERS = {XSD + n for n in ("integer", "int", "long", "short", "byte", "nonNe
                                "positiveInteger", "negativeInteger", "nonPositiveInteger",
                                "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
 _FLOATS = {XSD + "decimal", XSD + "double", XSD + "float"}
-
-
-class QueryError(Exception):
-    """A query that cannot be answered; ``status`` is the HTTP status to send."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 @dataclass
@@ -153,10 +145,10 @@ class QueryEngine:
     async def _call(self, job: dict) -> tuple[Any, int]:
         """Run a job on a free worker within the limits; (payload, generation)."""
         if self._idle is None:
-            raise QueryError(503, "the query engine is not running")
+            raise HttpError(503, "the query engine is not running", code="not_running")
         if self._in_flight >= self.settings.max_concurrent_queries:
-            raise QueryError(503, f"too many queries at once (limit "
-                             f"{self.settings.max_concurrent_queries}); retry shortly")
+            raise HttpError(503, f"too many queries at once (limit "
+                            f"{self.settings.max_concurrent_queries}); retry shortly", code="busy")
         timeout = self.settings.query_timeout
         job["spill_dir"] = self._spill_dir
         self._in_flight += 1
@@ -167,7 +159,8 @@ class QueryEngine:
                 try:
                     w = await asyncio.wait_for(self._idle.get(), timeout)
                 except TimeoutError:
-                    raise QueryError(503, "every query worker stayed busy; retry shortly") from None
+                    raise HttpError(503, "every query worker stayed busy; retry shortly",
+                                    code="busy") from None
             while not w.process.is_alive():  # died while idle (say, the system's OOM killer)
                 self._retire(w)
                 w = await self._idle.get()
@@ -176,8 +169,8 @@ class QueryEngine:
             except TimeoutError:
                 log.warning("query stopped after %ss: %.200s", timeout, job.get("query"))
                 self._retire(w)
-                raise QueryError(503, f"the query ran longer than this endpoint's limit of "
-                                 f"{timeout:g} s and was stopped") from None
+                raise HttpError(503, f"the query ran longer than this endpoint's limit of "
+                                f"{timeout:g} s and was stopped", code="timeout") from None
             except asyncio.CancelledError:
                 self._retire(w)  # it may still be working on the abandoned job
                 raise
@@ -186,15 +179,16 @@ class QueryEngine:
                 aborted = w.process.exitcode == -signal.SIGABRT
                 self._retire(w)
                 if aborted and self.settings.query_memory_mb:
-                    raise QueryError(503, "the query needed more memory than this endpoint allows "
-                                     f"({self.settings.query_memory_mb} MiB) and was stopped"
-                                     ) from None
-                raise QueryError(500, f"the query worker failed: {exc!r}") from None
+                    raise HttpError(503, "the query needed more memory than this endpoint allows "
+                                    f"({self.settings.query_memory_mb} MiB) and was stopped",
+                                    code="out_of_memory") from None
+                raise HttpError(500, f"the query worker failed: {exc!r}", code="worker_failed") from None
             self._idle.put_nowait(w)
         finally:
             self._in_flight -= 1
         if answer[0] == "error":
-            raise QueryError(answer[1], answer[2])
+            _, status, code, message, _ = answer
+            raise HttpError(status, message, code=code)
         return answer[1], answer[2]
 
     def _cached(self, key: tuple) -> QueryResult | None:
@@ -248,14 +242,9 @@ class QueryEngine:
         return result
 
     async def _federate(self, text: str) -> tuple[str, bool]:
-        try:
-            return await federation.resolve(
-                text, allowlist=self.settings.allow_service,
-                timeout=self.settings.service_timeout, max_bytes=self.settings.max_result_bytes)
-        except federation.ServiceRefusedError as exc:
-            raise QueryError(400, str(exc)) from None
-        except federation.ServiceFailedError as exc:
-            raise QueryError(502, str(exc)) from None
+        return await federation.resolve(
+            text, allowlist=self.settings.allow_service,
+            timeout=self.settings.service_timeout, max_bytes=self.settings.max_result_bytes)
 
     async def read_graph(self, graph: str | None, *, accept: str | None,
                          format: str | None = None) -> QueryResult:
@@ -271,7 +260,7 @@ class QueryEngine:
         result = await self.run(query, accept=None, format="json", substitutions=substitutions)
         data = json.loads(await result.read())
         if "results" not in data:
-            raise QueryError(400, "select() needs a SELECT query")
+            raise HttpError(400, "select() needs a SELECT query", code="not_a_select")
         return data["results"]["bindings"]
 
     async def select(self, query: str,
@@ -294,10 +283,7 @@ class QueryEngine:
 
     async def update(self, sparql: str, **options: Any) -> None:
         """A SPARQL Update, with its SERVICE clauses checked and resolved first."""
-        try:
-            federation.check_update(sparql)
-        except federation.ServiceRefusedError as exc:
-            raise QueryError(400, str(exc)) from None
+        federation.check_update(sparql)
         sparql, _ = await self._federate(sparql)
         functions = worker.custom_functions()
         if functions:
@@ -307,9 +293,10 @@ class QueryEngine:
             try:
                 writer.update(sparql, **options)
             except SyntaxError as exc:
-                raise QueryError(400, str(exc)) from None
+                raise HttpError(400, str(exc), code="syntax_error") from None
             except RuntimeError as exc:  # DROP GRAPH of a graph that is not there...
-                raise QueryError(400, f"the update was not applied: {exc}") from None
+                raise HttpError(400, f"the update was not applied: {exc}",
+                                code="update_failed") from None
 
         await self.write(apply)
 

@@ -22,7 +22,9 @@ import json
 import re
 
 import httpx
+from pyoxigraph import NamedNode
 
+from conflictkg.server.errors import HttpError
 from conflictkg.server.sparqltext import (
     ServiceClause,
     SparqlTextError,
@@ -35,15 +37,16 @@ from conflictkg.server.sparqltext import (
 
 RESULTS_JSON = "application/sparql-results+json"
 _LANG = re.compile(r"[A-Za-z]+(-[A-Za-z0-9]+)*")
-_IRI_FORBIDDEN = set('<>"{}|^`\\') | {chr(c) for c in range(0x21)}
 
 
-class ServiceRefusedError(ValueError):
-    """The request names a SERVICE this endpoint may not call (HTTP 400)."""
+def refused(reason: str) -> HttpError:
+    """The request names a SERVICE this endpoint may not call: nothing is sent anywhere."""
+    return HttpError(400, reason, code="service_refused")
 
 
-class ServiceFailedError(RuntimeError):
-    """An allowed SERVICE endpoint failed and the clause was not SILENT (HTTP 502)."""
+def failed(clause: ServiceClause, reason: str) -> HttpError:
+    """An allowed SERVICE endpoint failed and the clause was not SILENT."""
+    return HttpError(502, f"SERVICE <{clause.target}> {reason}", code="service_failed")
 
 
 def check(text: str, allowlist: tuple[str, ...]) -> tuple[str, list[ServiceClause]]:
@@ -52,15 +55,13 @@ def check(text: str, allowlist: tuple[str, ...]) -> tuple[str, list[ServiceClaus
     try:
         clauses = service_clauses(plain)
     except SparqlTextError as exc:
-        raise ServiceRefusedError(f"cannot check the SERVICE clauses of this request: {exc}") from exc
+        raise refused(f"cannot check the SERVICE clauses of this request: {exc}") from exc
     for clause in clauses:
         if clause.target.startswith(("?", "$")):
-            raise ServiceRefusedError(
-                f"SERVICE {clause.target}: a variable endpoint is not allowed here")
+            raise refused(f"SERVICE {clause.target}: a variable endpoint is not allowed here")
         if clause.target not in allowlist:
-            raise ServiceRefusedError(
-                f"SERVICE <{clause.target}> is not allowed by this endpoint "
-                "(its allowlist is set with --allow-service)")
+            raise refused(f"SERVICE <{clause.target}> is not allowed by this endpoint "
+                          "(its allowlist is set with --allow-service)")
     return plain, clauses
 
 
@@ -76,10 +77,10 @@ def check_update(text: str) -> None:
     try:
         masked = mask(plain)
     except SparqlTextError as exc:
-        raise ServiceRefusedError(f"cannot check this update: {exc}") from exc
+        raise refused(f"cannot check this update: {exc}") from exc
     if keywords(masked, "LOAD"):
-        raise ServiceRefusedError("LOAD is not allowed here (it would fetch from the network); "
-                                  "send the data with the Graph Store Protocol at /store")
+        raise refused("LOAD is not allowed here (it would fetch from the network); "
+                      "send the data with the Graph Store Protocol at /store")
 
 
 async def resolve(text: str, *, allowlist: tuple[str, ...], timeout: float,
@@ -96,7 +97,7 @@ async def resolve(text: str, *, allowlist: tuple[str, ...], timeout: float,
     for clause, block in reversed(list(zip(clauses, blocks, strict=True))):
         plain = plain[:clause.start] + block + plain[clause.end:]
     if service_clauses(plain):
-        raise ServiceRefusedError("SERVICE clauses left after federation")  # never expected
+        raise refused("SERVICE clauses left after federation")  # never expected
     return plain, True
 
 
@@ -108,18 +109,16 @@ async def _evaluate(client: httpx.AsyncClient, clause: ServiceClause, header: st
             clause.target, content=query.encode(),
             headers={"Content-Type": "application/sparql-query", "Accept": RESULTS_JSON})
         if response.status_code != 200:
-            raise ServiceFailedError(
-                f"SERVICE <{clause.target}> answered {response.status_code}: "
-                f"{response.text[:300]}")
+            raise failed(clause, f"answered {response.status_code}: {response.text[:300]}")
         if len(response.content) > max_bytes:
-            raise ServiceFailedError(f"SERVICE <{clause.target}> sent more than {max_bytes} bytes")
+            raise failed(clause, f"sent more than {max_bytes} bytes")
         return values_block(json.loads(response.content))
-    except (httpx.HTTPError, ValueError, KeyError, ServiceFailedError) as exc:
+    except (httpx.HTTPError, ValueError, KeyError, HttpError) as exc:
         if clause.silent:
             return "{}"
-        if isinstance(exc, ServiceFailedError):
+        if isinstance(exc, HttpError):
             raise
-        raise ServiceFailedError(f"SERVICE <{clause.target}> failed: {exc}") from exc
+        raise failed(clause, f"failed: {exc}") from exc
 
 
 def values_block(results: dict) -> str:
@@ -137,9 +136,7 @@ def _term(term: dict | None) -> str:
         return "UNDEF"
     kind, value = term["type"], term["value"]
     if kind == "uri":
-        if set(value) & _IRI_FORBIDDEN:
-            raise ValueError(f"invalid IRI in SERVICE results: {value!r}")
-        return f"<{value}>"
+        return str(NamedNode(value))  # a ValueError when it is not an IRI
     if kind == "bnode":
         # A remote blank node is only an identifier for this result: give it a stable IRI.
         return "<urn:conflictkg:service-bnode:" + "".join(c for c in value if c.isalnum()) + ">"

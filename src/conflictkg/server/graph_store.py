@@ -14,16 +14,11 @@ import uuid
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, parse
+from starlette.datastructures import UploadFile
 
-from conflictkg.config import Settings
-from conflictkg.server.engine import QueryEngine, QueryError
-from conflictkg.server.sparql import (
-    ProtocolError,
-    check_update_rights,
-    error_response,
-    read_body,
-    result_response,
-)
+from conflictkg.server.deps import EngineDep, SettingsDep
+from conflictkg.server.errors import HttpError
+from conflictkg.server.sparql import check_length, check_update_rights, graph_name, read_body, result_response
 from conflictkg.store import Writer
 
 router = APIRouter()
@@ -36,45 +31,40 @@ def _target(request: Request, path: str | None) -> str | None:
     if path:
         return str(request.url).split("?", 1)[0]
     if "default" in params and "graph" in params:
-        raise ProtocolError(400, "use either ?graph= or ?default, not both")
+        raise HttpError(400, "use either ?graph= or ?default, not both")
     if "default" in params:
         return None
     graph = params.get("graph")
     if not graph:
-        raise ProtocolError(400, "name a graph with ?graph=IRI, or ?default for the default graph")
-    if set(graph) & set('<>"{}|^`\\ '):
-        raise ProtocolError(400, f"invalid graph IRI: {graph!r}")
+        raise HttpError(400, "name a graph with ?graph=IRI, or ?default for the default graph")
+    graph_name(graph, "graph")
     return graph
 
 
-async def _parse_body(request: Request, graph: str | None) -> list[Quad]:
+async def _parse_body(request: Request, graph: str | None, limit: int) -> list[Quad]:
     """The request's RDF as quads of ``graph``: one document, or each file of a
     ``multipart/form-data`` body (the protocol allows several files in one POST)."""
-    settings: Settings = request.app.state.settings
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     base = graph or str(request.url).split("?")[0]
     if media == "multipart/form-data":
-        declared = request.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > settings.max_body_bytes:
-            raise ProtocolError(413, f"the request body is larger than this endpoint's limit "
-                                f"of {settings.max_body_bytes} bytes")
+        check_length(request, limit)
         form = await request.form()
         parts = [(part.content_type or "", await part.read())
-                 for _, part in form.multi_items() if hasattr(part, "read")]
+                 for _, part in form.multi_items() if isinstance(part, UploadFile)]
     else:
-        parts = [(media, await read_body(request, settings.max_body_bytes))]
+        parts = [(media, await read_body(request, limit))]
     name = NamedNode(graph) if graph else DefaultGraph()
     quads = []
     for part_media, body in parts:
         part_media = part_media.split(";")[0].strip().lower()
         fmt = RdfFormat.from_media_type(part_media) if part_media else None
         if fmt is None or fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG):
-            raise ProtocolError(415, f"unsupported Content-Type {part_media or '(none)'!r} for a "
-                                "graph; send Turtle, N-Triples, RDF/XML, JSON-LD or N3")
+            raise HttpError(415, f"unsupported Content-Type {part_media or '(none)'!r} for a "
+                            "graph; send Turtle, N-Triples, RDF/XML, JSON-LD or N3")
         try:
             parsed = list(parse(body, format=fmt, base_iri=base))
         except (SyntaxError, ValueError) as exc:
-            raise ProtocolError(400, f"cannot parse the {part_media} body: {exc}") from None
+            raise HttpError(400, f"cannot parse the {part_media} body: {exc}", code="syntax_error") from None
         quads += [Quad(q.subject, q.predicate, q.object, name) for q in parsed]
     return quads
 
@@ -105,41 +95,36 @@ def _drop(graph: str | None):
     return apply
 
 
-async def graph_store(request: Request, path: str | None = None) -> Response:
+async def graph_store(request: Request, engine: EngineDep, settings: SettingsDep,
+                      path: str | None = None) -> Response:
     """Read or write one graph of the store (SPARQL 1.1 Graph Store HTTP Protocol)."""
-    settings: Settings = request.app.state.settings
-    engine: QueryEngine = request.app.state.engine
     method = request.method
-    try:
-        if not settings.updates_enabled:
-            raise ProtocolError(403, "the Graph Store Protocol is disabled on this endpoint "
-                                "(enable updates with --update-token)")
-        if method in ("GET", "HEAD"):
-            graph = _target(request, path)
-            result = await engine.read_graph(graph, accept=request.headers.get("accept"))
-            if method == "GET":
-                return result_response(result)
-            await result.read()  # a large result's file is deleted once read
-            return Response(media_type=result.media_type, headers={
-                "Content-Length": str(result.length), "Vary": "Accept"})
-        check_update_rights(request, settings)
-        if method == "POST" and not path and not request.query_params:
-            graph = str(request.base_url) + "store/" + uuid.uuid4().hex
-            await engine.write(_replace(graph, await _parse_body(request, graph), False))
-            return Response(status_code=201, headers={"Location": graph})
+    if not settings.updates_enabled:
+        raise HttpError(403, "the Graph Store Protocol is disabled on this endpoint "
+                        "(enable updates with --update-token)", code="updates_disabled")
+    if method in ("GET", "HEAD"):
         graph = _target(request, path)
-        if method == "DELETE":
-            found = await engine.write(_drop(graph))
-            if not found:
-                raise ProtocolError(404, f"no graph <{graph}> in the store")
-            return Response(status_code=204)
-        quads = await _parse_body(request, graph)
-        created = await engine.write(_replace(graph, quads, replace=method == "PUT"))
-        return Response(status_code=201 if created else 204)
-    except ProtocolError as exc:
-        return error_response(exc.status, exc.message, exc.headers)
-    except QueryError as exc:
-        return error_response(exc.status, exc.message)
+        result = await engine.read_graph(graph, accept=request.headers.get("accept"))
+        if method == "GET":
+            return result_response(result)
+        await result.read()  # a large result's file is deleted once read
+        return Response(media_type=result.media_type, headers={
+            "Content-Length": str(result.length), "Vary": "Accept"})
+    check_update_rights(request, settings)
+    limit = settings.max_body_bytes
+    if method == "POST" and not path and not request.query_params:
+        graph = str(request.base_url) + "store/" + uuid.uuid4().hex
+        await engine.write(_replace(graph, await _parse_body(request, graph, limit), False))
+        return Response(status_code=201, headers={"Location": graph})
+    target = _target(request, path)
+    if method == "DELETE":
+        found = await engine.write(_drop(target))
+        if not found:
+            raise HttpError(404, f"no graph <{target}> in the store")
+        return Response(status_code=204)
+    quads = await _parse_body(request, target, limit)
+    created = await engine.write(_replace(target, quads, replace=method == "PUT"))
+    return Response(status_code=201 if created else 204)
 
 
 for _method in METHODS:

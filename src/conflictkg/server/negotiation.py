@@ -1,55 +1,76 @@
-"""Content negotiation for SPARQL results: which serialisation a client gets.
+"""Content negotiation: which of the formats an answer can take a client gets.
 
-Plain data with no pyoxigraph objects, so the choice can be made in the web process
-(for a 406 before any work) and again in a query worker (once the query's kind is
-known). Formats are named by a short key; the worker maps keys to pyoxigraph formats.
+One reading of the Accept header for the whole server: SPARQL results (here and in
+the query workers), the linked-data pages and the JSON API each declare their
+:class:`Offers`, and :func:`negotiate` picks among them. A media range's q-value
+ranks it, ``q=0`` refuses it, and the most specific range naming a format gives
+that format its q (``text/html;q=0, */*`` refuses HTML); ties go to the range
+written first, then to the format offered first, which is also the answer when no
+Accept header is sent.
+
+Plain data with no pyoxigraph objects, so a query worker can choose once its
+query's kind is known; the worker maps the keys to pyoxigraph formats.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-# kind of result -> [(key, media type)], the first is the default.
-SOLUTIONS = "solutions"
-BOOLEAN = "boolean"
-GRAPH = "graph"
+from conflictkg.server.errors import HttpError
 
-FORMATS: dict[str, list[tuple[str, str]]] = {
-    SOLUTIONS: [
-        ("json", "application/sparql-results+json"),
-        ("xml", "application/sparql-results+xml"),
-        ("csv", "text/csv"),
-        ("tsv", "text/tab-separated-values"),
-    ],
-    BOOLEAN: [
-        ("json", "application/sparql-results+json"),
-        ("xml", "application/sparql-results+xml"),
-        ("csv", "text/csv"),
-        ("tsv", "text/tab-separated-values"),
-    ],
-    GRAPH: [
-        ("turtle", "text/turtle"),
-        ("ntriples", "application/n-triples"),
-        ("nquads", "application/n-quads"),
-        ("trig", "application/trig"),
-        ("jsonld", "application/ld+json"),
-        ("rdfxml", "application/rdf+xml"),
-        ("n3", "text/n3"),
-    ],
-}
 
-# Media types clients commonly send for the same formats.
+@dataclass(frozen=True)
+class Choice:
+    key: str
+    media_type: str
+
+
+class Offers:
+    """The formats one kind of answer can take, the default first, and other media types
+    clients send for them. Made once per kind (hashed by identity, so choices are
+    remembered cheaply)."""
+
+    def __init__(self, name: str, formats: Sequence[tuple[str, str]],
+                 aliases: Mapping[str, str] | None = None) -> None:
+        self.name = name
+        self.formats = tuple(Choice(key, media) for key, media in formats)
+        self.aliases = dict(aliases or {})
+
+    def __repr__(self) -> str:
+        return f"Offers({self.name!r})"
+
+    def media_types(self) -> str:
+        return ", ".join(c.media_type for c in self.formats)
+
+
+# Media types clients commonly send for the SPARQL formats.
 ALIASES: dict[str, str] = {
     "application/json": "json",
     "application/xml": "xml",
     "text/xml": "xml",
-    "application/sparql-results+json": "json",
-    "application/sparql-results+xml": "xml",
     "application/x-turtle": "turtle",
     "text/plain": "ntriples",
     "application/json+ld": "jsonld",
 }
+RESULTS = [
+    ("json", "application/sparql-results+json"),
+    ("xml", "application/sparql-results+xml"),
+    ("csv", "text/csv"),
+    ("tsv", "text/tab-separated-values"),
+]
+SOLUTIONS = Offers("SELECT results", RESULTS, ALIASES)
+BOOLEAN = Offers("ASK results", RESULTS, ALIASES)
+GRAPH = Offers("graph results", [
+    ("turtle", "text/turtle"),
+    ("ntriples", "application/n-triples"),
+    ("nquads", "application/n-quads"),
+    ("trig", "application/trig"),
+    ("jsonld", "application/ld+json"),
+    ("rdfxml", "application/rdf+xml"),
+    ("n3", "text/n3"),
+], ALIASES)
 
 # ?format= values accepted in the query string (handy in a browser).
 FORMAT_PARAM: dict[str, str] = {
@@ -60,17 +81,8 @@ FORMAT_PARAM: dict[str, str] = {
 }
 
 
-class NotAcceptableError(ValueError):
-    """No format the client accepts can carry this kind of result."""
-
-
-@dataclass(frozen=True)
-class Choice:
-    key: str
-    media_type: str
-
-
-def _media_ranges(accept: str) -> list[tuple[str, float, int]]:
+def media_ranges(accept: str) -> list[tuple[str, float, int]]:
+    """(media range, q, position) of each range of an Accept header."""
     ranges = []
     for index, part in enumerate(accept.split(",")):
         fields = [f.strip() for f in part.split(";")]
@@ -89,64 +101,61 @@ def _media_ranges(accept: str) -> list[tuple[str, float, int]]:
     return ranges
 
 
-def _matches(media_range: str, media_type: str, key: str) -> int:
-    """Specificity of the match (3 exact, 2 type/*, 1 */*), 0 for none."""
-    if media_range == media_type or ALIASES.get(media_range) == key:
+def _specificity(media_range: str, choice: Choice, offers: Offers) -> int:
+    """How closely a range names a format: 3 exactly, 2 as type/*, 1 as */*, 0 not at all."""
+    if media_range == choice.media_type or offers.aliases.get(media_range) == choice.key:
         return 3
-    if media_range == "*/*" or media_range == "*":
+    if media_range in ("*/*", "*"):
         return 1
     major, _, minor = media_range.partition("/")
-    if minor == "*" and media_type.startswith(major + "/"):
+    if minor == "*" and choice.media_type.startswith(major + "/"):
         return 2
     return 0
 
 
-@functools.lru_cache(maxsize=256)
-def choose(kind: str, accept: str | None, format_param: str | None = None) -> Choice:
-    """The best format for a ``kind`` of result, by ``?format=`` then the Accept header.
+@functools.lru_cache(maxsize=512)
+def negotiate(offers: Offers, accept: str | None) -> Choice | None:
+    """The format of ``offers`` the Accept header prefers, or None when it refuses them all.
 
     Remembered: clients send few distinct Accept headers, and parsing one costs more
     than a query worker's other bookkeeping for a fast query.
     """
-    offered = FORMATS[kind]
-    if format_param:
-        key = FORMAT_PARAM.get(format_param.lower())
-        for offered_key, media in offered:
-            if offered_key == key:
-                return Choice(offered_key, media)
-        raise NotAcceptableError(
-            f"format={format_param!r} cannot carry {kind} results; use one of "
-            + ", ".join(k for k, _ in offered))
     if not accept or not accept.strip():
-        return Choice(*offered[0])
+        return offers.formats[0]
+    ranges = media_ranges(accept)
     best: tuple[float, int, int, int] | None = None
     chosen: Choice | None = None
-    ranges = _media_ranges(accept)
-    for position, (key, media) in enumerate(offered):
-        q_for_type, specificity, order = None, 0, 0
+    for position, choice in enumerate(offers.formats):
+        q_for_type, specificity, order = 0.0, 0, 0
         for media_range, q, index in ranges:
-            level = _matches(media_range, media, key)
+            level = _specificity(media_range, choice, offers)
             if level > specificity:
                 q_for_type, specificity, order = q, level, index
-        if q_for_type is None or q_for_type <= 0:
+        if specificity == 0 or q_for_type <= 0:
             continue
         score = (q_for_type, specificity, -order, -position)
         if best is None or score > best:
-            best, chosen = score, Choice(key, media)
-    if chosen is None:
-        raise NotAcceptableError(
-            f"no acceptable format for {kind} results in Accept: {accept!r}; offered: "
-            + ", ".join(m for _, m in offered))
+            best, chosen = score, choice
     return chosen
 
 
-def acceptable_kinds(accept: str | None, format_param: str | None = None) -> set[str]:
-    """The kinds of result the client could receive at all (empty: answer 406 at once)."""
-    kinds = set()
-    for kind in FORMATS:
-        try:
-            choose(kind, accept, format_param)
-        except NotAcceptableError:
-            continue
-        kinds.add(kind)
-    return kinds
+def not_acceptable(offers: Offers, accept: str | None) -> HttpError:
+    return HttpError(406, f"no acceptable format for {offers.name} in Accept: {accept!r}; "
+                     f"offered: {offers.media_types()}")
+
+
+@functools.lru_cache(maxsize=256)
+def choose(offers: Offers, accept: str | None, format_param: str | None = None) -> Choice:
+    """The format of a SPARQL result, by ``?format=`` then the Accept header; a 406 when
+    the client accepts none of those that can carry it."""
+    if format_param:
+        key = FORMAT_PARAM.get(format_param.lower())
+        for choice in offers.formats:
+            if choice.key == key:
+                return choice
+        raise HttpError(406, f"format={format_param!r} cannot carry {offers.name}; use one of "
+                        + ", ".join(c.key for c in offers.formats))
+    chosen = negotiate(offers, accept)
+    if chosen is None:
+        raise not_acceptable(offers, accept)
+    return chosen

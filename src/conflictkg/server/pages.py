@@ -17,29 +17,36 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse, HTMLResponse
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
 
 from conflictkg.iris import Iris
 from conflictkg.rdf.vocabulary import PREFIXES
-from conflictkg.server import api_documents
-from conflictkg.server.api_graph import (
+from conflictkg.server.api.extraction import extraction
+from conflictkg.server.api.graph import (
     PREFIX,
-    BadParameter,
     Description,
     describe,
     iri_term,
+    is_iri,
     point,
     spans,
     text,
 )
-from conflictkg.server.api_shapes import labels, local
+from conflictkg.server.api.shapes import labels, local
+from conflictkg.server.deps import EngineDep, SettingsDep
+from conflictkg.server.engine import QueryEngine
+from conflictkg.server.errors import HttpError
+from conflictkg.server.negotiation import Offers, negotiate, not_acceptable
 
 router = APIRouter(include_in_schema=False)
 STATIC = Path(__file__).resolve().parent / "static"
 RDF_FORMATS = {"turtle": "text/turtle", "jsonld": "application/ld+json",
                "ntriples": "application/n-triples"}
+PAGES = Offers("this page", [("html", "text/html"), *RDF_FORMATS.items()], {
+    "application/xhtml+xml": "html", "application/x-turtle": "turtle", "text/n3": "turtle",
+    "application/json": "jsonld"})
 SUFFIXES = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples"}
 INCOMING_LIMIT = 200
 API_KINDS = {"event": "events", "place": "places", "actor": "actors", "source": "sources",
@@ -85,34 +92,12 @@ def curie(iri: str) -> str:
 
 
 def choose_format(request: Request) -> str:
-    """'html', or an RDF format key, by the Accept header (HTML when it is acceptable)."""
-    accept = request.headers.get("accept", "")
-    if not accept:
-        return "html"
-    weighted = []
-    for i, part in enumerate(accept.split(",")):
-        media, *params = (x.strip() for x in part.split(";"))
-        q = 1.0
-        for param in params:
-            if param.startswith("q="):
-                try:
-                    q = float(param[2:])
-                except ValueError:
-                    q = 0.0
-        weighted.append((-q, i, media.lower()))
-    for neg_q, _, media in sorted(weighted):
-        if neg_q == 0:
-            break
-        if media in {"text/html", "application/xhtml+xml", "*/*", "text/*"}:
-            return "html"
-        for key, media_type in RDF_FORMATS.items():
-            if media == media_type or (media in {"application/*", "application/json"}
-                                       and key == "jsonld"):
-                return key
-        if media in {"application/x-turtle", "text/n3"}:
-            return "turtle"
-    raise HTTPException(status_code=406, detail="available: text/html, text/turtle, "
-                        "application/ld+json, application/n-triples")
+    """'html', or an RDF format key, by the Accept header (HTML without one)."""
+    accept = request.headers.get("accept")
+    chosen = negotiate(PAGES, accept)
+    if chosen is None:
+        raise not_acceptable(PAGES, accept)
+    return chosen.key
 
 
 @dataclass
@@ -128,11 +113,8 @@ class Page:
     evidence: list[dict[str, Any]] = field(default_factory=list)
 
 
-async def page_data(request: Request, iri: str) -> Page | None:
-    engine, iris = request.app.state.engine, Iris(request.app.state.settings.base_iri)
-    try:
-        iri_term(iri)
-    except BadParameter:
+async def page_data(engine: QueryEngine, iris: Iris, iri: str) -> Page | None:
+    if not is_iri(iri):
         return None  # not an IRI, so certainly not one of ours
     described = (await describe(engine, [iri]))[iri]
     if not described.props:
@@ -143,16 +125,16 @@ async def page_data(request: Request, iri: str) -> Page | None:
     referrers = await describe(engine, {text(r["s"]) for r in rows}) if rows else {}
     incoming = [(text(r["s"]), text(r["p"]), referrers[text(r["s"])].labels()) for r in rows]
     page = Page(iri, kind, described, incoming)
-    page.points = map_points(request, page)
+    page.points = map_points(iris, page)
     if kind == "document":
-        page.extraction = await api_documents.extraction(engine, iris, described)
+        page.extraction = await extraction(engine, iris, described)
     quoted = await spans(engine, described.iris("ckg:evidence"))
-    page.evidence = [{**span, "href": local_href(request, span["document"] or "")}
+    page.evidence = [{**span, "href": local_href(iris, span["document"] or "")}
                      for span in quoted.values()]
     return page
 
 
-def map_points(request: Request, page: Page) -> list[dict[str, Any]]:
+def map_points(iris: Iris, page: Page) -> list[dict[str, Any]]:
     """The located things a page's map shows: the place itself, or the places tied to it."""
     out = []
     geometry = page.description.first("geo:hasGeometry")
@@ -166,7 +148,7 @@ def map_points(request: Request, page: Page) -> list[dict[str, Any]]:
             xy = point(term.wkt) if term.is_iri and not own_part else None
             if xy:
                 out.append({"lon": xy[0], "lat": xy[1], "label": best_label(term.labels),
-                            "href": local_href(request, term.text)})
+                            "href": local_href(iris, term.text)})
     return out[:50]
 
 
@@ -175,9 +157,9 @@ def best_label(found: dict[str, str]) -> str:
     return names.en or names.ar or ""
 
 
-def local_href(request: Request, iri: str) -> str:
+def local_href(iris: Iris, iri: str) -> str:
     """The path serving an IRI here when it is minted under the base, else the IRI itself."""
-    base = request.app.state.settings.base_iri
+    base = iris.base
     if iri.startswith((base + "id/", base + "graph/")):
         return "/" + iri[len(base):]
     return iri
@@ -206,7 +188,7 @@ def query_link(iri: str) -> str:
     return "/?" + urlencode({"query": query})
 
 
-def highlighted(extraction: dict[str, Any] | None, request: Request) -> list[dict[str, Any]]:
+def highlighted(extraction: dict[str, Any] | None, iris: Iris) -> list[dict[str, Any]]:
     """The document text cut into plain and marked segments (first span wins an overlap)."""
     if not extraction or not extraction.get("text"):
         return []
@@ -226,7 +208,7 @@ def highlighted(extraction: dict[str, Any] | None, request: Request) -> list[dic
         if start < at or end > len(text_):
             continue
         segments.append({"text": text_[at:start]})
-        segments.append({"text": text_[start:end], "href": local_href(request, iri), "kind": kind})
+        segments.append({"text": text_[start:end], "href": local_href(iris, iri), "kind": kind})
         at = end
     segments.append({"text": text_[at:]})
     return segments
@@ -244,11 +226,11 @@ def describe_line(d: Description) -> str:
     return ", ".join(p for p in parts if p) or d.iri
 
 
-def render_html(request: Request, page: Page) -> HTMLResponse:
+def render_html(request: Request, iris: Iris, page: Page) -> HTMLResponse:
     d = page.description
     names = labels(d.labels() or d.labels("dcterms:title")) if (
         d.labels() or d.labels("dcterms:title")) else labels({"en": describe_line(d)})
-    found = Iris(request.app.state.settings.base_iri).kind_of(page.iri)
+    found = iris.kind_of(page.iri)
     api = f"/api/v1/{API_KINDS[found[0]]}/{quote(found[1], safe='')}" \
         if found and found[0] in API_KINDS else None
     rows = []
@@ -257,23 +239,23 @@ def render_html(request: Request, page: Page) -> HTMLResponse:
                      "values": [{"text": t.text, "is_iri": t.is_iri, "lang": t.lang,
                                  "label": best_label(t.labels) if t.is_iri else None,
                                  "curie": curie(t.text) if t.is_iri else None,
-                                 "href": local_href(request, t.text) if t.is_iri else None}
+                                 "href": local_href(iris, t.text) if t.is_iri else None}
                                 for t in d.props[predicate]]})
-    incoming = [{"href": local_href(request, s), "iri": s, "predicate": curie(p),
+    incoming = [{"href": local_href(iris, s), "iri": s, "predicate": curie(p),
                  "label": best_label(lab)} for s, p, lab in page.incoming]
     html = TEMPLATES.get_template("entity.html").render(
         iri=page.iri, kind=page.kind, names=names, aliases=sorted(d.labels("skos:altLabel").values()),
         types=sorted(curie(t) for t in d.types()), rows=rows, incoming=incoming,
         incoming_limit=INCOMING_LIMIT, map=svg_map(page.points), api=api,
         query=query_link(page.iri), path=request.url.path,
-        segments=highlighted(page.extraction, request), evidence=page.evidence,
+        segments=highlighted(page.extraction, iris), evidence=page.evidence,
     )
     return HTMLResponse(html, headers={"Vary": "Accept"})
 
 
-async def rdf_response(request: Request, query: str, fmt: str,
+async def rdf_response(engine: QueryEngine, query: str, fmt: str,
                        substitutions: dict[str, str] | None = None) -> Response:
-    body = await request.app.state.engine.construct(query, substitutions, format=RDF_FORMATS[fmt])
+    body = await engine.construct(query, substitutions, format=RDF_FORMATS[fmt])
     return Response(body, media_type=RDF_FORMATS[fmt], headers={"Vary": "Accept"})
 
 
@@ -285,45 +267,44 @@ def split_suffix(iri: str) -> tuple[str, str | None]:
 
 
 @router.api_route("/id/{rest:path}", methods=["GET", "HEAD"])
-async def dereference(request: Request, rest: str) -> Response:
-    base = request.app.state.settings.base_iri
-    iri, fmt = base + "id/" + rest, None
-    page = await page_data(request, iri)
+async def dereference(request: Request, rest: str, engine: EngineDep,
+                      settings: SettingsDep) -> Response:
+    iris = Iris(settings.base_iri)
+    iri, fmt = iris.base + "id/" + rest, None
+    page = await page_data(engine, iris, iri)
     if page is None:
         iri, fmt = split_suffix(iri)
-        page = await page_data(request, iri) if fmt else None
+        page = await page_data(engine, iris, iri) if fmt else None
     if page is None:
-        raise HTTPException(status_code=404, detail=f"nothing is known about <{iri}>")
+        raise HttpError(404, f"nothing is known about <{iri}>")
     fmt = fmt or choose_format(request)
     if fmt == "html":
-        return render_html(request, page)
-    return await rdf_response(request, CONSTRUCT, fmt, {"s": iri_term(iri)})
+        return render_html(request, iris, page)
+    return await rdf_response(engine, CONSTRUCT, fmt, {"s": iri_term(iri)})
 
 
 @router.api_route("/graph/{rest:path}", methods=["GET", "HEAD"])
-async def graph(request: Request, rest: str) -> Response:
+async def graph(request: Request, rest: str, engine: EngineDep, settings: SettingsDep) -> Response:
     """A named graph: its size and classes as a page, or its triples as RDF."""
-    engine = request.app.state.engine
-    iri, fmt = request.app.state.settings.base_iri + "graph/" + rest, None
-    try:
-        iri_term(iri)
-    except BadParameter:
-        raise HTTPException(status_code=404, detail="not a graph name") from None
+    iris = Iris(settings.base_iri)
+    iri, fmt = iris.base + "graph/" + rest, None
+    if not is_iri(iri):
+        raise HttpError(404, "not a graph name")
     sizes = await engine.select(GRAPH_SIZE, substitutions={"g": iri_term(iri)})
     if not sizes:
         iri, fmt = split_suffix(iri)
         sizes = await engine.select(GRAPH_SIZE, substitutions={"g": iri_term(iri)}) if fmt else []
     if not sizes:
-        raise HTTPException(status_code=404, detail=f"no graph <{iri}>")
+        raise HttpError(404, f"no graph <{iri}>")
     fmt = fmt or choose_format(request)
     if fmt != "html":
-        return await rdf_response(request, GRAPH_TRIPLES, fmt, {"g": iri_term(iri)})
+        return await rdf_response(engine, GRAPH_TRIPLES, fmt, {"g": iri_term(iri)})
     classes = await engine.select(GRAPH_CLASSES, substitutions={"g": iri_term(iri)})
     query = f"SELECT ?s ?p ?o WHERE {{\n  GRAPH {iri_term(iri)} {{ ?s ?p ?o }}\n}} LIMIT 100"
     html = TEMPLATES.get_template("graph.html").render(
         iri=iri, size=sizes[0]["n"], path=request.url.path,
         classes=[{"curie": curie(text(r["cls"])), "count": r["n"],
-                  "href": local_href(request, text(r["cls"]))} for r in classes],
+                  "href": local_href(iris, text(r["cls"]))} for r in classes],
         query="/?" + urlencode({"query": query}),
     )
     return HTMLResponse(html, headers={"Vary": "Accept"})
@@ -333,5 +314,5 @@ async def graph(request: Request, rest: str) -> Response:
 async def page_asset(name: str) -> FileResponse:
     files = {p.name: p for p in STATIC.iterdir() if p.is_file()}
     if name not in files:
-        raise HTTPException(status_code=404, detail="no such file")
+        raise HttpError(404, "no such file")
     return FileResponse(files[name])

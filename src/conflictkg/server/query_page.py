@@ -18,9 +18,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.templating import Jinja2Templates
+
+from conflictkg.server.deps import SettingsDep
+from conflictkg.server.errors import HttpError
 
 ENV_VAR = "CONFLICTKG_QUERIES"
 DEFAULT_QUERIES = Path(__file__).resolve().parents[3] / "queries"
@@ -104,12 +107,13 @@ def load_examples(folder: Path | None = None) -> tuple[Example, ...]:
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def query_page(request: Request, example: str | None = None, query: str | None = None) -> HTMLResponse:
+def query_page(request: Request, settings: SettingsDep, example: str | None = None,
+               query: str | None = None) -> HTMLResponse:
     """The query page; ``?example=name`` or ``?query=text`` fills the editor (``&run`` runs it)."""
     examples = load_examples()
     chosen = next((e for e in examples if e.name == example), None)
     if example is not None and chosen is None:
-        raise HTTPException(404, f"example={example!r}: no such example query")
+        raise HttpError(404, f"example={example!r}: no such example query")
     if chosen is None and query is None and examples:
         chosen = examples[0]
     if query is None:
@@ -119,7 +123,7 @@ def query_page(request: Request, example: str | None = None, query: str | None =
         "chosen": chosen.name if chosen else "",
         "query": query,
         "endpoint": str(request.url_for("query_page")).rstrip("/") + "/sparql",
-        "base_iri": getattr(getattr(request.app.state, "settings", None), "base_iri", ""),
+        "base_iri": settings.base_iri,
         "assets": {name: str(request.url_for("query_page_asset", name=name)) for name in ASSETS},
     })
 
@@ -128,7 +132,7 @@ def query_page(request: Request, example: str | None = None, query: str | None =
 def query_page_asset(name: str) -> FileResponse:
     """The page's script and styles (the site's stylesheet among them), from the package."""
     if name not in ASSETS or not (STATIC / name).is_file():
-        raise HTTPException(404, f"{name}: no such asset")
+        raise HttpError(404, f"{name}: no such asset")
     return FileResponse(STATIC / name)
 
 

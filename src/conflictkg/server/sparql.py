@@ -5,14 +5,16 @@ form-encoded or as ``application/sparql-query``; an update by POST form-encoded 
 as ``application/sparql-update``; the dataset by ``default-graph-uri`` /
 ``named-graph-uri`` (``using-graph-uri`` / ``using-named-graph-uri`` for updates).
 A GET with no query returns the service description. Every failure is an HTTP
-status with the reason as plain text; a result is serialised whole before its
+status with the reason as plain text (an :class:`~conflictkg.server.errors.HttpError`,
+answered by the endpoint in one place); a result is serialised whole before its
 status is sent.
 
 The endpoint is the hot path, so it is not a route: :class:`SparqlEndpoint` is a
 plain ASGI middleware that answers ``/sparql`` and ``/sparql/`` itself, ahead of the
 framework's routing, dependency handling and exception middleware, and passes every
 other request on. The app installs it inside its CORS middleware, so CORS headers
-and preflight requests are handled as for any route.
+and preflight requests are handled as for any route, and hands it the app's query
+engine and settings.
 """
 
 from __future__ import annotations
@@ -21,13 +23,15 @@ import hmac
 import logging
 from urllib.parse import parse_qsl
 
+from pyoxigraph import NamedNode
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response, StreamingResponse
+from starlette.responses import Response, StreamingResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from conflictkg.config import Settings
 from conflictkg.server import describe
-from conflictkg.server.engine import QueryEngine, QueryError, QueryResult
+from conflictkg.server.engine import QueryEngine, QueryResult
+from conflictkg.server.errors import HttpError, error_response
 from conflictkg.server.sparqltext import SparqlTextError, depth_at, keywords, mask
 
 log = logging.getLogger("conflictkg.server")
@@ -40,61 +44,56 @@ DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")
 USING_PARAMS = ("using-graph-uri", "using-named-graph-uri")
 
 
-class ProtocolError(Exception):
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.status, self.message, self.headers = status, message, headers or {}
-
-
-def error_response(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
-    if status == 503:
-        headers = {"Retry-After": "5", **(headers or {})}
-    return PlainTextResponse(message + "\n", status_code=status, headers=headers)
-
-
 def check_update_rights(request: Request, settings: Settings) -> None:
     """Updates are off unless enabled; with a token, only its bearer may write."""
     if not settings.updates_enabled:
-        raise ProtocolError(403, "updates are disabled on this endpoint")
+        raise HttpError(403, "updates are disabled on this endpoint", code="updates_disabled")
     origin = request.headers.get("origin")
     if origin and origin != f"{request.url.scheme}://{request.url.netloc}":
         # A page on another site can send a simple form POST without any CORS check.
-        raise ProtocolError(403, "updates from pages of other origins are refused")
+        raise HttpError(403, "updates from pages of other origins are refused", code="cross_origin")
     if settings.open_updates and not settings.update_token:
         return
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     challenge = 'Bearer realm="conflictkg"'
     if scheme.lower() != "bearer" or not token:
-        raise ProtocolError(401, "updates need an Authorization: Bearer token",
-                            {"WWW-Authenticate": challenge})
-    if not hmac.compare_digest(token.strip().encode(), settings.update_token.encode()):
-        raise ProtocolError(403, "the bearer token is not valid for updates",
-                            {"WWW-Authenticate": challenge + ', error="invalid_token"'})
+        raise HttpError(401, "updates need an Authorization: Bearer token",
+                        headers={"WWW-Authenticate": challenge})
+    if not hmac.compare_digest(token.strip().encode(), (settings.update_token or "").encode()):
+        raise HttpError(403, "the bearer token is not valid for updates", code="invalid_token",
+                        headers={"WWW-Authenticate": challenge + ', error="invalid_token"'})
 
 
 async def read_body(request: Request, limit: int) -> bytes:
     """The request body, refusing (413) more than ``limit`` bytes without reading it all."""
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
-        raise ProtocolError(413, f"the request body is larger than this endpoint's limit "
-                            f"of {limit} bytes")
+    check_length(request, limit)
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise ProtocolError(413, f"the request body is larger than this endpoint's limit "
-                                f"of {limit} bytes")
+            raise too_large(limit)
         chunks.append(chunk)
     return b"".join(chunks)
 
 
+def check_length(request: Request, limit: int) -> None:
+    """A 413 at once for a body declared larger than ``limit`` bytes."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large(limit)
+
+
+def too_large(limit: int) -> HttpError:
+    return HttpError(413, f"the request body is larger than this endpoint's limit of {limit} bytes")
+
+
 def _decode(body: bytes, charset: str | None, what: str) -> str:
     if charset and charset.lower().replace("-", "") != "utf8":
-        raise ProtocolError(415, f"{what} must be UTF-8, not {charset}")
+        raise HttpError(415, f"{what} must be UTF-8, not {charset}")
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ProtocolError(400, f"{what} is not valid UTF-8: {exc}") from None
+        raise HttpError(400, f"{what} is not valid UTF-8: {exc}") from None
 
 
 def _content_type(request: Request) -> tuple[str, str | None]:
@@ -110,7 +109,7 @@ def _content_type(request: Request) -> tuple[str, str | None]:
 def _single(params: list[tuple[str, str]], name: str) -> str | None:
     values = [v for k, v in params if k == name]
     if len(values) > 1:
-        raise ProtocolError(400, f"more than one {name!r} parameter")
+        raise HttpError(400, f"more than one {name!r} parameter")
     return values[0] if values else None
 
 
@@ -122,11 +121,19 @@ def endpoint_url(request: Request) -> str:
     return str(request.url).split("?", 1)[0]
 
 
+def graph_name(value: str, param: str) -> NamedNode:
+    """A graph named in a request: an absolute IRI, or a 400 saying why it is not one."""
+    try:
+        return NamedNode(value)
+    except ValueError as exc:
+        raise HttpError(400, f"{param}={value!r} is not an absolute IRI ({exc})", code="bad_iri") from None
+
+
 class SparqlEndpoint:
     """ASGI middleware: answers ``/sparql`` and ``/sparql/`` directly, passes the rest to ``app``."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+    def __init__(self, app: ASGIApp, *, engine: QueryEngine, settings: Settings) -> None:
+        self.app, self.engine, self.settings = app, engine, settings
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] not in PATHS:
@@ -135,70 +142,64 @@ class SparqlEndpoint:
         request = Request(scope, receive)
         try:
             if scope["method"] == "GET":
-                response = await sparql_get(request)
+                response = await sparql_get(request, self.engine, self.settings)
             elif scope["method"] == "POST":
-                response = await sparql_post(request)
+                response = await sparql_post(request, self.engine, self.settings)
             else:
-                response = error_response(405, "use GET or POST", {"Allow": "GET, POST"})
+                raise HttpError(405, "use GET or POST", headers={"Allow": "GET, POST"})
+        except HttpError as exc:
+            response = error_response(exc, plain=True)
         except Exception:
             # answered here rather than raised to the server, which would close the
             # client's connection, and a client that reuses it would see it reset
             log.exception("SPARQL request failed")
-            response = error_response(500, "internal error: the request was not completed")
+            response = error_response(HttpError(500, "internal error: the request was not completed"),
+                                      plain=True)
         await response(scope, receive, send)
 
 
-async def sparql_get(request: Request) -> Response:
+async def sparql_get(request: Request, engine: QueryEngine, settings: Settings) -> Response:
     """SPARQL query by GET; with no query, the service description."""
-    try:
-        params = list(request.query_params.multi_items())
-        if _single(params, "update") is not None:
-            raise ProtocolError(400, "updates must be sent by POST")
-        query = _single(params, "query")
-        if query is None:
-            return await describe.service_description_response(request)
-        return await _query(request, query, params)
-    except ProtocolError as exc:
-        return error_response(exc.status, exc.message, exc.headers)
+    params = list(request.query_params.multi_items())
+    if _single(params, "update") is not None:
+        raise HttpError(400, "updates must be sent by POST")
+    query = _single(params, "query")
+    if query is None:
+        return await describe.service_description_response(request, engine, settings)
+    return await _query(request, engine, query, params)
 
 
-async def sparql_post(request: Request) -> Response:
+async def sparql_post(request: Request, engine: QueryEngine, settings: Settings) -> Response:
     """SPARQL query or update by POST (form-encoded, or the query or update as the body)."""
-    settings: Settings = request.app.state.settings
-    try:
-        media, charset = _content_type(request)
-        body = await read_body(request, settings.max_body_bytes)
-        url_params = list(request.query_params.multi_items())
-        if media == FORM:
-            form = parse_qsl(_decode(body, charset, "the form"), keep_blank_values=True)
-            params = url_params + form
-            query, update = _single(form, "query"), _single(form, "update")
-            if (query is None) == (update is None):
-                raise ProtocolError(400, "send exactly one of the 'query' and 'update' parameters")
-        elif media == SPARQL_QUERY:
-            params, query, update = url_params, _decode(body, charset, "the query"), None
-        elif media == SPARQL_UPDATE:
-            params, query, update = url_params, None, _decode(body, charset, "the update")
-        else:
-            raise ProtocolError(415, f"unsupported Content-Type {media or '(none)'!r}; send "
-                                f"{FORM}, {SPARQL_QUERY} or {SPARQL_UPDATE}")
-        if query is not None:
-            return await _query(request, query, params)
-        return await _update(request, update, params)
-    except ProtocolError as exc:
-        return error_response(exc.status, exc.message, exc.headers)
+    media, charset = _content_type(request)
+    body = await read_body(request, settings.max_body_bytes)
+    url_params = list(request.query_params.multi_items())
+    update: str | None
+    if media == FORM:
+        form = parse_qsl(_decode(body, charset, "the form"), keep_blank_values=True)
+        params = url_params + form
+        query, update = _single(form, "query"), _single(form, "update")
+    elif media == SPARQL_QUERY:
+        params, query, update = url_params, _decode(body, charset, "the query"), None
+    elif media == SPARQL_UPDATE:
+        params, query, update = url_params, None, _decode(body, charset, "the update")
+    else:
+        raise HttpError(415, f"unsupported Content-Type {media or '(none)'!r}; send "
+                        f"{FORM}, {SPARQL_QUERY} or {SPARQL_UPDATE}")
+    if query is not None and update is None:
+        return await _query(request, engine, query, params)
+    if update is not None and query is None:
+        return await _update(request, engine, settings, update, params)
+    raise HttpError(400, "send exactly one of the 'query' and 'update' parameters")
 
 
-async def _query(request: Request, query: str, params: list[tuple[str, str]]) -> Response:
-    engine: QueryEngine = request.app.state.engine
-    try:
-        result = await engine.run(
-            query, accept=request.headers.get("accept"), format=_single(params, "format"),
-            base_iri=endpoint_url(request),
-            default_graph_uris=_all(params, "default-graph-uri"),
-            named_graph_uris=_all(params, "named-graph-uri"))
-    except QueryError as exc:
-        return error_response(exc.status, exc.message)
+async def _query(request: Request, engine: QueryEngine, query: str,
+                 params: list[tuple[str, str]]) -> Response:
+    result = await engine.run(
+        query, accept=request.headers.get("accept"), format=_single(params, "format"),
+        base_iri=endpoint_url(request),
+        default_graph_uris=_all(params, "default-graph-uri"),
+        named_graph_uris=_all(params, "named-graph-uri"))
     return result_response(result, request)
 
 
@@ -220,18 +221,14 @@ def result_response(result: QueryResult, request: Request | None = None) -> Resp
     return StreamingResponse(result.body, media_type=result.media_type, headers=headers)
 
 
-async def _update(request: Request, update: str, params: list[tuple[str, str]]) -> Response:
-    settings: Settings = request.app.state.settings
-    engine: QueryEngine = request.app.state.engine
+async def _update(request: Request, engine: QueryEngine, settings: Settings, update: str,
+                  params: list[tuple[str, str]]) -> Response:
     check_update_rights(request, settings)
     using = _all(params, "using-graph-uri")
     using_named = _all(params, "using-named-graph-uri")
     if using or using_named:
         update = with_using(update, using, using_named)
-    try:
-        await engine.update(update, base_iri=endpoint_url(request))
-    except QueryError as exc:
-        return error_response(exc.status, exc.message)
+    await engine.update(update, base_iri=endpoint_url(request))
     return Response(status_code=204)
 
 
@@ -243,13 +240,12 @@ def with_using(update: str, using: list[str], using_named: list[str]) -> str:
     try:
         masked = mask(update)
     except SparqlTextError as exc:
-        raise ProtocolError(400, str(exc)) from None
+        raise HttpError(400, str(exc), code="syntax_error") from None
     if keywords(masked, "USING") or keywords(masked, "WITH"):
-        raise ProtocolError(400, "using-graph-uri / using-named-graph-uri cannot be combined "
-                            "with USING or WITH in the update")
-    clause = " ".join([f"USING <{g}>" for g in using] + [f"USING NAMED <{g}>" for g in using_named])
-    if any(set(g) & set('<>"{}|^`\\ ') for g in using + using_named):
-        raise ProtocolError(400, "invalid IRI in using-graph-uri / using-named-graph-uri")
+        raise HttpError(400, "using-graph-uri / using-named-graph-uri cannot be combined "
+                        "with USING or WITH in the update")
+    clause = " ".join([f"USING {graph_name(g, 'using-graph-uri')}" for g in using]
+                      + [f"USING NAMED {graph_name(g, 'using-named-graph-uri')}" for g in using_named])
     out = update
     for offset in reversed(keywords(masked, "WHERE")):
         if depth_at(masked, offset) == 0 and not _after_delete(masked, offset):

@@ -12,7 +12,7 @@ federation is done by the web process, for allowlisted endpoints only.
 A worker answers one job at a time over a socket pair, each message pickled behind
 an 8-byte length (:func:`send_message`), so the web process can read answers on its
 event loop without a thread. Jobs are plain dicts, answers
-``("ok", payload, generation)`` or ``("error", status, message, generation)``.
+``("ok", payload, generation)`` or ``("error", status, code, message, generation)``.
 Results are serialised here, fully and under a size cap, so the web process can
 send a correct status line before the body; a large one is written to a temporary
 file that the web process streams, so it is never held in memory whole.
@@ -31,7 +31,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from pyoxigraph import (
     DefaultGraph,
@@ -48,6 +48,7 @@ from pyoxigraph import (
 
 from conflictkg import store as kgstore
 from conflictkg.server import negotiation
+from conflictkg.server.errors import HttpError
 
 RESULT_FORMATS = {
     "json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML,
@@ -58,12 +59,6 @@ RDF_FORMATS = {
     "trig": RdfFormat.TRIG, "jsonld": RdfFormat.JSON_LD, "rdfxml": RdfFormat.RDF_XML,
     "n3": RdfFormat.N3,
 }
-
-
-class JobError(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 INLINE_BYTES = 1 << 20  # larger results go through a temporary file, not the socket
@@ -78,7 +73,8 @@ class _CappedOutput:
     def __init__(self, limit: int, spill_dir: str | None) -> None:
         self.limit, self.spill_dir = limit, spill_dir
         self.parts: list[bytes] = []
-        self.size, self.overflow, self.file, self.dropped = 0, False, None, False
+        self.size, self.overflow, self.dropped = 0, False, False
+        self.file: IO[bytes] | None = None
 
     def write(self, data: bytes) -> int:
         if self.dropped:  # what Oxigraph's buffer still holds after a failure goes nowhere
@@ -129,8 +125,9 @@ def _capped(write: Callable[[_CappedOutput], object], job: dict) -> bytes | Spil
     except Exception:
         out.discard()
         if out.overflow:
-            raise JobError(500, f"the result is larger than this endpoint's limit of {limit} bytes"
-                           " (max_result_bytes); add a LIMIT or narrow the query") from None
+            raise HttpError(500, f"the result is larger than this endpoint's limit of {limit} bytes"
+                            " (max_result_bytes); add a LIMIT or narrow the query",
+                            code="result_too_large") from None
         raise
     return out.result()
 
@@ -164,7 +161,7 @@ def parse_term(text: str):
     try:
         (triple,) = parse(f"<urn:s> <urn:p> {text} .".encode(), format=RdfFormat.N_TRIPLES)
     except (SyntaxError, ValueError) as exc:
-        raise JobError(400, f"not an N-Triples term: {text!r} ({exc})") from None
+        raise HttpError(400, f"not an N-Triples term: {text!r} ({exc})") from None
     return triple.object
 
 
@@ -172,7 +169,7 @@ def _graph(iri: str) -> NamedNode:
     try:
         return NamedNode(iri)
     except ValueError as exc:
-        raise JobError(400, f"not a graph IRI: {iri!r} ({exc})") from None
+        raise HttpError(400, f"not a graph IRI: {iri!r} ({exc})", code="bad_iri") from None
 
 
 def _dataset_options(job: dict) -> dict[str, Any]:
@@ -187,7 +184,7 @@ def _variable(name: str) -> Variable:
     try:
         return Variable(name)
     except ValueError as exc:
-        raise JobError(400, f"not a variable name: {name!r} ({exc})") from None
+        raise HttpError(400, f"not a variable name: {name!r} ({exc})") from None
 
 
 def run_query(store: Store, job: dict, functions: Functions) -> tuple[str, bytes | Spilled]:
@@ -207,11 +204,8 @@ def run_query(store: Store, job: dict, functions: Functions) -> tuple[str, bytes
         kind = negotiation.BOOLEAN
     else:
         kind = negotiation.GRAPH
-    try:
-        choice = negotiation.choose(kind, job.get("accept"), job.get("format"))
-    except negotiation.NotAcceptableError as exc:
-        raise JobError(406, str(exc)) from None
-    fmt = RDF_FORMATS[choice.key] if kind == negotiation.GRAPH else RESULT_FORMATS[choice.key]
+    choice = negotiation.choose(kind, job.get("accept"), job.get("format"))
+    fmt = RDF_FORMATS[choice.key] if kind is negotiation.GRAPH else RESULT_FORMATS[choice.key]
     return choice.media_type, _capped(lambda out: results.serialize(out, format=fmt), job)
 
 
@@ -219,15 +213,12 @@ def read_graph(store: Store, job: dict, functions: Functions) -> tuple[str, byte
     """One graph's triples (the Graph Store Protocol's GET); 404 when it does not exist."""
     graph = job.get("graph")
     if graph is None:
-        name = DefaultGraph()
+        name: NamedNode | DefaultGraph = DefaultGraph()
     else:
         name = _graph(graph)
         if not store.contains_named_graph(name):
-            raise JobError(404, f"no graph <{graph}> in the store")
-    try:
-        choice = negotiation.choose(negotiation.GRAPH, job.get("accept"), job.get("format"))
-    except negotiation.NotAcceptableError as exc:
-        raise JobError(406, str(exc)) from None
+            raise HttpError(404, f"no graph <{graph}> in the store")
+    choice = negotiation.choose(negotiation.GRAPH, job.get("accept"), job.get("format"))
     triples = (q.triple for q in store.quads_for_pattern(None, None, None, name))
     fmt = RDF_FORMATS[choice.key]
     return choice.media_type, _capped(lambda out: serialize(triples, out, format=fmt), job)
@@ -281,7 +272,8 @@ def _recv_exactly(sock: socket.socket, size: int) -> bytes:
     return bytes(buffer)
 
 
-def recv_message(sock: socket.socket) -> object:
+def recv_message(sock: socket.socket) -> Any:
+    """One message from :func:`send_message`: a job (a dict) or an answer (a tuple)."""
     (size,) = HEADER.unpack(_recv_exactly(sock, HEADER.size))
     return pickle.loads(_recv_exactly(sock, size))
 
@@ -336,15 +328,15 @@ def serve(sock: socket.socket, store_path: str, memory_mb: int = 0) -> None:
         try:
             if store is None or watch.current() != generation:
                 generation, store = kgstore.open_snapshot(path)
-            answer = ("ok", HANDLERS[job["op"]](store, job, functions), generation)
-        except JobError as exc:
-            answer = ("error", exc.status, str(exc), generation)
+            answer: tuple[object, ...] = ("ok", HANDLERS[job["op"]](store, job, functions), generation)
+        except HttpError as exc:
+            answer = ("error", exc.status, exc.code, exc.message, generation)
         except SyntaxError as exc:
-            answer = ("error", 400, f"{exc}", generation)
+            answer = ("error", 400, "syntax_error", f"{exc}", generation)
         except RuntimeError as exc:  # Oxigraph's evaluation errors: the query's fault
-            answer = ("error", 400, f"{exc}", generation)
+            answer = ("error", 400, "evaluation_error", f"{exc}", generation)
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # a Rust panic is a BaseException: answer it, keep serving
-            answer = ("error", 500, f"{type(exc).__name__}: {exc}", generation)
+            answer = ("error", 500, "internal_error", f"{type(exc).__name__}: {exc}", generation)
         send_message(sock, answer)

@@ -1,0 +1,33 @@
+"""The app's settings, query engine and caches, as FastAPI dependencies of its routes.
+
+``create_app`` builds them once per app and keeps them on it; routes declare
+``engine: EngineDep``, ``settings: SettingsDep`` or ``cache: CacheDep`` and never read
+the app's state themselves, so a route's signature says what it uses.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+
+from conflictkg.config import Settings
+from conflictkg.server.engine import QueryEngine
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_engine(request: Request) -> QueryEngine:
+    return request.app.state.engine
+
+
+def get_cache(request: Request) -> dict[str, Any]:
+    """What the app keeps between requests (the event index, names, points), by name."""
+    return request.app.state.api_cache
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+EngineDep = Annotated[QueryEngine, Depends(get_engine)]
+CacheDep = Annotated[dict[str, Any], Depends(get_cache)]

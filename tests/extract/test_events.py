@@ -37,19 +37,36 @@ def test_an_event_key_is_its_evidence_span(extract, run):
         assert doc.text[event.evidence.start:event.evidence.end] == event.evidence.text
 
 
-def test_a_sentence_without_a_date_is_not_given_the_publication_date(extract):
+def test_an_undated_sentence_of_news_happened_by_the_report_s_day(extract):
     text = "قصفت قوات النظام الأحياء السكنية في درعا البلد بقذائف الهاون، اليوم الخميس."
     assert events(extract(text, published="2021-07-29")) == [("shelling", "2021-07-29")]
     assert events(extract("قصفت قوات النظام حي الوعر.", published="2017-03-10")) == [
-        ("shelling", None)]
+        ("shelling", "2017-03-10")]
     assert events(extract("Government forces shelled al-Waer.", language="en",
-                          published="2017-03-10")) == [("shelling", None)]
+                          published="2017-03-10")) == [("shelling", "2017-03-10")]
+
+
+@pytest.mark.parametrize("kind", ["archive-record", "chronicle"])
+def test_an_undated_sentence_of_a_record_or_a_chronicle_keeps_an_unknown_date(extract, kind):
+    found = extract("قصفت قوات النظام حي الوعر.", published="2017-03-10", kind=kind)
+    assert events(found) == [("shelling", None)]
+    found = extract("Government forces shelled al-Waer.", language="en",
+                    published="2017-03-10", kind=kind)
+    assert events(found) == [("shelling", None)]
+
+
+def test_a_past_the_dates_reader_cannot_place_keeps_an_unknown_date(extract):
+    text = "وكانت قوات النظام قد قصفت حي الوعر في وقت سابق."
+    assert events(extract(text, published="2017-03-10")) == [("shelling", None)]
+    text = "Government forces had previously shelled al-Waer."
+    assert events(extract(text, language="en", published="2017-03-10")) == [("shelling", None)]
 
 
 def test_a_date_before_since_is_not_when_it_happened(extract):
     text = ("استهدفت قوات الأسد الأحياء السكنية في درعا البلد براجمة صواريخ، لأول مرة منذ "
             "عقد اتفاق التسوية عام 2018.")
-    assert events(extract(text, published="2021-07-29")) == [("shelling", None)]
+    assert events(extract(text, published="2021-07-29", kind="chronicle")) == [
+        ("shelling", None)]
     text = text.replace("براجمة", "اليوم براجمة")
     assert events(extract(text, published="2021-07-29")) == [("shelling", "2021-07-29")]
 
@@ -149,7 +166,7 @@ def test_a_reference_point_and_a_setting_are_not_where_it_happened(extract):
 def test_an_undated_episode_is_kept_apart_from_the_dated_ones(extract):
     from conflictkg.iris import Iris
 
-    found = extract("قصفت قوات النظام حي الوعر.", published="2017-03-10")
+    found = extract("قصفت قوات النظام حي الوعر.", published="2017-03-10", kind="chronicle")
     out = found.to_json(Iris())
     assert out["events"] == [] and [e["kind"] for e in out["undated_events"]] == ["shelling"]
 

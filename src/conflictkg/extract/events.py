@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from itertools import pairwise
 from typing import Any, ClassVar
 
+from conflictkg.extract import asides, dating, happenings
+from conflictkg.extract.dates import DateMention
 from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, clitic_forms, word_forms
-from conflictkg.extract.episodes import actions, where
+from conflictkg.extract.episodes import Place, Scope, actions, where
 from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import Event
 from conflictkg.extract.normalize import normalize_key
@@ -27,8 +28,7 @@ from conflictkg.extract.units import OPENING_QUOTES, closing_quote
 from conflictkg.gazetteers import Gazetteers
 
 NEGATION_WINDOW = 2
-CIRCUMSTANCE_WINDOW = 2  # tokens between "بالتزامن مع" and the cue it makes background
-OBJECT_WINDOW = 4  # tokens between "السيطرة" and its "على"
+OBJECT_WINDOW = 7  # tokens between "السيطرة" and its "على" ("سيطرتها خلال الـ48 ساعة الفائتة على")
 SINCE_WINDOW = 4  # tokens between "منذ" and its date
 REPORT_WINDOW = 2  # tokens after a credited source in which a date is the report's
 REPORT_CHARS = 200  # a crediting phrase is shorter than this
@@ -51,18 +51,32 @@ class _Rules:
         self.references = s.keys("references")
         self.hypothetical: Matcher[str] = s.matcher(h=s.words("hypothetical"))
         self.circumstances: Matcher[str] = s.matcher(c=s.words("circumstances"))
+        self.coincidences = s.keys("coincidences")
+        self.coincidence_with = s.keys("coincidence_with")
         self.unresolved: Matcher[str] = s.matcher(u=s.words("unresolved_past"))
         self.reference_words = s.keys("reference_words")
         self.place_kinds = frozenset(s.words("place_kinds"))
+        self.undated_kinds = frozenset(s.words("undated_report_kinds"))
+        self.day_record_kinds = frozenset(s.words("day_record_kinds"))
+        self.destinations = s.keys("destinations")
+        self.arrivals = s.keys("arrivals")
+        self.causes: Matcher[str] = s.matcher(c=s.words("causes"))
         places = patterns.section("places", language)
         self.place_fillers = s.keys("place_fillers") | {
             normalize_key(w) for w in places.groups("qualifiers")}
         self.locatives = places.keys("locatives")
+        self.scope_ends: Matcher[str] = s.matcher(e=s.words("scope_ends"))
+        self.coordinators = s.keys("coordinators")
         control = patterns.section("control", language)
         self.attempts = control.keys("attempts")
         self.attempt_word = functools.lru_cache(maxsize=65536)(
             lambda key: any(f in self.attempts for f in clitic_forms(key)))
+        self.purposes = s.keys("purposes")
+        self.purpose_word = functools.lru_cache(maxsize=65536)(
+            lambda key: any(f in self.purposes for f in clitic_forms(key)))
         self.negations = control.keys("negations")
+        self.pronoun_objects = control.keys("pronoun_objects")
+        self.relatives = s.keys("relatives")
         self.clause_negations = control.keys("clause_negations")
         self.cue_words = frozenset(normalize_key(w) for ws in kinds.values() for w in ws)
         self.denials: Matcher[str] = control.matcher(d=control.words("denials"))
@@ -87,7 +101,13 @@ class EventFinder:
         record = self._record_event(doc)
         named, names = self._named(doc, rules, record)
         launched = {n.key for n in named if _launched(doc, n, rules)}
-        episodes = _merge(self._episodes(doc, rules, names))
+        found, towns = self._episodes(doc, rules, names)
+        if record is not None and record.name:  # "أطلق الجيش الحر ... معركة “نصرة داريا”"
+            told = _name_spans(doc, names, record.name)
+            found = [(e, s) for e, s in found if not any(s.start <= a < s.end for a, _ in told)]
+        if doc.record or doc.info.kind in rules.day_record_kinds:
+            found = happenings.record_days(doc, found, towns)
+        episodes = happenings.merge(found)
         events: list[Event] = [record] if record else []
         for event, sentences in episodes:
             at = {s.start for s in sentences}
@@ -102,8 +122,10 @@ class EventFinder:
                 doc.sentence_at(n.evidence.start).paragraph == s.paragraph for s in sentences)),
                 None) or _launched_before(doc, named, launched, sentences[0], event)
             event.parent = parent.key if parent else None
-            if parent is not None and not event.places:
-                event.places = list(parent.places)
+            if parent is not None and not any(self._local(k) for k in event.places):
+                # "اشتباكات على جبهة أوتوستراد درعا": a road, a facility or an area of the
+                # battle it belongs to is in the towns that battle is fought in
+                event.places = list(dict.fromkeys([*event.places, *parent.places]))
             if not event.places and doc.focus_place:
                 event.places = [doc.focus_place]
             for s in sentences:
@@ -117,6 +139,14 @@ class EventFinder:
             if event.parent not in kept:
                 event.parent = None
         doc.sentence_events = {s: k for s, k in doc.sentence_events.items() if k in kept}
+
+    def _where(self, doc: Doc, rules: _Rules, mentions: list[Mention], kind: str) -> Place:
+        """Where an action of ``kind`` happened; a capture, withdrawal or siege never at a
+        reference point, a withdrawal never where it went."""
+        references = rules.reference_words | (rules.destinations if kind == "withdrawal"
+                                              else frozenset())
+        return where(doc, self._places, mentions, references, rules.place_fillers,
+                     rules.locatives, pointed_only=kind not in rules.place_kinds)
 
     def _local(self, key: str) -> bool:
         entry = self._places.get(key)
@@ -182,8 +212,10 @@ class EventFinder:
                 actors=_keys(doc, "actor_mentions", sentence)))
         return out, spans
 
-    def _episodes(self, doc: Doc, rules: _Rules,
-                  names: list[tuple[int, int]]) -> list[tuple[Event, Sentence]]:
+    def _episodes(self, doc: Doc, rules: _Rules, names: list[tuple[int, int]],
+                  ) -> tuple[list[tuple[Event, Sentence]], set[str]]:
+        """The episodes of the text, and the keys of those that are a place taken, left or
+        besieged."""
         cues = [c for c in rules.cues.find(doc.norm)
                 if not doc.in_boilerplate(c.start) and not _overlaps(names, c)
                 and not any(_inside_name(c, m, doc.language) for name in (
@@ -192,11 +224,14 @@ class EventFinder:
         hypothetical = SpanIndex(rules.hypothetical.find(doc.norm))
         circumstances = SpanIndex(rules.circumstances.find(doc.norm))
         unresolved = SpanIndex(rules.unresolved.find(doc.norm))
+        scope_ends = SpanIndex(rules.scope_ends.find(doc.norm))
+        causes = SpanIndex(rules.causes.find(doc.norm))
         denials = SpanIndex(rules.denials.find(doc.norm))
         cues_index = SpanIndex(cues)
         out = []
+        towns: set[str] = set()
         paragraph_date: tuple[int, Any] | None = None
-        lead_date = None
+        report_day = _report_day(doc, rules)
         usable = functools.partial(_usable_date, doc, rules)
         for sentence in doc.sentences:
             if sentence.boilerplate:
@@ -204,15 +239,15 @@ class EventFinder:
             own = _sentence_date(doc, sentence, rules)
             if own is not None:
                 paragraph_date = (sentence.paragraph, own)
-                if lead_date is None and not sentence.heading:
-                    lead_date = own
             inside = lambda ms, s=sentence: ms.starting(s.start, s.end)  # noqa: E731
-            if sentence.heading or inside(hypothetical):
+            if sentence.heading or inside(hypothetical) or asides.record_value(doc, sentence):
                 continue
             cues_here = inside(cues_index)
             here = [c for c in cues_here if self._happened(doc, c, inside(denials), rules)
-                    and not _attempted(doc, c, cues_here, rules)
-                    and not _circumstance(doc, c, inside(circumstances))]
+                    and not asides.attempted(doc, c, cues_here, rules)
+                    and not asides.circumstance(doc, c, inside(circumstances), rules)]
+            caused = asides.caused(doc, here, inside(causes), rules)
+            here = [c for c in here if c not in caused]
             unquoted = [c for c in here if not _in_quotes(doc, c.start)]
             if not unquoted:
                 continue  # only the words of someone quoted ("ما يجري هو معارك كر وفر")
@@ -221,40 +256,46 @@ class EventFinder:
                 scope = paragraph_date[1] if paragraph_date and \
                     paragraph_date[0] == sentence.paragraph else None
             if scope is None and not inside(unresolved) and own is None:
-                scope = lead_date
-            stops = [c.start for c in cues_here if _attempted(doc, c, cues_here, rules)] + [
-                c.start for c in inside(circumstances)]
-            found = actions(doc, sentence, unquoted, stops, usable, names)
-            if doc.info.kind == "archive-record" and found:  # a record's day is one episode
-                whole = found[0]
-                whole.cues = [c for a in found for c in a.cues]
-                whole.places = [m for a in found for m in a.places]
-                whole.end = found[-1].end
-                found = [whole]
+                scope = report_day
+            stops = [c.start for c in cues_here if asides.attempted(doc, c, cues_here, rules)] + [
+                c.start for c in inside(circumstances)] + [c.start for c in caused]
+            bounds = Scope(frozenset(m.start for m in inside(scope_ends)), rules.locatives,
+                           rules.coordinators, rules.place_fillers)
+            found = actions(doc, sentence, unquoted, stops, usable, names, bounds)
             for n, action in enumerate(found):
                 date = action.date or scope
-                keys = where(doc, self._places, action.places, rules.reference_words,
-                             rules.place_fillers, rules.locatives) or _paragraph_places(
-                                 doc, sentence, names)
+                kind = _kind(action.cues, rules)
+                moved = kind in rules.place_kinds
+                place = self._where(doc, rules, action.places, kind)
+                if not place.keys and action.lead:  # "شهد حي القدم دخول ... من جهة X"
+                    place = self._where(doc, rules, action.lead, kind)
+                if not place.keys and not (moved and (action.places or action.lead)):
+                    place = Place(_paragraph_places(doc, sentence, names, before=action.start), {})
                 evidence = doc.span(action.start, action.end) if n else doc.span(
                     sentence.start, sentence.end)
-                kind = _kind(action.cues, rules)
-                groups = _by_place(keys, kind in rules.place_kinds, self._local)
+                groups = _by_place(place, moved, self._local)
                 for i, group in enumerate(groups or [[]]):
+                    key = f"{evidence.start}-{evidence.end}" + (f"-{i}" if i else "")
+                    if moved and group:
+                        towns.add(key)
                     out.append((Event(
-                        key=f"{evidence.start}-{evidence.end}" + (f"-{i}" if i else ""),
+                        key=key,
                         kind=kind, evidence=evidence,
                         start=date.value if date else None,
                         end=date.end if date is not None else None,
                         places=list(group),
                         actors=_keys(doc, "actor_mentions", sentence)), sentence))
-        return out
+        return out, towns
 
     def _happened(self, doc: Doc, cue: Match[str], denials: list[Match[str]],
                   rules: _Rules) -> bool:
         """A cue for something told as done: not denied, negated, intended, referred back."""
         if cue.key in rules.references or any(d.start < cue.start for d in denials):
             return False
+        if cue.payloads[0] == "capture" and asides.arrival(doc, cue, rules):
+            return False  # "دخول تعزيزات", "دخل رتل تركي": an arrival, not a capture
+        if asides.describes(doc, cue, rules):
+            return False  # "المناطق التي سيطرت عليها مؤخرا": what the areas are, not news
         target = rules.object_cues.get(cue.key)
         if target is not None:
             after = doc.tokens_after(cue.end, OBJECT_WINDOW)
@@ -267,35 +308,18 @@ class EventFinder:
         if i > 0 and (key := doc.tokens[i - 1].key).startswith("ل") and (
                 key[1:] in rules.cue_words or "ا" + key[2:] in rules.cue_words):
             return False  # "لاستعادة السيطرة": the noun a purpose governs
-        before = doc.tokens[max(0, i - NEGATION_WINDOW):i]
+        clause = doc.clause_at(cue.start) or (0, cue.start)
+        before = [t for t in doc.tokens[max(0, i - NEGATION_WINDOW):i] if t.start >= clause[0]]
         if not rules.negations.isdisjoint(word_forms(before)):
             return False
-        clause = doc.clause_at(cue.start) or (cue.start, cue.start)
         return rules.clause_negations.isdisjoint(
             word_forms(doc.tokens_between(clause[0], cue.start)))
 
 
-def _attempted(doc: Doc, cue: Match[str], cues: list[Match[str]], rules: _Rules) -> bool:
-    """What an attempt or purpose word governs is an aim, not a deed ("وتحاول قوات النظام
-    ... السيطرة على", "بهدف استعادة السيطرة"): the first cue after that word in its clause,
-    with the cues that follow it word on word. An attempted assault ("تحاول اقتحام") is
-    still an attack."""
-    if cue.payloads[0] == "attack":
-        return False
-    clause = doc.clause_at(cue.start) or (cue.start, cue.end)
-    tokens = doc.tokens_between(clause[0], cue.start)
-    for i in range(len(tokens) - 1, -1, -1):
-        if rules.attempt_word(tokens[i].key):
-            chain = [c for c in cues if tokens[i].end <= c.start and c.end <= cue.start]
-            chain.append(cue)
-            return all(not doc.tokens_between(a.end, b.start) for a, b in pairwise(chain))
-    return False
-
-
-def _circumstance(doc: Doc, cue: Match[str], circumstances: list[Match[str]]) -> bool:
-    """A cue right after "بالتزامن مع" tells what went on meanwhile, not the episode."""
-    return any(m.end <= cue.start and len(doc.tokens_between(m.end, cue.start))
-               <= CIRCUMSTANCE_WINDOW for m in circumstances)
+def _name_spans(doc: Doc, names: list[tuple[int, int]], name: str) -> list[tuple[int, int]]:
+    """Where the text names the event called ``name``."""
+    key = normalize_key(name)
+    return [(a, b) for a, b in names if normalize_key(doc.text[a:b]) == key]
 
 
 def _launched(doc: Doc, event: Event, rules: _Rules) -> bool:
@@ -344,6 +368,18 @@ def _sentence_date(doc: Doc, sentence: Sentence, rules: _Rules) -> Any:
                  if _usable_date(doc, rules, d)), None)
 
 
+def _report_day(doc: Doc, rules: _Rules) -> DateMention | None:
+    """The day a report tells the news of: its publication date, for the kinds of report
+    that tell the news of their day ("انسحبت الفصائل من ..." in a report of 25 March
+    happened by then); an archive record or a chronicle has none."""
+    if doc.info.kind in rules.undated_kinds or not doc.info.published:
+        return None
+    published = dating.published(doc)
+    if published is None:
+        return None
+    return DateMention(doc.span(0, 0), published.isoformat(), "day")
+
+
 def _usable_date(doc: Doc, rules: _Rules, d: Any) -> bool:
     """Whether a date tells when something happened, not when something else began ("منذ
     عام 2018") or when a source reported it ("أوردها المرصد الأربعاء")."""
@@ -389,11 +425,14 @@ def _keys(doc: Doc, name: str, sentence: Sentence,
     return list(dict.fromkeys(keys))
 
 
-def _paragraph_places(doc: Doc, sentence: Sentence, names: list[tuple[int, int]]) -> list[str]:
-    """The place named last before the sentence in its paragraph."""
+def _paragraph_places(doc: Doc, sentence: Sentence, names: list[tuple[int, int]],
+                      before: int | None = None) -> list[str]:
+    """The place named last before the sentence (or before ``before`` in it) in its
+    paragraph: what an action with no place of its own is about."""
     start, _ = doc.paragraphs[sentence.paragraph]
-    keys = [m.key for m in doc.index("place_mentions").starting(start, sentence.start)
-            if m.end <= sentence.start and not any(a <= m.start < b for a, b in names)]
+    until = sentence.start if before is None else before
+    keys = [m.key for m in doc.index("place_mentions").starting(start, until)
+            if m.end <= until and not any(a <= m.start < b for a, b in names)]
     return keys[-1:]
 
 
@@ -404,42 +443,14 @@ def _in_quotes(doc: Doc, offset: int) -> bool:
         or line.count("\"") % 2 == 1
 
 
-def _by_place(keys: list[str], split: bool, local: Any) -> list[list[str]]:
+def _by_place(place: Place, split: bool, local: Any) -> list[list[str]]:
     """The places of an action, one event each for the towns and villages a capture,
     withdrawal or siege names ("سيطرت على قرى كفرباسين وبابولين وأم جلال": three
-    happenings); other places stay together in one event."""
+    happenings), each with the facilities set in it; other places stay together in one
+    event."""
     if not split:
-        return [keys]
-    towns = [k for k in keys if local(k)]
-    rest = [k for k in keys if k not in towns]
-    return [[k] for k in towns] + ([rest] if rest else [])
-
-
-def _merge(episodes: list[tuple[Event, Sentence]]) -> list[tuple[Event, list[Sentence]]]:
-    """Tellings of one happening make one event: the same kind at the same place, on the
-    same day or one date within the other ("2020-02" and "2020-02-05"), or told with no
-    date at all ("the fighting centred around X"); an episode with no place of its own
-    joins the one of the same day it follows."""
-    out: list[tuple[Event, list[Sentence]]] = []
-    for event, sentence in episodes:
-        for other, sentences in out:
-            if _same_happening(other, event):
-                other.places = list(dict.fromkeys([*other.places, *event.places]))
-                other.actors = list(dict.fromkeys([*other.actors, *event.actors]))
-                if event.start and (not other.start or len(event.start) > len(other.start)):
-                    other.start, other.end = event.start, event.end
-                sentences.append(sentence)
-                break
-        else:
-            out.append((event, [sentence]))
-    return out
-
-
-def _same_happening(a: Event, b: Event) -> bool:
-    if not b.places:
-        return bool(a.start) and a.start == b.start
-    if a.kind != b.kind or not set(a.places) & set(b.places):
-        return False
-    if not a.start or not b.start:
-        return True
-    return a.start.startswith(b.start) or b.start.startswith(a.start)
+        return [place.keys]
+    towns = [k for k in place.keys if local(k)]
+    held = {s for k in towns for s in place.sites.get(k, ())}
+    rest = [k for k in place.keys if k not in towns and k not in held]
+    return [[k, *place.sites.get(k, ())] for k in towns] + ([rest] if rest else [])

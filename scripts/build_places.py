@@ -6,8 +6,8 @@
 Writes ``places.tsv`` (governorates, districts, sub-districts, communities, the
 municipal areas of Damascus and city neighbourhoods, one row each, in admin-chain
 order) and ``ambiguous.tsv`` (names shared by several places, curated files
-included). The curated ``extra.tsv``, ``aliases.tsv`` and ``stopnames.txt`` are
-read, never written. Wikidata and GeoNames ids come from the OpenSyria files only.
+included). The curated ``extra.tsv``, ``abroad.tsv``, ``aliases.tsv`` and
+``stopnames.txt`` are read, never written. Wikidata and GeoNames ids come from the OpenSyria files only.
 """
 
 from __future__ import annotations
@@ -249,7 +249,8 @@ def read_tsv(path: Path) -> list[dict]:
 
 def ambiguity(rows: list[dict], folder: Path) -> list[dict]:
     """Names (by a coarse normal form) that several places carry, with every candidate."""
-    extra = read_tsv(folder / "extra.tsv") if (folder / "extra.tsv").is_file() else []
+    extra = [row for name in ("extra.tsv", "abroad.tsv") if (folder / name).is_file()
+             for row in read_tsv(folder / name)]
     aliases = read_tsv(folder / "aliases.tsv") if (folder / "aliases.tsv").is_file() else []
     added = defaultdict(list)
     prominence = {}

@@ -52,13 +52,17 @@ def test_env_var_names_the_folder(monkeypatch: pytest.MonkeyPatch, copy: Path) -
 
 
 def test_counts(gaz: Gazetteers) -> None:
-    levels = Counter(p.level for p in gaz.places.values())
+    levels = Counter(p.level for p in gaz.places.values()
+                     if p.admin1 is None or gaz.places[p.admin1].level == "governorate")
     assert levels["governorate"] == 14
     assert levels["district"] == 62
     assert levels["subdistrict"] >= 270
     assert levels["community"] >= 7593
     assert levels["neighbourhood"] >= 414
     assert levels["site"] >= 10
+    abroad = Counter(p.level for p in gaz.places.values()
+                     if p.admin1 and gaz.places[p.admin1].level == "country")
+    assert abroad["country"] >= 10 and abroad["community"] >= 40
     assert len(gaz.actors) >= 250
     assert len(gaz.sources) >= 40
 
@@ -66,14 +70,16 @@ def test_counts(gaz: Gazetteers) -> None:
 def test_places_are_well_formed(gaz: Gazetteers) -> None:
     for place in gaz.places.values():
         assert place.level in PLACE_LEVELS
-        if place.admin1 is None:  # only roads that cross governorates
+        if place.admin1 is None:  # only roads and rivers that cross borders
             assert place.level == "site" and place.parent is None, place.key
             continue
-        assert gaz.places[place.admin1].level == "governorate"
-        if place.level != "governorate":
+        assert gaz.places[place.admin1].level in ("governorate", "country")
+        if place.level not in ("governorate", "country"):
             assert place.parent in gaz.places, place.key
         if place.lat is not None:
             assert 32.0 < place.lat < 37.6 and 35.5 < place.lon < 42.5, place.key
+        if gaz.places[place.admin1].level == "country":  # abroad: no data gives a point
+            assert place.lat is None and place.wikidata is None, place.key
 
 
 def test_admin_chain(gaz: Gazetteers) -> None:
@@ -88,7 +94,7 @@ def test_admin_chain(gaz: Gazetteers) -> None:
 def test_pcodes_are_unique_and_well_shaped(gaz: Gazetteers) -> None:
     shapes = {"governorate": r"SY\d{2}", "district": r"SY\d{4}", "subdistrict": r"SY\d{6}"}
     for place in gaz.places.values():
-        if place.level in shapes:
+        if place.level in shapes and gaz.places[place.admin1].level == "governorate":
             assert re.fullmatch(shapes[place.level], place.key), place.key
     places_tsv = (MAPPINGS / "places" / "places.tsv").read_text(encoding="utf-8").splitlines()
     keys = [line.split("\t", 1)[0] for line in places_tsv if line and line[0] != "#"]
@@ -225,7 +231,7 @@ def test_ocha_names_are_split_into_names() -> None:
 
 @pytest.mark.skipif(not (OCHA.is_dir() and OPENSYRIA.is_dir()), reason="reference data not present")
 def test_places_tsv_is_rebuilt_identically(tmp_path: Path) -> None:
-    for name in ("extra.tsv", "aliases.tsv", "stopnames.txt"):
+    for name in ("extra.tsv", "abroad.tsv", "aliases.tsv", "stopnames.txt"):
         shutil.copy(MAPPINGS / "places" / name, tmp_path / name)
     build = _build_places_module()
     assert build.main(["--ocha", str(OCHA), "--opensyria", str(OPENSYRIA),

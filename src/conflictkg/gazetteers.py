@@ -26,7 +26,8 @@ import yaml
 ENV_VAR = "CONFLICTKG_MAPPINGS"
 DEFAULT_MAPPINGS = Path(__file__).resolve().parents[2] / "mappings"
 
-PLACE_LEVELS = ("governorate", "district", "subdistrict", "community", "neighbourhood", "site")
+PLACE_LEVELS = ("governorate", "district", "subdistrict", "community", "neighbourhood", "site",
+                "country")
 ACTOR_KINDS = (
     "state_force", "rebel_group", "jihadist_group", "militia", "kurdish_force",
     "foreign_state", "other",
@@ -36,7 +37,7 @@ SOURCE_TYPES = (
     "archive", "generic", "military", "official", "ngo",
 )
 
-PLACE_FILES = ("places.tsv", "extra.tsv")  # rows of places, in this order
+PLACE_FILES = ("places.tsv", "extra.tsv", "abroad.tsv")  # rows of places, in this order
 PLACE_ALIAS_FILE = "aliases.tsv"  # curated names added to places of either file
 STOPNAME_FILE = "stopnames.txt"
 PLACE_COLUMNS = (
@@ -65,7 +66,7 @@ class PlaceEntry:
     aliases_ar: tuple[str, ...] = ()
     aliases_en: tuple[str, ...] = ()
     parent: str | None = None
-    admin1: str | None = None  # governorate key
+    admin1: str | None = None  # governorate key (a country's, for a place abroad)
     admin1_en: str | None = None  # governorate English name, as OCHA spells it
     lat: float | None = None
     lon: float | None = None

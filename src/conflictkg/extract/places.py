@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from typing import ClassVar
 
+from conflictkg.extract.areas import Countrysides
 from conflictkg.extract.doc import Doc, Mention, SpanIndex, clitic_forms
 from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import Place
@@ -26,24 +28,18 @@ from conflictkg.extract.namesakes import (
 )
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import PatternError, Patterns
+from conflictkg.extract.spelling import LatinIndex, generated, latin_key
 from conflictkg.gazetteers import Gazetteers, PlaceEntry
 
 CONTEXT_TOKENS = 3  # how far after a name a governorate may say where it is
-MIN_SKELETON = 3  # consonants: a shorter spelling skeleton names too many places
-_CAPITALISED = re.compile(r"\b(?:(?:al|el|ad|as|ash|ar|az|at)-)?[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)?")
-_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|ar|az|at|the)[- ]")
-_VOWELS = re.compile(r"[aeiou]+")
-
-
-def skeleton(name: str) -> str:
-    """The consonants of a transliterated name, for spellings that differ in vowels and
-    doubling: Saraqeb, Saraqib and Saraqab are all "srqb"."""
-    text = _ARTICLE.sub("", name.lower().replace("’", "'"))
-    text = re.sub(r"[^a-z]", "", text)
-    if not text:
-        return ""
-    head, rest = text[0], _VOWELS.sub("", text[1:])
-    return re.sub(r"(.)\1+", r"\1", head + rest)
+CAPITAL_PROMINENCE = 70  # a place abroad this prominent is a capital, named for its government
+MIN_LONE = 4  # folded letters of a one-word name read by its spelling: "War" is no Wa'er
+MIN_SURE = 9  # folded letters of a longer name that need no context: not "Joe Biden"
+SPAN_WORDS = 4  # words of a capitalised stretch that may name one place ("Khan al-Asal")
+_ART = r"(?:al|el|ad|as|ash|ar|az|at|an|ed|es|ez|et|en|a)"
+_WORD = rf"(?:{_ART}[- ])?[A-Z][A-Za-z'’]*"
+_CAPITALISED = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ -]{_WORD}){{0,{SPAN_WORDS - 1}}}")
+_WORDS = re.compile(_WORD)
 
 
 class _Rules:
@@ -56,6 +52,11 @@ class _Rules:
         self.anaphors = {normalize_key(k): tuple(v) for k, v in s.groups("anaphors").items()}
         self.locatives = s.keys("locatives")
         self.proximity = s.keys("proximity")
+        self.role = s.keys("place_role") | self.locatives | self.proximity
+        self.land = s.keys("land_nouns")
+        self.joined = s.words("joined_prefixes") if language == "ar" else ()
+        self.not_places = s.keys("not_places") if language == "en" else frozenset()
+        self.verbs = s.keys("place_verbs") if language == "en" else frozenset()
         self.generic = (frozenset(self.qualifiers) | self.facilities | frozenset(self.anaphors)
                         | self.locatives | self.proximity)
         self.anaphor_matcher: Matcher[str] = s.matcher(anaphor=s.groups("anaphors"))
@@ -72,27 +73,41 @@ class PlaceFinder:
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
         self._places = gazetteers.places
         self._stopnames = frozenset(normalize_key(s) for s in gazetteers.stopnames)
-        self._matcher: Matcher[str] = Matcher(
-            (name, entry.key)
-            for entry in gazetteers.places.values()
-            for name in (*entry.names_ar, *entry.names_en)
-        )
+        # a place whose Arabic name is a common word is one in every language ("Assad")
+        self._stopped = frozenset(e.key for e in gazetteers.places.values()
+                                  if normalize_key(e.name_ar) in self._stopnames)
         self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("places")}
         for rules in self._rules.values():
             unknown = set(rules.nisba.values()) - set(gazetteers.places)
             if unknown:
                 raise PatternError(f"places.yaml: nisba names unknown places {sorted(unknown)}")
-        self._skeletons: dict[str, list[str]] = {}  # English spellings vary: "Saraqeb", "Saraqib"
-        for entry in gazetteers.places.values():
-            for name in entry.names_en:
-                key = skeleton(name)
-                if len(key) >= MIN_SKELETON and entry.key not in self._skeletons.get(key, ()):
-                    self._skeletons.setdefault(key, []).append(entry.key)
+        arabic = [(name, e.key) for e in gazetteers.places.values() for name in e.names_ar]
+        latin = [(name, e.key) for e in gazetteers.places.values() for name in e.names_en]
+        taken = frozenset(normalize_key(n) for n, _ in arabic + latin) | self._stopnames
+        variants = generated(arabic, self._rules["ar"].joined, taken)
+        self._matcher: Matcher[str] = Matcher([*arabic, *latin, *variants])
+        self._countrysides = {lang: Countrysides(patterns.section("places", lang), self._places)
+                              for lang in self._rules}
+        self._latin = LatinIndex(latin)  # "Saraqeb", "Saraqib"; "Jarabulus", "Jarablus"
+        by_name: dict[str, list[str]] = {}
+        for e in gazetteers.places.values():
+            for name in (*e.names_ar, *e.names_en[:1]):
+                by_name.setdefault(normalize_key(name), []).append(e.key)
+        # a Latin spelling names what the place's names name in its governorate: the town
+        # and its sub-district, whichever the gazetteer spells that way
+        self._namesakes = {e.key: tuple(dict.fromkeys(
+            k for name in (*e.names_ar, *e.names_en[:1]) for k in by_name[normalize_key(name)]
+            if gazetteers.places[k].admin1 == e.admin1))
+            for e in gazetteers.places.values()}
 
     def _matches(self, doc: Doc) -> list[Match[str]]:
         """Gazetteer names in the text, and in a record's places written run together."""
         found = self._matcher.find(doc.norm)
-        if doc.language == "en":
+        if doc.language == "en":  # "has" is no Has, "RAMI" a byline: a name is capitalised
+            qualifiers = self._rules["en"].qualifiers
+            found = [m if m.key.split()[-1] in qualifiers  # "Idlib province": as it says
+                     else m._replace(payloads=self._same(m.payloads)) for m in found
+                     if not m.text.islower() and not _shouted(m.text)]
             found += self._spelled(doc, found)
         for span in doc.record_places:
             if any(m.start <= span.start < m.end for m in found):
@@ -103,21 +118,67 @@ class PlaceFinder:
         return sorted(found, key=lambda m: (m.start, -m.end))
 
     def _spelled(self, doc: Doc, found: list[Match[str]]) -> list[Match[str]]:
-        """Capitalised names after "in", "near", "town of" that the gazetteer spells otherwise."""
+        """Capitalised names the gazetteer spells otherwise ("Khan Shaykhun" for "Khan
+        Sheikhoun"), the longest first. A name of one word may be a person's or a
+        people's ("Hassan", "Kurdish"): it must stand alone (not in "Joe Biden") and where a
+        place does: after "in", "the village of", "seized", before "district", or in a list
+        with a place ("Talbiseh, al-Rastan and Ter Maaleh")."""
         rules = self._rules["en"]
-        out = []
-        for m in _CAPITALISED.finditer(doc.text):
-            start, end = m.start(), m.end()
-            if any(f.start < end and start < f.end for f in found):
-                continue
-            i = doc.token_index(start)
-            if i == 0 or doc.tokens[i - 1].key not in (rules.locatives | rules.proximity
-                                                       | frozenset(rules.qualifiers) | {"of"}):
-                continue
-            keys = self._skeletons.get(skeleton(m.group()), [])
-            if keys:
-                out.append(Match(start, end, m.group(), tuple(keys), normalize_key(m.group())))
-        return out
+        taken = SpanIndex(found)
+        sure: list[Match[str]] = []
+        lone: list[Match[str]] = []
+        for stretch in _CAPITALISED.finditer(doc.text):
+            words = [(w.start(), w.end()) for w in _WORDS.finditer(doc.text, *stretch.span())]
+            while words and doc.text[words[0][0]:words[0][1]].lower() in ("the", "a", "an"):
+                words = words[1:]
+            i = 0
+            while i < len(words):
+                for j in range(len(words), i, -1):
+                    start, end = words[i][0], words[j - 1][1]
+                    text = doc.text[start:end]
+                    if taken.overlapping(start, end) or text.isupper() \
+                            or not rules.not_places.isdisjoint(normalize_key(text).split()):
+                        continue
+                    single = j == i + 1
+                    if single and ((len(words) > 1 and not self._headed(words, i, doc, rules))
+                                   or _opens(doc, start)):
+                        continue  # "Joe Biden", "Hassan Nasrallah"; "Rebels" opening a line
+                    keys, _ = self._latin.find(text)
+                    folded = len(latin_key(text))
+                    if keys and not (single and folded < MIN_LONE):
+                        match = Match(start, end, text, self._same(keys), normalize_key(text))
+                        (lone if single or folded < MIN_SURE else sure).append(match)
+                        i = j - 1
+                        break
+                i += 1
+        kept = sorted(found + sure, key=lambda m: m.start)
+        waiting = [m for m in lone if not (_placed(doc, m, rules) and not kept.append(m))]
+        while waiting:  # a list shares the role of the place in it
+            listed = [m for m in waiting if any(_listed(doc, m, k) for k in kept)]
+            if not listed:
+                break
+            kept += listed
+            waiting = [m for m in waiting if m not in listed]
+        return [m for m in kept if m not in found]
+
+    def _headed(self, words: list[tuple[int, int]], i: int, doc: Doc, rules: _Rules) -> bool:
+        """Whether the words after the i-th of a capitalised stretch are a place's head
+        noun ("Kani Arban District", "Deir Ezzor Province")."""
+        rest = normalize_key(doc.text[words[i][1]:words[-1][1]]).split()
+        return i == 0 and bool(rest) and all(w in rules.qualifiers or w.rstrip("s") in
+                                             rules.qualifiers for w in rest)
+
+    def _same(self, keys: Iterable[str]) -> tuple[str, ...]:
+        """The places that share an Arabic name with one of ``keys``."""
+        return tuple(dict.fromkeys(k for key in keys for k in self._namesakes[key]))
+
+    def _role_bound(self, entry: PlaceEntry) -> bool:
+        """A country, or a capital abroad: names that stand for a government as often."""
+        if entry.level == "country":
+            return True
+        country = self._places.get(entry.admin1 or "")
+        return (country is not None and country.level == "country"
+                and entry.prominence >= CAPITAL_PROMINENCE)
 
     def lookup(self, name: str) -> list[PlaceEntry]:
         """Gazetteer entries whose name is ``name`` (any spelling variant)."""
@@ -129,14 +190,29 @@ class PlaceFinder:
                              *(m for m in doc.actor_mentions if not m.weak)])
         candidates = []
         for m in self._matches(doc):
-            if doc.in_boilerplate(m.start) or blocked.overlapping(m.start, m.end):
-                continue
-            if m.key in rules.generic or len(m.key) < 3 or _dateline(doc, m):
-                continue
-            levels = _qualifier(doc, m, rules)
-            if levels is None and (m.key in self._stopnames or _adjective(doc, m, rules)):
+            if doc.in_boilerplate(m.start):
                 continue
             entries = [self._places[k] for k in m.payloads]
+            bound = [e for e in entries if self._role_bound(e)]
+            role = bool(bound) and _in_place_role(doc, m, rules)
+            if role:  # "فر إلى تركيا": the country, not a village of that name
+                entries = bound
+            levels = _qualifier(doc, m, rules)
+            if not role:  # "قالت أنقرة", "Turkish-backed": a government, not a place
+                entries = [e for e in entries if e not in bound]
+                if not entries or any(
+                        not _covers(m, b) and (levels is None or not isinstance(b, Mention))
+                        for b in blocked.overlapping(m.start, m.end)):
+                    continue  # a head noun makes a party's name a place: "قرية تركيا"
+            if m.key in rules.generic or len(m.key) < 3 or _dateline(doc, m):
+                continue
+            if levels is None and not role and (m.key in self._stopnames
+                                                or _adjective(doc, m, rules)):
+                continue
+            if levels is None and not role and doc.language != "ar":
+                entries = [e for e in entries if e.key not in self._stopped]
+                if not entries:
+                    continue
             listed = any(r.start <= m.start and m.end <= r.end for r in doc.record_places)
             candidates.append(Candidate(m, entries, levels, listed=listed))
         _coordinate(doc, candidates)
@@ -150,12 +226,17 @@ class PlaceFinder:
             Mention(c.match.start, c.match.end, c.match.text, c.chosen.key)
             for c in candidates if c.chosen is not None
         ]
+        doc.place_mentions = sorted(
+            doc.place_mentions + self._countrysides[rules.language].find(doc, doc.place_mentions),
+            key=lambda m: (m.start, -m.end))
         doc.places = {}
         for mention in doc.place_mentions:
             self.add(doc, mention)
         taken = SpanIndex(doc.place_mentions)
-        doc.actor_mentions = [m for m in doc.actor_mentions
-                              if not (m.weak and taken.overlapping(m.start, m.end))]
+        headed = {(c.match.start, c.match.end) for c in candidates
+                  if c.chosen is not None and c.levels is not None}
+        doc.actor_mentions = [m for m in doc.actor_mentions if not (
+            (m.weak and taken.overlapping(m.start, m.end)) or (m.start, m.end) in headed)]
         doc.place_mentions = sorted(doc.place_mentions + self._anaphors(doc, rules),
                                     key=lambda m: (m.start, -m.end))
 
@@ -240,6 +321,60 @@ def _qualifier(doc: Doc, m: Match[str], rules: _Rules) -> tuple[str, ...] | None
         if j < len(doc.tokens) and doc.tokens[j].key in rules.qualifiers:
             return rules.qualifiers[doc.tokens[j].key]
     return None
+
+
+def _shouted(text: str) -> bool:
+    """A word in capitals (a byline's name, a heading), not an acronym like "M5"."""
+    return text.isupper() and sum(c.isalpha() for c in text) >= 4
+
+
+def _placed(doc: Doc, m: Match[str], rules: _Rules) -> bool:
+    """Whether an English word stands where a place does: after "in", "near", "village
+    of", a verb of taking or striking, or before a head noun ("the al-Zuhur district")."""
+    i = doc.token_index(m.start)
+    before = doc.tokens[i - 1].key if i else ""
+    after = doc.tokens_after(m.end, 1)
+    return (before in rules.role or before in rules.verbs or before == "of"
+            or before in rules.qualifiers or (bool(after) and (
+                after[0].key in rules.qualifiers or after[0].key.rstrip("s") in rules.qualifiers)))
+
+
+def _listed(doc: Doc, m: Match[str], other: Match[str]) -> bool:
+    """Whether two names are neighbours in a list ("A, B and C")."""
+    first, second = (other, m) if other.start < m.start else (m, other)
+    return doc.text[first.end:second.start].strip(" ,") in ("", "and", "or") \
+        and 0 < second.start - first.end <= 6
+
+
+def _opens(doc: Doc, start: int) -> bool:
+    """Whether ``start`` is the first word of a sentence or line."""
+    sentence = doc.sentence_at(start)
+    return sentence is None or sentence.start == start or doc.text[:start].rstrip(" \t")[-1:] \
+        in ("\n", "")
+
+
+def _covers(m: Match[str], other: object) -> bool:
+    """Whether a place name is longer than another name inside it ("Hmeimim Air Base" over
+    the source "Hmeimim"): the longer name is the place."""
+    start, end = other.start, other.end  # type: ignore[attr-defined]
+    return m.start <= start and end <= m.end and end - start < m.end - m.start
+
+
+def _in_place_role(doc: Doc, m: Match[str], rules: _Rules) -> bool:
+    """Whether the words before a name put something in it ("إلى لبنان", "بتركيا", "the
+    border with Turkey"), or the name says so itself ("الأراضي التركية")."""
+    words = m.key.split()
+    if len(words) > 1 and (words[0] in rules.land or words[-1] in rules.land):
+        return True
+    i = doc.token_at(m.start)
+    if doc.tokens and doc.tokens[i].start < m.start <= doc.tokens[i].end:  # "بتركيا"
+        return "ب" in normalize_key(doc.text[doc.tokens[i].start:m.start])
+    before = [t.key for t in doc.tokens[max(0, i - 3):i]]
+    for n in range(1, len(before) + 1):
+        words = before[-n:]
+        if any(" ".join((form, *words[1:])) in rules.role for form in clitic_forms(words[0])):
+            return True
+    return False
 
 
 def _is_level(entry: PlaceEntry, level: str) -> bool:

@@ -11,6 +11,7 @@ Two spellings of one facility of a city ("المنطقة الصناعية", "م�
 
 from __future__ import annotations
 
+import hashlib
 from typing import ClassVar
 
 from conflictkg.extract.doc import Doc, Mention, SpanIndex, clitic_forms
@@ -22,6 +23,8 @@ from conflictkg.extract.units import OPENING_QUOTES, closing_quote
 from conflictkg.gazetteers import Gazetteers, PlaceEntry
 from conflictkg.iris import slugify
 
+ARTICLE = "ال"
+LIST_MAX = 12  # names after one plural head ("حواجز ...")
 AFTER_TOKENS = 6  # a place this far after a site, behind "في"/"الواقعة في", holds it
 BEFORE_TOKENS = 8  # else the place named this shortly before it in the sentence
 CITY_PROMINENCE = 80
@@ -30,9 +33,21 @@ CITY_PROMINENCE = 80
 class _Rules:
     def __init__(self, patterns: Patterns, language: str) -> None:
         s = patterns.section("places", language)
-        self.matcher: Matcher[str] = s.matcher(facility=s.words("facilities"),
-                                               road=s.words("roads"))
-        self.adjectives = s.keys("facility_adjectives")
+        actors = patterns.section("actors", language)
+        facilities = s.words("facilities") + s.words("definite_facilities")
+        self.plurals = {normalize_key(k): normalize_key(v)
+                        for k, v in s.mapping("facility_plurals").items()}
+        self.matcher: Matcher[str] = s.matcher(
+            facility=facilities, road=s.words("roads"), plural=list(self.plurals),
+            unit=actors.words("numbered_units"))
+        self.ordinals = actors.keys("ordinals")
+        self.common = actors.keys("generic_first_words")  # "حواجز عسكرية": a kind, no name
+        self.adjectives = s.keys("facility_adjectives") | self.ordinals
+        self.numbered = s.keys("numbered_facilities")
+        self.units = actors.keys("numbered_units")
+        self.institutions = s.keys("institution_facilities")
+        self.base_role = (s.keys("base_role") | s.keys("place_role") | s.keys("locatives")
+                          | s.keys("proximity"))
         self.suffixes = {normalize_key(k): v for k, v in s.mapping("facility_suffixes").items()}
         self.qualifiers = frozenset(normalize_key(k) for k in s.groups("qualifiers"))
         self.locatives = s.keys("locatives")
@@ -44,7 +59,8 @@ class SiteFinder:
     """Adds site places (and their mentions) to ``places`` and ``place_mentions``."""
 
     name: ClassVar[str] = "sites"
-    requires: ClassVar[tuple[str, ...]] = ("place_mentions", "places", "actor_mentions")
+    requires: ClassVar[tuple[str, ...]] = ("place_mentions", "places", "actor_mentions",
+                                           "source_mentions")
     assigns: ClassVar[tuple[str, ...]] = ("place_mentions", "places")
 
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
@@ -55,16 +71,35 @@ class SiteFinder:
         rules = self._rules.get(doc.language) or self._rules["ar"]
         index = _Places(doc.place_mentions)
         actors = doc.index("actor_mentions")
+        sources = doc.index("source_mentions")
         sites: list[tuple[int, int, str, PlaceEntry]] = []  # start, end, identity, parent
         for m in rules.matcher.find(doc.norm):
-            if doc.in_boilerplate(m.start) or actors.at(m.start):
+            kind = m.payloads[0]
+            if doc.in_boilerplate(m.start):
                 continue
+            if actors.at(m.start) and not (kind == "unit" or m.key in rules.institutions):
+                continue  # a party's name, unless a branch or base of it is the place
+            if m.key in rules.institutions and _owned(doc, m.start):
+                continue  # "حاجزين لفرع الأمن العسكري": the branch owns them, it is not there
+            if m.key in rules.numbered and (m.key.startswith(ARTICLE) or sources.at(m.start)) \
+                    and _numbered_base(doc, m.start, m.end, rules) is None:
+                continue  # "وثق المرصد 82 عنصراً": the monitor and a count
             if any(p.start <= m.start and m.end <= p.end and not p.weak
                    for p in index.overlapping(m.start, m.end)):
                 continue  # the gazetteer knows it ("أوتوستراد درعا", "مطار المزة")
-            end = self._name_end(doc, m.end, m.key, index, rules)
+            if kind == "plural":  # "حواجز الزعلانة والضبعان": one site a name
+                sites += self._listed(doc, m.end, rules.plurals[m.key], index, rules)
+                continue
+            if any(s <= m.start < e for s, e, _, _ in sites):
+                continue  # "مقر الفرقة 17", "حاجز المدرسة الزراعية": inside a site's name
+            if kind == "unit":  # "سيطرت على الفوج 46": the base, not the regiment
+                end = _numbered_base(doc, m.start, m.end, rules)
+            else:
+                end = self._name_end(doc, m.end, m.key, index, rules)
             if end is None:
                 continue
+            if m.key.startswith(ARTICLE) and end == m.end and " " not in m.key:
+                continue  # a bare "المطار" is the one named before, not a site of its own
             known = self._known(doc, m.start, end, m.key, index.kept())
             if known is not None:  # "المنطقة الصناعية" after "القابون الصناعية"
                 index.added.append(Mention(m.start, end, doc.text[m.start:end], known))
@@ -78,6 +113,10 @@ class SiteFinder:
                 continue
             named = {w for p in inside for w in normalize_key(p.text).split()}
             words = [w for w in normalize_key(doc.text[m.start:end]).split() if w not in named]
+            curated = self._curated(words, parent.key)
+            if curated is not None:  # "المطار العسكري" of Deir ez-Zor: its military airport
+                index.added.append(Mention(m.start, end, doc.text[m.start:end], curated))
+                continue
             sites.append((m.start, end, " ".join(words), self._places[parent.key]))
         places = index.kept()
         sites += self._suffixed(doc, places, rules)
@@ -87,6 +126,11 @@ class SiteFinder:
             if not p.weak:
                 kept.setdefault(p.key, []).append(p.span)
         doc.places = {k: place for k, place in doc.places.items() if k in kept}
+        for k in kept.keys() - doc.places.keys():  # a curated site named by its kind
+            entry = self._places[k]
+            doc.places[k] = Place(key=k, labels={"ar": entry.name_ar, "en": entry.name_en},
+                                  admin1=entry.admin1_en, lat=entry.lat, lon=entry.lon,
+                                  level=entry.level, parent=entry.parent)
         for k, place in doc.places.items():
             place.mentions = kept[k]
         for start, end, identity, parent in sites:
@@ -101,19 +145,23 @@ class SiteFinder:
         i = doc.token_index(end)
         taken = 0
         stop = end
+        previous = head
         while i < len(doc.tokens) and taken < 3:
             token = doc.tokens[i]
             gap = text[stop:token.start]
             if gap.strip() and not (gap.strip() in OPENING_QUOTES and taken):
                 break
+            if token.key.isdigit() and (previous in rules.units or head in rules.numbered):
+                stop, taken, i = token.end, taken + 1, i + 1  # "مقر الفرقة 17", "النقطة 106"
+                break
             if token.key in rules.stops or token.key.isdigit():
                 break
+            previous = token.key
             is_place = bool(places.overlapping(token.start, token.start + 1))
             if len(key := token.key) > 3 and key[0] == "و" and not is_place:
                 break  # "معامل ومصانع": a list, not a name
-            if taken and not (is_place or token.key in rules.adjectives):
-                break
-            if complete and not (is_place or token.key in rules.adjectives):
+            adjective = token.key in rules.adjectives or _nisba(token.key)
+            if (taken or complete) and not (is_place or adjective):
                 break
             stop = token.end
             taken += 1
@@ -158,7 +206,62 @@ class SiteFinder:
         earlier = [p for p in places.starting(sentence.start, start) if p.end <= start]
         if earlier and len(doc.tokens_between(earlier[-1].end, start)) <= BEFORE_TOKENS:
             return earlier[-1]
-        return None
+        # the town the report was at when it named the facility ("المشفى الوطني")
+        before = [p for p in places.starting(0, start) if p.end <= start and self._local(p)]
+        if before:
+            return before[-1]
+        return next((p for p in places.starting(end, sentence.end) if self._local(p)), None)
+
+    def _local(self, mention: Mention) -> bool:
+        entry = self._places.get(mention.key)
+        return entry is not None and entry.level in ("community", "neighbourhood") \
+            and mention.text.strip() != ""
+
+    def _curated(self, words: list[str], parent: str) -> str | None:
+        """The gazetteer's site of that kind at the parent: "المطار العسكري" at Deir ez-Zor
+        is its military airport (a site whose names hold every word of the phrase)."""
+        bare = {w.removeprefix(ARTICLE) for w in words}
+        if len(bare) < 2:
+            return None
+        entry = self._places.get(parent)
+        town = entry if entry is None or entry.level != "neighbourhood" else \
+            self._places.get(entry.parent or "")
+        found = [c.key for c in self._places.children(town.key if town else parent)
+                 if c.level == "site" and any(bare <= {w.removeprefix(ARTICLE) for w in
+                                                       normalize_key(n).split()}
+                                              for n in c.names_ar)]
+        return found[0] if len(found) == 1 else None
+
+    def _listed(self, doc: Doc, end: int, head: str, places: _Places,
+                rules: _Rules) -> list[tuple[int, int, str, PlaceEntry]]:
+        """The names after a plural head ("حواجز الزعلانة والضبعان والمداجن"), each a site
+        of the place that holds them; a name is one word, or two when quoted."""
+        out: list[tuple[int, int, str, int]] = []
+        i = doc.token_index(end)
+        stop = end
+        while i < len(doc.tokens) and len(out) < LIST_MAX:
+            token = doc.tokens[i]
+            gap = doc.text[stop:token.start].strip()
+            if gap not in ("", "،", ",") or token.key in rules.stops or token.key.isdigit():
+                break
+            key = token.key[1:] if out and token.key[:1] == "و" and len(token.key) > 3 \
+                else token.key
+            if (out and not gap and token.key[:1] != "و") or key in rules.stops or key in rules.common:
+                break
+            if places.overlapping(token.start, token.end) or any(
+                    doc.index(name).overlapping(token.start, token.end)
+                    for name in ("actor_mentions", "source_mentions")):
+                break  # "حواجز في درعا", "حواجز لقوات الأسد": where they are, whose
+            start = token.start + len(token.key) - len(key)
+            out.append((start, token.end, f"{head} {key}", i))
+            stop = token.end
+            i += 1
+        if not out:
+            return []
+        parent = self._parent(doc, out[0][0], out[-1][1], places, rules)
+        if parent is None:
+            return []
+        return [(s, e, name, self._places[parent.key]) for s, e, name, _ in out]
 
     def _suffixed(self, doc: Doc, places: list[Mention],
                   rules: _Rules) -> list[tuple[int, int, str, PlaceEntry]]:
@@ -183,7 +286,7 @@ class SiteFinder:
                 anchor = ancestor
                 break
         name = " ".join(w.removeprefix("ال") for w in identity.split())
-        key = f"{anchor.key}-{slugify(name)}"
+        key = f"{anchor.key}-{_slug(name)}"
         written = " ".join(doc.text[start:end].replace("”", " ").replace("“", " ")
                            .replace("\"", " ").split())
         place = doc.places.get(key)
@@ -218,6 +321,40 @@ class _Places:
 
     def kept(self) -> list[Mention]:
         return [p for p in self._index.items if id(p) not in self.removed] + self.added
+
+
+def _owned(doc: Doc, start: int) -> bool:
+    """Whether the word at ``start`` carries the proclitic ل of belonging ("لفرع")."""
+    token = doc.tokens[doc.token_at(start)] if doc.tokens else None
+    return token is not None and token.start < start \
+        and normalize_key(doc.text[token.start:start]).endswith("ل")
+
+
+def _slug(name: str) -> str:
+    """A site's slug: ASCII words as they are, a name with Arabic in it by its hash (so
+    that "الفوج 46" and "اللواء 46" stay apart)."""
+    if name.isascii():
+        return slugify(name)
+    return "ar-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+
+
+def _numbered_base(doc: Doc, start: int, end: int, rules: _Rules) -> int | None:
+    """Where "الفوج 46" ends when it names a base: a number or ordinal after the unit noun,
+    and before it a word that puts something in a place ("على", "في", "مقر", "قرب")."""
+    after = doc.tokens_after(end, 1)
+    if not after or not (after[0].key.isdigit() or after[0].key in rules.ordinals):
+        return None
+    i = doc.token_at(start)
+    before = doc.tokens[i - 1].key if i > 0 and doc.tokens[i].start >= start else \
+        normalize_key(doc.text[doc.tokens[i].start:start]) if doc.tokens else ""
+    if not any(f in rules.base_role for f in clitic_forms(before)) and before not in ("ب", "ل"):
+        return None
+    return after[0].end
+
+
+def _nisba(key: str) -> bool:
+    """A definite relative adjective ("السياسي", "الزراعية"): part of a facility's name."""
+    return key.startswith(ARTICLE) and len(key) > 5 and key.endswith(("ي", "يه"))
 
 
 def _qualifier(key: str, rules: _Rules) -> bool:

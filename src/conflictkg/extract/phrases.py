@@ -1,0 +1,284 @@
+"""Lists of places in a noun phrase: the object of a verb read as a list, not one name.
+
+The object of "took" or "سيطرت على" is rarely one name right after the verb. It is a
+list ("قرى A وB وC", "the villages of A, B and C"), a generic noun whose items follow
+("عدة مواقع، أبرزها A وB", "several positions, including A"), coordinated phrases
+("على بلدة A، وعلى قريتي B وC", "the town of A and the B airport"), with adjectives,
+counts and determiners between the names ("the northern town of A", "28 قرية وبلدة"),
+and with places that are not items but where the items are ("في ريف إدلب", "بريف حلب",
+"شرقي درعا", "north of Raqqa", "near A", "Aleppo's"): those are context.
+
+:class:`PhraseReader` walks the words after a given offset and sorts the place mentions
+it meets into items and context until the list ends: at a subordinator or relative
+pronoun ("بعد", "التي", "after", "which"), at a clause that opens with an unknown word
+after a coordinator (a verb: "وقصفت"), or after too many words it cannot place. A name
+the gazetteer lacks does not end a list ("وحيردركل" between two villages it knows), so
+one unknown village does not lose the villages after it. The words are data
+(``mappings/patterns/phrases.yaml``, with the head nouns and locative words of
+``places.yaml``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from conflictkg.extract.doc import Doc, Mention, Token, clitic_forms
+from conflictkg.extract.normalize import normalize_key
+from conflictkg.extract.patterns import Patterns
+
+MAX_GAP = 3  # words in a row the reader cannot place before the list is taken to have ended
+FIRST_WITHIN = 4  # such words allowed before the first item
+_PUNCT_LIST = "،,:;"
+_APOSTROPHES = "'’"
+
+# categories of words
+COORDINATOR, ELABORATION, FILLER, GENERIC, STOP, TIME, CONTEXT, NEAR, HEAD, POSSESSIVE = (
+    "coordinator", "elaboration", "filler", "generic", "stop", "time", "context", "near", "head",
+    "possessive")
+
+
+@dataclass
+class Phrase:
+    """What a list holds: its items (places taken, left, entered), the places that are only
+    where those are (context), and where the list ends in the text."""
+
+    items: list[Mention] = field(default_factory=list)
+    context: list[Mention] = field(default_factory=list)  # where the items are ("في ريف حلب")
+    near: list[Mention] = field(default_factory=list)  # landmarks ("قرب", "near", "أبناء X")
+    end: int = 0
+    counted: bool = False  # an unnamed count or generic noun stood for items ("أربع قرى")
+    elaborated: bool = False  # the items were announced ("أبرزها", "including")
+
+
+class PhraseReader:
+    """Reads lists of places in one language's text."""
+
+    def __init__(self, patterns: Patterns, language: str) -> None:
+        s = patterns.section("phrases", language)
+        places = patterns.section("places", language)
+        self.capitalised = bool(s.raw("capitalised_names"))
+        self._words: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # later lists win over earlier ones for the same words
+        for category, words in ((FILLER, s.words("fillers")), (GENERIC, s.words("generic_heads")),
+                                (TIME, s.words("times")), (STOP, s.words("stops")),
+                                (HEAD, tuple(places.groups("qualifiers"))),
+                                (CONTEXT, places.words("locatives")),
+                                (NEAR, places.words("proximity") + s.words("owners") + s.words("directions")),
+                                (COORDINATOR, s.words("coordinators")),
+                                (ELABORATION, s.words("elaborations")),
+                                (POSSESSIVE, s.words("possessives"))):
+            for word in words:
+                key = tuple(normalize_key(word).split())
+                if key:
+                    entries = self._words.setdefault(key[0], [])
+                    entries[:] = [e for e in entries if e[0] != key]
+                    entries.append((key, category))
+        for entries in self._words.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        self.time_words = frozenset(normalize_key(w) for w in s.words("times"))
+        self.regions = frozenset(normalize_key(w) for w in s.words("regions"))
+        self.settlements = frozenset(normalize_key(w) for w in s.words("settlements"))
+
+    # --- words -------------------------------------------------------------------------
+
+    def category(self, doc: Doc, i: int) -> tuple[str | None, int, bool]:
+        """The category of the words at token ``i``, how many tokens they take, and whether
+        the first carries the conjunction "و" ("وأبرزها", "وعلى")."""
+        tokens = doc.tokens
+        first = tokens[i].key
+        for form in clitic_forms(first):
+            for words, category in self._words.get(form, ()):
+                n = len(words)
+                if i + n <= len(tokens) and all(tokens[i + k].key == words[k] for k in range(1, n)):
+                    return category, n, form != first and first.startswith("و")
+        if first.startswith("و") and len(first) > 1:
+            rest = first[1:]
+            if rest.isdigit():
+                return FILLER, 1, True
+        if first.isdigit():
+            return FILLER, 1, False
+        return None, 1, False
+
+    def opener_between(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a word that opens another clause ("كما", "فيما", "while") or a stop that
+        ends a phrase stands in ``[start, end)``."""
+        i, stop = doc.token_index(start), doc.token_index(end)
+        while i < stop:
+            category, n, _ = self.category(doc, i)
+            if category == STOP and not self.is_time(doc.tokens[i].key):
+                return True
+            i += n
+        return False
+
+    def is_region(self, key: str) -> bool:
+        return not self.regions.isdisjoint(clitic_forms(key))
+
+    def is_time(self, key: str) -> bool:
+        return not self.time_words.isdisjoint(clitic_forms(key))
+
+    # --- reading -----------------------------------------------------------------------
+
+    def read(self, doc: Doc, start: int, limit: int, *, stop_at: frozenset[int] = frozenset(),
+             lam_is_object: bool = False) -> Phrase:
+        """The list that starts at ``start`` and ends at the latest at ``limit``."""
+        tokens = doc.tokens
+        places = doc.index("place_mentions")
+        actors = doc.index("actor_mentions")
+        phrase = Phrase(end=start)
+        i = doc.token_index(start)
+        in_context = False
+        landmark = False  # the context is a landmark ("قرب X"), not where the items are
+        conjunct = True  # the next word opens an item of the list
+        joined_since = True  # a coordinator, comma or elaboration since the last item
+        unconfirmed = False  # an item that opened with an unknown word (a name, or a verb)
+        named = False  # English: a capitalised unknown word in this item ("the Baba Amr district")
+        of_context = False  # "... district of": the place after "of" is where the item is
+        gap = unknown_before_first = 0
+        previous_end = start
+        last: Mention | None = None
+        while i < len(tokens) and tokens[i].start < limit:
+            t = tokens[i]
+            between = doc.text[previous_end:t.start]
+            if i and t.start in stop_at and t.start > start:
+                break
+            comma = any(c in between for c in _PUNCT_LIST)
+            opens = conjunct or comma
+            if comma:
+                in_context, joined_since = False, True
+            place = _first(places.overlapping(t.start, t.end))
+            if place is not None and place is last:
+                i += 1
+                previous_end = t.end
+                continue
+            if place is not None:
+                proclitic = doc.text[t.start:place.start] if place.start > t.start else ""
+                opens_here = opens or "و" in proclitic
+                located = any(c in proclitic for c in "بك") or ("ل" in proclitic and not lam_is_object)
+                entry = doc.places.get(place.key)
+                if opens_here and entry is not None and entry.level == "site":
+                    in_context = False  # "بريف حلب ومطار كويرس": a facility opens a new item
+                region = self.is_region(doc.tokens[doc.token_at(place.start)].key)
+                if in_context or located or of_context or region or self._possessive(doc, place):
+                    (phrase.near if landmark and not located else phrase.context).append(place)
+                    in_context = in_context or located or of_context or region
+                else:
+                    phrase.items.append(place)
+                    phrase.end = place.end
+                last, gap, conjunct, unconfirmed, named, of_context = place, 0, False, False, False, False
+                joined_since = False
+                previous_end = place.end
+                i = max(i + 1, doc.token_index(place.end))
+                continue
+            category, n, joined = self.category(doc, i)
+            opens = opens or joined
+            if category is None and _overlaps_date(doc, t):
+                category = TIME
+            if category == STOP and not phrase.items and not phrase.counted and self.is_time(t.key):
+                category = TIME  # "صباح اليوم" before the object is when, not the end of the list
+            if category == STOP or (category == TIME and (phrase.items or phrase.counted)):
+                break
+            if unconfirmed and not opens and category in (HEAD, GENERIC):
+                break
+            if category is None:
+                actor = _first(actors.overlapping(t.start, t.end))
+                if actor is not None:  # a subject after the verb, or a party inside the list
+                    previous_end = actor.end
+                    i = max(i + 1, doc.token_index(actor.end))
+                    continue
+            conjunct = False
+            if category in (CONTEXT, NEAR):
+                in_context, landmark = True, category == NEAR
+            elif category in (ELABORATION, COORDINATOR):
+                conjunct = joined_since = True
+                phrase.counted = phrase.counted or category == ELABORATION
+                phrase.elaborated = phrase.elaborated or category == ELABORATION
+                if category == ELABORATION or n > 1 or joined:
+                    in_context = False  # "أبرزها", "إضافة إلى", "as well as": a new item
+            elif category is not None:  # a head noun, a generic noun, a filler, a possessive
+                if opens and (category in (HEAD, GENERIC) or self.capitalised):
+                    in_context = False  # "، وقرية X", "and the town of X": a new item
+                if category == HEAD and self.capitalised and i + 1 < len(tokens) and \
+                        tokens[i + 1].key == "of" and (named or (
+                            phrase.items and last is phrase.items[-1] and not joined_since)):
+                    of_context = True  # "the Baba Amr district of Homs": Homs is where it is
+                if category == HEAD and self.is_region(t.key) and phrase.items and \
+                        last is phrase.items[-1] and not joined_since:
+                    phrase.context.append(phrase.items.pop())  # "the Idlib countryside"
+                elif category == HEAD and self.is_region(t.key):
+                    in_context = True  # "the countryside of Hama", "ريف حلب"
+                if category == GENERIC or t.key.lstrip("و").isdigit():
+                    phrase.counted = True
+                if category in (HEAD, GENERIC):
+                    gap = 0
+            else:  # a word the reader cannot place: a name it lacks, an adverb, or a verb
+                capital = self.capitalised and doc.text[t.start:t.start + 1].isupper()
+                if not phrase.items and not phrase.counted:
+                    pass  # before the first item: the subject after the verb ("هذه القوات"), an adverb
+                elif opens or (not self.capitalised and t.key.startswith("و") and len(t.key) >= 4):
+                    if self.capitalised and not capital:
+                        break  # "and pushed": a new clause
+                    if not self.capitalised and t.key.endswith("ت") and not t.key.endswith("ات"):
+                        break  # "وقصفت": a verb in the past tense opens a new clause
+                    unconfirmed = not capital
+                elif unconfirmed:
+                    break
+                named = named or capital
+                gap += 1
+                if not phrase.items:
+                    unknown_before_first += 1
+                if gap > MAX_GAP or unknown_before_first > FIRST_WITHIN:
+                    break
+            previous_end = tokens[i + n - 1].end
+            i += n
+        return phrase
+
+    def preceding(self, doc: Doc, start: int, end: int) -> list[Mention]:
+        """The list of places that ends last in ``[start, end)`` (the antecedent of "عليها",
+        the subject of "fell to"): its last item that is not context, and the items
+        coordinated before it."""
+        mentions = [m for m in doc.index("place_mentions").starting(start, end) if m.end <= end]
+        chosen: list[Mention] = []
+        for m in reversed(mentions):
+            if not chosen:
+                if not self.is_context(doc, m):
+                    chosen.append(m)
+                continue
+            gap = doc.text[m.end:chosen[0].start]
+            if self._joins(gap):
+                chosen.insert(0, m)
+            else:
+                break
+        return chosen
+
+    def is_context(self, doc: Doc, m: Mention) -> bool:
+        i = doc.token_at(m.start)
+        t = doc.tokens[i]
+        proclitic = doc.text[t.start:m.start] if m.start > t.start else ""
+        if any(c in proclitic for c in "بكل") or self._possessive(doc, m):
+            return True
+        return i > 0 and self.category(doc, i - 1)[0] == CONTEXT
+
+    def _joins(self, gap: str) -> bool:
+        """Whether the text between two places only joins them ("، و", " and the town of ")."""
+        for word in gap.replace("،", " ").replace(",", " ").split():
+            key = normalize_key(word)
+            if self.capitalised and word[:1].isupper():
+                continue  # a name the gazetteer lacks, in a list of names
+            if key and key != "و" and not any(
+                    cat in (COORDINATOR, HEAD, FILLER, GENERIC) for form in clitic_forms(key)
+                    for words, cat in self._words.get(form, ()) if len(words) == 1):
+                return False
+        return True
+
+    def _possessive(self, doc: Doc, place: Mention) -> bool:
+        """"Aleppo's Sheikh Maqsoud": the owner of what follows is where it is."""
+        after = doc.text[place.end:place.end + 3]
+        return bool(after) and after[0] in _APOSTROPHES and after[1:2].lower() == "s"
+
+
+def _first(items: list[Mention]) -> Mention | None:
+    return items[0] if items else None
+
+
+def _overlaps_date(doc: Doc, t: Token) -> bool:
+    return bool(doc.dates_overlapping(t.start, t.end))

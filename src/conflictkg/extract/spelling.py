@@ -1,0 +1,156 @@
+"""Spellings of a place name that the gazetteer does not list, in Arabic and in Latin script.
+
+Reports write one village many ways: run together ("معرشمشة" for "معر شمشة"), with or
+without the article ("الشيخ إدريس", "شيخ إدريس"), with the adjective agreeing otherwise
+("الصغيرة" for "الصغير"), with a final alef for ta marbuta or hamza ("السمرا", "الحمرا"),
+and, in English, in a dozen transliterations ("Khan Sheikhoun", "Khan Shaykhun"; "Deir
+ez-Zor", "Deir al-Zour"; "Ma'arrat", "Maaret"). Arabic variants are generated from the
+gazetteer's names and matched like them; Latin names are compared on a folded key that
+keeps the consonants and where the vowels fall, and a long name may differ from its key
+by one letter more ("Jarabulus" for "Jarablus"). Short names get no edit distance: too
+many villages differ by one letter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from rapidfuzz.distance import Levenshtein
+
+from conflictkg.extract.normalize import normalize_key
+
+ARTICLE = "ال"
+MIN_VARIANT = 5  # letters: a shorter generated spelling is likely some other word
+MIN_FUZZY_AR = 7  # letters (spaces aside) before an Arabic name may be misspelt by one
+MIN_FUZZY_LATIN = 8  # folded letters before a Latin name may differ by one
+
+_LATIN_ARTICLE = re.compile(
+    r"(?:^|(?<=[\s-]))(?:al|el|ul|il|a|e|ad|ed|ar|er|as|es|ash|esh|at|et|az|ez|an|en|the)"
+    r"(?:-|\s+(?=\S))")
+_VOWELS = re.compile(r"[aeiou]+")
+_GLIDE = re.compile(r"(?<=[aeiou])[yw](?![aeiou])")  # "ay" in Shaykhun, "aw" in Hawla
+_DOUBLE = re.compile(r"([a-z])\1+")
+_FINAL_H = re.compile(r"(?<=[aeiou])h\b")  # Hamidiyeh, Hamidiya
+_NON_LETTER = re.compile(r"[^a-z\s]")
+_EZ = re.compile(r"\s[aeiou]([b-df-hj-np-tv-z])\1")  # "Deir Ezzor": the article joined
+
+
+def arabic_variants(key: str, joined: frozenset[str]) -> Iterator[str]:
+    """Other spellings of a normalised Arabic name: run together after a short first word
+    or a prefix such as معر, تل, كفر; the article on or off its first word; its final
+    adjective in the other gender; a final alef for ه or اء."""
+    words = key.split()
+    if len(words) == 2 and (words[0] in joined or len(words[0]) <= 2):
+        yield words[0] + words[1]
+    if len(words) > 1:
+        first = words[0]
+        toggled = first[len(ARTICLE):] if first.startswith(ARTICLE) \
+            else None if first in joined else ARTICLE + first
+        if toggled and len(toggled) > 2:
+            yield " ".join([toggled, *words[1:]])
+        last = words[-1]
+        if last.startswith(ARTICLE) and len(last) >= 5:
+            other = last[:-1] if last.endswith("يه") else last + "ه" if last.endswith("ي") \
+                else last[:-1] if last.endswith("ه") and last[-2] == "ر" else None
+            if other is None and last.endswith("ر"):
+                other = last + "ه"  # الصغير / الصغيرة, الكبير / الكبيرة
+            if other:
+                yield " ".join([*words[:-1], other])
+    if key.endswith("اء") and len(key) > 4:
+        yield key[:-1]
+    elif key.endswith("ه") and len(key) > 4:
+        yield key[:-1] + "ا"
+
+
+def generated(names: Iterable[tuple[str, str]], joined: Iterable[str],
+              taken: frozenset[str]) -> list[tuple[str, str]]:
+    """(variant, payload) for every name's variants that no name or stopname has already."""
+    prefixes = frozenset(normalize_key(p) for p in joined)
+    out: dict[str, set[str]] = {}
+    for name, payload in names:
+        for variant in arabic_variants(normalize_key(name), prefixes):
+            if len(variant.replace(" ", "")) >= MIN_VARIANT and variant not in taken:
+                out.setdefault(variant, set()).add(payload)
+    return [(variant, payload) for variant, payloads in out.items() for payload in sorted(payloads)]
+
+
+def latin_key(name: str) -> str:
+    """A Latin name folded to its consonants and the places of its vowels: articles, case,
+    accents, apostrophes, doubled letters, vowel quality and a final -h after a vowel do
+    not count ("Ma'arrat al-Numan", "Maarat an-Nouman" -> the same key)."""
+    text = normalize_key(name).replace("'", "").replace("’", "").replace("`", "")
+    text = " ".join(_NON_LETTER.sub(" ", text.replace("-", "- ")).split())
+    text = _EZ.sub(lambda m: " " + m.group(1), text)
+    text = _LATIN_ARTICLE.sub("", text)
+    text = _FINAL_H.sub("", text)
+    text = _GLIDE.sub("", text)
+    text = _DOUBLE.sub(r"\1", text.replace(" ", ""))
+    return _VOWELS.sub("a", text)
+
+
+class LatinIndex:
+    """Gazetteer payloads by the folded key of their Latin names; long keys also found at
+    one edit from a text's key."""
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        self._exact: dict[str, list[str]] = {}
+        for name, payload in names:
+            key = latin_key(name)
+            if len(key) >= 3 and payload not in self._exact.get(key, ()):
+                self._exact.setdefault(key, []).append(payload)
+        self._long: dict[tuple[str, int], list[str]] = {}
+        for key in self._exact:
+            if len(key) >= MIN_FUZZY_LATIN:
+                self._long.setdefault((key[0], len(key)), []).append(key)
+
+    def find(self, name: str) -> tuple[list[str], bool]:
+        """The payloads whose names fold like ``name``, and whether they are only near it."""
+        key = latin_key(name)
+        if key in self._exact:
+            return self._exact[key], False
+        if len(key) < MIN_FUZZY_LATIN:
+            return [], False
+        near = [k for size in (len(key) - 1, len(key), len(key) + 1)
+                for k in self._long.get((key[0], size), ())
+                if Levenshtein.distance(k, key, score_cutoff=1) <= 1]
+        if len(near) != 1:
+            return [], False  # none, or several: a guess between villages is no reading
+        return self._exact[near[0]], True
+
+
+class ArabicNear:
+    """Long Arabic names one letter away from a word of the text (a misspelt village)."""
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        self._payloads: dict[str, list[str]] = {}
+        self._by_size: dict[tuple[str, int], list[str]] = {}
+        for name, payload in names:
+            key = normalize_key(name)
+            size = len(key.replace(" ", ""))
+            if size < MIN_FUZZY_AR:
+                continue
+            if key not in self._payloads:
+                self._by_size.setdefault((_initial(key), size), []).append(key)
+            if payload not in self._payloads.setdefault(key, []):
+                self._payloads[key].append(payload)
+
+    def find(self, text: str) -> tuple[str, list[str]] | None:
+        """The one long name one edit from ``text`` (spaces aside), and its payloads."""
+        key = normalize_key(text)
+        size = len(key.replace(" ", ""))
+        if size < MIN_FUZZY_AR:
+            return None
+        bare = key.replace(" ", "")
+        near = {k for n in (size - 1, size, size + 1)
+                for k in self._by_size.get((_initial(key), n), ())
+                if Levenshtein.distance(k.replace(" ", ""), bare, score_cutoff=1) <= 1}
+        if len(near) != 1:
+            return None
+        name = near.pop()
+        return name, self._payloads[name]
+
+
+def _initial(key: str) -> str:
+    bare = key[len(ARTICLE):] if key.startswith(ARTICLE) else key
+    return bare[:1]

@@ -1,0 +1,190 @@
+"""Control claims read as lists, with passives, expulsions, denials and agents found where
+the text puts them; in Arabic and English, with what must not be read as a claim."""
+
+import pytest
+
+from conflictkg.extract.phrases import PhraseReader
+
+
+def claims(extract, text: str, language: str = "ar") -> list[tuple[str | None, str, str | None, str]]:
+    x = extract(text, language=language)
+    places = {p.key: p.labels.get("en") for p in x.places}
+    return [(c.actor, c.change, places.get(c.place), c.stance) for c in x.control_claims]
+
+
+def places_of(extract, text: str, language: str = "ar") -> list[str | None]:
+    return [place for _, _, place, _ in claims(extract, text, language)]
+
+
+# --- the object is a list ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("سيطرت قوات النظام على قرى كفرنبودة والهبيط وكفرزيتا في ريف حماة الشمالي.", "ar",
+     ["Kafr Nabutha", "Hbit", "Kafr Zeita"]),                    # a list, then its area
+    ("سيطرت هيئة تحرير الشام على عدة بلدات في ريف إدلب، أبرزها سرمدا والدانا.", "ar",
+     ["Sarmada", "Dana"]),                                         # a generic noun, then أبرزها
+    ("سيطرت الفصائل على مدينة حمص، وعلى قريتي الهبيط وكفرنبودة.", "ar",
+     ["Homs", "Hbit", "Kafr Nabutha"]),                            # a coordinated object
+    ("تقدمت قوات النظام إلى بلدتي الهبيط وكفرنبودة، وسيطرت عليهما فجر اليوم.", "ar",
+     ["Hbit", "Kafr Nabutha"]),                                    # a pronoun for the list before
+    ("استعادت القوات الحكومية عدداً من المواقع في ريف حماة، من بينها بلدتي الهبيط وكفرنبودة.",
+     "ar", ["Hbit", "Kafr Nabutha"]),
+    ("حررت الفصائل قرى قبتان الجبل والشيخ عقيل وحيردركل وكفربسين في ريف حلب الغربي.", "ar",
+     ["Qabtan Eljabal", "Sheikh Aqil", "Kafr Bssin"]),             # an unknown name inside
+    ("سيطرت الفصائل على بلدة كفرنبودة وقصفت مدينة خان شيخون.", "ar",
+     ["Kafr Nabutha"]),                                            # a verb ends the list
+    ("Turkish-backed rebels captured Afrin, including the towns of Jandairis and Azaz.", "en",
+     ["Afrin", "Jandairis", "Azaz"]),
+    ("The SDF took full control of the northern town of Tal Rifaat on Sunday.", "en",
+     ["Tall Refaat"]),
+    ("Rebels overran the strategic town of Khan Shaykhun and the nearby village of Kafr Zita.",
+     "en", ["Khan Shaykun", "Kafr Zeita"]),
+])
+def test_the_object_of_a_change_is_read_as_a_list(extract, text, language, expected):
+    assert places_of(extract, text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("سيطرت قوات النظام على مدينة جرابلس بريف حلب الشمالي.", "ar", ["Jarablus"]),
+    ("دخلت قوات النظام إلى مدينة سراقب من جهة بلدة النيرب.", "ar", ["Saraqab"]),
+    ("سيطرت الفصائل على بلدة كفرنبودة شمالي حماة.", "ar", ["Kafr Nabutha"]),
+    ("Government forces captured Saraqib, east of Idlib, on Tuesday.", "en", ["Saraqab"]),
+    ("The SDF seized the town of Tadef near al-Bab.", "en", ["Tadaf"]),
+])
+def test_places_that_say_where_the_object_is_are_no_claims(extract, text, language, expected):
+    assert places_of(extract, text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("سيطرت قوات النظام على أربع قرى في ريف حماة الشمالي.", "ar"),
+    ("سيطرت الفصائل على 11 قرية وبلدة في ريف إدلب الجنوبي.", "ar"),
+    ("Government forces seized four villages in the Hama countryside.", "en"),
+    ("Government forces captured positions near Saraqib.", "en"),
+])
+def test_an_unnamed_count_is_no_claim_on_the_area_it_is_in(extract, text, language):
+    assert claims(extract, text, language) == []
+
+
+def test_what_was_taken_in_a_place_is_a_claim_on_that_place(extract):
+    text = "سيطرت قوات النظام على حواجز عسكرية في ريف درعا."
+    assert places_of(extract, text) == ["Dar'a"]
+    named = "سيطرت قوات النظام على عدة مواقع في ريف درعا، أبرزها تل الحارة وتل الجابية."
+    assert "Dar'a" not in places_of(extract, named)  # its items are named, if not known
+
+
+def test_the_reader_sorts_items_and_context(pipeline, run):
+    text = "سيطرت الفصائل على قرى الهبيط وكفرنبودة في ريف حماة، ومن بينها كفرزيتا، بعد معارك."
+    doc = run(text)
+    phrase = PhraseReader(pipeline.patterns, "ar").read(doc, text.index("على") + 3, len(text))
+    assert [m.text for m in phrase.items] == ["الهبيط", "كفرنبودة", "كفرزيتا"]
+    assert [m.text for m in phrase.context] == ["ريف حماة"]
+    assert text[phrase.end - len("كفرزيتا"):phrase.end] == "كفرزيتا"  # the list ends at "بعد"
+
+
+# --- constructions ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("تراجعت الفصائل من حي الشعار في حلب.", "ar",
+     [("syrian-opposition-factions", "withdrew", "Sha'aar", "asserted")]),
+    ("فر عناصر التنظيم من مدينة الرقة باتجاه دير الزور.", "ar",
+     [("islamic-state", "withdrew", "Ar-Raqqa", "asserted")]),
+    ("باتت مدينة منبج تحت سيطرة قوات سوريا الديمقراطية.", "ar",
+     [("sdf", "captured", "Menbij", "asserted")]),
+    ("سقطت مدينة تدمر بيد تنظيم الدولة الإسلامية.", "ar",
+     [("islamic-state", "captured", "Tadmor", "asserted")]),
+    ("استعادت قوات النظام السيطرة على مدينة خان شيخون.", "ar",
+     [("syrian-government-forces", "captured", "Khan Shaykun", "asserted")]),
+    ("طردت قوات سوريا الديمقراطية تنظيم الدولة الإسلامية من مدينة منبج.", "ar",
+     [("sdf", "captured", "Menbij", "asserted"), ("islamic-state", "withdrew", "Menbij", "asserted")]),
+    ("The town of Palmyra fell to Islamic State militants on Thursday.", "en",
+     [("islamic-state", "captured", "Tadmor", "asserted")]),
+    ("The town of Manbij was captured by the Syrian Democratic Forces last week.", "en",
+     [("sdf", "captured", "Menbij", "asserted")]),
+    ("The SDF drove Islamic State fighters out of Manbij on Friday.", "en",
+     [("sdf", "captured", "Menbij", "asserted"), ("islamic-state", "withdrew", "Menbij", "asserted")]),
+    ("Rebels pulled out of Khan Shaykhun overnight.", "en",
+     [("syrian-opposition-factions", "withdrew", "Khan Shaykun", "asserted")]),
+    ("Under the deal, the SDF pulled its fighters out of Sheikh Maqsoud.", "en",
+     [("sdf", "withdrew", "Ash-Sheikh Maqsoud", "asserted")]),
+])
+def test_constructions_of_a_change(extract, text, language, expected):
+    assert claims(extract, text, language) == expected
+
+
+def test_the_towns_before_a_passive_are_each_a_claim(extract):
+    text = "The towns of Busra al-Harir and Nahta fell to government forces last week."
+    assert claims(extract, text, "en") == [
+        ("syrian-government-forces", "captured", "Bisr Elharir", "asserted"),
+        ("syrian-government-forces", "captured", "Nahta", "asserted")]
+
+
+def test_a_place_named_before_a_relative_clause_is_its_object(extract):
+    text = "قصفت الطائرات بلدة كفرنبودة التي سيطرت عليها قوات النظام في أيار."
+    assert claims(extract, text) == [("syrian-government-forces", "captured", "Kafr Nabutha", "asserted")]
+
+
+# --- denials ----------------------------------------------------------------------------
+
+def test_a_denied_withdrawal_is_credited_to_the_denier(extract):
+    x = extract("نفت سانا انسحاب الجيش من مدينة سراقب.")
+    (claim,) = x.control_claims
+    assert (claim.change, claim.stance, claim.attributed_to.source) == ("withdrew", "denied", "sana")
+
+
+def test_a_denial_of_what_was_just_said_denies_those_claims(extract):
+    text = "وأعلنت وسائل إعلام النظام السيطرة على بلدة تلمنس، ونفت الجبهة الوطنية للتحرير ذلك."
+    assert [(c.change, c.stance) for c in extract(text).control_claims] == [
+        ("captured", "asserted"), ("captured", "denied")]
+
+
+def test_an_english_denial(extract):
+    assert claims(extract, "The army denied that rebels had entered Saraqib.", "en") == [
+        ("syrian-opposition-factions", "entered", "Saraqab", "denied")]
+
+
+# --- agents -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "language", "actor"), [
+    ("سيطر مقاتلون من حزب الله على مدينة القصير.", "ar", "hezbollah"),              # partitive
+    ("Fighters from Hezbollah entered al-Qusayr on Wednesday.", "en", "hezbollah"),
+    ("أحكمت وحدات الجيش، بمؤازرة مقاتلين من حزب الله، سيطرتها على مدينة يبرود.", "ar",
+     "syrian-arab-army"),                                                           # a helper
+    ("Free Syrian Army fighters backed by the Turkish army took full control of Jarablus.",
+     "en", "free-syrian-army"),
+    ("أعلنت القيادة العامة للجيش أن وحداتنا أحكمت سيطرتها على مدينة القصير.", "ar",
+     "syrian-arab-army"),                                 # a command announcing its own gain
+    ("The Kurdish-led SDF said its fighters had captured Raqqa.", "en", "sdf"),
+])
+def test_who_makes_the_change(extract, text, language, actor):
+    assert [c[0] for c in claims(extract, text, language)] == [actor]
+
+
+def test_a_demonstrative_subject_is_the_party_named_before(extract):
+    text = "سيطرت قوات النظام على مدينة خان شيخون. ودخلت هذه القوات مدينة سراقب."
+    assert claims(extract, text)[-1] == ("syrian-government-forces", "entered", "Saraqab", "asserted")
+
+
+def test_a_coordinated_verb_keeps_the_subject_of_the_first(extract):
+    text = ("هاجمت قوات النظام، ومعها مقاتلون من حزب الله، مواقع الفصائل، "
+            "وسيطرت على بلدة كفرنبودة.")
+    assert claims(extract, text) == [("syrian-government-forces", "captured", "Kafr Nabutha", "asserted")]
+
+
+# --- what is not a claim ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("وتسيطر قوات النظام نارياً على الطريق الدولي قرب سراقب.", "ar"),    # control by fire
+    ("The regime imposed fire control over the road near Saraqib.", "en"),
+    ("تنوي قوات النظام السيطرة على مدينة إدلب.", "ar"),                  # an intention
+    ("إذا سيطرت قوات النظام على سراقب فستقطع الطريق.", "ar"),            # a condition
+    ("If government forces capture Saraqib, the highway will be cut.", "en"),
+    ("لم تتمكن قوات النظام من دخول مدينة سراقب.", "ar"),                 # a negation
+    ("Government forces tried to retake Khan Shaykhun.", "en"),           # an attempt
+    ("Government forces massed troops to capture Saraqib.", "en"),        # a purpose
+    ("Did the rebels capture Saraqib?", "en"),                            # a question
+    ("هل سيطرت الفصائل على سراقب؟", "ar"),
+    ("قتل المقاتلون الذين دخلوا إلى مدينة سراقب أمس.", "ar"),            # said of the fighters
+    ("أحرقت قوات النظام منازل في المناطق التي سيطرت عليها مؤخراً.", "ar"),
+])
+def test_what_was_not_done_is_no_claim(extract, text, language):
+    assert claims(extract, text, language) == []

@@ -1,0 +1,56 @@
+"""Spellings the gazetteer does not list: Arabic variants and English transliterations."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictkg.extract.spelling import LatinIndex, arabic_variants
+
+
+def keys(extraction) -> set[str]:
+    return {p.key for p in extraction.places}
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("تقدمت القوات نحو معرشمشة جنوب شرقي معرة النعمان.", "C3981"),  # معر شمشة run together
+    ("سيطرت الفصائل على قرية تلذهب في سهل الحولة.", "C2547"),  # تل ذهب
+    ("قصف الطيران بلدة الشيخ إدريس شرقي معرة النعمان.", "C3924"),  # OCHA: شيخ إدريس
+])
+def test_arabic_spellings_the_gazetteer_lacks(extract, text, key):
+    assert key in keys(extract(text))
+
+
+def test_arabic_variants_are_generated_from_the_names():
+    joined = frozenset({"معر", "تل"})
+    assert "معرشمشه" in set(arabic_variants("معر شمشه", joined))
+    assert "الشيخ ادريس" in set(arabic_variants("شيخ ادريس", joined))
+    assert "كفرنبوده الصغيره" in set(arabic_variants("كفرنبوده الصغير", joined))
+    assert "السمرا" in set(arabic_variants("السمره", joined))
+    assert not set(arabic_variants("دوما", joined))  # one short word: nothing to vary
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Rebels took full control of Khan Shaykhun on Tuesday.", "C3987"),
+    ("Turkish-backed fighters entered Jarabulus at dawn.", "C2227"),
+    ("Government forces shelled Maaret al-Numan and Saraqib overnight.", "C3985"),
+    ("Clashes continued in Deir al-Zour city.", "C5086"),
+    ("Army units targeted gatherings in Talbiseh, al-Rastan and Ter Maaleh.", "C2513"),
+])
+def test_english_transliterations_the_gazetteer_spells_otherwise(extract, text, key):
+    assert key in keys(extract(text, language="en"))
+
+
+@pytest.mark.parametrize("text", [
+    "The regime has lost ground, and the strike hit a school.",  # has, hit: villages
+    "A Russian officer and Kurdish fighters were seen near the front.",
+    "US President Joe Biden met the Iraqi delegation.",
+    "By RAMI AL-HAMAWI and KAREEM SAYED",
+])
+def test_english_words_and_names_that_fold_like_villages_are_no_places(extract, text):
+    assert not [p for p in extract(text, language="en").places if p.admin1 != "Damascus"]
+
+
+def test_a_long_latin_name_may_differ_by_one_letter_and_a_short_one_may_not():
+    index = LatinIndex([("Jarablus", "J"), ("Hass", "H")])
+    assert index.find("Jarabulus") == (["J"], True)
+    assert index.find("Hasst") == ([], False)

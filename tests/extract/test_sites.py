@@ -1,0 +1,87 @@
+"""Facilities named by common nouns: definite heads with adjectives, numbered bases and
+posts, plural heads before a list of names, each a site of the place that holds it."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def sites(extraction) -> dict[str, object]:
+    return {m.text: p for p in extraction.places if p.level == "site" for m in p.mentions}
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("سيطرت الفصائل على مدينة جسر الشغور، واقتحمت المشفى الوطني فيها.", "المشفى الوطني",
+     "Idleb"),
+    ("وفي مدينة الرقة، تحصن عناصر التنظيم في الملعب البلدي.", "الملعب البلدي", "Ar-Raqqa"),
+    ("قصف الطيران مدينة حمص، وأصيب عدد من الجنود في المستشفى العسكري.", "المستشفى العسكري",
+     "Homs"),
+])
+def test_a_definite_facility_with_an_adjective_is_a_site_of_the_town_named_before(
+        extract, text, name, admin1):
+    assert sites(extract(text))[name].admin1 == admin1
+
+
+def test_a_bare_definite_facility_or_a_common_landmark_is_no_site(extract):
+    text = "دخلت القوات مدينة حماة، ثم اتجهت إلى المطار، وانتشرت في السوق التجاري."
+    assert not sites(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("سيطرت الفصائل على الفوج 46 غرب حلب.", "الفوج 46"),
+    ("اقتحم التنظيم مقر الفرقة 17 شمال الرقة.", "مقر الفرقة 17"),
+    ("تقدمت القوات في محيط اللواء 82 قرب الشيخ مسكين.", "اللواء 82"),
+])
+def test_a_numbered_unit_where_the_text_means_its_base_is_a_site(extract, text, name):
+    assert name in sites(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "قال الفوج 46 في بيان إنه صد الهجوم على حلب.",
+    "وثق المرصد 82 عنصراً قتلوا في معارك حلب.",
+])
+def test_a_numbered_unit_or_the_monitor_with_a_count_is_no_site(extract, text):
+    assert not sites(extract(text))
+
+
+def test_observation_posts_by_ordinal_or_number(extract):
+    text = ("حاصرت قوات النظام نقطة المراقبة التركية التاسعة قرب مورك بريف حماة، "
+            "وسيطرت على النقطة 106.")
+    found = sites(extract(text))
+    assert found["نقطة المراقبة التركية التاسعة"].admin1 == "Hama"
+    assert "النقطة 106" in found
+
+
+def test_a_plural_head_makes_each_name_of_its_list_a_site(extract):
+    text = "هاجمت الفصائل حواجز الزعلانة والضبعان والمداجن قرب معرة النعمان."
+    found = sites(extract(text))
+    assert {"الزعلانة", "الضبعان", "المداجن"} <= set(found)
+    assert {p.admin1 for p in found.values()} == {"Idleb"}
+
+
+def test_a_branch_is_the_place_and_a_branch_that_owns_checkpoints_is_not(extract):
+    assert "فرع الأمن السياسي" in sites(extract(
+        "سيطر المقاتلون في مدينة الرقة على فرع الأمن السياسي."))
+    assert not sites(extract("سيطروا في حماة على حاجزين لفرع الأمن العسكري."))
+
+
+def test_numbered_bases_of_two_units_stay_apart(extract):
+    found = sites(extract("سيطرت الفصائل على الفوج 46 وعلى اللواء 46 غرب حلب."))
+    assert found["الفوج 46"].key != found["اللواء 46"].key
+
+
+def test_the_military_airport_of_a_city_is_its_curated_airbase(extract):
+    text = "فك الجيش الحصار عن مدينة دير الزور، ووصل إلى المطار العسكري."
+    airport = [p for p in extract(text).places if any(m.text == "المطار العسكري"
+                                                      for m in p.mentions)]
+    assert [p.key for p in airport] == ["deir-ez-zor-airbase"]
+
+
+@pytest.mark.parametrize(("text", "language", "key"), [
+    ("سيطرت قسد على سد تشرين بعد معارك مع الفصائل.", "ar", "tishrin-dam"),
+    ("The al-Tabqa dam, also called the Euphrates Dam, fell to the rebels.", "en", "tabqa-dam"),
+    ("Clashes broke out around al-Sinaa prison in al-Hasakah.", "en", "ghwayran-prison"),
+    ("Israeli troops took the summit of Mount Hermon.", "en", "mount-hermon"),
+])
+def test_well_known_facilities_are_curated_sites(extract, text, language, key):
+    assert key in {p.key for p in extract(text, language=language).places}

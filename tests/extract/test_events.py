@@ -37,13 +37,48 @@ def test_an_event_key_is_its_evidence_span(extract, run):
         assert doc.text[event.evidence.start:event.evidence.end] == event.evidence.text
 
 
-def test_an_undated_sentence_of_news_happened_by_the_report_s_day(extract):
+def test_an_undated_sentence_of_news_happened_on_the_day_of_its_lead(extract):
     text = "قصفت قوات النظام الأحياء السكنية في درعا البلد بقذائف الهاون، اليوم الخميس."
     assert events(extract(text, published="2021-07-29")) == [("shelling", "2021-07-29")]
+    text = ("سيطرت الفصائل أمس الأربعاء على بلدة اللطامنة.\n\n"
+            "وقصفت قوات النظام حي الوعر بقذائف الهاون.")
+    assert events(extract(text, published="2021-07-29")) == [
+        ("capture", "2021-07-28"), ("shelling", "2021-07-28")]
+    text = ("Rebels seized al-Latamneh on Wednesday.\n\n"
+            "Government forces shelled al-Waer with mortars.")
+    assert events(extract(text, language="en", published="2021-07-29")) == [
+        ("capture", "2021-07-28"), ("shelling", "2021-07-28")]
+
+
+def test_the_day_a_source_announced_in_the_lead_is_the_lead_s_day(extract):
+    text = ("أعلن الجيش الحر ظهر اليوم الخميس انسحاب مقاتليه من بلدة اللطامنة.\n\n"
+            "وقصفت قوات النظام حي الوعر بقذائف الهاون.")
+    assert events(extract(text, published="2021-07-29"))[-1] == ("shelling", "2021-07-29")
+
+
+def test_news_with_no_day_in_its_lead_leaves_its_undated_sentences_undated(extract):
+    # never the bare publication date
     assert events(extract("قصفت قوات النظام حي الوعر.", published="2017-03-10")) == [
-        ("shelling", "2017-03-10")]
+        ("shelling", None)]
     assert events(extract("Government forces shelled al-Waer.", language="en",
-                          published="2017-03-10")) == [("shelling", "2017-03-10")]
+                          published="2017-03-10")) == [("shelling", None)]
+    # a day the lead gives as a beginning is no lead day
+    text = ("قتل 40 عنصرا منذ بدء الهجوم في 3 آذار.\n\n"
+            "وقصفت قوات النظام حي الوعر بقذائف الهاون.")
+    assert events(extract(text, published="2017-03-10"))[-1] == ("shelling", None)
+
+
+def test_a_day_after_the_first_two_body_paragraphs_is_no_lead_day(extract):
+    text = ("قصفت قوات النظام حي الوعر.\n\nوقصفت قوات النظام بلدة اللطامنة.\n\n"
+            "وسيطرت الفصائل اليوم على بلدة كفرزيتا.")
+    assert events(extract(text, published="2017-03-10"))[:2] == [
+        ("shelling", None), ("shelling", None)]
+
+
+def test_a_since_date_dates_no_other_sentence_of_its_paragraph(extract):
+    text = ("سيطرت الفصائل اليوم على بلدة اللطامنة. وتحاصر الفصائل منذ آذار 2015 مدينة "
+            "كفرزيتا. وقصفت قوات النظام حي الوعر.")
+    assert events(extract(text, published="2017-03-10"))[-1] == ("shelling", "2017-03-10")
 
 
 @pytest.mark.parametrize("kind", ["archive-record", "chronicle"])

@@ -58,13 +58,18 @@ def arrival(doc: Doc, cue: Match[str], rules: Any) -> bool:
 
 def describes(doc: Doc, cue: Match[str], rules: Any) -> bool:
     """A cue between a relative pronoun and a pronoun object says what a noun is ("في
-    المناطق التي سيطرت عليها مؤخرا", "the town it had seized from them")."""
+    المناطق التي سيطرت عليها مؤخرا", "the town it had seized from them"), unless the
+    clause dates it: then it tells when that happened ("بلدة كفرنبودة التي سيطرت عليها
+    قوات النظام في الثامن من أيار")."""
     i = doc.token_at(cue.start)
     before = doc.tokens[max(0, i - RELATIVE_WINDOW):i]
     if not any(f in rules.relatives for t in before for f in clitic_forms(t.key)):
         return False
     after = doc.tokens_after(cue.end, 1)
-    return bool(after) and after[0].key in rules.pronoun_objects
+    if not after or after[0].key not in rules.pronoun_objects:
+        return False
+    clause = doc.clause_at(cue.start) or (cue.start, cue.end)
+    return not any(not d.relative for d in doc.dates_between(cue.end, clause[1]))
 
 
 def caused(doc: Doc, cues: list[Match[str]], causes: list[Match[str]],

@@ -5,7 +5,8 @@ A sentence often tells several actions ("سيطرت أمس على جرجناز .
 opens an action that runs to the next cue; an action with no place of its own belongs
 to its neighbour ("تقدمت إلى أبو مكي والصرمان، وسيطرت عليهما فجر اليوم"). An action's
 date is the first date inside it, else the last one before it in the sentence, else
-the first of the sentence, else the day a source in the sentence made it known ("أعلن
+the first of the sentence that is not the time of a background clause ("بعد سيطرة النظام
+الأربعاء على خان شيخون"), else the day a source in the sentence made it known ("أعلن
 الجيش، اليوم الأحد، استعادة تدمر"); the caller falls back on the paragraph and the lead.
 
 An action's places are the ones its cue governs: the list after the cue, in its clause
@@ -42,6 +43,8 @@ LOCATIVE_CLITICS = ("ب",)  # "بشمال حلب": in the north of Aleppo
 CONJUNCTIONS = ("و", "ف")  # place nouns and articles between a reference word and its place
 DATE_REACH = 12  # characters after a clause-opening word where a date makes it a time
 LIST_REACH = 2  # other words before the place of a clause that continues a list ("، ومدينتا B")
+BACKGROUND_NEAR = 2  # words between "بعد" and the cue it makes background ("after fierce fighting")
+BACKGROUND_REACH = 4  # tokens between "بعد" and the date of its clause ("بعد سيطرة النظام الأربعاء")
 
 
 @dataclass
@@ -54,6 +57,8 @@ class Action:
     date: Any = None  # dates.DateMention
     places: list[Mention] = field(default_factory=list)
     lead: list[Mention] = field(default_factory=list)  # named before the cue in its clause
+    background: bool = False  # told as what came before another ("بعد معارك", "after fighting")
+    inherited: bool = False  # its date is another action's of the sentence
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,7 @@ class Scope:
     locatives: frozenset[str]  # words that set a place as where another is ("في", "in")
     coordinators: frozenset[str]  # words that join a list resumed after a clause ("and")
     fillers: frozenset[str]  # place nouns and articles inside an item ("قرية", "the town of")
+    background: frozenset[str] = frozenset()  # words that open a clause of earlier time ("بعد")
 
 
 def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[int],
@@ -100,9 +106,11 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         after = _governed(doc, sentence, cue, end, places, scope)
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         lead = [m for m in places if reach <= m.start < cue.start and m.end <= cue.start]
-        action = Action([cue], start, end, places=after or lead, lead=lead if after else [])
-        action.date = next((d for d in dates if min(start, clause[0]) <= d.span.start < end),
-                           None)
+        background = bool(out) and _after_background(doc, cue, scope)
+        action = Action([cue], start, end, places=after or lead, lead=lead if after else [],
+                        background=background)
+        first = cue.start if background else min(start, clause[0])  # "بعد معارك": its own only
+        action.date = next((d for d in dates if first <= d.span.start < end), None)
         out.append(action)
         reach = max(reach, after[-1].end if after else cue.end)
     joined: list[Action] = []
@@ -122,13 +130,34 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         joined.append(_join(pending))
     reported = [d for d in doc.dates_between(sentence.start, sentence.end) if not usable(d)
                 and d.precision == "day"]
+    told = [d for d in dates if not _background(doc, sentence, d, scope)]
     for action in joined:
         if action.date is None:
+            action.inherited = True
             before = [d for d in dates if d.span.start < action.start]
-            action.date = before[-1] if before else (dates[0] if dates else None)
+            action.date = before[-1] if before else (told[0] if told else None)
         if action.date is None and reported:  # "أعلن الجيش، اليوم الأحد، استعادة تدمر"
             action.date = reported[0]
     return joined
+
+
+def _after_background(doc: Doc, cue: Match[str], scope: Scope) -> bool:
+    """Whether a cue follows a word of earlier time ("بعد معارك", "بعد أن هاجمت", "after
+    fierce fighting"): what led to the action told before it, not dated by that action."""
+    i = doc.token_at(cue.start)
+    token = doc.tokens[i]
+    joined = normalize_key(doc.text[token.start:cue.start])
+    return joined in scope.background or any(
+        t.key in scope.background for t in doc.tokens[max(0, i - BACKGROUND_NEAR):i])
+
+
+def _background(doc: Doc, sentence: Sentence, date: Any, scope: Scope) -> bool:
+    """Whether a date is the time of a background clause ("بعد سيطرة النظام الأربعاء على
+    خان شيخون", "after IS captured Ramadi last week"): not the time of an action told
+    before it in the sentence."""
+    i = doc.token_index(date.span.start)
+    before = [t for t in doc.tokens[max(0, i - BACKGROUND_REACH):i] if t.start >= sentence.start]
+    return any(f in scope.background for t in before for f in clitic_forms(t.key))
 
 
 def _governed(doc: Doc, sentence: Sentence, cue: Match[str], limit: int,
@@ -218,18 +247,26 @@ def _join(parts: list[Action]) -> Action:
     return Action(
         cues=[c for p in parts for c in p.cues], start=first.start, end=parts[-1].end,
         date=next((p.date for p in parts if p.date is not None), None),
+        background=first.background,
         places=[m for p in parts for m in p.places], lead=[m for p in parts for m in p.lead])
 
 
 def where(doc: Doc, places: Places, mentions: list[Mention], references: frozenset[str],
           fillers: frozenset[str], locatives: frozenset[str], *,
-          pointed_only: bool = True) -> Place:
+          coordinators: frozenset[str] = frozenset(), pointed_only: bool = True) -> Place:
     """The places where an action happened (see the module docstring). With
     ``pointed_only`` false, reference points and destinations never count. A place that
-    is only the setting of a facility stays, with the facility set in it."""
+    is only the setting of a facility stays, with the facility set in it. The items of a
+    list after a reference word are all pointed at ("باتجاه بلدتي نبل والزهراء")."""
     keys = list(dict.fromkeys(m.key for m in mentions))
-    pointed = {m.key for m in mentions
-               if _after_reference(doc, m, references, fillers, locatives)}
+    pointed = set()
+    previous: Mention | None = None
+    for m in mentions:
+        if _after_reference(doc, m, references, fillers, locatives) or (
+                previous is not None and previous.key in pointed
+                and _listed(doc, previous, m, fillers, coordinators)):
+            pointed.add(m.key)
+        previous = m
     sites: dict[str, list[str]] = {}
     for a, b in pairwise(mentions):
         if a.key != b.key and _locative(doc, a, b, fillers, locatives):
@@ -239,9 +276,24 @@ def where(doc: Doc, places: Places, mentions: list[Mention], references: frozens
                 pointed.add(b.key)
     if any(k not in pointed for k in keys) or not pointed_only:
         keys = [k for k in keys if k not in pointed]
-    held = {a for k in keys for a in _ancestors(doc, places, k)}
+    held = {a for k in keys for a in ancestors(doc, places, k)}
     kept = [k for k in keys if k not in held] or keys
     return Place(kept, {k: v for k, v in sites.items() if k in kept})
+
+
+def _listed(doc: Doc, a: Mention, b: Mention, fillers: frozenset[str],
+            coordinators: frozenset[str]) -> bool:
+    """Whether ``b`` is the next item of a list after ``a``: only commas, coordinators and
+    place nouns between them ("نبل والزهراء", "Nubl and Zahraa")."""
+    if any(c in doc.text[a.end:b.start] for c in ";؛.") or not coordinators:
+        return False
+    for token in doc.tokens_between(a.end, b.start):
+        if token.end > b.start:
+            return token.key[:1] in CONJUNCTIONS  # "والزهراء": the joined coordinator
+        forms = clitic_forms(token.key)
+        if not any(f in fillers or f in coordinators for f in forms):
+            return False
+    return True
 
 
 def _level(doc: Doc, places: Places, key: str) -> str | None:
@@ -290,7 +342,8 @@ def _quoted(text: str, offset: int) -> bool:
         or before.count('"') % 2 == 1
 
 
-def _ancestors(doc: Doc, places: Places, key: str) -> list[str]:
+def ancestors(doc: Doc, places: Places, key: str) -> list[str]:
+    """The places that hold ``key`` (a site found in the text: its town first)."""
     chain: list[str] = []
     found = doc.places.get(key)
     parent = key if key in places else (found.parent if found is not None else None)

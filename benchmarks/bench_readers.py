@@ -13,21 +13,19 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from conflictkg.extract.dates import find_dates
 from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.normalize import normalize_text
 from conflictkg.extract.numbers import find_numbers
-
-ROOT = Path(__file__).resolve().parents[1]
+from conflictkg.reference import sample_corpus
 
 
 def gazetteer_names() -> list[tuple[str, str]]:
     try:
-        from conflictkg.gazetteers import load_gazetteers
+        from conflictkg.reference import load_bundle
 
-        places = load_gazetteers().places
+        places = load_bundle().gazetteers.places
         entries = [places[k] for k in places]
     except Exception:  # the gazetteer is optional here: generated names still measure the build
         return []
@@ -53,7 +51,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--names", type=int, default=50_000, help="names in the automaton")
     args = parser.parse_args()
-    corpus = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt")))
+    corpus = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(sample_corpus().glob("*.txt")))
     pieces = [corpus[i:i + 5000] for i in range(0, len(corpus) - 4999, 5000)]
     names = gazetteer_names()
     real = len(names)

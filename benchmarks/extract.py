@@ -33,11 +33,12 @@ from pathlib import Path
 from conflictkg.extract.doc import Doc
 from conflictkg.extract.model import DocumentInfo
 from conflictkg.extract.pipeline import Pipeline, assemble
-from conflictkg.gazetteers import Gazetteers
 from conflictkg.ingest import new_pipeline
+from conflictkg.reference import sample_corpus
+from conflictkg.reference.gazetteers import Gazetteers
 
 WORK = Path(__file__).resolve().parent / ".work"
-SAMPLE = Path(__file__).resolve().parents[1] / "corpus"
+SAMPLE = sample_corpus()
 TARGET = 5_000  # bytes of UTF-8 per article
 EPISODE_SHARE = 0.45  # of the paragraphs after the headline; the rest is background
 

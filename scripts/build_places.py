@@ -1,7 +1,7 @@
-"""Build mappings/places/places.tsv from the OCHA and OpenSyria reference data.
+"""Build the bundle's mappings/places/places.tsv from the OCHA and OpenSyria reference data.
 
     python scripts/build_places.py --ocha DATA/ocha-syria --opensyria DATA/open-syria \
-        --out mappings/places/
+        --out src/conflictkg/reference/data/mappings/places/
 
 Writes ``places.tsv`` (governorates, districts, sub-districts, communities, the
 municipal areas of Damascus and city neighbourhoods, one row each, in admin-chain
@@ -292,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--ocha", type=Path, required=True, help="folder with Location.csv")
     parser.add_argument("--opensyria", type=Path, required=True, help="folder with *.json")
-    parser.add_argument("--out", type=Path, default=Path("mappings/places"))
+    parser.add_argument("--out", type=Path, default=Path("src/conflictkg/reference/data/mappings/places"))
     args = parser.parse_args(argv)
     for folder, needed in ((args.ocha, "Location.csv"), (args.opensyria, "subdistricts.json")):
         if not (folder / needed).is_file():

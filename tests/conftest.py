@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from conflictkg.config import Settings
+from conflictkg.reference import load_bundle, sample_corpus
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+CORPUS = sample_corpus()
+
+
+def copy_bundle(target: Path) -> Path:
+    """A private copy of the package's reference bundle, to change."""
+    shutil.copytree(load_bundle().root, target, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+@pytest.fixture
+def bundle_copy(tmp_path: Path) -> Path:
+    return copy_bundle(tmp_path / "bundle")
 
 
 @pytest.fixture(scope="session")

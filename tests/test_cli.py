@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from conflictkg.reference import sample_corpus
 from conflictkg.store import current_generation, open_snapshot, writing
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+CORPUS = sample_corpus()
 
 
 def conflictkg(*args: str, **kwargs) -> subprocess.CompletedProcess:
@@ -110,3 +111,26 @@ def test_the_cli_reference_is_generated_from_the_current_help(tmp_path):
     assert generated.read_text() == committed.read_text(), (
         "regenerate: typer conflictkg.cli utils docs --name conflictkg --title 'Command-line reference' "
         "--output docs/cli.md")
+
+
+@pytest.mark.parametrize("command", [
+    ("query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1"), ("validate",), ("export", "dump.nq"), ("serve",),
+    ("reextract",),
+])
+def test_a_store_that_does_not_exist_is_an_error_not_an_empty_store(tmp_path, command):
+    missing = tmp_path / "no-store"
+    result = conflictkg(*command, "--store", str(missing), cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == f"error: {missing}: no store here (`conflictkg ingest` creates one)\n"
+    assert result.stdout == ""
+    assert not missing.exists() and not (tmp_path / "dump.nq").exists()
+
+
+def test_ingest_creates_the_store_that_the_other_commands_read(tmp_path):
+    store = tmp_path / "new" / "store"
+    assert conflictkg("ingest", str(sorted(CORPUS.glob("*.txt"))[2]), "--store", str(store)).returncode == 0
+    result = conflictkg("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--store", str(store),
+                        "--format", "csv")
+    assert result.returncode == 0 and int(result.stdout.split()[1]) > 80_000
+    assert conflictkg("export", str(tmp_path / "dump.nq"), "--store", str(store)).returncode == 0
+    assert (tmp_path / "dump.nq").stat().st_size > 1_000_000

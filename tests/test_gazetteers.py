@@ -11,24 +11,25 @@ from pathlib import Path
 
 import pytest
 
-from conflictkg.gazetteers import (
-    ACTOR_KINDS,
+from conflictkg.extract.model import ACTOR_KINDS
+from conflictkg.reference import load_bundle
+from conflictkg.reference.gazetteers import (
     PLACE_LEVELS,
     GazetteerError,
     Gazetteers,
     PlaceEntry,
-    load_gazetteers,
+    read_gazetteers,
 )
 
 REPO = Path(__file__).resolve().parents[1]
-MAPPINGS = REPO / "mappings"
+MAPPINGS = load_bundle().mappings
 OPENSYRIA = REPO.parent / "shared" / "data" / "open-syria"
 OCHA = REPO.parent / "shared" / "data" / "ocha-syria"
 
 
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteers:
-    return load_gazetteers(MAPPINGS)
+    return load_bundle().gazetteers
 
 
 @pytest.fixture
@@ -40,15 +41,21 @@ def copy(tmp_path: Path) -> Path:
     return target
 
 
-def test_default_folder_and_cache(monkeypatch: pytest.MonkeyPatch, gaz: Gazetteers) -> None:
-    monkeypatch.delenv("CONFLICTKG_MAPPINGS", raising=False)
-    assert load_gazetteers() is gaz
-    assert gaz.root == MAPPINGS
+def load_gazetteers(mappings: Path) -> Gazetteers:
+    return read_gazetteers(mappings, actor_kinds=ACTOR_KINDS)
 
 
-def test_env_var_names_the_folder(monkeypatch: pytest.MonkeyPatch, copy: Path) -> None:
-    monkeypatch.setenv("CONFLICTKG_MAPPINGS", str(copy))
-    assert load_gazetteers().root == copy.resolve()
+def test_the_bundle_loads_its_gazetteers_once(gaz: Gazetteers) -> None:
+    assert load_bundle().gazetteers is gaz
+    assert load_bundle(MAPPINGS.parent).gazetteers is gaz
+
+
+def test_a_bundle_folder_has_gazetteers_of_its_own(bundle_copy: Path) -> None:
+    places = bundle_copy / "mappings" / "places" / "extra.tsv"
+    places.write_text(places.read_text(encoding="utf-8").replace("\tدرعا البلد\t", "\tدرعا البلد القديمة\t", 1),
+                      encoding="utf-8")
+    assert load_bundle(bundle_copy).gazetteers.places["daraa-al-balad"].name_ar == "درعا البلد القديمة"
+    assert load_bundle().gazetteers.places["daraa-al-balad"].name_ar == "درعا البلد"
 
 
 def test_counts(gaz: Gazetteers) -> None:
@@ -159,6 +166,14 @@ def test_actors_are_well_formed(gaz: Gazetteers) -> None:
             assert actor.active_from <= actor.active_to, actor.key
     assert gaz.actors["jabhat-al-nusra"].renamed_to == "jabhat-fatah-al-sham"
     assert gaz.actors["jabhat-fatah-al-sham"].renamed_to == "hts"
+
+
+def test_a_country_name_is_a_name_of_its_actor(gaz: Gazetteers) -> None:
+    turkey = gaz.actors["turkey"]
+    assert "تركيا" in turkey.country_names and "Turkey" in turkey.country_names
+    assert "تركيا" in turkey.names_ar and "Türkiye" in turkey.names_en
+    assert len(turkey.names_en) == len(set(turkey.names_en))  # the label is not repeated
+    assert "security forces" in gaz.actors["security-services"].weak_aliases_en
 
 
 def test_sources_cover_the_evaluation_aliases(gaz: Gazetteers) -> None:

@@ -13,9 +13,10 @@ from conflictkg.config import Settings
 from conflictkg.ingest import ingest_paths
 from conflictkg.iris import Iris
 from conflictkg.rdf.validate import validate
+from conflictkg.reference import sample_corpus
 from conflictkg.store import open_snapshot
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+CORPUS = sample_corpus()
 SEED = sorted(CORPUS.glob("*.txt"))[1]
 
 

@@ -31,18 +31,13 @@ from pyoxigraph import Literal, NamedNode, QueryBoolean, RdfFormat, Store
 from conflictkg.config import Settings
 from conflictkg.functions import CUSTOM_FUNCTIONS
 from conflictkg.ingest import ingest_paths
-from conflictkg.server.query_page import (
-    DEFAULT_QUERIES,
-    Example,
-    ExampleError,
-    load_examples,
-    parse_example,
-)
+from conflictkg.reference import load_bundle, sample_corpus
+from conflictkg.reference.queries import Example, ExampleError, parse_example
 from conflictkg.store import open_snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "corpus"
-EXAMPLES = load_examples(DEFAULT_QUERIES)
+CORPUS = sample_corpus()
+EXAMPLES = load_bundle().examples
 WIKIDATA = "https://query.wikidata.org/sparql"
 OXIGRAPH = shutil.which("oxigraph") or str(ROOT / ".venv/bin/oxigraph")
 _CONDITION = re.compile(r"\?(\w+)=(.*)")
@@ -223,7 +218,7 @@ def test_check_catches_a_wrong_expectation(model_store):
 
 
 def test_readme_lists_every_example():
-    readme = (DEFAULT_QUERIES / "README.md").read_text(encoding="utf-8")
+    readme = (load_bundle().queries / "README.md").read_text(encoding="utf-8")
     missing = [e.name for e in EXAMPLES if f"`{e.name}.rq`" not in readme]
     assert not missing, f"queries/README.md does not list {missing}"
 

@@ -2,4 +2,3 @@
 events, armed groups, places and claims, each claim tied to its source and text span."""
 
 __version__ = "0.1.0"
-EXTRACTOR_VERSION = "0.1.0"

@@ -1,18 +1,28 @@
-"""The ``conflictkg`` command: thin shells over plain functions that tests call directly."""
+"""The ``conflictkg`` command: thin shells over plain functions that tests call directly.
+
+An option that sets a setting takes its help and shown default from
+:class:`conflictkg.config.Settings`, and defaults to None here, so that the environment
+and the settings' own default apply when it is not given.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from conflictkg import __version__
-from conflictkg.config import SETTINGS, load_settings
+from conflictkg.config import Settings, env_var, load_settings, setting, shown_default
+
+if TYPE_CHECKING:
+    from conflictkg.ingest import Report
 
 app = typer.Typer(
     help="ConflictKG: Arabic documents about the Syrian war, mapped to a knowledge graph of events, "
@@ -23,67 +33,117 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False)
 
 
-def _help(name: str) -> str:
-    return next(s.help for s in SETTINGS if s.name == name)
+def option(name: str, *decls: str) -> Any:
+    """The option of a setting: ``--query-timeout`` for ``query_timeout``."""
+    default = f"default: {shown_default(name)}; " if shown_default(name) else ""
+    return typer.Option(*(decls or (f"--{name.replace('_', '-')}",)), show_default=False,
+                        help=f"{setting(name).description} ({default}environment: {env_var(name)})")
 
 
-StoreOpt = Annotated[Path | None, typer.Option(
-    "--store", envvar="CONFLICTKG_STORE", help=_help("store") + " [default: data/store]")]
-BaseOpt = Annotated[str | None, typer.Option(
-    "--base-iri", envvar="CONFLICTKG_BASE_IRI", help=_help("base_iri") + " [default: https://conflictkg.org/]")]
+StoreOpt = Annotated[Path | None, option("store")]
+BaseOpt = Annotated[str | None, option("base_iri")]
+BundleOpt = Annotated[Path | None, option("bundle")]
 PathsArg = Annotated[list[Path], typer.Argument(help="Files and folders (txt, json, jsonl, html).")]
 MetadataOpt = Annotated[Path | None, typer.Option(
     "--metadata", "-m", help="JSONL manifest: one object per document with 'file', publisher, published, ...")]
 MaxBytesOpt = Annotated[int, typer.Option(help="Skip (with an error) files larger than this.")]
+HostOpt = Annotated[str, typer.Option(help="Interface to listen on.")]
+PortOpt = Annotated[int, typer.Option(help="Port to listen on.")]
+
+
+@contextlib.contextmanager
+def failing_with_status_2() -> Iterator[None]:
+    """What the user must fix first (no store, a busy store, a broken bundle): one line, status 2."""
+    from conflictkg.reference import BundleError
+    from conflictkg.store import StoreLockedError, StoreNotFoundError
+
+    try:
+        yield
+    except (StoreNotFoundError, StoreLockedError, BundleError) as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from None
+
+
+def _report(store: Path, report: Report) -> None:
+    """Each failure on a line of its own, then the summary; status 1 when any failed."""
+    for failure in report.failed:
+        err.print(f"error: {failure}", markup=False)
+    err.print(f"{store}: {report.summary()}")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _progress() -> Progress:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    return Progress(*columns, console=err, transient=True, disable=not err.is_terminal)
 
 
 @app.command()
 def ingest(paths: PathsArg, metadata: MetadataOpt = None, store: StoreOpt = None,
-           base_iri: BaseOpt = None, max_bytes: MaxBytesOpt = 20_000_000) -> None:
-    """Extract documents and write each into the store as one named graph.
+           base_iri: BaseOpt = None, bundle: BundleOpt = None,
+           max_bytes: MaxBytesOpt = 20_000_000) -> None:
+    """Extract documents and write each into the store as one named graph (creating the store).
 
     Each document lands whole or not at all; a bad file gets a one-line error and
-    the rest go on; the exit status is 1 when any failed.
+    the rest go on; the exit status is 1 when any failed. A document already stored is
+    extracted again when its extractor version (code and bundle) differs.
     """
     from conflictkg.ingest import ingest_paths, new_pipeline
-    from conflictkg.store import StoreLockedError
+    from conflictkg.reference import load_bundle
 
-    settings = load_settings(store=store, base_iri=base_iri)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+    settings = load_settings(store=store, base_iri=base_iri, bundle=bundle)
+    with failing_with_status_2(), _progress() as progress:
         task = progress.add_task("ingesting", total=None)
+        pipeline = new_pipeline(bundle=load_bundle(settings.bundle), freeze=True)
+        report = ingest_paths(paths, settings, metadata=metadata, max_bytes=max_bytes,
+                              on_document=lambda status, source: progress.advance(task),
+                              pipeline=pipeline)
+    _report(settings.store, report)
 
-        def on_document(status: str, source: str) -> None:
-            progress.advance(task)
 
-        try:
-            report = ingest_paths(paths, settings, metadata=metadata, max_bytes=max_bytes,
-                                  on_document=on_document, pipeline=new_pipeline(freeze=True))
-        except StoreLockedError as exc:
-            err.print(f"error: {exc}")
-            raise typer.Exit(2) from None
-    for failure in report.failed:
-        err.print(f"error: {failure}", markup=False)
-    err.print(f"{settings.store}: {report.summary()}")
-    if not report.ok:
-        raise typer.Exit(1)
+@app.command()
+def reextract(store: StoreOpt = None, base_iri: BaseOpt = None, bundle: BundleOpt = None) -> None:
+    """Extract again, from the text the store keeps, every document whose extractor version
+    (code and bundle) is not the current one, and reload the reference graphs.
+
+    Brings a store up to date after an upgrade or a change to the bundle, without the
+    original files. The exit status is 1 when any document failed.
+    """
+    from conflictkg.ingest import new_pipeline
+    from conflictkg.reextract import reextract_store
+    from conflictkg.reference import load_bundle
+    from conflictkg.store import require_store
+
+    settings = load_settings(store=store, base_iri=base_iri, bundle=bundle)
+    with failing_with_status_2(), _progress() as progress:
+        require_store(settings.store)
+        task = progress.add_task("re-extracting", total=None)
+        report = reextract_store(
+            settings, pipeline=new_pipeline(bundle=load_bundle(settings.bundle), freeze=True),
+            on_start=lambda total: progress.update(task, total=total),
+            on_document=lambda status, iri: progress.advance(task))
+    _report(settings.store, report)
 
 
 @app.command()
 def extract(paths: PathsArg, output_dir: Annotated[Path, typer.Option(
                 "--output-dir", "-o", help="Folder for one <file stem>.json per document.")],
-            metadata: MetadataOpt = None, base_iri: BaseOpt = None,
+            metadata: MetadataOpt = None, base_iri: BaseOpt = None, bundle: BundleOpt = None,
             max_bytes: MaxBytesOpt = 20_000_000) -> None:
     """Write the extraction of each document as JSON, without touching the store."""
     from conflictkg.documents import LoadError
     from conflictkg.ingest import extract_paths, new_pipeline
     from conflictkg.iris import Iris
+    from conflictkg.reference import load_bundle
 
-    iris = Iris(load_settings(base_iri=base_iri).base_iri)
+    settings = load_settings(base_iri=base_iri, bundle=bundle)
+    iris = Iris(settings.base_iri)
+    with failing_with_status_2():
+        pipeline = new_pipeline(bundle=load_bundle(settings.bundle), freeze=True)
     output_dir.mkdir(parents=True, exist_ok=True)
     done = failed = 0
     for item, extraction in extract_paths(paths, metadata=metadata, max_bytes=max_bytes,
-                                          pipeline=new_pipeline(freeze=True)):
+                                          pipeline=pipeline):
         if isinstance(item, LoadError) or extraction is None:
             err.print(f"error: {item}", markup=False)
             failed += 1
@@ -101,38 +161,50 @@ def extract(paths: PathsArg, output_dir: Annotated[Path, typer.Option(
 
 @app.command()
 def serve(
-    store: StoreOpt = None, base_iri: BaseOpt = None,
-    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    query_timeout: Annotated[float | None, typer.Option(help=_help("query_timeout") + " [default: 30]")] = None,
-    query_workers: Annotated[int | None, typer.Option(help=_help("query_workers") + " [default: 2]")] = None,
-    update_token: Annotated[str | None, typer.Option(
-        envvar="CONFLICTKG_UPDATE_TOKEN", help=_help("update_token"))] = None,
-    open_updates: Annotated[bool, typer.Option(help=_help("open_updates"))] = False,
-    allow_service: Annotated[list[str] | None, typer.Option(
-        help=_help("allow_service") + " Repeatable.")] = None,
+    store: StoreOpt = None, base_iri: BaseOpt = None, bundle: BundleOpt = None,
+    host: HostOpt = "127.0.0.1", port: PortOpt = 8000,
+    query_timeout: Annotated[float | None, option("query_timeout")] = None,
+    query_workers: Annotated[int | None, option("query_workers")] = None,
+    query_memory_mb: Annotated[int | None, option("query_memory_mb")] = None,
+    max_concurrent_queries: Annotated[int | None, option("max_concurrent_queries")] = None,
+    max_body_bytes: Annotated[int | None, option("max_body_bytes")] = None,
+    max_result_bytes: Annotated[int | None, option("max_result_bytes")] = None,
+    update_token: Annotated[str | None, option("update_token")] = None,
+    open_updates: Annotated[bool | None, option("open_updates", "--open-updates")] = None,
+    allow_service: Annotated[list[str] | None, option("allow_service")] = None,
+    service_timeout: Annotated[float | None, option("service_timeout")] = None,
+    cache_entries: Annotated[int | None, option("cache_entries")] = None,
+    data_license: Annotated[str | None, option("data_license")] = None,
+    templates: Annotated[Path | None, option("templates")] = None,
 ) -> None:
-    """Serve the store: SPARQL endpoint, JSON API, linked-data pages and the query page."""
-    from conflictkg.server.app import run_server
+    """Serve the store: SPARQL endpoint, JSON API, linked-data pages and the query page.
 
-    settings = load_settings(store=store, base_iri=base_iri, query_timeout=query_timeout,
-                         query_workers=query_workers, update_token=update_token,
-                         open_updates=open_updates or None,
-                         allow_service=tuple(allow_service or ()))
-    run_server(settings, host=host, port=port)
+    The store must exist (``ingest`` creates it). ``--allow-service`` may be repeated.
+    """
+    given = {k: v for k, v in locals().items() if k not in ("host", "port")}
+    from conflictkg.server.app import run_server
+    from conflictkg.store import require_store
+
+    given["allow_service"] = tuple(allow_service or ())
+    settings = load_settings(**given)
+    with failing_with_status_2():
+        require_store(settings.store)
+        run_server(settings, host=host, port=port)
 
 
 @app.command()
-def demo(store: StoreOpt = None, base_iri: BaseOpt = None,
-         host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-         port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000) -> None:
-    """Ingest the bundled sample corpus, then serve it."""
+def demo(store: StoreOpt = None, base_iri: BaseOpt = None, bundle: BundleOpt = None,
+         host: HostOpt = "127.0.0.1", port: PortOpt = 8000) -> None:
+    """Ingest the sample corpus installed with the package, then serve it."""
     from conflictkg.ingest import ingest_paths
+    from conflictkg.reference import sample_corpus
     from conflictkg.server.app import run_server
 
-    corpus = Path(__file__).resolve().parents[2] / "corpus"
-    settings = load_settings(store=store, base_iri=base_iri)
-    report = ingest_paths([corpus], settings, metadata=corpus / "manifest.jsonl")
+    corpus = sample_corpus()
+    settings = load_settings(store=store, base_iri=base_iri, bundle=bundle)
+    err.print(f"ingesting the sample corpus in {corpus}")
+    with failing_with_status_2():
+        report = ingest_paths([corpus], settings, metadata=corpus / "manifest.jsonl")
     for failure in report.failed:
         err.print(f"error: {failure}", markup=False)
     err.print(f"{settings.store}: {report.summary()}")
@@ -149,21 +221,25 @@ def query(sparql: Annotated[str, typer.Argument(help="A SPARQL query, or @file.r
     from conflictkg.reading import run_query
 
     text = Path(sparql[1:]).read_text(encoding="utf-8") if sparql.startswith("@") else sparql
-    try:
-        sys.stdout.buffer.write(run_query(load_settings(store=store).store, text, format=format))
-    except (SyntaxError, ValueError) as exc:
-        err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(2) from None
+    with failing_with_status_2():
+        try:
+            sys.stdout.buffer.write(run_query(load_settings(store=store).store, text, format=format))
+        except (SyntaxError, ValueError) as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(2) from None
 
 
 @app.command()
-def validate(store: StoreOpt = None) -> None:
-    """Check the store's graph against the SHACL shapes in ontology/shapes.ttl."""
+def validate(store: StoreOpt = None, bundle: BundleOpt = None) -> None:
+    """Check the store's graph against the SHACL shapes of the bundle (ontology/shapes.ttl)."""
     from conflictkg.rdf.validate import validate as shacl_validate
-    from conflictkg.store import open_snapshot
+    from conflictkg.reference import load_bundle
+    from conflictkg.store import open_snapshot, require_store
 
-    _, snapshot = open_snapshot(load_settings(store=store).store)
-    report = shacl_validate(snapshot)
+    settings = load_settings(store=store, bundle=bundle)
+    with failing_with_status_2():
+        _, snapshot = open_snapshot(require_store(settings.store))
+        report = shacl_validate(snapshot, bundle=load_bundle(settings.bundle))
     out.print(str(report), markup=False)
     if not report.conforms:
         raise typer.Exit(1)
@@ -175,11 +251,17 @@ def export(output: Annotated[Path, typer.Argument(help="Target file; .gz is gzip
     """Write the whole store as N-Quads (the same dump as the server's /dump)."""
     from conflictkg.reading import dump_nquads
 
-    count = dump_nquads(load_settings(store=store).store, output)
+    with failing_with_status_2():
+        count = dump_nquads(load_settings(store=store).store, output)
     err.print(f"{output}: {count} quads")
 
 
 @app.command()
 def version() -> None:
-    """Print the version."""
-    out.print(__version__)
+    """Print the version of the code and the hash of the reference bundle in use."""
+    from conflictkg.ingest import extractor_version
+    from conflictkg.reference import load_bundle
+
+    settings = Settings()
+    with failing_with_status_2():
+        out.print(f"{__version__} (extractor {extractor_version(load_bundle(settings.bundle))})")

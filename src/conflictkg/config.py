@@ -1,102 +1,123 @@
-"""One settings object, read once at start-up from defaults, environment and CLI options.
+"""Every setting, declared once: its type, default, environment variable and description.
 
-Every setting is declared once in ``SETTINGS`` with its name, default and help; the
-CLI options, the environment variables and docs/settings.md are all derived from it,
-and a test fails when a setting is undocumented.
+:class:`Settings` is the one place that reads the environment (``CONFLICTKG_<NAME>``).
+The commands' options take their help and shown defaults from it and win over the
+environment; ``docs/settings.md`` is generated from it (``python -m conflictkg.config``)
+and a test fails when the two differ.
 """
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import Field, field_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+ENV_PREFIX = "CONFLICTKG_"
 
 
-@dataclass(frozen=True)
-class Setting:
-    name: str
-    default: Any
-    help: str
+class Settings(BaseSettings):
+    """The settings of one process: defaults, then the environment, then explicit values."""
 
-    @property
-    def env(self) -> str:
-        return "CONFLICTKG_" + self.name.upper()
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_ignore_empty=True, frozen=True,
+                                      extra="forbid")
 
+    store: Path = Field(default=Path("data/store"), description="Path of the on-disk Oxigraph store.")
+    base_iri: str = Field(default="https://conflictkg.org/",
+                          description="Base under which every IRI of the graph is minted.")
+    bundle: Path | None = Field(
+        default=None, description="Folder of the reference bundle (mappings/, ontology/, queries/) to use "
+        "instead of the one installed with the package.")
+    templates: Path | None = Field(
+        default=None, description="Folder of HTML templates that override the package's, by file name.")
+    query_timeout: float = Field(
+        default=30.0, description="Seconds after which a SPARQL query is stopped (its worker is killed).")
+    query_workers: int = Field(default=2, description="Worker processes that evaluate SPARQL queries.")
+    query_memory_mb: int = Field(
+        default=4096, description="Address space a query worker may use (MiB; 0 for no limit); past it "
+        "the query fails.")
+    max_concurrent_queries: int = Field(
+        default=16, description="Queries evaluated or waiting at once; more get 503.")
+    max_body_bytes: int = Field(
+        default=1_048_576, description="Largest request body accepted (bytes); larger gets 413.")
+    max_result_bytes: int = Field(
+        default=268_435_456, description="Largest serialised query result (bytes); larger gets 500.")
+    update_token: str | None = Field(
+        default=None, description="Bearer token that enables SPARQL Update, Graph Store and POST /documents.")
+    open_updates: bool = Field(
+        default=False, description="Enable updates without a token (private local stores only).")
+    allow_service: Annotated[tuple[str, ...], NoDecode] = Field(
+        default=(), description="Endpoint URLs that SERVICE may call (space-separated in the environment).")
+    service_timeout: float = Field(
+        default=10.0, description="Seconds a SERVICE call to an allowlisted endpoint may take.")
+    cache_entries: int = Field(
+        default=512, description="Query results kept in memory, keyed by the store's state.")
+    data_license: str = Field(
+        default="https://creativecommons.org/licenses/by/4.0/",
+        description="Licence IRI the VoID/DCAT description announces for the graph.")
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting("store", "data/store", "Path of the on-disk Oxigraph store."),
-    Setting("base_iri", "https://conflictkg.org/", "Base under which every IRI of the graph is minted."),
-    Setting("query_timeout", 30.0, "Seconds after which a SPARQL query is stopped (its worker is killed)."),
-    Setting("query_workers", 2, "Worker processes that evaluate SPARQL queries."),
-    Setting("query_memory_mb", 4096,
-            "Address space a query worker may use (MiB; 0 for no limit); past it the query fails."),
-    Setting("max_concurrent_queries", 16, "Queries evaluated or waiting at once; more get 503."),
-    Setting("max_body_bytes", 1_048_576, "Largest request body accepted (bytes); larger gets 413."),
-    Setting("max_result_bytes", 268_435_456, "Largest serialised query result (bytes); larger gets 500."),
-    Setting("update_token", None, "Bearer token that enables SPARQL Update, Graph Store and POST /documents."),
-    Setting("open_updates", False, "Enable updates without a token (private local stores only)."),
-    Setting("allow_service", (), "Endpoint URLs that SERVICE may call (space-separated in the environment)."),
-    Setting("service_timeout", 10.0, "Seconds a SERVICE call to an allowlisted endpoint may take."),
-    Setting("cache_entries", 512, "Query results kept in memory, keyed by the store's state."),
-    Setting("data_license", "https://creativecommons.org/licenses/by/4.0/",
-            "Licence IRI the VoID/DCAT description announces for the graph."),
-)
+    @field_validator("base_iri")
+    @classmethod
+    def _ends_with_a_separator(cls, value: str) -> str:
+        return value if value.endswith(("/", "#")) else value + "/"
 
-
-@dataclass(frozen=True)
-class Settings:
-    store: Path = Path("data/store")
-    base_iri: str = "https://conflictkg.org/"
-    query_timeout: float = 30.0
-    query_workers: int = 2
-    query_memory_mb: int = 4096
-    max_concurrent_queries: int = 16
-    max_body_bytes: int = 1_048_576
-    max_result_bytes: int = 268_435_456
-    update_token: str | None = None
-    open_updates: bool = False
-    allow_service: tuple[str, ...] = ()
-    service_timeout: float = 10.0
-    cache_entries: int = 512
-    data_license: str = "https://creativecommons.org/licenses/by/4.0/"
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    @field_validator("allow_service", mode="before")
+    @classmethod
+    def _split(cls, value: Any) -> Any:
+        return tuple(value.split()) if isinstance(value, str) else value
 
     @property
     def updates_enabled(self) -> bool:
         return self.open_updates or bool(self.update_token)
 
 
-def _coerce(setting: Setting, raw: str) -> Any:
-    default = setting.default
+def load_settings(**overrides: Any) -> Settings:
+    """Defaults, then environment variables, then ``overrides`` (the CLI's options; a
+    None, or an empty list, is an option not given)."""
+    return Settings(**{k: v for k, v in overrides.items() if v is not None and v != ()})
+
+
+def env_var(name: str) -> str:
+    return ENV_PREFIX + name.upper()
+
+
+def setting(name: str) -> FieldInfo:
+    return Settings.model_fields[name]
+
+
+def shown_default(name: str) -> str:
+    """A setting's default as the docs and ``--help`` show it ("" when there is none)."""
+    default = setting(name).default
+    if default is None or default == ():
+        return ""
     if isinstance(default, bool):
-        return raw.strip().lower() in {"1", "true", "yes", "on"}
-    if isinstance(default, int):
-        return int(raw)
-    if isinstance(default, float):
-        return float(raw)
-    if isinstance(default, tuple):
-        return tuple(raw.split())
-    return raw
+        return str(default).lower()
+    return str(default)
 
 
-def load_settings(environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
-    """Defaults, then environment variables, then explicit overrides (CLI options)."""
-    environ = os.environ if environ is None else environ
-    values: dict[str, Any] = {}
-    for setting in SETTINGS:
-        if setting.env in environ and environ[setting.env] != "":
-            values[setting.name] = _coerce(setting, environ[setting.env])
-    values.update({k: v for k, v in overrides.items() if v is not None and v != ()})
-    if "store" in values:
-        values["store"] = Path(values["store"])
-    if "allow_service" in values:
-        values["allow_service"] = tuple(values["allow_service"])
-    base = values.get("base_iri")
-    if base is not None and not base.endswith(("/", "#")):
-        values["base_iri"] = base + "/"
-    return Settings(**values)
+DOC_HEADER = """# Settings
+
+Every setting has a default and an environment variable; the commands that use it also take
+it as an option of the same name (`query_timeout` → `--query-timeout`, see [cli.md](cli.md)).
+Options win over the environment, the environment over defaults. This page is generated from
+`src/conflictkg/config.py` (`python -m conflictkg.config > docs/settings.md`), and
+`tests/test_config.py` fails when they differ.
+
+| setting | environment | default | what it does |
+|---|---|---|---|
+"""
 
 
-def settings_names() -> set[str]:
-    return {f.name for f in fields(Settings)} - {"extra"}
+def settings_markdown() -> str:
+    """docs/settings.md: every setting, its environment variable, default and description."""
+    rows = []
+    for name, field in Settings.model_fields.items():
+        default = f"`{shown_default(name)}`" if shown_default(name) else ""
+        rows.append(f"| `{name}` | `{env_var(name)}` | {default} | {field.description} |\n")
+    return DOC_HEADER + "".join(rows)
+
+
+if __name__ == "__main__":
+    print(settings_markdown(), end="")

@@ -4,6 +4,11 @@ Each document is extracted, mapped to the quads of its own named graph and writt
 as one transaction, so a crash leaves whole documents only and a rerun completes
 the work. A document already in the store with the same content and extractor
 version is left as it is; a failed document never stops the others.
+
+The extractor version (``ckg:extractorVersion`` of each document) is the code's version
+and the reference bundle's hash: when either changes, ingesting the same files again
+re-extracts them, and :func:`reextract_store` re-extracts every stored document whose
+version differs from the text the store keeps, without the files.
 """
 
 from __future__ import annotations
@@ -18,17 +23,17 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode, Variable
 
-from conflictkg import EXTRACTOR_VERSION
+from conflictkg import __version__
 from conflictkg.config import Settings
 from conflictkg.documents import Document, LoadError, iter_documents, load_manifest
 from conflictkg.extract.model import DocumentInfo, Extraction
 from conflictkg.extract.pipeline import Pipeline
-from conflictkg.gazetteers import load_gazetteers
 from conflictkg.iris import Iris
 from conflictkg.rdf.gazetteer import gazetteer_quads
 from conflictkg.rdf.mapping import document_quads
 from conflictkg.rdf.ontology import ontology_quads
 from conflictkg.rdf.vocabulary import ckg, schema
+from conflictkg.reference import Bundle, load_bundle
 from conflictkg.store import Writer, writing
 
 REFERENCE_STATE = "reference.json"
@@ -36,10 +41,9 @@ PUBLISH_EVERY = 50
 
 
 @dataclass
-class IngestReport:
-    added: list[str] = field(default_factory=list)
-    replaced: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
+class Report:
+    """The documents of a run by what happened to them; the failures with their reasons."""
+
     failed: list[LoadError] = field(default_factory=list)
 
     @property
@@ -47,11 +51,26 @@ class IngestReport:
         return not self.failed
 
     def summary(self) -> str:
-        return (f"{len(self.added)} added, {len(self.replaced)} replaced, "
-                f"{len(self.unchanged)} unchanged, {len(self.failed)} failed")
+        raise NotImplementedError
 
 
-def new_pipeline(*, freeze: bool = False) -> Pipeline:
+@dataclass
+class IngestReport(Report):
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{len(self.added):,} added, {len(self.replaced):,} replaced, "
+                f"{len(self.unchanged):,} unchanged, {len(self.failed):,} failed")
+
+
+def extractor_version(bundle: Bundle) -> str:
+    """The version a document's graph records: the code's version and the bundle's hash."""
+    return f"{__version__}+{bundle.hash[:12]}"
+
+
+def new_pipeline(*, bundle: Bundle | None = None, freeze: bool = False) -> Pipeline:
     """The extractor, built once per process or app (it loads the gazetteers) and reused.
 
     ``freeze`` is for a process that extracts in bulk and owns its heap, as the batch
@@ -60,7 +79,7 @@ def new_pipeline(*, freeze: bool = False) -> Pipeline:
     tens of thousands of objects that live as long as the process. A library caller
     keeps the default: that is its process's decision, not ours.
     """
-    pipeline = Pipeline()
+    pipeline = Pipeline(bundle=bundle)
     if freeze:
         gc.collect()
         gc.freeze()
@@ -110,31 +129,22 @@ def ingest_document(writer: Writer, document: Document, pipeline: Pipeline, iris
     """Write one document's graph; returns ("added"|"replaced"|"unchanged", extraction)."""
     doc_iri = iris.document(document.sha256)
     stored = _stored_version(writer, doc_iri) if writer.has_graph(doc_iri) else None
-    if stored == EXTRACTOR_VERSION:
+    version = extractor_version(pipeline.bundle)
+    if stored == version:
         return "unchanged", None
     extraction = pipeline.extract(document_info(document), document.text)
     quads = document_quads(
         extraction, iris, text=document.text, ingested_at=now or datetime.now(UTC),
-        extractor_version=EXTRACTOR_VERSION,
-        revision_of=_earlier_revision(writer, doc_iri, document.url),
+        extractor_version=version, revision_of=_earlier_revision(writer, doc_iri, document.url),
     )
     writer.put_graph(doc_iri, quads, replace=stored is not None)
     return ("replaced" if stored is not None else "added"), extraction
 
 
-def _reference_fingerprint(mappings: Path, ontology: Path, base: str) -> str:
-    digest = hashlib.sha256(f"{base}\n{EXTRACTOR_VERSION}\n".encode())
-    for folder in (mappings, ontology):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def ensure_reference_graphs(writer: Writer, iris: Iris) -> bool:
-    """Load (or reload, when their files changed) the ontology and gazetteer graphs."""
-    root = Path(__file__).resolve().parents[2]
-    fingerprint = _reference_fingerprint(root / "mappings", root / "ontology", iris.base)
+def ensure_reference_graphs(writer: Writer, iris: Iris, bundle: Bundle) -> bool:
+    """Load the ontology and gazetteer graphs of ``bundle``, or reload them when the store
+    holds those of another version (kept in the store's ``reference.json``)."""
+    fingerprint = hashlib.sha256(f"{iris.base}\n{extractor_version(bundle)}\n".encode()).hexdigest()
     state_file = writer.path / REFERENCE_STATE
     try:
         state = json.loads(state_file.read_text())
@@ -143,9 +153,10 @@ def ensure_reference_graphs(writer: Writer, iris: Iris) -> bool:
     if state.get("fingerprint") == fingerprint:
         return False
     ontology_graph, gazetteer_graph = iris.graph("ontology"), iris.graph("gazetteer")
-    writer.put_graph(ontology_graph, ontology_quads(iris), replace=True)
-    writer.put_graph(gazetteer_graph, gazetteer_quads(load_gazetteers(), iris), replace=True)
-    state_file.write_text(json.dumps({"fingerprint": fingerprint}))
+    writer.put_graph(ontology_graph, ontology_quads(iris, bundle), replace=True)
+    writer.put_graph(gazetteer_graph, gazetteer_quads(bundle.gazetteers, iris), replace=True)
+    state_file.write_text(json.dumps({"fingerprint": fingerprint,
+                                      "version": extractor_version(bundle)}))
     return True
 
 
@@ -157,7 +168,8 @@ def ingest_paths(
     """Ingest files and folders into the store at ``settings.store``.
 
     ``on_document(status, source)`` is called once per document (for progress bars);
-    ``pipeline`` is built here when not given.
+    ``pipeline`` is built here, on the bundle of the settings, when not given. This is
+    the command that creates a store.
     """
     report = IngestReport()
     manifest: dict[str, dict] | None = None
@@ -165,9 +177,10 @@ def ingest_paths(
         manifest, errors = load_manifest(metadata)
         report.failed.extend(errors)
     iris = Iris(settings.base_iri)
-    pipeline = pipeline if pipeline is not None else new_pipeline()
+    if pipeline is None:
+        pipeline = new_pipeline(bundle=load_bundle(settings.bundle))
     with writing(settings.store) as writer:
-        if ensure_reference_graphs(writer, iris):
+        if ensure_reference_graphs(writer, iris, pipeline.bundle):
             writer.publish()
         for count, item in enumerate(iter_documents(paths, manifest, max_bytes=max_bytes), 1):
             status = _ingest_one(writer, item, pipeline, iris, report)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
 
-from conflictkg.store import open_snapshot
+from conflictkg.store import open_snapshot, require_store
 
 RESULT_FORMATS = {"json": QueryResultsFormat.JSON, "csv": QueryResultsFormat.CSV,
                   "tsv": QueryResultsFormat.TSV, "xml": QueryResultsFormat.XML}
@@ -17,19 +17,19 @@ GRAPH_FORMATS = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES,
 
 def run_query(store_path: Path, sparql: str, *, format: str = "tsv") -> bytes:
     """Evaluate a query over the newest snapshot (default graph = union of all graphs)."""
-    _, store = open_snapshot(store_path)
+    _, store = open_snapshot(require_store(store_path))
     result = store.query(sparql, use_default_graph_as_union=True)
     if isinstance(result, QuerySolutions | QueryBoolean):
         if format not in RESULT_FORMATS:
             raise ValueError(f"--format: {format!r} is not one of {', '.join(RESULT_FORMATS)}")
-        return result.serialize(format=RESULT_FORMATS[format])
+        return result.serialize(format=RESULT_FORMATS[format]) or b""
     graph_format = GRAPH_FORMATS.get(format, RdfFormat.N_TRIPLES)
-    return result.serialize(format=graph_format)
+    return result.serialize(format=graph_format) or b""
 
 
 def dump_nquads(store_path: Path, output: Path) -> int:
     """Write every quad as N-Quads (gzip when the name ends in .gz); returns the count."""
-    _, store = open_snapshot(store_path)
+    _, store = open_snapshot(require_store(store_path))
     opener = gzip.open if output.suffix == ".gz" else open
     count = 0
     with opener(output, "wb") as sink:

@@ -27,6 +27,7 @@ import shutil
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store
 
@@ -36,6 +37,18 @@ KEEP_SECONDS = 600.0
 
 class StoreLockedError(OSError):
     """Another process is writing to the store."""
+
+
+class StoreNotFoundError(FileNotFoundError):
+    """There is no store at the path; only ``conflictkg ingest`` creates one."""
+
+
+def require_store(path: Path) -> Path:
+    """``path`` when a store is there, else StoreNotFoundError (nothing is created)."""
+    path = Path(path)
+    if not ((path / "db").is_dir() or (path / "CURRENT").is_file()):
+        raise StoreNotFoundError(f"{path}: no store here (`conflictkg ingest` creates one)")
+    return path
 
 
 def _gen_name(gen: int) -> str:
@@ -101,7 +114,7 @@ class Writer:
         self.store.remove_graph(NamedNode(graph))
         self.changed = True
 
-    def update(self, sparql: str, **options: object) -> None:
+    def update(self, sparql: str, **options: Any) -> None:
         """Run a SPARQL Update request as one transaction."""
         self.store.update(sparql, **options)
         self.changed = True
@@ -117,7 +130,7 @@ class Writer:
         self.store.extend(quads)
         self.changed = True
 
-    def query(self, sparql: str, **options: object):
+    def query(self, sparql: str, **options: Any) -> Any:
         return self.store.query(sparql, **options)
 
     def publish(self) -> int:
@@ -156,7 +169,8 @@ def _collect_old_snapshots(path: Path, current: int) -> None:
 
 @contextlib.contextmanager
 def writing(path: Path, *, wait: float = 60.0, publish: bool = True) -> Iterator[Writer]:
-    """Open the store for writing, waiting up to ``wait`` seconds for another writer.
+    """Open the store for writing (creating it when there is none), waiting up to ``wait``
+    seconds for another writer.
 
     On leaving, committed changes are published as a new snapshot for readers.
     """

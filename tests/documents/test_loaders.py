@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 
 import pytest
 
 from conflictkg.documents import Document, LoadError, iter_documents, load_bytes
+from conflictkg.reference import sample_corpus
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+CORPUS = sample_corpus()
 
 
 def names(items) -> list[str]:

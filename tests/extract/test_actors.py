@@ -70,11 +70,27 @@ def test_a_former_name_in_brackets_is_the_same_group(extract):
     assert len(found[0].mentions) == 2
 
 
-def test_a_collective_term_is_an_actor_only_when_a_claim_is_about_it(extract):
-    told = "هاجمت الفصائل الإسلامية المؤلفة من هيئة تحرير الشام وفيلق الرحمن أطراف دمشق."
-    assert "islamist-factions" not in [a.key for a in extract(told).actors]
+def test_a_collective_party_is_an_actor_like_a_named_group(extract):
     took = "سيطرت فصائل المعارضة بشكل كامل على مدينة حمص."
     assert "syrian-opposition-factions" in [a.key for a in extract(took).actors]
+    shelled = "قصفت قوات النظام مواقع فصائل المعارضة في ريف إدلب الجنوبي."
+    assert "syrian-opposition-factions" in [a.key for a in extract(shelled).actors]
+
+
+def test_a_collective_that_stands_for_groups_named_in_the_text_is_no_party_of_its_own(extract):
+    told = "هاجمت الفصائل الإسلامية المؤلفة من هيئة تحرير الشام وفيلق الرحمن أطراف دمشق."
+    assert "islamist-factions" not in [a.key for a in extract(told).actors]
+    headline = "وشنّ مقاتلو الفصائل هجوماً على حاجز للنظام تبناه جيش الإسلام."
+    assert "syrian-opposition-factions" not in [a.key for a in extract(headline).actors]
+
+
+def test_a_collective_whose_member_is_named_is_no_party_of_its_own(extract):
+    text = ("قتل 62 عنصراً من قوات النظام والمسلحين الموالين لها، غالبيتهم من اللجان "
+            "الشعبية الموالية للنظام.")
+    found = [a.key for a in extract(text).actors]
+    assert "popular-committees" in found and "pro-government-militias" not in found
+    alone = "قتل 12 عنصراً من قوات النظام والمسلحين الموالين لها في الهجوم."
+    assert "pro-government-militias" in [a.key for a in extract(alone).actors]
 
 
 def test_english_units_and_groups(extract):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -11,9 +10,10 @@ from hypothesis import strategies as st
 
 from conflictkg.extract.dates import DateMention, _lexicon, _regions, find_dates
 from conflictkg.extract.normalize import normalize_text
+from conflictkg.reference import sample_corpus
 
 SATURDAY = date(2017, 3, 25)
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+CORPUS = sample_corpus()
 
 
 def one(text: str, **kwargs: object) -> DateMention:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,21 +10,26 @@ import pytest
 from conflictkg.extract.lexicon import (
     LexiconError,
     alternation,
+    clitic_forms,
+    clitics,
+    current_lexicon,
     form,
-    lexicon_dir,
     read_tsv,
     read_yaml,
+    using,
     word_lists,
 )
 from conflictkg.extract.model import QUALIFIERS
+from conflictkg.reference import load_bundle
+from conflictkg.reference.lexicon import Lexicon
 
 
 @pytest.fixture
-def lexicon(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def lexicon(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "lexicon"
     folder.mkdir()
-    monkeypatch.setenv("CONFLICTKG_MAPPINGS", str(tmp_path))
-    return folder
+    with using(Lexicon(folder)):
+        yield folder
 
 
 def test_repository_lexicon_is_complete() -> None:
@@ -35,7 +41,8 @@ def test_repository_lexicon_is_complete() -> None:
     qualifiers = read_tsv("qualifiers.tsv", ("phrase", "qualifier", "position", "lang"))
     assert {r["qualifier"] for r in qualifiers} == set(QUALIFIERS) - {"exact"}
     assert len(read_yaml("dates.yaml")["ordinal_days"]) == 31
-    assert "README.md" in {p.name for p in lexicon_dir().iterdir()}
+    assert current_lexicon() is load_bundle().lexicon
+    assert "README.md" in {p.name for p in current_lexicon().folder.iterdir()}
 
 
 def test_missing_file_names_the_file(lexicon: Path) -> None:
@@ -83,3 +90,20 @@ def test_forms_are_normalised_and_alternation_prefers_longer_forms() -> None:
     assert form("تِشرين الأوّل") == "تشرين الاول"
     assert form("إلى") == "الي"
     assert alternation(["كانون", "كانون الثاني", "", "-"]) == r"(?:كانون\ الثاني|كانون|\-)"
+
+
+def test_the_proclitics_and_the_article_are_those_of_clitics_yaml(tmp_path: Path) -> None:
+    assert clitics().article == "ال"
+    assert clitic_forms("وللجيش") == ("وللجيش", "للجيش", "لجيش", "الجيش")
+    lexicon = tmp_path
+    (lexicon / "clitics.yaml").write_text(
+        "conjunctions: [و]\nprepositions: [ب]\nlam_article: {preposition: ل, article: ال}\n"
+        "min_name_length: 3\n", encoding="utf-8")
+    with using(Lexicon(lexicon)):
+        assert clitics().conjunctions == ("و",) and clitics().prepositions == ("ب",)
+        assert clitic_forms("فبالجيش") == ("فبالجيش",)  # ف is no conjunction here
+        assert clitic_forms("وبالجيش") == ("وبالجيش", "بالجيش", "الجيش")
+        assert clitics().without_article("الجيش") == "جيش"
+        assert clitics().with_article_after_preposition("بالجيش")
+        assert not clitics().with_article_after_preposition("كالجيش")
+    assert clitic_forms("فبالجيش") == ("فبالجيش", "بالجيش", "الجيش")

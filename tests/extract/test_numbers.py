@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from conflictkg.extract.numbers import NumberMention, dual_value, find_numbers, is_quantity
+from conflictkg.reference import sample_corpus
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+CORPUS = sample_corpus()
 
 
 def read(text: str) -> list[tuple[str, int, str]]:

@@ -4,7 +4,6 @@ seed documents scored by the project's evaluation (when it is present)."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,12 +20,12 @@ from conflictkg.extract.model import DocumentInfo, Span
 from conflictkg.extract.patterns import PatternError
 from conflictkg.extract.pipeline import Pipeline, PipelineError, extract
 from conflictkg.extract.segment import Segmenter
-from conflictkg.gazetteers import load_gazetteers
 from conflictkg.ingest import extract_paths
 from conflictkg.iris import Iris
+from conflictkg.reference import load_bundle, sample_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "corpus"
+CORPUS = sample_corpus()
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 GOLD = ROOT.parent / "shared" / "eval" / "seeds.gold.json"
 # Strict F1 (claims and events paired one to one, as the project measures) the seeds
@@ -71,14 +70,25 @@ def test_extract_reuses_one_pipeline():
     assert first.to_json(Iris())["claims"][0]["place"].endswith("/place/C2528")
 
 
-def test_a_malformed_pattern_file_names_its_file_and_key(tmp_path):
-    mappings = tmp_path / "mappings"
-    shutil.copytree(ROOT / "mappings", mappings)
-    control = mappings / "patterns" / "control.yaml"
+def test_a_malformed_pattern_file_names_its_file_and_key(bundle_copy):
+    control = bundle_copy / "mappings" / "patterns" / "control.yaml"
     control.write_text(control.read_text(encoding="utf-8").replace(
         "  denials: [نفى,", "  denials: 7\n  unused: [نفى,", 1), encoding="utf-8")
     with pytest.raises(PatternError, match=r"control\.yaml: ar\.denials must be a list"):
-        Pipeline(gazetteers=load_gazetteers(mappings))
+        Pipeline(bundle=load_bundle(bundle_copy))
+
+
+def test_a_pipeline_reads_the_lexicon_of_its_own_bundle(bundle_copy):
+    """Gazetteers, patterns and lexicon come from one bundle, whichever else is loaded."""
+    qualifiers = bundle_copy / "mappings" / "lexicon" / "qualifiers.tsv"
+    qualifiers.write_text(qualifiers.read_text(encoding="utf-8") + "بما يتجاوز\tmore_than\tbefore\tar\n",
+                          encoding="utf-8")
+    text = "وقال المرصد السوري إن بما يتجاوز 40 عنصراً من قوات النظام قتلوا في حمص."
+    info = DocumentInfo(file="a.txt", sha256="0", published="2017-03-25")
+    changed, package = Pipeline(bundle=load_bundle(bundle_copy)), Pipeline()
+    assert [c.qualifier for c in changed.extract(info, text).casualty_claims] == ["more_than"]
+    assert [c.qualifier for c in package.extract(info, text).casualty_claims] == ["exact"]
+    assert [c.qualifier for c in changed.extract(info, text).casualty_claims] == ["more_than"]
 
 
 FRAGMENTS = [

@@ -1,8 +1,7 @@
-"""Structured archive records read through declarative mappings (mappings/records)."""
+"""Structured archive records read through the bundle's declarative mappings (mappings/records)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,10 +9,8 @@ import pytest
 from conflictkg.extract.model import DocumentInfo
 from conflictkg.extract.pipeline import Pipeline
 from conflictkg.extract.records import RecordMappingError
-from conflictkg.gazetteers import load_gazetteers
 from conflictkg.iris import Iris
-
-MAPPINGS = Path(__file__).resolve().parents[2] / "mappings"
+from conflictkg.reference import load_bundle
 
 RECORD = """\
 الذاكرة السورية هي ملك لكل السوريين.
@@ -89,11 +86,9 @@ def test_an_article_is_no_record(run):
 
 
 @pytest.fixture
-def mappings(tmp_path: Path) -> Path:
-    """A copy of the repository's mappings/ to add record mappings to."""
-    target = tmp_path / "mappings"
-    shutil.copytree(MAPPINGS, target)
-    return target
+def mappings(bundle_copy: Path) -> Path:
+    """The mappings/ of a copy of the bundle, to add record mappings to."""
+    return bundle_copy / "mappings"
 
 
 def test_a_new_source_is_a_new_mapping_file(mappings):
@@ -106,7 +101,7 @@ fields:
   parties: {labels: ["Sides"], parser: party-list}
 event: {kind: battle, name: name, start: start, actors: parties}
 """, encoding="utf-8")
-    pipeline = Pipeline(gazetteers=load_gazetteers(mappings))
+    pipeline = Pipeline(bundle=load_bundle(mappings.parent))
     text = "Battle: Siege of Aleppo\nBegan\n2016/07/17\nSides\nJaysh al-Islam\n"
     doc = pipeline.run(DocumentInfo(file="x.txt", sha256="0", language="en"), text)
     assert doc.record["mapping"] == "battle-sheet"
@@ -117,4 +112,4 @@ def test_a_malformed_mapping_names_its_file_and_field(mappings):
     (mappings / "records" / "broken.yaml").write_text(
         "name: broken\nfields:\n  start: {labels: [Began], parser: calendar}\n", encoding="utf-8")
     with pytest.raises(RecordMappingError, match=r"broken\.yaml: fields\.start\.parser"):
-        Pipeline(gazetteers=load_gazetteers(mappings))
+        Pipeline(bundle=load_bundle(mappings.parent))

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -41,8 +40,8 @@ def _vocabulary(pipeline: Pipeline) -> dict[str, list[str]]:
             if n % 7 == 0 or getattr(entry, "level", "") in ("governorate", "district"):
                 words["ar"].update(entry.names_ar)
                 words["en"].update(entry.names_en)
-    for path in sorted((pipeline.patterns.root / "patterns").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for path in sorted((pipeline.bundle.mappings / "patterns").glob("*.yaml")):
+        _, data = pipeline.bundle.pattern_file(path.stem)
         for language in ("ar", "en"):
             words[language].update(s for s in _strings(data.get(language)) if len(s) < 40)
     shared = ["12", "٣٥", "2019", "1,200", "3 آذار/ مارس", "09:10", "(", ")", "“", "”", "«", "»",
@@ -115,7 +114,7 @@ TEXT = "سيطرت فصائل المعارضة على حي جوبر. وقتل 12
 
 
 def test_a_reader_that_fails_on_a_sentence_loses_that_sentence_only(pipeline):
-    faulty = Pipeline([*DEFAULT_COMPONENTS, _Faulty], gazetteers=pipeline.gazetteers)
+    faulty = Pipeline([*DEFAULT_COMPONENTS, _Faulty], bundle=pipeline.bundle)
     info = DocumentInfo(file="a.txt", sha256="0", published="2017-03-25")
     doc = faulty.run(info, TEXT)
     assert [(e.reader, TEXT[e.start:e.end]) for e in doc.errors] == [
@@ -125,7 +124,7 @@ def test_a_reader_that_fails_on_a_sentence_loses_that_sentence_only(pipeline):
 
 def test_a_reader_that_fails_outright_is_rolled_back_and_the_others_run(pipeline, caplog):
     broken = Pipeline([*DEFAULT_COMPONENTS[:-1], _Broken, DEFAULT_COMPONENTS[-1]],
-                      gazetteers=pipeline.gazetteers)
+                      bundle=pipeline.bundle)
     x = broken.extract(DocumentInfo(file="b.txt", sha256="0", published="2017-03-25"), TEXT)
     assert [c.count for c in x.casualty_claims] == [12]
     assert all(c.place for c in x.control_claims)  # the last reader ran over a clean state

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from pyoxigraph import Quad
@@ -27,10 +26,10 @@ from conflictkg.extract.model import (
     Place,
     Span,
 )
-from conflictkg.gazetteers import ActorEntry, Gazetteers, PlaceEntry, Places, SourceEntry
 from conflictkg.iris import Iris, slugify
 from conflictkg.rdf.gazetteer import gazetteer_quads
 from conflictkg.rdf.mapping import document_quads
+from conflictkg.reference.gazetteers import ActorEntry, Gazetteers, PlaceEntry, Places, SourceEntry
 
 INGESTED = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
 VERSION = "0.1.0-test"
@@ -280,7 +279,7 @@ def small_gazetteer() -> Gazetteers:
     ]
     return Gazetteers(
         places=Places({p.key: p for p in places}), actors={a.key: a for a in actors},
-        sources={s.key: s for s in sources}, stopnames=frozenset(), root=Path("."),
+        sources={s.key: s for s in sources}, stopnames=frozenset(),
     )
 
 

@@ -1,4 +1,4 @@
-"""ontology/context.jsonld: the JSON API's objects and the extraction format read as JSON-LD.
+"""The bundle's ontology/context.jsonld: the JSON API's objects and the extraction format read as JSON-LD.
 
 Each document is read by two JSON-LD processors (Oxigraph's streaming parser and
 rdflib's), which must both find the statements the graph model gives."""
@@ -13,14 +13,14 @@ import rdflib
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, parse
 
 from conflictkg.iris import Iris
-from conflictkg.rdf.ontology import ONTOLOGY_DIR
 from conflictkg.rdf.vocabulary import PREFIXES, ckg, oa, prov, rdf, rdfs, sem, wikibase
+from conflictkg.reference import load_bundle
 from conflictkg.server.api import models as m
 
 from .conftest import SAMPLES
 from .test_ontology import declared_terms
 
-CONTEXT = json.loads((ONTOLOGY_DIR / "context.jsonld").read_text(encoding="utf-8"))["@context"]
+CONTEXT = json.loads(load_bundle().context_file.read_text(encoding="utf-8"))["@context"]
 ID = "https://conflictkg.org/id/"
 Statement = tuple[str, str, str]
 

@@ -7,7 +7,6 @@ from dataclasses import replace
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
-from conflictkg.gazetteers import Gazetteers, load_gazetteers
 from conflictkg.iris import Iris
 from conflictkg.rdf.gazetteer import gazetteer_quads, place_triples
 from conflictkg.rdf.validate import validate
@@ -23,6 +22,8 @@ from conflictkg.rdf.vocabulary import (
     skos,
     xsd,
 )
+from conflictkg.reference import load_bundle
+from conflictkg.reference.gazetteers import Gazetteers
 
 
 def objects(quads: list[Quad], s: NamedNode, p: NamedNode) -> set:
@@ -110,7 +111,7 @@ def test_sources_type_stance_country_and_voice(quads: list[Quad], iris: Iris) ->
 
 
 def test_the_project_gazetteers_map_to_a_graph_that_conforms(iris: Iris) -> None:
-    gaz = load_gazetteers()
+    gaz = load_bundle().gazetteers
     quads = list(gazetteer_quads(gaz, iris))
     typed = {q.subject for q in quads if q.predicate == rdf.type}
     assert len(typed) == len(gaz.places) + len(gaz.actors) + len(gaz.sources) + sum(

@@ -24,7 +24,7 @@ from pyoxigraph import RdfFormat
 
 from conflictkg import store
 from conflictkg.config import Settings
-from conflictkg.server import query_page
+from conflictkg.reference import load_bundle
 
 CHROMIUM = Path("/usr/bin/chromium")
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample-graph.trig"
@@ -89,7 +89,7 @@ def page(browser):
 
 
 def test_page_html_lists_every_example_and_escapes_the_editor(server):
-    examples = query_page.load_examples()
+    examples = load_bundle().examples
     html = httpx.get(server + "/").text
     for example in examples:
         assert f'data-example="{example.name}"' in html
@@ -111,7 +111,7 @@ def test_page_assets_and_unknown_example(server):
 def test_page_lists_every_example_with_both_questions(server, page):
     page.goto(server + "/")
     items = page.locator("#examples li")
-    assert items.count() == len(query_page.load_examples()) >= 15
+    assert items.count() == len(load_bundle().examples) >= 15
     assert ARABIC.search(items.first.locator(".q-ar").inner_text())
     assert page.locator("#query").input_value().lstrip().startswith("PREFIX")
 
@@ -190,7 +190,7 @@ def picture_facts(page, png: bytes) -> tuple[int, int, int]:
 
 
 
-@pytest.mark.parametrize("example", [e for e in query_page.load_examples() if "SERVICE" not in e.query],
+@pytest.mark.parametrize("example", [e for e in load_bundle().examples if "SERVICE" not in e.query],
                          ids=lambda e: e.name)
 def test_every_example_runs_on_the_endpoint(server, example):
     """Through the protocol and the query workers: extension functions and the union graph."""

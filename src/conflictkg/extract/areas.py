@@ -12,9 +12,10 @@ before it, or the one its adjective names. Words are data (``places.yaml``:
 from __future__ import annotations
 
 from conflictkg.extract.doc import Doc, Mention, clitic_forms
+from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Section
-from conflictkg.gazetteers import Places
+from conflictkg.reference.gazetteers import Places
 
 MAX_DIRECTIONS = 2  # "الشمالي الغربي", "north-western"
 
@@ -61,7 +62,7 @@ class Countrysides:
                 break
             directions.append(t)
         pronoun = bare.endswith(("ها", "ه")) and bare != "ريف"
-        if not directions or not (pronoun or bare.startswith("ال")):
+        if not directions or not (pronoun or clitics().has_article(bare)):
             return None  # "ريف" + a name is the gazetteer's; a bare "الريف" is no place
         return self._start(doc, head), directions[-1].end, None
 

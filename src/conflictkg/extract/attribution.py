@@ -22,7 +22,7 @@ from conflictkg.extract.model import Attribution
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
 from conflictkg.extract.speakers import SpeakerRules, find_speakers
-from conflictkg.gazetteers import Gazetteers
+from conflictkg.reference.gazetteers import Gazetteers
 
 AFTER_PREPOSITION = 6  # tokens between "بحسب"/"وفق" and the source it credits
 AFTER_VERB = 3  # tokens between a verb and its subject ("قال مدير المرصد")
@@ -178,11 +178,16 @@ class AttributionFinder:
             before = [m for m in sources.starting(sentence.start, start) if m.end <= start]
             if before and len(doc.tokens_between(before[-1].end, start)) <= BEFORE_VERB:
                 source = before[-1]
+        group = None  # an armed group credited: "according to the Manbij Military Council"
+        if source is None and kind == "preposition":
+            group = next((m for m in doc.index("actor_mentions").starting(end, sentence.end)
+                          if not m.weak and len(doc.tokens_between(end, m.start)) <= 1),
+                         None)
         if source is None and kind == "verb":  # "أعلنت هيئة تحرير الشام": a group speaks
-            source = _speaker(doc, sentence, start, end, titles)
-            if source is not None:
-                source = Mention(source.start, source.end, source.text,
-                                 self.source_key(source.text) or "")
+            group = _speaker(doc, sentence, start, end, titles)
+        if group is not None:
+            source = Mention(group.start, group.end, group.text,
+                             self.source_key(group.text) or "")
         if source is None:
             return None
         label = " ".join(source.text.translate(_QUOTES).split())
@@ -209,11 +214,16 @@ def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanInd
     title on either side ("قال المتحدث باسم قوات سوريا الديمقراطية", "said a spokesman
     for the SDF")."""
     actors = doc.index("actor_mentions")
-    if doc.language == "en":
+    if doc.language == "en":  # not across a comma or "and": "X, a group of Y, said"
         found = [m for m in actors.starting(sentence.start, start) if not m.weak
-                 and m.end <= start and len(doc.tokens_between(m.end, start)) <= 1]
+                 and m.end <= start and len(doc.tokens_between(m.end, start)) <= 1
+                 and "," not in doc.text[m.end:start]
+                 and not {"and", "or"} & {t.key for t in doc.tokens_between(m.end, start)}]
         if found:
             return found[-1]
+        subject = _apposed(doc, sentence, start)
+        if subject is not None:
+            return subject
     near = doc.tokens_between(end, sentence.end)[:TITLE_REACH]
     title = next((t for t in titles.starting(end, near[-1].end) if t.end <= sentence.end),
                  None) if near else None
@@ -222,6 +232,19 @@ def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanInd
     reach = len(doc.tokens_between(end, title.end)) + 1 if title else 1
     return next((m for m in actors.starting(end, sentence.end) if not m.weak
                  and len(doc.tokens_between(end, m.start)) <= reach), None)
+
+
+def _apposed(doc: Doc, sentence: Sentence, start: int) -> Mention | None:
+    """English "The Jarabulus Military Council, an SDF-allied group, said": the group that
+    opens the sentence, when a comma follows it and another ends just before the verb."""
+    if not doc.text[sentence.start:start].rstrip().endswith(","):
+        return None
+    first = next((m for m in doc.index("actor_mentions").starting(sentence.start, start)
+                  if not m.weak), None)
+    if first is None or len(doc.tokens_between(sentence.start, first.start)) > 1:
+        return None
+    return first if doc.text[first.end:start].lstrip().startswith(",") \
+        and doc.text[first.end:start].count(",") == 2 else None
 
 
 def _inverted(doc: Doc, sentence: Sentence, start: int) -> bool:

@@ -19,13 +19,13 @@ from typing import ClassVar
 from conflictkg.extract.actors import curated_actor
 from conflictkg.extract.attribution import attribution_at
 from conflictkg.extract.doc import Doc, Sentence, SpanIndex, Token, clitic_forms, word_forms
-from conflictkg.extract.lexicon import read_tsv
+from conflictkg.extract.lexicon import clitics, read_tsv
 from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import CasualtyClaim
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.numbers import dual_value, find_numbers
 from conflictkg.extract.patterns import PatternError, Patterns
-from conflictkg.gazetteers import Gazetteers
+from conflictkg.reference.gazetteers import Gazetteers
 
 NOUN_WINDOW = 3  # tokens after a count in which its victim noun stands
 FORMS_KEPT = 100_000  # words whose victim form is remembered
@@ -383,7 +383,7 @@ def _victim_form(key: str, rules: _Rules) -> str:
 
 def _read_victim_form(key: str, rules: _Rules) -> str:
     for form in clitic_forms(key):
-        for candidate in (form, form.removeprefix("ال")):
+        for candidate in (form, clitics().without_article(form)):
             if candidate in rules.victims or candidate in rules.not_victims:
                 return candidate
             for ending in DUAL_ENDINGS:  # "شهيدان", "امرأتين": the dual of a victim noun

@@ -16,7 +16,6 @@ without a reference is not reported. The words are data: ``mappings/lexicon/mont
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -24,7 +23,7 @@ from typing import Literal
 
 import ahocorasick
 
-from conflictkg.extract.lexicon import alternation, form, read_tsv, read_yaml, word_lists
+from conflictkg.extract.lexicon import alternation, clitics, form, per_lexicon, read_tsv, read_yaml, word_lists
 from conflictkg.extract.model import Span
 from conflictkg.extract.normalize import NormalizedText, normalize_text
 
@@ -67,7 +66,7 @@ class _Lexicon:
     needs: ahocorasick.Automaton  # needed word -> (length, pattern names, whether on its own)
 
 
-@functools.cache
+@per_lexicon
 def _lexicon() -> _Lexicon:
     y = read_yaml("dates.yaml")
     month_rows = read_tsv("months.tsv", ("month", "name", "lang"), integers=("month",),
@@ -78,7 +77,7 @@ def _lexicon() -> _Lexicon:
     weekdays = {form(r["name"]): int(r["weekday"]) for r in weekday_rows}
     english = frozenset(form(r["name"]) for r in (*month_rows, *weekday_rows) if r["lang"] == "en")
     modifiers = {form(w): kind for kind, ws in y["modifiers"].items() for w in ws}
-    lists = word_lists(y, "dates.yaml")
+    lists = {**word_lists(y, "dates.yaml"), "day_articles": [clitics().article]}
     words = {k: frozenset(form(w) for w in v) for k, v in lists.items()}
     a = {k: alternation(v) for k, v in lists.items()}
     B, E = r"(?<!\w)", r"(?!\w)"

@@ -8,7 +8,7 @@ from typing import ClassVar
 from conflictkg.extract.dates import find_dates
 from conflictkg.extract.doc import Doc
 from conflictkg.extract.patterns import Patterns
-from conflictkg.gazetteers import Gazetteers
+from conflictkg.reference.gazetteers import Gazetteers
 
 
 class DateFinder:

@@ -10,7 +10,6 @@ spans of the original text plus what they denote; the output dataclasses of
 from __future__ import annotations
 
 import bisect
-import functools
 import logging
 from array import array
 from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +18,8 @@ from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter
 from typing import Any, ClassVar, NamedTuple, Protocol, TypeVar
 
+from conflictkg.extract.lexicon import clitic_forms as clitic_forms  # the extractors read it here
+from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.model import (
     Actor,
     Attribution,
@@ -160,7 +161,7 @@ class Doc:
     places: dict[str, Place] = field(default_factory=dict)
     actor_mentions: list[Mention] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
-    collective_actors: set[str] = field(default_factory=set)  # "فصائل المعارضة": not one group
+    non_party_actors: set[str] = field(default_factory=set)  # named, but no party (the UN)
     source_mentions: list[Mention] = field(default_factory=list)
     attributions: list[Attributed] = field(default_factory=list)
     publisher: Attribution = field(default_factory=lambda: Attribution("unknown"))
@@ -289,25 +290,9 @@ class Doc:
 def word_forms(tokens: Iterable[Token]) -> Iterator[str]:
     """Every form of every token under its proclitics (:func:`clitic_forms`): what the
     rules test word lists against, hundreds of times a document, so read in C."""
-    return chain.from_iterable(map(clitic_forms, map(_KEY, tokens)))
+    return chain.from_iterable(map(clitics().forms, map(_KEY, tokens)))
 
 
 _KEY = attrgetter("key")
 
 
-@functools.lru_cache(maxsize=65536)
-def clitic_forms(key: str) -> tuple[str, ...]:
-    """A word and the words it may be under its proclitics (و ف, then ب ل ك; لل for ال)."""
-    forms = [key]
-    for conj in ("", "و", "ف"):
-        if conj and not key.startswith(conj):
-            continue
-        rest = key[len(conj):]
-        if conj and len(rest) >= 2:
-            forms.append(rest)
-        for prep in ("ب", "ل", "ك"):
-            if rest.startswith(prep) and len(rest) > 2:
-                forms.append(rest[1:])
-        if rest.startswith("لل") and len(rest) > 3:
-            forms.append("ا" + rest[1:])
-    return tuple(dict.fromkeys(forms))

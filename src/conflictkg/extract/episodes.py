@@ -36,7 +36,7 @@ from typing import Any
 from conflictkg.extract.doc import Doc, Mention, Sentence, clitic_forms
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.normalize import normalize_key
-from conflictkg.gazetteers import Places
+from conflictkg.reference.gazetteers import Places
 
 REFERENCE_REACH = 3
 LOCATIVE_CLITICS = ("ب",)  # "بشمال حلب": in the north of Aleppo

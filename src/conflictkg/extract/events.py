@@ -30,7 +30,7 @@ from conflictkg.extract.model import Event
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
 from conflictkg.extract.units import CLOSING_QUOTES, OPENING_QUOTES, closing_quote
-from conflictkg.gazetteers import Gazetteers
+from conflictkg.reference.gazetteers import Gazetteers
 
 QUOTES = frozenset(OPENING_QUOTES + "".join(CLOSING_QUOTES.values()))
 NEGATION_WINDOW = 2

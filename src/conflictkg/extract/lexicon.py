@@ -1,126 +1,113 @@
-"""The word lists the readers need (months, number words, qualifiers...), read from data.
+"""The word lists the readers need (months, number words, clitics...), from the bundle in use.
 
-They live in ``mappings/lexicon/`` as TSV and YAML (see the README there), so adding a
-spelling never touches code. Files are read once per folder and checked; a malformed
-row raises :class:`LexiconError` naming the file and line.
+They live in the bundle's ``mappings/lexicon/`` as TSV and YAML (see the README there),
+so adding a spelling never touches code; :mod:`conflictkg.reference.lexicon` reads and
+checks them. A pipeline reads the lexicon of its own bundle: while it is built and while
+it runs (:func:`using`), the functions here and what a reader compiles from the words
+(:func:`per_lexicon`) answer from that bundle; outside a pipeline, from the package's.
+
+The proclitics and the article are written once, in ``clitics.yaml``: :func:`clitics`
+is what every reader takes them from.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
-import os
 import re
-from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
+from typing import Any, TypeVar
 
-import yaml
+from conflictkg.extract.normalize import normalize_key, normalize_text
+from conflictkg.reference import load_bundle
+from conflictkg.reference.lexicon import Lexicon, LexiconError
 
-from conflictkg.extract.normalize import normalize_text
+__all__ = ["Clitics", "LexiconError", "alternation", "clitic_forms", "clitics", "current_lexicon",
+           "form", "per_lexicon", "read_tsv", "read_yaml", "require", "using", "word_lists"]
 
-ENV_VAR = "CONFLICTKG_MAPPINGS"
-DEFAULT_MAPPINGS = Path(__file__).resolve().parents[3] / "mappings"
-
-
-class LexiconError(ValueError):
-    """A lexicon file is missing or malformed; the message names the file and line."""
-
-    def __init__(self, path: Path, line: int | None, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+T = TypeVar("T")
 
 
-def lexicon_dir() -> Path:
-    """``$CONFLICTKG_MAPPINGS/lexicon``, else the repository's ``mappings/lexicon``."""
-    return Path(os.environ.get(ENV_VAR) or DEFAULT_MAPPINGS).resolve() / "lexicon"
+class _InUse:
+    """A lexicon and its clitics (read when first asked for: every word asks)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    @functools.cached_property
+    def clitics(self) -> Clitics:
+        return _read_clitics(self.lexicon)
+
+    @functools.cached_property
+    def forms(self) -> Callable[[str], tuple[str, ...]]:
+        return self.clitics.forms
+
+
+def _in_use(lexicon: Lexicon) -> _InUse:
+    return lexicon.derived(_InUse, lambda: _InUse(lexicon))
+
+
+# Outside a pipeline, the package's lexicon is in use. The default is shared on purpose:
+# one per lexicon, it only keeps what the lexicon's files say.
+_IN_USE: ContextVar[_InUse] = ContextVar("lexicon", default=_in_use(load_bundle().lexicon))  # noqa: B039
+
+
+def current_lexicon() -> Lexicon:
+    """The lexicon of the pipeline being built or run, else the package bundle's."""
+    return _IN_USE.get().lexicon
+
+
+@contextlib.contextmanager
+def using(lexicon: Lexicon) -> Iterator[None]:
+    """Read ``lexicon`` within the block (in this thread or task)."""
+    token = _IN_USE.set(_in_use(lexicon))
+    try:
+        yield
+    finally:
+        _IN_USE.reset(token)
+
+
+def per_lexicon(build: Callable[[], T]) -> Callable[[], T]:
+    """``build`` made once per lexicon: for what a reader compiles from the words."""
+
+    @functools.wraps(build)
+    def made() -> T:
+        return current_lexicon().derived(build, build)
+
+    return made
+
+
+def clitics() -> Clitics:
+    """The proclitics and the article of ``clitics.yaml``, in the lexicon in use."""
+    return _IN_USE.get().clitics
+
+
+def clitic_forms(key: str) -> tuple[str, ...]:
+    """A word and the words it may be under its proclitics (و ف, then ب ل ك; لل for ال):
+    read hundreds of times a document, so one lookup and a cached call."""
+    return _IN_USE.get().forms(key)
 
 
 def read_tsv(name: str, columns: tuple[str, ...], *, integers: tuple[str, ...] = (),
              choices: dict[str, tuple[str, ...]] | None = None) -> list[dict[str, str]]:
-    """Rows of ``lexicon/<name>`` (header required; ``#`` lines are comments).
-
-    Columns named in ``integers`` must hold integers, and those in ``choices`` one of
-    the listed values; a row that does not is an error naming its line.
-    """
-    allowed = tuple(sorted((choices or {}).items()))
-    return list(_read_tsv(lexicon_dir() / name, columns, integers, allowed))
+    """Rows of ``lexicon/<name>`` (see :meth:`conflictkg.reference.lexicon.Lexicon.tsv`)."""
+    return current_lexicon().tsv(name, columns, integers=integers, choices=choices)
 
 
 def read_yaml(name: str) -> dict[str, Any]:
     """The mapping in ``lexicon/<name>``."""
-    return _read_yaml(lexicon_dir() / name)
-
-
-@functools.cache
-def _read_tsv(path: Path, columns: tuple[str, ...], integers: tuple[str, ...],
-              choices: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[dict[str, str], ...]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise LexiconError(path, None, f"cannot read: {e.strerror}") from e
-    numbered = [(n, line) for n, line in enumerate(lines, 1)
-                if line.strip() and not line.startswith("#")]
-    if not numbered:
-        raise LexiconError(path, None, "empty file")
-    header_line, header = numbered[0]
-    found = tuple(header.split("\t"))
-    if found[: len(columns)] != columns:
-        raise LexiconError(path, header_line, f"expected columns {columns}, found {found}")
-    rows = []
-    for n, line in numbered[1:]:
-        row = line.split("\t")
-        if len(row) < len(columns) or not row[0].strip():
-            raise LexiconError(path, n, f"expected {len(columns)} tab-separated fields")
-        fields = {c: v.strip() for c, v in zip(columns, row, strict=False)}
-        for column in integers:
-            if not re.fullmatch(r"-?\d+", fields[column]):
-                raise LexiconError(path, n, f"{column} must be an integer, found {fields[column]!r}")
-        for column, values in choices:
-            if fields[column] not in values:
-                raise LexiconError(path, n, f"{column} must be one of {values}, "
-                                            f"found {fields[column]!r}")
-        rows.append(fields)
-    return tuple(rows)
-
-
-@functools.cache
-def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise LexiconError(path, None, f"cannot read: {e.strerror}") from e
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise LexiconError(path, mark.line + 1 if mark else None, f"invalid YAML: {e}") from e
-    if not isinstance(data, dict):
-        raise LexiconError(path, None, "expected a mapping at the top level")
-    return data
+    return current_lexicon().yaml(name)
 
 
 def require(data: dict[str, Any], key: str, kind: type, name: str) -> Any:
     """``data[key]`` checked to be a ``kind``; the error names the file and key."""
-    value = data.get(key)
-    if not isinstance(value, kind):
-        raise LexiconError(lexicon_dir() / name, None,
-                           f"key {key!r} must be a {kind.__name__}, found {type(value).__name__}")
-    return value
+    return current_lexicon().require(data, key, kind, name)
 
 
 def word_lists(data: dict[str, Any], name: str) -> dict[str, list[str]]:
-    """The lists of words in a YAML lexicon, each item checked to be a string.
-
-    YAML reads bare ``no``, ``on`` or ``yes`` as booleans; such an item is an error
-    naming the key, so it gets quoted rather than silently lost.
-    """
-    out = {}
-    for key, value in data.items():
-        if not isinstance(value, list):
-            continue
-        for item in value:
-            if not isinstance(item, str):
-                raise LexiconError(lexicon_dir() / name, None,
-                                   f"key {key!r}: item {item!r} is not a string (quote it)")
-        out[key] = value
-    return out
+    """The lists of words in a YAML lexicon, each item checked to be a string."""
+    return current_lexicon().word_lists(data, name)
 
 
 def form(word: str) -> str:
@@ -132,3 +119,71 @@ def alternation(words: Iterable[str]) -> str:
     """A regular-expression group matching any of ``words`` (normalised), longest first."""
     forms = sorted({f for f in map(form, words) if f}, key=len, reverse=True)
     return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
+
+
+class Clitics:
+    """The proclitics that may be joined to a word, and the article (normalised keys).
+
+    A word may carry at most one conjunction, then at most one preposition; the lam
+    before the article drops the article's alef (ل + الجيش -> للجيش).
+    """
+
+    def __init__(self, conjunctions: Iterable[str], prepositions: Iterable[str], lam: str,
+                 article: str, min_name_length: int) -> None:
+        self.conjunctions = tuple(conjunctions)
+        self.prepositions = tuple(prepositions)
+        self.lam = lam
+        self.article = article
+        self.min_name_length = min_name_length
+        conj = ["", *self.conjunctions]
+        self.plain = frozenset({c + p for c in conj for p in ["", *self.prepositions]} - {""})
+        self.before_lam_article = frozenset(c + lam for c in conj)
+        self.lam_article = lam + article[1:]  # ل + ال, written لل
+        self.forms: Callable[[str], tuple[str, ...]] = functools.lru_cache(maxsize=65536)(self._forms)
+
+    def _forms(self, key: str) -> tuple[str, ...]:
+        """A word and the words it may be under its proclitics (و ف, then ب ل ك; لل for ال)."""
+        forms = [key]
+        lam_article = self.lam_article
+        for conj in ("", *self.conjunctions):
+            if conj and not key.startswith(conj):
+                continue
+            rest = key[len(conj):]
+            if conj and len(rest) >= 2:
+                forms.append(rest)
+            for prep in self.prepositions:
+                if rest.startswith(prep) and len(rest) > len(prep) + 1:
+                    forms.append(rest[len(prep):])
+            if rest.startswith(lam_article) and len(rest) > len(lam_article) + 1:
+                forms.append(self.article + rest[len(lam_article):])
+        return tuple(dict.fromkeys(forms))
+
+    def without_conjunctions(self, key: str) -> str:
+        """The word without the conjunctions joined to it ("وسيطرت" -> "سيطرت")."""
+        for conj in self.conjunctions:
+            key = key.removeprefix(conj)
+        return key
+
+    def has_article(self, key: str) -> bool:
+        return key.startswith(self.article)
+
+    def without_article(self, key: str) -> str:
+        return key.removeprefix(self.article)
+
+    def with_article_after_preposition(self, key: str) -> bool:
+        """"للجيش", "بالمدينة": a preposition joined to the article."""
+        return key.startswith(self.lam_article) or any(
+            key.startswith(p + self.article) for p in self.prepositions if p != self.lam)
+
+
+def _read_clitics(lexicon: Lexicon) -> Clitics:
+    name = "clitics.yaml"
+    data = lexicon.yaml(name)
+    lam_article = lexicon.require(data, "lam_article", dict, name)
+    return Clitics(
+        conjunctions=[normalize_key(c) for c in lexicon.require(data, "conjunctions", list, name)],
+        prepositions=[normalize_key(p) for p in lexicon.require(data, "prepositions", list, name)],
+        lam=normalize_key(lexicon.require(lam_article, "preposition", str, name)),
+        article=normalize_key(lexicon.require(lam_article, "article", str, name)),
+        min_name_length=int(lexicon.require(data, "min_name_length", int, name)),
+    )

@@ -12,14 +12,12 @@ and their pairs), including ل before the article whose alef is then elided (ل�
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
-from conflictkg.extract.lexicon import read_yaml, require
+from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.model import Span
 from conflictkg.extract.normalize import NormalizedText, normalize_key, normalize_text
 
@@ -41,31 +39,6 @@ class Match(NamedTuple, Generic[T]):
         return Span(self.start, self.end, self.text)
 
 
-@dataclass(frozen=True)
-class _Clitics:
-    plain: frozenset[str]  # prefixes allowed before any name
-    before_lam_article: frozenset[str]  # prefixes ending in ل, before a name without its alef
-    article: str
-    min_name_length: int
-
-
-@functools.cache
-def _clitics() -> _Clitics:
-    name = "clitics.yaml"
-    data = read_yaml(name)
-    conjunctions = [normalize_key(c) for c in require(data, "conjunctions", list, name)]
-    prepositions = [normalize_key(p) for p in require(data, "prepositions", list, name)]
-    lam_article = require(data, "lam_article", dict, name)
-    lam = normalize_key(require(lam_article, "preposition", str, name))
-    plain = {c + p for c in ["", *conjunctions] for p in ["", *prepositions]} - {""}
-    return _Clitics(
-        plain=frozenset(plain),
-        before_lam_article=frozenset(c + lam for c in ["", *conjunctions]),
-        article=normalize_key(require(lam_article, "article", str, name)),
-        min_name_length=int(require(data, "min_name_length", int, name)),
-    )
-
-
 class Matcher(Generic[T]):
     """A gazetteer automaton: built once from (name, payload) pairs, then run on texts."""
 
@@ -78,7 +51,7 @@ class Matcher(Generic[T]):
             if key:
                 groups.setdefault(key, []).append(payload)
         self._payloads: dict[str, tuple[T, ...]] = {k: tuple(v) for k, v in groups.items()}
-        self._clitics = _clitics()
+        self._clitics = clitics()
         # automaton string -> (length, ((key, elided_article), ...))
         patterns: dict[str, list[tuple[str, bool]]] = {}
         article = self._clitics.article
@@ -160,8 +133,8 @@ def _collect(t: str, hits: Iterable[tuple[int, tuple[tuple[int, Any], ...]]],
     """Append to ``out[i]`` the whole-word candidates of matcher ``i`` among automaton
     ``hits`` ((last offset, ((i, (length, ((key, elided), ...))), ...))): the word
     boundaries and proclitics are read once per hit, however many matchers share it."""
-    clitics = _clitics()
-    plain, lam, shortest = clitics.plain, clitics.before_lam_article, clitics.min_name_length
+    known = clitics()
+    plain, lam, shortest = known.plain, known.before_lam_article, known.min_name_length
     n = len(t)
     for last, entries in hits:
         end = last + 1

@@ -12,23 +12,18 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from conflictkg.iris import Iris
+from conflictkg.reference import load_bundle
 
-ActorKind = Literal[
-    "state_force", "rebel_group", "jihadist_group", "militia", "kurdish_force",
-    "foreign_state", "other",
-]
 Qualifier = Literal["exact", "at_least", "more_than", "about", "at_most"]
 Change = Literal["captured", "entered", "withdrew", "lost", "besieged"]
 Stance = Literal["asserted", "denied"]
 
-ACTOR_KINDS: tuple[str, ...] = ActorKind.__args__  # type: ignore[attr-defined]
 QUALIFIERS: tuple[str, ...] = Qualifier.__args__  # type: ignore[attr-defined]
 CHANGES: tuple[str, ...] = Change.__args__  # type: ignore[attr-defined]
 STANCES: tuple[str, ...] = Stance.__args__  # type: ignore[attr-defined]
-EVENT_KINDS: tuple[str, ...] = (
-    "battle", "attack", "clash", "shelling", "airstrike", "capture", "withdrawal", "siege",
-    "massacre", "explosion", "assassination", "arrest", "offensive", "other",
-)
+# The kinds the code is written for: the SKOS schemes of the package's ontology.
+ACTOR_KINDS: tuple[str, ...] = load_bundle().kinds.actor
+EVENT_KINDS: tuple[str, ...] = load_bundle().kinds.event
 
 
 @dataclass(frozen=True, order=True)

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from conflictkg.extract.matcher import Match
-from conflictkg.gazetteers import PlaceEntry
+from conflictkg.reference.gazetteers import PlaceEntry
 
 STRONG_PROMINENCE = 45  # quarters of Damascus, towns, districts and above
 CITY_PROMINENCE = 80  # a community this prominent is a city: a bare name means it

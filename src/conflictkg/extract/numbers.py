@@ -10,15 +10,14 @@ a unit ("الفرقة 25"). The words are data: ``mappings/lexicon/numbers.tsv``
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
 from conflictkg.extract.dates import LANGUAGES, find_dates
-from conflictkg.extract.lexicon import alternation, form, read_tsv, read_yaml, word_lists
+from conflictkg.extract.lexicon import alternation, clitics, form, per_lexicon, read_tsv, read_yaml, word_lists
 from conflictkg.extract.model import QUALIFIERS, Qualifier, Span
 from conflictkg.extract.normalize import NormalizedText, normalize_text
 
@@ -56,16 +55,18 @@ class _Lexicon:
     before: re.Pattern[str]
     after: re.Pattern[str]
     qualifiers: dict[tuple[str, str], str]  # (position, phrase) -> qualifier
+    article: str  # digits after it are an ordinal or a day ("القرار الـ 2254")
 
 
-@functools.cache
+@per_lexicon
 def _lexicon() -> _Lexicon:
     y = read_yaml("numbers.yaml")
     rows = read_tsv("numbers.tsv", ("word", "value", "role", "lang"), integers=("value",),
                     choices={"role": ROLES, "lang": LANGUAGES})
     words = {form(r["word"]): (int(r["value"]), r["role"]) for r in rows}
-    clitics = [form(c) for c in y["proclitics"]]
-    proclitics = frozenset({a + b for a in ["", *clitics] for b in ["", *clitics]} - {""})
+    joined = clitics()
+    letters = [*joined.conjunctions, *joined.prepositions]  # joined to a number word ("وثمانون")
+    proclitics = frozenset({a + b for a in ["", *letters] for b in ["", *letters]} - {""})
     rows = read_tsv("qualifiers.tsv", ("phrase", "qualifier", "position", "lang"),
                     choices={"qualifier": QUALIFIERS, "position": ("before", "after"),
                              "lang": LANGUAGES})
@@ -84,9 +85,9 @@ def _lexicon() -> _Lexicon:
         words=words, proclitics=proclitics,
         lists={k: frozenset(form(w) for w in v) for k, v in word_lists(y, "numbers.yaml").items()},
         duals=frozenset(duals),
-        before=re.compile(rf"(?<!\w)(?:{alternation(clitics)})?(?P<q>{before})\s*$"),
+        before=re.compile(rf"(?<!\w)(?:{alternation(letters)})?(?P<q>{before})\s*$"),
         after=re.compile(rf"(?:\s+(?!{after}(?!\w))[^\W\d_]+){{0,3}}?\s*(?P<q>{after})(?!\w)"),
-        qualifiers=qualifiers,
+        qualifiers=qualifiers, article=joined.article,
     )
 
 
@@ -97,8 +98,7 @@ def _with_proclitics(known: Iterable[str], proclitics: frozenset[str]) -> frozen
                               for w in known if len(w) >= 3})
 
 
-def _strip(word: str, known: frozenset[str] | dict[str, object],
-           lex: _Lexicon) -> tuple[str, int] | None:
+def _strip(word: str, known: Container[str], lex: _Lexicon) -> tuple[str, int] | None:
     """``word`` as a ``known`` form, possibly after joined proclitics, and their length."""
     if word in known:
         return word, 0
@@ -259,7 +259,7 @@ def _is_count(tokens: list[_Token], i: int, j: int, nt: NormalizedText,
     if first.kind == "num" and before and before.end == first.start and (
             before.kind == "punct" or before.text not in lex.proclitics):
         return False  # A900, /243, 10:30, ال25
-    if first.kind == "num" and before and before.text in lex.lists["ordinal_articles"]:
+    if first.kind == "num" and before and before.text == lex.article:
         return False  # "القرار الـ 2254", "في الـ 19": an ordinal or a day
     if after and after.start == last.end and (after.kind == "word" or after.text in "/:%٪"):
         return False

@@ -1,22 +1,20 @@
-"""The word patterns the extractors use, read from ``mappings/patterns/*.yaml``.
+"""The word patterns the extractors use, from the bundle's ``mappings/patterns/*.yaml``.
 
 Trigger verbs, victim nouns, attribution and control verbs, event cues: data, one file
-per extractor, one section per language (see the README there). This module reads a
-file, checks that the lists are lists of words, and turns them into
+per extractor, one section per language (see the README there). The bundle reads a
+file; this module checks that the lists are lists of words, and turns them into
 :class:`~conflictkg.extract.matcher.Matcher` automata and sets of normalised keys.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.normalize import normalize_key
+from conflictkg.reference import Bundle
 
 LANGUAGES = ("ar", "en")
 
@@ -93,33 +91,18 @@ class Section:
 
 
 class Patterns:
-    """The pattern files under one ``mappings/`` folder, read on first use."""
+    """The pattern files of one bundle, read on first use."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = Path(root)
+    def __init__(self, bundle: Bundle) -> None:
+        self.bundle = bundle
 
     def section(self, name: str, language: str) -> Section:
-        data = _read(self.root / "patterns" / f"{name}.yaml")
+        path, data = self.bundle.pattern_file(name)
         lang = language if language in data else "ar"
         if lang not in data or not isinstance(data[lang], dict):
-            raise PatternError(f"{self.root / 'patterns' / name}.yaml: no {language!r} section")
-        return Section(self.root / "patterns" / f"{name}.yaml", lang, data[lang])
+            raise PatternError(f"{path}: no {language!r} section")
+        return Section(path, lang, data[lang])
 
     def languages(self, name: str) -> tuple[str, ...]:
-        data = _read(self.root / "patterns" / f"{name}.yaml")
+        _, data = self.bundle.pattern_file(name)
         return tuple(lang for lang in LANGUAGES if lang in data)
-
-
-@functools.cache
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise PatternError(f"{path}: cannot read: {e.strerror}") from e
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise PatternError(f"{path}{line}: invalid YAML: {e}") from e
-    if not isinstance(data, dict):
-        raise PatternError(f"{path}: expected a mapping of languages at the top level")
-    return data

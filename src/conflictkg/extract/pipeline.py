@@ -1,7 +1,10 @@
 """The extraction pipeline: extractors assembled once, then run over many documents.
 
-    pipeline = Pipeline()                       # reads gazetteers, builds automata
+    pipeline = Pipeline()                       # the package's bundle; Pipeline(bundle=...)
     extraction = pipeline.extract(info, text)   # an Extraction (model.py)
+
+The extractors read one reference bundle: its gazetteers, its patterns and, while the
+pipeline is built and while it runs, its lexicon (:func:`conflictkg.extract.lexicon.using`).
 
 Each extractor declares what it ``requires`` and ``assigns`` on the working
 :class:`~conflictkg.extract.doc.Doc`; assembling a pipeline checks that every
@@ -13,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Protocol
 
 from conflictkg.extract.actors import ActorFinder
@@ -23,6 +25,7 @@ from conflictkg.extract.control import ControlFinder
 from conflictkg.extract.dating import DateFinder
 from conflictkg.extract.doc import BASE_ATTRIBUTES, Component, Doc
 from conflictkg.extract.events import EventFinder
+from conflictkg.extract.lexicon import using
 from conflictkg.extract.matcher import Scan, matchers_in
 from conflictkg.extract.model import Actor, DocumentInfo, Extraction, Place
 from conflictkg.extract.patterns import Patterns
@@ -30,7 +33,8 @@ from conflictkg.extract.places import PlaceFinder
 from conflictkg.extract.records import RecordReader
 from conflictkg.extract.segment import Segmenter
 from conflictkg.extract.sites import SiteFinder
-from conflictkg.gazetteers import Gazetteers, load_gazetteers
+from conflictkg.reference import Bundle, load_bundle
+from conflictkg.reference.gazetteers import Gazetteers
 
 
 class ComponentFactory(Protocol):
@@ -60,15 +64,16 @@ def check_order(components: Sequence[Component]) -> None:
 
 
 class Pipeline:
-    """Extractors built once from the gazetteers and patterns, then applied per document."""
+    """Extractors built once from a bundle's gazetteers and patterns, then applied per document."""
 
     def __init__(self, components: Iterable[ComponentFactory] = DEFAULT_COMPONENTS, *,
-                 gazetteers: Gazetteers | None = None,
-                 mappings_dir: Path | str | None = None) -> None:
-        self.gazetteers = gazetteers or load_gazetteers(mappings_dir)
-        self.patterns = Patterns(self.gazetteers.root)
-        self.components: tuple[Component, ...] = tuple(
-            factory(self.gazetteers, self.patterns) for factory in components)
+                 bundle: Bundle | None = None) -> None:
+        self.bundle = bundle if bundle is not None else load_bundle()
+        self.gazetteers = self.bundle.gazetteers
+        self.patterns = Patterns(self.bundle)
+        with using(self.bundle.lexicon):
+            self.components: tuple[Component, ...] = tuple(
+                factory(self.gazetteers, self.patterns) for factory in components)
         check_order(self.components)
         Scan(m for m in matchers_in(self.components) if len(m))  # one pass over a document for all
 
@@ -78,15 +83,16 @@ class Pipeline:
         An extractor that raises is rolled back: what it assigns keeps the value it had
         before it ran, the error is kept in ``doc.errors``, and the next extractors go on.
         """
-        doc = Doc.create(info, text)
-        for component in self.components:
-            before = {name: _copied(getattr(doc, name)) for name in component.assigns}
-            try:
-                component(doc)
-            except Exception as exc:  # one reader's bug must not lose the document
-                for name, value in before.items():
-                    setattr(doc, name, value)
-                doc.record_error(component.name, (0, len(text)), exc)
+        with using(self.bundle.lexicon):
+            doc = Doc.create(info, text)
+            for component in self.components:
+                before = {name: _copied(getattr(doc, name)) for name in component.assigns}
+                try:
+                    component(doc)
+                except Exception as exc:  # one reader's bug must not lose the document
+                    for name, value in before.items():
+                        setattr(doc, name, value)
+                    doc.record_error(component.name, (0, len(text)), exc)
         return doc
 
     def extract(self, info: DocumentInfo, text: str) -> Extraction:
@@ -104,18 +110,20 @@ def _copied(value: object) -> object:
 def assemble(doc: Doc) -> Extraction:
     """The Extraction of a finished Doc: entities in order of first mention.
 
-    A collective term ("فصائل المعارضة", "المسلحين الموالين") or a name that denotes a
-    group only in context ("النظام") makes an actor when a claim is about it; a group
-    named outright always does.
+    A party named outright is an actor, a collective one ("فصائل المعارضة", "the rebels")
+    as much as a single group. A name that denotes a group only in context ("النظام"), and
+    a body that is no party of the war (the UN, a rescue service), make an actor only when
+    a claim is about it.
     """
     used = {c.victim_actor for c in doc.casualty_claims} | {c.actor for c in doc.control_claims}
     strong = {m.key for m in doc.actor_mentions if not m.weak}
     actors = [a for k, a in doc.actors.items()
-              if k in used or (k in strong and k not in doc.collective_actors)]
+              if k in used or (k in strong and k not in doc.non_party_actors)]
     kept = {a.key for a in actors}
     for event in doc.events:
         event.actors = [k for k in event.actors if k in kept]
-    for entity in [*actors, *doc.places.values()]:
+    entities: list[Actor | Place] = [*actors, *doc.places.values()]
+    for entity in entities:
         entity.mentions.sort()
     return Extraction(
         document=replace(doc.info, publisher_key=doc.info.publisher_key or doc.publisher.source),
@@ -133,17 +141,12 @@ def _first_mention(entity: Actor | Place) -> tuple[int, int]:
     return (entity.mentions[0].start, entity.mentions[0].end) if entity.mentions else (0, 0)
 
 
-_pipelines: dict[int, Pipeline] = {}
+_pipelines: dict[Bundle, Pipeline] = {}
 
 
-def _default_pipeline(gazetteers: Gazetteers | None) -> Pipeline:
-    key = id(gazetteers)
-    if key not in _pipelines:
-        _pipelines[key] = Pipeline(gazetteers=gazetteers)
-    return _pipelines[key]
-
-
-def extract(document_info: DocumentInfo, text: str, *,
-            gazetteers: Gazetteers | None = None) -> Extraction:
-    """Extract one document with the default pipeline (built on first use, then reused)."""
-    return _default_pipeline(gazetteers).extract(document_info, text)
+def extract(document_info: DocumentInfo, text: str, *, bundle: Bundle | None = None) -> Extraction:
+    """Extract one document with the bundle's default pipeline (built on first use, then reused)."""
+    bundle = bundle if bundle is not None else load_bundle()
+    if bundle not in _pipelines:
+        _pipelines[bundle] = Pipeline(bundle=bundle)
+    return _pipelines[bundle].extract(document_info, text)

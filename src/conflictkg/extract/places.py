@@ -17,6 +17,7 @@ from typing import ClassVar
 
 from conflictkg.extract.areas import Countrysides
 from conflictkg.extract.doc import Doc, Mention, SpanIndex, clitic_forms
+from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import Place
 from conflictkg.extract.namesakes import (
@@ -29,7 +30,7 @@ from conflictkg.extract.namesakes import (
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import PatternError, Patterns
 from conflictkg.extract.spelling import LatinIndex, generated, latin_key
-from conflictkg.gazetteers import Gazetteers, PlaceEntry
+from conflictkg.reference.gazetteers import Gazetteers, PlaceEntry
 
 CONTEXT_TOKENS = 3  # how far after a name a governorate may say where it is
 CAPITAL_PROMINENCE = 70  # a place abroad this prominent is a capital, named for its government
@@ -253,7 +254,7 @@ class PlaceFinder:
                 continue  # "the village of Tadif": a head noun, not an anaphor
             levels = rules.anaphors.get(m.key, ())
             earlier = [p for p in reversed(places.before(m.start)) if p.end <= m.start]
-            head = m.key.removeprefix("ال").split()[-1]  # "الحي" -> a place written "حي X"
+            head = clitics().without_article(m.key).split()[-1]  # "الحي" -> a place written "حي X"
             found = None
             for level in levels:  # a place written "حي X" first, then any of the level
                 found = next((p for p in earlier if _is_level(self._places[p.key], level)
@@ -403,13 +404,13 @@ def _previous(doc: Doc, start: int) -> str:
 
 def _adjective(doc: Doc, m: Match[str], rules: _Rules) -> bool:
     """"المظاهرات السلمية": a one-word definite name right after a definite noun."""
-    if " " in m.key or not m.key.startswith("ال"):
+    if " " in m.key or not clitics().has_article(m.key):
         return False
     i = doc.token_index(m.start) - 1
     if i < 0 or doc.text[doc.tokens[i].end:m.start].strip():
         return False
     previous = doc.tokens[i].key
-    return previous.startswith("ال") and len(previous) > 3 and not any(
+    return clitics().has_article(previous) and len(previous) > 3 and not any(
         f in rules.generic for f in clitic_forms(previous))
 
 

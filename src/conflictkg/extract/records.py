@@ -1,4 +1,4 @@
-"""Structured archive records, read through declarative mappings (``mappings/records``).
+"""Structured archive records, read through the bundle's declarative mappings (``mappings/records``).
 
 A mapping names the label lines of a source's records, which field each introduces and
 how to read its value (``text``, ``date``, ``party-list``, ``area-path``); this module
@@ -15,15 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-import yaml
-
 from conflictkg.extract.dates import find_dates
 from conflictkg.extract.dating import published
 from conflictkg.extract.doc import Doc
+from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.model import Span
 from conflictkg.extract.normalize import normalize_key, normalize_text
 from conflictkg.extract.patterns import Patterns
-from conflictkg.gazetteers import Gazetteers
+from conflictkg.reference import RecordMappingFile
+from conflictkg.reference.gazetteers import Gazetteers
 
 PARSERS = ("text", "date", "party-list", "area-path")
 LABEL_CHARS = 80  # a label line is short: only this much of a line is compared with labels
@@ -61,12 +61,9 @@ class Mapping:
         return all(any(label in text for label in f.labels) for f in required)
 
     @classmethod
-    def load(cls, path: Path) -> Mapping:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as e:
-            raise RecordMappingError(f"{path}: cannot read: {e}") from e
-        if not isinstance(data, dict) or not isinstance(data.get("fields"), dict):
+    def load(cls, file: RecordMappingFile) -> Mapping:
+        path, data = file.path, file.data
+        if not isinstance(data.get("fields"), dict):
             raise RecordMappingError(f"{path}: expected a mapping with 'fields'")
         fields = []
         for name, spec in data["fields"].items():
@@ -101,8 +98,7 @@ class RecordReader:
                                           "record_areas", "record_places")
 
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
-        folder = gazetteers.root / "records"
-        self.mappings = tuple(Mapping.load(p) for p in sorted(folder.glob("*.yaml")))
+        self.mappings = tuple(map(Mapping.load, patterns.bundle.record_mappings))
         actors = patterns.section("actors", "ar")
         words = [*actors.words("unit_words"), *actors.words("quoted_unit_words")]
         names = [n for e in gazetteers.actors.values() for n in e.names_ar]
@@ -201,7 +197,8 @@ class RecordReader:
         # "جبهة أنصار الإسلام": a known name right after a unit word is that unit's name
         named = {s for s, _ in cuts if any(
             nt.text[a:e] in self._unit_words and nt.text[e:s] == " " for a, e in cuts)}
-        starts = sorted({s - 2 if nt.text[max(0, s - 2):s] == "ال" else s
+        article = clitics().article
+        starts = sorted({s - len(article) if nt.text[max(0, s - len(article)):s] == article else s
                          for s, _ in cuts if s not in named})
         out = []
         for a, b in zip(starts, [*starts[1:], len(nt.text)], strict=False):

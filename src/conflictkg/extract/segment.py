@@ -14,7 +14,7 @@ from typing import ClassVar
 from conflictkg.extract.doc import Doc, Sentence
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
-from conflictkg.gazetteers import Gazetteers
+from conflictkg.reference.gazetteers import Gazetteers
 
 BODY_LINE = 150  # characters: a line this long is a paragraph of the report
 BODY_SENTENCE = 60  # a finished sentence this long is too

@@ -15,15 +15,15 @@ import hashlib
 from typing import ClassVar
 
 from conflictkg.extract.doc import Doc, Mention, SpanIndex, clitic_forms
+from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.model import Place
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
 from conflictkg.extract.units import OPENING_QUOTES, closing_quote
-from conflictkg.gazetteers import Gazetteers, PlaceEntry
 from conflictkg.iris import slugify
+from conflictkg.reference.gazetteers import Gazetteers, PlaceEntry
 
-ARTICLE = "ال"
 LIST_MAX = 12  # names after one plural head ("حواجز ...")
 AFTER_TOKENS = 6  # a place this far after a site, behind "في"/"الواقعة في", holds it
 BEFORE_TOKENS = 8  # else the place named this shortly before it in the sentence
@@ -81,7 +81,7 @@ class SiteFinder:
                 continue  # a party's name, unless a branch or base of it is the place
             if m.key in rules.institutions and _owned(doc, m.start):
                 continue  # "حاجزين لفرع الأمن العسكري": the branch owns them, it is not there
-            if m.key in rules.numbered and (m.key.startswith(ARTICLE) or sources.at(m.start)) \
+            if m.key in rules.numbered and (clitics().has_article(m.key) or sources.at(m.start)) \
                     and _numbered_base(doc, m.start, m.end, rules) is None:
                 continue  # "وثق المرصد 82 عنصراً": the monitor and a count
             if any(p.start <= m.start and m.end <= p.end and not p.weak
@@ -98,7 +98,7 @@ class SiteFinder:
                 end = self._name_end(doc, m.end, m.key, index, rules)
             if end is None:
                 continue
-            if m.key.startswith(ARTICLE) and end == m.end and " " not in m.key:
+            if clitics().has_article(m.key) and end == m.end and " " not in m.key:
                 continue  # a bare "المطار" is the one named before, not a site of its own
             known = self._known(doc, m.start, end, m.key, index.kept())
             if known is not None:  # "المنطقة الصناعية" after "القابون الصناعية"
@@ -141,7 +141,7 @@ class SiteFinder:
                   rules: _Rules) -> int | None:
         """Where the facility's name ends: its complement, a quoted name, an adjective."""
         text = doc.text
-        complete = head.startswith("ال") or " " in head  # "المنطقة الصناعية"
+        complete = clitics().has_article(head) or " " in head  # "المنطقة الصناعية"
         i = doc.token_index(end)
         taken = 0
         stop = end
@@ -220,15 +220,15 @@ class SiteFinder:
     def _curated(self, words: list[str], parent: str) -> str | None:
         """The gazetteer's site of that kind at the parent: "المطار العسكري" at Deir ez-Zor
         is its military airport (a site whose names hold every word of the phrase)."""
-        bare = {w.removeprefix(ARTICLE) for w in words}
+        bare = set(map(clitics().without_article, words))
         if len(bare) < 2:
             return None
         entry = self._places.get(parent)
         town = entry if entry is None or entry.level != "neighbourhood" else \
             self._places.get(entry.parent or "")
         found = [c.key for c in self._places.children(town.key if town else parent)
-                 if c.level == "site" and any(bare <= {w.removeprefix(ARTICLE) for w in
-                                                       normalize_key(n).split()}
+                 if c.level == "site" and any(bare <= set(map(clitics().without_article,
+                                                             normalize_key(n).split()))
                                               for n in c.names_ar)]
         return found[0] if len(found) == 1 else None
 
@@ -285,7 +285,7 @@ class SiteFinder:
             if ancestor.level == "community" and ancestor.prominence >= CITY_PROMINENCE:
                 anchor = ancestor
                 break
-        name = " ".join(w.removeprefix("ال") for w in identity.split())
+        name = " ".join(map(clitics().without_article, identity.split()))
         key = f"{anchor.key}-{_slug(name)}"
         written = " ".join(doc.text[start:end].replace("”", " ").replace("“", " ")
                            .replace("\"", " ").split())
@@ -354,7 +354,7 @@ def _numbered_base(doc: Doc, start: int, end: int, rules: _Rules) -> int | None:
 
 def _nisba(key: str) -> bool:
     """A definite relative adjective ("السياسي", "الزراعية"): part of a facility's name."""
-    return key.startswith(ARTICLE) and len(key) > 5 and key.endswith(("ي", "يه"))
+    return clitics().has_article(key) and len(key) > 5 and key.endswith(("ي", "يه"))
 
 
 def _qualifier(key: str, rules: _Rules) -> bool:

@@ -18,9 +18,9 @@ from collections.abc import Iterable, Iterator
 
 from rapidfuzz.distance import Levenshtein
 
+from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.normalize import normalize_key
 
-ARTICLE = "ال"
 MIN_VARIANT = 5  # letters: a shorter generated spelling is likely some other word
 MIN_FUZZY_AR = 7  # letters (spaces aside) before an Arabic name may be misspelt by one
 MIN_FUZZY_LATIN = 8  # folded letters before a Latin name may differ by one
@@ -44,13 +44,13 @@ def arabic_variants(key: str, joined: frozenset[str]) -> Iterator[str]:
     if len(words) == 2 and (words[0] in joined or len(words[0]) <= 2):
         yield words[0] + words[1]
     if len(words) > 1:
-        first = words[0]
-        toggled = first[len(ARTICLE):] if first.startswith(ARTICLE) \
-            else None if first in joined else ARTICLE + first
+        first, article = words[0], clitics().article
+        toggled = first[len(article):] if first.startswith(article) \
+            else None if first in joined else article + first
         if toggled and len(toggled) > 2:
             yield " ".join([toggled, *words[1:]])
         last = words[-1]
-        if last.startswith(ARTICLE) and len(last) >= 5:
+        if last.startswith(article) and len(last) >= 5:
             other = last[:-1] if last.endswith("يه") else last + "ه" if last.endswith("ي") \
                 else last[:-1] if last.endswith("ه") and last[-2] == "ر" else None
             if other is None and last.endswith("ر"):
@@ -152,5 +152,4 @@ class ArabicNear:
 
 
 def _initial(key: str) -> str:
-    bare = key[len(ARTICLE):] if key.startswith(ARTICLE) else key
-    return bare[:1]
+    return clitics().without_article(key)[:1]

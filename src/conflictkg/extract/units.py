@@ -3,7 +3,9 @@
 "كتيبة سيف الله المسلول", "لواء “مجاهدي الشام”", "“تجمع أحرار حوران”", "الفرقة 26",
 "the Sultan Murad Division", "Liwa al-Islam". Words that are also common nouns
 ("جبهة", "حركة", "تجمع") open a name only when it is quoted; an unquoted name runs
-until a stop word, punctuation or a word that starts another clause.
+until a stop word, punctuation or a word that starts another clause. A unit word with a
+pronoun joined to it ("فرقه": his teams) and one that names a kind of base ("كتيبة
+الدفاع الجوي") open no name, and a quote of more words than a name has is speech.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from conflictkg.extract.doc import Doc, clitic_forms
+from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
@@ -53,13 +56,17 @@ class UnitRules:
         self.generic_first = s.keys("generic_first_words")
         self.honorifics = s.keys("honorifics")
         self.glued_name_words = tuple(s.keys("glued_name_words"))
+        self.facilities = tuple(s.keys("facility_unit_names"))
         self.unit_keys = frozenset(normalize_key(w) for w in
                                    (*s.words("unit_words"), *s.words("quoted_unit_words")))
         if language == "en":
-            words = "|".join(re.escape(w) for w in sorted(s.words("unit_words"), key=len,
-                                                           reverse=True))
+            words = "|".join(re.escape(w) for w in sorted(
+                (*s.words("unit_words"), *s.words("unit_words_in_small_letters")), key=len,
+                reverse=True))
             prefixes = "|".join(re.escape(w) for w in self.prefixes)
-            name = r"(?:(?:al|el|ad|as|ash|ar|az|bin|ibn|abu|of)[- ])?[A-Z][\w'’-]*"
+            # "al-Nusra-linked": a participle after a hyphen describes the name, it is no part of it
+            tail = r"(?:-(?!(?:linked|affiliated|backed|led|held|controlled|run|allied|aligned)\b)[\w'’]+)*"
+            name = rf"(?:(?:al|el|ad|as|ash|ar|az|bin|ibn|abu|of)[- ])?[A-Z][\w'’]*{tail}"
             self.suffixed = re.compile(rf"\b((?:{name} ){{1,4}})(?:{words})s?\b")
             self.prefixed = re.compile(rf"\b(?:{prefixes}) ((?:{name})(?: {name}){{0,3}})\b")
 
@@ -78,7 +85,9 @@ def find_units(doc: Doc, rules: UnitRules) -> list[Unit]:
         if doc.in_boilerplate(m.start):
             continue
         kind = m.payloads[0]
-        unit = (_quoted(doc, m.start, m.end, m.key)
+        if doc.text[m.start:m.end].endswith("ه"):
+            continue  # "فرقه", "كتيبته": a pronoun joined to a noun, not a unit word
+        unit = (_quoted(doc, m.start, m.end, m.key, rules)
                 or (_numbered(doc, m.start, m.end, m.key, rules) if kind == "numbered" else None)
                 or (_unquoted(doc, m.start, m.end, m.key, rules) if kind == "strong" else None))
         if unit is not None:
@@ -86,22 +95,29 @@ def find_units(doc: Doc, rules: UnitRules) -> list[Unit]:
     return out
 
 
-def _quoted(doc: Doc, start: int, end: int, unit_word: str) -> Unit | None:
+def _quoted(doc: Doc, start: int, end: int, unit_word: str, rules: UnitRules) -> Unit | None:
     """“لواء X” (the quote opens before the unit word) or لواء “X”."""
     text = doc.text
     if start > 0 and text[start - 1] in OPENING_QUOTES:
         close = closing_quote(text, start - 1, start)
         if close is not None and close > end + 1:
-            return Unit(start, close, _clean(text[start:close]), unit_word)
+            unit = Unit(start, close, _clean(text[start:close]), unit_word)
+            return unit if _named(unit.label, rules) else None
     gap = end
     while gap < len(text) and text[gap] == " ":
         gap += 1
     if gap < len(text) and text[gap] in OPENING_QUOTES and gap - end <= 1:
         close = closing_quote(text, gap, gap + 1)
         if close is not None and close > gap + 1:
-            label = _clean(text[start:end] + " " + text[gap + 1:close])
-            return Unit(start, close + 1, label, unit_word)
+            unit = Unit(start, close + 1, _clean(text[start:end] + " " + text[gap + 1:close]),
+                        unit_word)
+            return unit if _named(unit.label, rules) else None
     return None
+
+
+def _named(label: str, rules: UnitRules) -> bool:
+    """A quote short enough to be a name (a unit word and at most ``name_max_words``)."""
+    return len(label.split()) <= rules.max_words + 1
 
 
 def closing_quote(text: str, quote_at: int, search_from: int) -> int | None:
@@ -143,10 +159,12 @@ def _unquoted(doc: Doc, start: int, end: int, unit_word: str, rules: UnitRules) 
         if text[previous_end:token.start].strip() != "":
             break  # punctuation between words ends the name
         key = token.key
-        if not name and (key in rules.generic_first or key in rules.stops):
+        if not name and (key in rules.generic_first or key in rules.stops
+                         or normalize_key(text[token.start:token.start + 40]).startswith(
+                             rules.facilities)):
             return None
         if key in rules.stops or key.isdigit() or _opens_clause(key, rules) \
-                or _indefinite(text[token.start:token.end]) or key.startswith(("لل", "بال")):
+                or _indefinite(text[token.start:token.end]) or clitics().with_article_after_preposition(key):
             break
         if any(form in rules.unit_keys for form in clitic_forms(key)) and name:
             break
@@ -167,8 +185,8 @@ def _indefinite(word: str) -> bool:
 
 
 def _opens_clause(key: str, rules: UnitRules) -> bool:
-    """A word glued to "و" or "ف" (not a name word) starts a new clause."""
-    if len(key) > 3 and key[0] in "وف" and key not in rules.joiners:
+    """A word glued to a conjunction, "و" or "ف" (not a name word), starts a new clause."""
+    if len(key) > 3 and key.startswith(clitics().conjunctions) and key not in rules.joiners:
         return not key.startswith(rules.glued_name_words)
     return False
 

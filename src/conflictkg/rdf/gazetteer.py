@@ -15,7 +15,6 @@ from itertools import chain
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from conflictkg.gazetteers import ActorEntry, Gazetteers, PlaceEntry, SourceEntry
 from conflictkg.iris import Iris
 from conflictkg.rdf import terms
 from conflictkg.rdf.vocabulary import (
@@ -30,6 +29,7 @@ from conflictkg.rdf.vocabulary import (
     schema,
     skos,
 )
+from conflictkg.reference.gazetteers import ActorEntry, Gazetteers, PlaceEntry, SourceEntry
 
 Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
 PCODE = re.compile(r"^(SY\d{2}(\d{2}(\d{2})?)?|[CN]\d{4,})$")  # OCHA P-codes; curated keys differ

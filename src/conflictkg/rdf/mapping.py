@@ -27,7 +27,6 @@ from conflictkg.extract.model import (
     Extraction,
     Span,
 )
-from conflictkg.gazetteers import PLACE_LEVELS
 from conflictkg.iris import Iris, slugify
 from conflictkg.rdf import terms
 from conflictkg.rdf.vocabulary import (
@@ -47,6 +46,7 @@ from conflictkg.rdf.vocabulary import (
     wikibase,
     xsd,
 )
+from conflictkg.reference.gazetteers import PLACE_LEVELS
 
 QUOTE_CONTEXT = 32  # code points of text kept before and after a quote (oa:prefix, oa:suffix)
 OUTCOMES = ("killed", "wounded", "captured", "missing")

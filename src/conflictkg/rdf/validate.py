@@ -1,4 +1,4 @@
-"""SHACL validation of ConflictKG data against ``ontology/shapes.ttl``.
+"""SHACL validation of ConflictKG data against the bundle's ``ontology/shapes.ttl``.
 
 The data is validated as the SPARQL endpoint serves it: the union of its graphs.
 The ontology is mixed in, so class targets reach subclasses (a ckg:Battle is checked
@@ -15,16 +15,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 import pyshacl_turbo
 from pyoxigraph import Quad, RdfFormat, Triple, serialize
 from rdflib import RDF, SH, ConjunctiveGraph, Graph
 from rdflib.term import Node
 
-from conflictkg.rdf.ontology import ONTOLOGY_DIR, ontology_files
-
-SHAPES_FILE = "shapes.ttl"
+from conflictkg.reference import Bundle, load_bundle
 
 
 @dataclass(frozen=True)
@@ -58,7 +55,7 @@ class ValidationReport:
         return "\n".join(lines)
 
 
-def validate(data: Iterable[Quad | Triple] | Graph, *, ontology_dir: Path = ONTOLOGY_DIR
+def validate(data: Iterable[Quad | Triple] | Graph, *, bundle: Bundle | None = None
              ) -> ValidationReport:
     """Validate the union of ``data``'s graphs.
 
@@ -67,7 +64,7 @@ def validate(data: Iterable[Quad | Triple] | Graph, *, ontology_dir: Path = ONTO
     """
     graph = _union(data)
     size = len(graph)
-    shapes, ontology = _reference_graphs(ontology_dir.resolve())
+    shapes, ontology = _reference_graphs(bundle if bundle is not None else load_bundle())
     graph += ontology  # all of it: pyshacl's ont_graph would bring in only the axioms
     conforms, results, _text = pyshacl_turbo.validate(
         graph, shacl_graph=shapes, inference="none", allow_warnings=False, advanced=False,
@@ -89,13 +86,14 @@ def _union(data: Iterable[Quad | Triple] | Graph) -> Graph:
 
 
 @functools.lru_cache(maxsize=4)
-def _reference_graphs(directory: Path) -> tuple[Graph, Graph]:
-    """The shapes graph and the ontology graph (every other file), read once per folder."""
+def _reference_graphs(bundle: Bundle) -> tuple[Graph, Graph]:
+    """The shapes graph and the ontology graph (every other file), read once per bundle."""
     shapes, ontology = Graph(), Graph()
-    for path in ontology_files(directory):
-        (shapes if path.name == SHAPES_FILE else ontology).parse(path, format="turtle")
+    for path, triples in bundle.ontology_triples:
+        (shapes if path == bundle.shapes_file else ontology).parse(
+            data=serialize(triples, format=RdfFormat.N_TRIPLES) or b"", format="nt")
     if not len(shapes):
-        raise FileNotFoundError(f"{directory / SHAPES_FILE}: no shapes")
+        raise FileNotFoundError(f"{bundle.shapes_file}: no shapes")
     return shapes, ontology
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pyoxigraph import NamedNode
 
+from conflictkg.reference import load_bundle
+
 CKG = "https://conflictkg.org/ontology#"
 PREFIXES: dict[str, str] = {
     "ckg": CKG,
@@ -72,14 +74,9 @@ schema = Namespace(PREFIXES["schema"])
 dcterms = Namespace(PREFIXES["dcterms"])
 wikibase = Namespace(PREFIXES["wikibase"])
 
-# Event kinds of the extraction format -> ckg classes (subclasses of ckg:Event).
-EVENT_CLASSES: dict[str, str] = {
-    "battle": "Battle", "attack": "Attack", "clash": "Clash", "shelling": "Shelling",
-    "airstrike": "Airstrike", "capture": "Capture", "withdrawal": "Withdrawal",
-    "siege": "Siege", "massacre": "Massacre", "explosion": "Explosion",
-    "assassination": "Assassination", "arrest": "Arrest", "offensive": "Offensive",
-    "other": "Event",
-}
+# Event kinds of the extraction format -> ckg classes (subclasses of ckg:Event), as the
+# event types of the package's ontology name them (ckg:eventClass).
+EVENT_CLASSES: dict[str, str] = load_bundle().kinds.event_classes
 
 
 def sparql_prefixes(*names: str) -> str:

@@ -23,6 +23,7 @@ from fastapi.responses import JSONResponse, Response
 
 from conflictkg import __version__
 from conflictkg.config import Settings
+from conflictkg.reference import Bundle, load_bundle
 from conflictkg.server import api, describe, graph_store, pages, query_page, sparql
 from conflictkg.server.engine import QueryEngine
 from conflictkg.server.errors import HttpError, error_response
@@ -36,9 +37,11 @@ def plain_text_path(path: str) -> bool:
     return any(path == p or path.startswith(p + "/") for p in PLAIN_TEXT_PATHS)
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """An ASGI app serving the store named in ``settings``."""
+def create_app(settings: Settings, *, bundle: Bundle | None = None) -> FastAPI:
+    """An ASGI app serving the store named in ``settings``, with the reference bundle the
+    settings name (or ``bundle``): its example queries, JSON-LD context and extractor."""
     engine = QueryEngine(settings)
+    bundle = bundle if bundle is not None else load_bundle(settings.bundle)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -57,6 +60,8 @@ def create_app(settings: Settings) -> FastAPI:
                   "docs/sparql-endpoint.md.")
     app.state.settings = settings
     app.state.engine = engine
+    app.state.bundle = bundle
+    app.state.templates = pages.templates(settings.templates)
     app.state.api_cache = {}  # read by the routes through conflictkg.server.deps
     app.add_middleware(sparql.SparqlEndpoint, engine=engine, settings=settings)  # first: CORS wraps it
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],

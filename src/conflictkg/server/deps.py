@@ -1,8 +1,9 @@
-"""The app's settings, query engine and caches, as FastAPI dependencies of its routes.
+"""The app's settings, query engine, reference bundle and caches, as FastAPI dependencies
+of its routes.
 
 ``create_app`` builds them once per app and keeps them on it; routes declare
-``engine: EngineDep``, ``settings: SettingsDep`` or ``cache: CacheDep`` and never read
-the app's state themselves, so a route's signature says what it uses.
+``engine: EngineDep``, ``settings: SettingsDep``, ``bundle: BundleDep`` or ``cache: CacheDep``
+and never read the app's state themselves, so a route's signature says what it uses.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 
 from conflictkg.config import Settings
+from conflictkg.reference import Bundle
 from conflictkg.server.engine import QueryEngine
 
 
@@ -23,6 +25,11 @@ def get_engine(request: Request) -> QueryEngine:
     return request.app.state.engine
 
 
+def get_bundle(request: Request) -> Bundle:
+    """The reference bundle the settings name: example queries, JSON-LD context, extractor."""
+    return request.app.state.bundle
+
+
 def get_cache(request: Request) -> dict[str, Any]:
     """What the app keeps between requests (the event index, names, points), by name."""
     return request.app.state.api_cache
@@ -30,4 +37,5 @@ def get_cache(request: Request) -> dict[str, Any]:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 EngineDep = Annotated[QueryEngine, Depends(get_engine)]
+BundleDep = Annotated[Bundle, Depends(get_bundle)]
 CacheDep = Annotated[dict[str, Any], Depends(get_cache)]

@@ -11,7 +11,6 @@ suffix. Unknown IRIs get a 404.
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse, HTMLResponse
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
 
 from conflictkg.iris import Iris
 from conflictkg.rdf.vocabulary import PREFIXES
@@ -71,17 +70,14 @@ GROUP BY ?g ?cls ORDER BY DESC(?n) LIMIT 50"""
 GRAPH_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
-def templates() -> Environment:
-    """Templates of the package; a folder named in CONFLICTKG_TEMPLATES may override them."""
-    loaders = [PackageLoader("conflictkg.server", "templates")]
-    if os.environ.get("CONFLICTKG_TEMPLATES"):
-        loaders.insert(0, FileSystemLoader(os.environ["CONFLICTKG_TEMPLATES"]))
+def templates(folder: Path | None = None) -> Environment:
+    """Templates of the package; those of ``folder`` (the ``templates`` setting) override them."""
+    loaders: list[BaseLoader] = [PackageLoader("conflictkg.server", "templates")]
+    if folder is not None:
+        loaders.insert(0, FileSystemLoader(folder))
     env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(["html"]))
     env.filters["urlquote"] = lambda v: quote(str(v), safe="")
     return env
-
-
-TEMPLATES = templates()
 
 
 def curie(iri: str) -> str:
@@ -243,7 +239,7 @@ def render_html(request: Request, iris: Iris, page: Page) -> HTMLResponse:
                                 for t in d.props[predicate]]})
     incoming = [{"href": local_href(iris, s), "iri": s, "predicate": curie(p),
                  "label": best_label(lab)} for s, p, lab in page.incoming]
-    html = TEMPLATES.get_template("entity.html").render(
+    html = request.app.state.templates.get_template("entity.html").render(
         iri=page.iri, kind=page.kind, names=names, aliases=sorted(d.labels("skos:altLabel").values()),
         types=sorted(curie(t) for t in d.types()), rows=rows, incoming=incoming,
         incoming_limit=INCOMING_LIMIT, map=svg_map(page.points), api=api,
@@ -301,7 +297,7 @@ async def graph(request: Request, rest: str, engine: EngineDep, settings: Settin
         return await rdf_response(engine, GRAPH_TRIPLES, fmt, {"g": iri_term(iri)})
     classes = await engine.select(GRAPH_CLASSES, substitutions={"g": iri_term(iri)})
     query = f"SELECT ?s ?p ?o WHERE {{\n  GRAPH {iri_term(iri)} {{ ?s ?p ?o }}\n}} LIMIT 100"
-    html = TEMPLATES.get_template("graph.html").render(
+    html = request.app.state.templates.get_template("graph.html").render(
         iri=iri, size=sizes[0]["n"], path=request.url.path,
         classes=[{"curie": curie(text(r["cls"])), "count": r["n"],
                   "href": local_href(iris, text(r["cls"]))} for r in classes],

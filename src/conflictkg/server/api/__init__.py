@@ -18,16 +18,14 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
 from fastapi.responses import FileResponse
 
 from conflictkg.server.api import documents, entities, events
 from conflictkg.server.api.index import keeping_index
+from conflictkg.server.deps import BundleDep
 from conflictkg.server.errors import HttpError
-
-CONTEXT_FILE = Path(__file__).resolve().parents[4] / "ontology" / "context.jsonld"
 
 
 @asynccontextmanager
@@ -46,8 +44,8 @@ router.include_router(documents.router)
 @router.get("/context.jsonld", response_class=FileResponse, summary="The JSON-LD context",
             responses={200: {"content": {"application/ld+json": {"schema": {"type": "object"}}}},
                        404: {"description": "The context file is not installed"}})
-async def context() -> FileResponse:
+async def context(bundle: BundleDep) -> FileResponse:
     """Maps the API's keys to the ontology, so every answer reads as JSON-LD."""
-    if not CONTEXT_FILE.is_file():
+    if not bundle.context_file.is_file():
         raise HttpError(404, "the JSON-LD context is not installed", code="not_installed")
-    return FileResponse(CONTEXT_FILE, media_type="application/ld+json")
+    return FileResponse(bundle.context_file, media_type="application/ld+json")

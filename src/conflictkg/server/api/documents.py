@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from conflictkg.config import Settings
 from conflictkg.documents import Document
+from conflictkg.reference import Bundle
 from conflictkg.server.api import models as m
 from conflictkg.server.api import queries as q
 from conflictkg.server.api import shapes
@@ -18,7 +19,7 @@ from conflictkg.server.api.extraction import extraction
 from conflictkg.server.api.graph import describe, expand, literal_term
 from conflictkg.server.api.params import ID_DOC, Cursor, Limit
 from conflictkg.server.api.reader import ApiRoute, Reader, ReaderDep
-from conflictkg.server.deps import SettingsDep
+from conflictkg.server.deps import BundleDep, SettingsDep
 from conflictkg.server.errors import HttpError, bad_parameter, not_found
 from conflictkg.server.sparql import check_update_rights, read_body
 
@@ -63,13 +64,13 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     413: {"description": "Body too large"}}
 
 
-async def _pipeline(cache: dict[str, Any]) -> Any:
-    """The extraction pipeline, built once per app; loading its gazetteers takes a while,
-    so in a thread, and only for a request that may write."""
+async def _pipeline(cache: dict[str, Any], bundle: Bundle) -> Any:
+    """The extraction pipeline of the app's bundle, built once per app; loading its
+    gazetteers takes a while, so in a thread, and only for a request that may write."""
     if "pipeline" not in cache:
         from conflictkg.ingest import new_pipeline
 
-        cache["pipeline"] = await asyncio.to_thread(new_pipeline)
+        cache["pipeline"] = await asyncio.to_thread(new_pipeline, bundle=bundle)
     return cache["pipeline"]
 
 
@@ -102,7 +103,8 @@ async def _new_document(reader: Reader, settings: Settings) -> Document:
              openapi_extra={"requestBody": {"required": True, "content": {
                  "application/json": {"schema": NEW_DOCUMENT_SCHEMA}}}},
              summary="Ingest one document (needs the update token)")
-async def post_document(reader: ReaderDep, settings: SettingsDep, response: Response) -> m.Extraction:
+async def post_document(reader: ReaderDep, settings: SettingsDep, bundle: BundleDep,
+                        response: Response) -> m.Extraction:
     """Extracts the document, stores its graph in one transaction and answers its extraction.
 
     Authorised like SPARQL Update: ``Authorization: Bearer <update_token>``.
@@ -113,10 +115,10 @@ async def post_document(reader: ReaderDep, settings: SettingsDep, response: Resp
     from conflictkg.ingest import ensure_reference_graphs, ingest_document
     from conflictkg.rdf.mapping import MappingError
 
-    pipeline = await _pipeline(reader.cache)
+    pipeline = await _pipeline(reader.cache, bundle)
 
     def work(writer: Any) -> str:
-        ensure_reference_graphs(writer, iris)
+        ensure_reference_graphs(writer, iris, bundle)
         status, _ = ingest_document(writer, document, pipeline, iris)
         return status
 

@@ -17,8 +17,8 @@ from typing import Annotated, Literal
 from fastapi import Depends, Query, Request
 
 from conflictkg.extract.model import ACTOR_KINDS, EVENT_KINDS
-from conflictkg.gazetteers import PLACE_LEVELS
 from conflictkg.geo import haversine_m
+from conflictkg.reference.gazetteers import PLACE_LEVELS
 from conflictkg.server.errors import bad_parameter
 from conflictkg.server.negotiation import Offers, negotiate
 

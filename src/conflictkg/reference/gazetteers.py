@@ -1,11 +1,11 @@
-"""The gazetteers: places, armed groups and reporting sources, read from ``mappings/``.
+"""The gazetteers: places, armed groups and reporting sources, read from a bundle's ``mappings/``.
 
 They are versioned data files (TSV and YAML, each folder with a README saying where
 the data comes from); this module only reads and checks them, and offers the admin
 chain of places. Matching names in text is the extractor's job, and turning entries
 into RDF is the mapping's job.
 
-    gaz = load_gazetteers()
+    gaz = load_bundle().gazetteers
     gaz.places["N0094"].name_ar          # 'القدم'
     gaz.places.ancestors("N0094")        # area, city, sub-district, district, governorate
     gaz.actors["hts"].renamed_to
@@ -13,8 +13,6 @@ into RDF is the mapping's job.
 
 from __future__ import annotations
 
-import functools
-import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,15 +21,10 @@ from typing import Any
 
 import yaml
 
-ENV_VAR = "CONFLICTKG_MAPPINGS"
-DEFAULT_MAPPINGS = Path(__file__).resolve().parents[2] / "mappings"
+from conflictkg.reference.loading import BundleError, SafeLoader, read_yaml
 
 PLACE_LEVELS = ("governorate", "district", "subdistrict", "community", "neighbourhood", "site",
                 "country")
-ACTOR_KINDS = (
-    "state_force", "rebel_group", "jihadist_group", "militia", "kurdish_force",
-    "foreign_state", "other",
-)
 SOURCE_TYPES = (
     "monitor", "state_media", "loyalist_media", "opposition_media", "agency", "media",
     "archive", "generic", "military", "official", "ngo",
@@ -47,14 +40,8 @@ PLACE_COLUMNS = (
 ALIAS_COLUMNS = ("key", "aliases_ar", "aliases_en", "note")  # and an optional "prominence"
 
 
-class GazetteerError(ValueError):
+class GazetteerError(BundleError):
     """A gazetteer file is malformed; the message names the file and line."""
-
-    def __init__(self, path: Path, line: int | None, message: str) -> None:
-        where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {message}")
-        self.path = path
-        self.line = line
 
 
 @dataclass(frozen=True)
@@ -111,7 +98,11 @@ class ActorEntry(_Named):
     aliases_ar: tuple[str, ...] = ()
     aliases_en: tuple[str, ...] = ()
     weak_aliases_ar: tuple[str, ...] = ()  # names that denote the actor only in context ("النظام")
+    weak_aliases_en: tuple[str, ...] = ()  # the same in English ("foreign fighters")
     generic: bool = False  # a collective term ("فصائل المعارضة"), not one organisation
+    # names of the country itself ("تركيا", "Turkey"), also among the aliases: the state as a
+    # party when it acts, a place when the text puts something in it ("فرّ إلى تركيا")
+    country_names: tuple[str, ...] = ()
     parent: str | None = None
     active_from: int | None = None
     active_to: int | None = None
@@ -178,27 +169,16 @@ class Gazetteers:
     actors: Mapping[str, ActorEntry]
     sources: Mapping[str, SourceEntry]
     stopnames: frozenset[str]  # place names that are common words: match only when qualified
-    root: Path
 
 
-def load_gazetteers(mappings_dir: Path | str | None = None) -> Gazetteers:
-    """Read and check the gazetteers under ``mappings_dir`` (once per folder).
-
-    Without a folder: ``$CONFLICTKG_MAPPINGS``, else the repository's ``mappings/``.
-    """
-    if mappings_dir is None:
-        mappings_dir = os.environ.get(ENV_VAR) or DEFAULT_MAPPINGS
-    return _load(Path(mappings_dir).resolve())
-
-
-@functools.lru_cache(maxsize=8)
-def _load(root: Path) -> Gazetteers:
-    places = _read_places(root / "places")
-    actors = _read_actors(root / "actors" / "actors.yaml")
-    sources = _read_sources(root / "sources" / "sources.yaml", actors)
-    stopnames = _read_lines(root / "places" / STOPNAME_FILE)
-    return Gazetteers(places, MappingProxyType(actors), MappingProxyType(sources),
-                      stopnames, root)
+def read_gazetteers(mappings: Path, *, actor_kinds: tuple[str, ...]) -> Gazetteers:
+    """Read and check the gazetteers under a ``mappings/`` folder; an actor's kind must be
+    one of ``actor_kinds`` (the bundle's ontology names them)."""
+    places = _read_places(mappings / "places")
+    actors = _read_actors(mappings / "actors" / "actors.yaml", actor_kinds)
+    sources = _read_sources(mappings / "sources" / "sources.yaml", actors)
+    stopnames = _read_lines(mappings / "places" / STOPNAME_FILE)
+    return Gazetteers(places, MappingProxyType(actors), MappingProxyType(sources), stopnames)
 
 
 # --- places (TSV) -----------------------------------------------------------------
@@ -276,10 +256,10 @@ def _read_places(folder: Path) -> Places:
             parent = entries[parent].parent if parent in entries else None
     alias_path = folder / PLACE_ALIAS_FILE
     for n, row in _tsv_rows(alias_path, ALIAS_COLUMNS):
-        entry = entries.get(row["key"])
-        if entry is None:
+        found = entries.get(row["key"])
+        if found is None:
             raise GazetteerError(alias_path, n, f"unknown place key {row['key']!r}")
-        entry = _with_aliases(entry, _split(row["aliases_ar"]), _split(row["aliases_en"]))
+        entry = _with_aliases(found, _split(row["aliases_ar"]), _split(row["aliases_en"]))
         prominence = _number(alias_path, n, row, "prominence", int)
         entries[entry.key] = entry if prominence is None else replace(entry, prominence=prominence)
     return Places(entries)
@@ -302,7 +282,7 @@ def _read_lines(path: Path) -> frozenset[str]:
 
 # --- actors and sources (YAML) --------------------------------------------------------
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+class _LineLoader(SafeLoader):  # type: ignore[misc]
     """A safe YAML loader that remembers the line of each mapping (as ``__line__``)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
@@ -314,11 +294,7 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
 def _yaml_entries(path: Path, fields: tuple[str, ...]) -> Iterator[tuple[int, dict[str, Any]]]:
     if not path.is_file():
         raise GazetteerError(path, None, "file not found")
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # safe
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise GazetteerError(path, mark.line + 1 if mark else None, str(exc)) from None
+    data = read_yaml(path, error=GazetteerError, loader=_LineLoader)
     if not isinstance(data, list):
         raise GazetteerError(path, None, "expected a list of entries")
     for item in data:
@@ -373,7 +349,8 @@ class _Item:
 
 ACTOR_FIELDS = (
     "key", "name_ar", "name_en", "kind", "side", "aliases_ar", "aliases_en", "weak_aliases_ar",
-    "generic", "parent", "active_from", "active_to", "renamed_to", "note",
+    "weak_aliases_en", "country_names_ar", "country_names_en", "generic", "parent", "active_from", "active_to",
+    "renamed_to", "note",
 )
 SOURCE_FIELDS = (
     "key", "name_ar", "name_en", "type", "stance", "country", "aliases_ar", "aliases_en",
@@ -393,16 +370,20 @@ def _keyed(path: Path, fields: tuple[str, ...]) -> Iterator[tuple[str, _Item]]:
         yield key, item
 
 
-def _read_actors(path: Path) -> dict[str, ActorEntry]:
+def _read_actors(path: Path, kinds: tuple[str, ...]) -> dict[str, ActorEntry]:
     actors: dict[str, ActorEntry] = {}
     items: dict[str, _Item] = {}
     for key, item in _keyed(path, ACTOR_FIELDS):
         items[key] = item
+        name_ar, name_en = item.required("name_ar"), item.required("name_en")
+        country_ar, country_en = item.names("country_names_ar"), item.names("country_names_en")
         actors[key] = ActorEntry(
-            key=key, name_ar=item.required("name_ar"), name_en=item.required("name_en"),
-            kind=item.required("kind", ACTOR_KINDS), side=item.text("side"),
-            aliases_ar=item.names("aliases_ar"), aliases_en=item.names("aliases_en"),
+            key=key, name_ar=name_ar, name_en=name_en,
+            kind=item.required("kind", kinds), side=item.text("side"),
+            aliases_ar=_more(item.names("aliases_ar"), country_ar, name_ar),
+            aliases_en=_more(item.names("aliases_en"), country_en, name_en),
             weak_aliases_ar=item.names("weak_aliases_ar"),
+            weak_aliases_en=item.names("weak_aliases_en"), country_names=country_ar + country_en,
             generic=bool(item.data.get("generic", False)), parent=item.text("parent"),
             active_from=item.year("active_from"), active_to=item.year("active_to"),
             renamed_to=item.text("renamed_to"), note=item.text("note"))
@@ -411,6 +392,11 @@ def _read_actors(path: Path) -> dict[str, ActorEntry]:
             if ref and ref not in actors:
                 raise items[key].error(f"{key}: unknown actor key {ref!r}")
     return actors
+
+
+def _more(aliases: tuple[str, ...], names: tuple[str, ...], label: str) -> tuple[str, ...]:
+    """The aliases and then the other names not yet among them or the label."""
+    return aliases + tuple(n for n in names if n != label and n not in aliases)
 
 
 def _read_sources(path: Path, actors: Mapping[str, ActorEntry]) -> dict[str, SourceEntry]:

@@ -1,0 +1,75 @@
+"""The example queries of a bundle's ``queries/``: SPARQL files with their questions.
+
+Each file starts with comment lines that this module reads:
+
+    # Question: the question in English
+    # السؤال: the same question in Arabic
+    # notes on how the query works (any other comment line)
+    # Expect: what the project's tests check on the sample corpus
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from conflictkg.reference.loading import BundleError
+
+QUESTION_EN = "Question:"
+QUESTION_AR = "السؤال:"
+EXPECT = "Expect:"
+
+
+class ExampleError(BundleError):
+    """An example query file without its question headers."""
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str
+    question_en: str
+    question_ar: str
+    text: str
+    notes: tuple[str, ...] = ()
+    expect: tuple[str, ...] = field(default=(), repr=False)
+
+    @property
+    def query(self) -> str:
+        """The query without its leading comment block, as it is shown in the editor."""
+        lines = self.text.splitlines()
+        while lines and (lines[0].startswith("#") or not lines[0].strip()):
+            lines.pop(0)
+        return "\n".join(lines) + "\n"
+
+
+def parse_example(path: Path) -> Example:
+    """Read one ``.rq`` file's header; ExampleError names the file when a question is missing."""
+    text = path.read_text(encoding="utf-8")
+    found: dict[str, str] = {}
+    notes: list[str] = []
+    expect: list[str] = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        comment = line[1:].strip()
+        for key in (QUESTION_EN, QUESTION_AR, EXPECT):
+            if comment.startswith(key):
+                value = comment[len(key):].strip()
+                if key == EXPECT:
+                    expect.append(value)
+                else:
+                    found[key] = value
+                break
+        else:
+            if comment:
+                notes.append(comment)
+    for key in (QUESTION_EN, QUESTION_AR):
+        if not found.get(key):
+            raise ExampleError(path, None, f"line 1-2 must give '# {key} …'")
+    return Example(path.stem, found[QUESTION_EN], found[QUESTION_AR], text,
+                   tuple(notes), tuple(expect))
+
+
+def read_examples(folder: Path) -> tuple[Example, ...]:
+    """The examples of a folder, in file-name order."""
+    return tuple(parse_example(p) for p in sorted(folder.glob("*.rq")))

@@ -306,14 +306,18 @@ class EventFinder:
             if sentence.heading or inside(hypothetical) or asides.record_value(doc, sentence):
                 continue
             cues_here = inside(cues_index)
-            day = next((d for d in doc.dates_between(sentence.start, sentence.end)
-                        if d.precision == "day" and usable(d)), None)
-            redated += [happenings.Redating(c.payloads[0], day.value, sentence)
-                        for c in cues_here[:1] if day is not None and _refers_back(doc, c, rules)
-                        and c.end <= day.span.start and not _in_quotes(doc, c.start)]
-            here = [c for c in cues_here if self._happened(doc, c, inside(denials), rules)
+            if not cues_here:
+                continue
+            if _refers_back(doc, cues_here[0], rules) and not _in_quotes(doc, cues_here[0].start):
+                day = next((d for d in doc.dates_between(cues_here[0].end, sentence.end)
+                            if d.precision == "day" and usable(d)), None)
+                if day is not None:
+                    redated.append(happenings.Redating(cues_here[0].payloads[0], day.value,
+                                                       sentence))
+            denied, meanwhile = inside(denials), inside(circumstances)
+            here = [c for c in cues_here if self._happened(doc, c, denied, rules)
                     and not asides.attempted(doc, c, cues_here, rules)
-                    and not asides.circumstance(doc, c, inside(circumstances), rules)]
+                    and not asides.circumstance(doc, c, meanwhile, rules)]
             caused = asides.caused(doc, here, inside(causes), rules)
             here = [c for c in here if c not in caused]
             unquoted = [c for c in here if not _in_quotes(doc, c.start)]

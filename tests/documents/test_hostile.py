@@ -67,3 +67,12 @@ def test_the_command_reports_each_bad_input_in_one_line_and_goes_on(tmp_path, wr
     assert "Traceback" not in result.stderr
     assert len([line for line in result.stderr.splitlines() if line.startswith("error:")]) == 2
     assert (tmp_path / "out" / "ok.json").is_file()
+
+
+def test_html_nested_half_a_million_deep_is_flattened_and_read(write, load_one):
+    depth = 500_000
+    page = ("<html><body><article><p>قتل 5 مدنيين في قصف على البلدة.</p>" + "<div>" * depth
+            + "نص في العمق" + "</div>" * depth + "<p>النهاية.</p></article></body></html>")
+    item = load_one(write("bomb.html", page))
+    assert isinstance(item, Document)
+    assert item.text.split("\n\n") == ["قتل 5 مدنيين في قصف على البلدة.", "نص في العمق", "النهاية."]

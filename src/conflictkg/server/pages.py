@@ -133,7 +133,7 @@ async def page_data(engine: QueryEngine, iris: Iris, iri: str) -> Page | None:
 def map_points(iris: Iris, page: Page) -> list[dict[str, Any]]:
     """The located things a page's map shows: the place itself, or the places tied to it."""
     out = []
-    geometry = page.description.first("geo:hasGeometry")
+    geometry = page.description.geometry()
     own = point(geometry.wkt if geometry else None)
     if own:
         out.append({"lon": own[0], "lat": own[1], "label": best_label(page.description.labels()),

@@ -120,7 +120,7 @@ def actor(iris: Iris, d: Description) -> m.Actor:
 
 
 def place(iris: Iris, d: Description) -> m.Place:
-    geometry = d.first("geo:hasGeometry")
+    geometry = d.geometry()
     wkt = geometry.wkt if geometry else None
     xy = point(wkt)
     return m.Place(

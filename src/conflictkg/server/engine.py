@@ -96,6 +96,8 @@ class QueryEngine:
         self._write_lock = asyncio.Lock()
         self._spill_dir: str | None = None
         self._watch = worker.GenerationWatch(settings.store)
+        # The JSON-LD context that compacted JSON-LD results are written with (the app sets it).
+        self.context_file: str | None = None
 
     @property
     def generation(self) -> int:
@@ -234,7 +236,8 @@ class QueryEngine:
         payload, generation = await self._call({
             "op": "query", "query": query, "accept": accept, "format": format, "base_iri": base_iri,
             "default_graphs": list(default_graph_uris), "named_graphs": list(named_graph_uris),
-            "substitutions": substitutions or None, "max_bytes": self.settings.max_result_bytes})
+            "substitutions": substitutions or None, "max_bytes": self.settings.max_result_bytes,
+            "context": self.context_file})
         result = _result(payload, generation)
         result.stable = not federated
         if not federated:

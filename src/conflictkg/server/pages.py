@@ -12,16 +12,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Request, Response
-from fastapi.responses import FileResponse, HTMLResponse
-from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+from fastapi.responses import HTMLResponse
 
 from conflictkg.iris import Iris
-from conflictkg.rdf.vocabulary import PREFIXES
 from conflictkg.server.api.extraction import extraction
 from conflictkg.server.api.graph import (
     PREFIX,
@@ -37,19 +34,19 @@ from conflictkg.server.api.shapes import labels, local
 from conflictkg.server.deps import EngineDep, SettingsDep
 from conflictkg.server.engine import QueryEngine
 from conflictkg.server.errors import HttpError
-from conflictkg.server.negotiation import Offers, negotiate, not_acceptable
+from conflictkg.server.linked import (
+    API_KINDS,
+    best_label,
+    choose_format,
+    curie,
+    local_href,
+    query_link,
+    rdf_response,
+    split_suffix,
+)
 
 router = APIRouter(include_in_schema=False)
-STATIC = Path(__file__).resolve().parent / "static"
-RDF_FORMATS = {"turtle": "text/turtle", "jsonld": "application/ld+json",
-               "ntriples": "application/n-triples"}
-PAGES = Offers("this page", [("html", "text/html"), *RDF_FORMATS.items()], {
-    "application/xhtml+xml": "html", "application/x-turtle": "turtle", "text/n3": "turtle",
-    "application/json": "jsonld"})
-SUFFIXES = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples"}
 INCOMING_LIMIT = 200
-API_KINDS = {"event": "events", "place": "places", "actor": "actors", "source": "sources",
-             "document": "documents"}
 
 # The subject, and the resources named by fragments of its IRI (geometry, selectors) up
 # to two links away: what a client needs to read the subject without another request.
@@ -70,30 +67,10 @@ GROUP BY ?g ?cls ORDER BY DESC(?n) LIMIT 50"""
 GRAPH_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
-def templates(folder: Path | None = None) -> Environment:
-    """Templates of the package; those of ``folder`` (the ``templates`` setting) override them."""
-    loaders: list[BaseLoader] = [PackageLoader("conflictkg.server", "templates")]
-    if folder is not None:
-        loaders.insert(0, FileSystemLoader(folder))
-    env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(["html"]))
-    env.filters["urlquote"] = lambda v: quote(str(v), safe="")
-    return env
 
 
-def curie(iri: str) -> str:
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri
 
 
-def choose_format(request: Request) -> str:
-    """'html', or an RDF format key, by the Accept header (HTML without one)."""
-    accept = request.headers.get("accept")
-    chosen = negotiate(PAGES, accept)
-    if chosen is None:
-        raise not_acceptable(PAGES, accept)
-    return chosen.key
 
 
 @dataclass
@@ -148,17 +125,8 @@ def map_points(iris: Iris, page: Page) -> list[dict[str, Any]]:
     return out[:50]
 
 
-def best_label(found: dict[str, str]) -> str:
-    names = labels(found)
-    return names.en or names.ar or ""
 
 
-def local_href(iris: Iris, iri: str) -> str:
-    """The path serving an IRI here when it is minted under the base, else the IRI itself."""
-    base = iris.base
-    if iri.startswith((base + "id/", base + "graph/")):
-        return "/" + iri[len(base):]
-    return iri
 
 
 def svg_map(points: list[dict[str, Any]], width: int = 420, height: int = 300) -> dict[str, Any]:
@@ -179,9 +147,6 @@ def svg_map(points: list[dict[str, Any]], width: int = 420, height: int = 300) -
             "bbox": [round(v, 5) for v in (west, south, east, north)], "km": round(km, 1)}
 
 
-def query_link(iri: str) -> str:
-    query = f"SELECT ?property ?value WHERE {{\n  {iri_term(iri)} ?property ?value\n}}"
-    return "/?" + urlencode({"query": query})
 
 
 def highlighted(extraction: dict[str, Any] | None, iris: Iris) -> list[dict[str, Any]]:
@@ -249,17 +214,8 @@ def render_html(request: Request, iris: Iris, page: Page) -> HTMLResponse:
     return HTMLResponse(html, headers={"Vary": "Accept"})
 
 
-async def rdf_response(engine: QueryEngine, query: str, fmt: str,
-                       substitutions: dict[str, str] | None = None) -> Response:
-    body = await engine.construct(query, substitutions, format=RDF_FORMATS[fmt])
-    return Response(body, media_type=RDF_FORMATS[fmt], headers={"Vary": "Accept"})
 
 
-def split_suffix(iri: str) -> tuple[str, str | None]:
-    for suffix, fmt in SUFFIXES.items():
-        if iri.endswith(suffix):
-            return iri[: -len(suffix)], fmt
-    return iri, None
 
 
 @router.api_route("/id/{rest:path}", methods=["GET", "HEAD"])
@@ -276,7 +232,8 @@ async def dereference(request: Request, rest: str, engine: EngineDep,
     fmt = fmt or choose_format(request)
     if fmt == "html":
         return render_html(request, iris, page)
-    return await rdf_response(engine, CONSTRUCT, fmt, {"s": iri_term(iri)})
+    return await rdf_response(engine, CONSTRUCT, fmt, {"s": iri_term(iri)},
+                              accept=request.headers.get("accept"))
 
 
 @router.api_route("/graph/{rest:path}", methods=["GET", "HEAD"])
@@ -294,7 +251,8 @@ async def graph(request: Request, rest: str, engine: EngineDep, settings: Settin
         raise HttpError(404, f"no graph <{iri}>")
     fmt = fmt or choose_format(request)
     if fmt != "html":
-        return await rdf_response(engine, GRAPH_TRIPLES, fmt, {"g": iri_term(iri)})
+        return await rdf_response(engine, GRAPH_TRIPLES, fmt, {"g": iri_term(iri)},
+                                  accept=request.headers.get("accept"))
     classes = await engine.select(GRAPH_CLASSES, substitutions={"g": iri_term(iri)})
     query = f"SELECT ?s ?p ?o WHERE {{\n  GRAPH {iri_term(iri)} {{ ?s ?p ?o }}\n}} LIMIT 100"
     html = request.app.state.templates.get_template("graph.html").render(
@@ -305,10 +263,3 @@ async def graph(request: Request, rest: str, engine: EngineDep, settings: Settin
     )
     return HTMLResponse(html, headers={"Vary": "Accept"})
 
-
-@router.get("/static/{name}")
-async def page_asset(name: str) -> FileResponse:
-    files = {p.name: p for p in STATIC.iterdir() if p.is_file()}
-    if name not in files:
-        raise HttpError(404, "no such file")
-    return FileResponse(files[name])

@@ -8,16 +8,13 @@ what the protocol returns.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from conflictkg.server.deps import BundleDep, SettingsDep
 from conflictkg.server.errors import HttpError
 
-STATIC = Path(__file__).resolve().parent / "static"
 ASSETS = ("query.js", "query.css", "pages.css")
 
 router = APIRouter()
@@ -42,16 +39,8 @@ def query_page(request: Request, settings: SettingsDep, bundle: BundleDep, examp
         "query": query,
         "endpoint": str(request.url_for("query_page")).rstrip("/") + "/sparql",
         "base_iri": settings.base_iri,
-        "assets": {name: str(request.url_for("query_page_asset", name=name)) for name in ASSETS},
+        "assets": {name: str(request.url_for("static", path=name).path) for name in ASSETS},
     })
-
-
-@router.get("/assets/query/{name}", include_in_schema=False)
-def query_page_asset(name: str) -> FileResponse:
-    """The page's script and styles (the site's stylesheet among them), from the package."""
-    if name not in ASSETS or not (STATIC / name).is_file():
-        raise HttpError(404, f"{name}: no such asset")
-    return FileResponse(STATIC / name)
 
 
 DEFAULT_QUERY = """PREFIX ckg: <https://conflictkg.org/ontology#>

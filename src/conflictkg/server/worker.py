@@ -187,6 +187,33 @@ def _variable(name: str) -> Variable:
         raise HttpError(400, f"not a variable name: {name!r} ({exc})") from None
 
 
+# The prefixes of Turtle and TriG results: the endpoint's own, as its example queries write them.
+def _prefixes() -> dict[str, str]:
+    from conflictkg.rdf.vocabulary import PREFIXES
+
+    return dict(PREFIXES)
+
+
+def _compacted(triples: Any, context_file: str, job: dict) -> bytes | Spilled:
+    """Triples as JSON-LD compacted with the context in ``context_file`` (the project's)."""
+    import json
+
+    import rdflib
+
+    ntriples = _capped(lambda out: serialize(triples, out, format=RdfFormat.N_TRIPLES), job)
+    if isinstance(ntriples, Spilled):
+        with open(ntriples.path, "rb") as f:
+            data = f.read()
+        os.unlink(ntriples.path)
+    else:
+        data = ntriples
+    with open(context_file, encoding="utf-8") as f:
+        context = json.load(f)["@context"]
+    graph = rdflib.Graph().parse(data=data, format="nt")
+    text = graph.serialize(format="json-ld", context=context, auto_compact=True)
+    return _capped(lambda out: out.write(text.encode("utf-8")), job)
+
+
 def run_query(store: Store, job: dict, functions: Functions) -> tuple[str, bytes | Spilled]:
     options = _dataset_options(job)
     if job.get("substitutions"):
@@ -205,8 +232,15 @@ def run_query(store: Store, job: dict, functions: Functions) -> tuple[str, bytes
     else:
         kind = negotiation.GRAPH
     choice = negotiation.choose(kind, job.get("accept"), job.get("format"))
-    fmt = RDF_FORMATS[choice.key] if kind is negotiation.GRAPH else RESULT_FORMATS[choice.key]
-    return choice.media_type, _capped(lambda out: results.serialize(out, format=fmt), job)
+    if kind is not negotiation.GRAPH:
+        fmt = RESULT_FORMATS[choice.key]
+        return choice.media_type, _capped(lambda out: results.serialize(out, format=fmt), job)
+    fmt = RDF_FORMATS[choice.key]
+    if choice.key == "jsonld" and job.get("context") and negotiation.wants_compacted(job.get("accept")):
+        media = f'{choice.media_type}; profile="{negotiation.COMPACTED}"'
+        return media, _compacted(results, job["context"], job)
+    prefixes = _prefixes() if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
+    return choice.media_type, _capped(lambda out: serialize(results, out, format=fmt, prefixes=prefixes), job)
 
 
 def read_graph(store: Store, job: dict, functions: Functions) -> tuple[str, bytes | Spilled]:

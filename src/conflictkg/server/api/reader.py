@@ -20,10 +20,12 @@ from fastapi.routing import APIRoute
 
 from conflictkg.iris import Iris
 from conflictkg.server.api import models as m
+from conflictkg.server.api import queries as q
 from conflictkg.server.api import shapes
+from conflictkg.server.api.figures import add_figures
 from conflictkg.server.api.graph import describe, place_points, resolve, resolve_id, spans, text
-from conflictkg.server.api.index import EventIndex, event_index, summaries_data
-from conflictkg.server.api.params import Area
+from conflictkg.server.api.index import EventIndex, candidates, event_index, summaries_data
+from conflictkg.server.api.params import Area, EventFilter
 from conflictkg.server.api.queries import ListQuery, encode_cursor
 from conflictkg.server.deps import CacheDep, EngineDep, SettingsDep
 from conflictkg.server.engine import QueryEngine
@@ -89,14 +91,36 @@ class Reader:
         self.request.state.index_generation = index.generation
         return index
 
+    async def events_matching(self, filters: EventFilter, *, after: str | None = None,
+                              limit: int | None = None) -> tuple[list[str], str | None]:
+        """The events a list's filters keep, by date: one page (and the key to go on
+        after), or every one of them when ``limit`` is None."""
+        among: set[str] | None = None
+
+        async def narrow(var: str, found: list[str], fragment: str) -> None:
+            nonlocal among
+            events = await candidates(self.engine, var, found, fragment)
+            among = events if among is None else among & events
+
+        if filters.actor is not None:
+            await narrow("actor", await self.named("actor", filters.actor, "actor"), q.EVENT_ACTOR)
+        if filters.place is not None:
+            await narrow("place", await self.named("place", filters.place, "place"), q.EVENT_PLACE)
+        if filters.area is not None:
+            await narrow("geoPlace", await self.places_in(filters.area), q.EVENT_GEO)
+        if filters.source is not None:
+            await narrow("source", await self.named("source", filters.source, "source"), q.EVENT_SOURCE)
+        index = await self.index()
+        return index.page(kind=filters.kind, start=filters.period.start, end=filters.period.end,
+                          among=among, after=after, limit=limit if limit is not None else len(index.events))
+
     async def events_among(self, among: set[str], limit: int) -> list[str]:
         """The first events of a candidate set, by date."""
         return (await self.index()).page(among=among, limit=limit)[0]
 
     async def event_summaries(self, found: list[str]) -> list[m.EventSummary]:
-        points = await place_points(self.engine, self.cache)
-        described = await summaries_data(self.engine, self.cache, found, points)
-        return [shapes.event_summary(self.iris, described[i]) for i in found]
+        """Each event's summary with its figures (fatalities, admin units, ACLED type...)."""
+        return await event_summaries(self.engine, self.iris, self.cache, found)
 
     async def claims(self, found: list[str]) -> list[m.Claim]:
         described = await describe(self.engine, found)
@@ -108,6 +132,16 @@ class Reader:
         """The places whose point lies in the area."""
         points = await place_points(self.engine, self.cache)
         return sorted(iri for iri, (lon, lat) in points.items() if area.holds(lon, lat))
+
+
+async def event_summaries(engine: QueryEngine, iris: Iris, cache: dict[str, Any],
+                          found: list[str]) -> list[m.EventSummary]:
+    """The summaries of events, with their figures: also for callers without a request."""
+    points = await place_points(engine, cache)
+    described = await summaries_data(engine, cache, found, points)
+    summaries = [shapes.event_summary(iris, described[i]) for i in found]
+    await add_figures(engine, iris, cache, summaries)
+    return summaries
 
 
 def get_reader(request: Request, engine: EngineDep, settings: SettingsDep, cache: CacheDep) -> Reader:

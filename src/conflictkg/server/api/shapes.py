@@ -68,7 +68,7 @@ def event_summary(iris: Iris, d: Description) -> m.EventSummary:
         latest_end=d.value("sem:hasLatestEndTimeStamp"),
         places=[place_ref(iris, t) for t in sorted(d.all("sem:hasPlace"), key=lambda t: t.text)
                 if t.is_iri],
-        actors=refs(iris, d.all("sem:hasActor")),
+        actors=[m.ActorRef(**r.model_dump()) for r in refs(iris, d.all("sem:hasActor"))],
         parent=d.value("sem:subEventOf"), documents=d.iris("prov:wasDerivedFrom"),
     )
 

@@ -5,9 +5,10 @@
     python scripts/score_devset.py --json          # one summary line per split
 
 The gold of each document lives beside it (tests/extract/devset/gold/<id>.json); this
-script joins them into one gold file and one manifest per split, runs the extractor as `conflictkg extract` does, and runs the
-scorer with --strict on each split. Misses are printed for the dev split only: the
-held-out slice stays unread by whoever changes the rules.
+script joins them into one gold file and one manifest per split, runs the extractor as
+`conflictkg extract` does, and runs the scorer with --strict on each split. Misses are
+printed for the dev split only: the held-out slice stays unread by whoever changes the
+rules.
 """
 
 from __future__ import annotations

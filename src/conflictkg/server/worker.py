@@ -49,6 +49,7 @@ from pyoxigraph import (
 from conflictkg import store as kgstore
 from conflictkg.server import negotiation
 from conflictkg.server.errors import HttpError
+from conflictkg.server.sparqltext import readable_syntax_error
 
 RESULT_FORMATS = {
     "json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML,
@@ -366,7 +367,8 @@ def serve(sock: socket.socket, store_path: str, memory_mb: int = 0) -> None:
         except HttpError as exc:
             answer = ("error", exc.status, exc.code, exc.message, generation)
         except SyntaxError as exc:
-            answer = ("error", 400, "syntax_error", f"{exc}", generation)
+            answer = ("error", 400, "syntax_error",
+                      readable_syntax_error(str(exc), job.get("query") or ""), generation)
         except RuntimeError as exc:  # Oxigraph's evaluation errors: the query's fault
             answer = ("error", 400, "evaluation_error", f"{exc}", generation)
         except (KeyboardInterrupt, SystemExit):

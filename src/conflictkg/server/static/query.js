@@ -87,21 +87,27 @@
 
   const TERM_TYPES = { class: "class", property: "property", concept: "enum", scheme: "namespace" };
 
+  // Names of places and armed groups containing the typed words, from the store (the JSON
+  // API's search), names that are the words themselves first, then those that begin so.
   async function names(word) {
     const found = [];
+    const rank = (label) => (label === word ? 0 : label.startsWith(word) ? 1 : 2);
     for (const [path, type] of [["places", "place"], ["actors", "armed group"]]) {
       try {
-        const response = await fetch(`/api/v1/${path}?q=${encodeURIComponent(word)}&limit=8`);
+        const response = await fetch(`/api/v1/${path}?q=${encodeURIComponent(word)}&limit=100`);
         if (!response.ok) continue;
         for (const item of (await response.json()).items) {
           for (const lang of ["ar", "en"]) {
             const label = item.labels[lang];
-            if (label) found.push({ label: `"${label}"@${lang}`, detail: `${type} ${item.key}`, type: "text" });
+            if (label) {
+              found.push({ label: `"${label}"@${lang}`, detail: `${type} ${item.key}`, type: "text",
+                rank: rank(label) });
+            }
           }
         }
       } catch (error) { /* the names are a help, not a need */ }
     }
-    return found;
+    return found.sort((a, b) => a.rank - b.rank).slice(0, 40);
   }
 
   async function complete(context) {
@@ -179,9 +185,11 @@
     if (!at) return;
     const doc = editor.state.doc;
     const line = doc.line(Math.min(Number(at[1]), doc.lines));
-    const from = Math.min(line.from + Math.max(Number(at[2]) - 1, 0), line.to);
-    editor.dispatch(CM.setDiagnostics(editor.state, [{ from, to: Math.max(from, line.to), severity: "error",
-      message }]));
+    // From the column to the line's end, at least one character (the parser may point past it).
+    let from = Math.min(line.from + Math.max(Number(at[2]) - 1, 0), line.to);
+    if (from === line.to && line.to > line.from) from = line.to - 1;
+    const to = Math.max(line.to, Math.min(from + 1, doc.length));
+    editor.dispatch(CM.setDiagnostics(editor.state, [{ from, to, severity: "error", message }]));
   }
 
   function updateDownloads() {

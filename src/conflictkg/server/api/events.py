@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from conflictkg.server.api import models as m
 from conflictkg.server.api import queries as q
 from conflictkg.server.api import shapes, table
-from conflictkg.server.api.graph import describe, expand, iri_term, literal_term, spans, text
+from conflictkg.server.api.graph import describe, expand, iri_term, literal_term, spans
 from conflictkg.server.api.params import (
     ID_DOC,
     ActorFilter,
@@ -23,7 +23,7 @@ from conflictkg.server.api.params import (
     PlaceFilter,
     SourceFilter,
 )
-from conflictkg.server.api.reader import ApiRoute, ReaderDep
+from conflictkg.server.api.reader import SUB_EVENTS, ApiRoute, ReaderDep
 from conflictkg.server.errors import not_found
 
 router = APIRouter(route_class=ApiRoute)
@@ -69,24 +69,16 @@ async def event_stats(reader: ReaderDep, filters: EventFilters) -> m.Stats:
 async def get_event(reader: ReaderDep, id: Annotated[str, Path(description=ID_DOC,
                                                                examples=["2de9ca7cda8d2466-120-163"])]
                     ) -> m.EventDetail:
-    engine, iris = reader.engine, reader.iris
     iri = await reader.resolve_id("event", id)
-    described = await describe(engine, [iri]) if iri else {}
+    described = await describe(reader.engine, [iri]) if iri else {}
     if not iri or not described[iri].value("ckg:eventType"):
         raise not_found("event", id)
     d = described[iri]
-    summary = shapes.event_summary(iris, d)
-    subs = await engine.select(q.PREFIX + "SELECT ?x ?e WHERE { ?x sem:subEventOf ?e } ORDER BY ?x",
-                               substitutions={"e": iri_term(iri)})
-    sub_desc = await describe(engine, [text(r["x"]) for r in subs])
-    claim_rows = await engine.select(q.PREFIX + "SELECT ?c ?e WHERE { ?c ckg:about ?e } ORDER BY ?c",
-                                     substitutions={"e": iri_term(iri)})
-    found_spans = await spans(engine, d.iris("ckg:evidence"))
-    claims = await reader.claims([text(r["c"]) for r in claim_rows])
+    (summary,) = await reader.event_summaries([iri])
+    found_spans = await spans(reader.engine, d.iris("ckg:evidence"))
+    claims = await reader.claims_about(iri)
     return m.EventDetail(
-        **summary.model_dump(),
-        sub_events=[m.Ref(id=s, key=shapes.key_of(iris, s), labels=shapes.labels(x.labels()))
-                    for s, x in sub_desc.items()],
+        **summary.model_dump(), sub_events=await reader.refs(SUB_EVENTS, "e", iri),
         evidence=[m.Span(**found_spans[a]) for a in d.iris("ckg:evidence") if a in found_spans],
         claims=claims, tolls=shapes.tolls(claims),
     )

@@ -61,7 +61,7 @@ def fatalities(claims: list[m.Claim]) -> m.Fatalities | None:
     if not tolls:
         return None
     low = high = best = conservative = 0
-    for group in _victim_groups(tolls):
+    for group in shapes.victim_groups(tolls):
         counts = [c.count for c in group if c.count is not None]
         current = [c.count for c in group if c.rank != "deprecated" and c.count is not None] or counts
         preferred = [c.count for c in group if c.rank == "preferred" and c.count is not None]
@@ -69,30 +69,6 @@ def fatalities(claims: list[m.Claim]) -> m.Fatalities | None:
         best += preferred[0] if preferred else int(statistics.median_low(current))
         conservative += min(current)
     return m.Fatalities(low=low, best=best, high=high, conservative=conservative, claims=len(tolls))
-
-
-def _victim_groups(tolls: list[m.Claim]) -> list[list[m.Claim]]:
-    """Tolls of the same victims, and tolls of one revision chain (``supersedes``) even when
-    the revision names the victims more precisely, fall in one group."""
-    root = {c.id: c.id for c in tolls}
-
-    def find(x: str) -> str:
-        while root[x] != x:
-            root[x] = root[root[x]]
-            x = root[x]
-        return x
-
-    first_of: dict[tuple, str] = {}
-    for c in tolls:
-        key = (c.victim_actor.id if c.victim_actor else None, c.victim_category)
-        root[find(c.id)] = find(first_of.setdefault(key, c.id))
-        for earlier in c.supersedes:
-            if earlier in root:
-                root[find(earlier)] = find(c.id)
-    groups: dict[str, list[m.Claim]] = defaultdict(list)
-    for c in tolls:
-        groups[find(c.id)].append(c)
-    return list(groups.values())
 
 
 async def _places(engine: Any, cache: dict[str, Any]) -> dict[str, tuple[str, str | None]]:

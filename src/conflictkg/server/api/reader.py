@@ -23,7 +23,7 @@ from conflictkg.server.api import models as m
 from conflictkg.server.api import queries as q
 from conflictkg.server.api import shapes
 from conflictkg.server.api.figures import add_figures
-from conflictkg.server.api.graph import describe, place_points, resolve, resolve_id, spans, text
+from conflictkg.server.api.graph import describe, iri_term, place_points, resolve, resolve_id, spans, text
 from conflictkg.server.api.index import EventIndex, candidates, event_index, summaries_data
 from conflictkg.server.api.params import Area, EventFilter
 from conflictkg.server.api.queries import ListQuery, encode_cursor
@@ -31,6 +31,11 @@ from conflictkg.server.deps import CacheDep, EngineDep, SettingsDep
 from conflictkg.server.engine import QueryEngine
 
 INDEX_GENERATION = "X-Index-Generation"
+RELATED = 100  # events and claims a detail answer lists
+CLAIMS_ABOUT = q.PREFIX + "SELECT ?c ?e WHERE { ?c ckg:about ?e } ORDER BY ?c"
+ANCESTORS = q.PREFIX + "SELECT ?x ?p WHERE { ?p schema:containedInPlace+ ?x }"
+SUB_UNITS = q.PREFIX + "SELECT ?x ?a WHERE { ?x ckg:partOf ?a } ORDER BY ?x"
+SUB_EVENTS = q.PREFIX + "SELECT ?x ?e WHERE { ?x sem:subEventOf ?e } ORDER BY ?x"
 CONTEXT_LINK = '</api/v1/context.jsonld>; rel="http://www.w3.org/ns/json-ld#context"; ' \
                'type="application/ld+json"'
 
@@ -127,6 +132,35 @@ class Reader:
         evidence = [a for d in described.values() for a in d.iris("ckg:evidence")]
         found_spans = await spans(self.engine, evidence)
         return [shapes.claim(self.iris, described[c], found_spans) for c in found]
+
+    async def claims_about(self, event: str) -> list[m.Claim]:
+        """Every claim about an event."""
+        rows = await self.engine.select(CLAIMS_ABOUT, substitutions={"e": iri_term(event)})
+        return await self.claims([text(r["c"]) for r in rows])
+
+    async def refs(self, query: str, var: str, bound: str) -> list[m.Ref]:
+        """The entities ``query`` finds as ``?x`` with ``?{var}`` bound to ``bound``, named."""
+        rows = await self.engine.select(query, substitutions={var: iri_term(bound)})
+        described = await describe(self.engine, [text(r["x"]) for r in rows])
+        return [m.Ref(id=x, key=shapes.key_of(self.iris, x), labels=shapes.labels(d.labels()))
+                for x, d in described.items()]
+
+    async def admin_chain(self, place: m.Place) -> list[m.Ref]:
+        """The places a place lies in, from its parent up to its governorate."""
+        rows = await self.engine.select(ANCESTORS, substitutions={"p": iri_term(place.id)})
+        ancestors = await describe(self.engine, [text(r["x"]) for r in rows])
+        chain: list[m.Ref] = []
+        current = place.parent.id if place.parent else None
+        while current in ancestors and len(chain) < 20:
+            chain.append(m.Ref(id=current, key=shapes.key_of(self.iris, current),
+                               labels=shapes.labels(ancestors[current].labels())))
+            current = ancestors[current].value("schema:containedInPlace")
+        return chain
+
+    async def events_of(self, var: str, iri: str, fragment: str) -> list[m.EventSummary]:
+        """The first events (by date) tied to one entity by a graph filter of the event list."""
+        return await self.event_summaries(
+            await self.events_among(await candidates(self.engine, var, [iri], fragment), RELATED))
 
     async def places_in(self, area: Area) -> list[str]:
         """The places whose point lies in the area."""

@@ -32,6 +32,7 @@ from conflictkg import store as kgstore
 from conflictkg.config import Settings
 from conflictkg.server import federation, worker
 from conflictkg.server.errors import HttpError
+from conflictkg.server.sparqltext import readable_syntax_error
 from conflictkg.server.worker_link import WorkerProcess
 
 log = logging.getLogger(__name__)
@@ -296,7 +297,7 @@ class QueryEngine:
             try:
                 writer.update(sparql, **options)
             except SyntaxError as exc:
-                raise HttpError(400, str(exc), code="syntax_error") from None
+                raise HttpError(400, readable_syntax_error(str(exc), sparql), code="syntax_error") from None
             except RuntimeError as exc:  # DROP GRAPH of a graph that is not there...
                 raise HttpError(400, f"the update was not applied: {exc}",
                                 code="update_failed") from None

@@ -27,7 +27,7 @@ from conflictkg.server.deps import BundleDep, SettingsDep
 from conflictkg.server.errors import HttpError
 from conflictkg.server.linked import curie
 
-ASSETS = ("query.js", "views.js", "query.css", "pages.css", "vendor/editor.js", "vendor/leaflet.js",
+ASSETS = ("query.js", "views.js", "map.js", "query.css", "pages.css", "vendor/editor.js", "vendor/leaflet.js",
           "vendor/leaflet.css", "vendor/leaflet.markercluster.js", "vendor/MarkerCluster.css",
           "vendor/MarkerCluster.Default.css")
 RDF_TYPE = PREFIXES["rdf"] + "type"

@@ -49,6 +49,8 @@ class PlaceRef(Ref):
 class ActorRef(Ref):
     kind: str | None = Field(default=None, description="The group's kind", examples=["rebel_group"])
 
+    model_config = ConfigDict(from_attributes=True)  # a plain Ref is one without its kind
+
 
 class Fatalities(BaseModel):
     """Deaths claimed for an event, summed over the groups of victims the claims name."""

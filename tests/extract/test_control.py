@@ -30,7 +30,7 @@ def places_of(extract, text: str, language: str = "ar") -> list[str | None]:
     ("استعادت القوات الحكومية عدداً من المواقع في ريف حماة، من بينها بلدتي الهبيط وكفرنبودة.",
      "ar", ["Hbit", "Kafr Nabutha"]),
     ("حررت الفصائل قرى قبتان الجبل والشيخ عقيل وحيردركل وكفربسين في ريف حلب الغربي.", "ar",
-     ["Qabtan Eljabal", "Sheikh Aqil", "Kafr Bssin"]),             # an unknown name inside
+     ["Qabtan Eljabal", "Sheikh Aqil", None, "Kafr Bssin"]),       # a village the gazetteer lacks
     ("سيطرت الفصائل على بلدة كفرنبودة وقصفت مدينة خان شيخون.", "ar",
      ["Kafr Nabutha"]),                                            # a verb ends the list
     ("Turkish-backed rebels captured Afrin, including the towns of Jandairis and Azaz.", "en",
@@ -229,9 +229,9 @@ def test_a_withdrawal_with_no_place_is_from_the_place_just_named_only_when_it_sa
 # --- lists interrupted, announced, or of names the gazetteer lacks -----------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # names of two words the gazetteer lacks between names it knows
+    # names of two words, each a quarter of the old city
     ("دخلت وحدات من الجيش أحياء الحميدية وبستان الديوان وباب هود ووادي السايح وباب تدمر في حمص.",
-     ["Hameidiyyeh", "Bab Houd", "Bab Tadmor"]),
+     ["Hameidiyyeh", "Bustan al-Diwan", "Bab Houd", "Wadi al-Sayeh", "Bab Tadmor"]),
     # a clause that interrupts the list, then the list goes on after the same preposition
     ("استعادت قوات النظام السيطرة على حرستا بعد خروج مقاتلي الفصائل منها في آذار، وعلى بلدتي "
      "عربين وزملكا.", ["Harasta", "Arbin", "Zamalka"]),

@@ -104,7 +104,7 @@ class ControlFinder:
                 if actor == UNNAMED:
                     actor = None  # a subject of its own that names no party: none borrowed
                 elif actor is None:
-                    actor = self._agents.last_party(doc, sentence.start, paragraph_start(doc, sentence))
+                    actor = self._agents.last_party(doc, sentence.start, paragraph_start(doc, sentence), words)
                     if contrary and previous and actor == previous[1]:
                         actor = None  # "took X while (unnamed) troops fled X": not the same party
                 if actor is not None:
@@ -256,12 +256,14 @@ class ControlFinder:
         if not places:
             return []
         actor = self._agents.agent_after(doc, cue.end, sentence, words)
-        pronoun = cue.text.endswith(("ه", "ها", "هم"))
+        following = doc.tokens_between(cue.end, sentence.end)[:1]
+        pronoun = cue.text.endswith(("ه", "ها", "هم")) or (
+            rules.english and bool(following) and following[0].key in rules.pronoun_objects)  # "fell to them"
         if actor is None and not pronoun and cue.key in rules.bare_passives:
             return []  # "الموجود بيد بعض الأشخاص": in someone's hands, not a party's
         if actor is None and pronoun:
-            actor = self._agents.last_party(doc, places[0].start, sentence.start) or \
-                self._agents.last_party(doc, cue.start, paragraph_start(doc, sentence))
+            actor = self._agents.last_party(doc, places[0].start, sentence.start, words) or \
+                self._agents.last_party(doc, cue.start, paragraph_start(doc, sentence), words)
         return [Reading(spec.change, places, actor, cue.end)]
 
     def _expel(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules, words: AgentWords,

@@ -72,7 +72,9 @@ class ControlRules:
                 normalize_key(w) for w, _ in entries if " " not in w),
             first_person=s.keys("first_person"), demonstratives=s.keys("demonstratives"),
             accompaniments=s.keys("accompaniments"), complementizers=s.keys("complementizers"),
-            relatives=s.keys("relatives"), verb_first=language != "en")
+            relatives=s.keys("relatives"), compositions=s.keys("compositions"),
+            latter=s.keys("latter"), subject_gap=s.keys("subject_gap"),
+            verb_first=language != "en")
         self.phrases = PhraseReader(patterns, language)
         self.english = language == "en"
 

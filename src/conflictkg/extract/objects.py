@@ -101,6 +101,16 @@ class ObjectReader:
             phrase.end = more.end
         if phrase.items:
             return phrase.items, start, phrase.end
+        if prepositions and not relative and not phrase.context:
+            for t in doc.tokens_between(start, sentence.end)[:PREPOSITION_WINDOW]:
+                if t.start in starts:
+                    break
+                forms = set(clitic_forms(t.key))
+                if (t.key in rules.pronoun_objects or forms & rules.pronoun_objects) and (
+                        t.key in prepositions or forms & prepositions) and doc.index(
+                        "actor_mentions").overlapping(start, t.start):
+                    # "ودخول وحدات الجيش إليها": the subject, then the pronoun of the place
+                    return self._anaphor(doc, cue, t, sentence, rules, starts, context)
         if not phrase.context:  # "recaptured the town", "took both cities"
             named = self.antecedent(doc, doc.tokens_between(start, sentence.end)[:3], sentence, rules)
             if named:
@@ -164,8 +174,9 @@ class ObjectReader:
         """"سيطرت عليها، ومن بينها A وB": the list after the pronoun; else the places the
         pronoun stands for: the list named last before the cue, or the last claim's."""
         phrase = rules.phrases.read(doc, pronoun.end, sentence.end, stop_at=starts - {cue.start})
-        if phrase.items and phrase.counted:
-            return phrase.items, pronoun.end, phrase.end
+        if phrase.items and phrase.counted and phrase.elaborated:
+            return phrase.items, pronoun.end, phrase.end  # "سيطرت عليها، ومن بينها A وB"; not
+            # "withdrew from them towards the districts of A and B", where they went
         if pronoun.key in rules.pronoun_objects and not (set(clitic_forms(pronoun.key)) - {pronoun.key}) \
                 and not rules.english and not pronoun.key.startswith(("عل", "من", clitics().article)):
             named = [m for m in doc.index("place_mentions").starting(sentence.start, cue.start)

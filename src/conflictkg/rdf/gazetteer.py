@@ -15,9 +15,8 @@ from itertools import chain
 from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad
-from shapely.geometry import shape
 
-from conflictkg.geo import to_wkt
+from conflictkg.geo import from_geojson, to_wkt
 from conflictkg.iris import Iris
 from conflictkg.rdf import terms
 from conflictkg.rdf.vocabulary import (
@@ -81,7 +80,7 @@ def place_triples(p: PlaceEntry, iris: Iris, boundary: dict[str, Any] | None = N
     if p.lat is not None and p.lon is not None:
         yield from terms.point(node, p.lat, p.lon)
     if boundary is not None:
-        yield from terms.boundary(node, to_wkt(shape(boundary)))
+        yield from terms.boundary(node, to_wkt(from_geojson(boundary)))
 
 
 def _external(template: str, value: str, pattern: re.Pattern[str], key: str,

@@ -200,7 +200,7 @@ def _read_boundaries(path: Path, places: Places) -> dict[str, dict[str, Any]]:
     for n, feature in enumerate(features, 1):
         key = feature.get("id") if isinstance(feature, dict) else None
         geometry = feature.get("geometry") if isinstance(feature, dict) else None
-        if key not in places:
+        if not isinstance(key, str) or key not in places:
             raise GazetteerError(path, None, f"feature {n}: unknown place key {key!r}")
         if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
             raise GazetteerError(path, None, f"feature {key}: expected a Polygon or MultiPolygon")

@@ -275,7 +275,7 @@ def render_html(request: Request, iris: Iris, page: Page) -> HTMLResponse:
     return HTMLResponse(html, headers={"Vary": "Accept"})
 
 
-def ref_row(iris: Iris, ref: m.Ref | None) -> dict[str, str] | None:
+def ref_row(iris: Iris, ref: m.Ref | None) -> dict[str, str | None] | None:
     if ref is None:
         return None
     minted = iris.kind_of(ref.id)

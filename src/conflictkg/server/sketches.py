@@ -71,7 +71,7 @@ def svg_timeline(items: list[dict[str, Any]], width: int = 640, lane: int = 18) 
 
     years = range(first.year, last.year + 2)
     step = max(1, math.ceil(len(years) / 10))
-    ticks = [{"x": x(date(y, 1, 1)), "label": str(y)} for y in years[::step]
+    ticks: list[dict[str, Any]] = [{"x": x(date(y, 1, 1)), "label": str(y)} for y in years[::step]
              if first <= date(y, 1, 1) <= last or y == first.year]
     placed = [{**item, "x": x(day), "y": 28 + n * lane} for n, (item, day) in enumerate(zip(dated, days, strict=True))]
     return {"width": width, "height": 36 + len(placed) * lane, "items": placed,

@@ -118,7 +118,8 @@ class Spilled:
     size: int
 
 
-def _capped(write: Callable[[_CappedOutput], object], job: dict) -> bytes | Spilled:
+def _capped(write: Callable[[Any], object], job: dict) -> bytes | Spilled:
+    """What ``write`` writes to a file-like output (Oxigraph's serialisers take it), capped."""
     limit = job["max_bytes"]
     out = _CappedOutput(limit, job.get("spill_dir"))
     try:
@@ -225,7 +226,7 @@ def run_query(store: Store, job: dict, functions: Functions) -> tuple[str, bytes
         options["custom_functions"] = named
     if job.get("base_iri"):
         options["base_iri"] = job["base_iri"]
-    results = store.query(job["query"], **options)
+    results: Any = store.query(job["query"], **options)
     if isinstance(results, QuerySolutions):
         kind = negotiation.SOLUTIONS
     elif isinstance(results, QueryBoolean):

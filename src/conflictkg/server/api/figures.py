@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from typing import Any
+from typing import Any, Literal
 
 from conflictkg.iris import Iris
 from conflictkg.server.api import models as m
@@ -153,8 +153,9 @@ def _ref(iris: Iris, iri: str | None, names: dict[str, dict[str, str]]) -> m.Ref
     return m.Ref(id=iri, key=shapes.key_of(iris, iri), labels=shapes.labels(names.get(iri, {})))
 
 
-def precision(value: str | None) -> str | None:
+def precision(value: str | None) -> Literal["day", "month", "year"] | None:
     """'day', 'month' or 'year' for a date written YYYY-MM-DD, YYYY-MM or YYYY."""
     if not value:
         return None
-    return {10: "day", 7: "month", 4: "year"}.get(len(value))
+    found: dict[int, Literal["day", "month", "year"]] = {10: "day", 7: "month", 4: "year"}
+    return found.get(len(value))

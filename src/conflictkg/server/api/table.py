@@ -87,7 +87,7 @@ async def export_csv(settings: Settings, *, kind: str | None = None, start: str 
     engine = QueryEngine(settings)
     await engine.start()
     try:
-        iris, cache = Iris(settings.base_iri), {}
+        iris, cache = Iris(settings.base_iri), dict[str, Any]()
         index = await build_index(engine)
         found, _ = index.page(kind=kind, start=start, end=end, limit=len(index.events))
         summaries = [e for at in range(0, len(found), 500)
@@ -114,12 +114,12 @@ def stats(events: list[m.EventSummary]) -> m.Stats:
         if e.admin1:
             refs[e.admin1.id] = e.admin1
     def counted(name_: str) -> list[m.Count]:
-        found = [m.Count(key=key, ref=_plain(refs.get(key)), **_figures(items))
+        found = [m.Count(key=key, ref=_plain(refs.get(key)), **_figures(items).model_dump())
                  for key, items in groups[name_].items()]
         if name_ == "month":
             return sorted(found, key=lambda c: c.key)
         return sorted(found, key=lambda c: (-c.events, c.key))
-    return m.Stats(**_figures(events), by_month=counted("month"), by_governorate=counted("governorate"),
+    return m.Stats(**_figures(events).model_dump(), by_month=counted("month"), by_governorate=counted("governorate"),
                    by_kind=counted("kind"), by_group=counted("group"), by_source=counted("source"))
 
 
@@ -127,13 +127,13 @@ def _plain(ref: m.Ref | None) -> m.Ref | None:
     return m.Ref(id=ref.id, key=ref.key, labels=ref.labels) if ref else None
 
 
-def _figures(events: list[m.EventSummary]) -> dict[str, int]:
+def _figures(events: list[m.EventSummary]) -> m.Figures:
     total: Counter[str] = Counter()
     for e in events:
         if e.fatalities:
             total.update({"fatalities": e.fatalities.conservative, "fatalities_low": e.fatalities.low,
                           "fatalities_best": e.fatalities.best, "fatalities_high": e.fatalities.high,
                           "events_with_fatalities": 1})
-    return {"events": len(events), "fatalities": total["fatalities"], "fatalities_low": total["fatalities_low"],
-            "fatalities_best": total["fatalities_best"], "fatalities_high": total["fatalities_high"],
-            "events_with_fatalities": total["events_with_fatalities"]}
+    return m.Figures(events=len(events), fatalities=total["fatalities"], fatalities_low=total["fatalities_low"],
+                     fatalities_best=total["fatalities_best"], fatalities_high=total["fatalities_high"],
+                     events_with_fatalities=total["events_with_fatalities"])

@@ -5,6 +5,8 @@ Reads what reports write: Levantine and Gregorian month names side by side ("27 
 "العام 2017"), ranges and lists of days, English dates, and words that only make sense
 against the publication date (اليوم، أمس، "فجر الأحد", "الشهر الجاري", "on Monday").
 
+A weekday named alone is the day of that weekday written last before it in the text
+("مساء الجمعة 25 أيار ... بعد ظهر الجمعة"), else the last one on or before the reference.
 A date without a year takes the latest year written earlier in the text (in news, with
 a reference, only in the same sentence: "seized the crossing in April 2015. ... since the
 offensive began on June 19" is the June of the report's year), else ``default_year``,
@@ -17,7 +19,7 @@ without a reference is not reported. The words are data: ``mappings/lexicon/mont
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
 
@@ -90,7 +92,7 @@ def _lexicon() -> _Lexicon:
     year_tail = (rf"(?:\s*[,،]?\s*(?:{a['year_joiners']}\s+)?(?:{a['year_words']}\s+)?"
                  rf"(?:{current}\s+)?(?P<year>\d{{4}})(?!\d){era}"
                  rf"|\s+(?:{a['year_joiners']}\s+)?{a['year_words']}\s+(?P<ycur>{mod}))")
-    weekday_head = rf"(?:(?P<wd>{wd})\s*[,،]?\s*)?"
+    weekday_head = rf"(?:(?:{a['day_words']}\s+)?(?P<wd>{wd})\s*[,،]?\s*)?"
     patterns = {
         "day_month": rf"{B}{weekday_head}(?:(?P<opener>{a['range_openers']})\s+)?"
                      rf"(?:(?P<dw>{a['day_words']})\s+)?(?P<days>{D}(?:{sep}{D})*)"
@@ -159,6 +161,7 @@ class _Context:
     month: tuple[int, int] | None = None  # latest (year, month) named in the text so far
     year_hint: tuple[int, int] | None = None  # (year, month) of the date this one runs to
     day: date | None = None  # the day last named in the text
+    weekdays: dict[int, date] = field(default_factory=dict)  # weekday -> the day last written with it
 
 
 @dataclass
@@ -216,6 +219,8 @@ def find_dates(text: str, *, reference: date | None = None,
             ctx.month = (int(f.mention.value[:4]), int(f.mention.value[5:7]))
         if f.mention.precision == "day":
             ctx.day = date.fromisoformat(f.mention.end or f.mention.value)
+            if not f.mention.relative and not f.mention.end and not f.mention.days:
+                ctx.weekdays[ctx.day.weekday()] = ctx.day
         found.append(f)
     out = []
     for f in _merge_ranges(found, nt.text, lex):
@@ -438,6 +443,12 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Context, lex: _Lexicon) -> _Foun
             precision = "month"
         return value and _Found(DateMention(Span(0, 0, ""), value, precision, relative=True),
                                 start, end, False, False)
+    if kind == "weekday" and modifier is None and lex.weekdays[g["wd"]] in ctx.weekdays \
+            and ctx.weekdays[lex.weekdays[g["wd"]]] <= ref:
+        # "مساء الجمعة 25 أيار ... بدأت القوات بعد ظهر الجمعة": the Friday the text named
+        day = ctx.weekdays[lex.weekdays[g["wd"]]]
+        return _Found(DateMention(Span(0, 0, ""), day.isoformat(), "day", relative=True),
+                      m.start("body"), m.end("body"), False, False)
     if kind == "weekday":
         back = (ref.weekday() - lex.weekdays[g["wd"]]) % 7
         if modifier == "past" and back == 0:

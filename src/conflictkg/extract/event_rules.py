@@ -29,6 +29,7 @@ class EventRules:
                                 key=len, reverse=True)
         self.name_stopwords = s.keys("name_stopwords")
         self.since = s.keys("since_words")
+        self.began = s.keys("began_words")
         self.background = s.keys("background_openers")
         self.launches = s.keys("launch_words")
         self.object_cues = {normalize_key(k): normalize_key(v)
@@ -44,6 +45,7 @@ class EventRules:
         # was taken, left or besieged (an attack "من محور برزة" is fought there)
         self.directions = phrases.keys("directions")
         self.place_kinds = frozenset(s.words("place_kinds"))
+        self.strike_kinds = frozenset(s.words("strike_kinds"))
         self.undated_kinds = frozenset(s.words("undated_report_kinds"))
         self.day_record_kinds = frozenset(s.words("day_record_kinds"))
         self.destinations = s.keys("destinations")
@@ -62,6 +64,7 @@ class EventRules:
         self.attempt_word = functools.lru_cache(maxsize=65536)(
             lambda key: any(f in self.attempts for f in clitic_forms(key)))
         self.purposes = s.keys("purposes")
+        self.undergoing = s.keys("undergoing")
         self.purpose_word = functools.lru_cache(maxsize=65536)(
             lambda key: any(f in self.purposes for f in clitic_forms(key)))
         self.negations = control.keys("negations")

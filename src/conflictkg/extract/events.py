@@ -57,7 +57,7 @@ class EventFinder:
         record = battles.record_event(doc)
         named, names = battles.named(doc, rules, record)
         launched = {n.key for n in named if battles.launched(doc, n, rules)}
-        found, towns, redated, placeless = self._episodes(doc, rules, names)
+        found, towns, redated, placeless, scoped = self._episodes(doc, rules, names)
         if record is not None and record.name:  # "أطلق الجيش الحر ... معركة “نصرة داريا”"
             told = battles.name_spans(doc, names, record.name, rules)
             found = [(e, s) for e, s in found if not any(s.start <= a < s.end for a, _ in told)]
@@ -72,6 +72,7 @@ class EventFinder:
                                     ancestors(doc, self._places, key))
         episodes = happenings.redate(episodes, redated, lambda key: {key, *ancestors(
             doc, self._places, key)})
+        happenings.share_sides(episodes, scoped)
         events: list[Event] = [record] if record else []
         for event, sentences in episodes:
             at = {s.start for s in sentences}
@@ -137,6 +138,10 @@ class EventFinder:
         entry = self._places.get(key)
         return entry is not None and entry.level in AREA_LEVELS
 
+    def _town(self, key: str) -> bool:
+        entry = self._places.get(key)
+        return entry is not None and entry.level == "community"
+
     def _local(self, key: str) -> bool:
         entry = self._places.get(key)
         return entry is not None and entry.level in LOCAL_LEVELS
@@ -175,6 +180,7 @@ class EventFinder:
         towns: set[str] = set()
         redated: list[happenings.Redating] = []
         placeless: set[str] = set()
+        scoped: set[str] = set()  # dated by their paragraph or lead, not their sentence
         paragraph_date: tuple[int, Any] | None = None
         lead_day = timing.lead_day(doc, rules)
         usable = functools.partial(timing.usable_date, doc, rules)
@@ -230,11 +236,14 @@ class EventFinder:
                 pointed = not place.keys and bool(action.places or action.lead)
                 evidence = doc.span(action.start, action.end) if n else doc.span(
                     sentence.start, sentence.end)
-                groups = _by_place(place, moved, self._local)
+                groups = _by_place(place, moved, self._local) if kind not in rules.strike_kinds else \
+                    _by_place(place, True, self._town)
                 for i, group in enumerate(groups or [[]]):
                     key = f"{evidence.start}-{evidence.end}" + (f"-{i}" if i else "")
-                    if moved and any(self._local(k) for k in group):
-                        towns.add(key)
+                    if moved and any(k in self._places for k in group):
+                        towns.add(key)  # a town, or a known base, airport or camp
+                    if action.date is None and date is not None:
+                        scoped.add(key)
                     if pointed:  # "انسحبوا باتجاه نبل والزهراء": not there either
                         placeless.add(key)
                     out.append((Event(
@@ -244,7 +253,7 @@ class EventFinder:
                         end=date.end if date is not None else None,
                         places=list(group),
                         actors=battles.mention_keys(doc, "actor_mentions", sentence)), sentence))
-        return out, towns, redated, placeless
+        return out, towns, redated, placeless, scoped
 
     def _happened(self, doc: Doc, cue: Match[str], denials: list[Match[str]],
                   rules: EventRules) -> bool:
@@ -264,12 +273,14 @@ class EventFinder:
                 return False
         i = doc.token_at(cue.start)
         token = doc.tokens[i]
-        if token.start < cue.start and "ل" in doc.text[token.start:cue.start]:
+        clause = doc.clause_at(cue.start) or (0, cue.start)
+        undergone = not rules.undergoing.isdisjoint(
+            word_forms(doc.tokens_between(clause[0], cue.start)))  # "تعرضت البلدة لقصف"
+        if token.start < cue.start and "ل" in doc.text[token.start:cue.start] and not undergone:
             return False  # "لاستعادة السيطرة": a purpose
         if i > 0 and (key := doc.tokens[i - 1].key).startswith("ل") and (
                 key[1:] in rules.cue_words or "ا" + key[2:] in rules.cue_words):
             return False  # "لاستعادة السيطرة": the noun a purpose governs
-        clause = doc.clause_at(cue.start) or (0, cue.start)
         before = [t for t in doc.tokens[max(0, i - NEGATION_WINDOW):i] if t.start >= clause[0]]
         if not rules.negations.isdisjoint(word_forms(before)):
             return False

@@ -1,8 +1,9 @@
 """When an episode happened: which dates of a sentence tell it, and the day of a report's
 lead. A date tells when something happened unless it is when something else began ("منذ
 عام 2018") or when a source reported it ("أوردها المرصد الأربعاء"); the day of the lead
-is the first day-precise date its first two body paragraphs state, the day an undated
-sentence of news happened (never the bare publication date).
+is the first day-precise date its first two body paragraphs state that is not when
+something began, the day an undated sentence of news happened (never the bare
+publication date).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ SINCE_WINDOW = 4  # tokens between "منذ" and its date
 REPORT_WINDOW = 2  # tokens after a credited source in which a date is the report's
 REPORT_CHARS = 200  # a crediting phrase is shorter than this
 LEAD_PARAGRAPHS = 2  # body paragraphs of a report's lead
+BEGAN_WINDOW = 3  # tokens between "بدأت" and the day something began ("بدأت فجر السبت")
 
 
 def sentence_date(doc: Doc, sentence: Sentence, rules: EventRules) -> Any:
@@ -42,9 +44,19 @@ def lead_day(doc: Doc, rules: EventRules) -> DateMention | None:
                 return None
             paragraphs.append(sentence.paragraph)
         for d in doc.dates_between(sentence.start, sentence.end):
-            if d.precision == "day" and not since(doc, rules, d):
+            if d.precision == "day" and not since(doc, rules, d) and not began(doc, rules, d):
                 return d
     return None
+
+
+def began(doc: Doc, rules: EventRules, d: Any) -> bool:
+    """Whether a date is when what led to the news began ("بعد اشتباكات عنيفة بدأت فجر
+    السبت", "after clashes that started yesterday at dawn"), not the day the lead tells."""
+    i = doc.token_index(d.span.start)
+    sentence = doc.sentence_at(d.span.start)
+    first = sentence.start if sentence is not None else 0
+    before = [t.key for t in doc.tokens[max(0, i - BEGAN_WINDOW):i] if t.start >= first]
+    return any(f in rules.began for w in before for f in clitic_forms(w))
 
 
 def usable_date(doc: Doc, rules: EventRules, d: Any) -> bool:

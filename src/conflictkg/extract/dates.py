@@ -110,8 +110,9 @@ def _lexicon() -> _Lexicon:
                       rf"(?P<year>\d{{4}})\s*(?:{sep})\s*(?P<year2>\d{{4}})(?!\d)",
         "year": rf"{B}(?:{a['year_words']}|{a['year_prepositions']})\s+"
                 rf"(?:{current}\s+)?(?P<year>\d{{4}})(?!\d){era}",
-        "same_month": rf"{B}(?:{a['day_words']}\s+)?(?P<days>{D})\s+{a['day_month_joiners']}\s+"
-                      rf"{a['month_nouns']}\s+(?P<which>{a['same_month']}|{mod}){E}",
+        "same_month": rf"{B}(?:{a['day_words']}\s+)?(?:(?P<days>{D})|(?P<ordinal>"
+                      rf"{alternation(y['ordinal_days'])}))\s+{a['day_month_joiners']}\s+"
+                      rf"{a['month_nouns']}(?:\s+(?P<which>{a['same_month']}|{mod}))?{E}",
         "period": rf"{B}(?:(?P<pre>{mod})\s+)?(?P<unit>{a['month_nouns']}|{a['year_nouns']}"
                   rf"|{a['week_nouns']})"
                   rf"(?:\s+(?P<mod>{mod}))?{E}",
@@ -128,7 +129,7 @@ def _lexicon() -> _Lexicon:
     needs: dict[str, set[str]] = {}
     for words_needed, kinds in (
             (months, ("day_month", "month")),
-            (map(form, y["ordinal_days"]), ("ordinal",)),  # "الأول من شباط"
+            (map(form, y["ordinal_days"]), ("ordinal", "same_month")),  # "الأول من شباط"
             (english & months.keys(), ("month_day",)),  # "March 5": an English name only
             (weekdays, ("weekday",)), (map(form, y["relative_days"]), ("relative",)),
             ([*words["month_nouns"], *words["year_nouns"], *words["week_nouns"]],
@@ -266,8 +267,9 @@ def _plausible(kind: str, m: re.Match[str], nt: NormalizedText, lex: _Lexicon) -
             return False  # "may", "march" and "sun" in lower case are words, not dates
     if kind == "month" and not (g["mw"] or g["mod"] or g["year"] or g["ycur"]):
         before = nt.text[: m.start()].split()
-        return (g["m1"] not in lex.words["ambiguous_alone"] and bool(before)
-                and before[-1] in lex.words["month_alone_after"])
+        return bool(before) and before[-1] in lex.words["month_alone_after"] and (
+            g["m1"] not in lex.words["ambiguous_alone"]
+            or before[-1] in lex.words["month_part_words"])  # "مطلع آب": early August
     if kind in ("period", "hours", "later"):
         after = nt.text[m.end():].split(maxsplit=1)
         if after and after[0] in lex.words["day_month_joiners"]:
@@ -411,12 +413,14 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Context, lex: _Lexicon) -> _Foun
         value = ref.isoformat()[:7]
         return _Found(DateMention(Span(0, 0, ""), value, "month", relative=True), start, end,
                       False, False)
-    if kind == "same_month":
-        which = lex.modifiers.get(g["which"])
-        y, mo = (ref.year, ref.month) if which == "current" else (
+    if kind == "same_month":  # "الـ 25 من الشهر ذاته", "في السادس من الشهر", "الثالث من الشهر الجاري"
+        which = lex.modifiers.get(g["which"]) if g["which"] else None
+        y, mo = (ref.year, ref.month) if which == "current" or (
+            not g["which"] and ctx.month is None) else (
             _shift_month(ref, -1) if which == "past" else (
                 _shift_month(ref, 1) if which == "next" else ctx.month or (0, 0)))
-        value = _iso(y, mo, int(re.sub(r"\D", "", g["days"]))) if y else None
+        number = lex.ordinals[g["ordinal"]] if g["ordinal"] else int(re.sub(r"\D", "", g["days"]))
+        value = _iso(y, mo, number) if y else None
         return value and _Found(DateMention(Span(0, 0, ""), value, "day", relative=which is not None),
                                 start, end, False, False)
     modifier = lex.modifiers.get(g.get("mod") or g.get("pre") or "")

@@ -12,6 +12,8 @@ from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
 
+NO_EVENT = "none"  # the kind of a phrase that holds a cue word but tells no event
+
 
 class EventRules:
     """The words of events in one language (events.yaml, with the list reader's words of
@@ -23,7 +25,7 @@ class EventRules:
         kinds = s.groups("kinds")
         self.overriding = s.words("overriding_kinds")
         self.generic = s.keys("generic_cues")
-        self.cues: Matcher[str] = s.matcher(**kinds)
+        self.cues: Matcher[str] = s.matcher(**kinds, **{NO_EVENT: s.words("not_cues")})
         self.heads: Matcher[str] = Matcher(s.mapping("named_heads").items())
         self.head_keys = sorted((normalize_key(h) for h in s.mapping("named_heads")),
                                 key=len, reverse=True)

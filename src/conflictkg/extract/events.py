@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 from conflictkg.extract import asides, battles, happenings, timing
 from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, clitic_forms, word_forms
 from conflictkg.extract.episodes import Place, Scope, actions, ancestors, where
-from conflictkg.extract.event_rules import EventRules
+from conflictkg.extract.event_rules import NO_EVENT, EventRules
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.model import Event
 from conflictkg.extract.patterns import Patterns
@@ -164,7 +164,7 @@ class EventFinder:
         ... يوم 19 من نيسان 2011"), and the keys of moves named only by where they came
         from or went ("انسحبوا باتجاه نبل والزهراء")."""
         cues = [c for c in rules.cues.find(doc.norm)
-                if not doc.in_boilerplate(c.start) and not _overlaps(names, c)
+                if c.payloads[0] != NO_EVENT and not doc.in_boilerplate(c.start) and not _overlaps(names, c)
                 and not any(_inside_name(c, m, doc.language) for name in (
                     "actor_mentions", "source_mentions") for m in doc.index(name).overlapping(
                     c.start, c.end) if not m.weak)]
@@ -228,6 +228,9 @@ class EventFinder:
                 before = action.background and not moved
                 date = None if before and (action.inherited or action.date is None) else (
                     action.date or scope)
+                if moved and (action.date is None or action.inherited):
+                    # "خضعت لسيطرة داعش منذ مطلع عام 2014": the year its hold began
+                    date = timing.since_year(doc, rules, action.cues[0].end, action.end) or date
                 place = self._where(doc, rules, action.places, kind)
                 if not place.keys and action.lead:  # "شهد حي القدم دخول ... من جهة X"
                     place = self._where(doc, rules, action.lead, kind)

@@ -11,13 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from conflictkg.extract.dates import DateMention
-from conflictkg.extract.doc import Doc, Sentence, clitic_forms
+from conflictkg.extract.doc import Doc, Sentence, clitic_forms, word_forms
 from conflictkg.extract.event_rules import EventRules
 
 SINCE_WINDOW = 4  # tokens between "منذ" and its date
 REPORT_WINDOW = 2  # tokens after a credited source in which a date is the report's
 REPORT_CHARS = 200  # a crediting phrase is shorter than this
 LEAD_PARAGRAPHS = 2  # body paragraphs of a report's lead
+HOLD_WINDOW = 8  # tokens between a capture or siege cue and the year its hold began
 BEGAN_WINDOW = 3  # tokens between "بدأت" and the day something began ("بدأت فجر السبت")
 
 
@@ -77,3 +78,17 @@ def since(doc: Doc, rules: EventRules, d: Any) -> bool:
     first = sentence.start if sentence is not None else 0
     before = [t.key for t in doc.tokens[max(0, i - SINCE_WINDOW):i] if t.start >= first]
     return any(f in rules.since for w in before for f in clitic_forms(w))
+
+
+def since_year(doc: Doc, rules: EventRules, start: int, end: int) -> DateMention | None:
+    """The year a hold or a siege told after ``start`` began ("خضعت لسيطرة داعش منذ مطلع
+    عام 2014", "which regime forces have surrounded since late 2013"): the year a capture
+    or siege happened, which dates nothing else."""
+    clause = doc.clause_at(start) or (start, end)
+    for d in doc.dates_between(start, min(end, clause[1])):
+        between = doc.tokens_between(start, d.span.start)
+        if len(between) > HOLD_WINDOW or not rules.relatives.isdisjoint(word_forms(between)):
+            return None  # "على جيب كانت المعارضة تسيطر عليه منذ عام 2012": another hold
+        if d.precision == "year" and since(doc, rules, d):
+            return d
+    return None

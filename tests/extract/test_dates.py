@@ -406,3 +406,23 @@ def test_the_last_days_before_the_report_are_its_month(text: str) -> None:
 ])
 def test_the_last_hours_of_something_are_no_date(text: str) -> None:
     assert find_dates(text, reference=date(2015, 6, 16)) == []
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("ارتكبت القوات مجزرة مساء الجمعة 25 أيار 2012.\n\nوبدأ القصف بعد ظهر الجمعة.",
+     ["2012-05-25", "2012-05-25"]),
+    ("The massacre began on Friday, May 25, 2012.\n\nThe shelling had started on Friday "
+     "afternoon.", ["2012-05-25", "2012-05-25"]),
+    ("بدأ القصف بعد ظهر الجمعة.", ["2012-06-08"]),
+    ("ارتكبت القوات مجزرة مساء الجمعة 25 أيار 2012.\n\nوبدأ القصف يوم الجمعة الماضي.",
+     ["2012-05-25", "2012-06-01"]),
+])
+def test_a_weekday_alone_is_the_day_of_that_weekday_the_text_named(
+        text: str, values: list[str]) -> None:
+    assert [d.value for d in find_dates(text, reference=date(2012, 6, 8))] == values
+
+
+def test_a_day_word_before_a_weekday_and_its_date_is_one_date() -> None:
+    (found,) = find_dates("وقعت المجزرة يوم الأربعاء 6 حزيران 2012.", reference=date(2012, 6, 8))
+    assert (found.value, found.relative, found.span.text) == (
+        "2012-06-06", False, "يوم الأربعاء 6 حزيران 2012")

@@ -5,6 +5,8 @@ Reads what reports write: Levantine and Gregorian month names side by side ("27 
 "العام 2017"), ranges and lists of days, English dates, and words that only make sense
 against the publication date (اليوم، أمس، "فجر الأحد", "الشهر الجاري", "on Monday").
 
+A weekday named alone is the day of that weekday written last before it in the text
+("مساء الجمعة 25 أيار ... بعد ظهر الجمعة"), else the last one on or before the reference.
 A date without a year takes the latest year written earlier in the text (in news, with
 a reference, only in the same sentence: "seized the crossing in April 2015. ... since the
 offensive began on June 19" is the June of the report's year), else ``default_year``,
@@ -17,7 +19,7 @@ without a reference is not reported. The words are data: ``mappings/lexicon/mont
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
 
@@ -90,7 +92,7 @@ def _lexicon() -> _Lexicon:
     year_tail = (rf"(?:\s*[,،]?\s*(?:{a['year_joiners']}\s+)?(?:{a['year_words']}\s+)?"
                  rf"(?:{current}\s+)?(?P<year>\d{{4}})(?!\d){era}"
                  rf"|\s+(?:{a['year_joiners']}\s+)?{a['year_words']}\s+(?P<ycur>{mod}))")
-    weekday_head = rf"(?:(?P<wd>{wd})\s*[,،]?\s*)?"
+    weekday_head = rf"(?:(?:{a['day_words']}\s+)?(?P<wd>{wd})\s*[,،]?\s*)?"
     patterns = {
         "day_month": rf"{B}{weekday_head}(?:(?P<opener>{a['range_openers']})\s+)?"
                      rf"(?:(?P<dw>{a['day_words']})\s+)?(?P<days>{D}(?:{sep}{D})*)"
@@ -108,8 +110,9 @@ def _lexicon() -> _Lexicon:
                       rf"(?P<year>\d{{4}})\s*(?:{sep})\s*(?P<year2>\d{{4}})(?!\d)",
         "year": rf"{B}(?:{a['year_words']}|{a['year_prepositions']})\s+"
                 rf"(?:{current}\s+)?(?P<year>\d{{4}})(?!\d){era}",
-        "same_month": rf"{B}(?:{a['day_words']}\s+)?(?P<days>{D})\s+{a['day_month_joiners']}\s+"
-                      rf"{a['month_nouns']}\s+(?P<which>{a['same_month']}|{mod}){E}",
+        "same_month": rf"{B}(?:{a['day_words']}\s+)?(?:(?P<days>{D})|(?P<ordinal>"
+                      rf"{alternation(y['ordinal_days'])}))\s+{a['day_month_joiners']}\s+"
+                      rf"{a['month_nouns']}(?:\s+(?P<which>{a['same_month']}|{mod}))?{E}",
         "period": rf"{B}(?:(?P<pre>{mod})\s+)?(?P<unit>{a['month_nouns']}|{a['year_nouns']}"
                   rf"|{a['week_nouns']})"
                   rf"(?:\s+(?P<mod>{mod}))?{E}",
@@ -126,7 +129,7 @@ def _lexicon() -> _Lexicon:
     needs: dict[str, set[str]] = {}
     for words_needed, kinds in (
             (months, ("day_month", "month")),
-            (map(form, y["ordinal_days"]), ("ordinal",)),  # "الأول من شباط"
+            (map(form, y["ordinal_days"]), ("ordinal", "same_month")),  # "الأول من شباط"
             (english & months.keys(), ("month_day",)),  # "March 5": an English name only
             (weekdays, ("weekday",)), (map(form, y["relative_days"]), ("relative",)),
             ([*words["month_nouns"], *words["year_nouns"], *words["week_nouns"]],
@@ -159,6 +162,7 @@ class _Context:
     month: tuple[int, int] | None = None  # latest (year, month) named in the text so far
     year_hint: tuple[int, int] | None = None  # (year, month) of the date this one runs to
     day: date | None = None  # the day last named in the text
+    weekdays: dict[int, date] = field(default_factory=dict)  # weekday -> the day last written with it
 
 
 @dataclass
@@ -216,6 +220,8 @@ def find_dates(text: str, *, reference: date | None = None,
             ctx.month = (int(f.mention.value[:4]), int(f.mention.value[5:7]))
         if f.mention.precision == "day":
             ctx.day = date.fromisoformat(f.mention.end or f.mention.value)
+            if not f.mention.relative and not f.mention.end and not f.mention.days:
+                ctx.weekdays[ctx.day.weekday()] = ctx.day
         found.append(f)
     out = []
     for f in _merge_ranges(found, nt.text, lex):
@@ -261,8 +267,9 @@ def _plausible(kind: str, m: re.Match[str], nt: NormalizedText, lex: _Lexicon) -
             return False  # "may", "march" and "sun" in lower case are words, not dates
     if kind == "month" and not (g["mw"] or g["mod"] or g["year"] or g["ycur"]):
         before = nt.text[: m.start()].split()
-        return (g["m1"] not in lex.words["ambiguous_alone"] and bool(before)
-                and before[-1] in lex.words["month_alone_after"])
+        return bool(before) and before[-1] in lex.words["month_alone_after"] and (
+            g["m1"] not in lex.words["ambiguous_alone"]
+            or before[-1] in lex.words["month_part_words"])  # "مطلع آب": early August
     if kind in ("period", "hours", "later"):
         after = nt.text[m.end():].split(maxsplit=1)
         if after and after[0] in lex.words["day_month_joiners"]:
@@ -406,12 +413,14 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Context, lex: _Lexicon) -> _Foun
         value = ref.isoformat()[:7]
         return _Found(DateMention(Span(0, 0, ""), value, "month", relative=True), start, end,
                       False, False)
-    if kind == "same_month":
-        which = lex.modifiers.get(g["which"])
-        y, mo = (ref.year, ref.month) if which == "current" else (
+    if kind == "same_month":  # "الـ 25 من الشهر ذاته", "في السادس من الشهر", "الثالث من الشهر الجاري"
+        which = lex.modifiers.get(g["which"]) if g["which"] else None
+        y, mo = (ref.year, ref.month) if which == "current" or (
+            not g["which"] and ctx.month is None) else (
             _shift_month(ref, -1) if which == "past" else (
                 _shift_month(ref, 1) if which == "next" else ctx.month or (0, 0)))
-        value = _iso(y, mo, int(re.sub(r"\D", "", g["days"]))) if y else None
+        number = lex.ordinals[g["ordinal"]] if g["ordinal"] else int(re.sub(r"\D", "", g["days"]))
+        value = _iso(y, mo, number) if y else None
         return value and _Found(DateMention(Span(0, 0, ""), value, "day", relative=which is not None),
                                 start, end, False, False)
     modifier = lex.modifiers.get(g.get("mod") or g.get("pre") or "")
@@ -438,6 +447,12 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Context, lex: _Lexicon) -> _Foun
             precision = "month"
         return value and _Found(DateMention(Span(0, 0, ""), value, precision, relative=True),
                                 start, end, False, False)
+    if kind == "weekday" and modifier is None and lex.weekdays[g["wd"]] in ctx.weekdays \
+            and ctx.weekdays[lex.weekdays[g["wd"]]] <= ref:
+        # "مساء الجمعة 25 أيار ... بدأت القوات بعد ظهر الجمعة": the Friday the text named
+        day = ctx.weekdays[lex.weekdays[g["wd"]]]
+        return _Found(DateMention(Span(0, 0, ""), day.isoformat(), "day", relative=True),
+                      m.start("body"), m.end("body"), False, False)
     if kind == "weekday":
         back = (ref.weekday() - lex.weekdays[g["wd"]]) % 7
         if modifier == "past" and back == 0:

@@ -116,6 +116,12 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
     joined: list[Action] = []
     pending: list[Action] = []
     for action in out:
+        if joined and not action.places and action.background and action.date is not None:
+            # "سيطروا على مدينة الرقة، بعد اشتباكات بدأت فجر السبت": the fighting of its own
+            # day, at the place of the action it led to
+            action.places = list(joined[-1].places)
+            joined.append(action)
+            continue
         if action.places or not joined:
             if pending and action.places:
                 action = _join([*pending, action])
@@ -130,7 +136,8 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         joined.append(_join(pending))
     reported = [d for d in doc.dates_between(sentence.start, sentence.end) if not usable(d)
                 and d.precision == "day"]
-    told = [d for d in dates if not _background(doc, sentence, d, scope)]
+    own = {id(a.date) for a in joined if a.background and a.date is not None}
+    told = [d for d in dates if not _background(doc, sentence, d, scope) and id(d) not in own]
     for action in joined:
         if action.date is None:
             action.inherited = True

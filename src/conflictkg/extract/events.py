@@ -21,86 +21,21 @@ import functools
 from collections import Counter
 from typing import Any, ClassVar
 
-from conflictkg.extract import asides, happenings
-from conflictkg.extract.dates import DateMention
+from conflictkg.extract import asides, battles, happenings, timing
 from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, clitic_forms, word_forms
 from conflictkg.extract.episodes import Place, Scope, actions, ancestors, where
-from conflictkg.extract.matcher import Match, Matcher
+from conflictkg.extract.event_rules import NO_EVENT, EventRules
+from conflictkg.extract.matcher import Match
 from conflictkg.extract.model import Event
-from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
-from conflictkg.extract.units import CLOSING_QUOTES, OPENING_QUOTES, closing_quote
 from conflictkg.reference.gazetteers import Gazetteers
 
-QUOTES = frozenset(OPENING_QUOTES + "".join(CLOSING_QUOTES.values()))
 NEGATION_WINDOW = 2
 OBJECT_WINDOW = 7  # tokens between "السيطرة" and its "على" ("سيطرتها خلال الـ48 ساعة الفائتة على")
-SINCE_WINDOW = 4  # tokens between "منذ" and its date
-REPORT_WINDOW = 2  # tokens after a credited source in which a date is the report's
-REPORT_CHARS = 200  # a crediting phrase is shorter than this
 LOCAL_LEVELS = ("neighbourhood", "community")
 AREA_LEVELS = ("governorate", "district", "subdistrict", "country")  # what holds a town
-LEAD_PARAGRAPHS = 2  # body paragraphs of a report's lead
 FIRE_WINDOW = 2  # tokens between a capture cue and "نارية" ("سيطرة نارية", "السيطرة النارية")
 PLACE_OBJECT_WINDOW = 3  # tokens between "سقوط" and the place that fell ("سقوط مدينة يبرود")
-
-
-class _Rules:
-    def __init__(self, patterns: Patterns, language: str) -> None:
-        s = patterns.section("events", language)
-        phrases = patterns.section("phrases", language)  # the list reader's words
-        kinds = s.groups("kinds")
-        self.overriding = s.words("overriding_kinds")
-        self.generic = s.keys("generic_cues")
-        self.cues: Matcher[str] = s.matcher(**kinds)
-        self.heads: Matcher[str] = Matcher(s.mapping("named_heads").items())
-        self.head_keys = sorted((normalize_key(h) for h in s.mapping("named_heads")),
-                                key=len, reverse=True)
-        self.name_stopwords = s.keys("name_stopwords")
-        self.since = s.keys("since_words")
-        self.background = s.keys("background_openers")
-        self.launches = s.keys("launch_words")
-        self.object_cues = {normalize_key(k): normalize_key(v)
-                            for k, v in s.mapping("object_cues").items()}
-        self.references = s.keys("references")
-        self.hypothetical: Matcher[str] = s.matcher(h=s.words("hypothetical"))
-        self.circumstances: Matcher[str] = s.matcher(c=s.words("circumstances"))
-        self.coincidences = s.keys("coincidences")
-        self.coincidence_with = s.keys("coincidence_with")
-        self.unresolved: Matcher[str] = s.matcher(u=s.words("unresolved_past"))
-        self.reference_words = s.keys("reference_words")
-        # where a move comes from or goes ("من جهة X", "من محور X") is not where a place
-        # was taken, left or besieged (an attack "من محور برزة" is fought there)
-        self.directions = phrases.keys("directions")
-        self.place_kinds = frozenset(s.words("place_kinds"))
-        self.undated_kinds = frozenset(s.words("undated_report_kinds"))
-        self.day_record_kinds = frozenset(s.words("day_record_kinds"))
-        self.destinations = s.keys("destinations")
-        self.arrivals = s.keys("arrivals")
-        self.causes: Matcher[str] = s.matcher(c=s.words("causes"))
-        places = patterns.section("places", language)
-        self.place_fillers = s.keys("place_fillers") | {
-            normalize_key(w) for w in places.groups("qualifiers")}
-        self.locatives = places.keys("locatives")
-        # a verb of coincidence or "بالتزامن مع" opens another clause too
-        self.scope_ends: Matcher[str] = s.matcher(e=[
-            *phrases.words("stops"), *s.words("coincidences"), *s.words("circumstances")])
-        self.coordinators = phrases.keys("coordinators")
-        control = patterns.section("control", language)
-        self.attempts = control.keys("attempts")
-        self.attempt_word = functools.lru_cache(maxsize=65536)(
-            lambda key: any(f in self.attempts for f in clitic_forms(key)))
-        self.purposes = s.keys("purposes")
-        self.purpose_word = functools.lru_cache(maxsize=65536)(
-            lambda key: any(f in self.purposes for f in clitic_forms(key)))
-        self.negations = control.keys("negations")
-        self.pronoun_objects = control.keys("pronoun_objects")
-        self.relatives = s.keys("relatives")
-        self.clause_negations = control.keys("clause_negations")
-        self.cue_words = frozenset(normalize_key(w) for ws in kinds.values() for w in ws)
-        self.denials: Matcher[str] = control.matcher(d=control.words("denials"))
-        self.fire_control = control.keys("fire_control")
-        self.place_object_cues = s.keys("place_object_cues")
 
 
 class EventFinder:
@@ -114,22 +49,22 @@ class EventFinder:
 
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
         self._places = gazetteers.places
-        self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("events")}
+        self._rules = {lang: EventRules(patterns, lang) for lang in patterns.languages("events")}
 
     def __call__(self, doc: Doc) -> None:
         rules = self._rules.get(doc.language) or self._rules["ar"]
         doc.focus_place = self._focus(doc)
-        record = self._record_event(doc)
-        named, names = self._named(doc, rules, record)
-        launched = {n.key for n in named if _launched(doc, n, rules)}
-        found, towns, redated, placeless = self._episodes(doc, rules, names)
+        record = battles.record_event(doc)
+        named, names = battles.named(doc, rules, record)
+        launched = {n.key for n in named if battles.launched(doc, n, rules)}
+        found, towns, redated, placeless, scoped = self._episodes(doc, rules, names)
         if record is not None and record.name:  # "أطلق الجيش الحر ... معركة “نصرة داريا”"
-            told = _name_spans(doc, names, record.name, rules)
+            told = battles.name_spans(doc, names, record.name, rules)
             found = [(e, s) for e, s in found if not any(s.start <= a < s.end for a, _ in told)]
             for a, b in told:  # the sentence that names the record's battle says where it is
                 sentence = doc.sentence_at(a)
                 if sentence is not None:
-                    record.places = list(dict.fromkeys([*record.places, *_keys(
+                    record.places = list(dict.fromkeys([*record.places, *battles.mention_keys(
                         doc, "place_mentions", sentence, exclude=[(a, b)])]))
         if doc.record or doc.info.kind in rules.day_record_kinds:
             found = happenings.record_days(doc, found, towns)
@@ -137,6 +72,7 @@ class EventFinder:
                                     ancestors(doc, self._places, key))
         episodes = happenings.redate(episodes, redated, lambda key: {key, *ancestors(
             doc, self._places, key)})
+        happenings.share_sides(episodes, scoped)
         events: list[Event] = [record] if record else []
         for event, sentences in episodes:
             at = {s.start for s in sentences}
@@ -149,7 +85,7 @@ class EventFinder:
                     launched.add(event.key)
             parent = record or next((n for n in named if n is not event and any(
                 doc.sentence_at(n.evidence.start).paragraph == s.paragraph for s in sentences)),
-                None) or _launched_before(doc, named, launched, sentences[0], event)
+                None) or battles.launched_before(doc, named, launched, sentences[0], event)
             event.parent = parent.key if parent else None
             if parent is not None and not any(self._local(k) for k in event.places):
                 # "اشتباكات على جبهة أوتوستراد درعا": a road, a facility or an area of the
@@ -170,7 +106,7 @@ class EventFinder:
         doc.sentence_events = {s: k for s, k in doc.sentence_events.items() if k in kept}
 
     @staticmethod
-    def _taken(doc: Doc, cue: Match[str], rules: _Rules) -> bool:
+    def _taken(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
         """Whether a capture cue tells a place taken: not control by fire ("سيطرة نارية
         على"), and, for a cue that needs its place right after it ("سقوط مدينة يبرود"),
         a place there ("سقوط جرحى في تلبيسة", "سقوط نظام الأسد" take nothing)."""
@@ -186,7 +122,7 @@ class EventFinder:
                 return False
         return False
 
-    def _where(self, doc: Doc, rules: _Rules, mentions: list[Mention], kind: str) -> Place:
+    def _where(self, doc: Doc, rules: EventRules, mentions: list[Mention], kind: str) -> Place:
         """Where an action of ``kind`` happened; a capture, withdrawal or siege never at a
         reference point, a withdrawal never where it went."""
         references = rules.reference_words
@@ -202,6 +138,10 @@ class EventFinder:
         entry = self._places.get(key)
         return entry is not None and entry.level in AREA_LEVELS
 
+    def _town(self, key: str) -> bool:
+        entry = self._places.get(key)
+        return entry is not None and entry.level == "community"
+
     def _local(self, key: str) -> bool:
         entry = self._places.get(key)
         return entry is not None and entry.level in LOCAL_LEVELS
@@ -216,58 +156,7 @@ class EventFinder:
         counts = Counter(m.key for m in doc.place_mentions if not doc.in_boilerplate(m.start))
         return counts.most_common(1)[0][0] if counts else None
 
-    def _record_event(self, doc: Doc) -> Event | None:
-        if not doc.record or doc.record_title is None:
-            return None
-        spec = doc.record.get("event") or {}
-        title = doc.record_title
-        places: list[str] = []
-        for path in doc.record_areas:
-            if path:
-                places += [m.key for m in doc.place_mentions
-                           if path[-1].start <= m.start and m.end <= path[-1].end]
-        actors = [m.key for m in doc.actor_mentions
-                  if any(p.start <= m.start and m.end <= p.end for p in doc.record_parties)]
-        actors += [m.key for m in doc.actor_mentions if m.key not in actors
-                   and not m.weak and title.end < m.start]  # the narrative's groups
-        return Event(key=f"{title.start}-{title.end}", kind=spec.get("kind", "battle"),
-                     evidence=title, name=doc.record.get(spec.get("name", "")) or title.text,
-                     start=doc.record.get(spec.get("start", "")),
-                     end=doc.record.get(spec.get("end", "")),
-                     places=list(dict.fromkeys(places)), actors=list(dict.fromkeys(actors)))
-
-    def _named(self, doc: Doc, rules: _Rules,
-               record: Event | None) -> tuple[list[Event], list[tuple[int, int]]]:
-        """Named battles and operations, dated only by their own sentence; and where every
-        name stands (a place in a name, "نصرة داريا", is not where an episode is)."""
-        out: list[Event] = []
-        spans: list[tuple[int, int]] = []
-        seen = {_name_key(record.name, rules)} if record and record.name else set()
-        for head in rules.heads.find(doc.norm):
-            sentence = doc.sentence_at(head.start)
-            found = _name_after(doc, head)
-            if sentence is None or sentence.boilerplate or found is None:
-                continue
-            start, end, name, placed = found
-            key = _name_key(name, rules)
-            if not key or key in rules.name_stopwords:
-                continue
-            spans.append((start, end))
-            if key in seen:
-                continue
-            seen.add(key)
-            date = _sentence_date(doc, sentence, rules)
-            evidence = doc.span(min(head.start, start), end)
-            out.append(Event(
-                key=f"{evidence.start}-{evidence.end}", kind=head.payloads[0],
-                evidence=evidence, name=name, start=date.value if date else None,
-                end=date.end if date else None,
-                places=_keys(doc, "place_mentions", sentence,
-                             exclude=[] if placed else [(start, end)]),
-                actors=_keys(doc, "actor_mentions", sentence)))
-        return out, spans
-
-    def _episodes(self, doc: Doc, rules: _Rules, names: list[tuple[int, int]],
+    def _episodes(self, doc: Doc, rules: EventRules, names: list[tuple[int, int]],
                   ) -> tuple[list[tuple[Event, Sentence]], set[str], list[happenings.Redating],
                              set[str]]:
         """The episodes of the text, the keys of those that are a place taken, left or
@@ -275,7 +164,7 @@ class EventFinder:
         ... يوم 19 من نيسان 2011"), and the keys of moves named only by where they came
         from or went ("انسحبوا باتجاه نبل والزهراء")."""
         cues = [c for c in rules.cues.find(doc.norm)
-                if not doc.in_boilerplate(c.start) and not _overlaps(names, c)
+                if c.payloads[0] != NO_EVENT and not doc.in_boilerplate(c.start) and not _overlaps(names, c)
                 and not any(_inside_name(c, m, doc.language) for name in (
                     "actor_mentions", "source_mentions") for m in doc.index(name).overlapping(
                     c.start, c.end) if not m.weak)]
@@ -291,15 +180,16 @@ class EventFinder:
         towns: set[str] = set()
         redated: list[happenings.Redating] = []
         placeless: set[str] = set()
+        scoped: set[str] = set()  # dated by their paragraph or lead, not their sentence
         paragraph_date: tuple[int, Any] | None = None
-        lead_day = _lead_day(doc, rules)
-        usable = functools.partial(_usable_date, doc, rules)
+        lead_day = timing.lead_day(doc, rules)
+        usable = functools.partial(timing.usable_date, doc, rules)
         for sentence in doc.sentences:
             if sentence.boilerplate:
                 continue
             earlier = paragraph_date
             opening = next((d for d in doc.dates_between(sentence.start, sentence.end)
-                            if _usable_date(doc, rules, d) and not _since(doc, rules, d)), None)
+                            if timing.usable_date(doc, rules, d) and not timing.since(doc, rules, d)), None)
             if opening is not None:  # "منذ آذار 2011" dates no other sentence
                 paragraph_date = (sentence.paragraph, opening)
             inside = lambda ms, s=sentence: ms.starting(s.start, s.end)  # noqa: E731
@@ -338,6 +228,9 @@ class EventFinder:
                 before = action.background and not moved
                 date = None if before and (action.inherited or action.date is None) else (
                     action.date or scope)
+                if moved and (action.date is None or action.inherited):
+                    # "خضعت لسيطرة داعش منذ مطلع عام 2014": the year its hold began
+                    date = timing.since_year(doc, rules, action.cues[0].end, action.end) or date
                 place = self._where(doc, rules, action.places, kind)
                 if not place.keys and action.lead:  # "شهد حي القدم دخول ... من جهة X"
                     place = self._where(doc, rules, action.lead, kind)
@@ -346,11 +239,14 @@ class EventFinder:
                 pointed = not place.keys and bool(action.places or action.lead)
                 evidence = doc.span(action.start, action.end) if n else doc.span(
                     sentence.start, sentence.end)
-                groups = _by_place(place, moved, self._local)
+                groups = _by_place(place, moved, self._local) if kind not in rules.strike_kinds else \
+                    _by_place(place, True, self._town)
                 for i, group in enumerate(groups or [[]]):
                     key = f"{evidence.start}-{evidence.end}" + (f"-{i}" if i else "")
-                    if moved and any(self._local(k) for k in group):
-                        towns.add(key)
+                    if moved and any(k in self._places for k in group):
+                        towns.add(key)  # a town, or a known base, airport or camp
+                    if action.date is None and date is not None:
+                        scoped.add(key)
                     if pointed:  # "انسحبوا باتجاه نبل والزهراء": not there either
                         placeless.add(key)
                     out.append((Event(
@@ -359,11 +255,11 @@ class EventFinder:
                         start=date.value if date else None,
                         end=date.end if date is not None else None,
                         places=list(group),
-                        actors=_keys(doc, "actor_mentions", sentence)), sentence))
-        return out, towns, redated, placeless
+                        actors=battles.mention_keys(doc, "actor_mentions", sentence)), sentence))
+        return out, towns, redated, placeless, scoped
 
     def _happened(self, doc: Doc, cue: Match[str], denials: list[Match[str]],
-                  rules: _Rules) -> bool:
+                  rules: EventRules) -> bool:
         """A cue for something told as done: not denied, negated, intended, referred back."""
         if _refers_back(doc, cue, rules) or any(d.start < cue.start for d in denials):
             return False
@@ -380,12 +276,14 @@ class EventFinder:
                 return False
         i = doc.token_at(cue.start)
         token = doc.tokens[i]
-        if token.start < cue.start and "ل" in doc.text[token.start:cue.start]:
+        clause = doc.clause_at(cue.start) or (0, cue.start)
+        undergone = not rules.undergoing.isdisjoint(
+            word_forms(doc.tokens_between(clause[0], cue.start)))  # "تعرضت البلدة لقصف"
+        if token.start < cue.start and "ل" in doc.text[token.start:cue.start] and not undergone:
             return False  # "لاستعادة السيطرة": a purpose
         if i > 0 and (key := doc.tokens[i - 1].key).startswith("ل") and (
                 key[1:] in rules.cue_words or "ا" + key[2:] in rules.cue_words):
             return False  # "لاستعادة السيطرة": the noun a purpose governs
-        clause = doc.clause_at(cue.start) or (0, cue.start)
         before = [t for t in doc.tokens[max(0, i - NEGATION_WINDOW):i] if t.start >= clause[0]]
         if not rules.negations.isdisjoint(word_forms(before)):
             return False
@@ -393,7 +291,7 @@ class EventFinder:
             word_forms(doc.tokens_between(clause[0], cue.start)))
 
 
-def _refers_back(doc: Doc, cue: Match[str], rules: _Rules) -> bool:
+def _refers_back(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
     """Whether a cue refers back to an event already told ("المعركة", "the massacre")."""
     if cue.key in rules.references:
         return True
@@ -401,111 +299,7 @@ def _refers_back(doc: Doc, cue: Match[str], rules: _Rules) -> bool:
     return i > 0 and f"{doc.tokens[i - 1].key} {cue.key}" in rules.references
 
 
-def _name_spans(doc: Doc, names: list[tuple[int, int]], name: str,
-                rules: _Rules) -> list[tuple[int, int]]:
-    """Where the text names the event called ``name``."""
-    key = _name_key(name, rules)
-    return [(a, b) for a, b in names if _name_key(doc.text[a:b], rules) == key]
-
-
-def _name_key(name: str, rules: _Rules) -> str:
-    """A name's key without its quotes and head ("معركة “نصرة داريا”" is "نصرة داريا")."""
-    key = normalize_key("".join(c for c in name if c not in QUOTES))
-    head = next((h for h in rules.head_keys if key.startswith(h + " ")), None)
-    return key[len(head) + 1:] if head else key
-
-
-def _launched(doc: Doc, event: Event, rules: _Rules) -> bool:
-    """"أطلق الجيش الحر ... معركة “X”": a battle the text starts, not one it mentions."""
-    sentence = doc.sentence_at(event.evidence.start)
-    start = sentence.start if sentence else event.evidence.start
-    before = doc.tokens_between(start, event.evidence.start)
-    return not rules.launches.isdisjoint(word_forms(before))
-
-
-def _launched_before(doc: Doc, named: list[Event], launched: set[str], sentence: Sentence,
-                     episode: Event) -> Event | None:
-    """The last battle launched before an episode and not after its date: its parent."""
-    for n in reversed(named):
-        if n.key in launched and n.evidence.start < sentence.start and (
-                not n.start or not episode.start or n.start[:len(episode.start)]
-                <= episode.start):
-            return n
-    return None
-
-
-def _name_after(doc: Doc, head: Match[str]) -> tuple[int, int, str, bool] | None:
-    """The name of "معركة “X”", "“معركة X”" or "معركة <place>", and whether it is a
-    place's ("معارك تل أبيض", "the battle of Aleppo": where the battle is; a place in a
-    quoted name, "نصرة داريا", is not)."""
-    text = doc.text
-    if head.start > 0 and text[head.start - 1] in OPENING_QUOTES:
-        close = closing_quote(text, head.start - 1, head.end)
-        if close is not None and close > head.end + 1:
-            return head.start, close, " ".join(text[head.start:close].split()), False
-    gap = head.end
-    while gap < len(text) and text[gap] == " ":
-        gap += 1
-    if gap < len(text) and text[gap] in OPENING_QUOTES and gap - head.end <= 1:
-        close = closing_quote(text, gap, gap + 1)
-        if close is not None and close > gap + 1:
-            return gap + 1, close, " ".join(text[gap + 1:close].split()), False
-    nxt = [m for m in doc.index("place_mentions").starting(head.end, head.end + 40)
-           if not m.weak][:1]
-    if nxt and doc.text[head.end:nxt[0].start].strip() == "":
-        return head.start, nxt[0].end, " ".join(text[head.start:nxt[0].end].split()), True
-    return None
-
-
-def _sentence_date(doc: Doc, sentence: Sentence, rules: _Rules) -> Any:
-    """The first date of the sentence that is when something happened in it."""
-    return next((d for d in doc.dates_between(sentence.start, sentence.end)
-                 if _usable_date(doc, rules, d)), None)
-
-
-def _lead_day(doc: Doc, rules: _Rules) -> DateMention | None:
-    """The day a report's lead tells of: the first day-precise date written in its first
-    two body paragraphs ("اليوم الخميس", "on Tuesday", "5 آذار", "أعلن ... اليوم الخميس"),
-    unless it is when something began ("منذ 24 حزيران"). An undated
-    sentence of news happened on the day of its lead, never on the bare publication date;
-    an archive record or a chronicle tells many days and has no lead day."""
-    if doc.info.kind in rules.undated_kinds:
-        return None
-    paragraphs: list[int] = []
-    for sentence in doc.sentences:
-        if sentence.boilerplate or sentence.heading:
-            continue
-        if sentence.paragraph not in paragraphs:
-            if len(paragraphs) == LEAD_PARAGRAPHS:
-                return None
-            paragraphs.append(sentence.paragraph)
-        for d in doc.dates_between(sentence.start, sentence.end):
-            if d.precision == "day" and not _since(doc, rules, d):
-                return d
-    return None
-
-
-def _usable_date(doc: Doc, rules: _Rules, d: Any) -> bool:
-    """Whether a date tells when something happened, not when something else began ("منذ
-    عام 2018") or when a source reported it ("أوردها المرصد الأربعاء")."""
-    if d.precision == "year" and _since(doc, rules, d):
-        return False
-    return not any(
-        a.end <= d.span.start and len(doc.tokens_between(a.end, d.span.start)) <= REPORT_WINDOW
-        and a.scope_start <= d.span.start < a.scope_end
-        for a in doc.index("attributions").overlapping(d.span.start - REPORT_CHARS, d.span.start))
-
-
-def _since(doc: Doc, rules: _Rules, d: Any) -> bool:
-    """Whether a since-word stands shortly before the date ("منذ عام 2018", "since June")."""
-    i = doc.token_index(d.span.start)
-    sentence = doc.sentence_at(d.span.start)
-    first = sentence.start if sentence is not None else 0
-    before = [t.key for t in doc.tokens[max(0, i - SINCE_WINDOW):i] if t.start >= first]
-    return any(f in rules.since for w in before for f in clitic_forms(w))
-
-
-def _kind(cues: list[Match[str]], rules: _Rules) -> str:
+def _kind(cues: list[Match[str]], rules: EventRules) -> str:
     """An overriding kind anywhere in the sentence, else the kind of its first cue that
     says more than that something was targeted."""
     specific = [c for c in cues if c.key not in rules.generic] or cues
@@ -524,15 +318,6 @@ def _inside_name(cue: Match[str], name: Mention, language: str) -> bool:
 
 def _overlaps(spans: list[tuple[int, int]], m: Match[str]) -> bool:
     return any(s < m.end and m.start < e for s, e in spans)
-
-
-def _keys(doc: Doc, name: str, sentence: Sentence,
-          exclude: list[tuple[int, int]] = ()) -> list[str]:  # type: ignore[assignment]
-    """Keys of the sentence's mentions (weak ones only for places), outside ``exclude``."""
-    keys = [m.key for m in doc.index(name).starting(sentence.start, sentence.end)
-            if (name == "place_mentions" or not m.weak)
-            and not any(a <= m.start < b for a, b in exclude)]
-    return list(dict.fromkeys(keys))
 
 
 def _paragraph_places(doc: Doc, sentence: Sentence, names: list[tuple[int, int]],

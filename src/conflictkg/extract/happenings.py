@@ -27,11 +27,11 @@ def record_days(doc: Doc, episodes: list[tuple[Event, Sentence]], towns: set[str
             out.append((event, sentence))
     for told in days.values():
         taken: list[tuple[Event, Sentence]] = []
-        for event, sentence in told:  # one happening a town a day: taken, then besieged
-            if event.key not in towns:
+        for event, sentence in told:  # one happening a town a day: taken, then besieged;
+            if event.key not in towns:  # its defenders' withdrawal is another
                 continue
-            same = next((e for e, _ in taken if not set(e.places).isdisjoint(event.places)),
-                        None)
+            same = next((e for e, _ in taken if not set(e.places).isdisjoint(event.places)
+                         and (e.kind == "withdrawal") == (event.kind == "withdrawal")), None)
             if same is None:
                 taken.append((event, sentence))
             else:
@@ -132,3 +132,19 @@ def coarser(a: Event, b: Event, holds: Callable[[str, str], bool]) -> bool:
         return False
     return all(any(holds(x, y) for y in a.places) for x in b.places) or all(
         any(holds(x, y) for y in b.places) for x in a.places)
+
+
+def share_sides(episodes: list[tuple[Event, list[Sentence]]], scoped: set[str]) -> None:
+    """The two sides of one change of hands happen on one day: a capture and a withdrawal
+    at the same place, one dated by its own sentence and the other only by its paragraph
+    or lead ("سيطرت مساء أمس على جرجناز ... وانسحبت الفصائل من جرجناز نحو تلمنس"), or
+    not at all, take the day of the one that is dated."""
+    sides = ("capture", "withdrawal")
+    own = [e for e, _ in episodes if e.kind in sides and e.start and e.key not in scoped]
+    for event, _ in episodes:
+        if event.kind not in sides or (event.start and event.key not in scoped):
+            continue
+        other = next((o for o in own if o.kind != event.kind
+                      and not set(o.places).isdisjoint(event.places)), None)
+        if other is not None:
+            event.start, event.end = other.start, other.end

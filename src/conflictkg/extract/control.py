@@ -40,6 +40,7 @@ DENIED_REACH = 6  # words after a denial in which "ذلك" / "the reports" stand
 OPENING = 2  # first words of a sentence whose main verb may be an attempt ("تحاول", "تصدى")
 ATTEMPT_WINDOW = 3
 ATTEMPT_REACH = 8  # tokens before a change, in its clause, over which an attempt word reaches
+HELD_BY_REACH = 6  # tokens after a capture's object in which "من" / "from" and the party that held it stand
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
 
@@ -107,7 +108,7 @@ class ControlFinder:
                     actor = self._agents.last_party(doc, sentence.start, paragraph_start(doc, sentence), words)
                     if contrary and previous and actor == previous[1]:
                         actor = None  # "took X while (unnamed) troops fled X": not the same party
-                if actor is not None:
+                if actor is not None and reading is readings[0]:  # not the party driven out
                     previous = (sentence.paragraph, actor, forward, keys)
                 last_places = (sentence.paragraph, reading.places, reading.change)
                 for place in reading.places:
@@ -218,7 +219,28 @@ class ControlFinder:
             to = self._recipient(doc, object_end, sentence, rules, words)
             if to is not None:
                 readings.append(Reading("captured", places, to, object_end))
+        if spec.change == "captured":
+            held = self._held_by(doc, object_end, sentence, rules, words)
+            if held is not None and held != actor:
+                readings.append(Reading("lost", places, held, object_end))
         return readings
+
+    def _held_by(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
+                 words: AgentWords) -> str | None:
+        """"انتزعت البلدة من التنظيم", "seized Jarablus from IS": the party named right after
+        the object of a capture, that held the place and lost it."""
+        ahead = doc.tokens_between(at, sentence.end)[:HELD_BY_REACH]
+        for n in range(min(3, len(ahead)), 0, -1):
+            if " ".join(t.key for t in ahead[:n]) not in rules.held_by:
+                continue
+            rest = [t for t in ahead[n:] if t.key not in ("the", "a")][:1]
+            if not rest:
+                return None
+            for m in self._agents.parties(doc, ahead[n - 1].end, rest[0].end, words.cues):
+                if m.start >= rest[0].start:
+                    return m.key
+            return None
+        return None
 
     def _done(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules, starts: frozenset[int]) -> bool:
         """Whether a verbal noun is said to be done though no party stands before it: after

@@ -24,7 +24,7 @@ RESUME_REACH = 25  # tokens after a list in which a clause that interrupts it ma
 LOCALS_REACH = 8  # tokens before a verb in which "أبناء X" names the subject's place
 IMPLIED_REACH = 3  # words after a withdrawal verb, to the end of its clause, that leave its place implied
 RELATIVE_WINDOW = 3  # tokens before a change in which a relative pronoun makes it a relative clause
-SUFFIX_FORMS = ("هما", "هم", "ها", "ه")  # object pronouns joined to a verb, longest first
+THERE_REACH = 3  # words of an object that names no place before a pronoun of place ("نقاطها فيها")
 WIDE_LEVELS = frozenset({"governorate", "district"})
 
 
@@ -58,7 +58,7 @@ class ObjectReader:
         if cue.key in rules.suffixed_keys:  # "دخلتها": the pronoun joined to the verb
             if relative:
                 return None  # the relative pronoun's antecedent
-            suffix = next(x for x in SUFFIX_FORMS if cue.key.endswith(x))
+            suffix = next(x for x in rules.phrases.suffixes if cue.key.endswith(x))
             return self._anaphor(doc, cue, Token(cue.end, cue.end, suffix), sentence, rules, starts,
                                  context)
         if prepositions and cue.key not in rules.direct[change]:
@@ -101,6 +101,9 @@ class ObjectReader:
             phrase.end = more.end
         if phrase.items:
             return phrase.items, start, phrase.end
+        there = self._there(doc, start, sentence, rules) if not relative and not phrase.context else None
+        if there is not None:  # "انسحاب عناصر قسد من نقاطها فيها": the places "فيها" stands for
+            return self._anaphor(doc, cue, there, sentence, rules, starts, context)
         if prepositions and not relative and not phrase.context:
             for t in doc.tokens_between(start, sentence.end)[:PREPOSITION_WINDOW]:
                 if t.start in starts:
@@ -154,6 +157,21 @@ class ObjectReader:
                 return rules.phrases.read(doc, tokens[k].end, sentence.end, stop_at=stop)
             if direct and phrase.items and self._opens_item(doc, tokens[k:k + 3], rules):
                 return rules.phrases.read(doc, tokens[k].start, sentence.end, stop_at=stop)
+        return None
+
+    def _there(self, doc: Doc, start: int, sentence: Sentence, rules: ControlRules) -> Token | None:
+        """A pronoun of place right after an object that names no place ("من نقاطها فيها",
+        "out of their positions there"): the pronoun, standing for the places named before."""
+        ahead = doc.tokens_between(start, sentence.end)[:THERE_REACH + 2]
+        for n, t in enumerate(ahead[:THERE_REACH + 1]):
+            pair = " ".join(u.key for u in ahead[n:n + 2]) if n + 1 < len(ahead) else ""
+            if n and (t.key in rules.locative_pronouns or pair in rules.locative_pronouns):
+                if any(doc.index(name).overlapping(start, t.start) for name in ("place_mentions", "actor_mentions")):
+                    return None
+                end = ahead[n + 1].end if pair in rules.locative_pronouns else t.end
+                return Token(t.start, end, t.key)
+            if rules.phrases.category(doc, doc.token_index(t.start))[0] not in (None, "generic", "filler"):
+                return None
         return None
 
     def _opens_item(self, doc: Doc, tokens: list[Token], rules: ControlRules) -> bool:
@@ -216,6 +234,8 @@ class ObjectReader:
             if head and not any(rules.phrases.category(doc, doc.token_index(t.start))[0] in (
                     "generic", "head") for t in head):
                 return []  # "فقد ارتفع عدد الشهداء في درعا": no thing taken, no claim
+            if is_wide(doc, phrase.context[0]) and any(rules.phrases.possessed_generic(t.key) for t in head):
+                return []  # "انسحبت من مواقعها في ريف حماة": its positions somewhere in an area
             return phrase.context[:1]
         reach = doc.tokens_between(sentence.start, cue.start)[-LOCALS_REACH:]
         earlier = doc.index("place_mentions").starting(reach[0].start, cue.start) if reach else []

@@ -1,0 +1,100 @@
+"""The other side of a change of control: the party a place was taken from, the party that
+left its positions in the places just named, the party taken out of them; in Arabic and
+English, with what must not be read as that side."""
+
+import pytest
+
+
+def claims(extract, text: str, language: str = "ar") -> list[tuple[str | None, str, str | None]]:
+    x = extract(text, language=language)
+    places = {p.key: p.labels.get("en") for p in x.places}
+    return [(c.actor, c.change, places.get(c.place)) for c in x.control_claims]
+
+
+# --- taken from a party: that party lost the place ----------------------------------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("انتزعت فصائل المعارضة السيطرة على بلدة كفرنبودة من قوات النظام.", "ar",
+     [("syrian-opposition-factions", "captured", "Kafr Nabutha"),
+      ("syrian-government-forces", "lost", "Kafr Nabutha")]),
+    ("استعادت قوات النظام بلدة الهبيط من أيدي الفصائل فجر اليوم.", "ar",
+     [("syrian-government-forces", "captured", "Hbit"),
+      ("syrian-opposition-factions", "lost", "Hbit")]),
+    ("Syrian rebels seized the border town of Jarablus from the Islamic State on Wednesday.", "en",
+     [("syrian-opposition-factions", "captured", "Jarablus"), ("islamic-state", "lost", "Jarablus")]),
+    ("Rebels captured the village of Kafr Zita from government forces.", "en",
+     [("syrian-opposition-factions", "captured", "Kafr Zeita"),
+      ("syrian-government-forces", "lost", "Kafr Zeita")]),
+])
+def test_a_place_taken_from_a_party_is_lost_by_it(extract, text, language, expected):
+    assert claims(extract, text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("سيطرت الفصائل على بلدة كفرنبودة من جهة الغرب.", "ar"),             # a direction
+    ("سيطرت الفصائل على بلدة كفرنبودة من محورها الشمالي.", "ar"),
+    ("Rebels captured Kafr Zita from the north on Sunday.", "en"),
+    ("Rebels captured Kafr Zita from the direction of Morek.", "en"),
+])
+def test_a_direction_after_from_is_no_party(extract, text, language):
+    assert [c[1] for c in claims(extract, text, language)] == ["captured"]
+
+
+def test_the_party_a_place_was_taken_from_is_not_the_one_a_later_sentence_goes_on_with(extract):
+    text = ("انتزعت فصائل المعارضة السيطرة على بلدة كفرنبودة من قوات النظام. "
+            "ثم تقدمت وسيطرت على قرية الهبيط.")
+    assert claims(extract, text)[-1] == ("syrian-opposition-factions", "captured", "Hbit")
+
+
+# --- positions in the places named before --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("سيطرت قوات النظام على بلدتي كفرنبودة والهبيط بعد انسحاب عناصر الفصائل من مواقعهم فيها.", "ar",
+     [("syrian-government-forces", "captured", "Kafr Nabutha"),
+      ("syrian-government-forces", "captured", "Hbit"),
+      ("syrian-opposition-factions", "withdrew", "Kafr Nabutha"),
+      ("syrian-opposition-factions", "withdrew", "Hbit")]),
+    ("تقدمت الفصائل في قرية الهبيط، وانسحبت قوات النظام من نقاطها فيها باتجاه خان شيخون.", "ar",
+     [("syrian-government-forces", "withdrew", "Hbit")]),
+    ("Rebels took Kafr Zita on Sunday after government troops pulled out of their positions there.",
+     "en", [("syrian-opposition-factions", "captured", "Kafr Zeita"),
+            ("syrian-government-forces", "withdrew", "Kafr Zeita")]),
+])
+def test_positions_there_are_in_the_places_named_before(extract, text, language, expected):
+    assert claims(extract, text, language) == expected
+
+
+def test_positions_named_in_a_place_are_a_claim_on_it(extract):
+    text = "انسحبت الفصائل من مواقعها في بلدة كفرنبودة."
+    assert claims(extract, text) == [("syrian-opposition-factions", "withdrew", "Kafr Nabutha")]
+
+
+@pytest.mark.parametrize("text", [
+    "انسحبت الفصائل من مواقعها في ريف حماة.",                  # somewhere in an area: no claim on it
+    "انسحبت قوات النظام من نقاطها في محافظة إدلب.",
+])
+def test_positions_somewhere_in_an_area_are_no_claim_on_it(extract, text):
+    assert claims(extract, text) == []
+
+
+# --- taken out of places ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("بعد أن تم في مطلع أيار إخراج المسلحين من بلدتي يلدا وببيلا، ودخول وحدات الجيش إليهما.",
+     [("syrian-opposition-factions", "withdrew", "Yalda"),
+      ("syrian-opposition-factions", "withdrew", "Babella"),
+      ("syrian-arab-army", "entered", "Yalda"), ("syrian-arab-army", "entered", "Babella")]),
+    ("أعلن الجيش إخراج المسلحين من بلدة يلدا.", [("syrian-opposition-factions", "withdrew", "Yalda")]),
+    ("وجرى إجلاء عناصر التنظيم من مخيم اليرموك.", [("islamic-state", "withdrew", "Yarmuk")]),
+])
+def test_a_party_taken_out_of_places_withdrew_from_them(extract, text, expected):
+    assert claims(extract, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "طالبت اللجنة بإخراج المسلحين من بلدة يلدا.",             # a demand
+    "دعت الأمم المتحدة إلى إخراج المسلحين من بلدة يلدا.",
+    "يقضي الاتفاق بإخراج المسلحين من بلدة يلدا.",               # what a deal provides for
+])
+def test_a_demand_to_take_a_party_out_is_no_claim(extract, text):
+    assert claims(extract, text) == []

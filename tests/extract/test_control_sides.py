@@ -98,3 +98,50 @@ def test_a_party_taken_out_of_places_withdrew_from_them(extract, text, expected)
 ])
 def test_a_demand_to_take_a_party_out_is_no_claim(extract, text):
     assert claims(extract, text) == []
+
+
+# --- a relative clause after a place and where it is ----------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("تواصل قوات النظام هجماتها على بلدة خان العسل غرب حلب، التي خسرتها الشهر الماضي.",
+     [("syrian-government-forces", "lost", "Khan Al-Asal")]),
+    ("سيطرت الفصائل على قرية الهبيط في ريف إدلب التي خسرتها قوات النظام أمس.",
+     [("syrian-opposition-factions", "captured", "Hbit"), ("syrian-government-forces", "lost", "Hbit")]),
+])
+def test_a_relative_clause_describes_the_place_before_where_it_is(extract, text, expected):
+    assert claims(extract, text) == expected
+
+
+def test_a_relative_clause_after_a_place_a_noun_is_in_describes_the_noun(extract):
+    text = "وقال قائد اللواء العامل في الهبيط، الذي دخل أمس، إن المعارك مستمرة."
+    assert claims(extract, text) == []
+
+
+# --- attempts told with a possessive, and clauses of their own --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "تواصل قوات النظام محاولاتها استعادة بلدة خان العسل.",
+    "وتتابع الفصائل مساعيها السيطرة على قرية الهبيط.",
+])
+def test_an_attempt_with_a_possessive_claims_nothing(extract, text):
+    assert claims(extract, text) == []
+
+
+def test_an_attempt_does_not_reach_into_a_relative_clause(extract):
+    text = "تواصل قوات النظام محاولاتها استعادة بلدة خان العسل، التي خسرتها الشهر الماضي."
+    assert claims(extract, text) == [("syrian-government-forces", "lost", "Khan Al-Asal")]
+
+
+# --- a date or the subject between a verbal noun and its preposition ----------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ويأتي ذلك بعد أسابيع على سيطرة جيش الفتح في الـ 28 من آذار / مارس الفائت على مدينة إدلب.",
+     [("jaysh-al-fatah", "captured", "Idleb")]),
+    ("انسحبت قوات النظام في 3 من آذار من مدينة إدلب.", [("syrian-government-forces", "withdrew", "Idleb")]),
+])
+def test_a_date_and_the_subject_stand_between_a_change_and_its_preposition(extract, text, expected):
+    assert claims(extract, text) == expected
+
+
+def test_the_from_of_a_date_is_no_preposition_of_the_object(extract):
+    assert claims(extract, "انسحبت قوات النظام في 3 من آذار باتجاه مدينة إدلب.") == []

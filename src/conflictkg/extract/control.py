@@ -164,8 +164,12 @@ class ControlFinder:
         denied = [n for n, t in enumerate(before) if set(clitic_forms(t.key)) & rules.denial_words]
         if denied:  # "repelled the attack and denied that rebels entered": the denial governs
             before, near = before[denied[-1] + 1:], []
-        if not rules.attempts.isdisjoint(phrases_of(before + near)):
-            return True
+        related = [n for n, t in enumerate(before) if set(clitic_forms(t.key)) & rules.relatives]
+        if related:  # "تواصل محاولاتها استعادة البلدة، التي خسرتها": a clause of its own
+            before, near = before[related[-1] + 1:], [t for t in near if t.start > before[related[-1]].start]
+        if not rules.attempts.isdisjoint(phrases_of(before + near)) or not rules.attempts.isdisjoint(
+                rules.phrases.unsuffixed(f) for f in word_forms(before[-2:] + near[-2:])):
+            return True  # "بهدف السيطرة", "تواصل محاولاتها استعادة البلدة": its attempts
         for a, b in pairwise(before):  # "لم تتمكن قوات النظام من دخول", "failed to"
             if not rules.negations.isdisjoint(clitic_forms(a.key)) and \
                     not rules.words.enablers.isdisjoint(clitic_forms(b.key)):

@@ -45,9 +45,25 @@ class ObjectReader:
         if not places:
             before = doc.tokens[window[-1] - 1] if window[-1] > 0 else None
             places = doc.index("place_mentions").overlapping(before.start, before.end) if before else []
-        if not places or rules.phrases.is_context(doc, places[-1]):
+        if places and rules.phrases.is_context(doc, places[-1]):
+            places = self._located_after_place(doc, places[-1], sentence, rules)
+        if not places:
             return []  # "اللواء العامل في برزة والذي دخل": the brigade, not Barzeh
         return rules.phrases.preceding(doc, sentence.start, places[-1].end) or places[-1:]
+
+    def _located_after_place(self, doc: Doc, context: Mention, sentence: Sentence,
+                             rules: ControlRules) -> list[Mention]:
+        """"بلدة خان العسل غرب حلب، التي خسرتها": the place a locative phrase follows, which
+        the relative clause describes; none after another noun ("اللواء العامل في برزة")."""
+        i = doc.token_at(context.start)
+        if i > 0 and rules.phrases.category(doc, i - 1)[0] == "context" and \
+                not doc.index("place_mentions").overlapping(doc.tokens[i - 1].start, doc.tokens[i - 1].end):
+            i -= 1  # "غرب حلب": the locative word before the name
+        if i == 0 or doc.tokens[i - 1].start < sentence.start:
+            return []
+        before = doc.tokens[i - 1]
+        return [m for m in doc.index("place_mentions").overlapping(before.start, before.end)
+                if not rules.phrases.is_context(doc, m)][-1:]
 
     def objects(self, doc: Doc, cue: Match, change: str, sentence: Sentence, rules: ControlRules,
                  starts: frozenset[int], context: list[Mention], *, relative: bool = False,
@@ -63,7 +79,7 @@ class ObjectReader:
                                  context)
         if prepositions and cue.key not in rules.direct[change]:
             start, heading = -1, cue.end
-            for t in doc.tokens_between(cue.end, sentence.end)[:PREPOSITION_WINDOW]:
+            for t in self._ahead(doc, cue.end, sentence)[:PREPOSITION_WINDOW]:
                 forms = set(clitic_forms(t.key))
                 if (t.key in rules.pronoun_objects or forms & rules.pronoun_objects) and (
                         t.key in prepositions or forms & prepositions):
@@ -120,6 +136,13 @@ class ObjectReader:
                 return named, start, max(cue.end, doc.tokens_between(start, sentence.end)[:3][-1].end)
         located = self._located(doc, phrase, cue, sentence, rules)
         return (located, start, max(located[0].end, cue.end)) if located else None
+
+    def _ahead(self, doc: Doc, at: int, sentence: Sentence) -> list[Token]:
+        """The words after ``at`` in its sentence, less those of dates and parties ("سيطرة جيش
+        الفتح في الـ 28 من آذار الفائت على"): where the preposition of an object is looked for."""
+        parties = doc.index("actor_mentions")
+        return [t for t in doc.tokens_between(at, sentence.end)[:3 * PREPOSITION_WINDOW]
+                if not doc.dates_overlapping(t.start, t.end) and not parties.overlapping(t.start, t.end)]
 
     def _continued(self, doc: Doc, cue: Match, phrase: Phrase, sentence: Sentence, rules: ControlRules,
                    starts: frozenset[int], changes: dict[int, str]) -> Phrase | None:

@@ -145,3 +145,37 @@ def test_a_date_and_the_subject_stand_between_a_change_and_its_preposition(extra
 
 def test_the_from_of_a_date_is_no_preposition_of_the_object(extract):
     assert claims(extract, "انسحبت قوات النظام في 3 من آذار باتجاه مدينة إدلب.") == []
+
+
+# --- verbal nouns of entry; a possibility -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("دخلت أرتال هيئة تحرير الشام مدينة عفرين، بعد يوم من اجتياح الهيئة بلدة جنديرس.",
+     [("hts", "entered", "Afrin"), ("hts", "entered", "Jandairis")]),
+    ("وأعلنت هيئة تحرير الشام اجتياح قرية دير بلوط فجر اليوم.", [("hts", "entered", "Deir Ballut")]),
+])
+def test_a_verbal_noun_of_entry_with_its_subject_is_a_claim(extract, text, expected):
+    assert claims(extract, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "حاولت قوات النظام اقتحام بلدة كفرنبودة.",
+    "صدت الفصائل محاولة اقتحام قوات النظام لبلدة كفرنبودة.",
+    "وعاودت الكتيبة اقتحام مخفر الشرطة في بلدة كفرنبودة.",             # storming, an assault
+    "وقد تسيطر الفصائل على بلدة كفرنبودة خلال ساعات.",                 # may
+    "وقال إن الرقة قد تصبح خلال ساعات أول مدينة تخرج عن سيطرة النظام.",
+])
+def test_an_attempt_or_a_possibility_of_entry_is_no_claim(extract, text):
+    assert claims(extract, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وكانت قوات النظام قد سيطرت على بلدة كفرنبودة.",                    # already
+    "وقد سيطرت قوات النظام على بلدة كفرنبودة.",
+])
+def test_qad_before_a_past_verb_is_no_possibility(extract, text):
+    assert claims(extract, text) == [("syrian-government-forces", "captured", "Kafr Nabutha")]
+
+
+def test_a_short_name_of_a_party_not_named_before_does_not_hide_the_change(extract):
+    assert claims(extract, "وأعلنت الهيئة سيطرتها على قرية كفرنبودة.") == [(None, "captured", "Kafr Nabutha")]

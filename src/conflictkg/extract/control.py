@@ -26,6 +26,7 @@ from conflictkg.extract.agents import UNNAMED, Agents, AgentWords, phrases_of
 from conflictkg.extract.attribution import attribution_at
 from conflictkg.extract.control_rules import ControlRules, Cue
 from conflictkg.extract.doc import Doc, Mention, Sentence, clitic_forms, word_forms
+from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.model import Attribution, ControlClaim
 from conflictkg.extract.objects import ObjectReader, paragraph_start, quoted
@@ -72,7 +73,7 @@ class ControlFinder:
         rules = self._rules.get(doc.language) or self._rules["ar"]
         denials = rules.denials.find(doc.norm)
         cues = [c for c in rules.cues.find(doc.norm) if not any(
-            not m.weak for name in ("actor_mentions", "source_mentions", "place_mentions")
+            not m.weak and m.key for name in ("actor_mentions", "source_mentions", "place_mentions")
             for m in doc.index(name).overlapping(c.start, c.end))]  # "تحرير" in "هيئة تحرير الشام"
         starts = frozenset(c.start for c in cues)
         changes = {c.start: c.payloads[0].change for c in cues}
@@ -170,6 +171,9 @@ class ControlFinder:
         if not rules.attempts.isdisjoint(phrases_of(before + near)) or not rules.attempts.isdisjoint(
                 rules.phrases.unsuffixed(f) for f in word_forms(before[-2:] + near[-2:])):
             return True  # "بهدف السيطرة", "تواصل محاولاتها استعادة البلدة": its attempts
+        for a, b in pairwise([*before, doc.tokens[i]]):  # "قد تصبح ... تخرج عن سيطرة": may
+            if clitics().without_conjunctions(a.key) in rules.modals and _present(b.key, rules):
+                return True
         for a, b in pairwise(before):  # "لم تتمكن قوات النظام من دخول", "failed to"
             if not rules.negations.isdisjoint(clitic_forms(a.key)) and \
                     not rules.words.enablers.isdisjoint(clitic_forms(b.key)):
@@ -384,6 +388,13 @@ def _after(doc: Doc, cue: Match, sentence: Sentence, words: frozenset[str]) -> b
     i = doc.token_at(cue.start)
     return any(not words.isdisjoint(clitic_forms(t.key)) for t in doc.tokens[max(0, i - ATTEMPT_WINDOW):i]
                if t.start >= sentence.start)
+
+
+def _present(key: str, rules: ControlRules) -> bool:
+    """Whether a word is a verb in the present ("تصبح", "يسقط"), not in the past ("تمكنت",
+    "تم"): it opens with a prefix of the present and is no past form of the second measures."""
+    return bool(rules.present_prefixes) and key.startswith(rules.present_prefixes) and len(key) >= 4 \
+        and not key.endswith("ت") and key not in rules.done_markers
 
 
 def _is_heading(doc: Doc, claim: ControlClaim) -> bool:

@@ -58,6 +58,8 @@ class ControlRules:
         self.civilians = s.keys("civilians")
         self.people_relatives = s.keys("people_relatives")
         self.held_by = s.keys("held_by_markers")
+        self.modals = s.keys("modals")
+        self.present_prefixes = s.words("present_prefixes")
         self.locative_pronouns = s.keys("locative_pronouns")
         places = patterns.section("places", language)
         self.anaphors = frozenset(normalize_key(k) for k in places.groups("anaphors"))

@@ -179,3 +179,23 @@ def test_qad_before_a_past_verb_is_no_possibility(extract, text):
 
 def test_a_short_name_of_a_party_not_named_before_does_not_hide_the_change(extract):
     assert claims(extract, "وأعلنت الهيئة سيطرتها على قرية كفرنبودة.") == [(None, "captured", "Kafr Nabutha")]
+
+
+# --- the place of a passive before an aside between commas --------------------------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("On Wednesday, the town of al-Busayrah, at the confluence of the Khabur and Euphrates rivers, "
+     "fell to tribal fighters after the SDF pulled out of its positions there.", "en",
+     [("tribal-forces", "captured", "Basira"), ("sdf", "withdrew", "Basira")]),
+    ("The Dabaa military airport, just north of Qusair, fell to government forces at the weekend.", "en",
+     [("syrian-government-forces", "captured", "Dabaa Military Airport")]),
+    ("وكانت بلدة كفرنبودة، الواقعة شمال مدينة حماة، قد سقطت بيد الفصائل.", "ar",
+     [("syrian-opposition-factions", "captured", "Kafr Nabutha")]),
+])
+def test_the_place_of_a_passive_stands_before_an_aside(extract, text, language, expected):
+    assert claims(extract, text, language) == expected
+
+
+def test_a_name_in_parentheses_does_not_end_the_list_of_a_passive(extract):
+    text = "Al-Tabqa airbase (the military airport) and the Euphrates dam fell to rebel fighters."
+    assert {place for _, _, place in claims(extract, text, "en")} >= {"Tabqa Dam"}

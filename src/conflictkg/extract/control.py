@@ -280,7 +280,17 @@ class ControlFinder:
         reach = doc.tokens_between(sentence.start, cue.start)[-PASSIVE_REACH:]
         if not reach:
             return []
-        places = [m for m in rules.phrases.preceding(doc, reach[0].start, cue.start) if not quoted(doc, m)]
+        end = cue.start
+        closing = max(doc.text.rfind(c, sentence.start, cue.start) for c in ",،")
+        if closing > sentence.start and all(set(clitic_forms(t.key)) & (rules.modals | words.subject_gap)
+                                            for t in doc.tokens_between(closing, cue.start)):
+            # "the town of X, at the confluence of the two rivers, fell to", "X، الواقعة شمال حماة،
+            # قد سقطت بيد": the subject stands before the aside between commas
+            opening = max(doc.text.rfind(c, sentence.start, closing) for c in ",،")
+            if opening > sentence.start:
+                end = opening
+                reach = doc.tokens_between(sentence.start, end)[-PASSIVE_REACH:] or reach
+        places = [m for m in rules.phrases.preceding(doc, reach[0].start, end) if not quoted(doc, m)]
         if not places:
             places = self._objects.antecedent(doc, reach, sentence, rules)
         if not places:

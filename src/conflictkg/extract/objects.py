@@ -118,7 +118,11 @@ class ObjectReader:
         if phrase.items:
             return phrase.items, start, phrase.end
         there = self._there(doc, start, sentence, rules) if not relative and not phrase.context else None
-        if there is not None:  # "انسحاب عناصر قسد من نقاطها فيها": the places "فيها" stands for
+        if there is not None:  # "انسحاب عناصر قسد من نقاطها فيها": the places "فيها" stands for,
+            # those the sentence's change before is about ("X fell to them after Y pulled out of
+            # its positions there")
+            if context and all(m.start >= sentence.start for m in context):
+                return context, there.start, there.end
             return self._anaphor(doc, cue, there, sentence, rules, starts, context)
         if prepositions and not relative and not phrase.context:
             for t in doc.tokens_between(start, sentence.end)[:PREPOSITION_WINDOW]:

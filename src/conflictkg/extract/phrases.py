@@ -291,7 +291,7 @@ class PhraseReader:
 
     def _joins(self, gap: str) -> bool:
         """Whether the text between two places only joins them ("، و", " and the town of ")."""
-        for word in gap.replace("،", " ").replace(",", " ").split():
+        for word in gap.replace("،", " ").replace(",", " ").replace("(", " ").replace(")", " ").split():
             key = normalize_key(word)
             if self.capitalised and word[:1].isupper():
                 continue  # a name the gazetteer lacks, in a list of names

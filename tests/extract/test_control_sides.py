@@ -199,3 +199,33 @@ def test_the_place_of_a_passive_stands_before_an_aside(extract, text, language, 
 def test_a_name_in_parentheses_does_not_end_the_list_of_a_passive(extract):
     text = "Al-Tabqa airbase (the military airport) and the Euphrates dam fell to rebel fighters."
     assert {place for _, _, place in claims(extract, text, "en")} >= {"Tabqa Dam"}
+
+
+# --- the agent of a passive after its object; verbs in the present ----------------------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("عاود جيش الإسلام الهجوم على بلدة كفرنبودة، قبل أن تتم السيطرة عليها مجدداً من قبل قوات النظام.",
+     "ar", [("syrian-government-forces", "captured", "Kafr Nabutha")]),
+    ("وتمت السيطرة على بلدة كفرنبودة من قبل قوات النظام.", "ar",
+     [("syrian-government-forces", "captured", "Kafr Nabutha")]),
+    ("وجرى تحرير قرية الهبيط على يد فصائل المعارضة.", "ar", [("syrian-opposition-factions", "captured", "Hbit")]),
+    ("Kafr Zita was retaken by government forces on Sunday.", "en",
+     [("syrian-government-forces", "captured", "Kafr Zeita")]),
+])
+def test_the_agent_of_a_passive_follows_its_object(extract, text, language, expected):
+    assert claims(extract, text, language) == expected
+
+
+def test_a_passive_with_no_agent_after_it_borrows_none_from_a_later_phrase(extract):
+    text = "وتمت السيطرة على بلدة كفرنبودة بعد معارك عنيفة من قبل أن تصل قوات النظام."
+    assert [actor for actor, _, _ in claims(extract, text)] == [None]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("سيطرت قوات النظام على بلدة كفرنبودة، قبل أن تستعيدها الفصائل في هجوم معاكس.",
+     [("syrian-government-forces", "captured", "Kafr Nabutha"),
+      ("syrian-opposition-factions", "captured", "Kafr Nabutha")]),
+    ("وتستعيد قوات النظام قرية الهبيط بعد معارك عنيفة.", [("syrian-government-forces", "captured", "Hbit")]),
+])
+def test_a_verb_of_capture_in_the_present_is_a_claim(extract, text, expected):
+    assert claims(extract, text) == expected

@@ -41,6 +41,7 @@ DENIED_REACH = 6  # words after a denial in which "ذلك" / "the reports" stand
 OPENING = 2  # first words of a sentence whose main verb may be an attempt ("تحاول", "تصدى")
 ATTEMPT_WINDOW = 3
 ATTEMPT_REACH = 8  # tokens before a change, in its clause, over which an attempt word reaches
+PASSIVE_AGENT_REACH = 5  # tokens after a passive's object in which "من قبل" / "by" stands
 HELD_BY_REACH = 6  # tokens after a capture's object in which "من" / "from" and the party that held it stand
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
@@ -220,6 +221,9 @@ class ControlFinder:
             if marker and marker[0].key in rules.noun_agents:
                 by = self._agents.agent_after(doc, marker[0].end, sentence, words)
                 actor, agent = (by, True) if by is not None else (actor, agent)
+        if not agent and (spec.form == "nouns" or done or not actor):
+            by = self._by(doc, object_end, sentence, rules, words)  # "تمت السيطرة عليها من قبل X"
+            actor, agent = (by, True) if by is not None else (actor, agent)
         if spec.form == "nouns" and not agent and not _possessed(cue) and not done:
             return []  # "السيطرة على أحياء المدينة": a topic, nobody said to take it
         readings = [Reading(spec.change, places, actor, object_end)]
@@ -232,6 +236,20 @@ class ControlFinder:
             if held is not None and held != actor:
                 readings.append(Reading("lost", places, held, object_end))
         return readings
+
+    def _by(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules, words: AgentWords) -> str | None:
+        """The agent of a change told in the passive, after its object and the words that say
+        when or again ("تمت السيطرة عليها مجدداً من قبل قوات النظام", "was retaken ... by")."""
+        ahead = [t for t in doc.tokens_between(at, sentence.end)[:PASSIVE_AGENT_REACH]
+                 if not doc.dates_overlapping(t.start, t.end)]
+        for n, t in enumerate(ahead):
+            for k in (2, 1):
+                if " ".join(u.key for u in ahead[n:n + k]) in rules.passive_agents:
+                    return self._agents.agent_after(doc, ahead[n + k - 1].end, sentence, words)
+            if not (rules.phrases.is_time(t.key) or rules.phrases.category(
+                    doc, doc.token_index(t.start))[0] == "filler"):
+                return None
+        return None
 
     def _held_by(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
                  words: AgentWords) -> str | None:

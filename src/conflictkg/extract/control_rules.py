@@ -53,6 +53,7 @@ class ControlRules:
         self.what = s.keys("indefinite_relatives")
         self.done_markers = s.keys("done_markers")
         self.noun_agents = s.keys("noun_agents")
+        self.passive_agents = s.keys("passive_agents")
         self.resumers = s.keys("resumers")
         self.needs_party = s.keys("needs_party")
         self.civilians = s.keys("civilians")

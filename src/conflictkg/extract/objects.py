@@ -24,6 +24,7 @@ RESUME_REACH = 25  # tokens after a list in which a clause that interrupts it ma
 LOCALS_REACH = 8  # tokens before a verb in which "أبناء X" names the subject's place
 IMPLIED_REACH = 3  # words after a withdrawal verb, to the end of its clause, that leave its place implied
 RELATIVE_WINDOW = 3  # tokens before a change in which a relative pronoun makes it a relative clause
+RELATIVE_SUBJECT_REACH = 7  # tokens of a subject and its auxiliaries between "which" and its verb
 THERE_REACH = 3  # words of an object that names no place before a pronoun of place ("نقاطها فيها")
 WIDE_LEVELS = frozenset({"governorate", "district"})
 
@@ -39,16 +40,24 @@ class ObjectReader:
                   if doc.tokens[n].start >= sentence.start
                   and not rules.relatives.isdisjoint(clitic_forms(doc.tokens[n].key))]
         if not window:
+            window = self._relative_over_subject(doc, i, sentence, rules)
+        if not window:
             return None
         pronoun = doc.tokens[window[-1]]
+        over_subject = rules.english and bool(doc.index("actor_mentions").overlapping(pronoun.end, cue.start)) \
+            and "," in doc.text[pronoun.start - 3:pronoun.start]
+        # "living in X, which regime forces have surrounded": a subject of its own, the pronoun is
+        # the object and stands for the place before the comma, though it follows "in"
         places = doc.index("place_mentions").overlapping(pronoun.start - 3, pronoun.start)
         if not places:
             before = doc.tokens[window[-1] - 1] if window[-1] > 0 else None
             places = doc.index("place_mentions").overlapping(before.start, before.end) if before else []
-        if places and rules.phrases.is_context(doc, places[-1]):
+        if places and rules.phrases.is_context(doc, places[-1]) and not over_subject:
             places = self._located_after_place(doc, places[-1], sentence, rules)
         if not places:
             return []  # "اللواء العامل في برزة والذي دخل": the brigade, not Barzeh
+        if over_subject:
+            return places[-1:]
         return rules.phrases.preceding(doc, sentence.start, places[-1].end) or places[-1:]
 
     def _located_after_place(self, doc: Doc, context: Mention, sentence: Sentence,
@@ -64,6 +73,23 @@ class ObjectReader:
         before = doc.tokens[i - 1]
         return [m for m in doc.index("place_mentions").overlapping(before.start, before.end)
                 if not rules.phrases.is_context(doc, m)][-1:]
+
+    def _relative_over_subject(self, doc: Doc, i: int, sentence: Sentence, rules: ControlRules) -> list[int]:
+        """"al-Waer, which regime forces have surrounded since 2013": a relative pronoun
+        before the subject of the change and its auxiliaries, in English."""
+        if not rules.english:
+            return []
+        parties = doc.index("actor_mentions")
+        n = i - 1
+        while n >= 0 and doc.tokens[n].start >= sentence.start and i - n <= RELATIVE_SUBJECT_REACH and (
+                doc.tokens[n].key in rules.words.subject_gap or doc.tokens[n].key == "the"
+                or parties.overlapping(doc.tokens[n].start, doc.tokens[n].end)):
+            n -= 1
+        if n < 0 or n == i - 1 or doc.tokens[n].start < sentence.start or \
+                doc.tokens[n].key not in rules.relatives or \
+                not parties.overlapping(doc.tokens[n].end, doc.tokens[i].start):
+            return []
+        return [n]
 
     def objects(self, doc: Doc, cue: Match, change: str, sentence: Sentence, rules: ControlRules,
                  starts: frozenset[int], context: list[Mention], *, relative: bool = False,

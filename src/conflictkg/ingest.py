@@ -16,12 +16,13 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Variable
+from pyoxigraph import NamedNode, RdfFormat, Variable, parse, serialize
 
 from conflictkg import __version__
 from conflictkg.config import Settings
@@ -32,9 +33,10 @@ from conflictkg.iris import Iris
 from conflictkg.rdf.gazetteer import gazetteer_quads
 from conflictkg.rdf.mapping import document_quads
 from conflictkg.rdf.ontology import ontology_quads
-from conflictkg.rdf.vocabulary import ckg, schema
+from conflictkg.rdf.vocabulary import ckg, prov, schema
 from conflictkg.reference import Bundle, load_bundle
 from conflictkg.store import Writer, writing
+from conflictkg.workers import Workers
 
 REFERENCE_STATE = "reference.json"
 PUBLISH_EVERY = 50
@@ -163,13 +165,15 @@ def ensure_reference_graphs(writer: Writer, iris: Iris, bundle: Bundle) -> bool:
 def ingest_paths(
     paths: Sequence[Path], settings: Settings, *, metadata: Path | None = None,
     max_bytes: int = 20_000_000, on_document: Callable[[str, str], None] | None = None,
-    pipeline: Pipeline | None = None,
+    pipeline: Pipeline | None = None, jobs: int = 1,
 ) -> IngestReport:
     """Ingest files and folders into the store at ``settings.store``.
 
     ``on_document(status, source)`` is called once per document (for progress bars);
-    ``pipeline`` is built here, on the bundle of the settings, when not given. This is
-    the command that creates a store.
+    ``pipeline`` is built here, on the bundle of the settings, when not given. With
+    ``jobs`` above 1, extraction and mapping run in that many worker processes and this
+    one writes; the store ends the same either way. This is the command that creates a
+    store.
     """
     report = IngestReport()
     manifest: dict[str, dict] | None = None
@@ -179,47 +183,177 @@ def ingest_paths(
     iris = Iris(settings.base_iri)
     if pipeline is None:
         pipeline = new_pipeline(bundle=load_bundle(settings.bundle))
-    with writing(settings.store) as writer:
+    state = _Mapper(pipeline, iris, extractor_version(pipeline.bundle))
+    # the workers are forked before the store is opened: they never hold its files
+    with Workers(jobs, state) as workers, writing(settings.store) as writer:
+        first_load = settings.ingest_bulk_load and not _has_documents(writer)
         if ensure_reference_graphs(writer, iris, pipeline.bundle):
             writer.publish()
-        for count, item in enumerate(iter_documents(paths, manifest, max_bytes=max_bytes), 1):
-            status = _ingest_one(writer, item, pipeline, iris, report)
+        batch = _Batch(writer, iris, settings, bulk=first_load)
+        documents = iter_documents(paths, manifest, max_bytes=max_bytes)
+        for (item, stored), mapped in workers.map(_map_document, _to_map(writer, documents, state)):
+            status = batch.take(item, stored, mapped, report)
             if on_document:
                 on_document(status, item.source if isinstance(item, LoadError) else item.file)
-            if count % PUBLISH_EVERY == 0 and writer.changed:
-                writer.publish()
+        batch.commit(final=True)
     return report
 
 
-def _ingest_one(writer: Writer, item: Document | LoadError, pipeline: Pipeline, iris: Iris,
-                report: IngestReport) -> str:
-    if isinstance(item, LoadError):
-        report.failed.append(item)
-        return "failed"
+def _has_documents(writer: Writer) -> bool:
+    return bool(writer.query("ASK { GRAPH ?d { ?d a ?type } }",
+                             substitutions={Variable("type"): ckg.SourceDocument}))
+
+
+@dataclass(frozen=True)
+class _Mapper:
+    """What a worker needs to turn a document into the N-Quads of its graph."""
+
+    pipeline: Pipeline
+    iris: Iris
+    version: str
+
+
+_UNCHANGED = "unchanged"
+
+
+def _to_map(writer: Writer, documents: Iterable[Document | LoadError], state: _Mapper,
+            ) -> Iterable[tuple[tuple[Document | LoadError, str | None], tuple[Document, datetime] | None]]:
+    """((item, stored version), work for a worker or None) per document, in order: a
+    document stored with the current version is not extracted again."""
+    for item in documents:
+        if isinstance(item, LoadError):
+            yield (item, None), None
+            continue
+        doc_iri = state.iris.document(item.sha256)
+        stored = _stored_version(writer, doc_iri) if writer.has_graph(doc_iri) else None
+        if stored == state.version:
+            yield (item, _UNCHANGED), None
+        else:
+            yield (item, stored), (item, datetime.now(UTC))
+
+
+def _map_document(state: _Mapper, work: tuple[Document, datetime]) -> tuple[bytes | None, str | None]:
+    """(the document's graph as N-Quads, None), or (None, why it failed); run by a worker."""
+    document, now = work
     try:
-        status, _ = ingest_document(writer, item, pipeline, iris)
+        extraction = state.pipeline.extract(document_info(document), document.text)
+        quads = document_quads(extraction, state.iris, text=document.text, ingested_at=now,
+                               extractor_version=state.version)
+        return serialize(quads, format=RdfFormat.N_QUADS), None
     except Exception as exc:  # one bad document must not stop the others
-        report.failed.append(LoadError(item.file, f"{type(exc).__name__}: {exc}"))
-        return "failed"
-    getattr(report, status).append(item.file)
-    return status
+        return None, f"{type(exc).__name__}: {exc}"
+
+
+class _Batch:
+    """The documents mapped but not yet committed, committed together as one transaction.
+
+    A crash loses the uncommitted batch, never part of a document: each commit is one
+    transaction of whole graphs. Committed documents are published to readers every
+    ``publish_seconds`` (or ``publish_documents``), and at the end of the run. In a first
+    load of a store without documents (``bulk``), batches go through Oxigraph's bulk
+    loader, which keeps the same promise another way (:meth:`Writer.bulk_add_graphs`).
+    """
+
+    def __init__(self, writer: Writer, iris: Iris, settings: Settings, *, bulk: bool) -> None:
+        self.writer = writer
+        self.iris = iris
+        self.bulk = bulk
+        self.graphs: list[str] = []
+        self.size = max(1, settings.ingest_batch_documents)
+        self.publish_seconds = settings.publish_seconds
+        self.publish_documents = settings.publish_documents
+        self.parts: list[bytes] = []
+        self.unpublished = 0
+        self.published_at = time.monotonic()
+        self.written: set[str] = set()
+        self.latest_by_url: dict[str, str] = {}
+
+    def take(self, item: Document | LoadError, stored: str | None,
+             mapped: tuple[bytes | None, str | None] | None, report: IngestReport) -> str:
+        """Add one document's outcome to the batch and the report; returns its status."""
+        if isinstance(item, LoadError):
+            report.failed.append(item)
+            return "failed"
+        doc_iri = self.iris.document(item.sha256)
+        if stored == _UNCHANGED or doc_iri in self.written:
+            report.unchanged.append(item.file)
+            return "unchanged"
+        assert mapped is not None
+        data, error = mapped
+        if data is None:
+            report.failed.append(LoadError(item.file, error or "failed"))
+            return "failed"
+        revision = self._earlier_revision(doc_iri, item.url)
+        if revision:
+            node = NamedNode(doc_iri)
+            data += f"{node} {prov.wasRevisionOf} {NamedNode(revision)} {node} .\n".encode()
+        if stored is not None:
+            self.commit()
+            self.writer.put_graph(doc_iri, parse(data, format=RdfFormat.N_QUADS), replace=True)
+        else:
+            self.parts.append(data)
+            self.graphs.append(doc_iri)
+        self.written.add(doc_iri)
+        if item.url:
+            self.latest_by_url[item.url] = doc_iri
+        self.unpublished += 1
+        if len(self.parts) >= self.size or self._due():
+            self.commit()
+        status = "replaced" if stored is not None else "added"
+        getattr(report, status).append(item.file)
+        return status
+
+    def _earlier_revision(self, doc_iri: str, url: str | None) -> str | None:
+        if url and url in self.latest_by_url:  # newer than anything stored before this run
+            return self.latest_by_url[url]
+        return _earlier_revision(self.writer, doc_iri, url)
+
+    def _due(self) -> bool:
+        if not self.unpublished:
+            return False
+        if self.publish_documents and self.unpublished >= self.publish_documents:
+            return True
+        return time.monotonic() - self.published_at >= self.publish_seconds
+
+    def commit(self, *, final: bool = False) -> None:
+        """Commit the batch as one transaction; publish when the interval has passed."""
+        if self.parts and self.bulk:
+            self.writer.bulk_add_graphs(b"".join(self.parts), self.graphs)
+        elif self.parts:
+            self.writer.add_graphs(b"".join(self.parts))
+        self.parts, self.graphs = [], []
+        if self.unpublished and (final or self._due()):
+            self.writer.publish()
+            self.unpublished = 0
+            self.published_at = time.monotonic()
 
 
 def extract_paths(paths: Sequence[Path], *, metadata: Path | None = None,
-                  max_bytes: int = 20_000_000, pipeline: Pipeline | None = None,
+                  max_bytes: int = 20_000_000, pipeline: Pipeline | None = None, jobs: int = 1,
                   ) -> Iterable[tuple[Document | LoadError, Extraction | None]]:
-    """Extraction without the store: (document, extraction) or (error, None) per input."""
+    """Extraction without the store: (document, extraction) or (error, None) per input, in
+    order; with ``jobs`` above 1, extracted in that many worker processes."""
     manifest = None
     if metadata is not None:
         manifest, errors = load_manifest(metadata)
         for error in errors:
             yield error, None
     pipeline = pipeline if pipeline is not None else new_pipeline()
-    for item in iter_documents(paths, manifest, max_bytes=max_bytes):
-        if isinstance(item, LoadError):
-            yield item, None
-            continue
-        try:
-            yield item, pipeline.extract(document_info(item), item.text)
-        except Exception as exc:  # one bad document must not stop the others
-            yield LoadError(item.file, f"{type(exc).__name__}: {exc}"), None
+    items = ((item, None if isinstance(item, LoadError) else item)
+             for item in iter_documents(paths, manifest, max_bytes=max_bytes))
+    with Workers(jobs, pipeline) as workers:
+        for item, result in workers.map(_extract_document, items):
+            if result is None:
+                yield item, None
+            elif isinstance(result, str):
+                yield LoadError(item.file, result), None
+            else:
+                yield item, result
+
+
+def _extract_document(pipeline: Pipeline, document: Document) -> Extraction | str:
+    """The document's extraction, or why it failed; run by a worker."""
+    try:
+        return pipeline.extract(document_info(document), document.text)
+    except Exception as exc:  # one bad document must not stop the others
+        return f"{type(exc).__name__}: {exc}"

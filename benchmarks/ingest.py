@@ -90,9 +90,8 @@ def child_ingest(folder: Path, store: Path, jobs: int, settings: dict[str, str])
     usage = resource.getrusage(resource.RUSAGE_SELF)
     cpu = usage.ru_utime + usage.ru_stime
     started = time.perf_counter()
-    options = {"jobs": jobs} if jobs != 1 else {}
     report = ingest_paths([folder], config, metadata=folder / "manifest.jsonl", pipeline=pipeline,
-                          **options)
+                          jobs=jobs)
     child_report(started, cpu, added=len(report.added), failed=len(report.failed))
 
 

@@ -101,7 +101,7 @@ SMALL_BATCHES = {"CONFLICTKG_INGEST_BATCH_DOCUMENTS": "7", "CONFLICTKG_PUBLISH_D
 
 @pytest.mark.slow
 @pytest.mark.parametrize("how", [("--jobs", "1"), ("--jobs", "2"), ("--jobs", "2", "bulk")],
-                         ids=["plain", "jobs-2", "jobs-2-bulk-first-load"])
+                         ids=["plain", "jobs-2", "jobs-2-bulk"])
 def test_kill_9_mid_ingest_leaves_whole_documents_and_a_rerun_completes(tmp_path, how):
     docs = tmp_path / "docs"
     _documents(docs, 240)
@@ -121,6 +121,42 @@ def test_kill_9_mid_ingest_leaves_whole_documents_and_a_rerun_completes(tmp_path
     assert _graph_sizes(killed, primary=False) == expected
 
 
+@pytest.fixture
+def small_disk(tmp_path):
+    """A folder on a tmpfs of 150 MB (mounting needs root: the test is skipped without it)."""
+    folder = tmp_path / "small"
+    folder.mkdir()
+    mount = ["mount", "-t", "tmpfs", "-o", "size=150m", "tmpfs", str(folder)]
+    if os.geteuid() != 0 or subprocess.run(mount, capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a size-limited tmpfs here")
+    yield folder
+    subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+@pytest.mark.slow
+def test_a_full_disk_stops_the_run_with_one_line_and_the_next_run_completes(tmp_path, small_disk):
+    docs = tmp_path / "docs"
+    _documents(docs, 240)
+    reference, store = tmp_path / "reference", small_disk / "store"
+    assert conflictkg("ingest", str(docs), "--store", str(reference), "--jobs", "2").returncode == 0
+
+    env = {**os.environ, **SMALL_BATCHES}
+    full = conflictkg("ingest", str(docs), "--store", str(store), "--jobs", "2", env=env)
+    assert full.returncode == 2, full.stderr
+    assert full.stderr.count("\n") == 1 and full.stderr.startswith(f"error: {store}: could not write the store")
+    assert "No space left on device" in full.stderr
+    expected = _graph_sizes(reference, primary=False)
+    published = _graph_sizes(store, primary=False)  # readers still open the store
+    assert all(published[g] == expected[g] for g in published)
+
+    subprocess.run(["mount", "-o", "remount,size=2g", str(small_disk)], check=True)
+    partial = _graph_sizes(store, primary=True)
+    assert 2 < len(partial) < len(expected)
+    assert all(partial[g] == expected[g] for g in partial), "a document graph was left half-written"
+    assert conflictkg("ingest", str(docs), "--store", str(store), "--jobs", "2", env=env).returncode == 0
+    assert _graph_sizes(store, primary=False) == expected
+
+
 def _export_without_times(store: Path, target: Path) -> list[str]:
     assert conflictkg("export", str(target), "--store", str(store)).returncode == 0
     # blank node labels differ from store to store (the ontology's SHACL lists have some)
@@ -128,7 +164,7 @@ def _export_without_times(store: Path, target: Path) -> list[str]:
                   if "ontology#ingestedAt" not in line)
 
 
-def test_jobs_a_bulk_first_load_and_the_plain_path_store_the_same_quads(tmp_path):
+def test_jobs_the_bulk_loader_and_the_plain_path_store_the_same_quads(tmp_path):
     docs = tmp_path / "docs"
     _documents(docs, 9)
     seed = (docs / "doc0000.txt").read_text(encoding="utf-8")

@@ -55,13 +55,14 @@ PortOpt = Annotated[int, typer.Option(help="Port to listen on.")]
 
 @contextlib.contextmanager
 def failing_with_status_2() -> Iterator[None]:
-    """What the user must fix first (no store, a busy store, a broken bundle): one line, status 2."""
+    """What the user must fix first (no store, a busy store, a full disk, a broken bundle): one
+    line, status 2."""
     from conflictkg.reference import BundleError
-    from conflictkg.store import StoreLockedError, StoreNotFoundError
+    from conflictkg.store import StoreLockedError, StoreNotFoundError, StoreWriteError
 
     try:
         yield
-    except (StoreNotFoundError, StoreLockedError, BundleError) as exc:
+    except (StoreNotFoundError, StoreLockedError, StoreWriteError, BundleError) as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(2) from None
 

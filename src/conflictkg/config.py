@@ -36,8 +36,8 @@ class Settings(BaseSettings):
         default=200, description="Documents that ingest commits together as one transaction (a crash "
         "loses the uncommitted batch, never part of a document).")
     ingest_bulk_load: bool = Field(
-        default=True, description="In a first ingest into a store without documents, write the batches "
-        "with Oxigraph's bulk loader (less CPU, far fewer bytes written) instead of transactions.")
+        default=True, description="Write the new documents of each ingest batch with Oxigraph's bulk "
+        "loader (less CPU, far fewer bytes written) rather than as a transaction.")
     publish_seconds: float = Field(
         default=30.0, description="During an ingest, seconds between publications of the documents "
         "committed so far to readers (the end of a run always publishes).")

@@ -1,9 +1,10 @@
 """Documents in, named graphs out: the pipeline from files to the store.
 
-Each document is extracted, mapped to the quads of its own named graph and written
-as one transaction, so a crash leaves whole documents only and a rerun completes
-the work. A document already in the store with the same content and extractor
-version is left as it is; a failed document never stops the others.
+Each document is extracted and mapped to the quads of its own named graph (in worker
+processes with ``jobs``), and the writer commits documents in batches, each batch
+whole or not at all, so a crash leaves whole documents only and a rerun completes the
+work. A document already in the store with the same content and extractor version is
+left as it is; a failed document never stops the others.
 
 The extractor version (``ckg:extractorVersion`` of each document) is the code's version
 and the reference bundle's hash: when either changes, ingesting the same files again
@@ -186,10 +187,9 @@ def ingest_paths(
     state = _Mapper(pipeline, iris, extractor_version(pipeline.bundle))
     # the workers are forked before the store is opened: they never hold its files
     with Workers(jobs, state) as workers, writing(settings.store) as writer:
-        first_load = settings.ingest_bulk_load and not _has_documents(writer)
         if ensure_reference_graphs(writer, iris, pipeline.bundle):
             writer.publish()
-        batch = _Batch(writer, iris, settings, bulk=first_load)
+        batch = _Batch(writer, iris, settings)
         documents = iter_documents(paths, manifest, max_bytes=max_bytes)
         for (item, stored), mapped in workers.map(_map_document, _to_map(writer, documents, state)):
             status = batch.take(item, stored, mapped, report)
@@ -197,11 +197,6 @@ def ingest_paths(
                 on_document(status, item.source if isinstance(item, LoadError) else item.file)
         batch.commit(final=True)
     return report
-
-
-def _has_documents(writer: Writer) -> bool:
-    return bool(writer.query("ASK { GRAPH ?d { ?d a ?type } }",
-                             substitutions={Variable("type"): ckg.SourceDocument}))
 
 
 @dataclass(frozen=True)
@@ -249,21 +244,25 @@ class _Batch:
 
     A crash loses the uncommitted batch, never part of a document: each commit is one
     transaction of whole graphs. Committed documents are published to readers every
-    ``publish_seconds`` (or ``publish_documents``), and at the end of the run. In a first
-    load of a store without documents (``bulk``), batches go through Oxigraph's bulk
-    loader, which keeps the same promise another way (:meth:`Writer.bulk_add_graphs`).
+    ``publish_seconds`` (or ``publish_documents``), and at the end of the run. With
+    ``ingest_bulk_load``, the new documents of a batch go through Oxigraph's bulk loader
+    instead, which keeps the same promise another way (:meth:`Writer.bulk_add_graphs`)
+    and writes no log: a snapshot then links files and copies next to nothing.
+    A replaced document is written as a transaction of its own.
     """
 
-    def __init__(self, writer: Writer, iris: Iris, settings: Settings, *, bulk: bool) -> None:
+    def __init__(self, writer: Writer, iris: Iris, settings: Settings, *,
+                 before_publish: Callable[[list[str]], None] | None = None) -> None:
         self.writer = writer
+        self.before_publish = before_publish
+        self.unpublished_documents: list[str] = []  # IRIs written since the last publication
         self.iris = iris
-        self.bulk = bulk
+        self.bulk = settings.ingest_bulk_load
         self.graphs: list[str] = []
         self.size = max(1, settings.ingest_batch_documents)
         self.publish_seconds = settings.publish_seconds
         self.publish_documents = settings.publish_documents
         self.parts: list[bytes] = []
-        self.unpublished = 0
         self.published_at = time.monotonic()
         self.written: set[str] = set()
         self.latest_by_url: dict[str, str] = {}
@@ -294,9 +293,9 @@ class _Batch:
             self.parts.append(data)
             self.graphs.append(doc_iri)
         self.written.add(doc_iri)
+        self.unpublished_documents.append(doc_iri)
         if item.url:
             self.latest_by_url[item.url] = doc_iri
-        self.unpublished += 1
         if len(self.parts) >= self.size or self._due():
             self.commit()
         status = "replaced" if stored is not None else "added"
@@ -309,9 +308,9 @@ class _Batch:
         return _earlier_revision(self.writer, doc_iri, url)
 
     def _due(self) -> bool:
-        if not self.unpublished:
+        if not self.unpublished_documents:
             return False
-        if self.publish_documents and self.unpublished >= self.publish_documents:
+        if self.publish_documents and len(self.unpublished_documents) >= self.publish_documents:
             return True
         return time.monotonic() - self.published_at >= self.publish_seconds
 
@@ -322,9 +321,11 @@ class _Batch:
         elif self.parts:
             self.writer.add_graphs(b"".join(self.parts))
         self.parts, self.graphs = [], []
-        if self.unpublished and (final or self._due()):
+        if self.unpublished_documents and (final or self._due()):
+            if self.before_publish:  # e.g. work on the documents committed, before readers see them
+                self.before_publish(self.unpublished_documents)
+            self.unpublished_documents = []
             self.writer.publish()
-            self.unpublished = 0
             self.published_at = time.monotonic()
 
 

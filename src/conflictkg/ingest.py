@@ -191,7 +191,8 @@ def ingest_paths(
             writer.publish()
         batch = _Batch(writer, iris, settings)
         documents = iter_documents(paths, manifest, max_bytes=max_bytes)
-        for (item, stored), mapped in workers.map(_map_document, _to_map(writer, documents, state)):
+        for (item, stored), mapped in workers.map(_map_document, _to_map(writer, documents, state),
+                                                  on_error=lambda exc: (None, _failure(exc))):
             status = batch.take(item, stored, mapped, report)
             if on_document:
                 on_document(status, item.source if isinstance(item, LoadError) else item.file)
@@ -228,15 +229,17 @@ def _to_map(writer: Writer, documents: Iterable[Document | LoadError], state: _M
 
 
 def _map_document(state: _Mapper, work: tuple[Document, datetime]) -> tuple[bytes | None, str | None]:
-    """(the document's graph as N-Quads, None), or (None, why it failed); run by a worker."""
+    """(the document's graph as N-Quads, None); run by a worker."""
     document, now = work
-    try:
-        extraction = state.pipeline.extract(document_info(document), document.text)
-        quads = document_quads(extraction, state.iris, text=document.text, ingested_at=now,
-                               extractor_version=state.version)
-        return serialize(quads, format=RdfFormat.N_QUADS), None
-    except Exception as exc:  # one bad document must not stop the others
-        return None, f"{type(exc).__name__}: {exc}"
+    extraction = state.pipeline.extract(document_info(document), document.text)
+    quads = document_quads(extraction, state.iris, text=document.text, ingested_at=now,
+                           extractor_version=state.version)
+    return serialize(quads, format=RdfFormat.N_QUADS), None
+
+
+def _failure(exc: Exception) -> str:
+    """Why a document failed, on one line (one bad document must not stop the others)."""
+    return f"{type(exc).__name__}: {exc}"
 
 
 class _Batch:
@@ -343,7 +346,7 @@ def extract_paths(paths: Sequence[Path], *, metadata: Path | None = None,
     items = ((item, None if isinstance(item, LoadError) else item)
              for item in iter_documents(paths, manifest, max_bytes=max_bytes))
     with Workers(jobs, pipeline) as workers:
-        for item, result in workers.map(_extract_document, items):
+        for item, result in workers.map(_extract_document, items, on_error=_failure):
             if result is None:
                 yield item, None
             elif isinstance(result, str):
@@ -352,9 +355,6 @@ def extract_paths(paths: Sequence[Path], *, metadata: Path | None = None,
                 yield item, result
 
 
-def _extract_document(pipeline: Pipeline, document: Document) -> Extraction | str:
-    """The document's extraction, or why it failed; run by a worker."""
-    try:
-        return pipeline.extract(document_info(document), document.text)
-    except Exception as exc:  # one bad document must not stop the others
-        return f"{type(exc).__name__}: {exc}"
+def _extract_document(pipeline: Pipeline, document: Document) -> Extraction:
+    """The document's extraction; run by a worker."""
+    return pipeline.extract(document_info(document), document.text)

@@ -62,24 +62,37 @@ class Workers:
             self.pool.join()
             self.pool = None
 
-    def map(self, fn: Callable[[Any, Any], T],
-            items: Iterable[tuple[Key, Any]]) -> Iterator[tuple[Key, T | None]]:
+    def map(self, fn: Callable[[Any, Any], T], items: Iterable[tuple[Key, Any]], *,
+            on_error: Callable[[Exception], T]) -> Iterator[tuple[Key, T | None]]:
         """(key, fn(state, arg)) for each (key, arg) of ``items``, in order; an arg of None is
-        passed through as (key, None) without a call. ``items`` is read in this process,
-        at most ``window`` ahead of what has been returned."""
+        passed through as (key, None) without a call, and an arg that cannot be sent to a
+        worker, or a call that raises, gives (key, on_error(exception)). ``items`` is read
+        in this process, at most ``window`` ahead of what has been returned."""
         if self.pool is None:
             for key, arg in items:
-                yield key, (None if arg is None else fn(self.state, arg))
+                yield key, (None if arg is None else _guarded(fn, self.state, arg, on_error))
             return
         pending: deque[tuple[Key, Any]] = deque()
         for key, arg in items:
             pending.append((key, None if arg is None else self.pool.apply_async(_call, (fn, arg))))
             while len(pending) >= self.window:
-                yield self._next(pending)
+                yield _next(pending, on_error)
         while pending:
-            yield self._next(pending)
+            yield _next(pending, on_error)
 
-    @staticmethod
-    def _next(pending: deque) -> tuple[Any, Any]:
-        key, result = pending.popleft()
-        return key, (None if result is None else result.get())
+
+def _guarded(fn: Callable[[Any, Any], T], state: Any, arg: Any, on_error: Callable[[Exception], T]) -> T:
+    try:
+        return fn(state, arg)
+    except Exception as exc:
+        return on_error(exc)
+
+
+def _next(pending: deque, on_error: Callable[[Exception], Any]) -> tuple[Any, Any]:
+    key, result = pending.popleft()
+    if result is None:
+        return key, None
+    try:
+        return key, result.get()
+    except Exception as exc:  # raised in the worker, or while sending it the work
+        return key, on_error(exc)

@@ -33,7 +33,7 @@ class Settings(BaseSettings):
     templates: Path | None = Field(
         default=None, description="Folder of HTML templates that override the package's, by file name.")
     ingest_batch_documents: int = Field(
-        default=200, description="Documents that ingest commits together as one transaction (a crash "
+        default=500, description="Documents that ingest commits together as one transaction (a crash "
         "loses the uncommitted batch, never part of a document).")
     ingest_bulk_load: bool = Field(
         default=True, description="Write the new documents of each ingest batch with Oxigraph's bulk "

@@ -144,9 +144,10 @@ def ingest_document(writer: Writer, document: Document, pipeline: Pipeline, iris
     return ("replaced" if stored is not None else "added"), extraction
 
 
-def ensure_reference_graphs(writer: Writer, iris: Iris, bundle: Bundle) -> bool:
+def ensure_reference_graphs(writer: Writer, iris: Iris, bundle: Bundle, *, bulk: bool = False) -> bool:
     """Load the ontology and gazetteer graphs of ``bundle``, or reload them when the store
-    holds those of another version (kept in the store's ``reference.json``)."""
+    holds those of another version (kept in the store's ``reference.json``); with ``bulk``,
+    a store that has neither yet gets them through the bulk loader."""
     fingerprint = hashlib.sha256(f"{iris.base}\n{extractor_version(bundle)}\n".encode()).hexdigest()
     state_file = writer.path / REFERENCE_STATE
     try:
@@ -156,8 +157,12 @@ def ensure_reference_graphs(writer: Writer, iris: Iris, bundle: Bundle) -> bool:
     if state.get("fingerprint") == fingerprint:
         return False
     ontology_graph, gazetteer_graph = iris.graph("ontology"), iris.graph("gazetteer")
-    writer.put_graph(ontology_graph, ontology_quads(iris, bundle), replace=True)
-    writer.put_graph(gazetteer_graph, gazetteer_quads(bundle.gazetteers, iris), replace=True)
+    if bulk and not (writer.has_graph(ontology_graph) or writer.has_graph(gazetteer_graph)):
+        quads = [*ontology_quads(iris, bundle), *gazetteer_quads(bundle.gazetteers, iris)]
+        writer.bulk_add_graphs(serialize(quads, format=RdfFormat.N_QUADS), [ontology_graph, gazetteer_graph])
+    else:
+        writer.put_graph(ontology_graph, ontology_quads(iris, bundle), replace=True)
+        writer.put_graph(gazetteer_graph, gazetteer_quads(bundle.gazetteers, iris), replace=True)
     state_file.write_text(json.dumps({"fingerprint": fingerprint,
                                       "version": extractor_version(bundle)}))
     return True
@@ -185,9 +190,10 @@ def ingest_paths(
     if pipeline is None:
         pipeline = new_pipeline(bundle=load_bundle(settings.bundle))
     state = _Mapper(pipeline, iris, extractor_version(pipeline.bundle))
-    # the workers are forked before the store is opened: they never hold its files
-    with Workers(jobs, state) as workers, writing(settings.store) as writer:
-        if ensure_reference_graphs(writer, iris, pipeline.bundle):
+    # the workers are forked before the store is opened: they never hold its files; the
+    # window lets them go on (some 200 KB a document) while the writer waits on a commit
+    with Workers(jobs, state, window=jobs * 64) as workers, writing(settings.store) as writer:
+        if ensure_reference_graphs(writer, iris, pipeline.bundle, bulk=settings.ingest_bulk_load):
             writer.publish()
         batch = _Batch(writer, iris, settings)
         documents = iter_documents(paths, manifest, max_bytes=max_bytes)

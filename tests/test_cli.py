@@ -93,6 +93,21 @@ def _kill_mid_ingest(docs: Path, store: Path, *args: str, env: dict[str, str] | 
     assert proc.poll() is None, "ingest finished before it could be interrupted"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    deadline = time.monotonic() + 30
+    while _processes_naming(str(store)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _processes_naming(str(store)), "workers outlived the killed ingest"
+
+
+def _processes_naming(text: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and text.encode() in (entry / "cmdline").read_bytes().split(b"\0"):
+                found.append(int(entry.name))
+        except OSError:  # gone meanwhile
+            continue
+    return found
 
 
 # small batches and publications, so that a kill finds some committed and some not

@@ -43,7 +43,9 @@ from typing import Any
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store
 
 BULK_PENDING = "bulk.pending"
-KEEP_SNAPSHOTS = 3
+# snapshots kept beyond those readers hold: each pins the files compaction has since
+# replaced, so every one more can cost as much disk as the database
+KEEP_SNAPSHOTS = 1
 
 
 class StoreLockedError(OSError):

@@ -443,3 +443,17 @@ def test_a_statement_no_one_was_credited_with_before_stays_as_written(extract):
 def test_a_title_ending_in_li_reaches_the_group_written_on_it(extract):
     text = "قال المركز الإعلامي لوحدات حماية الشعب إن 67 مرتزقاً قتلوا في الاشتباكات."
     assert tolls(extract(text)) == [(67, "وحدات حماية الشعب")]
+
+
+@pytest.mark.parametrize(("text", "language", "label"), [
+    ("قصفت المدفعية التركية مواقع قسد، ما أدى بحسب أنقرة إلى مقتل 3 مدنيين.", "ar", "أنقرة"),
+    ("Turkish shelling killed 3 civilians in the village, Ankara said.", "en", "Ankara"),
+    ("وقالت موسكو إن 12 مسلحاً قتلوا في الغارات.", "ar", "موسكو"),
+])
+def test_a_capital_credited_speaks_for_its_government(extract, text, language, label):
+    assert {source for _, source in tolls(extract(text, language=language))} == {label}
+
+
+def test_a_capital_named_as_a_place_is_still_a_place(extract):
+    x = extract("قتل 3 مدنيين في قصف على بلدة قرب أنقرة، بحسب المرصد السوري لحقوق الإنسان.")
+    assert {source for _, source in tolls(x)} == {"المرصد السوري لحقوق الإنسان"}

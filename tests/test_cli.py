@@ -82,14 +82,15 @@ def _graph_sizes(path: Path, *, primary: bool) -> dict[str, int]:
 
 
 def _kill_mid_ingest(docs: Path, store: Path, *args: str, env: dict[str, str] | None = None) -> None:
-    """Start an ingest and kill -9 it at a random moment once it has begun writing documents."""
+    """Start an ingest and kill -9 it at a random moment once it has published documents (the
+    second generation; the first holds the reference graphs)."""
     proc = subprocess.Popen([sys.executable, "-m", "conflictkg", "ingest", str(docs), "--store", str(store), *args],
                             env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while current_generation(store) < 1 and proc.poll() is None and time.monotonic() < deadline:
+    while current_generation(store) < 2 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
-    time.sleep(random.uniform(0.5, 4.0))
+    time.sleep(random.uniform(0.0, 1.5))
     assert proc.poll() is None, "ingest finished before it could be interrupted"
     proc.send_signal(signal.SIGKILL)
     proc.wait()

@@ -15,6 +15,7 @@ lock and publishes a new snapshot that the workers open on their next job.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import multiprocessing
@@ -30,7 +31,7 @@ from typing import Any, TypeVar
 
 from conflictkg import store as kgstore
 from conflictkg.config import Settings
-from conflictkg.server import federation, worker
+from conflictkg.server import federation, sandbox, worker
 from conflictkg.server.errors import HttpError
 from conflictkg.server.worker_link import WorkerProcess
 
@@ -96,6 +97,10 @@ class QueryEngine:
         self._write_lock = asyncio.Lock()
         self._spill_dir: str | None = None
         self._watch = worker.GenerationWatch(settings.store)
+        self.worker_memory_mb = sandbox.worker_memory_mb(settings)
+        self.limits = federation.Limits(
+            allowlist=settings.allow_service, max_length=settings.max_query_length,
+            max_depth=settings.max_query_depth, max_calls=settings.max_service_calls)
 
     @property
     def generation(self) -> int:
@@ -131,7 +136,8 @@ class QueryEngine:
             shutil.rmtree(self._spill_dir, ignore_errors=True)
 
     def _add_worker(self) -> None:
-        w = WorkerProcess(self._context, str(self.settings.store), self.settings.query_memory_mb)
+        w = WorkerProcess(self._context, str(self.settings.store), self.worker_memory_mb,
+                          self.settings.worker_sandbox)
         self._workers.append(w)
         assert self._idle is not None
         self._idle.put_nowait(w)
@@ -150,6 +156,7 @@ class QueryEngine:
             raise HttpError(503, f"too many queries at once (limit "
                             f"{self.settings.max_concurrent_queries}); retry shortly", code="busy")
         timeout = self.settings.query_timeout
+        what = "update" if job["op"] == "update" else "query"
         job["spill_dir"] = self._spill_dir
         self._in_flight += 1
         try:
@@ -167,9 +174,9 @@ class QueryEngine:
             try:
                 answer = await w.call(job, timeout)
             except TimeoutError:
-                log.warning("query stopped after %ss: %.200s", timeout, job.get("query"))
+                log.warning("%s stopped after %ss: %.200s", what, timeout, job.get(what))
                 self._retire(w)
-                raise HttpError(503, f"the query ran longer than this endpoint's limit of "
+                raise HttpError(503, f"the {what} ran longer than this endpoint's limit of "
                                 f"{timeout:g} s and was stopped", code="timeout") from None
             except asyncio.CancelledError:
                 self._retire(w)  # it may still be working on the abandoned job
@@ -178,9 +185,9 @@ class QueryEngine:
                 await asyncio.get_running_loop().run_in_executor(self._threads, w.process.join, 5)
                 aborted = w.process.exitcode == -signal.SIGABRT
                 self._retire(w)
-                if aborted and self.settings.query_memory_mb:
-                    raise HttpError(503, "the query needed more memory than this endpoint allows "
-                                    f"({self.settings.query_memory_mb} MiB) and was stopped",
+                if aborted and self.worker_memory_mb:
+                    raise HttpError(503, f"the {what} needed more memory than this endpoint allows "
+                                    f"({self.worker_memory_mb} MiB) and was stopped",
                                     code="out_of_memory") from None
                 raise HttpError(500, f"the query worker failed: {exc!r}", code="worker_failed") from None
             self._idle.put_nowait(w)
@@ -230,7 +237,7 @@ class QueryEngine:
         hit = self._cached(key)
         if hit is not None:
             return hit
-        query, federated = await self._federate(query)
+        query, federated = await self._federate(query, base_iri)
         payload, generation = await self._call({
             "op": "query", "query": query, "accept": accept, "format": format, "base_iri": base_iri,
             "default_graphs": list(default_graph_uris), "named_graphs": list(named_graph_uris),
@@ -241,10 +248,19 @@ class QueryEngine:
             self._remember(key, result)
         return result
 
-    async def _federate(self, text: str) -> tuple[str, bool]:
-        return await federation.resolve(
-            text, allowlist=self.settings.allow_service,
-            timeout=self.settings.service_timeout, max_bytes=self.settings.max_result_bytes)
+    async def _federate(self, text: str, base_iri: str | None, *, update: bool = False) -> tuple[str, bool]:
+        """The text read once (in a thread: bounds, then what it calls) and refused, or
+        with its allowed SERVICE clauses evaluated; and whether it had any."""
+        loop = asyncio.get_running_loop()
+        plan = await loop.run_in_executor(self._threads, functools.partial(
+            federation.plan, text, self.limits, base_iri=base_iri, update=update))
+        if not plan.clauses:
+            return text, False
+        text = await federation.evaluate(plan, timeout=self.settings.service_timeout,
+                                         max_bytes=self.settings.max_result_bytes)
+        await loop.run_in_executor(self._threads, functools.partial(
+            federation.recheck, text, self.limits, base_iri=base_iri, update=update))
+        return text, True
 
     async def read_graph(self, graph: str | None, *, accept: str | None,
                          format: str | None = None) -> QueryResult:
@@ -281,24 +297,15 @@ class QueryEngine:
             result = await self.run(query, accept=None, format=format, substitutions=substitutions)
         return await result.read()
 
-    async def update(self, sparql: str, **options: Any) -> None:
-        """A SPARQL Update, with its SERVICE clauses checked and resolved first."""
-        federation.check_update(sparql)
-        sparql, _ = await self._federate(sparql)
-        functions = worker.custom_functions()
-        if functions:
-            options["custom_functions"] = functions
-
-        def apply(writer: kgstore.Writer) -> None:
-            try:
-                writer.update(sparql, **options)
-            except SyntaxError as exc:
-                raise HttpError(400, str(exc), code="syntax_error") from None
-            except RuntimeError as exc:  # DROP GRAPH of a graph that is not there...
-                raise HttpError(400, f"the update was not applied: {exc}",
-                                code="update_failed") from None
-
-        await self.write(apply)
+    async def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """A SPARQL Update, read and checked (no LOAD; SERVICE clauses resolved here),
+        then applied by a query worker, which has no network, under the writer lock."""
+        sparql, _ = await self._federate(sparql, base_iri, update=True)
+        async with self._write_lock:
+            await self._call({"op": "update", "update": sparql, "base_iri": base_iri,
+                              "store": str(self.settings.store)})
+        self._watch.forget()
+        self._clear_cache()
 
     async def write(self, fn: Callable[[kgstore.Writer], T]) -> T:
         """Run ``fn`` with the store open for writing, then publish for the workers."""

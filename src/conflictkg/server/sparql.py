@@ -19,6 +19,7 @@ engine and settings.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 from urllib.parse import parse_qsl
@@ -32,7 +33,7 @@ from conflictkg.config import Settings
 from conflictkg.server import describe
 from conflictkg.server.engine import QueryEngine, QueryResult
 from conflictkg.server.errors import HttpError, error_response
-from conflictkg.server.sparqltext import SparqlTextError, depth_at, keywords, mask
+from conflictkg.server.sparqltext import SparqlTextError, read, top_level_words
 
 log = logging.getLogger("conflictkg.server")
 
@@ -227,32 +228,29 @@ async def _update(request: Request, engine: QueryEngine, settings: Settings, upd
     using = _all(params, "using-graph-uri")
     using_named = _all(params, "using-named-graph-uri")
     if using or using_named:
-        update = with_using(update, using, using_named)
+        update = await asyncio.to_thread(with_using, update, using, using_named, settings)
     await engine.update(update, base_iri=endpoint_url(request))
     return Response(status_code=204)
 
 
-def with_using(update: str, using: list[str], using_named: list[str]) -> str:
+def with_using(update: str, using: list[str], using_named: list[str], settings: Settings) -> str:
     """The update with protocol-given USING / USING NAMED graphs added to each WHERE.
 
     The protocol forbids them alongside USING or WITH in the update itself (400).
     """
     try:
-        masked = mask(update)
+        reading = read(update, max_length=settings.max_query_length, max_depth=settings.max_query_depth)
     except SparqlTextError as exc:
-        raise HttpError(400, str(exc), code="syntax_error") from None
-    if keywords(masked, "USING") or keywords(masked, "WITH"):
+        raise HttpError(400, str(exc), code="too_complex") from None
+    found = top_level_words(reading, frozenset({"using", "with", "where"}))
+    if any(reading.value(i).lower() != "where" for i in found):
         raise HttpError(400, "using-graph-uri / using-named-graph-uri cannot be combined "
                         "with USING or WITH in the update")
     clause = " ".join([f"USING {graph_name(g, 'using-graph-uri')}" for g in using]
                       + [f"USING NAMED {graph_name(g, 'using-named-graph-uri')}" for g in using_named])
     out = update
-    for offset in reversed(keywords(masked, "WHERE")):
-        if depth_at(masked, offset) == 0 and not _after_delete(masked, offset):
+    for i in reversed(found):
+        if not reading.is_word(i - 1, "delete"):  # DELETE WHERE { … }, the short form, takes no USING
+            offset = reading.starts[i]
             out = out[:offset] + clause + " " + out[offset:]
     return out
-
-
-def _after_delete(masked: str, offset: int) -> bool:
-    """``DELETE WHERE { … }``, the short form, takes no USING."""
-    return masked[:offset].rstrip().upper().endswith("DELETE")

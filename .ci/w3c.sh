@@ -12,6 +12,8 @@ if [ ! -x "$runner" ]; then
 fi
 work=$(mktemp -d)
 port=$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir "$work/empty"
+.venv/bin/conflictkg ingest "$work/empty" --store "$work/store" >/dev/null 2>&1  # only ingest creates a store
 .venv/bin/conflictkg serve --store "$work/store" --host 127.0.0.1 --port "$port" --open-updates \
   >"$work/server.log" 2>&1 &
 server=$!

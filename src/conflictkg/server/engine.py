@@ -101,6 +101,8 @@ class QueryEngine:
         self.limits = federation.Limits(
             allowlist=settings.allow_service, max_length=settings.max_query_length,
             max_depth=settings.max_query_depth, max_calls=settings.max_service_calls)
+        # The JSON-LD context that compacted JSON-LD results are written with (the app sets it).
+        self.context_file: str | None = None
 
     @property
     def generation(self) -> int:
@@ -241,7 +243,8 @@ class QueryEngine:
         payload, generation = await self._call({
             "op": "query", "query": query, "accept": accept, "format": format, "base_iri": base_iri,
             "default_graphs": list(default_graph_uris), "named_graphs": list(named_graph_uris),
-            "substitutions": substitutions or None, "max_bytes": self.settings.max_result_bytes})
+            "substitutions": substitutions or None, "max_bytes": self.settings.max_result_bytes,
+            "context": self.context_file})
         result = _result(payload, generation)
         result.stable = not federated
         if not federated:

@@ -51,6 +51,7 @@ from pyoxigraph import (
 from conflictkg import store as kgstore
 from conflictkg.server import negotiation, sandbox
 from conflictkg.server.errors import HttpError
+from conflictkg.server.sparqltext import readable_syntax_error
 
 RESULT_FORMATS = {
     "json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML,
@@ -119,7 +120,8 @@ class Spilled:
     size: int
 
 
-def _capped(write: Callable[[_CappedOutput], object], job: dict) -> bytes | Spilled:
+def _capped(write: Callable[[Any], object], job: dict) -> bytes | Spilled:
+    """What ``write`` writes to a file-like output (Oxigraph's serialisers take it), capped."""
     limit = job["max_bytes"]
     out = _CappedOutput(limit, job.get("spill_dir"))
     try:
@@ -189,6 +191,33 @@ def _variable(name: str) -> Variable:
         raise HttpError(400, f"not a variable name: {name!r} ({exc})") from None
 
 
+# The prefixes of Turtle and TriG results: the endpoint's own, as its example queries write them.
+def _prefixes() -> dict[str, str]:
+    from conflictkg.rdf.vocabulary import PREFIXES
+
+    return dict(PREFIXES)
+
+
+def _compacted(triples: Any, context_file: str, job: dict) -> bytes | Spilled:
+    """Triples as JSON-LD compacted with the context in ``context_file`` (the project's)."""
+    import json
+
+    import rdflib
+
+    ntriples = _capped(lambda out: serialize(triples, out, format=RdfFormat.N_TRIPLES), job)
+    if isinstance(ntriples, Spilled):
+        with open(ntriples.path, "rb") as f:
+            data = f.read()
+        os.unlink(ntriples.path)
+    else:
+        data = ntriples
+    with open(context_file, encoding="utf-8") as f:
+        context = json.load(f)["@context"]
+    graph = rdflib.Graph().parse(data=data, format="nt")
+    text = graph.serialize(format="json-ld", context=context, auto_compact=True)
+    return _capped(lambda out: out.write(text.encode("utf-8")), job)
+
+
 def run_query(store: Store, job: dict, functions: Functions) -> tuple[str, bytes | Spilled]:
     options = _dataset_options(job)
     if job.get("substitutions"):
@@ -199,7 +228,7 @@ def run_query(store: Store, job: dict, functions: Functions) -> tuple[str, bytes
         options["custom_functions"] = named
     if job.get("base_iri"):
         options["base_iri"] = job["base_iri"]
-    results = store.query(job["query"], **options)
+    results: Any = store.query(job["query"], **options)
     if isinstance(results, QuerySolutions):
         kind = negotiation.SOLUTIONS
     elif isinstance(results, QueryBoolean):
@@ -207,8 +236,15 @@ def run_query(store: Store, job: dict, functions: Functions) -> tuple[str, bytes
     else:
         kind = negotiation.GRAPH
     choice = negotiation.choose(kind, job.get("accept"), job.get("format"))
-    fmt = RDF_FORMATS[choice.key] if kind is negotiation.GRAPH else RESULT_FORMATS[choice.key]
-    return choice.media_type, _capped(lambda out: results.serialize(out, format=fmt), job)
+    if kind is not negotiation.GRAPH:
+        fmt = RESULT_FORMATS[choice.key]
+        return choice.media_type, _capped(lambda out: results.serialize(out, format=fmt), job)
+    fmt = RDF_FORMATS[choice.key]
+    if choice.key == "jsonld" and job.get("context") and negotiation.wants_compacted(job.get("accept")):
+        media = f'{choice.media_type}; profile="{negotiation.COMPACTED}"'
+        return media, _compacted(results, job["context"], job)
+    prefixes = _prefixes() if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
+    return choice.media_type, _capped(lambda out: serialize(results, out, format=fmt, prefixes=prefixes), job)
 
 
 def read_graph(store: Store, job: dict, functions: Functions) -> tuple[str, bytes | Spilled]:
@@ -238,7 +274,7 @@ def run_update(store: Store, job: dict, functions: Functions) -> None:
         with kgstore.writing(Path(job["store"])) as writer:
             writer.update(job["update"], **options)
     except SyntaxError as exc:
-        raise HttpError(400, str(exc), code="syntax_error") from None
+        raise HttpError(400, readable_syntax_error(str(exc), job["update"]), code="syntax_error") from None
     except RuntimeError as exc:  # DROP GRAPH of a graph that is not there...
         raise HttpError(400, f"the update was not applied: {exc}", code="update_failed") from None
 
@@ -350,7 +386,8 @@ def _answer_jobs(sock: socket.socket, path: Path, held: str) -> None:
         except HttpError as exc:
             answer = ("error", exc.status, exc.code, exc.message, generation)
         except SyntaxError as exc:
-            answer = ("error", 400, "syntax_error", f"{exc}", generation)
+            answer = ("error", 400, "syntax_error",
+                      readable_syntax_error(str(exc), job.get("query") or ""), generation)
         except PermissionError as exc:  # the sandbox refused a socket: a call got past the checks
             answer = ("error", 400, "service_refused", f"this endpoint's workers have no network: {exc}",
                       generation)

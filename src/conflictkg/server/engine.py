@@ -79,6 +79,18 @@ def _result(payload: tuple, generation: int) -> QueryResult:
     return QueryResult(body, media_type, generation, len(body))
 
 
+def entry_size(key: tuple, result: QueryResult) -> int:
+    """What a cached result holds in memory, its key (the query text, which may be a
+    megabyte) included: both count against ``CACHE_BYTES``."""
+    size = len(result.body) if isinstance(result.body, bytes) else 0
+    for part in key:
+        if isinstance(part, str):
+            size += len(part)
+        elif isinstance(part, tuple):
+            size += sum(len(p) if isinstance(p, str) else len(repr(p)) for p in part)
+    return size
+
+
 class QueryEngine:
     """Runs SPARQL for the web process. Build it per app; ``start`` spawns the workers."""
 
@@ -221,10 +233,10 @@ class QueryEngine:
         if full_key in self._cache:
             return
         self._cache[full_key] = result
-        self._cache_bytes += len(result.body)
+        self._cache_bytes += entry_size(full_key, result)
         while len(self._cache) > self.settings.cache_entries or self._cache_bytes > CACHE_BYTES:
-            _, dropped = self._cache.popitem(last=False)
-            self._cache_bytes -= len(dropped.body)
+            dropped_key, dropped = self._cache.popitem(last=False)
+            self._cache_bytes -= entry_size(dropped_key, dropped)
 
     def _clear_cache(self) -> None:
         self._cache.clear()

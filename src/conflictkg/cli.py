@@ -227,6 +227,9 @@ def query(sparql: Annotated[str, typer.Argument(help="A SPARQL query, or @file.r
         except (SyntaxError, ValueError) as exc:
             err.print(f"error: {exc}", markup=False)
             raise typer.Exit(2) from None
+        except (OSError, RuntimeError) as exc:  # a SERVICE endpoint unreachable, an evaluation error
+            err.print(f"error: the query failed: {' '.join(str(exc).split())}", markup=False)
+            raise typer.Exit(1) from None
 
 
 @app.command()

@@ -25,7 +25,7 @@ from conflictkg.rdf.vocabulary import PREFIXES
 from conflictkg.server import negotiation
 from conflictkg.server.deps import EngineDep, SettingsDep
 from conflictkg.server.engine import QueryEngine
-from conflictkg.server.errors import HttpError
+from conflictkg.server.errors import HttpError, plain_errors
 from conflictkg.server.worker import RDF_FORMATS, custom_functions
 
 router = APIRouter()
@@ -113,7 +113,10 @@ CLASSES = "SELECT (COUNT(DISTINCT ?c) AS ?classes) WHERE { ?s a ?c }"
 GRAPHS = "SELECT (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { } }"
 
 
-@router.get("/.well-known/void")
+@router.get("/.well-known/void", response_class=Response, responses={
+    200: {"description": "The dataset in VoID and DCAT, in the RDF format the client accepts.",
+          "content": negotiation.GRAPH.openapi_content()},
+    **plain_errors(406, 503)})
 async def void_description(request: Request, engine: EngineDep, settings: SettingsDep) -> Response:
     """The dataset described in VoID and DCAT."""
     counts = (await engine.select(COUNTS))[0]
@@ -217,7 +220,8 @@ async def _in_thread(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:
 
 DUMP_DOC = {200: {"description": "Every quad of the store as N-Quads, gzip-encoded for clients "
                   "that accept gzip (Content-Encoding), plain for those that do not.",
-                  "content": {"application/n-quads": {"schema": {"type": "string"}}}}}
+                  "content": {"application/n-quads": {"schema": {"type": "string"}}}},
+            **plain_errors(503)}
 
 
 @router.get("/dump", response_class=Response, responses=DUMP_DOC)

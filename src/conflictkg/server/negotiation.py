@@ -41,6 +41,10 @@ class Offers:
     def __repr__(self) -> str:
         return f"Offers({self.name!r})"
 
+    def openapi_content(self) -> dict[str, dict]:
+        """The formats as an OpenAPI response's content."""
+        return {c.media_type: {"schema": {"type": "string"}} for c in self.formats}
+
     def media_types(self) -> str:
         return ", ".join(c.media_type for c in self.formats)
 

@@ -38,6 +38,7 @@ def test_the_generated_corpus_has_a_thousand_files_of_every_family(tmp_path):
     assert any("\n" in p.name for p in paths) and any('"' in p.name for p in paths)
 
 
+@pytest.mark.timeout(1_500)  # two ingest runs of a thousand files on a busy machine
 def test_a_thousand_hostile_files_never_stop_a_run_and_lose_no_good_document(tmp_path):
     corpus = tmp_path / "corpus"
     write_hostile_corpus(corpus / "hostile")

@@ -110,6 +110,10 @@ class QueryEngine:
         self._spill_dir: str | None = None
         self._watch = worker.GenerationWatch(settings.store)
         self.worker_memory_mb = sandbox.worker_memory_mb(settings)
+        if 0 < self.worker_memory_mb < sandbox.LEAST_WORKER_MB:
+            log.warning("each query worker may use %s MiB (query_memory_total_mb over %s workers): below "
+                        "about %s MiB a worker cannot open the store", self.worker_memory_mb,
+                        settings.query_workers, sandbox.LEAST_WORKER_MB)
         self.limits = federation.Limits(
             allowlist=settings.allow_service, max_length=settings.max_query_length,
             max_depth=settings.max_query_depth, max_calls=settings.max_service_calls)

@@ -41,6 +41,7 @@ _X32_SYSCALL_BIT = 0x40000000
 _SYSCALLS = {"x86_64": (0xC000003E, 41, 425), "aarch64": (0xC00000B7, 198, 425)}
 _CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
 STACK_BYTES = 256 << 20
+LEAST_WORKER_MB = 768  # a worker with less failed to open the sample store (512 did)
 
 
 class _Program(ctypes.Structure):

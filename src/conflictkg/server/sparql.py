@@ -200,7 +200,11 @@ async def sparql_post(request: Request, engine: QueryEngine, settings: Settings)
     url_params = list(request.query_params.multi_items())
     update: str | None
     if media == FORM:
-        form = parse_qsl(_decode(body, charset, "the form"), keep_blank_values=True)
+        text = _decode(body, charset, "the form")
+        if len(text) > 65536:  # linear, but a megabyte takes a while: not on the event loop
+            form = await asyncio.to_thread(parse_qsl, text, keep_blank_values=True)
+        else:
+            form = parse_qsl(text, keep_blank_values=True)
         params = url_params + form
         query, update = _single(form, "query"), _single(form, "update")
     elif media == SPARQL_QUERY:

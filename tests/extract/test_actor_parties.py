@@ -407,3 +407,19 @@ def test_a_group_before_and_said_is_no_speaker(extract):
             "gunmen, and said it had arrested 16 others.")
     labels = {label for _, label in tolls(extract(text, language="en"))}
     assert not any("tribal" in label for label in labels)
+
+
+def test_what_follows_said_that_is_what_was_told_not_who_told_it(extract):
+    text = ("وقال المتحدث باسم لواء شهداء سوريا إن مقاتلي اللواء سيطروا على الحاجز. "
+            "وأضاف أن قوات النظام فرت من الحاجز، وأن الاشتباكات أسفرت عن مقتل 44 عنصراً من قوات النظام.")
+    labels = {label for _, label in tolls(extract(text))}
+    assert labels and not any("قوات النظام" in label for label in labels)
+
+
+def test_a_ministry_is_not_another_ministry_named_before_it(extract):
+    text = ("The Defense Ministry said its forces had entered the city. "
+            "Syria's Health Ministry said three people were killed and 34 wounded.")
+    assert tolls(extract(text, language="en")) == [(3, "Health Ministry"), (34, "Health Ministry")]
+    text = ("The Martyrs Documentation Office in Daraa said 12 people were killed. "
+            "The Documentation Office added that 3 were children.")
+    assert {label for _, label in tolls(extract(text, language="en"))} == {"The Martyrs Documentation Office in Daraa"}

@@ -47,6 +47,7 @@ class _Rules:
         self.links = s.keys("source_links")
         self.recipients = s.keys("recipient_verbs")  # "told Reuters": who heard, not who said
         self.speaker_nouns = s.keys("speaker_nouns")
+        self.content_openers = s.keys("content_openers")
         self.anaphors = {normalize_key(k): frozenset(v) for k, v in s.groups("anaphors").items()}
         self.anaphor_types = functools.lru_cache(maxsize=65536)(self._anaphor_types)
 
@@ -190,7 +191,8 @@ class AttributionFinder:
                           if not m.weak and len(doc.tokens_between(end, m.start)) <= 1),
                          None)
         if source is None and kind == "verb":  # "أعلنت هيئة تحرير الشام": a group speaks
-            group = _speaker(doc, sentence, start, end, titles, rules.speaker_nouns)
+            group = _speaker(doc, sentence, start, end, titles, rules.speaker_nouns,
+                             rules.content_openers)
         if group is not None:
             source = Mention(group.start, group.end, group.text,
                              self.source_key(group.text) or "")
@@ -215,7 +217,8 @@ class AttributionFinder:
 
 
 def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanIndex,
-             nouns: frozenset[str] = frozenset()) -> Mention | None:
+             nouns: frozenset[str] = frozenset(), openers: frozenset[str] = frozenset(),
+             ) -> Mention | None:
     """The group that speaks: right after the verb in Arabic ("أعلنت هيئة تحرير الشام"),
     shortly before it in English ("The Syrian army said", "YPG spokesman Azad Sino
     said"), or the group of a speaker's title on either side ("قال المتحدث باسم قوات
@@ -239,6 +242,8 @@ def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanInd
                  None) if near else None
     if doc.language == "en" and title is None and not _inverted(doc, sentence, start):
         return None  # "He said 30 ISIS militants...": what follows is what was said
+    if title is None and near and near[0].key in openers:
+        return None  # "وأضاف أن قوات الأسد فرت": the group is what was told of
     reach = len(doc.tokens_between(end, title.end)) + 1 if title else 1
     return next((m for m in actors.starting(end, sentence.end) if not m.weak
                  and len(doc.tokens_between(end, m.start)) <= reach), None)

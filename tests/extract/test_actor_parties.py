@@ -423,3 +423,37 @@ def test_a_ministry_is_not_another_ministry_named_before_it(extract):
     text = ("The Martyrs Documentation Office in Daraa said 12 people were killed. "
             "The Documentation Office added that 3 were children.")
     assert {label for _, label in tolls(extract(text, language="en"))} == {"The Martyrs Documentation Office in Daraa"}
+
+
+@pytest.mark.parametrize(("text", "language", "label"), [
+    ("أصدرت القيادة العامة لوحدات حماية الشعب بياناً حول المعارك. وجاء في البيان أن الاشتباكات "
+     "أسفرت عن مقتل 67 مرتزقاً. وأضاف البيان أن تسعة من مقاتلي الوحدات قتلوا.", "ar", "وحدات حماية الشعب"),
+    ("The SDF said in a statement that its fighters took the village. According to the statement, "
+     "12 IS militants were killed.", "en", "SDF"),
+])
+def test_a_statement_is_its_issuers(extract, text, language, label):
+    assert {source for _, source in tolls(extract(text, language=language))} == {label}
+
+
+def test_a_statement_no_one_was_credited_with_before_stays_as_written(extract):
+    text = "وجاء في البيان أن الاشتباكات أسفرت عن مقتل 67 مرتزقاً."
+    assert tolls(extract(text)) == [(67, "البيان")]
+
+
+def test_a_title_ending_in_li_reaches_the_group_written_on_it(extract):
+    text = "قال المركز الإعلامي لوحدات حماية الشعب إن 67 مرتزقاً قتلوا في الاشتباكات."
+    assert tolls(extract(text)) == [(67, "وحدات حماية الشعب")]
+
+
+@pytest.mark.parametrize(("text", "language", "label"), [
+    ("قصفت المدفعية التركية مواقع قسد، ما أدى بحسب أنقرة إلى مقتل 3 مدنيين.", "ar", "أنقرة"),
+    ("Turkish shelling killed 3 civilians in the village, Ankara said.", "en", "Ankara"),
+    ("وقالت موسكو إن 12 مسلحاً قتلوا في الغارات.", "ar", "موسكو"),
+])
+def test_a_capital_credited_speaks_for_its_government(extract, text, language, label):
+    assert {source for _, source in tolls(extract(text, language=language))} == {label}
+
+
+def test_a_capital_named_as_a_place_is_still_a_place(extract):
+    x = extract("قتل 3 مدنيين في قصف على بلدة قرب أنقرة، بحسب المرصد السوري لحقوق الإنسان.")
+    assert {source for _, source in tolls(x)} == {"المرصد السوري لحقوق الإنسان"}

@@ -12,6 +12,7 @@ a claim before any credit is the publisher's own.
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from itertools import compress
 from operator import attrgetter, itemgetter
 from typing import ClassVar
@@ -41,13 +42,17 @@ class _Rules:
         self.continuations = s.keys("continuations")
         self.pronouns = s.keys("pronoun_subjects")
         self.generic: Matcher[str] = s.matcher(generic=s.words("generic_sources"))
-        self.titles: Matcher[str] = s.matcher(title=s.words("speaker_titles"))
+        # "المكتب الإعلامي ل": the "ل" is written on the group's name ("لوحدات"), so the
+        # title is matched without it and the name is looked for in the word after
+        self.titles: Matcher[str] = s.matcher(title=[w.removesuffix(" ل") for w in s.words("speaker_titles")])
         self.speakers = SpeakerRules(patterns, language)
         self.own = s.keys("own_sources")
         self.links = s.keys("source_links")
         self.recipients = s.keys("recipient_verbs")  # "told Reuters": who heard, not who said
         self.speaker_nouns = s.keys("speaker_nouns")
         self.content_openers = s.keys("content_openers")
+        self.statements: Matcher[str] = s.matcher(statement=s.words("statement_nouns"))
+        self.statement_keys = s.keys("statement_nouns")
         self.anaphors = {normalize_key(k): frozenset(v) for k, v in s.groups("anaphors").items()}
         self.anaphor_types = functools.lru_cache(maxsize=65536)(self._anaphor_types)
 
@@ -102,6 +107,7 @@ class AttributionFinder:
                             map(rules.pronouns.__contains__, map(attrgetter("key"), tokens)))
         said = [(tokens[i].start, tokens[i + 1].start) for i in pronouns
                 if tokens[i + 1].key in rules.continuations]
+        _resolve_statements(by_sentence, rules.statement_keys)
         previous: Attributed | None = None
         for sentence in doc.sentences:
             own = by_sentence.get(sentence.start, [])
@@ -128,6 +134,7 @@ class AttributionFinder:
         generic = [Mention(m.start, m.end, m.text, "", weak=True)
                    for m in rules.generic.find(doc.norm) if not doc.in_boilerplate(m.start)]
         found += generic
+        found += [Mention(m.start, m.end, m.text, "") for m in rules.statements.find(doc.norm)]
         named = SpanIndex(found)
         actors = doc.index("actor_mentions")
         found += [m for m in find_speakers(doc, rules.speakers)  # a ministry, a governor...
@@ -214,6 +221,18 @@ class AttributionFinder:
                               carries=carries)
         return Attributed(start, source.end, min(start, source.start), sentence.end, label, key,
                           carries=carries)
+
+
+def _resolve_statements(by_sentence: dict[int, list[Attributed]], nouns: frozenset[str]) -> None:
+    """"وجاء في البيان", "according to the statement": credited to the last party credited
+    before, whose statement it is (left as written when none was)."""
+    last: Attributed | None = None
+    for start in sorted(by_sentence):
+        for n, a in enumerate(by_sentence[start]):
+            if normalize_key(a.label) not in nouns:
+                last = a if a.carries else last
+            elif last is not None:
+                by_sentence[start][n] = replace(a, label=last.label, source=last.source)
 
 
 def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanIndex,

@@ -35,6 +35,13 @@ class Settings(BaseSettings):
     query_timeout: float = Field(
         default=30.0, description="Seconds after which a SPARQL query is stopped (its worker is killed).")
     query_workers: int = Field(default=2, description="Worker processes that evaluate SPARQL queries.")
+    reserved_workers: int = Field(
+        default=1, description="Query workers beside query_workers kept for the JSON API and the pages: "
+        "requests to the SPARQL endpoint never take them, so runaway queries there cannot starve the "
+        "rest of the site.")
+    queue_wait: float = Field(
+        default=5.0, description="Seconds a SPARQL endpoint request may wait for a free worker before a "
+        "503 with Retry-After.")
     query_memory_mb: int = Field(
         default=4096, description="Address space a query worker may use (MiB; 0 for no limit); past it "
         "the query fails.")

@@ -40,6 +40,7 @@ T = TypeVar("T")
 CACHE_ENTRY_LIMIT = 4 << 20  # larger results are not kept in memory
 CACHE_BYTES = 256 << 20  # nor more than this in all
 STREAM_CHUNK = 1 << 16
+RETRY_AFTER = 2  # seconds, in the Retry-After of a 503
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {XSD + n for n in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
                                "positiveInteger", "negativeInteger", "nonPositiveInteger",
@@ -91,6 +92,11 @@ def entry_size(key: tuple, result: QueryResult) -> int:
     return size
 
 
+def busy(message: str, code: str = "busy") -> HttpError:
+    """A 503 that says when to ask again: every 503 of the engine carries ``Retry-After``."""
+    return HttpError(503, message, code=code, headers={"Retry-After": str(RETRY_AFTER)})
+
+
 class QueryEngine:
     """Runs SPARQL for the web process. Build it per app; ``start`` spawns the workers."""
 
@@ -98,6 +104,7 @@ class QueryEngine:
         self.settings = settings
         self._context = multiprocessing.get_context("spawn")
         self._idle: asyncio.LifoQueue[WorkerProcess] | None = None
+        self._endpoint_slots: asyncio.Semaphore | None = None
         self._workers: list[WorkerProcess] = []
         self._threads = ThreadPoolExecutor(max_workers=settings.max_concurrent_queries + 2,
                                            thread_name_prefix="conflictkg-query")
@@ -141,7 +148,8 @@ class QueryEngine:
     async def start(self) -> None:
         self._idle = asyncio.LifoQueue()  # the last worker used is the warmest
         self._spill_dir = tempfile.mkdtemp(prefix="conflictkg-results-")
-        for _ in range(max(1, self.settings.query_workers)):
+        self._endpoint_slots = asyncio.Semaphore(max(1, self.settings.query_workers))
+        for _ in range(max(1, self.settings.query_workers) + max(0, self.settings.reserved_workers)):
             self._add_worker()
 
     async def close(self) -> None:
@@ -166,13 +174,32 @@ class QueryEngine:
         self._workers.remove(w)
         self._add_worker()
 
-    async def _call(self, job: dict) -> tuple[Any, int]:
-        """Run a job on a free worker within the limits; (payload, generation)."""
-        if self._idle is None:
-            raise HttpError(503, "the query engine is not running", code="not_running")
+    async def _call(self, job: dict, *, endpoint: bool = False) -> tuple[Any, int]:
+        """Run a job on a free worker within the limits; (payload, generation).
+
+        A job of the SPARQL endpoint (``endpoint``) holds one of ``query_workers`` slots,
+        waiting at most ``queue_wait`` for one; the API's and the pages' jobs take any idle
+        worker, so the ``reserved_workers`` stay theirs while the endpoint is saturated.
+        """
+        if self._idle is None or self._endpoint_slots is None:
+            raise busy("the query engine is not running", "not_running")
         if self._in_flight >= self.settings.max_concurrent_queries:
-            raise HttpError(503, f"too many queries at once (limit "
-                            f"{self.settings.max_concurrent_queries}); retry shortly", code="busy")
+            raise busy(f"too many queries at once (limit {self.settings.max_concurrent_queries}); "
+                       "retry shortly")
+        if not endpoint:
+            return await self._on_worker(job)
+        try:
+            await asyncio.wait_for(self._endpoint_slots.acquire(), self.settings.queue_wait)
+        except TimeoutError:
+            raise busy(f"every query worker of the endpoint stayed busy for "
+                       f"{self.settings.queue_wait:g} s; retry shortly") from None
+        try:
+            return await self._on_worker(job)
+        finally:
+            self._endpoint_slots.release()
+
+    async def _on_worker(self, job: dict) -> tuple[Any, int]:
+        assert self._idle is not None
         timeout = self.settings.query_timeout
         what = "update" if job["op"] == "update" else "query"
         job["spill_dir"] = self._spill_dir
@@ -184,8 +211,7 @@ class QueryEngine:
                 try:
                     w = await asyncio.wait_for(self._idle.get(), timeout)
                 except TimeoutError:
-                    raise HttpError(503, "every query worker stayed busy; retry shortly",
-                                    code="busy") from None
+                    raise busy("every query worker stayed busy; retry shortly") from None
             while not w.process.is_alive():  # died while idle (say, the system's OOM killer)
                 self._retire(w)
                 w = await self._idle.get()
@@ -194,8 +220,8 @@ class QueryEngine:
             except TimeoutError:
                 log.warning("%s stopped after %ss: %.200s", what, timeout, job.get(what))
                 self._retire(w)
-                raise HttpError(503, f"the {what} ran longer than this endpoint's limit of "
-                                f"{timeout:g} s and was stopped", code="timeout") from None
+                raise busy(f"the {what} ran longer than this endpoint's limit of {timeout:g} s and "
+                           "was stopped", "timeout") from None
             except asyncio.CancelledError:
                 self._retire(w)  # it may still be working on the abandoned job
                 raise
@@ -204,10 +230,10 @@ class QueryEngine:
                 aborted = w.process.exitcode == -signal.SIGABRT
                 self._retire(w)
                 if aborted and self.worker_memory_mb:
-                    raise HttpError(503, f"the {what} needed more memory than this endpoint allows "
-                                    f"({self.worker_memory_mb} MiB) and was stopped",
-                                    code="out_of_memory") from None
-                raise HttpError(500, f"the query worker failed: {exc!r}", code="worker_failed") from None
+                    raise busy(f"the {what} needed more memory than this endpoint allows "
+                               f"({self.worker_memory_mb} MiB) and was stopped", "out_of_memory") from None
+                raise busy(f"the query worker failed ({exc!r}) and was replaced; retry shortly",
+                           "worker_failed") from None
             self._idle.put_nowait(w)
         finally:
             self._in_flight -= 1
@@ -248,8 +274,10 @@ class QueryEngine:
 
     async def run(self, query: str, *, accept: str | None, default_graph_uris=(),
                   named_graph_uris=(), substitutions: dict[str, str] | None = None,
-                  format: str | None = None, base_iri: str | None = None) -> QueryResult:
-        """Evaluate a query and serialise its result in the format the client accepts."""
+                  format: str | None = None, base_iri: str | None = None,
+                  endpoint: bool = False) -> QueryResult:
+        """Evaluate a query and serialise its result in the format the client accepts;
+        ``endpoint`` for the SPARQL endpoint's requests, which never take a reserved worker."""
         key = ("query", query, accept, format, base_iri, tuple(default_graph_uris),
                tuple(named_graph_uris), tuple(sorted((substitutions or {}).items())))
         hit = self._cached(key)
@@ -260,7 +288,7 @@ class QueryEngine:
             "op": "query", "query": query, "accept": accept, "format": format, "base_iri": base_iri,
             "default_graphs": list(default_graph_uris), "named_graphs": list(named_graph_uris),
             "substitutions": substitutions or None, "max_bytes": self.settings.max_result_bytes,
-            "context": self.context_file})
+            "context": self.context_file}, endpoint=endpoint)
         result = _result(payload, generation)
         result.stable = not federated
         if not federated:
@@ -286,7 +314,7 @@ class QueryEngine:
         """One graph of the store (``None``: the default graph) for the Graph Store Protocol."""
         payload, generation = await self._call({
             "op": "graph", "graph": graph, "accept": accept, "format": format,
-            "max_bytes": self.settings.max_result_bytes})
+            "max_bytes": self.settings.max_result_bytes}, endpoint=True)
         return _result(payload, generation)
 
     async def select_terms(self, query: str,
@@ -322,7 +350,7 @@ class QueryEngine:
         sparql, _ = await self._federate(sparql, base_iri, update=True)
         async with self._write_lock:
             await self._call({"op": "update", "update": sparql, "base_iri": base_iri,
-                              "store": str(self.settings.store)})
+                              "store": str(self.settings.store)}, endpoint=True)
         self._watch.forget()
         self._clear_cache()
 

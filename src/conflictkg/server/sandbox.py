@@ -138,7 +138,7 @@ def worker_memory_mb(settings: Settings) -> int:
     """Each worker's address-space limit: an equal share of ``query_memory_total_mb``
     (half the machine's memory when 0), at most ``query_memory_mb`` when that is set."""
     total = settings.query_memory_total_mb or machine_memory_mb() // 2
-    share = total // max(1, settings.query_workers)
+    share = total // max(1, settings.query_workers + settings.reserved_workers)
     return min(settings.query_memory_mb, share) if settings.query_memory_mb > 0 else share
 
 

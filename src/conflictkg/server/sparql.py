@@ -237,7 +237,7 @@ async def _query(request: Request, engine: QueryEngine, query: str,
         query, accept=accept, format=format_parameter(params, accept),
         base_iri=endpoint_url(request),
         default_graph_uris=_all(params, "default-graph-uri"),
-        named_graph_uris=_all(params, "named-graph-uri"))
+        named_graph_uris=_all(params, "named-graph-uri"), endpoint=True)
     if request.method == "HEAD" and not isinstance(result.body, bytes):
         await result.read()  # a large result's file is deleted once read
     return result_response(result, request)

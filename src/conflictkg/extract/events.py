@@ -35,6 +35,9 @@ OBJECT_WINDOW = 7  # tokens between "السيطرة" and its "على" ("سيطر
 LOCAL_LEVELS = ("neighbourhood", "community")
 AREA_LEVELS = ("governorate", "district", "subdistrict", "country")  # what holds a town
 FIRE_WINDOW = 2  # tokens between a capture cue and "نارية" ("سيطرة نارية", "السيطرة النارية")
+SCARE_QUOTE_WORDS = 2  # words of a quotation that sets a label apart ("“هربت”")
+QUOTE_OPENINGS = ("“", "«", "\"")
+QUOTE_CLOSINGS = ("”", "»", "\"")
 PLACE_OBJECT_WINDOW = 3  # tokens between "سقوط" and the place that fell ("سقوط مدينة يبرود")
 
 
@@ -138,9 +141,14 @@ class EventFinder:
         entry = self._places.get(key)
         return entry is not None and entry.level in AREA_LEVELS
 
-    def _town(self, key: str) -> bool:
+    def _level(self, doc: Doc, key: str) -> str | None:
+        """The level of a place: the gazetteer's, else the one the text gave a place it
+        found ("أحياء البدو والثكنة": two quarters of the city)."""
         entry = self._places.get(key)
-        return entry is not None and entry.level == "community"
+        if entry is not None:
+            return entry.level
+        found = doc.places.get(key)
+        return found.level if found is not None else None
 
     def _local(self, key: str) -> bool:
         entry = self._places.get(key)
@@ -210,9 +218,9 @@ class EventFinder:
                     and not asides.circumstance(doc, c, meanwhile, rules)]
             caused = asides.caused(doc, here, inside(causes), rules)
             here = [c for c in here if c not in caused]
-            unquoted = [c for c in here if not _in_quotes(doc, c.start)]
+            unquoted = [c for c in here if not _quoted_aside(doc, c)]
             if not unquoted:
-                continue  # only the words of someone quoted ("ما يجري هو معارك كر وفر")
+                continue  # only a label set apart, or quoted words that name no place
             scope = None  # the time of an action the sentence does not date
             if not inside(unresolved):
                 scope = earlier[1] if earlier and earlier[0] == sentence.paragraph else lead_day
@@ -239,8 +247,9 @@ class EventFinder:
                 pointed = not place.keys and bool(action.places or action.lead)
                 evidence = doc.span(action.start, action.end) if n else doc.span(
                     sentence.start, sentence.end)
-                groups = _by_place(place, moved, self._local) if kind not in rules.strike_kinds else \
-                    _by_place(place, True, self._town)
+                groups = _by_place(place, moved, lambda k: self._level(doc, k) in LOCAL_LEVELS) \
+                    if kind not in rules.strike_kinds else \
+                    _by_place(place, True, lambda k: self._level(doc, k) == "community")
                 for i, group in enumerate(groups or [[]]):
                     key = f"{evidence.start}-{evidence.end}" + (f"-{i}" if i else "")
                     if moved and any(k in self._places for k in group):
@@ -329,6 +338,24 @@ def _paragraph_places(doc: Doc, sentence: Sentence, names: list[tuple[int, int]]
     keys = [m.key for m in doc.index("place_mentions").starting(start, until)
             if m.end <= until and not any(a <= m.start < b for a, b in names)]
     return keys[-1:]
+
+
+def _quoted_aside(doc: Doc, cue: Match[str]) -> bool:
+    """Whether a cue stands in a quotation that tells no episode: a word or two the
+    writer sets apart ("قوات النظام “هربت” من حمص", "عمليات “نوعية”"), a label the report
+    does not vouch for, or words that name no place ("ما يجري هو معارك كر وفر"). What a
+    party is quoted saying of a place ("أعلنت القيادة أن قواتها "أحكمت سيطرتها على قرى
+    عرجون والحميدية"", "\"We are pulling out of Bab Houd\"") is told all the same."""
+    if not _in_quotes(doc, cue.start):
+        return False
+    line = doc.text.rfind("\n", 0, cue.start) + 1
+    opening = max(doc.text.rfind(q, line, cue.start) for q in QUOTE_OPENINGS)
+    closings = [i for q in QUOTE_CLOSINGS if (i := doc.text.find(q, cue.end)) != -1]
+    if opening < 0 or not closings:
+        return True
+    closing = min(closings)
+    return len(doc.text[opening + 1:closing].split()) <= SCARE_QUOTE_WORDS or not \
+        doc.index("place_mentions").overlapping(opening, closing)
 
 
 def _in_quotes(doc: Doc, offset: int) -> bool:

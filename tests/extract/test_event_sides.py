@@ -93,3 +93,21 @@ def test_what_an_undated_report_came_after_has_no_date_of_its_own(extract):
     # with a day of its own, it keeps it
     text = "أكدت الصحيفة اليوم أن الجيش أرسل تعزيزات بعدما تسلل التنظيم أمس إلى حي القدم."
     assert [(k, d) for k, d, _ in told(extract(text))] == [("attack", "2021-07-28")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("فر آلاف من المدنيين أمس من بلدة اللطامنة.", "ar"),
+    ("ونزحت العائلات أمس من بلدة اللطامنة بعد أن فر الأهالي منها.", "ar"),
+    ("Hundreds of families fled Jarablus on Tuesday.", "en"),
+    ("Tens of thousands of civilians have fled Jarablus since Tuesday.", "en"),
+])
+def test_civilians_fleeing_is_no_withdrawal(extract, text, language):
+    assert [k for k, _, _ in told(extract(text, language=language))] == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("فر عناصر قوات النظام أمس من بلدة اللطامنة.", "ar"),
+    ("Government troops fled Jarablus on Tuesday, leaving civilians behind.", "en"),
+])
+def test_a_force_fleeing_is_a_withdrawal(extract, text, language):
+    assert [k for k, _, _ in told(extract(text, language=language))] == ["withdrawal"]

@@ -17,6 +17,7 @@ from conflictkg.extract.normalize import normalize_key
 CIRCUMSTANCE_WINDOW = 2  # tokens between "بالتزامن مع" and the cue it makes background
 RELATIVE_WINDOW = 2  # tokens between "التي" and the cue of a relative clause
 ARRIVAL_WINDOW = 2  # tokens between "دخل" and the reinforcements or convoy that entered
+DISPLACED_WINDOW = 4  # tokens between "فر" and the civilians who fled ("فر آلاف من المدنيين")
 COINCIDENCE_WINDOW = 12  # tokens between "تزامن" and the cue after its "مع"
 
 
@@ -54,6 +55,17 @@ def arrival(doc: Doc, cue: Match[str], rules: Any) -> bool:
     near = [*doc.tokens_after(cue.end, ARRIVAL_WINDOW),
             *(t for t in doc.tokens[max(0, i - ARRIVAL_WINDOW):i] if t.start >= clause[0])]
     return any(f in rules.arrivals for t in near for f in clitic_forms(t.key))
+
+
+def displaced(doc: Doc, cue: Match[str], rules: Any) -> bool:
+    """Whether those who flee are civilians, named shortly after the cue ("فر آلاف من
+    المدنيين") or before it in its clause ("hundreds of families fled the camp"): people
+    displaced, not a force withdrawing."""
+    clause = doc.clause_at(cue.start) or (cue.start, cue.end)
+    i = doc.token_at(cue.start)
+    near = [*(t for t in doc.tokens_after(cue.end, DISPLACED_WINDOW) if t.start < clause[1]),
+            *(t for t in doc.tokens[max(0, i - DISPLACED_WINDOW):i] if t.start >= clause[0])]
+    return any(f in rules.displaced for t in near for f in clitic_forms(t.key))
 
 
 def describes(doc: Doc, cue: Match[str], rules: Any) -> bool:

@@ -52,6 +52,7 @@ class EventRules:
         self.day_record_kinds = frozenset(s.words("day_record_kinds"))
         self.destinations = s.keys("destinations")
         self.arrivals = s.keys("arrivals")
+        self.displaced = s.keys("displaced")
         self.causes: Matcher[str] = s.matcher(c=s.words("causes"))
         places = patterns.section("places", language)
         self.place_fillers = s.keys("place_fillers") | {

@@ -274,6 +274,8 @@ class EventFinder:
             return False
         if cue.payloads[0] == "capture" and asides.arrival(doc, cue, rules):
             return False  # "دخول تعزيزات", "دخل رتل تركي": an arrival, not a capture
+        if cue.payloads[0] == "withdrawal" and asides.displaced(doc, cue, rules):
+            return False  # "فر آلاف المدنيين", "families fled": displacement, no withdrawal
         if asides.describes(doc, cue, rules):
             return False  # "المناطق التي سيطرت عليها مؤخرا": what the areas are, not news
         if cue.payloads[0] == "capture" and not self._taken(doc, cue, rules):

@@ -155,3 +155,30 @@ def test_a_record_s_battle_named_in_quotes_in_its_text_is_the_record_s_event(ext
     events = extract(text, published=None, kind="archive-record").events
     named = [e for e in events if e.name]
     assert len(named) == 1 and "eastern-ghouta" in named[0].places
+
+
+BULLETIN = ("بيان صادر عن القيادة العامة\nالثلاثاء 27 تموز 2021\n\n"
+            "تمكنت قواتنا من تحرير بلدة اللطامنة في ريف حماة الشمالي من قوات النظام "
+            "والميليشيات الموالية لها، واغتنام أسلحة وذخائر وآليات ثقيلة.\n\n"
+            "وقصفت قواتنا بالمدفعية الثقيلة مواقع قوات النظام وتجمعاتها في بلدة كفرزيتا المجاورة "
+            "وفي محيطها، محققة إصابات مباشرة.\n")
+
+
+@pytest.mark.parametrize("kind", ["statement", "news-article", "wire-copy", "monitor-report"])
+def test_a_report_whose_lead_has_no_day_tells_the_day_its_heading_states(extract, kind):
+    found = extract(BULLETIN, kind=kind, published="2021-07-28").events
+    assert [(e.kind, e.start) for e in found] == [("capture", "2021-07-27"),
+                                                  ("shelling", "2021-07-27")]
+
+
+def test_a_heading_day_dates_nothing_a_chronicle_tells_nor_what_its_lead_dates(extract):
+    found = extract(BULLETIN, kind="chronicle", published="2021-07-28").events
+    assert [e.start for e in found] == [None, None]
+    # the lead's own day comes first
+    text = BULLETIN.replace("تمكنت قواتنا", "تمكنت قواتنا يوم الأحد", 1)
+    found = extract(text, kind="statement", published="2021-07-28").events
+    assert [e.start for e in found] == ["2021-07-25", "2021-07-25"]
+    # a heading with no day is no dateline
+    text = BULLETIN.replace("الثلاثاء 27 تموز 2021", "تموز 2021")
+    assert [e.start for e in extract(text, kind="statement", published="2021-07-28").events] \
+        == [None, None]

@@ -50,6 +50,7 @@ class EventRules:
         self.strike_kinds = frozenset(s.words("strike_kinds"))
         self.undated_kinds = frozenset(s.words("undated_report_kinds"))
         self.day_record_kinds = frozenset(s.words("day_record_kinds"))
+        self.dateline_kinds = frozenset(s.words("dateline_kinds"))
         self.destinations = s.keys("destinations")
         self.arrivals = s.keys("arrivals")
         self.displaced = s.keys("displaced")

@@ -31,23 +31,31 @@ def sentence_date(doc: Doc, sentence: Sentence, rules: EventRules) -> Any:
 def lead_day(doc: Doc, rules: EventRules) -> DateMention | None:
     """The day a report's lead tells of: the first day-precise date written in its first
     two body paragraphs ("اليوم الخميس", "on Tuesday", "5 آذار", "أعلن ... اليوم الخميس"),
-    unless it is when something began ("منذ 24 حزيران"). An undated
-    sentence of news happened on the day of its lead, never on the bare publication date;
-    an archive record or a chronicle tells many days and has no lead day."""
+    unless it is when something began ("منذ 24 حزيران"); else, for a party's statement or
+    bulletin, the day its heading states ("بيانات اليوم الأول | الأربعاء 27 تشرين الثاني
+    2024"): the day it was issued, whose news it tells. An undated sentence of news
+    happened on the day of its lead, never on the bare publication date; an archive
+    record or a chronicle tells many days and has no lead day."""
     if doc.info.kind in rules.undated_kinds:
         return None
     paragraphs: list[int] = []
+    dateline = None
     for sentence in doc.sentences:
-        if sentence.boilerplate or sentence.heading:
+        if sentence.boilerplate:
+            continue
+        if sentence.heading:
+            if dateline is None and doc.info.kind in rules.dateline_kinds:
+                dateline = next((d for d in doc.dates_between(sentence.start, sentence.end)
+                                 if d.precision == "day"), None)
             continue
         if sentence.paragraph not in paragraphs:
             if len(paragraphs) == LEAD_PARAGRAPHS:
-                return None
+                return dateline
             paragraphs.append(sentence.paragraph)
         for d in doc.dates_between(sentence.start, sentence.end):
             if d.precision == "day" and not since(doc, rules, d) and not began(doc, rules, d):
                 return d
-    return None
+    return dateline
 
 
 def began(doc: Doc, rules: EventRules, d: Any) -> bool:

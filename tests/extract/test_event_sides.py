@@ -111,3 +111,17 @@ def test_civilians_fleeing_is_no_withdrawal(extract, text, language):
 ])
 def test_a_force_fleeing_is_a_withdrawal(extract, text, language):
     assert [k for k, _, _ in told(extract(text, language=language))] == ["withdrawal"]
+
+
+@pytest.mark.parametrize("text, language, day", [
+    ("أعادت وحدات من الجيش أمس الأمن والاستقرار إلى بلدة اللطامنة.", "ar", "2021-07-28"),
+    ("أعادت وحدات الجيش الأمن والاستقرار إلى بلدة اللطامنة اليوم.", "ar", "2021-07-29"),
+    ("Army units on Monday restored security and stability to Jarablus.", "en", "2021-07-26"),
+])
+def test_security_restored_to_a_place_is_its_capture(extract, text, language, day):
+    place = JARABLUS if language == "en" else LATAMNEH
+    assert told(extract(text, language=language)) == [("capture", day, (place,))]
+
+
+def test_security_kept_in_a_place_is_no_capture(extract):
+    assert told(extract("وتعمل الوحدات على حفظ الأمن والاستقرار في بلدة اللطامنة.")) == []

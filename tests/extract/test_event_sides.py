@@ -125,3 +125,18 @@ def test_security_restored_to_a_place_is_its_capture(extract, text, language, da
 
 def test_security_kept_in_a_place_is_no_capture(extract):
     assert told(extract("وتعمل الوحدات على حفظ الأمن والاستقرار في بلدة اللطامنة.")) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("سيطرت الفصائل أمس على مطار كويرس العسكري والمحطة الحرارية في ريف حلب.", "ar"),
+    ("استعاد الجيش اليوم مطار تدمر العسكري وصوامع الحبوب شرق مدينة تدمر.", "ar"),
+])
+def test_each_facility_a_capture_names_is_taken_on_its_own(extract, text, language):
+    found = told(extract(text, language=language))
+    assert [k for k, _, _ in found] == ["capture", "capture"]
+    assert len({p for _, _, p in found}) == 2 and all(len(p) == 1 for _, _, p in found)
+
+
+def test_facilities_a_strike_hits_are_one_strike(extract):
+    text = "قصفت قوات النظام أمس مطار كويرس العسكري والمحطة الحرارية في ريف حلب."
+    assert len(told(extract(text))) == 1

@@ -247,7 +247,8 @@ class EventFinder:
                 pointed = not place.keys and bool(action.places or action.lead)
                 evidence = doc.span(action.start, action.end) if n else doc.span(
                     sentence.start, sentence.end)
-                groups = _by_place(place, moved, lambda k: self._level(doc, k) in LOCAL_LEVELS) \
+                groups = _by_place(place, moved, lambda k: self._level(doc, k) in LOCAL_LEVELS,
+                                   lambda k: self._level(doc, k) != "site") \
                     if kind not in rules.strike_kinds else \
                     _by_place(place, True, lambda k: self._level(doc, k) == "community")
                 for i, group in enumerate(groups or [[]]):
@@ -367,14 +368,21 @@ def _in_quotes(doc: Doc, offset: int) -> bool:
         or line.count("\"") % 2 == 1
 
 
-def _by_place(place: Place, split: bool, local: Any) -> list[list[str]]:
+def _by_place(place: Place, split: bool, local: Any, area: Any = lambda k: True) -> list[list[str]]:
     """The places of an action, one event each for the towns and villages a capture,
     withdrawal or siege names ("سيطرت على قرى كفرباسين وبابولين وأم جلال": three
-    happenings), each with the facilities set in it; other places stay together in one
-    event."""
+    happenings), each with the facilities set in it, and one for each other facility it
+    names ("سيطرت على مطار كويرس والمحطة الحرارية": two); what else it names (a
+    governorate, a region, a river) goes with the first. Other kinds keep their places
+    together in one event; ``area(key)`` says whether a place is not such a facility."""
     if not split:
         return [place.keys]
     towns = [k for k in place.keys if local(k)]
     held = {s for k in towns for s in place.sites.get(k, ())}
     rest = [k for k in place.keys if k not in towns and k not in held]
-    return [[k, *place.sites.get(k, ())] for k in towns] + ([rest] if rest else [])
+    groups = [[k, *place.sites.get(k, ())] for k in towns] + [[k] for k in rest if not area(k)]
+    areas = [k for k in rest if area(k)]
+    if not groups:
+        return [areas] if areas else []
+    groups[0] += areas
+    return groups

@@ -140,3 +140,20 @@ def test_each_facility_a_capture_names_is_taken_on_its_own(extract, text, langua
 def test_facilities_a_strike_hits_are_one_strike(extract):
     text = "قصفت قوات النظام أمس مطار كويرس العسكري والمحطة الحرارية في ريف حلب."
     assert len(told(extract(text))) == 1
+
+
+@pytest.mark.parametrize("text, language", [
+    ("وأكد ناشطون أن الطيران المروحي حلق فوق بلدة اللطامنة طوال ساعات النهار.", "ar"),
+    ("ورصد مراسلنا اليوم تحليقا مكثفا للطيران الحربي في أجواء بلدة اللطامنة.", "ar"),
+    ("Coalition warplanes circled over Jarablus on Tuesday.", "en"),
+])
+def test_aircraft_flying_over_is_no_airstrike(extract, text, language):
+    assert told(extract(text, language=language)) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("شن الطيران الحربي اليوم غارات على بلدة اللطامنة بعد تحليق استمر ساعات.", "ar"),
+    ("Warplanes struck Jarablus on Tuesday.", "en"),
+])
+def test_aircraft_striking_is_an_airstrike(extract, text, language):
+    assert [k for k, _, _ in told(extract(text, language=language))] == ["airstrike"]

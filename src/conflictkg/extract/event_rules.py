@@ -54,6 +54,7 @@ class EventRules:
         self.destinations = s.keys("destinations")
         self.arrivals = s.keys("arrivals")
         self.displaced = s.keys("displaced")
+        self.hovering = s.keys("hovering")
         self.causes: Matcher[str] = s.matcher(c=s.words("causes"))
         places = patterns.section("places", language)
         self.place_fillers = s.keys("place_fillers") | {

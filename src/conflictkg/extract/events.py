@@ -277,6 +277,8 @@ class EventFinder:
             return False  # "دخول تعزيزات", "دخل رتل تركي": an arrival, not a capture
         if cue.payloads[0] == "withdrawal" and asides.displaced(doc, cue, rules):
             return False  # "فر آلاف المدنيين", "families fled": displacement, no withdrawal
+        if cue.payloads[0] == "airstrike" and asides.hovering(doc, cue, rules):
+            return False  # "حلق الطيران المروحي فوق القصير": flying over, no strike
         if asides.describes(doc, cue, rules):
             return False  # "المناطق التي سيطرت عليها مؤخرا": what the areas are, not news
         if cue.payloads[0] == "capture" and not self._taken(doc, cue, rules):

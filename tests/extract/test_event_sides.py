@@ -157,3 +157,14 @@ def test_aircraft_flying_over_is_no_airstrike(extract, text, language):
 ])
 def test_aircraft_striking_is_an_airstrike(extract, text, language):
     assert [k for k, _, _ in told(extract(text, language=language))] == ["airstrike"]
+
+
+def test_places_taken_after_an_assault_told_first_are_each_a_happening(extract):
+    text = ("استأنفت قوات النظام أمس هجوماً واسعاً على الأحياء الشرقية، وسيطرت على أحياء "
+            "مساكن هنانو وجبل بدرو والصاخور.")
+    found = told(extract(text, published="2016-11-16"))
+    assert len(found) == 3 and all(len(p) == 1 for _, _, p in found)
+    assert {d for _, d, _ in found} == {"2016-11-15"}
+    # an assault on quarters with nothing taken stays one event
+    text = "شنت قوات النظام أمس هجوماً واسعاً على أحياء مساكن هنانو وجبل بدرو والصاخور."
+    assert len(told(extract(text, published="2016-11-16"))) == 1

@@ -247,13 +247,16 @@ class EventFinder:
                 pointed = not place.keys and bool(action.places or action.lead)
                 evidence = doc.span(action.start, action.end) if n else doc.span(
                     sentence.start, sentence.end)
-                groups = _by_place(place, moved, lambda k: self._level(doc, k) in LOCAL_LEVELS,
+                # "استأنفت هجوما، وسيطرت خلال أيام على أحياء A وB": each place taken is
+                # a happening of its own, whatever kind the sentence's first cue gives
+                taking = moved or any(c.payloads[0] in rules.place_kinds for c in action.cues)
+                groups = _by_place(place, taking, lambda k: self._level(doc, k) in LOCAL_LEVELS,
                                    lambda k: self._level(doc, k) != "site") \
                     if kind not in rules.strike_kinds else \
                     _by_place(place, True, lambda k: self._level(doc, k) == "community")
                 for i, group in enumerate(groups or [[]]):
                     key = f"{evidence.start}-{evidence.end}" + (f"-{i}" if i else "")
-                    if moved and any(k in self._places for k in group):
+                    if taking and any(k in self._places for k in group):
                         towns.add(key)  # a town, or a known base, airport or camp
                     if action.date is None and date is not None:
                         scoped.add(key)

@@ -182,3 +182,25 @@ def test_a_heading_day_dates_nothing_a_chronicle_tells_nor_what_its_lead_dates(e
     text = BULLETIN.replace("الثلاثاء 27 تموز 2021", "تموز 2021")
     assert [e.start for e in extract(text, kind="statement", published="2021-07-28").events] \
         == [None, None]
+
+
+@pytest.mark.parametrize("text, language, published, day", [
+    ("تواصلت اليوم الجمعة، لليوم الرابع على التوالي، المعارك في بلدة اللطامنة.", "ar",
+     "2017-07-21", "2017-07-18"),
+    ("تتواصل الاشتباكات في بلدة اللطامنة لليوم الثاني على التوالي، اليوم الأحد.", "ar",
+     "2025-07-13", "2025-07-12"),
+    ("Clashes continued in Jarablus on Monday for the third straight day.", "en",
+     "2021-07-26", "2021-07-24"),
+])
+def test_what_has_gone_on_for_days_began_days_before(extract, text, language, published, day):
+    found = extract(text, language=language, published=published).events
+    assert [(e.kind, e.start) for e in found] == [("battle", day)]
+
+
+def test_a_day_not_counted_in_a_run_stays(extract):
+    text = "تواصلت المعارك اليوم الجمعة في بلدة اللطامنة."
+    assert [e.start for e in extract(text, published="2017-07-21").events] == ["2017-07-21"]
+    # a run with no day of its own says nothing of when it began
+    text = "تواصلت المعارك في تموز لليوم الرابع على التوالي في بلدة اللطامنة."
+    assert [e.start for e in extract(text, published="2017-07-21", kind="chronicle").events] \
+        == ["2017-07"]

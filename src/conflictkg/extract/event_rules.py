@@ -55,6 +55,11 @@ class EventRules:
         self.arrivals = s.keys("arrivals")
         self.displaced = s.keys("displaced")
         self.hovering = s.keys("hovering")
+        ordinals = s.mapping("running_day_ordinals")
+        frames = s.words("running_day_frames")
+        self.running_days: Matcher[str] = s.matcher(**{
+            n: [f.format(w) for f in frames for w, m in ordinals.items() if m == n]
+            for n in set(ordinals.values())})
         self.causes: Matcher[str] = s.matcher(c=s.words("causes"))
         places = patterns.section("places", language)
         self.place_fillers = s.keys("place_fillers") | {

@@ -183,6 +183,7 @@ class EventFinder:
         scope_ends = SpanIndex(rules.scope_ends.find(doc.norm))
         causes = SpanIndex(rules.causes.find(doc.norm))
         denials = SpanIndex(rules.denials.find(doc.norm))
+        runs = SpanIndex(rules.running_days.find(doc.norm))
         cues_index = SpanIndex(cues)
         out = []
         towns: set[str] = set()
@@ -239,6 +240,8 @@ class EventFinder:
                 if moved and (action.date is None or action.inherited):
                     # "خضعت لسيطرة داعش منذ مطلع عام 2014": the year its hold began
                     date = timing.since_year(doc, rules, action.cues[0].end, action.end) or date
+                # "لليوم الرابع على التوالي": what has gone on for days began days before
+                date = timing.run_start(date, runs.starting(action.start, action.end))
                 place = self._where(doc, rules, action.places, kind)
                 if not place.keys and action.lead:  # "شهد حي القدم دخول ... من جهة X"
                     place = self._where(doc, rules, action.lead, kind)

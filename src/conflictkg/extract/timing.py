@@ -8,6 +8,8 @@ publication date).
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 from typing import Any
 
 from conflictkg.extract.dates import DateMention
@@ -100,3 +102,17 @@ def since_year(doc: Doc, rules: EventRules, start: int, end: int) -> DateMention
         if d.precision == "year" and since(doc, rules, d):
             return d
     return None
+
+
+def run_start(date: Any, runs: list[Any]) -> Any:
+    """The day a run began, told of a day counted in it ("تواصلت اليوم الجمعة، لليوم الرابع
+    على التوالي، المعارك": Tuesday; "for the third straight day" on a Monday: Saturday).
+    ``runs`` are the run phrases of the action; a date that is no single day stays."""
+    if date is None or not runs or date.precision != "day" or date.end:
+        return date
+    try:
+        day = datetime.date.fromisoformat(date.value)
+    except ValueError:
+        return date
+    began = day - datetime.timedelta(days=int(runs[0].payloads[0]) - 1)
+    return dataclasses.replace(date, value=began.isoformat())

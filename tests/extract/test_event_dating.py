@@ -204,3 +204,30 @@ def test_a_day_not_counted_in_a_run_stays(extract):
     text = "تواصلت المعارك في تموز لليوم الرابع على التوالي في بلدة اللطامنة."
     assert [e.start for e in extract(text, published="2017-07-21", kind="chronicle").events] \
         == ["2017-07"]
+
+
+GOES_ON = ("قصفت قوات النظام حي الوعر اليوم الأحد بقذائف الهاون والمدفعية الثقيلة، بحسب ما أفاد "
+           "ناشطون من داخل الحي المحاصر.\n\n"
+           "وكانت الفصائل قد اقتحمت يوم الخميس 29 تموز حاجزاً لقوات النظام عند المدخل الجنوبي "
+           "لمدينة درعا وأسرت عناصره.\n\n"
+           "{opening}سيطر مقاتلون محليون على حاجز عند مدخل بلدة اللطامنة. ودخل آخرون بلدة كفرزيتا.\n")
+
+
+@pytest.mark.parametrize("opening", ["وبعد ساعات، ", "وخلال ساعات، "])
+def test_a_paragraph_that_goes_on_from_the_one_before_happened_on_its_day(extract, opening):
+    found = extract(GOES_ON.format(opening=opening), published="2021-08-01").events
+    assert [(e.kind, e.start) for e in found][-2:] == [("capture", "2021-07-29"),
+                                                       ("capture", "2021-07-29")]
+    text = ("Government forces shelled al-Waer on Sunday, activists said, as the bombardment "
+            "went on for hours across the besieged district.\n\n"
+            "The assault began at around 6am on Thursday, 29 July, when tanks pushed into the "
+            "southern outskirts of the city from three directions.\n\n"
+            "Within hours, local fighters seized a checkpoint at the entrance of Jarablus.\n")
+    found = extract(text, language="en", published="2021-08-01").events
+    assert (found[-1].kind, found[-1].start) == ("capture", "2021-07-29")
+
+
+def test_a_paragraph_that_does_not_go_on_has_the_lead_s_day(extract):
+    found = extract(GOES_ON.format(opening=""), published="2021-08-01").events
+    assert [(e.kind, e.start) for e in found][-2:] == [("capture", "2021-08-01"),
+                                                       ("capture", "2021-08-01")]

@@ -21,6 +21,7 @@ REPORT_WINDOW = 2  # tokens after a credited source in which a date is the repor
 REPORT_CHARS = 200  # a crediting phrase is shorter than this
 LEAD_PARAGRAPHS = 2  # body paragraphs of a report's lead
 HOLD_WINDOW = 8  # tokens between a capture or siege cue and the year its hold began
+CONTINUATION_WORDS = 4  # longest phrase that opens a sentence going on from the one before
 BEGAN_WINDOW = 3  # tokens between "بدأت" and the day something began ("بدأت فجر السبت")
 
 
@@ -102,6 +103,13 @@ def since_year(doc: Doc, rules: EventRules, start: int, end: int) -> DateMention
         if d.precision == "year" and since(doc, rules, d):
             return d
     return None
+
+
+def continues(doc: Doc, rules: EventRules, sentence: Sentence) -> bool:
+    """Whether a sentence opens by going on from what was told before it ("Within hours,",
+    "وبعد ساعات،"): its paragraph happened on the day the paragraph before told."""
+    opening = " ".join(t.key for t in doc.tokens_after(sentence.start, CONTINUATION_WORDS))
+    return any(opening == c or opening.startswith(c + " ") for c in rules.continuations)
 
 
 def run_start(date: Any, runs: list[Any]) -> Any:

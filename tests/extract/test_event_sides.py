@@ -168,3 +168,20 @@ def test_places_taken_after_an_assault_told_first_are_each_a_happening(extract):
     # an assault on quarters with nothing taken stays one event
     text = "شنت قوات النظام أمس هجوماً واسعاً على أحياء مساكن هنانو وجبل بدرو والصاخور."
     assert len(told(extract(text, published="2016-11-16"))) == 1
+
+
+@pytest.mark.parametrize("text, language", [
+    ("لم تسجل أي غارة جوية على بلدة اللطامنة منذ صباح اليوم.", "ar"),
+    ("لم يشهد ريف إدلب أي اشتباكات اليوم في بلدة اللطامنة.", "ar"),
+    ("Monitors have not observed any Russian airstrikes on Jarablus since Tuesday.", "en"),
+])
+def test_a_negation_carried_by_any_tells_nothing_happened(extract, text, language):
+    assert told(extract(text, language=language)) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("شن الطيران الحربي اليوم غارات على بلدة اللطامنة دون أي رد من الفصائل.", "ar"),
+    ("Warplanes struck Jarablus on Tuesday, and any fighters left behind fled.", "en"),
+])
+def test_any_without_a_negation_before_the_cue_denies_nothing(extract, text, language):
+    assert [k for k, _, _ in told(extract(text, language=language))][:1] == ["airstrike"]

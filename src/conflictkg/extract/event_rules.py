@@ -55,6 +55,7 @@ class EventRules:
         self.arrivals = s.keys("arrivals")
         self.displaced = s.keys("displaced")
         self.hovering = s.keys("hovering")
+        self.any_words = s.keys("any_words")
         self.continuations = tuple(sorted(s.keys("continuations"), key=len, reverse=True))
         ordinals = s.mapping("running_day_ordinals")
         frames = s.words("running_day_frames")

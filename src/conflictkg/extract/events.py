@@ -311,6 +311,9 @@ class EventFinder:
         before = [t for t in doc.tokens[max(0, i - NEGATION_WINDOW):i] if t.start >= clause[0]]
         if not rules.negations.isdisjoint(word_forms(before)):
             return False
+        if not rules.any_words.isdisjoint(word_forms(before)) and not rules.negations.isdisjoint(
+                word_forms(doc.tokens_between(clause[0], cue.start))):
+            return False  # "لم تسجل أي غارة", "has not observed any Russian airstrikes"
         return rules.clause_negations.isdisjoint(
             word_forms(doc.tokens_between(clause[0], cue.start)))
 

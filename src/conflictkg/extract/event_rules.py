@@ -57,6 +57,7 @@ class EventRules:
         self.hovering = s.keys("hovering")
         self.any_words = s.keys("any_words")
         self.continuations = tuple(sorted(s.keys("continuations"), key=len, reverse=True))
+        self.continuation_heads = frozenset(c.split()[0] for c in self.continuations)
         ordinals = s.mapping("running_day_ordinals")
         frames = s.words("running_day_frames")
         self.running_days: Matcher[str] = s.matcher(**{

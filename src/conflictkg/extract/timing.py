@@ -108,7 +108,10 @@ def since_year(doc: Doc, rules: EventRules, start: int, end: int) -> DateMention
 def continues(doc: Doc, rules: EventRules, sentence: Sentence) -> bool:
     """Whether a sentence opens by going on from what was told before it ("Within hours,",
     "وبعد ساعات،"): its paragraph happened on the day the paragraph before told."""
-    opening = " ".join(t.key for t in doc.tokens_after(sentence.start, CONTINUATION_WORDS))
+    tokens = doc.tokens_after(sentence.start, CONTINUATION_WORDS)
+    if not tokens or tokens[0].key not in rules.continuation_heads:
+        return False
+    opening = " ".join(t.key for t in tokens)
     return any(opening == c or opening.startswith(c + " ") for c in rules.continuations)
 
 

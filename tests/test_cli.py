@@ -244,6 +244,21 @@ def test_a_store_that_does_not_exist_is_an_error_not_an_empty_store(tmp_path, co
     assert not missing.exists() and not (tmp_path / "dump.nq").exists()
 
 
+def test_a_query_whose_service_is_unreachable_prints_one_line(tmp_path):
+    import socket
+    with socket.socket() as closed:  # a loopback port that nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    (tmp_path / "empty").mkdir()
+    store = tmp_path / "store"
+    assert conflictkg("ingest", str(tmp_path / "empty"), "--store", str(store)).returncode == 0
+    result = conflictkg("query", f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+                        "--store", str(store))
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: the query failed: ") and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
 def test_ingest_creates_the_store_that_the_other_commands_read(tmp_path):
     store = tmp_path / "new" / "store"
     assert conflictkg("ingest", str(sorted(CORPUS.glob("*.txt"))[2]), "--store", str(store)).returncode == 0

@@ -224,6 +224,7 @@ def query(sparql: Annotated[str, typer.Argument(help="A SPARQL query, or @file.r
                                               "turtle or nquads for graphs.")] = "tsv") -> None:
     """Run one SPARQL query over the store's newest snapshot and print the result."""
     from conflictkg.reading import run_query
+    from conflictkg.store import StoreLockedError, StoreNotFoundError
 
     text = Path(sparql[1:]).read_text(encoding="utf-8") if sparql.startswith("@") else sparql
     with failing_with_status_2():
@@ -232,6 +233,11 @@ def query(sparql: Annotated[str, typer.Argument(help="A SPARQL query, or @file.r
         except (SyntaxError, ValueError) as exc:
             err.print(f"error: {exc}", markup=False)
             raise typer.Exit(2) from None
+        except (OSError, RuntimeError) as exc:  # a SERVICE endpoint unreachable, an evaluation error
+            if isinstance(exc, StoreNotFoundError | StoreLockedError):
+                raise  # the store's own errors: status 2, from failing_with_status_2
+            err.print(f"error: the query failed: {' '.join(str(exc).split())}", markup=False)
+            raise typer.Exit(1) from None
 
 
 @app.command()

@@ -47,9 +47,29 @@ class Settings(BaseSettings):
     query_timeout: float = Field(
         default=30.0, description="Seconds after which a SPARQL query is stopped (its worker is killed).")
     query_workers: int = Field(default=2, description="Worker processes that evaluate SPARQL queries.")
+    reserved_workers: int = Field(
+        default=1, description="Query workers beside query_workers kept for the JSON API and the pages: "
+        "requests to the SPARQL endpoint never take them, so runaway queries there cannot starve the "
+        "rest of the site.")
+    queue_wait: float = Field(
+        default=5.0, description="Seconds a SPARQL endpoint request may wait for a free worker before a "
+        "503 with Retry-After.")
     query_memory_mb: int = Field(
         default=4096, description="Address space a query worker may use (MiB; 0 for no limit); past it "
         "the query fails.")
+    query_memory_total_mb: int = Field(
+        default=0, description="Address space all query workers together may use (MiB): each worker gets "
+        "an equal share, at most query_memory_mb. 0: half of this machine's memory (or of the "
+        "container's memory limit).")
+    worker_sandbox: bool = Field(
+        default=True, description="Keep the query workers, which also apply updates, from opening any "
+        "network socket (a seccomp filter, and a network namespace of their own where the system allows). "
+        "Off only to test the SERVICE and LOAD checks alone.")
+    max_query_length: int = Field(
+        default=1_048_576, description="Longest query or update text read (characters); longer gets 400.")
+    max_query_depth: int = Field(
+        default=1000, description="Deepest query or update accepted: nesting of brackets plus the chains "
+        "of patterns and operators at each level; deeper gets 400.")
     max_concurrent_queries: int = Field(
         default=16, description="Queries evaluated or waiting at once; more get 503.")
     max_body_bytes: int = Field(
@@ -64,6 +84,9 @@ class Settings(BaseSettings):
         default=(), description="Endpoint URLs that SERVICE may call (space-separated in the environment).")
     service_timeout: float = Field(
         default=10.0, description="Seconds a SERVICE call to an allowlisted endpoint may take.")
+    max_service_calls: int = Field(
+        default=16, description="SERVICE clauses one query or update may have (each is one call to its "
+        "endpoint); more gets 400.")
     cache_entries: int = Field(
         default=512, description="Query results kept in memory, keyed by the store's state.")
     data_license: str = Field(

@@ -155,3 +155,79 @@ def test_a_record_s_battle_named_in_quotes_in_its_text_is_the_record_s_event(ext
     events = extract(text, published=None, kind="archive-record").events
     named = [e for e in events if e.name]
     assert len(named) == 1 and "eastern-ghouta" in named[0].places
+
+
+BULLETIN = ("بيان صادر عن القيادة العامة\nالثلاثاء 27 تموز 2021\n\n"
+            "تمكنت قواتنا من تحرير بلدة اللطامنة في ريف حماة الشمالي من قوات النظام "
+            "والميليشيات الموالية لها، واغتنام أسلحة وذخائر وآليات ثقيلة.\n\n"
+            "وقصفت قواتنا بالمدفعية الثقيلة مواقع قوات النظام وتجمعاتها في بلدة كفرزيتا المجاورة "
+            "وفي محيطها، محققة إصابات مباشرة.\n")
+
+
+@pytest.mark.parametrize("kind", ["statement", "news-article", "wire-copy", "monitor-report"])
+def test_a_report_whose_lead_has_no_day_tells_the_day_its_heading_states(extract, kind):
+    found = extract(BULLETIN, kind=kind, published="2021-07-28").events
+    assert [(e.kind, e.start) for e in found] == [("capture", "2021-07-27"),
+                                                  ("shelling", "2021-07-27")]
+
+
+def test_a_heading_day_dates_nothing_a_chronicle_tells_nor_what_its_lead_dates(extract):
+    found = extract(BULLETIN, kind="chronicle", published="2021-07-28").events
+    assert [e.start for e in found] == [None, None]
+    # the lead's own day comes first
+    text = BULLETIN.replace("تمكنت قواتنا", "تمكنت قواتنا يوم الأحد", 1)
+    found = extract(text, kind="statement", published="2021-07-28").events
+    assert [e.start for e in found] == ["2021-07-25", "2021-07-25"]
+    # a heading with no day is no dateline
+    text = BULLETIN.replace("الثلاثاء 27 تموز 2021", "تموز 2021")
+    assert [e.start for e in extract(text, kind="statement", published="2021-07-28").events] \
+        == [None, None]
+
+
+@pytest.mark.parametrize("text, language, published, day", [
+    ("تواصلت اليوم الجمعة، لليوم الرابع على التوالي، المعارك في بلدة اللطامنة.", "ar",
+     "2017-07-21", "2017-07-18"),
+    ("تتواصل الاشتباكات في بلدة اللطامنة لليوم الثاني على التوالي، اليوم الأحد.", "ar",
+     "2025-07-13", "2025-07-12"),
+    ("Clashes continued in Jarablus on Monday for the third straight day.", "en",
+     "2021-07-26", "2021-07-24"),
+])
+def test_what_has_gone_on_for_days_began_days_before(extract, text, language, published, day):
+    found = extract(text, language=language, published=published).events
+    assert [(e.kind, e.start) for e in found] == [("battle", day)]
+
+
+def test_a_day_not_counted_in_a_run_stays(extract):
+    text = "تواصلت المعارك اليوم الجمعة في بلدة اللطامنة."
+    assert [e.start for e in extract(text, published="2017-07-21").events] == ["2017-07-21"]
+    # a run with no day of its own says nothing of when it began
+    text = "تواصلت المعارك في تموز لليوم الرابع على التوالي في بلدة اللطامنة."
+    assert [e.start for e in extract(text, published="2017-07-21", kind="chronicle").events] \
+        == ["2017-07"]
+
+
+GOES_ON = ("قصفت قوات النظام حي الوعر اليوم الأحد بقذائف الهاون والمدفعية الثقيلة، بحسب ما أفاد "
+           "ناشطون من داخل الحي المحاصر.\n\n"
+           "وكانت الفصائل قد اقتحمت يوم الخميس 29 تموز حاجزاً لقوات النظام عند المدخل الجنوبي "
+           "لمدينة درعا وأسرت عناصره.\n\n"
+           "{opening}سيطر مقاتلون محليون على حاجز عند مدخل بلدة اللطامنة. ودخل آخرون بلدة كفرزيتا.\n")
+
+
+@pytest.mark.parametrize("opening", ["وبعد ساعات، ", "وخلال ساعات، "])
+def test_a_paragraph_that_goes_on_from_the_one_before_happened_on_its_day(extract, opening):
+    found = extract(GOES_ON.format(opening=opening), published="2021-08-01").events
+    assert [(e.kind, e.start) for e in found][-2:] == [("capture", "2021-07-29"),
+                                                       ("capture", "2021-07-29")]
+    text = ("Government forces shelled al-Waer on Sunday, activists said, as the bombardment "
+            "went on for hours across the besieged district.\n\n"
+            "The assault began at around 6am on Thursday, 29 July, when tanks pushed into the "
+            "southern outskirts of the city from three directions.\n\n"
+            "Within hours, local fighters seized a checkpoint at the entrance of Jarablus.\n")
+    found = extract(text, language="en", published="2021-08-01").events
+    assert (found[-1].kind, found[-1].start) == ("capture", "2021-07-29")
+
+
+def test_a_paragraph_that_does_not_go_on_has_the_lead_s_day(extract):
+    found = extract(GOES_ON.format(opening=""), published="2021-08-01").events
+    assert [(e.kind, e.start) for e in found][-2:] == [("capture", "2021-08-01"),
+                                                       ("capture", "2021-08-01")]

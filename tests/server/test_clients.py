@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
-from SPARQLWrapper import JSON, POST, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper import JSON, JSONLD, POST, RDFXML, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from .conftest import EVENT, PLACE, fresh_store
@@ -33,6 +33,20 @@ def test_sparqlwrapper_ask_xml_and_construct_turtle(reader):
     client.setQuery(f"CONSTRUCT WHERE {{ <{PLACE}> ?p ?o }}")
     client.setReturnFormat(TURTLE)
     graph = Graph().parse(data=client.query().convert(), format="turtle")
+    assert (URIRef(PLACE), None, Literal("Jobar", lang="en")) in graph
+
+
+@pytest.mark.parametrize("method", ["GET", POST])
+@pytest.mark.parametrize("fmt,parse_as", [(JSONLD, "json-ld"), (RDFXML, "xml"), (XML, "xml"), (JSON, "json-ld")])
+def test_sparqlwrapper_construct_as_json_ld_and_rdf_xml(reader, method, fmt, parse_as):
+    """SPARQLWrapper sends several format parameters and an Accept header: the header decides."""
+    client = SPARQLWrapper(reader.url + "/sparql")
+    client.setMethod(method)
+    client.setQuery(f"CONSTRUCT WHERE {{ <{PLACE}> ?p ?o }}")
+    client.setReturnFormat(fmt)
+    result = client.query()
+    body = result.response.read()
+    graph = Graph().parse(data=body, format=parse_as)
     assert (URIRef(PLACE), None, Literal("Jobar", lang="en")) in graph
 
 

@@ -214,9 +214,11 @@ def test_a_query_past_the_memory_limit_is_stopped(live, sample_store):
 
 ISOLATED = textwrap.dedent("""
     import socket, sys
-    from conflictkg.server.worker import isolate_network
-    if not isolate_network():
+    from conflictkg.server import sandbox
+    held = sandbox._install_filter() if sys.argv[2] == "seccomp" else sandbox.isolate() != "none"
+    if not held:
         sys.exit(3)
+    socket.socketpair()  # the worker's own link to the web process still works
     try:
         socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5)
     except OSError:
@@ -225,11 +227,14 @@ ISOLATED = textwrap.dedent("""
 """)
 
 
-def test_workers_have_no_network_where_the_system_allows(reader):
+@pytest.mark.parametrize("how", ["seccomp", "all"])
+def test_workers_have_no_network_where_the_system_allows(reader, how):
+    """The seccomp filter alone (what the container allows, where unshare is refused)
+    and all the sandbox holds: neither lets a worker connect to a listening server."""
     port = int(reader.url.rsplit(":", 1)[1])  # a server that certainly listens
-    code = subprocess.run([sys.executable, "-c", ISOLATED, str(port)], timeout=60).returncode
+    code = subprocess.run([sys.executable, "-c", ISOLATED, str(port), how], timeout=60).returncode
     if code == 3:
-        pytest.skip("this system allows no network namespace")
+        pytest.skip("this system allows neither a seccomp filter nor a network namespace")
     assert code == 0, "an isolated worker could still connect"
 
 

@@ -172,7 +172,7 @@ def test_protocol_misuse_is_a_400_or_405(reader):
     assert both.status_code == 400
     for response in (put, delete):
         assert response.status_code == 405
-        assert response.headers["allow"] == "GET, POST"
+        assert response.headers["allow"] == "GET, HEAD, POST"
         assert response.headers["content-type"].startswith("text/plain")
 
 
@@ -266,6 +266,42 @@ def test_dump_is_every_quad_as_gzipped_nquads(reader):
     assert len(quads) == QUADS
     named = {q.graph_name.value for q in quads if isinstance(q.graph_name, NamedNode)}
     assert named == {DOC_A, DOC_B, GAZETTEER}
+
+
+def test_dump_is_plain_nquads_to_a_client_that_takes_no_gzip(reader):
+    with reader.client() as client:
+        plain = client.get("/dump", headers={"Accept-Encoding": "identity"})
+        refused = client.get("/dump", headers={"Accept-Encoding": "gzip;q=0, identity"})
+    for response in (plain, refused):
+        assert response.status_code == 200 and "content-encoding" not in response.headers
+        assert response.headers["content-disposition"].endswith('.nq"')
+        assert "Accept-Encoding" in response.headers["vary"]
+        assert len(list(parse(response.content, format=RdfFormat.N_QUADS))) == QUADS
+
+
+def test_head_on_sparql_and_dump(reader):
+    with reader.client() as client:
+        get = client.get("/sparql", params={"query": "ASK {}"}, headers={"Accept": "application/json"})
+        head = client.head("/sparql", params={"query": "ASK {}"}, headers={"Accept": "application/json"})
+        description = client.head("/sparql")
+        dump = client.head("/dump")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert int(head.headers["content-length"]) == len(get.content)
+    assert description.status_code == 200
+    assert dump.status_code == 200 and dump.content == b""
+    assert dump.headers["content-type"] == "application/n-quads"
+
+
+def test_format_rdf_xml_sent_unencoded(reader):
+    """A "+" left unencoded in a query string arrives as a space: "rdf xml" is rdf+xml."""
+    import httpx
+    query = f"CONSTRUCT WHERE {{ <{EVENT}> ?p ?o }}"
+    url = httpx.URL(reader.url + "/sparql", params={"query": query})
+    raw = str(url) + "&format=rdf+xml"
+    response = httpx.get(raw, timeout=60)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/rdf+xml")
 
 
 def test_reads_are_open_to_other_origins_but_tokens_are_not(reader):

@@ -51,6 +51,24 @@ def test_open_updates_need_no_token(live, tmp_path, sample_store):
     assert "http://www.w3.org/ns/sparql-service-description#SPARQL11Update" in languages
 
 
+def test_open_updates_take_writes_only_for_a_host_that_is_an_address(live, tmp_path, sample_store):
+    """A page of another site can point its own name at this server (DNS rebinding) and
+    write as a page of that origin: with open updates, a Host that is a name is refused."""
+    with live(store=fresh_store(tmp_path, sample_store), open_updates=True) as server, \
+            server.client() as client:
+        generation = client.get("/health").json()["generation"]
+        for host in ("attacker.example", "attacker.example:80", "localhost.attacker.example"):
+            refused = client.post("/sparql", data={"update": INSERT}, headers={"Host": host})
+            stored = client.put("/store?default", content=b"<urn:a> <urn:b> <urn:c> .",
+                                headers={"Host": host, "Content-Type": "application/n-triples"})
+            assert (refused.status_code, stored.status_code) == (403, 403), host
+            assert "Host" in refused.text
+        assert client.get("/health").json()["generation"] == generation
+        port = server.url.rsplit(":", 1)[1]
+        for host in (f"localhost:{port}", f"127.0.0.1:{port}", f"[::1]:{port}"):
+            assert client.post("/sparql", data={"update": INSERT}, headers={"Host": host}).status_code == 204
+
+
 def test_bad_update_is_a_400_and_changes_nothing(writable):
     with writable.client() as client:
         response = client.post("/sparql", data={"update": "INSERT DATA { <urn:s> }"}, headers=AUTH)

@@ -17,6 +17,8 @@ from conflictkg.extract.normalize import normalize_key
 CIRCUMSTANCE_WINDOW = 2  # tokens between "بالتزامن مع" and the cue it makes background
 RELATIVE_WINDOW = 2  # tokens between "التي" and the cue of a relative clause
 ARRIVAL_WINDOW = 2  # tokens between "دخل" and the reinforcements or convoy that entered
+HOVER_WINDOW = 3  # tokens between the aircraft and their flying over ("الطيران المروحي حلق")
+DISPLACED_WINDOW = 4  # tokens between "فر" and the civilians who fled ("فر آلاف من المدنيين")
 COINCIDENCE_WINDOW = 12  # tokens between "تزامن" and the cue after its "مع"
 
 
@@ -54,6 +56,28 @@ def arrival(doc: Doc, cue: Match[str], rules: Any) -> bool:
     near = [*doc.tokens_after(cue.end, ARRIVAL_WINDOW),
             *(t for t in doc.tokens[max(0, i - ARRIVAL_WINDOW):i] if t.start >= clause[0])]
     return any(f in rules.arrivals for t in near for f in clitic_forms(t.key))
+
+
+def hovering(doc: Doc, cue: Match[str], rules: Any) -> bool:
+    """Whether the aircraft a cue names only flew over ("الطيران المروحي حلق فوق القصير",
+    "تحليق مكثف للطيران الحربي", "warplanes circled overhead"): no strike."""
+    return _near(doc, cue, rules.hovering, HOVER_WINDOW)
+
+
+def displaced(doc: Doc, cue: Match[str], rules: Any) -> bool:
+    """Whether those who flee are civilians, named shortly after the cue ("فر آلاف من
+    المدنيين") or before it in its clause ("hundreds of families fled the camp"): people
+    displaced, not a force withdrawing."""
+    return _near(doc, cue, rules.displaced, DISPLACED_WINDOW)
+
+
+def _near(doc: Doc, cue: Match[str], words: frozenset[str], window: int) -> bool:
+    """Whether one of ``words`` stands within ``window`` tokens of the cue in its clause."""
+    clause = doc.clause_at(cue.start) or (cue.start, cue.end)
+    i = doc.token_at(cue.start)
+    near = [*(t for t in doc.tokens_after(cue.end, window) if t.start < clause[1]),
+            *(t for t in doc.tokens[max(0, i - window):i] if t.start >= clause[0])]
+    return any(f in words for t in near for f in clitic_forms(t.key))
 
 
 def describes(doc: Doc, cue: Match[str], rules: Any) -> bool:

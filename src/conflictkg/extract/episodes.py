@@ -45,6 +45,7 @@ DATE_REACH = 12  # characters after a clause-opening word where a date makes it 
 LIST_REACH = 2  # other words before the place of a clause that continues a list ("، ومدينتا B")
 BACKGROUND_NEAR = 2  # words between "بعد" and the cue it makes background ("after fierce fighting")
 BACKGROUND_REACH = 4  # tokens between "بعد" and the date of its clause ("بعد سيطرة النظام الأربعاء")
+SIDES = frozenset({"capture", "withdrawal"})  # the two sides of one change of hands
 
 
 @dataclass
@@ -106,7 +107,7 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         after = _governed(doc, sentence, cue, end, places, scope)
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         lead = [m for m in places if reach <= m.start < cue.start and m.end <= cue.start]
-        background = bool(out) and _after_background(doc, cue, scope)
+        background = _after_background(doc, cue, scope)
         action = Action([cue], start, end, places=after or lead, lead=lead if after else [],
                         background=background)
         first = cue.start if background else min(start, clause[0])  # "بعد معارك": its own only
@@ -120,6 +121,13 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
             # "سيطروا على مدينة الرقة، بعد اشتباكات بدأت فجر السبت": the fighting of its own
             # day, at the place of the action it led to
             action.places = list(joined[-1].places)
+            joined.append(action)
+            continue
+        if joined and not action.places and _other_side(joined[-1], action):
+            # "سيطرت على بلدة A بعد انسحاب الفصائل منها", "ثم اضطرت إلى الانسحاب منها":
+            # the other side of the change of hands, at the place taken or left
+            action.places = list(joined[-1].places)
+            action.date = action.date or joined[-1].date
             joined.append(action)
             continue
         if action.places or not joined:
@@ -146,6 +154,14 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         if action.date is None and reported:  # "أعلن الجيش، اليوم الأحد، استعادة تدمر"
             action.date = reported[0]
     return joined
+
+
+def _other_side(told: Action, action: Action) -> bool:
+    """Whether ``action`` is the other side of the change of hands ``told`` tells: a
+    withdrawal after a capture, a capture after a withdrawal."""
+    kind = action.cues[0].payloads[0]
+    kinds = {c.payloads[0] for c in told.cues}
+    return kind in SIDES and kind not in kinds and not kinds.isdisjoint(SIDES)
 
 
 def _after_background(doc: Doc, cue: Match[str], scope: Scope) -> bool:

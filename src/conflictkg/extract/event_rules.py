@@ -50,8 +50,19 @@ class EventRules:
         self.strike_kinds = frozenset(s.words("strike_kinds"))
         self.undated_kinds = frozenset(s.words("undated_report_kinds"))
         self.day_record_kinds = frozenset(s.words("day_record_kinds"))
+        self.dateline_kinds = frozenset(s.words("dateline_kinds"))
         self.destinations = s.keys("destinations")
         self.arrivals = s.keys("arrivals")
+        self.displaced = s.keys("displaced")
+        self.hovering = s.keys("hovering")
+        self.any_words = s.keys("any_words")
+        self.continuations = tuple(sorted(s.keys("continuations"), key=len, reverse=True))
+        self.continuation_heads = frozenset(c.split()[0] for c in self.continuations)
+        ordinals = s.mapping("running_day_ordinals")
+        frames = s.words("running_day_frames")
+        self.running_days: Matcher[str] = s.matcher(**{
+            n: [f.format(w) for f in frames for w, m in ordinals.items() if m == n]
+            for n in set(ordinals.values())})
         self.causes: Matcher[str] = s.matcher(c=s.words("causes"))
         places = patterns.section("places", language)
         self.place_fillers = s.keys("place_fillers") | {

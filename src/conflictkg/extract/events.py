@@ -35,6 +35,9 @@ OBJECT_WINDOW = 7  # tokens between "السيطرة" and its "على" ("سيطر
 LOCAL_LEVELS = ("neighbourhood", "community")
 AREA_LEVELS = ("governorate", "district", "subdistrict", "country")  # what holds a town
 FIRE_WINDOW = 2  # tokens between a capture cue and "نارية" ("سيطرة نارية", "السيطرة النارية")
+SCARE_QUOTE_WORDS = 2  # words of a quotation that sets a label apart ("“هربت”")
+QUOTE_OPENINGS = ("“", "«", "\"")
+QUOTE_CLOSINGS = ("”", "»", "\"")
 PLACE_OBJECT_WINDOW = 3  # tokens between "سقوط" and the place that fell ("سقوط مدينة يبرود")
 
 
@@ -138,9 +141,14 @@ class EventFinder:
         entry = self._places.get(key)
         return entry is not None and entry.level in AREA_LEVELS
 
-    def _town(self, key: str) -> bool:
+    def _level(self, doc: Doc, key: str) -> str | None:
+        """The level of a place: the gazetteer's, else the one the text gave a place it
+        found ("أحياء البدو والثكنة": two quarters of the city)."""
         entry = self._places.get(key)
-        return entry is not None and entry.level == "community"
+        if entry is not None:
+            return entry.level
+        found = doc.places.get(key)
+        return found.level if found is not None else None
 
     def _local(self, key: str) -> bool:
         entry = self._places.get(key)
@@ -175,6 +183,7 @@ class EventFinder:
         scope_ends = SpanIndex(rules.scope_ends.find(doc.norm))
         causes = SpanIndex(rules.causes.find(doc.norm))
         denials = SpanIndex(rules.denials.find(doc.norm))
+        runs = SpanIndex(rules.running_days.find(doc.norm))
         cues_index = SpanIndex(cues)
         out = []
         towns: set[str] = set()
@@ -192,6 +201,10 @@ class EventFinder:
                             if timing.usable_date(doc, rules, d) and not timing.since(doc, rules, d)), None)
             if opening is not None:  # "منذ آذار 2011" dates no other sentence
                 paragraph_date = (sentence.paragraph, opening)
+            elif earlier is not None and earlier[0] != sentence.paragraph and \
+                    timing.continues(doc, rules, sentence):
+                # "Within hours, the fighting spread": the day the paragraph before told
+                paragraph_date = earlier = (sentence.paragraph, earlier[1])
             inside = lambda ms, s=sentence: ms.starting(s.start, s.end)  # noqa: E731
             if sentence.heading or inside(hypothetical) or asides.record_value(doc, sentence):
                 continue
@@ -210,9 +223,9 @@ class EventFinder:
                     and not asides.circumstance(doc, c, meanwhile, rules)]
             caused = asides.caused(doc, here, inside(causes), rules)
             here = [c for c in here if c not in caused]
-            unquoted = [c for c in here if not _in_quotes(doc, c.start)]
+            unquoted = [c for c in here if not _quoted_aside(doc, c)]
             if not unquoted:
-                continue  # only the words of someone quoted ("ما يجري هو معارك كر وفر")
+                continue  # only a label set apart, or quoted words that name no place
             scope = None  # the time of an action the sentence does not date
             if not inside(unresolved):
                 scope = earlier[1] if earlier and earlier[0] == sentence.paragraph else lead_day
@@ -231,6 +244,8 @@ class EventFinder:
                 if moved and (action.date is None or action.inherited):
                     # "خضعت لسيطرة داعش منذ مطلع عام 2014": the year its hold began
                     date = timing.since_year(doc, rules, action.cues[0].end, action.end) or date
+                # "لليوم الرابع على التوالي": what has gone on for days began days before
+                date = timing.run_start(date, runs.starting(action.start, action.end))
                 place = self._where(doc, rules, action.places, kind)
                 if not place.keys and action.lead:  # "شهد حي القدم دخول ... من جهة X"
                     place = self._where(doc, rules, action.lead, kind)
@@ -239,11 +254,16 @@ class EventFinder:
                 pointed = not place.keys and bool(action.places or action.lead)
                 evidence = doc.span(action.start, action.end) if n else doc.span(
                     sentence.start, sentence.end)
-                groups = _by_place(place, moved, self._local) if kind not in rules.strike_kinds else \
-                    _by_place(place, True, self._town)
+                # "استأنفت هجوما، وسيطرت خلال أيام على أحياء A وB": each place taken is
+                # a happening of its own, whatever kind the sentence's first cue gives
+                taking = moved or any(c.payloads[0] in rules.place_kinds for c in action.cues)
+                groups = _by_place(place, taking, lambda k: self._level(doc, k) in LOCAL_LEVELS,
+                                   lambda k: self._level(doc, k) != "site") \
+                    if kind not in rules.strike_kinds else \
+                    _by_place(place, True, lambda k: self._level(doc, k) == "community")
                 for i, group in enumerate(groups or [[]]):
                     key = f"{evidence.start}-{evidence.end}" + (f"-{i}" if i else "")
-                    if moved and any(k in self._places for k in group):
+                    if taking and any(k in self._places for k in group):
                         towns.add(key)  # a town, or a known base, airport or camp
                     if action.date is None and date is not None:
                         scoped.add(key)
@@ -265,6 +285,10 @@ class EventFinder:
             return False
         if cue.payloads[0] == "capture" and asides.arrival(doc, cue, rules):
             return False  # "دخول تعزيزات", "دخل رتل تركي": an arrival, not a capture
+        if cue.payloads[0] == "withdrawal" and asides.displaced(doc, cue, rules):
+            return False  # "فر آلاف المدنيين", "families fled": displacement, no withdrawal
+        if cue.payloads[0] == "airstrike" and asides.hovering(doc, cue, rules):
+            return False  # "حلق الطيران المروحي فوق القصير": flying over, no strike
         if asides.describes(doc, cue, rules):
             return False  # "المناطق التي سيطرت عليها مؤخرا": what the areas are, not news
         if cue.payloads[0] == "capture" and not self._taken(doc, cue, rules):
@@ -287,6 +311,9 @@ class EventFinder:
         before = [t for t in doc.tokens[max(0, i - NEGATION_WINDOW):i] if t.start >= clause[0]]
         if not rules.negations.isdisjoint(word_forms(before)):
             return False
+        if not rules.any_words.isdisjoint(word_forms(before)) and not rules.negations.isdisjoint(
+                word_forms(doc.tokens_between(clause[0], cue.start))):
+            return False  # "لم تسجل أي غارة", "has not observed any Russian airstrikes"
         return rules.clause_negations.isdisjoint(
             word_forms(doc.tokens_between(clause[0], cue.start)))
 
@@ -331,6 +358,24 @@ def _paragraph_places(doc: Doc, sentence: Sentence, names: list[tuple[int, int]]
     return keys[-1:]
 
 
+def _quoted_aside(doc: Doc, cue: Match[str]) -> bool:
+    """Whether a cue stands in a quotation that tells no episode: a word or two the
+    writer sets apart ("قوات النظام “هربت” من حمص", "عمليات “نوعية”"), a label the report
+    does not vouch for, or words that name no place ("ما يجري هو معارك كر وفر"). What a
+    party is quoted saying of a place ("أعلنت القيادة أن قواتها "أحكمت سيطرتها على قرى
+    عرجون والحميدية"", "\"We are pulling out of Bab Houd\"") is told all the same."""
+    if not _in_quotes(doc, cue.start):
+        return False
+    line = doc.text.rfind("\n", 0, cue.start) + 1
+    opening = max(doc.text.rfind(q, line, cue.start) for q in QUOTE_OPENINGS)
+    closings = [i for q in QUOTE_CLOSINGS if (i := doc.text.find(q, cue.end)) != -1]
+    if opening < 0 or not closings:
+        return True
+    closing = min(closings)
+    return len(doc.text[opening + 1:closing].split()) <= SCARE_QUOTE_WORDS or not \
+        doc.index("place_mentions").overlapping(opening, closing)
+
+
 def _in_quotes(doc: Doc, offset: int) -> bool:
     """Whether ``offset`` is inside quotation marks on its line."""
     line = doc.text[doc.text.rfind("\n", 0, offset) + 1:offset]
@@ -338,14 +383,21 @@ def _in_quotes(doc: Doc, offset: int) -> bool:
         or line.count("\"") % 2 == 1
 
 
-def _by_place(place: Place, split: bool, local: Any) -> list[list[str]]:
+def _by_place(place: Place, split: bool, local: Any, area: Any = lambda k: True) -> list[list[str]]:
     """The places of an action, one event each for the towns and villages a capture,
     withdrawal or siege names ("سيطرت على قرى كفرباسين وبابولين وأم جلال": three
-    happenings), each with the facilities set in it; other places stay together in one
-    event."""
+    happenings), each with the facilities set in it, and one for each other facility it
+    names ("سيطرت على مطار كويرس والمحطة الحرارية": two); what else it names (a
+    governorate, a region, a river) goes with the first. Other kinds keep their places
+    together in one event; ``area(key)`` says whether a place is not such a facility."""
     if not split:
         return [place.keys]
     towns = [k for k in place.keys if local(k)]
     held = {s for k in towns for s in place.sites.get(k, ())}
     rest = [k for k in place.keys if k not in towns and k not in held]
-    return [[k, *place.sites.get(k, ())] for k in towns] + ([rest] if rest else [])
+    groups = [[k, *place.sites.get(k, ())] for k in towns] + [[k] for k in rest if not area(k)]
+    areas = [k for k in rest if area(k)]
+    if not groups:
+        return [areas] if areas else []
+    groups[0] += areas
+    return groups

@@ -8,6 +8,8 @@ publication date).
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 from typing import Any
 
 from conflictkg.extract.dates import DateMention
@@ -19,6 +21,7 @@ REPORT_WINDOW = 2  # tokens after a credited source in which a date is the repor
 REPORT_CHARS = 200  # a crediting phrase is shorter than this
 LEAD_PARAGRAPHS = 2  # body paragraphs of a report's lead
 HOLD_WINDOW = 8  # tokens between a capture or siege cue and the year its hold began
+CONTINUATION_WORDS = 4  # longest phrase that opens a sentence going on from the one before
 BEGAN_WINDOW = 3  # tokens between "بدأت" and the day something began ("بدأت فجر السبت")
 
 
@@ -31,23 +34,31 @@ def sentence_date(doc: Doc, sentence: Sentence, rules: EventRules) -> Any:
 def lead_day(doc: Doc, rules: EventRules) -> DateMention | None:
     """The day a report's lead tells of: the first day-precise date written in its first
     two body paragraphs ("اليوم الخميس", "on Tuesday", "5 آذار", "أعلن ... اليوم الخميس"),
-    unless it is when something began ("منذ 24 حزيران"). An undated
-    sentence of news happened on the day of its lead, never on the bare publication date;
-    an archive record or a chronicle tells many days and has no lead day."""
+    unless it is when something began ("منذ 24 حزيران"); else, for a party's statement or
+    bulletin, the day its heading states ("بيانات اليوم الأول | الأربعاء 27 تشرين الثاني
+    2024"): the day it was issued, whose news it tells. An undated sentence of news
+    happened on the day of its lead, never on the bare publication date; an archive
+    record or a chronicle tells many days and has no lead day."""
     if doc.info.kind in rules.undated_kinds:
         return None
     paragraphs: list[int] = []
+    dateline = None
     for sentence in doc.sentences:
-        if sentence.boilerplate or sentence.heading:
+        if sentence.boilerplate:
+            continue
+        if sentence.heading:
+            if dateline is None and doc.info.kind in rules.dateline_kinds:
+                dateline = next((d for d in doc.dates_between(sentence.start, sentence.end)
+                                 if d.precision == "day"), None)
             continue
         if sentence.paragraph not in paragraphs:
             if len(paragraphs) == LEAD_PARAGRAPHS:
-                return None
+                return dateline
             paragraphs.append(sentence.paragraph)
         for d in doc.dates_between(sentence.start, sentence.end):
             if d.precision == "day" and not since(doc, rules, d) and not began(doc, rules, d):
                 return d
-    return None
+    return dateline
 
 
 def began(doc: Doc, rules: EventRules, d: Any) -> bool:
@@ -92,3 +103,27 @@ def since_year(doc: Doc, rules: EventRules, start: int, end: int) -> DateMention
         if d.precision == "year" and since(doc, rules, d):
             return d
     return None
+
+
+def continues(doc: Doc, rules: EventRules, sentence: Sentence) -> bool:
+    """Whether a sentence opens by going on from what was told before it ("Within hours,",
+    "وبعد ساعات،"): its paragraph happened on the day the paragraph before told."""
+    tokens = doc.tokens_after(sentence.start, CONTINUATION_WORDS)
+    if not tokens or tokens[0].key not in rules.continuation_heads:
+        return False
+    opening = " ".join(t.key for t in tokens)
+    return any(opening == c or opening.startswith(c + " ") for c in rules.continuations)
+
+
+def run_start(date: Any, runs: list[Any]) -> Any:
+    """The day a run began, told of a day counted in it ("تواصلت اليوم الجمعة، لليوم الرابع
+    على التوالي، المعارك": Tuesday; "for the third straight day" on a Monday: Saturday).
+    ``runs`` are the run phrases of the action; a date that is no single day stays."""
+    if date is None or not runs or date.precision != "day" or date.end:
+        return date
+    try:
+        day = datetime.date.fromisoformat(date.value)
+    except ValueError:
+        return date
+    began = day - datetime.timedelta(days=int(runs[0].payloads[0]) - 1)
+    return dataclasses.replace(date, value=began.isoformat())

@@ -25,7 +25,7 @@ from conflictkg.rdf.vocabulary import PREFIXES
 from conflictkg.server import negotiation
 from conflictkg.server.deps import EngineDep, SettingsDep
 from conflictkg.server.engine import QueryEngine
-from conflictkg.server.errors import HttpError
+from conflictkg.server.errors import HttpError, plain_errors
 from conflictkg.server.worker import RDF_FORMATS, custom_functions
 
 router = APIRouter()
@@ -113,7 +113,10 @@ CLASSES = "SELECT (COUNT(DISTINCT ?c) AS ?classes) WHERE { ?s a ?c }"
 GRAPHS = "SELECT (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { } }"
 
 
-@router.get("/.well-known/void")
+@router.get("/.well-known/void", response_class=Response, responses={
+    200: {"description": "The dataset in VoID and DCAT, in the RDF format the client accepts.",
+          "content": negotiation.GRAPH.openapi_content()},
+    **plain_errors(406, 503)})
 async def void_description(request: Request, engine: EngineDep, settings: SettingsDep) -> Response:
     """The dataset described in VoID and DCAT."""
     counts = (await engine.select(COUNTS))[0]
@@ -158,18 +161,33 @@ async def void_description(request: Request, engine: EngineDep, settings: Settin
 _XSD_INT = NamedNode(PREFIXES["xsd"] + "integer")
 
 
-def _dump_chunks(snapshot: Store) -> Iterator[bytes]:
-    """Gzipped N-Quads of a snapshot, a batch of quads at a time."""
-    gzip = zlib.compressobj(6, zlib.DEFLATED, 31)
+def _dump_chunks(snapshot: Store, gzipped: bool = True) -> Iterator[bytes]:
+    """N-Quads of a snapshot, gzipped or not, a batch of quads at a time."""
+    gzip = zlib.compressobj(6, zlib.DEFLATED, 31) if gzipped else None
     batch = []
     for quad in snapshot:
         batch.append(quad)
         if len(batch) >= DUMP_BATCH:
-            yield gzip.compress(serialize(batch, format=RdfFormat.N_QUADS))
+            data = serialize(batch, format=RdfFormat.N_QUADS) or b""
+            yield gzip.compress(data) if gzip else data
             batch = []
     if batch:
-        yield gzip.compress(serialize(batch, format=RdfFormat.N_QUADS))
-    yield gzip.flush()
+        data = serialize(batch, format=RdfFormat.N_QUADS) or b""
+        yield gzip.compress(data) if gzip else data
+    if gzip:
+        yield gzip.flush()
+
+
+def accepts_gzip(accept_encoding: str | None) -> bool:
+    """Whether a client takes gzip by its Accept-Encoding (RFC 9110, 12.5.3): no header
+    means any coding; ``identity`` alone, or ``gzip;q=0``, means not."""
+    if accept_encoding is None:
+        return True
+    weights = {coding: q for coding, q, _ in negotiation.media_ranges(accept_encoding)}
+    for coding in ("gzip", "x-gzip", "*"):
+        if coding in weights:
+            return weights[coding] > 0
+    return False
 
 
 async def _in_thread(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:
@@ -200,12 +218,26 @@ async def _in_thread(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:
         room.release()
 
 
-@router.get("/dump")
-async def dump(settings: SettingsDep) -> Response:
-    """Every quad of the store, gzipped N-Quads."""
+DUMP_DOC = {200: {"description": "Every quad of the store as N-Quads, gzip-encoded for clients "
+                  "that accept gzip (Content-Encoding), plain for those that do not.",
+                  "content": {"application/n-quads": {"schema": {"type": "string"}}}},
+            **plain_errors(503)}
+
+
+@router.get("/dump", response_class=Response, responses=DUMP_DOC)
+async def dump(request: Request, settings: SettingsDep) -> Response:
+    """Every quad of the store as N-Quads: gzip as the content coding unless the client's
+    Accept-Encoding refuses it; the file, once decoded, is ``conflictkg-N.nq``."""
+    gzipped = accepts_gzip(request.headers.get("accept-encoding"))
     generation, snapshot = kgstore.open_snapshot(settings.store)
-    return StreamingResponse(
-        _in_thread(_dump_chunks(snapshot)), media_type="application/n-quads",
-        headers={"Content-Encoding": "gzip",
-                 "Content-Disposition": f'attachment; filename="conflictkg-{generation}.nq"',
-                 "X-Store-Generation": str(generation)})
+    headers = {"Content-Disposition": f'attachment; filename="conflictkg-{generation}.nq"',
+               "X-Store-Generation": str(generation), "Vary": "Accept-Encoding"}
+    if gzipped:
+        headers["Content-Encoding"] = "gzip"
+    if request.method == "HEAD":
+        return Response(media_type="application/n-quads", headers=headers)
+    return StreamingResponse(_in_thread(_dump_chunks(snapshot, gzipped)), media_type="application/n-quads",
+                             headers=headers)
+
+
+router.add_api_route("/dump", dump, methods=["HEAD"], include_in_schema=False)

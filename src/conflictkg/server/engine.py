@@ -15,6 +15,7 @@ lock and publishes a new snapshot that the workers open on their next job.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import multiprocessing
@@ -30,9 +31,8 @@ from typing import Any, TypeVar
 
 from conflictkg import store as kgstore
 from conflictkg.config import Settings
-from conflictkg.server import federation, worker
+from conflictkg.server import federation, sandbox, worker
 from conflictkg.server.errors import HttpError
-from conflictkg.server.sparqltext import readable_syntax_error
 from conflictkg.server.worker_link import WorkerProcess
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,7 @@ T = TypeVar("T")
 CACHE_ENTRY_LIMIT = 4 << 20  # larger results are not kept in memory
 CACHE_BYTES = 256 << 20  # nor more than this in all
 STREAM_CHUNK = 1 << 16
+RETRY_AFTER = 2  # seconds, in the Retry-After of a 503
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {XSD + n for n in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
                                "positiveInteger", "negativeInteger", "nonPositiveInteger",
@@ -79,6 +80,23 @@ def _result(payload: tuple, generation: int) -> QueryResult:
     return QueryResult(body, media_type, generation, len(body))
 
 
+def entry_size(key: tuple, result: QueryResult) -> int:
+    """What a cached result holds in memory, its key (the query text, which may be a
+    megabyte) included: both count against ``CACHE_BYTES``."""
+    size = len(result.body) if isinstance(result.body, bytes) else 0
+    for part in key:
+        if isinstance(part, str):
+            size += len(part)
+        elif isinstance(part, tuple):
+            size += sum(len(p) if isinstance(p, str) else len(repr(p)) for p in part)
+    return size
+
+
+def busy(message: str, code: str = "busy") -> HttpError:
+    """A 503 that says when to ask again: every 503 of the engine carries ``Retry-After``."""
+    return HttpError(503, message, code=code, headers={"Retry-After": str(RETRY_AFTER)})
+
+
 class QueryEngine:
     """Runs SPARQL for the web process. Build it per app; ``start`` spawns the workers."""
 
@@ -86,6 +104,7 @@ class QueryEngine:
         self.settings = settings
         self._context = multiprocessing.get_context("spawn")
         self._idle: asyncio.LifoQueue[WorkerProcess] | None = None
+        self._endpoint_slots: asyncio.Semaphore | None = None
         self._workers: list[WorkerProcess] = []
         self._threads = ThreadPoolExecutor(max_workers=settings.max_concurrent_queries + 2,
                                            thread_name_prefix="conflictkg-query")
@@ -97,6 +116,14 @@ class QueryEngine:
         self._write_lock = asyncio.Lock()
         self._spill_dir: str | None = None
         self._watch = worker.GenerationWatch(settings.store)
+        self.worker_memory_mb = sandbox.worker_memory_mb(settings)
+        if 0 < self.worker_memory_mb < sandbox.LEAST_WORKER_MB:
+            log.warning("each query worker may use %s MiB (query_memory_total_mb over %s workers): below "
+                        "about %s MiB a worker cannot open the store", self.worker_memory_mb,
+                        settings.query_workers, sandbox.LEAST_WORKER_MB)
+        self.limits = federation.Limits(
+            allowlist=settings.allow_service, max_length=settings.max_query_length,
+            max_depth=settings.max_query_depth, max_calls=settings.max_service_calls)
         # The JSON-LD context that compacted JSON-LD results are written with (the app sets it).
         self.context_file: str | None = None
 
@@ -121,7 +148,8 @@ class QueryEngine:
     async def start(self) -> None:
         self._idle = asyncio.LifoQueue()  # the last worker used is the warmest
         self._spill_dir = tempfile.mkdtemp(prefix="conflictkg-results-")
-        for _ in range(max(1, self.settings.query_workers)):
+        self._endpoint_slots = asyncio.Semaphore(max(1, self.settings.query_workers))
+        for _ in range(max(1, self.settings.query_workers) + max(0, self.settings.reserved_workers)):
             self._add_worker()
 
     async def close(self) -> None:
@@ -134,7 +162,8 @@ class QueryEngine:
             shutil.rmtree(self._spill_dir, ignore_errors=True)
 
     def _add_worker(self) -> None:
-        w = WorkerProcess(self._context, str(self.settings.store), self.settings.query_memory_mb)
+        w = WorkerProcess(self._context, str(self.settings.store), self.worker_memory_mb,
+                          self.settings.worker_sandbox)
         self._workers.append(w)
         assert self._idle is not None
         self._idle.put_nowait(w)
@@ -145,14 +174,34 @@ class QueryEngine:
         self._workers.remove(w)
         self._add_worker()
 
-    async def _call(self, job: dict) -> tuple[Any, int]:
-        """Run a job on a free worker within the limits; (payload, generation)."""
-        if self._idle is None:
-            raise HttpError(503, "the query engine is not running", code="not_running")
+    async def _call(self, job: dict, *, endpoint: bool = False) -> tuple[Any, int]:
+        """Run a job on a free worker within the limits; (payload, generation).
+
+        A job of the SPARQL endpoint (``endpoint``) holds one of ``query_workers`` slots,
+        waiting at most ``queue_wait`` for one; the API's and the pages' jobs take any idle
+        worker, so the ``reserved_workers`` stay theirs while the endpoint is saturated.
+        """
+        if self._idle is None or self._endpoint_slots is None:
+            raise busy("the query engine is not running", "not_running")
         if self._in_flight >= self.settings.max_concurrent_queries:
-            raise HttpError(503, f"too many queries at once (limit "
-                            f"{self.settings.max_concurrent_queries}); retry shortly", code="busy")
+            raise busy(f"too many queries at once (limit {self.settings.max_concurrent_queries}); "
+                       "retry shortly")
+        if not endpoint:
+            return await self._on_worker(job)
+        try:
+            await asyncio.wait_for(self._endpoint_slots.acquire(), self.settings.queue_wait)
+        except TimeoutError:
+            raise busy(f"every query worker of the endpoint stayed busy for "
+                       f"{self.settings.queue_wait:g} s; retry shortly") from None
+        try:
+            return await self._on_worker(job)
+        finally:
+            self._endpoint_slots.release()
+
+    async def _on_worker(self, job: dict) -> tuple[Any, int]:
+        assert self._idle is not None
         timeout = self.settings.query_timeout
+        what = "update" if job["op"] == "update" else "query"
         job["spill_dir"] = self._spill_dir
         self._in_flight += 1
         try:
@@ -162,18 +211,17 @@ class QueryEngine:
                 try:
                     w = await asyncio.wait_for(self._idle.get(), timeout)
                 except TimeoutError:
-                    raise HttpError(503, "every query worker stayed busy; retry shortly",
-                                    code="busy") from None
+                    raise busy("every query worker stayed busy; retry shortly") from None
             while not w.process.is_alive():  # died while idle (say, the system's OOM killer)
                 self._retire(w)
                 w = await self._idle.get()
             try:
                 answer = await w.call(job, timeout)
             except TimeoutError:
-                log.warning("query stopped after %ss: %.200s", timeout, job.get("query"))
+                log.warning("%s stopped after %ss: %.200s", what, timeout, job.get(what))
                 self._retire(w)
-                raise HttpError(503, f"the query ran longer than this endpoint's limit of "
-                                f"{timeout:g} s and was stopped", code="timeout") from None
+                raise busy(f"the {what} ran longer than this endpoint's limit of {timeout:g} s and "
+                           "was stopped", "timeout") from None
             except asyncio.CancelledError:
                 self._retire(w)  # it may still be working on the abandoned job
                 raise
@@ -181,11 +229,11 @@ class QueryEngine:
                 await asyncio.get_running_loop().run_in_executor(self._threads, w.process.join, 5)
                 aborted = w.process.exitcode == -signal.SIGABRT
                 self._retire(w)
-                if aborted and self.settings.query_memory_mb:
-                    raise HttpError(503, "the query needed more memory than this endpoint allows "
-                                    f"({self.settings.query_memory_mb} MiB) and was stopped",
-                                    code="out_of_memory") from None
-                raise HttpError(500, f"the query worker failed: {exc!r}", code="worker_failed") from None
+                if aborted and self.worker_memory_mb:
+                    raise busy(f"the {what} needed more memory than this endpoint allows "
+                               f"({self.worker_memory_mb} MiB) and was stopped", "out_of_memory") from None
+                raise busy(f"the query worker failed ({exc!r}) and was replaced; retry shortly",
+                           "worker_failed") from None
             self._idle.put_nowait(w)
         finally:
             self._in_flight -= 1
@@ -215,10 +263,10 @@ class QueryEngine:
         if full_key in self._cache:
             return
         self._cache[full_key] = result
-        self._cache_bytes += len(result.body)
+        self._cache_bytes += entry_size(full_key, result)
         while len(self._cache) > self.settings.cache_entries or self._cache_bytes > CACHE_BYTES:
-            _, dropped = self._cache.popitem(last=False)
-            self._cache_bytes -= len(dropped.body)
+            dropped_key, dropped = self._cache.popitem(last=False)
+            self._cache_bytes -= entry_size(dropped_key, dropped)
 
     def _clear_cache(self) -> None:
         self._cache.clear()
@@ -226,36 +274,47 @@ class QueryEngine:
 
     async def run(self, query: str, *, accept: str | None, default_graph_uris=(),
                   named_graph_uris=(), substitutions: dict[str, str] | None = None,
-                  format: str | None = None, base_iri: str | None = None) -> QueryResult:
-        """Evaluate a query and serialise its result in the format the client accepts."""
+                  format: str | None = None, base_iri: str | None = None,
+                  endpoint: bool = False) -> QueryResult:
+        """Evaluate a query and serialise its result in the format the client accepts;
+        ``endpoint`` for the SPARQL endpoint's requests, which never take a reserved worker."""
         key = ("query", query, accept, format, base_iri, tuple(default_graph_uris),
                tuple(named_graph_uris), tuple(sorted((substitutions or {}).items())))
         hit = self._cached(key)
         if hit is not None:
             return hit
-        query, federated = await self._federate(query)
+        query, federated = await self._federate(query, base_iri)
         payload, generation = await self._call({
             "op": "query", "query": query, "accept": accept, "format": format, "base_iri": base_iri,
             "default_graphs": list(default_graph_uris), "named_graphs": list(named_graph_uris),
             "substitutions": substitutions or None, "max_bytes": self.settings.max_result_bytes,
-            "context": self.context_file})
+            "context": self.context_file}, endpoint=endpoint)
         result = _result(payload, generation)
         result.stable = not federated
         if not federated:
             self._remember(key, result)
         return result
 
-    async def _federate(self, text: str) -> tuple[str, bool]:
-        return await federation.resolve(
-            text, allowlist=self.settings.allow_service,
-            timeout=self.settings.service_timeout, max_bytes=self.settings.max_result_bytes)
+    async def _federate(self, text: str, base_iri: str | None, *, update: bool = False) -> tuple[str, bool]:
+        """The text read once (in a thread: bounds, then what it calls) and refused, or
+        with its allowed SERVICE clauses evaluated; and whether it had any."""
+        loop = asyncio.get_running_loop()
+        plan = await loop.run_in_executor(self._threads, functools.partial(
+            federation.plan, text, self.limits, base_iri=base_iri, update=update))
+        if not plan.clauses:
+            return text, False
+        text = await federation.evaluate(plan, timeout=self.settings.service_timeout,
+                                         max_bytes=self.settings.max_result_bytes)
+        await loop.run_in_executor(self._threads, functools.partial(
+            federation.recheck, text, self.limits, base_iri=base_iri, update=update))
+        return text, True
 
     async def read_graph(self, graph: str | None, *, accept: str | None,
                          format: str | None = None) -> QueryResult:
         """One graph of the store (``None``: the default graph) for the Graph Store Protocol."""
         payload, generation = await self._call({
             "op": "graph", "graph": graph, "accept": accept, "format": format,
-            "max_bytes": self.settings.max_result_bytes})
+            "max_bytes": self.settings.max_result_bytes}, endpoint=True)
         return _result(payload, generation)
 
     async def select_terms(self, query: str,
@@ -285,24 +344,15 @@ class QueryEngine:
             result = await self.run(query, accept=None, format=format, substitutions=substitutions)
         return await result.read()
 
-    async def update(self, sparql: str, **options: Any) -> None:
-        """A SPARQL Update, with its SERVICE clauses checked and resolved first."""
-        federation.check_update(sparql)
-        sparql, _ = await self._federate(sparql)
-        functions = worker.custom_functions()
-        if functions:
-            options["custom_functions"] = functions
-
-        def apply(writer: kgstore.Writer) -> None:
-            try:
-                writer.update(sparql, **options)
-            except SyntaxError as exc:
-                raise HttpError(400, readable_syntax_error(str(exc), sparql), code="syntax_error") from None
-            except RuntimeError as exc:  # DROP GRAPH of a graph that is not there...
-                raise HttpError(400, f"the update was not applied: {exc}",
-                                code="update_failed") from None
-
-        await self.write(apply)
+    async def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """A SPARQL Update, read and checked (no LOAD; SERVICE clauses resolved here),
+        then applied by a query worker, which has no network, under the writer lock."""
+        sparql, _ = await self._federate(sparql, base_iri, update=True)
+        async with self._write_lock:
+            await self._call({"op": "update", "update": sparql, "base_iri": base_iri,
+                              "store": str(self.settings.store)}, endpoint=True)
+        self._watch.forget()
+        self._clear_cache()
 
     async def write(self, fn: Callable[[kgstore.Writer], T]) -> T:
         """Run ``fn`` with the store open for writing, then publish for the workers."""

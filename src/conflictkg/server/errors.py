@@ -15,6 +15,7 @@ until a response is made.
 
 from __future__ import annotations
 
+import http
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,12 @@ def bad_parameter(param: str, reason: str, where: str = "query") -> HttpError:
 
 def not_found(kind: str, value: str) -> HttpError:
     return HttpError(404, f"no {kind} {value!r} in the graph")
+
+
+def plain_errors(*codes: int) -> dict[int | str, dict]:
+    """OpenAPI responses for errors answered in plain text (the protocol routes)."""
+    return {code: {"description": http.HTTPStatus(code).phrase,
+                   "content": {"text/plain": {"schema": {"type": "string"}}}} for code in codes}
 
 
 def error_response(error: HttpError, *, plain: bool, html: str | None = None) -> Response:

@@ -1,104 +1,126 @@
 """SERVICE: federated queries to an allowlist of endpoints, and to nothing else.
 
-Oxigraph would itself call any SERVICE endpoint a query names, which would let any
-client make the server send requests anywhere (including to the local network).
-So every SERVICE clause is found before the query runs, and:
+Oxigraph would itself call any SERVICE endpoint a query names, and fetch any URL an
+update LOADs, which would let any client make the server send requests anywhere
+(including to the local network). So before Oxigraph sees a request, its text is read
+once (:mod:`conflictkg.server.sparqltext`, in a thread: it is linear in the text, but
+the text may be large), bounded in size and depth, and everything it would call is found
+(:mod:`conflictkg.server.sparqlcalls`):
 
-* a clause whose endpoint is not on the allowlist (``allow_service``), or is a
-  variable, refuses the whole request with a 400 and no request is made;
+* a LOAD refuses the update with a 400 (send the data to ``/store``);
+* a SERVICE clause whose endpoint is not on the allowlist (``allow_service``), or is a
+  variable, refuses the whole request with a 400 and no request is made; so do more
+  than ``max_service_calls`` clauses;
 * an allowed clause is evaluated here: its pattern is sent to the endpoint as
-  ``SELECT * WHERE { pattern }`` (with the query's prologue), within
+  ``SELECT * WHERE { pattern }`` (with the query's base and prefixes), within
   ``service_timeout``, and the solutions replace the clause as a ``VALUES`` block.
   That is SPARQL's own meaning of SERVICE (the pattern is evaluated on its own, then
-  joined), and it means the query workers never open a network connection.
-  ``SERVICE SILENT`` turns a failure into one empty solution, as the spec says.
+  joined). ``SERVICE SILENT`` turns a failure into one empty solution, as the spec says.
 
-For the same reason an update may not ``LOAD`` (Oxigraph would fetch the URL).
+The text Oxigraph then gets is read again and must name no call at all. The query
+workers, which run it, also have no network (see :mod:`conflictkg.server.sandbox`).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 
 import httpx
 from pyoxigraph import NamedNode
 
+from conflictkg.server import sparqlcalls, sparqltext
 from conflictkg.server.errors import HttpError
-from conflictkg.server.sparqltext import (
-    ServiceClause,
-    SparqlTextError,
-    keywords,
-    mask,
-    prologue,
-    service_clauses,
-    unescape_codepoints,
-)
+from conflictkg.server.sparqlcalls import ServiceClause
+from conflictkg.server.sparqltext import SparqlTextError
 
 RESULTS_JSON = "application/sparql-results+json"
 _LANG = re.compile(r"[A-Za-z]+(-[A-Za-z0-9]+)*")
+UNBOUNDED = 1 << 62
 
 
 def refused(reason: str) -> HttpError:
-    """The request names a SERVICE this endpoint may not call: nothing is sent anywhere."""
+    """The request names a call this endpoint may not make: nothing is sent anywhere."""
     return HttpError(400, reason, code="service_refused")
 
 
 def failed(clause: ServiceClause, reason: str) -> HttpError:
     """An allowed SERVICE endpoint failed and the clause was not SILENT."""
-    return HttpError(502, f"SERVICE <{clause.target}> {reason}", code="service_failed")
+    return HttpError(502, f"SERVICE <{clause.endpoint}> {reason}", code="service_failed")
 
 
-def check(text: str, allowlist: tuple[str, ...]) -> tuple[str, list[ServiceClause]]:
-    """The codepoint-unescaped text and its SERVICE clauses, all allowed, or raise."""
-    plain = unescape_codepoints(text)
+@dataclass(frozen=True)
+class Limits:
+    """What a request's text may be and call (from the settings)."""
+
+    allowlist: tuple[str, ...] = ()
+    max_length: int = UNBOUNDED
+    max_depth: int = 1000
+    max_calls: int = 16
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A request's text, read and allowed: its SERVICE clauses to evaluate here, if any."""
+
+    text: str
+    clauses: list[ServiceClause]
+    prologue: str
+
+
+def plan(text: str, limits: Limits, *, base_iri: str | None = None, update: bool = False) -> Plan:
+    """Read ``text`` once, bounds first, and refuse it (HttpError 400) when it is too large
+    or too deep, or would call anything but allowlisted endpoints, at most ``max_calls``."""
     try:
-        clauses = service_clauses(plain)
+        reading = sparqltext.read(text, max_length=limits.max_length, max_depth=limits.max_depth,
+                                  base_iri=base_iri)
     except SparqlTextError as exc:
-        raise refused(f"cannot check the SERVICE clauses of this request: {exc}") from exc
-    for clause in clauses:
-        if clause.target.startswith(("?", "$")):
-            raise refused(f"SERVICE {clause.target}: a variable endpoint is not allowed here")
-        if clause.target not in allowlist:
-            raise refused(f"SERVICE <{clause.target}> is not allowed by this endpoint "
-                          "(its allowlist is set with --allow-service)")
-    return plain, clauses
-
-
-def might_name_service(text: str) -> bool:
-    """False only when no SERVICE clause can be in the text: the word is not there and
-    no codepoint escape could spell it. Most queries skip the full check this way."""
-    return "\\u" in text or "\\U" in text or "service" in text.casefold()
-
-
-def check_update(text: str) -> None:
-    """Refuse LOAD, which Oxigraph would fetch from any URL: send the data to /store instead."""
-    plain = unescape_codepoints(text)
-    try:
-        masked = mask(plain)
-    except SparqlTextError as exc:
-        raise refused(f"cannot check this update: {exc}") from exc
-    if keywords(masked, "LOAD"):
+        raise HttpError(400, str(exc), code="too_complex") from None
+    lowered = text.lower()
+    if reading.bad and ("service" in lowered or (update and "load" in lowered)):
+        raise refused(f"cannot check what this request calls: {reading.bad}")
+    if update and sparqlcalls.loads(reading):
         raise refused("LOAD is not allowed here (it would fetch from the network); "
                       "send the data with the Graph Store Protocol at /store")
+    try:
+        clauses = sparqlcalls.service_clauses(reading, limit=limits.max_calls)
+    except SparqlTextError as exc:
+        raise refused(f"cannot check the SERVICE clauses of this request: {exc}") from None
+    for clause in clauses:
+        if clause.endpoint.startswith(("?", "$")):
+            raise refused(f"SERVICE {clause.endpoint}: a variable endpoint is not allowed here")
+        if clause.endpoint not in limits.allowlist:
+            raise refused(f"SERVICE <{clause.endpoint}> is not allowed by this endpoint "
+                          "(its allowlist is set with --allow-service)")
+    return Plan(text, clauses, _prologue(reading) if clauses else "")
 
 
-async def resolve(text: str, *, allowlist: tuple[str, ...], timeout: float,
-                  max_bytes: int) -> tuple[str, bool]:
-    """The request with every SERVICE clause evaluated and inlined, and whether it had any."""
-    if not might_name_service(text):
-        return text, False
-    plain, clauses = check(text, allowlist)
-    if not clauses:
-        return text, False
-    header = prologue(mask(plain), plain)
+def _prologue(reading: sparqltext.Reading) -> str:
+    """The base and prefixes a clause's pattern is read with, to send along with it."""
+    lines = []
+    for keyword, iri in [("BASE", reading.base), *((f"PREFIX {name}:", iri)
+                                                   for name, iri in reading.prefixes.items())]:
+        try:
+            lines.append(f"{keyword} {NamedNode(iri or '')}")
+        except ValueError:
+            continue
+    return "\n".join(lines)
+
+
+def recheck(text: str, limits: Limits, *, base_iri: str | None, update: bool) -> None:
+    """The text with every clause evaluated must call nothing (a 400 if it would)."""
+    plan(text, Limits(max_depth=limits.max_depth, max_calls=0), base_iri=base_iri, update=update)
+
+
+async def evaluate(plan: Plan, *, timeout: float, max_bytes: int) -> str:
+    """The request with every SERVICE clause evaluated and inlined as a VALUES block."""
+    text = plan.text
     async with httpx.AsyncClient(timeout=timeout, follow_redirects=False) as client:
-        blocks = [await _evaluate(client, clause, header, max_bytes) for clause in clauses]
-    for clause, block in reversed(list(zip(clauses, blocks, strict=True))):
-        plain = plain[:clause.start] + block + plain[clause.end:]
-    if service_clauses(plain):
-        raise refused("SERVICE clauses left after federation")  # never expected
-    return plain, True
+        blocks = [await _evaluate(client, clause, plan.prologue, max_bytes) for clause in plan.clauses]
+    for clause, block in reversed(list(zip(plan.clauses, blocks, strict=True))):
+        text = text[:clause.start] + block + text[clause.end:]
+    return text
 
 
 async def _evaluate(client: httpx.AsyncClient, clause: ServiceClause, header: str,
@@ -106,7 +128,7 @@ async def _evaluate(client: httpx.AsyncClient, clause: ServiceClause, header: st
     query = f"{header}\nSELECT * WHERE {{{clause.pattern}}}"
     try:
         response = await client.post(
-            clause.target, content=query.encode(),
+            clause.endpoint, content=query.encode(),
             headers={"Content-Type": "application/sparql-query", "Accept": RESULTS_JSON})
         if response.status_code != 200:
             raise failed(clause, f"answered {response.status_code}: {response.text[:300]}")

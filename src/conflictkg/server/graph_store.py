@@ -16,8 +16,9 @@ from fastapi.responses import Response
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, parse
 from starlette.datastructures import UploadFile
 
+from conflictkg.server import negotiation
 from conflictkg.server.deps import EngineDep, SettingsDep
-from conflictkg.server.errors import HttpError
+from conflictkg.server.errors import HttpError, plain_errors
 from conflictkg.server.sparql import check_length, check_update_rights, graph_name, read_body, result_response
 from conflictkg.store import Writer
 
@@ -127,7 +128,22 @@ async def graph_store(request: Request, engine: EngineDep, settings: SettingsDep
     return Response(status_code=201 if created else 204)
 
 
+RDF_BODY = {"requestBody": {"content": {media: {"schema": {"type": "string"}} for media in (
+    "text/turtle", "application/n-triples", "application/n-quads", "application/trig",
+    "application/ld+json", "application/rdf+xml", "multipart/form-data")}}}
+GRAPH_READ = {200: {"description": "The graph, in the RDF format the client accepts.",
+                    "content": negotiation.GRAPH.openapi_content()}}
+WRITTEN = {201: {"description": "The graph was created."}, 204: {"description": "The graph was written."}}
+RESPONSES = {
+    "GET": {**GRAPH_READ, **plain_errors(400, 403, 404, 406, 503)},
+    "HEAD": {**GRAPH_READ, **plain_errors(400, 403, 404, 406, 503)},
+    "PUT": {**WRITTEN, **plain_errors(400, 401, 403, 411, 413, 415, 503)},
+    "POST": {**WRITTEN, **plain_errors(400, 401, 403, 411, 413, 415, 503)},
+    "DELETE": {204: {"description": "The graph was dropped."}, **plain_errors(400, 401, 403, 404, 503)},
+}
+
 for _method in METHODS:
-    router.add_api_route("/store", graph_store, methods=[_method],
-                         operation_id=f"graph_store_{_method.lower()}")
+    router.add_api_route("/store", graph_store, methods=[_method], response_class=Response,
+                         operation_id=f"graph_store_{_method.lower()}", responses=RESPONSES[_method],
+                         openapi_extra=RDF_BODY if _method in ("PUT", "POST") else None)
 router.add_api_route("/store/{path:path}", graph_store, methods=METHODS, include_in_schema=False)

@@ -41,6 +41,10 @@ class Offers:
     def __repr__(self) -> str:
         return f"Offers({self.name!r})"
 
+    def openapi_content(self) -> dict[str, dict]:
+        """The formats as an OpenAPI response's content."""
+        return {c.media_type: {"schema": {"type": "string"}} for c in self.formats}
+
     def media_types(self) -> str:
         return ", ".join(c.media_type for c in self.formats)
 
@@ -77,8 +81,11 @@ FORMAT_PARAM: dict[str, str] = {
     "json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv",
     "ttl": "turtle", "turtle": "turtle", "nt": "ntriples", "ntriples": "ntriples",
     "nq": "nquads", "nquads": "nquads", "trig": "trig", "jsonld": "jsonld",
-    "json-ld": "jsonld", "rdf": "rdfxml", "rdfxml": "rdfxml", "xml-rdf": "rdfxml", "n3": "n3",
+    "json-ld": "jsonld", "rdf": "rdfxml", "rdfxml": "rdfxml", "xml-rdf": "rdfxml", "rdf+xml": "rdfxml",
+    "n3": "n3",
 }
+# What a format name of results means for a graph: SPARQLWrapper asks for "xml" and "json".
+GRAPH_FORMAT_PARAM = {"xml": "rdfxml", "json": "jsonld"}
 
 
 def media_ranges(accept: str) -> list[tuple[str, float, int]]:
@@ -167,7 +174,14 @@ def choose(offers: Offers, accept: str | None, format_param: str | None = None) 
     """The format of a SPARQL result, by ``?format=`` then the Accept header; a 406 when
     the client accepts none of those that can carry it."""
     if format_param:
-        key = FORMAT_PARAM.get(format_param.lower())
+        # A "+" sent unencoded in a query string arrives as a space ("rdf+xml", "application/ld+json").
+        value = format_param.strip().lower().replace(" ", "+")
+        chosen = negotiate(offers, value) if "/" in value else None
+        if chosen is not None:
+            return chosen
+        key = FORMAT_PARAM.get(value)
+        if offers is GRAPH:
+            key = GRAPH_FORMAT_PARAM.get(key or "", key)
         for choice in offers.formats:
             if choice.key == key:
                 return choice

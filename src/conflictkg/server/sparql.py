@@ -19,7 +19,9 @@ engine and settings.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
+import ipaddress
 import logging
 from urllib.parse import parse_qsl
 
@@ -32,7 +34,7 @@ from conflictkg.config import Settings
 from conflictkg.server import describe
 from conflictkg.server.engine import QueryEngine, QueryResult
 from conflictkg.server.errors import HttpError, error_response
-from conflictkg.server.sparqltext import SparqlTextError, depth_at, keywords, mask
+from conflictkg.server.sparqltext import SparqlTextError, read, top_level_words
 
 log = logging.getLogger("conflictkg.server")
 
@@ -53,6 +55,11 @@ def check_update_rights(request: Request, settings: Settings) -> None:
         # A page on another site can send a simple form POST without any CORS check.
         raise HttpError(403, "updates from pages of other origins are refused", code="cross_origin")
     if settings.open_updates and not settings.update_token:
+        if not local_host(request.headers.get("host", "")):
+            # A page of another site can have its own name resolve to this server (DNS
+            # rebinding) and then write as a page of this origin.
+            raise HttpError(403, "with open updates, writes are taken only for a Host that is an IP "
+                            "address or localhost", code="host_refused")
         return
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     challenge = 'Bearer realm="conflictkg"'
@@ -62,6 +69,23 @@ def check_update_rights(request: Request, settings: Settings) -> None:
     if not hmac.compare_digest(token.strip().encode(), (settings.update_token or "").encode()):
         raise HttpError(403, "the bearer token is not valid for updates", code="invalid_token",
                         headers={"WWW-Authenticate": challenge + ', error="invalid_token"'})
+
+
+def local_host(host: str) -> bool:
+    """Whether a Host header names this machine by address or as localhost, not by a name
+    that someone else's DNS could point here."""
+    name = host.strip().lower()
+    if name.startswith("["):
+        name = name[1:name.find("]")] if "]" in name else name
+    elif name.count(":") == 1:
+        name = name.split(":", 1)[0]
+    if name in ("localhost", "localhost."):
+        return True
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -141,12 +165,12 @@ class SparqlEndpoint:
             return
         request = Request(scope, receive)
         try:
-            if scope["method"] == "GET":
+            if scope["method"] in ("GET", "HEAD"):
                 response = await sparql_get(request, self.engine, self.settings)
             elif scope["method"] == "POST":
                 response = await sparql_post(request, self.engine, self.settings)
             else:
-                raise HttpError(405, "use GET or POST", headers={"Allow": "GET, POST"})
+                raise HttpError(405, "use GET or POST", headers={"Allow": "GET, HEAD, POST"})
         except HttpError as exc:
             response = error_response(exc, plain=True)
         except Exception:
@@ -176,7 +200,11 @@ async def sparql_post(request: Request, engine: QueryEngine, settings: Settings)
     url_params = list(request.query_params.multi_items())
     update: str | None
     if media == FORM:
-        form = parse_qsl(_decode(body, charset, "the form"), keep_blank_values=True)
+        text = _decode(body, charset, "the form")
+        if len(text) > 65536:  # linear, but a megabyte takes a while: not on the event loop
+            form = await asyncio.to_thread(parse_qsl, text, keep_blank_values=True)
+        else:
+            form = parse_qsl(text, keep_blank_values=True)
         params = url_params + form
         query, update = _single(form, "query"), _single(form, "update")
     elif media == SPARQL_QUERY:
@@ -193,13 +221,25 @@ async def sparql_post(request: Request, engine: QueryEngine, settings: Settings)
     raise HttpError(400, "send exactly one of the 'query' and 'update' parameters")
 
 
+def format_parameter(params: list[tuple[str, str]], accept: str | None) -> str | None:
+    """The ``format`` parameter, when it decides the format. Some clients (SPARQLWrapper)
+    send several, alongside an Accept header that says the same: the header decides then."""
+    values = _all(params, "format")
+    if len(values) > 1 and accept and accept.strip():
+        return None
+    return values[0] if values else None
+
+
 async def _query(request: Request, engine: QueryEngine, query: str,
                  params: list[tuple[str, str]]) -> Response:
+    accept = request.headers.get("accept")
     result = await engine.run(
-        query, accept=request.headers.get("accept"), format=_single(params, "format"),
+        query, accept=accept, format=format_parameter(params, accept),
         base_iri=endpoint_url(request),
         default_graph_uris=_all(params, "default-graph-uri"),
-        named_graph_uris=_all(params, "named-graph-uri"))
+        named_graph_uris=_all(params, "named-graph-uri"), endpoint=True)
+    if request.method == "HEAD" and not isinstance(result.body, bytes):
+        await result.read()  # a large result's file is deleted once read
     return result_response(result, request)
 
 
@@ -210,6 +250,9 @@ def result_response(result: QueryResult, request: Request | None = None) -> Resp
     store generation and the format, and a matching If-None-Match gets a 304.
     """
     headers = {"Vary": "Accept", "X-Store-Generation": str(result.generation)}
+    if request is not None and request.method == "HEAD":
+        return Response(status_code=200, media_type=result.media_type,
+                        headers={**headers, "Content-Length": str(result.length or 0)})
     if request is not None and request.method == "GET" and result.stable:
         etag = f'W/"{result.generation}-{result.media_type}"'
         headers["ETag"] = etag
@@ -227,32 +270,29 @@ async def _update(request: Request, engine: QueryEngine, settings: Settings, upd
     using = _all(params, "using-graph-uri")
     using_named = _all(params, "using-named-graph-uri")
     if using or using_named:
-        update = with_using(update, using, using_named)
+        update = await asyncio.to_thread(with_using, update, using, using_named, settings)
     await engine.update(update, base_iri=endpoint_url(request))
     return Response(status_code=204)
 
 
-def with_using(update: str, using: list[str], using_named: list[str]) -> str:
+def with_using(update: str, using: list[str], using_named: list[str], settings: Settings) -> str:
     """The update with protocol-given USING / USING NAMED graphs added to each WHERE.
 
     The protocol forbids them alongside USING or WITH in the update itself (400).
     """
     try:
-        masked = mask(update)
+        reading = read(update, max_length=settings.max_query_length, max_depth=settings.max_query_depth)
     except SparqlTextError as exc:
-        raise HttpError(400, str(exc), code="syntax_error") from None
-    if keywords(masked, "USING") or keywords(masked, "WITH"):
+        raise HttpError(400, str(exc), code="too_complex") from None
+    found = top_level_words(reading, frozenset({"using", "with", "where"}))
+    if any(reading.value(i).lower() != "where" for i in found):
         raise HttpError(400, "using-graph-uri / using-named-graph-uri cannot be combined "
                         "with USING or WITH in the update")
     clause = " ".join([f"USING {graph_name(g, 'using-graph-uri')}" for g in using]
                       + [f"USING NAMED {graph_name(g, 'using-named-graph-uri')}" for g in using_named])
     out = update
-    for offset in reversed(keywords(masked, "WHERE")):
-        if depth_at(masked, offset) == 0 and not _after_delete(masked, offset):
+    for i in reversed(found):
+        if not reading.is_word(i - 1, "delete"):  # DELETE WHERE { … }, the short form, takes no USING
+            offset = reading.starts[i]
             out = out[:offset] + clause + " " + out[offset:]
     return out
-
-
-def _after_delete(masked: str, offset: int) -> bool:
-    """``DELETE WHERE { … }``, the short form, takes no USING."""
-    return masked[:offset].rstrip().upper().endswith("DELETE")

@@ -6,8 +6,9 @@ sure way to stop it is to kill its process. Each worker opens the newest snapsho
 read-only and reopens it when the store publishes a new generation, so readers see
 new documents without a restart and never a half-written one.
 
-Where Linux allows, a worker has no network at all (its own empty network namespace):
-federation is done by the web process, for allowlisted endpoints only.
+A worker has no network (:mod:`conflictkg.server.sandbox`): federation is done by the
+web process, for allowlisted endpoints only. Updates are applied by a worker too, so
+Oxigraph never runs a request's text in the web process.
 
 A worker answers one job at a time over a socket pair, each message pickled behind
 an 8-byte length (:func:`send_message`), so the web process can read answers on its
@@ -20,13 +21,14 @@ file that the web process streams, so it is never held in memory whole.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import pickle
 import resource
 import socket
 import struct
+import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -47,7 +49,7 @@ from pyoxigraph import (
 )
 
 from conflictkg import store as kgstore
-from conflictkg.server import negotiation
+from conflictkg.server import negotiation, sandbox
 from conflictkg.server.errors import HttpError
 from conflictkg.server.sparqltext import readable_syntax_error
 
@@ -260,26 +262,29 @@ def read_graph(store: Store, job: dict, functions: Functions) -> tuple[str, byte
     return choice.media_type, _capped(lambda out: serialize(triples, out, format=fmt), job)
 
 
+def run_update(store: Store, job: dict, functions: Functions) -> None:
+    """A SPARQL Update, applied to the store as one transaction and published."""
+    options: dict[str, Any] = {}
+    if job.get("base_iri"):
+        options["base_iri"] = job["base_iri"]
+    named = functions.for_query(job["update"])
+    if named:
+        options["custom_functions"] = named
+    try:
+        with kgstore.writing(Path(job["store"])) as writer:
+            writer.update(job["update"], **options)
+    except SyntaxError as exc:
+        raise HttpError(400, readable_syntax_error(str(exc), job["update"]), code="syntax_error") from None
+    except RuntimeError as exc:  # DROP GRAPH of a graph that is not there...
+        raise HttpError(400, f"the update was not applied: {exc}", code="update_failed") from None
+
+
 HANDLERS: dict[str, Callable[[Store, dict, Functions], object]] = {
     "query": run_query,
     "graph": read_graph,
+    "update": run_update,
     "ping": lambda store, job, functions: "pong",
 }
-
-
-def isolate_network() -> bool:
-    """Move this process into a network namespace of its own, with no interfaces: Oxigraph
-    can then open no connection (SERVICE, LOAD) whatever a query says. Best effort: where
-    the system refuses (not Linux, no user namespaces), the SERVICE check still stands."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        return any(libc.unshare(flags) == 0 for flags in (_CLONE_NEWNET,
-                                                          _CLONE_NEWUSER | _CLONE_NEWNET))
-    except (OSError, AttributeError):
-        return False
-
-
-_CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
 
 
 HEADER = struct.Struct("!Q")
@@ -346,13 +351,23 @@ class GenerationWatch:
         self._key = None
 
 
-def serve(sock: socket.socket, store_path: str, memory_mb: int = 0) -> None:
-    """The worker's loop: answer jobs until the socket closes."""
-    isolate_network()
+def serve(sock: socket.socket, store_path: str, memory_mb: int = 0, isolated: bool = True) -> None:
+    """The worker: off the network, within its memory, answering jobs until the socket closes."""
+    held = sandbox.isolate() if isolated else "off"
+    if held == "none":
+        print("conflictkg query worker: this system allows neither a seccomp filter nor a network "
+              "namespace; only the SERVICE and LOAD checks keep queries off the network", file=sys.stderr)
+    threading.stack_size(sandbox.stack_bytes(memory_mb))
+    jobs = threading.Thread(target=_answer_jobs, args=(sock, Path(store_path), held),
+                            name="conflictkg-jobs")
+    jobs.start()
     if memory_mb > 0:  # past it an allocation fails and the process aborts: the engine says so
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    path = Path(store_path)
+    jobs.join()
+
+
+def _answer_jobs(sock: socket.socket, path: Path, held: str) -> None:
     watch = GenerationWatch(path)
     functions = Functions(custom_functions())
     generation, store = -1, None
@@ -362,14 +377,20 @@ def serve(sock: socket.socket, store_path: str, memory_mb: int = 0) -> None:
         except (EOFError, OSError):
             return
         try:
-            if store is None or watch.current() != generation:
-                generation, store = kgstore.open_snapshot(path)
-            answer: tuple[object, ...] = ("ok", HANDLERS[job["op"]](store, job, functions), generation)
+            if job["op"] == "sandbox":
+                answer: tuple[object, ...] = ("ok", held, generation)
+            else:
+                if store is None or watch.current() != generation:
+                    generation, store = kgstore.open_snapshot(path)
+                answer = ("ok", HANDLERS[job["op"]](store, job, functions), generation)
         except HttpError as exc:
             answer = ("error", exc.status, exc.code, exc.message, generation)
         except SyntaxError as exc:
             answer = ("error", 400, "syntax_error",
                       readable_syntax_error(str(exc), job.get("query") or ""), generation)
+        except PermissionError as exc:  # the sandbox refused a socket: a call got past the checks
+            answer = ("error", 400, "service_refused", f"this endpoint's workers have no network: {exc}",
+                      generation)
         except RuntimeError as exc:  # Oxigraph's evaluation errors: the query's fault
             answer = ("error", 400, "evaluation_error", f"{exc}", generation)
         except (KeyboardInterrupt, SystemExit):

@@ -61,7 +61,8 @@ NEW_DOCUMENT_SCHEMA = m.NewDocument.model_json_schema()
 WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"description": "No bearer token"},
     403: {"description": "Updates are off, or the token is wrong"},
-    413: {"description": "Body too large"}}
+    413: {"description": "Body too large"},
+    422: {"description": "The document could not be read or extracted (the reason in detail)"}}
 
 
 async def _pipeline(cache: dict[str, Any], bundle: Bundle) -> Any:

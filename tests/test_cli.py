@@ -139,10 +139,10 @@ def test_kill_9_mid_ingest_leaves_whole_documents_and_a_rerun_completes(tmp_path
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """A folder on a tmpfs of 150 MB (mounting needs root: the test is skipped without it)."""
+    """A folder on a tmpfs of 60 MB (mounting needs root: the test is skipped without it)."""
     folder = tmp_path / "small"
     folder.mkdir()
-    mount = ["mount", "-t", "tmpfs", "-o", "size=150m", "tmpfs", str(folder)]
+    mount = ["mount", "-t", "tmpfs", "-o", "size=60m", "tmpfs", str(folder)]
     if os.geteuid() != 0 or subprocess.run(mount, capture_output=True).returncode != 0:
         pytest.skip("cannot mount a size-limited tmpfs here")
     yield folder

@@ -348,3 +348,56 @@ def test_an_operation_named_after_its_launcher_is_not_the_subject(extract):
     text = ('وأطلق "الجيش الوطني" عملية "فجر الحرية" أواخر تشرين الثاني، وتمكن خلال أيامها الأولى '
             "من السيطرة على مدينة السفيرة.")
     assert [c[:2] for c in claims(extract, text)] == [("syrian-national-army", "captured")]
+
+
+# --- where a party went, rivers, falls of no party ----------------------------------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # where a party went is no place it left or took
+    ("The ousted president fled to Russia on Sunday.", "en", []),
+    ("Hundreds of fighters fled Raqqa for Deir ez-Zor.", "en", ["Ar-Raqqa"]),
+    ("Rebels fled into Turkey after the battle.", "en", []),
+    # a road that leads to a place is not that place, and the list goes on after it
+    ("Government forces seized the road to Aleppo and the village of Tronba.", "en", ["Tronba"]),
+    # the place before the destination is still what they left
+    ("Government troops pulled out of Palmyra, retreating to Homs.", "en", ["Tadmor"]),
+])
+def test_where_a_party_went_is_no_object(extract, text, language, expected):
+    assert places_of(extract, text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The army already controls the villages along the Orontes river.", "en"),
+    ("The SDF raced government forces for control of the Euphrates river valley.", "en"),
+    ("سيطرت قوات النظام على قرى على ضفة نهر العاصي.", "ar"),
+    ("باتت ضفة نهر الفرات الشرقية تحت سيطرة قسد.", "ar"),
+])
+def test_a_river_is_held_by_no_one(extract, text, language):
+    assert places_of(extract, text, language) == []
+
+
+
+
+def test_people_from_a_place_fleeing_are_no_party(extract):
+    assert claims(extract, "Some 30,000 people from the Afrin region have fled to Tal Rifaat.", "en") == []
+    assert claims(extract, "Residents of Kobani said IS fighters fled the town of Kobani.", "en") == [
+        ("islamic-state", "withdrew", "Ain Al Arab", "asserted")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("State media denied that Saraqib had fallen.", [(None, "captured", "Saraqab", "denied")]),
+    ("Rebel commanders denied the village of Jobas had fallen.", [(None, "captured", "Jobas", "denied")]),
+    ("Rebels took the village of Jobas on Monday, but army officers denied the village had fallen.",
+     [("syrian-opposition-factions", "captured", "Jobas", "asserted"),
+      (None, "captured", "Jobas", "denied")]),
+    ("SDF officials denied that Dhiban had been lost.", [(None, "lost", "Thiban", "denied")]),
+    ("Saraqib fell on Monday after a week of fighting.", [(None, "captured", "Saraqab", "asserted")]),
+    # no place fell
+    ("Shells fell on Idlib overnight.", []),
+    ("In Idlib, bread prices fell sharply.", []),
+    ("Rebels shelled Idlib and the prices fell.", []),
+])
+def test_a_fall_of_no_party_named_is_a_capture_of_the_place_before_it(extract, text, expected):
+    got = claims(extract, text, "en")
+    assert [(a if e[0] else None, c, p, s) for (a, c, p, s), e in zip(got, expected, strict=False)] == expected
+    assert len(got) == len(expected)

@@ -29,11 +29,13 @@ from conflictkg.extract.doc import Doc, Mention, Sentence, clitic_forms, word_fo
 from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.model import Attribution, ControlClaim
+from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.objects import ObjectReader, paragraph_start, quoted
 from conflictkg.extract.patterns import Patterns
 from conflictkg.reference.gazetteers import Gazetteers
 
 CIVILIAN_REACH = 4  # words before a change, in its clause, in which its subject may be people
+CIVILIAN_SUBJECT_REACH = 9  # words before a change over which people and where they are from reach
 PASSIVE_REACH = 10  # tokens before a passive's cue in which its place stands
 PREPOSITION_WINDOW = 8  # tokens after an expulsion's verb in which "من" / "out of" stands
 NEGATION_WINDOW = 2
@@ -119,7 +121,7 @@ class ControlFinder:
                     end = max(cue.end, place.end) if place.start > cue.start else max(cue.end, reading.end)
                     key = f"control-{start}-{end}" if place.start > cue.start else f"control-{place.start}-{end}"
                     key += "" if reading is readings[0] else f"-{reading.change}"
-                    if key in claims or place.key == actor:
+                    if key in claims or place.key == actor or _unheld(doc, place, rules):
                         continue
                     claims[key] = ControlClaim(
                         key=key, place=place.key, change=reading.change,
@@ -290,7 +292,17 @@ class ControlFinder:
         near = doc.tokens_between(clause[0], cue.start)[-CIVILIAN_REACH:]
         if not rules.english:
             near += doc.tokens_between(cue.end, clause[1])[:2]
-        return not rules.civilians.isdisjoint(word_forms(near))
+        if not rules.civilians.isdisjoint(word_forms(near)):
+            return True
+        # "200,000 people from the Kobane region have fled": the people, then where they are
+        # from; but no party named between them and the verb ("residents said IS fighters fled")
+        wider = doc.tokens_between(clause[0], cue.start)[-CIVILIAN_SUBJECT_REACH:]
+        people = [t for t in wider if not rules.civilians.isdisjoint(word_forms([t]))]
+        if not people:
+            return False
+        between = doc.tokens_between(people[-1].end, cue.start)
+        return bool(between) and between[0].key in rules.words.partitives and not doc.index(
+            "actor_mentions").overlapping(people[-1].end, cue.start)
 
     def _passive(self, doc: Doc, cue: Match, spec: Cue, sentence: Sentence,
                  rules: ControlRules, words: AgentWords) -> list[Reading]:
@@ -313,6 +325,8 @@ class ControlFinder:
             places = self._objects.antecedent(doc, reach, sentence, rules)
         if not places:
             return []
+        if cue.key in rules.falls and not self._fallen(doc, cue, rules, words):
+            return []  # "shells fell", "prices fell in Idlib": no place fell
         actor = self._agents.agent_after(doc, cue.end, sentence, words)
         following = doc.tokens_between(cue.end, sentence.end)[:1]
         pronoun = cue.text.endswith(("ه", "ها", "هم")) or (
@@ -323,6 +337,22 @@ class ControlFinder:
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words) or \
                 self._agents.last_party(doc, cue.start, paragraph_start(doc, sentence), words)
         return [Reading(spec.change, places, actor, cue.end)]
+
+    def _fallen(self, doc: Doc, cue: Match, rules: ControlRules, words: AgentWords) -> bool:
+        """"Saraqeb had fallen", "the village had fallen": a fall told of no party is one only of
+        the place right before it, its subject (a name or an anaphor), past auxiliaries; not
+        of a place that says where ("in Idlib, prices fell")."""
+        k = doc.token_at(cue.start) - 1
+        while k >= 0 and doc.tokens[k].key in words.subject_gap:
+            k -= 1
+        if k < 0:
+            return False
+        t = doc.tokens[k]
+        named = doc.index("place_mentions").overlapping(t.start, t.end)
+        if named:
+            return not rules.phrases.is_context(doc, named[-1])
+        pair = f"{doc.tokens[k - 1].key} {t.key}" if k else t.key
+        return bool({t.key, pair} & (rules.anaphors | rules.plural_anaphors))
 
     def _expel(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules, words: AgentWords,
                starts: frozenset[int]) -> list[Reading]:
@@ -433,6 +463,16 @@ def _is_heading(doc: Doc, claim: ControlClaim) -> bool:
 def _possessed(cue: Match) -> bool:
     """A verbal noun with a pronoun of its own ("سيطرتها", "انسحابه"): its agent is named."""
     return cue.text.endswith(("ها", "ه", "هم", "هما"))
+
+
+def _unheld(doc: Doc, place: Mention, rules: ControlRules) -> bool:
+    """A place no party holds: a river, named by its head word in the gazetteer ("نهر
+    العاصي", "Orontes River"), which no governorate holds either."""
+    entry = doc.places.get(place.key)
+    if entry is None or entry.admin1 or not entry.curated:
+        return False
+    return any(not rules.unheld_heads.isdisjoint(normalize_key(label).split())
+               for label in entry.labels.values() if label)
 
 
 def _date(doc: Doc, clause: tuple[int, int]) -> str | None:

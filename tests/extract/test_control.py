@@ -401,3 +401,48 @@ def test_a_fall_of_no_party_named_is_a_capture_of_the_place_before_it(extract, t
     got = claims(extract, text, "en")
     assert [(a if e[0] else None, c, p, s) for (a, c, p, s), e in zip(got, expected, strict=False)] == expected
     assert len(got) == len(expected)
+
+
+# --- changes told as past, states of a place named where something happened --------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a purpose does not reach a change told in a clause of time of its own
+    ("أطلقت الفصائل معركة بهدف فك الحصار المفروض على المدينة منذ سيطرة قوات النظام على بلدة "
+     "العتيبة.", "ar", [("syrian-government-forces", "captured", "Otayba", "asserted")]),
+    ("Rebels launched an offensive aimed at breaking the siege imposed since government forces "
+     "captured Saraqib.", "en", [("syrian-government-forces", "captured", "Saraqab", "asserted")]),
+    # a verbal noun after "بعد" / "after" is told as done
+    ("وأعادت قوات النظام فتح الطريق الدولي بعد استعادة بلدة سراقب.", "ar",
+     [("syrian-government-forces", "captured", "Saraqab", "asserted")]),
+    ("The SDF advanced on Raqqa after the capture of Tabqa last month.", "en",
+     [("sdf", "captured", "Al-Thawrah", "asserted")]),
+    # but the purpose itself, or a noun with no clause of time, claims nothing
+    ("أطلقت الفصائل معركة بهدف السيطرة على بلدة العتيبة.", "ar", []),
+    ("Rebels launched an offensive aimed at retaking Saraqib.", "en", []),
+    ("The fall of Aleppo was a turning point in the war.", "en", []),
+])
+def test_a_change_told_as_past_in_a_clause_of_time(extract, text, language, expected):
+    assert claims(extract, text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # the place right before a state is its subject, though it says where something happened
+    ("قصفت قوات النظام بلدات في محافظة إدلب، الخاضعة لسيطرة هيئة تحرير الشام.", "ar",
+     [("hts", "captured", "Idleb", "asserted")]),
+    ("Two civilians were killed in Sarmin, which is held by rebels.", "en",
+     [("syrian-opposition-factions", "captured", "Sarmin", "asserted")]),
+    # a list named before "وهي مناطق خاضعة لسيطرة"
+    ("توفي عشرات الأشخاص في مدينتي جنديرس وحارم، وهي مناطق خاضعة لسيطرة فصائل المعارضة.", "ar",
+     [("syrian-opposition-factions", "captured", "Jandairis", "asserted"),
+      ("syrian-opposition-factions", "captured", "Harim", "asserted")]),
+    # a besieged place told with an adjective
+    ("وقال ناشطون إن حي بابا عمرو لا يزال محاصراً منذ أسبوع.", "ar",
+     [(None, "besieged", "Baba Amr", "asserted")]),
+    ("وباتت معسكرات وادي الضيف والحامدية محاصرة من جميع الجهات.", "ar",
+     [(None, "besieged", "Wadi al-Deif camp", "asserted"), (None, "besieged", "Al-Hamidiah", "asserted")]),
+    # a relative area is not its governorate; people besieged somewhere are no besieged place
+    ("وقتل مدنيان في ريف إدلب الخاضع لسيطرة الفصائل.", "ar", []),
+    ("وقتل ثلاثة مدنيين محاصرين في الغوطة.", "ar", []),
+])
+def test_a_state_of_the_place_before_it(extract, text, language, expected):
+    assert claims(extract, text, language) == expected

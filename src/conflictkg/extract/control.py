@@ -171,6 +171,10 @@ class ControlFinder:
         related = [n for n, t in enumerate(before) if set(clitic_forms(t.key)) & rules.relatives]
         if related:  # "تواصل محاولاتها استعادة البلدة، التي خسرتها": a clause of its own
             before, near = before[related[-1] + 1:], [t for t in near if t.start > before[related[-1]].start]
+        since = [n for n, t in enumerate(before) if set(clitic_forms(t.key)) & rules.since]
+        if since:  # "بهدف فك الحصار المفروض منذ سيطرة قوات النظام على العتيبة", "aiming to ...
+            # after IS took X": a change told as past, in a clause of time of its own
+            before, near = before[since[-1] + 1:], [t for t in near if t.start > before[since[-1]].start]
         if not rules.attempts.isdisjoint(phrases_of(before + near)) or not rules.attempts.isdisjoint(
                 rules.phrases.unsuffixed(f) for f in word_forms(before[-2:] + near[-2:])):
             return True  # "بهدف السيطرة", "تواصل محاولاتها استعادة البلدة": its attempts
@@ -281,6 +285,11 @@ class ControlFinder:
             return False
         if before[-1].start in starts or not rules.done_markers.isdisjoint(clitic_forms(before[-1].key)):
             return True
+        k = len(before) - 1
+        while k > 0 and rules.phrases.category(doc, doc.token_index(before[k].start))[0] == "filler":
+            k -= 1  # "after the"
+        if set(clitic_forms(before[k].key)) & rules.since:
+            return True  # "بعد تحرير بلدة سلوك", "after the capture of Tabqa": told as past
         return before[-1].key == "من" and any(
             set(clitic_forms(t.key)) & rules.words.enablers
             for t in doc.tokens_between(sentence.start, before[-1].start))
@@ -324,6 +333,9 @@ class ControlFinder:
         if not places:
             places = self._objects.antecedent(doc, reach, sentence, rules)
         if not places:
+            places = self._described(doc, end, sentence, rules) or self._described(
+                doc, cue.start, sentence, rules)  # ", الخاضعة لسيطرة" right after a comma
+        if not places:
             return []
         if cue.key in rules.falls and not self._fallen(doc, cue, rules, words):
             return []  # "shells fell", "prices fell in Idlib": no place fell
@@ -337,6 +349,21 @@ class ControlFinder:
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words) or \
                 self._agents.last_party(doc, cue.start, paragraph_start(doc, sentence), words)
         return [Reading(spec.change, places, actor, cue.end)]
+
+    def _described(self, doc: Doc, end: int, sentence: Sentence, rules: ControlRules) -> list[Mention]:
+        """"قصفت بلدات في محافظة إدلب، الخاضعة لسيطرة الهيئة", "killed in Sarmin, which is held
+        by rebels": the place right before a state, though it says where something else is."""
+        k = doc.token_at(end)
+        k -= 1 if doc.tokens[k].start >= end else 0
+        while k >= 0 and doc.tokens[k].start >= sentence.start and doc.tokens[k].end <= end and (
+                doc.tokens[k].key in rules.relatives or doc.tokens[k].key in rules.state_links):
+            k -= 1
+        if k < 0 or doc.tokens[k].start < sentence.start:
+            return []
+        t = doc.tokens[k]
+        return [m for m in doc.index("place_mentions").overlapping(t.start, t.end)
+                if not quoted(doc, m) and not any(rules.phrases.is_region(u.key) for u in doc.tokens[
+                    max(0, doc.token_at(m.start) - 1):k + 1])][-1:]  # not "the Idlib countryside"
 
     def _fallen(self, doc: Doc, cue: Match, rules: ControlRules, words: AgentWords) -> bool:
         """"Saraqeb had fallen", "the village had fallen": a fall told of no party is one only of

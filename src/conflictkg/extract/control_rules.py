@@ -51,6 +51,8 @@ class ControlRules:
         self.continuative_words = frozenset(w for k in self.continuatives for w in k.split())
         self.bare_passives = s.keys("needs_agent")
         self.falls = s.keys("falls")
+        self.since = s.keys("since")
+        self.state_links = s.keys("state_links")
         self.what = s.keys("indefinite_relatives")
         self.done_markers = s.keys("done_markers")
         self.noun_agents = s.keys("noun_agents")

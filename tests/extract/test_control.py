@@ -446,3 +446,23 @@ def test_a_change_told_as_past_in_a_clause_of_time(extract, text, language, expe
 ])
 def test_a_state_of_the_place_before_it(extract, text, language, expected):
     assert claims(extract, text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an adverb between the auxiliary and the verb
+    ("Jaish al-Fatah had already taken the provincial capital Idlib in March.",
+     [("jaish-al-fatah", "captured", "Idleb", "asserted")]),
+    ("The SDF has now captured Tabqa.", [("sdf", "captured", "Al-Thawrah", "asserted")]),
+    ("Palmyra has already fallen to IS.", [("islamic-state", "captured", "Tadmor", "asserted")]),
+    ("Saraqib was briefly captured by rebels.",
+     [("syrian-opposition-factions", "captured", "Saraqab", "asserted")]),
+    ("In Idlib, bread prices have already fallen.", []),
+    # the date between a verbal noun's object and its party
+    ("The fall of Jisr al-Shughur on April 25 to Jaish al-Fatah left the regime exposed.",
+     [("jaish-al-fatah", "captured", "Jisr-Ash-Shugur", "asserted")]),
+    ("The capture of Tabqa last month by the SDF opened the road to Raqqa.",
+     [("sdf", "captured", "Al-Thawrah", "asserted")]),
+    ("The fall of Aleppo in December was a turning point in the war.", []),
+])
+def test_words_inside_a_construction_in_english(extract, text, expected):
+    assert claims(extract, text, "en") == expected

@@ -44,6 +44,7 @@ OPENING = 2  # first words of a sentence whose main verb may be an attempt ("ت�
 ATTEMPT_WINDOW = 3
 ATTEMPT_REACH = 8  # tokens before a change, in its clause, over which an attempt word reaches
 PASSIVE_AGENT_REACH = 5  # tokens after a passive's object in which "من قبل" / "by" stands
+NOUN_AGENT_REACH = 6  # tokens after a verbal noun's object, over its date, in which "to" / "by" stands
 HELD_BY_REACH = 6  # tokens after a capture's object in which "من" / "from" and the party that held it stand
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
@@ -223,8 +224,9 @@ class ControlFinder:
             return []  # "آلاف العائلات هرباً من تلكلخ", "thousands of people have fled": no party
         done = self._done(doc, cue, sentence, rules, starts)
         if spec.form == "nouns" and not agent:  # "the fall of Palmyra to IS", "the capture of X by Y"
-            marker = doc.tokens_after(object_end, 1)
-            if marker and marker[0].key in rules.noun_agents:
+            marker = [t for t in doc.tokens_after(object_end, NOUN_AGENT_REACH) if not (
+                doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))][:1]
+            if marker and marker[0].key in rules.noun_agents and marker[0].start < sentence.end:  # "on April 25 to"
                 by = self._agents.agent_after(doc, marker[0].end, sentence, words)
                 actor, agent = (by, True) if by is not None else (actor, agent)
         if not agent and (spec.form == "nouns" or done or not actor):

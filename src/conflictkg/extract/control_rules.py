@@ -37,6 +37,7 @@ class ControlRules:
                 entries += [(w, Cue(change, form)) for w in spec.words(form)]
             self.prepositions[change] = spec.keys("objects")
             self.direct[change] = spec.keys("direct_object")
+        entries += self._with_adverbs(entries, s.keys("auxiliaries"), s.words("inserted_adverbs"))
         self.phrases = PhraseReader(patterns, language)
         self.suffixed = self._suffixed(entries, self.phrases.suffixes)
         entries += [(w, cue) for w, cue in self.suffixed.values()]
@@ -50,7 +51,10 @@ class ControlRules:
             setattr(self, name, s.keys(name))
         self.continuative_words = frozenset(w for k in self.continuatives for w in k.split())
         self.bare_passives = s.keys("needs_agent")
-        self.falls = s.keys("falls")
+        self.falls = s.keys("falls") | frozenset(
+            normalize_key(w) for w, _ in self._with_adverbs(
+                [(f, Cue("captured", "passives")) for f in s.words("falls")],
+                s.keys("auxiliaries"), s.words("inserted_adverbs")))
         self.since = s.keys("since")
         self.state_links = s.keys("state_links")
         self.what = s.keys("indefinite_relatives")
@@ -87,6 +91,23 @@ class ControlRules:
             verb_first=language != "en")
         self.english = language == "en"
 
+
+    def _with_adverbs(self, entries: list[tuple[str, Cue]], auxiliaries: frozenset[str],
+                      adverbs: list[str]) -> list[tuple[str, Cue]]:
+        """"had already taken", "have now captured", "has since seized": each cue that opens
+        with an auxiliary, with each adverb that may stand after it; a direct object stays one."""
+        out: list[tuple[str, Cue]] = []
+        for word, cue in entries:
+            head, _, rest = word.partition(" ")
+            if not rest or normalize_key(head) not in auxiliaries:
+                continue
+            direct = normalize_key(word) in self.direct[cue.change]
+            for adverb in adverbs:
+                variant = f"{head} {adverb} {rest}"
+                out.append((variant, cue))
+                if direct:
+                    self.direct[cue.change] |= {normalize_key(variant)}
+        return out
 
     def _suffixed(self, entries: list[tuple[str, Cue]], suffixes: tuple[str, ...]
                   ) -> dict[str, tuple[str, Cue]]:

@@ -466,3 +466,21 @@ def test_a_state_of_the_place_before_it(extract, text, language, expected):
 ])
 def test_words_inside_a_construction_in_english(extract, text, expected):
     assert claims(extract, text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a withdrawal told with where the party went: the place it was in, before that
+    ("وأسر المقاتلون عشرات العناصر، فيما فرّ عناصر حواجز أخرى في محيط بلدة جلين باتجاه مدينة "
+     "درعا.", "ar", ["Jlein"]),
+    # not a road it took, nor where it went
+    ("وأضاف المراسل أن رتلاً من الآليات العسكرية انسحب عبر طريق تدمر – حمص باتجاه مطار التيفور.",
+     "ar", []),
+    ("The jihadists overran the northern districts on Wednesday, as troops withdrew towards Homs, "
+     "some 150 kilometres to the west.", "en", []),
+    # people after the verb are its subject, whatever party was named before
+    ("ولم يصدر أي تعليق من الجانب التركي، في وقت خرج فيه مئات المحتجين في اعزاز رافضين دخول "
+     "الهيئة إلى منطقتهم.", "ar", []),
+    ("انسحبت قوات النظام من داريا وخرج معها آلاف المدنيين.", "ar", ["Darayya"]),
+])
+def test_where_a_withdrawal_was_from(extract, text, language, expected):
+    assert places_of(extract, text, language) == expected

@@ -35,6 +35,7 @@ from conflictkg.extract.patterns import Patterns
 from conflictkg.reference.gazetteers import Gazetteers
 
 CIVILIAN_REACH = 4  # words before a change, in its clause, in which its subject may be people
+CIVILIAN_AFTER = 3  # Arabic: words after a change in which its subject may be people
 CIVILIAN_SUBJECT_REACH = 9  # words before a change over which people and where they are from reach
 PASSIVE_REACH = 10  # tokens before a passive's cue in which its place stands
 PREPOSITION_WINDOW = 8  # tokens after an expulsion's verb in which "من" / "out of" stands
@@ -220,7 +221,7 @@ class ControlFinder:
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
         if cue.key in rules.needs_party and not actor:
             return []  # "انتشرت الأخبار في المدينة": spread, deployed, said of no party
-        if not actor and self._civilian(doc, cue, sentence, rules):
+        if (not actor or self._people_after(doc, cue, sentence, rules)) and self._civilian(doc, cue, sentence, rules):
             return []  # "آلاف العائلات هرباً من تلكلخ", "thousands of people have fled": no party
         done = self._done(doc, cue, sentence, rules, starts)
         if spec.form == "nouns" and not agent:  # "the fall of Palmyra to IS", "the capture of X by Y"
@@ -296,13 +297,26 @@ class ControlFinder:
             set(clitic_forms(t.key)) & rules.words.enablers
             for t in doc.tokens_between(sentence.start, before[-1].start))
 
+    def _people_after(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+        """Arabic: people right after the verb, before any party, are its subject ("خرج فيه مئات
+        المحتجين"), whatever party was named before it."""
+        if rules.english:
+            return False
+        parties = doc.index("actor_mentions")
+        for t in doc.tokens_between(cue.end, sentence.end)[:CIVILIAN_AFTER]:
+            if parties.overlapping(t.start, t.end):
+                return False
+            if not rules.civilians.isdisjoint(word_forms([t])):
+                return True
+        return False
+
     def _civilian(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """Whether the subject of a change is people, not a party: civilians, families,
         residents, before the verb or (in Arabic) right after it."""
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         near = doc.tokens_between(clause[0], cue.start)[-CIVILIAN_REACH:]
         if not rules.english:
-            near += doc.tokens_between(cue.end, clause[1])[:2]
+            near += doc.tokens_between(cue.end, clause[1])[:CIVILIAN_AFTER]  # "خرج فيه مئات المحتجين"
         if not rules.civilians.isdisjoint(word_forms(near)):
             return True
         # "200,000 people from the Kobane region have fled": the people, then where they are
@@ -341,7 +355,8 @@ class ControlFinder:
             return []
         if cue.key in rules.falls and not self._fallen(doc, cue, rules, words):
             return []  # "shells fell", "prices fell in Idlib": no place fell
-        actor = self._agents.agent_after(doc, cue.end, sentence, words)
+        # a fall told of no party has none after it ("Palmyra fell as troops withdrew")
+        actor = None if cue.key in rules.falls else self._agents.agent_after(doc, cue.end, sentence, words)
         following = doc.tokens_between(cue.end, sentence.end)[:1]
         pronoun = cue.text.endswith(("ه", "ها", "هم")) or (
             rules.english and bool(following) and following[0].key in rules.pronoun_objects)  # "fell to them"

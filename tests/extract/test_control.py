@@ -484,3 +484,19 @@ def test_words_inside_a_construction_in_english(extract, text, expected):
 ])
 def test_where_a_withdrawal_was_from(extract, text, language, expected):
     assert places_of(extract, text, language) == expected
+
+
+def test_a_change_told_again_with_no_party_by_the_same_source_is_one_claim(run):
+    from conflictkg.extract.control import _merged
+    from conflictkg.extract.model import Attribution, ControlClaim
+
+    text = "Kurdish fighters left Ras al-Ain on Sunday. A convoy of fifty vehicles left the town at dawn."
+    doc = run(text, language="en")
+    source, other = Attribution("Anadolu", "anadolu"), Attribution("SOHR", "sohr")
+    first = ControlClaim("a", "ras-al-ain", "withdrew", source, doc.span(0, 42), actor="ypg")
+    again = ControlClaim("b", "ras-al-ain", "withdrew", source, doc.span(44, 90), actor=None)
+    assert [c.key for c in _merged(doc, [first, again], set())] == ["a"]
+    # another source's telling, or another change, stays a claim of its own
+    elsewhere = ControlClaim("c", "ras-al-ain", "withdrew", other, doc.span(44, 90), actor=None)
+    taken = ControlClaim("d", "ras-al-ain", "captured", source, doc.span(44, 90), actor=None)
+    assert [c.key for c in _merged(doc, [first, elsewhere, taken], set())] == ["a", "c", "d"]

@@ -480,6 +480,9 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
             # or a verbal noun that refers back to the change ("سيطرة الفصائل على حمص تقسم ...")
         if (*same, source) in seen:
             continue
+        if claim.actor is None and any(k[1:] == (*same[1:], source) for k in seen):
+            continue  # the same change told again with its party left unnamed ("after the army
+            # had liberated it", "pulled out of the city")
         seen[(*same, source)] = len(out)
         out.append(claim)
     return sorted(out, key=lambda c: (c.evidence.start, c.evidence.end))

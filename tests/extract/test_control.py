@@ -500,3 +500,18 @@ def test_a_change_told_again_with_no_party_by_the_same_source_is_one_claim(run):
     elsewhere = ControlClaim("c", "ras-al-ain", "withdrew", other, doc.span(44, 90), actor=None)
     taken = ControlClaim("d", "ras-al-ain", "captured", source, doc.span(44, 90), actor=None)
     assert [c.key for c in _merged(doc, [first, elsewhere, taken], set())] == ["a", "c", "d"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clause after the party named, with a subject of its own that names no party
+    ("The SDF captured Manbij on Saturday after the last fighters left the city.",
+     [("sdf", "captured", "Menbij", "asserted"), (None, "withdrew", "Menbij", "asserted")]),
+    # the party's own fighters, and a verb coordinated with the party's, are the party's
+    ("HTS launched an attack and its fighters captured Saraqib.", [("hts", "captured", "Saraqab", "asserted")]),
+    ("The SDF besieged Raqqa and captured the town of Tabqa.",
+     [("sdf", "besieged", "Ar-Raqqa", "asserted"), ("sdf", "captured", "Al-Thawrah", "asserted")]),
+    ("The SDF captured Manbij after the last IS fighters left Manbij.",
+     [("sdf", "captured", "Menbij", "asserted"), ("islamic-state", "withdrew", "Menbij", "asserted")]),
+])
+def test_a_clause_with_an_unnamed_subject_of_its_own(extract, text, expected):
+    assert claims(extract, text, "en") == expected

@@ -515,3 +515,25 @@ def test_a_change_told_again_with_no_party_by_the_same_source_is_one_claim(run):
 ])
 def test_a_clause_with_an_unnamed_subject_of_its_own(extract, text, expected):
     assert claims(extract, text, "en") == expected
+
+
+def test_an_unqualified_noun_of_the_army_is_the_state_forces_of_the_time(run):
+    from conflictkg.extract.pipeline import assemble
+
+    def got(text: str, published: str) -> list[tuple[str | None, str]]:
+        x = assemble(run(text, language="en", published=published))
+        return [(c.actor, c.change) for c in x.control_claims]
+
+    assert got("Troops took the village of Saida on Friday.", "2018-07-07") == [
+        ("syrian-government-forces", "captured")]
+    assert got("Army units on Monday restored security and stability to Saraqib.", "2020-03-02") == [
+        ("syrian-government-forces", "captured")]
+    # the state's forces of the year told
+    assert got("Troops entered Saraqib on Monday.", "2025-03-10") == [
+        ("syrian-ministry-of-defence-forces", "entered")]
+    # a noun of forces qualified by another party, or owned by one, is that party's
+    assert got("Turkish troops entered Afrin on Sunday.", "2018-03-18") == [("turkey", "entered")]
+    assert got("Rebels said their units captured Saraqib.", "2020-02-01") == [
+        ("syrian-opposition-factions", "captured")]
+    # an intention is no claim, whoever the troops are
+    assert got("The army will restore security and stability to Saraqib.", "2020-02-01") == []

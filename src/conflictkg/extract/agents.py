@@ -332,6 +332,15 @@ class Agents:
             return self._resolved(doc, m, words)
         return None
 
+    def state_forces(self, name: str, year: int | None) -> str | None:
+        """The state's forces of ``year`` (or the latest), as the gazetteer names them with
+        ``name`` ("government forces"): what an unqualified "troops" or "the army" stands for."""
+        wanted = normalize_key(name)
+        keys = [e for e in self._actors.values() if any(normalize_key(a) == wanted for a in e.aliases_en)]
+        active = [e for e in keys if year is None or (e.active_from or year) <= year <= (e.active_to or year)]
+        chosen = sorted(active or keys, key=lambda e: -(e.active_from or 0))
+        return chosen[0].key if chosen else None
+
     def last_party(self, doc: Doc, before: int, paragraph_start: int, words: AgentWords | None = None) -> str | None:
         """The last party named before ``before`` in its paragraph ("سيطروا", "they"), not
         one named as a helper ("with the support of the Russian air force")."""

@@ -114,6 +114,8 @@ class ControlFinder:
                     actor = self._agents.last_party(doc, sentence.start, paragraph_start(doc, sentence), words)
                     if contrary and previous and actor == previous[1]:
                         actor = None  # "took X while (unnamed) troops fled X": not the same party
+                if actor is None and reading is readings[0] and self._army_subject(doc, cue, sentence, rules):
+                    actor = self._agents.state_forces(rules.state_forces, _year(date or doc.info.published))
                 if actor is not None and reading is readings[0]:  # not the party driven out
                     previous = (sentence.paragraph, actor, forward, keys)
                 last_places = (sentence.paragraph, reading.places, reading.change)
@@ -296,6 +298,21 @@ class ControlFinder:
         return before[-1].key == "من" and any(
             set(clitic_forms(t.key)) & rules.words.enablers
             for t in doc.tokens_between(sentence.start, before[-1].start))
+
+    def _army_subject(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+        """English: the subject is an unqualified noun of the army ("troops took", "Army units on
+        Monday restored security to", "Army restores"), which names the state's forces."""
+        if not rules.army_nouns:
+            return False
+        clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+        before = [t for t in doc.tokens_between(clause[0], cue.start)
+                  if not (doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))]
+        while before and before[-1].key in rules.words.subject_gap and before[-1].key not in rules.army_nouns:
+            before.pop()
+        if not before or before[-1].key not in rules.army_nouns:
+            return False
+        qualifier = before[-2].key if len(before) > 1 else None
+        return qualifier is None or qualifier in rules.army_qualifiers
 
     def _people_after(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """Arabic: people right after the verb, before any party, are its subject ("خرج فيه مئات
@@ -510,6 +527,10 @@ def _is_heading(doc: Doc, claim: ControlClaim) -> bool:
 def _possessed(cue: Match) -> bool:
     """A verbal noun with a pronoun of its own ("سيطرتها", "انسحابه"): its agent is named."""
     return cue.text.endswith(("ها", "ه", "هم", "هما"))
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
 
 
 def _unheld(doc: Doc, place: Mention, rules: ControlRules) -> bool:

@@ -537,3 +537,24 @@ def test_an_unqualified_noun_of_the_army_is_the_state_forces_of_the_time(run):
         ("syrian-opposition-factions", "captured")]
     # an intention is no claim, whoever the troops are
     assert got("The army will restore security and stability to Saraqib.", "2020-02-01") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # control a party lost: the verbal noun is the object of a verb of loss
+    ("فقدت قوات النظام السيطرة على بلدة كفرنبودة.",
+     [("syrian-government-forces", "lost", "Kafr Nabutha", "asserted")]),
+    ("وخسرت قوات النظام صباح اليوم السيطرة على بلدة كفرنبودة.",
+     [("syrian-government-forces", "lost", "Kafr Nabutha", "asserted")]),
+    ("سيطرت قوات النظام على بلدة كفرنبودة وفقدت السيطرة على بلدة الهبيط.",
+     [("syrian-government-forces", "captured", "Kafr Nabutha", "asserted"),
+      ("syrian-government-forces", "lost", "Hbit", "asserted")]),
+    ("استعادت قوات النظام السيطرة على بلدة كفرنبودة.",
+     [("syrian-government-forces", "captured", "Kafr Nabutha", "asserted")]),
+    # "فقد" before a verb is a particle, not a loss
+    ("فقد استهدفت طائرة مسيرة تركية سيارة على طريق القامشلي بريف محافظة الحسكة.", []),
+    ("فقد سيطرت قوات النظام على بلدة كفرنبودة.",
+     [("syrian-government-forces", "captured", "Kafr Nabutha", "asserted")]),
+])
+def test_control_lost_and_the_particle_fqd(extract, text, expected):
+    assert claims(extract, text) == expected
+

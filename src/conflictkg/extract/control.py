@@ -45,6 +45,7 @@ OPENING = 2  # first words of a sentence whose main verb may be an attempt ("ت�
 ATTEMPT_WINDOW = 3
 ATTEMPT_REACH = 8  # tokens before a change, in its clause, over which an attempt word reaches
 PASSIVE_AGENT_REACH = 5  # tokens after a passive's object in which "من قبل" / "by" stands
+GOVERNING_REACH = 8  # tokens before a verbal noun over which the verb it is the object of stands
 NOUN_AGENT_REACH = 6  # tokens after a verbal noun's object, over its date, in which "to" / "by" stands
 HELD_BY_REACH = 6  # tokens after a capture's object in which "من" / "from" and the party that held it stand
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
@@ -157,6 +158,10 @@ class ControlFinder:
             return True  # "كامل ما خسرته": what it had lost, said of something else
         if doc.text[sentence.start:sentence.end].rstrip().endswith(("?", "؟")):
             return True
+        if cue.key in rules.particles:  # "فقد استهدفت طائرة": "فقد" before a verb is a particle
+            following = doc.tokens_between(cue.end, sentence.end)[:1]
+            if following and not rules.words.verb_like.isdisjoint(clitic_forms(following[0].key)):
+                return True
         after = doc.tokens_between(cue.end, sentence.end)[:2]
         if not rules.fire_control.isdisjoint(word_forms(after)) or (
                 rules.english and " ".join(t.key for t in after[:2]) in rules.fire_control):
@@ -199,6 +204,10 @@ class ControlFinder:
     def _read(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules, words: AgentWords,
               starts: frozenset[int], context: list[Mention], changes: dict[int, str]) -> list[Reading]:
         spec: Cue = cue.payloads[0]
+        if spec.form == "nouns" and spec.change == "captured":
+            governing = self._governing(doc, cue, sentence, rules, changes)
+            if governing in BACKWARD:  # "فقدت قوات النظام السيطرة على": control lost
+                spec = Cue(governing, "nouns")
         if spec.form == "passives":
             return self._passive(doc, cue, spec, sentence, rules, words)
         if spec.form == "expels":
@@ -298,6 +307,20 @@ class ControlFinder:
         return before[-1].key == "من" and any(
             set(clitic_forms(t.key)) & rules.words.enablers
             for t in doc.tokens_between(sentence.start, before[-1].start))
+
+    def _governing(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                   changes: dict[int, str]) -> str | None:
+        """The change of the verb a verbal noun is the object of, past its subject and the words
+        that say when ("فقدت قوات النظام صباح اليوم السيطرة على"), if any."""
+        parties = doc.index("actor_mentions")
+        for t in reversed(doc.tokens_between(sentence.start, cue.start)[-GOVERNING_REACH:]):
+            at = next((k for k in range(t.start, t.end) if k in changes), None)  # "وخسرت"
+            if at is not None:
+                return changes[at]
+            if not (parties.overlapping(t.start, t.end) or rules.phrases.is_time(t.key)
+                    or doc.dates_overlapping(t.start, t.end)):
+                return None
+        return None
 
     def _army_subject(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """English: the subject is an unqualified noun of the army ("troops took", "Army units on

@@ -58,6 +58,7 @@ class ControlRules:
         self.since = s.keys("since")
         self.state_links = s.keys("state_links")
         self.army_nouns = s.keys("army_nouns")
+        self.particles = s.keys("particles")
         self.army_qualifiers = s.keys("army_qualifiers")
         self.state_forces = next(iter(s.words("state_forces")), "")
         self.what = s.keys("indefinite_relatives")

@@ -558,3 +558,21 @@ def test_an_unqualified_noun_of_the_army_is_the_state_forces_of_the_time(run):
 def test_control_lost_and_the_particle_fqd(extract, text, expected):
     assert claims(extract, text) == expected
 
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a withdrawal or an entry around a place is about that place
+    ("وجاء في البيان أن مرتزقة داعش تراجعوا من محيط حي الصناعة شرق المدينة.", "ar", ["Al-Sinaha"]),
+    ("انسحبت قوات النظام من محيط بلدة كفرنبودة.", "ar", ["Kafr Nabutha"]),
+    ("IS fighters withdrew from the outskirts of Kafr Nabudah.", "en", ["Kafr Nabutha"]),
+    ("Rebels entered the southern outskirts of Kafr Nabudah.", "en", ["Kafr Nabutha"]),
+    # not a capture of its outskirts, where a party went, near it, or a deployment around it
+    ("سيطرت قوات النظام على محيط بلدة كفرنبودة.", "ar", []),
+    ("انسحبت قوات النظام باتجاه بلدة كفرنبودة.", "ar", []),
+    ("انسحبت قوات النظام من قرب بلدة كفرنبودة.", "ar", []),
+    ("The troops withdrew towards Kafr Nabudah.", "en", []),
+    ("بينما انتشرت عناصر الهيئة على دوار نوروز وفي محيط مبنى السرايا في عفرين.", "ar", []),
+    ("انسحبت الفصائل من مواقع تقدمها في أطراف مدينة حماة.", "ar", []),  # positions around it
+])
+def test_a_change_around_a_place(extract, text, language, expected):
+    assert places_of(extract, text, language) == expected

@@ -59,6 +59,8 @@ class ControlRules:
         self.state_links = s.keys("state_links")
         self.army_nouns = s.keys("army_nouns")
         self.particles = s.keys("particles")
+        self.vicinity = s.keys("vicinity")
+        self.vicinity_changes = frozenset(("withdrew", "entered"))
         self.army_qualifiers = s.keys("army_qualifiers")
         self.state_forces = next(iter(s.words("state_forces")), "")
         self.what = s.keys("indefinite_relatives")

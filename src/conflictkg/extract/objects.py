@@ -148,6 +148,11 @@ class ObjectReader:
             phrase.end = more.end
         if phrase.items:
             return phrase.items, start, phrase.end
+        if change in rules.vicinity_changes and cue.key not in rules.needs_party and phrase.near and \
+                self._in_vicinity(doc, phrase.near[0], start, rules):
+            # "تراجعوا من محيط حي الصناعة", "entered the outskirts of X": that place; not a
+            # deployment around it ("انتشرت عناصر الهيئة في محيط مبنى السرايا")
+            return phrase.near[:1], start, phrase.near[0].end
         there = self._there(doc, start, sentence, rules) if not relative and not phrase.context else None
         if there is not None:  # "انسحاب عناصر قسد من نقاطها فيها": the places "فيها" stands for,
             # those the sentence's change before is about ("X fell to them after Y pulled out of
@@ -171,6 +176,15 @@ class ObjectReader:
                 return named, start, max(cue.end, doc.tokens_between(start, sentence.end)[:3][-1].end)
         located = self._located(doc, phrase, cue, sentence, rules)
         return (located, start, max(located[0].end, cue.end)) if located else None
+
+    def _in_vicinity(self, doc: Doc, place: Mention, start: int, rules: ControlRules) -> bool:
+        """Whether the word before a landmark (past head nouns) says around it ("محيط", "أطراف",
+        "the outskirts of"), not where a party went ("باتجاه", "towards") or near it ("قرب")."""
+        words = [t for t in doc.tokens_between(start, place.start)
+                 if rules.phrases.category(doc, doc.token_index(t.start))[0] not in ("head", "filler")
+                 or not rules.vicinity.isdisjoint(clitic_forms(t.key))]
+        # right after the preposition: not "من مواقع تقدمها في أطراف دمشق", positions around it
+        return len(words) == 1 and not rules.vicinity.isdisjoint(clitic_forms(words[0].key))
 
     def _where_from(self, doc: Doc, m: Mention, rules: ControlRules) -> bool:
         """Whether a place between a withdrawal and where it went is where the party was: after

@@ -509,21 +509,25 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
     sentence of the same source) is one claim: the first statement in the body stands."""
     out: list[ControlClaim] = []
     seen: dict[tuple, int] = {}
+    told: set[tuple] = set()  # change, place, stance and source of the claims kept
+    stated: set[tuple] = set()  # actor, change, place and stance of the claims kept
     body_first = sorted(claims, key=lambda c: (_is_heading(doc, c), c.evidence.start))
     for claim in body_first:
         same = (claim.actor, claim.change, claim.place, claim.stance)
         source = claim.attributed_to.source or claim.attributed_to.label
-        restated = same in {k[:4] for k in seen}
+        restated = same in stated
         if restated and (_is_heading(doc, claim) or claim.attributed_to == doc.publisher
                          or claim.key in nouns):
             continue  # a headline, the report restating in its own voice what a source said,
             # or a verbal noun that refers back to the change ("سيطرة الفصائل على حمص تقسم ...")
         if (*same, source) in seen:
             continue
-        if claim.actor is None and any(k[1:] == (*same[1:], source) for k in seen):
+        if claim.actor is None and (*same[1:], source) in told:
             continue  # the same change told again with its party left unnamed ("after the army
             # had liberated it", "pulled out of the city")
         seen[(*same, source)] = len(out)
+        told.add((*same[1:], source))
+        stated.add(same)
         out.append(claim)
     return sorted(out, key=lambda c: (c.evidence.start, c.evidence.end))
 

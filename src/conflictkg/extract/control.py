@@ -14,6 +14,12 @@ as its subject, after its object ("the fall of X to Y"), or when it is said to b
 negations, questions and relative clauses said in passing are not claims, nor is
 control by fire ("سيطرة نارية"), nor people fleeing; a denial before the change ("نفت
 الصحيفة سيطرة ...", "denied that") makes the claim a denied one, credited to the denier.
+A change told in a clause of time ("منذ سيطرة", "after the capture of") is told as done,
+and no attempt before it reaches it. A fall told of no party ("denied that X had fallen")
+is a capture by a party not named; the subject of a state may be a place after "في" ("في
+محافظة إدلب، الخاضعة لسيطرة"); a verbal noun a verb of loss governs ("فقدت ... السيطرة
+على") is a loss; an unqualified "troops" is the state's forces of the year told; rivers
+are held by no one.
 """
 
 from __future__ import annotations

@@ -576,3 +576,34 @@ def test_control_lost_and_the_particle_fqd(extract, text, expected):
 ])
 def test_a_change_around_a_place(extract, text, language, expected):
     assert places_of(extract, text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('The ministry also dismissed as "fake" reports that Islamic State fighters had regained '
+     "control of the town of al-Mayadin.", [("islamic-state", "captured", "Al Mayadin", "denied")]),
+    ("The SDF rejected as baseless claims that IS fighters had entered Hasakah.",
+     [("islamic-state", "entered", "Al-Hasakeh", "denied")]),
+    ("The army captured al-Mayadin on Saturday.", [("syrian-government-forces", "captured", "Al Mayadin", "asserted")]),
+])
+def test_an_english_denial_told_as_a_dismissal(extract, text, expected):
+    assert claims(extract, text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a relative clause after a comma is said by the denier, not denied
+    ('The ministry dismissed as "fake" reports that Islamic State fighters had regained control of '
+     "the town of al-Mayadin, which Syrian troops liberated in October.", "en",
+     [("islamic-state", "captured", "Al Mayadin", "denied"),
+      ("syrian-government-forces", "captured", "Al Mayadin", "asserted")]),
+    ("ونفت الوكالة سيطرة الفصائل على بلدة كفرنبودة، التي استعادتها قوات النظام أمس.", "ar",
+     [("syrian-opposition-factions", "captured", "Kafr Nabutha", "denied"),
+      ("syrian-government-forces", "captured", "Kafr Nabutha", "asserted")]),
+])
+def test_a_relative_clause_after_a_denial_is_not_denied(extract, text, language, expected):
+    assert claims(extract, text, language) == expected
+
+
+def test_an_aside_closed_before_the_change_keeps_it_denied(extract):
+    text = ("A military source denied reports circulated by some channels, which are hostile to "
+            "Syria, that armed groups had taken control of Saraqib.")
+    assert [(c, s) for _, c, _, s in claims(extract, text, "en")] == [("captured", "denied")]

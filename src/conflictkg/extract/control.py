@@ -104,7 +104,8 @@ class ControlFinder:
                 and last_places[2] != "withdrew" else []
             readings = doc.attempt(self.name, where, [], self._read, doc, cue, sentence, rules,
                                    words, starts, context, changes)
-            denial = next((d for d in denials if sentence.start <= d.start < cue.start), None)
+            denial = next((d for d in denials if sentence.start <= d.start < cue.start
+                           and not _aside_between(doc, d.end, cue.start, rules)), None)
             attributed = self._denier(doc, denial) if denial else None
             clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
             date = _date(doc, clause) or _event_start(doc, sentence)
@@ -560,6 +561,15 @@ def _is_heading(doc: Doc, claim: ControlClaim) -> bool:
 def _possessed(cue: Match) -> bool:
     """A verbal noun with a pronoun of its own ("سيطرتها", "انسحابه"): its agent is named."""
     return cue.text.endswith(("ها", "ه", "هم", "هما"))
+
+
+def _aside_between(doc: Doc, start: int, end: int, rules: ControlRules) -> bool:
+    """Whether a relative clause after a comma opens between a denial and a change ("denied
+    reports that IS retook al-Mayadin, which Syrian troops liberated"): it is said, not denied."""
+    relatives = rules.relatives - rules.words.complementizers  # not ", that armed groups had taken"
+    return any(t.key in relatives and doc.text[max(start, t.start - 3):t.start].rstrip().endswith((",", "،"))
+               and not any(c in doc.text[t.end:end] for c in ",،")  # not an aside closed before it
+               for t in doc.tokens_between(start, end))
 
 
 def _year(date: str | None) -> int | None:

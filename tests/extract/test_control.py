@@ -607,3 +607,17 @@ def test_an_aside_closed_before_the_change_keeps_it_denied(extract):
     text = ("A military source denied reports circulated by some channels, which are hostile to "
             "Syria, that armed groups had taken control of Saraqib.")
     assert [(c, s) for _, c, _, s in claims(extract, text, "en")] == [("captured", "denied")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # reports a sentence opens with, said after the change to be false
+    ("Reports in Arab media claiming that IDF forces had entered the town of Qatana are false.",
+     [("israel", "entered", "Qatana", "asserted"), ("israel", "entered", "Qatana", "denied")]),
+    # not a change told before the reports, nor other claims said to be false
+    ("IDF forces entered the town of Qatana, officials said, and the reports are false.",
+     [("israel", "entered", "Qatana", "asserted")]),
+    ("Government forces entered Saraqib; rebel claims of a victory are false.",
+     [("syrian-government-forces", "entered", "Saraqab", "asserted")]),
+])
+def test_reports_said_after_the_change_to_be_false(extract, text, expected):
+    assert claims(extract, text, "en") == expected

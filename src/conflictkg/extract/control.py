@@ -84,6 +84,7 @@ class ControlFinder:
     def __call__(self, doc: Doc) -> None:
         rules = self._rules.get(doc.language) or self._rules["ar"]
         denials = rules.denials.find(doc.norm)
+        late = rules.late_denials.find(doc.norm) if rules.late_denials_words else []
         cues = [c for c in rules.cues.find(doc.norm) if not any(
             not m.weak and m.key for name in ("actor_mentions", "source_mentions", "place_mentions")
             for m in doc.index(name).overlapping(c.start, c.end))]  # "تحرير" in "هيئة تحرير الشام"
@@ -146,6 +147,9 @@ class ControlFinder:
         for denial in denials:
             doc.attempt(self.name, (denial.start, denial.end), None, self._denied_before,
                         doc, denial, claims, starts, rules)
+        for denial in late:
+            doc.attempt(self.name, (denial.start, denial.end), None, self._denied_after,
+                        doc, denial, claims, rules)
         doc.control_claims = _merged(doc, list(claims.values()), nouns)
 
     # --- what is not a claim -------------------------------------------------------------
@@ -328,6 +332,24 @@ class ControlFinder:
                     or doc.dates_overlapping(t.start, t.end)):
                 return None
         return None
+
+    def _denied_after(self, doc: Doc, denial: Match, claims: dict[str, ControlClaim],
+                      rules: ControlRules) -> None:
+        """"Reports claiming that IDF forces entered Qatana are false": a sentence that opens
+        with the reports and says after the change that they are false; the reports' claims
+        stand, and the same claims are denied by whoever says so."""
+        sentence = doc.sentence_at(denial.start)
+        if sentence is None:
+            return
+        opening = doc.tokens_between(sentence.start, denial.start)[:2]
+        if not any(" ".join(t.key for t in opening[:n]) in rules.denied_claims for n in (1, 2)):
+            return
+        credited = attribution_at(doc, denial.start, denial.end, doc.publisher)
+        for claim in [c for c in claims.values() if sentence.start <= c.evidence.start < denial.start
+                      and c.stance == "asserted"]:
+            key = f"{claim.key}-denied-{denial.start}"
+            claims[key] = replace(claim, key=key, stance="denied", attributed_to=credited,
+                                  evidence=doc.span(claim.evidence.start, denial.end))
 
     def _army_subject(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """English: the subject is an unqualified noun of the army ("troops took", "Army units on

@@ -44,6 +44,8 @@ class ControlRules:
         self.suffixed_keys = frozenset(normalize_key(w) for w, _ in self.suffixed.values())
         self.cues: Matcher[Cue] = Matcher(entries)
         self.denials: Matcher[str] = s.matcher(denial=s.words("denials"))
+        self.late_denials_words = s.words("late_denials")
+        self.late_denials: Matcher[str] = s.matcher(denial=self.late_denials_words)
         self.denial_words = s.keys("denials")
         for name in ("attempts", "negations", "clause_negations", "pronoun_objects",
                      "elaborations", "locals", "relatives", "destinations", "continuatives",

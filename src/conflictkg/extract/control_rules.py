@@ -43,10 +43,10 @@ class ControlRules:
         entries += [(w, cue) for w, cue in self.suffixed.values()]
         self.suffixed_keys = frozenset(normalize_key(w) for w, _ in self.suffixed.values())
         self.cues: Matcher[Cue] = Matcher(entries)
-        self.denials: Matcher[str] = s.matcher(denial=s.words("denials"))
+        self.denials: Matcher[str] = s.matcher(denial=s.words("denials") + s.words("dismissals"))
         self.late_denials_words = s.words("late_denials")
         self.late_denials: Matcher[str] = s.matcher(denial=self.late_denials_words)
-        self.denial_words = s.keys("denials")
+        self.denial_words = s.keys("denials") | s.keys("dismissals")
         for name in ("attempts", "negations", "clause_negations", "pronoun_objects",
                      "elaborations", "locals", "relatives", "destinations", "continuatives",
                      "fire_control", "denied_claims"):

@@ -348,3 +348,276 @@ def test_an_operation_named_after_its_launcher_is_not_the_subject(extract):
     text = ('وأطلق "الجيش الوطني" عملية "فجر الحرية" أواخر تشرين الثاني، وتمكن خلال أيامها الأولى '
             "من السيطرة على مدينة السفيرة.")
     assert [c[:2] for c in claims(extract, text)] == [("syrian-national-army", "captured")]
+
+
+# --- where a party went, rivers, falls of no party ----------------------------------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # where a party went is no place it left or took
+    ("The ousted president fled to Russia on Sunday.", "en", []),
+    ("Hundreds of fighters fled Raqqa for Deir ez-Zor.", "en", ["Ar-Raqqa"]),
+    ("Rebels fled into Turkey after the battle.", "en", []),
+    # a road that leads to a place is not that place, and the list goes on after it
+    ("Government forces seized the road to Aleppo and the village of Tronba.", "en", ["Tronba"]),
+    # the place before the destination is still what they left
+    ("Government troops pulled out of Palmyra, retreating to Homs.", "en", ["Tadmor"]),
+])
+def test_where_a_party_went_is_no_object(extract, text, language, expected):
+    assert places_of(extract, text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The army already controls the villages along the Orontes river.", "en"),
+    ("The SDF raced government forces for control of the Euphrates river valley.", "en"),
+    ("سيطرت قوات النظام على قرى على ضفة نهر العاصي.", "ar"),
+    ("باتت ضفة نهر الفرات الشرقية تحت سيطرة قسد.", "ar"),
+])
+def test_a_river_is_held_by_no_one(extract, text, language):
+    assert places_of(extract, text, language) == []
+
+
+
+
+def test_people_from_a_place_fleeing_are_no_party(extract):
+    assert claims(extract, "Some 30,000 people from the Afrin region have fled to Tal Rifaat.", "en") == []
+    assert claims(extract, "Residents of Kobani said IS fighters fled the town of Kobani.", "en") == [
+        ("islamic-state", "withdrew", "Ain Al Arab", "asserted")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("State media denied that Saraqib had fallen.", [(None, "captured", "Saraqab", "denied")]),
+    ("Rebel commanders denied the village of Jobas had fallen.", [(None, "captured", "Jobas", "denied")]),
+    ("Rebels took the village of Jobas on Monday, but army officers denied the village had fallen.",
+     [("syrian-opposition-factions", "captured", "Jobas", "asserted"),
+      (None, "captured", "Jobas", "denied")]),
+    ("SDF officials denied that Dhiban had been lost.", [(None, "lost", "Thiban", "denied")]),
+    ("Saraqib fell on Monday after a week of fighting.", [(None, "captured", "Saraqab", "asserted")]),
+    # no place fell
+    ("Shells fell on Idlib overnight.", []),
+    ("In Idlib, bread prices fell sharply.", []),
+    ("Rebels shelled Idlib and the prices fell.", []),
+])
+def test_a_fall_of_no_party_named_is_a_capture_of_the_place_before_it(extract, text, expected):
+    got = claims(extract, text, "en")
+    assert [(a if e[0] else None, c, p, s) for (a, c, p, s), e in zip(got, expected, strict=False)] == expected
+    assert len(got) == len(expected)
+
+
+# --- changes told as past, states of a place named where something happened --------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a purpose does not reach a change told in a clause of time of its own
+    ("أطلقت الفصائل معركة بهدف فك الحصار المفروض على المدينة منذ سيطرة قوات النظام على بلدة "
+     "العتيبة.", "ar", [("syrian-government-forces", "captured", "Otayba", "asserted")]),
+    ("Rebels launched an offensive aimed at breaking the siege imposed since government forces "
+     "captured Saraqib.", "en", [("syrian-government-forces", "captured", "Saraqab", "asserted")]),
+    # a verbal noun after "بعد" / "after" is told as done
+    ("وأعادت قوات النظام فتح الطريق الدولي بعد استعادة بلدة سراقب.", "ar",
+     [("syrian-government-forces", "captured", "Saraqab", "asserted")]),
+    ("The SDF advanced on Raqqa after the capture of Tabqa last month.", "en",
+     [("sdf", "captured", "Al-Thawrah", "asserted")]),
+    # but the purpose itself, or a noun with no clause of time, claims nothing
+    ("أطلقت الفصائل معركة بهدف السيطرة على بلدة العتيبة.", "ar", []),
+    ("Rebels launched an offensive aimed at retaking Saraqib.", "en", []),
+    ("The fall of Aleppo was a turning point in the war.", "en", []),
+])
+def test_a_change_told_as_past_in_a_clause_of_time(extract, text, language, expected):
+    assert claims(extract, text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # the place right before a state is its subject, though it says where something happened
+    ("قصفت قوات النظام بلدات في محافظة إدلب، الخاضعة لسيطرة هيئة تحرير الشام.", "ar",
+     [("hts", "captured", "Idleb", "asserted")]),
+    ("Two civilians were killed in Sarmin, which is held by rebels.", "en",
+     [("syrian-opposition-factions", "captured", "Sarmin", "asserted")]),
+    # a list named before "وهي مناطق خاضعة لسيطرة"
+    ("توفي عشرات الأشخاص في مدينتي جنديرس وحارم، وهي مناطق خاضعة لسيطرة فصائل المعارضة.", "ar",
+     [("syrian-opposition-factions", "captured", "Jandairis", "asserted"),
+      ("syrian-opposition-factions", "captured", "Harim", "asserted")]),
+    # a besieged place told with an adjective
+    ("وقال ناشطون إن حي بابا عمرو لا يزال محاصراً منذ أسبوع.", "ar",
+     [(None, "besieged", "Baba Amr", "asserted")]),
+    ("وباتت معسكرات وادي الضيف والحامدية محاصرة من جميع الجهات.", "ar",
+     [(None, "besieged", "Wadi al-Deif camp", "asserted"), (None, "besieged", "Al-Hamidiah", "asserted")]),
+    # a relative area is not its governorate; people besieged somewhere are no besieged place
+    ("وقتل مدنيان في ريف إدلب الخاضع لسيطرة الفصائل.", "ar", []),
+    ("وقتل ثلاثة مدنيين محاصرين في الغوطة.", "ar", []),
+])
+def test_a_state_of_the_place_before_it(extract, text, language, expected):
+    assert claims(extract, text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an adverb between the auxiliary and the verb
+    ("Jaish al-Fatah had already taken the provincial capital Idlib in March.",
+     [("jaish-al-fatah", "captured", "Idleb", "asserted")]),
+    ("The SDF has now captured Tabqa.", [("sdf", "captured", "Al-Thawrah", "asserted")]),
+    ("Palmyra has already fallen to IS.", [("islamic-state", "captured", "Tadmor", "asserted")]),
+    ("Saraqib was briefly captured by rebels.",
+     [("syrian-opposition-factions", "captured", "Saraqab", "asserted")]),
+    ("In Idlib, bread prices have already fallen.", []),
+    # the date between a verbal noun's object and its party
+    ("The fall of Jisr al-Shughur on April 25 to Jaish al-Fatah left the regime exposed.",
+     [("jaish-al-fatah", "captured", "Jisr-Ash-Shugur", "asserted")]),
+    ("The capture of Tabqa last month by the SDF opened the road to Raqqa.",
+     [("sdf", "captured", "Al-Thawrah", "asserted")]),
+    ("The fall of Aleppo in December was a turning point in the war.", []),
+])
+def test_words_inside_a_construction_in_english(extract, text, expected):
+    assert claims(extract, text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a withdrawal told with where the party went: the place it was in, before that
+    ("وأسر المقاتلون عشرات العناصر، فيما فرّ عناصر حواجز أخرى في محيط بلدة جلين باتجاه مدينة "
+     "درعا.", "ar", ["Jlein"]),
+    # not a road it took, nor where it went
+    ("وأضاف المراسل أن رتلاً من الآليات العسكرية انسحب عبر طريق تدمر – حمص باتجاه مطار التيفور.",
+     "ar", []),
+    ("The jihadists overran the northern districts on Wednesday, as troops withdrew towards Homs, "
+     "some 150 kilometres to the west.", "en", []),
+    # people after the verb are its subject, whatever party was named before
+    ("ولم يصدر أي تعليق من الجانب التركي، في وقت خرج فيه مئات المحتجين في اعزاز رافضين دخول "
+     "الهيئة إلى منطقتهم.", "ar", []),
+    ("انسحبت قوات النظام من داريا وخرج معها آلاف المدنيين.", "ar", ["Darayya"]),
+])
+def test_where_a_withdrawal_was_from(extract, text, language, expected):
+    assert places_of(extract, text, language) == expected
+
+
+def test_a_change_told_again_with_no_party_by_the_same_source_is_one_claim(run):
+    from conflictkg.extract.control import _merged
+    from conflictkg.extract.model import Attribution, ControlClaim
+
+    text = "Kurdish fighters left Ras al-Ain on Sunday. A convoy of fifty vehicles left the town at dawn."
+    doc = run(text, language="en")
+    source, other = Attribution("Anadolu", "anadolu"), Attribution("SOHR", "sohr")
+    first = ControlClaim("a", "ras-al-ain", "withdrew", source, doc.span(0, 42), actor="ypg")
+    again = ControlClaim("b", "ras-al-ain", "withdrew", source, doc.span(44, 90), actor=None)
+    assert [c.key for c in _merged(doc, [first, again], set())] == ["a"]
+    # another source's telling, or another change, stays a claim of its own
+    elsewhere = ControlClaim("c", "ras-al-ain", "withdrew", other, doc.span(44, 90), actor=None)
+    taken = ControlClaim("d", "ras-al-ain", "captured", source, doc.span(44, 90), actor=None)
+    assert [c.key for c in _merged(doc, [first, elsewhere, taken], set())] == ["a", "c", "d"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clause after the party named, with a subject of its own that names no party
+    ("The SDF captured Manbij on Saturday after the last fighters left the city.",
+     [("sdf", "captured", "Menbij", "asserted"), (None, "withdrew", "Menbij", "asserted")]),
+    # the party's own fighters, and a verb coordinated with the party's, are the party's
+    ("HTS launched an attack and its fighters captured Saraqib.", [("hts", "captured", "Saraqab", "asserted")]),
+    ("The SDF besieged Raqqa and captured the town of Tabqa.",
+     [("sdf", "besieged", "Ar-Raqqa", "asserted"), ("sdf", "captured", "Al-Thawrah", "asserted")]),
+    ("The SDF captured Manbij after the last IS fighters left Manbij.",
+     [("sdf", "captured", "Menbij", "asserted"), ("islamic-state", "withdrew", "Menbij", "asserted")]),
+])
+def test_a_clause_with_an_unnamed_subject_of_its_own(extract, text, expected):
+    assert claims(extract, text, "en") == expected
+
+
+def test_an_unqualified_noun_of_the_army_is_the_state_forces_of_the_time(run):
+    from conflictkg.extract.pipeline import assemble
+
+    def got(text: str, published: str) -> list[tuple[str | None, str]]:
+        x = assemble(run(text, language="en", published=published))
+        return [(c.actor, c.change) for c in x.control_claims]
+
+    assert got("Troops took the village of Saida on Friday.", "2018-07-07") == [
+        ("syrian-government-forces", "captured")]
+    assert got("Army units on Monday restored security and stability to Saraqib.", "2020-03-02") == [
+        ("syrian-government-forces", "captured")]
+    # the state's forces of the year told
+    assert got("Troops entered Saraqib on Monday.", "2025-03-10") == [
+        ("syrian-ministry-of-defence-forces", "entered")]
+    # a noun of forces qualified by another party, or owned by one, is that party's
+    assert got("Turkish troops entered Afrin on Sunday.", "2018-03-18") == [("turkey", "entered")]
+    assert got("Rebels said their units captured Saraqib.", "2020-02-01") == [
+        ("syrian-opposition-factions", "captured")]
+    # an intention is no claim, whoever the troops are
+    assert got("The army will restore security and stability to Saraqib.", "2020-02-01") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # control a party lost: the verbal noun is the object of a verb of loss
+    ("فقدت قوات النظام السيطرة على بلدة كفرنبودة.",
+     [("syrian-government-forces", "lost", "Kafr Nabutha", "asserted")]),
+    ("وخسرت قوات النظام صباح اليوم السيطرة على بلدة كفرنبودة.",
+     [("syrian-government-forces", "lost", "Kafr Nabutha", "asserted")]),
+    ("سيطرت قوات النظام على بلدة كفرنبودة وفقدت السيطرة على بلدة الهبيط.",
+     [("syrian-government-forces", "captured", "Kafr Nabutha", "asserted"),
+      ("syrian-government-forces", "lost", "Hbit", "asserted")]),
+    ("استعادت قوات النظام السيطرة على بلدة كفرنبودة.",
+     [("syrian-government-forces", "captured", "Kafr Nabutha", "asserted")]),
+    # "فقد" before a verb is a particle, not a loss
+    ("فقد استهدفت طائرة مسيرة تركية سيارة على طريق القامشلي بريف محافظة الحسكة.", []),
+    ("فقد سيطرت قوات النظام على بلدة كفرنبودة.",
+     [("syrian-government-forces", "captured", "Kafr Nabutha", "asserted")]),
+])
+def test_control_lost_and_the_particle_fqd(extract, text, expected):
+    assert claims(extract, text) == expected
+
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a withdrawal or an entry around a place is about that place
+    ("وجاء في البيان أن مرتزقة داعش تراجعوا من محيط حي الصناعة شرق المدينة.", "ar", ["Al-Sinaha"]),
+    ("انسحبت قوات النظام من محيط بلدة كفرنبودة.", "ar", ["Kafr Nabutha"]),
+    ("IS fighters withdrew from the outskirts of Kafr Nabudah.", "en", ["Kafr Nabutha"]),
+    ("Rebels entered the southern outskirts of Kafr Nabudah.", "en", ["Kafr Nabutha"]),
+    # not a capture of its outskirts, where a party went, near it, or a deployment around it
+    ("سيطرت قوات النظام على محيط بلدة كفرنبودة.", "ar", []),
+    ("انسحبت قوات النظام باتجاه بلدة كفرنبودة.", "ar", []),
+    ("انسحبت قوات النظام من قرب بلدة كفرنبودة.", "ar", []),
+    ("The troops withdrew towards Kafr Nabudah.", "en", []),
+    ("بينما انتشرت عناصر الهيئة على دوار نوروز وفي محيط مبنى السرايا في عفرين.", "ar", []),
+    ("انسحبت الفصائل من مواقع تقدمها في أطراف مدينة حماة.", "ar", []),  # positions around it
+])
+def test_a_change_around_a_place(extract, text, language, expected):
+    assert places_of(extract, text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('The ministry also dismissed as "fake" reports that Islamic State fighters had regained '
+     "control of the town of al-Mayadin.", [("islamic-state", "captured", "Al Mayadin", "denied")]),
+    ("The SDF rejected as baseless claims that IS fighters had entered Hasakah.",
+     [("islamic-state", "entered", "Al-Hasakeh", "denied")]),
+    ("The army captured al-Mayadin on Saturday.", [("syrian-government-forces", "captured", "Al Mayadin", "asserted")]),
+])
+def test_an_english_denial_told_as_a_dismissal(extract, text, expected):
+    assert claims(extract, text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a relative clause after a comma is said by the denier, not denied
+    ('The ministry dismissed as "fake" reports that Islamic State fighters had regained control of '
+     "the town of al-Mayadin, which Syrian troops liberated in October.", "en",
+     [("islamic-state", "captured", "Al Mayadin", "denied"),
+      ("syrian-government-forces", "captured", "Al Mayadin", "asserted")]),
+    ("ونفت الوكالة سيطرة الفصائل على بلدة كفرنبودة، التي استعادتها قوات النظام أمس.", "ar",
+     [("syrian-opposition-factions", "captured", "Kafr Nabutha", "denied"),
+      ("syrian-government-forces", "captured", "Kafr Nabutha", "asserted")]),
+])
+def test_a_relative_clause_after_a_denial_is_not_denied(extract, text, language, expected):
+    assert claims(extract, text, language) == expected
+
+
+def test_an_aside_closed_before_the_change_keeps_it_denied(extract):
+    text = ("A military source denied reports circulated by some channels, which are hostile to "
+            "Syria, that armed groups had taken control of Saraqib.")
+    assert [(c, s) for _, c, _, s in claims(extract, text, "en")] == [("captured", "denied")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # reports a sentence opens with, said after the change to be false
+    ("Reports in Arab media claiming that IDF forces had entered the town of Qatana are false.",
+     [("israel", "entered", "Qatana", "asserted"), ("israel", "entered", "Qatana", "denied")]),
+    # not a change told before the reports, nor other claims said to be false
+    ("IDF forces entered the town of Qatana, officials said, and the reports are false.",
+     [("israel", "entered", "Qatana", "asserted")]),
+    ("Government forces entered Saraqib; rebel claims of a victory are false.",
+     [("syrian-government-forces", "entered", "Saraqab", "asserted")]),
+])
+def test_reports_said_after_the_change_to_be_false(extract, text, expected):
+    assert claims(extract, text, "en") == expected

@@ -67,6 +67,7 @@ class AgentWords:
     compositions: frozenset[str] = frozenset()  # "المؤلفة من": the groups a collective is made of
     latter: frozenset[str] = frozenset()  # "الأخيرة", "the latter": the last party named
     subject_gap: frozenset[str] = frozenset()  # "also", "had": between an English subject and its verb
+    possessives: frozenset[str] = frozenset()  # "its", "their": a noun of forces owned by the party named
     heads: frozenset[str] = frozenset()  # "القوات": the last party named with it at its head
     cues: tuple[tuple[int, int], ...] = ()  # spans of control cues ("الأمن" in "الأمن والاستقرار إلى")
     verb_first: bool = True  # Arabic: a subject may follow its verb
@@ -179,6 +180,8 @@ class Agents:
                       for t in doc.tokens_between(clause[0], cue.start))
         if not before:
             return None, enabled
+        if not words.verb_first and not noun and self._unnamed_subject(doc, before[-1], cue, words):
+            return UNNAMED, True  # "The SDF took X after the last fighters left": not the SDF
         head = (placed or before)[-1]
         if not words.verb_first and not noun and doc.text[:before[-1].start].rstrip()[-1:] != "(" and not any(
                 c in doc.text[before[-1].end:cue.start] for c in ",;:") and all(
@@ -201,6 +204,17 @@ class Agents:
                 sentence.start, head.start)[-ANNOUNCER_REACH:])
         # "أعلنت قيادة X، ...، السيطرة", "استعادت فصائل المعارضة، الخميس، السيطرة": the verb's subject
         return self._resolved(doc, head, words), enabled or announced or head.start >= clause[0]
+
+    def _unnamed_subject(self, doc: Doc, party: Mention, cue: Match, words: AgentWords) -> bool:
+        """English: a clause opens after the last party named ("after", "while", "and") and its
+        subject is a noun of forces that names none ("the last fighters", "troops")."""
+        between = doc.tokens_between(party.end, cue.start)
+        opened = [n for n, t in enumerate(between) if t.key in words.complementizers]
+        if not opened:
+            return False
+        subject = between[opened[-1] + 1:]
+        return bool(subject) and any(t.key in words.members for t in subject) and all(
+            t.key not in words.verb_like and t.key not in words.possessives for t in subject)  # not "its fighters"
 
     def helpers(self, doc: Doc, mentions: list[Mention], words: AgentWords) -> list[Mention]:
         """The parties that are not a subject (:meth:`opposed`), and those coordinated with
@@ -317,6 +331,15 @@ class Agents:
         for m in self.parties(doc, at, window[-1].end, words.cues):
             return self._resolved(doc, m, words)
         return None
+
+    def state_forces(self, name: str, year: int | None) -> str | None:
+        """The state's forces of ``year`` (or the latest), as the gazetteer names them with
+        ``name`` ("government forces"): what an unqualified "troops" or "the army" stands for."""
+        wanted = normalize_key(name)
+        keys = [e for e in self._actors.values() if any(normalize_key(a) == wanted for a in e.aliases_en)]
+        active = [e for e in keys if year is None or (e.active_from or year) <= year <= (e.active_to or year)]
+        chosen = sorted(active or keys, key=lambda e: -(e.active_from or 0))
+        return chosen[0].key if chosen else None
 
     def last_party(self, doc: Doc, before: int, paragraph_start: int, words: AgentWords | None = None) -> str | None:
         """The last party named before ``before`` in its paragraph ("سيطروا", "they"), not

@@ -14,6 +14,12 @@ as its subject, after its object ("the fall of X to Y"), or when it is said to b
 negations, questions and relative clauses said in passing are not claims, nor is
 control by fire ("سيطرة نارية"), nor people fleeing; a denial before the change ("نفت
 الصحيفة سيطرة ...", "denied that") makes the claim a denied one, credited to the denier.
+A change told in a clause of time ("منذ سيطرة", "after the capture of") is told as done,
+and no attempt before it reaches it. A fall told of no party ("denied that X had fallen")
+is a capture by a party not named; the subject of a state may be a place after "في" ("في
+محافظة إدلب، الخاضعة لسيطرة"); a verbal noun a verb of loss governs ("فقدت ... السيطرة
+على") is a loss; an unqualified "troops" is the state's forces of the year told; rivers
+are held by no one.
 """
 
 from __future__ import annotations
@@ -29,11 +35,14 @@ from conflictkg.extract.doc import Doc, Mention, Sentence, clitic_forms, word_fo
 from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.model import Attribution, ControlClaim
+from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.objects import ObjectReader, paragraph_start, quoted
 from conflictkg.extract.patterns import Patterns
 from conflictkg.reference.gazetteers import Gazetteers
 
 CIVILIAN_REACH = 4  # words before a change, in its clause, in which its subject may be people
+CIVILIAN_AFTER = 3  # Arabic: words after a change in which its subject may be people
+CIVILIAN_SUBJECT_REACH = 9  # words before a change over which people and where they are from reach
 PASSIVE_REACH = 10  # tokens before a passive's cue in which its place stands
 PREPOSITION_WINDOW = 8  # tokens after an expulsion's verb in which "من" / "out of" stands
 NEGATION_WINDOW = 2
@@ -42,6 +51,8 @@ OPENING = 2  # first words of a sentence whose main verb may be an attempt ("ت�
 ATTEMPT_WINDOW = 3
 ATTEMPT_REACH = 8  # tokens before a change, in its clause, over which an attempt word reaches
 PASSIVE_AGENT_REACH = 5  # tokens after a passive's object in which "من قبل" / "by" stands
+GOVERNING_REACH = 8  # tokens before a verbal noun over which the verb it is the object of stands
+NOUN_AGENT_REACH = 6  # tokens after a verbal noun's object, over its date, in which "to" / "by" stands
 HELD_BY_REACH = 6  # tokens after a capture's object in which "من" / "from" and the party that held it stand
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
@@ -73,6 +84,7 @@ class ControlFinder:
     def __call__(self, doc: Doc) -> None:
         rules = self._rules.get(doc.language) or self._rules["ar"]
         denials = rules.denials.find(doc.norm)
+        late = rules.late_denials.find(doc.norm) if rules.late_denials_words else []
         cues = [c for c in rules.cues.find(doc.norm) if not any(
             not m.weak and m.key for name in ("actor_mentions", "source_mentions", "place_mentions")
             for m in doc.index(name).overlapping(c.start, c.end))]  # "تحرير" in "هيئة تحرير الشام"
@@ -93,7 +105,8 @@ class ControlFinder:
                 and last_places[2] != "withdrew" else []
             readings = doc.attempt(self.name, where, [], self._read, doc, cue, sentence, rules,
                                    words, starts, context, changes)
-            denial = next((d for d in denials if sentence.start <= d.start < cue.start), None)
+            denial = next((d for d in denials if sentence.start <= d.start < cue.start
+                           and not _aside_between(doc, d.end, cue.start, rules)), None)
             attributed = self._denier(doc, denial) if denial else None
             clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
             date = _date(doc, clause) or _event_start(doc, sentence)
@@ -110,6 +123,8 @@ class ControlFinder:
                     actor = self._agents.last_party(doc, sentence.start, paragraph_start(doc, sentence), words)
                     if contrary and previous and actor == previous[1]:
                         actor = None  # "took X while (unnamed) troops fled X": not the same party
+                if actor is None and reading is readings[0] and self._army_subject(doc, cue, sentence, rules):
+                    actor = self._agents.state_forces(rules.state_forces, _year(date or doc.info.published))
                 if actor is not None and reading is readings[0]:  # not the party driven out
                     previous = (sentence.paragraph, actor, forward, keys)
                 last_places = (sentence.paragraph, reading.places, reading.change)
@@ -119,7 +134,7 @@ class ControlFinder:
                     end = max(cue.end, place.end) if place.start > cue.start else max(cue.end, reading.end)
                     key = f"control-{start}-{end}" if place.start > cue.start else f"control-{place.start}-{end}"
                     key += "" if reading is readings[0] else f"-{reading.change}"
-                    if key in claims or place.key == actor:
+                    if key in claims or place.key == actor or _unheld(doc, place, rules):
                         continue
                     claims[key] = ControlClaim(
                         key=key, place=place.key, change=reading.change,
@@ -132,6 +147,9 @@ class ControlFinder:
         for denial in denials:
             doc.attempt(self.name, (denial.start, denial.end), None, self._denied_before,
                         doc, denial, claims, starts, rules)
+        for denial in late:
+            doc.attempt(self.name, (denial.start, denial.end), None, self._denied_after,
+                        doc, denial, claims, rules)
         doc.control_claims = _merged(doc, list(claims.values()), nouns)
 
     # --- what is not a claim -------------------------------------------------------------
@@ -151,6 +169,10 @@ class ControlFinder:
             return True  # "كامل ما خسرته": what it had lost, said of something else
         if doc.text[sentence.start:sentence.end].rstrip().endswith(("?", "؟")):
             return True
+        if cue.key in rules.particles:  # "فقد استهدفت طائرة": "فقد" before a verb is a particle
+            following = doc.tokens_between(cue.end, sentence.end)[:1]
+            if following and not rules.words.verb_like.isdisjoint(clitic_forms(following[0].key)):
+                return True
         after = doc.tokens_between(cue.end, sentence.end)[:2]
         if not rules.fire_control.isdisjoint(word_forms(after)) or (
                 rules.english and " ".join(t.key for t in after[:2]) in rules.fire_control):
@@ -169,6 +191,10 @@ class ControlFinder:
         related = [n for n, t in enumerate(before) if set(clitic_forms(t.key)) & rules.relatives]
         if related:  # "تواصل محاولاتها استعادة البلدة، التي خسرتها": a clause of its own
             before, near = before[related[-1] + 1:], [t for t in near if t.start > before[related[-1]].start]
+        since = [n for n, t in enumerate(before) if set(clitic_forms(t.key)) & rules.since]
+        if since:  # "بهدف فك الحصار المفروض منذ سيطرة قوات النظام على العتيبة", "aiming to ...
+            # after IS took X": a change told as past, in a clause of time of its own
+            before, near = before[since[-1] + 1:], [t for t in near if t.start > before[since[-1]].start]
         if not rules.attempts.isdisjoint(phrases_of(before + near)) or not rules.attempts.isdisjoint(
                 rules.phrases.unsuffixed(f) for f in word_forms(before[-2:] + near[-2:])):
             return True  # "بهدف السيطرة", "تواصل محاولاتها استعادة البلدة": its attempts
@@ -189,6 +215,10 @@ class ControlFinder:
     def _read(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules, words: AgentWords,
               starts: frozenset[int], context: list[Mention], changes: dict[int, str]) -> list[Reading]:
         spec: Cue = cue.payloads[0]
+        if spec.form == "nouns" and spec.change == "captured":
+            governing = self._governing(doc, cue, sentence, rules, changes)
+            if governing in BACKWARD:  # "فقدت قوات النظام السيطرة على": control lost
+                spec = Cue(governing, "nouns")
         if spec.form == "passives":
             return self._passive(doc, cue, spec, sentence, rules, words)
         if spec.form == "expels":
@@ -213,12 +243,13 @@ class ControlFinder:
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
         if cue.key in rules.needs_party and not actor:
             return []  # "انتشرت الأخبار في المدينة": spread, deployed, said of no party
-        if not actor and self._civilian(doc, cue, sentence, rules):
+        if (not actor or self._people_after(doc, cue, sentence, rules)) and self._civilian(doc, cue, sentence, rules):
             return []  # "آلاف العائلات هرباً من تلكلخ", "thousands of people have fled": no party
         done = self._done(doc, cue, sentence, rules, starts)
         if spec.form == "nouns" and not agent:  # "the fall of Palmyra to IS", "the capture of X by Y"
-            marker = doc.tokens_after(object_end, 1)
-            if marker and marker[0].key in rules.noun_agents:
+            marker = [t for t in doc.tokens_after(object_end, NOUN_AGENT_REACH) if not (
+                doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))][:1]
+            if marker and marker[0].key in rules.noun_agents and marker[0].start < sentence.end:  # "on April 25 to"
                 by = self._agents.agent_after(doc, marker[0].end, sentence, words)
                 actor, agent = (by, True) if by is not None else (actor, agent)
         if not agent and (spec.form == "nouns" or done or not actor):
@@ -279,9 +310,74 @@ class ControlFinder:
             return False
         if before[-1].start in starts or not rules.done_markers.isdisjoint(clitic_forms(before[-1].key)):
             return True
+        k = len(before) - 1
+        while k > 0 and rules.phrases.category(doc, doc.token_index(before[k].start))[0] == "filler":
+            k -= 1  # "after the"
+        if set(clitic_forms(before[k].key)) & rules.since:
+            return True  # "بعد تحرير بلدة سلوك", "after the capture of Tabqa": told as past
         return before[-1].key == "من" and any(
             set(clitic_forms(t.key)) & rules.words.enablers
             for t in doc.tokens_between(sentence.start, before[-1].start))
+
+    def _governing(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                   changes: dict[int, str]) -> str | None:
+        """The change of the verb a verbal noun is the object of, past its subject and the words
+        that say when ("فقدت قوات النظام صباح اليوم السيطرة على"), if any."""
+        parties = doc.index("actor_mentions")
+        for t in reversed(doc.tokens_between(sentence.start, cue.start)[-GOVERNING_REACH:]):
+            at = next((k for k in range(t.start, t.end) if k in changes), None)  # "وخسرت"
+            if at is not None:
+                return changes[at]
+            if not (parties.overlapping(t.start, t.end) or rules.phrases.is_time(t.key)
+                    or doc.dates_overlapping(t.start, t.end)):
+                return None
+        return None
+
+    def _denied_after(self, doc: Doc, denial: Match, claims: dict[str, ControlClaim],
+                      rules: ControlRules) -> None:
+        """"Reports claiming that IDF forces entered Qatana are false": a sentence that opens
+        with the reports and says after the change that they are false; the reports' claims
+        stand, and the same claims are denied by whoever says so."""
+        sentence = doc.sentence_at(denial.start)
+        if sentence is None:
+            return
+        opening = doc.tokens_between(sentence.start, denial.start)[:2]
+        if not any(" ".join(t.key for t in opening[:n]) in rules.denied_claims for n in (1, 2)):
+            return
+        credited = attribution_at(doc, denial.start, denial.end, doc.publisher)
+        for claim in [c for c in claims.values() if sentence.start <= c.evidence.start < denial.start
+                      and c.stance == "asserted"]:
+            key = f"{claim.key}-denied-{denial.start}"
+            claims[key] = replace(claim, key=key, stance="denied", attributed_to=credited,
+                                  evidence=doc.span(claim.evidence.start, denial.end))
+
+    def _army_subject(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+        """English: the subject is an unqualified noun of the army ("troops took", "Army units on
+        Monday restored security to", "Army restores"), which names the state's forces."""
+        if not rules.army_nouns:
+            return False
+        clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+        before = [t for t in doc.tokens_between(clause[0], cue.start)
+                  if not (doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))]
+        while before and before[-1].key in rules.words.subject_gap and before[-1].key not in rules.army_nouns:
+            before.pop()
+        if not before or before[-1].key not in rules.army_nouns:
+            return False
+        qualifier = before[-2].key if len(before) > 1 else None
+        return qualifier is None or qualifier in rules.army_qualifiers
+
+    def _people_after(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+        """Arabic: people right after the verb, before any party, are its subject ("خرج فيه مئات
+        المحتجين"), whatever party was named before it."""
+        if rules.english:
+            return False
+        parties = doc.index("actor_mentions")
+        for t in doc.tokens_between(cue.end, sentence.end)[:CIVILIAN_AFTER]:
+            if parties.overlapping(t.start, t.end):
+                return False
+            if not rules.civilians.isdisjoint(word_forms([t])):
+                return True
+        return False
 
     def _civilian(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """Whether the subject of a change is people, not a party: civilians, families,
@@ -289,8 +385,18 @@ class ControlFinder:
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         near = doc.tokens_between(clause[0], cue.start)[-CIVILIAN_REACH:]
         if not rules.english:
-            near += doc.tokens_between(cue.end, clause[1])[:2]
-        return not rules.civilians.isdisjoint(word_forms(near))
+            near += doc.tokens_between(cue.end, clause[1])[:CIVILIAN_AFTER]  # "خرج فيه مئات المحتجين"
+        if not rules.civilians.isdisjoint(word_forms(near)):
+            return True
+        # "200,000 people from the Kobane region have fled": the people, then where they are
+        # from; but no party named between them and the verb ("residents said IS fighters fled")
+        wider = doc.tokens_between(clause[0], cue.start)[-CIVILIAN_SUBJECT_REACH:]
+        people = [t for t in wider if not rules.civilians.isdisjoint(word_forms([t]))]
+        if not people:
+            return False
+        between = doc.tokens_between(people[-1].end, cue.start)
+        return bool(between) and between[0].key in rules.words.partitives and not doc.index(
+            "actor_mentions").overlapping(people[-1].end, cue.start)
 
     def _passive(self, doc: Doc, cue: Match, spec: Cue, sentence: Sentence,
                  rules: ControlRules, words: AgentWords) -> list[Reading]:
@@ -312,8 +418,14 @@ class ControlFinder:
         if not places:
             places = self._objects.antecedent(doc, reach, sentence, rules)
         if not places:
+            places = self._described(doc, end, sentence, rules) or self._described(
+                doc, cue.start, sentence, rules)  # ", الخاضعة لسيطرة" right after a comma
+        if not places:
             return []
-        actor = self._agents.agent_after(doc, cue.end, sentence, words)
+        if cue.key in rules.falls and not self._fallen(doc, cue, rules, words):
+            return []  # "shells fell", "prices fell in Idlib": no place fell
+        # a fall told of no party has none after it ("Palmyra fell as troops withdrew")
+        actor = None if cue.key in rules.falls else self._agents.agent_after(doc, cue.end, sentence, words)
         following = doc.tokens_between(cue.end, sentence.end)[:1]
         pronoun = cue.text.endswith(("ه", "ها", "هم")) or (
             rules.english and bool(following) and following[0].key in rules.pronoun_objects)  # "fell to them"
@@ -323,6 +435,37 @@ class ControlFinder:
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words) or \
                 self._agents.last_party(doc, cue.start, paragraph_start(doc, sentence), words)
         return [Reading(spec.change, places, actor, cue.end)]
+
+    def _described(self, doc: Doc, end: int, sentence: Sentence, rules: ControlRules) -> list[Mention]:
+        """"قصفت بلدات في محافظة إدلب، الخاضعة لسيطرة الهيئة", "killed in Sarmin, which is held
+        by rebels": the place right before a state, though it says where something else is."""
+        k = doc.token_at(end)
+        k -= 1 if doc.tokens[k].start >= end else 0
+        while k >= 0 and doc.tokens[k].start >= sentence.start and doc.tokens[k].end <= end and (
+                doc.tokens[k].key in rules.relatives or doc.tokens[k].key in rules.state_links):
+            k -= 1
+        if k < 0 or doc.tokens[k].start < sentence.start:
+            return []
+        t = doc.tokens[k]
+        return [m for m in doc.index("place_mentions").overlapping(t.start, t.end)
+                if not quoted(doc, m) and not any(rules.phrases.is_region(u.key) for u in doc.tokens[
+                    max(0, doc.token_at(m.start) - 1):k + 1])][-1:]  # not "the Idlib countryside"
+
+    def _fallen(self, doc: Doc, cue: Match, rules: ControlRules, words: AgentWords) -> bool:
+        """"Saraqeb had fallen", "the village had fallen": a fall told of no party is one only of
+        the place right before it, its subject (a name or an anaphor), past auxiliaries; not
+        of a place that says where ("in Idlib, prices fell")."""
+        k = doc.token_at(cue.start) - 1
+        while k >= 0 and doc.tokens[k].key in words.subject_gap:
+            k -= 1
+        if k < 0:
+            return False
+        t = doc.tokens[k]
+        named = doc.index("place_mentions").overlapping(t.start, t.end)
+        if named:
+            return not rules.phrases.is_context(doc, named[-1])
+        pair = f"{doc.tokens[k - 1].key} {t.key}" if k else t.key
+        return bool({t.key, pair} & (rules.anaphors | rules.plural_anaphors))
 
     def _expel(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules, words: AgentWords,
                starts: frozenset[int]) -> list[Reading]:
@@ -395,18 +538,25 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
     sentence of the same source) is one claim: the first statement in the body stands."""
     out: list[ControlClaim] = []
     seen: dict[tuple, int] = {}
+    told: set[tuple] = set()  # change, place, stance and source of the claims kept
+    stated: set[tuple] = set()  # actor, change, place and stance of the claims kept
     body_first = sorted(claims, key=lambda c: (_is_heading(doc, c), c.evidence.start))
     for claim in body_first:
         same = (claim.actor, claim.change, claim.place, claim.stance)
         source = claim.attributed_to.source or claim.attributed_to.label
-        restated = same in {k[:4] for k in seen}
+        restated = same in stated
         if restated and (_is_heading(doc, claim) or claim.attributed_to == doc.publisher
                          or claim.key in nouns):
             continue  # a headline, the report restating in its own voice what a source said,
             # or a verbal noun that refers back to the change ("سيطرة الفصائل على حمص تقسم ...")
         if (*same, source) in seen:
             continue
+        if claim.actor is None and (*same[1:], source) in told:
+            continue  # the same change told again with its party left unnamed ("after the army
+            # had liberated it", "pulled out of the city")
         seen[(*same, source)] = len(out)
+        told.add((*same[1:], source))
+        stated.add(same)
         out.append(claim)
     return sorted(out, key=lambda c: (c.evidence.start, c.evidence.end))
 
@@ -433,6 +583,29 @@ def _is_heading(doc: Doc, claim: ControlClaim) -> bool:
 def _possessed(cue: Match) -> bool:
     """A verbal noun with a pronoun of its own ("سيطرتها", "انسحابه"): its agent is named."""
     return cue.text.endswith(("ها", "ه", "هم", "هما"))
+
+
+def _aside_between(doc: Doc, start: int, end: int, rules: ControlRules) -> bool:
+    """Whether a relative clause after a comma opens between a denial and a change ("denied
+    reports that IS retook al-Mayadin, which Syrian troops liberated"): it is said, not denied."""
+    relatives = rules.relatives - rules.words.complementizers  # not ", that armed groups had taken"
+    return any(t.key in relatives and doc.text[max(start, t.start - 3):t.start].rstrip().endswith((",", "،"))
+               and not any(c in doc.text[t.end:end] for c in ",،")  # not an aside closed before it
+               for t in doc.tokens_between(start, end))
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _unheld(doc: Doc, place: Mention, rules: ControlRules) -> bool:
+    """A place no party holds: a river, named by its head word in the gazetteer ("نهر
+    العاصي", "Orontes River"), which no governorate holds either."""
+    entry = doc.places.get(place.key)
+    if entry is None or entry.admin1 or not entry.curated:
+        return False
+    return any(not rules.unheld_heads.isdisjoint(normalize_key(label).split())
+               for label in entry.labels.values() if label)
 
 
 def _date(doc: Doc, clause: tuple[int, int]) -> str | None:

@@ -37,19 +37,34 @@ class ControlRules:
                 entries += [(w, Cue(change, form)) for w in spec.words(form)]
             self.prepositions[change] = spec.keys("objects")
             self.direct[change] = spec.keys("direct_object")
+        entries += self._with_adverbs(entries, s.keys("auxiliaries"), s.words("inserted_adverbs"))
         self.phrases = PhraseReader(patterns, language)
         self.suffixed = self._suffixed(entries, self.phrases.suffixes)
         entries += [(w, cue) for w, cue in self.suffixed.values()]
         self.suffixed_keys = frozenset(normalize_key(w) for w, _ in self.suffixed.values())
         self.cues: Matcher[Cue] = Matcher(entries)
-        self.denials: Matcher[str] = s.matcher(denial=s.words("denials"))
-        self.denial_words = s.keys("denials")
+        self.denials: Matcher[str] = s.matcher(denial=s.words("denials") + s.words("dismissals"))
+        self.late_denials_words = s.words("late_denials")
+        self.late_denials: Matcher[str] = s.matcher(denial=self.late_denials_words)
+        self.denial_words = s.keys("denials") | s.keys("dismissals")
         for name in ("attempts", "negations", "clause_negations", "pronoun_objects",
                      "elaborations", "locals", "relatives", "destinations", "continuatives",
                      "fire_control", "denied_claims"):
             setattr(self, name, s.keys(name))
         self.continuative_words = frozenset(w for k in self.continuatives for w in k.split())
         self.bare_passives = s.keys("needs_agent")
+        self.falls = s.keys("falls") | frozenset(
+            normalize_key(w) for w, _ in self._with_adverbs(
+                [(f, Cue("captured", "passives")) for f in s.words("falls")],
+                s.keys("auxiliaries"), s.words("inserted_adverbs")))
+        self.since = s.keys("since")
+        self.state_links = s.keys("state_links")
+        self.army_nouns = s.keys("army_nouns")
+        self.particles = s.keys("particles")
+        self.vicinity = s.keys("vicinity")
+        self.vicinity_changes = frozenset(("withdrew", "entered"))
+        self.army_qualifiers = s.keys("army_qualifiers")
+        self.state_forces = next(iter(s.words("state_forces")), "")
         self.what = s.keys("indefinite_relatives")
         self.done_markers = s.keys("done_markers")
         self.noun_agents = s.keys("noun_agents")
@@ -62,6 +77,7 @@ class ControlRules:
         self.modals = s.keys("modals")
         self.present_prefixes = s.words("present_prefixes")
         self.locative_pronouns = s.keys("locative_pronouns")
+        self.unheld_heads = s.keys("unheld_heads")
         places = patterns.section("places", language)
         self.anaphors = frozenset(normalize_key(k) for k in places.groups("anaphors"))
         self.plural_anaphors = s.keys("plural_anaphors")
@@ -80,9 +96,27 @@ class ControlRules:
             accompaniments=s.keys("accompaniments"), complementizers=s.keys("complementizers"),
             relatives=s.keys("relatives"), compositions=s.keys("compositions"),
             latter=s.keys("latter"), subject_gap=s.keys("subject_gap"),
+            possessives=s.keys("possessive_pronouns"),
             verb_first=language != "en")
         self.english = language == "en"
 
+
+    def _with_adverbs(self, entries: list[tuple[str, Cue]], auxiliaries: frozenset[str],
+                      adverbs: list[str]) -> list[tuple[str, Cue]]:
+        """"had already taken", "have now captured", "has since seized": each cue that opens
+        with an auxiliary, with each adverb that may stand after it; a direct object stays one."""
+        out: list[tuple[str, Cue]] = []
+        for word, cue in entries:
+            head, _, rest = word.partition(" ")
+            if not rest or normalize_key(head) not in auxiliaries:
+                continue
+            direct = normalize_key(word) in self.direct[cue.change]
+            for adverb in adverbs:
+                variant = f"{head} {adverb} {rest}"
+                out.append((variant, cue))
+                if direct:
+                    self.direct[cue.change] |= {normalize_key(variant)}
+        return out
 
     def _suffixed(self, entries: list[tuple[str, Cue]], suffixes: tuple[str, ...]
                   ) -> dict[str, tuple[str, Cue]]:

@@ -119,6 +119,11 @@ class ObjectReader:
                     heading = t.start
                     break
             if start < 0:
+                where = [m for m in doc.index("place_mentions").starting(cue.end, heading)
+                         if m.end <= heading and not quoted(doc, m) and self._where_from(doc, m, rules)
+                         ] if change == "withdrew" else []
+                if where:  # "فر عناصر حواجز أخرى في محيط بلدة جلين باتجاه": where they were
+                    return where[-1:], cue.end, heading
                 clause_end = (doc.clause_at(cue.start) or (sentence.start, sentence.end))[1]
                 bare = len(doc.tokens_between(cue.end, clause_end)) <= IMPLIED_REACH
                 if change == "withdrew" and context and (heading > cue.end or (
@@ -143,6 +148,11 @@ class ObjectReader:
             phrase.end = more.end
         if phrase.items:
             return phrase.items, start, phrase.end
+        if change in rules.vicinity_changes and cue.key not in rules.needs_party and phrase.near and \
+                self._in_vicinity(doc, phrase.near[0], start, rules):
+            # "تراجعوا من محيط حي الصناعة", "entered the outskirts of X": that place; not a
+            # deployment around it ("انتشرت عناصر الهيئة في محيط مبنى السرايا")
+            return phrase.near[:1], start, phrase.near[0].end
         there = self._there(doc, start, sentence, rules) if not relative and not phrase.context else None
         if there is not None:  # "انسحاب عناصر قسد من نقاطها فيها": the places "فيها" stands for,
             # those the sentence's change before is about ("X fell to them after Y pulled out of
@@ -166,6 +176,34 @@ class ObjectReader:
                 return named, start, max(cue.end, doc.tokens_between(start, sentence.end)[:3][-1].end)
         located = self._located(doc, phrase, cue, sentence, rules)
         return (located, start, max(located[0].end, cue.end)) if located else None
+
+    def _in_vicinity(self, doc: Doc, place: Mention, start: int, rules: ControlRules) -> bool:
+        """Whether the word before a landmark (past head nouns) says around it ("محيط", "أطراف",
+        "the outskirts of"), not where a party went ("باتجاه", "towards") or near it ("قرب")."""
+        words = [t for t in doc.tokens_between(start, place.start)
+                 if rules.phrases.category(doc, doc.token_index(t.start))[0] not in ("head", "filler")
+                 or not rules.vicinity.isdisjoint(clitic_forms(t.key))]
+        # right after the preposition: not "من مواقع تقدمها في أطراف دمشق", positions around it
+        return len(words) == 1 and not rules.vicinity.isdisjoint(clitic_forms(words[0].key))
+
+    def _where_from(self, doc: Doc, m: Mention, rules: ControlRules) -> bool:
+        """Whether a place between a withdrawal and where it went is where the party was: after
+        "في" / "من" / "محيط" ("فر عناصر حواجز في محيط بلدة جلين باتجاه"), not on a road or
+        where they went ("عبر طريق تدمر – حمص", "withdrew towards Homs")."""
+        i = doc.token_at(m.start)
+        t = doc.tokens[i]
+        proclitic = doc.text[t.start:m.start] if m.start > t.start else ""
+        if proclitic and not set(clitic_forms(t.key)) & rules.destinations:
+            return any(c in proclitic for c in "بف") or "من" in proclitic
+        i -= 1
+        while i > 0 and rules.phrases.category(doc, i)[0] in ("head", "filler"):
+            i -= 1  # "في محيط بلدة جلين"
+        if i < 0 or not rules.destinations.isdisjoint(clitic_forms(doc.tokens[i].key)):
+            return False
+        category = rules.phrases.category(doc, i)[0]
+        if category == "near" and i > 0:  # "في محيط", not "عبر", "باتجاه"
+            category = rules.phrases.category(doc, i - 1)[0]
+        return category == "context" or bool(set(clitic_forms(doc.tokens[i].key)) & rules.prepositions["withdrew"])
 
     def _ahead(self, doc: Doc, at: int, sentence: Sentence) -> list[Token]:
         """The words after ``at`` in its sentence, less those of dates and parties ("سيطرة جيش

@@ -65,7 +65,8 @@ class PhraseReader:
                                 (TIME, s.words("times")), (STOP, s.words("stops")),
                                 (HEAD, tuple(places.groups("qualifiers"))),
                                 (CONTEXT, places.words("locatives")),
-                                (NEAR, places.words("proximity") + s.words("owners") + s.words("directions")),
+                                (NEAR, places.words("proximity") + s.words("owners") + s.words("directions")
+                                 + s.words("destinations")),
                                 (COORDINATOR, s.words("coordinators")),
                                 (ELABORATION, s.words("elaborations")),
                                 (POSSESSIVE, s.words("possessives"))):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import random
+import re
 import signal
 import subprocess
 import sys
@@ -67,39 +69,155 @@ def _documents(folder: Path, count: int) -> None:
         (folder / f"doc{n:04d}.txt").write_text(f"{seeds[n % len(seeds)]}\n\nنسخة رقم {n}\n", encoding="utf-8")
 
 
-@pytest.mark.slow
-def test_kill_9_mid_ingest_leaves_whole_documents_and_a_rerun_completes(tmp_path):
-    docs = tmp_path / "docs"
-    _documents(docs, 240)
-    reference, killed = tmp_path / "reference", tmp_path / "killed"
-    assert conflictkg("ingest", str(docs), "--store", str(reference)).returncode == 0
+def _graph_sizes(path: Path, *, primary: bool) -> dict[str, int]:
+    """Quads per named graph; ``primary``: of the database itself, opened as the next writer
+    would open it, rather than of the newest snapshot."""
+    if primary:
+        with writing(path, publish=True) as writer:
+            store = writer.store
+            return {g.value: sum(1 for _ in store.quads_for_pattern(None, None, None, g))
+                    for g in store.named_graphs()}
+    _, store = open_snapshot(path)
+    return {g.value: sum(1 for _ in store.quads_for_pattern(None, None, None, g)) for g in store.named_graphs()}
 
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "conflictkg", "ingest", str(docs), "--store", str(killed)],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+def _kill_mid_ingest(docs: Path, store: Path, *args: str, env: dict[str, str] | None = None) -> None:
+    """Start an ingest and kill -9 it at a random moment once it has published documents (the
+    second generation; the first holds the reference graphs)."""
+    proc = subprocess.Popen([sys.executable, "-m", "conflictkg", "ingest", str(docs), "--store", str(store), *args],
+                            env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while current_generation(killed) < 2 and proc.poll() is None and time.monotonic() < deadline:
+    while current_generation(store) < 2 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
+    time.sleep(random.uniform(0.0, 1.5))
     assert proc.poll() is None, "ingest finished before it could be interrupted"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    deadline = time.monotonic() + 30
+    while _processes_naming(str(store)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _processes_naming(str(store)), "workers outlived the killed ingest"
 
-    def sizes(path: Path, primary: bool) -> dict[str, int]:
-        if primary:
-            with writing(path, publish=True) as writer:
-                store = writer.store
-                return {g.value: sum(1 for _ in store.quads_for_pattern(None, None, None, g))
-                        for g in store.named_graphs()}
-        _, store = open_snapshot(path)
-        return {g.value: sum(1 for _ in store.quads_for_pattern(None, None, None, g)) for g in store.named_graphs()}
 
-    expected = sizes(reference, primary=False)
-    partial = sizes(killed, primary=True)
-    assert 0 < len(partial) < len(expected)
+def _processes_naming(text: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and text.encode() in (entry / "cmdline").read_bytes().split(b"\0"):
+                found.append(int(entry.name))
+        except OSError:  # gone meanwhile
+            continue
+    return found
+
+
+# small batches and publications, so that a kill finds some committed and some not
+SMALL_BATCHES = {"CONFLICTKG_INGEST_BATCH_DOCUMENTS": "7", "CONFLICTKG_PUBLISH_DOCUMENTS": "20"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", [("--jobs", "1"), ("--jobs", "2"), ("--jobs", "2", "bulk")],
+                         ids=["plain", "jobs-2", "jobs-2-bulk"])
+def test_kill_9_mid_ingest_leaves_whole_documents_and_a_rerun_completes(tmp_path, how):
+    docs = tmp_path / "docs"
+    _documents(docs, 240)
+    reference, killed = tmp_path / "reference", tmp_path / "killed"
+    assert conflictkg("ingest", str(docs), "--store", str(reference), "--jobs", "2").returncode == 0
+
+    bulk = how[-1] == "bulk"
+    env = {**SMALL_BATCHES, "CONFLICTKG_INGEST_BULK_LOAD": "true" if bulk else "false"}
+    _kill_mid_ingest(docs, killed, *how[:2], env=env)
+    expected = _graph_sizes(reference, primary=False)
+    partial = _graph_sizes(killed, primary=True)
+    assert 2 < len(partial) < len(expected)
     assert all(partial[g] == expected[g] for g in partial), "a document graph was left half-written"
+    assert not (killed / "bulk.pending").exists()
 
-    assert conflictkg("ingest", str(docs), "--store", str(killed)).returncode == 0
-    assert sizes(killed, primary=False) == expected
+    assert conflictkg("ingest", str(docs), "--store", str(killed), *how[:2], env={**os.environ, **env}).returncode == 0
+    assert _graph_sizes(killed, primary=False) == expected
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A folder on a tmpfs of 60 MB (mounting needs root: the test is skipped without it)."""
+    folder = tmp_path / "small"
+    folder.mkdir()
+    mount = ["mount", "-t", "tmpfs", "-o", "size=60m", "tmpfs", str(folder)]
+    if os.geteuid() != 0 or subprocess.run(mount, capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a size-limited tmpfs here")
+    yield folder
+    subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+@pytest.mark.slow
+def test_a_full_disk_stops_the_run_with_one_line_and_the_next_run_completes(tmp_path, small_disk):
+    docs = tmp_path / "docs"
+    _documents(docs, 240)
+    reference, store = tmp_path / "reference", small_disk / "store"
+    assert conflictkg("ingest", str(docs), "--store", str(reference), "--jobs", "2").returncode == 0
+
+    env = {**os.environ, **SMALL_BATCHES}
+    full = conflictkg("ingest", str(docs), "--store", str(store), "--jobs", "2", env=env)
+    assert full.returncode == 2, full.stderr
+    assert full.stderr.count("\n") == 1 and full.stderr.startswith(f"error: {store}: could not write the store")
+    assert "No space left on device" in full.stderr
+    expected = _graph_sizes(reference, primary=False)
+    published = _graph_sizes(store, primary=False)  # readers still open the store
+    assert all(published[g] == expected[g] for g in published)
+
+    subprocess.run(["mount", "-o", "remount,size=2g", str(small_disk)], check=True)
+    partial = _graph_sizes(store, primary=True)
+    assert 2 < len(partial) < len(expected)
+    assert all(partial[g] == expected[g] for g in partial), "a document graph was left half-written"
+    assert conflictkg("ingest", str(docs), "--store", str(store), "--jobs", "2", env=env).returncode == 0
+    assert _graph_sizes(store, primary=False) == expected
+
+
+def _export_without_times(store: Path, target: Path) -> list[str]:
+    assert conflictkg("export", str(target), "--store", str(store)).returncode == 0
+    # blank node labels differ from store to store (the ontology's SHACL lists have some)
+    return sorted(re.sub(r"_:\w+", "_:b", line) for line in target.read_text(encoding="utf-8").splitlines()
+                  if "ontology#ingestedAt" not in line)
+
+
+def test_jobs_the_bulk_loader_and_the_plain_path_store_the_same_quads(tmp_path):
+    docs = tmp_path / "docs"
+    _documents(docs, 9)
+    seed = (docs / "doc0000.txt").read_text(encoding="utf-8")
+    (docs / "doc0100.txt").write_text(seed, encoding="utf-8")  # the same document twice
+    (docs / "doc0101.txt").write_text(seed.replace("نسخة", "طبعة"), encoding="utf-8")  # a revision
+    (docs / "empty.txt").write_text("")
+    with (tmp_path / "manifest.jsonl").open("w", encoding="utf-8") as manifest:
+        for name in ("doc0000.txt", "doc0100.txt", "doc0101.txt"):
+            manifest.write(json.dumps({"file": name, "url": "https://example.org/news/1"}) + "\n")
+    runs = {
+        "plain": (["--jobs", "1"], {"CONFLICTKG_INGEST_BULK_LOAD": "false",
+                                    "CONFLICTKG_INGEST_BATCH_DOCUMENTS": "1"}),
+        "jobs-2": (["--jobs", "2"], {"CONFLICTKG_INGEST_BULK_LOAD": "false",
+                                     "CONFLICTKG_INGEST_BATCH_DOCUMENTS": "3"}),
+        "bulk": (["--jobs", "2"], {"CONFLICTKG_INGEST_BULK_LOAD": "true"}),
+    }
+    exported = {}
+    for name, (args, env) in runs.items():
+        result = conflictkg("ingest", str(docs), "--metadata", str(tmp_path / "manifest.jsonl"),
+                            "--store", str(tmp_path / name), *args, env={**os.environ, **env})
+        assert result.returncode == 1, result.stderr  # the empty file
+        assert "10 added, 0 replaced, 1 unchanged, 1 failed" in result.stderr
+        exported[name] = _export_without_times(tmp_path / name, tmp_path / f"{name}.nq")
+    assert any("wasRevisionOf" in line for line in exported["plain"])
+    assert exported["jobs-2"] == exported["plain"]
+    assert exported["bulk"] == exported["plain"]
+
+
+def test_extract_with_jobs_writes_what_one_job_writes(tmp_path):
+    files = [str(p) for p in sorted(CORPUS.glob("*.txt"))]
+    for jobs in ("1", "2"):
+        result = conflictkg("extract", *files, "--metadata", str(CORPUS / "manifest.jsonl"),
+                            "--output-dir", str(tmp_path / jobs), "--jobs", jobs)
+        assert result.returncode == 0, result.stderr
+    one, two = sorted((tmp_path / "1").iterdir()), sorted((tmp_path / "2").iterdir())
+    assert [p.name for p in one] == [p.name for p in two] and len(one) == len(files)
+    assert all(a.read_bytes() == b.read_bytes() for a, b in zip(one, two, strict=True))
 
 
 def test_the_cli_reference_is_generated_from_the_current_help(tmp_path):

@@ -15,6 +15,7 @@ from conflictkg.iris import Iris
 from conflictkg.rdf.validate import validate
 from conflictkg.reference import sample_corpus
 from conflictkg.store import open_snapshot
+from conflictkg.workers import Workers
 
 CORPUS = sample_corpus()
 SEED = sorted(CORPUS.glob("*.txt"))[1]
@@ -113,3 +114,30 @@ def test_only_a_batch_process_freezes_its_heap():
               for flag in ("yes", "no")}
     assert counts["no"] == 0
     assert counts["yes"] > 10_000
+
+
+def _times(state: int, x: int) -> int:
+    if x == 3:
+        raise ValueError("three")
+    return x * state
+
+
+def test_workers_answer_in_order_read_a_bounded_window_ahead_and_turn_failures_into_errors():
+    pulled = []
+
+    def items():
+        for n in range(40):
+            pulled.append(n)
+            yield n, (None if n == 7 else (lambda: None) if n == 5 else n)  # a lambda cannot be sent
+
+    for jobs in (1, 2):
+        pulled.clear()
+        with Workers(jobs, 10, window=4) as workers:
+            results = []
+            for key, value in workers.map(_times, items(), on_error=lambda exc: type(exc).__name__):
+                results.append((key, value))
+                assert len(pulled) <= key + 1 + 4
+        assert isinstance(results[5][1], str)  # the name of the error, whatever it is
+        assert results[:5] + results[6:8] == [(0, 0), (1, 10), (2, 20), (3, "ValueError"), (4, 40),
+                                              (6, 60), (7, None)]
+        assert [k for k, _ in results] == list(range(40))

@@ -71,12 +71,24 @@ def test_a_second_writer_waits_then_gives_up(tmp_path):
         pass
 
 
-def test_old_snapshots_are_kept_for_readers_then_collected(tmp_path, monkeypatch):
+def test_old_snapshots_are_collected_but_never_from_under_a_reader(tmp_path):
     path = tmp_path / "s"
-    monkeypatch.setattr(store, "KEEP_SECONDS", 0.0)
-    for n in range(6):
+    with store.writing(path) as writer:
+        writer.put_graph(G, [quad("a", "0")])
+    held_gen, held = store.open_snapshot(path)
+    for n in range(1, 7):
         with store.writing(path) as writer:
             writer.put_graph(G, [quad("a", str(n))], replace=True)
-    kept = sorted(p.name for p in (path / "snapshots").iterdir())
-    assert len(kept) == store.KEEP_SNAPSHOTS
-    assert int(kept[-1]) == store.current_generation(path) == 6
+    kept = sorted(int(p.name) for p in (path / "snapshots").iterdir() if p.is_dir())
+    assert kept == [held_gen, *range(8 - store.KEEP_SNAPSHOTS, 8)]
+    assert held_gen == 1 and store.current_generation(path) == 7
+    assert [q.object.value for q in held] == ["0"]  # still readable, files and all
+
+    del held
+    assert store.open_snapshot(path)[0] == 7  # lets go of generation 1, holds 7 until the next
+    with store.writing(path) as writer:
+        writer.put_graph(G, [quad("a", "8")], replace=True)
+    kept = sorted(p.name for p in (path / "snapshots").iterdir() if p.is_dir())
+    assert [int(name) for name in kept] == sorted({7, *range(9 - store.KEEP_SNAPSHOTS, 9)})
+    assert sorted(p.name for p in (path / "snapshots").iterdir() if not p.is_dir()) == [
+        f"{name}.lock" for name in kept]

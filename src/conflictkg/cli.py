@@ -47,19 +47,22 @@ PathsArg = Annotated[list[Path], typer.Argument(help="Files and folders (txt, js
 MetadataOpt = Annotated[Path | None, typer.Option(
     "--metadata", "-m", help="JSONL manifest: one object per document with 'file', publisher, published, ...")]
 MaxBytesOpt = Annotated[int, typer.Option(help="Skip (with an error) files larger than this.")]
+JobsOpt = Annotated[int, typer.Option(
+    "--jobs", "-j", help="Worker processes that extract (0: one per core).")]
 HostOpt = Annotated[str, typer.Option(help="Interface to listen on.")]
 PortOpt = Annotated[int, typer.Option(help="Port to listen on.")]
 
 
 @contextlib.contextmanager
 def failing_with_status_2() -> Iterator[None]:
-    """What the user must fix first (no store, a busy store, a broken bundle): one line, status 2."""
+    """What the user must fix first (no store, a busy store, a full disk, a broken bundle): one
+    line, status 2."""
     from conflictkg.reference import BundleError
-    from conflictkg.store import StoreLockedError, StoreNotFoundError
+    from conflictkg.store import StoreLockedError, StoreNotFoundError, StoreWriteError
 
     try:
         yield
-    except (StoreNotFoundError, StoreLockedError, BundleError) as exc:
+    except (StoreNotFoundError, StoreLockedError, StoreWriteError, BundleError) as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(2) from None
 
@@ -81,7 +84,7 @@ def _progress() -> Progress:
 @app.command()
 def ingest(paths: PathsArg, metadata: MetadataOpt = None, store: StoreOpt = None,
            base_iri: BaseOpt = None, bundle: BundleOpt = None,
-           max_bytes: MaxBytesOpt = 20_000_000) -> None:
+           max_bytes: MaxBytesOpt = 20_000_000, jobs: JobsOpt = 0) -> None:
     """Extract documents and write each into the store as one named graph (creating the store).
 
     Each document lands whole or not at all; a bad file gets a one-line error and
@@ -90,6 +93,7 @@ def ingest(paths: PathsArg, metadata: MetadataOpt = None, store: StoreOpt = None
     """
     from conflictkg.ingest import ingest_paths, new_pipeline
     from conflictkg.reference import load_bundle
+    from conflictkg.workers import cores
 
     settings = load_settings(store=store, base_iri=base_iri, bundle=bundle)
     with failing_with_status_2(), _progress() as progress:
@@ -97,7 +101,7 @@ def ingest(paths: PathsArg, metadata: MetadataOpt = None, store: StoreOpt = None
         pipeline = new_pipeline(bundle=load_bundle(settings.bundle), freeze=True)
         report = ingest_paths(paths, settings, metadata=metadata, max_bytes=max_bytes,
                               on_document=lambda status, source: progress.advance(task),
-                              pipeline=pipeline)
+                              pipeline=pipeline, jobs=jobs or cores())
     _report(settings.store, report)
 
 
@@ -129,12 +133,13 @@ def reextract(store: StoreOpt = None, base_iri: BaseOpt = None, bundle: BundleOp
 def extract(paths: PathsArg, output_dir: Annotated[Path, typer.Option(
                 "--output-dir", "-o", help="Folder for one <file stem>.json per document.")],
             metadata: MetadataOpt = None, base_iri: BaseOpt = None, bundle: BundleOpt = None,
-            max_bytes: MaxBytesOpt = 20_000_000) -> None:
+            max_bytes: MaxBytesOpt = 20_000_000, jobs: JobsOpt = 0) -> None:
     """Write the extraction of each document as JSON, without touching the store."""
     from conflictkg.documents import LoadError
     from conflictkg.ingest import extract_paths, new_pipeline
     from conflictkg.iris import Iris
     from conflictkg.reference import load_bundle
+    from conflictkg.workers import cores
 
     settings = load_settings(base_iri=base_iri, bundle=bundle)
     iris = Iris(settings.base_iri)
@@ -143,7 +148,7 @@ def extract(paths: PathsArg, output_dir: Annotated[Path, typer.Option(
     output_dir.mkdir(parents=True, exist_ok=True)
     done = failed = 0
     for item, extraction in extract_paths(paths, metadata=metadata, max_bytes=max_bytes,
-                                          pipeline=pipeline):
+                                          pipeline=pipeline, jobs=jobs or cores()):
         if isinstance(item, LoadError) or extraction is None:
             err.print(f"error: {item}", markup=False)
             failed += 1

@@ -32,6 +32,18 @@ class Settings(BaseSettings):
         "instead of the one installed with the package.")
     templates: Path | None = Field(
         default=None, description="Folder of HTML templates that override the package's, by file name.")
+    ingest_batch_documents: int = Field(
+        default=500, description="Documents that ingest commits together as one transaction (a crash "
+        "loses the uncommitted batch, never part of a document).")
+    ingest_bulk_load: bool = Field(
+        default=True, description="Write the new documents of each ingest batch with Oxigraph's bulk "
+        "loader (less CPU, far fewer bytes written) rather than as a transaction.")
+    publish_seconds: float = Field(
+        default=30.0, description="During an ingest, seconds between publications of the documents "
+        "committed so far to readers (the end of a run always publishes).")
+    publish_documents: int = Field(
+        default=0, description="During an ingest, also publish after this many new documents (0: by "
+        "time only).")
     query_timeout: float = Field(
         default=30.0, description="Seconds after which a SPARQL query is stopped (its worker is killed).")
     query_workers: int = Field(default=2, description="Worker processes that evaluate SPARQL queries.")

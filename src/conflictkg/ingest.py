@@ -1,9 +1,10 @@
 """Documents in, named graphs out: the pipeline from files to the store.
 
-Each document is extracted, mapped to the quads of its own named graph and written
-as one transaction, so a crash leaves whole documents only and a rerun completes
-the work. A document already in the store with the same content and extractor
-version is left as it is; a failed document never stops the others.
+Each document is extracted and mapped to the quads of its own named graph (in worker
+processes with ``jobs``), and the writer commits documents in batches, each batch
+whole or not at all, so a crash leaves whole documents only and a rerun completes the
+work. A document already in the store with the same content and extractor version is
+left as it is; a failed document never stops the others.
 
 The extractor version (``ckg:extractorVersion`` of each document) is the code's version
 and the reference bundle's hash: when either changes, ingesting the same files again
@@ -16,12 +17,13 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Variable
+from pyoxigraph import NamedNode, RdfFormat, Variable, parse, serialize
 
 from conflictkg import __version__
 from conflictkg.config import Settings
@@ -32,9 +34,10 @@ from conflictkg.iris import Iris
 from conflictkg.rdf.gazetteer import gazetteer_quads
 from conflictkg.rdf.mapping import document_quads
 from conflictkg.rdf.ontology import ontology_quads
-from conflictkg.rdf.vocabulary import ckg, schema
+from conflictkg.rdf.vocabulary import ckg, prov, schema
 from conflictkg.reference import Bundle, load_bundle
 from conflictkg.store import Writer, writing
+from conflictkg.workers import Workers
 
 REFERENCE_STATE = "reference.json"
 PUBLISH_EVERY = 50
@@ -141,9 +144,10 @@ def ingest_document(writer: Writer, document: Document, pipeline: Pipeline, iris
     return ("replaced" if stored is not None else "added"), extraction
 
 
-def ensure_reference_graphs(writer: Writer, iris: Iris, bundle: Bundle) -> bool:
+def ensure_reference_graphs(writer: Writer, iris: Iris, bundle: Bundle, *, bulk: bool = False) -> bool:
     """Load the ontology and gazetteer graphs of ``bundle``, or reload them when the store
-    holds those of another version (kept in the store's ``reference.json``)."""
+    holds those of another version (kept in the store's ``reference.json``); with ``bulk``,
+    a store that has neither yet gets them through the bulk loader."""
     fingerprint = hashlib.sha256(f"{iris.base}\n{extractor_version(bundle)}\n".encode()).hexdigest()
     state_file = writer.path / REFERENCE_STATE
     try:
@@ -153,8 +157,12 @@ def ensure_reference_graphs(writer: Writer, iris: Iris, bundle: Bundle) -> bool:
     if state.get("fingerprint") == fingerprint:
         return False
     ontology_graph, gazetteer_graph = iris.graph("ontology"), iris.graph("gazetteer")
-    writer.put_graph(ontology_graph, ontology_quads(iris, bundle), replace=True)
-    writer.put_graph(gazetteer_graph, gazetteer_quads(bundle.gazetteers, iris), replace=True)
+    if bulk and not (writer.has_graph(ontology_graph) or writer.has_graph(gazetteer_graph)):
+        quads = [*ontology_quads(iris, bundle), *gazetteer_quads(bundle.gazetteers, iris)]
+        writer.bulk_add_graphs(serialize(quads, format=RdfFormat.N_QUADS), [ontology_graph, gazetteer_graph])
+    else:
+        writer.put_graph(ontology_graph, ontology_quads(iris, bundle), replace=True)
+        writer.put_graph(gazetteer_graph, gazetteer_quads(bundle.gazetteers, iris), replace=True)
     state_file.write_text(json.dumps({"fingerprint": fingerprint,
                                       "version": extractor_version(bundle)}))
     return True
@@ -163,13 +171,15 @@ def ensure_reference_graphs(writer: Writer, iris: Iris, bundle: Bundle) -> bool:
 def ingest_paths(
     paths: Sequence[Path], settings: Settings, *, metadata: Path | None = None,
     max_bytes: int = 20_000_000, on_document: Callable[[str, str], None] | None = None,
-    pipeline: Pipeline | None = None,
+    pipeline: Pipeline | None = None, jobs: int = 1,
 ) -> IngestReport:
     """Ingest files and folders into the store at ``settings.store``.
 
     ``on_document(status, source)`` is called once per document (for progress bars);
-    ``pipeline`` is built here, on the bundle of the settings, when not given. This is
-    the command that creates a store.
+    ``pipeline`` is built here, on the bundle of the settings, when not given. With
+    ``jobs`` above 1, extraction and mapping run in that many worker processes and this
+    one writes; the store ends the same either way. This is the command that creates a
+    store.
     """
     report = IngestReport()
     manifest: dict[str, dict] | None = None
@@ -179,47 +189,178 @@ def ingest_paths(
     iris = Iris(settings.base_iri)
     if pipeline is None:
         pipeline = new_pipeline(bundle=load_bundle(settings.bundle))
-    with writing(settings.store) as writer:
-        if ensure_reference_graphs(writer, iris, pipeline.bundle):
+    state = _Mapper(pipeline, iris, extractor_version(pipeline.bundle))
+    # the workers are forked before the store is opened: they never hold its files; the
+    # window lets them go on (some 200 KB a document) while the writer waits on a commit
+    with Workers(jobs, state, window=jobs * 64) as workers, writing(settings.store) as writer:
+        if ensure_reference_graphs(writer, iris, pipeline.bundle, bulk=settings.ingest_bulk_load):
             writer.publish()
-        for count, item in enumerate(iter_documents(paths, manifest, max_bytes=max_bytes), 1):
-            status = _ingest_one(writer, item, pipeline, iris, report)
+        batch = _Batch(writer, iris, settings)
+        documents = iter_documents(paths, manifest, max_bytes=max_bytes)
+        for (item, stored), mapped in workers.map(_map_document, _to_map(writer, documents, state),
+                                                  on_error=lambda exc: (None, _failure(exc))):
+            status = batch.take(item, stored, mapped, report)
             if on_document:
                 on_document(status, item.source if isinstance(item, LoadError) else item.file)
-            if count % PUBLISH_EVERY == 0 and writer.changed:
-                writer.publish()
+        batch.commit(final=True)
     return report
 
 
-def _ingest_one(writer: Writer, item: Document | LoadError, pipeline: Pipeline, iris: Iris,
-                report: IngestReport) -> str:
-    if isinstance(item, LoadError):
-        report.failed.append(item)
-        return "failed"
-    try:
-        status, _ = ingest_document(writer, item, pipeline, iris)
-    except Exception as exc:  # one bad document must not stop the others
-        report.failed.append(LoadError(item.file, f"{type(exc).__name__}: {exc}"))
-        return "failed"
-    getattr(report, status).append(item.file)
-    return status
+@dataclass(frozen=True)
+class _Mapper:
+    """What a worker needs to turn a document into the N-Quads of its graph."""
+
+    pipeline: Pipeline
+    iris: Iris
+    version: str
+
+
+_UNCHANGED = "unchanged"
+
+
+def _to_map(writer: Writer, documents: Iterable[Document | LoadError], state: _Mapper,
+            ) -> Iterable[tuple[tuple[Document | LoadError, str | None], tuple[Document, datetime] | None]]:
+    """((item, stored version), work for a worker or None) per document, in order: a
+    document stored with the current version is not extracted again."""
+    for item in documents:
+        if isinstance(item, LoadError):
+            yield (item, None), None
+            continue
+        doc_iri = state.iris.document(item.sha256)
+        stored = _stored_version(writer, doc_iri) if writer.has_graph(doc_iri) else None
+        if stored == state.version:
+            yield (item, _UNCHANGED), None
+        else:
+            yield (item, stored), (item, datetime.now(UTC))
+
+
+def _map_document(state: _Mapper, work: tuple[Document, datetime]) -> tuple[bytes | None, str | None]:
+    """(the document's graph as N-Quads, None); run by a worker."""
+    document, now = work
+    extraction = state.pipeline.extract(document_info(document), document.text)
+    quads = document_quads(extraction, state.iris, text=document.text, ingested_at=now,
+                           extractor_version=state.version)
+    return serialize(quads, format=RdfFormat.N_QUADS), None
+
+
+def _failure(exc: Exception) -> str:
+    """Why a document failed, on one line (one bad document must not stop the others)."""
+    return f"{type(exc).__name__}: {exc}"
+
+
+class _Batch:
+    """The documents mapped but not yet committed, committed together as one transaction.
+
+    A crash loses the uncommitted batch, never part of a document: each commit is one
+    transaction of whole graphs. Committed documents are published to readers every
+    ``publish_seconds`` (or ``publish_documents``), and at the end of the run. With
+    ``ingest_bulk_load``, the new documents of a batch go through Oxigraph's bulk loader
+    instead, which keeps the same promise another way (:meth:`Writer.bulk_add_graphs`)
+    and writes no log: a snapshot then links files and copies next to nothing.
+    A replaced document is written as a transaction of its own.
+    """
+
+    def __init__(self, writer: Writer, iris: Iris, settings: Settings, *,
+                 before_publish: Callable[[list[str]], None] | None = None) -> None:
+        self.writer = writer
+        self.before_publish = before_publish
+        self.unpublished_documents: list[str] = []  # IRIs written since the last publication
+        self.iris = iris
+        self.bulk = settings.ingest_bulk_load
+        self.graphs: list[str] = []
+        self.size = max(1, settings.ingest_batch_documents)
+        self.publish_seconds = settings.publish_seconds
+        self.publish_documents = settings.publish_documents
+        self.parts: list[bytes] = []
+        self.published_at = time.monotonic()
+        self.written: set[str] = set()
+        self.latest_by_url: dict[str, str] = {}
+
+    def take(self, item: Document | LoadError, stored: str | None,
+             mapped: tuple[bytes | None, str | None] | None, report: IngestReport) -> str:
+        """Add one document's outcome to the batch and the report; returns its status."""
+        if isinstance(item, LoadError):
+            report.failed.append(item)
+            return "failed"
+        doc_iri = self.iris.document(item.sha256)
+        if stored == _UNCHANGED or doc_iri in self.written:
+            report.unchanged.append(item.file)
+            return "unchanged"
+        assert mapped is not None
+        data, error = mapped
+        if data is None:
+            report.failed.append(LoadError(item.file, error or "failed"))
+            return "failed"
+        revision = self._earlier_revision(doc_iri, item.url)
+        if revision:
+            node = NamedNode(doc_iri)
+            data += f"{node} {prov.wasRevisionOf} {NamedNode(revision)} {node} .\n".encode()
+        if stored is not None:
+            self.commit()
+            self.writer.put_graph(doc_iri, parse(data, format=RdfFormat.N_QUADS), replace=True)
+        else:
+            self.parts.append(data)
+            self.graphs.append(doc_iri)
+        self.written.add(doc_iri)
+        self.unpublished_documents.append(doc_iri)
+        if item.url:
+            self.latest_by_url[item.url] = doc_iri
+        if len(self.parts) >= self.size or self._due():
+            self.commit()
+        status = "replaced" if stored is not None else "added"
+        getattr(report, status).append(item.file)
+        return status
+
+    def _earlier_revision(self, doc_iri: str, url: str | None) -> str | None:
+        if url and url in self.latest_by_url:  # newer than anything stored before this run
+            return self.latest_by_url[url]
+        return _earlier_revision(self.writer, doc_iri, url)
+
+    def _due(self) -> bool:
+        if not self.unpublished_documents:
+            return False
+        if self.publish_documents and len(self.unpublished_documents) >= self.publish_documents:
+            return True
+        return time.monotonic() - self.published_at >= self.publish_seconds
+
+    def commit(self, *, final: bool = False) -> None:
+        """Commit the batch as one transaction; publish when the interval has passed."""
+        if self.parts and self.bulk:
+            self.writer.bulk_add_graphs(b"".join(self.parts), self.graphs)
+        elif self.parts:
+            self.writer.add_graphs(b"".join(self.parts))
+        self.parts, self.graphs = [], []
+        if self.unpublished_documents and (final or self._due()):
+            if self.before_publish:  # e.g. work on the documents committed, before readers see them
+                self.before_publish(self.unpublished_documents)
+            self.unpublished_documents = []
+            self.writer.publish()
+            self.published_at = time.monotonic()
 
 
 def extract_paths(paths: Sequence[Path], *, metadata: Path | None = None,
-                  max_bytes: int = 20_000_000, pipeline: Pipeline | None = None,
+                  max_bytes: int = 20_000_000, pipeline: Pipeline | None = None, jobs: int = 1,
                   ) -> Iterable[tuple[Document | LoadError, Extraction | None]]:
-    """Extraction without the store: (document, extraction) or (error, None) per input."""
+    """Extraction without the store: (document, extraction) or (error, None) per input, in
+    order; with ``jobs`` above 1, extracted in that many worker processes."""
     manifest = None
     if metadata is not None:
         manifest, errors = load_manifest(metadata)
         for error in errors:
             yield error, None
     pipeline = pipeline if pipeline is not None else new_pipeline()
-    for item in iter_documents(paths, manifest, max_bytes=max_bytes):
-        if isinstance(item, LoadError):
-            yield item, None
-            continue
-        try:
-            yield item, pipeline.extract(document_info(item), item.text)
-        except Exception as exc:  # one bad document must not stop the others
-            yield LoadError(item.file, f"{type(exc).__name__}: {exc}"), None
+    items = ((item, None if isinstance(item, LoadError) else item)
+             for item in iter_documents(paths, manifest, max_bytes=max_bytes))
+    with Workers(jobs, pipeline) as workers:
+        for item, result in workers.map(_extract_document, items, on_error=_failure):
+            if result is None:
+                yield item, None
+            elif isinstance(result, str):
+                yield LoadError(item.file, result), None
+            else:
+                yield item, result
+
+
+def _extract_document(pipeline: Pipeline, document: Document) -> Extraction:
+    """The document's extraction; run by a worker."""
+    return pipeline.extract(document_info(document), document.text)

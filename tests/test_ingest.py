@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -141,3 +142,19 @@ def test_workers_answer_in_order_read_a_bounded_window_ahead_and_turn_failures_i
         assert results[:5] + results[6:8] == [(0, 0), (1, 10), (2, 20), (3, "ValueError"), (4, 40),
                                               (6, 60), (7, None)]
         assert [k for k, _ in results] == list(range(40))
+
+
+def _dies_on_three(state: int, x: int) -> int:
+    if x == 3:
+        os._exit(9)  # a worker killed outright, as the system's OOM killer would
+    return x * state
+
+
+def test_a_worker_that_dies_fails_its_item_alone_and_the_rest_go_on(monkeypatch):
+    from conflictkg import workers as workers_module
+
+    monkeypatch.setattr(workers_module, "ITEM_TIMEOUT", 3)
+    with Workers(2, 10, window=4) as workers:
+        results = list(workers.map(_dies_on_three, ((n, n) for n in range(8)),
+                                   on_error=lambda exc: type(exc).__name__))
+    assert results == [(0, 0), (1, 10), (2, 20), (3, "TimeoutError"), (4, 40), (5, 50), (6, 60), (7, 70)]

@@ -22,6 +22,10 @@ T = TypeVar("T")
 Key = TypeVar("Key")
 
 _state: Any = None
+# Seconds to wait for one item: far past the longest document the commands read (20 MB
+# takes minutes), so only an item whose worker died outright (the pool replaces the
+# worker but loses its task) reaches it, and fails alone while the run goes on.
+ITEM_TIMEOUT = 1800
 
 
 def cores() -> int:
@@ -93,6 +97,8 @@ def _next(pending: deque, on_error: Callable[[Exception], Any]) -> tuple[Any, An
     if result is None:
         return key, None
     try:
-        return key, result.get()
+        return key, result.get(ITEM_TIMEOUT)
+    except multiprocessing.TimeoutError:  # the worker died on it (killed, out of memory)
+        return key, on_error(TimeoutError(f"no answer from its worker in {ITEM_TIMEOUT} s"))
     except Exception as exc:  # raised in the worker, or while sending it the work
         return key, on_error(exc)

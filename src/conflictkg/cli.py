@@ -87,10 +87,14 @@ def ingest(paths: PathsArg, metadata: MetadataOpt = None, store: StoreOpt = None
            max_bytes: MaxBytesOpt = 20_000_000, jobs: JobsOpt = 0) -> None:
     """Extract documents and write each into the store as one named graph (creating the store).
 
-    Each document lands whole or not at all; a bad file gets a one-line error and
-    the rest go on; the exit status is 1 when any failed. A document already stored is
-    extracted again when its extractor version (code and bundle) differs.
+    Each document lands whole or not at all and ends in one line: "added", "replaced" or
+    "unchanged" and its name on standard output as it goes in, or, on standard error after
+    the run, "error:", its name and the reason (names shown escaped). A bad file never
+    stops the others. Exit status: 0 all went in, 1 some failed, 2 the run could not go
+    on (no store, a store in use, a full disk, a broken bundle). A document already stored
+    is extracted again when its extractor version (code and bundle) differs.
     """
+    from conflictkg.documents.model import printable
     from conflictkg.ingest import ingest_paths, new_pipeline
     from conflictkg.reference import load_bundle
     from conflictkg.workers import cores
@@ -98,10 +102,17 @@ def ingest(paths: PathsArg, metadata: MetadataOpt = None, store: StoreOpt = None
     settings = load_settings(store=store, base_iri=base_iri, bundle=bundle)
     with failing_with_status_2(), _progress() as progress:
         task = progress.add_task("ingesting", total=None)
+
+        def outcome(status: str, source: str) -> None:
+            """One line a document as it ends (a failure's line, with its reason, follows
+            the run on standard error)."""
+            progress.advance(task)
+            if status != "failed":
+                out.print(f"{status}: {printable(source)}", markup=False, highlight=False, soft_wrap=True)
+
         pipeline = new_pipeline(bundle=load_bundle(settings.bundle), freeze=True)
         report = ingest_paths(paths, settings, metadata=metadata, max_bytes=max_bytes,
-                              on_document=lambda status, source: progress.advance(task),
-                              pipeline=pipeline, jobs=jobs or cores())
+                              on_document=outcome, pipeline=pipeline, jobs=jobs or cores())
     _report(settings.store, report)
 
 

@@ -51,7 +51,10 @@ def test_a_thousand_hostile_files_never_stop_a_run_and_lose_no_good_document(tmp
     mixed = ingest(corpus, "--metadata", good / "manifest.jsonl", "--store", store)
     assert mixed.returncode == 1, mixed.stderr[-2_000:]  # some files failed, the run went on
     assert "Traceback" not in mixed.stderr
-    *_, failed = summary(mixed)
+    added, replaced, unchanged, failed = summary(mixed)
+    outcomes = mixed.stdout.splitlines()  # one line a document that went in, as it did
+    assert len(outcomes) == added + replaced + unchanged > 0
+    assert {line.split(": ", 1)[0] for line in outcomes} <= {"added", "replaced", "unchanged"}
     lines = mixed.stderr.splitlines()
     errors = [line for line in lines if line.startswith("error: ")]
     assert len(errors) == failed > 0
@@ -62,3 +65,4 @@ def test_a_thousand_hostile_files_never_stop_a_run_and_lose_no_good_document(tmp
     assert again.returncode == 0, again.stderr
     good_documents = len(list(good.glob("*.txt")))
     assert summary(again) == (0, 0, good_documents, 0)
+    assert sorted(again.stdout.splitlines()) == sorted(f"unchanged: {p.name}" for p in good.glob("*.txt"))

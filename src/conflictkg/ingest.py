@@ -9,6 +9,11 @@ The extractor version (``ckg:extractorVersion`` of each document) is the code's 
 and the reference bundle's hash: when either changes, ingesting the same files again
 re-extracts them, and :func:`reextract_store` re-extracts every stored document whose
 version differs from the text the store keeps, without the files.
+
+Before each batch of documents is published, the documents written are linked to the
+incidents they report (:mod:`conflictkg.linking`), and so are the documents met again
+that were written but not linked (a run killed between the two); a store whose linking
+index is empty (built before linking) has all its documents linked on the first ingest.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from conflictkg.documents import Document, LoadError, iter_documents, load_manif
 from conflictkg.extract.model import DocumentInfo, Extraction
 from conflictkg.extract.pipeline import Pipeline
 from conflictkg.iris import Iris
+from conflictkg.linking import Linker, linking
 from conflictkg.rdf.gazetteer import gazetteer_quads
 from conflictkg.rdf.mapping import document_quads
 from conflictkg.rdf.ontology import ontology_quads
@@ -45,6 +51,7 @@ class Report:
     """The documents of a run by what happened to them; the failures with their reasons."""
 
     failed: list[LoadError] = field(default_factory=list)
+    linked: list[str] = field(default_factory=list)  # documents linked to incidents
 
     @property
     def ok(self) -> bool:
@@ -179,16 +186,35 @@ def ingest_paths(
     iris = Iris(settings.base_iri)
     if pipeline is None:
         pipeline = new_pipeline(bundle=load_bundle(settings.bundle))
-    with writing(settings.store) as writer:
+    version = extractor_version(pipeline.bundle)
+    with writing(settings.store) as writer, linking(writer, iris, pipeline.bundle.kinds) as linker:
         if ensure_reference_graphs(writer, iris, pipeline.bundle):
             writer.publish()
+        written: list[str] = []
         for count, item in enumerate(iter_documents(paths, manifest, max_bytes=max_bytes), 1):
             status = _ingest_one(writer, item, pipeline, iris, report)
+            if isinstance(item, Document) and status != "failed":
+                doc = iris.document(item.sha256)
+                if status != "unchanged" or not linker.knows(doc, version):
+                    written.append(doc)
             if on_document:
                 on_document(status, item.source if isinstance(item, LoadError) else item.file)
             if count % PUBLISH_EVERY == 0 and writer.changed:
+                link_batch(linker, written, report)
                 writer.publish()
+        link_batch(linker, written, report)
     return report
+
+
+def link_batch(linker: Linker, written: list[str], report: Report) -> None:
+    """Link the documents just written, and those stored but not linked (after a crash, or
+    all of them in a store built before linking); a failure is reported, and the documents
+    stay written."""
+    try:
+        report.linked += linker.link_written(written).documents
+    except Exception as exc:  # the documents are in; `conflictkg link` can link them later
+        report.failed.append(LoadError("linking", f"{type(exc).__name__}: {exc}"))
+    written.clear()
 
 
 def _ingest_one(writer: Writer, item: Document | LoadError, pipeline: Pipeline, iris: Iris,

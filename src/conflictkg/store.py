@@ -130,6 +130,20 @@ class Writer:
         self.store.extend(quads)
         self.changed = True
 
+    def change(self, *, remove: Iterable[Quad] = (), add: Iterable[Quad] = ()) -> None:
+        """Remove some quads and add others, in any graphs, as one transaction."""
+        remove, add = list(remove), list(add)
+        operations = [f"{verb} DATA {{\n{_grouped(quads)}\n}}"
+                      for verb, quads in (("DELETE", remove), ("INSERT", add)) if quads]
+        if operations:
+            self.store.update(" ;\n".join(operations))
+            self.changed = True
+
+    def quads(self, subject: NamedNode | None = None, predicate: NamedNode | None = None,
+              object: Any = None, graph: NamedNode | None = None) -> list[Quad]:
+        """The quads that match a pattern (None matches anything)."""
+        return list(self.store.quads_for_pattern(subject, predicate, object, graph))
+
     def query(self, sparql: str, **options: Any) -> Any:
         return self.store.query(sparql, **options)
 
@@ -149,6 +163,16 @@ class Writer:
         self.changed = False
         _collect_old_snapshots(self.path, gen)
         return gen
+
+
+def _grouped(quads: list[Quad]) -> str:
+    """Quads as the body of an INSERT DATA or DELETE DATA, one GRAPH block per graph."""
+    by_graph: dict[Any, list[str]] = {}
+    for q in quads:
+        by_graph.setdefault(q.graph_name, []).append(f"{q.subject} {q.predicate} {q.object} .")
+    return "\n".join("\n".join(lines) if isinstance(graph, DefaultGraph)
+                     else f"GRAPH {graph} {{\n" + "\n".join(lines) + "\n}"
+                     for graph, lines in by_graph.items())
 
 
 def _newest_snapshot(path: Path) -> int:

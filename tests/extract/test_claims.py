@@ -424,3 +424,21 @@ def test_a_count_after_a_word_of_rising_is_a_toll_said_before_it(extract, text, 
 def test_english_victims_named_by_a_singular_or_a_nationality(extract, text, expected):
     claims = extract(text, language="en").casualty_claims
     assert [(c.count, c.victim_category) for c in claims] == expected
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ('"Daesh left its dead behind," YPG spokesman Azad Sino said by phone. He said 30 ISIS '
+     "militants were killed in the battle for the hill.", "YPG"),
+    ('"The town is liberated," Col. Mahmoud Bakkour, a commander of the Sultan Murad Division, '
+     "told Anadolu Agency. He said three FSA fighters were killed.", "Sultan Murad Division"),
+    ("Toll rises to 84 in prison attack, a war monitor says. The Syrian Observatory for Human "
+     "Rights said fighting went on.", "Syrian Observatory for Human Rights"),
+    ("Pro-regime sources reported that a car bomb killed at least 15 regime fighters.",
+     "Pro-regime sources"),
+    ("Rebels took the town, according to the Martyrs Documentation Office in Daraa, a local "
+     "group. The Documentation Office said the shelling killed 11 civilians.",
+     "the Martyrs Documentation Office in Daraa"),
+])
+def test_who_speaks_in_english_reports(extract, text, label):
+    claims = extract(text, language="en").casualty_claims
+    assert claims and claims[0].attributed_to.label == label

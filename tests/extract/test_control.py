@@ -30,7 +30,7 @@ def places_of(extract, text: str, language: str = "ar") -> list[str | None]:
     ("استعادت القوات الحكومية عدداً من المواقع في ريف حماة، من بينها بلدتي الهبيط وكفرنبودة.",
      "ar", ["Hbit", "Kafr Nabutha"]),
     ("حررت الفصائل قرى قبتان الجبل والشيخ عقيل وحيردركل وكفربسين في ريف حلب الغربي.", "ar",
-     ["Qabtan Eljabal", "Sheikh Aqil", "Kafr Bssin"]),             # an unknown name inside
+     ["Qabtan Eljabal", "Sheikh Aqil", None, "Kafr Bssin"]),       # a village the gazetteer lacks
     ("سيطرت الفصائل على بلدة كفرنبودة وقصفت مدينة خان شيخون.", "ar",
      ["Kafr Nabutha"]),                                            # a verb ends the list
     ("Turkish-backed rebels captured Afrin, including the towns of Jandairis and Azaz.", "en",
@@ -111,6 +111,23 @@ def test_constructions_of_a_change(extract, text, language, expected):
     assert claims(extract, text, language) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("انسحبت فصائل المعارضة من بلدة مورك، ثم دخلتها قوات الجيش.",
+     [("syrian-opposition-factions", "withdrew", "Murak", "asserted"),
+      ("syrian-arab-army", "entered", "Murak", "asserted")]),
+    ("تقدمت الفصائل نحو قريتي الهبيط وكفرنبودة وحررتهما بعد معارك عنيفة.",
+     [("syrian-opposition-factions", "captured", "Hbit", "asserted"),
+      ("syrian-opposition-factions", "captured", "Kafr Nabutha", "asserted")]),
+    ("وصلت قوات النظام إلى أطراف مدينة سراقب وحاصرتها من ثلاث جهات.",
+     [("syrian-government-forces", "besieged", "Saraqab", "asserted")]),
+    # the town, not the governorate named after it as where it is
+    ("وتعد معرة النعمان ثاني أكبر مدن محافظة إدلب، وكانت قوات النظام قد اقتحمتها عام 2011.",
+     [("syrian-government-forces", "entered", "Ma'arrat An Nu'man", "asserted")]),
+])
+def test_an_object_pronoun_joined_to_the_verb_stands_for_the_place_before(extract, text, expected):
+    assert claims(extract, text) == expected
+
+
 def test_the_towns_before_a_passive_are_each_a_claim(extract):
     text = "The towns of Busra al-Harir and Nahta fell to government forces last week."
     assert claims(extract, text, "en") == [
@@ -188,3 +205,146 @@ def test_a_coordinated_verb_keeps_the_subject_of_the_first(extract):
 ])
 def test_what_was_not_done_is_no_claim(extract, text, language):
     assert claims(extract, text, language) == []
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("وقال إن الجيش فقد ارتفع عدد الشهداء في درعا إلى عشرة.", "ar"),    # "فقد": then, not lost
+    ("The fighters captured the governor of Raqqa and the head of its council.", "en"),  # people
+    ("Rebels shelled government-held districts of Aleppo on Sunday.", "en"),  # an adjective
+    ("Whoever holds Qusayr holds the road between Damascus and Homs.", "en"),
+    ("وأعلنت الفصائل الاستيلاء على ثلاث دبابات ومدفع ميدان خلال المعارك.", "ar"),  # arms
+    ("Rebels seized three tanks and two artillery pieces in the fighting.", "en"),
+])
+def test_what_is_taken_must_be_a_place(extract, text, language):
+    assert claims(extract, text, language) == []
+
+
+def test_a_withdrawal_with_no_place_is_from_the_place_just_named_only_when_it_says_no_more(extract):
+    text = "After rebels captured Jisr al-Shughur, residents pulled down a statue in the main square."
+    assert places_of(extract, text, "en") == ["Jisr-Ash-Shugur"]
+    text = "سيطرت الفصائل على بلدة بسيدا، فيما فرت عناصر النظام باتجاه مدينة خان شيخون."
+    assert places_of(extract, text) == ["Bsida", "Bsida"]
+
+
+# --- lists interrupted, announced, or of names the gazetteer lacks -----------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # names of two words, each a quarter of the old city
+    ("دخلت وحدات من الجيش أحياء الحميدية وبستان الديوان وباب هود ووادي السايح وباب تدمر في حمص.",
+     ["Hameidiyyeh", "Bustan al-Diwan", "Bab Houd", "Wadi al-Sayeh", "Bab Tadmor"]),
+    # a clause that interrupts the list, then the list goes on after the same preposition
+    ("استعادت قوات النظام السيطرة على حرستا بعد خروج مقاتلي الفصائل منها في آذار، وعلى بلدتي "
+     "عربين وزملكا.", ["Harasta", "Arbin", "Zamalka"]),
+    # the items a generic noun announced, after a clause that interrupts them
+    ("دخلت قوات النظام بلدات عدة بموجب اتفاقات محلية، أبرزها الحراك وصيدا.", ["Hrak", "Sayda"]),
+    ("باتت الفصائل تسيطر على معظم القرى الممتدة على ضفة النهر الشرقية، أبرزها ذيبان والطيانة "
+     "في ريف دير الزور.", ["Thiban", "Tayyana"]),
+])
+def test_a_list_goes_on_past_what_interrupts_it(extract, text, expected):
+    x = extract(text)
+    places = {p.key: p.labels.get("en") for p in x.places}
+    assert [places[c.place] for c in x.control_claims if c.change == "captured" or
+            c.change == "entered"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "فقد تم خلال اليوم تطهير قرى الحلوانية وزوغرة في ريف حلب.",              # a passive auxiliary
+    "تمكنت وحداتنا، خلال الأيام الماضية، من تحرير قريتي الحلوانية وزوغرة.",  # success, then من
+])
+def test_a_verbal_noun_said_to_be_done_needs_no_party_before_it(extract, text):
+    assert places_of(extract, text) == ["Halawaniyeh", "Zoghra"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ('أعلن الجانب الروسي التوصل إلى اتفاق يقضي بخروج مقاتلي "جيش الإسلام" من دوما.', "ar"),
+    ("Russia announced a deal that provides for the withdrawal of Jaysh al-Islam from Douma.", "en"),
+])
+def test_a_change_a_deal_provides_for_is_not_done(extract, text, language):
+    assert claims(extract, text, language) == []
+
+
+def test_fighters_of_a_party_named_before_are_that_party(extract):
+    text = 'وأكد "جيش الإسلام" بخروج مقاتليه من بلدة حرستا مساء أمس.'
+    assert [c[:2] for c in claims(extract, text)] == [("jaysh-al-islam", "withdrew")]
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت الفصائل على بلدة كفرنبودة وقصف الطيران الحربي خان شيخون.",
+    "سيطرت الفصائل على بلدة كفرنبودة وشن الطيران الحربي غارات على خان شيخون.",
+])
+def test_a_clause_after_the_list_with_an_object_of_its_own_ends_it(extract, text):
+    assert places_of(extract, text) == ["Kafr Nabutha"]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("The fall of Palmyra to Islamic State fighters came after a week of fighting.", "en",
+     [("islamic-state", "captured", "Tadmor", "asserted")]),
+    ("The capture of Manbij by the SDF in August ended a two-month battle.", "en",
+     [("sdf", "captured", "Menbij", "asserted")]),
+    ("وجاء سقوط مدينة تدمر بيد تنظيم الدولة الإسلامية بعد أيام من المعارك.", "ar",
+     [("islamic-state", "captured", "Tadmor", "asserted")]),
+    ("Russian military police deployed in Manbij on Sunday.", "en",
+     [("russian-military-police", "entered", "Menbij", "asserted")]),
+    ("تمركزت الشرطة العسكرية الروسية في بلدة تل رفعت.", "ar",
+     [("russian-military-police", "entered", "Tall Refaat", "asserted")]),
+])
+def test_a_fall_to_a_party_and_a_deployment(extract, text, language, expected):
+    assert claims(extract, text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The fall of Aleppo was a turning point in the war.", "en"),    # a fall to no one named
+    ("انتشرت الأخبار في مدينة منبج بسرعة.", "ar"),                    # spread, said of no party
+])
+def test_a_fall_or_a_spread_of_no_party_is_no_claim(extract, text, language):
+    assert claims(extract, text, language) == []
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Government forces captured Khan Shaykhun on Tuesday, and then the neighbouring town of "
+     "Kafr Zita.", "en", ["Khan Shaykun", "Kafr Zeita"]),
+    ("Government forces captured Khan Shaykhun on Tuesday and later the town of Kafr Zita.", "en",
+     ["Khan Shaykun", "Kafr Zeita"]),
+    ("سيطرت قوات النظام على مدينة خان شيخون صباح اليوم، ثم على بلدة كفرزيتا.", "ar",
+     ["Khan Shaykun", "Kafr Zeita"]),
+    ("اقتحمت قوات النظام مدينة خان شيخون صباح اليوم، وبلدة كفرزيتا مساء.", "ar",
+     ["Khan Shaykun", "Kafr Zeita"]),
+    # a clause of its own after the comma: not the same object
+    ("Government forces captured Khan Shaykhun on Tuesday, and rebels shelled the town of "
+     "Kafr Zita.", "en", ["Khan Shaykun"]),
+    ("سيطرت قوات النظام على مدينة خان شيخون صباح اليوم، وقصفت بلدة كفرزيتا.", "ar", ["Khan Shaykun"]),
+])
+def test_a_list_goes_on_after_a_time_phrase(extract, text, language, expected):
+    assert places_of(extract, text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rebels shelled Saraqib for a week. Government forces recaptured the town on Tuesday.",
+     [("syrian-government-forces", "captured", "Saraqab", "asserted")]),
+    ("Rebels shelled Saraqib and Jobas for a week. Government forces recaptured both towns on "
+     "Tuesday.", [("syrian-government-forces", "captured", "Saraqab", "asserted"),
+                  ("syrian-government-forces", "captured", "Jobas", "asserted")]),
+    ("Government forces entered Saraqib on Monday. The town had been held by rebels since 2012.",
+     [("syrian-government-forces", "entered", "Saraqab", "asserted"),
+      ("syrian-opposition-factions", "captured", "Saraqab", "asserted")]),
+    # "the town of X": a head noun before a name, not an anaphor
+    ("Rebels shelled Saraqib for a week. Government forces captured the town of Kafr Nabl.",
+     [("syrian-government-forces", "captured", "Kafr Nobol", "asserted")]),
+])
+def test_an_english_anaphor_stands_for_the_place_named_last(extract, text, expected):
+    assert claims(extract, text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("آلاف العائلات تعبر النهر الكبير هرباً من تلكلخ باتجاه لبنان.", "ar"),
+    ("فر المدنيون من مدينة سراقب بعد القصف.", "ar"),
+    ("More than 100,000 people have fled the Kobane region since Tuesday.", "en"),
+])
+def test_people_fleeing_are_no_party(extract, text, language):
+    assert claims(extract, text, language) == []
+
+
+def test_an_operation_named_after_its_launcher_is_not_the_subject(extract):
+    text = ('وأطلق "الجيش الوطني" عملية "فجر الحرية" أواخر تشرين الثاني، وتمكن خلال أيامها الأولى '
+            "من السيطرة على مدينة السفيرة.")
+    assert [c[:2] for c in claims(extract, text)] == [("syrian-national-army", "captured")]

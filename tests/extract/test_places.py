@@ -97,3 +97,45 @@ def test_transliterations_of_one_name_fold_to_one_key(a, b):
                                       ("Assad", "Asad al-Din"), ("Mosul", "Masyaf")])
 def test_folding_keeps_names_apart(a, b):
     assert latin_key(a) != latin_key(b)
+
+
+@pytest.mark.parametrize(("text", "language", "name", "admin1"), [
+    ("اشتدت المعارك في سراقب وسرمين وتفتناز وبنش وأبو الظهور، فيما قصفت الطائرات قرى رسم العبد "
+     "وكفرناها وخان العسل بريف حلب الغربي.", "ar", "رسم العبد", "Aleppo"),  # not Idlib's
+    ("اشتدت المعارك في سراقب وسرمين وتفتناز، وقصفت الطائرات قرى زرزور والمغارة وكفرناها وخان "
+     "العسل في ريف حلب الغربي.", "ar", "المغارة", "Aleppo"),
+    ("Fighting raged in Saraqib, Sarmin, Taftanaz, Binnish and Abu al-Duhur, while shelling hit "
+     "the villages of Zarzour, Kafr Naha and Khan al-Asal in the western Aleppo countryside.",
+     "en", "Zarzour", "Aleppo"),
+])
+def test_a_governorate_named_after_the_list_a_name_is_in_settles_it(
+        extract, text, language, name, admin1):
+    places = {m.text: p for p in extract(text, language=language).places for m in p.mentions}
+    assert places[name].admin1 == admin1
+
+
+@pytest.mark.parametrize("text", [
+    "اشتدت المعارك في سراقب وسرمين وتفتناز وزرزور، فيما قصفت الطائرات قرى كفرناها وخان العسل "
+    "بريف حلب الغربي.",                                     # a verb ends the list
+    "اشتدت المعارك في سراقب وسرمين وتفتناز وبنش وأبو الظهور وزرزور وقصفت الطائرات الحربية "
+    "مدينة حلب.",
+])
+def test_a_governorate_named_after_another_clause_settles_nothing(run, text):
+    doc = run(text)
+    zarzour = next(m for m in doc.place_mentions if m.text == "زرزور")
+    assert doc.places[zarzour.key].admin1 == "Idleb"
+
+
+def test_an_explicit_governorate_where_the_gazetteer_has_no_such_village_makes_a_new_one(extract):
+    text = "ISIS still holds the al-Jubaila and al-Orfi neighborhoods of Deir ez-Zor."
+    places = {m.text: p for p in extract(text, language="en").places for m in p.mentions}
+    assert (places["al-Orfi"].admin1, places["al-Orfi"].curated) == ("Deir-ez-Zor", False)
+
+
+@pytest.mark.parametrize("text", [
+    "09:10 حلب\nقصفت الطائرات مدينة إدلب صباح اليوم.",
+    "[10:15] - حمص\nقصفت الطائرات مدينة إدلب صباح اليوم.",
+    "حماة 14:30\nقصفت الطائرات مدينة إدلب صباح اليوم.",
+])
+def test_a_page_time_stamp_and_section_is_no_place(extract, text):
+    assert [m.text for p in extract(text).places for m in p.mentions] == ["مدينة إدلب"]

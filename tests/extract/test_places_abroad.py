@@ -92,3 +92,24 @@ def test_a_report_told_in_numbered_paragraphs_keeps_its_places(run):
     assert not any(s.boilerplate for s in doc.sentences)
     links = "Related articles\n1. Saraqib falls\n2. Ariha shelled\n3. Binnish talks"
     assert all(s.boilerplate for s in run(links, language="en").sentences)
+
+
+@pytest.mark.parametrize(("text", "language", "key"), [
+    ("عاد مئات اللاجئين من لبنان إلى بلداتهم في القلمون.", "ar", "lebanon"),
+    ("نزح آلاف المدنيين خلال يومين إلى تركيا هرباً من القصف.", "ar", "turkey"),
+    ("Thousands of refugees returned home from Lebanon this week.", "en", "lebanon"),
+    ("Bashar al-Assad fled Syria for Moscow.", "en", "ru-moscow"),
+])
+def test_a_movement_puts_the_mover_in_the_country_after_its_preposition(
+        extract, text, language, key):
+    assert key in places(extract(text, language=language))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("قال وزير الخارجية إن لبنان يرفض التدخل.", "ar"),
+    ("عاد الهدوء إلى المنطقة بعد بيان من روسيا.", "ar"),
+    ("Moscow said the strikes would go on, and Ankara said nothing.", "en"),
+])
+def test_a_country_with_no_movement_into_it_is_no_place(extract, text, language):
+    assert not [p for p in extract(text, language=language).places if p.level == "country"
+                or p.key.startswith("ru-")]

@@ -85,3 +85,48 @@ def test_the_military_airport_of_a_city_is_its_curated_airbase(extract):
 ])
 def test_well_known_facilities_are_curated_sites(extract, text, language, key):
     assert key in {p.key for p in extract(text, language=language).places}
+
+
+# --- English facilities: the name comes before the head --------------------------------
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("Government forces advanced in Deir ez-Zor after seizing the Panorama roundabout.",
+     "Panorama roundabout", "Deir-ez-Zor"),
+    ("IS fighters stormed the 17th Division base on the edge of Raqqa city.",
+     "17th Division base", "Ar-Raqqa"),
+    ("Troops took full control of the Khalid Ibn al-Walid mosque in Homs on Monday.",
+     "Khalid Ibn al-Walid mosque", "Homs"),
+    ("Rebels entered Jisr al-Shughur, and 150 soldiers are besieged in the national hospital.",
+     "national hospital", "Idleb"),
+    ("Clashes raged near the Wadi al-Deif base east of Maarat al-Numan.", "Wadi al-Deif base",
+     "Idleb"),
+])
+def test_an_english_facility_is_named_before_its_head(extract, text, name, admin1):
+    assert sites(extract(text, language="en"))[name].admin1 == admin1
+
+
+def test_an_english_list_before_a_plural_head_names_each_facility(run):
+    doc = run("Israeli jets struck the Mezzeh, Khalkhalah and Shayrat airbases overnight.",
+              language="en")
+    assert {m.text: m.key for m in doc.place_mentions} == {
+        "Mezzeh": "mezzeh-airbase", "Khalkhalah": "khalkhalah-airbase",
+        "Shayrat": "shayrat-airbase"}
+
+
+def test_the_euphrates_dam_is_the_dam_and_what_follows_it_is_no_name(run):
+    doc = run("The Euphrates dam fell to the SDF after weeks of fighting near Tabqa.",
+              language="en")
+    assert [(m.text, m.key) for m in doc.place_mentions if m.key == "tabqa-dam"] == [
+        ("Euphrates dam", "tabqa-dam")]
+    assert not [m for m in doc.place_mentions if "fell" in m.text]
+
+
+@pytest.mark.parametrize("text", [
+    "Guards held the prison overnight in Raqqa, and prison workers fled the city.",
+    "The rebels control 900 square metres of farmland near Dabiq.",
+    "Crowds gathered in the main square of Manbij.",
+    "Tribesmen attacked SDF checkpoints and bases across Deir ez-Zor.",
+    "A military hospital was hit somewhere in Idlib province.",
+])
+def test_english_words_around_a_facility_noun_that_name_none(extract, text):
+    assert not sites(extract(text, language="en"))

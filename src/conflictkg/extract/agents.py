@@ -4,12 +4,16 @@ The subject stands after the verb ("سيطرت فصائل المعارضة عل�
 الفصائل ... انسحبت", "the SDF captured"); after a verbal noun as its genitive ("انسحاب
 قوات النظام من") or after a passive's agent word ("fell to IS", "سقطت بيد التنظيم").
 A member word before "من" names the group ("مقاتلون من حزب الله", "fighters from
-Hezbollah"). A verb with no subject of its own ("سيطروا", "تمكنا", "they", "it"), a
-demonstrative ("هذه القوات") or a collective ("الفصائل") stands for the last party
-named. A command or ministry whose own statement announces its gains ("أعلنت القيادة
-العامة للجيش ... أن وحداتنا", "the SDF said its fighters") is the agent: its entry in
-the sources gazetteer names the actor it speaks for (`actor`), and first-person words
-("قواتنا", "our forces") stand for it.
+Hezbollah"). A verb with no subject of its own ("سيطروا", "تمكنا", "they", "it") stands
+for the last party named; a demonstrative or a collective noun ("هذه الوحدات", "القوات",
+"الفصائل") for the last party named with that noun ("وحدات من الجيش", "قوات سوريا
+الديمقراطية"). A party inside a relative clause that describes another ("قسد، التي تشكل
+وحدات حماية الشعب عمودها") is not the subject, and a command's bare title before a party
+("القيادة العامة لوحدات حماية الشعب") is that party. A command or ministry whose own
+statement announces its gains ("أعلنت القيادة العامة للجيش ... أن وحداتنا", "the SDF said
+its fighters") is the agent: its entry in the sources gazetteer names the actor it speaks
+for (`actor`), and first-person words ("قواتنا", "our forces") stand for it. A member word
+with a possessive ("بخروج مقاتليه") stands for the party named just before it.
 """
 
 from __future__ import annotations
@@ -24,8 +28,14 @@ from conflictkg.extract.matcher import Match
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.reference.gazetteers import Gazetteers
 
+PREPOSITIONS = frozenset({"في", "من", "على", "عن", "مع", "الى", "الي", "ب", "ل", "حسب", "بحسب"})
+UNNAMED = ""  # the subject the text gives is no party it names ("سيطرت القوات" with none before)
 SUBJECT_WINDOW = 5  # tokens after the verb in which its subject stands (VSO)
 AGENT_WINDOW = 4  # tokens after a passive's cue in which its agent stands
+ANNOUNCER_REACH = 6  # tokens before a subject in which the verb that announces its change stands
+RELATIVE_REACH = 5  # tokens before a party in which a relative pronoun makes it part of a description
+# "its fighters", "the troops": the party named before, not a subject of their own
+DETERMINERS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,8 @@ class AgentWords:
     demonstratives: frozenset[str]
     accompaniments: frozenset[str]
     complementizers: frozenset[str]
+    relatives: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()  # "القوات": the last party named with it at its head
     cues: tuple[tuple[int, int], ...] = ()  # spans of control cues ("الأمن" in "الأمن والاستقرار إلى")
     verb_first: bool = True  # Arabic: a subject may follow its verb
 
@@ -64,11 +76,18 @@ class Agents:
         out = [m for m in doc.index("actor_mentions").starting(start, end)
                if not any(self._speaks(s) is None for s in sources.overlapping(m.start, m.end))
                and not any(a < m.end and m.start < b for a, b in cues)]
+        heads = [m for m in out if m.weak]
         for s in sources.starting(start, end):
             actor = self._speaks(s)
             if actor is not None and actor in self._actors:
                 out.append(Mention(s.start, s.end, s.text, actor))
-        return sorted(out, key=lambda m: (m.start, -m.end))
+                heads.append(out[-1])
+        out.sort(key=lambda m: (m.start, -m.end))
+        if heads:  # "القيادة العامة لوحدات حماية الشعب": the command of the party after it
+            out = [m for m in out if not (m in heads and any(
+                m.end <= n.start and doc.text[m.end:n.start].strip() in ("", "ل", "لـ")
+                for n in out))]
+        return out
 
     def _speaks(self, source: Mention) -> str | None:
         entry = self._sources.get(source.key)
@@ -92,6 +111,7 @@ class Agents:
         victim_keys = {c.evidence: c.victim_actor for c in doc.casualty_claims}
         mentions = self.parties(doc, sentence.start, sentence.end, words.cues)
         candidates = [m for m in mentions if not self.opposed(doc, m, words)
+                      and not self.described(doc, m, cue, words)
                       and not any(victim_keys.get(v) == m.key
                                   for v in victims.overlapping(m.start, m.end))]
         if words.verb_first or noun:  # "سيطرت فصائل المعارضة", "انسحاب قوات النظام", "the capture by"
@@ -100,9 +120,24 @@ class Agents:
             if after:
                 return self._resolved(doc, after[0], words), True
         following = doc.tokens_between(cue.end, sentence.end)[:2]
+        if words.verb_first and following and _owned_member(following[0].key, words.members):
+            owners = [m for m in mentions if m.end <= cue.start]  # "بخروج مقاتليه": its owner's
+            if owners:
+                return self._resolved(doc, owners[-1], words), True
         if any(set(clitic_forms(t.key)) & words.locals for t in following):
-            return None, True  # "سيطرة أبناء المنطقة على": locals, no group
+            return UNNAMED, True  # "سيطرة أبناء المنطقة على": locals, no group
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+        own = doc.tokens_between(clause[0], cue.start)[-3:]
+        if not words.verb_first and not noun and own and own[-1].key not in DETERMINERS and \
+                doc.text[own[-1].start:own[-1].start + 1].isupper() and not any(
+                m.start < own[-1].end and own[-1].start < m.end for m in mentions) and not (
+                doc.dates_overlapping(own[-1].start, own[-1].end) or doc.index("place_mentions").overlapping(
+                    own[-1].start, own[-1].end)):
+            return UNNAMED, True  # "The SOR seized": a name right before the verb, of no party known
+        if not words.verb_first and len(own) >= 2 and own[-1].key in words.members and not any(
+                clause[0] <= m.start < cue.start for m in mentions) and not any(
+                t.key in DETERMINERS for t in own) and doc.text[own[-2].start:own[-2].end].islower():
+            return UNNAMED, True  # "while government troops fled": a subject of its own, not named
         near = doc.tokens_between(sentence.start, cue.start)[-SUBJECT_WINDOW:] + \
             doc.tokens_between(cue.end, sentence.end)[:2]
         before = [m for m in candidates if m.end <= cue.start]
@@ -114,6 +149,8 @@ class Agents:
                 return speaker, True
         placed = [m for m in before if self.in_subject_place(doc, m, sentence, words)]
         collective = self.collective(doc, cue, sentence, words)
+        if words.verb_first and not (words.collectives | words.heads).isdisjoint(word_forms(following)):
+            return collective or UNNAMED, True  # "سيطرت هذه القوات": the subject after the verb
         if collective and not (placed and placed[-1].key != collective and any(
                 m.key == collective for m in before if m not in placed)):
             return collective, True  # "سيطرت الفصائل", unless it is only a complement ("مواقع الفصائل")
@@ -127,30 +164,54 @@ class Agents:
                 c in doc.text[head.end:before[-1].start] for c in "،,:"):
             head = before[-1]  # "الفصائل المؤلفة من هيئة تحرير الشام وفيلق الرحمن": the groups named
         for m in reversed([m for m in mentions if m.end <= head.start]):
-            gap = doc.text[m.end:head.start].strip()  # "هيئة تحرير الشام وفيلق الرحمن و..."
+            gap = " ".join(doc.text[m.end:head.start].replace("\"", " ").replace("«", " ").replace(
+                "»", " ").split())  # "هيئة تحرير الشام وفيلق الرحمن و...", "فصائل "جيش الفتح" و"الجبهة"
             if gap in ("و", "،", ",", "and", ", and") or (gap.startswith("و") and len(gap) <= 2):
                 head = m
             else:
                 break
-        return self._resolved(doc, head, words), enabled or head.start >= clause[0]
+        announced = any(set(clitic_forms(t.key)) & words.enablers or any(
+            a <= t.start < b for a, b in words.cues) for t in doc.tokens_between(
+                sentence.start, head.start)[-ANNOUNCER_REACH:])
+        # "أعلنت قيادة X، ...، السيطرة", "استعادت فصائل المعارضة، الخميس، السيطرة": the verb's subject
+        return self._resolved(doc, head, words), enabled or announced or head.start >= clause[0]
 
     def in_subject_place(self, doc: Doc, m: Mention, sentence: Sentence, words: AgentWords) -> bool:
         """Whether a party stands where a subject does: after a verb or a complementizer
         ("أن قوات النظام", "استأنفت قوات الأسد", "that the SDF"), or first in its
         sentence; not as the complement of a noun ("مواقع قوات النظام")."""
         i = doc.token_at(m.start)
+        if i > 0 and not words.demonstratives.isdisjoint(clitic_forms(doc.tokens[i - 1].key)):
+            i -= 1  # "أعادت هذه الوحدات": the place of the demonstrative's phrase
         if i == 0 or doc.tokens[i - 1].start < sentence.start:
             return True
-        if self.after_verb(doc, m, words):
-            return True
         previous = doc.tokens[i - 1]
+        if words.verb_first and (i < 2 or doc.tokens[i - 2].start < sentence.start) and \
+                clitics().without_conjunctions(previous.key) != previous.key and len(previous.key) >= 4 and not set(
+                    clitic_forms(previous.key)) - {previous.key} & PREPOSITIONS:
+            return True  # "وأطلق الجيش الوطني": a verb opens the sentence, its subject follows
         forms = set(clitic_forms(previous.key))
-        if forms & words.complementizers or any(c in doc.text[previous.end:m.start] for c in "،,:"):
+        if forms & words.verb_like or forms & words.enablers:
+            return True
+        if forms & words.complementizers or any(
+                c in doc.text[previous.end:doc.tokens[i].start] for c in "،,:"):
             return True
         bare = clitics().without_conjunctions(previous.key)
         past = bare.endswith("ت") and not bare.endswith("ات")  # "استأنفت قوات الأسد"
         present = bare.startswith(("ت", "ي")) and not bare.endswith(("ه", "ات"))  # "تعاود قوات النظام"
         return words.verb_first and (past or present) and len(bare) >= 4
+
+    def described(self, doc: Doc, m: Mention, cue: Match, words: AgentWords) -> bool:
+        """Whether a party is named inside a relative clause that does not hold the change
+        ("قوات سوريا الديمقراطية، التي تشكل وحدات حماية الشعب عمودها، طوقت", "the SDF,
+        which the YPG leads, took"): it describes another party."""
+        window = doc.tokens_between(max(0, m.start - 80), m.start)[-RELATIVE_REACH:]
+        cut = [n for n, t in enumerate(window) if any(c in doc.text[t.end:m.start] for c in "،,:(")]
+        window = window[cut[-1] + 1:] if cut else window
+        if not any(set(clitic_forms(t.key)) & (words.relatives - words.complementizers) for t in window):
+            return False
+        low, high = sorted((m.end, cue.start))
+        return any(c in doc.text[low:high] for c in "،,:()") or cue.start < window[0].start
 
     def agent_after(self, doc: Doc, at: int, sentence: Sentence, words: AgentWords) -> str | None:
         """The party right after a passive's cue ("fell to IS", "تحت سيطرة قسد")."""
@@ -169,15 +230,22 @@ class Agents:
         return None
 
     def _resolved(self, doc: Doc, m: Mention, words: AgentWords) -> str:
-        """A party after a demonstrative ("هذه الوحدات") is the one named before it."""
+        """A party after a demonstrative ("هذه الوحدات", "these forces") is the one named
+        before it: the last whose words hold the demonstrative's noun ("وحدات من الجيش"),
+        else the last named."""
         i = doc.token_at(m.start)
         if i > 0 and not words.demonstratives.isdisjoint(clitic_forms(doc.tokens[i - 1].key)):
             sentence = doc.sentence_at(m.start)
             paragraph = doc.paragraphs[sentence.paragraph][0] if sentence is not None and \
                 sentence.paragraph < len(doc.paragraphs) else 0
-            earlier = self.last_party(doc, doc.tokens[i - 1].start, paragraph)
-            if earlier is not None:
-                return earlier
+            before = doc.tokens[i - 1].start
+            earlier = [e for e in self.parties(doc, paragraph, before, words.cues) if e.end <= before]
+            noun = _bare(doc.tokens[i].key)
+            for e in reversed(earlier):
+                if e.key != m.key and any(noun & _bare(t.key) for t in _with_head(doc, e)):
+                    return e.key
+            if earlier:
+                return earlier[-1].key
         return m.key
 
     def opposed(self, doc: Doc, m: Mention, words: AgentWords) -> bool:
@@ -186,6 +254,12 @@ class Agents:
         "من" makes the party the subject ("مقاتلون من حزب الله")."""
         if any(c in _glued(doc, m) for c in "بك"):
             return True
+        i = doc.token_at(m.start)
+        if set(clitic_forms(doc.tokens[i].key)) & words.opponents and doc.token_index(m.end) > i + 1:
+            return True  # "عملية فجر الحرية" named as a party: the operation launched, not its maker
+        if i > 0 and doc.tokens[i - 1].key in ("ب", "ك") and not doc.text[doc.tokens[i - 1].end:m.start].strip(
+                " \"'«“ـ"):
+            return True  # "بـ\"الشبيحة\"": the preposition written apart before a quote
         window = doc.tokens_between(max(0, m.start - 60), m.start)[-4:]
         cut = [n for n, t in enumerate(window) if any(c in doc.text[t.end:m.start] for c in "،,:")]
         window = window[cut[-1] + 1:] if cut else window  # not past a comma
@@ -207,17 +281,24 @@ class Agents:
 
     def collective(self, doc: Doc, cue: Match, sentence: Sentence, words: AgentWords) -> str | None:
         """"سيطرت الفصائل", "تمكن التنظيم": the group of that kind the text named before."""
+        clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         near = doc.tokens_between(cue.end, sentence.end)[:2] + \
-            doc.tokens_between(sentence.start, cue.start)[-SUBJECT_WINDOW:]
-        found = words.collectives.intersection(word_forms(near))
-        if not found:
+            doc.tokens_between(clause[0], cue.start)[-SUBJECT_WINDOW:]
+        forms = set(word_forms(near))
+        found = words.collectives & forms
+        named = set(map(clitics().without_article, found | (words.heads & forms)))
+        if not named:
             return None
+        earlier = doc.index("actor_mentions").before(cue.start)
+        for m in reversed(earlier):  # "القوات" after "قوات سوريا الديمقراطية"
+            if any(named & _bare(t.key) for t in _with_head(doc, m)[-len(m.text.split()) - 2:][:3]):
+                return m.key
         heads = set(map(clitics().without_article, found))
-        for m in reversed(doc.index("actor_mentions").before(cue.start)):
+        for m in reversed(earlier):
             entry = self._actors.get(m.key)
             if entry is None:
                 continue
-            if entry.generic or self._first_words(entry.key) & heads:
+            if self._first_words(entry.key) & heads:
                 return m.key
         return None
 
@@ -227,6 +308,27 @@ class Agents:
             self._first[key] = frozenset(clitics().without_article(normalize_key(n).split()[0])
                                          for n in self._actors[key].names_ar)
         return self._first[key]
+
+
+def _owned_member(key: str, members: frozenset[str]) -> bool:
+    """A member word with a possessive pronoun ("مقاتليه", "عناصرها", "قواتهم")."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if key.endswith(suffix) and len(key) > len(suffix) + 2:
+            return key[:-len(suffix)] in members
+    return False
+
+
+def _bare(key: str) -> set[str]:
+    """A word's forms without its article and the proclitics before it ("والوحدات": "وحدات")."""
+    article = clitics().article
+    return {clitics().without_article(f) if f.startswith(article) and len(f) > len(article) + 2 else f
+            for f in clitic_forms(key)}
+
+
+def _with_head(doc: Doc, m: Mention) -> list[Token]:
+    """A party's words and the two before it ("وحدات من" of "وحدات من الجيش")."""
+    i = doc.token_at(m.start)
+    return doc.tokens[max(0, i - 2):doc.token_index(m.end)]
 
 
 def _glued(doc: Doc, m: Mention) -> str:

@@ -45,6 +45,8 @@ class _Rules:
         self.speakers = SpeakerRules(patterns, language)
         self.own = s.keys("own_sources")
         self.links = s.keys("source_links")
+        self.recipients = s.keys("recipient_verbs")  # "told Reuters": who heard, not who said
+        self.speaker_nouns = s.keys("speaker_nouns")
         self.anaphors = {normalize_key(k): frozenset(v) for k, v in s.groups("anaphors").items()}
         self.anaphor_types = functools.lru_cache(maxsize=65536)(self._anaphor_types)
 
@@ -137,6 +139,9 @@ class AttributionFinder:
                 earlier = next((m for m in reversed(named.before(token.start)) if m.key
                                 and m.end <= token.start
                                 and self._sources[m.key].type in types), None)
+                if earlier is None:  # "a war monitor said" in a lead, the monitor named later
+                    earlier = next((m for m in named.items if m.key and m.start > token.end
+                                    and self._sources[m.key].type in types), None)
                 if earlier:
                     found.append(Mention(token.start, token.end,
                                          doc.text[token.start:token.end], earlier.key))
@@ -169,7 +174,8 @@ class AttributionFinder:
                 kind: str, rules: _Rules, titles: SpanIndex) -> Attributed | None:
         """The source a crediting word points at, and the text it credits."""
         sources = doc.index("source_mentions")
-        after = sources.starting(end, sentence.end)
+        told = kind == "verb" and normalize_key(doc.text[start:end]) in rules.recipients
+        after = [] if told else sources.starting(end, sentence.end)
         window = AFTER_PREPOSITION if kind == "preposition" else AFTER_VERB
         near = window if kind == "preposition" else 1  # an institution right after its verb
         source = next((m for m in after if len(doc.tokens_between(end, m.start)) <= (
@@ -184,13 +190,13 @@ class AttributionFinder:
                           if not m.weak and len(doc.tokens_between(end, m.start)) <= 1),
                          None)
         if source is None and kind == "verb":  # "أعلنت هيئة تحرير الشام": a group speaks
-            group = _speaker(doc, sentence, start, end, titles)
+            group = _speaker(doc, sentence, start, end, titles, rules.speaker_nouns)
         if group is not None:
             source = Mention(group.start, group.end, group.text,
                              self.source_key(group.text) or "")
         if source is None:
             return None
-        label = " ".join(source.text.translate(_QUOTES).split())
+        label = " ".join((source.label or source.text).translate(_QUOTES).split())
         key: str | None = source.key or None
         if key and any(f in rules.anaphors for f in clitic_forms(normalize_key(label))):
             entry = self._sources[key]  # "الصحيفة": name the newspaper it stands for
@@ -208,15 +214,19 @@ class AttributionFinder:
                           carries=carries)
 
 
-def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanIndex) -> Mention | None:
+def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanIndex,
+             nouns: frozenset[str] = frozenset()) -> Mention | None:
     """The group that speaks: right after the verb in Arabic ("أعلنت هيئة تحرير الشام"),
-    shortly before it in English ("The Syrian army said"), or the group of a speaker's
-    title on either side ("قال المتحدث باسم قوات سوريا الديمقراطية", "said a spokesman
-    for the SDF")."""
+    shortly before it in English ("The Syrian army said", "YPG spokesman Azad Sino
+    said"), or the group of a speaker's title on either side ("قال المتحدث باسم قوات
+    سوريا الديمقراطية", "said a spokesman for the SDF")."""
     actors = doc.index("actor_mentions")
+    if doc.language == "en" and (titled := _title_before(doc, sentence, start, titles)):
+        return titled  # "Col. X, a commander of the Sultan Murad Division, told"
     if doc.language == "en":  # not across a comma or "and": "X, a group of Y, said"
         found = [m for m in actors.starting(sentence.start, start) if not m.weak
-                 and m.end <= start and len(doc.tokens_between(m.end, start)) <= 1
+                 and m.end <= start and (len(doc.tokens_between(m.end, start)) <= 1 or _titled(
+                     doc, m.end, start, nouns))
                  and "," not in doc.text[m.end:start]
                  and not {"and", "or"} & {t.key for t in doc.tokens_between(m.end, start)}]
         if found:
@@ -245,6 +255,30 @@ def _apposed(doc: Doc, sentence: Sentence, start: int) -> Mention | None:
         return None
     return first if doc.text[first.end:start].lstrip().startswith(",") \
         and doc.text[first.end:start].count(",") == 2 else None
+
+
+def _title_before(doc: Doc, sentence: Sentence, start: int, titles: SpanIndex) -> Mention | None:
+    """The group of a title in the apposition right before an English verb ("…, a
+    commander of the Sultan Murad Division, told")."""
+    before = doc.text[sentence.start:start].rstrip()
+    if not before.endswith(","):
+        return None
+    opening = before.rfind(",", 0, len(before) - 1)
+    segment = sentence.start + (opening + 1 if opening >= 0 else 0)
+    title = next(iter(titles.starting(segment, start)), None)
+    if title is None:
+        return None
+    return next((m for m in doc.index("actor_mentions").starting(title.end, start)
+                 if not m.weak and len(doc.tokens_between(title.end, m.start)) <= 1), None)
+
+
+def _titled(doc: Doc, end: int, verb: int, nouns: frozenset[str]) -> bool:
+    """"YPG spokesman Azad Sino said": a speaker's noun right after the group, then his
+    name (capitalised words) up to the verb."""
+    between = doc.tokens_between(end, verb)
+    if not between or between[0].key not in nouns or len(between) > TITLE_REACH:
+        return False
+    return all(doc.text[t.start:t.start + 1].isupper() for t in between[1:])
 
 
 def _inverted(doc: Doc, sentence: Sentence, start: int) -> bool:

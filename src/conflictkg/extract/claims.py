@@ -13,7 +13,6 @@ were children") makes its counts parts of the total, not tolls beside it.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from typing import ClassVar
 
 from conflictkg.extract.actors import curated_actor
@@ -25,6 +24,7 @@ from conflictkg.extract.model import CasualtyClaim
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.numbers import dual_value, find_numbers
 from conflictkg.extract.patterns import PatternError, Patterns
+from conflictkg.extract.tolls import Count, fold_repeats, relate, supersede
 from conflictkg.reference.gazetteers import Gazetteers
 
 NOUN_WINDOW = 3  # tokens after a count in which its victim noun stands
@@ -33,7 +33,6 @@ WINDOW_BEFORE_NOUN, WINDOW_AFTER_NOUN = 8, 3  # where counts are read around a v
 WINDOW_BEFORE_CUE, WINDOW_AFTER_CUE = 3, 6  # ... and around an outcome word
 PASSIVE_REACH = 12  # tokens from an English count to the passive verb of its clause
 SINGULAR_REACH = 5  # tokens before a passive outcome word where "a woman (was)" stands
-CHAIN_GAP = 6  # tokens between two steps of a chain ("إلى 40 ثم إلى 57", "من 80 إلى 120")
 LIST_ITEM = 300  # characters: a longer line is prose, not an item of a list
 WINDOW_AFTER_MARK = 14  # ... and after "بينهم", "ثم": a breakdown's parts, a chain's steps
 DUAL_ENDINGS = ("ين", "ان")  # "عنصرين", "جنديان": a dual counts two
@@ -41,19 +40,6 @@ ACTOR_WINDOW = 4  # tokens after the victim noun in which whose dead they are is
 TOLL_WINDOW = 4  # tokens between "عدد القتلى" and "إلى 62"
 RISE = "rise"  # the outcome group of words that raise a toll said before them
 CATEGORY_OF = {"bodies": None, "dead": None, "others": None, "nationals": None}  # nouns that say nothing of who died
-
-
-@dataclass
-class _Found:
-    start: int  # the claim's phrase: count, victims and whose
-    end: int
-    count: int
-    qualifier: str
-    outcome: str
-    category: str | None
-    victim: str | None
-    count_start: int = -1  # the number itself
-    count_end: int = -1
 
 
 class _Rules:
@@ -122,7 +108,7 @@ class CasualtyFinder:
                      *chains.starting(sentence.start, sentence.end)]
             found = doc.attempt(self.name, (sentence.start, sentence.end), [],
                                 self._in_sentence, doc, sentence, cues, marks, rules, inherited)
-            made: list[tuple[_Found, CasualtyClaim]] = []
+            made: list[tuple[Count, CasualtyClaim]] = []
             for f in found:
                 clause = doc.clause_at(f.start) or (sentence.start, sentence.end)
                 start = min(clause[0], f.start)
@@ -141,19 +127,19 @@ class CasualtyFinder:
                     outcome=f.outcome, event=doc.sentence_events.get(sentence.start))
                 claims.append((claim, toll))
                 made.append((f, claim))
-            doc.attempt(self.name, (sentence.start, sentence.end), None, _relate, doc, made,
+            doc.attempt(self.name, (sentence.start, sentence.end), None, relate, doc, made,
                         parts.starting(sentence.start, sentence.end),
-                        chains.starting(sentence.start, sentence.end), rules)
-        claims = _fold_repeats(doc, claims)
-        _supersede(claims)
+                        chains.starting(sentence.start, sentence.end), rules.parts_after)
+        claims = fold_repeats(doc, claims)
+        supersede(claims)
         doc.casualty_claims = [c for c, _ in claims]
         for claim in doc.casualty_claims:  # a side named only by a word ("جنود النظام")
             if claim.victim_actor and claim.victim_actor not in doc.actors:
                 doc.actors[claim.victim_actor] = curated_actor(self._actors[claim.victim_actor])
 
     def _in_sentence(self, doc: Doc, sentence: Sentence, cues: list, marks: list,
-                     rules: _Rules, inherited: str | None = None) -> list[_Found]:
-        out: list[_Found] = []
+                     rules: _Rules, inherited: str | None = None) -> list[Count]:
+        out: list[Count] = []
         taken: list[tuple[int, int]] = []
         for a, b in _windows(doc, sentence, cues, marks, rules):
             if not self._may_count(doc, a, b):
@@ -166,7 +152,7 @@ class CasualtyFinder:
                 if found is None and out and any(out[-1].end <= m.start and m.end <= start
                                                  for m in marks if m.payloads[0] == "chain"):
                     last = out[-1]  # "إلى 40 ثم إلى 57": the chain's next step
-                    found = _Found(start, end, n.value, n.qualifier, last.outcome, last.category,
+                    found = Count(start, end, n.value, n.qualifier, last.outcome, last.category,
                                    last.victim)
                 if found is not None:
                     found.count_start, found.count_end = start, end
@@ -181,7 +167,7 @@ class CasualtyFinder:
                     taken.append((one.start, one.end))
         return out
 
-    def _singular(self, doc: Doc, sentence: Sentence, cue: Match, rules: _Rules) -> _Found | None:
+    def _singular(self, doc: Doc, sentence: Sentence, cue: Match, rules: _Rules) -> Count | None:
         """One victim named by a singular noun, with "a"/"one"/"another" or none, right
         after the outcome word or, in a passive, right before it."""
         after = [t for t in doc.tokens_after(cue.end, 2) if t.end <= sentence.end]
@@ -189,7 +175,7 @@ class CasualtyFinder:
             after = after[1:]
         if after and _victim_form(after[0].key, rules) in rules.singular:
             noun = after[0]
-            return _Found(cue.start, noun.end, 1, "exact", cue.payloads[0],
+            return Count(cue.start, noun.end, 1, "exact", cue.payloads[0],
                           _category(_victim_form(noun.key, rules), rules), self._whose(doc, noun, rules))
         before = [t for t in doc.tokens_between(sentence.start, cue.start)][-SINGULAR_REACH:]
         while before and before[-1].key in rules.auxiliaries:
@@ -198,7 +184,7 @@ class CasualtyFinder:
             noun = before[-1]
             one = next((t for t in reversed(before[-4:-1]) if t.key in rules.one_words), None)
             if one is not None:  # "a woman", "a Russian officer"
-                return _Found(one.start, cue.end, 1, "exact", cue.payloads[0],
+                return Count(one.start, cue.end, 1, "exact", cue.payloads[0],
                               _category(_victim_form(noun.key, rules), rules), None)
         return None
 
@@ -217,7 +203,7 @@ class CasualtyFinder:
 
     def _counted(self, doc: Doc, sentence: Sentence, start: int, end: int, value: int,
                  qualifier: str, cues: list, rules: _Rules, inherited: str | None = None,
-                 ) -> _Found | None:
+                 ) -> Count | None:
         """A count that counts people, with what happened to them and whose they were;
         ``inherited`` is the outcome of the list the sentence is an item of."""
         tokens = doc.tokens_between(start, sentence.end)
@@ -242,7 +228,7 @@ class CasualtyFinder:
         members = self._members(doc, tokens[len(number_tokens):], rules) if noun is None else None
         if members is not None and outcome is not None:  # "29 من قوات النظام"
             victim, phrase_end = members
-            return _Found(start, phrase_end, value, qualifier, outcome, "fighters", victim)
+            return Count(start, phrase_end, value, qualifier, outcome, "fighters", victim)
         if noun is None:
             following = tokens[len(number_tokens):][:TOLL_WINDOW]
             cue_after = bool(following) and any(c.start == following[0].start for c in cues)
@@ -265,7 +251,7 @@ class CasualtyFinder:
             phrase_end = max(phrase_end, mention.end if mention else phrase_end)
         if noun and victim is None and category in ("fighters", "officers"):
             victim = self._side(doc, start, noun, rules)
-        return _Found(start, phrase_end, value, qualifier, outcome, category, victim)
+        return Count(start, phrase_end, value, qualifier, outcome, category, victim)
 
     def _outcome(self, doc: Doc, start: int, noun: Token | None, cues: list,
                  rules: _Rules) -> str | None:
@@ -398,114 +384,3 @@ def _read_victim_form(key: str, rules: _Rules) -> str:
 def _category(form: str, rules: _Rules) -> str | None:
     category = rules.victims.get(form)
     return CATEGORY_OF.get(category, category) if category else None
-
-
-def _relate(doc: Doc, made: list[tuple[_Found, CasualtyClaim]], parts: list, chains: list,
-            rules: _Rules) -> None:
-    """Parts and chains among the counts of one sentence, in text order.
-
-    A count after a part marker ("بينهم", "including") or followed by one ("20 منهم",
-    "29 of them") is a part of the nearest total before it that is larger; counts joined
-    to a part ("و18 من الهيئة") are parts of the same total. A count after a chain word
-    ("ثم", "then", "before rising to") revises the larger-to-be count before it.
-    """
-    if len(made) < 2:
-        return
-    text = doc.text
-    total: CasualtyClaim | None = None
-    parts_sum = 0
-    for i, (found, claim) in enumerate(made):
-        if i == 0:
-            total = claim
-            continue
-        previous_found, previous = made[i - 1]
-        gap = (previous_found.count_end, found.count_start)
-        marked = any(gap[0] <= m.start and m.end <= gap[1] for m in parts)
-        following = doc.tokens_after(found.count_end, 2)
-        marked = marked or any(set(clitic_forms(t.key)) & rules.parts_after for t in following[:1])
-        marked = marked or any(" ".join(t.key for t in following) == w for w in rules.parts_after)
-        joined = previous.part_of is not None and _joined(text[previous_found.end:found.start])
-        chained = any(gap[0] <= m.start and m.end <= gap[1] for m in chains) and len(
-            doc.tokens_between(*gap)) <= CHAIN_GAP
-        if chained and claim.count > previous.count and claim.outcome == previous.outcome:
-            claim.supersedes = claim.supersedes or previous.key
-            total = claim
-        elif (marked or joined) and total is not None and claim.outcome == total.outcome \
-                and claim.count < total.count and parts_sum + claim.count <= total.count:
-            claim.part_of = total.key
-            parts_sum += claim.count
-            if claim.event is None:
-                claim.event = total.event
-        elif not joined:
-            total, parts_sum = claim, 0
-
-
-def _joined(gap: str) -> bool:
-    """Whether two counts are coordinated: only "و", a comma or "and" between the first's
-    phrase and the second number."""
-    words = gap.replace("،", " ").replace(",", " ").split()
-    return all(w in ("و", "and") for w in words)
-
-
-def _fold_repeats(doc: Doc, claims: list[tuple[CasualtyClaim, str | None]],
-                  ) -> list[tuple[CasualtyClaim, str | None]]:
-    """One claim for a toll a report states more than once (its headline, its lead, a
-    quote): the same count, outcome and source, with no victims or event that tell the
-    two apart. The claim keeps the span of its first statement in the body of the text,
-    and lists every statement in ``mentions``."""
-    kept: list[tuple[CasualtyClaim, str | None]] = []
-    for claim, toll in claims:
-        same = next((k for k in kept if _restates(k[0], claim)), None)
-        if same is None:
-            kept.append((claim, toll))
-            continue
-        first, first_toll = same
-        heading = doc.sentence_at(first.evidence.start)
-        if heading is not None and heading.heading:  # the body's statement stands for both
-            claim.mentions = [*first.mentions, *claim.mentions] or [first.evidence, claim.evidence]
-            claim.qualifier = claim.qualifier if claim.qualifier != "exact" else first.qualifier
-            kept[kept.index(same)] = (claim, toll or first_toll)
-        else:
-            first.mentions = [*(first.mentions or [first.evidence]), claim.evidence]
-            if first.qualifier == "exact":
-                first.qualifier = claim.qualifier
-            kept[kept.index(same)] = (first, first_toll or toll)
-    for claim, _ in kept:
-        claim.mentions.sort()
-    return kept
-
-
-def _restates(a: CasualtyClaim, b: CasualtyClaim) -> bool:
-    """Whether ``b`` says again what ``a`` says (an unqualified count may restate a
-    qualified one: "62" after "at least 62")."""
-    return (a.count == b.count and a.outcome == b.outcome
-            and (a.attributed_to.source or a.attributed_to.label)
-            == (b.attributed_to.source or b.attributed_to.label)
-            and (a.qualifier == b.qualifier or "exact" in (a.qualifier, b.qualifier))
-            and _compatible(a.victim_actor, b.victim_actor) and _compatible(a.event, b.event)
-            and _compatible(a.victim_category, b.victim_category)
-            and a.part_of is None and b.part_of is None)
-
-
-def _compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
-
-
-def _supersede(claims: list[tuple[CasualtyClaim, str | None]]) -> None:
-    """A new toll supersedes an earlier, smaller one of the same outcome.
-
-    Both count the same dead: a toll told with no event of its own ("أشار في حصيلة
-    سابقة الى مقتل 36") is about the event of the toll it revises or is revised by.
-    """
-    old = [c for c, toll in claims if toll == "old"]
-    for claim, toll in claims:
-        if toll != "new":
-            continue
-        earlier = [o for o in old if o.outcome == claim.outcome and o.count < claim.count]
-        if earlier:
-            claim.supersedes = earlier[0].key
-            if earlier[0].event is None:
-                earlier[0].event = claim.event
-    for claim, _ in claims:
-        if claim.supersedes and claim.event is None:
-            claim.event = next(c.event for c, _ in claims if c.key == claim.supersedes)

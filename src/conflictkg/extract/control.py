@@ -1,19 +1,19 @@
 """Control claims: who took, entered, left, lost or besieged which places, and who says so.
 
 A claim is a control verb or verbal noun ("سيطرت", "سيطرة", "انسحب", "captured") with
-its object, read as a list by :mod:`.phrases` ("على قرى A وB، وعلى بلدة C", "عدة مواقع،
-أبرزها A وB", "the villages of A, B and C", "the northern town of A"), where places in a
-locative modifier ("بريف حلب", "north of Raqqa") are only context; a pronoun object
-("سيطرت عليها", "منهما") stands for the list named before it, unless a list follows it
-("عليها، ومن بينها A وB"). Some constructions put the place first and the party after
-(passives and states: "سقطت بيد", "تحت سيطرة", "fell to", "was captured by"); some
-name two parties (expulsions: "طرد التنظيم من", "drove IS out of": the subject takes
-the place and the party driven out leaves it; handovers: "سلم X المدينة إلى Y", "handed
-over X to Y"). The agent is found by :mod:`.agents`. Attempts ("تحاول اقتحام"),
-purposes ("لاستعادة السيطرة", "to retake"), conditions, intentions, negations, questions
-and relative clauses are not claims, nor is control by fire ("سيطرة نارية"); a denial
-before the change ("نفت الصحيفة سيطرة ...", "denied that") makes the claim a denied one,
-credited to the denier.
+its object: the places it names, found by :mod:`.objects` (lists, pronouns, anaphors,
+what is taken in a place), and the party that makes the change, found by :mod:`.agents`;
+the words are :mod:`.control_rules`. Some constructions put the place first and the
+party after (passives and states: "سقطت بيد", "تحت سيطرة", "fell to", "was captured
+by"); some name two parties (expulsions: "طرد التنظيم من", "drove IS out of": the
+subject takes the place and the party driven out leaves it; handovers: "سلم X المدينة
+إلى Y", "handed over X to Y"). A verbal noun is a claim when a party stands before it
+as its subject, after its object ("the fall of X to Y"), or when it is said to be done
+("تم تطهير", "استعادت السيطرة", "تمكنت من تحرير"). Attempts ("تحاول اقتحام"), purposes
+("لاستعادة السيطرة", "to retake"), plans ("اتفاق يقضي بخروج"), conditions, intentions,
+negations, questions and relative clauses said in passing are not claims, nor is
+control by fire ("سيطرة نارية"), nor people fleeing; a denial before the change ("نفت
+الصحيفة سيطرة ...", "denied that") makes the claim a denied one, credited to the denier.
 """
 
 from __future__ import annotations
@@ -22,33 +22,25 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import ClassVar
 
-from conflictkg.extract.agents import Agents, AgentWords, phrases_of
+from conflictkg.extract.agents import UNNAMED, Agents, AgentWords, phrases_of
 from conflictkg.extract.attribution import attribution_at
-from conflictkg.extract.doc import Doc, Mention, Sentence, Token, clitic_forms, word_forms
-from conflictkg.extract.lexicon import clitics
-from conflictkg.extract.matcher import Match, Matcher
+from conflictkg.extract.control_rules import ControlRules, Cue
+from conflictkg.extract.doc import Doc, Mention, Sentence, clitic_forms, word_forms
+from conflictkg.extract.matcher import Match
 from conflictkg.extract.model import Attribution, ControlClaim
-from conflictkg.extract.normalize import normalize_key
+from conflictkg.extract.objects import ObjectReader, paragraph_start, quoted
 from conflictkg.extract.patterns import Patterns
-from conflictkg.extract.phrases import Phrase, PhraseReader
-from conflictkg.extract.units import OPENING_QUOTES
 from conflictkg.reference.gazetteers import Gazetteers
 
-PREPOSITION_WINDOW = 8  # tokens after the verb in which the preposition of its object stands
+CIVILIAN_REACH = 4  # words before a change, in its clause, in which its subject may be people
 PASSIVE_REACH = 10  # tokens before a passive's cue in which its place stands
-LOCALS_REACH = 8  # tokens before a verb in which "أبناء X" names the subject's place
+PREPOSITION_WINDOW = 8  # tokens after an expulsion's verb in which "من" / "out of" stands
 NEGATION_WINDOW = 2
 DENIED_REACH = 6  # words after a denial in which "ذلك" / "the reports" stands for the claim denied
 OPENING = 2  # first words of a sentence whose main verb may be an attempt ("تحاول", "تصدى")
 ATTEMPT_WINDOW = 3
 ATTEMPT_REACH = 8  # tokens before a change, in its clause, over which an attempt word reaches
-FORMS = ("verbs", "nouns", "passives", "expels", "handovers")
-
-
-@dataclass(frozen=True)
-class Cue:
-    change: str
-    form: str  # verbs, nouns, passives, expels, handovers
+BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
 
 @dataclass
@@ -59,47 +51,6 @@ class Reading:
     places: list[Mention]
     actor: str | None
     end: int
-
-
-class _Rules:
-    def __init__(self, patterns: Patterns, language: str) -> None:
-        s = patterns.section("control", language)
-        changes = s.section("changes")
-        entries: list[tuple[str, Cue]] = []
-        self.prepositions: dict[str, frozenset[str]] = {}
-        self.direct: dict[str, frozenset[str]] = {}
-        for change in changes.names():
-            spec = changes.section(change)
-            for form in FORMS:
-                entries += [(w, Cue(change, form)) for w in spec.words(form)]
-            self.prepositions[change] = spec.keys("objects")
-            self.direct[change] = spec.keys("direct_object")
-        self.cues: Matcher[Cue] = Matcher(entries)
-        self.denials: Matcher[str] = s.matcher(denial=s.words("denials"))
-        self.denial_words = s.keys("denials")
-        for name in ("attempts", "negations", "clause_negations", "pronoun_objects",
-                     "elaborations", "locals", "relatives", "destinations", "continuatives",
-                     "fire_control", "denied_claims"):
-            setattr(self, name, s.keys(name))
-        self.continuative_words = frozenset(w for k in self.continuatives for w in k.split())
-        self.bare_passives = s.keys("needs_agent")
-        self.people_relatives = s.keys("people_relatives")
-        places = patterns.section("places", language)
-        self.qualifiers = frozenset(normalize_key(q) for q in places.groups("qualifiers"))
-        events = patterns.section("events", language).groups("kinds")
-        actors = patterns.section("actors", language)
-        self.words = AgentWords(
-            locals=self.locals, collectives=actors.keys("collective_anaphors"),
-            members=actors.keys("member_words"), opponents=s.keys("opponents"),
-            partitives=s.keys("partitives"), enablers=s.keys("enablers"),
-            verb_like=frozenset(normalize_key(w) for words in events.values() for w in words
-                                if " " not in w) | frozenset(
-                normalize_key(w) for w, _ in entries if " " not in w),
-            first_person=s.keys("first_person"), demonstratives=s.keys("demonstratives"),
-            accompaniments=s.keys("accompaniments"), complementizers=s.keys("complementizers"),
-            verb_first=language != "en")
-        self.phrases = PhraseReader(patterns, language)
-        self.english = language == "en"
 
 
 class ControlFinder:
@@ -113,7 +64,8 @@ class ControlFinder:
 
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
         self._agents = Agents(gazetteers)
-        self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("control")}
+        self._objects = ObjectReader()
+        self._rules = {lang: ControlRules(patterns, lang) for lang in patterns.languages("control")}
 
     def __call__(self, doc: Doc) -> None:
         rules = self._rules.get(doc.language) or self._rules["ar"]
@@ -122,10 +74,12 @@ class ControlFinder:
             not m.weak for name in ("actor_mentions", "source_mentions", "place_mentions")
             for m in doc.index(name).overlapping(c.start, c.end))]  # "تحرير" in "هيئة تحرير الشام"
         starts = frozenset(c.start for c in cues)
+        changes = {c.start: c.payloads[0].change for c in cues}
         words = replace(rules.words, cues=tuple((c.start, c.end) for c in cues))
         claims: dict[str, ControlClaim] = {}
         nouns: set[str] = set()  # keys of claims made by a verbal noun
-        previous: tuple[int, str] | None = None  # (paragraph, actor) of the last claim
+        previous: tuple[int, str, bool, set[str]] | None = None  # the last claim's paragraph,
+        # actor, direction and places
         last_places: tuple[int, list[Mention], str] | None = None  # paragraph, places, change
         for cue in cues:
             sentence = doc.sentence_at(cue.start)
@@ -135,19 +89,26 @@ class ControlFinder:
             context = last_places[1] if last_places and sentence.paragraph - last_places[0] <= 1 \
                 and last_places[2] != "withdrew" else []
             readings = doc.attempt(self.name, where, [], self._read, doc, cue, sentence, rules,
-                                   words, starts, context)
+                                   words, starts, context, changes)
             denial = next((d for d in denials if sentence.start <= d.start < cue.start), None)
             attributed = self._denier(doc, denial) if denial else None
             clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
             date = _date(doc, clause) or _event_start(doc, sentence)
             for reading in readings:
                 actor = reading.actor
-                if actor is None and previous and sentence.paragraph - previous[0] <= 1:
-                    actor = previous[1]
-                if actor is None:
-                    actor = self._agents.last_party(doc, sentence.start, _paragraph_start(doc, sentence))
+                forward = reading.change not in BACKWARD
+                keys = {p.key for p in reading.places}
+                contrary = previous is not None and previous[2] != forward and not keys.isdisjoint(previous[3])
+                if actor is None and previous and sentence.paragraph - previous[0] <= 1 and not contrary:
+                    actor = previous[1]  # "سيطروا على X ثم دخلوا Y": the same party goes on
+                if actor == UNNAMED:
+                    actor = None  # a subject of its own that names no party: none borrowed
+                elif actor is None:
+                    actor = self._agents.last_party(doc, sentence.start, paragraph_start(doc, sentence))
+                    if contrary and previous and actor == previous[1]:
+                        actor = None  # "took X while (unnamed) troops fled X": not the same party
                 if actor is not None:
-                    previous = (sentence.paragraph, actor)
+                    previous = (sentence.paragraph, actor, forward, keys)
                 last_places = (sentence.paragraph, reading.places, reading.change)
                 for place in reading.places:
                     start = min(clause[0], denial.start if denial else clause[0])
@@ -172,7 +133,7 @@ class ControlFinder:
 
     # --- what is not a claim -------------------------------------------------------------
 
-    def _not_done(self, doc: Doc, cue: Match, sentence: Sentence, rules: _Rules) -> bool:
+    def _not_done(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """An attempt, a purpose, a condition, a negation, a question, a relative clause or
         control by fire: no change is claimed."""
         i = doc.token_at(cue.start)
@@ -181,6 +142,10 @@ class ControlFinder:
             return True  # "لاستعادة السيطرة", "للسيطرة": a purpose
         if rules.english and i > 0 and doc.tokens[i - 1].key == "to":
             return True  # "to retake", "to capture": a purpose
+        if cue.start > 0 and doc.text[cue.start - 1] == "-":
+            return True  # "rebel-held", "regime-controlled": an adjective
+        if cue.key in rules.suffixed_keys and i > 0 and doc.tokens[i - 1].key in rules.what:
+            return True  # "كامل ما خسرته": what it had lost, said of something else
         if doc.text[sentence.start:sentence.end].rstrip().endswith(("?", "؟")):
             return True
         after = doc.tokens_between(cue.end, sentence.end)[:2]
@@ -211,18 +176,18 @@ class ControlFinder:
 
     # --- readings ------------------------------------------------------------------------
 
-    def _read(self, doc: Doc, cue: Match, sentence: Sentence, rules: _Rules, words: AgentWords,
-              starts: frozenset[int], context: list[Mention]) -> list[Reading]:
+    def _read(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules, words: AgentWords,
+              starts: frozenset[int], context: list[Mention], changes: dict[int, str]) -> list[Reading]:
         spec: Cue = cue.payloads[0]
         if spec.form == "passives":
             return self._passive(doc, cue, spec, sentence, rules, words)
         if spec.form == "expels":
             return self._expel(doc, cue, sentence, rules, words, starts)
-        relative = self._relative(doc, cue, sentence, rules)
+        relative = self._objects.relative(doc, cue, sentence, rules)
         if relative == [] and (not rules.english or _after(doc, cue, sentence, rules.people_relatives)):
             return []  # "المقاتلين الذين دخلوا إلى الحي", "اللواء الذي دخل": said in passing
-        found = self._objects(doc, cue, spec.change, sentence, rules, starts,
-                              context, relative=relative is not None)
+        found = self._objects.objects(doc, cue, spec.change, sentence, rules, starts,
+                              context, relative=relative is not None, changes=changes)
         if relative is not None and (not found or found[1] < cue.end):
             # "بلدة كفرنبودة التي سيطرت عليها قوات النظام", "Khan Sheikhoun, which rebels have
             # held": the place the relative pronoun stands for; "المناطق التي سيطرت عليها": none
@@ -233,10 +198,20 @@ class ControlFinder:
             return []
         places, _, object_end = found
         bound = places[0].start if places[0].start >= cue.end else object_end  # "انسحاب X منها"
-        if relative:
+        if relative or cue.key in rules.suffixed_keys:  # "دخلتها قوات الجيش": the subject after
             bound = sentence.end  # "التي سيطرت عليها قوات النظام": the subject after the pronoun
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
-        if spec.form == "nouns" and not agent and not _possessed(cue):
+        if cue.key in rules.needs_party and not actor:
+            return []  # "انتشرت الأخبار في المدينة": spread, deployed, said of no party
+        if not actor and self._civilian(doc, cue, sentence, rules):
+            return []  # "آلاف العائلات هرباً من تلكلخ", "thousands of people have fled": no party
+        done = self._done(doc, cue, sentence, rules, starts)
+        if spec.form == "nouns" and not agent:  # "the fall of Palmyra to IS", "the capture of X by Y"
+            marker = doc.tokens_after(object_end, 1)
+            if marker and marker[0].key in rules.noun_agents:
+                by = self._agents.agent_after(doc, marker[0].end, sentence, words)
+                actor, agent = (by, True) if by is not None else (actor, agent)
+        if spec.form == "nouns" and not agent and not _possessed(cue) and not done:
             return []  # "السيطرة على أحياء المدينة": a topic, nobody said to take it
         readings = [Reading(spec.change, places, actor, object_end)]
         if spec.form == "handovers":
@@ -245,119 +220,39 @@ class ControlFinder:
                 readings.append(Reading("captured", places, to, object_end))
         return readings
 
-    def _relative(self, doc: Doc, cue: Match, sentence: Sentence, rules: _Rules) -> list[Mention] | None:
-        """When the change is told in a relative clause, the places its pronoun stands for
-        (empty when it stands for something else); None outside a relative clause."""
-        i = doc.token_at(cue.start)
-        window = [n for n in range(max(0, i - ATTEMPT_WINDOW), i)
-                  if doc.tokens[n].start >= sentence.start
-                  and not rules.relatives.isdisjoint(clitic_forms(doc.tokens[n].key))]
-        if not window:
-            return None
-        pronoun = doc.tokens[window[-1]]
-        places = doc.index("place_mentions").overlapping(pronoun.start - 3, pronoun.start)
-        if not places:
-            before = doc.tokens[window[-1] - 1] if window[-1] > 0 else None
-            places = doc.index("place_mentions").overlapping(before.start, before.end) if before else []
-        if not places or rules.phrases.is_context(doc, places[-1]):
-            return []  # "اللواء العامل في برزة والذي دخل": the brigade, not Barzeh
-        return rules.phrases.preceding(doc, sentence.start, places[-1].end) or places[-1:]
+    def _done(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules, starts: frozenset[int]) -> bool:
+        """Whether a verbal noun is said to be done though no party stands before it: after
+        a verb of change ("استعادت السيطرة"), a passive auxiliary ("تم خلال اليوم تطهير"), or
+        "من" after a verb of success ("تمكنت وحداتنا، خلال الأيام الماضية، من تحرير")."""
+        clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+        before = [t for t in doc.tokens_between(clause[0], cue.start)
+                  if not rules.phrases.is_time(t.key) and not doc.dates_overlapping(t.start, t.end)]
+        if not before:
+            return False
+        if before[-1].start in starts or not rules.done_markers.isdisjoint(clitic_forms(before[-1].key)):
+            return True
+        return before[-1].key == "من" and any(
+            set(clitic_forms(t.key)) & rules.words.enablers
+            for t in doc.tokens_between(sentence.start, before[-1].start))
 
-    def _objects(self, doc: Doc, cue: Match, change: str, sentence: Sentence, rules: _Rules,
-                 starts: frozenset[int], context: list[Mention], *, relative: bool = False
-                 ) -> tuple[list[Mention], int, int] | None:
-        """The places the change is about, where its object starts and where it ends."""
-        prepositions = rules.prepositions[change]
-        start = cue.end
-        if prepositions and cue.key not in rules.direct[change]:
-            start = -1
-            for t in doc.tokens_between(cue.end, sentence.end)[:PREPOSITION_WINDOW]:
-                forms = set(clitic_forms(t.key))
-                if (t.key in rules.pronoun_objects or forms & rules.pronoun_objects) and (
-                        t.key in prepositions or forms & prepositions):
-                    if relative:
-                        return None  # the relative pronoun's antecedent
-                    return self._anaphor(doc, cue, t, sentence, rules, starts, context)
-                if t.key in prepositions or forms & prepositions:
-                    start = t.end if t.key in prepositions or len(t.key) <= 3 else t.start
-                    break
-                if forms & rules.destinations:
-                    break
-            if start < 0:
-                if change == "withdrew" and context:  # "فروا باتجاه", "fled toward": from where they were
-                    return context, cue.end, cue.end
-                return None
-            ahead = doc.tokens_between(start, sentence.end)[:2]
-            for n in (2, 1):  # "على كامل ما خسرته": what the pronoun stands for
-                if len(ahead) >= n and " ".join(t.key for t in ahead[:n]) in rules.pronoun_objects:
-                    return self._anaphor(doc, cue, ahead[n - 1], sentence, rules, starts, context)
-        else:
-            first = doc.tokens_between(cue.end, sentence.end)[:1]
-            if first and (first[0].key in rules.pronoun_objects or (
-                    rules.english and first[0].key in ("it", "them"))):
-                return self._anaphor(doc, cue, first[0], sentence, rules, starts, context)
-        phrase = rules.phrases.read(doc, start, sentence.end, stop_at=starts - {cue.start},
-                                    lam_is_object=change == "entered")
-        if phrase.items:
-            return phrase.items, start, phrase.end
-        located = self._located(doc, phrase, cue, sentence, rules)
-        return (located, start, max(located[0].end, cue.end)) if located else None
-
-    def _anaphor(self, doc: Doc, cue: Match, pronoun: Token, sentence: Sentence, rules: _Rules,
-                 starts: frozenset[int], context: list[Mention]) -> tuple[list[Mention], int, int] | None:
-        """"سيطرت عليها، ومن بينها A وB": the list after the pronoun; else the places the
-        pronoun stands for: the list named last before the cue, or the last claim's."""
-        phrase = rules.phrases.read(doc, pronoun.end, sentence.end, stop_at=starts - {cue.start})
-        if phrase.items and phrase.counted:
-            return phrase.items, pronoun.end, phrase.end
-        if pronoun.key in rules.pronoun_objects and not (set(clitic_forms(pronoun.key)) - {pronoun.key}) \
-                and not rules.english and not pronoun.key.startswith(("عل", "من", clitics().article)):
-            named = [m for m in doc.index("place_mentions").starting(sentence.start, cue.start)
-                     if m.end <= cue.start and not _quoted(doc, m)][-1:]  # "كامل ما خسرته"
-        else:
-            named = [m for m in rules.phrases.preceding(doc, sentence.start, cue.start)
-                     if not _quoted(doc, m)]
-        if named:
-            single = pronoun.key.endswith(("ه", "it")) and not pronoun.key.endswith("ها")
-            return (named[-1:] if single else named), pronoun.start, pronoun.end
-        if context:
-            return context, pronoun.start, pronoun.end
-        if doc.focus_place:
-            return [Mention(cue.start, cue.end, doc.text[cue.start:cue.end], doc.focus_place)], \
-                pronoun.start, pronoun.end
-        return None
-
-    def _located(self, doc: Doc, phrase: Phrase, cue: Match, sentence: Sentence,
-                 rules: _Rules) -> list[Mention]:
-        """What was taken is not a place ("حواجز عسكرية في ريفي درعا", "the IS encampment
-        in the village of Baghouz"): the place where it is; but an unnamed count of
-        villages is no claim on the area they are in ("أربع قرى في ريف حماة")."""
-        if phrase.elaborated:
-            return []  # "عدة مواقع في ريف حماة، من بينها A وB": the items, named but not known
-        if phrase.context:
-            head: list[Token] = []
-            for t in doc.tokens_between(cue.end, phrase.context[0].start):
-                if rules.phrases.category(doc, doc.token_index(t.start))[0] in ("context", "near"):
-                    break
-                head.append(t)
-            if any(not rules.phrases.settlements.isdisjoint(clitic_forms(t.key)) for t in head):
-                return []  # "أربع قرى في ريف حماة": the villages, not the governorate
-            return phrase.context[:1]
-        reach = doc.tokens_between(sentence.start, cue.start)[-LOCALS_REACH:]
-        earlier = doc.index("place_mentions").starting(reach[0].start, cue.start) if reach else []
-        for m in reversed(earlier):  # "أبناء بلدة X ... سيطروا على حاجزين": the locals' place
-            before = doc.tokens_between(sentence.start, m.start)[-3:]
-            if any(set(clitic_forms(b.key)) & rules.locals for b in before):
-                return [m]
-        return []
+    def _civilian(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+        """Whether the subject of a change is people, not a party: civilians, families,
+        residents, before the verb or (in Arabic) right after it."""
+        clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+        near = doc.tokens_between(clause[0], cue.start)[-CIVILIAN_REACH:]
+        if not rules.english:
+            near += doc.tokens_between(cue.end, clause[1])[:2]
+        return not rules.civilians.isdisjoint(word_forms(near))
 
     def _passive(self, doc: Doc, cue: Match, spec: Cue, sentence: Sentence,
-                 rules: _Rules, words: AgentWords) -> list[Reading]:
+                 rules: ControlRules, words: AgentWords) -> list[Reading]:
         """"X fell to Y", "سقطت X بيد Y", "X تحت سيطرة Y": the place before, the party after."""
         reach = doc.tokens_between(sentence.start, cue.start)[-PASSIVE_REACH:]
         if not reach:
             return []
-        places = [m for m in rules.phrases.preceding(doc, reach[0].start, cue.start) if not _quoted(doc, m)]
+        places = [m for m in rules.phrases.preceding(doc, reach[0].start, cue.start) if not quoted(doc, m)]
+        if not places:
+            places = self._objects.antecedent(doc, reach, sentence, rules)
         if not places:
             return []
         actor = self._agents.agent_after(doc, cue.end, sentence, words)
@@ -366,10 +261,10 @@ class ControlFinder:
             return []  # "الموجود بيد بعض الأشخاص": in someone's hands, not a party's
         if actor is None and pronoun:
             actor = self._agents.last_party(doc, places[0].start, sentence.start) or \
-                self._agents.last_party(doc, cue.start, _paragraph_start(doc, sentence))
+                self._agents.last_party(doc, cue.start, paragraph_start(doc, sentence))
         return [Reading(spec.change, places, actor, cue.end)]
 
-    def _expel(self, doc: Doc, cue: Match, sentence: Sentence, rules: _Rules, words: AgentWords,
+    def _expel(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules, words: AgentWords,
                starts: frozenset[int]) -> list[Reading]:
         """"طرد التنظيم من البلدة", "drove IS out of X": the subject takes X and the party
         driven out leaves it."""
@@ -393,7 +288,7 @@ class ControlFinder:
                         Reading("withdrew", phrase.items, loser, phrase.end)]
         return []
 
-    def _recipient(self, doc: Doc, at: int, sentence: Sentence, rules: _Rules,
+    def _recipient(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
                    words: AgentWords) -> str | None:
         """"سلم المدينة إلى الشرطة الروسية", "handed over X to Y": who takes it."""
         for t in doc.tokens_between(at, sentence.end)[:6]:
@@ -403,7 +298,7 @@ class ControlFinder:
         return None
 
     def _denied_before(self, doc: Doc, denial: Match, claims: dict[str, ControlClaim],
-                       starts: frozenset[int], rules: _Rules) -> None:
+                       starts: frozenset[int], rules: ControlRules) -> None:
         """"أعلن النظام السيطرة على تلمنس، ونفت الجبهة ذلك", "the army denied it": the
         claims just made, denied by the denier."""
         sentence = doc.sentence_at(denial.start)
@@ -471,22 +366,6 @@ def _is_heading(doc: Doc, claim: ControlClaim) -> bool:
 def _possessed(cue: Match) -> bool:
     """A verbal noun with a pronoun of its own ("سيطرتها", "انسحابه"): its agent is named."""
     return cue.text.endswith(("ها", "ه", "هم", "هما"))
-
-
-def _paragraph_start(doc: Doc, sentence: Sentence) -> int:
-    if 0 <= sentence.paragraph < len(doc.paragraphs):
-        return doc.paragraphs[sentence.paragraph][0]
-    return sentence.start
-
-
-def _quoted(doc: Doc, m: Mention) -> bool:
-    line_start = doc.text.rfind("\n", 0, m.start) + 1
-    before = doc.text[line_start:m.start]
-    opens = sum(before.count(q) for q in "“«")
-    closes = sum(before.count(q) for q in "”»")
-    plain = before.count("\"")
-    return opens > closes or plain % 2 == 1 or (
-        m.start > 0 and doc.text[m.start - 1] in OPENING_QUOTES)
 
 
 def _date(doc: Doc, clause: tuple[int, int]) -> str | None:

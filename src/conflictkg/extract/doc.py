@@ -83,6 +83,7 @@ class Mention:
     text: str
     key: str
     weak: bool = False  # a name that denotes the entity only in context ("النظام")
+    label: str | None = None  # the fuller name a short reference stands for, when not ``text``
 
     @property
     def span(self) -> Span:

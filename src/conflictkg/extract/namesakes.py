@@ -21,6 +21,7 @@ STRONG_PROMINENCE = 45  # quarters of Damascus, towns, districts and above
 CITY_PROMINENCE = 80  # a community this prominent is a city: a bare name means it
 NEAR_KM = 40.0  # a place this close to another of the document supports it
 CLUSTER_KM = 15.0  # namesakes this close are one place at different levels
+FAR_KM = 80.0  # a place this far from a governorate's centre is no place of its edge
 
 
 @dataclass
@@ -31,10 +32,22 @@ class Candidate:
     admin1: frozenset[str] = frozenset()  # governorates that context names
     chosen: PlaceEntry | None = None
     listed: bool = False  # a record's field says it is a place
+    elsewhere: bool = False  # every entry lies far from the governorates context names
 
     @property
     def multiword(self) -> bool:
         return " " in self.match.key
+
+
+def far_from(c: Candidate, governorates: list[PlaceEntry]) -> bool:
+    """Whether no entry of a name lies in, or near, the governorates its context names (a
+    village at a governorate's edge is often said to be in its neighbour's countryside)."""
+    return bool(governorates) and not any(e.admin1 in c.admin1 for e in c.entries) and not any(
+        near_governorate(e, g) for e in c.entries for g in governorates)
+
+
+def near_governorate(entry: PlaceEntry, governorate: PlaceEntry) -> bool:
+    return entry.admin1 == governorate.key or _distance(entry, governorate) <= FAR_KM
 
 
 def _distance(a: PlaceEntry, b: PlaceEntry) -> float:
@@ -62,8 +75,11 @@ class Anchors:
         self._support: dict[tuple[str, str | None], int] = {}
         for i, c in enumerate(candidates):
             entries = _allowed(c)
-            if _strong(c) and all(_distance(entries[0], e) <= CLUSTER_KM for e in entries):
-                anchor = max(entries, key=lambda e: e.prominence)
+            capital = _governorate_and_capital(entries)
+            if _strong(c) and (capital or all(_distance(entries[0], e) <= CLUSTER_KM
+                                              for e in entries)):
+                anchor = max((e for e in entries if not capital or e.level != "governorate"),
+                             key=lambda e: e.prominence)
                 self.own[i] = anchor.key
                 self.counts[anchor.key] += 1
                 self.entries[anchor.key] = anchor
@@ -93,6 +109,13 @@ class Anchors:
         return self._near[pair]
 
 
+def _governorate_and_capital(entries: list[PlaceEntry]) -> bool:
+    """"حلب": a governorate and places in it of its name (its capital, its district): the
+    capital, as an anchor, supports the places near it."""
+    levels = {e.level == "governorate" for e in entries}
+    return levels == {True, False} and len({e.admin1 for e in entries}) == 1
+
+
 def _allowed(c: Candidate) -> list[PlaceEntry]:
     entries = c.entries
     if c.levels and "any" not in c.levels:
@@ -105,7 +128,10 @@ def _allowed(c: Candidate) -> list[PlaceEntry]:
 def choose(c: Candidate, anchors: Anchors, i: int) -> PlaceEntry | None:
     """The namesake the clues favour, or None when nothing vouches for the name."""
     entries = _allowed(c)
-    if len(entries) == 1 and (_strong(c) or c.listed) and not c.multiword:
+    if c.elsewhere and all(e.prominence < STRONG_PROMINENCE for e in entries):
+        return None  # "al-Jubaila ... neighborhoods of Deir ez-Zor": a namesake it lacks
+    if len(entries) == 1 and (c.levels is not None or (
+            (_strong(c) or c.listed) and not c.multiword)):
         return entries[0]  # one place of that name, and something vouches for it
     explicit = bool(c.admin1) and any(e.admin1 in c.admin1 for e in entries)
 

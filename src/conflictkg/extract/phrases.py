@@ -28,6 +28,8 @@ from conflictkg.extract.patterns import Patterns
 
 MAX_GAP = 3  # words in a row the reader cannot place before the list is taken to have ended
 FIRST_WITHIN = 4  # such words allowed before the first item
+MAX_NAME_WORDS = 3  # words of a name the gazetteer lacks, between two items of a list
+MAX_UNKNOWN_NAMES = 4  # such names in a row before the list is taken to have ended
 _PUNCT_LIST = "،,:;"
 _APOSTROPHES = "'’"
 
@@ -131,6 +133,8 @@ class PhraseReader:
         conjunct = True  # the next word opens an item of the list
         joined_since = True  # a coordinator, comma or elaboration since the last item
         unconfirmed = False  # an item that opened with an unknown word (a name, or a verb)
+        name_words = 0  # the words of that item so far ("وبستان الديوان": two)
+        names_in_row = 0  # such items since the last item the reader knows
         named = False  # English: a capitalised unknown word in this item ("the Baba Amr district")
         of_context = False  # "... district of": the place after "of" is where the item is
         gap = unknown_before_first = 0
@@ -153,6 +157,8 @@ class PhraseReader:
             if place is not None:
                 proclitic = doc.text[t.start:place.start] if place.start > t.start else ""
                 opens_here = opens or "و" in proclitic
+                if unconfirmed and name_words > 1 and not opens_here:
+                    break  # "وقصف الطيران X": a clause with its own object, not a name in the list
                 located = any(c in proclitic for c in "بك") or ("ل" in proclitic and not lam_is_object)
                 entry = doc.places.get(place.key)
                 if opens_here and entry is not None and entry.level == "site":
@@ -165,6 +171,7 @@ class PhraseReader:
                     phrase.items.append(place)
                     phrase.end = place.end
                 last, gap, conjunct, unconfirmed, named, of_context = place, 0, False, False, False, False
+                names_in_row = 0
                 joined_since = False
                 previous_end = place.end
                 i = max(i + 1, doc.token_index(place.end))
@@ -182,6 +189,7 @@ class PhraseReader:
             if category is None:
                 actor = _first(actors.overlapping(t.start, t.end))
                 if actor is not None:  # a subject after the verb, or a party inside the list
+                    name_words += 1 if unconfirmed else 0  # "وقصف الطيران الحربي": a clause
                     previous_end = actor.end
                     i = max(i + 1, doc.token_index(actor.end))
                     continue
@@ -206,23 +214,30 @@ class PhraseReader:
                     phrase.context.append(phrase.items.pop())  # "the Idlib countryside"
                 elif category == HEAD and self.is_region(t.key):
                     in_context = True  # "the countryside of Hama", "ريف حلب"
-                if category == GENERIC or t.key.lstrip("و").isdigit():
-                    phrase.counted = True
+                if category == GENERIC or t.key.lstrip("و").isdigit() or (
+                        category == HEAD and not self.settlements.isdisjoint(clitic_forms(t.key))):
+                    phrase.counted = True  # "عدة مواقع", "11 قرية", "بلدات عدة": items announced
                 if category in (HEAD, GENERIC):
                     gap = 0
             else:  # a word the reader cannot place: a name it lacks, an adverb, or a verb
                 capital = self.capitalised and doc.text[t.start:t.start + 1].isupper()
                 if not phrase.items and not phrase.counted:
                     pass  # before the first item: the subject after the verb ("هذه القوات"), an adverb
-                elif opens or (not self.capitalised and t.key.startswith("و") and len(t.key) >= 4):
+                elif opens or (not self.capitalised and t.key.startswith("و") and len(t.key) >= 3):
                     if self.capitalised and not capital:
                         break  # "and pushed": a new clause
                     if not self.capitalised and t.key.endswith("ت") and not t.key.endswith("ات"):
                         break  # "وقصفت": a verb in the past tense opens a new clause
-                    unconfirmed = not capital
+                    unconfirmed, name_words = not capital, 1
+                    if phrase.items and names_in_row < MAX_UNKNOWN_NAMES:
+                        gap, names_in_row = 0, names_in_row + 1  # "وتلمنس والغدفة والدير الشرقي وبابيلا"
+                elif unconfirmed and name_words < MAX_NAME_WORDS:
+                    name_words += 1  # "وبستان الديوان", "ووادي السايح": a name of more than one word
                 elif unconfirmed:
                     break
                 named = named or capital
+                if self.capitalised and not capital and i + 1 < len(tokens) and tokens[i + 1].key == "of":
+                    of_context = True  # "the governor of Raqqa": Raqqa is where he is, not an item
                 gap += 1
                 if not phrase.items:
                     unknown_before_first += 1

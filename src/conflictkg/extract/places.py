@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from conflictkg.extract.areas import Countrysides
+from conflictkg.extract.context import governorates_named
 from conflictkg.extract.doc import Doc, Mention, SpanIndex, clitic_forms
 from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Match, Matcher
@@ -25,14 +26,15 @@ from conflictkg.extract.namesakes import (
     Anchors,
     Candidate,
     choose,
+    far_from,
     one_sense,
 )
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import PatternError, Patterns
-from conflictkg.extract.spelling import LatinIndex, generated, latin_key
+from conflictkg.extract.spelling import ArabicNear, LatinIndex, generated, latin_key
+from conflictkg.extract.villages import UnknownPlaces
 from conflictkg.reference.gazetteers import Gazetteers, PlaceEntry
 
-CONTEXT_TOKENS = 3  # how far after a name a governorate may say where it is
 CAPITAL_PROMINENCE = 70  # a place abroad this prominent is a capital, named for its government
 MIN_LONE = 4  # folded letters of a one-word name read by its spelling: "War" is no Wa'er
 MIN_SURE = 9  # folded letters of a longer name that need no context: not "Joe Biden"
@@ -41,6 +43,9 @@ _ART = r"(?:al|el|ad|as|ash|ar|az|at|an|ed|es|ez|et|en|a)"
 _WORD = rf"(?:{_ART}[- ])?[A-Z][A-Za-z'’]*"
 _CAPITALISED = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ -]{_WORD}){{0,{SPAN_WORDS - 1}}}")
 _WORDS = re.compile(_WORD)
+_STAMP = re.compile(r"[\[(]?\d{1,2}[:.]\d{2}[\])]?(?:\s*[-–—|/]\s*)?|[-–—|/]?\s*[\[(]?\d{1,2}[:.]\d{2}[\])]?")
+SITE = ("site",)
+MOVEMENT_TOKENS = 5  # words between a movement ("عاد") and the preposition of its place
 
 
 class _Rules:
@@ -55,9 +60,15 @@ class _Rules:
         self.proximity = s.keys("proximity")
         self.role = s.keys("place_role") | self.locatives | self.proximity
         self.land = s.keys("land_nouns")
+        self.movement = s.keys("movement_words")
+        self.movement_prepositions = s.keys("movement_prepositions")
         self.joined = s.words("joined_prefixes") if language == "ar" else ()
         self.not_places = s.keys("not_places") if language == "en" else frozenset()
         self.verbs = s.keys("place_verbs") if language == "en" else frozenset()
+        self.times = patterns.section("phrases", language).keys("times")  # "بعد الظهر"
+        self.directions = s.keys("directions")
+        self.placing = self.locatives | self.proximity  # "في", "قرب": in the place after
+        self.linking = self.placing | frozenset(self.qualifiers)
         self.generic = (frozenset(self.qualifiers) | self.facilities | frozenset(self.anaphors)
                         | self.locatives | self.proximity)
         self.anaphor_matcher: Matcher[str] = s.matcher(anaphor=s.groups("anaphors"))
@@ -90,6 +101,11 @@ class PlaceFinder:
         self._countrysides = {lang: Countrysides(patterns.section("places", lang), self._places)
                               for lang in self._rules}
         self._latin = LatinIndex(latin)  # "Saraqeb", "Saraqib"; "Jarabulus", "Jarablus"
+        # a place abroad is read by its own spellings only: "al-Orfi" folds like "Urfa"
+        self._spellings = {e.key: frozenset(normalize_key(n) for n in e.names_en)
+                           for e in gazetteers.places.values() if self._abroad(e.key)}
+        self._unknown = UnknownPlaces(patterns, self._places, self._matcher.payloads,
+                                      ArabicNear(arabic), self._latin)
         by_name: dict[str, list[str]] = {}
         for e in gazetteers.places.values():
             for name in (*e.names_ar, *e.names_en[:1]):
@@ -144,7 +160,8 @@ class PlaceFinder:
                     if single and ((len(words) > 1 and not self._headed(words, i, doc, rules))
                                    or _opens(doc, start)):
                         continue  # "Joe Biden", "Hassan Nasrallah"; "Rebels" opening a line
-                    keys, _ = self._latin.find(text)
+                    keys = [k for k in self._latin.find(text)[0]
+                            if not self._abroad(k) or normalize_key(text) in self._spellings[k]]
                     folded = len(latin_key(text))
                     if keys and not (single and folded < MIN_LONE):
                         match = Match(start, end, text, self._same(keys), normalize_key(text))
@@ -172,6 +189,11 @@ class PlaceFinder:
     def _same(self, keys: Iterable[str]) -> tuple[str, ...]:
         """The places that share an Arabic name with one of ``keys``."""
         return tuple(dict.fromkeys(k for key in keys for k in self._namesakes[key]))
+
+    def _abroad(self, key: str) -> bool:
+        entry = self._places[key]
+        country = self._places.get(entry.admin1 or "")
+        return entry.level == "country" or (country is not None and country.level == "country")
 
     def _role_bound(self, entry: PlaceEntry) -> bool:
         """A country, or a capital abroad: names that stand for a government as often."""
@@ -208,6 +230,7 @@ class PlaceFinder:
             if m.key in rules.generic or len(m.key) < 3 or _dateline(doc, m):
                 continue
             if levels is None and not role and (m.key in self._stopnames
+                                                or clitics().without_article(m.key) in rules.times
                                                 or _adjective(doc, m, rules)):
                 continue
             if levels is None and not role and doc.language != "ar":
@@ -218,7 +241,8 @@ class PlaceFinder:
             candidates.append(Candidate(m, entries, levels, listed=listed))
         _coordinate(doc, candidates)
         for i, c in enumerate(candidates):
-            c.admin1 = self._context(doc, candidates, i, rules)
+            c.admin1 = governorates_named(doc, candidates, i, rules)
+            c.elsewhere = far_from(c, [self._places[g] for g in c.admin1 if g in self._places])
         anchors = Anchors(candidates)
         for i, c in enumerate(candidates):
             c.chosen = choose(c, anchors, i)
@@ -233,6 +257,15 @@ class PlaceFinder:
         doc.places = {}
         for mention in doc.place_mentions:
             self.add(doc, mention)
+        unknown, new = self._unknown.find(doc, doc.place_mentions)
+        for place in new:
+            doc.places[place.key] = place
+        for mention in unknown:
+            if mention.key in self._places:
+                self.add(doc, mention)
+            else:
+                doc.places[mention.key].mentions.append(mention.span)
+        doc.place_mentions = sorted(doc.place_mentions + unknown, key=lambda m: (m.start, -m.end))
         taken = SpanIndex(doc.place_mentions)
         headed = {(c.match.start, c.match.end) for c in candidates
                   if c.chosen is not None and c.levels is not None}
@@ -242,7 +275,8 @@ class PlaceFinder:
                                     key=lambda m: (m.start, -m.end))
 
     def _anaphors(self, doc: Doc, rules: _Rules) -> list[Mention]:
-        """"الحي", "المدينة": the last place of that kind named before (a weak mention)."""
+        """"الحي", "المدينة", "the town": the last place of that kind named before (a weak
+        mention: an anaphor)."""
         out = []
         places = SpanIndex(doc.place_mentions)
         for m in rules.anaphor_matcher.find(doc.norm):
@@ -257,14 +291,21 @@ class PlaceFinder:
             head = clitics().without_article(m.key).split()[-1]  # "الحي" -> a place written "حي X"
             found = None
             for level in levels:  # a place written "حي X" first, then any of the level
-                found = next((p for p in earlier if _is_level(self._places[p.key], level)
+                found = next((p for p in earlier if _is_level(self._level(doc, p.key), level)
                               and head in clitic_forms(_previous(doc, p.start))), None) or next(
-                    (p for p in earlier if _is_level(self._places[p.key], level)), None)
+                    (p for p in earlier if _is_level(self._level(doc, p.key), level)), None)
                 if found is not None:
                     break
             if found is not None:
                 out.append(Mention(m.start, m.end, m.text, found.key, weak=True))
         return out
+
+    def _level(self, doc: Doc, key: str) -> tuple[str, int]:
+        """A place's level and prominence (a place the gazetteer lacks is a small one)."""
+        entry = self._places.get(key)
+        if entry is not None:
+            return entry.level, entry.prominence
+        return doc.places[key].level or "site", 0
 
     def add(self, doc: Doc, mention: Mention) -> Place | None:
         """Record a mention of a gazetteer place (creating its Place on first mention)."""
@@ -280,34 +321,13 @@ class PlaceFinder:
         place.mentions.append(mention.span)
         return place
 
-    def _context(self, doc: Doc, candidates: list[Candidate], i: int,
-                 rules: _Rules) -> frozenset[str]:
-        """Governorates that the words right after (or a path right before) name."""
-        c = candidates[i]
-        after = doc.tokens_after(c.match.end, CONTEXT_TOKENS + 1)
-        for token in after:
-            for form in clitic_forms(token.key):
-                if form in rules.nisba:
-                    return frozenset({rules.nisba[form]})
-        if i + 1 < len(candidates):
-            nxt = candidates[i + 1]
-            between = doc.tokens_between(c.match.end, nxt.match.start)
-            if len(between) <= CONTEXT_TOKENS and all(
-                    _is_link(t.key, rules) for t in between) and not _starts_with_and(doc, nxt):
-                wide = [e for e in nxt.entries if e.level in ("governorate", "district")
-                        or e.prominence >= CITY_PROMINENCE]
-                if wide:
-                    return frozenset(e.admin1 for e in wide if e.admin1)
-        if i > 0:
-            prev = candidates[i - 1]
-            gap = doc.text[prev.match.end:c.match.start]
-            if gap.strip(" -/–") == "" and ("-" in gap or "/" in gap or "–" in gap):
-                return frozenset(e.admin1 for e in prev.entries if e.admin1)
-        return frozenset()
-
 
 def _qualifier(doc: Doc, m: Match[str], rules: _Rules) -> tuple[str, ...] | None:
-    """The levels a head noun right before the name allows ("حي" -> neighbourhood)."""
+    """The levels a head noun right before the name allows ("حي" -> neighbourhood); a
+    facility's name says what it is itself ("سد تشرين", "Kuweires airbase")."""
+    words = m.key.split()
+    if len(words) > 1 and (words[-1] if rules.language == "en" else words[0]) in rules.facilities:
+        return SITE
     i = doc.token_index(m.start) - 1
     if i >= 0 and doc.tokens[i].end <= m.start:
         for form in clitic_forms(doc.tokens[i].key):
@@ -375,20 +395,31 @@ def _in_place_role(doc: Doc, m: Match[str], rules: _Rules) -> bool:
         words = before[-n:]
         if any(" ".join((form, *words[1:])) in rules.role for form in clitic_forms(words[0])):
             return True
+    # "عاد اللاجئون من لبنان", "refugees returned home from Lebanon": a movement, then
+    # its preposition right before the name
+    if before and any(f in rules.movement_prepositions for f in clitic_forms(before[-1])):
+        return any(f in rules.movement for t in doc.tokens[max(0, i - MOVEMENT_TOKENS):i - 1]
+                   for f in clitic_forms(t.key))
     return False
 
 
-def _is_level(entry: PlaceEntry, level: str) -> bool:
+def _is_level(place: tuple[str, int], level: str) -> bool:
     """A gazetteer level, or "city" / "town": a community above or below a city's prominence."""
+    kind, prominence = place
     if level in ("city", "town"):
-        city = entry.level == "community" and entry.prominence >= CITY_PROMINENCE
-        return city if level == "city" else entry.level == "community" and not city
-    return entry.level == level
+        city = kind == "community" and prominence >= CITY_PROMINENCE
+        return city if level == "city" else kind == "community" and not city
+    return kind == level
 
 
 def _dateline(doc: Doc, m: Match[str]) -> bool:
-    """"دمشق-سانا": where an agency filed the report from, not where anything happened."""
+    """"دمشق-سانا": where an agency filed the report from, not where anything happened;
+    "09:10 حلب": a page's time stamp and section."""
     line_start = doc.text.rfind("\n", 0, m.start) + 1
+    line_end = doc.text.find("\n", m.end)
+    line = doc.text[line_start:len(doc.text) if line_end < 0 else line_end]
+    if _STAMP.fullmatch(line.replace(m.text, " ", 1).strip()):
+        return True
     if doc.text[line_start:m.start].strip():
         return False
     rest = doc.text[m.end:m.end + 3]
@@ -412,18 +443,6 @@ def _adjective(doc: Doc, m: Match[str], rules: _Rules) -> bool:
     previous = doc.tokens[i].key
     return clitics().has_article(previous) and len(previous) > 3 and not any(
         f in rules.generic for f in clitic_forms(previous))
-
-
-def _is_link(key: str, rules: _Rules) -> bool:
-    return any(f in rules.locatives or f in rules.qualifiers for f in clitic_forms(key))
-
-
-def _starts_with_and(doc: Doc, c: Candidate) -> bool:
-    """Whether a name is joined to the one before by "و" (a list, not a location)."""
-    i = doc.token_index(c.match.start)
-    if i < len(doc.tokens) and doc.tokens[i].start < c.match.start:
-        return doc.text[doc.tokens[i].start] == "و"
-    return doc.text[max(0, c.match.start - 2):c.match.start].strip() in ("و", "and")
 
 
 def _coordinate(doc: Doc, candidates: list[Candidate]) -> None:

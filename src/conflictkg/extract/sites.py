@@ -6,7 +6,9 @@ becomes a site of the place the text puts it in: a place in its name ("مخفر 
 a place it is said to be in ("الواقعة في حي القدم"), or the place named just before.
 A road's name is where it leads ("أوتوستراد درعا"), so that place is not a mention.
 Two spellings of one facility of a city ("المنطقة الصناعية", "منطقة القابون
-الصناعية") are one site.
+الصناعية") are one site. English puts the name before the head ("the Panorama
+roundabout", "the 17th Division base", "the Mezzeh and Shayrat airbases"): it is read
+backwards, and "the Euphrates dam fell to" names the dam, not "dam fell".
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.model import Place
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
+from conflictkg.extract.spelling import latin_key
 from conflictkg.extract.units import OPENING_QUOTES, closing_quote
+from conflictkg.extract.villages import names_before
 from conflictkg.iris import slugify
 from conflictkg.reference.gazetteers import Gazetteers, PlaceEntry
 
@@ -50,7 +54,11 @@ class _Rules:
                           | s.keys("proximity"))
         self.suffixes = {normalize_key(k): v for k, v in s.mapping("facility_suffixes").items()}
         self.qualifiers = frozenset(normalize_key(k) for k in s.groups("qualifiers"))
+        self.joiners = actors.keys("name_joiners")  # "Khalid Ibn al-Walid mosque"
+        self.articles = s.keys("name_articles") if language == "en" else frozenset()
+        self.definite = s.keys("definite_facilities")
         self.locatives = s.keys("locatives")
+        self.proximity = s.keys("proximity")
         self.stops = patterns.section("actors", language).keys("name_stops") | self.locatives \
             | s.keys("proximity")
 
@@ -66,6 +74,8 @@ class SiteFinder:
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
         self._places = gazetteers.places
         self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("places")}
+        self._site_names = {latin_key(n): e.key for e in gazetteers.places.values()
+                            if e.level == "site" for n in e.names_en}
 
     def __call__(self, doc: Doc) -> None:
         rules = self._rules.get(doc.language) or self._rules["ar"]
@@ -76,6 +86,9 @@ class SiteFinder:
         for m in rules.matcher.find(doc.norm):
             kind = m.payloads[0]
             if doc.in_boilerplate(m.start):
+                continue
+            if doc.language == "en":  # "the Panorama roundabout": the name comes first
+                sites += self._english(doc, m.start, m.end, kind, index, rules)
                 continue
             if actors.at(m.start) and not (kind == "unit" or m.key in rules.institutions):
                 continue  # a party's name, unless a branch or base of it is the place
@@ -117,7 +130,7 @@ class SiteFinder:
             if curated is not None:  # "المطار العسكري" of Deir ez-Zor: its military airport
                 index.added.append(Mention(m.start, end, doc.text[m.start:end], curated))
                 continue
-            sites.append((m.start, end, " ".join(words), self._places[parent.key]))
+            sites.append((m.start, end, " ".join(words), self._entry(doc, parent.key)))
         places = index.kept()
         sites += self._suffixed(doc, places, rules)
         doc.place_mentions = places
@@ -136,6 +149,78 @@ class SiteFinder:
         for start, end, identity, parent in sites:
             self._add(doc, start, end, identity, parent)
         doc.place_mentions.sort(key=lambda m: (m.start, -m.end))
+
+    def _english(self, doc: Doc, start: int, end: int, kind: str, places: _Places,
+                 rules: _Rules) -> list[tuple[int, int, str, PlaceEntry]]:
+        """English facilities, their names before the head: "the Panorama roundabout", "the
+        17th Division base", "the national hospital" (a definite one with an adjective,
+        of the town the report is at), "the Mezzeh, Khalkhalah and Shayrat airbases"."""
+        text = doc.text
+        if any(p.start <= start and end <= p.end and not p.weak
+               for p in places.overlapping(start, end)):
+            return []  # the gazetteer knows it ("Tishrin Dam", "Kuweires airbase")
+        head = normalize_key(text[start:end])
+        if kind == "plural":
+            singular = rules.plurals[head]
+            out = []
+            for s, e in names_before(text, start - 1, True) if text[start - 1:start] == " " \
+                    else []:
+                if _owner(doc, s, e):
+                    continue  # "SDF checkpoints and bases"
+                known = self._site_names.get(latin_key(f"{text[s:e]} {singular}"))
+                if known is not None:  # "the Mezzeh, Khalkhalah and Shayrat airbases"
+                    places.added.append(Mention(s, e, text[s:e], known))
+                    continue
+                inside = [p for p in places.starting(s, e) if p.end <= e and not p.weak]
+                parent = inside[-1] if inside else self._parent(doc, s, end, places, rules)
+                if parent is not None:
+                    out.append((s, e, f"{normalize_key(text[s:e])} {singular}",
+                                self._entry(doc, parent.key)))
+            return out
+        first = self._english_name(doc, start, rules)
+        if first == start:
+            return []  # a bare "the prison": the one named before, not a site of its own
+        named = [p for p in places.starting(first, start) if p.end <= start and not p.weak]
+        words = text[first:start].split()
+        if not any(w[:1].isupper() for w in words) and (
+                any(w[:1].isdigit() for w in words) or head not in rules.definite
+                or text[max(0, first - 4):first].strip().lower() != "the"):
+            return []  # "a military hospital", "the main square", "900 square metres"
+        if _owner(doc, first, start):
+            return []  # "an SDF checkpoint": whose it is, not its name
+        parent = named[-1] if named and kind != "road" else self._parent(
+            doc, first, end, places, rules)
+        if parent is None:
+            return []
+        if kind == "road":
+            places.removed.update(id(p) for p in named)
+        words = [w for w in normalize_key(text[first:end]).split()
+                 if not any(w in normalize_key(p.text).split() for p in named)]
+        curated = self._curated(words, parent.key, english=True)
+        if curated is not None:  # "the military airport" of Deir ez-Zor
+            places.added.append(Mention(first, end, text[first:end], curated))
+            return []
+        return [(first, end, " ".join(words), self._entry(doc, parent.key))]
+
+    def _english_name(self, doc: Doc, start: int, rules: _Rules) -> int:
+        """Where an English facility's name starts: capitalised words, numbers and
+        ordinals, a unit's name, adjectives of facilities before the head."""
+        i = doc.token_index(start) - 1
+        first = start
+        while i >= 0:
+            token = doc.tokens[i]
+            if doc.text[token.end:first].strip(" -"):
+                break
+            written = doc.text[token.start:token.end]
+            if not (written[:1].isupper() or written[:1].isdigit() or token.key in rules.adjectives
+                    or token.key in rules.joiners or token.key in rules.articles) \
+                    or token.key in ("the", "a", "an"):
+                break
+            if written[:1].isupper() and token.key in rules.stops:
+                break
+            first = token.start
+            i -= 1
+        return first
 
     def _name_end(self, doc: Doc, end: int, head: str, places: _Places,
                   rules: _Rules) -> int | None:
@@ -199,7 +284,8 @@ class SiteFinder:
             if len(between) > AFTER_TOKENS:
                 break
             before = [t.key for t in between if not _qualifier(t.key, rules)]
-            if before and any(f in rules.locatives for f in clitic_forms(before[-1])):
+            if before and any(f in rules.locatives or f in rules.proximity
+                              for f in clitic_forms(before[-1])):
                 return p
             if not before and doc.text[end:p.start].strip() == "" and between:
                 return p
@@ -212,12 +298,17 @@ class SiteFinder:
             return before[-1]
         return next((p for p in places.starting(end, sentence.end) if self._local(p)), None)
 
+    def _entry(self, doc: Doc, key: str) -> PlaceEntry:
+        """The gazetteer place of a key, or the one a place the gazetteer lacks lies in."""
+        entry = self._places.get(key)
+        return entry if entry is not None else self._places[doc.places[key].parent or ""]
+
     def _local(self, mention: Mention) -> bool:
         entry = self._places.get(mention.key)
         return entry is not None and entry.level in ("community", "neighbourhood") \
             and mention.text.strip() != ""
 
-    def _curated(self, words: list[str], parent: str) -> str | None:
+    def _curated(self, words: list[str], parent: str, english: bool = False) -> str | None:
         """The gazetteer's site of that kind at the parent: "المطار العسكري" at Deir ez-Zor
         is its military airport (a site whose names hold every word of the phrase)."""
         bare = set(map(clitics().without_article, words))
@@ -229,7 +320,7 @@ class SiteFinder:
         found = [c.key for c in self._places.children(town.key if town else parent)
                  if c.level == "site" and any(bare <= set(map(clitics().without_article,
                                                              normalize_key(n).split()))
-                                              for n in c.names_ar)]
+                                              for n in (c.names_en if english else c.names_ar))]
         return found[0] if len(found) == 1 else None
 
     def _listed(self, doc: Doc, end: int, head: str, places: _Places,
@@ -261,7 +352,8 @@ class SiteFinder:
         parent = self._parent(doc, out[0][0], out[-1][1], places, rules)
         if parent is None:
             return []
-        return [(s, e, name, self._places[parent.key]) for s, e, name, _ in out]
+        entry = self._entry(doc, parent.key)
+        return [(s, e, name, entry) for s, e, name, _ in out]
 
     def _suffixed(self, doc: Doc, places: list[Mention],
                   rules: _Rules) -> list[tuple[int, int, str, PlaceEntry]]:
@@ -276,7 +368,7 @@ class SiteFinder:
                 start = head.start + (len(doc.text[head.start:head.end])
                                       - len(_bare(head.key, rules)))
                 out.append((max(head.start, start), after[0].end,
-                            normalize_key(rules.suffixes[after[0].key]), self._places[p.key]))
+                            normalize_key(rules.suffixes[after[0].key]), self._entry(doc, p.key)))
         return out
 
     def _add(self, doc: Doc, start: int, end: int, identity: str, parent: PlaceEntry) -> None:
@@ -328,6 +420,14 @@ def _owned(doc: Doc, start: int) -> bool:
     token = doc.tokens[doc.token_at(start)] if doc.tokens else None
     return token is not None and token.start < start \
         and normalize_key(doc.text[token.start:start]).endswith("ل")
+
+
+def _owner(doc: Doc, start: int, end: int) -> bool:
+    """Whether the one word before an English facility is a party's name ("SDF")."""
+    tokens = doc.tokens_between(start, end)
+    owners = doc.index("actor_mentions").overlapping(start, end)
+    return len(tokens) == 1 and any(a.start <= tokens[0].start and tokens[0].end <= a.end
+                                    for a in owners)
 
 
 def _slug(name: str) -> str:

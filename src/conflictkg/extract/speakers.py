@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from conflictkg.extract.doc import Doc, Mention, Token
 from conflictkg.extract.matcher import Matcher
+from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
 
 MAX_WORDS = 5  # words of a name after its head (Arabic) or before it (English)
@@ -30,8 +31,10 @@ class SpeakerRules:
 
 
 def find_speakers(doc: Doc, rules: SpeakerRules) -> list[Mention]:
-    """Institutions and offices named in the text, as source mentions with no key."""
-    out = []
+    """Institutions and offices named in the text, as source mentions with no key; a
+    later short reference ("the Documentation Office") is labelled with the full name
+    it refers back to ("the Martyrs Documentation Office in Daraa")."""
+    out: list[Mention] = []
     for head in rules.heads.find(doc.norm):
         if doc.in_boilerplate(head.start):
             continue
@@ -42,7 +45,20 @@ def find_speakers(doc: Doc, rules: SpeakerRules) -> list[Mention]:
         else:
             start, end = head.start, _arabic_end(doc, last, rules)
         out.append(Mention(start, end, doc.text[start:end], ""))
-    return out
+    return [_referred(m, out[:n], rules) for n, m in enumerate(out)]
+
+
+def _referred(mention: Mention, earlier: list[Mention], rules: SpeakerRules) -> Mention:
+    """The mention with the text of the fuller, earlier name whose words it repeats."""
+    words = _content_words(mention.text, rules)
+    for full in reversed(earlier):
+        if len(full.text) > len(mention.text) and words and words <= _content_words(full.text, rules):
+            return Mention(mention.start, mention.end, mention.text, "", label=full.label or full.text)
+    return mention
+
+
+def _content_words(text: str, rules: SpeakerRules) -> set[str]:
+    return {normalize_key(w) for w in text.split()} - rules.modifiers - {"the", "a", "an"}
 
 
 def _arabic_end(doc: Doc, last: int, rules: SpeakerRules) -> int:

@@ -24,6 +24,7 @@ from conflictkg.extract.normalize import normalize_key
 MIN_VARIANT = 5  # letters: a shorter generated spelling is likely some other word
 MIN_FUZZY_AR = 7  # letters (spaces aside) before an Arabic name may be misspelt by one
 MIN_FUZZY_LATIN = 8  # folded letters before a Latin name may differ by one
+MIN_NEAR = 5  # letters (folded, or spaces aside) of a name a head noun announces, read at one edit
 
 _LATIN_ARTICLE = re.compile(
     r"(?:^|(?<=[\s-]))(?:al|el|ul|il|a|e|ad|ed|ar|er|as|es|ash|esh|at|et|az|ez|an|en|the)"
@@ -99,10 +100,28 @@ class LatinIndex:
             key = latin_key(name)
             if len(key) >= 3 and payload not in self._exact.get(key, ()):
                 self._exact.setdefault(key, []).append(payload)
+        self._sized: dict[tuple[str, int], list[str]] = {}  # every key, built on first use
         self._long: dict[tuple[str, int], list[str]] = {}
         for key in self._exact:
             if len(key) >= MIN_FUZZY_LATIN:
                 self._long.setdefault((key[0], len(key)), []).append(key)
+
+    def near(self, name: str) -> list[str]:
+        """The payloads of every name one edit from ``name`` (a folded key of five letters
+        or more; one letter for another below eight, "Tronba" for "Tromba"): for a name a
+        head noun announces, to be narrowed by where it is."""
+        key = latin_key(name)
+        if len(key) < MIN_NEAR:
+            return []
+        return [p for k in self._by_size(key) if Levenshtein.distance(k, key, score_cutoff=1) <= 1
+                and (len(k) == len(key) or len(key) >= MIN_FUZZY_LATIN) for p in self._exact[k]]
+
+    def _by_size(self, key: str) -> list[str]:
+        if not self._sized:
+            for k in self._exact:
+                self._sized.setdefault((k[0], len(k)), []).append(k)
+        return [k for size in (len(key) - 1, len(key), len(key) + 1)
+                for k in self._sized.get((key[0], size), ())]
 
     def find(self, name: str) -> tuple[list[str], bool]:
         """The payloads whose names fold like ``name``, and whether they are only near it."""
@@ -135,20 +154,26 @@ class ArabicNear:
             if payload not in self._payloads.setdefault(key, []):
                 self._payloads[key].append(payload)
 
+    def near(self, text: str) -> list[str]:
+        """The payloads of every long name one edit from ``text`` (spaces aside): for a
+        name a head noun announces, to be narrowed by where it is."""
+        return [p for k in self._keys_near(normalize_key(text)) for p in self._payloads[k]]
+
     def find(self, text: str) -> tuple[str, list[str]] | None:
         """The one long name one edit from ``text`` (spaces aside), and its payloads."""
-        key = normalize_key(text)
-        size = len(key.replace(" ", ""))
-        if size < MIN_FUZZY_AR:
-            return None
-        bare = key.replace(" ", "")
-        near = {k for n in (size - 1, size, size + 1)
-                for k in self._by_size.get((_initial(key), n), ())
-                if Levenshtein.distance(k.replace(" ", ""), bare, score_cutoff=1) <= 1}
+        near = self._keys_near(normalize_key(text))
         if len(near) != 1:
             return None
-        name = near.pop()
-        return name, self._payloads[name]
+        return near[0], self._payloads[near[0]]
+
+    def _keys_near(self, key: str) -> list[str]:
+        bare = key.replace(" ", "")
+        size = len(bare)
+        if size < MIN_FUZZY_AR:
+            return []
+        return sorted({k for n in (size - 1, size, size + 1)
+                       for k in self._by_size.get((_initial(key), n), ())
+                       if Levenshtein.distance(k.replace(" ", ""), bare, score_cutoff=1) <= 1})
 
 
 def _initial(key: str) -> str:

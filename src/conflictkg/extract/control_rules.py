@@ -1,0 +1,96 @@
+"""The words of control claims, per language: the cues of each change and the words that
+frame them (attempts, denials, relatives, agents), read once from ``control.yaml`` with
+what it borrows from ``places.yaml``, ``actors.yaml`` and ``events.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from conflictkg.extract.agents import AgentWords
+from conflictkg.extract.matcher import Matcher
+from conflictkg.extract.normalize import normalize_key
+from conflictkg.extract.patterns import Patterns
+from conflictkg.extract.phrases import PhraseReader
+
+FORMS = ("verbs", "nouns", "passives", "expels", "handovers")
+
+
+@dataclass(frozen=True)
+class Cue:
+    change: str
+    form: str  # verbs, nouns, passives, expels, handovers
+
+
+class ControlRules:
+    """The words and patterns of control claims in one language (control.yaml, with the
+    head nouns of places.yaml and the collective words of actors.yaml)."""
+
+    def __init__(self, patterns: Patterns, language: str) -> None:
+        s = patterns.section("control", language)
+        changes = s.section("changes")
+        entries: list[tuple[str, Cue]] = []
+        self.prepositions: dict[str, frozenset[str]] = {}
+        self.direct: dict[str, frozenset[str]] = {}
+        for change in changes.names():
+            spec = changes.section(change)
+            for form in FORMS:
+                entries += [(w, Cue(change, form)) for w in spec.words(form)]
+            self.prepositions[change] = spec.keys("objects")
+            self.direct[change] = spec.keys("direct_object")
+        self.suffixed = self._suffixed(entries, s.words("object_suffixes"))
+        entries += [(w, cue) for w, cue in self.suffixed.values()]
+        self.suffixed_keys = frozenset(normalize_key(w) for w, _ in self.suffixed.values())
+        self.cues: Matcher[Cue] = Matcher(entries)
+        self.denials: Matcher[str] = s.matcher(denial=s.words("denials"))
+        self.denial_words = s.keys("denials")
+        for name in ("attempts", "negations", "clause_negations", "pronoun_objects",
+                     "elaborations", "locals", "relatives", "destinations", "continuatives",
+                     "fire_control", "denied_claims"):
+            setattr(self, name, s.keys(name))
+        self.continuative_words = frozenset(w for k in self.continuatives for w in k.split())
+        self.bare_passives = s.keys("needs_agent")
+        self.what = s.keys("indefinite_relatives")
+        self.done_markers = s.keys("done_markers")
+        self.noun_agents = s.keys("noun_agents")
+        self.resumers = s.keys("resumers")
+        self.needs_party = s.keys("needs_party")
+        self.civilians = s.keys("civilians")
+        self.people_relatives = s.keys("people_relatives")
+        places = patterns.section("places", language)
+        self.anaphors = frozenset(normalize_key(k) for k in places.groups("anaphors"))
+        self.plural_anaphors = s.keys("plural_anaphors")
+        self.qualifiers = frozenset(normalize_key(q) for q in places.groups("qualifiers"))
+        events = patterns.section("events", language).groups("kinds")
+        actors = patterns.section("actors", language)
+        self.words = AgentWords(
+            locals=self.locals, collectives=actors.keys("collective_anaphors"),
+            heads=s.keys("collective_heads"),
+            members=actors.keys("member_words"), opponents=s.keys("opponents"),
+            partitives=s.keys("partitives"), enablers=s.keys("enablers"),
+            verb_like=frozenset(normalize_key(w) for words in events.values() for w in words
+                                if " " not in w) | frozenset(
+                normalize_key(w) for w, _ in entries if " " not in w),
+            first_person=s.keys("first_person"), demonstratives=s.keys("demonstratives"),
+            accompaniments=s.keys("accompaniments"), complementizers=s.keys("complementizers"),
+            relatives=s.keys("relatives"), verb_first=language != "en")
+        self.phrases = PhraseReader(patterns, language)
+        self.english = language == "en"
+
+
+    def _suffixed(self, entries: list[tuple[str, Cue]], suffixes: tuple[str, ...]
+                  ) -> dict[str, tuple[str, Cue]]:
+        """A verb with its object written joined to it ("دخلتها", "حرروه"): each one-word verb
+        that takes its object directly, with each object pronoun, unless that form is a cue
+        of its own ("سيطرته")."""
+        taken = {normalize_key(w) for w, _ in entries}
+        out: dict[str, tuple[str, Cue]] = {}
+        for word, cue in entries:
+            key = normalize_key(word)
+            if cue.form != "verbs" or " " in word or key not in self.direct[cue.change]:
+                continue
+            stem = word[:-1] if word.endswith("وا") else word  # "دخلوا": "دخلوها"
+            for suffix in suffixes:
+                form = stem + suffix
+                if normalize_key(form) not in taken:
+                    out[normalize_key(form)] = (form, cue)
+        return out

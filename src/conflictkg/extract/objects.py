@@ -1,0 +1,259 @@
+"""What a change of control is about: the places its object names.
+
+The object of a change is read as a list by :mod:`.phrases` ("على قرى A وB، وعلى بلدة C",
+"عدة مواقع، أبرزها A وB", "the villages of A, B and C"); it goes on past a clause that
+interrupts it ("على حرستا بعد خروج المقاتلين منها، وعلى بلدات ...", "on Tuesday, and then
+the town of X"). A pronoun object ("سيطرت عليها", "منهما", "دخلتها") or an anaphor ("the
+town", "البلدتين") stands for the list named before it, the town rather than the
+governorate after it; a relative clause's object is the place its pronoun stands for
+("بلدة كفرنبودة التي سيطرت عليها"). What is taken that is not a place ("حواجز في ريف
+درعا") is a claim on the place it is in, unless it is a count of villages, arms or people.
+"""
+
+from __future__ import annotations
+
+from conflictkg.extract.control_rules import ControlRules
+from conflictkg.extract.doc import Doc, Mention, Sentence, Token, clitic_forms
+from conflictkg.extract.lexicon import clitics
+from conflictkg.extract.matcher import Match
+from conflictkg.extract.phrases import Phrase
+from conflictkg.extract.units import OPENING_QUOTES
+
+PREPOSITION_WINDOW = 8  # tokens after the verb in which the preposition of its object stands
+RESUME_REACH = 25  # tokens after a list in which a clause that interrupts it may end
+LOCALS_REACH = 8  # tokens before a verb in which "أبناء X" names the subject's place
+IMPLIED_REACH = 3  # words after a withdrawal verb, to the end of its clause, that leave its place implied
+RELATIVE_WINDOW = 3  # tokens before a change in which a relative pronoun makes it a relative clause
+SUFFIX_FORMS = ("هما", "هم", "ها", "ه")  # object pronouns joined to a verb, longest first
+WIDE_LEVELS = frozenset({"governorate", "district"})
+
+
+class ObjectReader:
+    """Finds the places a change is about, in one document at a time (no state)."""
+
+    def relative(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> list[Mention] | None:
+        """When the change is told in a relative clause, the places its pronoun stands for
+        (empty when it stands for something else); None outside a relative clause."""
+        i = doc.token_at(cue.start)
+        window = [n for n in range(max(0, i - RELATIVE_WINDOW), i)
+                  if doc.tokens[n].start >= sentence.start
+                  and not rules.relatives.isdisjoint(clitic_forms(doc.tokens[n].key))]
+        if not window:
+            return None
+        pronoun = doc.tokens[window[-1]]
+        places = doc.index("place_mentions").overlapping(pronoun.start - 3, pronoun.start)
+        if not places:
+            before = doc.tokens[window[-1] - 1] if window[-1] > 0 else None
+            places = doc.index("place_mentions").overlapping(before.start, before.end) if before else []
+        if not places or rules.phrases.is_context(doc, places[-1]):
+            return []  # "اللواء العامل في برزة والذي دخل": the brigade, not Barzeh
+        return rules.phrases.preceding(doc, sentence.start, places[-1].end) or places[-1:]
+
+    def objects(self, doc: Doc, cue: Match, change: str, sentence: Sentence, rules: ControlRules,
+                 starts: frozenset[int], context: list[Mention], *, relative: bool = False,
+                 changes: dict[int, str] | None = None) -> tuple[list[Mention], int, int] | None:
+        """The places the change is about, where its object starts and where it ends."""
+        prepositions = rules.prepositions[change]
+        start = cue.end
+        if cue.key in rules.suffixed_keys:  # "دخلتها": the pronoun joined to the verb
+            if relative:
+                return None  # the relative pronoun's antecedent
+            suffix = next(x for x in SUFFIX_FORMS if cue.key.endswith(x))
+            return self._anaphor(doc, cue, Token(cue.end, cue.end, suffix), sentence, rules, starts,
+                                 context)
+        if prepositions and cue.key not in rules.direct[change]:
+            start, heading = -1, cue.end
+            for t in doc.tokens_between(cue.end, sentence.end)[:PREPOSITION_WINDOW]:
+                forms = set(clitic_forms(t.key))
+                if (t.key in rules.pronoun_objects or forms & rules.pronoun_objects) and (
+                        t.key in prepositions or forms & prepositions):
+                    if relative:
+                        return None  # the relative pronoun's antecedent
+                    return self._anaphor(doc, cue, t, sentence, rules, starts, context)
+                if t.key in prepositions or forms & prepositions:
+                    start = t.end if t.key in prepositions or len(t.key) <= 3 else t.start
+                    break
+                if forms & rules.destinations:
+                    heading = t.start
+                    break
+            if start < 0:
+                clause_end = (doc.clause_at(cue.start) or (sentence.start, sentence.end))[1]
+                bare = len(doc.tokens_between(cue.end, clause_end)) <= IMPLIED_REACH
+                if change == "withdrew" and context and (heading > cue.end or (
+                        bare and cue.payloads[0].form == "verbs")):
+                    # "فرت عناصر النظام باتجاه", "fled toward": from where they were
+                    return context, cue.end, heading if heading > cue.end else clause_end
+                return None
+            ahead = doc.tokens_between(start, sentence.end)[:2]
+            for n in (2, 1):  # "على كامل ما خسرته": what the pronoun stands for
+                if len(ahead) >= n and " ".join(t.key for t in ahead[:n]) in rules.pronoun_objects:
+                    return self._anaphor(doc, cue, ahead[n - 1], sentence, rules, starts, context)
+        else:
+            first = doc.tokens_between(cue.end, sentence.end)[:1]
+            if first and (first[0].key in rules.pronoun_objects or (
+                    rules.english and first[0].key in ("it", "them"))):
+                return self._anaphor(doc, cue, first[0], sentence, rules, starts, context)
+        phrase = rules.phrases.read(doc, start, sentence.end, stop_at=starts - {cue.start},
+                                    lam_is_object=change == "entered")
+        more = self._continued(doc, cue, phrase, sentence, rules, starts, changes or {})
+        if more is not None:
+            phrase.items += more.items
+            phrase.end = more.end
+        if phrase.items:
+            return phrase.items, start, phrase.end
+        if not phrase.context:  # "recaptured the town", "took both cities"
+            named = self.antecedent(doc, doc.tokens_between(start, sentence.end)[:3], sentence, rules)
+            if named:
+                return named, start, max(cue.end, doc.tokens_between(start, sentence.end)[:3][-1].end)
+        located = self._located(doc, phrase, cue, sentence, rules)
+        return (located, start, max(located[0].end, cue.end)) if located else None
+
+    def _continued(self, doc: Doc, cue: Match, phrase: Phrase, sentence: Sentence, rules: ControlRules,
+                   starts: frozenset[int], changes: dict[int, str]) -> Phrase | None:
+        """The object resumed after a clause that interrupts it: a second preposition of the
+        same verb ("استعادت السيطرة على حرستا بعد خروج المقاتلين منها، وعلى بلدات عربين
+        وزملكا") or the items a generic noun announced ("دخلت بلدات عدة بموجب اتفاقات، أبرزها
+        الحراك وصيدا", "seized several villages on Tuesday, including A and B")."""
+        prepositions = set(rules.prepositions[cue.payloads[0].change])
+        direct = not prepositions or cue.key in rules.direct[cue.payloads[0].change]
+        tokens = doc.tokens_between(max(phrase.end, cue.end), sentence.end)[:RESUME_REACH]
+        stop = starts - {cue.start}
+        for n, t in enumerate(tokens):
+            if t.start in changes:  # another change: a preposition of its own is its object
+                prepositions -= rules.prepositions[changes[t.start]]
+                direct = False
+            gap = doc.text[tokens[n - 1].end if n else t.start:t.start]
+            timed = n > 0 and (rules.phrases.is_time(tokens[n - 1].key) or bool(
+                doc.dates_overlapping(tokens[n - 1].start, tokens[n - 1].end)))
+            if not any(c in gap for c in "،,;") and not (timed and t.key in rules.resumers):
+                continue
+            bare = clitics().without_conjunctions(t.key)
+            if bare != t.key and bare in prepositions:
+                return rules.phrases.read(doc, t.end, sentence.end, stop_at=stop)
+            if phrase.counted and not phrase.items and rules.phrases.category(
+                    doc, doc.token_index(t.start))[0] == "elaboration":
+                return rules.phrases.read(doc, t.start, sentence.end, stop_at=stop)
+            if direct and phrase.items and bare != t.key and self._opens_item(doc, [t], rules):
+                return rules.phrases.read(doc, t.start, sentence.end, stop_at=stop)  # "، وبلدة X"
+            k = n
+            while k < len(tokens) and k - n < 3 and tokens[k].key in rules.resumers:
+                k += 1  # "، ثم على", ", and then the town of"
+            if k == n or k == len(tokens) or tokens[k].start in changes:
+                continue
+            if tokens[k].key in prepositions:
+                return rules.phrases.read(doc, tokens[k].end, sentence.end, stop_at=stop)
+            if direct and phrase.items and self._opens_item(doc, tokens[k:k + 3], rules):
+                return rules.phrases.read(doc, tokens[k].start, sentence.end, stop_at=stop)
+        return None
+
+    def _opens_item(self, doc: Doc, tokens: list[Token], rules: ControlRules) -> bool:
+        """Whether the words open another place of a list: a head noun or a place, after
+        determiners and adjectives ("the neighbouring town of", "قرية")."""
+        for t in tokens:
+            if doc.index("place_mentions").overlapping(t.start, t.end):
+                return not rules.english or doc.text[t.start:t.start + 1].isupper()
+            category = rules.phrases.category(doc, doc.token_index(t.start))[0]
+            if category in ("head", "generic"):
+                return True
+            if category != "filler":
+                return False
+        return False
+
+    def _anaphor(self, doc: Doc, cue: Match, pronoun: Token, sentence: Sentence, rules: ControlRules,
+                 starts: frozenset[int], context: list[Mention]) -> tuple[list[Mention], int, int] | None:
+        """"سيطرت عليها، ومن بينها A وB": the list after the pronoun; else the places the
+        pronoun stands for: the list named last before the cue, or the last claim's."""
+        phrase = rules.phrases.read(doc, pronoun.end, sentence.end, stop_at=starts - {cue.start})
+        if phrase.items and phrase.counted:
+            return phrase.items, pronoun.end, phrase.end
+        if pronoun.key in rules.pronoun_objects and not (set(clitic_forms(pronoun.key)) - {pronoun.key}) \
+                and not rules.english and not pronoun.key.startswith(("عل", "من", clitics().article)):
+            named = [m for m in doc.index("place_mentions").starting(sentence.start, cue.start)
+                     if m.end <= cue.start and not quoted(doc, m)][-1:]  # "كامل ما خسرته"
+        else:
+            named = [m for m in rules.phrases.preceding(doc, sentence.start, cue.start)
+                     if not quoted(doc, m)]
+        if named and is_wide(doc, named[-1]):  # "معرة النعمان ثاني أكبر مدن محافظة إدلب، اقتحمتها"
+            town = [m for m in doc.index("place_mentions").starting(sentence.start, named[0].start)
+                    if not is_wide(doc, m) and not rules.phrases.is_context(doc, m) and not quoted(doc, m)]
+            named = town[-1:] or named
+        if named:
+            single = pronoun.key.endswith(("ه", "it")) and not pronoun.key.endswith("ها")
+            return (named[-1:] if single else named), pronoun.start, pronoun.end
+        if context:
+            return context, pronoun.start, pronoun.end
+        if doc.focus_place:
+            return [Mention(cue.start, cue.end, doc.text[cue.start:cue.end], doc.focus_place)], \
+                pronoun.start, pronoun.end
+        return None
+
+    def _located(self, doc: Doc, phrase: Phrase, cue: Match, sentence: Sentence,
+                 rules: ControlRules) -> list[Mention]:
+        """What was taken is not a place ("حواجز عسكرية في ريفي درعا", "the IS encampment
+        in the village of Baghouz"): the place where it is; but an unnamed count of
+        villages is no claim on the area they are in ("أربع قرى في ريف حماة")."""
+        if phrase.elaborated:
+            return []  # "عدة مواقع في ريف حماة، من بينها A وB": the items, named but not known
+        if phrase.context:
+            head: list[Token] = []
+            for t in doc.tokens_between(cue.end, phrase.context[0].start):
+                if rules.phrases.category(doc, doc.token_index(t.start))[0] in ("context", "near"):
+                    break
+                head.append(t)
+            if any(not rules.phrases.settlements.isdisjoint(clitic_forms(t.key)) for t in head):
+                return []  # "أربع قرى في ريف حماة": the villages, not the governorate
+            if head and not any(rules.phrases.category(doc, doc.token_index(t.start))[0] in (
+                    "generic", "head") for t in head):
+                return []  # "فقد ارتفع عدد الشهداء في درعا": no thing taken, no claim
+            return phrase.context[:1]
+        reach = doc.tokens_between(sentence.start, cue.start)[-LOCALS_REACH:]
+        earlier = doc.index("place_mentions").starting(reach[0].start, cue.start) if reach else []
+        for m in reversed(earlier):  # "أبناء بلدة X ... سيطروا على حاجزين": the locals' place
+            before = doc.tokens_between(sentence.start, m.start)[-3:]
+            if any(set(clitic_forms(b.key)) & rules.locals for b in before):
+                return [m]
+        return []
+
+    def antecedent(self, doc: Doc, tokens: list[Token], sentence: Sentence, rules: ControlRules) -> list[Mention]:
+        """"The town", "both cities", "البلدتين" among ``tokens`` that no place stands for:
+        the place (or the list, for a plural) named last before, in this paragraph or the one
+        before it."""
+        for n in range(len(tokens) - 1, -1, -1):
+            pair = " ".join(t.key for t in tokens[max(0, n - 1):n + 1])
+            single = tokens[n].key in rules.anaphors or pair in rules.anaphors
+            plural = tokens[n].key in rules.plural_anaphors or pair in rules.plural_anaphors
+            if not (single or plural):
+                continue
+            start = tokens[n - 1].start if pair in rules.anaphors | rules.plural_anaphors else tokens[n].start
+            after = doc.tokens_after(tokens[n].end, 1)
+            if doc.index("place_mentions").overlapping(start, tokens[n].end) or (
+                    after and after[0].key in ("of", "ب")):
+                return []  # a place the places reader resolved, or a name after a head noun
+            since = paragraph_start(doc, doc.sentences[max(0, doc.sentences.index(sentence) - 3)])
+            named = [m for m in rules.phrases.preceding(doc, since, start) if not is_wide(doc, m)]
+            return named if plural else named[-1:]
+        return []
+
+
+def is_wide(doc: Doc, m: Mention) -> bool:
+    """A governorate or a district: an area a pronoun rarely stands for when a town was named."""
+    entry = doc.places.get(m.key)
+    return entry is not None and entry.level in WIDE_LEVELS
+
+
+def paragraph_start(doc: Doc, sentence: Sentence) -> int:
+    """Where the paragraph of ``sentence`` starts."""
+    if 0 <= sentence.paragraph < len(doc.paragraphs):
+        return doc.paragraphs[sentence.paragraph][0]
+    return sentence.start
+
+
+def quoted(doc: Doc, m: Mention) -> bool:
+    """Whether a place is named inside a quotation opened on its line (a name, a slogan)."""
+    line_start = doc.text.rfind("\n", 0, m.start) + 1
+    before = doc.text[line_start:m.start]
+    opens = sum(before.count(q) for q in "“«")
+    closes = sum(before.count(q) for q in "”»")
+    plain = before.count("\"")
+    return opens > closes or plain % 2 == 1 or (
+        m.start > 0 and doc.text[m.start - 1] in OPENING_QUOTES)

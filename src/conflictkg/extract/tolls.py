@@ -1,0 +1,143 @@
+"""How the tolls of one report relate: breakdowns, chains, restatements and revisions.
+
+The casualty reader finds counts sentence by sentence; this module says which of them
+are parts of a total ("47 قتيلاً، بينهم 29 من قوات النظام"), which step of a chain
+revises the one before ("ارتفع إلى 40 ثم إلى 57"), which state again a toll already
+told (a headline, a quote), and which new toll supersedes an earlier one ("حصيلة جديدة"
+after "حصيلة سابقة").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from conflictkg.extract.doc import Doc, clitic_forms
+from conflictkg.extract.model import CasualtyClaim
+
+CHAIN_GAP = 6  # tokens between two steps of a chain ("إلى 40 ثم إلى 57", "من 80 إلى 120")
+
+
+@dataclass
+class Count:
+    """A count of victims found in a sentence: its phrase, its number and what it counts."""
+
+    start: int  # the claim's phrase: count, victims and whose
+    end: int
+    count: int
+    qualifier: str
+    outcome: str
+    category: str | None
+    victim: str | None
+    count_start: int = -1  # the number itself
+    count_end: int = -1
+
+
+def relate(doc: Doc, made: list[tuple[Count, CasualtyClaim]], parts: list, chains: list,
+           parts_after: frozenset[str]) -> None:
+    """Parts and chains among the counts of one sentence, in text order.
+
+    A count after a part marker ("بينهم", "including") or followed by one ("20 منهم",
+    "29 of them") is a part of the nearest total before it that is larger; counts joined
+    to a part ("و18 من الهيئة") are parts of the same total. A count after a chain word
+    ("ثم", "then", "before rising to") revises the larger-to-be count before it.
+    """
+    if len(made) < 2:
+        return
+    text = doc.text
+    total: CasualtyClaim | None = None
+    parts_sum = 0
+    for i, (found, claim) in enumerate(made):
+        if i == 0:
+            total = claim
+            continue
+        previous_found, previous = made[i - 1]
+        gap = (previous_found.count_end, found.count_start)
+        marked = any(gap[0] <= m.start and m.end <= gap[1] for m in parts)
+        following = doc.tokens_after(found.count_end, 2)
+        marked = marked or any(set(clitic_forms(t.key)) & parts_after for t in following[:1])
+        marked = marked or any(" ".join(t.key for t in following) == w for w in parts_after)
+        joined = previous.part_of is not None and _joined(text[previous_found.end:found.start])
+        chained = any(gap[0] <= m.start and m.end <= gap[1] for m in chains) and len(
+            doc.tokens_between(*gap)) <= CHAIN_GAP
+        if chained and claim.count > previous.count and claim.outcome == previous.outcome:
+            claim.supersedes = claim.supersedes or previous.key
+            total = claim
+        elif (marked or joined) and total is not None and claim.outcome == total.outcome \
+                and claim.count < total.count and parts_sum + claim.count <= total.count:
+            claim.part_of = total.key
+            parts_sum += claim.count
+            if claim.event is None:
+                claim.event = total.event
+        elif not joined:
+            total, parts_sum = claim, 0
+
+
+def _joined(gap: str) -> bool:
+    """Whether two counts are coordinated: only "و", a comma or "and" between the first's
+    phrase and the second number."""
+    words = gap.replace("،", " ").replace(",", " ").split()
+    return all(w in ("و", "and") for w in words)
+
+
+def fold_repeats(doc: Doc, claims: list[tuple[CasualtyClaim, str | None]],
+                  ) -> list[tuple[CasualtyClaim, str | None]]:
+    """One claim for a toll a report states more than once (its headline, its lead, a
+    quote): the same count, outcome and source, with no victims or event that tell the
+    two apart. The claim keeps the span of its first statement in the body of the text,
+    and lists every statement in ``mentions``."""
+    kept: list[tuple[CasualtyClaim, str | None]] = []
+    for claim, toll in claims:
+        same = next((k for k in kept if _restates(k[0], claim)), None)
+        if same is None:
+            kept.append((claim, toll))
+            continue
+        first, first_toll = same
+        heading = doc.sentence_at(first.evidence.start)
+        if heading is not None and heading.heading:  # the body's statement stands for both
+            claim.mentions = [*first.mentions, *claim.mentions] or [first.evidence, claim.evidence]
+            claim.qualifier = claim.qualifier if claim.qualifier != "exact" else first.qualifier
+            kept[kept.index(same)] = (claim, toll or first_toll)
+        else:
+            first.mentions = [*(first.mentions or [first.evidence]), claim.evidence]
+            if first.qualifier == "exact":
+                first.qualifier = claim.qualifier
+            kept[kept.index(same)] = (first, first_toll or toll)
+    for claim, _ in kept:
+        claim.mentions.sort()
+    return kept
+
+
+def _restates(a: CasualtyClaim, b: CasualtyClaim) -> bool:
+    """Whether ``b`` says again what ``a`` says (an unqualified count may restate a
+    qualified one: "62" after "at least 62")."""
+    return (a.count == b.count and a.outcome == b.outcome
+            and (a.attributed_to.source or a.attributed_to.label)
+            == (b.attributed_to.source or b.attributed_to.label)
+            and (a.qualifier == b.qualifier or "exact" in (a.qualifier, b.qualifier))
+            and _compatible(a.victim_actor, b.victim_actor) and _compatible(a.event, b.event)
+            and _compatible(a.victim_category, b.victim_category)
+            and a.part_of is None and b.part_of is None)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def supersede(claims: list[tuple[CasualtyClaim, str | None]]) -> None:
+    """A new toll supersedes an earlier, smaller one of the same outcome.
+
+    Both count the same dead: a toll told with no event of its own ("أشار في حصيلة
+    سابقة الى مقتل 36") is about the event of the toll it revises or is revised by.
+    """
+    old = [c for c, toll in claims if toll == "old"]
+    for claim, toll in claims:
+        if toll != "new":
+            continue
+        earlier = [o for o in old if o.outcome == claim.outcome and o.count < claim.count]
+        if earlier:
+            claim.supersedes = earlier[0].key
+            if earlier[0].event is None:
+                earlier[0].event = claim.event
+    for claim, _ in claims:
+        if claim.supersedes and claim.event is None:
+            claim.event = next(c.event for c, _ in claims if c.key == claim.supersedes)

@@ -18,13 +18,17 @@ Otherwise the score is a weighted sum of the evidence, each weight times a stren
     places  0.35  how well the two sets of places cover each other (below)
     dates   0.30  1 the same day; 0.7 ranges within a week; 0.5 a month; 0.3 wider
     kinds   0.20  1 the same kind; 0.5 compatible kinds
-    actors  0.15  1 a group both name; 0.7 a unit one names and its group the other does
+    actors  0.15  1 a group both name (0.5 when it is a whole side or coalition, with
+                  groups part of it: the government forces take part in half the war);
+                  0.7 a unit one names and its group the other does
     name   +0.25  the same battle or operation name
     revision +0.25  the two documents are versions of one page
 
 A place and another are the same (1; a site stands for its town, 0.9), one inside the
 other by the admin chain (the outer place's level says how much: a city 0.8, a
-governorate 0.4), or near (points within ``NEAR_KM``: 0.6). A report that names towns,
+governorate 0.4), or near (towns within ``NEAR_KM``: 0.6). A place the gazetteer lacks
+(found in the text, put in the district or governorate the sentence names) is known only
+as that wider place: it may be any town there, so it neither matches nor rules out one. A report that names towns,
 quarters or sites is compared by those (the governorate it also names is background):
 two reports of different towns differ, whatever governorate they share; a report that
 names only a wider place ("the Hama countryside") is compared by it. Reports name
@@ -57,6 +61,7 @@ WITHIN = {"neighbourhood": 0.9, "site": 0.9, "community": 0.8, "subdistrict": 0.
 WITHIN_UNKNOWN = 0.3
 SAME_TOWN = 0.9
 NEAR = 0.6
+BROAD = 0.5  # a side both reports name (the government forces) says less than a unit would
 SPECIFIC = {"community", "neighbourhood", "site"}  # a town, a quarter, a named site
 
 
@@ -115,19 +120,29 @@ def _kinds(a: Report, b: Report) -> Reason:
     return Reason("compatible_kind", round(WEIGHTS["kinds"] * 0.5, 3), f"{a.kind} ~ {b.kind}")
 
 
-def relation(p: Place, q: Place) -> tuple[float, str, str]:
-    """How two places relate: (strength, reason kind, note); strength 0 when they do not."""
+def relation(p: Place, q: Place, places: Mapping[str, Place]) -> tuple[float, str, str]:
+    """How two places relate: (strength, reason kind, note); strength 0 when they do not.
+
+    A site, or a place the gazetteer lacks, is compared by the place it stands for.
+    """
     if p.iri == q.iri:
         return 1.0, "same_place", p.label
-    if p.town == q.town:
-        return SAME_TOWN, "same_place", f"{p.label} ~ {q.label}"
-    for inner, outer in ((p, q), (q, p)):
+    tp, tq = places.get(p.town, p), places.get(q.town, q)
+    if tp.iri == tq.iri:
+        if tp.level in SPECIFIC:
+            return SAME_TOWN, "same_place", f"{p.label} ~ {q.label}"
+        return _within(tp), "place_within", f"{p.label} ~ {q.label}, both in {tp.label}"
+    for inner, outer in ((tp, tq), (tq, tp)):
         if outer.iri in inner.chain:
-            strength = WITHIN.get(outer.level or "", WITHIN_UNKNOWN)
-            return strength, "place_within", f"{inner.label} in {outer.label}"
-    if p.point and q.point and haversine_m(*p.point, *q.point) <= NEAR_KM * 1000:
-        return NEAR, "place_near", f"{p.label} near {q.label}"
+            return _within(outer), "place_within", f"{inner.label} in {outer.label}"
+    near = tp.level in SPECIFIC and tq.level in SPECIFIC and tp.point and tq.point
+    if near and haversine_m(*tp.point, *tq.point) <= NEAR_KM * 1000:  # type: ignore[misc]
+        return NEAR, "place_near", f"{tp.label} near {tq.label}"
     return 0.0, "", ""
+
+
+def _within(outer: Place) -> float:
+    return WITHIN.get(outer.level or "", WITHIN_UNKNOWN)
 
 
 def _places(a: Report, b: Report, places: Mapping[str, Place]) -> Reason | bool | None:
@@ -135,7 +150,7 @@ def _places(a: Report, b: Report, places: Mapping[str, Place]) -> Reason | bool 
     mine, theirs = _focus(a, places), _focus(b, places)
     if not mine or not theirs:
         return False
-    table = [[relation(p, q) for q in theirs] for p in mine]
+    table = [[relation(p, q, places) for q in theirs] for p in mine]
     best = max((r for row in table for r in row), key=lambda r: r[0])
     if best[0] == 0:
         return None
@@ -146,16 +161,18 @@ def _places(a: Report, b: Report, places: Mapping[str, Place]) -> Reason | bool 
 
 
 def _focus(report: Report, places: Mapping[str, Place]) -> list[Place]:
-    """The places a report is compared by: its towns, quarters and sites when it names
-    any (a governorate it also names is the background), else its wider places."""
+    """The places a report is compared by: those that stand for towns, quarters or sites
+    when it names any (a governorate it also names is the background), else all."""
     named = [places[p] for p in report.places if p in places]
-    return [p for p in named if p.level in SPECIFIC] or named
+    specific = [p for p in named if places.get(p.town, p).level in SPECIFIC]
+    return specific or named
 
 
 def _actors(a: Report, b: Report, actors: Mapping[str, Actor]) -> Reason | None:
-    shared = sorted(set(a.actors) & set(b.actors))
+    shared = sorted(set(a.actors) & set(b.actors), key=lambda x: (_broad(actors, x), x))
     if shared:
-        return Reason("shared_actor", WEIGHTS["actors"], _label(actors, shared[0]))
+        strength = BROAD if _broad(actors, shared[0]) else 1.0
+        return Reason("shared_actor", round(WEIGHTS["actors"] * strength, 3), _label(actors, shared[0]))
     for x in a.actors:
         for y in b.actors:
             chain_x = actors[x].chain if x in actors else ()
@@ -164,6 +181,10 @@ def _actors(a: Report, b: Report, actors: Mapping[str, Actor]) -> Reason | None:
                 return Reason("related_actor", round(WEIGHTS["actors"] * 0.7, 3),
                               f"{_label(actors, x)} ~ {_label(actors, y)}")
     return None
+
+
+def _broad(actors: Mapping[str, Actor], iri: str) -> bool:
+    return iri in actors and actors[iri].broad
 
 
 def _label(actors: Mapping[str, Actor], iri: str) -> str:

@@ -57,7 +57,7 @@ class Linker:
         self.kinds = kinds
         self.graph = iris.graph("incidents")
         self.index = open_index(writer.path)
-        self.gazetteer = read.Gazetteer(writer)
+        self.gazetteer = read.Gazetteer(writer, iris.graph("gazetteer"))
         self.known = Known(self.gazetteer.places, self.gazetteer.actors, kinds, self.index.revisions)
 
     def close(self) -> None:

@@ -28,11 +28,15 @@ class Place:
     level: str | None
     chain: tuple[str, ...]  # the places it lies in, from its parent up
     point: tuple[float, float] | None  # (lon, lat)
+    curated: bool = True  # in the gazetteer; else found in a text, known by where it lies
 
     @property
     def town(self) -> str:
-        """The place a site stands for: its parent (a market of Saraqib is Saraqib)."""
-        return self.chain[0] if self.level == "site" and self.chain else self.iri
+        """The place it stands for: itself, or for a site or a place the gazetteer lacks the
+        place it lies in (a market of Saraqib is Saraqib; a village the gazetteer does not
+        know, put in the Idlib countryside, is somewhere in Idlib)."""
+        known = self.curated and self.level != "site"
+        return self.iri if known or not self.chain else self.chain[0]
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class Actor:
     iri: str
     label: str
     chain: tuple[str, ...]  # the groups it is part of, nearest first
+    broad: bool = False  # a whole side or coalition (groups are part of it, or it is collective)
 
 
 @dataclass(frozen=True)

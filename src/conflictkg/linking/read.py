@@ -15,7 +15,7 @@ from pyoxigraph import NamedNode, Variable
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.geo import WktError, parse_wkt
 from conflictkg.linking.model import Actor, Claim, Document, Place, Report, day
-from conflictkg.rdf.vocabulary import ckg, geo, rdfs, schema, sparql_prefixes
+from conflictkg.rdf.vocabulary import ckg, geo, rdf, rdfs, schema, sparql_prefixes
 from conflictkg.store import Writer
 
 PREFIXES = sparql_prefixes()
@@ -153,19 +153,24 @@ class Gazetteer:
     store.
     """
 
-    def __init__(self, writer: Writer) -> None:
+    def __init__(self, writer: Writer, gazetteer: str) -> None:
         self.writer = writer
+        self.gazetteer = NamedNode(gazetteer)
         self.places: dict[str, Place] = {}
         self.actors: dict[str, Actor] = {}
 
     def learn(self, places: Iterable[str] = (), actors: Iterable[str] = ()) -> None:
-        """Read the places and groups not read yet."""
+        """Read the places (and the places they stand for) and groups not read yet."""
         for iri in sorted(set(places)):
-            if iri not in self.places:
+            while iri not in self.places:
                 self.places[iri] = self._place(iri)
+                iri = self.places[iri].town
         for iri in sorted(set(actors)):
             if iri not in self.actors:
-                self.actors[iri] = Actor(iri, self._label(iri), self._chain(iri, ckg.partOf))
+                node = NamedNode(iri)
+                broad = bool(self.writer.quads(None, ckg.partOf, node)) or any(
+                    q.object.value == "true" for q in self.writer.quads(node, ckg.collective))
+                self.actors[iri] = Actor(iri, self._label(iri), self._chain(iri, ckg.partOf), broad)
 
     def _place(self, iri: str) -> Place:
         node = NamedNode(iri)
@@ -174,7 +179,9 @@ class Gazetteer:
         for geometry in self.writer.quads(node, geo.hasGeometry):
             for wkt in self.writer.quads(geometry.object, geo.asWKT):
                 point = point or _point(wkt.object.value)
-        return Place(iri, self._label(iri), level, self._chain(iri, schema.containedInPlace), point)
+        curated = bool(self.writer.quads(node, rdf.type, ckg.Place, self.gazetteer))
+        return Place(iri, self._label(iri), level, self._chain(iri, schema.containedInPlace), point,
+                     curated)
 
     def _label(self, iri: str) -> str:
         labels = {q.object.language or "": q.object.value

@@ -192,11 +192,11 @@ class Gazetteer:
         """The parents of ``iri`` by ``up``, nearest first (the first parent of each)."""
         chain, seen, at = [], {iri}, iri
         while True:
-            parents = sorted(q.object.value for q in self.writer.quads(NamedNode(at), up)
-                             if isinstance(q.object, NamedNode))
-            if not parents or parents[0] in seen:
+            above = min((q.object.value for q in self.writer.quads(NamedNode(at), up)
+                         if isinstance(q.object, NamedNode)), default=None)
+            if above is None or above in seen:
                 return tuple(chain)
-            at = parents[0]
+            at = above
             chain.append(at)
             seen.add(at)
 

@@ -6,6 +6,7 @@ Each file starts with comment lines that this module reads:
     # السؤال: the same question in Arabic
     # notes on how the query works (any other comment line)
     # Expect: what the project's tests check on the sample corpus
+    # Expect on the linking corpus: what they check on tests/linking/corpus, linked
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from conflictkg.reference.loading import BundleError
 QUESTION_EN = "Question:"
 QUESTION_AR = "السؤال:"
 EXPECT = "Expect:"
+EXPECT_LINKING = "Expect on the linking corpus:"
 
 
 class ExampleError(BundleError):
@@ -32,6 +34,7 @@ class Example:
     text: str
     notes: tuple[str, ...] = ()
     expect: tuple[str, ...] = field(default=(), repr=False)
+    expect_linking: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def query(self) -> str:
@@ -47,16 +50,16 @@ def parse_example(path: Path) -> Example:
     text = path.read_text(encoding="utf-8")
     found: dict[str, str] = {}
     notes: list[str] = []
-    expect: list[str] = []
+    expect: dict[str, list[str]] = {EXPECT: [], EXPECT_LINKING: []}
     for line in text.splitlines():
         if not line.startswith("#"):
             break
         comment = line[1:].strip()
-        for key in (QUESTION_EN, QUESTION_AR, EXPECT):
+        for key in (QUESTION_EN, QUESTION_AR, EXPECT, EXPECT_LINKING):
             if comment.startswith(key):
                 value = comment[len(key):].strip()
-                if key == EXPECT:
-                    expect.append(value)
+                if key in expect:
+                    expect[key].append(value)
                 else:
                     found[key] = value
                 break
@@ -67,7 +70,7 @@ def parse_example(path: Path) -> Example:
         if not found.get(key):
             raise ExampleError(path, None, f"line 1-2 must give '# {key} …'")
     return Example(path.stem, found[QUESTION_EN], found[QUESTION_AR], text,
-                   tuple(notes), tuple(expect))
+                   tuple(notes), tuple(expect[EXPECT]), tuple(expect[EXPECT_LINKING]))
 
 
 def read_examples(folder: Path) -> tuple[Example, ...]:

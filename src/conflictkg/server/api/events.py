@@ -23,9 +23,11 @@ from conflictkg.server.api.params import (
     InArea,
     Limit,
     PlaceFilter,
+    Reports,
     SourceFilter,
 )
 from conflictkg.server.api.reader import ApiRoute, ReaderDep
+from conflictkg.server.api.reports import claims_on, incident_reports
 from conflictkg.server.errors import not_found
 
 router = APIRouter(route_class=ApiRoute)
@@ -44,10 +46,13 @@ async def list_events(
     actor: ActorFilter = None,
     place: PlaceFilter = None,
     source: SourceFilter = None,
+    reports: Reports = None,
     limit: Limit = 25,
     cursor: Cursor = None,
 ) -> Any:
-    """A source counts for the events it made a claim about and those its documents report."""
+    """Incidents (each happening once, with the number of its reports, its sources and its
+    derived tolls), or with ``reports=all`` the events as each document reports them. A
+    source counts for the events it made a claim about and those its documents report."""
     among: set[str] | None = None
 
     async def narrow(var: str, found: list[str], fragment: str) -> None:
@@ -67,7 +72,7 @@ async def list_events(
         kind=kind.value if kind is not None else None,
         start=from_.isoformat() if from_ is not None else None,
         end=to.isoformat() if to is not None else None, among=among,
-        after=q.decode_cursor(cursor) if cursor else None, limit=limit)
+        after=q.decode_cursor(cursor) if cursor else None, limit=limit, incidents=reports != "all")
     after = q.encode_cursor(last) if last else None
     items = await reader.event_summaries(found)
     if geojson:
@@ -78,30 +83,36 @@ async def list_events(
 
 
 @router.get("/events/{id:path}", response_model=m.EventDetail, responses=m.NOT_FOUND,
-            summary="One event with its places, participants, sub-events and every claim")
-async def get_event(reader: ReaderDep, id: Annotated[str, Path(description=ID_DOC,
-                                                               examples=["2de9ca7cda8d2466-120-163"])]
+            summary="One incident with every report of it, or one reported event; places, "
+                    "participants, sub-events and every claim")
+async def get_event(reader: ReaderDep, id: Annotated[str, Path(
+        description=ID_DOC + "; an incident's local key is incident/{key}",
+        examples=["2de9ca7cda8d2466-120-163", "incident/2de9ca7cda8d2466-120-163"])]
                     ) -> m.EventDetail:
+    """An incident answers with every report of it (each with its document, publisher,
+    quotes and the reasons it was linked), the claims of all its reports side by side and
+    its derived tolls; a reported event names the incident it reports."""
     engine, iris = reader.engine, reader.iris
-    iri = await reader.resolve_id("event", id)
+    kind, key = ("incident", id.removeprefix("incident/")) if id.startswith("incident/") else ("event", id)
+    iri = await reader.resolve_id(kind, key)
     described = await describe(engine, [iri]) if iri else {}
     if not iri or not described[iri].value("ckg:eventType"):
         raise not_found("event", id)
     d = described[iri]
-    summary = shapes.event_summary(iris, d)
+    tolls, rules = await reader.derived_tolls([d])
+    summary = shapes.event_summary(iris, d, tolls, rules)
     subs = await engine.select(q.PREFIX + "SELECT ?x ?e WHERE { ?x sem:subEventOf ?e } ORDER BY ?x",
                                substitutions={"e": iri_term(iri)})
     sub_desc = await describe(engine, [text(r["x"]) for r in subs])
-    claim_rows = await engine.select(q.PREFIX + "SELECT ?c ?e WHERE { ?c ckg:about ?e } ORDER BY ?c",
-                                     substitutions={"e": iri_term(iri)})
+    told = await incident_reports(reader, d) if shapes.is_incident(d) else []
+    claims = await reader.claims(await claims_on(reader, [r.event.id for r in told] or [iri]))
     found_spans = await spans(engine, d.iris("ckg:evidence"))
-    claims = await reader.claims([text(r["c"]) for r in claim_rows])
     return m.EventDetail(
         **summary.model_dump(),
-        sub_events=[m.Ref(id=s, key=shapes.key_of(iris, s), labels=shapes.labels(x.labels()))
+        sub_events=[m.Ref(id=s, key=shapes.event_key(iris, s), labels=shapes.labels(x.labels()))
                     for s, x in sub_desc.items()],
         evidence=[m.Span(**found_spans[a]) for a in d.iris("ckg:evidence") if a in found_spans],
-        claims=claims, tolls=shapes.tolls(claims),
+        reports=told, claims=claims, tolls=shapes.tolls(claims),
     )
 
 

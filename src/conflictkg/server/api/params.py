@@ -32,6 +32,9 @@ EventKind = Enum("EventKind", {k: k for k in EVENT_KINDS}, type=str)  # type: ig
 ActorKind = Literal[ACTOR_KINDS]  # type: ignore[valid-type]
 Level = Literal[PLACE_LEVELS]  # type: ignore[valid-type]
 ClaimKind = Literal["casualties", "control"]
+Reports = Annotated[Literal["all"] | None, Query(
+    description="`all` lists the reported events (each as one document tells it) instead of the "
+    "canonical incidents they are linked to")]
 
 
 ActorFilter = Annotated[str | None, Query(

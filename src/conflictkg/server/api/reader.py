@@ -10,7 +10,7 @@ carries: the JSON-LD context, and which event index a list was read from.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -21,7 +21,18 @@ from fastapi.routing import APIRoute
 from conflictkg.iris import Iris
 from conflictkg.server.api import models as m
 from conflictkg.server.api import shapes
-from conflictkg.server.api.graph import describe, place_points, resolve, resolve_id, spans, text
+from conflictkg.server.api.graph import (
+    PREFIX,
+    Description,
+    describe,
+    describe_bare,
+    per_generation,
+    place_points,
+    resolve,
+    resolve_id,
+    spans,
+    text,
+)
 from conflictkg.server.api.index import EventIndex, event_index, summaries_data
 from conflictkg.server.api.params import Area
 from conflictkg.server.api.queries import ListQuery, encode_cursor
@@ -29,6 +40,8 @@ from conflictkg.server.deps import CacheDep, EngineDep, SettingsDep
 from conflictkg.server.engine import QueryEngine
 
 INDEX_GENERATION = "X-Index-Generation"
+ESTIMATE_RULES = PREFIX + """
+SELECT ?c ?rule WHERE { ?c skos:inScheme ckg:EstimateScheme ; skos:definition ?rule FILTER(lang(?rule) = "en") }"""
 CONTEXT_LINK = '</api/v1/context.jsonld>; rel="http://www.w3.org/ns/json-ld#context"; ' \
                'type="application/ld+json"'
 
@@ -96,7 +109,21 @@ class Reader:
     async def event_summaries(self, found: list[str]) -> list[m.EventSummary]:
         points = await place_points(self.engine, self.cache)
         described = await summaries_data(self.engine, self.cache, found, points)
-        return [shapes.event_summary(self.iris, described[i]) for i in found]
+        tolls, rules = await self.derived_tolls(described.values())
+        return [shapes.event_summary(self.iris, described[i], tolls, rules) for i in found]
+
+    async def derived_tolls(self, described: Iterable[Description]
+                            ) -> tuple[dict[str, Description], dict[str, str]]:
+        """The derived tolls of incidents, and the rule of each estimate (its definition)."""
+        found = [t for d in described for t in d.iris("ckg:derivedToll")]
+        if not found:
+            return {}, {}
+
+        async def read_rules() -> dict[str, str]:
+            return {text(r["c"]): text(r["rule"]) for r in await self.engine.select(ESTIMATE_RULES)}
+
+        tolls = await describe_bare(self.engine, found)
+        return tolls, await per_generation(self.engine, self.cache, "estimate-rules", read_rules)
 
     async def claims(self, found: list[str]) -> list[m.Claim]:
         described = await describe(self.engine, found)

@@ -11,8 +11,11 @@ The document's events then take their incidents greedily, best score first (on a
 the incident more of whose reports match), so that no two events of one document land
 in one incident; an event left over opens an
 incident of its own, named after it. Every incident the document touched is rebuilt
-(:mod:`conflictkg.linking.graph`) and written with the claims' new ranks in one
-transaction of the store, and the index commits with it.
+(:mod:`conflictkg.linking.graph`) and written with the claims' new ranks (the
+statements that changed removed, then the new ones added), and then the index commits.
+A crash before the index commits leaves the document unlinked in the index: the next
+ingest of it (or ``conflictkg link``) links it again, and rewrites whatever the crash
+left half-written, since the index still holds the digests from before.
 
 What one document costs depends on what it holds and on how many reports lie at its
 places in its days, not on the size of the store.
@@ -65,7 +68,7 @@ class Linker:
 
     def link(self, documents: Iterable[str], *, on_document: Callable[[str], None] | None = None
              ) -> LinkReport:
-        """Link documents in order of publication (then IRI), each in one transaction."""
+        """Link documents in order of publication (then IRI), one at a time."""
         report = LinkReport()
         for doc in read.in_order(self.writer, documents):
             self.link_document(doc)

@@ -21,7 +21,7 @@ from conflictkg.store import Writer
 PREFIXES = sparql_prefixes()
 DOCUMENT = PREFIXES + """
 SELECT ?d ?version ?publisher ?published ?revision_of WHERE { GRAPH ?d {
-  ?d a ckg:SourceDocument ; ckg:extractorVersion ?version .
+  ?d a ckg:SourceDocument . OPTIONAL { ?d ckg:extractorVersion ?version }
   OPTIONAL { ?d schema:publisher ?publisher } OPTIONAL { ?d schema:datePublished ?published }
   OPTIONAL { ?d prov:wasRevisionOf ?revision_of }
 } }"""
@@ -84,7 +84,7 @@ def in_order(writer: Writer, iris: Iterable[str]) -> list[str]:
 def document(writer: Writer, iri: str) -> Document | None:
     """A stored document's version, publisher, publication day and earlier version."""
     for row in _bound(writer, DOCUMENT, d=iri):
-        return Document(iri, row["version"].value, _value(row["publisher"]),
+        return Document(iri, _value(row["version"]) or "", _value(row["publisher"]),
                         day(_value(row["published"])), _value(row["revision_of"]))
     return None
 

@@ -362,6 +362,9 @@ def test_posted_document_is_extracted_stored_and_served(writable: httpx.Client) 
     assert "C2528" in {p["id"].rsplit("/", 1)[1] for p in posted["places"]}  # Homs
     stored = writable.get(response.headers["location"]).json()
     assert stored == posted
+    event = writable.get(f"/api/v1/events/{quote(posted['events'][0]['id'], safe='')}").json()
+    incident = writable.get(f"/api/v1/events/{quote(event['incident'], safe='')}").json()
+    assert event["id"] in {r["event"]["id"] for r in incident["reports"]}  # linked on the way in
     again = writable.post("/api/v1/documents", json=POSTED, headers=auth)
     assert again.status_code == 200 and again.headers["x-ingest-status"] == "unchanged"
 

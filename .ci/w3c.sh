@@ -11,6 +11,8 @@ if [ ! -x "$runner" ]; then
   exit 0
 fi
 work=$(mktemp -d)
+# Only ingest creates a store: an ingest of nothing makes an empty one (reference graphs only).
+mkdir "$work/nothing" && .venv/bin/conflictkg ingest "$work/nothing" --store "$work/store" 2>/dev/null
 port=$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 .venv/bin/conflictkg serve --store "$work/store" --host 127.0.0.1 --port "$port" --open-updates \
   >"$work/server.log" 2>&1 &

@@ -26,7 +26,7 @@ def conflictkg(*args: str, **kwargs) -> subprocess.CompletedProcess:
 def test_help_documents_every_command():
     result = conflictkg("--help")
     assert result.returncode == 0
-    for command in ("ingest", "extract", "serve", "demo", "query", "validate", "export"):
+    for command in ("ingest", "extract", "serve", "demo", "query", "validate", "export", "link"):
         assert command in result.stdout
     assert "--store" in conflictkg("ingest", "--help").stdout
     assert "--base-iri" in conflictkg("serve", "--help").stdout
@@ -117,7 +117,7 @@ def test_the_cli_reference_is_generated_from_the_current_help(tmp_path):
 
 @pytest.mark.parametrize("command", [
     ("query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1"), ("validate",), ("export", "dump.nq"), ("serve",),
-    ("reextract",),
+    ("reextract",), ("link",),
 ])
 def test_a_store_that_does_not_exist_is_an_error_not_an_empty_store(tmp_path, command):
     missing = tmp_path / "no-store"

@@ -11,9 +11,9 @@ if [ ! -x "$runner" ]; then
   exit 0
 fi
 work=$(mktemp -d)
-# Only ingest creates a store: an ingest of nothing makes an empty one (reference graphs only).
-mkdir "$work/nothing" && .venv/bin/conflictkg ingest "$work/nothing" --store "$work/store" 2>/dev/null
 port=$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir "$work/empty"
+.venv/bin/conflictkg ingest "$work/empty" --store "$work/store" >/dev/null 2>&1  # only ingest creates a store
 .venv/bin/conflictkg serve --store "$work/store" --host 127.0.0.1 --port "$port" --open-updates \
   >"$work/server.log" 2>&1 &
 server=$!

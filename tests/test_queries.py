@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, NamedNode, QueryBoolean, RdfFormat, Store
+from pyoxigraph import Literal, NamedNode, QueryBoolean, QueryTriples, RdfFormat, Store
 
 from conflictkg.config import Settings
 from conflictkg.functions import CUSTOM_FUNCTIONS
@@ -115,9 +115,13 @@ def run(store: Store, text: str):
 
 
 def answer(result) -> bool | tuple[list[str], list[dict]]:
-    """An ASK's boolean, or a SELECT's variables and solutions, read on this thread."""
+    """An ASK's boolean, a SELECT's variables and solutions, or a CONSTRUCT's triples as
+    solutions of ?subject ?predicate ?object, read on this thread."""
     if isinstance(result, QueryBoolean):
         return bool(result)
+    if isinstance(result, QueryTriples):
+        names = ["subject", "predicate", "object"]
+        return names, [dict(zip(names, (t.subject, t.predicate, t.object), strict=True)) for t in result]
     variables = [v.value for v in result.variables]
     return variables, [{name: row[name] for name in variables} for row in result]
 
@@ -234,7 +238,16 @@ def test_example_without_its_arabic_question_is_refused(tmp_path):
         parse_example(path)
 
 
-def test_example_query_drops_the_header_but_keeps_the_prefixes():
+def test_example_query_drops_the_header_but_keeps_its_view_and_prefixes():
     example = next(e for e in EXAMPLES if e.name == "denied-claims")
-    assert example.query.startswith("PREFIX ckg:")
+    assert example.query.startswith("#defaultView:Table\nPREFIX ckg:")
     assert "Expect" not in example.query and example.notes
+    assert not [n for n in example.notes if "defaultView" in n]
+
+
+def test_every_example_names_a_view_that_exists(tmp_path):
+    assert {e.view for e in EXAMPLES} == {"Table", "Map", "Timeline", "BarChart", "LineChart", "Graph"}
+    path = tmp_path / "bad.rq"
+    path.write_text("# Question: q\n# السؤال: س\n#defaultView:Pie\nASK {}\n", encoding="utf-8")
+    with pytest.raises(ExampleError, match="Pie"):
+        parse_example(path)

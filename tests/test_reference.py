@@ -25,7 +25,8 @@ def test_the_package_bundle_is_loaded_once_from_package_data() -> None:
 
 
 def test_no_module_finds_data_by_climbing_from_its_own_file() -> None:
-    found = subprocess.run(["grep", "-rn", r"parents\[", str(SRC)], capture_output=True, text=True)
+    found = subprocess.run(["grep", "-rn", "--include=*.py", r"parents\[", str(SRC)], capture_output=True,
+                           text=True)
     assert found.stdout == ""
 
 

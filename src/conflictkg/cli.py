@@ -274,14 +274,43 @@ def validate(store: StoreOpt = None, bundle: BundleOpt = None) -> None:
 
 
 @app.command()
-def export(output: Annotated[Path, typer.Argument(help="Target file; .gz is gzip-compressed.")],
-           store: StoreOpt = None) -> None:
-    """Write the whole store as N-Quads (the same dump as the server's /dump)."""
-    from conflictkg.reading import dump_nquads
+def export(output: Annotated[Path, typer.Argument(help="Target file; .gz is gzip-compressed (N-Quads).")],
+           store: StoreOpt = None, base_iri: BaseOpt = None,
+           format: Annotated[str, typer.Option(help="nquads: every quad, like GET /dump; csv: the "
+                                               "events table, like GET /api/v1/events?format=csv.")] = "nquads",
+           kind: Annotated[str | None, typer.Option(help="csv: events of this kind only.")] = None,
+           from_: Annotated[str | None, typer.Option("--from", help="csv: from this day, month or year "
+                                                     "(YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+           to: Annotated[str | None, typer.Option(help="csv: up to this day, month or year.")] = None) -> None:
+    """Write the whole store as N-Quads, or its events as a CSV table with ACLED-like columns."""
+    settings = load_settings(store=store, base_iri=base_iri)
+    if format == "nquads":
+        from conflictkg.reading import dump_nquads
 
+        with failing_with_status_2():
+            count = dump_nquads(settings.store, output)
+        err.print(f"{output}: {count} quads")
+        return
+    if format != "csv":
+        err.print(f"error: --format must be nquads or csv, not {format!r}", markup=False)
+        raise typer.Exit(2)
+    import asyncio
+
+    from conflictkg.rdf.terms import first_day, last_day
+    from conflictkg.server.api.table import export_csv
+    from conflictkg.store import require_store
+
+    try:
+        start = first_day(from_).isoformat() if from_ else None
+        end = last_day(to).isoformat() if to else None
+    except ValueError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from None
     with failing_with_status_2():
-        count = dump_nquads(load_settings(store=store).store, output)
-    err.print(f"{output}: {count} quads")
+        require_store(settings.store)
+        text = asyncio.run(export_csv(settings, kind=kind, start=start, end=end))
+    output.write_text(text, encoding="utf-8", newline="")
+    err.print(f"{output}: {text.count(chr(10)) - 1} events")
 
 
 @app.command()

@@ -67,6 +67,11 @@ def parse_wkt(literal: str) -> BaseGeometry:
     return geometry
 
 
+def from_geojson(geometry: dict) -> BaseGeometry:
+    """A shapely geometry from a GeoJSON geometry object (CRS84)."""
+    return shapely.geometry.shape(geometry)
+
+
 def to_wkt(geometry: BaseGeometry) -> str:
     """The wktLiteral lexical form of a CRS84 geometry, coordinates to 7 decimals (~1 cm)."""
     return f"{CRS84} {shapely_wkt.dumps(geometry, rounding_precision=7, trim=True)}"

@@ -105,3 +105,9 @@ def test_a_page_footer_lends_no_group_to_the_report(extract):
     text = ("قتل 3 عناصر من قوات النظام في قصف على حي القدم.\n\nعدد التعليقات 0\n"
             "1. قوات سوريا الديمقراطية: الحرب ضد داعش مستمرة\n2. خبر آخر\n3. خبر ثالث\n")
     assert [a.key for a in extract(text).actors] == ["syrian-government-forces"]
+
+
+def test_a_record_with_no_date_line_takes_its_year_from_its_dates(extract):
+    text = "بتاريخ 3 آب/أغسطس 2012، دخل الجيش السوري حي صلاح الدين في حلب."
+    x = extract(text, published=None, kind="archive-record")
+    assert [a.key for a in x.actors] == ["syrian-arab-army"]  # not the army of 2025

@@ -92,3 +92,22 @@ def test_who_leaves_a_place_another_took(extract, text, language, expected):
 def test_the_same_party_may_leave_one_place_and_hold_another(extract):
     text = "انسحبت حركة أحرار الشام من بلدة سرمدا، وتحصنت في مدينتي سلقين وحارم، اللتين لا تزالان بيدها."
     assert actors(extract, text) == ["ahrar-al-sham"] * 3
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ('وقال المتحدث باسم "لواء شهداء سوريا" إن مقاتلي اللواء، إلى جانب "ألوية صقور الشام" و"جبهة النصرة"، '
+     "سيطروا على قرية تلمنس.", "ar", "لواء شهداء سوريا"),
+    ("سيطرت قوات النظام، بمساندة حزب الله والميليشيات الإيرانية، على بلدة كفرنبودة.", "ar",
+     "syrian-government-forces"),
+    ("Government forces, backed by Hezbollah and Iranian militias, captured Kafr Zita.", "en",
+     "syrian-government-forces"),
+])
+def test_a_party_coordinated_with_a_helper_is_a_helper_too(extract, text, language, expected):
+    x = extract(text, language=language)
+    names = {a.key: a.labels.get("ar") for a in x.actors}
+    assert {names.get(c.actor) if expected not in names else c.actor for c in x.control_claims} == {expected}
+
+
+def test_groups_a_collective_is_made_of_are_still_its_subject(extract):
+    text = "أن الفصائل المؤلفة من هيئة تحرير الشام وفيلق الرحمن انسحبت من حي جوبر."
+    assert [c.actor for c in extract(text).control_claims] == ["hts"]

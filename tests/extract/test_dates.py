@@ -300,3 +300,129 @@ def test_a_needed_word_inside_another_loses_no_match(text: str) -> None:
 def test_a_month_name_at_the_end_of_a_word_makes_no_region() -> None:
     norm = normalize_text("وقال أحد الشباب إن الكتاب صدر", keep_punctuation=True).text
     assert "month" not in _regions(norm, _lexicon())
+
+
+@pytest.mark.parametrize(("text", "value", "end"), [
+    ("قصفت الطائرات البلدة خلال الأسبوع الماضي.", "2019-03-04", "2019-03-10"),
+    ("Rebels took the village last week.", "2019-03-04", "2019-03-10"),
+    ("وسيطرت خلال الـ48 ساعة الفائتة على 11 قرية.", "2019-03-12", "2019-03-14"),
+    ("Jets struck the town in the past 24 hours.", "2019-03-13", "2019-03-14"),
+    ("سيطرت القوات خلال الساعات الماضية على مزارع.", "2019-03-13", "2019-03-14"),
+    ("وتدور معارك منذ بداية الأسبوع الجاري.", "2019-03-11", "2019-03-14"),
+])
+def test_weeks_and_hours_are_the_days_they_span(text: str, value: str, end: str) -> None:
+    (found,) = find_dates(text, reference=date(2019, 3, 14))
+    assert (found.value, found.end, found.relative) == (value, end, True)
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy shelling overnight hit the town.", "وقصفت الطائرات البلدة الليلة الماضية."])
+def test_overnight_is_the_night_before_the_report(text: str) -> None:
+    assert [d.value for d in find_dates(text, reference=date(2019, 3, 14))] == ["2019-03-13"]
+
+
+@pytest.mark.parametrize("text", [
+    "hours of shelling", "الساعات الطويلة", "خلال 48 ساعة من القصف", "a week"])
+def test_hours_and_weeks_without_a_past_are_no_date(text: str) -> None:
+    assert find_dates(text, reference=date(2019, 3, 14)) == []
+
+
+def test_a_year_after_since_does_not_date_the_days_after_it() -> None:
+    text = "المدينة المحاصرة منذ تشرين الثاني 2012، ثم في 15 تشرين الثاني قصفت."
+    assert [d.value for d in find_dates(text, reference=date(2016, 12, 20))] == [
+        "2012-11", "2016-11-15"]
+    text = "في تشرين الثاني 2012، ثم في 15 تشرين الثاني قصفت."
+    assert [d.value for d in find_dates(text, reference=date(2016, 12, 20))] == [
+        "2012-11", "2012-11-15"]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("سيطرت الفصائل على المعبر في نيسان 2015. وقتل 150 منذ بدء الحملة في 19 حزيران.",
+     ["2015-04", "2018-06-19"]),
+    ("The rebels seized the crossing in April 2015. The offensive began on June 19.",
+     ["2015-04", "2018-06-19"]),
+    ("Manbij fell in December 2024. A strike on January 16 killed six.",
+     ["2024-12", "2019-01-16"]),
+])
+def test_in_news_a_year_written_in_another_sentence_dates_no_day(text: str,
+                                                                    values: list[str]) -> None:
+    reference = date(2018, 7, 6) if "2015" in text else date(2019, 10, 7)
+    assert [d.value for d in find_dates(text, reference=reference)] == values
+
+
+def test_without_a_reference_the_year_last_written_holds_across_sentences() -> None:
+    text = "سيطرت الفصائل على المعبر في نيسان 2015. وانسحبت منه في 19 حزيران."
+    assert [d.value for d in find_dates(text)] == ["2015-04", "2015-06-19"]
+    text = "سيطرت الفصائل على المعبر في 3 نيسان 2015 ثم انسحبت منه في 19 حزيران."
+    assert [d.value for d in find_dates(text, reference=date(2018, 7, 6))] == [
+        "2015-04-03", "2015-06-19"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("سيطر التنظيم على المدينة في أيار من العام الماضي.", "2015-05"),
+    ("سيطر التنظيم على المدينة في أيار من العام الجاري.", "2016-05"),
+])
+def test_a_month_of_the_last_or_this_year(text: str, value: str) -> None:
+    assert [d.value for d in find_dates(text, reference=date(2016, 3, 27))] == [value]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("بتاريخ 28 كانون الثاني 2013 هاجم الجيش الحر الحي. وفي اليوم التالي اندلعت اشتباكات.",
+     ["2013-01-28", "2013-01-29"]),
+    ("بتاريخ 28 كانون الثاني 2013 هاجم الجيش الحر الحي، وبعد يومين انسحب منه.",
+     ["2013-01-28", "2013-01-30"]),
+    ("The SDF attacked on March 10, 2019. Two days later it stormed the camp.",
+     ["2019-03-10", "2019-03-12"]),
+    ("The SDF attacked on March 10, 2019, and took the camp the following day.",
+     ["2019-03-10", "2019-03-11"]),
+])
+def test_days_after_the_day_last_named(text: str, values: list[str]) -> None:
+    assert [d.value for d in find_dates(text)] == values
+
+
+@pytest.mark.parametrize("text", [
+    "وفي اليوم التالي اندلعت اشتباكات.",  # no day named before
+    "بتاريخ 28 كانون الثاني 2013 قتل شاب، بعد يومين من تشييع الشهداء.",
+])
+def test_days_after_need_the_day_they_follow(text: str) -> None:
+    assert all(d.value == "2013-01-28" for d in find_dates(text))
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت الفصائل خلال الأيام الماضية على ثلاثة حواجز.",
+    "وحررت الوحدات خلال الأيام الثلاثة الماضية قرى عدة.",
+    "قتل 30 عنصرا في معارك اليومين الماضيين.",
+    "Rebels took several villages over the past few days.",
+    "Warplanes struck the town in recent days.",
+])
+def test_the_last_days_before_the_report_are_its_month(text: str) -> None:
+    (found,) = find_dates(text, reference=date(2015, 6, 16))
+    assert (found.value, found.precision) == ("2015-06", "month")
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل في الساعات الأخيرة من الحصار عشرات المدنيين.",
+    "Dozens were killed in the last hours of the siege.",
+])
+def test_the_last_hours_of_something_are_no_date(text: str) -> None:
+    assert find_dates(text, reference=date(2015, 6, 16)) == []
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("ارتكبت القوات مجزرة مساء الجمعة 25 أيار 2012.\n\nوبدأ القصف بعد ظهر الجمعة.",
+     ["2012-05-25", "2012-05-25"]),
+    ("The massacre began on Friday, May 25, 2012.\n\nThe shelling had started on Friday "
+     "afternoon.", ["2012-05-25", "2012-05-25"]),
+    ("بدأ القصف بعد ظهر الجمعة.", ["2012-06-08"]),
+    ("ارتكبت القوات مجزرة مساء الجمعة 25 أيار 2012.\n\nوبدأ القصف يوم الجمعة الماضي.",
+     ["2012-05-25", "2012-06-01"]),
+])
+def test_a_weekday_alone_is_the_day_of_that_weekday_the_text_named(
+        text: str, values: list[str]) -> None:
+    assert [d.value for d in find_dates(text, reference=date(2012, 6, 8))] == values
+
+
+def test_a_day_word_before_a_weekday_and_its_date_is_one_date() -> None:
+    (found,) = find_dates("وقعت المجزرة يوم الأربعاء 6 حزيران 2012.", reference=date(2012, 6, 8))
+    assert (found.value, found.relative, found.span.text) == (
+        "2012-06-06", False, "يوم الأربعاء 6 حزيران 2012")

@@ -37,23 +37,85 @@ def test_an_event_key_is_its_evidence_span(extract, run):
         assert doc.text[event.evidence.start:event.evidence.end] == event.evidence.text
 
 
-def test_undated_news_happened_by_its_publication(extract):
+def test_an_undated_sentence_of_news_happened_on_the_day_of_its_lead(extract):
     text = "قصفت قوات النظام الأحياء السكنية في درعا البلد بقذائف الهاون، اليوم الخميس."
     assert events(extract(text, published="2021-07-29")) == [("shelling", "2021-07-29")]
+    text = ("سيطرت الفصائل أمس الأربعاء على بلدة اللطامنة.\n\n"
+            "وقصفت قوات النظام حي الوعر بقذائف الهاون.")
+    assert events(extract(text, published="2021-07-29")) == [
+        ("capture", "2021-07-28"), ("shelling", "2021-07-28")]
+    text = ("Rebels seized al-Latamneh on Wednesday.\n\n"
+            "Government forces shelled al-Waer with mortars.")
+    assert events(extract(text, language="en", published="2021-07-29")) == [
+        ("capture", "2021-07-28"), ("shelling", "2021-07-28")]
+
+
+def test_the_day_a_source_announced_in_the_lead_is_the_lead_s_day(extract):
+    text = ("أعلن الجيش الحر ظهر اليوم الخميس انسحاب مقاتليه من بلدة اللطامنة.\n\n"
+            "وقصفت قوات النظام حي الوعر بقذائف الهاون.")
+    assert events(extract(text, published="2021-07-29"))[-1] == ("shelling", "2021-07-29")
+
+
+def test_news_with_no_day_in_its_lead_leaves_its_undated_sentences_undated(extract):
+    # never the bare publication date
     assert events(extract("قصفت قوات النظام حي الوعر.", published="2017-03-10")) == [
-        ("shelling", "2017-03-10")]
+        ("shelling", None)]
+    assert events(extract("Government forces shelled al-Waer.", language="en",
+                          published="2017-03-10")) == [("shelling", None)]
+    # a day the lead gives as a beginning is no lead day
+    text = ("قتل 40 عنصرا منذ بدء الهجوم في 3 آذار.\n\n"
+            "وقصفت قوات النظام حي الوعر بقذائف الهاون.")
+    assert events(extract(text, published="2017-03-10"))[-1] == ("shelling", None)
+
+
+def test_a_day_after_the_first_two_body_paragraphs_is_no_lead_day(extract):
+    text = ("قصفت قوات النظام حي الوعر.\n\nوقصفت قوات النظام بلدة اللطامنة.\n\n"
+            "وسيطرت الفصائل اليوم على بلدة كفرزيتا.")
+    assert events(extract(text, published="2017-03-10"))[:2] == [
+        ("shelling", None), ("shelling", None)]
+
+
+def test_a_since_date_dates_no_other_sentence_of_its_paragraph(extract):
+    text = ("سيطرت الفصائل اليوم على بلدة اللطامنة. وتحاصر الفصائل منذ آذار 2015 مدينة "
+            "كفرزيتا. وقصفت قوات النظام حي الوعر.")
+    assert events(extract(text, published="2017-03-10"))[-1] == ("shelling", "2017-03-10")
+
+
+@pytest.mark.parametrize("kind", ["archive-record", "chronicle"])
+def test_an_undated_sentence_of_a_record_or_a_chronicle_keeps_an_unknown_date(extract, kind):
+    found = extract("قصفت قوات النظام حي الوعر.", published="2017-03-10", kind=kind)
+    assert events(found) == [("shelling", None)]
+    found = extract("Government forces shelled al-Waer.", language="en",
+                    published="2017-03-10", kind=kind)
+    assert events(found) == [("shelling", None)]
+
+
+def test_a_past_the_dates_reader_cannot_place_keeps_an_unknown_date(extract):
+    text = "وكانت قوات النظام قد قصفت حي الوعر في وقت سابق."
+    assert events(extract(text, published="2017-03-10")) == [("shelling", None)]
+    text = "Government forces had previously shelled al-Waer."
+    assert events(extract(text, language="en", published="2017-03-10")) == [("shelling", None)]
 
 
 def test_a_date_before_since_is_not_when_it_happened(extract):
     text = ("استهدفت قوات الأسد الأحياء السكنية في درعا البلد براجمة صواريخ، لأول مرة منذ "
             "عقد اتفاق التسوية عام 2018.")
+    assert events(extract(text, published="2021-07-29", kind="chronicle")) == [
+        ("shelling", None)]
+    text = text.replace("براجمة", "اليوم براجمة")
     assert events(extract(text, published="2021-07-29")) == [("shelling", "2021-07-29")]
 
 
 def test_retellings_of_one_episode_make_one_event(extract):
-    text = ("سيطرت فصائل المعارضة على مدينة حمص فجر الأحد.\n\n"
+    text = ("الفصائل في حمص\n\nسيطرت فصائل المعارضة على مدينة حمص فجر الأحد بعد معارك "
+            "استمرت ثلاثة أيام مع قوات النظام في أطرافها الشمالية.\n\n"
             "وأعلن القيادي أن الفصائل سيطرت على مدينة حمص بعد معارك عنيفة.")
     assert events(extract(text, published="2024-12-08")) == [("capture", "2024-12-08")]
+    text = ("Rebels in Homs\n\nRebels captured the city of Homs at dawn on Sunday after three "
+            "days of fighting with government forces on its northern edge.\n\n"
+            "A commander said the fighting centred around Homs before the rebels captured it.")
+    assert [(e.kind, e.start) for e in extract(text, language="en", published="2024-12-08")
+            .events if e.kind == "capture"] == [("capture", "2024-12-08")]
 
 
 def test_what_is_foreseen_denied_or_a_headline_is_no_episode(extract):
@@ -73,7 +135,7 @@ def test_what_is_attempted_or_intended_is_no_episode(extract, text):
 
 
 def test_an_attempted_assault_is_an_attack(extract):
-    text = "وحاولت قوات النظام اقتحام بلدة اللطامنة من عدة محاور."
+    text = "وحاولت قوات النظام اليوم اقتحام بلدة اللطامنة من عدة محاور."
     assert events(extract(text, published="2019-08-10")) == [("attack", "2019-08-10")]
 
 
@@ -81,13 +143,14 @@ def test_what_goes_on_meanwhile_is_no_episode_of_its_own(extract):
     text = ("وتحاول قوات النظام السيطرة على ريف حمص الشمالي بالتزامن مع شنها عملية عسكرية "
             "في الغوطة الشرقية.")
     assert extract(text, published="2018-03-21").events == []
-    text = "قصفت قوات النظام بلدة اللطامنة بالتزامن مع شنها عملية عسكرية في الغوطة الشرقية."
-    assert events(extract(text, published="2018-03-21")) == [("shelling", "2018-03-21")]
+    text = "قصفت قوات النظام أمس بلدة اللطامنة بالتزامن مع شنها عملية عسكرية في الغوطة الشرقية."
+    assert events(extract(text, published="2018-03-21")) == [("shelling", "2018-03-20")]
+    assert extract(text, published="2018-03-21").events[0].places == ["C3458"]  # al-Latamneh, not the Ghouta
 
 
 def test_the_attack_a_sentence_tells_wins_over_the_capture_it_made_possible(extract):
-    text = ("قتل 20 عنصراً من قوات النظام جراء هجوم لتنظيم الدولة الإسلامية مكنه من السيطرة "
-            "على حي التضامن في جنوب دمشق.")
+    text = ("قتل 20 عنصراً من قوات النظام اليوم جراء هجوم لتنظيم الدولة الإسلامية مكنه من "
+            "السيطرة على حي التضامن في جنوب دمشق.")
     assert events(extract(text, published="2018-03-21")) == [("attack", "2018-03-21")]
 
 
@@ -116,3 +179,40 @@ def test_english_episodes(extract):
     assert [(e.kind, e.start) for e in found] == [("battle", "2017-03-20"),
                                                    ("airstrike", "2017-03-21")]
     assert "A008" in found[0].places and "C2338" in found[1].places
+
+
+def test_each_action_of_a_sentence_has_its_own_date_and_places(extract):
+    text = ("سيطرت قوات النظام مساء أمس الاثنين على بلدة جرجناز، بعد أن كانت قد سيطرت يوم "
+            "الأحد على بلدة التح وعلى قرى كفرباسين وبابولين.")
+    found = sorted((e.start, e.kind, len(e.places)) for e in extract(
+        text, published="2019-12-24").events)
+    assert found == [("2019-12-22", "capture", 1)] * 3 + [("2019-12-23", "capture", 1)]
+
+
+def test_a_reference_point_and_a_setting_are_not_where_it_happened(extract):
+    text = "قصفت قوات النظام اليوم بلدة اللطامنة شمال مدينة حماة."
+    (event,) = extract(text, published="2019-08-10").events
+    assert event.places == ["C3458"]
+    text = "قصفت قوات النظام اليوم بلدة اللطامنة في ريف حماة الشمالي."
+    (event,) = extract(text, published="2019-08-10").events
+    assert event.places == ["C3458"]
+
+
+def test_an_undated_episode_is_kept_apart_from_the_dated_ones(extract):
+    from conflictkg.iris import Iris
+
+    found = extract("قصفت قوات النظام حي الوعر.", published="2017-03-10", kind="chronicle")
+    out = found.to_json(Iris())
+    assert out["events"] == [] and [e["kind"] for e in out["undated_events"]] == ["shelling"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("شنت الطائرات الروسية اليوم الغارتين على بلدة اللطامنة.", "airstrike"),
+    ("Government forces ambushed a convoy near al-Latamneh on Saturday.", "attack"),
+    ("Rebels stormed al-Latamneh on Saturday.", "capture"),
+    ("Artillery pounded al-Latamneh on Saturday.", "shelling"),
+])
+def test_duals_and_english_verbs_are_cues(extract, text, kind):
+    language = "ar" if text[0] > "z" else "en"
+    found = extract(text, language=language, published="2019-08-10").events
+    assert [(e.kind, e.start) for e in found] == [(kind, "2019-08-10")]

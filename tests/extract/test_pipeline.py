@@ -28,9 +28,11 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sample_corpus()
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 GOLD = ROOT.parent / "shared" / "eval" / "seeds.gold.json"
-# F1 the seeds reach; a change that drops below is a regression to look at
-FLOORS = {"actors": 0.95, "places": 0.95, "casualties": 0.95, "attribution": 0.95,
-          "control": 0.90, "events": 0.90}
+# Strict F1 (claims and events paired one to one, as the project measures) the seeds
+# reach on main; a change that drops below is a regression to look at. A value exactly at
+# its floor keeps a hair of margin (actors, attribution and events are there).
+FLOORS = {"actors": 0.99, "places": 0.99, "casualties": 0.96, "attribution": 0.99,
+          "control": 0.90, "events": 0.74}
 
 
 class _Needy:
@@ -148,7 +150,7 @@ def test_the_seed_documents_score_above_their_floors(tmp_path):
             json.dumps(extraction.to_json(iris), ensure_ascii=False), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, str(SCORER), "--gold", str(GOLD), "--pred-dir", str(tmp_path),
-         "--json"], capture_output=True, text=True, check=True)
+         "--json", "--strict"], capture_output=True, text=True, check=True)
     summary = json.loads(result.stdout)
     assert summary["missing_predictions"] == []
     scores = {k: summary[k]["f1"] for k in FLOORS}

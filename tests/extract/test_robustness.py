@@ -138,3 +138,36 @@ def test_a_victim_named_only_through_a_claim_is_assembled_first(pipeline):
         key="casualties-x", count=3, qualifier="exact", attributed_to=doc.publisher,
         evidence=Span(0, 5, TEXT[:5]), victim_actor="nameless"))
     assert assemble(doc).actors[0].key == "nameless"
+
+
+_LONG_TEXT_RUN = """
+import resource, sys, time
+from conflictkg.ingest import new_pipeline
+from conflictkg.extract.model import DocumentInfo
+paragraph = ("قتل 12 عنصراً من قوات النظام في هجوم لهيئة تحرير الشام على بلدة كفرنبودة بريف حماة "
+             "الشمالي، بحسب المرصد السوري لحقوق الإنسان، وسيطرت الفصائل على قرية الهبيط.\\n\\n")
+pipeline = new_pipeline()
+out = []
+for size in (1_000_000, 20_000_000):
+    text = paragraph * (size // len(paragraph))
+    start = time.process_time()
+    x = pipeline.extract(DocumentInfo(file="long.txt", sha256="0", published="2019-05-09"), text)
+    out.append(time.process_time() - start)
+    assert x.casualty_claims and all(text[c.evidence.start:c.evidence.end] == c.evidence.text
+                                     for c in x.casualty_claims)
+print(out[0], out[1], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+@pytest.mark.slow
+def test_a_twenty_megabyte_text_costs_about_twenty_times_a_one_megabyte_one():
+    """Extraction is linear in the text: the ratio of CPU times in one process (not a
+    wall-clock bound) and the peak memory of that process."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", _LONG_TEXT_RUN], capture_output=True,
+                            text=True, timeout=1200, check=True)
+    one, twenty, peak_kb = result.stdout.split()
+    assert float(twenty) <= 25 * float(one), (one, twenty)
+    assert int(peak_kb) < 2 * 1024 * 1024, peak_kb  # under 2 GB

@@ -115,6 +115,32 @@ def test_the_project_gazetteers_map_to_a_graph_that_conforms(iris: Iris) -> None
     quads = list(gazetteer_quads(gaz, iris))
     typed = {q.subject for q in quads if q.predicate == rdf.type}
     assert len(typed) == len(gaz.places) + len(gaz.actors) + len(gaz.sources) + sum(
-        1 for p in gaz.places.values() if p.lat is not None)  # places' geometries
+        1 for p in gaz.places.values() if p.lat is not None) + len(gaz.boundaries)  # geometries
     report = validate(quads)
     assert report.conforms, str(report)[:3000]
+
+
+def test_governorates_have_their_boundary_beside_their_point(iris: Iris) -> None:
+    """Natural Earth's polygons (mappings/places/boundaries.geojson): each governorate's
+    outline holds most of its communities: 96% of all of them, and at least 60% of each
+    governorate's (Quneitra's least: Natural Earth leaves the UN buffer zone out of it)."""
+    from shapely.geometry import Point, shape
+
+    gaz = load_bundle().gazetteers
+    governorates = gaz.places.at_level("governorate")
+    assert {g.key for g in governorates} == set(gaz.boundaries)
+    outlines = {key: shape(geometry) for key, geometry in gaz.boundaries.items()}
+    total = held = 0
+    for key, outline in outlines.items():
+        communities = [p for p in gaz.places.values() if p.level == "community" and p.admin1 == key
+                       and p.lat is not None]
+        inside = sum(outline.contains(Point(p.lon, p.lat)) for p in communities)
+        assert inside >= 0.6 * len(communities), (key, inside, len(communities))
+        total, held = total + len(communities), held + inside
+    assert held >= 0.96 * total
+    homs = NamedNode(iris.place("SY04"))
+    triples = list(place_triples(gaz.places["SY04"], iris, gaz.boundaries["SY04"]))
+    geometries = {t[2] for t in triples if t[0] == homs and t[1] == geo.hasGeometry}
+    assert geometries == {NamedNode(homs.value + "#geometry"), NamedNode(homs.value + "#boundary")}
+    wkt = next(t[2].value for t in triples if t[0] == NamedNode(homs.value + "#boundary") and t[1] == geo.asWKT)
+    assert wkt.startswith("<http://www.opengis.net/def/crs/OGC/1.3/CRS84> POLYGON")

@@ -264,3 +264,20 @@ def test_a_worker_that_died_while_idle_is_replaced(live, sample_store):
         response = client.get("/sparql", params={"query": CLAIMS})
     assert len(workers) == 2
     assert response.status_code == 200 and len(rows(response)) == 2
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("SELECT ?e WHERE { ?e a ckg:Battle }", "line 1, column 34: the prefix ckg: is not declared"),
+    ("SELECT * WHERE { ?s ?p }", "line 1, column 25: expected LATERAL or SERVICE"),
+    ('SELECT * WHERE { ?s ?p "x }', "line 1, column 28: a string is not closed"),
+    ("SELECT * WHERE {\n ?s ?p ?o . FILTER(?o > ) }", "line 2, column"),
+])
+def test_syntax_errors_read_as_one_line_with_the_position(query: str, expected: str) -> None:
+    from pyoxigraph import Store
+
+    from conflictkg.server.sparqltext import readable_syntax_error
+
+    with pytest.raises(SyntaxError) as raised:
+        Store().query(query)
+    message = readable_syntax_error(str(raised.value), query)
+    assert message.startswith(expected) and "\n" not in message and "\\u{" not in message

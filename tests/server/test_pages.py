@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
@@ -167,7 +168,48 @@ def test_head_and_plain_json(client: httpx.Client) -> None:
     assert as_json.headers["content-type"].startswith("application/ld+json")
 
 
-def test_claim_page_quotes_its_evidence_and_has_a_title(client: httpx.Client) -> None:
+def test_claim_page_quotes_its_evidence_and_has_a_title_in_words(client: httpx.Client) -> None:
     html = client.get("/id/claim/c6e51e28a965c351-casualties-86-95").text
     assert '<blockquote dir="auto" lang="ar">62 عنصراً</blockquote>' in html
-    assert "<title>CasualtyClaim, 62 (المرصد السوري لحقوق الإنسان) — ConflictKG</title>" in html
+    assert "<title>Casualty claim: 62 killed — المرصد السوري لحقوق الإنسان — ConflictKG</title>" in html
+
+
+def test_event_page_shows_every_claim_and_the_disputed_toll_side_by_side(client: httpx.Client) -> None:
+    """al-Qadam: SOHR's 62 revising its 36, and al-Watan's 'about 70' (added for these tests);
+    Jobar: al-Watan's 30 against SOHR's 82 of the same victims."""
+    html = client.get("/id/event/c6e51e28a965c351-1-2").text
+    claims = html.split('<table class="claims">')[1].split("</table>")[0]
+    assert claims.count('<tr class="claim') >= 3
+    assert ">62 killed</a>" in claims and ">about 70 killed</a>" in claims
+    assert 'href="/id/source/sohr"' in claims and 'href="/id/source/al-watan"' in claims
+    assert "<q dir=\"auto\" lang=\"ar\">62 عنصراً</q>" in claims  # the words the toll rests on
+    assert '<tr class="claim casualties deprecated">' in claims
+    tolls = html.split("<h2>Tolls")[1].split("</section>")[0]
+    assert "36–62" in tolls and "disputed" not in tolls  # a revision is no dispute
+    jobar = client.get("/id/event/9f41e7374ad5a333-1-2").text
+    tolls = jobar.split("<h2>Tolls")[1].split("</section>")[0]
+    disputed = tolls.split('<div class="toll disputed">')[1].split('<div class="toll">')[0]
+    assert "30–82" in disputed and disputed.count('class="toll-claim') == 2
+    assert 'href="/id/source/sohr"' in disputed and 'href="/id/source/al-watan"' in disputed
+
+
+def test_every_link_of_a_page_is_named(client: httpx.Client) -> None:
+    for path in ("/id/event/c6e51e28a965c351-1-2", PLACE, "/id/actor/syrian-government-forces"):
+        html = client.get(path).text
+        bare = re.findall(r'<a href="[^"]*"[^>]*>\s*(https?://[^<]*)</a>', html)
+        assert not [b for b in bare if "/id/" in b], (path, bare[:3])
+
+
+def test_place_page_shows_its_admin_chain_events_and_control_claims_over_time(client: httpx.Client) -> None:
+    html = client.get(PLACE).text
+    chain = html.split('<nav class="chain"')[1].split("</nav>")[0]
+    assert 'href="/id/place/C1001"' in chain and 'href="/id/place/SY01"' in chain
+    assert '<table class="events">' in html and "/id/event/c6e51e28a965c351-1-2" in html
+    assert '<figure class="timeline">' in html and 'class="tl-event"' in html
+    assert "Referred to by" not in html or "/id/annotation/" not in html.split("Referred to by")[1]
+
+
+def test_actor_page_shows_its_events_claims_and_units(client: httpx.Client) -> None:
+    html = client.get("/id/actor/syrian-government-forces").text
+    assert '<table class="events">' in html and '<table class="claims">' in html
+    assert "Its units:" in html or "Part of" in html

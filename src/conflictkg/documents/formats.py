@@ -19,6 +19,7 @@ from conflictkg.documents.htmltext import parse_html
 from conflictkg.documents.jsonlines import json_lines
 from conflictkg.documents.metadata import merge, normalise_metadata
 from conflictkg.documents.model import Document, LoadError
+from conflictkg.documents.safejson import JsonError, load_json
 
 TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -70,12 +71,15 @@ def json_documents(
 ) -> Iterator[Result]:
     """An object (one document) or a list of objects (one document each)."""
     try:
-        value = json.loads(decode(data))
+        value = load_json(decode(data))
     except NotText as exc:
         yield LoadError(source, str(exc))
         return
     except json.JSONDecodeError as exc:
         yield LoadError(f"{source}:{exc.lineno}", f"not valid JSON: {exc.msg} (column {exc.colno})")
+        return
+    except JsonError as exc:
+        yield LoadError(source, str(exc))
         return
     if isinstance(value, dict):
         yield record_document(value, source, name, name, path, entries)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from conflictkg.documents.model import LoadError
+from conflictkg.documents.safejson import JsonError, load_json
 
 
 def too_large(size: int, limit: int) -> str:
@@ -38,9 +39,11 @@ def json_lines(
         if not decoded.strip():
             continue
         try:
-            yield number, json.loads(decoded)
+            yield number, load_json(decoded)
         except json.JSONDecodeError as exc:
             yield LoadError(where, f"not valid JSON: {exc.msg} (column {exc.colno})")
+        except JsonError as exc:
+            yield LoadError(where, str(exc))
 
 
 def _lines(handle: BinaryIO, limit: int) -> Iterator[bytes | int]:

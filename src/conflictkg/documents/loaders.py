@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -158,6 +159,10 @@ class _Walker:
         if kind is None:
             yield LoadError(source, unsupported(path.suffix))
             return
+        special = _special(path)
+        if special:
+            yield LoadError(source, f"not a regular file but {special}: not read")
+            return
         try:
             if kind == "jsonl":
                 with path.open("rb") as handle:
@@ -173,6 +178,19 @@ class _Walker:
             yield LoadError(source, too_large(data, self.max_bytes))
             return
         yield from _parse(kind, data, source, path.name, path, entries)
+
+
+def _special(path: Path) -> str | None:
+    """What a path is when it is no regular file (reading a FIFO would wait for ever)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # the read that follows says why
+    for test, what in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return what
+    return None
 
 
 def _is_note(name: str) -> bool:

@@ -127,4 +127,14 @@ class LoadError:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
+        """One line, whatever the file is called: control characters in the name (a
+        newline, say) are shown escaped, so a name cannot forge lines of a report."""
+        return f"{printable(self.source)}: {self.reason}"
+
+
+def printable(name: str) -> str:
+    """``name`` with its control characters escaped as in a Python string literal."""
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in name)

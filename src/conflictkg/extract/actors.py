@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from conflictkg.extract import roles
+from conflictkg.extract.dating import report_year
 from conflictkg.extract.doc import Doc, Mention, SpanIndex
 from conflictkg.extract.forces import ForceRules, find_forces
 from conflictkg.extract.matcher import Match, Matcher
@@ -66,7 +67,7 @@ class ActorFinder:
     """Fills ``actor_mentions`` and ``actors`` from the gazetteer, unit patterns and records."""
 
     name: ClassVar[str] = "actors"
-    requires: ClassVar[tuple[str, ...]] = ("tokens", "sentences", "record_parties")
+    requires: ClassVar[tuple[str, ...]] = ("tokens", "sentences", "dates", "record_parties")
     assigns: ClassVar[tuple[str, ...]] = ("actor_mentions", "actors", "non_party_actors")
 
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
@@ -383,8 +384,7 @@ def _letters(text: str) -> str:
 
 
 def _year(doc: Doc) -> int | None:
-    published = doc.info.published or ""
-    return int(published[:4]) if published[:4].isdigit() else None
+    return report_year(doc)
 
 
 def _kind(unit: _New, rules: _Rules) -> str | None:

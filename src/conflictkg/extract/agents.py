@@ -6,20 +6,28 @@ The subject stands after the verb ("سيطرت فصائل المعارضة عل�
 A member word before "من" names the group ("مقاتلون من حزب الله", "fighters from
 Hezbollah"). A verb with no subject of its own ("سيطروا", "تمكنا", "they", "it") stands
 for the last party named; a demonstrative or a collective noun ("هذه الوحدات", "القوات",
-"الفصائل") for the last party named with that noun ("وحدات من الجيش", "قوات سوريا
-الديمقراطية"). A party inside a relative clause that describes another ("قسد، التي تشكل
-وحدات حماية الشعب عمودها") is not the subject, and a command's bare title before a party
+"الفصائل", "these units"), named or not, for the last party named with that noun ("وحدات
+من الجيش", "قوات سوريا الديمقراطية"), and "the latter" ("سيطرت الأخيرة") for the last
+party named. A collective stands for the groups it is made of only when the text says so
+("الفصائل المؤلفة من ..."), not for the party its verb acts on ("هاجمت الفصائل مواقع قوات
+النظام ... وسيطرت"). In English the subject is the party right before the verb ("after
+the SNA captured"), or one in subject place behind an article, not one in an aside
+between commas ("The regime forces, with Hezbollah ..., took"); a relative pronoun
+before the verb stands for the party named before it ("led by HTS, which captured").
+A party inside a relative clause that describes another ("قسد، التي تشكل وحدات حماية
+الشعب عمودها") is not the subject, and a command's bare title before a party
 ("القيادة العامة لوحدات حماية الشعب") is that party. A command or ministry whose own
 statement announces its gains ("أعلنت القيادة العامة للجيش ... أن وحداتنا", "the SDF said
 its fighters") is the agent: its entry in the sources gazetteer names the actor it speaks
 for (`actor`), and first-person words ("قواتنا", "our forces") stand for it. A member word
-with a possessive ("بخروج مقاتليه") stands for the party named just before it.
+with a possessive ("بخروج مقاتليه") stands for the party named just before it. A helper
+("with the support of the Russian Aerospace Forces") is never the party a later
+sentence goes on with.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 
 from conflictkg.extract.attribution import attribution_at
 from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, Token, clitic_forms, word_forms
@@ -34,8 +42,10 @@ SUBJECT_WINDOW = 5  # tokens after the verb in which its subject stands (VSO)
 AGENT_WINDOW = 4  # tokens after a passive's cue in which its agent stands
 ANNOUNCER_REACH = 6  # tokens before a subject in which the verb that announces its change stands
 RELATIVE_REACH = 5  # tokens before a party in which a relative pronoun makes it part of a description
+ACCOMPANIMENT_REACH = 5  # tokens before a party in which "بمؤازرة", "with the support of" makes it a helper
 # "its fighters", "the troops": the party named before, not a subject of their own
 DETERMINERS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our"})
+ARTICLES = frozenset({"the", "a", "an"})
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,9 @@ class AgentWords:
     accompaniments: frozenset[str]
     complementizers: frozenset[str]
     relatives: frozenset[str] = frozenset()
+    compositions: frozenset[str] = frozenset()  # "المؤلفة من": the groups a collective is made of
+    latter: frozenset[str] = frozenset()  # "الأخيرة", "the latter": the last party named
+    subject_gap: frozenset[str] = frozenset()  # "also", "had": between an English subject and its verb
     heads: frozenset[str] = frozenset()  # "القوات": the last party named with it at its head
     cues: tuple[tuple[int, int], ...] = ()  # spans of control cues ("الأمن" in "الأمن والاستقرار إلى")
     verb_first: bool = True  # Arabic: a subject may follow its verb
@@ -110,7 +123,8 @@ class Agents:
         victims = SpanIndex(c.evidence for c in doc.casualty_claims if c.victim_actor)
         victim_keys = {c.evidence: c.victim_actor for c in doc.casualty_claims}
         mentions = self.parties(doc, sentence.start, sentence.end, words.cues)
-        candidates = [m for m in mentions if not self.opposed(doc, m, words)
+        helpers = self.helpers(doc, mentions, words)
+        candidates = [m for m in mentions if m not in helpers
                       and not self.described(doc, m, cue, words)
                       and not any(victim_keys.get(v) == m.key
                                   for v in victims.overlapping(m.start, m.end))]
@@ -119,6 +133,13 @@ class Agents:
                      and len(doc.tokens_between(cue.end, m.start)) <= SUBJECT_WINDOW]
             if after:
                 return self._resolved(doc, after[0], words), True
+        if not words.verb_first and not noun:
+            described = self._antecedent(doc, cue, sentence, mentions, words)
+            if described is not None:
+                return described, True  # "led by HTS, which captured Aleppo"
+        demonstrated = self.demonstrated(doc, cue, sentence, mentions, words)
+        if demonstrated is not None:
+            return demonstrated, True  # "أعادت هذه الوحدات", "these forces took", "سيطرت الأخيرة"
         following = doc.tokens_between(cue.end, sentence.end)[:2]
         if words.verb_first and following and _owned_member(following[0].key, words.members):
             owners = [m for m in mentions if m.end <= cue.start]  # "بخروج مقاتليه": its owner's
@@ -147,7 +168,7 @@ class Agents:
             speaker = self.speaker(doc, cue.start)
             if speaker is not None:
                 return speaker, True
-        placed = [m for m in before if self.in_subject_place(doc, m, sentence, words)]
+        placed = [m for m in before if self.in_subject_place(doc, m, sentence, words, until=cue.start)]
         collective = self.collective(doc, cue, sentence, words)
         if words.verb_first and not (words.collectives | words.heads).isdisjoint(word_forms(following)):
             return collective or UNNAMED, True  # "سيطرت هذه القوات": the subject after the verb
@@ -159,14 +180,19 @@ class Agents:
         if not before:
             return None, enabled
         head = (placed or before)[-1]
+        if not words.verb_first and not noun and doc.text[:before[-1].start].rstrip()[-1:] != "(" and not any(
+                c in doc.text[before[-1].end:cue.start] for c in ",;:") and all(
+                t.key in words.members or t.key in words.subject_gap
+                for t in doc.tokens_between(before[-1].end, cue.start)):
+            head = before[-1]  # "after the last IS militants left", "the SNA captured": right before the verb
         entry = self._actors.get(head.key)
         if entry is not None and entry.generic and before[-1].start > head.start and not any(
-                c in doc.text[head.end:before[-1].start] for c in "،,:"):
-            head = before[-1]  # "الفصائل المؤلفة من هيئة تحرير الشام وفيلق الرحمن": the groups named
+                c in doc.text[head.end:before[-1].start] for c in "،,:") and not words.compositions.isdisjoint(
+                phrases_of(doc.tokens_between(head.end, before[-1].start))):
+            head = before[-1]  # "الفصائل المؤلفة من هيئة تحرير الشام وفيلق الرحمن": the groups named,
+            # not "مواقع قوات النظام", the object of the collective's own verb
         for m in reversed([m for m in mentions if m.end <= head.start]):
-            gap = " ".join(doc.text[m.end:head.start].replace("\"", " ").replace("«", " ").replace(
-                "»", " ").split())  # "هيئة تحرير الشام وفيلق الرحمن و...", "فصائل "جيش الفتح" و"الجبهة"
-            if gap in ("و", "،", ",", "and", ", and") or (gap.startswith("و") and len(gap) <= 2):
+            if _coordinated(doc.text[m.end:head.start]):  # "هيئة تحرير الشام وفيلق الرحمن"
                 head = m
             else:
                 break
@@ -176,13 +202,84 @@ class Agents:
         # "أعلنت قيادة X، ...، السيطرة", "استعادت فصائل المعارضة، الخميس، السيطرة": the verb's subject
         return self._resolved(doc, head, words), enabled or announced or head.start >= clause[0]
 
-    def in_subject_place(self, doc: Doc, m: Mention, sentence: Sentence, words: AgentWords) -> bool:
+    def helpers(self, doc: Doc, mentions: list[Mention], words: AgentWords) -> list[Mention]:
+        """The parties that are not a subject (:meth:`opposed`), and those coordinated with
+        one of them ("إلى جانب ألوية صقور الشام وجبهة النصرة", "alongside X and Y")."""
+        out: list[Mention] = []
+        helping: Mention | None = None  # the last helper, to which a party coordinated is one too
+        for m in mentions:
+            if helping is not None and _coordinated(doc.text[helping.end:m.start]):
+                out.append(m)
+                helping = m
+            elif self.opposed(doc, m, words):
+                out.append(m)
+                helping = m if self.accompanying(doc, m, words) else None
+            else:
+                helping = None
+        return out
+
+    def _antecedent(self, doc: Doc, cue: Match, sentence: Sentence, mentions: list[Mention],
+                    words: AgentWords) -> str | None:
+        """In English, the party a relative pronoun right before the verb stands for ("an
+        offensive led by HTS, which captured Aleppo"): the one named just before it."""
+        own = doc.tokens_between(sentence.start, cue.start)[-3:]
+        at = [n for n, t in enumerate(own) if t.key in words.relatives and all(
+            u.key in words.subject_gap for u in own[n + 1:])]
+        if not at:
+            return None
+        pronoun = own[at[-1]]
+        named = [m for m in mentions if m.end <= pronoun.start
+                 and not doc.text[m.end:pronoun.start].strip(" ,()")]
+        return self._resolved(doc, named[-1], words) if named else None
+
+    def demonstrated(self, doc: Doc, cue: Match, sentence: Sentence, mentions: list[Mention],
+                     words: AgentWords) -> str | None:
+        """A subject that is a demonstrative and a noun of forces, no party's name ("أعادت
+        هذه الوحدات الأمن", "these troops seized"), or "the latter" ("سيطرت الأخيرة"): the
+        party named before it with that noun, else the last party named."""
+        clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+        near = doc.tokens_between(clause[0], cue.start)[-SUBJECT_WINDOW:]
+        if words.verb_first:
+            near += doc.tokens_between(cue.end, clause[1])[:2]
+        forces = words.members | {clitics().without_article(w.split()[-1]) for w in words.collectives | words.heads}
+        for n, t in enumerate(near):
+            latter = t.key in words.latter and not (doc.tokens_between(t.end, cue.start) if t.end <= cue.start
+                                                    else doc.tokens_between(cue.end, t.start))
+            if not latter and (words.demonstratives.isdisjoint(clitic_forms(t.key)) or n + 1 == len(near)):
+                continue
+            noun = near[n + 1] if not latter else t
+            if not latter and not _bare(noun.key) & forces:
+                continue  # "هذه المدينة", "this town": no party
+            if any(m.start < noun.end and noun.start < m.end for m in mentions):
+                return None  # "هذه قوات النظام": a party named, resolved as a name
+            if any(noun.end <= m.start < cue.start for m in mentions):
+                continue  # another subject stands between it and the change
+            paragraph = paragraph_of(doc, sentence)
+            earlier = [e for e in self.parties(doc, paragraph, t.start, words.cues)
+                       if e.end <= t.start and not self.opposed(doc, e, words)
+                       and "ل" not in _glued(doc, e)]
+            if not latter:
+                bare = _bare(noun.key)
+                for e in reversed(earlier):
+                    if any(bare & _bare(w.key) for w in _with_head(doc, e)):
+                        return e.key
+            return earlier[-1].key if earlier else None
+        return None
+
+    def in_subject_place(self, doc: Doc, m: Mention, sentence: Sentence, words: AgentWords,
+                         until: int | None = None) -> bool:
         """Whether a party stands where a subject does: after a verb or a complementizer
         ("أن قوات النظام", "استأنفت قوات الأسد", "that the SDF"), or first in its
-        sentence; not as the complement of a noun ("مواقع قوات النظام")."""
+        sentence; not as the complement of a noun ("مواقع قوات النظام"). In English, an
+        article may stand before it ("The regime forces"), and a party after a comma is
+        an aside when another comma stands between it and the verb at ``until`` ("X, with
+        Y and Z, took")."""
         i = doc.token_at(m.start)
         if i > 0 and not words.demonstratives.isdisjoint(clitic_forms(doc.tokens[i - 1].key)):
             i -= 1  # "أعادت هذه الوحدات": the place of the demonstrative's phrase
+        while not words.verb_first and i > 0 and doc.tokens[i - 1].start >= sentence.start and \
+                doc.tokens[i - 1].key in ARTICLES:
+            i -= 1
         if i == 0 or doc.tokens[i - 1].start < sentence.start:
             return True
         previous = doc.tokens[i - 1]
@@ -193,9 +290,8 @@ class Agents:
         forms = set(clitic_forms(previous.key))
         if forms & words.verb_like or forms & words.enablers:
             return True
-        if forms & words.complementizers or any(
-                c in doc.text[previous.end:doc.tokens[i].start] for c in "،,:"):
-            return True
+        if forms & words.complementizers or any(c in doc.text[previous.end:doc.tokens[i].start] for c in "،,:"):
+            return words.verb_first or until is None or not any(c in doc.text[m.end:until] for c in ",:;")
         bare = clitics().without_conjunctions(previous.key)
         past = bare.endswith("ت") and not bare.endswith("ات")  # "استأنفت قوات الأسد"
         present = bare.startswith(("ت", "ي")) and not bare.endswith(("ه", "ات"))  # "تعاود قوات النظام"
@@ -222,10 +318,12 @@ class Agents:
             return self._resolved(doc, m, words)
         return None
 
-    def last_party(self, doc: Doc, before: int, paragraph_start: int) -> str | None:
-        """The last party named before ``before`` in its paragraph ("سيطروا", "they")."""
+    def last_party(self, doc: Doc, before: int, paragraph_start: int, words: AgentWords | None = None) -> str | None:
+        """The last party named before ``before`` in its paragraph ("سيطروا", "they"), not
+        one named as a helper ("with the support of the Russian air force")."""
         for m in reversed(self.parties(doc, paragraph_start, before)):
-            if m.end <= before:
+            if m.end <= before and (words is None or words.accompaniments.isdisjoint(
+                    phrases_of(doc.tokens_between(max(0, m.start - 60), m.start)[-ACCOMPANIMENT_REACH:]))):
                 return m.key
         return None
 
@@ -260,9 +358,7 @@ class Agents:
         if i > 0 and doc.tokens[i - 1].key in ("ب", "ك") and not doc.text[doc.tokens[i - 1].end:m.start].strip(
                 " \"'«“ـ"):
             return True  # "بـ\"الشبيحة\"": the preposition written apart before a quote
-        window = doc.tokens_between(max(0, m.start - 60), m.start)[-4:]
-        cut = [n for n, t in enumerate(window) if any(c in doc.text[t.end:m.start] for c in "،,:")]
-        window = window[cut[-1] + 1:] if cut else window  # not past a comma
+        window = self._window(doc, m)
         if not words.accompaniments.isdisjoint(phrases_of(window)):
             return True  # "ومعها مقاتلون من حزب الله", "backed by the Turkish army"
         before = window[-2:]
@@ -271,7 +367,19 @@ class Agents:
         last = set(clitic_forms(before[-1].key))
         if last & words.partitives:
             return not (len(before) == 2 and set(clitic_forms(before[0].key)) & words.members)
+        if len(before) == 2 and before[-1].key in ARTICLES and not words.verb_first:
+            last = {before[0].key}  # "under the Military Operations Command"
         return bool(last & words.opponents)
+
+    def accompanying(self, doc: Doc, m: Mention, words: AgentWords) -> bool:
+        """Whether a party is named as a helper ("بمساندة حزب الله", "backed by the Turkish army")."""
+        return not words.accompaniments.isdisjoint(phrases_of(self._window(doc, m)))
+
+    def _window(self, doc: Doc, m: Mention) -> list[Token]:
+        """The few words before a party, not past a comma."""
+        window = doc.tokens_between(max(0, m.start - 60), m.start)[-ACCOMPANIMENT_REACH:]
+        cut = [n for n, t in enumerate(window) if any(c in doc.text[t.end:m.start] for c in "،,:")]
+        return window[cut[-1] + 1:] if cut else window
 
     def after_verb(self, doc: Doc, m: Mention, words: AgentWords) -> bool:
         """Whether a party stands right after a verb or an action noun ("استهدف الجيش
@@ -310,6 +418,17 @@ class Agents:
         return self._first[key]
 
 
+def _coordinated(gap: str) -> bool:
+    """Whether the text between two parties only joins them ("و", "، و", "and", quotes)."""
+    gap = " ".join(gap.replace("\"", " ").replace("«", " ").replace("»", " ").split())
+    return gap in ("و", "،", ",", "and", ", and", "، و") or (gap.startswith("و") and len(gap) <= 2)
+
+
+def paragraph_of(doc: Doc, sentence: Sentence) -> int:
+    """Where the paragraph of ``sentence`` starts."""
+    return doc.paragraphs[sentence.paragraph][0] if sentence.paragraph < len(doc.paragraphs) else 0
+
+
 def _owned_member(key: str, members: frozenset[str]) -> bool:
     """A member word with a possessive pronoun ("مقاتليه", "عناصرها", "قواتهم")."""
     for suffix in ("هما", "هم", "ها", "ه"):
@@ -326,9 +445,10 @@ def _bare(key: str) -> set[str]:
 
 
 def _with_head(doc: Doc, m: Mention) -> list[Token]:
-    """A party's words and the two before it ("وحدات من" of "وحدات من الجيش")."""
+    """A party's words and the three before it ("وحدات من" of "وحدات من الجيش", "units of
+    the" of "units of the Syrian army")."""
     i = doc.token_at(m.start)
-    return doc.tokens[max(0, i - 2):doc.token_index(m.end)]
+    return doc.tokens[max(0, i - 3):doc.token_index(m.end)]
 
 
 def _glued(doc: Doc, m: Mention) -> str:
@@ -337,7 +457,10 @@ def _glued(doc: Doc, m: Mention) -> str:
 
 
 def phrases_of(tokens: list[Token]) -> set[str]:
-    """Every word and pair of words among ``tokens``, under their proclitics."""
+    """Every word and run of up to four words among ``tokens``, the words under their
+    proclitics ("with the support of")."""
     out = set(word_forms(tokens))
-    out.update(f"{a} {b}" for a, b in pairwise(t.key for t in tokens))
+    keys = [t.key for t in tokens]
+    for n in (2, 3, 4):
+        out.update(" ".join(keys[i:i + n]) for i in range(len(keys) - n + 1))
     return out

@@ -26,6 +26,7 @@ from conflictkg.extract.agents import UNNAMED, Agents, AgentWords, phrases_of
 from conflictkg.extract.attribution import attribution_at
 from conflictkg.extract.control_rules import ControlRules, Cue
 from conflictkg.extract.doc import Doc, Mention, Sentence, clitic_forms, word_forms
+from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.model import Attribution, ControlClaim
 from conflictkg.extract.objects import ObjectReader, paragraph_start, quoted
@@ -40,6 +41,8 @@ DENIED_REACH = 6  # words after a denial in which "ذلك" / "the reports" stand
 OPENING = 2  # first words of a sentence whose main verb may be an attempt ("تحاول", "تصدى")
 ATTEMPT_WINDOW = 3
 ATTEMPT_REACH = 8  # tokens before a change, in its clause, over which an attempt word reaches
+PASSIVE_AGENT_REACH = 5  # tokens after a passive's object in which "من قبل" / "by" stands
+HELD_BY_REACH = 6  # tokens after a capture's object in which "من" / "from" and the party that held it stand
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
 
@@ -71,7 +74,7 @@ class ControlFinder:
         rules = self._rules.get(doc.language) or self._rules["ar"]
         denials = rules.denials.find(doc.norm)
         cues = [c for c in rules.cues.find(doc.norm) if not any(
-            not m.weak for name in ("actor_mentions", "source_mentions", "place_mentions")
+            not m.weak and m.key for name in ("actor_mentions", "source_mentions", "place_mentions")
             for m in doc.index(name).overlapping(c.start, c.end))]  # "تحرير" in "هيئة تحرير الشام"
         starts = frozenset(c.start for c in cues)
         changes = {c.start: c.payloads[0].change for c in cues}
@@ -104,10 +107,10 @@ class ControlFinder:
                 if actor == UNNAMED:
                     actor = None  # a subject of its own that names no party: none borrowed
                 elif actor is None:
-                    actor = self._agents.last_party(doc, sentence.start, paragraph_start(doc, sentence))
+                    actor = self._agents.last_party(doc, sentence.start, paragraph_start(doc, sentence), words)
                     if contrary and previous and actor == previous[1]:
                         actor = None  # "took X while (unnamed) troops fled X": not the same party
-                if actor is not None:
+                if actor is not None and reading is readings[0]:  # not the party driven out
                     previous = (sentence.paragraph, actor, forward, keys)
                 last_places = (sentence.paragraph, reading.places, reading.change)
                 for place in reading.places:
@@ -163,8 +166,15 @@ class ControlFinder:
         denied = [n for n, t in enumerate(before) if set(clitic_forms(t.key)) & rules.denial_words]
         if denied:  # "repelled the attack and denied that rebels entered": the denial governs
             before, near = before[denied[-1] + 1:], []
-        if not rules.attempts.isdisjoint(phrases_of(before + near)):
-            return True
+        related = [n for n, t in enumerate(before) if set(clitic_forms(t.key)) & rules.relatives]
+        if related:  # "تواصل محاولاتها استعادة البلدة، التي خسرتها": a clause of its own
+            before, near = before[related[-1] + 1:], [t for t in near if t.start > before[related[-1]].start]
+        if not rules.attempts.isdisjoint(phrases_of(before + near)) or not rules.attempts.isdisjoint(
+                rules.phrases.unsuffixed(f) for f in word_forms(before[-2:] + near[-2:])):
+            return True  # "بهدف السيطرة", "تواصل محاولاتها استعادة البلدة": its attempts
+        for a, b in pairwise([*before, doc.tokens[i]]):  # "قد تصبح ... تخرج عن سيطرة": may
+            if clitics().without_conjunctions(a.key) in rules.modals and _present(b.key, rules):
+                return True
         for a, b in pairwise(before):  # "لم تتمكن قوات النظام من دخول", "failed to"
             if not rules.negations.isdisjoint(clitic_forms(a.key)) and \
                     not rules.words.enablers.isdisjoint(clitic_forms(b.key)):
@@ -211,6 +221,9 @@ class ControlFinder:
             if marker and marker[0].key in rules.noun_agents:
                 by = self._agents.agent_after(doc, marker[0].end, sentence, words)
                 actor, agent = (by, True) if by is not None else (actor, agent)
+        if not agent and (spec.form == "nouns" or done or not actor):
+            by = self._by(doc, object_end, sentence, rules, words)  # "تمت السيطرة عليها من قبل X"
+            actor, agent = (by, True) if by is not None else (actor, agent)
         if spec.form == "nouns" and not agent and not _possessed(cue) and not done:
             return []  # "السيطرة على أحياء المدينة": a topic, nobody said to take it
         readings = [Reading(spec.change, places, actor, object_end)]
@@ -218,7 +231,42 @@ class ControlFinder:
             to = self._recipient(doc, object_end, sentence, rules, words)
             if to is not None:
                 readings.append(Reading("captured", places, to, object_end))
+        if spec.change == "captured":
+            held = self._held_by(doc, object_end, sentence, rules, words)
+            if held is not None and held != actor:
+                readings.append(Reading("lost", places, held, object_end))
         return readings
+
+    def _by(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules, words: AgentWords) -> str | None:
+        """The agent of a change told in the passive, after its object and the words that say
+        when or again ("تمت السيطرة عليها مجدداً من قبل قوات النظام", "was retaken ... by")."""
+        ahead = [t for t in doc.tokens_between(at, sentence.end)[:PASSIVE_AGENT_REACH]
+                 if not doc.dates_overlapping(t.start, t.end)]
+        for n, t in enumerate(ahead):
+            for k in (2, 1):
+                if " ".join(u.key for u in ahead[n:n + k]) in rules.passive_agents:
+                    return self._agents.agent_after(doc, ahead[n + k - 1].end, sentence, words)
+            if not (rules.phrases.is_time(t.key) or rules.phrases.category(
+                    doc, doc.token_index(t.start))[0] == "filler"):
+                return None
+        return None
+
+    def _held_by(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
+                 words: AgentWords) -> str | None:
+        """"انتزعت البلدة من التنظيم", "seized Jarablus from IS": the party named right after
+        the object of a capture, that held the place and lost it."""
+        ahead = doc.tokens_between(at, sentence.end)[:HELD_BY_REACH]
+        for n in range(min(3, len(ahead)), 0, -1):
+            if " ".join(t.key for t in ahead[:n]) not in rules.held_by:
+                continue
+            rest = [t for t in ahead[n:] if t.key not in ("the", "a")][:1]
+            if not rest:
+                return None
+            for m in self._agents.parties(doc, ahead[n - 1].end, rest[0].end, words.cues):
+                if m.start >= rest[0].start:
+                    return m.key
+            return None
+        return None
 
     def _done(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules, starts: frozenset[int]) -> bool:
         """Whether a verbal noun is said to be done though no party stands before it: after
@@ -250,18 +298,30 @@ class ControlFinder:
         reach = doc.tokens_between(sentence.start, cue.start)[-PASSIVE_REACH:]
         if not reach:
             return []
-        places = [m for m in rules.phrases.preceding(doc, reach[0].start, cue.start) if not quoted(doc, m)]
+        end = cue.start
+        closing = max(doc.text.rfind(c, sentence.start, cue.start) for c in ",،")
+        if closing > sentence.start and all(set(clitic_forms(t.key)) & (rules.modals | words.subject_gap)
+                                            for t in doc.tokens_between(closing, cue.start)):
+            # "the town of X, at the confluence of the two rivers, fell to", "X، الواقعة شمال حماة،
+            # قد سقطت بيد": the subject stands before the aside between commas
+            opening = max(doc.text.rfind(c, sentence.start, closing) for c in ",،")
+            if opening > sentence.start:
+                end = opening
+                reach = doc.tokens_between(sentence.start, end)[-PASSIVE_REACH:] or reach
+        places = [m for m in rules.phrases.preceding(doc, reach[0].start, end) if not quoted(doc, m)]
         if not places:
             places = self._objects.antecedent(doc, reach, sentence, rules)
         if not places:
             return []
         actor = self._agents.agent_after(doc, cue.end, sentence, words)
-        pronoun = cue.text.endswith(("ه", "ها", "هم"))
+        following = doc.tokens_between(cue.end, sentence.end)[:1]
+        pronoun = cue.text.endswith(("ه", "ها", "هم")) or (
+            rules.english and bool(following) and following[0].key in rules.pronoun_objects)  # "fell to them"
         if actor is None and not pronoun and cue.key in rules.bare_passives:
             return []  # "الموجود بيد بعض الأشخاص": in someone's hands, not a party's
         if actor is None and pronoun:
-            actor = self._agents.last_party(doc, places[0].start, sentence.start) or \
-                self._agents.last_party(doc, cue.start, paragraph_start(doc, sentence))
+            actor = self._agents.last_party(doc, places[0].start, sentence.start, words) or \
+                self._agents.last_party(doc, cue.start, paragraph_start(doc, sentence), words)
         return [Reading(spec.change, places, actor, cue.end)]
 
     def _expel(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules, words: AgentWords,
@@ -356,6 +416,13 @@ def _after(doc: Doc, cue: Match, sentence: Sentence, words: frozenset[str]) -> b
     i = doc.token_at(cue.start)
     return any(not words.isdisjoint(clitic_forms(t.key)) for t in doc.tokens[max(0, i - ATTEMPT_WINDOW):i]
                if t.start >= sentence.start)
+
+
+def _present(key: str, rules: ControlRules) -> bool:
+    """Whether a word is a verb in the present ("تصبح", "يسقط"), not in the past ("تمكنت",
+    "تم"): it opens with a prefix of the present and is no past form of the second measures."""
+    return bool(rules.present_prefixes) and key.startswith(rules.present_prefixes) and len(key) >= 4 \
+        and not key.endswith("ت") and key not in rules.done_markers
 
 
 def _is_heading(doc: Doc, claim: ControlClaim) -> bool:

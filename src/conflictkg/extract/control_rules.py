@@ -37,7 +37,8 @@ class ControlRules:
                 entries += [(w, Cue(change, form)) for w in spec.words(form)]
             self.prepositions[change] = spec.keys("objects")
             self.direct[change] = spec.keys("direct_object")
-        self.suffixed = self._suffixed(entries, s.words("object_suffixes"))
+        self.phrases = PhraseReader(patterns, language)
+        self.suffixed = self._suffixed(entries, self.phrases.suffixes)
         entries += [(w, cue) for w, cue in self.suffixed.values()]
         self.suffixed_keys = frozenset(normalize_key(w) for w, _ in self.suffixed.values())
         self.cues: Matcher[Cue] = Matcher(entries)
@@ -52,10 +53,15 @@ class ControlRules:
         self.what = s.keys("indefinite_relatives")
         self.done_markers = s.keys("done_markers")
         self.noun_agents = s.keys("noun_agents")
+        self.passive_agents = s.keys("passive_agents")
         self.resumers = s.keys("resumers")
         self.needs_party = s.keys("needs_party")
         self.civilians = s.keys("civilians")
         self.people_relatives = s.keys("people_relatives")
+        self.held_by = s.keys("held_by_markers")
+        self.modals = s.keys("modals")
+        self.present_prefixes = s.words("present_prefixes")
+        self.locative_pronouns = s.keys("locative_pronouns")
         places = patterns.section("places", language)
         self.anaphors = frozenset(normalize_key(k) for k in places.groups("anaphors"))
         self.plural_anaphors = s.keys("plural_anaphors")
@@ -72,8 +78,9 @@ class ControlRules:
                 normalize_key(w) for w, _ in entries if " " not in w),
             first_person=s.keys("first_person"), demonstratives=s.keys("demonstratives"),
             accompaniments=s.keys("accompaniments"), complementizers=s.keys("complementizers"),
-            relatives=s.keys("relatives"), verb_first=language != "en")
-        self.phrases = PhraseReader(patterns, language)
+            relatives=s.keys("relatives"), compositions=s.keys("compositions"),
+            latter=s.keys("latter"), subject_gap=s.keys("subject_gap"),
+            verb_first=language != "en")
         self.english = language == "en"
 
 

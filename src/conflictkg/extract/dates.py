@@ -5,16 +5,21 @@ Reads what reports write: Levantine and Gregorian month names side by side ("27 
 "العام 2017"), ranges and lists of days, English dates, and words that only make sense
 against the publication date (اليوم، أمس، "فجر الأحد", "الشهر الجاري", "on Monday").
 
-A date without a year takes the latest year written earlier in the text, else
-``default_year``, else the reference year (the year before when that would put it
-after the reference). A relative date without a reference is not reported. The words
-are data: ``mappings/lexicon/months.tsv``, ``weekdays.tsv`` and ``dates.yaml``.
+A weekday named alone is the day of that weekday written last before it in the text
+("مساء الجمعة 25 أيار ... بعد ظهر الجمعة"), else the last one on or before the reference.
+A date without a year takes the latest year written earlier in the text (in news, with
+a reference, only in the same sentence: "seized the crossing in April 2015. ... since the
+offensive began on June 19" is the June of the report's year), else ``default_year``,
+else the reference year (the year before when that would put it after the reference);
+"أيار من العام الماضي" is the May of the year before the reference. A relative date
+without a reference is not reported. The words are data: ``mappings/lexicon/months.tsv``,
+``weekdays.tsv`` and ``dates.yaml``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
 
@@ -32,8 +37,9 @@ _FOUR_DIGITS = re.compile(r"[0-9]{4}")
 _NEED_A_YEAR = ("numeric", "year_range", "year")
 # the patterns whose needed word follows a space or a boundary, never a joined proclitic
 _WORD_ON_ITS_OWN = frozenset({"day_month", "month", "ordinal", "month_day", "same_month",
-                              "period"})
+                              "period", "hours", "recent"})
 _WORD_CHAR = re.compile(r"\w")
+_SENTENCE_END = re.compile(r"[.!?؟](?=\s)|\n")
 
 
 @dataclass
@@ -54,6 +60,7 @@ class _Lexicon:
     english: frozenset[str]  # English month and weekday forms: capitalised in the original
     weekdays: dict[str, int]
     relative: dict[str, int]
+    later: dict[str, int]  # "اليوم التالي": days after the date last written
     ordinals: dict[str, int]
     modifiers: dict[str, str]  # form -> current | past | next
     words: dict[str, frozenset[str]]
@@ -84,8 +91,8 @@ def _lexicon() -> _Lexicon:
     sep = rf"\s*(?:{a['range_joiners']}|{a['list_joiners']})\s*"
     year_tail = (rf"(?:\s*[,،]?\s*(?:{a['year_joiners']}\s+)?(?:{a['year_words']}\s+)?"
                  rf"(?:{current}\s+)?(?P<year>\d{{4}})(?!\d){era}"
-                 rf"|\s+(?:{a['year_joiners']}\s+)?{a['year_words']}\s+(?P<ycur>{current}))")
-    weekday_head = rf"(?:(?P<wd>{wd})\s*[,،]?\s*)?"
+                 rf"|\s+(?:{a['year_joiners']}\s+)?{a['year_words']}\s+(?P<ycur>{mod}))")
+    weekday_head = rf"(?:(?:{a['day_words']}\s+)?(?P<wd>{wd})\s*[,،]?\s*)?"
     patterns = {
         "day_month": rf"{B}{weekday_head}(?:(?P<opener>{a['range_openers']})\s+)?"
                      rf"(?:(?P<dw>{a['day_words']})\s+)?(?P<days>{D}(?:{sep}{D})*)"
@@ -103,22 +110,31 @@ def _lexicon() -> _Lexicon:
                       rf"(?P<year>\d{{4}})\s*(?:{sep})\s*(?P<year2>\d{{4}})(?!\d)",
         "year": rf"{B}(?:{a['year_words']}|{a['year_prepositions']})\s+"
                 rf"(?:{current}\s+)?(?P<year>\d{{4}})(?!\d){era}",
-        "same_month": rf"{B}(?:{a['day_words']}\s+)?(?P<days>{D})\s+{a['day_month_joiners']}\s+"
-                      rf"{a['month_nouns']}\s+(?P<which>{a['same_month']}|{mod}){E}",
-        "period": rf"{B}(?:(?P<pre>{mod})\s+)?(?P<unit>{a['month_nouns']}|{a['year_nouns']})"
+        "same_month": rf"{B}(?:{a['day_words']}\s+)?(?:(?P<days>{D})|(?P<ordinal>"
+                      rf"{alternation(y['ordinal_days'])}))\s+{a['day_month_joiners']}\s+"
+                      rf"{a['month_nouns']}(?:\s+(?P<which>{a['same_month']}|{mod}))?{E}",
+        "period": rf"{B}(?:(?P<pre>{mod})\s+)?(?P<unit>{a['month_nouns']}|{a['year_nouns']}"
+                  rf"|{a['week_nouns']})"
                   rf"(?:\s+(?P<mod>{mod}))?{E}",
+        "hours": rf"{B}(?:(?P<pre>{mod})\s+)?(?:{a['day_articles']} ?)?(?P<hours>\d{{1,3}}\s*)?"
+                 rf"(?P<unit>{a['hour_nouns']})(?:\s+(?P<mod>{mod}))?{E}",
         "weekday": rf"{B}(?:{a['proclitics']})?(?P<body>(?:{a['day_words']}\s+)?"
                    rf"(?:(?P<pre>{mod})\s+)?(?P<wd>{wd})(?:\s+(?P<mod>{mod}))?){E}",
         "relative": rf"{B}(?:{a['proclitics']})?(?P<body>(?:{a['day_words']}\s+)?"
                     rf"(?P<rel>{alternation(y['relative_days'])})){E}",
+        "later": rf"{B}(?:(?:{a['later_prepositions']})\s+)?(?:{a['proclitics']})?"
+                 rf"(?P<later>{alternation(y['later_days'])}){E}",
+        "recent": rf"{B}(?P<recent>{a['recent_days']}){E}",
     }
     needs: dict[str, set[str]] = {}
     for words_needed, kinds in (
             (months, ("day_month", "month")),
-            (map(form, y["ordinal_days"]), ("ordinal",)),  # "الأول من شباط"
+            (map(form, y["ordinal_days"]), ("ordinal", "same_month")),  # "الأول من شباط"
             (english & months.keys(), ("month_day",)),  # "March 5": an English name only
             (weekdays, ("weekday",)), (map(form, y["relative_days"]), ("relative",)),
-            ([*words["month_nouns"], *words["year_nouns"]], ("same_month", "period"))):
+            ([*words["month_nouns"], *words["year_nouns"], *words["week_nouns"]],
+             ("same_month", "period")), (words["hour_nouns"], ("hours",)),
+            (map(form, y["later_days"]), ("later",)), (words["recent_days"], ("recent",))):
         for word in words_needed:
             needs.setdefault(word, set()).update(kinds)
     automaton = ahocorasick.Automaton()
@@ -131,6 +147,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         needs=automaton, months=months, english=english, weekdays=weekdays,
         relative={form(k): int(v) for k, v in y["relative_days"].items()},
+        later={form(k): int(v) for k, v in y["later_days"].items()},
         ordinals={form(k): int(v) for k, v in y["ordinal_days"].items()},
         modifiers=modifiers, words=words,
         patterns=tuple((name, re.compile(p)) for name, p in patterns.items()),
@@ -144,6 +161,8 @@ class _Context:
     year: int | None = None  # latest year written in the text so far
     month: tuple[int, int] | None = None  # latest (year, month) named in the text so far
     year_hint: tuple[int, int] | None = None  # (year, month) of the date this one runs to
+    day: date | None = None  # the day last named in the text
+    weekdays: dict[int, date] = field(default_factory=dict)  # weekday -> the day last written with it
 
 
 @dataclass
@@ -185,15 +204,24 @@ def find_dates(text: str, *, reference: date | None = None,
             last_end = m.end()
     ctx = _Context(reference, default_year)
     found: list[_Found] = []
+    year_end = 0  # where the year last written ends (original offsets)
     for i, (kind, m) in enumerate(chosen):
         ctx.year_hint = _next_year(chosen, i, nt.text, lex)
+        if reference is not None and ctx.year is not None and _SENTENCE_END.search(
+                text, year_end, nt.starts[m.start()]):
+            ctx.year = None  # news: a year written in another sentence is a background's
         f = _resolve(kind, m, ctx, lex)
         if f is None:
             continue
-        if f.explicit_year:
+        if f.explicit_year and not _since(nt.text, m, lex):
             ctx.year = int(f.mention.value[:4])
+            year_end = nt.starts[m.end() - 1] + 1
         if f.mention.precision != "year":
             ctx.month = (int(f.mention.value[:4]), int(f.mention.value[5:7]))
+        if f.mention.precision == "day":
+            ctx.day = date.fromisoformat(f.mention.end or f.mention.value)
+            if not f.mention.relative and not f.mention.end and not f.mention.days:
+                ctx.weekdays[ctx.day.weekday()] = ctx.day
         found.append(f)
     out = []
     for f in _merge_ranges(found, nt.text, lex):
@@ -239,10 +267,14 @@ def _plausible(kind: str, m: re.Match[str], nt: NormalizedText, lex: _Lexicon) -
             return False  # "may", "march" and "sun" in lower case are words, not dates
     if kind == "month" and not (g["mw"] or g["mod"] or g["year"] or g["ycur"]):
         before = nt.text[: m.start()].split()
-        return (g["m1"] not in lex.words["ambiguous_alone"] and bool(before)
-                and before[-1] in lex.words["month_alone_after"])
-    if kind == "period":
-        return bool(g["mod"] or g["pre"])
+        return bool(before) and before[-1] in lex.words["month_alone_after"] and (
+            g["m1"] not in lex.words["ambiguous_alone"]
+            or before[-1] in lex.words["month_part_words"])  # "مطلع آب": early August
+    if kind in ("period", "hours", "later"):
+        after = nt.text[m.end():].split(maxsplit=1)
+        if after and after[0] in lex.words["day_month_joiners"]:
+            return False  # "الساعات الأخيرة من الحصار", "بعد يومين من التشييع": of something else
+        return kind == "later" or bool(g["mod"] or g["pre"])
     if kind == "relative" and lex.relative[g["rel"]] == 0:
         after = nt.text[m.end():].split(maxsplit=1)
         return not after or not (after[0] in lex.words["not_today_before"]
@@ -301,7 +333,10 @@ def _month_year(month: int, day: int | None, g: dict[str, str | None], ctx: _Con
     if g.get("year"):
         return int(g["year"]), True, False  # type: ignore[arg-type]
     ref = ctx.reference
-    modifier = lex.modifiers.get(g.get("mod") or "") or ("current" if g.get("ycur") else None)
+    if ref is not None and g.get("ycur"):  # "أيار من العام الماضي": in the year before
+        step = {"past": -1, "next": 1}.get(lex.modifiers[g["ycur"]], 0)  # type: ignore[index]
+        return ref.year + step, False, True
+    modifier = lex.modifiers.get(g.get("mod") or "")
     if ref is not None and modifier == "current":
         return ref.year, False, True
     if ref is not None and modifier == "past":
@@ -366,19 +401,44 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Context, lex: _Lexicon) -> _Foun
             return None
         return _Found(DateMention(Span(0, 0, ""), value, "year", end=last), start, end, True,
                       kind == "year_range")
+    if kind == "later":  # "في اليوم التالي": the day after the one last named
+        if ctx.day is None:
+            return None
+        day = ctx.day + timedelta(days=lex.later[g["later"]])
+        return _Found(DateMention(Span(0, 0, ""), day.isoformat(), "day"), start, end, False,
+                      False)
     if ref is None:
         return None
-    if kind == "same_month":
-        which = lex.modifiers.get(g["which"])
-        y, mo = (ref.year, ref.month) if which == "current" else (
+    if kind == "recent":  # "خلال الأيام الماضية": the month the report's last days are in
+        value = ref.isoformat()[:7]
+        return _Found(DateMention(Span(0, 0, ""), value, "month", relative=True), start, end,
+                      False, False)
+    if kind == "same_month":  # "الـ 25 من الشهر ذاته", "في السادس من الشهر", "الثالث من الشهر الجاري"
+        which = lex.modifiers.get(g["which"]) if g["which"] else None
+        y, mo = (ref.year, ref.month) if which == "current" or (
+            not g["which"] and ctx.month is None) else (
             _shift_month(ref, -1) if which == "past" else (
                 _shift_month(ref, 1) if which == "next" else ctx.month or (0, 0)))
-        value = _iso(y, mo, int(re.sub(r"\D", "", g["days"]))) if y else None
+        number = lex.ordinals[g["ordinal"]] if g["ordinal"] else int(re.sub(r"\D", "", g["days"]))
+        value = _iso(y, mo, number) if y else None
         return value and _Found(DateMention(Span(0, 0, ""), value, "day", relative=which is not None),
                                 start, end, False, False)
     modifier = lex.modifiers.get(g.get("mod") or g.get("pre") or "")
+    if kind == "hours":
+        if modifier != "past":
+            return None
+        days = -(-int(g["hours"]) // 24) if g["hours"] else 1
+        mention = DateMention(Span(0, 0, ""), (ref - timedelta(days=days)).isoformat(), "day",
+                              end=ref.isoformat(), relative=True)
+        return _Found(mention, start, end, False, False)
     if kind == "period":
         step = {"past": -1, "next": 1}.get(modifier or "", 0)
+        if g["unit"] in lex.words["week_nouns"]:
+            monday = ref - timedelta(days=ref.weekday() - 7 * step)
+            last = min(monday + timedelta(days=6), ref) if step == 0 else monday + timedelta(days=6)
+            mention = DateMention(Span(0, 0, ""), monday.isoformat(), "day",
+                                  end=last.isoformat() if last > monday else None, relative=True)
+            return _Found(mention, start, end, False, False)
         if g["unit"] in lex.words["year_nouns"]:
             value = _iso(ref.year + step)
             precision: Precision = "year"
@@ -387,6 +447,12 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Context, lex: _Lexicon) -> _Foun
             precision = "month"
         return value and _Found(DateMention(Span(0, 0, ""), value, precision, relative=True),
                                 start, end, False, False)
+    if kind == "weekday" and modifier is None and lex.weekdays[g["wd"]] in ctx.weekdays \
+            and ctx.weekdays[lex.weekdays[g["wd"]]] <= ref:
+        # "مساء الجمعة 25 أيار ... بدأت القوات بعد ظهر الجمعة": the Friday the text named
+        day = ctx.weekdays[lex.weekdays[g["wd"]]]
+        return _Found(DateMention(Span(0, 0, ""), day.isoformat(), "day", relative=True),
+                      m.start("body"), m.end("body"), False, False)
     if kind == "weekday":
         back = (ref.weekday() - lex.weekdays[g["wd"]]) % 7
         if modifier == "past" and back == 0:
@@ -397,6 +463,13 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Context, lex: _Lexicon) -> _Foun
         day = ref + timedelta(days=lex.relative[g["rel"]])
     return _Found(DateMention(Span(0, 0, ""), day.isoformat(), "day", relative=True),
                   m.start("body"), m.end("body"), False, False)
+
+
+def _since(text: str, m: re.Match[str], lex: _Lexicon) -> bool:
+    """Whether a date follows a since-word ("منذ تشرين الثاني 2012"), or opens with one."""
+    opened = text[m.start():m.end()].split()[:1]
+    before = text[max(0, m.start() - 20):m.start()].split()[-1:]
+    return any(w in lex.words["since_words"] for w in (*opened, *before))
 
 
 def _shift_month(d: date, step: int) -> tuple[int, int]:

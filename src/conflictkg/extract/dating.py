@@ -25,6 +25,16 @@ class DateFinder:
         doc.dates = find_dates(doc.text, reference=published(doc))
 
 
+def report_year(doc: Doc) -> int | None:
+    """The year a report speaks of: its publication's, else (an archive record with no
+    date line) the year of the first date its text gives."""
+    day = published(doc)
+    if day is not None:
+        return day.year
+    first = next((d.value[:4] for d in doc.dates if d.value[:4].isdigit()), None)
+    return int(first) if first else None
+
+
 def published(doc: Doc) -> date | None:
     """The publication date, when the metadata gives a valid one."""
     try:

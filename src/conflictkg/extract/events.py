@@ -3,9 +3,14 @@
 An episode is a sentence of the report's body with an event cue ("اشتباكات", "قصف",
 "سيطرت على"): its kind comes from the cue, its date from the sentence, else from the
 episode it continues in the paragraph ("بتاريخ 28 كانون الثاني، ..."), else, in news,
-the publication date; its places and participants from the sentence. Sentences that
-retell one episode (same day, same kind, same places) make one event. What is denied,
-negated, intended, foreseen or only referred back to ("نتائج المعركة") is no episode.
+the day of the report's lead (the first day its first two body paragraphs state,
+"اليوم الخميس" included), else it stays undated: never the bare publication date. Its
+places and participants come from the sentence. Sentences that retell one episode (same
+day, same kind, same places or the town first named, or only the area that holds them)
+make one event, and a sentence that refers back to one with a day of its own ("ووقعت
+المجزرة يوم 19 نيسان") dates it again. What is denied, negated, intended, foreseen, only
+referred back to ("نتائج المعركة") or taken by fire ("سيطرة نارية") is no episode; what
+a told action came after ("بعد معارك") has no date of its own.
 A named battle or operation ("معركة “نصرة داريا”") is an event of its own, parent of
 the episodes told with it, unless a record already describes it.
 """
@@ -14,51 +19,23 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from itertools import pairwise
 from typing import Any, ClassVar
 
+from conflictkg.extract import asides, battles, happenings, timing
 from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, clitic_forms, word_forms
-from conflictkg.extract.matcher import Match, Matcher
+from conflictkg.extract.episodes import Place, Scope, actions, ancestors, where
+from conflictkg.extract.event_rules import NO_EVENT, EventRules
+from conflictkg.extract.matcher import Match
 from conflictkg.extract.model import Event
-from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
-from conflictkg.extract.units import OPENING_QUOTES, closing_quote
 from conflictkg.reference.gazetteers import Gazetteers
 
 NEGATION_WINDOW = 2
-CIRCUMSTANCE_WINDOW = 2  # tokens between "بالتزامن مع" and the cue it makes background
-OBJECT_WINDOW = 4  # tokens between "السيطرة" and its "على"
-SINCE_WINDOW = 4  # tokens between "منذ" and its date
-REPORT_WINDOW = 2  # tokens after a credited source in which a date is the report's
-REPORT_CHARS = 200  # a crediting phrase is shorter than this
+OBJECT_WINDOW = 7  # tokens between "السيطرة" and its "على" ("سيطرتها خلال الـ48 ساعة الفائتة على")
 LOCAL_LEVELS = ("neighbourhood", "community")
-
-
-class _Rules:
-    def __init__(self, patterns: Patterns, language: str) -> None:
-        s = patterns.section("events", language)
-        kinds = s.groups("kinds")
-        self.overriding = s.words("overriding_kinds")
-        self.generic = s.keys("generic_cues")
-        self.cues: Matcher[str] = s.matcher(**kinds)
-        self.heads: Matcher[str] = Matcher(s.mapping("named_heads").items())
-        self.name_stopwords = s.keys("name_stopwords")
-        self.since = s.keys("since_words")
-        self.launches = s.keys("launch_words")
-        self.object_cues = {normalize_key(k): normalize_key(v)
-                            for k, v in s.mapping("object_cues").items()}
-        self.references = s.keys("references")
-        self.hypothetical: Matcher[str] = s.matcher(h=s.words("hypothetical"))
-        self.circumstances: Matcher[str] = s.matcher(c=s.words("circumstances"))
-        self.unresolved: Matcher[str] = s.matcher(u=s.words("unresolved_past"))
-        control = patterns.section("control", language)
-        self.attempts = control.keys("attempts")
-        self.attempt_word = functools.lru_cache(maxsize=65536)(
-            lambda key: any(f in self.attempts for f in clitic_forms(key)))
-        self.negations = control.keys("negations")
-        self.clause_negations = control.keys("clause_negations")
-        self.cue_words = frozenset(normalize_key(w) for ws in kinds.values() for w in ws)
-        self.denials: Matcher[str] = control.matcher(d=control.words("denials"))
+AREA_LEVELS = ("governorate", "district", "subdistrict", "country")  # what holds a town
+FIRE_WINDOW = 2  # tokens between a capture cue and "نارية" ("سيطرة نارية", "السيطرة النارية")
+PLACE_OBJECT_WINDOW = 3  # tokens between "سقوط" and the place that fell ("سقوط مدينة يبرود")
 
 
 class EventFinder:
@@ -72,15 +49,30 @@ class EventFinder:
 
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
         self._places = gazetteers.places
-        self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("events")}
+        self._rules = {lang: EventRules(patterns, lang) for lang in patterns.languages("events")}
 
     def __call__(self, doc: Doc) -> None:
         rules = self._rules.get(doc.language) or self._rules["ar"]
         doc.focus_place = self._focus(doc)
-        record = self._record_event(doc)
-        named, names = self._named(doc, rules, record)
-        launched = {n.key for n in named if _launched(doc, n, rules)}
-        episodes = _merge(self._episodes(doc, rules, names))
+        record = battles.record_event(doc)
+        named, names = battles.named(doc, rules, record)
+        launched = {n.key for n in named if battles.launched(doc, n, rules)}
+        found, towns, redated, placeless, scoped = self._episodes(doc, rules, names)
+        if record is not None and record.name:  # "أطلق الجيش الحر ... معركة “نصرة داريا”"
+            told = battles.name_spans(doc, names, record.name, rules)
+            found = [(e, s) for e, s in found if not any(s.start <= a < s.end for a, _ in told)]
+            for a, b in told:  # the sentence that names the record's battle says where it is
+                sentence = doc.sentence_at(a)
+                if sentence is not None:
+                    record.places = list(dict.fromkeys([*record.places, *battles.mention_keys(
+                        doc, "place_mentions", sentence, exclude=[(a, b)])]))
+        if doc.record or doc.info.kind in rules.day_record_kinds:
+            found = happenings.record_days(doc, found, towns)
+        episodes = happenings.merge(found, lambda area, key: self._area(area) and area in
+                                    ancestors(doc, self._places, key))
+        episodes = happenings.redate(episodes, redated, lambda key: {key, *ancestors(
+            doc, self._places, key)})
+        happenings.share_sides(episodes, scoped)
         events: list[Event] = [record] if record else []
         for event, sentences in episodes:
             at = {s.start for s in sentences}
@@ -93,21 +85,62 @@ class EventFinder:
                     launched.add(event.key)
             parent = record or next((n for n in named if n is not event and any(
                 doc.sentence_at(n.evidence.start).paragraph == s.paragraph for s in sentences)),
-                None) or _launched_before(doc, named, launched, sentences[0], event)
+                None) or battles.launched_before(doc, named, launched, sentences[0], event)
             event.parent = parent.key if parent else None
             if parent is not None and not any(self._local(k) for k in event.places):
+                # "اشتباكات على جبهة أوتوستراد درعا": a road, a facility or an area of the
+                # battle it belongs to is in the towns that battle is fought in
                 event.places = list(dict.fromkeys([*event.places, *parent.places]))
-            if not event.places and doc.focus_place:
+            if not event.places and doc.focus_place and event.key not in placeless:
                 event.places = [doc.focus_place]
             for s in sentences:
-                doc.sentence_events[s.start] = event.key
-        events += named + [e for e, _ in episodes if e not in named]
-        doc.events = [e for e in events if e.start]
-        kept = {e.key for e in doc.events}
-        for event in doc.events:  # an undated named battle is dropped: so is the link to it
+                doc.sentence_events.setdefault(s.start, event.key)
+        told = {e.parent for e, _ in episodes}
+        events += [n for n in named if n.start or n.key in told or n in (
+            e for e, _ in episodes)] + [e for e, _ in episodes if e not in named]
+        doc.events = events
+        kept = {e.key for e in events}
+        for event in events:  # an undated named battle that nothing tells is dropped
             if event.parent not in kept:
                 event.parent = None
         doc.sentence_events = {s: k for s, k in doc.sentence_events.items() if k in kept}
+
+    @staticmethod
+    def _taken(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
+        """Whether a capture cue tells a place taken: not control by fire ("سيطرة نارية
+        على"), and, for a cue that needs its place right after it ("سقوط مدينة يبرود"),
+        a place there ("سقوط جرحى في تلبيسة", "سقوط نظام الأسد" take nothing)."""
+        after = doc.tokens_after(cue.end, FIRE_WINDOW)
+        if any(f in rules.fire_control for t in after for f in clitic_forms(t.key)):
+            return False
+        if cue.key not in rules.place_object_cues:
+            return True
+        for token in doc.tokens_after(cue.end, PLACE_OBJECT_WINDOW):
+            if doc.index("place_mentions").overlapping(token.start, token.end):
+                return True
+            if not any(f in rules.place_fillers for f in clitic_forms(token.key)):
+                return False
+        return False
+
+    def _where(self, doc: Doc, rules: EventRules, mentions: list[Mention], kind: str) -> Place:
+        """Where an action of ``kind`` happened; a capture, withdrawal or siege never at a
+        reference point, a withdrawal never where it went."""
+        references = rules.reference_words
+        if kind in rules.place_kinds:
+            references |= rules.directions
+        if kind == "withdrawal":
+            references |= rules.destinations
+        return where(doc, self._places, mentions, references, rules.place_fillers,
+                     rules.locatives, coordinators=rules.coordinators,
+                     pointed_only=kind not in rules.place_kinds)
+
+    def _area(self, key: str) -> bool:
+        entry = self._places.get(key)
+        return entry is not None and entry.level in AREA_LEVELS
+
+    def _town(self, key: str) -> bool:
+        entry = self._places.get(key)
+        return entry is not None and entry.level == "community"
 
     def _local(self, key: str) -> bool:
         entry = self._places.get(key)
@@ -123,108 +156,119 @@ class EventFinder:
         counts = Counter(m.key for m in doc.place_mentions if not doc.in_boilerplate(m.start))
         return counts.most_common(1)[0][0] if counts else None
 
-    def _record_event(self, doc: Doc) -> Event | None:
-        if not doc.record or doc.record_title is None:
-            return None
-        spec = doc.record.get("event") or {}
-        title = doc.record_title
-        places: list[str] = []
-        for path in doc.record_areas:
-            if path:
-                places += [m.key for m in doc.place_mentions
-                           if path[-1].start <= m.start and m.end <= path[-1].end]
-        actors = [m.key for m in doc.actor_mentions
-                  if any(p.start <= m.start and m.end <= p.end for p in doc.record_parties)]
-        actors += [m.key for m in doc.actor_mentions if m.key not in actors
-                   and not m.weak and title.end < m.start]  # the narrative's groups
-        return Event(key=f"{title.start}-{title.end}", kind=spec.get("kind", "battle"),
-                     evidence=title, name=doc.record.get(spec.get("name", "")) or title.text,
-                     start=doc.record.get(spec.get("start", "")),
-                     end=doc.record.get(spec.get("end", "")),
-                     places=list(dict.fromkeys(places)), actors=list(dict.fromkeys(actors)))
-
-    def _named(self, doc: Doc, rules: _Rules,
-               record: Event | None) -> tuple[list[Event], list[tuple[int, int]]]:
-        """Named battles and operations, dated only by their own sentence; and where every
-        name stands (a place in a name, "نصرة داريا", is not where an episode is)."""
-        out: list[Event] = []
-        spans: list[tuple[int, int]] = []
-        seen = {normalize_key(record.name)} if record and record.name else set()
-        for head in rules.heads.find(doc.norm):
-            sentence = doc.sentence_at(head.start)
-            found = _name_after(doc, head)
-            if sentence is None or sentence.boilerplate or found is None:
-                continue
-            start, end, name = found
-            key = normalize_key(name)
-            if not key or key in rules.name_stopwords:
-                continue
-            spans.append((start, end))
-            if key in seen:
-                continue
-            seen.add(key)
-            date = _sentence_date(doc, sentence, rules)
-            evidence = doc.span(min(head.start, start), end)
-            out.append(Event(
-                key=f"{evidence.start}-{evidence.end}", kind=head.payloads[0],
-                evidence=evidence, name=name, start=date.value if date else None,
-                end=date.end if date else None,
-                places=_keys(doc, "place_mentions", sentence, exclude=[(start, end)]),
-                actors=_keys(doc, "actor_mentions", sentence)))
-        return out, spans
-
-    def _episodes(self, doc: Doc, rules: _Rules,
-                  names: list[tuple[int, int]]) -> list[tuple[Event, Sentence]]:
+    def _episodes(self, doc: Doc, rules: EventRules, names: list[tuple[int, int]],
+                  ) -> tuple[list[tuple[Event, Sentence]], set[str], list[happenings.Redating],
+                             set[str]]:
+        """The episodes of the text, the keys of those that are a place taken, left or
+        besieged, the sentences that date again an event already told ("ووقعت المجزرة
+        ... يوم 19 من نيسان 2011"), and the keys of moves named only by where they came
+        from or went ("انسحبوا باتجاه نبل والزهراء")."""
         cues = [c for c in rules.cues.find(doc.norm)
-                if not doc.in_boilerplate(c.start) and not _overlaps(names, c)
+                if c.payloads[0] != NO_EVENT and not doc.in_boilerplate(c.start) and not _overlaps(names, c)
                 and not any(_inside_name(c, m, doc.language) for name in (
                     "actor_mentions", "source_mentions") for m in doc.index(name).overlapping(
                     c.start, c.end) if not m.weak)]
         hypothetical = SpanIndex(rules.hypothetical.find(doc.norm))
         circumstances = SpanIndex(rules.circumstances.find(doc.norm))
-        unresolved = SpanIndex(rules.unresolved.find(doc.norm))
+        unresolved = SpanIndex([u for u in rules.unresolved.find(doc.norm)
+                                if not doc.dates_overlapping(u.start, u.end)])
+        scope_ends = SpanIndex(rules.scope_ends.find(doc.norm))
+        causes = SpanIndex(rules.causes.find(doc.norm))
         denials = SpanIndex(rules.denials.find(doc.norm))
         cues_index = SpanIndex(cues)
         out = []
+        towns: set[str] = set()
+        redated: list[happenings.Redating] = []
+        placeless: set[str] = set()
+        scoped: set[str] = set()  # dated by their paragraph or lead, not their sentence
         paragraph_date: tuple[int, Any] | None = None
+        lead_day = timing.lead_day(doc, rules)
+        usable = functools.partial(timing.usable_date, doc, rules)
         for sentence in doc.sentences:
             if sentence.boilerplate:
                 continue
-            own = _sentence_date(doc, sentence, rules)
-            if own is not None:
-                paragraph_date = (sentence.paragraph, own)
+            earlier = paragraph_date
+            opening = next((d for d in doc.dates_between(sentence.start, sentence.end)
+                            if timing.usable_date(doc, rules, d) and not timing.since(doc, rules, d)), None)
+            if opening is not None:  # "منذ آذار 2011" dates no other sentence
+                paragraph_date = (sentence.paragraph, opening)
             inside = lambda ms, s=sentence: ms.starting(s.start, s.end)  # noqa: E731
-            if sentence.heading or inside(hypothetical):
+            if sentence.heading or inside(hypothetical) or asides.record_value(doc, sentence):
                 continue
             cues_here = inside(cues_index)
-            here = [c for c in cues_here if self._happened(doc, c, inside(denials), rules)
-                    and not _attempted(doc, c, cues_here, rules)
-                    and not _circumstance(doc, c, inside(circumstances))]
+            if not cues_here:
+                continue
+            if _refers_back(doc, cues_here[0], rules) and not _in_quotes(doc, cues_here[0].start):
+                day = next((d for d in doc.dates_between(cues_here[0].end, sentence.end)
+                            if d.precision == "day" and usable(d)), None)
+                if day is not None:
+                    redated.append(happenings.Redating(cues_here[0].payloads[0], day.value,
+                                                       sentence))
+            denied, meanwhile = inside(denials), inside(circumstances)
+            here = [c for c in cues_here if self._happened(doc, c, denied, rules)
+                    and not asides.attempted(doc, c, cues_here, rules)
+                    and not asides.circumstance(doc, c, meanwhile, rules)]
+            caused = asides.caused(doc, here, inside(causes), rules)
+            here = [c for c in here if c not in caused]
             unquoted = [c for c in here if not _in_quotes(doc, c.start)]
             if not unquoted:
                 continue  # only the words of someone quoted ("ما يجري هو معارك كر وفر")
-            date = own
-            if own is None and not inside(unresolved):
-                date = paragraph_date[1] if paragraph_date and \
-                    paragraph_date[0] == sentence.paragraph else None
-            start = date.value if date else (None if inside(unresolved) else _default_date(doc))
-            if not start:
-                continue
-            out.append((Event(
-                key=f"{sentence.start}-{sentence.end}", kind=_kind(here, rules),
-                evidence=doc.span(sentence.start, sentence.end), start=start,
-                end=date.end if date is not None else None,
-                places=_keys(doc, "place_mentions", sentence, exclude=names)
-                or _paragraph_places(doc, sentence, names),
-                actors=_keys(doc, "actor_mentions", sentence)),
-                sentence))
-        return out
+            scope = None  # the time of an action the sentence does not date
+            if not inside(unresolved):
+                scope = earlier[1] if earlier and earlier[0] == sentence.paragraph else lead_day
+            stops = [c.start for c in cues_here if asides.attempted(doc, c, cues_here, rules)] + [
+                c.start for c in inside(circumstances)] + [c.start for c in caused]
+            bounds = Scope(frozenset(m.start for m in inside(scope_ends)), rules.locatives,
+                           rules.coordinators, rules.place_fillers, rules.background)
+            found = actions(doc, sentence, unquoted, stops, usable, names, bounds)
+            for n, action in enumerate(found):
+                kind = _kind(action.cues, rules)
+                moved = kind in rules.place_kinds
+                # "سيطرت على حمص بعد معارك": the fighting before it has no date of its own
+                before = action.background and not moved
+                date = None if before and (action.inherited or action.date is None) else (
+                    action.date or scope)
+                if moved and (action.date is None or action.inherited):
+                    # "خضعت لسيطرة داعش منذ مطلع عام 2014": the year its hold began
+                    date = timing.since_year(doc, rules, action.cues[0].end, action.end) or date
+                place = self._where(doc, rules, action.places, kind)
+                if not place.keys and action.lead:  # "شهد حي القدم دخول ... من جهة X"
+                    place = self._where(doc, rules, action.lead, kind)
+                if not place.keys and not (moved and (action.places or action.lead)):
+                    place = Place(_paragraph_places(doc, sentence, names, before=action.start), {})
+                pointed = not place.keys and bool(action.places or action.lead)
+                evidence = doc.span(action.start, action.end) if n else doc.span(
+                    sentence.start, sentence.end)
+                groups = _by_place(place, moved, self._local) if kind not in rules.strike_kinds else \
+                    _by_place(place, True, self._town)
+                for i, group in enumerate(groups or [[]]):
+                    key = f"{evidence.start}-{evidence.end}" + (f"-{i}" if i else "")
+                    if moved and any(k in self._places for k in group):
+                        towns.add(key)  # a town, or a known base, airport or camp
+                    if action.date is None and date is not None:
+                        scoped.add(key)
+                    if pointed:  # "انسحبوا باتجاه نبل والزهراء": not there either
+                        placeless.add(key)
+                    out.append((Event(
+                        key=key,
+                        kind=kind, evidence=evidence,
+                        start=date.value if date else None,
+                        end=date.end if date is not None else None,
+                        places=list(group),
+                        actors=battles.mention_keys(doc, "actor_mentions", sentence)), sentence))
+        return out, towns, redated, placeless, scoped
 
     def _happened(self, doc: Doc, cue: Match[str], denials: list[Match[str]],
-                  rules: _Rules) -> bool:
+                  rules: EventRules) -> bool:
         """A cue for something told as done: not denied, negated, intended, referred back."""
-        if cue.key in rules.references or any(d.start < cue.start for d in denials):
+        if _refers_back(doc, cue, rules) or any(d.start < cue.start for d in denials):
             return False
+        if cue.payloads[0] == "capture" and asides.arrival(doc, cue, rules):
+            return False  # "دخول تعزيزات", "دخل رتل تركي": an arrival, not a capture
+        if asides.describes(doc, cue, rules):
+            return False  # "المناطق التي سيطرت عليها مؤخرا": what the areas are, not news
+        if cue.payloads[0] == "capture" and not self._taken(doc, cue, rules):
+            return False  # "سيطرة نارية على", "سقوط جرحى": no place was taken
         target = rules.object_cues.get(cue.key)
         if target is not None:
             after = doc.tokens_after(cue.end, OBJECT_WINDOW)
@@ -232,106 +276,30 @@ class EventFinder:
                 return False
         i = doc.token_at(cue.start)
         token = doc.tokens[i]
-        if token.start < cue.start and "ل" in doc.text[token.start:cue.start]:
+        clause = doc.clause_at(cue.start) or (0, cue.start)
+        undergone = not rules.undergoing.isdisjoint(
+            word_forms(doc.tokens_between(clause[0], cue.start)))  # "تعرضت البلدة لقصف"
+        if token.start < cue.start and "ل" in doc.text[token.start:cue.start] and not undergone:
             return False  # "لاستعادة السيطرة": a purpose
         if i > 0 and (key := doc.tokens[i - 1].key).startswith("ل") and (
                 key[1:] in rules.cue_words or "ا" + key[2:] in rules.cue_words):
             return False  # "لاستعادة السيطرة": the noun a purpose governs
-        before = doc.tokens[max(0, i - NEGATION_WINDOW):i]
+        before = [t for t in doc.tokens[max(0, i - NEGATION_WINDOW):i] if t.start >= clause[0]]
         if not rules.negations.isdisjoint(word_forms(before)):
             return False
-        clause = doc.clause_at(cue.start) or (cue.start, cue.start)
         return rules.clause_negations.isdisjoint(
             word_forms(doc.tokens_between(clause[0], cue.start)))
 
 
-def _attempted(doc: Doc, cue: Match[str], cues: list[Match[str]], rules: _Rules) -> bool:
-    """What an attempt or purpose word governs is an aim, not a deed ("وتحاول قوات النظام
-    ... السيطرة على", "بهدف استعادة السيطرة"): the first cue after that word in its clause,
-    with the cues that follow it word on word. An attempted assault ("تحاول اقتحام") is
-    still an attack."""
-    if cue.payloads[0] == "attack":
-        return False
-    clause = doc.clause_at(cue.start) or (cue.start, cue.end)
-    tokens = doc.tokens_between(clause[0], cue.start)
-    for i in range(len(tokens) - 1, -1, -1):
-        if rules.attempt_word(tokens[i].key):
-            chain = [c for c in cues if tokens[i].end <= c.start and c.end <= cue.start]
-            chain.append(cue)
-            return all(not doc.tokens_between(a.end, b.start) for a, b in pairwise(chain))
-    return False
+def _refers_back(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
+    """Whether a cue refers back to an event already told ("المعركة", "the massacre")."""
+    if cue.key in rules.references:
+        return True
+    i = doc.token_at(cue.start)
+    return i > 0 and f"{doc.tokens[i - 1].key} {cue.key}" in rules.references
 
 
-def _circumstance(doc: Doc, cue: Match[str], circumstances: list[Match[str]]) -> bool:
-    """A cue right after "بالتزامن مع" tells what went on meanwhile, not the episode."""
-    return any(m.end <= cue.start and len(doc.tokens_between(m.end, cue.start))
-               <= CIRCUMSTANCE_WINDOW for m in circumstances)
-
-
-def _launched(doc: Doc, event: Event, rules: _Rules) -> bool:
-    """"أطلق الجيش الحر ... معركة “X”": a battle the text starts, not one it mentions."""
-    sentence = doc.sentence_at(event.evidence.start)
-    start = sentence.start if sentence else event.evidence.start
-    before = doc.tokens_between(start, event.evidence.start)
-    return not rules.launches.isdisjoint(word_forms(before))
-
-
-def _launched_before(doc: Doc, named: list[Event], launched: set[str], sentence: Sentence,
-                     episode: Event) -> Event | None:
-    """The last battle launched before an episode and not after its date: its parent."""
-    for n in reversed(named):
-        if n.key in launched and n.evidence.start < sentence.start and (
-                not n.start or not episode.start or n.start[:len(episode.start)]
-                <= episode.start):
-            return n
-    return None
-
-
-def _name_after(doc: Doc, head: Match[str]) -> tuple[int, int, str] | None:
-    """The name of "معركة “X”", "“معركة X”" or "معركة <place>"."""
-    text = doc.text
-    if head.start > 0 and text[head.start - 1] in OPENING_QUOTES:
-        close = closing_quote(text, head.start - 1, head.end)
-        if close is not None and close > head.end + 1:
-            return head.start, close, " ".join(text[head.start:close].split())
-    gap = head.end
-    while gap < len(text) and text[gap] == " ":
-        gap += 1
-    if gap < len(text) and text[gap] in OPENING_QUOTES and gap - head.end <= 1:
-        close = closing_quote(text, gap, gap + 1)
-        if close is not None and close > gap + 1:
-            return gap + 1, close, " ".join(text[gap + 1:close].split())
-    nxt = [m for m in doc.index("place_mentions").starting(head.end, head.end + 40)
-           if not m.weak][:1]
-    if nxt and doc.text[head.end:nxt[0].start].strip() == "":
-        return head.start, nxt[0].end, " ".join(text[head.start:nxt[0].end].split())
-    return None
-
-
-def _sentence_date(doc: Doc, sentence: Sentence, rules: _Rules) -> Any:
-    """The first date of the sentence that is when something happened in it."""
-    credits = doc.index("attributions")
-    for d in doc.dates_between(sentence.start, sentence.end):
-        i = doc.token_index(d.span.start)
-        before = [t.key for t in doc.tokens[max(0, i - SINCE_WINDOW):i]
-                  if t.start >= sentence.start]
-        if d.precision == "year" and any(f in rules.since for w in before
-                                         for f in clitic_forms(w)):
-            continue  # "منذ عقد اتفاق التسوية عام 2018": when something else began
-        if any(a.end <= d.span.start and len(doc.tokens_between(a.end, d.span.start))
-               <= REPORT_WINDOW and a.scope_start <= d.span.start < a.scope_end
-               for a in credits.overlapping(d.span.start - REPORT_CHARS, d.span.start)):
-            continue  # "أوردها المرصد الأربعاء": when it was reported
-        return d
-    return None
-
-
-def _default_date(doc: Doc) -> str | None:
-    """What undated news tells of happened by its publication."""
-    return doc.info.published if doc.info.kind != "archive-record" else None
-
-
-def _kind(cues: list[Match[str]], rules: _Rules) -> str:
+def _kind(cues: list[Match[str]], rules: EventRules) -> str:
     """An overriding kind anywhere in the sentence, else the kind of its first cue that
     says more than that something was targeted."""
     specific = [c for c in cues if c.key not in rules.generic] or cues
@@ -352,20 +320,14 @@ def _overlaps(spans: list[tuple[int, int]], m: Match[str]) -> bool:
     return any(s < m.end and m.start < e for s, e in spans)
 
 
-def _keys(doc: Doc, name: str, sentence: Sentence,
-          exclude: list[tuple[int, int]] = ()) -> list[str]:  # type: ignore[assignment]
-    """Keys of the sentence's mentions (weak ones only for places), outside ``exclude``."""
-    keys = [m.key for m in doc.index(name).starting(sentence.start, sentence.end)
-            if (name == "place_mentions" or not m.weak)
-            and not any(a <= m.start < b for a, b in exclude)]
-    return list(dict.fromkeys(keys))
-
-
-def _paragraph_places(doc: Doc, sentence: Sentence, names: list[tuple[int, int]]) -> list[str]:
-    """The place named last before the sentence in its paragraph."""
+def _paragraph_places(doc: Doc, sentence: Sentence, names: list[tuple[int, int]],
+                      before: int | None = None) -> list[str]:
+    """The place named last before the sentence (or before ``before`` in it) in its
+    paragraph: what an action with no place of its own is about."""
     start, _ = doc.paragraphs[sentence.paragraph]
-    keys = [m.key for m in doc.index("place_mentions").starting(start, sentence.start)
-            if m.end <= sentence.start and not any(a <= m.start < b for a, b in names)]
+    until = sentence.start if before is None else before
+    keys = [m.key for m in doc.index("place_mentions").starting(start, until)
+            if m.end <= until and not any(a <= m.start < b for a, b in names)]
     return keys[-1:]
 
 
@@ -376,19 +338,14 @@ def _in_quotes(doc: Doc, offset: int) -> bool:
         or line.count("\"") % 2 == 1
 
 
-def _merge(episodes: list[tuple[Event, Sentence]]) -> list[tuple[Event, list[Sentence]]]:
-    """Sentences retelling one episode make one event: the same day, and the same kind and
-    places, or no place of their own ("رصد المرصد المعركة منذ انطلاقها في 19 آذار")."""
-    out: list[tuple[Event, list[Sentence]]] = []
-    for event, sentence in episodes:
-        for other, sentences in out:
-            same_kind = other.kind == event.kind or "attack" in (other.kind, event.kind)
-            if other.start == event.start and (not event.places or (
-                    same_kind and (not other.places or set(event.places) & set(other.places)))):
-                other.places = list(dict.fromkeys([*other.places, *event.places]))
-                other.actors = list(dict.fromkeys([*other.actors, *event.actors]))
-                sentences.append(sentence)
-                break
-        else:
-            out.append((event, [sentence]))
-    return out
+def _by_place(place: Place, split: bool, local: Any) -> list[list[str]]:
+    """The places of an action, one event each for the towns and villages a capture,
+    withdrawal or siege names ("سيطرت على قرى كفرباسين وبابولين وأم جلال": three
+    happenings), each with the facilities set in it; other places stay together in one
+    event."""
+    if not split:
+        return [place.keys]
+    towns = [k for k in place.keys if local(k)]
+    held = {s for k in towns for s in place.sites.get(k, ())}
+    rest = [k for k in place.keys if k not in towns and k not in held]
+    return [[k, *place.sites.get(k, ())] for k in towns] + ([rest] if rest else [])

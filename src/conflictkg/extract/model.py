@@ -151,6 +151,12 @@ class Extraction:
         def attribution(a: Attribution) -> dict[str, Any]:
             return {"id": iris.source(a.source) if a.source else None, "label": a.label}
 
+        def event_json(e: Event) -> dict[str, Any]:
+            return {"id": event(e.key), "kind": e.kind, "name": e.name, "start": e.start,
+                    "end": e.end, "places": [place(k) for k in e.places],
+                    "actors": [actor(k) for k in e.actors], "parent": event(e.parent),
+                    "evidence": e.evidence.to_json()}
+
         d = self.document
         out: dict[str, Any] = {
             "document": {
@@ -171,13 +177,8 @@ class Extraction:
                  "mentions": [m.to_json() for m in p.mentions]}
                 for p in self.places
             ],
-            "events": [
-                {"id": event(e.key), "kind": e.kind, "name": e.name, "start": e.start,
-                 "end": e.end, "places": [place(k) for k in e.places],
-                 "actors": [actor(k) for k in e.actors], "parent": event(e.parent),
-                 "evidence": e.evidence.to_json()}
-                for e in self.events
-            ],
+            "events": [event_json(e) for e in self.events if e.start],
+            "undated_events": [event_json(e) for e in self.events if not e.start],
             "claims": [
                 {"id": claim(c.key), "kind": "casualties", "count": c.count,
                  "qualifier": c.qualifier, "outcome": c.outcome,

@@ -24,7 +24,8 @@ RESUME_REACH = 25  # tokens after a list in which a clause that interrupts it ma
 LOCALS_REACH = 8  # tokens before a verb in which "أبناء X" names the subject's place
 IMPLIED_REACH = 3  # words after a withdrawal verb, to the end of its clause, that leave its place implied
 RELATIVE_WINDOW = 3  # tokens before a change in which a relative pronoun makes it a relative clause
-SUFFIX_FORMS = ("هما", "هم", "ها", "ه")  # object pronouns joined to a verb, longest first
+RELATIVE_SUBJECT_REACH = 7  # tokens of a subject and its auxiliaries between "which" and its verb
+THERE_REACH = 3  # words of an object that names no place before a pronoun of place ("نقاطها فيها")
 WIDE_LEVELS = frozenset({"governorate", "district"})
 
 
@@ -39,15 +40,56 @@ class ObjectReader:
                   if doc.tokens[n].start >= sentence.start
                   and not rules.relatives.isdisjoint(clitic_forms(doc.tokens[n].key))]
         if not window:
+            window = self._relative_over_subject(doc, i, sentence, rules)
+        if not window:
             return None
         pronoun = doc.tokens[window[-1]]
+        over_subject = rules.english and bool(doc.index("actor_mentions").overlapping(pronoun.end, cue.start)) \
+            and "," in doc.text[pronoun.start - 3:pronoun.start]
+        # "living in X, which regime forces have surrounded": a subject of its own, the pronoun is
+        # the object and stands for the place before the comma, though it follows "in"
         places = doc.index("place_mentions").overlapping(pronoun.start - 3, pronoun.start)
         if not places:
             before = doc.tokens[window[-1] - 1] if window[-1] > 0 else None
             places = doc.index("place_mentions").overlapping(before.start, before.end) if before else []
-        if not places or rules.phrases.is_context(doc, places[-1]):
+        if places and rules.phrases.is_context(doc, places[-1]) and not over_subject:
+            places = self._located_after_place(doc, places[-1], sentence, rules)
+        if not places:
             return []  # "اللواء العامل في برزة والذي دخل": the brigade, not Barzeh
+        if over_subject:
+            return places[-1:]
         return rules.phrases.preceding(doc, sentence.start, places[-1].end) or places[-1:]
+
+    def _located_after_place(self, doc: Doc, context: Mention, sentence: Sentence,
+                             rules: ControlRules) -> list[Mention]:
+        """"بلدة خان العسل غرب حلب، التي خسرتها": the place a locative phrase follows, which
+        the relative clause describes; none after another noun ("اللواء العامل في برزة")."""
+        i = doc.token_at(context.start)
+        if i > 0 and rules.phrases.category(doc, i - 1)[0] == "context" and \
+                not doc.index("place_mentions").overlapping(doc.tokens[i - 1].start, doc.tokens[i - 1].end):
+            i -= 1  # "غرب حلب": the locative word before the name
+        if i == 0 or doc.tokens[i - 1].start < sentence.start:
+            return []
+        before = doc.tokens[i - 1]
+        return [m for m in doc.index("place_mentions").overlapping(before.start, before.end)
+                if not rules.phrases.is_context(doc, m)][-1:]
+
+    def _relative_over_subject(self, doc: Doc, i: int, sentence: Sentence, rules: ControlRules) -> list[int]:
+        """"al-Waer, which regime forces have surrounded since 2013": a relative pronoun
+        before the subject of the change and its auxiliaries, in English."""
+        if not rules.english:
+            return []
+        parties = doc.index("actor_mentions")
+        n = i - 1
+        while n >= 0 and doc.tokens[n].start >= sentence.start and i - n <= RELATIVE_SUBJECT_REACH and (
+                doc.tokens[n].key in rules.words.subject_gap or doc.tokens[n].key == "the"
+                or parties.overlapping(doc.tokens[n].start, doc.tokens[n].end)):
+            n -= 1
+        if n < 0 or n == i - 1 or doc.tokens[n].start < sentence.start or \
+                doc.tokens[n].key not in rules.relatives or \
+                not parties.overlapping(doc.tokens[n].end, doc.tokens[i].start):
+            return []
+        return [n]
 
     def objects(self, doc: Doc, cue: Match, change: str, sentence: Sentence, rules: ControlRules,
                  starts: frozenset[int], context: list[Mention], *, relative: bool = False,
@@ -58,12 +100,12 @@ class ObjectReader:
         if cue.key in rules.suffixed_keys:  # "دخلتها": the pronoun joined to the verb
             if relative:
                 return None  # the relative pronoun's antecedent
-            suffix = next(x for x in SUFFIX_FORMS if cue.key.endswith(x))
+            suffix = next(x for x in rules.phrases.suffixes if cue.key.endswith(x))
             return self._anaphor(doc, cue, Token(cue.end, cue.end, suffix), sentence, rules, starts,
                                  context)
         if prepositions and cue.key not in rules.direct[change]:
             start, heading = -1, cue.end
-            for t in doc.tokens_between(cue.end, sentence.end)[:PREPOSITION_WINDOW]:
+            for t in self._ahead(doc, cue.end, sentence)[:PREPOSITION_WINDOW]:
                 forms = set(clitic_forms(t.key))
                 if (t.key in rules.pronoun_objects or forms & rules.pronoun_objects) and (
                         t.key in prepositions or forms & prepositions):
@@ -101,12 +143,36 @@ class ObjectReader:
             phrase.end = more.end
         if phrase.items:
             return phrase.items, start, phrase.end
+        there = self._there(doc, start, sentence, rules) if not relative and not phrase.context else None
+        if there is not None:  # "انسحاب عناصر قسد من نقاطها فيها": the places "فيها" stands for,
+            # those the sentence's change before is about ("X fell to them after Y pulled out of
+            # its positions there")
+            if context and all(m.start >= sentence.start for m in context):
+                return context, there.start, there.end
+            return self._anaphor(doc, cue, there, sentence, rules, starts, context)
+        if prepositions and not relative and not phrase.context:
+            for t in doc.tokens_between(start, sentence.end)[:PREPOSITION_WINDOW]:
+                if t.start in starts:
+                    break
+                forms = set(clitic_forms(t.key))
+                if (t.key in rules.pronoun_objects or forms & rules.pronoun_objects) and (
+                        t.key in prepositions or forms & prepositions) and doc.index(
+                        "actor_mentions").overlapping(start, t.start):
+                    # "ودخول وحدات الجيش إليها": the subject, then the pronoun of the place
+                    return self._anaphor(doc, cue, t, sentence, rules, starts, context)
         if not phrase.context:  # "recaptured the town", "took both cities"
             named = self.antecedent(doc, doc.tokens_between(start, sentence.end)[:3], sentence, rules)
             if named:
                 return named, start, max(cue.end, doc.tokens_between(start, sentence.end)[:3][-1].end)
         located = self._located(doc, phrase, cue, sentence, rules)
         return (located, start, max(located[0].end, cue.end)) if located else None
+
+    def _ahead(self, doc: Doc, at: int, sentence: Sentence) -> list[Token]:
+        """The words after ``at`` in its sentence, less those of dates and parties ("سيطرة جيش
+        الفتح في الـ 28 من آذار الفائت على"): where the preposition of an object is looked for."""
+        parties = doc.index("actor_mentions")
+        return [t for t in doc.tokens_between(at, sentence.end)[:3 * PREPOSITION_WINDOW]
+                if not doc.dates_overlapping(t.start, t.end) and not parties.overlapping(t.start, t.end)]
 
     def _continued(self, doc: Doc, cue: Match, phrase: Phrase, sentence: Sentence, rules: ControlRules,
                    starts: frozenset[int], changes: dict[int, str]) -> Phrase | None:
@@ -146,6 +212,21 @@ class ObjectReader:
                 return rules.phrases.read(doc, tokens[k].start, sentence.end, stop_at=stop)
         return None
 
+    def _there(self, doc: Doc, start: int, sentence: Sentence, rules: ControlRules) -> Token | None:
+        """A pronoun of place right after an object that names no place ("من نقاطها فيها",
+        "out of their positions there"): the pronoun, standing for the places named before."""
+        ahead = doc.tokens_between(start, sentence.end)[:THERE_REACH + 2]
+        for n, t in enumerate(ahead[:THERE_REACH + 1]):
+            pair = " ".join(u.key for u in ahead[n:n + 2]) if n + 1 < len(ahead) else ""
+            if n and (t.key in rules.locative_pronouns or pair in rules.locative_pronouns):
+                if any(doc.index(name).overlapping(start, t.start) for name in ("place_mentions", "actor_mentions")):
+                    return None
+                end = ahead[n + 1].end if pair in rules.locative_pronouns else t.end
+                return Token(t.start, end, t.key)
+            if rules.phrases.category(doc, doc.token_index(t.start))[0] not in (None, "generic", "filler"):
+                return None
+        return None
+
     def _opens_item(self, doc: Doc, tokens: list[Token], rules: ControlRules) -> bool:
         """Whether the words open another place of a list: a head noun or a place, after
         determiners and adjectives ("the neighbouring town of", "قرية")."""
@@ -164,8 +245,9 @@ class ObjectReader:
         """"سيطرت عليها، ومن بينها A وB": the list after the pronoun; else the places the
         pronoun stands for: the list named last before the cue, or the last claim's."""
         phrase = rules.phrases.read(doc, pronoun.end, sentence.end, stop_at=starts - {cue.start})
-        if phrase.items and phrase.counted:
-            return phrase.items, pronoun.end, phrase.end
+        if phrase.items and phrase.counted and phrase.elaborated:
+            return phrase.items, pronoun.end, phrase.end  # "سيطرت عليها، ومن بينها A وB"; not
+            # "withdrew from them towards the districts of A and B", where they went
         if pronoun.key in rules.pronoun_objects and not (set(clitic_forms(pronoun.key)) - {pronoun.key}) \
                 and not rules.english and not pronoun.key.startswith(("عل", "من", clitics().article)):
             named = [m for m in doc.index("place_mentions").starting(sentence.start, cue.start)
@@ -205,6 +287,8 @@ class ObjectReader:
             if head and not any(rules.phrases.category(doc, doc.token_index(t.start))[0] in (
                     "generic", "head") for t in head):
                 return []  # "فقد ارتفع عدد الشهداء في درعا": no thing taken, no claim
+            if is_wide(doc, phrase.context[0]) and any(rules.phrases.possessed_generic(t.key) for t in head):
+                return []  # "انسحبت من مواقعها في ريف حماة": its positions somewhere in an area
             return phrase.context[:1]
         reach = doc.tokens_between(sentence.start, cue.start)[-LOCALS_REACH:]
         earlier = doc.index("place_mentions").starting(reach[0].start, cue.start) if reach else []

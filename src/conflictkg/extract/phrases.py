@@ -80,6 +80,7 @@ class PhraseReader:
         self.time_words = frozenset(normalize_key(w) for w in s.words("times"))
         self.regions = frozenset(normalize_key(w) for w in s.words("regions"))
         self.settlements = frozenset(normalize_key(w) for w in s.words("settlements"))
+        self.suffixes = tuple(sorted(s.words("pronoun_suffixes"), key=len, reverse=True))  # longest first
 
     # --- words -------------------------------------------------------------------------
 
@@ -93,6 +94,8 @@ class PhraseReader:
                 n = len(words)
                 if i + n <= len(tokens) and all(tokens[i + k].key == words[k] for k in range(1, n)):
                     return category, n, form != first and first.startswith("و")
+        if self.possessed_generic(first):
+            return GENERIC, 1, False  # "مواقعها", "نقاطه": its positions, a generic noun still
         if first.startswith("و") and len(first) > 1:
             rest = first[1:]
             if rest.isdigit():
@@ -100,6 +103,19 @@ class PhraseReader:
         if first.isdigit():
             return FILLER, 1, False
         return None, 1, False
+
+    def unsuffixed(self, key: str) -> str:
+        """A word without the pronoun joined to its end ("مواقعها": "مواقع"), if any."""
+        for suffix in self.suffixes:
+            if key.endswith(suffix) and len(key) > len(suffix) + 2:
+                return key[:-len(suffix)]
+        return key
+
+    def possessed_generic(self, key: str) -> bool:
+        """Whether a word is a generic noun with a possessive pronoun ("مواقعها", "نقاطه")."""
+        stem = self.unsuffixed(key)
+        return stem != key and any(category == GENERIC for form in clitic_forms(stem)
+                                   for words, category in self._words.get(form, ()) if len(words) == 1)
 
     def opener_between(self, doc: Doc, start: int, end: int) -> bool:
         """Whether a word that opens another clause ("كما", "فيما", "while") or a stop that
@@ -275,7 +291,7 @@ class PhraseReader:
 
     def _joins(self, gap: str) -> bool:
         """Whether the text between two places only joins them ("، و", " and the town of ")."""
-        for word in gap.replace("،", " ").replace(",", " ").split():
+        for word in gap.replace("،", " ").replace(",", " ").replace("(", " ").replace(")", " ").split():
             key = normalize_key(word)
             if self.capitalised and word[:1].isupper():
                 continue  # a name the gazetteer lacks, in a list of names

@@ -20,6 +20,7 @@ from typing import Protocol
 
 from conflictkg.extract.actors import ActorFinder
 from conflictkg.extract.attribution import AttributionFinder
+from conflictkg.extract.chunks import CHUNK_CHARS, joined, pieces
 from conflictkg.extract.claims import CasualtyFinder
 from conflictkg.extract.control import ControlFinder
 from conflictkg.extract.dating import DateFinder
@@ -96,7 +97,13 @@ class Pipeline:
         return doc
 
     def extract(self, info: DocumentInfo, text: str) -> Extraction:
-        """The Extraction of one text; never raises on a text (see ``run``)."""
+        """The Extraction of one text; never raises on a text (see ``run``). A very long
+        text is read a piece at a time (see chunks.py), so the cost stays linear."""
+        if len(text) <= CHUNK_CHARS:
+            return self._extract(info, text)
+        return joined(info, ((a, self._extract(info, text[a:b])) for a, b in pieces(text)))
+
+    def _extract(self, info: DocumentInfo, text: str) -> Extraction:
         doc = self.run(info, text)
         return doc.attempt("assemble", (0, len(text)), Extraction(document=info), assemble, doc)
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from itertools import chain
+from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from conflictkg.geo import from_geojson, to_wkt
 from conflictkg.iris import Iris
 from conflictkg.rdf import terms
 from conflictkg.rdf.vocabulary import (
@@ -41,7 +43,8 @@ def gazetteer_quads(gaz: Gazetteers, iris: Iris) -> Iterator[Quad]:
     """Every place, armed group and reporting source of ``gaz``, in the gazetteer graph."""
     graph = NamedNode(iris.graph("gazetteer"))
     triples = chain(
-        (t for entry in gaz.places.values() for t in place_triples(entry, iris)),
+        (t for entry in gaz.places.values()
+         for t in place_triples(entry, iris, gaz.boundaries.get(entry.key))),
         (t for entry in gaz.actors.values() for t in actor_triples(entry, iris)),
         (t for entry in gaz.sources.values() for t in source_triples(entry, iris)),
     )
@@ -60,7 +63,8 @@ def _names(node: NamedNode, name_ar: str, name_en: str | None, aliases_ar: Itera
         yield node, skos.altLabel, Literal(alias, language="en")
 
 
-def place_triples(p: PlaceEntry, iris: Iris) -> Iterator[Triple]:
+def place_triples(p: PlaceEntry, iris: Iris, boundary: dict[str, Any] | None = None) -> Iterator[Triple]:
+    """A place's triples; ``boundary`` is the GeoJSON geometry of its outline, when known."""
     node = terms.iri(iris.place(p.key), f"place key {p.key!r}")
     yield node, rdf.type, ckg.Place
     yield from _names(node, p.name_ar, p.name_en, p.aliases_ar, p.aliases_en)
@@ -75,6 +79,8 @@ def place_triples(p: PlaceEntry, iris: Iris) -> Iterator[Triple]:
         yield node, owl.sameAs, _external(GEONAMES, p.geonames, GEONAMES_ID, p.key, "geonames")
     if p.lat is not None and p.lon is not None:
         yield from terms.point(node, p.lat, p.lon)
+    if boundary is not None:
+        yield from terms.boundary(node, to_wkt(from_geojson(boundary)))
 
 
 def _external(template: str, value: str, pattern: re.Pattern[str], key: str,

@@ -31,6 +31,7 @@ from conflictkg.iris import Iris, slugify
 from conflictkg.rdf import terms
 from conflictkg.rdf.vocabulary import (
     EVENT_CLASSES,
+    EVENT_TYPES,
     ckg,
     ckgk,
     ckgt,
@@ -253,6 +254,8 @@ class _DocumentGraph:
                 raise self.fail(what, f"unknown kind {e.kind!r}")
             node = self.event(e.key, what)
             add(node, rdf.type, ckg[EVENT_CLASSES[e.kind]])
+            for cls in EVENT_TYPES:
+                add(node, rdf.type, cls)
             add(node, ckg.eventType, ckgt[e.kind])
             if e.name:
                 add(node, rdfs.label, terms.text(e.name, self.lang))

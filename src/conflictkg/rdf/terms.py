@@ -78,3 +78,11 @@ def point(place: NamedNode, lat: float, lon: float) -> list[tuple[NamedNode, Nam
     wkt = Literal(f"{CRS84} POINT({lon} {lat})", datatype=geo.wktLiteral)
     return [(place, geo.hasGeometry, geometry), (geometry, rdf.type, geo.Geometry),
             (geometry, geo.asWKT, wkt)]
+
+
+def boundary(place: NamedNode, wkt: str) -> list[tuple[NamedNode, NamedNode, NamedNode | Literal]]:
+    """The triples of a place's boundary geometry ``{place}#boundary`` (a CRS84 polygon's WKT,
+    CRS IRI first), beside its point: ``geof:sfWithin`` of a town in it can then be asked."""
+    geometry = NamedNode(f"{place.value}#boundary")
+    return [(place, geo.hasGeometry, geometry), (geometry, rdf.type, geo.Geometry),
+            (geometry, geo.asWKT, Literal(wkt, datatype=geo.wktLiteral))]

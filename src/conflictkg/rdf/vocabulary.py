@@ -77,6 +77,8 @@ wikibase = Namespace(PREFIXES["wikibase"])
 # Event kinds of the extraction format -> ckg classes (subclasses of ckg:Event), as the
 # event types of the package's ontology name them (ckg:eventClass).
 EVENT_CLASSES: dict[str, str] = load_bundle().kinds.event_classes
+# ckg:Event and its superclasses in the ontology, which every event is also typed with.
+EVENT_TYPES: tuple[NamedNode, ...] = tuple(NamedNode(c) for c in load_bundle().kinds.event_types)
 
 
 def sparql_prefixes(*names: str) -> str:

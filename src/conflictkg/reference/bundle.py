@@ -118,6 +118,11 @@ class Bundle:
         return self.ontology / SHAPES_FILE
 
     @property
+    def boundaries_file(self) -> Path:
+        """The admin units' outlines (GeoJSON), drawn under the query page's map."""
+        return self.mappings / "places" / "boundaries.geojson"
+
+    @property
     def context_file(self) -> Path:
         """The JSON-LD context the API's answers name."""
         return self.ontology / CONTEXT_FILE

@@ -13,8 +13,9 @@ into RDF is the mapping's job.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -33,6 +34,7 @@ SOURCE_TYPES = (
 PLACE_FILES = ("places.tsv", "extra.tsv", "abroad.tsv")  # rows of places, in this order
 PLACE_ALIAS_FILE = "aliases.tsv"  # curated names added to places of either file
 STOPNAME_FILE = "stopnames.txt"
+BOUNDARY_FILE = "boundaries.geojson"  # polygons of admin units, by key (scripts/build_boundaries.py)
 PLACE_COLUMNS = (
     "key", "level", "name_ar", "name_en", "aliases_ar", "aliases_en", "parent", "admin1",
     "admin1_en", "lat", "lon", "wikidata", "geonames", "prominence", "note",
@@ -169,6 +171,8 @@ class Gazetteers:
     actors: Mapping[str, ActorEntry]
     sources: Mapping[str, SourceEntry]
     stopnames: frozenset[str]  # place names that are common words: match only when qualified
+    # key -> GeoJSON geometry (CRS84) of the admin units whose boundary the bundle has
+    boundaries: Mapping[str, dict[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
 
 
 def read_gazetteers(mappings: Path, *, actor_kinds: tuple[str, ...]) -> Gazetteers:
@@ -178,7 +182,30 @@ def read_gazetteers(mappings: Path, *, actor_kinds: tuple[str, ...]) -> Gazettee
     actors = _read_actors(mappings / "actors" / "actors.yaml", actor_kinds)
     sources = _read_sources(mappings / "sources" / "sources.yaml", actors)
     stopnames = _read_lines(mappings / "places" / STOPNAME_FILE)
-    return Gazetteers(places, MappingProxyType(actors), MappingProxyType(sources), stopnames)
+    boundaries = _read_boundaries(mappings / "places" / BOUNDARY_FILE, places)
+    return Gazetteers(places, MappingProxyType(actors), MappingProxyType(sources), stopnames,
+                      MappingProxyType(boundaries))
+
+
+def _read_boundaries(path: Path, places: Places) -> dict[str, dict[str, Any]]:
+    """The polygons of ``boundaries.geojson`` by place key (none when the file is absent)."""
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        features = data["features"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise GazetteerError(path, None, f"not a GeoJSON FeatureCollection: {exc}") from None
+    found: dict[str, dict[str, Any]] = {}
+    for n, feature in enumerate(features, 1):
+        key = feature.get("id") if isinstance(feature, dict) else None
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        if not isinstance(key, str) or key not in places:
+            raise GazetteerError(path, None, f"feature {n}: unknown place key {key!r}")
+        if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+            raise GazetteerError(path, None, f"feature {key}: expected a Polygon or MultiPolygon")
+        found[key] = geometry
+    return found
 
 
 # --- places (TSV) -----------------------------------------------------------------

@@ -18,6 +18,8 @@ from conflictkg.reference.loading import BundleError
 
 ACTOR_KINDS_FILE = "actor-kinds.ttl"
 EVENT_TYPES_FILE = "event-types.ttl"
+ONTOLOGY_FILE = "conflictkg.ttl"
+_RDFS_SUBCLASS = NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
 _CKG = "https://conflictkg.org/ontology#"
 _EVENT_TYPE = "https://conflictkg.org/ontology/event-type/"
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -33,6 +35,9 @@ class Kinds:
     event: tuple[str, ...]
     event_classes: dict[str, str]  # event kind -> local name of its ckg class
     compatible: dict[str, frozenset[str]]  # event kind -> the other kinds it may be reported as
+    # ckg:Event and its superclasses (sem:Event, schema:Event...): every event is typed with
+    # them all, so that a client asking for any of them finds it without inference
+    event_types: tuple[str, ...] = ()
 
     def may_be_one(self, a: str, b: str) -> bool:
         """Whether events of kinds ``a`` and ``b`` may be one happening."""
@@ -46,7 +51,8 @@ def read_kinds(ontology: Path) -> Kinds:
     missing = [k for k in event if k not in classes]
     if missing:
         raise BundleError(path, None, f"no ckg:eventClass for {missing}")
-    return Kinds(actor, event, classes, _compatible(path, event))
+    return Kinds(actor, event, classes, _compatible(path, event),
+                 _superclasses(ontology / ONTOLOGY_FILE, _CKG + "Event"))
 
 
 def _compatible(path: Path, kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:
@@ -61,6 +67,23 @@ def _compatible(path: Path, kinds: tuple[str, ...]) -> dict[str, frozenset[str]]
         pairs[a].add(b)
         pairs[b].add(a)
     return {k: frozenset(v) for k, v in pairs.items()}
+
+
+def _superclasses(path: Path, cls: str) -> tuple[str, ...]:
+    """``cls`` and every class it is an rdfs:subClassOf, directly or not, in file order."""
+    try:
+        triples = list(parse(path=path, format=RdfFormat.TURTLE))
+    except (OSError, SyntaxError) as exc:
+        raise BundleError(path, None, f"cannot read: {exc}") from None
+    found, todo = [cls], [cls]
+    while todo:
+        current = NamedNode(todo.pop())
+        for t in triples:
+            if t.subject == current and t.predicate == _RDFS_SUBCLASS and isinstance(t.object, NamedNode) \
+                    and t.object.value not in found:
+                found.append(t.object.value)
+                todo.append(t.object.value)
+    return tuple(found)
 
 
 def _scheme(path: Path, scheme: str) -> tuple[tuple[str, ...], dict[str, str]]:

@@ -20,21 +20,50 @@ from collections.abc import AsyncIterator
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
 
 from conflictkg import __version__
 from conflictkg.config import Settings
 from conflictkg.reference import Bundle, load_bundle
-from conflictkg.server import api, describe, graph_store, pages, query_page, sparql
+from conflictkg.server import (
+    api,
+    assets,
+    describe,
+    docs,
+    graph_store,
+    linked,
+    ontology,
+    pages,
+    query_page,
+    sparql,
+)
 from conflictkg.server.engine import QueryEngine
 from conflictkg.server.errors import HttpError, error_response
+from conflictkg.server.negotiation import Offers, negotiate
 
 log = logging.getLogger("conflictkg.server")
 # Where errors are answered in plain text, as the SPARQL protocols' clients expect.
 PLAIN_TEXT_PATHS = ("/sparql", "/store", "/.well-known/void", "/dump")
+# Where errors are always JSON, whatever a client accepts.
+JSON_PATHS = ("/api", "/openapi.json", "/health")
+ERROR_FORMATS = Offers("an error", [("json", "application/json"), ("html", "text/html")],
+                       {"application/xhtml+xml": "html"})
 
 
 def plain_text_path(path: str) -> bool:
     return any(path == p or path.startswith(p + "/") for p in PLAIN_TEXT_PATHS)
+
+
+def html_error(request: Request, error: HttpError) -> str | None:
+    """An error page for a browser (a client preferring HTML to JSON), outside the API."""
+    path = request.url.path
+    if any(path == p or path.startswith(p + "/") for p in JSON_PATHS):
+        return None
+    chosen = negotiate(ERROR_FORMATS, request.headers.get("accept"))
+    if chosen is None or chosen.key != "html":
+        return None
+    return request.app.state.templates.get_template("error.html").render(
+        status=error.status, message=error.message, path=path)
 
 
 def create_app(settings: Settings, *, bundle: Bundle | None = None) -> FastAPI:
@@ -42,6 +71,7 @@ def create_app(settings: Settings, *, bundle: Bundle | None = None) -> FastAPI:
     settings name (or ``bundle``): its example queries, JSON-LD context and extractor."""
     engine = QueryEngine(settings)
     bundle = bundle if bundle is not None else load_bundle(settings.bundle)
+    engine.context_file = str(bundle.context_file) if bundle.context_file.is_file() else None
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -54,14 +84,14 @@ def create_app(settings: Settings, *, bundle: Bundle | None = None) -> FastAPI:
         finally:
             await engine.close()
 
-    app = FastAPI(title="ConflictKG", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="ConflictKG", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="JSON API over the ConflictKG graph. The SPARQL 1.1 endpoint at "
                   "`/sparql` follows the SPARQL Protocol and is not listed here: see "
                   "docs/sparql-endpoint.md.")
     app.state.settings = settings
     app.state.engine = engine
     app.state.bundle = bundle
-    app.state.templates = pages.templates(settings.templates)
+    app.state.templates = linked.templates(settings.templates)
     app.state.api_cache = {}  # read by the routes through conflictkg.server.deps
     app.add_middleware(sparql.SparqlEndpoint, engine=engine, settings=settings)  # first: CORS wraps it
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
@@ -71,7 +101,14 @@ def create_app(settings: Settings, *, bundle: Bundle | None = None) -> FastAPI:
 
     @app.exception_handler(HttpError)
     async def answer_error(request: Request, error: HttpError) -> Response:
-        return error_response(error, plain=plain_text_path(request.url.path))
+        plain = plain_text_path(request.url.path)
+        return error_response(error, plain=plain, html=None if plain else html_error(request, error))
+
+    @app.exception_handler(HTTPException)
+    async def answer_routing_error(request: Request, exc: HTTPException) -> Response:
+        """No such route, or no such method: answered as every other error."""
+        return await answer_error(request, HttpError(exc.status_code, str(exc.detail),
+                                                     headers=exc.headers))
 
     @app.get("/health", tags=["service"])
     async def health() -> JSONResponse:
@@ -83,6 +120,9 @@ def create_app(settings: Settings, *, bundle: Bundle | None = None) -> FastAPI:
     app.include_router(describe.router, tags=["service"])
     app.include_router(api.router)
     app.include_router(query_page.router)
+    app.include_router(docs.router)
+    app.include_router(assets.router)
+    app.include_router(ontology.router)
     app.include_router(pages.router)
     return app
 

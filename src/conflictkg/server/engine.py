@@ -32,6 +32,7 @@ from conflictkg import store as kgstore
 from conflictkg.config import Settings
 from conflictkg.server import federation, worker
 from conflictkg.server.errors import HttpError
+from conflictkg.server.sparqltext import readable_syntax_error
 from conflictkg.server.worker_link import WorkerProcess
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,8 @@ class QueryEngine:
         self._write_lock = asyncio.Lock()
         self._spill_dir: str | None = None
         self._watch = worker.GenerationWatch(settings.store)
+        # The JSON-LD context that compacted JSON-LD results are written with (the app sets it).
+        self.context_file: str | None = None
 
     @property
     def generation(self) -> int:
@@ -234,7 +237,8 @@ class QueryEngine:
         payload, generation = await self._call({
             "op": "query", "query": query, "accept": accept, "format": format, "base_iri": base_iri,
             "default_graphs": list(default_graph_uris), "named_graphs": list(named_graph_uris),
-            "substitutions": substitutions or None, "max_bytes": self.settings.max_result_bytes})
+            "substitutions": substitutions or None, "max_bytes": self.settings.max_result_bytes,
+            "context": self.context_file})
         result = _result(payload, generation)
         result.stable = not federated
         if not federated:
@@ -293,7 +297,7 @@ class QueryEngine:
             try:
                 writer.update(sparql, **options)
             except SyntaxError as exc:
-                raise HttpError(400, str(exc), code="syntax_error") from None
+                raise HttpError(400, readable_syntax_error(str(exc), sparql), code="syntax_error") from None
             except RuntimeError as exc:  # DROP GRAPH of a graph that is not there...
                 raise HttpError(400, f"the update was not applied: {exc}",
                                 code="update_failed") from None

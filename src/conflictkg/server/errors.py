@@ -6,7 +6,8 @@ app's exception handler, and the ``/sparql`` endpoint, which runs ahead of the a
 routing, with the same function. The SPARQL protocol surfaces answer the message as
 plain text, as their clients expect; the JSON API and the pages answer
 ``{"detail": message, "code": code}``, and a bad parameter FastAPI's own shape,
-``{"detail": [{"loc": [where, name], "msg": message, "type": code}]}``.
+``{"detail": [{"loc": [where, name], "msg": message, "type": code}]}``; outside the
+API, a browser (a client preferring HTML) gets an error page instead.
 
 Query workers import this module for the type alone: it imports no web framework
 until a response is made.
@@ -56,15 +57,18 @@ def not_found(kind: str, value: str) -> HttpError:
     return HttpError(404, f"no {kind} {value!r} in the graph")
 
 
-def error_response(error: HttpError, *, plain: bool) -> Response:
-    """The answer to ``error``: its message as plain text, or as JSON."""
-    from starlette.responses import JSONResponse, PlainTextResponse
+def error_response(error: HttpError, *, plain: bool, html: str | None = None) -> Response:
+    """The answer to ``error``: its message as plain text, as JSON, or the ``html`` page
+    made for a browser."""
+    from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
     headers = dict(error.headers)
     if error.status == 503:
         headers.setdefault("Retry-After", RETRY_AFTER)
     if plain:
         return PlainTextResponse(error.message + "\n", status_code=error.status, headers=headers)
+    if html is not None:
+        return HTMLResponse(html, status_code=error.status, headers={**headers, "Vary": "Accept"})
     if error.param is not None:
         detail: object = [{"loc": [error.where, error.param], "msg": error.message,
                            "type": error.code}]

@@ -139,6 +139,24 @@ def negotiate(offers: Offers, accept: str | None) -> Choice | None:
     return chosen
 
 
+COMPACTED = "http://www.w3.org/ns/json-ld#compacted"
+
+
+@functools.lru_cache(maxsize=256)
+def wants_compacted(accept: str | None) -> bool:
+    """Whether the Accept header asks for JSON-LD compacted with a context:
+    ``application/ld+json;profile="http://www.w3.org/ns/json-ld#compacted"``."""
+    for part in (accept or "").split(","):
+        media, *params = (p.strip() for p in part.split(";"))
+        if media.lower() != "application/ld+json":
+            continue
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "profile" and COMPACTED in value.strip('"').split():
+                return True
+    return False
+
+
 def not_acceptable(offers: Offers, accept: str | None) -> HttpError:
     return HttpError(406, f"no acceptable format for {offers.name} in Accept: {accept!r}; "
                      f"offered: {offers.media_types()}")

@@ -3,53 +3,61 @@
 The request path after the host, appended to ``base_iri``, is the IRI
 (``/id/place/C1001`` -> ``{base}id/place/C1001``). One data function reads what the
 graph says about it; the answer is an HTML page (Arabic and English side by side, a
-small map, links to what it is tied to and to the SPARQL query that shows the same
-data), Turtle or JSON-LD, chosen by the Accept header or by a ``.ttl`` / ``.jsonld``
-suffix. Unknown IRIs get a 404.
+small map, every link named, and the SPARQL query that shows the same data), Turtle or
+JSON-LD, chosen by the Accept header or by a ``.ttl`` / ``.jsonld`` suffix. A page
+answers the questions its subject raises: an event's claims (count, qualifier, source,
+rank, date, the quoted words) with disputed tolls side by side; a place's events and
+control claims over time and its admin chain; an armed group's events, claims, parent
+and units. Unknown IRIs get a 404.
 """
 
 from __future__ import annotations
 
-import math
+import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Request, Response
-from fastapi.responses import FileResponse, HTMLResponse
-from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+from fastapi.responses import HTMLResponse
 
 from conflictkg.iris import Iris
-from conflictkg.rdf.vocabulary import PREFIXES
+from conflictkg.rdf.vocabulary import CKG
+from conflictkg.server.api import models as m
+from conflictkg.server.api import queries as q
+from conflictkg.server.api import shapes
 from conflictkg.server.api.extraction import extraction
 from conflictkg.server.api.graph import (
     PREFIX,
     Description,
     describe,
+    expand,
     iri_term,
     is_iri,
     point,
     spans,
     text,
 )
+from conflictkg.server.api.reader import RELATED, SUB_EVENTS, SUB_UNITS, Reader, ReaderDep
 from conflictkg.server.api.shapes import labels, local
 from conflictkg.server.deps import EngineDep, SettingsDep
-from conflictkg.server.engine import QueryEngine
 from conflictkg.server.errors import HttpError
-from conflictkg.server.negotiation import Offers, negotiate, not_acceptable
+from conflictkg.server.linked import (
+    API_KINDS,
+    best_label,
+    choose_format,
+    curie,
+    local_href,
+    query_link,
+    rdf_response,
+    split_suffix,
+)
+from conflictkg.server.sketches import highlighted, svg_map, svg_timeline
 
 router = APIRouter(include_in_schema=False)
-STATIC = Path(__file__).resolve().parent / "static"
-RDF_FORMATS = {"turtle": "text/turtle", "jsonld": "application/ld+json",
-               "ntriples": "application/n-triples"}
-PAGES = Offers("this page", [("html", "text/html"), *RDF_FORMATS.items()], {
-    "application/xhtml+xml": "html", "application/x-turtle": "turtle", "text/n3": "turtle",
-    "application/json": "jsonld"})
-SUFFIXES = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples"}
 INCOMING_LIMIT = 200
-API_KINDS = {"event": "events", "place": "places", "actor": "actors", "source": "sources",
-             "document": "documents"}
+# Types every event also has, for generic clients: a page names the specific one.
+GENERIC_TYPES = {expand("ckg:Event"), expand("sem:Event"), expand("schema:Event"), expand("prov:Entity")}
 
 # The subject, and the resources named by fragments of its IRI (geometry, selectors) up
 # to two links away: what a client needs to read the subject without another request.
@@ -71,30 +79,10 @@ GROUP BY ?g ?cls ORDER BY DESC(?n) LIMIT 50"""
 GRAPH_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
-def templates(folder: Path | None = None) -> Environment:
-    """Templates of the package; those of ``folder`` (the ``templates`` setting) override them."""
-    loaders: list[BaseLoader] = [PackageLoader("conflictkg.server", "templates")]
-    if folder is not None:
-        loaders.insert(0, FileSystemLoader(folder))
-    env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(["html"]))
-    env.filters["urlquote"] = lambda v: quote(str(v), safe="")
-    return env
 
 
-def curie(iri: str) -> str:
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri
 
 
-def choose_format(request: Request) -> str:
-    """'html', or an RDF format key, by the Accept header (HTML without one)."""
-    accept = request.headers.get("accept")
-    chosen = negotiate(PAGES, accept)
-    if chosen is None:
-        raise not_acceptable(PAGES, accept)
-    return chosen.key
 
 
 @dataclass
@@ -104,29 +92,55 @@ class Page:
     iri: str
     kind: str
     description: Description
-    incoming: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
+    incoming: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
     points: list[dict[str, Any]] = field(default_factory=list)
     extraction: dict[str, Any] | None = None
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    event: m.EventSummary | None = None
+    claims: list[m.Claim] = field(default_factory=list)
+    tolls: list[m.Toll] = field(default_factory=list)
+    events: list[m.EventSummary] = field(default_factory=list)
+    chain: list[m.Ref] = field(default_factory=list)
+    units: list[m.Ref] = field(default_factory=list)
+    sub_events: list[m.Ref] = field(default_factory=list)
 
 
-async def page_data(engine: QueryEngine, iris: Iris, iri: str) -> Page | None:
+async def page_data(reader: Reader, iri: str) -> Page | None:
+    """What the graph says about ``iri``, and what its kind of page shows beside it: an event's
+    claims and tolls, a place's events, control claims and admin chain, a group's events,
+    claims and units."""
+    engine, iris = reader.engine, reader.iris
     if not is_iri(iri):
         return None  # not an IRI, so certainly not one of ours
     described = (await describe(engine, [iri]))[iri]
     if not described.props:
         return None
     found = iris.kind_of(iri)
-    kind = found[0] if found else "resource"
-    rows = await engine.select(INCOMING, substitutions={"o": iri_term(iri)})
-    referrers = await describe(engine, {text(r["s"]) for r in rows}) if rows else {}
-    incoming = [(text(r["s"]), text(r["p"]), referrers[text(r["s"])].labels()) for r in rows]
-    page = Page(iri, kind, described, incoming)
+    page = Page(iri, found[0] if found else "resource", described)
+    await _incoming(reader, page)
     page.points = map_points(iris, page)
-    if kind == "document":
+    types = described.types()
+    if page.kind == "document":
         page.extraction = await extraction(engine, iris, described)
+    elif page.kind == "event" and described.value("ckg:eventType"):
+        (page.event,) = await reader.event_summaries([iri])
+        page.claims = await reader.claims_about(iri)
+        page.tolls = shapes.tolls(page.claims)
+        page.sub_events = await reader.refs(SUB_EVENTS, "e", iri)
+    elif expand("ckg:Place") in types:
+        page.chain = await reader.admin_chain(shapes.place(iris, described))
+        page.events = await reader.events_of("place", iri, q.EVENT_PLACE)
+        control = q.claims_query().values("place", [iri], q.CLAIM_PLACE)
+        control.add(q.CLAIM_KIND, claimClass=iri_term(expand("ckg:ControlClaim")))
+        page.claims = await reader.claims((await reader.page(control, RELATED))[0])
+    elif expand("ckg:ArmedGroup") in types:
+        page.units = await reader.refs(SUB_UNITS, "a", iri)
+        page.events = await reader.events_of("actor", iri, q.EVENT_ACTOR)
+        claims = q.claims_query().values("actor", [iri], q.CLAIM_ACTOR)
+        page.claims = await reader.claims((await reader.page(claims, RELATED))[0])
     annotations = described.iris("ckg:evidence")
-    if kind == "incident":  # its reports' sentences, each with its document
+    if page.kind == "incident":  # its reports' sentences, each with its document
         rows = await engine.select(REPORTED, substitutions={"i": iri_term(iri)})
         annotations += [text(r["a"]) for r in rows]
     quoted = await spans(engine, annotations)
@@ -135,10 +149,36 @@ async def page_data(engine: QueryEngine, iris: Iris, iri: str) -> Page | None:
     return page
 
 
+async def _incoming(reader: Reader, page: Page) -> None:
+    """What refers to the page's subject, each named; the annotations that mention it are
+    gathered as mentions (the document and the words) rather than listed as IRIs."""
+    engine, iris = reader.engine, reader.iris
+    rows = await engine.select(INCOMING, substitutions={"o": iri_term(page.iri)})
+    referrers = await describe(engine, {text(r["s"]) for r in rows}) if rows else {}
+    annotation = expand("oa:Annotation")
+    mentioned = [s for s, d in referrers.items() if annotation in d.types()]
+    found = await spans(engine, mentioned)
+    documents = await describe(engine, {s["document"] for s in found.values() if s["document"]})
+    for a in mentioned:
+        span = found.get(a)
+        if span and span["document"]:
+            doc = documents.get(span["document"])
+            mention = {"href": local_href(iris, span["document"]), "text": span["text"],
+                       "document": title_of(doc) if doc else span["document"]}
+            if mention not in page.mentions:
+                page.mentions.append(mention)
+    for r in rows:
+        s, p = text(r["s"]), text(r["p"])
+        if s in found or annotation in referrers[s].types():
+            continue
+        page.incoming.append({"href": local_href(iris, s), "iri": s, "predicate": curie(p),
+                              "label": title_of(referrers[s])})
+
+
 def map_points(iris: Iris, page: Page) -> list[dict[str, Any]]:
     """The located things a page's map shows: the place itself, or the places tied to it."""
     out = []
-    geometry = page.description.first("geo:hasGeometry")
+    geometry = page.description.geometry()
     own = point(geometry.wkt if geometry else None)
     if own:
         out.append({"lon": own[0], "lat": own[1], "label": best_label(page.description.labels()),
@@ -153,84 +193,64 @@ def map_points(iris: Iris, page: Page) -> list[dict[str, Any]]:
     return out[:50]
 
 
-def best_label(found: dict[str, str]) -> str:
-    names = labels(found)
-    return names.en or names.ar or ""
-
-
-def local_href(iris: Iris, iri: str) -> str:
-    """The path serving an IRI here when it is minted under the base, else the IRI itself."""
-    base = iris.base
-    if iri.startswith((base + "id/", base + "graph/")):
-        return "/" + iri[len(base):]
-    return iri
-
-
-def svg_map(points: list[dict[str, Any]], width: int = 420, height: int = 300) -> dict[str, Any]:
-    """Project points into an SVG box (equirectangular, scaled by the cosine of latitude)."""
-    if not points:
-        return {}
-    lons, lats = [p["lon"] for p in points], [p["lat"] for p in points]
-    pad = max(0.02, (max(lons) - min(lons)) * 0.15, (max(lats) - min(lats)) * 0.15)
-    west, east, south, north = min(lons) - pad, max(lons) + pad, min(lats) - pad, max(lats) + pad
-    kx = math.cos(math.radians((south + north) / 2))
-    scale = min((width - 20) / ((east - west) * kx), (height - 20) / (north - south))
-    x0 = (width - (east - west) * kx * scale) / 2
-    y0 = (height - (north - south) * scale) / 2
-    placed = [{**p, "x": round(x0 + (p["lon"] - west) * kx * scale, 1),
-               "y": round(y0 + (north - p["lat"]) * scale, 1)} for p in points]
-    km = (east - west) * kx * 111.32
-    return {"width": width, "height": height, "points": placed,
-            "bbox": [round(v, 5) for v in (west, south, east, north)], "km": round(km, 1)}
-
-
-def query_link(iri: str) -> str:
-    query = f"SELECT ?property ?value WHERE {{\n  {iri_term(iri)} ?property ?value\n}}"
-    return "/?" + urlencode({"query": query})
-
-
-def highlighted(extraction: dict[str, Any] | None, iris: Iris) -> list[dict[str, Any]]:
-    """The document text cut into plain and marked segments (first span wins an overlap)."""
-    if not extraction or not extraction.get("text"):
-        return []
-    text_ = extraction["text"]
-    marks = []
-    for group in ("actors", "places"):
-        for item in extraction[group]:
-            for m in item["mentions"]:
-                marks.append((m["start"], m["end"], item["id"], group[:-1]))
-    for group in ("events", "claims"):
-        for item in extraction[group]:
-            if item.get("evidence"):
-                marks.append((item["evidence"]["start"], item["evidence"]["end"], item["id"],
-                              group[:-1]))
-    segments, at = [], 0
-    for start, end, iri, kind in sorted(m for m in marks if m[0] is not None and m[1] is not None):
-        if start < at or end > len(text_):
+def type_label(d: Description) -> str:
+    """The most specific type's English label ('Casualty claim'), else its local name."""
+    named = sorted((t for t in d.all("rdf:type")), key=lambda t: (not t.text.startswith(CKG), t.text))
+    for term in named:
+        if term.text in GENERIC_TYPES:
             continue
-        segments.append({"text": text_[at:start]})
-        segments.append({"text": text_[start:end], "href": local_href(iris, iri), "kind": kind})
-        at = end
-    segments.append({"text": text_[at:]})
-    return segments
+        return term.labels.get("en") or _words(local(term.text) or term.text)
+    return ""
 
 
-def describe_line(d: Description) -> str:
-    """A title for something without a name: its type, date and place ('Attack, 2011-04-19, Homs')."""
-    parts = [local(t) or "" for t in sorted(d.types())][:1]
-    parts.append(d.value("sem:hasBeginTimeStamp") or "")
-    place = d.first("sem:hasPlace") or d.first("ckg:controlPlace")
+def _words(name: str) -> str:
+    """'CasualtyClaim' -> 'Casualty claim', for a type whose label the store lacks."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).capitalize()
+
+
+def title_of(d: Description) -> str:
+    """A title for a page's subject: its name, else what it is, when and where, in words
+    ('Casualty claim: at least 82 killed — Syrian Observatory for Human Rights')."""
+    names = d.labels() or d.labels("dcterms:title")
+    if names:
+        return best_label(names)
+    kind = type_label(d)
+    if d.value("ckg:count"):
+        qualifier = (local(d.value("ckg:qualifier")) or "").replace("_", " ")
+        qualifier = "" if qualifier == "exact" else qualifier + " "
+        outcome = local(d.value("ckg:outcome")) or ""
+        who = d.value("ckg:attributedLabel") or ""
+        return f"{kind}: {qualifier}{d.value('ckg:count')} {outcome}" + (f" — {who}" if who else "")
+    if d.value("ckg:change"):
+        actor, place = d.first("ckg:controlActor"), d.first("ckg:controlPlace")
+        words = [best_label(actor.labels) if actor else "", local(d.value("ckg:change")) or "",
+                 best_label(place.labels) if place else ""]
+        stance = " (denied)" if local(d.value("ckg:stance")) == "denied" else ""
+        return f"{kind}: {' '.join(w for w in words if w)}{stance}"
+    parts = [kind, d.value("sem:hasBeginTimeStamp") or d.value("schema:datePublished") or ""]
+    place, publisher = d.first("sem:hasPlace"), d.first("schema:publisher")
     parts.append(best_label(place.labels) if place else "")
-    count = d.value("ckg:count")
-    if count:
-        parts.append(f"{count} ({d.value('ckg:attributedLabel') or ''})")
+    parts.append(best_label(publisher.labels) if publisher else "")
+    parts.append(d.value("ckg:fileName") or "")
     return ", ".join(p for p in parts if p) or d.iri
+
+
+def link_text(iris: Iris, term: Any) -> str:
+    """The words of a link: the target's name, else its CURIE, else its kind and key."""
+    found = best_label(term.labels) if term.labels else ""
+    if found:
+        return found
+    short = curie(term.text)
+    if short != term.text:
+        return short
+    minted = iris.kind_of(term.text)
+    return f"{minted[0]} {minted[1]}" if minted else term.text
 
 
 def render_html(request: Request, iris: Iris, page: Page) -> HTMLResponse:
     d = page.description
     names = labels(d.labels() or d.labels("dcterms:title")) if (
-        d.labels() or d.labels("dcterms:title")) else labels({"en": describe_line(d)})
+        d.labels() or d.labels("dcterms:title")) else labels({"en": title_of(d)})
     found = iris.kind_of(page.iri)
     api = f"/api/v1/{API_KINDS[found[0]]}/{quote(found[1], safe='')}" \
         if found and found[0] in API_KINDS else None
@@ -238,52 +258,90 @@ def render_html(request: Request, iris: Iris, page: Page) -> HTMLResponse:
         api = f"/api/v1/events/incident/{quote(found[1], safe='')}"
     rows = []
     for predicate in sorted(d.props, key=curie):
-        rows.append({"predicate": curie(predicate), "predicate_iri": predicate,
+        rows.append({"predicate": curie(predicate), "predicate_href": local_href(iris, predicate),
                      "values": [{"text": t.text, "is_iri": t.is_iri, "lang": t.lang,
-                                 "label": best_label(t.labels) if t.is_iri else None,
+                                 "label": link_text(iris, t) if t.is_iri else None,
                                  "curie": curie(t.text) if t.is_iri else None,
                                  "href": local_href(iris, t.text) if t.is_iri else None}
                                 for t in d.props[predicate]]})
-    incoming = [{"href": local_href(iris, s), "iri": s, "predicate": curie(p),
-                 "label": best_label(lab)} for s, p, lab in page.incoming]
+    dated = [{"start": e.start, "label": e.labels.en or e.labels.ar or e.kind or "",
+              "href": local_href(iris, e.id), "kind": "event"} for e in page.events]
+    dated += [{"start": c.start, "label": claim_words(c), "href": local_href(iris, c.id), "kind": "claim"}
+              for c in page.claims if c.kind == "control"]
     html = request.app.state.templates.get_template("entity.html").render(
         iri=page.iri, kind=page.kind, names=names, aliases=sorted(d.labels("skos:altLabel").values()),
-        types=sorted(curie(t) for t in d.types()), rows=rows, incoming=incoming,
-        incoming_limit=INCOMING_LIMIT, map=svg_map(page.points), api=api,
-        query=query_link(page.iri), path=request.url.path,
+        types=sorted(curie(t) for t in d.types()), rows=rows, incoming=page.incoming,
+        mentions=page.mentions, incoming_limit=INCOMING_LIMIT, map=svg_map(page.points), api=api,
+        query=query_link(page.iri), path=request.url.path, type_label=type_label(d),
         segments=highlighted(page.extraction, iris), evidence=page.evidence,
+        event=page.event, claims=[claim_row(iris, c) for c in page.claims], tolls=tolls_rows(iris, page),
+        events=[event_row(iris, e) for e in page.events], chain=[ref_row(iris, r) for r in page.chain],
+        units=[ref_row(iris, r) for r in page.units], sub_events=[ref_row(iris, r) for r in page.sub_events],
+        timeline=svg_timeline(dated), parent=ref_row(iris, shapes.ref(iris, d.first("ckg:partOf"))),
     )
     return HTMLResponse(html, headers={"Vary": "Accept"})
 
 
-async def rdf_response(engine: QueryEngine, query: str, fmt: str,
-                       substitutions: dict[str, str] | None = None) -> Response:
-    body = await engine.construct(query, substitutions, format=RDF_FORMATS[fmt])
-    return Response(body, media_type=RDF_FORMATS[fmt], headers={"Vary": "Accept"})
+def ref_row(iris: Iris, ref: m.Ref | None) -> dict[str, str | None] | None:
+    if ref is None:
+        return None
+    minted = iris.kind_of(ref.id)
+    fallback = f"{minted[0]} {minted[1]}" if minted else ref.id
+    return {"href": local_href(iris, ref.id), "label": ref.labels.en or ref.labels.ar or fallback,
+            "ar": ref.labels.ar if ref.labels.en else None}
 
 
-def split_suffix(iri: str) -> tuple[str, str | None]:
-    for suffix, fmt in SUFFIXES.items():
-        if iri.endswith(suffix):
-            return iri[: -len(suffix)], fmt
-    return iri, None
+def claim_words(c: m.Claim) -> str:
+    """A claim in a few words: '82 killed' or 'Syrian government forces entered al-Qadam'."""
+    if c.kind == "casualties":
+        qualifier = "" if c.qualifier in (None, "exact") else c.qualifier.replace("_", " ") + " "
+        return f"{qualifier}{c.count if c.count is not None else '?'} {c.outcome or ''}".strip()
+    actor = (c.actor.labels.en or c.actor.labels.ar) if c.actor else "someone"
+    place = (c.place.labels.en or c.place.labels.ar) if c.place else ""
+    return f"{actor} {c.change or ''} {place}".strip() + (" (denied)" if c.stance == "denied" else "")
+
+
+def claim_row(iris: Iris, c: m.Claim) -> dict[str, Any]:
+    quote_ = c.evidence[0].text if c.evidence else None
+    return {"href": local_href(iris, c.id), "kind": c.kind, "words": claim_words(c), "count": c.count,
+            "qualifier": (c.qualifier or "").replace("_", " "), "outcome": c.outcome,
+            "source": ref_row(iris, c.source), "attributed": c.attributed_label, "rank": c.rank,
+            "date": c.start, "quote": quote_, "stance": c.stance,
+            "event": {"href": local_href(iris, c.event)} if c.event else None,
+            "victims": ref_row(iris, c.victim_actor), "category": c.victim_category}
+
+
+def event_row(iris: Iris, e: m.EventSummary) -> dict[str, Any]:
+    return {"href": local_href(iris, e.id), "label": e.labels.ar or e.labels.en, "kind": e.kind,
+            "start": e.start, "end": e.end, "places": [ref_row(iris, p) for p in e.places],
+            "actors": [ref_row(iris, a) for a in e.actors],
+            "fatalities": e.fatalities.conservative if e.fatalities else None}
+
+
+def tolls_rows(iris: Iris, page: Page) -> list[dict[str, Any]]:
+    """The tolls side by side: each group of victims with every claim about it."""
+    by_id = {c.id: c for c in page.claims}
+    return [{"outcome": t.outcome, "low": t.low, "high": t.high, "disputed": t.disputed,
+             "category": t.victim_category,
+             "claims": [claim_row(iris, by_id[c]) for c in t.claims if c in by_id]}
+            for t in page.tolls]
 
 
 @router.api_route("/id/{rest:path}", methods=["GET", "HEAD"])
-async def dereference(request: Request, rest: str, engine: EngineDep,
-                      settings: SettingsDep) -> Response:
-    iris = Iris(settings.base_iri)
+async def dereference(request: Request, rest: str, reader: ReaderDep) -> Response:
+    engine, iris = reader.engine, reader.iris
     iri, fmt = iris.base + "id/" + rest, None
-    page = await page_data(engine, iris, iri)
+    page = await page_data(reader, iri)
     if page is None:
         iri, fmt = split_suffix(iri)
-        page = await page_data(engine, iris, iri) if fmt else None
+        page = await page_data(reader, iri) if fmt else None
     if page is None:
         raise HttpError(404, f"nothing is known about <{iri}>")
     fmt = fmt or choose_format(request)
     if fmt == "html":
         return render_html(request, iris, page)
-    return await rdf_response(engine, CONSTRUCT, fmt, {"s": iri_term(iri)})
+    return await rdf_response(engine, CONSTRUCT, fmt, {"s": iri_term(iri)},
+                              accept=request.headers.get("accept"))
 
 
 @router.api_route("/graph/{rest:path}", methods=["GET", "HEAD"])
@@ -301,7 +359,8 @@ async def graph(request: Request, rest: str, engine: EngineDep, settings: Settin
         raise HttpError(404, f"no graph <{iri}>")
     fmt = fmt or choose_format(request)
     if fmt != "html":
-        return await rdf_response(engine, GRAPH_TRIPLES, fmt, {"g": iri_term(iri)})
+        return await rdf_response(engine, GRAPH_TRIPLES, fmt, {"g": iri_term(iri)},
+                                  accept=request.headers.get("accept"))
     classes = await engine.select(GRAPH_CLASSES, substitutions={"g": iri_term(iri)})
     query = f"SELECT ?s ?p ?o WHERE {{\n  GRAPH {iri_term(iri)} {{ ?s ?p ?o }}\n}} LIMIT 100"
     html = request.app.state.templates.get_template("graph.html").render(
@@ -312,10 +371,3 @@ async def graph(request: Request, rest: str, engine: EngineDep, settings: Settin
     )
     return HTMLResponse(html, headers={"Vary": "Accept"})
 
-
-@router.get("/static/{name}")
-async def page_asset(name: str) -> FileResponse:
-    files = {p.name: p for p in STATIC.iterdir() if p.is_file()}
-    if name not in files:
-        raise HttpError(404, "no such file")
-    return FileResponse(files[name])

@@ -164,3 +164,41 @@ def service_clauses(text: str) -> list[ServiceClause]:
         clauses.append(ServiceClause(start, close + 1, bool(m.group("silent")), target,
                                      text[m.start("brace") + 1:close]))
     return clauses
+
+
+_POSITION = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.DOTALL)
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\[[^\]]*\]|[A-Za-z][\w ]*')
+_PNAME_BEFORE = re.compile(r"([A-Za-z][\w.-]*)?:[\w.-]*$")
+
+
+def readable_syntax_error(message: str, query: str) -> str:
+    """The parser's message as one line a person reads: where, and what was expected.
+
+    Oxigraph lists the characters it would have accepted as Unicode ranges; those say
+    nothing to a reader and are left out. An undeclared prefix is named as such.
+    """
+    found = _POSITION.match(message.strip())
+    if not found:
+        return " ".join(message.split())
+    line, column, rest = int(found.group(1)), int(found.group(2)), found.group(3)
+    where = f"line {line}, column {column}"
+    if "Prefix not found" in rest:
+        lines = query.split("\n")
+        text = lines[line - 1][:column] if 0 < line <= len(lines) else ""
+        prefix = _PNAME_BEFORE.search(text.rstrip())
+        name = f"{prefix.group(1) or ''}:" if prefix else "a prefix"
+        return f"{where}: the prefix {name} is not declared (add PREFIX {name} <…> before the query)"
+    if '"\\""' in rest:
+        return f"{where}: a string is not closed"
+    if "failed" in rest:
+        return f"{where}: {' '.join(rest.removeprefix('expected').split())}"
+    tokens = [t for t in _TOKEN.findall(rest.removeprefix("expected one of").removeprefix("expected"))
+              if not t.startswith("[")]
+    tokens = [t.strip() for t in tokens if t.strip() and t.strip() != "_"]
+    if tokens:
+        named = list(dict.fromkeys(tokens))
+        more = " or …" if len(named) > 6 else ""
+        return f"{where}: expected {' or '.join(named[:6])}{more}"
+    lines = query.split("\n")
+    near = lines[line - 1][max(0, column - 11):column + 9].strip() if 0 < line <= len(lines) else ""
+    return f"{where}: unexpected text" + (f" near «{near}»" if near else "")

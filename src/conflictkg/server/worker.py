@@ -49,6 +49,7 @@ from pyoxigraph import (
 from conflictkg import store as kgstore
 from conflictkg.server import negotiation
 from conflictkg.server.errors import HttpError
+from conflictkg.server.sparqltext import readable_syntax_error
 
 RESULT_FORMATS = {
     "json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML,
@@ -117,7 +118,8 @@ class Spilled:
     size: int
 
 
-def _capped(write: Callable[[_CappedOutput], object], job: dict) -> bytes | Spilled:
+def _capped(write: Callable[[Any], object], job: dict) -> bytes | Spilled:
+    """What ``write`` writes to a file-like output (Oxigraph's serialisers take it), capped."""
     limit = job["max_bytes"]
     out = _CappedOutput(limit, job.get("spill_dir"))
     try:
@@ -187,6 +189,33 @@ def _variable(name: str) -> Variable:
         raise HttpError(400, f"not a variable name: {name!r} ({exc})") from None
 
 
+# The prefixes of Turtle and TriG results: the endpoint's own, as its example queries write them.
+def _prefixes() -> dict[str, str]:
+    from conflictkg.rdf.vocabulary import PREFIXES
+
+    return dict(PREFIXES)
+
+
+def _compacted(triples: Any, context_file: str, job: dict) -> bytes | Spilled:
+    """Triples as JSON-LD compacted with the context in ``context_file`` (the project's)."""
+    import json
+
+    import rdflib
+
+    ntriples = _capped(lambda out: serialize(triples, out, format=RdfFormat.N_TRIPLES), job)
+    if isinstance(ntriples, Spilled):
+        with open(ntriples.path, "rb") as f:
+            data = f.read()
+        os.unlink(ntriples.path)
+    else:
+        data = ntriples
+    with open(context_file, encoding="utf-8") as f:
+        context = json.load(f)["@context"]
+    graph = rdflib.Graph().parse(data=data, format="nt")
+    text = graph.serialize(format="json-ld", context=context, auto_compact=True)
+    return _capped(lambda out: out.write(text.encode("utf-8")), job)
+
+
 def run_query(store: Store, job: dict, functions: Functions) -> tuple[str, bytes | Spilled]:
     options = _dataset_options(job)
     if job.get("substitutions"):
@@ -197,7 +226,7 @@ def run_query(store: Store, job: dict, functions: Functions) -> tuple[str, bytes
         options["custom_functions"] = named
     if job.get("base_iri"):
         options["base_iri"] = job["base_iri"]
-    results = store.query(job["query"], **options)
+    results: Any = store.query(job["query"], **options)
     if isinstance(results, QuerySolutions):
         kind = negotiation.SOLUTIONS
     elif isinstance(results, QueryBoolean):
@@ -205,8 +234,15 @@ def run_query(store: Store, job: dict, functions: Functions) -> tuple[str, bytes
     else:
         kind = negotiation.GRAPH
     choice = negotiation.choose(kind, job.get("accept"), job.get("format"))
-    fmt = RDF_FORMATS[choice.key] if kind is negotiation.GRAPH else RESULT_FORMATS[choice.key]
-    return choice.media_type, _capped(lambda out: results.serialize(out, format=fmt), job)
+    if kind is not negotiation.GRAPH:
+        fmt = RESULT_FORMATS[choice.key]
+        return choice.media_type, _capped(lambda out: results.serialize(out, format=fmt), job)
+    fmt = RDF_FORMATS[choice.key]
+    if choice.key == "jsonld" and job.get("context") and negotiation.wants_compacted(job.get("accept")):
+        media = f'{choice.media_type}; profile="{negotiation.COMPACTED}"'
+        return media, _compacted(results, job["context"], job)
+    prefixes = _prefixes() if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
+    return choice.media_type, _capped(lambda out: serialize(results, out, format=fmt, prefixes=prefixes), job)
 
 
 def read_graph(store: Store, job: dict, functions: Functions) -> tuple[str, bytes | Spilled]:
@@ -332,7 +368,8 @@ def serve(sock: socket.socket, store_path: str, memory_mb: int = 0) -> None:
         except HttpError as exc:
             answer = ("error", exc.status, exc.code, exc.message, generation)
         except SyntaxError as exc:
-            answer = ("error", 400, "syntax_error", f"{exc}", generation)
+            answer = ("error", 400, "syntax_error",
+                      readable_syntax_error(str(exc), job.get("query") or ""), generation)
         except RuntimeError as exc:  # Oxigraph's evaluation errors: the query's fault
             answer = ("error", 400, "evaluation_error", f"{exc}", generation)
         except (KeyboardInterrupt, SystemExit):

@@ -10,8 +10,7 @@ from fastapi.responses import JSONResponse
 from conflictkg.server.api import models as m
 from conflictkg.server.api import queries as q
 from conflictkg.server.api import shapes
-from conflictkg.server.api.graph import Description, describe, expand, iri_term, literal_term, search, text
-from conflictkg.server.api.index import candidates
+from conflictkg.server.api.graph import Description, describe, expand, iri_term, literal_term, search
 from conflictkg.server.api.params import (
     ID_DOC,
     ActorKind,
@@ -22,14 +21,11 @@ from conflictkg.server.api.params import (
     Limit,
     Search,
 )
-from conflictkg.server.api.reader import ApiRoute, Reader, ReaderDep
+from conflictkg.server.api.reader import RELATED, SUB_UNITS, ApiRoute, Reader, ReaderDep
 from conflictkg.server.errors import not_found
 
 router = APIRouter(route_class=ApiRoute)
-RELATED = 100
 CLASSES = {"actor": "ckg:ArmedGroup", "place": "ckg:Place", "source": "ckg:ReportingSource"}
-ANCESTORS = q.PREFIX + "SELECT ?x ?p WHERE { ?p schema:containedInPlace+ ?x }"
-SUB_UNITS = q.PREFIX + "SELECT ?x ?a WHERE { ?x ckg:partOf ?a } ORDER BY ?x"
 
 
 async def _detail(reader: Reader, kind: str, value: str) -> tuple[str, Description]:
@@ -75,17 +71,12 @@ async def list_actors(reader: ReaderDep, q_: Search = None,
             summary="One armed group with its aliases, parent, sub-units, events and claims")
 async def get_actor(reader: ReaderDep,
                     id: Annotated[str, Path(description=ID_DOC, examples=["fsa"])]) -> m.ActorDetail:
-    engine, iris = reader.engine, reader.iris
     iri, d = await _detail(reader, "actor", id)
-    subs = await engine.select(SUB_UNITS, substitutions={"a": iri_term(iri)})
-    sub_desc = await describe(engine, [text(r["x"]) for r in subs])
-    events = await reader.events_among(await candidates(engine, "actor", [iri], q.EVENT_ACTOR), RELATED)
     claims, _ = await reader.page(q.claims_query().values("actor", [iri], q.CLAIM_ACTOR), RELATED)
     return m.ActorDetail(
-        **shapes.actor(iris, d).model_dump(),
-        sub_units=[m.Ref(id=s, key=shapes.key_of(iris, s), labels=shapes.labels(x.labels()))
-                   for s, x in sub_desc.items()],
-        events=await reader.event_summaries(events),
+        **shapes.actor(reader.iris, d).model_dump(),
+        sub_units=await reader.refs(SUB_UNITS, "a", iri),
+        events=await reader.events_of("actor", iri, q.EVENT_ACTOR),
         claims=await reader.claims(claims),
     )
 
@@ -118,23 +109,13 @@ async def list_places(reader: ReaderDep, area: InArea, geojson: GeoJson, q_: Sea
             summary="One place with its admin chain, geometry and events")
 async def get_place(reader: ReaderDep, geojson: GeoJson,
                     id: Annotated[str, Path(description=ID_DOC, examples=["C1001"])]) -> Any:
-    engine, iris = reader.engine, reader.iris
     iri, d = await _detail(reader, "place", id)
-    place = shapes.place(iris, d)
+    place = shapes.place(reader.iris, d)
     if geojson:
         return JSONResponse(shapes.feature(place).model_dump(mode="json"),
                             media_type="application/geo+json")
-    rows = await engine.select(ANCESTORS, substitutions={"p": iri_term(iri)})
-    ancestors = await describe(engine, [text(r["x"]) for r in rows])
-    chain: list[m.Ref] = []
-    current = place.parent.id if place.parent else None
-    while current in ancestors and len(chain) < 20:
-        chain.append(m.Ref(id=current, key=shapes.key_of(iris, current),
-                           labels=shapes.labels(ancestors[current].labels())))
-        current = ancestors[current].value("schema:containedInPlace")
-    events = await reader.events_among(await candidates(engine, "place", [iri], q.EVENT_PLACE), RELATED)
-    return m.PlaceDetail(**place.model_dump(), admin_chain=chain,
-                         events=await reader.event_summaries(events))
+    return m.PlaceDetail(**place.model_dump(), admin_chain=await reader.admin_chain(place),
+                         events=await reader.events_of("place", iri, q.EVENT_PLACE))
 
 
 @router.get("/sources", response_model=m.Page[m.Source], summary="Reporting sources")

@@ -2,84 +2,69 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import JSONResponse
 
 from conflictkg.server.api import models as m
 from conflictkg.server.api import queries as q
-from conflictkg.server.api import shapes
-from conflictkg.server.api.graph import describe, expand, iri_term, spans, text
-from conflictkg.server.api.index import candidates
+from conflictkg.server.api import shapes, table
+from conflictkg.server.api.graph import describe, expand, iri_term, literal_term, spans
 from conflictkg.server.api.params import (
     ID_DOC,
     ActorFilter,
     ClaimKind,
     Cursor,
-    EventKind,
-    GeoJson,
-    InArea,
+    EventFilters,
+    InPeriod,
     Limit,
+    ListFormat,
     PlaceFilter,
-    Reports,
     SourceFilter,
 )
-from conflictkg.server.api.reader import ApiRoute, ReaderDep
+from conflictkg.server.api.reader import SUB_EVENTS, ApiRoute, ReaderDep
 from conflictkg.server.api.reports import claims_on, incident_reports
 from conflictkg.server.errors import not_found
 
 router = APIRouter(route_class=ApiRoute)
+EXPORT_CHUNK = 500  # events summarised at a time for a table
 
 
-@router.get("/events", response_model=m.Page[m.EventSummary], responses=m.GEOJSON_LIST,
-            summary="Events, filtered and sorted by date")
-async def list_events(
-    reader: ReaderDep,
-    area: InArea,
-    geojson: GeoJson,
-    from_: Annotated[date | None, Query(alias="from", description="Events still going on at or "
-                                        "after this date (YYYY-MM-DD)")] = None,
-    to: Annotated[date | None, Query(description="Events begun at or before this date")] = None,
-    kind: Annotated[EventKind | None, Query(description="Event type")] = None,
-    actor: ActorFilter = None,
-    place: PlaceFilter = None,
-    source: SourceFilter = None,
-    reports: Reports = None,
-    limit: Limit = 25,
-    cursor: Cursor = None,
-) -> Any:
+@router.get("/events", response_model=m.Page[m.EventSummary], responses=m.EVENT_LIST,
+            summary="Events, filtered and sorted by date; as JSON, GeoJSON or a CSV table")
+async def list_events(reader: ReaderDep, filters: EventFilters, fmt: ListFormat,
+                      limit: Limit = 25, cursor: Cursor = None) -> Any:
     """Incidents (each happening once, with the number of its reports, its sources and its
     derived tolls), or with ``reports=all`` the events as each document reports them. A
-    source counts for the events it made a claim about and those its documents report."""
-    among: set[str] | None = None
-
-    async def narrow(var: str, found: list[str], fragment: str) -> None:
-        nonlocal among
-        events = await candidates(reader.engine, var, found, fragment)
-        among = events if among is None else among & events
-
-    if actor is not None:
-        await narrow("actor", await reader.named("actor", actor, "actor"), q.EVENT_ACTOR)
-    if place is not None:
-        await narrow("place", await reader.named("place", place, "place"), q.EVENT_PLACE)
-    if area is not None:
-        await narrow("geoPlace", await reader.places_in(area), q.EVENT_GEO)
-    if source is not None:
-        await narrow("source", await reader.named("source", source, "source"), q.EVENT_SOURCE)
-    found, last = (await reader.index()).page(
-        kind=kind.value if kind is not None else None,
-        start=from_.isoformat() if from_ is not None else None,
-        end=to.isoformat() if to is not None else None, among=among,
-        after=q.decode_cursor(cursor) if cursor else None, limit=limit, incidents=reports != "all")
+    source counts for the events it made a claim about and those its documents report.
+    ``format=csv`` answers every event the filters keep, one row each (no paging)."""
+    if fmt == "csv":
+        found, _ = await reader.events_matching(filters)
+        body = table.csv_text([e for chunk in range(0, len(found), EXPORT_CHUNK)
+                               for e in await reader.event_summaries(found[chunk:chunk + EXPORT_CHUNK])])
+        return Response(body.encode("utf-8"), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="conflictkg-events.csv"'})
+    found, last = await reader.events_matching(
+        filters, after=q.decode_cursor(cursor) if cursor else None, limit=limit)
     after = q.encode_cursor(last) if last else None
     items = await reader.event_summaries(found)
-    if geojson:
+    if fmt == "geojson":
         collection = m.FeatureCollection(features=[shapes.feature(e) for e in items],
                                          next=after, links=reader.links(after))
         return JSONResponse(collection.model_dump(mode="json"), media_type="application/geo+json")
     return m.Page[m.EventSummary](items=items, next=after, links=reader.links(after))
+
+
+@router.get("/stats", response_model=m.Stats,
+            summary="Counts of events and fatalities by month, governorate, kind, group and source")
+async def event_stats(reader: ReaderDep, filters: EventFilters) -> m.Stats:
+    """Over every event the filters of ``/events`` keep; fatalities are each event's figures
+    (see ``fatalities`` in an event), summed."""
+    found, _ = await reader.events_matching(filters)
+    summaries = [e for chunk in range(0, len(found), EXPORT_CHUNK)
+                 for e in await reader.event_summaries(found[chunk:chunk + EXPORT_CHUNK])]
+    return table.stats(summaries)
 
 
 @router.get("/events/{id:path}", response_model=m.EventDetail, responses=m.NOT_FOUND,
@@ -92,25 +77,18 @@ async def get_event(reader: ReaderDep, id: Annotated[str, Path(
     """An incident answers with every report of it (each with its document, publisher,
     quotes and the reasons it was linked), the claims of all its reports side by side and
     its derived tolls; a reported event names the incident it reports."""
-    engine, iris = reader.engine, reader.iris
     kind, key = ("incident", id.removeprefix("incident/")) if id.startswith("incident/") else ("event", id)
     iri = await reader.resolve_id(kind, key)
-    described = await describe(engine, [iri]) if iri else {}
+    described = await describe(reader.engine, [iri]) if iri else {}
     if not iri or not described[iri].value("ckg:eventType"):
         raise not_found("event", id)
     d = described[iri]
-    tolls, rules = await reader.derived_tolls([d])
-    summary = shapes.event_summary(iris, d, tolls, rules)
-    subs = await engine.select(q.PREFIX + "SELECT ?x ?e WHERE { ?x sem:subEventOf ?e } ORDER BY ?x",
-                               substitutions={"e": iri_term(iri)})
-    sub_desc = await describe(engine, [text(r["x"]) for r in subs])
+    (summary,) = await reader.event_summaries([iri])
     told = await incident_reports(reader, d) if shapes.is_incident(d) else []
     claims = await reader.claims(await claims_on(reader, [r.event.id for r in told] or [iri]))
-    found_spans = await spans(engine, d.iris("ckg:evidence"))
+    found_spans = await spans(reader.engine, d.iris("ckg:evidence"))
     return m.EventDetail(
-        **summary.model_dump(),
-        sub_events=[m.Ref(id=s, key=shapes.event_key(iris, s), labels=shapes.labels(x.labels()))
-                    for s, x in sub_desc.items()],
+        **summary.model_dump(), sub_events=await reader.refs(SUB_EVENTS, "e", iri),
         evidence=[m.Span(**found_spans[a]) for a in d.iris("ckg:evidence") if a in found_spans],
         reports=told, claims=claims, tolls=shapes.tolls(claims),
     )
@@ -120,6 +98,7 @@ async def get_event(reader: ReaderDep, id: Annotated[str, Path(
             summary="Claims, grouped by event: disagreeing tolls side by side")
 async def list_claims(
     reader: ReaderDep,
+    period: InPeriod,
     event: Annotated[str | None, Query(max_length=1000, description="Event IRI or key")] = None,
     kind: Annotated[ClaimKind | None, Query(description="casualties or control")] = None,
     source: SourceFilter = None,
@@ -128,8 +107,13 @@ async def list_claims(
     limit: Limit = 25,
     cursor: Cursor = None,
 ) -> m.Page[m.Claim]:
-    """An actor's or a place's claims are those naming it and those about events tied to it."""
+    """An actor's or a place's claims are those naming it and those about events tied to it.
+    A claim's days are its own (a change of control) or its event's (a toll)."""
     query = q.claims_query()
+    if period.start is not None:
+        query.add(q.CLAIM_FROM, start=literal_term(period.start, "xsd:date"))
+    if period.end is not None:
+        query.add(q.CLAIM_TO, end=literal_term(period.end, "xsd:date"))
     if event is not None:
         iri = await reader.resolve_id("event", event, "event")
         query.values("event", [iri] if iri else [], q.CLAIM_EVENT)

@@ -150,6 +150,11 @@ class Description:
     def types(self) -> set[str]:
         return {t.text for t in self.all("rdf:type")}
 
+    def geometry(self) -> Term | None:
+        """The subject's point geometry (an admin unit also has its boundary)."""
+        found = self.all("geo:hasGeometry")
+        return next((t for t in found if point(t.wkt)), found[0] if found else None)
+
 
 DESCRIBE = PREFIX + """
 SELECT ?s ?p ?text ?lang ?isIri ?label ?labelLang ?wkt WHERE {
@@ -196,8 +201,8 @@ async def _describe(engine: Any, query: str, subjects: Iterable[str]) -> dict[st
             out[s].props[p].append(term)
         if row.get("label") is not None:
             term.labels.setdefault(text(row.get("labelLang")) or "", text(row["label"]))
-        if row.get("wkt") is not None:
-            term.wkt = term.wkt or text(row["wkt"])
+        if row.get("wkt") is not None and (term.wkt is None or point(term.wkt) is None):
+            term.wkt = text(row["wkt"])  # a place's point, rather than its boundary
     return out
 
 

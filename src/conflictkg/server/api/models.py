@@ -46,6 +46,22 @@ class PlaceRef(Ref):
     lon: float | None = None
 
 
+class ActorRef(Ref):
+    kind: str | None = Field(default=None, description="The group's kind", examples=["rebel_group"])
+
+    model_config = ConfigDict(from_attributes=True)  # a plain Ref is one without its kind
+
+
+class Fatalities(BaseModel):
+    """Deaths claimed for an event, summed over the groups of victims the claims name."""
+
+    low: int = Field(description="The lowest toll ever claimed per group, superseded ones too")
+    best: int = Field(description="Per group the preferred (newest) claim, else the median current one")
+    high: int = Field(description="The highest toll ever claimed per group")
+    conservative: int = Field(description="Per group the lowest current toll (ACLED's rule)")
+    claims: int = Field(description="How many casualty claims the figures rest on")
+
+
 class Span(BaseModel):
     """A slice of a document's text: ``text[start:end]`` (code points)."""
 
@@ -82,17 +98,28 @@ class EventSummary(BaseModel):
     earliest_begin: str | None = None
     latest_end: str | None = None
     places: list[PlaceRef] = []
-    actors: list[Ref] = []
+    actors: list[ActorRef] = []
     parent: str | None = Field(default=None, description="The event this one is an episode of")
     documents: list[str] = []
     incident: str | None = Field(default=None, description="For a reported event: the incident it "
                                  "reports (ckg:reportOf)")
     report_count: int | None = Field(default=None, description="For an incident: how many reported "
                                      "events are linked to it")
-    sources: list[Ref] = Field(default=[], description="For an incident: the publishers of the "
-                               "documents that report it")
     derived_tolls: list[DerivedToll] = Field(default=[], description="For an incident: UCDP's low, best "
                                              "and high per outcome and ACLED's conservative figure")
+    date_precision: Literal["day", "month", "year"] | None = Field(
+        default=None, description="How much of `start` the sources give")
+    location_precision: str | None = Field(
+        default=None, description="The admin level of the first place (community, district...)")
+    admin1: Ref | None = Field(default=None, description="The governorate (key: its P-code)")
+    admin2: Ref | None = Field(default=None, description="The district")
+    admin3: Ref | None = Field(default=None, description="The sub-district")
+    fatalities: Fatalities | None = Field(default=None, description="From its casualty claims; null without any")
+    acled_event_type: str | None = Field(default=None, examples=["Battles"])
+    acled_sub_event_type: str | None = Field(default=None, examples=["Armed clash"])
+    sources: list[Ref] = Field(default=[], description="Who reported it or made a claim "
+                               "about it (for an incident: about any of its reports)")
+    quote: str | None = Field(default=None, description="The text the event was read from")
 
 
 class Claim(BaseModel):
@@ -260,6 +287,33 @@ class NewDocument(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class Figures(BaseModel):
+    """Events and the deaths claimed in them (sums of each event's figures)."""
+
+    events: int
+    events_with_fatalities: int = Field(description="Events with at least one casualty claim of deaths")
+    fatalities: int = Field(description="The conservative figures, summed")
+    fatalities_low: int
+    fatalities_best: int
+    fatalities_high: int
+
+
+class Count(Figures):
+    key: str = Field(description="YYYY-MM, the governorate's, group's or source's IRI, or the kind; "
+                     "'unknown' for events without one")
+    ref: Ref | None = Field(default=None, description="The governorate, group or source, named")
+
+
+class Stats(Contextual, Figures):
+    """Counts over the events a list's filters keep."""
+
+    by_month: list[Count] = Field(description="By the month the event began (day or month precision)")
+    by_governorate: list[Count] = []
+    by_kind: list[Count] = []
+    by_group: list[Count] = Field(default=[], description="An event counts for each of its groups")
+    by_source: list[Count] = Field(default=[], description="An event counts for each source of it")
+
+
 class Links(BaseModel):
     next: str | None = Field(default=None, description="URL of the next page")
 
@@ -319,6 +373,9 @@ FEATURE_COLLECTION_SCHEMA: dict[str, Any] = {
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {
     "description": "Not in the graph", "content": {"application/json": {"schema": {
         "type": "object", "properties": {"detail": {"type": "string"}, "code": {"type": "string"}}}}}}}
+EVENT_LIST: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"application/geo+json": {"schema": FEATURE_COLLECTION_SCHEMA},
+                      "text/csv": {"schema": {"type": "string"}}}}}
 GEOJSON_LIST: dict[int | str, dict[str, Any]] = {
     200: {"content": {"application/geo+json": {"schema": FEATURE_COLLECTION_SCHEMA}}}}
 GEOJSON_FEATURE: dict[int | str, dict[str, Any]] = {

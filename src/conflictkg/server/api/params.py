@@ -18,6 +18,7 @@ from fastapi import Depends, Query, Request
 
 from conflictkg.extract.model import ACTOR_KINDS, EVENT_KINDS
 from conflictkg.geo import haversine_m
+from conflictkg.rdf.terms import first_day, last_day
 from conflictkg.reference.gazetteers import PLACE_LEVELS
 from conflictkg.server.errors import bad_parameter
 from conflictkg.server.negotiation import Offers, negotiate
@@ -106,6 +107,68 @@ def area(
 
 
 InArea = Annotated[Area | None, Depends(area)]
+
+
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days from ``start`` to ``end`` (ISO dates; either may be open)."""
+
+    start: str | None
+    end: str | None
+
+
+def _day(param: str, value: str | None, last: bool) -> str | None:
+    if value is None:
+        return None
+    try:
+        day = last_day(value) if last else first_day(value)
+    except ValueError as exc:
+        raise bad_parameter(param, f"{exc}; expected YYYY, YYYY-MM or YYYY-MM-DD") from None
+    return day.isoformat()
+
+
+def period(
+    from_: Annotated[str | None, Query(alias="from", max_length=10, description=(
+        "From this day, month or year on: YYYY, YYYY-MM or YYYY-MM-DD (a month or year from its "
+        "first day)"), examples=["2017"])] = None,
+    to: Annotated[str | None, Query(max_length=10, description=(
+        "Up to this day, month or year: YYYY, YYYY-MM or YYYY-MM-DD (a month or year to its last day)"),
+        examples=["2017-03"])] = None,
+) -> Period:
+    """The period ``from`` and ``to`` name, each at the precision given."""
+    return Period(_day("from", from_, last=False), _day("to", to, last=True))
+
+
+InPeriod = Annotated[Period, Depends(period)]
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What an event list keeps: the filters of /events, /stats and the CSV export."""
+
+    kind: str | None
+    period: Period
+    actor: str | None
+    place: str | None
+    source: str | None
+    area: Area | None
+    reports: bool = False  # the reported events, not the incidents they are linked to
+
+
+def event_filter(
+    area: InArea, period: InPeriod,
+    kind: Annotated[EventKind | None, Query(description="Event type")] = None,
+    actor: ActorFilter = None, place: PlaceFilter = None, source: SourceFilter = None,
+    reports: Reports = None,
+) -> EventFilter:
+    return EventFilter(kind.value if kind is not None else None, period, actor, place, source, area,
+                       reports == "all")
+
+
+EventFilters = Annotated[EventFilter, Depends(event_filter)]
 GEOJSON_OR_JSON = Offers("JSON or GeoJSON", [("json", "application/json"),
                                              ("geojson", "application/geo+json")])
 
@@ -124,3 +187,21 @@ def wants_geojson(
 
 
 GeoJson = Annotated[bool, Depends(wants_geojson)]
+LIST_FORMATS = Offers("an event list", [("json", "application/json"), ("geojson", "application/geo+json"),
+                                        ("csv", "text/csv")])
+
+
+def list_format(
+    request: Request,
+    format: Annotated[Literal["json", "geojson", "csv"] | None, Query(
+        description="`geojson` for RFC 7946 GeoJSON, `csv` for the table of every event the filters "
+        "keep (ACLED-like columns, no paging); also by Accept")] = None,
+) -> str:
+    """``format=``, or the Accept header's choice among JSON, GeoJSON and CSV (JSON by default)."""
+    if format is not None:
+        return format
+    chosen = negotiate(LIST_FORMATS, request.headers.get("accept"))
+    return chosen.key if chosen is not None else "json"
+
+
+ListFormat = Annotated[str, Depends(list_format)]

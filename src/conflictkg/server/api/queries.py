@@ -97,6 +97,16 @@ def claims_query() -> ListQuery:
     )
 
 
+# A claim's days: its own range (a change of control is dated), else its event's.
+CLAIM_DAYS = ("OPTIONAL { ?c sem:hasEarliestBeginTimeStamp ?ownFirst ; sem:hasLatestEndTimeStamp ?ownLast }\n"
+              "  OPTIONAL { ?c ckg:about ?dayEvent . ?dayEvent sem:hasEarliestBeginTimeStamp ?eventFirst ;"
+              " sem:hasLatestEndTimeStamp ?eventLast }")
+CLAIM_FROM = CLAIM_DAYS + "\n  FILTER(COALESCE(?ownLast, ?eventLast) >= ?start)"
+CLAIM_TO = ("OPTIONAL { ?c sem:hasEarliestBeginTimeStamp ?ownBegin }\n"
+            "  OPTIONAL { ?c ckg:about ?beginEvent . ?beginEvent sem:hasEarliestBeginTimeStamp ?eventBegin }\n"
+            "  FILTER(COALESCE(?ownBegin, ?eventBegin) <= ?end)")
+
+
 CLAIM_EVENT = "?c ckg:about ?event ."
 CLAIM_KIND = "?c a ?claimClass ."
 CLAIM_SOURCE = "?c prov:wasAttributedTo ?source ."

@@ -20,12 +20,15 @@ from fastapi.routing import APIRoute
 
 from conflictkg.iris import Iris
 from conflictkg.server.api import models as m
+from conflictkg.server.api import queries as q
 from conflictkg.server.api import shapes
+from conflictkg.server.api.figures import add_figures
 from conflictkg.server.api.graph import (
     PREFIX,
     Description,
     describe,
     describe_bare,
+    iri_term,
     per_generation,
     place_points,
     resolve,
@@ -33,8 +36,8 @@ from conflictkg.server.api.graph import (
     spans,
     text,
 )
-from conflictkg.server.api.index import EventIndex, event_index, summaries_data
-from conflictkg.server.api.params import Area
+from conflictkg.server.api.index import EventIndex, candidates, event_index, summaries_data
+from conflictkg.server.api.params import Area, EventFilter
 from conflictkg.server.api.queries import ListQuery, encode_cursor
 from conflictkg.server.deps import CacheDep, EngineDep, SettingsDep
 from conflictkg.server.engine import QueryEngine
@@ -42,6 +45,11 @@ from conflictkg.server.engine import QueryEngine
 INDEX_GENERATION = "X-Index-Generation"
 ESTIMATE_RULES = PREFIX + """
 SELECT ?c ?rule WHERE { ?c skos:inScheme ckg:EstimateScheme ; skos:definition ?rule FILTER(lang(?rule) = "en") }"""
+RELATED = 100  # events and claims a detail answer lists
+CLAIMS_ABOUT = q.PREFIX + "SELECT ?c ?e WHERE { ?c ckg:about ?e } ORDER BY ?c"
+ANCESTORS = q.PREFIX + "SELECT ?x ?p WHERE { ?p schema:containedInPlace+ ?x }"
+SUB_UNITS = q.PREFIX + "SELECT ?x ?a WHERE { ?x ckg:partOf ?a } ORDER BY ?x"
+SUB_EVENTS = q.PREFIX + "SELECT ?x ?e WHERE { ?x sem:subEventOf ?e } ORDER BY ?x"
 CONTEXT_LINK = '</api/v1/context.jsonld>; rel="http://www.w3.org/ns/json-ld#context"; ' \
                'type="application/ld+json"'
 
@@ -102,28 +110,37 @@ class Reader:
         self.request.state.index_generation = index.generation
         return index
 
+    async def events_matching(self, filters: EventFilter, *, after: str | None = None,
+                              limit: int | None = None) -> tuple[list[str], str | None]:
+        """The events a list's filters keep, by date: one page (and the key to go on
+        after), or every one of them when ``limit`` is None."""
+        among: set[str] | None = None
+
+        async def narrow(var: str, found: list[str], fragment: str) -> None:
+            nonlocal among
+            events = await candidates(self.engine, var, found, fragment)
+            among = events if among is None else among & events
+
+        if filters.actor is not None:
+            await narrow("actor", await self.named("actor", filters.actor, "actor"), q.EVENT_ACTOR)
+        if filters.place is not None:
+            await narrow("place", await self.named("place", filters.place, "place"), q.EVENT_PLACE)
+        if filters.area is not None:
+            await narrow("geoPlace", await self.places_in(filters.area), q.EVENT_GEO)
+        if filters.source is not None:
+            await narrow("source", await self.named("source", filters.source, "source"), q.EVENT_SOURCE)
+        index = await self.index()
+        return index.page(kind=filters.kind, start=filters.period.start, end=filters.period.end,
+                          among=among, after=after, limit=limit if limit is not None else len(index.events),
+                          incidents=not filters.reports)
+
     async def events_among(self, among: set[str], limit: int) -> list[str]:
-        """The first events of a candidate set, by date."""
-        return (await self.index()).page(among=among, limit=limit)[0]
+        """The first reported events of a candidate set, by date."""
+        return (await self.index()).page(among=among, limit=limit, incidents=False)[0]
 
     async def event_summaries(self, found: list[str]) -> list[m.EventSummary]:
-        points = await place_points(self.engine, self.cache)
-        described = await summaries_data(self.engine, self.cache, found, points)
-        tolls, rules = await self.derived_tolls(described.values())
-        return [shapes.event_summary(self.iris, described[i], tolls, rules) for i in found]
-
-    async def derived_tolls(self, described: Iterable[Description]
-                            ) -> tuple[dict[str, Description], dict[str, str]]:
-        """The derived tolls of incidents, and the rule of each estimate (its definition)."""
-        found = [t for d in described for t in d.iris("ckg:derivedToll")]
-        if not found:
-            return {}, {}
-
-        async def read_rules() -> dict[str, str]:
-            return {text(r["c"]): text(r["rule"]) for r in await self.engine.select(ESTIMATE_RULES)}
-
-        tolls = await describe_bare(self.engine, found)
-        return tolls, await per_generation(self.engine, self.cache, "estimate-rules", read_rules)
+        """Each event's summary with its figures (fatalities, admin units, ACLED type...)."""
+        return await event_summaries(self.engine, self.iris, self.cache, found)
 
     async def claims(self, found: list[str]) -> list[m.Claim]:
         described = await describe(self.engine, found)
@@ -131,10 +148,64 @@ class Reader:
         found_spans = await spans(self.engine, evidence)
         return [shapes.claim(self.iris, described[c], found_spans) for c in found]
 
+    async def claims_about(self, event: str) -> list[m.Claim]:
+        """Every claim about an event."""
+        rows = await self.engine.select(CLAIMS_ABOUT, substitutions={"e": iri_term(event)})
+        return await self.claims([text(r["c"]) for r in rows])
+
+    async def refs(self, query: str, var: str, bound: str) -> list[m.Ref]:
+        """The entities ``query`` finds as ``?x`` with ``?{var}`` bound to ``bound``, named."""
+        rows = await self.engine.select(query, substitutions={var: iri_term(bound)})
+        described = await describe(self.engine, [text(r["x"]) for r in rows])
+        return [m.Ref(id=x, key=shapes.event_key(self.iris, x), labels=shapes.labels(d.labels()))
+                for x, d in described.items()]
+
+    async def admin_chain(self, place: m.Place) -> list[m.Ref]:
+        """The places a place lies in, from its parent up to its governorate."""
+        rows = await self.engine.select(ANCESTORS, substitutions={"p": iri_term(place.id)})
+        ancestors = await describe(self.engine, [text(r["x"]) for r in rows])
+        chain: list[m.Ref] = []
+        current = place.parent.id if place.parent else None
+        while current in ancestors and len(chain) < 20:
+            chain.append(m.Ref(id=current, key=shapes.key_of(self.iris, current),
+                               labels=shapes.labels(ancestors[current].labels())))
+            current = ancestors[current].value("schema:containedInPlace")
+        return chain
+
+    async def events_of(self, var: str, iri: str, fragment: str) -> list[m.EventSummary]:
+        """The first events (by date) tied to one entity by a graph filter of the event list."""
+        return await self.event_summaries(
+            await self.events_among(await candidates(self.engine, var, [iri], fragment), RELATED))
+
     async def places_in(self, area: Area) -> list[str]:
         """The places whose point lies in the area."""
         points = await place_points(self.engine, self.cache)
         return sorted(iri for iri, (lon, lat) in points.items() if area.holds(lon, lat))
+
+
+async def event_summaries(engine: QueryEngine, iris: Iris, cache: dict[str, Any],
+                          found: list[str]) -> list[m.EventSummary]:
+    """The summaries of events, with their figures: also for callers without a request."""
+    points = await place_points(engine, cache)
+    described = await summaries_data(engine, cache, found, points)
+    tolls, rules = await derived_tolls(engine, cache, described.values())
+    summaries = [shapes.event_summary(iris, described[i], tolls, rules) for i in found]
+    await add_figures(engine, iris, cache, summaries)
+    return summaries
+
+
+async def derived_tolls(engine: QueryEngine, cache: dict[str, Any], described: Iterable[Description]
+                        ) -> tuple[dict[str, Description], dict[str, str]]:
+    """The derived tolls of incidents, and the rule of each estimate (its definition)."""
+    found = [t for d in described for t in d.iris("ckg:derivedToll")]
+    if not found:
+        return {}, {}
+
+    async def read_rules() -> dict[str, str]:
+        return {text(r["c"]): text(r["rule"]) for r in await engine.select(ESTIMATE_RULES)}
+
+    tolls = await describe_bare(engine, found)
+    return tolls, await per_generation(engine, cache, "estimate-rules", read_rules)
 
 
 def get_reader(request: Request, engine: EngineDep, settings: SettingsDep, cache: CacheDep) -> Reader:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from typing import Any, Literal
 
 from conflictkg.iris import Iris
@@ -84,7 +85,7 @@ def event_summary(iris: Iris, d: Description, tolls: dict[str, Description] | No
         latest_end=d.value("sem:hasLatestEndTimeStamp"),
         places=[place_ref(iris, t) for t in sorted(d.all("sem:hasPlace"), key=lambda t: t.text)
                 if t.is_iri],
-        actors=refs(iris, d.all("sem:hasActor")),
+        actors=[m.ActorRef(**r.model_dump()) for r in refs(iris, d.all("sem:hasActor"))],
         parent=d.value("sem:subEventOf"),
         documents=[] if incident else d.iris("prov:wasDerivedFrom"),
         incident=d.value("ckg:reportOf"),
@@ -158,7 +159,7 @@ def actor(iris: Iris, d: Description) -> m.Actor:
 
 
 def place(iris: Iris, d: Description) -> m.Place:
-    geometry = d.first("geo:hasGeometry")
+    geometry = d.geometry()
     wkt = geometry.wkt if geometry else None
     xy = point(wkt)
     return m.Place(
@@ -196,19 +197,47 @@ def feature(item: m.EventSummary | m.Place) -> m.Feature:
     return m.Feature(id=item.id, geometry=geometry, properties=item.model_dump(mode="json"))
 
 
+def victim_groups(tolls: list[m.Claim]) -> list[list[m.Claim]]:
+    """Tolls of the same victims, and tolls of one revision chain (``supersedes``) even when
+    the revision names the victims more precisely, fall in one group. A toll naming no
+    victims is compared with none naming some: it may be about others."""
+    root = {c.id: c.id for c in tolls}
+
+    def find(x: str) -> str:
+        while root[x] != x:
+            root[x] = root[root[x]]
+            x = root[x]
+        return x
+
+    first_of: dict[tuple, str] = {}
+    for c in tolls:
+        key = (c.victim_actor.id if c.victim_actor else None, c.victim_category)
+        root[find(c.id)] = find(first_of.setdefault(key, c.id))
+        for earlier in c.supersedes:
+            if earlier in root:
+                root[find(earlier)] = find(c.id)
+    groups: dict[str, list[m.Claim]] = defaultdict(list)
+    for c in tolls:
+        groups[find(c.id)].append(c)
+    return list(groups.values())
+
+
 def tolls(claims: list[m.Claim]) -> list[m.Toll]:
-    """Casualty claims side by side per (outcome, victims); deprecated ones do not dispute,
-    and the parts of a breakdown are not tolls of their own."""
-    groups: dict[tuple, list[m.Claim]] = {}
-    for c in claims:
-        if c.kind == "casualties" and c.count is not None and c.part_of is None:
-            victims = c.victim_actor.id if c.victim_actor else None
-            groups.setdefault((c.outcome, victims, c.victim_category), []).append(c)
+    """Casualty claims side by side per outcome and group of victims (a revision and the
+    tolls it supersedes in one group); deprecated ones do not dispute, and the parts of a
+    breakdown are not tolls of their own."""
+    counted = [c for c in claims if c.kind == "casualties" and c.count is not None and c.part_of is None]
+    by_outcome: dict[str | None, list[m.Claim]] = defaultdict(list)
+    for c in counted:
+        by_outcome[c.outcome].append(c)
     out = []
-    for (outcome, actor_, category), group in sorted(groups.items(), key=lambda kv: str(kv[0])):
-        counts = [c.count for c in group if c.count is not None]
-        current = {c.count for c in group if c.rank != "deprecated"}
-        out.append(m.Toll(outcome=outcome, victim_actor=actor_, victim_category=category,
-                          low=min(counts), high=max(counts), disputed=len(current) > 1,
-                          claims=[c.id for c in sorted(group, key=lambda c: -(c.count or 0))]))
-    return out
+    for outcome, same in by_outcome.items():
+        for group in victim_groups(same):
+            counts = [c.count for c in group if c.count is not None]
+            current = {c.count for c in group if c.rank != "deprecated"}
+            named = next((c for c in group if c.victim_actor), group[0])
+            out.append(m.Toll(outcome=outcome, victim_actor=named.victim_actor.id if named.victim_actor else None,
+                              victim_category=named.victim_category, low=min(counts), high=max(counts),
+                              disputed=len(current) > 1,
+                              claims=[c.id for c in sorted(group, key=lambda c: -(c.count or 0))]))
+    return sorted(out, key=lambda t: (str(t.outcome), str(t.victim_actor), str(t.victim_category)))

@@ -1,77 +1,206 @@
-// The query page: sends the editor's query to the SPARQL endpoint and shows the
-// answer as a table, and as a map when it holds geo:wktLiteral geometries.
-// Plain script, no libraries, nothing fetched from elsewhere.
+// The query page: a CodeMirror 6 editor (static/vendor/editor.js) that highlights SPARQL and
+// completes prefixes, the ontology's terms and the names of places and groups; the query is
+// sent to the SPARQL endpoint like any client's, and its answer drawn by views.js. Common
+// prefixes a query uses without declaring are declared for the user, in the editor, before
+// it runs. The URL holds the query (?query= runs it) and the browser keeps a history.
 "use strict";
 
 (function () {
+  const CM = window.CKGEditor;
+  const Views = window.CKGViews;
+  const vocabulary = JSON.parse(document.getElementById("vocabulary").textContent);
+  const PREFIXES = vocabulary.prefixes;
+  const HISTORY_KEY = "conflictkg.query-history";
+  const HISTORY_SIZE = 30;
   const WKT = "http://www.opengis.net/ont/geosparql#wktLiteral";
   const XSD = "http://www.w3.org/2001/XMLSchema#";
   const PLAIN = new Set([XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"]);
-  // The frame always drawn: Syria's extent (CRS84 degrees), grown to hold every result.
-  const SYRIA = { west: 35.6, south: 32.3, east: 42.4, north: 37.4 };
-  const SVG = "http://www.w3.org/2000/svg";
-  const CRS84 = /^\s*<http:\/\/www\.opengis\.net\/def\/crs\/OGC\/1\.3\/CRS84>\s*/;
 
   const form = document.getElementById("query-form");
-  const editor = document.getElementById("query");
-  const gutter = document.getElementById("gutter");
-  const notes = document.getElementById("notes");
+  const textarea = document.getElementById("query");
   const status = document.getElementById("status");
-  const table = document.getElementById("results");
-  const graphOut = document.getElementById("graph-results");
+  const notes = document.getElementById("notes");
+  const prefixNote = document.getElementById("prefix-note");
   const runButton = document.getElementById("run");
+  const caption = document.getElementById("view-caption");
   const endpoint = form.getAttribute("action");
-  // IRIs minted under the graph's base are shown short and open this server's page for them.
   const base = form.dataset.base || "";
-  const BASE_PREFIXES = {};
+  let result = null;
+  let shownView = "Table";
+
+  // --- prefixes ---------------------------------------------------------------------------
+
+  const MINTED = {};
   for (const kind of ["document", "place", "actor", "source", "event", "claim", "annotation"]) {
-    BASE_PREFIXES[base + "id/" + kind + "/"] = kind;
+    MINTED[base + "id/" + kind + "/"] = kind;
   }
 
-  function prefixes(text) {
-    const found = { ...BASE_PREFIXES };
+  function declared(text) {
+    const found = {};
     const re = /PREFIX\s+([\w-]*):\s*<([^>]*)>/gi;
     let m;
-    while ((m = re.exec(text))) found[m[2]] = m[1];
+    while ((m = re.exec(text))) found[m[1]] = m[2];
     return found;
   }
 
-  function shorten(iri, known) {
+  // The text with strings, IRIs and comments blanked, so prefixed names can be found safely.
+  function masked(text) {
+    return text.replace(/"""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>|#[^\n]*/g,
+      (m) => m.replace(/[^\n]/g, " "));
+  }
+
+  function usedPrefixes(text) {
+    const used = new Set();
+    const re = /(^|[^\w?$:.-])([A-Za-z][\w.-]*)?:(?![/])/g;
+    let m;
+    const plain = masked(text);
+    while ((m = re.exec(plain))) used.add(m[2] || "");
+    return used;
+  }
+
+  // Declare the common prefixes a query uses but does not declare, in the editor, for all to see.
+  function declareMissingPrefixes() {
+    const text = getText();
+    const have = declared(text);
+    const missing = [...usedPrefixes(text)].filter((p) => !(p in have) && p in PREFIXES).sort();
+    if (!missing.length) return [];
+    const lines = missing.map((p) => `PREFIX ${p}: <${PREFIXES[p]}>`).join("\n") + "\n";
+    // After a leading #defaultView (or other) comment block, before the rest.
+    const lead = /^(?:#[^\n]*\n)*/.exec(text)[0].length;
+    editor.dispatch({ changes: { from: lead, insert: lines } });
+    prefixNote.textContent = `Declared for you: ${missing.map((p) => p + ":").join(" ")} ` +
+      "(used in the query but not declared).";
+    prefixNote.hidden = false;
+    return missing;
+  }
+
+  function shorten(iri) {
+    const known = { ...MINTED };
+    for (const [name, ns] of Object.entries(PREFIXES)) known[ns] = name;
+    for (const [name, ns] of Object.entries(declared(getText()))) known[ns] = name;
     let best = null;
-    for (const ns in known) {
-      if (iri.startsWith(ns) && (!best || ns.length > best.length)) best = ns;
-    }
+    for (const ns in known) if (iri.startsWith(ns) && (!best || ns.length > best.length)) best = ns;
     return best ? known[best] + ":" + iri.slice(best.length) : "<" + iri + ">";
   }
 
-  function updateGutter() {
-    const lines = editor.value.split("\n").length;
-    let text = "";
-    for (let i = 1; i <= lines; i++) text += i + "\n";
-    gutter.textContent = text;
-    editor.style.height = "auto";
-    editor.style.height = editor.scrollHeight + "px";
+  // --- completion --------------------------------------------------------------------------
+
+  const TERM_TYPES = { class: "class", property: "property", concept: "enum", scheme: "namespace" };
+
+  // Names of places and armed groups containing the typed words, from the store (the JSON
+  // API's search), names that are the words themselves first, then those that begin so.
+  async function names(word) {
+    const found = [];
+    const rank = (label) => (label === word ? 0 : label.startsWith(word) ? 1 : 2);
+    for (const [path, type] of [["places", "place"], ["actors", "armed group"]]) {
+      try {
+        const response = await fetch(`/api/v1/${path}?q=${encodeURIComponent(word)}&limit=100`);
+        if (!response.ok) continue;
+        for (const item of (await response.json()).items) {
+          for (const lang of ["ar", "en"]) {
+            const label = item.labels[lang];
+            if (label) {
+              found.push({ label: `"${label}"@${lang}`, detail: `${type} ${item.key}`, type: "text",
+                rank: rank(label) });
+            }
+          }
+        }
+      } catch (error) { /* the names are a help, not a need */ }
+    }
+    return found.sort((a, b) => a.rank - b.rank).slice(0, 40);
+  }
+
+  async function complete(context) {
+    const line = context.state.doc.lineAt(context.pos);
+    const before = line.text.slice(0, context.pos - line.from);
+    const quoted = /"([^"\\]{2,})$/.exec(before);
+    if (quoted && (before.match(/"/g) || []).length % 2 === 1) {
+      const options = await names(quoted[1]);
+      return options.length ? { from: context.pos - quoted[1].length - 1, options, filter: false } : null;
+    }
+    const word = context.matchBefore(/[A-Za-z][\w-]*:[\w-]*|[A-Za-z][\w-]*/);
+    if (!word || (word.from === word.to && !context.explicit)) return null;
+    const text = word.text;
+    if (/^(PREFIX|prefix)$/.test(before.trim().split(/\s+/).slice(-2, -1)[0] || "")) {
+      return { from: word.from, options: Object.entries(PREFIXES).map(([p, ns]) => ({
+        label: `${p}: <${ns}>`, type: "namespace" })) };
+    }
+    if (!text.includes(":")) {
+      const prefixes = Object.keys(PREFIXES).filter((p) => p.startsWith(text)).map((p) => ({
+        label: p + ":", type: "namespace", detail: PREFIXES[p], boost: 1 }));
+      const lower = text.toLowerCase();
+      const terms = text.length >= 3 ? vocabulary.terms.filter((t) => (t.en || "").toLowerCase().startsWith(lower) ||
+        t.curie.split(":")[1].toLowerCase().startsWith(lower)).slice(0, 30).map(option) : [];
+      return { from: word.from, options: [...prefixes, ...terms] };
+    }
+    const prefix = text.split(":")[0];
+    return { from: word.from, options: vocabulary.terms.filter((t) => t.curie.startsWith(prefix + ":")).map(option),
+      validFor: /^[\w-]*:[\w-]*$/ };
+  }
+
+  function option(term) {
+    return {
+      label: term.curie, type: TERM_TYPES[term.kind] || "variable",
+      detail: [term.en, term.ar].filter(Boolean).join(" · "),
+      apply: (view, completion, from, to) => {
+        view.dispatch({ changes: { from, to, insert: term.curie } });
+        declareMissingPrefixes();
+      },
+    };
+  }
+
+  // --- the editor ---------------------------------------------------------------------------
+
+  const editor = new CM.EditorView({
+    parent: document.getElementById("editor"),
+    doc: textarea.value,
+    extensions: [
+      CM.keymap.of([{ key: "Mod-Enter", run: () => { run(); return true; } }]),
+      CM.basicSetup,
+      CM.StreamLanguage.define(CM.sparql),
+      CM.autocompletion({ override: [complete], activateOnTyping: true }),
+      CM.lintGutter(),
+      CM.EditorView.updateListener.of((update) => {
+        if (update.docChanged) {
+          textarea.value = getText();
+          updateDownloads();
+        }
+      }),
+      CM.EditorView.contentAttributes.of({ "aria-label": "SPARQL query", dir: "ltr" }),
+    ],
+  });
+  textarea.hidden = true;
+  window.ckgEditor = editor;
+
+  function getText() {
+    return editor ? editor.state.doc.toString() : textarea.value;
+  }
+
+  function setText(text) {
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
+  }
+
+  function markError(message) {
+    const at = /line (\d+), column (\d+)/.exec(message);
+    if (!at) return;
+    const doc = editor.state.doc;
+    const line = doc.line(Math.min(Number(at[1]), doc.lines));
+    // From the column to the line's end, at least one character (the parser may point past it).
+    let from = Math.min(line.from + Math.max(Number(at[2]) - 1, 0), line.to);
+    if (from === line.to && line.to > line.from) from = line.to - 1;
+    const to = Math.max(line.to, Math.min(from + 1, doc.length));
+    editor.dispatch(CM.setDiagnostics(editor.state, [{ from, to, severity: "error", message }]));
   }
 
   function updateDownloads() {
-    for (const link of document.querySelectorAll(".downloads a")) {
-      link.href = endpoint + "?query=" + encodeURIComponent(editor.value) +
-        "&format=" + link.dataset.format;
+    for (const a of document.querySelectorAll(".downloads a")) {
+      a.href = endpoint + "?query=" + encodeURIComponent(getText()) + "&format=" + a.dataset.format;
     }
   }
 
-  function chooseExample(item) {
-    editor.value = item.querySelector(".example-query").content.textContent;
-    const note = item.querySelector(".example-notes");
-    notes.textContent = note ? note.content.textContent : "";
-    for (const other of document.querySelectorAll(".example.chosen")) other.classList.remove("chosen");
-    item.classList.add("chosen");
-    history.replaceState(null, "", "?example=" + encodeURIComponent(item.dataset.name));
-    updateGutter();
-    updateDownloads();
-  }
+  // --- results ------------------------------------------------------------------------------
 
-  function cell(term, known) {
+  function cell(term) {
     const td = document.createElement("td");
     td.dir = "auto";
     if (!term) {
@@ -80,185 +209,111 @@
     }
     if (term.type === "uri") {
       const a = document.createElement("a");
-      a.href = base && term.value.startsWith(base + "id/")
-        ? "/" + term.value.slice(base.length) : term.value;
-      a.textContent = shorten(term.value, known);
+      a.href = base && term.value.startsWith(base + "id/") ? "/" + term.value.slice(base.length) : term.value;
+      a.textContent = shorten(term.value);
       a.title = term.value;
       td.appendChild(a);
     } else if (term.type === "bnode") {
       td.textContent = "_:" + term.value;
     } else {
       const span = document.createElement("span");
-      span.textContent = term.datatype === WKT ? term.value.replace(CRS84, "") : term.value;
+      span.textContent = term.datatype === WKT ? term.value.replace(/^\s*<[^>]*>\s*/, "") : term.value;
       if (term["xml:lang"]) span.lang = term["xml:lang"];
       td.appendChild(span);
       if (term.datatype && !PLAIN.has(term.datatype)) {
         const dt = document.createElement("span");
         dt.className = "dt";
-        dt.textContent = shorten(term.datatype, known);
+        dt.textContent = shorten(term.datatype);
         td.appendChild(dt);
       }
     }
     return td;
   }
 
-  function renderTable(data, known) {
-    table.replaceChildren();
-    const head = table.createTHead().insertRow();
-    for (const name of data.head.vars) {
-      const th = document.createElement("th");
-      th.textContent = "?" + name;
-      head.appendChild(th);
-    }
-    const body = table.createTBody();
-    for (const binding of data.results.bindings) {
-      const row = body.insertRow();
-      for (const name of data.head.vars) row.appendChild(cell(binding[name], known));
-    }
+  const CONTEXT = { base, shorten, cell, boundaries: form.dataset.boundaries };
+
+  function defaultView(text) {
+    const named = /^#\s*defaultView:\s*(\w+)/m.exec(text);
+    return named && Views.names.includes(named[1]) ? named[1] : null;
   }
 
-  // --- map: points and polygons from geo:wktLiteral cells, on a plain frame ---
-
-  function parseWkt(text) {
-    const body = text.replace(/^\s*<[^>]*>\s*/, "").trim();
-    const kind = body.slice(0, body.indexOf("(")).trim().toUpperCase();
-    const rings = [];
-    const re = /\(([^()]+)\)/g;
-    let m;
-    while ((m = re.exec(body))) {
-      rings.push(m[1].split(",").map((pair) => pair.trim().split(/\s+/).map(Number)));
+  function showView(name) {
+    shownView = name;
+    for (const button of document.querySelectorAll("#views button")) {
+      button.setAttribute("aria-pressed", String(button.dataset.view === name));
     }
-    return { kind, rings };
+    for (const pane of document.querySelectorAll(".view")) pane.hidden = pane.id !== "view-" + name;
+    if (!result) return;
+    caption.textContent = Views.render(name, result, CONTEXT);
   }
 
-  function labelOf(binding, vars) {
-    const names = vars.filter((v) => /label/i.test(v) && binding[v]);
-    const arabic = names.find((v) => binding[v]["xml:lang"] === "ar");
-    const chosen = arabic || names[0];
-    return chosen ? binding[chosen].value : "";
+  // N-Triples, as SPARQL JSON terms.
+  function readTriples(text) {
+    const term = (t) => {
+      if (t.startsWith("<")) return { type: "uri", value: t.slice(1, -1) };
+      if (t.startsWith("_:")) return { type: "bnode", value: t.slice(2) };
+      const m = /^("(?:[^"\\]|\\.)*")(?:@([\w-]+)|\^\^<([^>]*)>)?$/.exec(t);
+      const value = JSON.parse(m[1].replace(/\\U([0-9A-Fa-f]{8})/g, (_, h) => String.fromCodePoint(parseInt(h, 16))));
+      const out = { type: "literal", value };
+      if (m[2]) out["xml:lang"] = m[2];
+      if (m[3]) out.datatype = m[3];
+      return out;
+    };
+    const triples = [];
+    for (const line of text.split("\n")) {
+      const m = /^(<[^>]*>|_:\S+)\s+<([^>]*)>\s+(.*\S)\s*\.\s*$/.exec(line.trim());
+      if (m) triples.push({ subject: term(m[1]), predicate: { type: "uri", value: m[2] }, object: term(m[3]) });
+    }
+    return triples;
   }
-
-  function collectShapes(data) {
-    const shapes = [];
-    for (const binding of data.results.bindings) {
-      for (const name of data.head.vars) {
-        const term = binding[name];
-        if (term && term.type === "literal" && term.datatype === WKT) {
-          const shape = parseWkt(term.value);
-          if (shape.rings.length) shapes.push({ ...shape, label: labelOf(binding, data.head.vars) });
-        }
-      }
-    }
-    return shapes;
-  }
-
-  function svgEl(name, attrs, parent) {
-    const el = document.createElementNS(SVG, name);
-    for (const key in attrs) el.setAttribute(key, attrs[key]);
-    parent.appendChild(el);
-    return el;
-  }
-
-  function renderMap(shapes) {
-    const figure = document.getElementById("map");
-    const svg = document.getElementById("map-svg");
-    svg.replaceChildren();
-    if (!shapes.length) {
-      figure.hidden = true;
-      return;
-    }
-    const box = { ...SYRIA };
-    for (const s of shapes) for (const ring of s.rings) for (const [x, y] of ring) {
-      box.west = Math.min(box.west, x); box.east = Math.max(box.east, x);
-      box.south = Math.min(box.south, y); box.north = Math.max(box.north, y);
-    }
-    const width = 700, height = 540, pad = 30;
-    const kx = Math.cos(((box.north + box.south) / 2) * Math.PI / 180);
-    const scale = Math.min((width - 2 * pad) / ((box.east - box.west) * kx),
-                           (height - 2 * pad) / (box.north - box.south));
-    const usedWidth = Math.ceil(2 * pad + (box.east - box.west) * kx * scale);
-    svg.setAttribute("viewBox", "0 0 " + usedWidth + " " + height);
-    const px = (x) => pad + (x - box.west) * kx * scale;
-    const py = (y) => height - pad - (y - box.south) * scale;
-    svgEl("rect", { class: "frame", x: px(SYRIA.west), y: py(SYRIA.north),
-      width: px(SYRIA.east) - px(SYRIA.west), height: py(SYRIA.south) - py(SYRIA.north) }, svg);
-    for (let lon = Math.ceil(box.west); lon <= box.east; lon++) {
-      svgEl("line", { class: "grid", x1: px(lon), x2: px(lon), y1: py(box.south), y2: py(box.north) }, svg);
-      svgEl("text", { class: "tick", x: px(lon) - 10, y: height - 8 }, svg).textContent = lon + "°E";
-    }
-    for (let lat = Math.ceil(box.south); lat <= box.north; lat++) {
-      svgEl("line", { class: "grid", y1: py(lat), y2: py(lat), x1: px(box.west), x2: px(box.east) }, svg);
-      svgEl("text", { class: "tick", x: 2, y: py(lat) - 3 }, svg).textContent = lat + "°N";
-    }
-    const placed = [];  // label positions: a label too close to an earlier one is left to the tooltip
-    const crowded = (x, y) => placed.some(([a, b]) => Math.abs(a - x) < 60 && Math.abs(b - y) < 14);
-    for (const s of shapes) {
-      if (s.kind.endsWith("POLYGON")) {
-        const d = s.rings.map((r) => "M" + r.map(([x, y]) => px(x) + "," + py(y)).join("L") + "Z").join("");
-        svgEl("path", { class: "area", d }, svg);
-        continue;
-      }
-      for (const ring of s.rings) for (const [x, y] of ring) {
-        const dot = svgEl("circle", { class: "pt", cx: px(x), cy: py(y), r: 6 }, svg);
-        svgEl("title", {}, dot).textContent = (s.label ? s.label + " " : "") + "(" + x + ", " + y + ")";
-        if (s.label && !crowded(px(x), py(y))) {
-          placed.push([px(x), py(y)]);
-          const text = svgEl("text", { class: "pt-label", x: px(x) + 9, y: py(y) + 4 }, svg);
-          text.textContent = s.label;
-        }
-      }
-    }
-    document.getElementById("map-caption").textContent =
-      shapes.length + " geometries; frame: Syria's extent, longitude/latitude (CRS84)";
-    figure.hidden = false;
-  }
-
-  // --- running a query ---
 
   async function run(event) {
     if (event) event.preventDefault();
-    const text = editor.value;
-    const known = prefixes(text);
+    declareMissingPrefixes();
+    const text = getText();
+    history.replaceState(null, "", "?query=" + encodeURIComponent(text));
+    editor.dispatch(CM.setDiagnostics(editor.state, []));
     status.className = "status";
     status.textContent = "Running…";
     runButton.disabled = true;
-    table.replaceChildren();
-    graphOut.hidden = true;
     const started = performance.now();
     try {
       const response = await fetch(endpoint, {
         method: "POST",
-        headers: {
-          "Content-Type": "application/x-www-form-urlencoded",
-          Accept: "application/sparql-results+json, text/turtle;q=0.9",
-        },
+        headers: { "Content-Type": "application/x-www-form-urlencoded",
+          Accept: "application/sparql-results+json, application/n-triples;q=0.9" },
         body: new URLSearchParams({ query: text }),
       });
-      const type = response.headers.get("content-type") || "";
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
       if (!response.ok) {
+        const message = (await response.text()).trim().split("\n")[0];
         status.className = "status error";
-        status.textContent = "Error " + response.status + ": " + (await response.text());
-        renderMap([]);
+        status.textContent = `Error ${response.status}: ${message}`;
+        markError(message);
         return;
       }
-      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      const type = response.headers.get("content-type") || "";
       if (type.includes("json")) {
         const data = await response.json();
         if ("boolean" in data) {
-          status.textContent = "Answer: " + data.boolean + " (" + seconds + " s)";
-          renderMap([]);
-          return;
+          result = { kind: "ask", vars: ["answer"], rows: [{ answer: { type: "literal", value: String(data.boolean),
+            datatype: XSD + "boolean" } }] };
+          status.textContent = `Answer: ${data.boolean} (${seconds} s)`;
+        } else {
+          result = { kind: "select", vars: data.head.vars, rows: data.results.bindings };
+          const n = result.rows.length;
+          status.textContent = `${n} ${n === 1 ? "result" : "results"} (${seconds} s)`;
         }
-        renderTable(data, known);
-        const n = data.results.bindings.length;
-        status.textContent = n + (n === 1 ? " result" : " results") + " (" + seconds + " s)";
-        renderMap(collectShapes(data));
       } else {
-        graphOut.textContent = await response.text();
-        graphOut.hidden = false;
-        status.textContent = "Graph result (" + seconds + " s)";
-        renderMap([]);
+        const triples = readTriples(await response.text());
+        result = { kind: "graph", vars: ["subject", "predicate", "object"], triples,
+          rows: triples.map((t) => ({ subject: t.subject, predicate: t.predicate, object: t.object })) };
+        status.textContent = `${triples.length} triples (${seconds} s)`;
       }
+      remember(text, result.rows.length);
+      const wanted = defaultView(text) ||
+        (result.kind === "graph" ? "Graph" : Views.hasGeometry(result) ? "Map" : "Table");
+      showView(wanted);
     } catch (error) {
       status.className = "status error";
       status.textContent = "Could not reach the endpoint: " + error;
@@ -267,27 +322,73 @@
     }
   }
 
-  form.addEventListener("submit", run);
-  editor.addEventListener("input", () => { updateGutter(); updateDownloads(); });
-  editor.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) run(event);
-    if (event.key === "Tab") {
-      event.preventDefault();
-      editor.setRangeText("  ", editor.selectionStart, editor.selectionEnd, "end");
-      updateGutter();
+  // --- history in the browser ----------------------------------------------------------------
+
+  function recalled() {
+    try {
+      return JSON.parse(localStorage.getItem(HISTORY_KEY) || "[]");
+    } catch (error) {
+      return [];
     }
-  });
-  for (const link of document.querySelectorAll("[data-example]")) {
-    link.addEventListener("click", (event) => {
+  }
+
+  function remember(text, rows) {
+    const kept = recalled().filter((h) => h.query !== text);
+    kept.unshift({ query: text, rows, at: new Date().toISOString() });
+    try {
+      localStorage.setItem(HISTORY_KEY, JSON.stringify(kept.slice(0, HISTORY_SIZE)));
+    } catch (error) { /* a full or closed storage keeps no history */ }
+    showHistory();
+  }
+
+  function showHistory() {
+    const list = document.getElementById("history");
+    list.replaceChildren();
+    for (const item of recalled()) {
+      const li = document.createElement("li");
+      const button = document.createElement("button");
+      button.type = "button";
+      const firstLine = item.query.split("\n").find((l) => l.trim() && !/^\s*(PREFIX|#)/i.test(l)) || item.query;
+      button.textContent = firstLine.trim().slice(0, 80);
+      button.title = item.query;
+      const when = document.createElement("small");
+      when.textContent = ` ${item.at.slice(0, 16).replace("T", " ")} · ${item.rows} rows`;
+      button.addEventListener("click", () => {
+        setText(item.query);
+        run();
+      });
+      li.append(button, when);
+      list.appendChild(li);
+    }
+    document.getElementById("history-box").hidden = !list.children.length;
+  }
+
+  // --- wiring ---------------------------------------------------------------------------------
+
+  function chooseExample(item) {
+    setText(item.querySelector(".example-query").content.textContent);
+    const note = item.querySelector(".example-notes");
+    notes.textContent = note ? note.content.textContent : "";
+    prefixNote.hidden = true;
+    for (const other of document.querySelectorAll(".example.chosen")) other.classList.remove("chosen");
+    item.classList.add("chosen");
+    history.replaceState(null, "", "?example=" + encodeURIComponent(item.dataset.name));
+  }
+
+  form.addEventListener("submit", run);
+  for (const a of document.querySelectorAll("[data-example]")) {
+    a.addEventListener("click", (event) => {
       event.preventDefault();
-      chooseExample(link.closest(".example"));
+      chooseExample(a.closest(".example"));
     });
   }
-  const chosen = document.querySelector(".example.chosen");
-  if (chosen && chosen.querySelector(".example-notes")) {
-    notes.textContent = chosen.querySelector(".example-notes").content.textContent;
+  for (const button of document.querySelectorAll("#views button")) {
+    button.addEventListener("click", () => showView(button.dataset.view));
   }
-  updateGutter();
+  const chosen = document.querySelector(".example.chosen .example-notes");
+  if (chosen && !form.dataset.run) notes.textContent = chosen.content.textContent;
   updateDownloads();
-  if (new URLSearchParams(location.search).has("run")) run();
+  showHistory();
+  showView(defaultView(getText()) || "Table");
+  if (form.dataset.run) run();
 })();

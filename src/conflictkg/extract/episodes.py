@@ -1,0 +1,390 @@
+"""Episodes of one sentence: what was done, when and where, one action at a time.
+
+A sentence often tells several actions ("سيطرت أمس على جرجناز ... بعد أن كانت قد سيطرت
+يوم الأحد على التح"; "shelled A on Monday and stormed B on Tuesday"). Each event cue
+opens an action that runs to the next cue; an action with no place of its own belongs
+to its neighbour ("تقدمت إلى أبو مكي والصرمان، وسيطرت عليهما فجر اليوم"). An action's
+date is the first date inside it, else the last one before it in the sentence, else
+the first of the sentence that is not the time of a background clause ("بعد سيطرة النظام
+الأربعاء على خان شيخون"), else the day a source in the sentence made it known ("أعلن
+الجيش، اليوم الأحد، استعادة تدمر"); the caller falls back on the paragraph and the lead.
+
+An action's places are the ones its cue governs: the list after the cue, in its clause
+and in the clauses that continue that list ("على بلدة A، وقرية B"), up to a word that
+opens another clause ("بعد", "التي", "تقسم" after the object, "after", "which") or
+another cue; only when nothing follows the cue, the places before it since the previous action
+("شهد حي القدم دخول تعزيزات", "X fell to", "أفادت أن أبناء بلدة أم المياذن، شرقي درعا،
+سيطروا على حاجزين"). What the text goes on to say about those
+places ("سيطرة الفصائل على حمص تقسم مناطق سيطرة النظام ... دمشق ... طرطوس") is not where
+the action was.
+
+Of those, a place named only as a reference point or a destination ("شمال الرقة",
+"north of Raqqa", "نحو سرمين", "انسحبوا باتجاه دمشق") counts only when nothing else is
+named (and never for a capture, withdrawal or siege, which then happened at the place
+the sentence was about), a place named only to say where another lies is its setting
+("حي التضامن في جنوب دمشق", "Kafr Nabudah in northern Hama"), and so is a governorate
+or district that holds another place of the action ("بلدة التح، كبرى بلدات ريف إدلب" is
+al-Tah).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+from conflictkg.extract.doc import Doc, Mention, Sentence, clitic_forms
+from conflictkg.extract.matcher import Match
+from conflictkg.extract.normalize import normalize_key
+from conflictkg.reference.gazetteers import Places
+
+REFERENCE_REACH = 3
+LOCATIVE_CLITICS = ("ب",)  # "بشمال حلب": in the north of Aleppo
+CONJUNCTIONS = ("و", "ف")  # place nouns and articles between a reference word and its place
+DATE_REACH = 12  # characters after a clause-opening word where a date makes it a time
+LIST_REACH = 2  # other words before the place of a clause that continues a list ("، ومدينتا B")
+BACKGROUND_NEAR = 2  # words between "بعد" and the cue it makes background ("after fierce fighting")
+BACKGROUND_REACH = 4  # tokens between "بعد" and the date of its clause ("بعد سيطرة النظام الأربعاء")
+
+
+@dataclass
+class Action:
+    """Cues of one sentence that tell one action, with its span, date and places."""
+
+    cues: list[Match[str]]
+    start: int
+    end: int
+    date: Any = None  # dates.DateMention
+    places: list[Mention] = field(default_factory=list)
+    lead: list[Mention] = field(default_factory=list)  # named before the cue in its clause
+    background: bool = False  # told as what came before another ("بعد معارك", "after fighting")
+    inherited: bool = False  # its date is another action's of the sentence
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an action happened: its places, and the facilities set in each of them
+    ("محطة القطارات الواقعة في حي القدم": the station, in al-Qadam)."""
+
+    keys: list[str]
+    sites: dict[str, list[str]]  # place key -> keys of the facilities it holds
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The words that bound what a cue governs, of one language."""
+
+    ends: frozenset[int]  # offsets where a clause-opening word stands in the sentence
+    locatives: frozenset[str]  # words that set a place as where another is ("في", "in")
+    coordinators: frozenset[str]  # words that join a list resumed after a clause ("and")
+    fillers: frozenset[str]  # place nouns and articles inside an item ("قرية", "the town of")
+    background: frozenset[str] = frozenset()  # words that open a clause of earlier time ("بعد")
+
+
+def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[int],
+            usable: Any, excluded: list[tuple[int, int]], scope: Scope) -> list[Action]:
+    """The actions of a sentence, from its cues in text order. ``stops`` are where
+    something else begins (a cue that tells no deed, "بالتزامن مع"): an action ends
+    there. ``usable(date)`` says whether a date tells when something happened;
+    ``excluded`` are spans whose places are not where (the names of named battles)."""
+    cues = sorted(cues, key=lambda c: c.start)
+    bounds = sorted({*stops, *(c.start for c in cues), sentence.end})
+    found = doc.index("place_mentions").starting(sentence.start, sentence.end)
+    places = [m for m in found if not any(a <= m.start < b for a, b in excluded)
+              and not any(o is not m and o.start <= m.start and m.end <= o.end
+                          and o.end - o.start > m.end - m.start for o in found)]
+    dates = [d for d in doc.dates_between(sentence.start, sentence.end) if usable(d)]
+    out: list[Action] = []
+    reach = sentence.start  # where the places of the previous action ended
+    for i, cue in enumerate(cues):
+        before = [b for b in stops if b <= cue.start]
+        start = max(before[-1] if before else sentence.start,
+                    sentence.start if i == 0 else cues[i - 1].start + 1)
+        if i:
+            start = max(start, cue.start)
+        end = next(b for b in bounds if b > cue.start)
+        after = _governed(doc, sentence, cue, end, places, scope)
+        clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+        lead = [m for m in places if reach <= m.start < cue.start and m.end <= cue.start]
+        background = bool(out) and _after_background(doc, cue, scope)
+        action = Action([cue], start, end, places=after or lead, lead=lead if after else [],
+                        background=background)
+        first = cue.start if background else min(start, clause[0])  # "بعد معارك": its own only
+        action.date = next((d for d in dates if first <= d.span.start < end), None)
+        out.append(action)
+        reach = max(reach, after[-1].end if after else cue.end)
+    joined: list[Action] = []
+    pending: list[Action] = []
+    for action in out:
+        if joined and not action.places and action.background and action.date is not None:
+            # "سيطروا على مدينة الرقة، بعد اشتباكات بدأت فجر السبت": the fighting of its own
+            # day, at the place of the action it led to
+            action.places = list(joined[-1].places)
+            joined.append(action)
+            continue
+        if action.places or not joined:
+            if pending and action.places:
+                action = _join([*pending, action])
+                pending = []
+            elif not action.places:
+                pending.append(action)
+                continue
+            joined.append(action)
+        else:
+            joined[-1] = _join([joined[-1], action])
+    if pending:
+        joined.append(_join(pending))
+    reported = [d for d in doc.dates_between(sentence.start, sentence.end) if not usable(d)
+                and d.precision == "day"]
+    own = {id(a.date) for a in joined if a.background and a.date is not None}
+    told = [d for d in dates if not _background(doc, sentence, d, scope) and id(d) not in own]
+    for action in joined:
+        if action.date is None:
+            action.inherited = True
+            before = [d for d in dates if d.span.start < action.start]
+            action.date = before[-1] if before else (told[0] if told else None)
+        if action.date is None and reported:  # "أعلن الجيش، اليوم الأحد، استعادة تدمر"
+            action.date = reported[0]
+    return joined
+
+
+def _after_background(doc: Doc, cue: Match[str], scope: Scope) -> bool:
+    """Whether a cue follows a word of earlier time ("بعد معارك", "بعد أن هاجمت", "after
+    fierce fighting"): what led to the action told before it, not dated by that action."""
+    i = doc.token_at(cue.start)
+    token = doc.tokens[i]
+    joined = normalize_key(doc.text[token.start:cue.start])
+    return joined in scope.background or any(
+        t.key in scope.background for t in doc.tokens[max(0, i - BACKGROUND_NEAR):i])
+
+
+def _background(doc: Doc, sentence: Sentence, date: Any, scope: Scope) -> bool:
+    """Whether a date is the time of a background clause ("بعد سيطرة النظام الأربعاء على
+    خان شيخون", "after IS captured Ramadi last week"): not the time of an action told
+    before it in the sentence."""
+    i = doc.token_index(date.span.start)
+    before = [t for t in doc.tokens[max(0, i - BACKGROUND_REACH):i] if t.start >= sentence.start]
+    return any(f in scope.background for t in before for f in clitic_forms(t.key))
+
+
+def _governed(doc: Doc, sentence: Sentence, cue: Match[str], limit: int,
+              places: list[Mention], scope: Scope) -> list[Mention]:
+    """The places a cue governs: the list after it, up to a clause-opening word once a
+    place has followed the cue, or to a clause that does not go on with the list ("،
+    وقرية B" goes on; "، الأول في دمشق" does not); and a list coordinated with it after
+    a clause in between ("على حرستا بعد خروج ... منها، وعلى بلدات عربين وزملكا", "seized
+    A on Tuesday, and then the town of B")."""
+    following = [m for m in places if cue.end <= m.start < limit]
+    if not following:
+        return []
+    clause = doc.clause_at(following[0].start)
+    if clause is not None and clause[0] > cue.end and not _continues(
+            doc, clause[0], limit, places, scope):
+        return []  # "عمليات نوعية، واستطاعت الفصائل الوصول إلى سجن حمص": another clause
+    clauses = {c[0] for c in sentence.clauses}
+    opened = min((e for e in scope.ends if cue.end <= e < following[0].start
+                  and _opens_clause(doc, e, clauses)), default=None)
+    end = _list_end(doc, sentence, following[0], limit, places, scope, opened=opened)
+    out = [m for m in following if m.start < end]
+    for start, _ in sentence.clauses:
+        if end <= start < limit and _coordinated(doc, start, scope) and \
+                _continues(doc, start, limit, places, scope, reach=0):
+            nxt = next(m for m in places if m.start >= start)
+            end = _list_end(doc, sentence, nxt, limit, places, scope)
+            out += [m for m in places if start <= m.start < end]
+    return out
+
+
+def _list_end(doc: Doc, sentence: Sentence, first: Mention, limit: int,
+              places: list[Mention], scope: Scope, opened: int | None = None) -> int:
+    """Where the list that begins with ``first`` ends; ``opened`` is a clause-opening word
+    that opens a clause between the cue and ``first`` ("معركة “نصرة داريا”، وذلك لأجل
+    مؤازرة مدينة داريا"), unless a date follows it ("، بعد ظهر الأحد، على")."""
+    if opened is not None and not doc.dates_between(opened, opened + DATE_REACH):
+        return opened
+    ends = [e for e in scope.ends if first.end <= e < limit]
+    end = min(ends, default=limit)
+    for start, _ in sentence.clauses:
+        if first.end <= start < end and not _continues(doc, start, end, places, scope):
+            return start
+    return end
+
+
+def _opens_clause(doc: Doc, offset: int, clauses: set[int]) -> bool:
+    """Whether the word at ``offset`` is the first of a clause ("، وذلك لأجل")."""
+    i = doc.token_at(offset)
+    return doc.tokens[i].start in clauses or (i > 0 and any(
+        c in doc.text[doc.tokens[i - 1].end:doc.tokens[i].start] for c in "،,;:"))
+
+
+def _coordinated(doc: Doc, start: int, scope: Scope) -> bool:
+    """Whether the clause at ``start`` opens with a coordinator ("وعلى", "and then")."""
+    tokens = doc.tokens_after(start, 1)
+    return bool(tokens) and (tokens[0].key in scope.coordinators or (
+        tokens[0].key[:1] == "و" and len(tokens[0].key) > 2))
+
+
+def _continues(doc: Doc, start: int, end: int, places: list[Mention], scope: Scope,
+               reach: int = LIST_REACH) -> bool:
+    """Whether the clause at ``start`` goes on with a list: a place after at most a few
+    words that are not place nouns, articles or coordinators, with no locative before it
+    ("، وعلى قرى A", "، ومدينتا B", "and then the neighbouring town of B"; not "، الأول في
+    دمشق", "the last stronghold in Hama")."""
+    nxt = next((m for m in places if m.start >= start), None)
+    if nxt is None or nxt.start >= end:
+        return False
+    unknown = 0
+    for n, token in enumerate(doc.tokens_between(start, nxt.end)):
+        if token.end > nxt.start:
+            return True
+        forms = clitic_forms(token.key)
+        if any(f in scope.locatives for f in forms):
+            return False
+        if not any(f in scope.fillers or f in scope.coordinators for f in forms):
+            if n == 0 and forms[1:] and token.key[:1] in CONJUNCTIONS:
+                return False  # "، والثاني", "، وقصفت": another clause
+            unknown += 1
+            if unknown > reach:
+                return False
+    return False
+
+
+def _join(parts: list[Action]) -> Action:
+    first = parts[0]
+    return Action(
+        cues=[c for p in parts for c in p.cues], start=first.start, end=parts[-1].end,
+        date=next((p.date for p in parts if p.date is not None), None),
+        background=first.background,
+        places=[m for p in parts for m in p.places], lead=[m for p in parts for m in p.lead])
+
+
+def where(doc: Doc, places: Places, mentions: list[Mention], references: frozenset[str],
+          fillers: frozenset[str], locatives: frozenset[str], *,
+          coordinators: frozenset[str] = frozenset(), pointed_only: bool = True) -> Place:
+    """The places where an action happened (see the module docstring). With
+    ``pointed_only`` false, reference points and destinations never count. A place that
+    is only the setting of a facility stays, with the facility set in it. The items of a
+    list after a reference word are all pointed at ("باتجاه بلدتي نبل والزهراء")."""
+    keys = list(dict.fromkeys(m.key for m in mentions))
+    pointed = set()
+    previous: Mention | None = None
+    for m in mentions:
+        if _after_reference(doc, m, references, fillers, locatives) or (
+                previous is not None and previous.key in pointed
+                and _listed(doc, previous, m, fillers, coordinators)):
+            pointed.add(m.key)
+        previous = m
+    sites: dict[str, list[str]] = {}
+    for a, b in pairwise(mentions):
+        if a.key != b.key and _locative(doc, a, b, fillers, locatives):
+            if _level(doc, places, a.key) == "site" and b.key not in pointed:
+                sites.setdefault(b.key, []).append(a.key)
+            else:
+                pointed.add(b.key)
+    if any(k not in pointed for k in keys) or not pointed_only:
+        keys = [k for k in keys if k not in pointed]
+    held = {a for k in keys for a in ancestors(doc, places, k)}
+    kept = [k for k in keys if k not in held] or keys
+    return Place(kept, {k: v for k, v in sites.items() if k in kept})
+
+
+def _listed(doc: Doc, a: Mention, b: Mention, fillers: frozenset[str],
+            coordinators: frozenset[str]) -> bool:
+    """Whether ``b`` is the next item of a list after ``a``: only commas, coordinators and
+    place nouns between them ("نبل والزهراء", "Nubl and Zahraa")."""
+    if any(c in doc.text[a.end:b.start] for c in ";؛.") or not coordinators:
+        return False
+    for token in doc.tokens_between(a.end, b.start):
+        if token.end > b.start:
+            return token.key[:1] in CONJUNCTIONS  # "والزهراء": the joined coordinator
+        forms = clitic_forms(token.key)
+        if not any(f in fillers or f in coordinators for f in forms):
+            return False
+    return True
+
+
+def _level(doc: Doc, places: Places, key: str) -> str | None:
+    entry = places.get(key)
+    found = doc.places.get(key)
+    return entry.level if entry is not None else (found.level if found is not None else None)
+
+
+def _locative(doc: Doc, a: Mention, b: Mention, fillers: frozenset[str],
+              locatives: frozenset[str]) -> bool:
+    """Whether ``b`` only says where ``a`` lies ("حي التضامن في جنوب دمشق", "بلدة التح
+    بريف إدلب", "محطة القطارات الواقعة في حي القدم", "Kafr Nabudah in northern Hama"): a
+    locative between them, and nothing else but place nouns ("وبلدة أطمة" is the next of
+    a list)."""
+    gap = doc.text[a.end:b.start]
+    if any(p in gap for p in ",،;؛"):
+        return False
+    words: list[str] = []
+    for token in doc.tokens_between(a.end, b.start):
+        if _quoted(gap, token.start - a.end):
+            continue  # "محطة الوقود “ساتكوب” في حي القدم": the facility's own name
+        if token.end > b.start:  # "بدمشق": the preposition joined to the name
+            words.append(normalize_key(doc.text[token.start:b.start]))
+            break
+        forms = clitic_forms(token.key)
+        if token.key[:1] in CONJUNCTIONS and len(token.key) > 2 and forms[1:]:
+            return False
+        if not any(f in fillers for f in forms) or any(f in locatives for f in forms):
+            words.append(token.key)
+        elif token.key[:1] in locatives and any(f in fillers for f in forms[1:]):
+            words.append(token.key[:1])  # "بريف": the preposition of a place noun
+    i = 0
+    while i < len(words):  # "الواقعة في شمال": locative phrases, one after the other
+        n = next((n for n in (3, 2, 1) if " ".join(words[i:i + n]) in locatives
+                  or (n == 1 and any(f in locatives for f in clitic_forms(words[i])))), 0)
+        if not n:
+            return False
+        i += n
+    return bool(words)
+
+
+def _quoted(text: str, offset: int) -> bool:
+    """Whether ``offset`` is inside quotation marks opened in ``text``."""
+    before = text[:offset]
+    return before.count("“") > before.count("”") or before.count("«") > before.count("»") \
+        or before.count('"') % 2 == 1
+
+
+def ancestors(doc: Doc, places: Places, key: str) -> list[str]:
+    """The places that hold ``key`` (a site found in the text: its town first)."""
+    chain: list[str] = []
+    found = doc.places.get(key)
+    parent = key if key in places else (found.parent if found is not None else None)
+    if parent is None or parent not in places:
+        return chain
+    if parent != key:
+        chain.append(parent)
+    chain += [e.key for e in places.ancestors(parent)]
+    return chain
+
+
+def _after_reference(doc: Doc, mention: Mention, references: frozenset[str],
+                     fillers: frozenset[str], settings: frozenset[str]) -> bool:
+    """Whether a reference word ("شمال", "north of", "نحو") stands before the place,
+    with at most a few place nouns or articles between ("شمال مدينة الرقة"), and no
+    locative before it ("في شمال حي جوبر", "بشمال حلب" are in the north of the place)."""
+    i = doc.token_index(mention.start)
+    sentence = doc.sentence_at(mention.start)
+    first = sentence.start if sentence is not None else 0
+    skipped = 0
+    while i > 0 and skipped <= REFERENCE_REACH:
+        j = i - 1
+        if doc.tokens[j].start < first:
+            return False
+        for n in (3, 2, 1):
+            if j - n + 1 < 0 or doc.tokens[j - n + 1].start < first:
+                continue
+            words = [t.key for t in doc.tokens[j - n + 1:j + 1]]
+            found = [f for f in clitic_forms(words[0]) if " ".join([f, *words[1:]]) in references]
+            if found:
+                k = j - n  # "في شمال حي جوبر", "بشمال حلب": where it is, not off it
+                return not (found[0] != words[0] and words[0][:1] in LOCATIVE_CLITICS) and not (
+                    k >= 0 and doc.tokens[k].start >= first and doc.tokens[k].key in settings)
+        if not any(f in fillers for f in clitic_forms(doc.tokens[j].key)):
+            return False
+        i, skipped = j, skipped + 1
+    return False

@@ -1,0 +1,79 @@
+"""The words of events, per language: the cues of each kind and the words that frame
+them (references back, circumstances, causes, attempts, denials, named battles' heads),
+read once from ``events.yaml`` with what it borrows from ``phrases.yaml``,
+``places.yaml`` and ``control.yaml``."""
+
+from __future__ import annotations
+
+import functools
+
+from conflictkg.extract.doc import clitic_forms
+from conflictkg.extract.matcher import Matcher
+from conflictkg.extract.normalize import normalize_key
+from conflictkg.extract.patterns import Patterns
+
+NO_EVENT = "none"  # the kind of a phrase that holds a cue word but tells no event
+
+
+class EventRules:
+    """The words of events in one language (events.yaml, with the list reader's words of
+    phrases.yaml, the place nouns of places.yaml and the frames of control.yaml)."""
+
+    def __init__(self, patterns: Patterns, language: str) -> None:
+        s = patterns.section("events", language)
+        phrases = patterns.section("phrases", language)  # the list reader's words
+        kinds = s.groups("kinds")
+        self.overriding = s.words("overriding_kinds")
+        self.generic = s.keys("generic_cues")
+        self.cues: Matcher[str] = s.matcher(**kinds, **{NO_EVENT: s.words("not_cues")})
+        self.heads: Matcher[str] = Matcher(s.mapping("named_heads").items())
+        self.head_keys = sorted((normalize_key(h) for h in s.mapping("named_heads")),
+                                key=len, reverse=True)
+        self.name_stopwords = s.keys("name_stopwords")
+        self.since = s.keys("since_words")
+        self.began = s.keys("began_words")
+        self.background = s.keys("background_openers")
+        self.launches = s.keys("launch_words")
+        self.object_cues = {normalize_key(k): normalize_key(v)
+                            for k, v in s.mapping("object_cues").items()}
+        self.references = s.keys("references")
+        self.hypothetical: Matcher[str] = s.matcher(h=s.words("hypothetical"))
+        self.circumstances: Matcher[str] = s.matcher(c=s.words("circumstances"))
+        self.coincidences = s.keys("coincidences")
+        self.coincidence_with = s.keys("coincidence_with")
+        self.unresolved: Matcher[str] = s.matcher(u=s.words("unresolved_past"))
+        self.reference_words = s.keys("reference_words")
+        # where a move comes from or goes ("من جهة X", "من محور X") is not where a place
+        # was taken, left or besieged (an attack "من محور برزة" is fought there)
+        self.directions = phrases.keys("directions")
+        self.place_kinds = frozenset(s.words("place_kinds"))
+        self.strike_kinds = frozenset(s.words("strike_kinds"))
+        self.undated_kinds = frozenset(s.words("undated_report_kinds"))
+        self.day_record_kinds = frozenset(s.words("day_record_kinds"))
+        self.destinations = s.keys("destinations")
+        self.arrivals = s.keys("arrivals")
+        self.causes: Matcher[str] = s.matcher(c=s.words("causes"))
+        places = patterns.section("places", language)
+        self.place_fillers = s.keys("place_fillers") | {
+            normalize_key(w) for w in places.groups("qualifiers")}
+        self.locatives = places.keys("locatives")
+        # a verb of coincidence or "بالتزامن مع" opens another clause too
+        self.scope_ends: Matcher[str] = s.matcher(e=[
+            *phrases.words("stops"), *s.words("coincidences"), *s.words("circumstances")])
+        self.coordinators = phrases.keys("coordinators")
+        control = patterns.section("control", language)
+        self.attempts = control.keys("attempts")
+        self.attempt_word = functools.lru_cache(maxsize=65536)(
+            lambda key: any(f in self.attempts for f in clitic_forms(key)))
+        self.purposes = s.keys("purposes")
+        self.undergoing = s.keys("undergoing")
+        self.purpose_word = functools.lru_cache(maxsize=65536)(
+            lambda key: any(f in self.purposes for f in clitic_forms(key)))
+        self.negations = control.keys("negations")
+        self.pronoun_objects = control.keys("pronoun_objects")
+        self.relatives = s.keys("relatives")
+        self.clause_negations = control.keys("clause_negations")
+        self.cue_words = frozenset(normalize_key(w) for ws in kinds.values() for w in ws)
+        self.denials: Matcher[str] = control.matcher(d=control.words("denials"))
+        self.fire_control = control.keys("fire_control")
+        self.place_object_cues = s.keys("place_object_cues")

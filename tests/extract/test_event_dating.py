@@ -1,0 +1,157 @@
+"""Events: which date an episode takes, what tells no place taken, and tellings of one
+happening (a coarser retelling, a sentence that dates an event again)."""
+
+from __future__ import annotations
+
+import pytest
+
+HOMS, LATAMNEH, KAFR_ZITA, DOUMA, JOBAR, QADAM = "C2528", "C3458", "C3463", "C2338", "A008", "A015"
+DARAA_AL_BALAD, NUBL, ZAHRAA = "daraa-al-balad", "C1646", "C1655"
+
+
+def found(extract, text: str, **options: object) -> list[tuple[str, str | None, list[str]]]:
+    language = "en" if text[0].isascii() else "ar"
+    options.setdefault("published", "2019-08-10")
+    return [(e.kind, e.start, e.places) for e in extract(text, language=language, **options).events]
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت الفصائل على بلدة كفرزيتا اليوم، بعد سيطرة قوات النظام الأربعاء على بلدة اللطامنة.",
+])
+def test_an_action_takes_no_date_from_a_background_clause_after_it(extract, text):
+    dates = {tuple(places): start for _, start, places in found(extract, text)}
+    assert dates[(KAFR_ZITA,)] == "2019-08-10" and dates[(LATAMNEH,)] == "2019-08-07"
+    text = "Rebels seized Douma on Saturday, after government forces took Jobar on Wednesday."
+    dates = {tuple(places): start for _, start, places in found(extract, text)}
+    assert dates[(DOUMA,)] == "2019-08-10" and dates[(JOBAR,)] == "2019-08-07"
+
+
+def test_an_undated_action_before_a_background_date_takes_the_lead_s_day(extract):
+    text = ("سيطرت فصائل المعارضة أمس على بلدة اللطامنة في ريف حماة الشمالي بعد معارك عنيفة.\n\n"
+            "وسيطرت الفصائل كذلك على بلدة كفرزيتا، بعد سيطرتها الأربعاء على حي جوبر.")
+    dates = {tuple(places): start for _, start, places in found(extract, text)}
+    assert dates[(KAFR_ZITA,)] == "2019-08-09"
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت الفصائل اليوم على مدينة حمص بعد معارك عنيفة مع قوات النظام في بلدة اللطامنة.",
+    "Rebels captured Homs on Saturday after fierce fighting with government forces in Douma.",
+])
+def test_the_fighting_a_capture_came_after_has_no_date_of_its_own(extract, text):
+    events = extract(text, language="en" if text.isascii() else "ar",
+                     published="2019-08-10").events
+    assert [(e.kind, e.start) for e in events if e.start] == [("capture", "2019-08-10")]
+    assert [e.kind for e in events if not e.start] == ["battle"]
+
+
+def test_a_place_taken_after_a_background_word_keeps_the_date(extract):
+    text = "أحكمت قوات النظام اليوم سيطرتها على حي جوبر، بعد دخولها بلدة اللطامنة."
+    assert ("capture", "2019-08-10", [LATAMNEH]) in found(extract, text)
+
+
+def test_a_retelling_by_the_area_that_holds_the_town_is_one_capture(extract):
+    text = "أحكمت قوات النظام اليوم سيطرتها على ريف حماة، بعد دخولها بلدة اللطامنة."
+    ((kind, start, places),) = found(extract, text)
+    assert (kind, start) == ("capture", "2019-08-10") and LATAMNEH in places
+
+
+@pytest.mark.parametrize("text", [
+    "ويفرض الثوار اليوم سيطرة نارية على بلدة اللطامنة.",
+    "وأسفر القصف اليوم عن سقوط جرحى في بلدة اللطامنة.",
+    "وتأتي هذه التطورات اليوم مع سقوط نظام الأسد في دمشق.",
+])
+def test_control_by_fire_and_a_fall_of_no_place_take_nothing(extract, text):
+    assert all(kind != "capture" for kind, _, _ in found(extract, text))
+
+
+def test_the_fall_of_a_place_is_its_capture(extract):
+    assert found(extract, "وجاء ذلك اليوم بعد سقوط مدينة حمص بيد الفصائل.") == [
+        ("capture", "2019-08-10", [HOMS])]
+
+
+@pytest.mark.parametrize("text", [
+    "دخلت قوات النظام اليوم بلدة اللطامنة من جهة بلدة كفرزيتا.",
+    "دخلت قوات النظام اليوم بلدة اللطامنة من محور بلدة كفرزيتا.",
+])
+def test_where_a_capture_came_from_is_not_where_it_was(extract, text):
+    assert found(extract, text) == [("capture", "2019-08-10", [LATAMNEH])]
+    text = "Government forces entered Douma on Saturday from the direction of Jobar."
+    assert found(extract, text) == [("capture", "2019-08-10", [DOUMA])]
+
+
+def test_an_attack_from_an_axis_is_fought_there(extract):
+    text = "وشنت الفصائل اليوم هجوما من محور بلدة اللطامنة."
+    assert found(extract, text) == [("attack", "2019-08-10", [LATAMNEH])]
+
+
+@pytest.mark.parametrize("text", [
+    "وانسحب عناصر الحاجز اليوم باتجاه بلدتي نبل والزهراء.",
+    "Regime troops withdrew on Saturday towards Nubl and Zahraa.",
+])
+def test_every_item_of_a_list_after_a_direction_is_where_they_went(extract, text):
+    assert all(NUBL not in places and ZAHRAA not in places for _, _, places in found(extract, text))
+
+
+def test_a_relative_clause_that_dates_a_capture_tells_it(extract):
+    text = ("وشهدت المنطقة معارك كر وفر، أبرزها في بلدة اللطامنة التي سيطرت عليها قوات "
+            "النظام في الثامن من أيار.")
+    assert [(start, places) for _, start, places in found(extract, text)] == [
+        ("2019-05-08", [LATAMNEH])]
+    text = "وأحرقت قوات النظام اليوم المنازل في بلدة اللطامنة التي سيطرت عليها."
+    assert all(kind != "capture" for kind, _, _ in found(extract, text))
+
+
+def test_a_retelling_by_the_governorate_is_the_same_happening(extract):
+    text = ("بدأت قوات الأسد اليوم حملة عسكرية على أحياء درعا البلد.\n\n"
+            "وأعلن الإعلام الموالي عن بدء قوات الأسد اليوم عملية عسكرية في محافظة درعا.")
+    assert [(kind, start) for kind, start, _ in found(extract, text, published="2021-07-29")] \
+        == [("attack", "2021-07-29")]
+
+
+def test_a_facility_taken_the_same_day_as_its_town_stays_a_happening_of_its_own(extract):
+    text = ("استعاد الجيش اليوم السيطرة على مدينة حمص.\n\n"
+            "وأكد البيان أن الجيش استعاد كذلك مطار حمص العسكري.")
+    assert len(found(extract, text)) == 2
+
+
+def test_a_second_telling_of_a_town_taken_is_one_happening(extract):
+    text = ("دخلت الفصائل اليوم حي جوبر والقابون.\n\n"
+            "وقال مراسلنا إن الفصائل دخلت اليوم حي جوبر بعد اشتباكات مع قوات النظام.")
+    captures = [places for kind, _, places in found(extract, text) if kind == "capture"]
+    assert sum(JOBAR in places for places in captures) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "وشهدت مدينة حمص اعتصاما في 15 من نيسان عام 2011، حيث نفذت قوات النظام مجزرة بحق "
+    "المعتصمين.\n\nووقعت المجزرة فجر يوم 19 من نيسان 2011، بعد أن هاجمت قوات النظام الاعتصام.",
+    "A sit-in began in Homs on April 15, 2011, where government forces carried out a "
+    "massacre.\n\nThe massacre took place at dawn on April 19, 2011, after troops stormed "
+    "the square.",
+])
+def test_a_sentence_that_dates_an_event_again_gives_it_that_day(extract, text):
+    events = found(extract, text, published="2024-12-08")
+    assert [(kind, start) for kind, start, _ in events if start] == [("massacre", "2011-04-19")]
+
+
+def test_a_reference_with_no_event_before_it_dates_nothing(extract):
+    text = "ووقعت المجزرة فجر يوم 19 من نيسان 2011 في مدينة حمص."
+    assert found(extract, text, published="2024-12-08") == []
+
+
+def test_a_named_battle_of_a_place_is_fought_there(extract):
+    text = "وقتل 41 عنصرا خلال معارك تل أبيض في 11 حزيران 2015."
+    named = [e for e in extract(text, published="2015-06-16").events if e.name]
+    assert [(e.start, e.places) for e in named] == [("2015-06-11", ["C5792"])]
+    text = "أطلقت الفصائل اليوم معركة “نصرة داريا” في حي القدم."
+    named = [e for e in extract(text, published="2013-01-27").events if e.name]
+    assert "C2498" not in named[0].places and QADAM in named[0].places
+
+
+def test_a_record_s_battle_named_in_quotes_in_its_text_is_the_record_s_event(extract):
+    text = ('معركة "الفجر"\n\nكود الذاكرة السورية:\n\nSMI/A900/777\n\nتاريخ بدء المعركة\n\n'
+            '2013/11/22\n\nنوع المعركة\n\nمعركة ضد النظام\n\n'
+            'أطلقت فصائل المعارضة في الغوطة الشرقية بتاريخ 22 تشرين الثاني/نوفمبر 2013 معركة '
+            '"الفجر" على مواقع قوات النظام.\n')
+    events = extract(text, published=None, kind="archive-record").events
+    named = [e for e in events if e.name]
+    assert len(named) == 1 and "eastern-ghouta" in named[0].places

@@ -58,10 +58,11 @@ def test_derived_tolls_carry_their_rule_and_their_claims(client: httpx.Client):
 
 
 def test_an_incident_shows_every_report_with_its_source_and_quotes(client: httpx.Client):
-    (incident,) = [i for i in listing(client, place="Saraqib", **{"from": "2020-02-08", "to": "2020-02-08"})
+    (incident,) = [i for i in listing(client, place="Saraqib", **{"from": "2020-02-27", "to": "2020-02-27"})
                    if i["kind"] == "capture"]
     detail = client.get(f"/api/v1/events/{incident['key']}").json()
     assert detail["type"] == "Incident" and len(detail["reports"]) == incident["report_count"] >= 3
+    assert detail["quote"] in {s["text"] for r in detail["reports"] for s in r["evidence"]}  # quoted by a report
     publishers = {r["document"]["publisher"]["key"] for r in detail["reports"]}
     assert len(publishers) == len(detail["reports"])
     for report in detail["reports"]:

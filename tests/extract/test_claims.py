@@ -442,3 +442,43 @@ def test_english_victims_named_by_a_singular_or_a_nationality(extract, text, exp
 def test_who_speaks_in_english_reports(extract, text, label):
     claims = extract(text, language="en").casualty_claims
     assert claims and claims[0].attributed_to.label == label
+
+
+def parts(extraction) -> list[tuple[int, str | None, bool]]:
+    """(count, victims, whether a part of a toll) of each casualty claim, in order."""
+    return [(c.count, c.victim_category, c.part_of is not None) for c in extraction.casualty_claims]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("أسفر القصف عن مقتل ستة مدنيين بينهم امرأة.", "ar",
+     [(6, "civilians", False), (1, "women", True)]),
+    ("قتل 9 مدنيين، بينهم امرأة وطفل، في الغارة.", "ar",
+     [(9, "civilians", False), (1, "women", True), (1, "children", True)]),
+    ("قتل 15 مقاتلاً من الفصائل بينهم قائد كتيبة.", "ar", [(15, "fighters", False), (1, "fighters", True)]),
+    ("At least 9 civilians were killed, among them a rescue volunteer.", "en",
+     [(9, "civilians", False), (1, "civilians", True)]),
+    ("Twelve people were killed, including a child and a woman.", "en",
+     [(12, "civilians", False), (1, "children", True), (1, "women", True)]),
+])
+def test_a_breakdown_names_single_victims_one_each(extract, text, language, expected):
+    assert parts(extract(text, language=language)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل 11 مدنياً، بينهم 4 أطفال وامرأتان.", [(11, "civilians", False), (4, "children", True),
+                                             (2, "women", True)]),
+    ("كما قُتل مواطنان في بلدة كفرزيتا خلال مداهمات.", [(2, "civilians", False)]),
+    ("قتل 11 مدنياً بينهم سيدتان.", [(11, "civilians", False), (2, "women", True)]),
+])
+def test_a_dual_counts_two_after_its_proclitic_and_for_every_victim_noun(extract, text, expected):
+    assert parts(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 5 مدنيين بينهم أطفال.",  # a plural with no number counts no one
+    "قتل 5 مدنيين، بينما قال قائد الفصيل إن الهجوم فشل.",  # no breakdown marker
+    "Five civilians were killed, including in the town of Binnish.",
+])
+def test_a_breakdown_without_a_single_victim_adds_no_claim(extract, text):
+    language = "en" if text.isascii() else "ar"
+    assert len(extract(text, language=language).casualty_claims) == 1

@@ -152,3 +152,15 @@ def test_the_api_docs_load_their_assets_from_this_server(client: httpx.Client) -
                 else ("/assets/docs/redoc.standalone.js",):
             assert asset in html
             assert client.get(asset).status_code == 200
+
+
+def test_a_link_from_data_is_made_only_to_http_iris_or_this_server():
+    from conflictkg.iris import Iris
+    from conflictkg.server.linked import local_href
+
+    iris = Iris("https://example.org/")
+    assert local_href(iris, "https://example.org/id/event/x") == "/id/event/x"
+    assert local_href(iris, "http://www.wikidata.org/entity/Q1") == "http://www.wikidata.org/entity/Q1"
+    for iri in ("javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "urn:x:y"):
+        href = local_href(iris, iri)
+        assert href.startswith("/?query="), href

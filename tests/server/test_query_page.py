@@ -75,9 +75,13 @@ def page(browser, server):
 
     page.route("**/*", only_the_server)
     page.on("pageerror", lambda error: errors.append(str(error)))
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
     yield page
     page.close()
     assert not errors, f"script errors on the page: {errors}"
+    assert not refused, f"the page did what its policy forbids: {refused}"
     assert not elsewhere, f"the page asked for what is not on this server: {elsewhere}"
 
 
@@ -314,3 +318,43 @@ def test_the_api_docs_render_with_the_network_shut_off(server, page):
     page.goto(server + "/redoc")
     page.wait_for_selector('text="/api/v1/stats"', timeout=30_000)
     assert "ConflictKG" in page.locator("body").inner_text()
+
+
+# --- no one's script but the server's ---------------------------------------------------------
+
+def test_every_html_response_carries_a_policy_with_no_inline_script(server):
+    event = httpx.post(server + "/sparql", data={"query": "PREFIX ckg: <https://conflictkg.org/ontology#> "
+                                                 "SELECT ?e WHERE { ?e a ckg:Attack } LIMIT 1"},
+                       headers={"Accept": "application/sparql-results+json"}).json()
+    path = urlsplit(event["results"]["bindings"][0]["e"]["value"]).path
+    for url in ("/", "/ontology", path, "/no/such/page", "/docs", "/redoc"):
+        answer = httpx.get(server + url, headers={"Accept": "text/html"})
+        policy = answer.headers["content-security-policy"]
+        scripts = re.search(r"script-src ([^;]*)", policy).group(1)
+        assert "'unsafe-inline'" not in scripts and "'unsafe-eval'" not in scripts, (url, policy)
+        assert "object-src 'none'" in policy and "frame-ancestors 'none'" in policy
+        assert answer.headers["x-content-type-options"] == "nosniff"
+    assert "content-security-policy" not in httpx.get(server + "/api/v1/events").headers
+
+
+def test_an_inline_script_is_refused_by_the_browser(server, browser):
+    """The policy is in force, not only sent: a script slipped into a page would not run."""
+    page = browser.new_page()
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text))
+    page.goto(server + "/ontology")
+    page.evaluate("""() => { const s = document.createElement('script');
+        s.textContent = 'window.ran = true'; document.body.appendChild(s); }""")
+    assert page.evaluate("window.ran === undefined")
+    assert any("Content Security Policy" in text for text in refused)
+    page.close()
+
+
+def test_an_iri_of_another_scheme_in_the_answer_is_not_a_link(server, page):
+    query = "SELECT ?x WHERE { VALUES ?x { <javascript:alert(1)> <https://example.org/a> } }"
+    page.goto(f"{server}/?{httpx.QueryParams({'query': query})}")
+    page.wait_for_function("document.getElementById('status').textContent.includes('results')")
+    assert page.locator("#results tbody tr").count() == 2
+    hrefs = page.eval_on_selector_all("#results a", "links => links.map(a => a.getAttribute('href'))")
+    assert "https://example.org/a" in hrefs
+    assert not [h for h in hrefs if h and not h.startswith(("http", "/"))], hrefs

@@ -38,6 +38,8 @@ WINDOW_AFTER_MARK = 14  # ... and after "بينهم", "ثم": a breakdown's part
 DUAL_ENDINGS = ("ين", "ان")  # "عنصرين", "جنديان": a dual counts two
 ACTOR_WINDOW = 4  # tokens after the victim noun in which whose dead they are is named
 TOLL_WINDOW = 4  # tokens between "عدد القتلى" and "إلى 62"
+LIST_JOINERS = frozenset({"and", ","})
+PART_ITEMS = 6  # tokens after "بينهم" / "among them" in which singular victims are listed
 RISE = "rise"  # the outcome group of words that raise a toll said before them
 CATEGORY_OF = {"bodies": None, "dead": None, "others": None, "nationals": None}  # nouns that say nothing of who died
 
@@ -158,6 +160,10 @@ class CasualtyFinder:
                     found.count_start, found.count_end = start, end
                     out.append(found)
                     taken.append((start, end))
+        for one in self._singular_parts(doc, sentence, marks, out, rules):
+            if not any(s <= one.start < e or s < one.end <= e for s, e in taken):
+                out.append(one)
+                taken.append((one.start, one.end))
         for cue in cues:  # "مقتل شخص آخر", "killing a civilian", "a woman was killed"
             if cue.payloads[0] in ("killed", "wounded", "missing"):
                 one = self._singular(doc, sentence, cue, rules)
@@ -165,7 +171,36 @@ class CasualtyFinder:
                                                for s, e in taken):
                     out.append(one)
                     taken.append((one.start, one.end))
+        return sorted(out, key=lambda c: c.start)  # in text order, as parts are related
+
+    def _singular_parts(self, doc: Doc, sentence: Sentence, marks: list, counts: list[Count],
+                        rules: _Rules) -> list[Count]:
+        """"بينهم امرأة وطفل", "among them a rescue volunteer": the singular victims a
+        breakdown names after a count, one each, with that count's outcome."""
+        out: list[Count] = []
+        for mark in marks:
+            whole = [c for c in counts if c.end <= mark.start]
+            if mark.payloads[0] != "part" or not whole:
+                continue
+            items = doc.tokens_after(mark.end, PART_ITEMS)
+            for n, token in enumerate(items):
+                if token.start >= sentence.end or token.key in rules.one_words | LIST_JOINERS:
+                    continue
+                form = self._singular_form(token, rules)
+                if form is None and rules.language == "en" and n + 1 < len(items) \
+                        and self._singular_form(items[n + 1], rules):
+                    continue  # "a rescue volunteer": a word that says which, before the noun
+                if form is None:
+                    break
+                one = Count(token.start, token.end, 1, "exact", whole[-1].outcome, _category(form, rules), None)
+                one.count_start, one.count_end = token.start, token.end
+                out.append(one)
         return out
+
+    @staticmethod
+    def _singular_form(token: Token, rules: _Rules) -> str | None:
+        """The singular victim noun a word is, under its proclitics ("وطفل"), not its dual."""
+        return next((f for f in clitic_forms(token.key) if f in rules.singular), None)
 
     def _singular(self, doc: Doc, sentence: Sentence, cue: Match, rules: _Rules) -> Count | None:
         """One victim named by a singular noun, with "a"/"one"/"another" or none, right
@@ -206,7 +241,9 @@ class CasualtyFinder:
                  ) -> Count | None:
         """A count that counts people, with what happened to them and whose they were;
         ``inherited`` is the outcome of the list the sentence is an item of."""
-        tokens = doc.tokens_between(start, sentence.end)
+        first = doc.tokens[doc.token_at(start)] if doc.tokens else None
+        holder = first.start if first is not None and first.start < start < first.end else start
+        tokens = doc.tokens_between(holder, sentence.end)  # "وامرأتان": the count after its "و"
         number_tokens = [t for t in tokens if t.start < end]
         relative = 0  # "eight of whom were children", "20 منهم أطفال": the noun comes later
         for t in tokens[len(number_tokens):len(number_tokens) + 4]:

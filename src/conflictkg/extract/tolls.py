@@ -76,7 +76,7 @@ def _joined(gap: str) -> bool:
     """Whether two counts are coordinated: only "و", a comma or "and" between the first's
     phrase and the second number."""
     words = gap.replace("،", " ").replace(",", " ").split()
-    return all(w in ("و", "and") for w in words)
+    return all(w in ("و", "and", "a", "an") for w in words)  # "a child and a woman"
 
 
 def fold_repeats(doc: Doc, claims: list[tuple[CasualtyClaim, str | None]],

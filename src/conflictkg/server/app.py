@@ -39,6 +39,7 @@ from conflictkg.server import (
 )
 from conflictkg.server.engine import QueryEngine
 from conflictkg.server.errors import HttpError, error_response
+from conflictkg.server.headers import SecurityHeaders
 from conflictkg.server.negotiation import Offers, negotiate
 
 log = logging.getLogger("conflictkg.server")
@@ -94,6 +95,7 @@ def create_app(settings: Settings, *, bundle: Bundle | None = None) -> FastAPI:
     app.state.templates = linked.templates(settings.templates)
     app.state.api_cache = {}  # read by the routes through conflictkg.server.deps
     app.add_middleware(sparql.SparqlEndpoint, engine=engine, settings=settings)  # first: CORS wraps it
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
                        allow_headers=["Accept", "Content-Type", "If-None-Match"],
                        expose_headers=["X-Store-Generation", "X-Index-Generation", "Content-Disposition",

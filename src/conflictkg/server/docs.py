@@ -19,6 +19,7 @@ from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html, get_swagge
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from conflictkg.server.errors import HttpError
+from conflictkg.server.headers import page_policy
 
 ASSETS = Path(str(files("fastapi_offline") / "static"))
 ASSET_NAMES = ("swagger-ui-bundle.js", "swagger-ui.css", "redoc.standalone.js", "favicon.png")
@@ -32,24 +33,30 @@ def _asset(request: Request, name: str) -> str:
     return str(request.url_for("docs_asset", name=name).path)
 
 
+def _with_policy(page: HTMLResponse) -> HTMLResponse:
+    """FastAPI writes these pages with an inline script: the policy names its hash."""
+    page.headers["Content-Security-Policy"] = page_policy(bytes(page.body).decode())
+    return page
+
+
 @router.get("/docs")
 async def swagger_ui(request: Request) -> HTMLResponse:
-    return get_swagger_ui_html(
+    return _with_policy(get_swagger_ui_html(
         openapi_url=request.app.openapi_url, title=f"{request.app.title} — API",
         oauth2_redirect_url=OAUTH_REDIRECT, swagger_js_url=_asset(request, "swagger-ui-bundle.js"),
-        swagger_css_url=_asset(request, "swagger-ui.css"), swagger_favicon_url=_asset(request, "favicon.png"))
+        swagger_css_url=_asset(request, "swagger-ui.css"), swagger_favicon_url=_asset(request, "favicon.png")))
 
 
 @router.get(OAUTH_REDIRECT)
 async def swagger_ui_redirect() -> HTMLResponse:
-    return get_swagger_ui_oauth2_redirect_html()
+    return _with_policy(get_swagger_ui_oauth2_redirect_html())
 
 
 @router.get("/redoc")
 async def redoc(request: Request) -> HTMLResponse:
-    return get_redoc_html(openapi_url=request.app.openapi_url, title=f"{request.app.title} — API",
+    return _with_policy(get_redoc_html(openapi_url=request.app.openapi_url, title=f"{request.app.title} — API",
                           redoc_js_url=_asset(request, "redoc.standalone.js"),
-                          redoc_favicon_url=_asset(request, "favicon.png"), with_google_fonts=False)
+                          redoc_favicon_url=_asset(request, "favicon.png"), with_google_fonts=False))
 
 
 @functools.cache

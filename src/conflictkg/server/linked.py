@@ -8,6 +8,7 @@ minted IRIs (:mod:`conflictkg.server.pages`) and of the ontology's terms
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -30,6 +31,7 @@ API_KINDS = {"event": "events", "place": "places", "actor": "actors", "source": 
              "document": "documents"}
 # The ontology's IRIs are the same under any base, and this server serves them all.
 ONTOLOGY_HOST = "https://conflictkg.org/"
+WEB_IRI = re.compile(r"https?://", re.I)
 SUFFIXES = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples"}
 
 
@@ -65,13 +67,17 @@ def best_label(found: dict[str, str]) -> str:
 
 
 def local_href(iris: Iris, iri: str) -> str:
-    """The path serving an IRI here when it is minted under the base, else the IRI itself."""
+    """The path serving an IRI here when it is minted under the base, the IRI itself when
+    it is an ``http`` or ``https`` one, else a query for what the graph says of it: data
+    never makes a ``javascript:`` (or any other scheme's) link."""
     base = iris.base
     if iri.startswith((base + "id/", base + "graph/")):
         return "/" + iri[len(base):]
     if iri.startswith(ONTOLOGY_HOST + "ontology"):
         return "/" + iri[len(ONTOLOGY_HOST):]
-    return iri
+    if WEB_IRI.match(iri):
+        return iri
+    return query_link(iri)
 
 
 def query_link(iri: str) -> str:

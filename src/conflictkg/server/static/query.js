@@ -208,8 +208,10 @@
       return td;
     }
     if (term.type === "uri") {
-      const a = document.createElement("a");
-      a.href = base && term.value.startsWith(base + "id/") ? "/" + term.value.slice(base.length) : term.value;
+      const local = base && term.value.startsWith(base + "id/");
+      // Only this server's pages and http(s) IRIs are followed: data never makes a javascript: link.
+      const a = document.createElement(local || /^https?:\/\//i.test(term.value) ? "a" : "span");
+      if (a.tagName === "A") a.href = local ? "/" + term.value.slice(base.length) : term.value;
       a.textContent = shorten(term.value);
       a.title = term.value;
       td.appendChild(a);

@@ -52,7 +52,7 @@ window.CKGViews = (function () {
     const v = term.value;
     if (ctx.base && v.startsWith(ctx.base + "id/")) return "/" + v.slice(ctx.base.length);
     if (v.startsWith("https://conflictkg.org/ontology")) return "/" + v.slice("https://conflictkg.org/".length);
-    return v;
+    return /^https?:\/\//i.test(v) ? v : null;  // data never makes a javascript: link
   }
 
   function display(term, ctx) {

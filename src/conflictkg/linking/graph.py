@@ -32,7 +32,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from conflictkg.linking.model import Claim, Document, Match, Report
 from conflictkg.linking.tolls import ranks, revisions, summary
 from conflictkg.rdf import terms
-from conflictkg.rdf.vocabulary import ckg, ckgt, ckgv, prov, rdf, rdfs, sem, xsd
+from conflictkg.rdf.vocabulary import ckg, ckgt, ckgv, prov, rdf, rdfs, schema, sem, xsd
 from conflictkg.reference.kinds import Kinds
 
 
@@ -66,7 +66,8 @@ def incident_quads(incident: str, graph: str, members: list[tuple[Report, Match]
 
     node = NamedNode(incident)
     reports = [r for r, _ in members]
-    add(node, rdf.type, ckg.Incident)
+    for cls in (ckg.Incident, sem.Event, schema.Event):  # its superclasses too, for clients without inference
+        add(node, rdf.type, cls)
     add(node, ckg.eventType, ckgt[_kind(reports, kinds)])
     _dates(add, node, reports)
     for place in _places(reports):

@@ -407,3 +407,53 @@ def test_a_group_before_and_said_is_no_speaker(extract):
             "gunmen, and said it had arrested 16 others.")
     labels = {label for _, label in tolls(extract(text, language="en"))}
     assert not any("tribal" in label for label in labels)
+
+
+def test_what_follows_said_that_is_what_was_told_not_who_told_it(extract):
+    text = ("وقال المتحدث باسم لواء شهداء سوريا إن مقاتلي اللواء سيطروا على الحاجز. "
+            "وأضاف أن قوات النظام فرت من الحاجز، وأن الاشتباكات أسفرت عن مقتل 44 عنصراً من قوات النظام.")
+    labels = {label for _, label in tolls(extract(text))}
+    assert labels and not any("قوات النظام" in label for label in labels)
+
+
+def test_a_ministry_is_not_another_ministry_named_before_it(extract):
+    text = ("The Defense Ministry said its forces had entered the city. "
+            "Syria's Health Ministry said three people were killed and 34 wounded.")
+    assert tolls(extract(text, language="en")) == [(3, "Health Ministry"), (34, "Health Ministry")]
+    text = ("The Martyrs Documentation Office in Daraa said 12 people were killed. "
+            "The Documentation Office added that 3 were children.")
+    assert {label for _, label in tolls(extract(text, language="en"))} == {"The Martyrs Documentation Office in Daraa"}
+
+
+@pytest.mark.parametrize(("text", "language", "label"), [
+    ("أصدرت القيادة العامة لوحدات حماية الشعب بياناً حول المعارك. وجاء في البيان أن الاشتباكات "
+     "أسفرت عن مقتل 67 مرتزقاً. وأضاف البيان أن تسعة من مقاتلي الوحدات قتلوا.", "ar", "وحدات حماية الشعب"),
+    ("The SDF said in a statement that its fighters took the village. According to the statement, "
+     "12 IS militants were killed.", "en", "SDF"),
+])
+def test_a_statement_is_its_issuers(extract, text, language, label):
+    assert {source for _, source in tolls(extract(text, language=language))} == {label}
+
+
+def test_a_statement_no_one_was_credited_with_before_stays_as_written(extract):
+    text = "وجاء في البيان أن الاشتباكات أسفرت عن مقتل 67 مرتزقاً."
+    assert tolls(extract(text)) == [(67, "البيان")]
+
+
+def test_a_title_ending_in_li_reaches_the_group_written_on_it(extract):
+    text = "قال المركز الإعلامي لوحدات حماية الشعب إن 67 مرتزقاً قتلوا في الاشتباكات."
+    assert tolls(extract(text)) == [(67, "وحدات حماية الشعب")]
+
+
+@pytest.mark.parametrize(("text", "language", "label"), [
+    ("قصفت المدفعية التركية مواقع قسد، ما أدى بحسب أنقرة إلى مقتل 3 مدنيين.", "ar", "أنقرة"),
+    ("Turkish shelling killed 3 civilians in the village, Ankara said.", "en", "Ankara"),
+    ("وقالت موسكو إن 12 مسلحاً قتلوا في الغارات.", "ar", "موسكو"),
+])
+def test_a_capital_credited_speaks_for_its_government(extract, text, language, label):
+    assert {source for _, source in tolls(extract(text, language=language))} == {label}
+
+
+def test_a_capital_named_as_a_place_is_still_a_place(extract):
+    x = extract("قتل 3 مدنيين في قصف على بلدة قرب أنقرة، بحسب المرصد السوري لحقوق الإنسان.")
+    assert {source for _, source in tolls(x)} == {"المرصد السوري لحقوق الإنسان"}

@@ -482,3 +482,20 @@ def test_a_dual_counts_two_after_its_proclitic_and_for_every_victim_noun(extract
 def test_a_breakdown_without_a_single_victim_adds_no_claim(extract, text):
     language = "en" if text.isascii() else "ar"
     assert len(extract(text, language=language).casualty_claims) == 1
+
+
+@pytest.mark.parametrize(("text", "language", "count"), [
+    ("وقدّر المرصد عدد قتلى داعش في معارك تل أبيض وريفها منذ الـ 11 من حزيران بأكثر من 60.", "ar", 60),
+    ("وقدرت مصادر محلية حصيلة القتلى في الغارات على المدينة بنحو 40.", "ar", 40),
+    ("The Observatory put the number of ISIS fighters killed in and around Kobane at 32.", "en", 32),
+])
+def test_a_toll_estimated_at_a_count_far_after_it(extract, text, language, count):
+    assert [c.count for c in extract(text, language=language).casualty_claims] == [count]
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("قتل 5 مدنيين في قصف على المدينة بـ 3 صواريخ.", [5]),
+    ("وقدر المرصد نسبة الدمار في الحي بنحو 60 بالمئة.", []),
+])
+def test_a_count_put_at_that_is_no_toll_is_no_claim(extract, text, counts):
+    assert [c.count for c in extract(text).casualty_claims] == counts

@@ -185,7 +185,7 @@ def test_an_undeclared_prefix_is_declared_in_the_editor_and_the_query_runs(serve
     other = page.context.new_page()
     other.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server) else route.abort())
     other.goto(shared)
-    other.wait_for_function("document.getElementById('status').textContent.includes('results')")
+    other.wait_for_function("() => document.getElementById('status').textContent.includes('results')")
     assert other.evaluate("window.ckgEditor.state.doc.toString()") == text
     assert other.locator("#status").inner_text().split(" (")[0] == status.split(" (")[0]
     other.close()
@@ -226,14 +226,14 @@ def test_a_syntax_error_is_one_line_with_its_place_marked(server, page):
 def test_ask_answers_and_history_keeps_what_ran(server, page):
     page.goto(server + "/?example=is-there-a-denied-claim")
     page.locator("#run").click()
-    page.wait_for_function("document.getElementById('status').textContent.startsWith('Answer')")
+    page.wait_for_function("() => document.getElementById('status').textContent.startsWith('Answer')")
     assert page.locator("#status").inner_text().startswith("Answer: true")
     page.goto(server + "/")
     assert page.locator("#history li").count() >= 1
     assert "ASK" in page.locator("#history li button").first.get_attribute("title")
     page.locator("#history-box summary").click()
     page.locator("#history li button").first.click()
-    page.wait_for_function("document.getElementById('status').textContent.startsWith('Answer')")
+    page.wait_for_function("() => document.getElementById('status').textContent.startsWith('Answer')")
     assert editor_text(page).lstrip().startswith("#defaultView:Table")
 
 
@@ -255,7 +255,7 @@ def test_each_view_draws_its_elements(server, page, tmp_path_factory, view, exam
     page.goto(f"{server}/?example={example}")
     assert f"#defaultView:{view}" in editor_text(page)
     page.locator("#run").click()
-    page.wait_for_function("document.getElementById('status').textContent.match(/result|triple/)")
+    page.wait_for_function("() => document.getElementById('status').textContent.match(/result|triple/)")
     assert page.locator(f'#views button[data-view="{view}"]').get_attribute("aria-pressed") == "true"
     page.wait_for_selector(selector)
     page.wait_for_timeout(400)  # Leaflet's zoom animation and the outlines' fetch settle
@@ -306,7 +306,7 @@ def test_follow_a_point_on_the_map_to_its_page(server, page):
 def test_a_page_link_to_a_query_opens_it_run(server, page):
     query = "PREFIX ckg: <https://conflictkg.org/ontology#>\nSELECT ?e WHERE { ?e a ckg:Attack }"
     page.goto(f"{server}/?{httpx.QueryParams({'query': query})}")
-    page.wait_for_function("document.getElementById('status').textContent.includes('results')")
+    page.wait_for_function("() => document.getElementById('status').textContent.includes('results')")
     assert editor_text(page) == query
     assert page.locator("#results tbody tr").count() >= 2
 
@@ -356,7 +356,7 @@ def test_an_inline_script_is_refused_by_the_browser(server, browser):
 def test_an_iri_of_another_scheme_in_the_answer_is_not_a_link(server, page):
     query = "SELECT ?x WHERE { VALUES ?x { <javascript:alert(1)> <https://example.org/a> } }"
     page.goto(f"{server}/?{httpx.QueryParams({'query': query})}")
-    page.wait_for_function("document.getElementById('status').textContent.includes('results')")
+    page.wait_for_function("() => document.getElementById('status').textContent.includes('results')")
     assert page.locator("#results tbody tr").count() == 2
     hrefs = page.eval_on_selector_all("#results a", "links => links.map(a => a.getAttribute('href'))")
     assert "https://example.org/a" in hrefs

@@ -12,6 +12,7 @@ a claim before any credit is the publisher's own.
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from itertools import compress
 from operator import attrgetter, itemgetter
 from typing import ClassVar
@@ -41,12 +42,17 @@ class _Rules:
         self.continuations = s.keys("continuations")
         self.pronouns = s.keys("pronoun_subjects")
         self.generic: Matcher[str] = s.matcher(generic=s.words("generic_sources"))
-        self.titles: Matcher[str] = s.matcher(title=s.words("speaker_titles"))
+        # "المكتب الإعلامي ل": the "ل" is written on the group's name ("لوحدات"), so the
+        # title is matched without it and the name is looked for in the word after
+        self.titles: Matcher[str] = s.matcher(title=[w.removesuffix(" ل") for w in s.words("speaker_titles")])
         self.speakers = SpeakerRules(patterns, language)
         self.own = s.keys("own_sources")
         self.links = s.keys("source_links")
         self.recipients = s.keys("recipient_verbs")  # "told Reuters": who heard, not who said
         self.speaker_nouns = s.keys("speaker_nouns")
+        self.content_openers = s.keys("content_openers")
+        self.statements: Matcher[str] = s.matcher(statement=s.words("statement_nouns"))
+        self.statement_keys = s.keys("statement_nouns")
         self.anaphors = {normalize_key(k): frozenset(v) for k, v in s.groups("anaphors").items()}
         self.anaphor_types = functools.lru_cache(maxsize=65536)(self._anaphor_types)
 
@@ -101,6 +107,7 @@ class AttributionFinder:
                             map(rules.pronouns.__contains__, map(attrgetter("key"), tokens)))
         said = [(tokens[i].start, tokens[i + 1].start) for i in pronouns
                 if tokens[i + 1].key in rules.continuations]
+        _resolve_statements(by_sentence, rules.statement_keys)
         previous: Attributed | None = None
         for sentence in doc.sentences:
             own = by_sentence.get(sentence.start, [])
@@ -127,6 +134,7 @@ class AttributionFinder:
         generic = [Mention(m.start, m.end, m.text, "", weak=True)
                    for m in rules.generic.find(doc.norm) if not doc.in_boilerplate(m.start)]
         found += generic
+        found += [Mention(m.start, m.end, m.text, "") for m in rules.statements.find(doc.norm)]
         named = SpanIndex(found)
         actors = doc.index("actor_mentions")
         found += [m for m in find_speakers(doc, rules.speakers)  # a ministry, a governor...
@@ -190,7 +198,8 @@ class AttributionFinder:
                           if not m.weak and len(doc.tokens_between(end, m.start)) <= 1),
                          None)
         if source is None and kind == "verb":  # "أعلنت هيئة تحرير الشام": a group speaks
-            group = _speaker(doc, sentence, start, end, titles, rules.speaker_nouns)
+            group = _speaker(doc, sentence, start, end, titles, rules.speaker_nouns,
+                             rules.content_openers)
         if group is not None:
             source = Mention(group.start, group.end, group.text,
                              self.source_key(group.text) or "")
@@ -214,8 +223,21 @@ class AttributionFinder:
                           carries=carries)
 
 
+def _resolve_statements(by_sentence: dict[int, list[Attributed]], nouns: frozenset[str]) -> None:
+    """"وجاء في البيان", "according to the statement": credited to the last party credited
+    before, whose statement it is (left as written when none was)."""
+    last: Attributed | None = None
+    for start in sorted(by_sentence):
+        for n, a in enumerate(by_sentence[start]):
+            if normalize_key(a.label) not in nouns:
+                last = a if a.carries else last
+            elif last is not None:
+                by_sentence[start][n] = replace(a, label=last.label, source=last.source)
+
+
 def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanIndex,
-             nouns: frozenset[str] = frozenset()) -> Mention | None:
+             nouns: frozenset[str] = frozenset(), openers: frozenset[str] = frozenset(),
+             ) -> Mention | None:
     """The group that speaks: right after the verb in Arabic ("أعلنت هيئة تحرير الشام"),
     shortly before it in English ("The Syrian army said", "YPG spokesman Azad Sino
     said"), or the group of a speaker's title on either side ("قال المتحدث باسم قوات
@@ -239,6 +261,8 @@ def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanInd
                  None) if near else None
     if doc.language == "en" and title is None and not _inverted(doc, sentence, start):
         return None  # "He said 30 ISIS militants...": what follows is what was said
+    if title is None and near and near[0].key in openers:
+        return None  # "وأضاف أن قوات الأسد فرت": the group is what was told of
     reach = len(doc.tokens_between(end, title.end)) + 1 if title else 1
     return next((m for m in actors.starting(end, sentence.end) if not m.weak
                  and len(doc.tokens_between(end, m.start)) <= reach), None)

@@ -13,6 +13,7 @@ were children") makes its counts parts of the total, not tolls beside it.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import ClassVar
 
 from conflictkg.extract.actors import curated_actor
@@ -39,6 +40,8 @@ DUAL_ENDINGS = ("ين", "ان")  # "عنصرين", "جنديان": a dual counts
 ACTOR_WINDOW = 4  # tokens after the victim noun in which whose dead they are is named
 TOLL_WINDOW = 4  # tokens between "عدد القتلى" and "إلى 62"
 LIST_JOINERS = frozenset({"and", ","})
+ESTIMATE_OPENERS = frozenset(normalize_key(w) for w in ("بأكثر", "بنحو", "بحوالي", "بما", "بـ", "ب", "at"))
+ESTIMATED_AT = re.compile(r"(?:^|\s)(?:بـ?|\bat)\s*$")  # "بـ60", "بأكثر من 60", "at 60": a toll put at
 PART_ITEMS = 6  # tokens after "بينهم" / "among them" in which singular victims are listed
 RISE = "rise"  # the outcome group of words that raise a toll said before them
 CATEGORY_OF = {"bodies": None, "dead": None, "others": None, "nationals": None}  # nouns that say nothing of who died
@@ -313,7 +316,13 @@ class CasualtyFinder:
 
     def _toll_before(self, doc: Doc, sentence: Sentence, start: int, cues: list) -> bool:
         """"ارتفع عدد القتلى الى 62": a toll word shortly before the count; or a word of
-        rising ("rose to", "up from", "ارتفعت إلى") after an outcome word in the sentence."""
+        rising ("rose to", "up from", "ارتفعت إلى") after an outcome word in the sentence;
+        or a toll estimated at the count ("قدّر عدد قتلى داعش في معارك تل أبيض بأكثر من
+        60", "put the toll at 60") anywhere before it in the sentence."""
+        if ESTIMATED_AT.search(doc.text[max(sentence.start, start - 12):start]) and any(
+                sentence.start <= c.start and c.end <= start and c.payloads[0] != RISE
+                for c in cues):
+            return True
         return any(
             sentence.start <= c.end <= start and len(doc.tokens_between(c.end, start)) <= TOLL_WINDOW
             and (c.payloads[0] != RISE or any(o.payloads[0] != RISE and o.end <= c.start for o in cues))
@@ -385,6 +394,9 @@ def _windows(doc: Doc, sentence: Sentence, cues: list, marks: list,
     for mark in marks:
         j = bisect.bisect_right(starts, mark.start) - 1
         spans.append((j - 1, j + WINDOW_AFTER_MARK))
+    for j, t in enumerate(tokens):  # "بأكثر من 60", "بـ60", "at 60": a toll put at a count
+        if t.key in ESTIMATE_OPENERS or (t.key[:1] == "ب" and t.key[1:2].isdigit()):
+            spans.append((j, j + 3))
     merged: list[list[int]] = []
     for a, b in sorted((max(0, a), min(len(tokens) - 1, b)) for a, b in spans):
         if merged and a <= merged[-1][1] + 1:

@@ -45,20 +45,22 @@ def find_speakers(doc: Doc, rules: SpeakerRules) -> list[Mention]:
         else:
             start, end = head.start, _arabic_end(doc, last, rules)
         out.append(Mention(start, end, doc.text[start:end], ""))
-    return [_referred(m, out[:n], rules) for n, m in enumerate(out)]
+    return [_referred(m, out[:n]) for n, m in enumerate(out)]
 
 
-def _referred(mention: Mention, earlier: list[Mention], rules: SpeakerRules) -> Mention:
+def _referred(mention: Mention, earlier: list[Mention]) -> Mention:
     """The mention with the text of the fuller, earlier name whose words it repeats."""
-    words = _content_words(mention.text, rules)
+    words = _content_words(mention.text)
     for full in reversed(earlier):
-        if len(full.text) > len(mention.text) and words and words <= _content_words(full.text, rules):
+        if len(full.text) > len(mention.text) and words and words <= _content_words(full.text):
             return Mention(mention.start, mention.end, mention.text, "", label=full.label or full.text)
     return mention
 
 
-def _content_words(text: str, rules: SpeakerRules) -> set[str]:
-    return {normalize_key(w) for w in text.split()} - rules.modifiers - {"the", "a", "an"}
+def _content_words(text: str) -> set[str]:
+    """The words of a name but its articles: a modifier ("health", "defense") tells one
+    ministry from another, so the short name must repeat it."""
+    return {normalize_key(w) for w in text.split()} - {"the", "a", "an", "ال"}
 
 
 def _arabic_end(doc: Doc, last: int, rules: SpeakerRules) -> int:

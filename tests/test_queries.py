@@ -11,8 +11,10 @@ ingest`` runs). Header lines a query may carry, each one test case:
 A value matches a literal's lexical form, or an IRI whole or by its last segment
 (``PreferredRank`` matches ``wikibase:PreferredRank``). Facts the extractor does
 not yet produce are listed in EXTRACTION_GAPS and expected to fail until it does.
-Each query also runs on tests/data/sample-graph.trig, the graph model written out
-by hand for the same documents, and must find something there.
+Each query also runs on tests/data/sample-graph.trig and linking-graph.trig, the graph
+model written out by hand for the same documents and for incidents of a few documents of
+tests/linking/corpus, and must find something there. ``# Expect on the linking corpus:``
+lines are checked on that corpus by tests/linking/test_queries.py.
 """
 
 from __future__ import annotations
@@ -57,8 +59,10 @@ def corpus_store(tmp_path_factory) -> Store:
 
 @pytest.fixture(scope="session")
 def model_store() -> Store:
+    """The graph model by hand: the sample corpus, and incidents of a few linking documents."""
     store = Store()
-    store.load(path=str(ROOT / "tests/data/sample-graph.trig"), format=RdfFormat.TRIG)
+    for name in ("sample-graph.trig", "linking-graph.trig"):
+        store.load(path=str(ROOT / "tests/data" / name), format=RdfFormat.TRIG)
     return store
 
 

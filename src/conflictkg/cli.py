@@ -68,9 +68,12 @@ def failing_with_status_2() -> Iterator[None]:
 
 
 def _report(store: Path, report: Report) -> None:
-    """Each failure on a line of its own, then the summary; status 1 when any failed."""
+    """Each failure on a line of its own, the documents linked, then the summary; status 1
+    when any failed."""
     for failure in report.failed:
         err.print(f"error: {failure}", markup=False)
+    if report.linked:
+        err.print(f"{store}: {len(report.linked):,} documents linked to incidents")
     err.print(f"{store}: {report.summary()}")
     if not report.ok:
         raise typer.Exit(1)
@@ -138,6 +141,31 @@ def reextract(store: StoreOpt = None, base_iri: BaseOpt = None, bundle: BundleOp
             on_start=lambda total: progress.update(task, total=total),
             on_document=lambda status, iri: progress.advance(task))
     _report(settings.store, report)
+
+
+@app.command()
+def link(store: StoreOpt = None, base_iri: BaseOpt = None, bundle: BundleOpt = None) -> None:
+    """Link every stored document's events to incidents again, from scratch.
+
+    Ingest and re-extraction link the documents they write; this rebuilds the incidents
+    graph and the linking index of a whole store (one built before linking, or after a
+    change to the linking rules), documents in order of publication.
+    """
+    from conflictkg.iris import Iris
+    from conflictkg.linking import relink
+    from conflictkg.reference import load_bundle
+    from conflictkg.store import require_store, writing
+
+    settings = load_settings(store=store, base_iri=base_iri, bundle=bundle)
+    with failing_with_status_2(), _progress() as progress:
+        require_store(settings.store)
+        kinds = load_bundle(settings.bundle).kinds
+        task = progress.add_task("linking", total=None)
+        with writing(settings.store) as writer:
+            _, summary = relink(writer, Iris(settings.base_iri), kinds,
+                                on_start=lambda total: progress.update(task, total=total),
+                                on_document=lambda doc: progress.advance(task))
+    err.print(f"{settings.store}: {summary}")
 
 
 @app.command()

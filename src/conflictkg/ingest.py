@@ -10,6 +10,11 @@ The extractor version (``ckg:extractorVersion`` of each document) is the code's 
 and the reference bundle's hash: when either changes, ingesting the same files again
 re-extracts them, and :func:`reextract_store` re-extracts every stored document whose
 version differs from the text the store keeps, without the files.
+
+Before each batch of documents is published, the documents written are linked to the
+incidents they report (:mod:`conflictkg.linking`), and so are the documents met again
+that were written but not linked (a run killed between the two); a store whose linking
+index is empty (built before linking) has all its documents linked on the first ingest.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from conflictkg.documents import Document, LoadError, iter_documents, load_manif
 from conflictkg.extract.model import DocumentInfo, Extraction
 from conflictkg.extract.pipeline import Pipeline
 from conflictkg.iris import Iris
+from conflictkg.linking import Linker, linking
 from conflictkg.rdf.gazetteer import gazetteer_quads
 from conflictkg.rdf.mapping import document_quads
 from conflictkg.rdf.ontology import ontology_quads
@@ -48,6 +54,7 @@ class Report:
     """The documents of a run by what happened to them; the failures with their reasons."""
 
     failed: list[LoadError] = field(default_factory=list)
+    linked: list[str] = field(default_factory=list)  # documents linked to incidents
 
     @property
     def ok(self) -> bool:
@@ -192,10 +199,13 @@ def ingest_paths(
     state = _Mapper(pipeline, iris, extractor_version(pipeline.bundle))
     # the workers are forked before the store is opened: they never hold its files; the
     # window lets them go on (some 200 KB a document) while the writer waits on a commit
-    with Workers(jobs, state, window=jobs * 64) as workers, writing(settings.store) as writer:
+    with Workers(jobs, state, window=jobs * 64) as workers, writing(settings.store) as writer, \
+            linking(writer, iris, pipeline.bundle.kinds) as linker:
         if ensure_reference_graphs(writer, iris, pipeline.bundle, bulk=settings.ingest_bulk_load):
             writer.publish()
-        batch = _Batch(writer, iris, settings)
+        batch = _Batch(writer, iris, settings,
+                       before_publish=lambda documents: link_batch(linker, documents, report),
+                       unlinked=lambda doc: not linker.knows(doc, state.version))
         documents = iter_documents(paths, manifest, max_bytes=max_bytes)
         for (item, stored), mapped in workers.map(_map_document, _to_map(writer, documents, state),
                                                   on_error=lambda exc: (None, _failure(exc))):
@@ -261,9 +271,11 @@ class _Batch:
     """
 
     def __init__(self, writer: Writer, iris: Iris, settings: Settings, *,
-                 before_publish: Callable[[list[str]], None] | None = None) -> None:
+                 before_publish: Callable[[list[str]], None] | None = None,
+                 unlinked: Callable[[str], bool] | None = None) -> None:
         self.writer = writer
         self.before_publish = before_publish
+        self.unlinked = unlinked  # an unchanged document still to be linked (a store built before)
         self.unpublished_documents: list[str] = []  # IRIs written since the last publication
         self.iris = iris
         self.bulk = settings.ingest_bulk_load
@@ -285,6 +297,8 @@ class _Batch:
         doc_iri = self.iris.document(item.sha256)
         if stored == _UNCHANGED or doc_iri in self.written:
             report.unchanged.append(item.file)
+            if self.unlinked is not None and doc_iri not in self.written and self.unlinked(doc_iri):
+                self.unpublished_documents.append(doc_iri)
             return "unchanged"
         assert mapped is not None
         data, error = mapped
@@ -336,6 +350,17 @@ class _Batch:
             self.unpublished_documents = []
             self.writer.publish()
             self.published_at = time.monotonic()
+
+
+def link_batch(linker: Linker, written: list[str], report: Report) -> None:
+    """Link the documents just written, and those stored but not linked (after a crash, or
+    all of them in a store built before linking); a failure is reported, and the documents
+    stay written."""
+    try:
+        report.linked += linker.link_written(written).documents
+    except Exception as exc:  # the documents are in; `conflictkg link` can link them later
+        report.failed.append(LoadError("linking", f"{type(exc).__name__}: {exc}"))
+    written.clear()
 
 
 def extract_paths(paths: Sequence[Path], *, metadata: Path | None = None,

@@ -10,7 +10,8 @@ agree on them without any of them knowing the others' internals.
     event      {base}id/event/{sha256[:16]}-{key}    key derived from the text span
     claim      {base}id/claim/{sha256[:16]}-{key}    key derived from the text span
     annotation {base}id/annotation/{sha256[:16]}-{start}-{end}
-    graphs     {base}graph/ontology, {base}graph/gazetteer
+    incident   {base}id/incident/{sha256[:16]}-{key}    named after its first report
+    graphs     {base}graph/ontology, {base}graph/gazetteer, {base}graph/incidents
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-KINDS = ("document", "place", "actor", "source", "event", "claim", "annotation")
+KINDS = ("document", "place", "actor", "source", "event", "claim", "annotation", "incident")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._~-]+")
 
 
@@ -61,6 +62,11 @@ class Iris:
 
     def annotation(self, sha256: str, start: int, end: int) -> str:
         return f"{self.base}id/annotation/{sha256[:16]}-{start}-{end}"
+
+    def incident(self, event_iri: str) -> str:
+        """The incident first reported by ``event_iri``: its IRI keeps the event's local key
+        (``{sha256[:16]}-{key}``) and never changes while the incident has reports."""
+        return f"{self.base}id/incident/{event_iri.rsplit('/', 1)[-1]}"
 
     def graph(self, name: str) -> str:
         return f"{self.base}graph/{name}"

@@ -5,7 +5,8 @@ A document's graph keeps everything its extraction was made from: the text
 publication date, URL, kind, publisher). So when the code or the reference bundle
 changes, the store is brought up to date from itself, without the original files:
 each outdated graph is extracted again and replaced in one transaction, keeping its
-ingestion time and revision link. The reference graphs are reloaded first.
+ingestion time and revision link, and linked again to the incidents it reports. The
+reference graphs are reloaded first.
 """
 
 from __future__ import annotations
@@ -20,8 +21,16 @@ from conflictkg.config import Settings
 from conflictkg.documents import LoadError
 from conflictkg.extract.model import DocumentInfo
 from conflictkg.extract.pipeline import Pipeline
-from conflictkg.ingest import PUBLISH_EVERY, Report, ensure_reference_graphs, extractor_version, new_pipeline
+from conflictkg.ingest import (
+    PUBLISH_EVERY,
+    Report,
+    ensure_reference_graphs,
+    extractor_version,
+    link_batch,
+    new_pipeline,
+)
 from conflictkg.iris import Iris
+from conflictkg.linking import linking
 from conflictkg.rdf.mapping import document_quads
 from conflictkg.rdf.vocabulary import sparql_prefixes
 from conflictkg.reference import Bundle, load_bundle
@@ -65,20 +74,24 @@ def reextract_store(settings: Settings, *, pipeline: Pipeline | None = None,
     iris = Iris(settings.base_iri)
     version = extractor_version(pipeline.bundle)
     report = ReextractReport()
-    with writing(settings.store) as writer:
+    with writing(settings.store) as writer, linking(writer, iris, pipeline.bundle.kinds) as linker:
         if ensure_reference_graphs(writer, iris, pipeline.bundle):
             writer.publish()
         stored = [(row["d"].value, row["v"].value) for row in writer.query(DOCUMENTS)]
         if on_start:
             on_start(len(stored))
+        written: list[str] = []
         for count, (doc_iri, stored_version) in enumerate(stored, 1):
             if stored_version == version:
                 report.unchanged.append(doc_iri)
                 status = "unchanged"
+                if not linker.knows(doc_iri, version):
+                    written.append(doc_iri)
             else:
                 try:
                     reextract_document(writer, doc_iri, pipeline, iris)
                     report.reextracted.append(doc_iri)
+                    written.append(doc_iri)
                     status = "reextracted"
                 except Exception as exc:  # one bad document must not stop the others
                     report.failed.append(LoadError(doc_iri, f"{type(exc).__name__}: {exc}"))
@@ -86,7 +99,9 @@ def reextract_store(settings: Settings, *, pipeline: Pipeline | None = None,
             if on_document:
                 on_document(status, doc_iri)
             if count % PUBLISH_EVERY == 0 and writer.changed:
+                link_batch(linker, written, report)
                 writer.publish()
+        link_batch(linker, written, report)
     return report
 
 

@@ -29,13 +29,14 @@ def ids(page: dict) -> list[str]:
 
 
 def all_events(client: httpx.Client, **params: object) -> list[dict]:
-    body = client.get("/api/v1/events", params={"limit": 1000, **params}).json()
+    """Every reported event the filters keep (the store holds events, no incidents)."""
+    body = client.get("/api/v1/events", params={"limit": 1000, "reports": "all", **params}).json()
     assert body["next"] is None
     return body["items"]
 
 
 def test_events_are_sorted_by_date_and_carry_their_iri(client: httpx.Client) -> None:
-    page = client.get("/api/v1/events").json()
+    page = client.get("/api/v1/events", params={"reports": "all"}).json()
     assert page["@context"] == "/api/v1/context.jsonld"
     dates = [e["earliest_begin"] for e in page["items"]]
     assert len(dates) == 9 and dates == sorted(dates)
@@ -47,7 +48,7 @@ def test_events_are_sorted_by_date_and_carry_their_iri(client: httpx.Client) -> 
 
 
 def test_cursor_pages_cover_every_event_once(client: httpx.Client) -> None:
-    seen, url = [], "/api/v1/events?limit=3"
+    seen, url = [], "/api/v1/events?limit=3&reports=all"
     while url:
         response = client.get(url)
         assert response.status_code == 200
@@ -109,8 +110,9 @@ def test_source_counts_claims_and_publications(client: httpx.Client) -> None:
 
 
 def test_geojson_by_parameter_and_by_accept(client: httpx.Client) -> None:
-    by_param = client.get("/api/v1/events", params={"format": "geojson", "place": "Dar'a"})
-    by_accept = client.get("/api/v1/events", params={"place": "Dar'a"},
+    by_param = client.get("/api/v1/events", params={"format": "geojson", "place": "Dar'a",
+                                                    "reports": "all"})
+    by_accept = client.get("/api/v1/events", params={"place": "Dar'a", "reports": "all"},
                            headers={"Accept": "application/geo+json"})
     for response in (by_param, by_accept):
         assert response.headers["content-type"].startswith("application/geo+json")
@@ -360,6 +362,9 @@ def test_posted_document_is_extracted_stored_and_served(writable: httpx.Client) 
     assert "C2528" in {p["id"].rsplit("/", 1)[1] for p in posted["places"]}  # Homs
     stored = writable.get(response.headers["location"]).json()
     assert stored == posted
+    event = writable.get(f"/api/v1/events/{quote(posted['events'][0]['id'], safe='')}").json()
+    incident = writable.get(f"/api/v1/events/{quote(event['incident'], safe='')}").json()
+    assert event["id"] in {r["event"]["id"] for r in incident["reports"]}  # linked on the way in
     again = writable.post("/api/v1/documents", json=POSTED, headers=auth)
     assert again.status_code == 200 and again.headers["x-ingest-status"] == "unchanged"
 
@@ -433,7 +438,8 @@ def test_answers_are_json_ld_with_the_graphs_meaning(client: httpx.Client) -> No
             f"<{BASE}id/actor/fsa>") in actor
     place = as_rdf(client.get("/api/v1/places/A015").json(), "/api/v1/places/x")
     assert (f"<{BASE}id/place/A015>", f"<{RDFS}label>", '"القدم"@ar') in place
-    page = as_rdf(client.get("/api/v1/events", params={"limit": 3}).json(), "/api/v1/events")
+    page = as_rdf(client.get("/api/v1/events", params={"limit": 3, "reports": "all"}).json(),
+                  "/api/v1/events")
     assert len({s for s, p, _ in page if p == f"<{SEM}hasPlace>"}) == 3
     doc = as_rdf(client.get(f"/api/v1/documents/{DOC4.rsplit('/', 1)[1]}").json(), "/x")
     assert any(p == "<http://www.w3.org/ns/oa#exact>" for _, p, _ in doc)

@@ -53,7 +53,7 @@ def kept_index(server: Live) -> EventIndex | None:
 
 
 def first_page(client: httpx.Client) -> tuple[int, list[str]]:
-    response = client.get("/api/v1/events", params={"limit": PAGE})
+    response = client.get("/api/v1/events", params={"limit": PAGE, "reports": "all"})
     assert response.status_code == 200, response.text
     return int(response.headers["x-index-generation"]), [e["key"] for e in response.json()["items"]]
 
@@ -75,7 +75,7 @@ def test_the_index_is_built_on_start_up_and_lists_say_which_they_read(tmp_path: 
         assert len(index.events) == EVENTS
         with server.client() as client:
             generation, keys = first_page(client)
-            geojson = client.get("/api/v1/events", params={"format": "geojson", "limit": 1},
+            geojson = client.get("/api/v1/events", params={"format": "geojson", "limit": 1, "reports": "all"},
                                  headers={"Origin": "https://example.org"})
             sources = client.get("/api/v1/sources")
         assert generation == index.generation and len(keys) == PAGE

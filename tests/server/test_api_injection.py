@@ -81,5 +81,5 @@ def test_linked_data_paths(client: httpx.Client, payload: str) -> None:
 def test_store_is_untouched(client: httpx.Client) -> None:
     for payload in PAYLOADS:
         client.get("/api/v1/actors", params={"q": payload})
-    events = client.get("/api/v1/events", params={"limit": 1000}).json()["items"]
+    events = client.get("/api/v1/events", params={"limit": 1000, "reports": "all"}).json()["items"]
     assert len(events) == 9

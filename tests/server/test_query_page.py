@@ -160,6 +160,9 @@ def test_every_example_runs_on_the_endpoint(server, example):
         assert response.text.count("\n") >= 2, example.name
         return
     body = response.json()
+    if "rows == 0" in example.expect:  # an example whose header says the sample corpus has no answer
+        assert body["results"]["bindings"] == [], example.name
+        return
     assert body.get("boolean") is True or body["results"]["bindings"], f"{example.name}: no answer"
 
 

@@ -3,7 +3,8 @@
 ``ontology/actor-kinds.ttl`` and ``ontology/event-types.ttl`` are their one source: the
 gazetteers check an actor's kind against the first, the extraction format and the API
 use both, and the graph types each event by the class its concept names
-(``ckg:eventClass``). Order is the files' order.
+(``ckg:eventClass``). Linking reads which event types may tell of one happening
+(``ckg:compatibleKind``, symmetric). Order is the files' order.
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ EVENT_TYPES_FILE = "event-types.ttl"
 ONTOLOGY_FILE = "conflictkg.ttl"
 _RDFS_SUBCLASS = NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
 _CKG = "https://conflictkg.org/ontology#"
+_EVENT_TYPE = "https://conflictkg.org/ontology/event-type/"
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _IN_SCHEME = NamedNode(_SKOS + "inScheme")
 _NOTATION = NamedNode(_SKOS + "notation")
 _EVENT_CLASS = NamedNode(_CKG + "eventClass")
+_COMPATIBLE = NamedNode(_CKG + "compatibleKind")
 
 
 @dataclass(frozen=True)
@@ -31,18 +34,39 @@ class Kinds:
     actor: tuple[str, ...]
     event: tuple[str, ...]
     event_classes: dict[str, str]  # event kind -> local name of its ckg class
+    compatible: dict[str, frozenset[str]]  # event kind -> the other kinds it may be reported as
     # ckg:Event and its superclasses (sem:Event, schema:Event...): every event is typed with
     # them all, so that a client asking for any of them finds it without inference
     event_types: tuple[str, ...] = ()
 
+    def may_be_one(self, a: str, b: str) -> bool:
+        """Whether events of kinds ``a`` and ``b`` may be one happening."""
+        return a == b or b in self.compatible.get(a, frozenset())
+
 
 def read_kinds(ontology: Path) -> Kinds:
     actor, _ = _scheme(ontology / ACTOR_KINDS_FILE, "ActorKindScheme")
-    event, classes = _scheme(ontology / EVENT_TYPES_FILE, "EventTypeScheme")
+    path = ontology / EVENT_TYPES_FILE
+    event, classes = _scheme(path, "EventTypeScheme")
     missing = [k for k in event if k not in classes]
     if missing:
-        raise BundleError(ontology / EVENT_TYPES_FILE, None, f"no ckg:eventClass for {missing}")
-    return Kinds(actor, event, classes, _superclasses(ontology / ONTOLOGY_FILE, _CKG + "Event"))
+        raise BundleError(path, None, f"no ckg:eventClass for {missing}")
+    return Kinds(actor, event, classes, _compatible(path, event),
+                 _superclasses(ontology / ONTOLOGY_FILE, _CKG + "Event"))
+
+
+def _compatible(path: Path, kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Each kind's compatible kinds, both ways of every ckg:compatibleKind statement."""
+    pairs: dict[str, set[str]] = {k: set() for k in kinds}
+    for t in parse(path=path, format=RdfFormat.TURTLE):
+        if t.predicate != _COMPATIBLE:
+            continue
+        a, b = (node.value.removeprefix(_EVENT_TYPE) for node in (t.subject, t.object))
+        if a not in pairs or b not in pairs:
+            raise BundleError(path, None, f"ckg:compatibleKind between unknown types {a!r}, {b!r}")
+        pairs[a].add(b)
+        pairs[b].add(a)
+    return {k: frozenset(v) for k, v in pairs.items()}
 
 
 def _superclasses(path: Path, cls: str) -> tuple[str, ...]:

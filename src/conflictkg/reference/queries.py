@@ -6,6 +6,7 @@ Each file starts with comment lines that this module reads:
     # السؤال: the same question in Arabic
     # notes on how the query works (any other comment line)
     # Expect: what the project's tests check on the sample corpus
+    # Expect on the linking corpus: what they check on tests/linking/corpus, linked
 
 and its body may name the result view that suits it, as the Wikidata Query Service's
 users know it: a ``#defaultView:Map`` comment line (Table, Map, Timeline, BarChart,
@@ -25,6 +26,7 @@ DEFAULT_VIEW = re.compile(r"^#\s*defaultView:\s*(\w+)", re.MULTILINE)
 QUESTION_EN = "Question:"
 QUESTION_AR = "السؤال:"
 EXPECT = "Expect:"
+EXPECT_LINKING = "Expect on the linking corpus:"
 
 
 class ExampleError(BundleError):
@@ -39,6 +41,7 @@ class Example:
     text: str
     notes: tuple[str, ...] = ()
     expect: tuple[str, ...] = field(default=(), repr=False)
+    expect_linking: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def query(self) -> str:
@@ -62,18 +65,18 @@ def parse_example(path: Path) -> Example:
     text = path.read_text(encoding="utf-8")
     found: dict[str, str] = {}
     notes: list[str] = []
-    expect: list[str] = []
+    expect: dict[str, list[str]] = {EXPECT: [], EXPECT_LINKING: []}
     for line in text.splitlines():
         if not line.startswith("#"):
             break
         if DEFAULT_VIEW.match(line):
             continue
         comment = line[1:].strip()
-        for key in (QUESTION_EN, QUESTION_AR, EXPECT):
+        for key in (QUESTION_EN, QUESTION_AR, EXPECT, EXPECT_LINKING):
             if comment.startswith(key):
                 value = comment[len(key):].strip()
-                if key == EXPECT:
-                    expect.append(value)
+                if key in expect:
+                    expect[key].append(value)
                 else:
                     found[key] = value
                 break
@@ -87,7 +90,7 @@ def parse_example(path: Path) -> Example:
     if view and view.group(1) not in VIEWS:
         raise ExampleError(path, None, f"#defaultView:{view.group(1)} is none of {', '.join(VIEWS)}")
     return Example(path.stem, found[QUESTION_EN], found[QUESTION_AR], text,
-                   tuple(notes), tuple(expect))
+                   tuple(notes), tuple(expect[EXPECT]), tuple(expect[EXPECT_LINKING]))
 
 
 def read_examples(folder: Path) -> tuple[Example, ...]:

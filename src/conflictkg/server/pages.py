@@ -68,6 +68,7 @@ CONSTRUCT { ?x ?p ?o } WHERE {
   UNION { ?s ?q1 ?y . FILTER(STRSTARTS(STR(?y), CONCAT(STR(?s), "#")))
           ?y ?q2 ?x . FILTER(STRSTARTS(STR(?x), CONCAT(STR(?s), "#"))) ?x ?p ?o }
 }"""
+REPORTED = PREFIX + "SELECT ?i ?a WHERE { ?e ckg:reportOf ?i ; ckg:evidence ?a } ORDER BY ?a"
 INCOMING = PREFIX + f"""
 SELECT ?s ?p ?o WHERE {{ ?s ?p ?o . FILTER(?p != rdf:type) }} ORDER BY ?p ?s LIMIT {INCOMING_LIMIT}"""
 GRAPH_SIZE = PREFIX + """
@@ -138,7 +139,11 @@ async def page_data(reader: Reader, iri: str) -> Page | None:
         page.events = await reader.events_of("actor", iri, q.EVENT_ACTOR)
         claims = q.claims_query().values("actor", [iri], q.CLAIM_ACTOR)
         page.claims = await reader.claims((await reader.page(claims, RELATED))[0])
-    quoted = await spans(engine, described.iris("ckg:evidence"))
+    annotations = described.iris("ckg:evidence")
+    if page.kind == "incident":  # its reports' sentences, each with its document
+        rows = await engine.select(REPORTED, substitutions={"i": iri_term(iri)})
+        annotations += [text(r["a"]) for r in rows]
+    quoted = await spans(engine, annotations)
     page.evidence = [{**span, "href": local_href(iris, span["document"] or "")}
                      for span in quoted.values()]
     return page
@@ -249,6 +254,8 @@ def render_html(request: Request, iris: Iris, page: Page) -> HTMLResponse:
     found = iris.kind_of(page.iri)
     api = f"/api/v1/{API_KINDS[found[0]]}/{quote(found[1], safe='')}" \
         if found and found[0] in API_KINDS else None
+    if found and found[0] == "incident":
+        api = f"/api/v1/events/incident/{quote(found[1], safe='')}"
     rows = []
     for predicate in sorted(d.props, key=curie):
         rows.append({"predicate": curie(predicate), "predicate_href": local_href(iris, predicate),

@@ -106,14 +106,16 @@ async def _new_document(reader: Reader, settings: Settings) -> Document:
              summary="Ingest one document (needs the update token)")
 async def post_document(reader: ReaderDep, settings: SettingsDep, bundle: BundleDep,
                         response: Response) -> m.Extraction:
-    """Extracts the document, stores its graph in one transaction and answers its extraction.
+    """Extracts the document, stores its graph in one transaction, links the events it
+    reports to their incidents and answers its extraction.
 
     Authorised like SPARQL Update: ``Authorization: Bearer <update_token>``.
     """
     document = await _new_document(reader, settings)
     engine, iris = reader.engine, reader.iris
     # Imported here: the extraction pipeline is heavy, and reading needs none of it.
-    from conflictkg.ingest import ensure_reference_graphs, ingest_document
+    from conflictkg.ingest import ensure_reference_graphs, extractor_version, ingest_document
+    from conflictkg.linking import linking
     from conflictkg.rdf.mapping import MappingError
 
     pipeline = await _pipeline(reader.cache, bundle)
@@ -121,6 +123,10 @@ async def post_document(reader: ReaderDep, settings: SettingsDep, bundle: Bundle
     def work(writer: Any) -> str:
         ensure_reference_graphs(writer, iris, bundle)
         status, _ = ingest_document(writer, document, pipeline, iris)
+        with linking(writer, iris, bundle.kinds) as linker:  # the incidents it reports
+            doc = iris.document(document.sha256)
+            if status != "unchanged" or not linker.knows(doc, extractor_version(bundle)):
+                linker.link_written([doc])
         return status
 
     try:

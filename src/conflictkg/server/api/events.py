@@ -24,6 +24,7 @@ from conflictkg.server.api.params import (
     SourceFilter,
 )
 from conflictkg.server.api.reader import SUB_EVENTS, ApiRoute, ReaderDep
+from conflictkg.server.api.reports import claims_on, incident_reports
 from conflictkg.server.errors import not_found
 
 router = APIRouter(route_class=ApiRoute)
@@ -34,7 +35,9 @@ EXPORT_CHUNK = 500  # events summarised at a time for a table
             summary="Events, filtered and sorted by date; as JSON, GeoJSON or a CSV table")
 async def list_events(reader: ReaderDep, filters: EventFilters, fmt: ListFormat,
                       limit: Limit = 25, cursor: Cursor = None) -> Any:
-    """A source counts for the events it made a claim about and those its documents report.
+    """Incidents (each happening once, with the number of its reports, its sources and its
+    derived tolls), or with ``reports=all`` the events as each document reports them. A
+    source counts for the events it made a claim about and those its documents report.
     ``format=csv`` answers every event the filters keep, one row each (no paging)."""
     if fmt == "csv":
         found, _ = await reader.events_matching(filters)
@@ -65,22 +68,29 @@ async def event_stats(reader: ReaderDep, filters: EventFilters) -> m.Stats:
 
 
 @router.get("/events/{id:path}", response_model=m.EventDetail, responses=m.NOT_FOUND,
-            summary="One event with its places, participants, sub-events and every claim")
-async def get_event(reader: ReaderDep, id: Annotated[str, Path(description=ID_DOC,
-                                                               examples=["2de9ca7cda8d2466-120-163"])]
+            summary="One incident with every report of it, or one reported event; places, "
+                    "participants, sub-events and every claim")
+async def get_event(reader: ReaderDep, id: Annotated[str, Path(
+        description=ID_DOC + "; an incident's local key is incident/{key}",
+        examples=["2de9ca7cda8d2466-120-163", "incident/2de9ca7cda8d2466-120-163"])]
                     ) -> m.EventDetail:
-    iri = await reader.resolve_id("event", id)
+    """An incident answers with every report of it (each with its document, publisher,
+    quotes and the reasons it was linked), the claims of all its reports side by side and
+    its derived tolls; a reported event names the incident it reports."""
+    kind, key = ("incident", id.removeprefix("incident/")) if id.startswith("incident/") else ("event", id)
+    iri = await reader.resolve_id(kind, key)
     described = await describe(reader.engine, [iri]) if iri else {}
     if not iri or not described[iri].value("ckg:eventType"):
         raise not_found("event", id)
     d = described[iri]
     (summary,) = await reader.event_summaries([iri])
+    told = await incident_reports(reader, d) if shapes.is_incident(d) else []
+    claims = await reader.claims(await claims_on(reader, [r.event.id for r in told] or [iri]))
     found_spans = await spans(reader.engine, d.iris("ckg:evidence"))
-    claims = await reader.claims_about(iri)
     return m.EventDetail(
         **summary.model_dump(), sub_events=await reader.refs(SUB_EVENTS, "e", iri),
         evidence=[m.Span(**found_spans[a]) for a in d.iris("ckg:evidence") if a in found_spans],
-        claims=claims, tolls=shapes.tolls(claims),
+        reports=told, claims=claims, tolls=shapes.tolls(claims),
     )
 
 

@@ -1,7 +1,8 @@
 """The figures an analyst reads off an event: fatalities, the admin units it lies in, the
 ACLED type it maps to, its sources and how precise its date and place are.
 
-Fatalities come from the casualty claims about the event whose outcome is ``killed``,
+Fatalities come from the casualty claims about the event (about any of its reports, for
+an incident) whose outcome is ``killed``,
 grouped by victims (actor and category), so that two sources counting two sides add up
 while two sources counting one side are compared:
 
@@ -51,6 +52,9 @@ SELECT ?kind ?match ?rank ?label ?parentLabel WHERE {
              FILTER(LANGMATCHES(LANG(?parentLabel), "en")) }
 } ORDER BY ?kind ?rank ?match"""
 CLAIMS_ABOUT = PREFIX + "SELECT ?e ?c WHERE { %s ?c ckg:about ?e }"
+# An incident's claims are those about its reports (ranks updated across documents by linking).
+CLAIMS_ON = PREFIX + "SELECT ?e ?c WHERE { %s ?r ckg:reportOf ?e . ?c ckg:about ?r }"
+REPORT_EVIDENCE = PREFIX + "SELECT ?e ?a WHERE { %s ?r ckg:reportOf ?e ; ckg:evidence ?a } ORDER BY ?e ?a"
 PUBLISHERS = PREFIX + "SELECT ?d ?pub WHERE { %s ?d schema:publisher ?pub }"
 
 
@@ -115,6 +119,9 @@ async def add_figures(engine: Any, iris: Iris, cache: dict[str, Any], events: li
         return
     keys = [e.id for e in events]
     claim_rows = await engine.select(CLAIMS_ABOUT % values_block("e", keys))
+    incidents = [e.id for e in events if e.type == "Incident"]
+    if incidents:
+        claim_rows += await engine.select(CLAIMS_ON % values_block("e", incidents))
     claims_of: dict[str, list[str]] = defaultdict(list)
     for r in claim_rows:
         claims_of[text(r["e"])].append(text(r["c"]))
@@ -123,10 +130,16 @@ async def add_figures(engine: Any, iris: Iris, cache: dict[str, Any], events: li
     publishers = {text(r["d"]): text(r["pub"])
                   for r in await engine.select(PUBLISHERS % values_block("d", documents))} if documents else {}
     evidence = await describe_bare(engine, keys)
-    quotes = await spans(engine, [a for d in evidence.values() for a in d.iris("ckg:evidence")])
+    annotations = {e: d.iris("ckg:evidence") for e, d in evidence.items()}
+    if incidents:  # an incident is quoted by its reports' sentences
+        for r in await engine.select(REPORT_EVIDENCE % values_block("e", incidents)):
+            annotations.setdefault(text(r["e"]), []).append(text(r["a"]))
+    quotes = await spans(engine, [a for found in annotations.values() for a in found])
     places, kinds, acled = await _places(engine, cache), await _actor_kinds(engine, cache), await _acled(engine, cache)
     claims = {c: shapes.claim(iris, d, {}) for c, d in described.items()}
-    source_iris = {c.source.id for c in claims.values() if c.source} | set(publishers.values())
+    reported_by = {e.id: {s.id for s in e.sources} for e in events}  # an incident's publishers
+    source_iris = {c.source.id for c in claims.values() if c.source} | set(publishers.values()) \
+        | {s for found in reported_by.values() for s in found}
     units = {e.id: admin_units(e.places[0].id if e.places else None, places) for e in events}
     names = await labels_of(engine, cache, source_iris | {u for found in units.values() for u in found.values()})
     for event in events:
@@ -141,9 +154,10 @@ async def add_figures(engine: Any, iris: Iris, cache: dict[str, Any], events: li
         event.acled_event_type, event.acled_sub_event_type = acled.get(event.kind or "", (None, None))
         for actor in event.actors:
             actor.kind = kinds.get(actor.id)
-        sources = {c.source.id for c in own if c.source} | {publishers[d] for d in event.documents if d in publishers}
+        sources = {c.source.id for c in own if c.source} | {publishers[d] for d in event.documents if d in publishers} \
+            | reported_by[event.id]
         event.sources = [_ref(iris, s, names) for s in sorted(sources)]  # type: ignore[misc]
-        quoted = [quotes[a]["text"] for a in evidence[event.id].iris("ckg:evidence") if a in quotes]
+        quoted = [quotes[a]["text"] for a in annotations.get(event.id, []) if a in quotes]
         event.quote = quoted[0] if quoted else None
 
 

@@ -3,11 +3,13 @@
 Oxigraph answers a filtered, date-sorted page of a large graph by visiting every
 candidate event and sorting them (each visit a key-value lookup), which costs
 hundreds of milliseconds at 100,000 events. The list instead walks this index,
-sorted by (earliest date, IRI), applies kind and date filters in memory, and stops
-after one page; filters that need the graph (actor, place, source) come in as
-candidate sets from bound SPARQL. The index is read from the graph through the
-query engine with three whole-predicate SELECTs, once per store generation, and
-labels and points of gazetteer entities are cached alongside for the page summaries.
+sorted by (earliest date, IRI), applies kind, date and incident-or-report filters
+in memory, and stops after one page; filters that need the graph (actor, place,
+source) come in as candidate sets from bound SPARQL. The index holds the reported
+events and the incidents they are linked to (``ckg:Incident``, which have a kind and
+dates too). It is read from the graph through the query engine with four
+whole-predicate SELECTs, once per store generation, and labels and points of
+gazetteer entities are cached alongside for the page summaries.
 
 Reading 100,000 events takes seconds, so no request waits for it once there is an
 index: an :class:`IndexKeeper` builds in the background (one build at a time, on
@@ -39,11 +41,12 @@ UNDATED = "9999-12-31"
 KINDS = PREFIX + "SELECT ?e ?v WHERE { ?e ckg:eventType ?v }"
 EARLIEST = PREFIX + "SELECT ?e ?v WHERE { ?e sem:hasEarliestBeginTimeStamp ?v }"
 LATEST = PREFIX + "SELECT ?e ?v WHERE { ?e sem:hasLatestEndTimeStamp ?v }"
+INCIDENTS = PREFIX + "SELECT ?e WHERE { ?e a ckg:Incident }"
 LABELS = PREFIX + """
 SELECT ?x ?label ?lang WHERE { ?x rdfs:label ?l BIND(STR(?l) AS ?label) BIND(LANG(?l) AS ?lang) }"""
 LABELS_OF = PREFIX + """
 SELECT ?x ?label ?lang WHERE { %s ?x rdfs:label ?l BIND(STR(?l) AS ?label) BIND(LANG(?l) AS ?lang) }"""
-LINKED = ("sem:hasPlace", "sem:hasActor")  # the objects a summary names
+LINKED = ("sem:hasPlace", "sem:hasActor", "ckg:reportedBy")  # the objects a summary names
 CHUNK = 25
 CANDIDATES = PREFIX + "SELECT DISTINCT ?e WHERE { %s }"
 WATCH_SECONDS = 0.5  # how often the keeper looks for a new store generation
@@ -57,6 +60,7 @@ class Indexed:
     kind: str | None
     earliest: str | None
     latest: str | None
+    incident: bool = False  # a canonical incident, not an event as one document reports it
 
 
 class EventIndex:
@@ -70,12 +74,13 @@ class EventIndex:
         self.max_span = max(spans, default=0)
 
     def page(self, *, kind: str | None = None, start: str | None = None, end: str | None = None,
-             among: set[str] | None = None, after: str | None = None,
-             limit: int = 100) -> tuple[list[str], str | None]:
+             among: set[str] | None = None, after: str | None = None, limit: int = 100,
+             incidents: bool | None = None) -> tuple[list[str], str | None]:
         """IRIs of one page and the key to continue after (None on the last page).
 
         ``start``/``end`` keep events still going on at ``start`` and begun by ``end``
-        (ISO dates); undated events only appear when neither is given.
+        (ISO dates); undated events only appear when neither is given. ``incidents``
+        keeps only incidents (True) or only reported events (False).
         """
         at = bisect.bisect_right(self.keys, after) if after else 0
         if start:
@@ -86,6 +91,8 @@ class EventIndex:
             if end and (event.earliest is None or event.earliest > end):
                 break  # sorted by earliest date: nothing later can match
             if kind is not None and event.kind != kind:
+                continue
+            if incidents is not None and event.incident != incidents:
                 continue
             if start and (event.earliest is None or (event.latest or event.earliest) < start):
                 continue
@@ -124,10 +131,6 @@ def _lines(body: bytes) -> list[str]:
     return body.decode("utf-8").split("\n")[1:]
 
 
-async def _tsv_lines(engine: Any, query: str) -> list[str]:
-    return _lines((await _tsv_body(engine, query))[0])
-
-
 def _parse_pairs(body: bytes) -> dict[str, str]:
     """subject IRI -> value of a two-column TSV whose values are IRIs or plain literals."""
     out = {}
@@ -138,13 +141,17 @@ def _parse_pairs(body: bytes) -> dict[str, str]:
     return out
 
 
+def _parse_subjects(body: bytes) -> set[str]:
+    return {line[1:-1] for line in _lines(body) if line.startswith("<")}
+
+
 def _assemble(generation: int, kinds: dict[str, str], first: dict[str, str],
-              last: dict[str, str]) -> EventIndex:
+              last: dict[str, str], incidents: set[str]) -> EventIndex:
     events = []
     for iri, kind in kinds.items():
         begin = first.get(iri)
         events.append(Indexed(f"{begin or UNDATED}|{iri}", iri, kind.rsplit("/", 1)[-1],
-                              begin, last.get(iri)))
+                              begin, last.get(iri), iri in incidents))
     return EventIndex(generation, events)
 
 
@@ -154,19 +161,20 @@ async def build_index(engine: Any) -> EventIndex:
     workers = getattr(getattr(engine, "settings", None), "query_workers", 1)
     gate = asyncio.Semaphore(max(1, workers - 1))
 
-    async def read(query: str) -> tuple[dict[str, str], int]:
+    async def read(query: str, parse: Any = _parse_pairs) -> tuple[Any, int]:
         async with gate:
             body, generation = await _tsv_body(engine, query)
-        return await asyncio.to_thread(_parse_pairs, body), generation
+        return await asyncio.to_thread(parse, body), generation
 
-    parts = await asyncio.gather(read(KINDS), read(EARLIEST), read(LATEST), return_exceptions=True)
+    parts = await asyncio.gather(read(KINDS), read(EARLIEST), read(LATEST),
+                                 read(INCIDENTS, _parse_subjects), return_exceptions=True)
     for part in parts:
         if isinstance(part, BaseException):
             raise part
-    (kinds, g1), (first, g2), (last, g3) = parts  # type: ignore[misc]
+    (kinds, g1), (first, g2), (last, g3), (incidents, g4) = parts  # type: ignore[misc]
     # Read across a publication, the parts may differ: the index claims only the oldest
     # generation, so the keeper builds again.
-    return await asyncio.to_thread(_assemble, min(g1, g2, g3), kinds, first, last)
+    return await asyncio.to_thread(_assemble, min(g1, g2, g3, g4), kinds, first, last, incidents)
 
 
 class IndexKeeper:
@@ -245,8 +253,8 @@ async def candidates(engine: Any, var: str, iris: list[str], fragment: str) -> s
     """Events matching one graph filter, e.g. played by one of ``iris`` or its sub-units."""
     if not iris:
         return set()
-    lines = await _tsv_lines(engine, CANDIDATES % f"{values_block(var, iris)}\n  {fragment}")
-    return {line[1:-1] for line in lines if line.startswith("<")}
+    body, _ = await _tsv_body(engine, CANDIDATES % f"{values_block(var, iris)}\n  {fragment}")
+    return _parse_subjects(body)
 
 
 async def labels_of(engine: Any, cache: dict[str, Any], iris: set[str]) -> dict[str, dict[str, str]]:

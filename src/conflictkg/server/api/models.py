@@ -72,9 +72,24 @@ class Span(BaseModel):
     text: str | None = None
 
 
+class DerivedToll(BaseModel):
+    """One figure of an incident's summary, derived from its reports' claims by a stated rule."""
+
+    outcome: str | None = Field(default=None, examples=["killed"])
+    estimate: str | None = Field(default=None, examples=["best"],
+                                 description="low, best or high (UCDP), or conservative (ACLED)")
+    count: int | None = None
+    sources: int | None = Field(default=None, description="Sources with a current figure for the outcome")
+    rule: str | None = Field(default=None, description="The rule that derives it (the definition of "
+                             "its ckg:EstimateScheme concept)")
+    note: str | None = Field(default=None, description="How the rule applied: each source's figure")
+    claims: list[str] = Field(default=[], description="The claims it came from (prov:wasDerivedFrom)")
+
+
 class EventSummary(BaseModel):
     id: str = Field(examples=[EXAMPLE_EVENT])
-    type: Literal["Event"] = "Event"
+    type: Literal["Event", "Incident"] = Field(
+        default="Event", description="Incident: one happening across documents; Event: as one document reports it")
     key: str
     kind: str | None = Field(default=None, examples=["battle"])
     labels: Labels = Labels()
@@ -86,6 +101,12 @@ class EventSummary(BaseModel):
     actors: list[ActorRef] = []
     parent: str | None = Field(default=None, description="The event this one is an episode of")
     documents: list[str] = []
+    incident: str | None = Field(default=None, description="For a reported event: the incident it "
+                                 "reports (ckg:reportOf)")
+    report_count: int | None = Field(default=None, description="For an incident: how many reported "
+                                     "events are linked to it")
+    derived_tolls: list[DerivedToll] = Field(default=[], description="For an incident: UCDP's low, best "
+                                             "and high per outcome and ACLED's conservative figure")
     date_precision: Literal["day", "month", "year"] | None = Field(
         default=None, description="How much of `start` the sources give")
     location_precision: str | None = Field(
@@ -96,7 +117,8 @@ class EventSummary(BaseModel):
     fatalities: Fatalities | None = Field(default=None, description="From its casualty claims; null without any")
     acled_event_type: str | None = Field(default=None, examples=["Battles"])
     acled_sub_event_type: str | None = Field(default=None, examples=["Armed clash"])
-    sources: list[Ref] = Field(default=[], description="Who reported it or made a claim about it")
+    sources: list[Ref] = Field(default=[], description="Who reported it or made a claim "
+                               "about it (for an incident: about any of its reports)")
     quote: str | None = Field(default=None, description="The text the event was read from")
 
 
@@ -139,10 +161,33 @@ class Toll(BaseModel):
     claims: list[str] = Field(description="The claims, highest count first")
 
 
+class LinkReason(BaseModel):
+    """One piece of evidence that a report tells of the incident, with its share of the score."""
+
+    kind: str | None = Field(default=None, examples=["same_place"])
+    score: float | None = None
+    note: str | None = None
+
+
+class Report(BaseModel):
+    """One document's telling of an incident: its event, its document, and why it was linked."""
+
+    event: EventSummary
+    document: DocumentSummary | None = None
+    score: float | None = Field(default=None, description="How strongly the evidence ties it to the "
+                                "incident (1 for the report that opened it)")
+    compared_with: str | None = Field(default=None, description="The report it matched best")
+    reasons: list[LinkReason] = []
+    evidence: list[Span] = Field(default=[], description="The sentences it was read from")
+
+
 class EventDetail(Contextual, EventSummary):
     sub_events: list[Ref] = []
     evidence: list[Span] = []
-    claims: list[Claim] = Field(default=[], description="Every claim about the event; tolls may disagree")
+    reports: list[Report] = Field(default=[], description="For an incident: every report of it, with "
+                                  "its document, source and quotes")
+    claims: list[Claim] = Field(default=[], description="Every claim about the event, or about any report "
+                                "of the incident; tolls may disagree")
     tolls: list[Toll] = Field(default=[], description="Casualty claims grouped by outcome and victims")
 
 

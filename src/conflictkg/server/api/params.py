@@ -33,6 +33,9 @@ EventKind = Enum("EventKind", {k: k for k in EVENT_KINDS}, type=str)  # type: ig
 ActorKind = Literal[ACTOR_KINDS]  # type: ignore[valid-type]
 Level = Literal[PLACE_LEVELS]  # type: ignore[valid-type]
 ClaimKind = Literal["casualties", "control"]
+Reports = Annotated[Literal["all"] | None, Query(
+    description="`all` lists the reported events (each as one document tells it) instead of the "
+    "canonical incidents they are linked to")]
 
 
 ActorFilter = Annotated[str | None, Query(
@@ -152,14 +155,17 @@ class EventFilter:
     place: str | None
     source: str | None
     area: Area | None
+    reports: bool = False  # the reported events, not the incidents they are linked to
 
 
 def event_filter(
     area: InArea, period: InPeriod,
     kind: Annotated[EventKind | None, Query(description="Event type")] = None,
     actor: ActorFilter = None, place: PlaceFilter = None, source: SourceFilter = None,
+    reports: Reports = None,
 ) -> EventFilter:
-    return EventFilter(kind.value if kind is not None else None, period, actor, place, source, area)
+    return EventFilter(kind.value if kind is not None else None, period, actor, place, source, area,
+                       reports == "all")
 
 
 EventFilters = Annotated[EventFilter, Depends(event_filter)]

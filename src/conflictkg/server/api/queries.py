@@ -76,12 +76,16 @@ class ListQuery:
         return "FILTER(?key > ?after)" if "after" in self.substitutions else ""
 
 
-# Graph filters of the event list; each keeps events ?e tied to one of the bound IRIs.
+# Graph filters of the event list; each keeps events ?e tied to one of the bound IRIs. An
+# incident has the places, actors and dates its reports give; its sources are the publishers
+# of its reports (ckg:reportedBy) and those credited with a claim on one of them.
 EVENT_ACTOR = "?a ckg:partOf* ?actor . ?e sem:hasActor ?a ."
 EVENT_PLACE = "?pl schema:containedInPlace* ?place . ?e sem:hasPlace ?pl ."
 EVENT_GEO = "?e sem:hasPlace ?geoPlace ."
 EVENT_SOURCE = ("{ ?sc prov:wasAttributedTo ?source ; ckg:about ?e } UNION "
-                "{ ?sd schema:publisher ?source . ?e prov:wasDerivedFrom ?sd }")
+                "{ ?sd schema:publisher ?source . ?e prov:wasDerivedFrom ?sd } UNION "
+                "{ ?e ckg:reportedBy ?source } UNION "
+                "{ ?sc prov:wasAttributedTo ?source ; ckg:about/ckg:reportOf ?e }")
 
 
 def claims_query() -> ListQuery:

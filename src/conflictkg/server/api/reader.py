@@ -10,7 +10,7 @@ carries: the JSON-LD context, and which event index a list was read from.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -23,7 +23,19 @@ from conflictkg.server.api import models as m
 from conflictkg.server.api import queries as q
 from conflictkg.server.api import shapes
 from conflictkg.server.api.figures import add_figures
-from conflictkg.server.api.graph import describe, iri_term, place_points, resolve, resolve_id, spans, text
+from conflictkg.server.api.graph import (
+    PREFIX,
+    Description,
+    describe,
+    describe_bare,
+    iri_term,
+    per_generation,
+    place_points,
+    resolve,
+    resolve_id,
+    spans,
+    text,
+)
 from conflictkg.server.api.index import EventIndex, candidates, event_index, summaries_data
 from conflictkg.server.api.params import Area, EventFilter
 from conflictkg.server.api.queries import ListQuery, encode_cursor
@@ -31,6 +43,8 @@ from conflictkg.server.deps import CacheDep, EngineDep, SettingsDep
 from conflictkg.server.engine import QueryEngine
 
 INDEX_GENERATION = "X-Index-Generation"
+ESTIMATE_RULES = PREFIX + """
+SELECT ?c ?rule WHERE { ?c skos:inScheme ckg:EstimateScheme ; skos:definition ?rule FILTER(lang(?rule) = "en") }"""
 RELATED = 100  # events and claims a detail answer lists
 CLAIMS_ABOUT = q.PREFIX + "SELECT ?c ?e WHERE { ?c ckg:about ?e } ORDER BY ?c"
 ANCESTORS = q.PREFIX + "SELECT ?x ?p WHERE { ?p schema:containedInPlace+ ?x }"
@@ -117,11 +131,12 @@ class Reader:
             await narrow("source", await self.named("source", filters.source, "source"), q.EVENT_SOURCE)
         index = await self.index()
         return index.page(kind=filters.kind, start=filters.period.start, end=filters.period.end,
-                          among=among, after=after, limit=limit if limit is not None else len(index.events))
+                          among=among, after=after, limit=limit if limit is not None else len(index.events),
+                          incidents=not filters.reports)
 
     async def events_among(self, among: set[str], limit: int) -> list[str]:
-        """The first events of a candidate set, by date."""
-        return (await self.index()).page(among=among, limit=limit)[0]
+        """The first reported events of a candidate set, by date."""
+        return (await self.index()).page(among=among, limit=limit, incidents=False)[0]
 
     async def event_summaries(self, found: list[str]) -> list[m.EventSummary]:
         """Each event's summary with its figures (fatalities, admin units, ACLED type...)."""
@@ -142,7 +157,7 @@ class Reader:
         """The entities ``query`` finds as ``?x`` with ``?{var}`` bound to ``bound``, named."""
         rows = await self.engine.select(query, substitutions={var: iri_term(bound)})
         described = await describe(self.engine, [text(r["x"]) for r in rows])
-        return [m.Ref(id=x, key=shapes.key_of(self.iris, x), labels=shapes.labels(d.labels()))
+        return [m.Ref(id=x, key=shapes.event_key(self.iris, x), labels=shapes.labels(d.labels()))
                 for x, d in described.items()]
 
     async def admin_chain(self, place: m.Place) -> list[m.Ref]:
@@ -173,9 +188,24 @@ async def event_summaries(engine: QueryEngine, iris: Iris, cache: dict[str, Any]
     """The summaries of events, with their figures: also for callers without a request."""
     points = await place_points(engine, cache)
     described = await summaries_data(engine, cache, found, points)
-    summaries = [shapes.event_summary(iris, described[i]) for i in found]
+    tolls, rules = await derived_tolls(engine, cache, described.values())
+    summaries = [shapes.event_summary(iris, described[i], tolls, rules) for i in found]
     await add_figures(engine, iris, cache, summaries)
     return summaries
+
+
+async def derived_tolls(engine: QueryEngine, cache: dict[str, Any], described: Iterable[Description]
+                        ) -> tuple[dict[str, Description], dict[str, str]]:
+    """The derived tolls of incidents, and the rule of each estimate (its definition)."""
+    found = [t for d in described for t in d.iris("ckg:derivedToll")]
+    if not found:
+        return {}, {}
+
+    async def read_rules() -> dict[str, str]:
+        return {text(r["c"]): text(r["rule"]) for r in await engine.select(ESTIMATE_RULES)}
+
+    tolls = await describe_bare(engine, found)
+    return tolls, await per_generation(engine, cache, "estimate-rules", read_rules)
 
 
 def get_reader(request: Request, engine: EngineDep, settings: SettingsDep, cache: CacheDep) -> Reader:

@@ -60,18 +60,56 @@ def _int(value: str | None) -> int | None:
         return None
 
 
-def event_summary(iris: Iris, d: Description) -> m.EventSummary:
+def is_incident(d: Description) -> bool:
+    return expand("ckg:Incident") in d.types()
+
+
+def event_key(iris: Iris, iri: str) -> str:
+    """An event's key, or ``incident/{key}`` for an incident: /api/v1/events/{key} finds either."""
+    found = iris.kind_of(iri)
+    if found and found[0] == "incident":
+        return f"incident/{found[1]}"
+    return found[1] if found else iri
+
+
+def event_summary(iris: Iris, d: Description, tolls: dict[str, Description] | None = None,
+                  rules: dict[str, str] | None = None) -> m.EventSummary:
+    """An event as one document reports it, or an incident with its reports' count, its
+    sources and its derived tolls (described in ``tolls``, their rules in ``rules``)."""
+    incident = is_incident(d)
     return m.EventSummary(
-        id=d.iri, key=key_of(iris, d.iri), kind=local(d.value("ckg:eventType")),
-        labels=labels(d.labels()),
+        id=d.iri, type="Incident" if incident else "Event", key=event_key(iris, d.iri),
+        kind=local(d.value("ckg:eventType")), labels=labels(d.labels()),
         start=d.value("sem:hasBeginTimeStamp"), end=d.value("sem:hasEndTimeStamp"),
         earliest_begin=d.value("sem:hasEarliestBeginTimeStamp"),
         latest_end=d.value("sem:hasLatestEndTimeStamp"),
         places=[place_ref(iris, t) for t in sorted(d.all("sem:hasPlace"), key=lambda t: t.text)
                 if t.is_iri],
         actors=[m.ActorRef(**r.model_dump()) for r in refs(iris, d.all("sem:hasActor"))],
-        parent=d.value("sem:subEventOf"), documents=d.iris("prov:wasDerivedFrom"),
+        parent=d.value("sem:subEventOf"),
+        documents=[] if incident else d.iris("prov:wasDerivedFrom"),
+        incident=d.value("ckg:reportOf"),
+        report_count=_int(d.value("ckg:reportCount")) if incident else None,
+        sources=refs(iris, d.all("ckg:reportedBy")),
+        derived_tolls=_derived(d, tolls or {}, rules or {}),
     )
+
+
+ESTIMATE_ORDER = {"low": 0, "best": 1, "high": 2, "conservative": 3}
+
+
+def _derived(d: Description, tolls: dict[str, Description], rules: dict[str, str]
+             ) -> list[m.DerivedToll]:
+    found = [derived_toll(tolls[t], rules) for t in d.iris("ckg:derivedToll") if t in tolls]
+    return sorted(found, key=lambda t: (t.outcome or "", ESTIMATE_ORDER.get(t.estimate or "", 9)))
+
+
+def derived_toll(d: Description, rules: dict[str, str]) -> m.DerivedToll:
+    return m.DerivedToll(
+        outcome=local(d.value("ckg:outcome")), estimate=local(d.value("ckg:estimate")),
+        count=_int(d.value("ckg:count")), sources=_int(d.value("ckg:sourceCount")),
+        rule=rules.get(d.value("ckg:estimate") or ""), note=d.value("rdfs:comment"),
+        claims=d.iris("prov:wasDerivedFrom"))
 
 
 def claim_kind(d: Description) -> Literal["casualties", "control", "other"]:

@@ -81,7 +81,7 @@ def csv_text(events: Iterable[m.EventSummary]) -> str:
 
 async def export_csv(settings: Settings, *, kind: str | None = None, start: str | None = None,
                      end: str | None = None) -> str:
-    """The table of every event (of ``kind``, from ``start`` to ``end``) in the store the
+    """The table of every incident (of ``kind``, from ``start`` to ``end``) in the store the
     settings name, as ``/api/v1/events?format=csv`` gives it; for the command line, with
     query workers of its own."""
     engine = QueryEngine(settings)
@@ -89,7 +89,7 @@ async def export_csv(settings: Settings, *, kind: str | None = None, start: str 
     try:
         iris, cache = Iris(settings.base_iri), dict[str, Any]()
         index = await build_index(engine)
-        found, _ = index.page(kind=kind, start=start, end=end, limit=len(index.events))
+        found, _ = index.page(kind=kind, start=start, end=end, limit=len(index.events), incidents=True)
         summaries = [e for at in range(0, len(found), 500)
                      for e in await event_summaries(engine, iris, cache, found[at:at + 500])]
         return csv_text(summaries)

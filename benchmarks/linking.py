@@ -1,0 +1,86 @@
+"""Linking time per document as the store grows: 1,000, 10,000 and 100,000 events.
+
+    .venv/bin/python benchmarks/linking.py [--sizes 1000 10000 100000] [--documents 40]
+                                           [--folder DIR]
+
+Each store is made by the API benchmark's generator (benchmarks/api.py: a gazetteer of
+2,884 places with points and an admin chain, 200 armed groups with sub-units, documents of
+50 events, each with one or two communities, one to three actors, a date range of a day
+to a month over 13 years, and a casualty claim), built once per size in ``--folder`` and
+reused. The whole store is linked first (``conflictkg link``'s relink, timed and
+reported; a store linked by an earlier run is not linked again), then ``--documents``
+more documents from the same generator are written one by one and each is linked on its
+own, as ingest links a document it has just written: the
+time of the link alone (reading the document, the index lookups, scoring, the incidents
+rebuilt and written with the ranks, the index committed) is reported per document, its
+median and 95th percentile. The load average of the machine is printed with the figures:
+the machine is shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from api import IRIS, PER_DOCUMENT, build, documents, percentile
+
+from conflictkg.linking import linking, relink
+from conflictkg.linking.read import stored_documents
+from conflictkg.reference import load_bundle
+from conflictkg.store import writing
+
+
+def measure(folder: Path, events: int, extra: int) -> dict[str, float]:
+    """Build (or reuse) a store of ``events`` events, link it, then time ``extra`` documents."""
+    path = folder / f"store-{events}"
+    communities, _ = build(path, events)
+    kinds = load_bundle().kinds
+    started, relinked = time.perf_counter(), 0.0
+    with writing(path) as writer:
+        stored = len(stored_documents(writer))
+        with linking(writer, IRIS, kinds) as linker:
+            linked = not linker.index.is_empty()
+        if not linked:
+            report, summary = relink(writer, IRIS, kinds)
+            relinked = time.perf_counter() - started
+            print(f"{events:,} events: relinked {len(report.documents):,} documents in {relinked:.0f} s "
+                  f"({summary})")
+    # The documents after those stored: a run on a store measured before links new ones.
+    new = list(documents((stored + extra) * PER_DOCUMENT, communities))[stored:]
+    times = []
+    with writing(path) as writer, linking(writer, IRIS, kinds) as linker:
+        for quads in new:
+            doc = quads[0].graph_name.value
+            writer.put_graph(doc, quads)
+            begun = time.perf_counter()
+            linker.link_document(doc)
+            times.append((time.perf_counter() - begun) * 1000)
+    return {"median": statistics.median(times), "p95": percentile(times, 95),
+            "per_event": statistics.median(times) / PER_DOCUMENT, "relink_s": relinked}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--documents", type=int, default=40, help="documents linked and timed per size")
+    parser.add_argument("--folder", type=Path, help="where the stores are built (reused)")
+    args = parser.parse_args()
+    folder = args.folder or Path(tempfile.mkdtemp(prefix="conflictkg-linking-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for events in args.sizes:
+        load = os.getloadavg()[0]
+        found = measure(folder, events, args.documents)
+        rows.append((events, found, load, os.getloadavg()[0]))
+    print(f"\n{'events':>8} {'p50 ms/doc':>11} {'p95 ms/doc':>11} {'ms/event':>9} {'load before/after':>18}")
+    for events, found, before, after in rows:
+        print(f"{events:8,} {found['median']:11.1f} {found['p95']:11.1f} {found['per_event']:9.2f} "
+              f"{before:8.2f} / {after:.2f}")
+
+
+if __name__ == "__main__":
+    main()

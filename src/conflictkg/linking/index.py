@@ -1,0 +1,294 @@
+"""The linking index: which reports lie where and when, and which incident each is in.
+
+An SQLite file in the store's folder (``linking.sqlite``). SQLite because the question
+linking asks of every new event, "which reports name this place, a place around it or
+one near it, in these days?", is a range scan on a B-tree over (key, first day): it
+costs the same in a store of 100,000 events as in one of 1,000, where a SPARQL filter
+on dates would visit every event of the place. It ships with Python, needs no server,
+lives and is copied with the store, and commits each document's changes in one
+transaction. Only the process that writes the store opens it.
+
+Each report is filed under keys (``keys``): ``in|P`` for each place it names and each
+place those lie in; ``at|P`` for each place it names; ``cell|X|Y`` for the grid cell of
+each named place's point (cells of ``CELL`` degrees, so that places within
+``evidence.NEAR_KM`` are found in the 3x3 cells around a point); ``name|K`` for its battle
+name. A new event asks ``in|`` of its own places (reports there or inside), ``at|`` of the
+places around them (reports of a wider place), the cells around its points, and its name.
+Keys carry a class of how many days the report's dates allow (a week, two months, a
+year), so that each lookup scans a window no wider than its class: reports whose dates
+allow more than a year are too vague to link and are not filed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from conflictkg.linking.evidence import NAME_DAYS
+from conflictkg.linking.model import Claim, Document, Match, Place, Reason, Report
+
+FILE = "linking.sqlite"
+SCHEMA_VERSION = 1
+CELL = 0.05
+CLASSES = (("w", 7), ("m", 62), ("y", 400))  # class, most days it allows
+LOOKUP_LIMIT = 500  # rows one lookup may bring: a cap for the densest place and week
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+  iri TEXT PRIMARY KEY, version TEXT NOT NULL, publisher TEXT, published INTEGER, revision_of TEXT);
+CREATE INDEX IF NOT EXISTS documents_revision ON documents(revision_of);
+CREATE TABLE IF NOT EXISTS reports (
+  seq INTEGER PRIMARY KEY, iri TEXT UNIQUE NOT NULL, document TEXT NOT NULL,
+  incident TEXT NOT NULL, kind TEXT NOT NULL, first INTEGER, last INTEGER, begin TEXT,
+  end_ TEXT, places TEXT NOT NULL, actors TEXT NOT NULL, name TEXT, name_key TEXT,
+  parent TEXT, score REAL NOT NULL, compared_with TEXT, reasons TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS reports_incident ON reports(incident);
+CREATE INDEX IF NOT EXISTS reports_document ON reports(document);
+CREATE TABLE IF NOT EXISTS keys (
+  key TEXT NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL, report TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS keys_lookup ON keys(key, first);
+CREATE INDEX IF NOT EXISTS keys_report ON keys(report);
+CREATE TABLE IF NOT EXISTS claims (
+  iri TEXT PRIMARY KEY, document TEXT NOT NULL, event TEXT, kind TEXT NOT NULL, source TEXT,
+  rank TEXT NOT NULL, count INTEGER, qualifier TEXT, outcome TEXT, victims TEXT,
+  part INTEGER NOT NULL, supersedes TEXT NOT NULL, held TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS claims_event ON claims(event);
+CREATE INDEX IF NOT EXISTS claims_document ON claims(document);
+CREATE TABLE IF NOT EXISTS incidents (iri TEXT PRIMARY KEY, written TEXT NOT NULL);
+"""
+REPORT_COLUMNS = ("iri, document, incident, kind, first, last, begin, end_, places, actors, name, "
+                  "name_key, parent, score, compared_with, reasons")
+
+
+class Index:
+    """The index of one store. Open it with :func:`open_index`."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Changes that land together or not at all (one document's)."""
+        try:
+            yield
+        except BaseException:
+            self.db.rollback()
+            raise
+        self.db.commit()
+
+    # --- documents ----------------------------------------------------------------------
+
+    def document(self, iri: str) -> Document | None:
+        row = self.db.execute("SELECT iri, version, publisher, published, revision_of FROM documents "
+                              "WHERE iri = ?", (iri,)).fetchone()
+        return Document(*row) if row else None
+
+    def documents(self, iris: Iterable[str]) -> dict[str, Document]:
+        return {i: d for i in set(iris) if (d := self.document(i)) is not None}
+
+    def revisions(self, a: str, b: str) -> bool:
+        """Whether two documents are versions of one page (either revises the other)."""
+        return bool(self.db.execute(
+            "SELECT 1 FROM documents WHERE (iri = ? AND revision_of = ?) OR (iri = ? AND revision_of = ?)",
+            (a, b, b, a)).fetchone())
+
+    def is_empty(self) -> bool:
+        return self.db.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None
+
+    def forget(self, doc: str) -> set[str]:
+        """Remove a document, its reports and claims; the incidents they were in."""
+        touched = {r for (r,) in self.db.execute(
+            "SELECT DISTINCT incident FROM reports WHERE document = ?", (doc,))}
+        self.db.execute("DELETE FROM keys WHERE report IN (SELECT iri FROM reports WHERE document = ?)",
+                        (doc,))
+        for table in ("reports", "claims"):
+            self.db.execute(f"DELETE FROM {table} WHERE document = ?", (doc,))
+        self.db.execute("DELETE FROM documents WHERE iri = ?", (doc,))
+        return touched
+
+    def add_document(self, doc: Document) -> None:
+        self.db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?)",
+                        (doc.iri, doc.version, doc.publisher, doc.published, doc.revision_of))
+
+    # --- reports ------------------------------------------------------------------------
+
+    def add_report(self, report: Report, incident: str, match: Match,
+                   places: dict[str, Place]) -> None:
+        reasons = json.dumps([[r.kind, r.score, r.note] for r in match.reasons], ensure_ascii=False)
+        name = json.dumps([report.name, report.name_lang], ensure_ascii=False) if report.name else None
+        self.db.execute(
+            f"INSERT INTO reports ({REPORT_COLUMNS}) VALUES ({', '.join('?' * 16)})",
+            (report.iri, report.document, incident, report.kind, report.first, report.last,
+             report.begin, report.end, json.dumps(report.places), json.dumps(report.actors),
+             name, report.name_key, report.parent, match.score, match.other or None, reasons))
+        self.db.executemany("INSERT INTO keys VALUES (?, ?, ?, ?)",
+                            [(k, report.first, report.last, report.iri)
+                             for k in filed_under(report, places)])
+
+    def reports(self, where: str, *args: object, limit: int | None = None
+                ) -> list[tuple[Report, str, Match]]:
+        """(report, incident, the match it was linked by) for the rows ``where`` selects."""
+        rows = self.db.execute(f"SELECT {REPORT_COLUMNS} FROM reports WHERE {where} ORDER BY seq"
+                               + (f" LIMIT {int(limit)}" if limit else ""), args).fetchall()
+        return [_report(row) for row in rows]
+
+    def incident_reports(self, incident: str, *, limit: int | None = None
+                         ) -> list[tuple[Report, str, Match]]:
+        return self.reports("incident = ?", incident, limit=limit)
+
+    def incident_of(self, event: str) -> str | None:
+        row = self.db.execute("SELECT incident FROM reports WHERE iri = ?", (event,)).fetchone()
+        return row[0] if row else None
+
+    def has_reports(self, incident: str) -> bool:
+        return self.db.execute("SELECT 1 FROM reports WHERE incident = ? LIMIT 1",
+                               (incident,)).fetchone() is not None
+
+    def has_document(self, incident: str, doc: str) -> bool:
+        return bool(self.db.execute("SELECT 1 FROM reports WHERE incident = ? AND document = ? LIMIT 1",
+                                    (incident, doc)).fetchone())
+
+    def candidates(self, report: Report, places: dict[str, Place]) -> list[tuple[Report, str, Match]]:
+        """Reports of other documents that may tell of the same happening, by place and days."""
+        if report.first is None or report.last is None or report.span is None:
+            return []
+        keys = asked_for(report, places)
+        found: set[str] = set()
+        for cls, days in CLASSES:
+            wanted = [f"{cls}|{k}" for k in keys]
+            found |= self._lookup(wanted, report.first - days, report.last, report.first)
+            if report.name_key:
+                found |= self._lookup([f"{cls}|name|{report.name_key}"], report.first - days - NAME_DAYS,
+                                      report.last + NAME_DAYS, report.first - NAME_DAYS)
+        found.discard(report.iri)
+        if not found:
+            return []
+        marks = ",".join("?" * len(found))
+        return self.reports(f"iri IN ({marks}) AND document != ?", *sorted(found), report.document)
+
+    def _lookup(self, keys: list[str], low: int, high: int, ends_after: int) -> set[str]:
+        if not keys:
+            return set()
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(
+            f"SELECT report FROM keys WHERE key IN ({marks}) AND first BETWEEN ? AND ? AND last >= ? "
+            f"LIMIT {LOOKUP_LIMIT}", (*keys, low, high, ends_after))
+        return {r for (r,) in rows}
+
+    # --- claims -------------------------------------------------------------------------
+
+    def add_claims(self, claims: Iterable[Claim]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            (c.iri, c.document, c.event, c.kind, c.source, c.rank, c.count, c.qualifier, c.outcome,
+             c.victims, int(c.part), json.dumps(c.supersedes), c.held) for c in claims])
+
+    def set_held(self, claim: str, rank: str) -> None:
+        self.db.execute("UPDATE claims SET held = ? WHERE iri = ?", (rank, claim))
+
+    def claims_about(self, events: Iterable[str]) -> list[Claim]:
+        events = sorted(set(events))
+        if not events:
+            return []
+        rows = self.db.execute(f"SELECT * FROM claims WHERE event IN ({','.join('?' * len(events))}) "
+                               "ORDER BY iri", events).fetchall()
+        return [Claim(iri, doc, event, kind, source, rank, count, qualifier, outcome, victims,
+                      bool(part), tuple(json.loads(sup)), held)
+                for iri, doc, event, kind, source, rank, count, qualifier, outcome, victims, part, sup,
+                held in rows]
+
+    # --- incidents ----------------------------------------------------------------------
+
+    def written(self, incident: str) -> dict[str, str]:
+        """The subjects of the incident's statements in the incidents graph, each with the
+        digest of its statements as last written."""
+        row = self.db.execute("SELECT written FROM incidents WHERE iri = ?", (incident,)).fetchone()
+        return json.loads(row[0]) if row else {}
+
+    def set_written(self, incident: str, written: dict[str, str] | None) -> None:
+        if written is None:
+            self.db.execute("DELETE FROM incidents WHERE iri = ?", (incident,))
+        else:
+            self.db.execute("INSERT OR REPLACE INTO incidents VALUES (?, ?)",
+                            (incident, json.dumps(written, sort_keys=True)))
+
+    def counts(self) -> tuple[int, int]:
+        """(reports, incidents) in the index."""
+        reports = self.db.execute("SELECT COUNT(*) FROM reports").fetchone()[0]
+        incidents = self.db.execute("SELECT COUNT(DISTINCT incident) FROM reports").fetchone()[0]
+        return reports, incidents
+
+
+def _report(row: tuple) -> tuple[Report, str, Match]:
+    (iri, doc, incident, kind, first, last, begin, end, places, actors, name, name_key, parent,
+     score, compared_with, reasons) = row
+    text, lang = json.loads(name) if name else (None, "")
+    report = Report(iri, doc, kind, first, last, begin, end, tuple(json.loads(places)),
+                    tuple(json.loads(actors)), text, lang, name_key, parent)
+    match = Match(compared_with or "", score, [Reason(*r) for r in json.loads(reasons)])
+    return report, incident, match
+
+
+def _class(report: Report) -> str | None:
+    span = report.span
+    if span is None:
+        return None
+    return next((cls for cls, days in CLASSES if span <= days), None)
+
+
+def _cell(point: tuple[float, float], dx: int = 0, dy: int = 0) -> str:
+    return f"cell|{math.floor(point[0] / CELL) + dx}|{math.floor(point[1] / CELL) + dy}"
+
+
+def filed_under(report: Report, places: dict[str, Place]) -> list[str]:
+    """The keys a report is filed under, with its class of days (none when undated or vague)."""
+    cls = _class(report)
+    if cls is None:
+        return []
+    keys: set[str] = set()
+    for p in (places[i] for i in report.places if i in places):
+        keys |= {f"at|{p.iri}", f"at|{p.town}", f"in|{p.iri}", f"in|{p.town}"}
+        keys |= {f"in|{a}" for a in p.chain}
+        if p.point:
+            keys.add(_cell(p.point))
+    if report.name_key:
+        keys.add(f"name|{report.name_key}")
+    return sorted(f"{cls}|{k}" for k in keys)
+
+
+def asked_for(report: Report, places: dict[str, Place]) -> list[str]:
+    """The keys (without class) under which reports that may match this one are filed."""
+    keys: set[str] = set()
+    for p in (places[i] for i in report.places if i in places):
+        keys |= {f"in|{p.iri}", f"in|{p.town}"}
+        keys |= {f"at|{a}" for a in p.chain}
+        if p.point:
+            keys |= {_cell(p.point, dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+    return sorted(keys)
+
+
+def open_index(store: Path) -> Index:
+    """The index of the store at ``store`` (created empty when there is none)."""
+    db = sqlite3.connect(Path(store) / FILE, isolation_level="DEFERRED")
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version not in (0, SCHEMA_VERSION):
+        db.close()
+        raise RuntimeError(f"{store / FILE}: an index of another version; `conflictkg link` rebuilds it")
+    db.executescript(SCHEMA)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    # With a write-ahead log, commits are atomic without a sync each: a power cut may lose
+    # the last documents' links (`conflictkg link` rebuilds them), never corrupt the file.
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+    db.execute("PRAGMA cache_size = -65536")  # 64 MiB of pages: the keys' B-tree stays in memory
+    db.execute("PRAGMA mmap_size = 268435456")
+    db.commit()
+    return Index(db)
+
+
+def drop_index(store: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        (Path(store) / (FILE + suffix)).unlink(missing_ok=True)

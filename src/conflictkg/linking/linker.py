@@ -1,0 +1,202 @@
+"""Linking documents as they are written: each reported event to an incident.
+
+For one document, the linker forgets what it knew of an earlier version, reads the
+document's events and claims from its graph, and for each event asks the index for the
+reports of other documents that name its places (or places around or near them) in
+overlapping days. Each incident a candidate is in is then weighed against all its
+reports (up to ``MEMBERS``): it is ruled out when it holds a report of this document or
+when any of its reports vetoes the event (:mod:`conflictkg.linking.evidence`), so that
+an incident stays one happening as it grows; otherwise it scores its best report's score.
+The document's events then take their incidents greedily, best score first (on a tie,
+the incident more of whose reports match), so that no two events of one document land
+in one incident; an event left over opens an
+incident of its own, named after it. Every incident the document touched is rebuilt
+(:mod:`conflictkg.linking.graph`) and written with the claims' new ranks (the
+statements that changed removed, then the new ones added), and then the index commits.
+A crash before the index commits leaves the document unlinked in the index: the next
+ingest of it (or ``conflictkg link``) links it again, and rewrites whatever the crash
+left half-written, since the index still holds the digests from before.
+
+What one document costs depends on what it holds and on how many reports lie at its
+places in its days, not on the size of the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from pyoxigraph import NamedNode, Quad
+
+from conflictkg.iris import Iris
+from conflictkg.linking import read
+from conflictkg.linking.evidence import LINK_THRESHOLD, Known, compare
+from conflictkg.linking.graph import Built, digest, incident_quads
+from conflictkg.linking.index import Index, open_index
+from conflictkg.linking.model import FIRST_REPORT, Claim, Match, Report
+from conflictkg.rdf.vocabulary import wikibase
+from conflictkg.reference.kinds import Kinds
+from conflictkg.store import Writer
+
+MEMBERS = 200  # reports of an incident compared with a new one: a bound for the largest battles
+
+
+@dataclass
+class LinkReport:
+    documents: list[str] = field(default_factory=list)
+
+    def summary(self, index: Index) -> str:
+        reports, incidents = index.counts()
+        return (f"{len(self.documents):,} documents linked; the store holds {reports:,} reported "
+                f"events in {incidents:,} incidents")
+
+
+class Linker:
+    """The linking of one store by its writer: the index, and what was read of the gazetteer."""
+
+    def __init__(self, writer: Writer, iris: Iris, kinds: Kinds) -> None:
+        self.writer = writer
+        self.iris = iris
+        self.kinds = kinds
+        self.graph = iris.graph("incidents")
+        self.index = open_index(writer.path)
+        self.gazetteer = read.Gazetteer(writer, iris.graph("gazetteer"))
+        self.known = Known(self.gazetteer.places, self.gazetteer.actors, kinds, self.index.revisions)
+
+    def close(self) -> None:
+        self.index.db.close()
+
+    def link(self, documents: Iterable[str], *, on_document: Callable[[str], None] | None = None
+             ) -> LinkReport:
+        """Link documents in order of publication (then IRI), one at a time."""
+        report = LinkReport()
+        for doc in read.in_order(self.writer, documents):
+            self.link_document(doc)
+            report.documents.append(doc)
+            if on_document:
+                on_document(doc)
+        return report
+
+    def link_written(self, documents: Iterable[str]) -> LinkReport:
+        """Link documents just written. A store whose index is empty (built before linking,
+        or whose index was lost) has every stored document linked instead."""
+        if self.index.is_empty():
+            documents = read.stored_documents(self.writer)
+        return self.link(documents)
+
+    def knows(self, doc: str, version: str) -> bool:
+        """Whether the document, as extracted by ``version``, is linked."""
+        known = self.index.document(doc)
+        return known is not None and known.version == version
+
+    def link_document(self, doc_iri: str) -> None:
+        """Link (again) the reported events of one stored document; a document no longer in
+        the store is forgotten, and its incidents are rebuilt without it."""
+        with self.index.transaction():
+            touched = self.index.forget(doc_iri)
+            ranks: dict[str, tuple[Claim, str]] = {}  # claim -> (the claim, the rank it should hold)
+            doc = read.document(self.writer, doc_iri)
+            if doc is not None:
+                self.index.add_document(doc)
+                reports = read.reports(self.writer, doc_iri)
+                claims = read.claims(self.writer, doc_iri)
+                self.gazetteer.learn((p for r in reports for p in r.places),
+                                     (a for r in reports for a in r.actors))
+                for report, incident, match in self._assign(reports):
+                    self.index.add_report(report, incident, match, self.gazetteer.places)
+                    touched.add(incident)
+                self.index.add_claims(claims)
+                ranks = {c.iri: (c, c.rank) for c in claims}
+            remove, add = [], []
+            for incident in sorted(touched):
+                gone, quads, incident_ranks = self._rebuild(incident)
+                remove += gone
+                add += quads
+                ranks.update(incident_ranks)
+            for iri, (claim, rank) in sorted(ranks.items()):
+                if claim.held != rank:
+                    remove.append(_rank(claim, claim.held))
+                    add.append(_rank(claim, rank))
+                    self.index.set_held(iri, rank)
+            self.writer.change(remove=remove, add=add)
+
+    def _assign(self, reports: list[Report]) -> list[tuple[Report, str, Match]]:
+        """Each report's incident: an existing one it matches, best matches first, or its own."""
+        proposals = sorted((-match.score, -support, report.iri, incident, match)
+                           for report in reports
+                           for incident, match, support in self._matches(report))
+        chosen: dict[str, tuple[str, Match]] = {}
+        used: set[str] = set()
+        for _, _, iri, incident, match in proposals:
+            if iri not in chosen and incident not in used:
+                chosen[iri] = (incident, match)
+                used.add(incident)
+        for report in reports:
+            if report.iri not in chosen:
+                incident = self._new_incident(report, used)
+                chosen[report.iri] = (incident, FIRST_REPORT)
+                used.add(incident)
+        return [(r, *chosen[r.iri]) for r in reports]
+
+    def _matches(self, report: Report) -> list[tuple[str, Match, int]]:
+        """The incidents a report may join, each with its best match there and how many of
+        its reports match (which settles a tie: the incident more reports agree with)."""
+        candidates = self.index.candidates(report, self.gazetteer.places)
+        found = []
+        for incident in sorted({incident for _, incident, _ in candidates}):
+            if self.index.has_document(incident, report.document):
+                continue
+            members = [r for r, _, _ in self.index.incident_reports(incident, limit=MEMBERS)]
+            self.gazetteer.learn((p for r in members for p in r.places),
+                                 (a for r in members for a in r.actors))
+            matches = [compare(member, report, self.known) for member in members]
+            if any(m is None for m in matches):
+                continue
+            best = max(matches, key=lambda m: (m.score, m.other))  # type: ignore[union-attr]
+            if best is not None and best.score >= LINK_THRESHOLD:
+                support = sum(1 for m in matches if m and m.score >= LINK_THRESHOLD)
+                found.append((incident, best, support))
+        return found
+
+    def _new_incident(self, report: Report, used: set[str]) -> str:
+        """An incident named after its first report (with a suffix if that name is held)."""
+        base = self.iris.incident(report.iri)
+        incident, n = base, 1
+        while incident in used or self.index.has_reports(incident):
+            n += 1
+            incident = f"{base}-{n}"
+        return incident
+
+    def _rebuild(self, incident: str) -> tuple[list[Quad], list[Quad], dict[str, tuple[Claim, str]]]:
+        """(quads to remove, quads to add, each claim and its rank) for one incident as the
+        index has it. Only the subjects whose statements changed are rewritten: as a report
+        joins, its link is added and the incident's own statements change, the links of the
+        reports before it stay as they are."""
+        graph = NamedNode(self.graph)
+        before = self.index.written(incident)
+        members = self.index.incident_reports(incident)
+        built, claims = Built(), []
+        if members:
+            claims = self.index.claims_about(r.iri for r, _, _ in members)
+            documents = self.index.documents({r.document for r, _, _ in members} |
+                                             {c.document for c in claims})
+            parents = {p for r, _, _ in members if r.parent
+                       and (p := self.index.incident_of(r.parent)) is not None}
+            built = incident_quads(incident, self.graph, [(r, m) for r, _, m in members], claims,
+                                   documents, parents, self.kinds)
+        now = {s: (quads, digest(quads)) for s, quads in built.by_subject().items()}
+        remove, add = [], []
+        for subject in sorted(set(before) | set(now)):
+            if before.get(subject) == (now[subject][1] if subject in now else None):
+                continue
+            if subject in before:
+                remove += self.writer.quads(NamedNode(subject), None, None, graph)
+            if subject in now:
+                add += now[subject][0]
+        self.index.set_written(incident, {s: d for s, (_, d) in now.items()} if members else None)
+        by_iri = {c.iri: c for c in claims}
+        return remove, add, {c: (by_iri[c], rank) for c, rank in built.ranks.items()}
+
+
+def _rank(claim: Claim, rank: str) -> Quad:
+    return Quad(NamedNode(claim.iri), wikibase.rank, NamedNode(rank), NamedNode(claim.document))

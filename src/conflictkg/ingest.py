@@ -137,12 +137,20 @@ def _earlier_revision(writer: Writer, doc_iri: str, url: str | None) -> str | No
 def ingest_document(writer: Writer, document: Document, pipeline: Pipeline, iris: Iris,
                     *, now: datetime | None = None) -> tuple[str, Extraction | None]:
     """Write one document's graph; returns ("added"|"replaced"|"unchanged", extraction)."""
+    return write_document(writer, document, iris, extractor_version(pipeline.bundle),
+                          lambda: pipeline.extract(document_info(document), document.text), now=now)
+
+
+def write_document(writer: Writer, document: Document, iris: Iris, version: str,
+                   extract: Callable[[], Extraction], *, now: datetime | None = None,
+                   ) -> tuple[str, Extraction | None]:
+    """Write one document's graph from ``extract()``, called only when the graph stored is
+    not of ``version``; returns ("added"|"replaced"|"unchanged", extraction)."""
     doc_iri = iris.document(document.sha256)
     stored = _stored_version(writer, doc_iri) if writer.has_graph(doc_iri) else None
-    version = extractor_version(pipeline.bundle)
     if stored == version:
         return "unchanged", None
-    extraction = pipeline.extract(document_info(document), document.text)
+    extraction = extract()
     quads = document_quads(
         extraction, iris, text=document.text, ingested_at=now or datetime.now(UTC),
         extractor_version=version, revision_of=_earlier_revision(writer, doc_iri, document.url),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from urllib.parse import quote
 
 import httpx
@@ -11,7 +13,7 @@ import pytest
 from conflictkg.config import Settings
 from conflictkg.reference import load_bundle, sample_corpus
 
-from .conftest import serve
+from .conftest import build_store, serve
 from .live_api import ACTOR_AT, BASE, DOC4, EVENT4, PLACE_AT, TEXT4, live_client
 
 pytestmark = pytest.mark.slow
@@ -443,3 +445,17 @@ def test_answers_are_json_ld_with_the_graphs_meaning(client: httpx.Client) -> No
     assert len({s for s, p, _ in page if p == f"<{SEM}hasPlace>"}) == 3
     doc = as_rdf(client.get(f"/api/v1/documents/{DOC4.rsplit('/', 1)[1]}").json(), "/x")
     assert any(p == "<http://www.w3.org/ns/oa#exact>" for _, p, _ in doc)
+
+
+def test_a_posted_document_is_extracted_in_a_process_of_its_own(tmp_path: Path) -> None:
+    """Never in the web process: a long or hostile text must not stall every request."""
+    store = build_store(tmp_path / "store")
+    with serve(Settings(store=store, query_workers=1, update_token="s3cret")) as server, \
+            server.client() as client:
+        extractor = server.app.state.extractor
+        assert extractor.pids == []  # nothing started until a document is posted
+        response = client.post("/api/v1/documents", json=POSTED, headers={"Authorization": "Bearer s3cret"})
+        assert response.status_code == 201, response.text
+        (pid,) = extractor.pids
+        assert pid != os.getpid() and os.path.exists(f"/proc/{pid}")
+        assert response.json()["claims"]  # its extraction, made there, mapped and stored here

@@ -39,6 +39,7 @@ from conflictkg.server import (
 )
 from conflictkg.server.engine import QueryEngine
 from conflictkg.server.errors import HttpError, error_response
+from conflictkg.server.extractor import DocumentExtractor
 from conflictkg.server.headers import SecurityHeaders
 from conflictkg.server.negotiation import Offers, negotiate
 
@@ -83,6 +84,7 @@ def create_app(settings: Settings, *, bundle: Bundle | None = None) -> FastAPI:
         try:
             yield
         finally:
+            app.state.extractor.close()
             await engine.close()
 
     app = FastAPI(title="ConflictKG", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -92,6 +94,7 @@ def create_app(settings: Settings, *, bundle: Bundle | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.bundle = bundle
+    app.state.extractor = DocumentExtractor(bundle.root)
     app.state.templates = linked.templates(settings.templates)
     app.state.api_cache = {}  # read by the routes through conflictkg.server.deps
     app.add_middleware(sparql.SparqlEndpoint, engine=engine, settings=settings)  # first: CORS wraps it

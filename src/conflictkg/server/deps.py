@@ -2,7 +2,8 @@
 of its routes.
 
 ``create_app`` builds them once per app and keeps them on it; routes declare
-``engine: EngineDep``, ``settings: SettingsDep``, ``bundle: BundleDep`` or ``cache: CacheDep``
+``engine: EngineDep``, ``settings: SettingsDep``, ``bundle: BundleDep``, ``extractor:
+ExtractorDep`` or ``cache: CacheDep``
 and never read the app's state themselves, so a route's signature says what it uses.
 """
 
@@ -15,6 +16,7 @@ from fastapi import Depends, Request
 from conflictkg.config import Settings
 from conflictkg.reference import Bundle
 from conflictkg.server.engine import QueryEngine
+from conflictkg.server.extractor import DocumentExtractor
 
 
 def get_settings(request: Request) -> Settings:
@@ -30,6 +32,11 @@ def get_bundle(request: Request) -> Bundle:
     return request.app.state.bundle
 
 
+def get_extractor(request: Request) -> DocumentExtractor:
+    """The process that extracts posted documents (started by the first one)."""
+    return request.app.state.extractor
+
+
 def get_cache(request: Request) -> dict[str, Any]:
     """What the app keeps between requests (the event index, names, points), by name."""
     return request.app.state.api_cache
@@ -39,3 +46,4 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 EngineDep = Annotated[QueryEngine, Depends(get_engine)]
 BundleDep = Annotated[Bundle, Depends(get_bundle)]
 CacheDep = Annotated[dict[str, Any], Depends(get_cache)]
+ExtractorDep = Annotated[DocumentExtractor, Depends(get_extractor)]

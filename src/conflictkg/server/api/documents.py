@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Response
@@ -11,7 +10,6 @@ from pydantic import ValidationError
 
 from conflictkg.config import Settings
 from conflictkg.documents import Document
-from conflictkg.reference import Bundle
 from conflictkg.server.api import models as m
 from conflictkg.server.api import queries as q
 from conflictkg.server.api import shapes
@@ -19,7 +17,7 @@ from conflictkg.server.api.extraction import extraction
 from conflictkg.server.api.graph import describe, expand, literal_term
 from conflictkg.server.api.params import ID_DOC, Cursor, Limit
 from conflictkg.server.api.reader import ApiRoute, Reader, ReaderDep
-from conflictkg.server.deps import BundleDep, SettingsDep
+from conflictkg.server.deps import BundleDep, ExtractorDep, SettingsDep
 from conflictkg.server.errors import HttpError, bad_parameter, not_found
 from conflictkg.server.sparql import check_update_rights, read_body
 
@@ -65,16 +63,6 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"description": "The document could not be read or extracted (the reason in detail)"}}
 
 
-async def _pipeline(cache: dict[str, Any], bundle: Bundle) -> Any:
-    """The extraction pipeline of the app's bundle, built once per app; loading its
-    gazetteers takes a while, so in a thread, and only for a request that may write."""
-    if "pipeline" not in cache:
-        from conflictkg.ingest import new_pipeline
-
-        cache["pipeline"] = await asyncio.to_thread(new_pipeline, bundle=bundle)
-    return cache["pipeline"]
-
-
 async def _new_document(reader: Reader, settings: Settings) -> Document:
     """The posted document, or a 4xx naming what is wrong with it; checks rights first.
 
@@ -105,7 +93,7 @@ async def _new_document(reader: Reader, settings: Settings) -> Document:
                  "application/json": {"schema": NEW_DOCUMENT_SCHEMA}}}},
              summary="Ingest one document (needs the update token)")
 async def post_document(reader: ReaderDep, settings: SettingsDep, bundle: BundleDep,
-                        response: Response) -> m.Extraction:
+                        extractor: ExtractorDep, response: Response) -> m.Extraction:
     """Extracts the document, stores its graph in one transaction, links the events it
     reports to their incidents and answers its extraction.
 
@@ -113,19 +101,19 @@ async def post_document(reader: ReaderDep, settings: SettingsDep, bundle: Bundle
     """
     document = await _new_document(reader, settings)
     engine, iris = reader.engine, reader.iris
-    # Imported here: the extraction pipeline is heavy, and reading needs none of it.
-    from conflictkg.ingest import ensure_reference_graphs, extractor_version, ingest_document
+    from conflictkg.ingest import ensure_reference_graphs, extractor_version, write_document
     from conflictkg.linking import linking
     from conflictkg.rdf.mapping import MappingError
 
-    pipeline = await _pipeline(reader.cache, bundle)
+    version = extractor_version(bundle)
+    extracted = await extractor.extract(document)  # in a process of its own
 
     def work(writer: Any) -> str:
         ensure_reference_graphs(writer, iris, bundle)
-        status, _ = ingest_document(writer, document, pipeline, iris)
+        status, _ = write_document(writer, document, iris, version, lambda: extracted)
         with linking(writer, iris, bundle.kinds) as linker:  # the incidents it reports
             doc = iris.document(document.sha256)
-            if status != "unchanged" or not linker.knows(doc, extractor_version(bundle)):
+            if status != "unchanged" or not linker.knows(doc, version):
                 linker.link_written([doc])
         return status
 

@@ -136,20 +136,20 @@ def address_space_mb(pid: int) -> int | None:
 @pytest.mark.skipif(not Path("/proc/self/limits").exists(), reason="reads /proc")
 def test_the_workers_share_one_memory_cap(live, sample_store):
     others = set(multiprocessing.active_children())
-    with live(store=sample_store, query_workers=2, query_memory_total_mb=4096,
+    with live(store=sample_store, query_workers=2, reserved_workers=1, query_memory_total_mb=4096,
               query_memory_mb=4096) as server, server.client() as client:
         assert client.get("/sparql", params={"query": CLAIMS}).status_code == 200
         workers = [p for p in multiprocessing.active_children()
                    if p.name == "conflictkg-query" and p not in others]
         limits = [address_space_mb(p.pid) for p in workers]
-    assert len(workers) == 2 and limits == [2048, 2048]
+    assert len(workers) == 3 and limits == [1365, 1365, 1365]  # the endpoint's two and the API's one
 
 
 def test_the_memory_cap_defaults_to_half_the_machine():
     half = sandbox.machine_memory_mb() // 2
     assert sandbox.machine_memory_mb() > 0
-    settings = Settings(query_workers=4, query_memory_mb=0)
-    assert sandbox.worker_memory_mb(settings) == half // 4
+    settings = Settings(query_workers=4, reserved_workers=1, query_memory_mb=0)
+    assert sandbox.worker_memory_mb(settings) == half // 5
     capped = Settings(query_workers=1, query_memory_mb=100)
     assert sandbox.worker_memory_mb(capped) == min(100, half)
 

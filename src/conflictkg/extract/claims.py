@@ -39,8 +39,6 @@ WINDOW_AFTER_MARK = 14  # ... and after "بينهم", "ثم": a breakdown's part
 DUAL_ENDINGS = ("ين", "ان")  # "عنصرين", "جنديان": a dual counts two
 ACTOR_WINDOW = 4  # tokens after the victim noun in which whose dead they are is named
 TOLL_WINDOW = 4  # tokens between "عدد القتلى" and "إلى 62"
-LIST_JOINERS = frozenset({"and", ","})
-ESTIMATE_OPENERS = frozenset(normalize_key(w) for w in ("بأكثر", "بنحو", "بحوالي", "بما", "بـ", "ب", "at"))
 ESTIMATED_AT = re.compile(r"(?:^|\s)(?:بـ?|\bat)\s*$")  # "بـ60", "بأكثر من 60", "at 60": a toll put at
 PART_ITEMS = 6  # tokens after "بينهم" / "among them" in which singular victims are listed
 RISE = "rise"  # the outcome group of words that raise a toll said before them
@@ -66,6 +64,8 @@ class _Rules:
         self.parts_after = s.keys("part_markers_after")
         self.chain: Matcher[str] = s.matcher(chain=s.words("chain_markers"))
         self.one_words = s.keys("one_words")
+        self.part_skips = self.one_words | {"and"}  # "including a child and a woman"
+        self.estimate_openers = s.keys("estimate_openers")
         self.auxiliaries = s.keys("auxiliaries")
         self.relative_words = frozenset(w for phrase in self.parts_after for w in phrase.split()) \
             | self.auxiliaries
@@ -187,7 +187,7 @@ class CasualtyFinder:
                 continue
             items = doc.tokens_after(mark.end, PART_ITEMS)
             for n, token in enumerate(items):
-                if token.start >= sentence.end or token.key in rules.one_words | LIST_JOINERS:
+                if token.start >= sentence.end or token.key in rules.part_skips:
                     continue
                 form = self._singular_form(token, rules)
                 if form is None and rules.language == "en" and n + 1 < len(items) \
@@ -388,15 +388,14 @@ def _windows(doc: Doc, sentence: Sentence, cues: list, marks: list,
     for j, t in enumerate(tokens):
         if _victim_form(t.key, rules) in rules.victims:
             spans.append((j - WINDOW_BEFORE_NOUN, j + WINDOW_AFTER_NOUN))
+        if t.key in rules.estimate_openers or (t.key[:1] == "ب" and t.key[1:2].isdigit()):
+            spans.append((j, j + 3))  # "بأكثر من 60", "بـ60", "at 60": a toll put at a count
     for cue in cues:
         j = bisect.bisect_right(starts, cue.start) - 1
         spans.append((j - WINDOW_BEFORE_CUE, j + WINDOW_AFTER_CUE))
     for mark in marks:
         j = bisect.bisect_right(starts, mark.start) - 1
         spans.append((j - 1, j + WINDOW_AFTER_MARK))
-    for j, t in enumerate(tokens):  # "بأكثر من 60", "بـ60", "at 60": a toll put at a count
-        if t.key in ESTIMATE_OPENERS or (t.key[:1] == "ب" and t.key[1:2].isdigit()):
-            spans.append((j, j + 3))
     merged: list[list[int]] = []
     for a, b in sorted((max(0, a), min(len(tokens) - 1, b)) for a, b in spans):
         if merged and a <= merged[-1][1] + 1:

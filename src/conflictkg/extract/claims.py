@@ -39,7 +39,6 @@ WINDOW_AFTER_MARK = 14  # ... and after "بينهم", "ثم": a breakdown's part
 DUAL_ENDINGS = ("ين", "ان")  # "عنصرين", "جنديان": a dual counts two
 ACTOR_WINDOW = 4  # tokens after the victim noun in which whose dead they are is named
 TOLL_WINDOW = 4  # tokens between "عدد القتلى" and "إلى 62"
-ESTIMATED_AT = re.compile(r"(?:^|\s)(?:بـ?|\bat)\s*$")  # "بـ60", "بأكثر من 60", "at 60": a toll put at
 PART_ITEMS = 6  # tokens after "بينهم" / "among them" in which singular victims are listed
 RISE = "rise"  # the outcome group of words that raise a toll said before them
 CATEGORY_OF = {"bodies": None, "dead": None, "others": None, "nationals": None}  # nouns that say nothing of who died
@@ -66,6 +65,9 @@ class _Rules:
         self.one_words = s.keys("one_words")
         self.part_skips = self.one_words | {"and"}  # "including a child and a woman"
         self.estimate_openers = s.keys("estimate_openers")
+        # the same words right before a count, in the normalised text: "بـ60", "ب أكثر من 60", "at 60"
+        openers = "|".join(re.escape(w) for w in sorted(self.estimate_openers, key=len, reverse=True))
+        self.estimated_at = re.compile(rf"(?:^|\s)(?:{openers})\s*$")
         self.auxiliaries = s.keys("auxiliaries")
         self.relative_words = frozenset(w for phrase in self.parts_after for w in phrase.split()) \
             | self.auxiliaries
@@ -275,7 +277,7 @@ class CasualtyFinder:
             if following and following[0].key in rules.count_nouns:  # "1250 عدد الذين قتلوا"
                 cue_after = any(following[1].start <= c.start <= following[-1].start
                                 for c in cues) if len(following) > 1 else False
-            if not (cue_after or self._toll_before(doc, sentence, start, cues)):
+            if not (cue_after or self._toll_before(doc, sentence, start, cues, rules)):
                 return None
             if outcome is None:
                 outcome = "killed"
@@ -314,12 +316,13 @@ class CasualtyFinder:
         best = min(near, key=lambda c: abs(c.start - start))
         return best.payloads[0]
 
-    def _toll_before(self, doc: Doc, sentence: Sentence, start: int, cues: list) -> bool:
+    def _toll_before(self, doc: Doc, sentence: Sentence, start: int, cues: list,
+                     rules: _Rules) -> bool:
         """"ارتفع عدد القتلى الى 62": a toll word shortly before the count; or a word of
         rising ("rose to", "up from", "ارتفعت إلى") after an outcome word in the sentence;
         or a toll estimated at the count ("قدّر عدد قتلى داعش في معارك تل أبيض بأكثر من
         60", "put the toll at 60") anywhere before it in the sentence."""
-        if ESTIMATED_AT.search(doc.text[max(sentence.start, start - 12):start]) and any(
+        if rules.estimated_at.search(normalize_key(doc.text[max(sentence.start, start - 12):start])) and any(
                 sentence.start <= c.start and c.end <= start and c.payloads[0] != RISE
                 for c in cues):
             return True

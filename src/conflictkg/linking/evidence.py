@@ -2,7 +2,9 @@
 
 Two reports are never one happening when (a veto, whatever else agrees):
 
-- they come from one document (a document tells each happening once);
+- they come from one document (a document tells each happening once), unless they are
+  one telling's facets (:func:`facets`: the capture of a town, the assault on it and the
+  fighting there, on one day);
 - their kinds may not describe one happening (``ckg:compatibleKind`` in the ontology:
   a capture and the battle for the place may, two airstrikes always may, an airstrike
   and a capture may not);
@@ -93,6 +95,34 @@ def compare(a: Report, b: Report, known: Known) -> Match | None:
         reasons.append(Reason("revision", REVISION_BONUS, "versions of one page"))
     score = min(1.0, sum(r.score for r in reasons))
     return Match(other=a.iri, score=round(score, 3), reasons=reasons)
+
+
+def facets(a: Report, b: Report, known: Known) -> Match | None:
+    """The evidence that two events of one document are facets of one happening, or None.
+
+    A report often tells one happening as several events: "the forces took the town after
+    an assault, and fighting went on there all day" is read as a capture, an assault and
+    clashes. They are one happening when they fall on one and the same day, at the same
+    towns, quarters or sites (the governorate is background), with kinds that may be one,
+    neither an episode of the other, and no two different names; ACLED codes one
+    event per place, day and kind in the same way. Anything looser (a week, a district,
+    two towns) stays apart: in one document those are most often two happenings.
+    """
+    if a.document != b.document or not known.kinds.may_be_one(a.kind, b.kind):
+        return None
+    if a.span != 1 or b.span != 1 or a.first != b.first:
+        return None
+    if a.parent == b.iri or b.parent == a.iri or (a.name_key and b.name_key and a.name_key != b.name_key):
+        return None
+    mine, theirs = _focus(a, known.places), _focus(b, known.places)
+    towns = {known.places.get(p.town, p).iri for p in mine}
+    if not towns or towns != {known.places.get(p.town, p).iri for p in theirs} or any(
+            known.places.get(p.town, p).level not in SPECIFIC for p in mine + theirs):
+        return None
+    where = ", ".join(sorted(p.label for p in mine))
+    return Match(other=a.iri, score=1.0,
+                 reasons=[Reason("same_telling", 1.0, f"one document's {a.kind} and {b.kind} at {where} "
+                                                      f"on {_day(a.first)}")])  # type: ignore[arg-type]
 
 
 def _dates(a: Report, b: Report, same_name: bool) -> Reason | bool | None:

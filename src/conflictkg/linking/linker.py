@@ -9,8 +9,9 @@ when any of its reports vetoes the event (:mod:`conflictkg.linking.evidence`), s
 an incident stays one happening as it grows; otherwise it scores its best report's score.
 The document's events then take their incidents greedily, best score first (on a tie,
 the incident more of whose reports match), so that no two events of one document land
-in one incident; an event left over opens an
-incident of its own, named after it. Every incident the document touched is rebuilt
+in one incident, except the facets of one telling (:func:`~conflictkg.linking.evidence.facets`:
+the capture, the assault and the fighting at one town on one day), which move together
+as one; an event left over opens an incident of its own, named after it. Every incident the document touched is rebuilt
 (:mod:`conflictkg.linking.graph`) and written with the claims' new ranks (the
 statements that changed removed, then the new ones added), and then the index commits.
 A crash before the index commits leaves the document unlinked in the index: the next
@@ -30,7 +31,7 @@ from pyoxigraph import NamedNode, Quad
 
 from conflictkg.iris import Iris
 from conflictkg.linking import read
-from conflictkg.linking.evidence import LINK_THRESHOLD, Known, compare
+from conflictkg.linking.evidence import LINK_THRESHOLD, Known, compare, facets
 from conflictkg.linking.graph import Built, digest, incident_quads
 from conflictkg.linking.index import Index, open_index
 from conflictkg.linking.model import FIRST_REPORT, Claim, Match, Report
@@ -121,22 +122,54 @@ class Linker:
             self.writer.change(remove=remove, add=add)
 
     def _assign(self, reports: list[Report]) -> list[tuple[Report, str, Match]]:
-        """Each report's incident: an existing one it matches, best matches first, or its own."""
-        proposals = sorted((-match.score, -support, report.iri, incident, match)
+        """Each report's incident: an existing one it matches, best matches first, or its
+        own. The facets of one telling take one incident together, led by the report the
+        match was found for (the first of them when none matched)."""
+        tellings = self._tellings(reports)
+        of = {r.iri: t for t, telling in enumerate(tellings) for r in telling}
+        proposals = sorted(((-match.score, -support, report.iri, incident), match)
                            for report in reports
                            for incident, match, support in self._matches(report))
-        chosen: dict[str, tuple[str, Match]] = {}
+        chosen: dict[int, tuple[str, str, Match]] = {}  # telling -> (incident, its lead, match)
         used: set[str] = set()
-        for _, _, iri, incident, match in proposals:
-            if iri not in chosen and incident not in used:
-                chosen[iri] = (incident, match)
+        for (_, _, iri, incident), match in proposals:
+            telling = of[iri]
+            if telling in chosen or incident in used:
+                continue
+            if len(tellings[telling]) > 1 and not self._admits(incident, tellings[telling]):
+                continue
+            chosen[telling] = (incident, iri, match)
+            used.add(incident)
+        for t, telling in enumerate(tellings):
+            if t not in chosen:
+                incident = self._new_incident(telling[0], used)
+                chosen[t] = (incident, telling[0].iri, FIRST_REPORT)
                 used.add(incident)
+        lead = {t: next(r for r in tellings[t] if r.iri == iri) for t, (_, iri, _) in chosen.items()}
+        out = []
         for report in reports:
-            if report.iri not in chosen:
-                incident = self._new_incident(report, used)
-                chosen[report.iri] = (incident, FIRST_REPORT)
-                used.add(incident)
-        return [(r, *chosen[r.iri]) for r in reports]
+            t = of[report.iri]
+            incident, iri, match = chosen[t]
+            if report.iri != iri:
+                match = facets(lead[t], report, self.known) or match
+            out.append((report, incident, match))
+        return out
+
+    def _tellings(self, reports: list[Report]) -> list[list[Report]]:
+        """The document's reports in groups, each the facets of one telling (most alone)."""
+        groups: list[list[Report]] = []
+        for report in reports:
+            joined = [g for g in groups if all(facets(r, report, self.known) for r in g)]
+            if joined:
+                joined[0].append(report)
+            else:
+                groups.append([report])
+        return groups
+
+    def _admits(self, incident: str, telling: list[Report]) -> bool:
+        """Whether no report of an incident rules out any facet of a telling."""
+        members = [r for r, _, _ in self.index.incident_reports(incident, limit=MEMBERS)]
+        return all(compare(m, r, self.known) is not None for m in members for r in telling)
 
     def _matches(self, report: Report) -> list[tuple[str, Match, int]]:
         """The incidents a report may join, each with its best match there and how many of

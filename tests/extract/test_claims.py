@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from conflictkg.iris import Iris
+
 
 def casualties(extraction) -> list[tuple[int, str, str]]:
     return [(c.count, c.qualifier, c.outcome) for c in extraction.casualty_claims]
@@ -79,6 +81,38 @@ def test_an_earlier_toll_told_without_its_event_is_about_the_event_of_the_revisi
 def test_who_a_casualty_claim_is_credited_to(extract, text, label, source):
     (claim,) = extract(text).casualty_claims
     assert (claim.attributed_to.label, claim.attributed_to.source) == (label, source)
+
+
+def test_a_claim_gives_its_known_source_s_names_in_both_languages(extract):
+    """A reader of the JSON learns who "المرصد" is without the gazetteer; a source the
+    gazetteer does not know is given by its words alone."""
+    x = extract("قال المرصد إن 62 عنصراً قتلوا، فيما قال مختار القرية إن 70 قتلوا.")
+    credited = [c["attributed_to"] for c in x.to_json(Iris())["claims"]]
+    assert credited[0]["labels"] == {"ar": "المرصد السوري لحقوق الإنسان",
+                                     "en": "Syrian Observatory for Human Rights"}
+    assert "SOHR" in credited[0]["aliases"]
+    assert credited[1] == {"id": None, "label": "مختار القرية"}
+
+
+@pytest.mark.parametrize(("second", "label"), [
+    ("فيما قال مختار القرية أبو خالد إن 70 قتلوا.", "مختار القرية أبو خالد"),
+    ("بينما أفادت شبكة نبض الجنوب بأن 70 قتلوا.", "شبكة نبض الجنوب"),
+])
+def test_a_speaker_no_gazetteer_knows_is_credited_by_his_words(extract, second, label):
+    first, other = extract("قال المرصد السوري إن 62 عنصراً قتلوا، " + second).casualty_claims
+    assert first.attributed_to.source == "sohr"
+    assert (other.attributed_to.label, other.attributed_to.source) == (label, None)
+
+
+@pytest.mark.parametrize("second", [
+    "وأضاف في تصريح إن 70 قتلوا.",  # a manner, not a speaker
+    "وأشار المراسل إلى أن 70 قتلوا.",  # a word that refers back
+    "وقال أحد أعضاء المرصد إن 70 قتلوا.",  # a part of the source named before
+    "وقال أمس إن 70 قتلوا.",  # a time
+])
+def test_words_after_a_verb_that_name_no_new_speaker_keep_the_credit(extract, second):
+    claims = extract("قال المرصد السوري إن 62 عنصراً قتلوا.\n\n" + second).casualty_claims
+    assert [c.attributed_to.source for c in claims] == ["sohr", "sohr"]
 
 
 def test_a_sentence_that_goes_on_with_and_he_added_keeps_its_source(extract):

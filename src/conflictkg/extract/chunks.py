@@ -60,6 +60,7 @@ def joined(info: DocumentInfo, parts: Iterable[tuple[int, Extraction]]) -> Extra
         out.casualty_claims += [_casualty(c, offset, prefix) for c in x.casualty_claims]
         out.control_claims += [_control(c, offset, prefix) for c in x.control_claims]
         out.record = out.record or x.record
+        out.sources.update(x.sources)
         if n == 0:
             out.document = x.document
     out.actors = sorted(actors.values(), key=_first)

@@ -28,6 +28,7 @@ from conflictkg.extract.model import (
     DocumentInfo,
     Event,
     Place,
+    SourceNames,
     Span,
 )
 from conflictkg.extract.normalize import NormalizedText, normalize_text
@@ -166,6 +167,7 @@ class Doc:
     source_mentions: list[Mention] = field(default_factory=list)
     attributions: list[Attributed] = field(default_factory=list)
     publisher: Attribution = field(default_factory=lambda: Attribution("unknown"))
+    source_names: dict[str, SourceNames] = field(default_factory=dict)  # the known sources credited
     events: list[Event] = field(default_factory=list)
     sentence_events: dict[int, str] = field(default_factory=dict)  # sentence start -> event key
     focus_place: str | None = None  # where the document is set, for what names no place

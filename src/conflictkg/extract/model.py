@@ -97,6 +97,16 @@ class Attribution:
     source: str | None = None  # reporting-source key when the gazetteer knows it
 
 
+@dataclass(frozen=True)
+class SourceNames:
+    """A known reporting source's names, given with each claim credited to it so that a
+    reader of the extraction needs no gazetteer to know who "المرصد" is."""
+
+    ar: str
+    en: str
+    aliases: tuple[str, ...] = ()
+
+
 @dataclass
 class CasualtyClaim:
     key: str
@@ -134,6 +144,7 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     casualty_claims: list[CasualtyClaim] = field(default_factory=list)
     control_claims: list[ControlClaim] = field(default_factory=list)
+    sources: dict[str, SourceNames] = field(default_factory=dict)  # by source key
     record: dict[str, Any] | None = None  # fields of a structured archive record
 
     def to_json(self, iris: Iris) -> dict[str, Any]:
@@ -149,7 +160,12 @@ class Extraction:
             return iris.claim(sha, key) if key else None
 
         def attribution(a: Attribution) -> dict[str, Any]:
-            return {"id": iris.source(a.source) if a.source else None, "label": a.label}
+            out: dict[str, Any] = {"id": iris.source(a.source) if a.source else None, "label": a.label}
+            names = self.sources.get(a.source) if a.source else None
+            if names is not None:
+                out["labels"] = {"ar": names.ar, "en": names.en}
+                out["aliases"] = list(names.aliases)
+            return out
 
         def event_json(e: Event) -> dict[str, Any]:
             return {"id": event(e.key), "kind": e.kind, "name": e.name, "start": e.start,

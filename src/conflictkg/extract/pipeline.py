@@ -139,6 +139,7 @@ def assemble(doc: Doc) -> Extraction:
         events=sorted(doc.events, key=lambda e: e.evidence),
         casualty_claims=sorted(doc.casualty_claims, key=lambda c: c.evidence),
         control_claims=sorted(doc.control_claims, key=lambda c: c.evidence),
+        sources=dict(sorted(doc.source_names.items())),
         record=doc.record,
     )
 

@@ -115,6 +115,25 @@ def test_words_after_a_verb_that_name_no_new_speaker_keep_the_credit(extract, se
     assert [c.attributed_to.source for c in claims] == ["sohr", "sohr"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل 47 عنصراً من قوات النظام، بينهم 24 من جنسيات غير سورية.", [47, 24]),
+    ("قتل 23 عنصراً من قوات النظام، و31 من الفصائل المقاتلة.", [23, 31]),
+    ("At least 60 fighters were killed, including 14 of non-Syrian nationalities.", [60, 14]),
+])
+def test_a_count_whose_noun_is_left_out_is_still_a_toll(extract, text, expected):
+    claims = extract(text, language="en" if text.isascii() else "ar").casualty_claims
+    assert [c.count for c in claims] == expected
+    assert claims[1].outcome == claims[0].outcome == "killed"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل 20 عنصراً من قوات النظام، و5 من الدبابات.", [20]),  # things, not people
+    ("وصل 300 من النازحين إلى المخيم.", []),  # no toll before it
+])
+def test_a_count_of_things_or_with_no_toll_before_it_is_none(extract, text, expected):
+    assert [c.count for c in extract(text).casualty_claims] == expected
+
+
 def test_a_sentence_that_goes_on_with_and_he_added_keeps_its_source(extract):
     text = ("وبحسب “تجمع أحرار حوران” استهدفت قوات الأسد الأحياء السكنية.\n\n"
             "وأضاف أن القصف أسفر عن مقتل أحد المدنيين، فيما يتحدث ناشطون عن مقتل شخص آخر.")

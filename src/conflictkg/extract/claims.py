@@ -61,6 +61,7 @@ class _Rules:
         self.victim_links = s.keys("victim_links")
         self.parts_before: Matcher[str] = s.matcher(part=s.words("part_markers_before"))
         self.parts_after = s.keys("part_markers_after")
+        self.partitive_links = s.keys("partitive_links")
         self.chain: Matcher[str] = s.matcher(chain=s.words("chain_markers"))
         self.one_words = s.keys("one_words")
         self.part_skips = self.one_words | {"and"}  # "including a child and a woman"
@@ -156,6 +157,9 @@ class CasualtyFinder:
                 start, end = a + n.span.start, a + n.span.end
                 found = self._counted(doc, sentence, start, end, n.value, n.qualifier, cues,
                                       rules, inherited)
+                if found is None and out:
+                    found = self._elided(doc, sentence, start, end, n.value, n.qualifier, out[-1],
+                                         marks, rules)
                 if found is None and out and any(out[-1].end <= m.start and m.end <= start
                                                  for m in marks if m.payloads[0] == "chain"):
                     last = out[-1]  # "إلى 40 ثم إلى 57": the chain's next step
@@ -177,6 +181,29 @@ class CasualtyFinder:
                     out.append(one)
                     taken.append((one.start, one.end))
         return sorted(out, key=lambda c: c.start)  # in text order, as parts are related
+
+    def _elided(self, doc: Doc, sentence: Sentence, start: int, end: int, value: int,
+                qualifier: str, last: Count, marks: list, rules: _Rules) -> Count | None:
+        """A count of people whose noun is left out, told as "N من X" / "N of X" after
+        another count of the sentence: a part of a breakdown ("بينهم 24 من جنسيات غير
+        سورية", "including 14 of non-Syrian nationalities") or the next toll of a list
+        ("23 عنصراً من قوات النظام، و31 من الفصائل"). It has the last count's outcome; X
+        says whose they were when it names a group."""
+        after = [t for t in doc.tokens_after(end, 3) if t.end <= sentence.end]
+        if len(after) < 2 or after[0].key not in rules.partitive_links:
+            return None
+        if _victim_form(after[1].key, rules) in rules.not_victims or any(map(self._numeric, after[1:])):
+            return None  # "12 من الآليات", "40 من أصل 60"
+        between = doc.text[last.end:start]
+        part = any(last.end <= m.start and m.end <= start for m in marks if m.payloads[0] == "part")
+        listed = not part and len(doc.tokens_between(last.end, start)) <= 1 and (
+            "،" in between or "," in between or _joined(doc, start, rules))
+        if not (part or listed):
+            return None
+        members = self._members(doc, after, rules)
+        victim, phrase_end = members if members else (None, after[1].end)
+        return Count(start, phrase_end, value, qualifier, last.outcome,
+                     last.category if part else None, victim)
 
     def _singular_parts(self, doc: Doc, sentence: Sentence, marks: list, counts: list[Count],
                         rules: _Rules) -> list[Count]:
@@ -406,6 +433,15 @@ def _windows(doc: Doc, sentence: Sentence, cues: list, marks: list,
         else:
             merged.append([a, b])
     return [(tokens[a].start, tokens[b].end) for a, b in merged if tokens]
+
+
+def _joined(doc: Doc, start: int, rules: _Rules) -> bool:
+    """Whether the count at ``start`` is joined to what comes before by "و" or "and"."""
+    token = doc.tokens[doc.token_at(start)] if doc.tokens else None
+    if token is not None and token.start < start and doc.text[token.start:start] in ("و", "و "):
+        return True  # "و31"
+    before = doc.tokens_between(max(0, start - 6), start)
+    return bool(before) and before[-1].key in ("و", "and")
 
 
 def _victim_form(key: str, rules: _Rules) -> str:

@@ -50,6 +50,9 @@ def test_rivers_are_places_without_a_governorate(extract, text, key):
     ("Thousands of civilians fled to Turkey after the strikes.", "en", "turkey"),
     ("A shell landed on Turkish territory on Sunday.", "en", "turkey"),
     ("The wounded commander was flown to Moscow for treatment.", "en", "ru-moscow"),
+    ("وصلت تعزيزات إلى الحدود مع العراق قرب البوكمال.", "ar", "iraq"),
+    ("انتشرت القوات على حدود تركيا الجنوبية.", "ar", "turkey"),
+    ("Fighters massed near the border with Iraq.", "en", "iraq"),
 ])
 def test_a_country_or_capital_is_a_place_where_the_text_puts_something_in_it(
         extract, text, language, key):

@@ -108,3 +108,17 @@ def test_what_names_no_place_after_a_head_noun(extract, text, language):
 
 def test_a_name_nothing_places_is_no_place(extract):
     assert not extract("قصفت الطائرات قرية شيران.").places
+
+
+def test_a_name_the_text_puts_where_none_of_its_namesakes_lie_is_a_village_there(extract):
+    """An explicit governorate beats the gazetteer: the only الزعفرانة it knows is in Tartus,
+    and the list is put in the Homs countryside; the towns known there stay the gazetteer's."""
+    places = found(extract("قصفت الطائرات مواقع في الرستن وتلبيسة والزعفرانة بريف حمص الشمالي."))
+    village = places["الزعفرانة"]
+    assert not village.curated and village.admin1 == "Homs" and village.level == "community"
+    assert places["الرستن"].curated and places["الرستن"].admin1 == "Homs"
+
+
+def test_a_namesake_in_the_governorate_named_stays_the_gazetteer_s(extract):
+    places = found(extract("قصفت الطائرات مواقع في الرستن والزعفرانة بريف طرطوس."))
+    assert places["الزعفرانة"].curated and places["الزعفرانة"].admin1 == "Tartous"

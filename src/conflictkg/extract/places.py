@@ -258,6 +258,7 @@ class PlaceFinder:
         for mention in doc.place_mentions:
             self.add(doc, mention)
         unknown, new = self._unknown.find(doc, doc.place_mentions)
+        unknown += self._put_elsewhere(doc, candidates, new)
         for place in new:
             doc.places[place.key] = place
         for mention in unknown:
@@ -273,6 +274,21 @@ class PlaceFinder:
             (m.weak and taken.overlapping(m.start, m.end)) or (m.start, m.end) in headed)]
         doc.place_mentions = sorted(doc.place_mentions + self._anaphors(doc, rules),
                                     key=lambda m: (m.start, -m.end))
+
+    def _put_elsewhere(self, doc: Doc, candidates: list[Candidate], new: list[Place]) -> list[Mention]:
+        """An explicit governorate beats the gazetteer: a name whose every namesake lies far
+        from the one governorate the text puts it in is a village of that governorate (a
+        name after a head noun is the village reader's: it has read it already)."""
+        out = []
+        for c in candidates:
+            if c.chosen is None and c.elsewhere and c.levels is None and len(c.admin1) == 1:
+                (governorate,) = c.admin1
+                place = self._unknown.elsewhere(doc, c.match.start, c.match.end, governorate)
+                if place is not None:
+                    if all(p.key != place.key for p in new):
+                        new.append(place)
+                    out.append(Mention(c.match.start, c.match.end, c.match.text, place.key))
+        return out
 
     def _anaphors(self, doc: Doc, rules: _Rules) -> list[Mention]:
         """"الحي", "المدينة", "the town": the last place of that kind named before (a weak

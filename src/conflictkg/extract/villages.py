@@ -367,6 +367,12 @@ class UnknownPlaces:
 
     # --- a new place ------------------------------------------------------------------
 
+    def elsewhere(self, doc: Doc, start: int, end: int, governorate: str) -> Place | None:
+        """A village the text puts in a governorate where the gazetteer's namesakes are not
+        ("الزعفرانة بريف حمص", the only الزعفرانة being in Tartus): the governorate's."""
+        inside = self._entry(governorate)
+        return self._new(doc, doc.text[start:end], "community", inside) if inside else None
+
     def _new(self, doc: Doc, text: str, level: str, inside: PlaceEntry) -> Place | None:
         if not inside.admin1:
             return None

@@ -31,7 +31,7 @@ from typing import ClassVar
 from conflictkg.extract.agents import UNNAMED, Agents, AgentWords, phrases_of
 from conflictkg.extract.attribution import attribution_at
 from conflictkg.extract.control_rules import ControlRules, Cue
-from conflictkg.extract.doc import Doc, Mention, Sentence, clitic_forms, word_forms
+from conflictkg.extract.doc import Doc, Mention, Sentence, Token, clitic_forms, word_forms
 from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.model import Attribution, ControlClaim
@@ -177,8 +177,12 @@ class ControlFinder:
         if not rules.fire_control.isdisjoint(word_forms(after)) or (
                 rules.english and " ".join(t.key for t in after[:2]) in rules.fire_control):
             return True
-        opening = [t for t in doc.tokens_between(sentence.start, cue.start)[:OPENING + 8]
-                   if not doc.dates_overlapping(t.start, t.end) and not t.key.isdigit()][:OPENING]
+        opening: list[Token] = []  # the first words of the sentence, past its date
+        for t in doc.tokens_between(sentence.start, cue.start)[:OPENING + 8]:
+            if len(opening) == OPENING:
+                break
+            if not t.key.isdigit() and not doc.dates_overlapping(t.start, t.end):
+                opening.append(t)
         if not rules.attempts.isdisjoint(word_forms(opening)) and not rules.phrases.opener_between(
                 doc, opening[-1].end if opening else sentence.start, cue.start):
             return True  # "وتحاول قوات النظام ... المحاصرة": the sentence tells an attempt

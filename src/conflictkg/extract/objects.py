@@ -227,10 +227,10 @@ class ObjectReader:
                 prepositions -= rules.prepositions[changes[t.start]]
                 direct = False
             gap = doc.text[tokens[n - 1].end if n else t.start:t.start]
-            timed = n > 0 and (rules.phrases.is_time(tokens[n - 1].key) or bool(
-                doc.dates_overlapping(tokens[n - 1].start, tokens[n - 1].end)))
-            if not any(c in gap for c in "،,;") and not (timed and t.key in rules.resumers):
-                continue
+            if not any(c in gap for c in "،,;") and not (
+                    n > 0 and t.key in rules.resumers and (rules.phrases.is_time(tokens[n - 1].key) or bool(
+                        doc.dates_overlapping(tokens[n - 1].start, tokens[n - 1].end)))):
+                continue  # neither a comma nor "and then" after a time ("on Tuesday and then")
             bare = clitics().without_conjunctions(t.key)
             if bare != t.key and bare in prepositions:
                 return rules.phrases.read(doc, t.end, sentence.end, stop_at=stop)

@@ -68,6 +68,7 @@ class AgentWords:
     latter: frozenset[str] = frozenset()  # "الأخيرة", "the latter": the last party named
     subject_gap: frozenset[str] = frozenset()  # "also", "had": between an English subject and its verb
     possessives: frozenset[str] = frozenset()  # "its", "their": a noun of forces owned by the party named
+    pronouns: frozenset[str] = frozenset()  # "They", "It": a subject that stands for a party, no name
     heads: frozenset[str] = frozenset()  # "القوات": the last party named with it at its head
     cues: tuple[tuple[int, int], ...] = ()  # spans of control cues ("الأمن" in "الأمن والاستقرار إلى")
     verb_first: bool = True  # Arabic: a subject may follow its verb
@@ -150,7 +151,7 @@ class Agents:
             return UNNAMED, True  # "سيطرة أبناء المنطقة على": locals, no group
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         own = doc.tokens_between(clause[0], cue.start)[-3:]
-        if not words.verb_first and not noun and own and own[-1].key not in DETERMINERS and \
+        if not words.verb_first and not noun and own and own[-1].key not in DETERMINERS | words.pronouns and \
                 doc.text[own[-1].start:own[-1].start + 1].isupper() and not any(
                 m.start < own[-1].end and own[-1].start < m.end for m in mentions) and not (
                 doc.dates_overlapping(own[-1].start, own[-1].end) or doc.index("place_mentions").overlapping(

@@ -226,7 +226,7 @@ class ControlFinder:
         if spec.form == "passives":
             return self._passive(doc, cue, spec, sentence, rules, words)
         if spec.form == "expels":
-            return self._expel(doc, cue, sentence, rules, words, starts)
+            return self._expel(doc, cue, sentence, rules, words, starts, context)
         relative = self._objects.relative(doc, cue, sentence, rules)
         if relative == [] and (not rules.english or _after(doc, cue, sentence, rules.people_relatives)):
             return []  # "المقاتلين الذين دخلوا إلى الحي", "اللواء الذي دخل": said in passing
@@ -472,27 +472,37 @@ class ControlFinder:
         return bool({t.key, pair} & (rules.anaphors | rules.plural_anaphors))
 
     def _expel(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules, words: AgentWords,
-               starts: frozenset[int]) -> list[Reading]:
+               starts: frozenset[int], context: list[Mention]) -> list[Reading]:
         """"طرد التنظيم من البلدة", "drove IS out of X": the subject takes X and the party
-        driven out leaves it."""
+        driven out leaves it; a pronoun of place ("بعد طرد قوات النظام منها", "after driving
+        IS out of it") stands for the places named before, as the object of any change."""
         tokens = doc.tokens_between(cue.end, sentence.end)[:PREPOSITION_WINDOW]
         froms = rules.prepositions["withdrew"] | {"out"}
         named: list[Mention] = []  # the parties between the verb and "من": (subject,) object
         for n, t in enumerate(tokens):
+            if not rules.civilians.isdisjoint(clitic_forms(t.key)):
+                return []  # "طردت الفصائل المدنيين منها", "expelled residents from": people, no party
             named += [m for m in self._agents.parties(doc, t.start, t.end + 1, words.cues)
                       if m.start >= t.start and all(m.start != x.start for x in named)]
             subject_after = words.verb_first and len(named) > 1
             loser = named[1 if subject_after else 0].key if named else None
             if t.key in froms or set(clitic_forms(t.key)) & froms:
-                start = tokens[n + 1].start if t.key == "out" and n + 1 < len(tokens) and \
-                    tokens[n + 1].key == "of" else (t.end if t.key in froms else t.start)
-                phrase = rules.phrases.read(doc, start, sentence.end, stop_at=starts - {cue.start})
-                if not phrase.items or loser is None:
+                of = t.key == "out" and n + 1 < len(tokens) and tokens[n + 1].key == "of"
+                start = tokens[n + 1].start if of else (t.end if t.key in froms else t.start)
+                after = tokens[n + 2 if of else n + 1:][:1]
+                pronoun = t if t.key in rules.pronoun_objects else \
+                    after[0] if rules.english and after and after[0].key in rules.pronoun_objects else None
+                if pronoun is not None:
+                    found = self._objects.anaphor(doc, cue, pronoun, sentence, rules, starts, context)
+                    places, end = (found[0], found[2]) if found else ([], pronoun.end)
+                else:
+                    phrase = rules.phrases.read(doc, start, sentence.end, stop_at=starts - {cue.start})
+                    places, end = phrase.items, phrase.end
+                if not places or loser is None:
                     return []
                 actor = named[0].key if subject_after else \
                     self._agents.subject(doc, cue, sentence, cue.start, words)[0]
-                return [Reading("captured", phrase.items, actor, phrase.end),
-                        Reading("withdrew", phrase.items, loser, phrase.end)]
+                return [Reading("captured", places, actor, end), Reading("withdrew", places, loser, end)]
         return []
 
     def _recipient(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,

@@ -96,7 +96,7 @@ class ControlRules:
             accompaniments=s.keys("accompaniments"), complementizers=s.keys("complementizers"),
             relatives=s.keys("relatives"), compositions=s.keys("compositions"),
             latter=s.keys("latter"), subject_gap=s.keys("subject_gap"),
-            possessives=s.keys("possessive_pronouns"),
+            possessives=s.keys("possessive_pronouns"), pronouns=s.keys("subject_pronouns"),
             verb_first=language != "en")
         self.english = language == "en"
 

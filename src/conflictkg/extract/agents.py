@@ -69,6 +69,7 @@ class AgentWords:
     subject_gap: frozenset[str] = frozenset()  # "also", "had": between an English subject and its verb
     possessives: frozenset[str] = frozenset()  # "its", "their": a noun of forces owned by the party named
     pronouns: frozenset[str] = frozenset()  # "They", "It": a subject that stands for a party, no name
+    army: frozenset[str] = frozenset()  # "army", "troops": an unqualified noun of the state's forces
     heads: frozenset[str] = frozenset()  # "القوات": the last party named with it at its head
     cues: tuple[tuple[int, int], ...] = ()  # spans of control cues ("الأمن" in "الأمن والاستقرار إلى")
     verb_first: bool = True  # Arabic: a subject may follow its verb
@@ -214,7 +215,7 @@ class Agents:
         if not opened:
             return False
         subject = between[opened[-1] + 1:]
-        return bool(subject) and any(t.key in words.members for t in subject) and all(
+        return bool(subject) and any(t.key in words.members or t.key in words.army for t in subject) and all(
             t.key not in words.verb_like and t.key not in words.possessives for t in subject)  # not "its fighters"
 
     def helpers(self, doc: Doc, mentions: list[Mention], words: AgentWords) -> list[Mention]:

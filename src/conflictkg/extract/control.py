@@ -53,6 +53,7 @@ ATTEMPT_REACH = 8  # tokens before a change, in its clause, over which an attemp
 PASSIVE_AGENT_REACH = 5  # tokens after a passive's object in which "من قبل" / "by" stands
 GOVERNING_REACH = 8  # tokens before a verbal noun over which the verb it is the object of stands
 NOUN_AGENT_REACH = 6  # tokens after a verbal noun's object, over its date, in which "to" / "by" stands
+COMPELLED_REACH = 5  # tokens before a change in which the word that says a party was made to do it stands
 HELD_BY_REACH = 6  # tokens after a capture's object in which "من" / "from" and the party that held it stand
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
@@ -159,10 +160,14 @@ class ControlFinder:
         control by fire: no change is claimed."""
         i = doc.token_at(cue.start)
         token = doc.tokens[i] if doc.tokens else None
-        if token is not None and token.start < cue.start and "ل" in doc.text[token.start:cue.start]:
+        compelled = i > 0 and _compelled(doc, i - 1, rules)  # "اضطرت للانسحاب", "were forced to withdraw"
+        if token is not None and token.start < cue.start and "ل" in doc.text[token.start:cue.start] \
+                and not compelled:
             return True  # "لاستعادة السيطرة", "للسيطرة": a purpose
-        if rules.english and i > 0 and doc.tokens[i - 1].key == "to":
-            return True  # "to retake", "to capture": a purpose
+        if rules.english and i > 0 and doc.tokens[i - 1].key == "to" and not any(
+                _compelled(doc, k, rules) for k in range(max(0, i - 1 - COMPELLED_REACH), i - 1)
+                if doc.tokens[k].start >= sentence.start):
+            return True  # "to retake", "to capture": a purpose; not "forced IS fighters to leave"
         if cue.start > 0 and doc.text[cue.start - 1] == "-":
             return True  # "rebel-held", "regime-controlled": an adjective
         if cue.key in rules.suffixed_keys and i > 0 and doc.tokens[i - 1].key in rules.what:
@@ -245,6 +250,9 @@ class ControlFinder:
         if relative or cue.key in rules.suffixed_keys:  # "دخلتها قوات الجيش": the subject after
             bound = sentence.end  # "التي سيطرت عليها قوات النظام": the subject after the pronoun
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
+        made = self._made_to(doc, cue, sentence, rules, words)
+        if made is not None:  # "أجبرت الفصائل قوات النظام على الانسحاب": the party made to change
+            actor, agent = made, True
         if cue.key in rules.needs_party and not actor:
             return []  # "انتشرت الأخبار في المدينة": spread, deployed, said of no party
         if (not actor or self._people_after(doc, cue, sentence, rules)) and self._civilian(doc, cue, sentence, rules):
@@ -271,6 +279,20 @@ class ControlFinder:
             if held is not None and held != actor:
                 readings.append(Reading("lost", places, held, object_end))
         return readings
+
+    def _made_to(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                 words: AgentWords) -> str | None:
+        """The party made to change ("أجبرت الفصائل قوات النظام على الانسحاب", "forced IS
+        fighters to leave"): the last named between a word of compulsion and the change."""
+        i = doc.token_at(cue.start)
+        for k in range(i - 1, max(-1, i - 1 - COMPELLED_REACH), -1):
+            if doc.tokens[k].start < sentence.start:
+                return None
+            if _compelled(doc, k, rules):
+                named = [m for m in self._agents.parties(doc, doc.tokens[k].end, cue.start, words.cues)
+                         if m.end <= cue.start]
+                return named[-1].key if named else None
+        return None
 
     def _by(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules, words: AgentWords) -> str | None:
         """The agent of a change told in the passive, after its object and the words that say
@@ -314,6 +336,10 @@ class ControlFinder:
             return False
         if before[-1].start in starts or not rules.done_markers.isdisjoint(clitic_forms(before[-1].key)):
             return True
+        if _compelled(doc, doc.token_index(before[-1].start), rules) or (
+                len(before) > 1 and before[-1].key in rules.compelled_to
+                and _compelled(doc, doc.token_index(before[-2].start), rules)):
+            return True  # "اضطرت إلى الانسحاب", "أجبرت على الخروج": made to, and so done
         k = len(before) - 1
         while k > 0 and rules.phrases.category(doc, doc.token_index(before[k].start))[0] == "filler":
             k -= 1  # "after the"
@@ -368,7 +394,8 @@ class ControlFinder:
         if not before or before[-1].key not in rules.army_nouns:
             return False
         qualifier = before[-2].key if len(before) > 1 else None
-        return qualifier is None or qualifier in rules.army_qualifiers
+        # "and troops entered", "as the army entered": a clause of its own opens before the noun
+        return qualifier is None or qualifier in rules.army_qualifiers or qualifier in rules.words.complementizers
 
     def _people_after(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """Arabic: people right after the verb, before any party, are its subject ("خرج فيه مئات
@@ -606,6 +633,15 @@ def _aside_between(doc: Doc, start: int, end: int, rules: ControlRules) -> bool:
     return any(t.key in relatives and doc.text[max(start, t.start - 3):t.start].rstrip().endswith((",", "،"))
                and not any(c in doc.text[t.end:end] for c in ",،")  # not an aside closed before it
                for t in doc.tokens_between(start, end))
+
+
+def _compelled(doc: Doc, k: int, rules: ControlRules) -> bool:
+    """Whether the word at token ``k`` says a party was made to do what follows ("اضطرت",
+    "أجبرت", "forced", "had"): a change done, not an attempt or a purpose."""
+    if not 0 <= k < len(doc.tokens):
+        return False
+    pair = f"{doc.tokens[k].key} {doc.tokens[k + 1].key}" if k + 1 < len(doc.tokens) else ""
+    return pair in rules.compulsions or not rules.compulsions.isdisjoint(clitic_forms(doc.tokens[k].key))
 
 
 def _year(date: str | None) -> int | None:

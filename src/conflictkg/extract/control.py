@@ -54,6 +54,7 @@ PASSIVE_AGENT_REACH = 5  # tokens after a passive's object in which "من قبل
 GOVERNING_REACH = 8  # tokens before a verbal noun over which the verb it is the object of stands
 NOUN_AGENT_REACH = 6  # tokens after a verbal noun's object, over its date, in which "to" / "by" stands
 COMPELLED_REACH = 5  # tokens before a change in which the word that says a party was made to do it stands
+HOW_REACH = 3  # words after a capture's object that say how fully or when, before "من" / "from"
 HELD_BY_REACH = 6  # tokens after a capture's object in which "من" / "from" and the party that held it stand
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
@@ -311,15 +312,24 @@ class ControlFinder:
     def _held_by(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
                  words: AgentWords) -> str | None:
         """"انتزعت البلدة من التنظيم", "seized Jarablus from IS": the party named right after
-        the object of a capture, that held the place and lost it."""
-        ahead = doc.tokens_between(at, sentence.end)[:HELD_BY_REACH]
+        the object of a capture, that held the place and lost it, past the words that say how
+        fully or when ("تحرير مدينة كري سبي بشكل كامل من مرتزقة داعش", "took X completely from")."""
+        ahead = doc.tokens_between(at, sentence.end)[:HELD_BY_REACH + HOW_REACH]
+        skipped = 0
+        while skipped < HOW_REACH and skipped < len(ahead) and ahead[skipped].key not in rules.held_by and (
+                rules.phrases.is_time(ahead[skipped].key) or doc.dates_overlapping(
+                    ahead[skipped].start, ahead[skipped].end) or rules.phrases.category(
+                    doc, doc.token_index(ahead[skipped].start))[0] == "filler"):
+            skipped += 1
+        ahead = ahead[skipped:skipped + HELD_BY_REACH]
         for n in range(min(3, len(ahead)), 0, -1):
             if " ".join(t.key for t in ahead[:n]) not in rules.held_by:
                 continue
-            rest = [t for t in ahead[n:] if t.key not in ("the", "a")][:1]
+            rest = [t for t in ahead[n:] if t.key not in ("the", "a")][:2]
             if not rest:
                 return None
-            for m in self._agents.parties(doc, ahead[n - 1].end, rest[0].end, words.cues):
+            last = rest[1] if rest[0].key in words.members and len(rest) > 1 else rest[0]  # "من مرتزقة داعش"
+            for m in self._agents.parties(doc, ahead[n - 1].end, last.end, words.cues):
                 if m.start >= rest[0].start:
                     return m.key
             return None

@@ -222,9 +222,15 @@ class ObjectReader:
     def _ahead(self, doc: Doc, at: int, sentence: Sentence) -> list[Token]:
         """The words after ``at`` in its sentence, less those of dates and parties ("سيطرة جيش
         الفتح في الـ 28 من آذار الفائت على"): where the preposition of an object is looked for."""
-        parties = doc.index("actor_mentions")
-        return [t for t in doc.tokens_between(at, sentence.end)[:3 * PREPOSITION_WINDOW]
-                if not doc.dates_overlapping(t.start, t.end) and not parties.overlapping(t.start, t.end)]
+        window = doc.tokens_between(at, sentence.end)[:3 * PREPOSITION_WINDOW]
+        if not window:
+            return window
+        lo, hi = window[0].start, window[-1].end  # the dates and parties of the window, looked up once
+        spans = [(d.span.start, d.span.end) for d in doc.dates_overlapping(lo, hi)] + [
+            (m.start, m.end) for m in doc.index("actor_mentions").overlapping(lo, hi)]
+        if not spans:
+            return window
+        return [t for t in window if not any(a < t.end and t.start < b for a, b in spans)]
 
     def _continued(self, doc: Doc, cue: Match, phrase: Phrase, sentence: Sentence, rules: ControlRules,
                    starts: frozenset[int], changes: dict[int, str]) -> Phrase | None:
@@ -241,7 +247,7 @@ class ObjectReader:
                 prepositions -= rules.prepositions[changes[t.start]]
                 direct = False
             gap = doc.text[tokens[n - 1].end if n else t.start:t.start]
-            if not any(c in gap for c in "،,;") and not (
+            if not (gap.strip() and any(c in gap for c in "،,;")) and not (
                     n > 0 and t.key in rules.resumers and (rules.phrases.is_time(tokens[n - 1].key) or bool(
                         doc.dates_overlapping(tokens[n - 1].start, tokens[n - 1].end)))):
                 continue  # neither a comma nor "and then" after a time ("on Tuesday and then")

@@ -163,7 +163,7 @@ class PhraseReader:
             between = doc.text[previous_end:t.start]
             if i and t.start in stop_at and t.start > start:
                 break
-            comma = any(c in between for c in _PUNCT_LIST)
+            comma = bool(between.strip()) and any(c in between for c in _PUNCT_LIST)
             opens = conjunct or comma
             if comma:
                 in_context, joined_since = False, True

@@ -68,6 +68,8 @@ class AgentWords:
     latter: frozenset[str] = frozenset()  # "الأخيرة", "the latter": the last party named
     subject_gap: frozenset[str] = frozenset()  # "also", "had": between an English subject and its verb
     possessives: frozenset[str] = frozenset()  # "its", "their": a noun of forces owned by the party named
+    pronouns: frozenset[str] = frozenset()  # "They", "It": a subject that stands for a party, no name
+    army: frozenset[str] = frozenset()  # "army", "troops": an unqualified noun of the state's forces
     heads: frozenset[str] = frozenset()  # "القوات": the last party named with it at its head
     cues: tuple[tuple[int, int], ...] = ()  # spans of control cues ("الأمن" in "الأمن والاستقرار إلى")
     verb_first: bool = True  # Arabic: a subject may follow its verb
@@ -150,13 +152,14 @@ class Agents:
             return UNNAMED, True  # "سيطرة أبناء المنطقة على": locals, no group
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         own = doc.tokens_between(clause[0], cue.start)[-3:]
-        if not words.verb_first and not noun and own and own[-1].key not in DETERMINERS and \
+        if not words.verb_first and not noun and own and own[-1].key not in DETERMINERS | words.pronouns and \
                 doc.text[own[-1].start:own[-1].start + 1].isupper() and not any(
                 m.start < own[-1].end and own[-1].start < m.end for m in mentions) and not (
                 doc.dates_overlapping(own[-1].start, own[-1].end) or doc.index("place_mentions").overlapping(
                     own[-1].start, own[-1].end)):
             return UNNAMED, True  # "The SOR seized": a name right before the verb, of no party known
         if not words.verb_first and len(own) >= 2 and own[-1].key in words.members and not any(
+                c in doc.text[own[-1].end:cue.start] for c in ",;:") and not any(
                 clause[0] <= m.start < cue.start for m in mentions) and not any(
                 t.key in DETERMINERS for t in own) and doc.text[own[-2].start:own[-2].end].islower():
             return UNNAMED, True  # "while government troops fled": a subject of its own, not named
@@ -183,6 +186,10 @@ class Agents:
         if not words.verb_first and not noun and self._unnamed_subject(doc, before[-1], cue, words):
             return UNNAMED, True  # "The SDF took X after the last fighters left": not the SDF
         head = (placed or before)[-1]
+        apposed = self._before_aside(doc, cue, sentence, before, words)
+        if apposed is not None and not noun:
+            head = apposed  # "after the Third Legion, one of the largest coalitions of the SNA,
+            # pulled out": the party before the aside, not one named inside it
         if not words.verb_first and not noun and doc.text[:before[-1].start].rstrip()[-1:] != "(" and not any(
                 c in doc.text[before[-1].end:cue.start] for c in ",;:") and all(
                 t.key in words.members or t.key in words.subject_gap
@@ -205,6 +212,20 @@ class Agents:
         # "أعلنت قيادة X، ...، السيطرة", "استعادت فصائل المعارضة، الخميس، السيطرة": the verb's subject
         return self._resolved(doc, head, words), enabled or announced or head.start >= clause[0]
 
+    def _before_aside(self, doc: Doc, cue: Match, sentence: Sentence, before: list[Mention],
+                      words: AgentWords) -> Mention | None:
+        """The party right before an aside between commas that ends right before the verb ("X,
+        the largest coalition of Y, withdrew", "قسد، أكبر قوة في المنطقة، سيطرت"), if any."""
+        closing = max(doc.text.rfind(c, sentence.start, cue.start) for c in ",،")
+        if closing <= sentence.start or not all(
+                t.key in words.subject_gap for t in doc.tokens_between(closing, cue.start)):
+            return None
+        opening = max(doc.text.rfind(c, sentence.start, closing) for c in ",،")
+        if opening <= sentence.start:
+            return None
+        apposed = [m for m in before if m.end <= opening and not doc.text[m.end:opening].strip(" \"'”»")]
+        return apposed[-1] if apposed else None
+
     def _unnamed_subject(self, doc: Doc, party: Mention, cue: Match, words: AgentWords) -> bool:
         """English: a clause opens after the last party named ("after", "while", "and") and its
         subject is a noun of forces that names none ("the last fighters", "troops")."""
@@ -213,7 +234,10 @@ class Agents:
         if not opened:
             return False
         subject = between[opened[-1] + 1:]
-        return bool(subject) and any(t.key in words.members for t in subject) and all(
+        if subject and (any(c in doc.text[subject[-1].end:cue.start] for c in ",;:") or doc.index(
+                "actor_mentions").overlapping(subject[0].start, subject[-1].end)):
+            return False  # "X, backed by Y and Arab tribal fighters, took": a party named, in an aside
+        return bool(subject) and any(t.key in words.members or t.key in words.army for t in subject) and all(
             t.key not in words.verb_like and t.key not in words.possessives for t in subject)  # not "its fighters"
 
     def helpers(self, doc: Doc, mentions: list[Mention], words: AgentWords) -> list[Mention]:

@@ -31,7 +31,7 @@ from typing import ClassVar
 from conflictkg.extract.agents import UNNAMED, Agents, AgentWords, phrases_of
 from conflictkg.extract.attribution import attribution_at
 from conflictkg.extract.control_rules import ControlRules, Cue
-from conflictkg.extract.doc import Doc, Mention, Sentence, clitic_forms, word_forms
+from conflictkg.extract.doc import Doc, Mention, Sentence, Token, clitic_forms, word_forms
 from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.model import Attribution, ControlClaim
@@ -53,6 +53,8 @@ ATTEMPT_REACH = 8  # tokens before a change, in its clause, over which an attemp
 PASSIVE_AGENT_REACH = 5  # tokens after a passive's object in which "من قبل" / "by" stands
 GOVERNING_REACH = 8  # tokens before a verbal noun over which the verb it is the object of stands
 NOUN_AGENT_REACH = 6  # tokens after a verbal noun's object, over its date, in which "to" / "by" stands
+COMPELLED_REACH = 5  # tokens before a change in which the word that says a party was made to do it stands
+HOW_REACH = 3  # words after a capture's object that say how fully or when, before "من" / "from"
 HELD_BY_REACH = 6  # tokens after a capture's object in which "من" / "from" and the party that held it stand
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
@@ -159,10 +161,14 @@ class ControlFinder:
         control by fire: no change is claimed."""
         i = doc.token_at(cue.start)
         token = doc.tokens[i] if doc.tokens else None
-        if token is not None and token.start < cue.start and "ل" in doc.text[token.start:cue.start]:
+        compelled = i > 0 and _compelled(doc, i - 1, rules)  # "اضطرت للانسحاب", "were forced to withdraw"
+        if token is not None and token.start < cue.start and "ل" in doc.text[token.start:cue.start] \
+                and not compelled:
             return True  # "لاستعادة السيطرة", "للسيطرة": a purpose
-        if rules.english and i > 0 and doc.tokens[i - 1].key == "to":
-            return True  # "to retake", "to capture": a purpose
+        if rules.english and i > 0 and doc.tokens[i - 1].key == "to" and not any(
+                _compelled(doc, k, rules) for k in range(max(0, i - 1 - COMPELLED_REACH), i - 1)
+                if doc.tokens[k].start >= sentence.start):
+            return True  # "to retake", "to capture": a purpose; not "forced IS fighters to leave"
         if cue.start > 0 and doc.text[cue.start - 1] == "-":
             return True  # "rebel-held", "regime-controlled": an adjective
         if cue.key in rules.suffixed_keys and i > 0 and doc.tokens[i - 1].key in rules.what:
@@ -177,21 +183,25 @@ class ControlFinder:
         if not rules.fire_control.isdisjoint(word_forms(after)) or (
                 rules.english and " ".join(t.key for t in after[:2]) in rules.fire_control):
             return True
-        opening = [t for t in doc.tokens_between(sentence.start, cue.start)[:OPENING + 8]
-                   if not doc.dates_overlapping(t.start, t.end) and not t.key.isdigit()][:OPENING]
+        opening: list[Token] = []  # the first words of the sentence, past its date
+        for t in doc.tokens_between(sentence.start, cue.start)[:OPENING + 8]:
+            if len(opening) == OPENING:
+                break
+            if not t.key.isdigit() and not doc.dates_overlapping(t.start, t.end):
+                opening.append(t)
         if not rules.attempts.isdisjoint(word_forms(opening)) and not rules.phrases.opener_between(
                 doc, opening[-1].end if opening else sentence.start, cue.start):
             return True  # "وتحاول قوات النظام ... المحاصرة": the sentence tells an attempt
         clause = doc.clause_at(cue.start) or (cue.start, cue.end)
         before = doc.tokens_between(clause[0], cue.start)[-ATTEMPT_REACH:]
         near = [t for t in doc.tokens[max(0, i - ATTEMPT_WINDOW):i] if t.start >= sentence.start]
-        denied = [n for n, t in enumerate(before) if set(clitic_forms(t.key)) & rules.denial_words]
+        denied = [n for n, t in enumerate(before) if not rules.denial_words.isdisjoint(clitic_forms(t.key))]
         if denied:  # "repelled the attack and denied that rebels entered": the denial governs
             before, near = before[denied[-1] + 1:], []
-        related = [n for n, t in enumerate(before) if set(clitic_forms(t.key)) & rules.relatives]
+        related = [n for n, t in enumerate(before) if not rules.relatives.isdisjoint(clitic_forms(t.key))]
         if related:  # "تواصل محاولاتها استعادة البلدة، التي خسرتها": a clause of its own
             before, near = before[related[-1] + 1:], [t for t in near if t.start > before[related[-1]].start]
-        since = [n for n, t in enumerate(before) if set(clitic_forms(t.key)) & rules.since]
+        since = [n for n, t in enumerate(before) if not rules.since.isdisjoint(clitic_forms(t.key))]
         if since:  # "بهدف فك الحصار المفروض منذ سيطرة قوات النظام على العتيبة", "aiming to ...
             # after IS took X": a change told as past, in a clause of time of its own
             before, near = before[since[-1] + 1:], [t for t in near if t.start > before[since[-1]].start]
@@ -222,7 +232,7 @@ class ControlFinder:
         if spec.form == "passives":
             return self._passive(doc, cue, spec, sentence, rules, words)
         if spec.form == "expels":
-            return self._expel(doc, cue, sentence, rules, words, starts)
+            return self._expel(doc, cue, sentence, rules, words, starts, context)
         relative = self._objects.relative(doc, cue, sentence, rules)
         if relative == [] and (not rules.english or _after(doc, cue, sentence, rules.people_relatives)):
             return []  # "المقاتلين الذين دخلوا إلى الحي", "اللواء الذي دخل": said in passing
@@ -241,6 +251,9 @@ class ControlFinder:
         if relative or cue.key in rules.suffixed_keys:  # "دخلتها قوات الجيش": the subject after
             bound = sentence.end  # "التي سيطرت عليها قوات النظام": the subject after the pronoun
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
+        made = self._made_to(doc, cue, sentence, rules, words)
+        if made is not None:  # "أجبرت الفصائل قوات النظام على الانسحاب": the party made to change
+            actor, agent = made, True
         if cue.key in rules.needs_party and not actor:
             return []  # "انتشرت الأخبار في المدينة": spread, deployed, said of no party
         if (not actor or self._people_after(doc, cue, sentence, rules)) and self._civilian(doc, cue, sentence, rules):
@@ -268,6 +281,20 @@ class ControlFinder:
                 readings.append(Reading("lost", places, held, object_end))
         return readings
 
+    def _made_to(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                 words: AgentWords) -> str | None:
+        """The party made to change ("أجبرت الفصائل قوات النظام على الانسحاب", "forced IS
+        fighters to leave"): the last named between a word of compulsion and the change."""
+        i = doc.token_at(cue.start)
+        for k in range(i - 1, max(-1, i - 1 - COMPELLED_REACH), -1):
+            if doc.tokens[k].start < sentence.start:
+                return None
+            if _compelled(doc, k, rules):
+                named = [m for m in self._agents.parties(doc, doc.tokens[k].end, cue.start, words.cues)
+                         if m.end <= cue.start]
+                return named[-1].key if named else None
+        return None
+
     def _by(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules, words: AgentWords) -> str | None:
         """The agent of a change told in the passive, after its object and the words that say
         when or again ("تمت السيطرة عليها مجدداً من قبل قوات النظام", "was retaken ... by")."""
@@ -285,15 +312,24 @@ class ControlFinder:
     def _held_by(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
                  words: AgentWords) -> str | None:
         """"انتزعت البلدة من التنظيم", "seized Jarablus from IS": the party named right after
-        the object of a capture, that held the place and lost it."""
-        ahead = doc.tokens_between(at, sentence.end)[:HELD_BY_REACH]
+        the object of a capture, that held the place and lost it, past the words that say how
+        fully or when ("تحرير مدينة كري سبي بشكل كامل من مرتزقة داعش", "took X completely from")."""
+        ahead = doc.tokens_between(at, sentence.end)[:HELD_BY_REACH + HOW_REACH]
+        skipped = 0
+        while skipped < HOW_REACH and skipped < len(ahead) and ahead[skipped].key not in rules.held_by and (
+                rules.phrases.is_time(ahead[skipped].key) or doc.dates_overlapping(
+                    ahead[skipped].start, ahead[skipped].end) or rules.phrases.category(
+                    doc, doc.token_index(ahead[skipped].start))[0] == "filler"):
+            skipped += 1
+        ahead = ahead[skipped:skipped + HELD_BY_REACH]
         for n in range(min(3, len(ahead)), 0, -1):
             if " ".join(t.key for t in ahead[:n]) not in rules.held_by:
                 continue
-            rest = [t for t in ahead[n:] if t.key not in ("the", "a")][:1]
+            rest = [t for t in ahead[n:] if t.key not in ("the", "a")][:2]
             if not rest:
                 return None
-            for m in self._agents.parties(doc, ahead[n - 1].end, rest[0].end, words.cues):
+            last = rest[1] if rest[0].key in words.members and len(rest) > 1 else rest[0]  # "من مرتزقة داعش"
+            for m in self._agents.parties(doc, ahead[n - 1].end, last.end, words.cues):
                 if m.start >= rest[0].start:
                     return m.key
             return None
@@ -310,6 +346,10 @@ class ControlFinder:
             return False
         if before[-1].start in starts or not rules.done_markers.isdisjoint(clitic_forms(before[-1].key)):
             return True
+        if _compelled(doc, doc.token_index(before[-1].start), rules) or (
+                len(before) > 1 and before[-1].key in rules.compelled_to
+                and _compelled(doc, doc.token_index(before[-2].start), rules)):
+            return True  # "اضطرت إلى الانسحاب", "أجبرت على الخروج": made to, and so done
         k = len(before) - 1
         while k > 0 and rules.phrases.category(doc, doc.token_index(before[k].start))[0] == "filler":
             k -= 1  # "after the"
@@ -364,7 +404,8 @@ class ControlFinder:
         if not before or before[-1].key not in rules.army_nouns:
             return False
         qualifier = before[-2].key if len(before) > 1 else None
-        return qualifier is None or qualifier in rules.army_qualifiers
+        # "and troops entered", "as the army entered": a clause of its own opens before the noun
+        return qualifier is None or qualifier in rules.army_qualifiers or qualifier in rules.words.complementizers
 
     def _people_after(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """Arabic: people right after the verb, before any party, are its subject ("خرج فيه مئات
@@ -468,27 +509,37 @@ class ControlFinder:
         return bool({t.key, pair} & (rules.anaphors | rules.plural_anaphors))
 
     def _expel(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules, words: AgentWords,
-               starts: frozenset[int]) -> list[Reading]:
+               starts: frozenset[int], context: list[Mention]) -> list[Reading]:
         """"طرد التنظيم من البلدة", "drove IS out of X": the subject takes X and the party
-        driven out leaves it."""
+        driven out leaves it; a pronoun of place ("بعد طرد قوات النظام منها", "after driving
+        IS out of it") stands for the places named before, as the object of any change."""
         tokens = doc.tokens_between(cue.end, sentence.end)[:PREPOSITION_WINDOW]
         froms = rules.prepositions["withdrew"] | {"out"}
         named: list[Mention] = []  # the parties between the verb and "من": (subject,) object
         for n, t in enumerate(tokens):
+            if not rules.civilians.isdisjoint(clitic_forms(t.key)):
+                return []  # "طردت الفصائل المدنيين منها", "expelled residents from": people, no party
             named += [m for m in self._agents.parties(doc, t.start, t.end + 1, words.cues)
                       if m.start >= t.start and all(m.start != x.start for x in named)]
             subject_after = words.verb_first and len(named) > 1
             loser = named[1 if subject_after else 0].key if named else None
             if t.key in froms or set(clitic_forms(t.key)) & froms:
-                start = tokens[n + 1].start if t.key == "out" and n + 1 < len(tokens) and \
-                    tokens[n + 1].key == "of" else (t.end if t.key in froms else t.start)
-                phrase = rules.phrases.read(doc, start, sentence.end, stop_at=starts - {cue.start})
-                if not phrase.items or loser is None:
+                of = t.key == "out" and n + 1 < len(tokens) and tokens[n + 1].key == "of"
+                start = tokens[n + 1].start if of else (t.end if t.key in froms else t.start)
+                after = tokens[n + 2 if of else n + 1:][:1]
+                pronoun = t if t.key in rules.pronoun_objects else \
+                    after[0] if rules.english and after and after[0].key in rules.pronoun_objects else None
+                if pronoun is not None:
+                    found = self._objects.anaphor(doc, cue, pronoun, sentence, rules, starts, context)
+                    places, end = (found[0], found[2]) if found else ([], pronoun.end)
+                else:
+                    phrase = rules.phrases.read(doc, start, sentence.end, stop_at=starts - {cue.start})
+                    places, end = phrase.items, phrase.end
+                if not places or loser is None:
                     return []
                 actor = named[0].key if subject_after else \
                     self._agents.subject(doc, cue, sentence, cue.start, words)[0]
-                return [Reading("captured", phrase.items, actor, phrase.end),
-                        Reading("withdrew", phrase.items, loser, phrase.end)]
+                return [Reading("captured", places, actor, end), Reading("withdrew", places, loser, end)]
         return []
 
     def _recipient(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
@@ -592,6 +643,15 @@ def _aside_between(doc: Doc, start: int, end: int, rules: ControlRules) -> bool:
     return any(t.key in relatives and doc.text[max(start, t.start - 3):t.start].rstrip().endswith((",", "،"))
                and not any(c in doc.text[t.end:end] for c in ",،")  # not an aside closed before it
                for t in doc.tokens_between(start, end))
+
+
+def _compelled(doc: Doc, k: int, rules: ControlRules) -> bool:
+    """Whether the word at token ``k`` says a party was made to do what follows ("اضطرت",
+    "أجبرت", "forced", "had"): a change done, not an attempt or a purpose."""
+    if not 0 <= k < len(doc.tokens):
+        return False
+    pair = f"{doc.tokens[k].key} {doc.tokens[k + 1].key}" if k + 1 < len(doc.tokens) else ""
+    return pair in rules.compulsions or not rules.compulsions.isdisjoint(clitic_forms(doc.tokens[k].key))
 
 
 def _year(date: str | None) -> int | None:

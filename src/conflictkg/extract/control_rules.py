@@ -67,6 +67,8 @@ class ControlRules:
         self.state_forces = next(iter(s.words("state_forces")), "")
         self.what = s.keys("indefinite_relatives")
         self.done_markers = s.keys("done_markers")
+        self.compulsions = s.keys("compulsions")
+        self.compelled_to = s.keys("compelled_to")
         self.noun_agents = s.keys("noun_agents")
         self.passive_agents = s.keys("passive_agents")
         self.resumers = s.keys("resumers")
@@ -96,7 +98,8 @@ class ControlRules:
             accompaniments=s.keys("accompaniments"), complementizers=s.keys("complementizers"),
             relatives=s.keys("relatives"), compositions=s.keys("compositions"),
             latter=s.keys("latter"), subject_gap=s.keys("subject_gap"),
-            possessives=s.keys("possessive_pronouns"),
+            possessives=s.keys("possessive_pronouns"), pronouns=s.keys("subject_pronouns"),
+            army=s.keys("army_nouns"),
             verb_first=language != "en")
         self.english = language == "en"
 

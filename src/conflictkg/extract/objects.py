@@ -27,6 +27,8 @@ RELATIVE_WINDOW = 3  # tokens before a change in which a relative pronoun makes 
 RELATIVE_SUBJECT_REACH = 7  # tokens of a subject and its auxiliaries between "which" and its verb
 THERE_REACH = 3  # words of an object that names no place before a pronoun of place ("نقاطها فيها")
 WIDE_LEVELS = frozenset({"governorate", "district"})
+ADJECTIVES = 3  # English: adjectives between an anaphor's article and its noun ("the strategic northern town")
+ARTICLES = frozenset({"the", "this", "that"})
 
 
 class ObjectReader:
@@ -101,7 +103,7 @@ class ObjectReader:
             if relative:
                 return None  # the relative pronoun's antecedent
             suffix = next(x for x in rules.phrases.suffixes if cue.key.endswith(x))
-            return self._anaphor(doc, cue, Token(cue.end, cue.end, suffix), sentence, rules, starts,
+            return self.anaphor(doc, cue, Token(cue.end, cue.end, suffix), sentence, rules, starts,
                                  context)
         if prepositions and cue.key not in rules.direct[change]:
             start, heading = -1, cue.end
@@ -111,7 +113,7 @@ class ObjectReader:
                         t.key in prepositions or forms & prepositions):
                     if relative:
                         return None  # the relative pronoun's antecedent
-                    return self._anaphor(doc, cue, t, sentence, rules, starts, context)
+                    return self.anaphor(doc, cue, t, sentence, rules, starts, context)
                 if t.key in prepositions or forms & prepositions:
                     start = t.end if t.key in prepositions or len(t.key) <= 3 else t.start
                     break
@@ -134,12 +136,12 @@ class ObjectReader:
             ahead = doc.tokens_between(start, sentence.end)[:2]
             for n in (2, 1):  # "على كامل ما خسرته": what the pronoun stands for
                 if len(ahead) >= n and " ".join(t.key for t in ahead[:n]) in rules.pronoun_objects:
-                    return self._anaphor(doc, cue, ahead[n - 1], sentence, rules, starts, context)
+                    return self.anaphor(doc, cue, ahead[n - 1], sentence, rules, starts, context)
         else:
             first = doc.tokens_between(cue.end, sentence.end)[:1]
             if first and (first[0].key in rules.pronoun_objects or (
                     rules.english and first[0].key in ("it", "them"))):
-                return self._anaphor(doc, cue, first[0], sentence, rules, starts, context)
+                return self.anaphor(doc, cue, first[0], sentence, rules, starts, context)
         phrase = rules.phrases.read(doc, start, sentence.end, stop_at=starts - {cue.start},
                                     lam_is_object=change == "entered")
         more = self._continued(doc, cue, phrase, sentence, rules, starts, changes or {})
@@ -159,7 +161,7 @@ class ObjectReader:
             # its positions there")
             if context and all(m.start >= sentence.start for m in context):
                 return context, there.start, there.end
-            return self._anaphor(doc, cue, there, sentence, rules, starts, context)
+            return self.anaphor(doc, cue, there, sentence, rules, starts, context)
         if prepositions and not relative and not phrase.context:
             for t in doc.tokens_between(start, sentence.end)[:PREPOSITION_WINDOW]:
                 if t.start in starts:
@@ -169,13 +171,25 @@ class ObjectReader:
                         t.key in prepositions or forms & prepositions) and doc.index(
                         "actor_mentions").overlapping(start, t.start):
                     # "ودخول وحدات الجيش إليها": the subject, then the pronoun of the place
-                    return self._anaphor(doc, cue, t, sentence, rules, starts, context)
-        if not phrase.context:  # "recaptured the town", "took both cities"
-            named = self.antecedent(doc, doc.tokens_between(start, sentence.end)[:3], sentence, rules)
+                    return self.anaphor(doc, cue, t, sentence, rules, starts, context)
+        if not phrase.context:  # "recaptured the town", "took both cities", "the strategic northern town"
+            ahead = self._without_adjectives(doc, doc.tokens_between(start, sentence.end)[:3 + ADJECTIVES], rules)[:3]
+            named, end = self._antecedent_at(doc, ahead, sentence, rules)
             if named:
-                return named, start, max(cue.end, doc.tokens_between(start, sentence.end)[:3][-1].end)
+                return named, start, max(cue.end, end)
         located = self._located(doc, phrase, cue, sentence, rules)
         return (located, start, max(located[0].end, cue.end)) if located else None
+
+    def _without_adjectives(self, doc: Doc, tokens: list[Token], rules: ControlRules) -> list[Token]:
+        """English: the words of an object less the adjectives between its article and its noun
+        ("the northern Syrian town": "the town"), so that an anaphor is read past them."""
+        if not rules.english or len(tokens) < 3 or tokens[0].key not in ARTICLES:
+            return tokens
+        k = 1
+        while k < len(tokens) - 1 and k <= ADJECTIVES and tokens[k].key not in ARTICLES and \
+                rules.phrases.category(doc, doc.token_index(tokens[k].start))[0] == "filler":
+            k += 1
+        return [tokens[0], *tokens[k:]]
 
     def _in_vicinity(self, doc: Doc, place: Mention, start: int, rules: ControlRules) -> bool:
         """Whether the word before a landmark (past head nouns) says around it ("محيط", "أطراف",
@@ -208,9 +222,15 @@ class ObjectReader:
     def _ahead(self, doc: Doc, at: int, sentence: Sentence) -> list[Token]:
         """The words after ``at`` in its sentence, less those of dates and parties ("سيطرة جيش
         الفتح في الـ 28 من آذار الفائت على"): where the preposition of an object is looked for."""
-        parties = doc.index("actor_mentions")
-        return [t for t in doc.tokens_between(at, sentence.end)[:3 * PREPOSITION_WINDOW]
-                if not doc.dates_overlapping(t.start, t.end) and not parties.overlapping(t.start, t.end)]
+        window = doc.tokens_between(at, sentence.end)[:3 * PREPOSITION_WINDOW]
+        if not window:
+            return window
+        lo, hi = window[0].start, window[-1].end  # the dates and parties of the window, looked up once
+        spans = [(d.span.start, d.span.end) for d in doc.dates_overlapping(lo, hi)] + [
+            (m.start, m.end) for m in doc.index("actor_mentions").overlapping(lo, hi)]
+        if not spans:
+            return window
+        return [t for t in window if not any(a < t.end and t.start < b for a, b in spans)]
 
     def _continued(self, doc: Doc, cue: Match, phrase: Phrase, sentence: Sentence, rules: ControlRules,
                    starts: frozenset[int], changes: dict[int, str]) -> Phrase | None:
@@ -227,10 +247,10 @@ class ObjectReader:
                 prepositions -= rules.prepositions[changes[t.start]]
                 direct = False
             gap = doc.text[tokens[n - 1].end if n else t.start:t.start]
-            timed = n > 0 and (rules.phrases.is_time(tokens[n - 1].key) or bool(
-                doc.dates_overlapping(tokens[n - 1].start, tokens[n - 1].end)))
-            if not any(c in gap for c in "،,;") and not (timed and t.key in rules.resumers):
-                continue
+            if not (gap.strip() and any(c in gap for c in "،,;")) and not (
+                    n > 0 and t.key in rules.resumers and (rules.phrases.is_time(tokens[n - 1].key) or bool(
+                        doc.dates_overlapping(tokens[n - 1].start, tokens[n - 1].end)))):
+                continue  # neither a comma nor "and then" after a time ("on Tuesday and then")
             bare = clitics().without_conjunctions(t.key)
             if bare != t.key and bare in prepositions:
                 return rules.phrases.read(doc, t.end, sentence.end, stop_at=stop)
@@ -278,7 +298,7 @@ class ObjectReader:
                 return False
         return False
 
-    def _anaphor(self, doc: Doc, cue: Match, pronoun: Token, sentence: Sentence, rules: ControlRules,
+    def anaphor(self, doc: Doc, cue: Match, pronoun: Token, sentence: Sentence, rules: ControlRules,
                  starts: frozenset[int], context: list[Mention]) -> tuple[list[Mention], int, int] | None:
         """"سيطرت عليها، ومن بينها A وB": the list after the pronoun; else the places the
         pronoun stands for: the list named last before the cue, or the last claim's."""
@@ -340,6 +360,11 @@ class ObjectReader:
         """"The town", "both cities", "البلدتين" among ``tokens`` that no place stands for:
         the place (or the list, for a plural) named last before, in this paragraph or the one
         before it."""
+        return self._antecedent_at(doc, tokens, sentence, rules)[0]
+
+    def _antecedent_at(self, doc: Doc, tokens: list[Token], sentence: Sentence,
+                       rules: ControlRules) -> tuple[list[Mention], int]:
+        """:meth:`antecedent`, and where the anaphor ends."""
         for n in range(len(tokens) - 1, -1, -1):
             pair = " ".join(t.key for t in tokens[max(0, n - 1):n + 1])
             single = tokens[n].key in rules.anaphors or pair in rules.anaphors
@@ -350,11 +375,11 @@ class ObjectReader:
             after = doc.tokens_after(tokens[n].end, 1)
             if doc.index("place_mentions").overlapping(start, tokens[n].end) or (
                     after and after[0].key in ("of", "ب")):
-                return []  # a place the places reader resolved, or a name after a head noun
+                return [], 0  # a place the places reader resolved, or a name after a head noun
             since = paragraph_start(doc, doc.sentences[max(0, doc.sentences.index(sentence) - 3)])
             named = [m for m in rules.phrases.preceding(doc, since, start) if not is_wide(doc, m)]
-            return named if plural else named[-1:]
-        return []
+            return (named if plural else named[-1:]), tokens[n].end
+        return [], 0
 
 
 def is_wide(doc: Doc, m: Mention) -> bool:

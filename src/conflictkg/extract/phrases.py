@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from conflictkg.extract.doc import Doc, Mention, Token, clitic_forms
+from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
 
@@ -162,7 +163,7 @@ class PhraseReader:
             between = doc.text[previous_end:t.start]
             if i and t.start in stop_at and t.start > start:
                 break
-            comma = any(c in between for c in _PUNCT_LIST)
+            comma = bool(between.strip()) and any(c in between for c in _PUNCT_LIST)
             opens = conjunct or comma
             if comma:
                 in_context, joined_since = False, True
@@ -172,11 +173,15 @@ class PhraseReader:
                 previous_end = t.end
                 continue
             if place is not None:
-                proclitic = doc.text[t.start:place.start] if place.start > t.start else ""
+                proclitic = doc.text[t.start:place.start] if place.start > t.start else \
+                    self._head_proclitic(doc, i)
                 opens_here = opens or "و" in proclitic
                 if unconfirmed and name_words > 1 and not opens_here:
                     break  # "وقصف الطيران X": a clause with its own object, not a name in the list
-                located = any(c in proclitic for c in "بك") or ("ل" in proclitic and not lam_is_object)
+                first = place.start > t.start or not (phrase.items or phrase.context)
+                # "دخلت قوات النظام لحي X": the verb's object, not "X المجاور لحي Y"
+                located = any(c in proclitic for c in "بك") or (
+                    "ل" in proclitic and not (lam_is_object and first))
                 entry = doc.places.get(place.key)
                 if opens_here and entry is not None and entry.level == "site":
                     in_context = False  # "بريف حلب ومطار كويرس": a facility opens a new item
@@ -285,10 +290,25 @@ class PhraseReader:
     def is_context(self, doc: Doc, m: Mention) -> bool:
         i = doc.token_at(m.start)
         t = doc.tokens[i]
-        proclitic = doc.text[t.start:m.start] if m.start > t.start else ""
+        proclitic = doc.text[t.start:m.start] if m.start > t.start else self._head_proclitic(doc, i)
         if any(c in proclitic for c in "بكل") or self._possessive(doc, m):
             return True
         return i > 0 and self.category(doc, i - 1)[0] == CONTEXT
+
+    def _head_proclitic(self, doc: Doc, i: int) -> str:
+        """The prepositions joined to the head noun right before the name at token ``i``
+        ("المجاور لحي الشيخ مقصود", "بمدينة حلب"): the name is where something is, as it
+        would be with them joined to it; the conjunctions ("وبلدة") are no preposition."""
+        if self.capitalised or i == 0:
+            return ""
+        head = doc.tokens[i - 1]
+        if doc.text[head.end:doc.tokens[i].start].strip():
+            return ""  # a comma or a quote between them: no head of this name
+        for form in clitic_forms(head.key)[1:]:
+            if head.key.endswith(form) and any(
+                    category == HEAD for words, category in self._words.get(form, ()) if len(words) == 1):
+                return clitics().without_conjunctions(head.key[:len(head.key) - len(form)])
+        return ""
 
     def _joins(self, gap: str) -> bool:
         """Whether the text between two places only joins them ("، و", " and the town of ")."""

@@ -303,7 +303,8 @@ class PlaceFinder:
                     following[0].start, following[0].end)):
                 continue  # "the village of Tadif": a head noun, not an anaphor
             levels = rules.anaphors.get(m.key, ())
-            earlier = [p for p in reversed(places.before(m.start)) if p.end <= m.start]
+            earlier = [p for p in reversed(places.before(m.start))
+                       if p.end <= m.start and not _landmark(doc, p, rules)]
             head = clitics().without_article(m.key).split()[-1]  # "الحي" -> a place written "حي X"
             found = None
             for level in levels:  # a place written "حي X" first, then any of the level
@@ -441,6 +442,26 @@ def _dateline(doc: Doc, m: Match[str]) -> bool:
     rest = doc.text[m.end:m.end + 3]
     dash = len(rest) - len(rest.lstrip(" -–—")) if rest.lstrip(" ")[:1] in "-–—" else 0
     return bool(dash) and any(s.start == m.end + dash for s in doc.source_mentions)
+
+
+def _landmark(doc: Doc, p: Mention, rules: _Rules) -> bool:
+    """A place named only as a landmark of another, after a word of proximity and its head
+    noun ("جديدة الفضل، الملاصقة لبلدة جديدة عرطوز", "near the village of X"): not what a
+    later "البلدة" / "the town" stands for."""
+    i = doc.token_at(p.start)
+    k = i - 1 if doc.tokens[i].start >= p.start else i  # the word before the name's own
+    head = k
+    while head >= 0 and i - head <= 3 and doc.tokens[head].key not in rules.proximity and (
+            clitics().without_article(doc.tokens[head].key) in rules.qualifiers or doc.tokens[head].key in (
+                "the", "of") or any(f in rules.qualifiers for f in clitic_forms(doc.tokens[head].key)[1:])):
+        head -= 1  # "لبلدة", "the village of"
+    if head < 0:
+        return False
+    word = doc.tokens[head].key
+    glued = doc.tokens[head + 1].key if head + 1 < len(doc.tokens) else ""
+    pair = f"{doc.tokens[head - 1].key} {word}" if head else word
+    return word in rules.proximity or pair in rules.proximity or (
+        glued.startswith("ل") and f"{word} ل" in rules.proximity)
 
 
 def _previous(doc: Doc, start: int) -> str:

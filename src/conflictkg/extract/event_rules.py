@@ -63,6 +63,7 @@ class EventRules:
         self.running_days: Matcher[str] = s.matcher(**{
             n: [f.format(w) for f in frames for w, m in ordinals.items() if m == n]
             for n in set(ordinals.values())})
+        self.day_offsets: Matcher[str] = Matcher(s.mapping("day_offsets").items())
         self.causes: Matcher[str] = s.matcher(c=s.words("causes"))
         places = patterns.section("places", language)
         self.place_fillers = s.keys("place_fillers") | {

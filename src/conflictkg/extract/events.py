@@ -184,6 +184,7 @@ class EventFinder:
         causes = SpanIndex(rules.causes.find(doc.norm))
         denials = SpanIndex(rules.denials.find(doc.norm))
         runs = SpanIndex(rules.running_days.find(doc.norm))
+        offsets = SpanIndex(rules.day_offsets.find(doc.norm))
         cues_index = SpanIndex(cues)
         out = []
         towns: set[str] = set()
@@ -234,6 +235,7 @@ class EventFinder:
             bounds = Scope(frozenset(m.start for m in inside(scope_ends)), rules.locatives,
                            rules.coordinators, rules.place_fillers, rules.background)
             found = actions(doc, sentence, unquoted, stops, usable, names, bounds)
+            offsets_here = inside(offsets)
             for n, action in enumerate(found):
                 kind = _kind(action.cues, rules)
                 moved = kind in rules.place_kinds
@@ -246,6 +248,10 @@ class EventFinder:
                     date = timing.since_year(doc, rules, action.cues[0].end, action.end) or date
                 # "لليوم الرابع على التوالي": what has gone on for days began days before
                 date = timing.run_start(date, runs.starting(action.start, action.end))
+                if offsets_here:  # "بعد يوم من سيطرتها على جنديرس": the day before
+                    date = timing.offset_day(doc, sentence, action.cues[0].start, None if
+                                             action.inherited else action.date, offsets_here,
+                                             scope) or date
                 place = self._where(doc, rules, action.places, kind)
                 if not place.keys and action.lead:  # "شهد حي القدم دخول ... من جهة X"
                     place = self._where(doc, rules, action.lead, kind)

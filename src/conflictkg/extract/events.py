@@ -128,11 +128,8 @@ class EventFinder:
     def _where(self, doc: Doc, rules: EventRules, mentions: list[Mention], kind: str) -> Place:
         """Where an action of ``kind`` happened; a capture, withdrawal or siege never at a
         reference point, a withdrawal never where it went."""
-        references = rules.reference_words
-        if kind in rules.place_kinds:
-            references |= rules.directions
-        if kind == "withdrawal":
-            references |= rules.destinations
+        references = rules.left_from if kind == "withdrawal" else rules.taken_at \
+            if kind in rules.place_kinds else rules.reference_words
         return where(doc, self._places, mentions, references, rules.place_fillers,
                      rules.locatives, coordinators=rules.coordinators,
                      pointed_only=kind not in rules.place_kinds)
@@ -207,10 +204,9 @@ class EventFinder:
                 # "Within hours, the fighting spread": the day the paragraph before told
                 paragraph_date = earlier = (sentence.paragraph, earlier[1])
             inside = lambda ms, s=sentence: ms.starting(s.start, s.end)  # noqa: E731
-            if sentence.heading or inside(hypothetical) or asides.record_value(doc, sentence):
-                continue
             cues_here = inside(cues_index)
-            if not cues_here:
+            if not cues_here or sentence.heading or inside(hypothetical) or \
+                    asides.record_value(doc, sentence):
                 continue
             if _refers_back(doc, cues_here[0], rules) and not _in_quotes(doc, cues_here[0].start):
                 day = next((d for d in doc.dates_between(cues_here[0].end, sentence.end)
@@ -219,8 +215,9 @@ class EventFinder:
                     redated.append(happenings.Redating(cues_here[0].payloads[0], day.value,
                                                        sentence))
             denied, meanwhile = inside(denials), inside(circumstances)
-            here = [c for c in cues_here if self._happened(doc, c, denied, rules)
-                    and not asides.attempted(doc, c, cues_here, rules)
+            aimed = [c.start for c in cues_here if asides.attempted(doc, c, cues_here, rules)]
+            here = [c for c in cues_here if c.start not in aimed
+                    and self._happened(doc, c, denied, rules)
                     and not asides.circumstance(doc, c, meanwhile, rules)]
             caused = asides.caused(doc, here, inside(causes), rules)
             here = [c for c in here if c not in caused]
@@ -230,8 +227,7 @@ class EventFinder:
             scope = None  # the time of an action the sentence does not date
             if not inside(unresolved):
                 scope = earlier[1] if earlier and earlier[0] == sentence.paragraph else lead_day
-            stops = [c.start for c in cues_here if asides.attempted(doc, c, cues_here, rules)] + [
-                c.start for c in inside(circumstances)] + [c.start for c in caused]
+            stops = aimed + [c.start for c in inside(circumstances)] + [c.start for c in caused]
             bounds = Scope(frozenset(m.start for m in inside(scope_ends)), rules.locatives,
                            rules.coordinators, rules.place_fillers, rules.background)
             found = actions(doc, sentence, unquoted, stops, usable, names, bounds)
@@ -307,8 +303,8 @@ class EventFinder:
         i = doc.token_at(cue.start)
         token = doc.tokens[i]
         clause = doc.clause_at(cue.start) or (0, cue.start)
-        undergone = not rules.undergoing.isdisjoint(
-            word_forms(doc.tokens_between(clause[0], cue.start)))  # "تعرضت البلدة لقصف"
+        said = set(word_forms(doc.tokens_between(clause[0], cue.start)))  # the clause so far
+        undergone = not rules.undergoing.isdisjoint(said)  # "تعرضت البلدة لقصف"
         if token.start < cue.start and "ل" in doc.text[token.start:cue.start] and not undergone:
             return False  # "لاستعادة السيطرة": a purpose
         if i > 0 and (key := doc.tokens[i - 1].key).startswith("ل") and (
@@ -317,11 +313,10 @@ class EventFinder:
         before = [t for t in doc.tokens[max(0, i - NEGATION_WINDOW):i] if t.start >= clause[0]]
         if not rules.negations.isdisjoint(word_forms(before)):
             return False
-        if not rules.any_words.isdisjoint(word_forms(before)) and not rules.negations.isdisjoint(
-                word_forms(doc.tokens_between(clause[0], cue.start))):
+        if not rules.any_words.isdisjoint(word_forms(before)) and \
+                not rules.negations.isdisjoint(said):
             return False  # "لم تسجل أي غارة", "has not observed any Russian airstrikes"
-        return rules.clause_negations.isdisjoint(
-            word_forms(doc.tokens_between(clause[0], cue.start)))
+        return rules.clause_negations.isdisjoint(said)
 
 
 def _refers_back(doc: Doc, cue: Match[str], rules: EventRules) -> bool:

@@ -147,6 +147,16 @@ class EventFinder:
         found = doc.places.get(key)
         return found.level if found is not None else None
 
+    def _facility(self, doc: Doc, key: str) -> bool:
+        """Whether a place is a base, airport, crossing or camp, taken on its own: a site
+        a place holds. A site nothing holds (a river, a highway, a region: "at the
+        confluence of the Khabur and Euphrates rivers") is only where the town lies."""
+        entry = self._places.get(key)
+        if entry is not None:
+            return entry.level == "site" and entry.parent is not None
+        found = doc.places.get(key)
+        return found is not None and found.level == "site"
+
     def _local(self, key: str) -> bool:
         entry = self._places.get(key)
         return entry is not None and entry.level in LOCAL_LEVELS
@@ -260,7 +270,7 @@ class EventFinder:
                 # a happening of its own, whatever kind the sentence's first cue gives
                 taking = moved or any(c.payloads[0] in rules.place_kinds for c in action.cues)
                 groups = _by_place(place, taking, lambda k: self._level(doc, k) in LOCAL_LEVELS,
-                                   lambda k: self._level(doc, k) != "site") \
+                                   lambda k: not self._facility(doc, k)) \
                     if kind not in rules.strike_kinds else \
                     _by_place(place, True, lambda k: self._level(doc, k) == "community")
                 for i, group in enumerate(groups or [[]]):

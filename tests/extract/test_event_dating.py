@@ -231,3 +231,67 @@ def test_a_paragraph_that_does_not_go_on_has_the_lead_s_day(extract):
     found = extract(GOES_ON.format(opening=""), published="2021-08-01").events
     assert [(e.kind, e.start) for e in found][-2:] == [("capture", "2021-08-01"),
                                                        ("capture", "2021-08-01")]
+
+
+def _days(extract, text: str, published: str | None = "2019-08-10") -> dict[str, str | None]:
+    """The start of each event by its place, the English towns read as the Arabic ones
+    (Douma for Kafr Zita, Jobar for al-Latamneh)."""
+    same = {DOUMA: KAFR_ZITA, JOBAR: LATAMNEH}
+    return {same.get(places[0], places[0]): start
+            for _, start, places in found(extract, text, published=published) if places}
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("سيطرت الفصائل اليوم على بلدة كفرزيتا، وذلك بعد يوم من سيطرتها على بلدة اللطامنة.",
+     "2019-08-09"),
+    ("سيطرت الفصائل يوم 10 آب على بلدة كفرزيتا بعد يومين من اقتحامها بلدة اللطامنة.",
+     "2019-08-08"),
+    ("Rebels seized Douma on Saturday, a day after they stormed Jobar.", "2019-08-09"),
+    ("Rebels seized Douma on Saturday, two days after they captured Jobar.",
+     "2019-08-08"),
+])
+def test_a_clause_a_day_or_two_after_tells_an_earlier_day(extract, text, day):
+    days = _days(extract, text)
+    assert days[KAFR_ZITA] == "2019-08-10" and days[LATAMNEH] == day
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت قوات النظام اليوم بلدة كفرزيتا، بعد ساعات من سيطرة الفصائل على بلدة اللطامنة.",
+    "Government forces shelled Douma on Saturday, hours after rebels captured Jobar.",
+])
+def test_hours_after_is_the_same_day(extract, text):
+    days = _days(extract, text)
+    assert days[KAFR_ZITA] == days[LATAMNEH] == "2019-08-10"
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت الفصائل اليوم على بلدة كفرزيتا، قبل يوم من سيطرتها على بلدة اللطامنة.",
+    "Rebels seized Douma on Saturday, a day before they stormed Jobar.",
+])
+def test_a_clause_a_day_before_tells_the_next_day(extract, text):
+    assert _days(extract, text)[LATAMNEH] == "2019-08-11"
+
+
+@pytest.mark.parametrize("text", [
+    # the clause writes its own day: that day stands
+    "سيطرت الفصائل اليوم على بلدة كفرزيتا، بعد يوم من سيطرتها يوم الخميس 1 آب على بلدة اللطامنة.",
+    "Rebels seized Douma on Saturday, a day after they stormed Jobar on August 1.",
+])
+def test_an_offset_clause_with_a_day_of_its_own_keeps_it(extract, text):
+    assert _days(extract, text)[LATAMNEH] == "2019-08-01"
+
+
+@pytest.mark.parametrize("text", [
+    # no offset: the clause shares the sentence's day; another clause is not governed
+    "سيطرت الفصائل اليوم على بلدة كفرزيتا وعلى بلدة اللطامنة.",
+    "Rebels seized Douma on Saturday and stormed Jobar.",
+    "A day after the talks failed, rebels stormed Jobar on Saturday.",
+    "بعد يوم من فشل المفاوضات، اقتحمت الفصائل اليوم بلدة اللطامنة.",
+])
+def test_no_offset_governs_an_action_outside_its_clause(extract, text):
+    assert _days(extract, text)[LATAMNEH] == "2019-08-10"
+
+
+def test_an_offset_with_no_day_to_count_from_gives_none(extract):
+    text = "Rebels seized Douma, a day after they stormed Jobar."
+    assert _days(extract, text, published=None)[LATAMNEH] is None

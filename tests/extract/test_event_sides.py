@@ -185,3 +185,26 @@ def test_a_negation_carried_by_any_tells_nothing_happened(extract, text, languag
 ])
 def test_any_without_a_negation_before_the_cue_denies_nothing(extract, text, language):
     assert [k for k, _, _ in told(extract(text, language=language))][:1] == ["airstrike"]
+
+
+BUSAYRAH, KHABUR, EUPHRATES = "C5110", "khabur", "euphrates"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("وصلت اليوم أنباء عن بلدة البصيرة، عند ملتقى نهري الخابور والفرات، التي سقطت بيد "
+     "مقاتلي العشائر.", "ar"),
+    ("سيطر مقاتلو العشائر اليوم على بلدة البصيرة ونهر الفرات.", "ar"),
+    ("The town of al-Busayrah, at the confluence of the Khabur and Euphrates rivers, fell "
+     "to tribal fighters on Thursday.", "en"),
+])
+def test_a_river_named_with_a_town_taken_is_where_the_town_lies(extract, text, language):
+    found = told(extract(text, language=language, published="2021-07-29"))
+    assert len(found) == 1 and found[0][0] == "capture" and found[0][2][0] == BUSAYRAH
+    assert set(found[0][2][1:]) <= {KHABUR, EUPHRATES}
+
+
+def test_a_base_named_with_a_town_taken_is_taken_on_its_own(extract):
+    text = "سيطرت الفصائل اليوم على بلدة دير حافر ومطار كويرس العسكري."
+    found = told(extract(text))
+    assert [k for k, _, _ in found] == ["capture", "capture"]
+    assert found[1][2] == ("kweires-airbase",)

@@ -211,8 +211,29 @@ def test_an_undated_episode_is_kept_apart_from_the_dated_ones(extract):
     ("Government forces ambushed a convoy near al-Latamneh on Saturday.", "attack"),
     ("Rebels stormed al-Latamneh on Saturday.", "capture"),
     ("Artillery pounded al-Latamneh on Saturday.", "shelling"),
+    ("اجتاحت قوات النظام اليوم بلدة اللطامنة.", "capture"),
+    ("وذلك بعد اجتياح الفصائل اليوم بلدة اللطامنة.", "capture"),
+    ("Army units restored security and stability on Saturday to the town of Douma.", "capture"),
+    ("Army units restored security to Douma on Saturday.", "capture"),
+    ("Government troops assumed full control of Douma on Saturday.", "capture"),
+    ("Troops cleansed Douma of the remnants of the terrorists on Saturday.", "capture"),
+    ("Rebels said on Saturday they had withdrawn from Douma.", "withdrawal"),
+    ("The rebel pullout from Douma began on Saturday.", "withdrawal"),
+    ("Army units carried out operations against terrorists in Douma on Saturday.", "attack"),
 ])
-def test_duals_and_english_verbs_are_cues(extract, text, kind):
+def test_duals_sweeps_restorations_and_english_verbs_are_cues(extract, text, kind):
     language = "ar" if text[0] > "z" else "en"
     found = extract(text, language=language, published="2019-08-10").events
     assert [(e.kind, e.start) for e in found] == [(kind, "2019-08-10")]
+
+
+@pytest.mark.parametrize("text", [
+    "هددت تركيا باجتياح بلدة اللطامنة.",  # a threat, not a deed
+    "Troops cleared the road to Douma of mines on Saturday.",  # clearing is not a cue
+    "Rebels left Douma in ruins on Saturday.",  # nor is leaving
+    "The army plans a military operation against Douma.",  # a plan
+])
+def test_threats_plans_and_clearing_are_no_capture(extract, text):
+    language = "ar" if text[0] > "z" else "en"
+    found = extract(text, language=language, published="2019-08-10").events
+    assert not [e for e in found if e.kind in ("capture", "withdrawal", "attack")]

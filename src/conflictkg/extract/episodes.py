@@ -29,6 +29,7 @@ al-Tah).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -391,7 +392,9 @@ def _after_reference(doc: Doc, mention: Mention, references: frozenset[str],
         j = i - 1
         if doc.tokens[j].start < first:
             return False
-        for n in (3, 2, 1):
+        ends = _last_words(references)
+        forms = clitic_forms(doc.tokens[j].key)
+        for n in (3, 2, 1) if not ends.isdisjoint(forms) else ():  # a reference ends here
             if j - n + 1 < 0 or doc.tokens[j - n + 1].start < first:
                 continue
             words = [t.key for t in doc.tokens[j - n + 1:j + 1]]
@@ -400,7 +403,13 @@ def _after_reference(doc: Doc, mention: Mention, references: frozenset[str],
                 k = j - n  # "في شمال حي جوبر", "بشمال حلب": where it is, not off it
                 return not (found[0] != words[0] and words[0][:1] in LOCATIVE_CLITICS) and not (
                     k >= 0 and doc.tokens[k].start >= first and doc.tokens[k].key in settings)
-        if not any(f in fillers for f in clitic_forms(doc.tokens[j].key)):
+        if fillers.isdisjoint(forms):
             return False
         i, skipped = j, skipped + 1
     return False
+
+
+@functools.lru_cache(maxsize=64)
+def _last_words(references: frozenset[str]) -> frozenset[str]:
+    """The last words of reference phrases: a phrase can end only at a token whose form is one."""
+    return frozenset(r.split()[-1] for r in references)

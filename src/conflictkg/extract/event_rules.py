@@ -52,6 +52,10 @@ class EventRules:
         self.day_record_kinds = frozenset(s.words("day_record_kinds"))
         self.dateline_kinds = frozenset(s.words("dateline_kinds"))
         self.destinations = s.keys("destinations")
+        # the words before a place that is not where a place was taken or besieged, or
+        # where a withdrawal left from
+        self.taken_at = self.reference_words | self.directions
+        self.left_from = self.taken_at | self.destinations
         self.arrivals = s.keys("arrivals")
         self.displaced = s.keys("displaced")
         self.hovering = s.keys("hovering")
@@ -63,6 +67,7 @@ class EventRules:
         self.running_days: Matcher[str] = s.matcher(**{
             n: [f.format(w) for f in frames for w, m in ordinals.items() if m == n]
             for n in set(ordinals.values())})
+        self.day_offsets: Matcher[str] = Matcher(s.mapping("day_offsets").items())
         self.causes: Matcher[str] = s.matcher(c=s.words("causes"))
         places = patterns.section("places", language)
         self.place_fillers = s.keys("place_fillers") | {

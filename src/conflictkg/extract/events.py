@@ -128,11 +128,8 @@ class EventFinder:
     def _where(self, doc: Doc, rules: EventRules, mentions: list[Mention], kind: str) -> Place:
         """Where an action of ``kind`` happened; a capture, withdrawal or siege never at a
         reference point, a withdrawal never where it went."""
-        references = rules.reference_words
-        if kind in rules.place_kinds:
-            references |= rules.directions
-        if kind == "withdrawal":
-            references |= rules.destinations
+        references = rules.left_from if kind == "withdrawal" else rules.taken_at \
+            if kind in rules.place_kinds else rules.reference_words
         return where(doc, self._places, mentions, references, rules.place_fillers,
                      rules.locatives, coordinators=rules.coordinators,
                      pointed_only=kind not in rules.place_kinds)
@@ -149,6 +146,16 @@ class EventFinder:
             return entry.level
         found = doc.places.get(key)
         return found.level if found is not None else None
+
+    def _facility(self, doc: Doc, key: str) -> bool:
+        """Whether a place is a base, airport, crossing or camp, taken on its own: a site
+        a place holds. A site nothing holds (a river, a highway, a region: "at the
+        confluence of the Khabur and Euphrates rivers") is only where the town lies."""
+        entry = self._places.get(key)
+        if entry is not None:
+            return entry.level == "site" and entry.parent is not None
+        found = doc.places.get(key)
+        return found is not None and found.level == "site"
 
     def _local(self, key: str) -> bool:
         entry = self._places.get(key)
@@ -184,6 +191,7 @@ class EventFinder:
         causes = SpanIndex(rules.causes.find(doc.norm))
         denials = SpanIndex(rules.denials.find(doc.norm))
         runs = SpanIndex(rules.running_days.find(doc.norm))
+        offsets = SpanIndex(rules.day_offsets.find(doc.norm))
         cues_index = SpanIndex(cues)
         out = []
         towns: set[str] = set()
@@ -206,10 +214,9 @@ class EventFinder:
                 # "Within hours, the fighting spread": the day the paragraph before told
                 paragraph_date = earlier = (sentence.paragraph, earlier[1])
             inside = lambda ms, s=sentence: ms.starting(s.start, s.end)  # noqa: E731
-            if sentence.heading or inside(hypothetical) or asides.record_value(doc, sentence):
-                continue
             cues_here = inside(cues_index)
-            if not cues_here:
+            if not cues_here or sentence.heading or inside(hypothetical) or \
+                    asides.record_value(doc, sentence):
                 continue
             if _refers_back(doc, cues_here[0], rules) and not _in_quotes(doc, cues_here[0].start):
                 day = next((d for d in doc.dates_between(cues_here[0].end, sentence.end)
@@ -218,8 +225,9 @@ class EventFinder:
                     redated.append(happenings.Redating(cues_here[0].payloads[0], day.value,
                                                        sentence))
             denied, meanwhile = inside(denials), inside(circumstances)
-            here = [c for c in cues_here if self._happened(doc, c, denied, rules)
-                    and not asides.attempted(doc, c, cues_here, rules)
+            aimed = [c.start for c in cues_here if asides.attempted(doc, c, cues_here, rules)]
+            here = [c for c in cues_here if c.start not in aimed
+                    and self._happened(doc, c, denied, rules)
                     and not asides.circumstance(doc, c, meanwhile, rules)]
             caused = asides.caused(doc, here, inside(causes), rules)
             here = [c for c in here if c not in caused]
@@ -229,11 +237,11 @@ class EventFinder:
             scope = None  # the time of an action the sentence does not date
             if not inside(unresolved):
                 scope = earlier[1] if earlier and earlier[0] == sentence.paragraph else lead_day
-            stops = [c.start for c in cues_here if asides.attempted(doc, c, cues_here, rules)] + [
-                c.start for c in inside(circumstances)] + [c.start for c in caused]
+            stops = aimed + [c.start for c in inside(circumstances)] + [c.start for c in caused]
             bounds = Scope(frozenset(m.start for m in inside(scope_ends)), rules.locatives,
                            rules.coordinators, rules.place_fillers, rules.background)
             found = actions(doc, sentence, unquoted, stops, usable, names, bounds)
+            offsets_here = inside(offsets)
             for n, action in enumerate(found):
                 kind = _kind(action.cues, rules)
                 moved = kind in rules.place_kinds
@@ -246,6 +254,10 @@ class EventFinder:
                     date = timing.since_year(doc, rules, action.cues[0].end, action.end) or date
                 # "لليوم الرابع على التوالي": what has gone on for days began days before
                 date = timing.run_start(date, runs.starting(action.start, action.end))
+                if offsets_here:  # "بعد يوم من سيطرتها على جنديرس": the day before
+                    date = timing.offset_day(doc, sentence, action.cues[0].start, None if
+                                             action.inherited else action.date, offsets_here,
+                                             scope) or date
                 place = self._where(doc, rules, action.places, kind)
                 if not place.keys and action.lead:  # "شهد حي القدم دخول ... من جهة X"
                     place = self._where(doc, rules, action.lead, kind)
@@ -258,7 +270,7 @@ class EventFinder:
                 # a happening of its own, whatever kind the sentence's first cue gives
                 taking = moved or any(c.payloads[0] in rules.place_kinds for c in action.cues)
                 groups = _by_place(place, taking, lambda k: self._level(doc, k) in LOCAL_LEVELS,
-                                   lambda k: self._level(doc, k) != "site") \
+                                   lambda k: not self._facility(doc, k)) \
                     if kind not in rules.strike_kinds else \
                     _by_place(place, True, lambda k: self._level(doc, k) == "community")
                 for i, group in enumerate(groups or [[]]):
@@ -301,8 +313,8 @@ class EventFinder:
         i = doc.token_at(cue.start)
         token = doc.tokens[i]
         clause = doc.clause_at(cue.start) or (0, cue.start)
-        undergone = not rules.undergoing.isdisjoint(
-            word_forms(doc.tokens_between(clause[0], cue.start)))  # "تعرضت البلدة لقصف"
+        said = set(word_forms(doc.tokens_between(clause[0], cue.start)))  # the clause so far
+        undergone = not rules.undergoing.isdisjoint(said)  # "تعرضت البلدة لقصف"
         if token.start < cue.start and "ل" in doc.text[token.start:cue.start] and not undergone:
             return False  # "لاستعادة السيطرة": a purpose
         if i > 0 and (key := doc.tokens[i - 1].key).startswith("ل") and (
@@ -311,11 +323,10 @@ class EventFinder:
         before = [t for t in doc.tokens[max(0, i - NEGATION_WINDOW):i] if t.start >= clause[0]]
         if not rules.negations.isdisjoint(word_forms(before)):
             return False
-        if not rules.any_words.isdisjoint(word_forms(before)) and not rules.negations.isdisjoint(
-                word_forms(doc.tokens_between(clause[0], cue.start))):
+        if not rules.any_words.isdisjoint(word_forms(before)) and \
+                not rules.negations.isdisjoint(said):
             return False  # "لم تسجل أي غارة", "has not observed any Russian airstrikes"
-        return rules.clause_negations.isdisjoint(
-            word_forms(doc.tokens_between(clause[0], cue.start)))
+        return rules.clause_negations.isdisjoint(said)
 
 
 def _refers_back(doc: Doc, cue: Match[str], rules: EventRules) -> bool:

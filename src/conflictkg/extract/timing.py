@@ -3,7 +3,8 @@ lead. A date tells when something happened unless it is when something else bega
 عام 2018") or when a source reported it ("أوردها المرصد الأربعاء"); the day of the lead
 is the first day-precise date its first two body paragraphs state that is not when
 something began, the day an undated sentence of news happened (never the bare
-publication date).
+publication date). A clause opened by a day offset ("بعد يوم من", "two days after",
+"hours after") happened that many days from the day the rest of its sentence tells.
 """
 
 from __future__ import annotations
@@ -127,3 +128,32 @@ def run_start(date: Any, runs: list[Any]) -> Any:
         return date
     began = day - datetime.timedelta(days=int(runs[0].payloads[0]) - 1)
     return dataclasses.replace(date, value=began.isoformat())
+
+
+def offset_day(doc: Doc, sentence: Sentence, cue: int, own: Any, offsets: list[Any],
+               scope: Any) -> Any:
+    """The day of an action told in a clause opened by a day offset ("دخلت اليوم الخميس
+    مدينة عفرين، بعد يوم من سيطرتها على جنديرس": Wednesday; "on Tuesday, two days after
+    clashes erupted": Sunday; "بعد ساعات من": the same day), counted from the day the
+    sentence tells before that clause, else after it, else its paragraph's or lead's.
+    ``cue`` is where the action's cue stands, ``own`` the date it found (kept when it
+    is written after the offset: "a day after rebels took it on Monday"), ``offsets``
+    the sentence's offset phrases. None when no offset governs the cue or no day is told."""
+    clause = doc.clause_at(cue)
+    phrase = next((o for o in reversed(offsets) if o.end <= cue
+                   and doc.clause_at(o.end - 1) == clause), None)
+    if phrase is None or (own is not None and own.span.start >= phrase.end):
+        return None
+    days = [d for d in doc.dates_between(sentence.start, sentence.end)
+            if d.precision == "day" and not d.days]
+    base = next((d for d in reversed(days) if d.span.end <= phrase.start), None) or next(
+        (d for d in days if clause is not None and d.span.start >= clause[1]), None) or (
+        scope if scope is not None and scope.precision == "day" else None)
+    if base is None:
+        return None
+    try:
+        day = datetime.date.fromisoformat(base.value)
+    except ValueError:
+        return None
+    moved = day + datetime.timedelta(days=int(phrase.payloads[0]))
+    return dataclasses.replace(base, value=moved.isoformat(), end=None)

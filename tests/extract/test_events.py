@@ -237,3 +237,22 @@ def test_threats_plans_and_clearing_are_no_capture(extract, text):
     language = "ar" if text[0] > "z" else "en"
     found = extract(text, language=language, published="2019-08-10").events
     assert not [e for e in found if e.kind in ("capture", "withdrawal", "attack")]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("ارتفع إلى 62 عدد القتلى في الهجوم الذي شنه تنظيم «داعش» ليل الاثنين على حي القدم.", "ar"),
+    ("The toll of the attack that IS launched on Monday night on al-Qadam rose to 62.", "en"),
+])
+def test_a_referring_word_told_anew_in_a_relative_clause_with_its_place_is_an_event(
+        extract, text, language):
+    found = extract(text, language=language, published="2018-03-21").events
+    assert [(e.kind, e.start, e.places) for e in found] == [("attack", "2018-03-19", ["A015"])]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("وقال المرصد إن الهجوم الذي استمر ساعات أسفر عن مقتل 12 عنصراً.", "ar"),
+    ("The attack, which lasted hours, killed 12 fighters, the monitor said.", "en"),
+])
+def test_a_referring_word_whose_relative_clause_names_no_place_stays_a_reference(
+        extract, text, language):
+    assert extract(text, language=language, published="2018-03-21").events == []

@@ -39,6 +39,7 @@ SCARE_QUOTE_WORDS = 2  # words of a quotation that sets a label apart ("“هر�
 QUOTE_OPENINGS = ("“", "«", "\"")
 QUOTE_CLOSINGS = ("”", "»", "\"")
 PLACE_OBJECT_WINDOW = 3  # tokens between "سقوط" and the place that fell ("سقوط مدينة يبرود")
+RELATIVE_TOKENS = 10  # words of a relative clause that may place a referred event ("الذي شنه … على حي القدم")
 
 
 class EventFinder:
@@ -330,11 +331,26 @@ class EventFinder:
 
 
 def _refers_back(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
-    """Whether a cue refers back to an event already told ("المعركة", "the massacre")."""
-    if cue.key in rules.references:
-        return True
+    """Whether a cue refers back to an event already told ("المعركة", "the massacre"):
+    not when a relative clause right after it tells it with a place of its own ("الهجوم
+    الذي شنه التنظيم ليل الاثنين على حي القدم")."""
     i = doc.token_at(cue.start)
-    return i > 0 and f"{doc.tokens[i - 1].key} {cue.key}" in rules.references
+    if not (cue.key in rules.references
+            or (i > 0 and f"{doc.tokens[i - 1].key} {cue.key}" in rules.references)):
+        return False
+    return not _told_in_relative(doc, cue, rules)
+
+
+def _told_in_relative(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
+    after = doc.tokens_after(cue.end, 1)
+    sentence = doc.sentence_at(cue.start)
+    if not after or sentence is None or after[0].key not in rules.relatives:
+        return False
+    clause = doc.tokens_after(after[0].end, RELATIVE_TOKENS)
+    end = min([sentence.end, *(t.start for t in clause if t.key in rules.relatives)])
+    reach = clause[-1].end if clause else after[0].end
+    return any(m.start < min(end, reach) for m in doc.index("place_mentions").starting(after[0].end, end)
+               if not m.weak)
 
 
 def _kind(cues: list[Match[str]], rules: EventRules) -> str:

@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     store_auth: str = Field(
         default="basic", description="With a `sparql+URL` store and a store_user: `basic` or `digest` "
         "HTTP authentication (Virtuoso's /sparql-graph-crud-auth asks for digest).")
+    store_wkt_crs: bool = Field(
+        default=True, description="With a `sparql+URL` store: write geo:wktLiteral values with their CRS84 IRI, "
+        "as the embedded store keeps them; false for a server that refuses it (Virtuoso 7), which then gets "
+        "the same geometry without it (CRS84 is WKT's default).")
     store_state: Path | None = Field(
         default=None, description="With a `sparql+URL` store: the local folder of what ingest keeps beside "
         "the graph (the linking index); default data/remote/HOST-PORT.")

@@ -76,6 +76,7 @@ class Endpoints:
     auth: str = "basic"
     timeout: float = 30.0
     max_bytes: int = _UNBOUNDED  # the most read of one answer (max_result_bytes)
+    wkt_crs: bool = True  # False: geo:wktLiteral values are written without the CRS84 IRI
 
     @classmethod
     def from_settings(cls, settings: Any) -> Endpoints:
@@ -97,7 +98,7 @@ class Endpoints:
         return cls(query=query, graph_store=graph_store, update=update or query,
                    user=settings.store_user, password=settings.store_password, token=settings.store_token,
                    auth=settings.store_auth, timeout=settings.query_timeout,
-                   max_bytes=settings.max_result_bytes)
+                   max_bytes=settings.max_result_bytes, wkt_crs=settings.store_wkt_crs)
 
     @property
     def name(self) -> str:
@@ -350,8 +351,20 @@ class GraphsNotWritten(RemoteError):
         self.failures = failures
 
 
-def _ntriples(quads: Iterable[Quad]) -> bytes:
-    return "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads).encode()
+CRS84 = "<http://www.opengis.net/def/crs/OGC/1.3/CRS84>"
+WKT_LITERAL = "http://www.opengis.net/ont/geosparql#wktLiteral"
+
+
+def _object(term: Any, wkt_crs: bool) -> Any:
+    """The term as written to the server: a WKT literal without the CRS84 IRI when ``wkt_crs`` is off."""
+    if (not wkt_crs and isinstance(term, Literal) and term.datatype.value == WKT_LITERAL
+            and term.value.startswith(CRS84)):
+        return Literal(term.value[len(CRS84):].lstrip(), datatype=term.datatype)
+    return term
+
+
+def _ntriples(quads: Iterable[Quad], wkt_crs: bool = True) -> bytes:
+    return "".join(f"{q.subject} {q.predicate} {_object(q.object, wkt_crs)} .\n" for q in quads).encode()
 
 
 def _by_graph(quads: Iterable[Quad]) -> dict[Any, list[Quad]]:
@@ -389,7 +402,8 @@ class RemoteWriter:
     def _send_graph(self, method: str, graph: str | None, quads: Iterable[Quad]) -> None:
         url = self.endpoints.graph_store
         response = self.client.request(method, url, what=f"a {method} of <{graph or 'default'}>",
-                                       params=self._graph_params(graph), content=_ntriples(quads),
+                                       params=self._graph_params(graph),
+                                       content=_ntriples(quads, self.endpoints.wkt_crs),
                                        headers={"Content-Type": "application/n-triples"})
         if response.status_code >= 400:
             raise RemoteError(f"{url}: the SPARQL store refused the {method} of <{graph or 'default graph'}>:"
@@ -457,8 +471,8 @@ class RemoteWriter:
         """Remove some quads (DELETE DATA), then add others (a POST per graph)."""
         remove = list(remove)
         if remove:
-            body = "\n".join(f"GRAPH {g} {{\n" + "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in qs)
-                             + "\n}" for g, qs in _by_graph(remove).items())
+            body = "\n".join(f"GRAPH {g} {{\n" + _ntriples(qs, self.endpoints.wkt_crs).decode() + "}"
+                              for g, qs in _by_graph(remove).items())
             self.update(f"DELETE DATA {{\n{body}\n}}")
         self.extend(add)
 

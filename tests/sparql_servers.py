@@ -4,7 +4,7 @@
 store on that server (``store``, ``graph_store``, ``update_endpoint``, credentials); it
 skips the test, with the reason, when the server cannot be had here:
 
-* ``oxigraph``: ``oxigraph serve --union-default-graph`` (PyPI ``oxigraph``, a dev dependency);
+* ``oxigraph``: ``oxigraph serve`` (PyPI ``oxigraph``, a dev dependency);
 * ``virtuoso``: OpenLink Virtuoso Open Source 7 (Debian ``virtuoso-opensource``), with a
   ``virtuoso.ini`` of its own on free ports, updates and graph writes by digest as dba.
 """
@@ -68,8 +68,7 @@ def oxigraph(folder: Path) -> Iterator[dict[str, object]]:
         pytest.skip("the oxigraph server (PyPI package oxigraph) is not installed")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    command = [OXIGRAPH, "serve", "--location", str(folder / "oxigraph"), "--bind", f"127.0.0.1:{port}",
-               "--union-default-graph"]
+    command = [OXIGRAPH, "serve", "--location", str(folder / "oxigraph"), "--bind", f"127.0.0.1:{port}"]
     with _running(command, url + "/", "the oxigraph server", folder / "oxigraph.log"):
         yield {"store": f"sparql+{url}/query", "store_state": folder / "state"}
 

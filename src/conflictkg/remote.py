@@ -11,10 +11,11 @@ which the server applies whole or not at all, as a transaction of the embedded s
 What the embedded store keeps in its folder is kept in the graph ``urn:conflictkg:state``:
 the generation (written at each publication, read by the server's result cache) and the
 fingerprint of the reference graphs. The linking index stays in a local folder
-(``store_state``). The server must answer a query without a dataset over the union of
-its graphs (``oxigraph serve --union-default-graph``; Virtuoso does by default), as the
-embedded store is queried. Functions only the embedded engine has (``ckg:arabicMatch``,
-``geof:buffer``…) are refused by name before a query is sent.
+(``store_state``). A query without a dataset is answered over the union of the graphs,
+as the embedded store is queried: the Oxigraph server is asked so with its
+``union-default-graph`` parameter, Virtuoso does so by default. Functions only the
+embedded engine has (``ckg:arabicMatch``, ``geof:buffer``…) are refused by name before a
+query is sent.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from pyoxigraph import (
     Quad,
     QueryResultsFormat,
     RdfFormat,
+    Store,
     Variable,
     parse,
     parse_query_results,
@@ -270,6 +272,8 @@ class RemoteStore:
         data: list[tuple[str, str]] = [("query", text)]
         data += [("default-graph-uri", g.value) for g in _graphs(default_graph)]
         data += [("named-graph-uri", g.value) for g in _graphs(named_graphs)]
+        if use_default_graph_as_union and len(data) == 1:
+            data.append(("union-default-graph", ""))  # the Oxigraph server's; others ignore it
         accept = GRAPH_ACCEPT if form in ("construct", "describe") else SOLUTIONS_ACCEPT
         response = self.client.request("POST", self.endpoints.query, what="a query", content=urlencode(data),
                                        headers={"Accept": accept, "Content-Type": FORM},
@@ -460,7 +464,9 @@ class RemoteWriter:
         self.changed = True
 
     def load(self, data: bytes, *, format: RdfFormat, graph: str | None = None) -> None:
-        self.extend(parse(data, format=format, to_graph=NamedNode(graph) if graph else None))
+        parsed = Store()
+        parsed.load(data, format=format, to_graph=NamedNode(graph) if graph else None)
+        self.extend(parsed)
 
     def extend(self, quads: Iterable[Quad]) -> None:
         """Add quads, in any graphs: one Graph Store POST (a merge) per graph."""

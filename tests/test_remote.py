@@ -31,6 +31,17 @@ EXAMPLES = load_bundle().examples
 GEOMETRY_TYPES = ("http://www.opengis.net/ont/geosparql#wktLiteral",
                   "http://www.openlinksw.com/schemas/virtrdf#Geometry")
 runner = CliRunner()
+# Example queries Virtuoso 7.2.5 answers otherwise than the embedded store, and why (docs/scaling.md).
+_NO_ROW = "Virtuoso 7.2.5 answers no row for the property path "
+VIRTUOSO_DIFFERS = {
+    "control-of-a-place-over-time": _NO_ROW + "`?place schema:containedInPlace* place:A015`",
+    "groups-in-battles-of-governorate": _NO_ROW + "`sem:hasPlace/schema:containedInPlace* place:SY01`",
+    "units-and-parent-groups": _NO_ROW + "`?unit ckg:partOf+ ?parent`",
+    "events-with-coordinates": _NO_ROW + "`?kind rdfs:subClassOf* ckg:Event`",
+    "text-span-behind-a-claim": "Virtuoso answers a comparison's boolean as the integer 1 or 0",
+    "toll-revisions-across-documents": "Virtuoso answers a comparison's boolean as the integer 1 or 0",
+    "events-within-governorate-boundaries": "Virtuoso 7 has no geof:sfWithin (its error is passed on)",
+}
 
 
 @pytest.fixture(scope="module", params=sorted(SERVERS))
@@ -97,8 +108,10 @@ def _calls_embedded_only(text: str) -> list[str]:
 
 @pytest.mark.parametrize("example", [e for e in EXAMPLES if "SERVICE" not in e.text.upper()],
                          ids=lambda e: e.name)
-def test_every_example_query_answers_as_on_the_embedded_store(server: dict, embedded: Settings,
-                                                             example) -> None:
+def test_every_example_query_answers_as_on_the_embedded_store(server: dict, embedded: Settings, example,
+                                                             request: pytest.FixtureRequest) -> None:
+    if server["name"] == "virtuoso" and example.name in VIRTUOSO_DIFFERS:
+        request.applymarker(pytest.mark.xfail(reason=VIRTUOSO_DIFFERS[example.name], strict=True))
     _, local = backend.open_reader(backend.location(embedded))
     _, reader = backend.open_reader(backend.location(server["settings"]))
     options = {"use_default_graph_as_union": True, "custom_functions": CUSTOM_FUNCTIONS}

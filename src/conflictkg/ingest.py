@@ -157,7 +157,7 @@ def write_document(writer: Writer, document: Document, iris: Iris, version: str,
         extraction, iris, text=document.text, ingested_at=now or datetime.now(UTC),
         extractor_version=version, revision_of=_earlier_revision(writer, doc_iri, document.url),
     )
-    writer.put_graph(doc_iri, quads, replace=stored is not None)
+    writer.put_graph(doc_iri, quads, replace=True)  # the graph whole, whether or not it was there
     return ("replaced" if stored is not None else "added"), extraction
 
 

@@ -324,9 +324,12 @@ class RemoteStore:
                        object if object is not None else row["o"], graph_name or row["g"])
 
     def __iter__(self) -> Iterator[Quad]:
-        """Every quad: the named graphs, then the default graph."""
-        yield from self.quads_for_pattern(None, None, None, None)
-        yield from self.read_graph(DefaultGraph())
+        """Every quad: each named graph by a Graph Store GET (N-Triples: far quicker to write
+        and read than one SELECT over all graphs), then the default graph."""
+        for graph in list(self.named_graphs()):
+            yield from self.read_graph(graph)
+        with contextlib.suppress(RemoteError):  # a server without a default graph of its own (Virtuoso)
+            yield from self.read_graph(DefaultGraph())
 
     def generation(self) -> int:
         """The generation the last publication wrote (0 before any)."""
@@ -415,14 +418,15 @@ class RemoteWriter:
         self.changed = True
 
     def put_graph(self, graph: str | None, quads: Iterable[Quad], *, replace: bool = False) -> int:
-        """Write a whole graph with one Graph Store PUT (the server replaces it whole)."""
+        """Write a whole graph with one Graph Store request: a PUT with ``replace`` (the server
+        replaces the graph whole), else a POST (added to what the graph holds, if anything)."""
         quads = list(quads)
         name = NamedNode(graph) if graph is not None else DefaultGraph()
         if any(q.graph_name != name for q in quads):
             raise ValueError(f"every quad must be in the graph <{graph}>" if graph is not None
                              else "every quad must be in the default graph")
         try:
-            self._send_graph("PUT", graph, quads)
+            self._send_graph("PUT" if replace else "POST", graph, quads)
         except RemoteError as exc:
             raise GraphsNotWritten({graph or "default": str(exc)}) from None
         return len(quads)

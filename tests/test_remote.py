@@ -9,11 +9,15 @@ answers on the embedded store, and ``query``, ``validate`` and ``export`` work o
 from __future__ import annotations
 
 import gzip
+import http.server
 import re
+import shutil
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean
 from sparql_servers import SERVERS, free_port
@@ -22,6 +26,7 @@ from typer.testing import CliRunner
 from conflictkg import backend, remote
 from conflictkg.cli import app
 from conflictkg.config import Settings
+from conflictkg.documents import LoadError, iter_documents, load_manifest
 from conflictkg.functions import CUSTOM_FUNCTIONS
 from conflictkg.ingest import ingest_paths
 from conflictkg.reference import load_bundle, sample_corpus
@@ -181,3 +186,57 @@ def test_embedded_only_functions_are_found_by_iri_or_declared_prefix() -> None:
     # the local name alone, in a string or another namespace, is no call
     assert not remote.called_functions("PREFIX k: <urn:other#> ASK { FILTER(k:arabicMatch('arabicMatch')) }",
                                        functions)
+
+
+class _Refusing(http.server.BaseHTTPRequestHandler):
+    """A Graph Store endpoint in front of a real one that refuses the PUT of one graph (a server
+    short of space, say) and passes every other request on."""
+
+    target = ""
+    refused = ""
+
+    def _forward(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if self.command == "PUT" and self.refused in self.path:
+            self.send_response(507)
+            self.end_headers()
+            self.wfile.write(b"no space left for this graph")
+            return
+        headers = {k: v for k, v in self.headers.items() if k.lower() in ("content-type", "accept")}
+        answer = httpx.request(self.command, self.target + self.path, content=body, headers=headers, timeout=60)
+        self.send_response(answer.status_code)
+        for name in ("content-type",):
+            if name in answer.headers:
+                self.send_header(name, answer.headers[name])
+        self.send_header("Content-Length", str(len(answer.content)))
+        self.end_headers()
+        self.wfile.write(answer.content)
+
+    do_GET = do_PUT = do_POST = do_DELETE = _forward
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_refused_put_is_one_line_naming_the_document_and_the_others_go_in(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    manifest, _ = load_manifest(corpus / "manifest.jsonl")
+    documents = [d for d in iter_documents([corpus], manifest) if not isinstance(d, LoadError)]
+    refused, sha = documents[1].file, documents[1].sha256
+    with SERVERS["oxigraph"](tmp_path) as overrides:
+        _Refusing.target = overrides["store"].removeprefix("sparql+").removesuffix("/query")
+        _Refusing.refused = sha
+        proxy = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Refusing)
+        threading.Thread(target=proxy.serve_forever, daemon=True).start()
+        try:
+            graph_store = f"http://127.0.0.1:{proxy.server_address[1]}/store"
+            done = runner.invoke(app, ["ingest", str(corpus), "--metadata", str(corpus / "manifest.jsonl"),
+                                       "--store", overrides["store"], "--graph-store", graph_store],
+                                 env={"CONFLICTKG_STORE_STATE": str(overrides["store_state"])})
+        finally:
+            proxy.shutdown()
+    assert done.exit_code == 1, done.output
+    errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and refused in errors[0] and "507" in errors[0]
+    assert "4 added" in done.stderr and "1 failed" in done.stderr

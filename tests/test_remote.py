@@ -152,7 +152,7 @@ def test_query_validate_and_export_work_on_the_server(server: dict, tmp_path: Pa
 def test_an_unreachable_server_is_one_line_naming_it_and_status_2(tmp_path: Path) -> None:
     url = f"http://127.0.0.1:{free_port()}/query"
     for command in (["query", "ASK {}"], ["validate"], ["export", str(tmp_path / "x.nq")],
-                    ["ingest", str(tmp_path)]):
+                    ["ingest", str(tmp_path)], ["serve"], ["link"], ["reextract"]):
         done = runner.invoke(app, [*command, "--store", f"sparql+{url}"],
                              env={"CONFLICTKG_STORE_STATE": str(tmp_path / "state")})
         assert done.exit_code == 2, (command, done.output)

@@ -172,9 +172,11 @@ def test_variables_are_bound_at_the_head_of_the_where_group() -> None:
     d = NamedNode("https://conflictkg.org/id/document/x")
     text = remote.with_values("PREFIX a: <urn:a#> CONSTRUCT { ?d a:p ?v } WHERE { GRAPH ?d { ?d a:p ?v } } "
                               "ORDER BY ?v LIMIT 1", {"d": d})
-    assert f"WHERE {{ VALUES (?d) {{ ({d}) }} " in text and text.endswith("LIMIT 1")
-    text = remote.with_values("SELECT * { ?s ?p 'x{y' }", {"p": d})
-    assert text.startswith(f"SELECT * {{ VALUES (?p) {{ ({d}) }} ")
+    assert f"WHERE {{ VALUES (?d) {{ ({d}) }}  GRAPH {d} {{ {d} a:p ?v }} }} " in text
+    assert text.endswith("ORDER BY ?v LIMIT 1") and text.count("?d") == 2  # the template's and VALUES'
+    text = remote.with_values("SELECT * { ?s ?p 'x{y' . { SELECT ?p { ?p ?q ?r } } BIND(1 AS ?p) }", {"p": d})
+    assert text == (f"SELECT * {{ VALUES (?p) {{ ({d}) }}  ?s {d} 'x{{y' . "
+                    f"{{ SELECT ?p {{ {d} ?q ?r }} }} BIND(1 AS ?p) }}")
 
 
 def test_embedded_only_functions_are_found_by_iri_or_declared_prefix() -> None:

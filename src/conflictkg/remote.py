@@ -182,13 +182,16 @@ def _reading(text: str):
 
 
 def with_values(text: str, substitutions: dict[Any, Any]) -> str:
-    """The query with the variables bound first: a VALUES block at the head of its WHERE
-    (what the embedded store's ``substitutions`` do, in standard SPARQL)."""
+    """The query with the variables bound first (what the embedded store's ``substitutions``
+    do, in standard SPARQL): a VALUES block at the head of its WHERE, and each use of the
+    variable in the WHERE written as its value, so that a server plans with the constant
+    (Virtuoso wants a path's start given as one) rather than joining with the VALUES late.
+    A use that binds or lists the variable (``AS ?v``, a sub-SELECT's or VALUES' list) is kept."""
     if not substitutions:
         return text
-    names = " ".join(f"?{v.value if isinstance(v, Variable) else v}" for v in substitutions)
-    row = " ".join(str(t) for t in substitutions.values())
-    block = f" VALUES ({names}) {{ ({row}) }} "
+    terms = {f"{v.value if isinstance(v, Variable) else v}": str(t) for v, t in substitutions.items()}
+    names = " ".join(f"?{name}" for name in terms)
+    block = f" VALUES ({names}) {{ ({' '.join(terms.values())}) }} "
     reading = _reading(text)
     i, n = 0, len(reading)
     while i < n and not (reading.kinds[i] == "word" and reading.value(i).lower()
@@ -200,8 +203,20 @@ def with_values(text: str, substitutions: dict[Any, Any]) -> str:
         i += 1
     if i >= n:
         raise EvaluationError("cannot bind variables in a query that has no WHERE group")
-    at = reading.ends[i]
-    return text[:at] + block + text[at:]
+    end = reading.partner.get(i, n - 1)
+    pieces, at, projecting = [text[:reading.ends[i]], block], reading.ends[i], False
+    for j in range(i + 1, end):
+        kind, value = reading.kinds[j], reading.value(j)
+        if kind == "word" and value.lower() in ("select", "values"):
+            projecting = True
+        elif value == "{":
+            projecting = False
+        elif (kind == "var" and value[1:] in terms and not projecting
+              and not (j > 0 and reading.kinds[j - 1] == "word" and reading.value(j - 1).lower() == "as")):
+            pieces += [text[at:reading.starts[j]], terms[value[1:]]]
+            at = reading.ends[j]
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def called_functions(text: str, functions: Iterable[Any]) -> list[str]:

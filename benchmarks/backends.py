@@ -6,7 +6,8 @@ and Virtuoso (where installed), each started fresh on loopback.
 For each backend: ``ingest_paths`` (what ``conflictkg ingest`` runs) of the sample corpus,
 then of ``--documents`` generated articles (benchmarks/ingest.py's folder, reused), as
 documents a second; then every example query of the bundle ``--repeat`` times on the
-store as the server's workers read it (``backend.open_reader``), the median of each.
+store as the server's workers read it (``backend.open_reader``, with the custom functions
+the query names, as a worker registers them), the median of each.
 A query the backend cannot answer (an embedded-only function, a function the server
 lacks) is shown as ``—`` with the reason below the table. Prints Markdown.
 """
@@ -34,6 +35,7 @@ from conflictkg.config import Settings  # noqa: E402
 from conflictkg.functions import CUSTOM_FUNCTIONS  # noqa: E402
 from conflictkg.ingest import ingest_paths, new_pipeline  # noqa: E402
 from conflictkg.reference import load_bundle, sample_corpus  # noqa: E402
+from conflictkg.server.worker import Functions  # noqa: E402
 
 
 @contextlib.contextmanager
@@ -50,6 +52,7 @@ def ingest_rate(settings: Settings, folder: Path, jobs: int, pipeline) -> tuple[
 
 def latencies(settings: Settings, repeat: int) -> dict[str, float | str]:
     _, reader = backend.open_reader(backend.location(settings))
+    functions = Functions(CUSTOM_FUNCTIONS)
     out: dict[str, float | str] = {}
     for example in load_bundle().examples:
         if "SERVICE" in example.text.upper():
@@ -59,7 +62,7 @@ def latencies(settings: Settings, repeat: int) -> dict[str, float | str]:
             for _ in range(repeat):
                 started = time.perf_counter()
                 result = reader.query(example.text, use_default_graph_as_union=True,
-                                      custom_functions=CUSTOM_FUNCTIONS)
+                                      custom_functions=functions.for_query(example.text))
                 if not isinstance(result, bool) and hasattr(result, "__iter__"):
                     list(result)
                 times.append(time.perf_counter() - started)
@@ -74,10 +77,11 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--backends", nargs="*", default=["embedded", *SERVERS])
     args = parser.parse_args()
     generated = documents_folder(args.documents, 7)
     pipeline = new_pipeline(freeze=True)
-    backends = {"embedded": embedded, **SERVERS}
+    backends = {name: start for name, start in {"embedded": embedded, **SERVERS}.items() if name in args.backends}
     rows: dict[str, dict] = {}
     for name, start in backends.items():
         with tempfile.TemporaryDirectory(prefix=f"ckg-{name}-") as tmp:

@@ -40,6 +40,24 @@ from .test_api import (  # noqa: F401  (collected here: each runs against every 
 )
 
 pytestmark = pytest.mark.slow
+# The API's tests Virtuoso 7.2.5 fails, and why (docs/scaling.md): zero-length property paths.
+_PATHS = ("Virtuoso 7.2.5 answers fewer rows for a `*` path whose ends are both variables "
+          "(the API's {} `{}`)")
+VIRTUOSO_DIFFERS = {
+    "test_actors": _PATHS.format("claims of an actor's units,", "?ca ckg:partOf* ?actor"),
+    "test_claims_list_puts_disagreeing_tolls_together": _PATHS.format("claims at a place,",
+                                                                      "?cp schema:containedInPlace* ?place"),
+    "test_document_extraction_points_into_its_text": _PATHS.format(
+        "governorate of a place,", "?p schema:containedInPlace* ?g"),
+}
+
+
+@pytest.fixture(autouse=True)
+def _known_differences(request: pytest.FixtureRequest) -> None:
+    params = getattr(request.node, "callspec", None)
+    name = request.node.originalname
+    if params is not None and params.params.get("client") == "virtuoso" and name in VIRTUOSO_DIFFERS:
+        request.applymarker(pytest.mark.xfail(reason=VIRTUOSO_DIFFERS[name], strict=True))
 
 
 @pytest.fixture(scope="module", params=sorted(SERVERS))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The W3C SPARQL 1.1 Protocol and Service Description conformance tests (and, for the
-# record, the Graph Store Protocol ones) against a throw-away server with open updates.
+# record, the Graph Store Protocol ones) against a throw-away server with open updates:
+# once over an embedded store, once in front of the Oxigraph server (--store sparql+URL).
 # Needs ../shared/w3c/run.sh; does nothing without it. Fails when a protocol or service
 # description test fails.
 set -euo pipefail
@@ -11,22 +12,43 @@ if [ ! -x "$runner" ]; then
   exit 0
 fi
 work=$(mktemp -d)
-port=$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
+free_port() { .venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+status=0
+
+# check NAME STORE-OPTIONS...: serve the store, run the suites against it, stop it.
+check() {
+  local name=$1; shift
+  local port; port=$(free_port)
+  .venv/bin/conflictkg serve "$@" --host 127.0.0.1 --port "$port" --open-updates >"$work/$name.log" 2>&1 &
+  local server=$!
+  pids+=("$server")
+  for _ in $(seq 100); do
+    curl -fs "http://127.0.0.1:$port/health" >/dev/null && break
+    sleep 0.2
+  done
+  local endpoint="http://127.0.0.1:$port/sparql"
+  echo "w3c ($name):"
+  "$runner" "$endpoint" protocol | tail -1 | tee "$work/$name.protocol" || status=1
+  "$runner" "$endpoint" sd | tail -1 | tee "$work/$name.sd" || status=1
+  GSP_ENDPOINT="http://127.0.0.1:$port/store" "$runner" "$endpoint" gsp | tail -1 || true
+  grep -q "tests succeeded" "$work/$name.protocol" && ! grep -q "✖" "$work/$name.protocol" || status=1
+  grep -q "tests succeeded" "$work/$name.sd" && ! grep -q "✖" "$work/$name.sd" || status=1
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+}
+
 mkdir "$work/empty"
 .venv/bin/conflictkg ingest "$work/empty" --store "$work/store" >/dev/null 2>&1  # only ingest creates a store
-.venv/bin/conflictkg serve --store "$work/store" --host 127.0.0.1 --port "$port" --open-updates \
-  >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
+check embedded --store "$work/store"
+
+oxport=$(free_port)
+.venv/bin/oxigraph serve --location "$work/oxigraph" --bind "127.0.0.1:$oxport" >"$work/oxigraph.log" 2>&1 &
+pids+=("$!")
 for _ in $(seq 100); do
-  curl -fs "http://127.0.0.1:$port/health" >/dev/null && break
+  curl -fs "http://127.0.0.1:$oxport/" >/dev/null && break
   sleep 0.2
 done
-endpoint="http://127.0.0.1:$port/sparql"
-status=0
-"$runner" "$endpoint" protocol | tail -1 | tee "$work/protocol" || status=1
-"$runner" "$endpoint" sd | tail -1 | tee "$work/sd" || status=1
-GSP_ENDPOINT="http://127.0.0.1:$port/store" "$runner" "$endpoint" gsp | tail -1 || true
-grep -q "tests succeeded" "$work/protocol" && ! grep -q "✖" "$work/protocol" || status=1
-grep -q "tests succeeded" "$work/sd" && ! grep -q "✖" "$work/sd" || status=1
+CONFLICTKG_STORE_STATE="$work/state" check oxigraph --store "sparql+http://127.0.0.1:$oxport/query"
 exit $status

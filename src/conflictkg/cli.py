@@ -33,14 +33,16 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False)
 
 
-def option(name: str, *decls: str) -> Any:
+def option(name: str, *decls: str, **options: Any) -> Any:
     """The option of a setting: ``--query-timeout`` for ``query_timeout``."""
     default = f"default: {shown_default(name)}; " if shown_default(name) else ""
-    return typer.Option(*(decls or (f"--{name.replace('_', '-')}",)), show_default=False,
+    return typer.Option(*(decls or (f"--{name.replace('_', '-')}",)), show_default=False, **options,
                         help=f"{setting(name).description} ({default}environment: {env_var(name)})")
 
 
-StoreOpt = Annotated[Path | None, option("store")]
+StoreOpt = Annotated[str | None, option("store", metavar="PATH|sparql+URL")]
+GraphStoreOpt = Annotated[str | None, option("graph_store", metavar="URL")]
+UpdateEndpointOpt = Annotated[str | None, option("update_endpoint", metavar="URL")]
 BaseOpt = Annotated[str | None, option("base_iri")]
 BundleOpt = Annotated[Path | None, option("bundle")]
 PathsArg = Annotated[list[Path], typer.Argument(help="Files and folders (txt, json, jsonl, html).")]
@@ -57,12 +59,13 @@ PortOpt = Annotated[int, typer.Option(help="Port to listen on.")]
 def failing_with_status_2() -> Iterator[None]:
     """What the user must fix first (no store, a busy store, a full disk, a broken bundle): one
     line, status 2."""
+    from conflictkg.backend import USER_ERRORS
     from conflictkg.reference import BundleError
-    from conflictkg.store import StoreLockedError, StoreNotFoundError, StoreWriteError
+    from conflictkg.remote import StoreSettingError
 
     try:
         yield
-    except (StoreNotFoundError, StoreLockedError, StoreWriteError, BundleError) as exc:
+    except (*USER_ERRORS, StoreSettingError, BundleError) as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(2) from None
 
@@ -86,6 +89,7 @@ def _progress() -> Progress:
 
 @app.command()
 def ingest(paths: PathsArg, metadata: MetadataOpt = None, store: StoreOpt = None,
+           graph_store: GraphStoreOpt = None, update_endpoint: UpdateEndpointOpt = None,
            base_iri: BaseOpt = None, bundle: BundleOpt = None,
            max_bytes: MaxBytesOpt = 20_000_000, jobs: JobsOpt = 0) -> None:
     """Extract documents and write each into the store as one named graph (creating the store).
@@ -102,7 +106,8 @@ def ingest(paths: PathsArg, metadata: MetadataOpt = None, store: StoreOpt = None
     from conflictkg.reference import load_bundle
     from conflictkg.workers import cores
 
-    settings = load_settings(store=store, base_iri=base_iri, bundle=bundle)
+    settings = load_settings(store=store, graph_store=graph_store, update_endpoint=update_endpoint,
+                              base_iri=base_iri, bundle=bundle)
     with failing_with_status_2(), _progress() as progress:
         task = progress.add_task("ingesting", total=None)
 
@@ -120,21 +125,23 @@ def ingest(paths: PathsArg, metadata: MetadataOpt = None, store: StoreOpt = None
 
 
 @app.command()
-def reextract(store: StoreOpt = None, base_iri: BaseOpt = None, bundle: BundleOpt = None) -> None:
+def reextract(store: StoreOpt = None, graph_store: GraphStoreOpt = None,
+           update_endpoint: UpdateEndpointOpt = None, base_iri: BaseOpt = None, bundle: BundleOpt = None) -> None:
     """Extract again, from the text the store keeps, every document whose extractor version
     (code and bundle) is not the current one, and reload the reference graphs.
 
     Brings a store up to date after an upgrade or a change to the bundle, without the
     original files. The exit status is 1 when any document failed.
     """
+    from conflictkg.backend import require
     from conflictkg.ingest import new_pipeline
     from conflictkg.reextract import reextract_store
     from conflictkg.reference import load_bundle
-    from conflictkg.store import require_store
 
-    settings = load_settings(store=store, base_iri=base_iri, bundle=bundle)
+    settings = load_settings(store=store, graph_store=graph_store, update_endpoint=update_endpoint,
+                              base_iri=base_iri, bundle=bundle)
     with failing_with_status_2(), _progress() as progress:
-        require_store(settings.store)
+        require(settings)
         task = progress.add_task("re-extracting", total=None)
         report = reextract_store(
             settings, pipeline=new_pipeline(bundle=load_bundle(settings.bundle), freeze=True),
@@ -144,24 +151,26 @@ def reextract(store: StoreOpt = None, base_iri: BaseOpt = None, bundle: BundleOp
 
 
 @app.command()
-def link(store: StoreOpt = None, base_iri: BaseOpt = None, bundle: BundleOpt = None) -> None:
+def link(store: StoreOpt = None, graph_store: GraphStoreOpt = None,
+           update_endpoint: UpdateEndpointOpt = None, base_iri: BaseOpt = None, bundle: BundleOpt = None) -> None:
     """Link every stored document's events to incidents again, from scratch.
 
     Ingest and re-extraction link the documents they write; this rebuilds the incidents
     graph and the linking index of a whole store (one built before linking, or after a
     change to the linking rules), documents in order of publication.
     """
+    from conflictkg.backend import require, writing
     from conflictkg.iris import Iris
     from conflictkg.linking import relink
     from conflictkg.reference import load_bundle
-    from conflictkg.store import require_store, writing
 
-    settings = load_settings(store=store, base_iri=base_iri, bundle=bundle)
+    settings = load_settings(store=store, graph_store=graph_store, update_endpoint=update_endpoint,
+                              base_iri=base_iri, bundle=bundle)
     with failing_with_status_2(), _progress() as progress:
-        require_store(settings.store)
+        require(settings)
         kinds = load_bundle(settings.bundle).kinds
         task = progress.add_task("linking", total=None)
-        with writing(settings.store) as writer:
+        with writing(settings) as writer:
             _, summary = relink(writer, Iris(settings.base_iri), kinds,
                                 on_start=lambda total: progress.update(task, total=total),
                                 on_document=lambda doc: progress.advance(task))
@@ -205,7 +214,8 @@ def extract(paths: PathsArg, output_dir: Annotated[Path, typer.Option(
 
 @app.command()
 def serve(
-    store: StoreOpt = None, base_iri: BaseOpt = None, bundle: BundleOpt = None,
+    store: StoreOpt = None, graph_store: GraphStoreOpt = None,
+           update_endpoint: UpdateEndpointOpt = None, base_iri: BaseOpt = None, bundle: BundleOpt = None,
     host: HostOpt = "127.0.0.1", port: PortOpt = 8000,
     query_timeout: Annotated[float | None, option("query_timeout")] = None,
     query_workers: Annotated[int | None, option("query_workers")] = None,
@@ -226,18 +236,19 @@ def serve(
     The store must exist (``ingest`` creates it). ``--allow-service`` may be repeated.
     """
     given = {k: v for k, v in locals().items() if k not in ("host", "port")}
+    from conflictkg.backend import require
     from conflictkg.server.app import run_server
-    from conflictkg.store import require_store
 
     given["allow_service"] = tuple(allow_service or ())
-    settings = load_settings(**given)
     with failing_with_status_2():
-        require_store(settings.store)
+        settings = load_settings(**given)
+        require(settings)
         run_server(settings, host=host, port=port)
 
 
 @app.command()
-def demo(store: StoreOpt = None, base_iri: BaseOpt = None, bundle: BundleOpt = None,
+def demo(store: StoreOpt = None, graph_store: GraphStoreOpt = None,
+           update_endpoint: UpdateEndpointOpt = None, base_iri: BaseOpt = None, bundle: BundleOpt = None,
          host: HostOpt = "127.0.0.1", port: PortOpt = 8000) -> None:
     """Ingest the sample corpus installed with the package, then serve it."""
     from conflictkg.ingest import ingest_paths
@@ -245,7 +256,8 @@ def demo(store: StoreOpt = None, base_iri: BaseOpt = None, bundle: BundleOpt = N
     from conflictkg.server.app import run_server
 
     corpus = sample_corpus()
-    settings = load_settings(store=store, base_iri=base_iri, bundle=bundle)
+    settings = load_settings(store=store, graph_store=graph_store, update_endpoint=update_endpoint,
+                              base_iri=base_iri, bundle=bundle)
     err.print(f"ingesting the sample corpus in {corpus}")
     with failing_with_status_2():
         report = ingest_paths([corpus], settings, metadata=corpus / "manifest.jsonl")
@@ -258,37 +270,41 @@ def demo(store: StoreOpt = None, base_iri: BaseOpt = None, bundle: BundleOpt = N
 
 @app.command()
 def query(sparql: Annotated[str, typer.Argument(help="A SPARQL query, or @file.rq.")],
-          store: StoreOpt = None,
+          store: StoreOpt = None, graph_store: GraphStoreOpt = None,
+           update_endpoint: UpdateEndpointOpt = None,
           format: Annotated[str, typer.Option(help="Result format: json, csv, tsv, xml; "
                                               "turtle or nquads for graphs.")] = "tsv") -> None:
     """Run one SPARQL query over the store's newest snapshot and print the result."""
+    from conflictkg.backend import USER_ERRORS
     from conflictkg.reading import run_query
-    from conflictkg.store import StoreLockedError, StoreNotFoundError
 
     text = Path(sparql[1:]).read_text(encoding="utf-8") if sparql.startswith("@") else sparql
     with failing_with_status_2():
         try:
-            sys.stdout.buffer.write(run_query(load_settings(store=store).store, text, format=format))
+            settings = load_settings(store=store, graph_store=graph_store, update_endpoint=update_endpoint)
+            sys.stdout.buffer.write(run_query(settings, text, format=format))
         except (SyntaxError, ValueError) as exc:
             err.print(f"error: {exc}", markup=False)
             raise typer.Exit(2) from None
         except (OSError, RuntimeError) as exc:  # a SERVICE endpoint unreachable, an evaluation error
-            if isinstance(exc, StoreNotFoundError | StoreLockedError):
+            if isinstance(exc, USER_ERRORS):
                 raise  # the store's own errors: status 2, from failing_with_status_2
             err.print(f"error: the query failed: {' '.join(str(exc).split())}", markup=False)
             raise typer.Exit(1) from None
 
 
 @app.command()
-def validate(store: StoreOpt = None, bundle: BundleOpt = None) -> None:
+def validate(store: StoreOpt = None, graph_store: GraphStoreOpt = None,
+           update_endpoint: UpdateEndpointOpt = None, bundle: BundleOpt = None) -> None:
     """Check the store's graph against the SHACL shapes of the bundle (ontology/shapes.ttl)."""
+    from conflictkg.backend import open_reader, require
     from conflictkg.rdf.validate import validate as shacl_validate
     from conflictkg.reference import load_bundle
-    from conflictkg.store import open_snapshot, require_store
 
-    settings = load_settings(store=store, bundle=bundle)
+    settings = load_settings(store=store, graph_store=graph_store, update_endpoint=update_endpoint,
+                              bundle=bundle)
     with failing_with_status_2():
-        _, snapshot = open_snapshot(require_store(settings.store))
+        _, snapshot = open_reader(require(settings))
         report = shacl_validate(snapshot, bundle=load_bundle(settings.bundle))
     out.print(str(report), markup=False)
     if not report.conforms:
@@ -297,7 +313,8 @@ def validate(store: StoreOpt = None, bundle: BundleOpt = None) -> None:
 
 @app.command()
 def export(output: Annotated[Path, typer.Argument(help="Target file; .gz is gzip-compressed (N-Quads).")],
-           store: StoreOpt = None, base_iri: BaseOpt = None,
+           store: StoreOpt = None, graph_store: GraphStoreOpt = None,
+           update_endpoint: UpdateEndpointOpt = None, base_iri: BaseOpt = None,
            format: Annotated[str, typer.Option(help="nquads: every quad, like GET /dump; csv: the "
                                                "events table, like GET /api/v1/events?format=csv.")] = "nquads",
            kind: Annotated[str | None, typer.Option(help="csv: events of this kind only.")] = None,
@@ -305,12 +322,13 @@ def export(output: Annotated[Path, typer.Argument(help="Target file; .gz is gzip
                                                      "(YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
            to: Annotated[str | None, typer.Option(help="csv: up to this day, month or year.")] = None) -> None:
     """Write the whole store as N-Quads, or its events as a CSV table with ACLED-like columns."""
-    settings = load_settings(store=store, base_iri=base_iri)
+    settings = load_settings(store=store, graph_store=graph_store, update_endpoint=update_endpoint,
+                              base_iri=base_iri)
     if format == "nquads":
         from conflictkg.reading import dump_nquads
 
         with failing_with_status_2():
-            count = dump_nquads(settings.store, output)
+            count = dump_nquads(settings, output)
         err.print(f"{output}: {count} quads")
         return
     if format != "csv":
@@ -318,9 +336,9 @@ def export(output: Annotated[Path, typer.Argument(help="Target file; .gz is gzip
         raise typer.Exit(2)
     import asyncio
 
+    from conflictkg.backend import require
     from conflictkg.rdf.terms import first_day, last_day
     from conflictkg.server.api.table import export_csv
-    from conflictkg.store import require_store
 
     try:
         start = first_day(from_).isoformat() if from_ else None
@@ -329,7 +347,7 @@ def export(output: Annotated[Path, typer.Argument(help="Target file; .gz is gzip
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(2) from None
     with failing_with_status_2():
-        require_store(settings.store)
+        require(settings)
         text = asyncio.run(export_csv(settings, kind=kind, start=start, end=end))
     output.write_text(text, encoding="utf-8", newline="")
     err.print(f"{output}: {text.count(chr(10)) - 1} events")

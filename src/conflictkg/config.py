@@ -24,7 +24,33 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_ignore_empty=True, frozen=True,
                                       extra="forbid")
 
-    store: Path = Field(default=Path("data/store"), description="Path of the on-disk Oxigraph store.")
+    store: Path | str = Field(
+        default=Path("data/store"), description="Path of the on-disk Oxigraph store, or `sparql+URL` for a "
+        "SPARQL 1.1 server, URL being its query endpoint (see docs/scaling.md).")
+    graph_store: str | None = Field(
+        default=None, description="With a `sparql+URL` store: the server's Graph Store Protocol endpoint "
+        "(default: the query URL with /query replaced by /store, as the Oxigraph server has it).")
+    update_endpoint: str | None = Field(
+        default=None, description="With a `sparql+URL` store: where SPARQL updates go (default: the query "
+        "URL with /query replaced by /update, else the query URL itself).")
+    store_user: str | None = Field(
+        default=None, description="With a `sparql+URL` store: the user name its updates and graph writes "
+        "authenticate with (never an option: the environment or a settings file only).")
+    store_password: str | None = Field(
+        default=None, description="With a `sparql+URL` store: the password of store_user.")
+    store_token: str | None = Field(
+        default=None, description="With a `sparql+URL` store: a bearer token sent with every request "
+        "(instead of a user and password).")
+    store_auth: str = Field(
+        default="basic", description="With a `sparql+URL` store and a store_user: `basic` or `digest` "
+        "HTTP authentication (Virtuoso's /sparql-graph-crud-auth asks for digest).")
+    store_wkt_crs: bool = Field(
+        default=True, description="With a `sparql+URL` store: write geo:wktLiteral values with their CRS84 IRI, "
+        "as the embedded store keeps them; false for a server that refuses it (Virtuoso 7), which then gets "
+        "the same geometry without it (CRS84 is WKT's default).")
+    store_state: Path | None = Field(
+        default=None, description="With a `sparql+URL` store: the local folder of what ingest keeps beside "
+        "the graph (the linking index); default data/remote/HOST-PORT.")
     base_iri: str = Field(default="https://conflictkg.org/",
                           description="Base under which every IRI of the graph is minted.")
     bundle: Path | None = Field(
@@ -98,10 +124,30 @@ class Settings(BaseSettings):
     def _ends_with_a_separator(cls, value: str) -> str:
         return value if value.endswith(("/", "#")) else value + "/"
 
+    @field_validator("store", mode="before")
+    @classmethod
+    def _path_or_endpoint(cls, value: Any) -> Any:
+        """A path, unless it names a SPARQL server (``sparql+http://…``): a Path would fold its ``//``."""
+        if isinstance(value, str) and not value.startswith("sparql+"):
+            return Path(value)
+        return value
+
+    @field_validator("store_auth")
+    @classmethod
+    def _auth_scheme(cls, value: str) -> str:
+        if value not in ("basic", "digest"):
+            raise ValueError(f"store_auth must be basic or digest, not {value!r}")
+        return value
+
     @field_validator("allow_service", mode="before")
     @classmethod
     def _split(cls, value: Any) -> Any:
         return tuple(value.split()) if isinstance(value, str) else value
+
+    @property
+    def remote(self) -> bool:
+        """The store is a SPARQL server, not a folder."""
+        return isinstance(self.store, str)
 
     @property
     def updates_enabled(self) -> bool:

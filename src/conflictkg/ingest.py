@@ -19,9 +19,9 @@ index is empty (built before linking) has all its documents linked on the first 
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
-import json
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +31,7 @@ from pathlib import Path
 from pyoxigraph import NamedNode, RdfFormat, Variable, parse, serialize
 
 from conflictkg import __version__
+from conflictkg.backend import writing
 from conflictkg.config import Settings
 from conflictkg.documents import Document, LoadError, iter_documents, load_manifest
 from conflictkg.extract.model import DocumentInfo, Extraction
@@ -42,10 +43,11 @@ from conflictkg.rdf.mapping import document_quads
 from conflictkg.rdf.ontology import ontology_quads
 from conflictkg.rdf.vocabulary import ckg, prov, schema
 from conflictkg.reference import Bundle, load_bundle
-from conflictkg.store import Writer, writing
+from conflictkg.remote import GraphsNotWritten
+from conflictkg.store import REFERENCE_STATE as REFERENCE_STATE
+from conflictkg.store import Writer
 from conflictkg.workers import Workers
 
-REFERENCE_STATE = "reference.json"
 PUBLISH_EVERY = 50
 
 
@@ -155,21 +157,17 @@ def write_document(writer: Writer, document: Document, iris: Iris, version: str,
         extraction, iris, text=document.text, ingested_at=now or datetime.now(UTC),
         extractor_version=version, revision_of=_earlier_revision(writer, doc_iri, document.url),
     )
-    writer.put_graph(doc_iri, quads, replace=stored is not None)
+    writer.put_graph(doc_iri, quads, replace=True)  # the graph whole, whether or not it was there
     return ("replaced" if stored is not None else "added"), extraction
 
 
 def ensure_reference_graphs(writer: Writer, iris: Iris, bundle: Bundle, *, bulk: bool = False) -> bool:
     """Load the ontology and gazetteer graphs of ``bundle``, or reload them when the store
-    holds those of another version (kept in the store's ``reference.json``); with ``bulk``,
-    a store that has neither yet gets them through the bulk loader."""
+    holds those of another version (the fingerprint the writer keeps: ``reference.json`` in
+    an embedded store's folder, the state graph of a SPARQL server); with ``bulk``, a store
+    that has neither yet gets them through the bulk loader."""
     fingerprint = hashlib.sha256(f"{iris.base}\n{extractor_version(bundle)}\n".encode()).hexdigest()
-    state_file = writer.path / REFERENCE_STATE
-    try:
-        state = json.loads(state_file.read_text())
-    except (FileNotFoundError, json.JSONDecodeError):
-        state = {}
-    if state.get("fingerprint") == fingerprint:
+    if writer.reference_state() == fingerprint:
         return False
     ontology_graph, gazetteer_graph = iris.graph("ontology"), iris.graph("gazetteer")
     if bulk and not (writer.has_graph(ontology_graph) or writer.has_graph(gazetteer_graph)):
@@ -178,8 +176,7 @@ def ensure_reference_graphs(writer: Writer, iris: Iris, bundle: Bundle, *, bulk:
     else:
         writer.put_graph(ontology_graph, ontology_quads(iris, bundle), replace=True)
         writer.put_graph(gazetteer_graph, gazetteer_quads(bundle.gazetteers, iris), replace=True)
-    state_file.write_text(json.dumps({"fingerprint": fingerprint,
-                                      "version": extractor_version(bundle)}))
+    writer.set_reference_state(fingerprint, extractor_version(bundle))
     return True
 
 
@@ -207,7 +204,7 @@ def ingest_paths(
     state = _Mapper(pipeline, iris, extractor_version(pipeline.bundle))
     # the workers are forked before the store is opened: they never hold its files; the
     # window lets them go on (some 200 KB a document) while the writer waits on a commit
-    with Workers(jobs, state, window=jobs * 64) as workers, writing(settings.store) as writer, \
+    with Workers(jobs, state, window=jobs * 64) as workers, writing(settings) as writer, \
             linking(writer, iris, pipeline.bundle.kinds) as linker:
         if ensure_reference_graphs(writer, iris, pipeline.bundle, bulk=settings.ingest_bulk_load):
             writer.publish()
@@ -295,6 +292,8 @@ class _Batch:
         self.published_at = time.monotonic()
         self.written: set[str] = set()
         self.latest_by_url: dict[str, str] = {}
+        self.files: dict[str, str] = {}  # graph IRI -> the document's file, for a graph the store refuses
+        self.report: IngestReport | None = None
 
     def take(self, item: Document | LoadError, stored: str | None,
              mapped: tuple[bytes | None, str | None] | None, report: IngestReport) -> str:
@@ -313,13 +312,19 @@ class _Batch:
         if data is None:
             report.failed.append(LoadError(item.file, error or "failed"))
             return "failed"
+        self.report = report
+        self.files[doc_iri] = item.file
         revision = self._earlier_revision(doc_iri, item.url)
         if revision:
             node = NamedNode(doc_iri)
             data += f"{node} {prov.wasRevisionOf} {NamedNode(revision)} {node} .\n".encode()
         if stored is not None:
             self.commit()
-            self.writer.put_graph(doc_iri, parse(data, format=RdfFormat.N_QUADS), replace=True)
+            try:
+                self.writer.put_graph(doc_iri, parse(data, format=RdfFormat.N_QUADS), replace=True)
+            except GraphsNotWritten as exc:
+                report.failed.append(LoadError(item.file, f"not written: {exc}"))
+                return "failed"
         else:
             self.parts.append(data)
             self.graphs.append(doc_iri)
@@ -332,6 +337,18 @@ class _Batch:
         status = "replaced" if stored is not None else "added"
         getattr(report, status).append(item.file)
         return status
+
+    def _not_written(self, failures: dict[str, str]) -> None:
+        """The documents whose graphs the store refused: failed, each on a line naming it."""
+        assert self.report is not None
+        for graph, reason in failures.items():
+            file = self.files.get(graph, graph)
+            self.report.failed.append(LoadError(file, f"not written: {reason}"))
+            with contextlib.suppress(ValueError):
+                self.report.added.remove(file)
+            self.written.discard(graph)
+            if graph in self.unpublished_documents:
+                self.unpublished_documents.remove(graph)
 
     def _earlier_revision(self, doc_iri: str, url: str | None) -> str | None:
         if url and url in self.latest_by_url:  # newer than anything stored before this run
@@ -347,10 +364,13 @@ class _Batch:
 
     def commit(self, *, final: bool = False) -> None:
         """Commit the batch as one transaction; publish when the interval has passed."""
-        if self.parts and self.bulk:
-            self.writer.bulk_add_graphs(b"".join(self.parts), self.graphs)
-        elif self.parts:
-            self.writer.add_graphs(b"".join(self.parts))
+        try:
+            if self.parts and self.bulk:
+                self.writer.bulk_add_graphs(b"".join(self.parts), self.graphs)
+            elif self.parts:
+                self.writer.add_graphs(b"".join(self.parts))
+        except GraphsNotWritten as exc:  # a SPARQL server refused some graphs: the others are in
+            self._not_written(exc.failures)
         self.parts, self.graphs = [], []
         if self.unpublished_documents and (final or self._due()):
             if self.before_publish:  # e.g. work on the documents committed, before readers see them

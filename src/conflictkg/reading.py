@@ -7,7 +7,8 @@ from pathlib import Path
 
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
 
-from conflictkg.store import open_snapshot, require_store
+from conflictkg.backend import open_reader, require
+from conflictkg.config import Settings
 
 RESULT_FORMATS = {"json": QueryResultsFormat.JSON, "csv": QueryResultsFormat.CSV,
                   "tsv": QueryResultsFormat.TSV, "xml": QueryResultsFormat.XML}
@@ -15,9 +16,14 @@ GRAPH_FORMATS = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES,
                  "nquads": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG}
 
 
-def run_query(store_path: Path, sparql: str, *, format: str = "tsv") -> bytes:
-    """Evaluate a query over the newest snapshot (default graph = union of all graphs)."""
-    _, store = open_snapshot(require_store(store_path))
+def _settings(store: Settings | Path) -> Settings:
+    return store if isinstance(store, Settings) else Settings(store=store)
+
+
+def run_query(settings: Settings | Path, sparql: str, *, format: str = "tsv") -> bytes:
+    """Evaluate a query over the newest snapshot, or the SPARQL server (default graph =
+    union of all graphs)."""
+    _, store = open_reader(require(_settings(settings)))
     result = store.query(sparql, use_default_graph_as_union=True)
     if isinstance(result, QuerySolutions | QueryBoolean):
         if format not in RESULT_FORMATS:
@@ -27,9 +33,9 @@ def run_query(store_path: Path, sparql: str, *, format: str = "tsv") -> bytes:
     return result.serialize(format=graph_format) or b""
 
 
-def dump_nquads(store_path: Path, output: Path) -> int:
+def dump_nquads(settings: Settings | Path, output: Path) -> int:
     """Write every quad as N-Quads (gzip when the name ends in .gz); returns the count."""
-    _, store = open_snapshot(require_store(store_path))
+    _, store = open_reader(require(_settings(settings)))
     opener = gzip.open if output.suffix == ".gz" else open
     count = 0
     with opener(output, "wb") as sink:

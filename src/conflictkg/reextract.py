@@ -17,6 +17,7 @@ from datetime import datetime
 
 from pyoxigraph import NamedNode, Variable
 
+from conflictkg.backend import require, writing
 from conflictkg.config import Settings
 from conflictkg.documents import LoadError
 from conflictkg.extract.model import DocumentInfo
@@ -34,7 +35,7 @@ from conflictkg.linking import linking
 from conflictkg.rdf.mapping import document_quads
 from conflictkg.rdf.vocabulary import sparql_prefixes
 from conflictkg.reference import Bundle, load_bundle
-from conflictkg.store import Writer, require_store, writing
+from conflictkg.store import Writer
 
 DOCUMENTS = sparql_prefixes("ckg") + """
 SELECT ?d ?v WHERE { GRAPH ?d { ?d a ckg:SourceDocument ; ckg:extractorVersion ?v } } ORDER BY ?d"""
@@ -68,13 +69,13 @@ def reextract_store(settings: Settings, *, pipeline: Pipeline | None = None,
     ``on_document(status, iri)`` after each (for progress bars); ``pipeline`` is built
     here, on the bundle of the settings, when not given. The store must exist.
     """
-    require_store(settings.store)
+    require(settings)
     if pipeline is None:
         pipeline = new_pipeline(bundle=load_bundle(settings.bundle))
     iris = Iris(settings.base_iri)
     version = extractor_version(pipeline.bundle)
     report = ReextractReport()
-    with writing(settings.store) as writer, linking(writer, iris, pipeline.bundle.kinds) as linker:
+    with writing(settings) as writer, linking(writer, iris, pipeline.bundle.kinds) as linker:
         if ensure_reference_graphs(writer, iris, pipeline.bundle):
             writer.publish()
         stored = [(row["d"].value, row["v"].value) for row in writer.query(DOCUMENTS)]

@@ -43,6 +43,7 @@ from typing import Any
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store
 
 BULK_PENDING = "bulk.pending"
+REFERENCE_STATE = "reference.json"
 # snapshots kept beyond those readers hold: each pins the files compaction has since
 # replaced, so every one more can cost as much disk as the database
 KEEP_SNAPSHOTS = 1
@@ -132,8 +133,22 @@ class Writer:
         self.changed = False
         self.failed = False  # a bulk load failed and could not be undone: nothing is published
 
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
     def has_graph(self, graph: str) -> bool:
         return self.store.contains_named_graph(NamedNode(graph))
+
+    def reference_state(self) -> str | None:
+        """The fingerprint of the reference graphs the store holds (None: none recorded)."""
+        try:
+            return json.loads((self.path / REFERENCE_STATE).read_text()).get("fingerprint")
+        except (FileNotFoundError, json.JSONDecodeError, AttributeError):
+            return None
+
+    def set_reference_state(self, fingerprint: str, version: str) -> None:
+        (self.path / REFERENCE_STATE).write_text(json.dumps({"fingerprint": fingerprint, "version": version}))
 
     def graph_size(self, graph: str) -> int:
         return sum(1 for _ in self.store.quads_for_pattern(None, None, None, NamedNode(graph)))

@@ -19,7 +19,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response, StreamingResponse
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Store, Triple, serialize
 
-from conflictkg import store as kgstore
+from conflictkg import backend
 from conflictkg.config import Settings
 from conflictkg.rdf.vocabulary import PREFIXES
 from conflictkg.server import negotiation
@@ -229,7 +229,7 @@ async def dump(request: Request, settings: SettingsDep) -> Response:
     """Every quad of the store as N-Quads: gzip as the content coding unless the client's
     Accept-Encoding refuses it; the file, once decoded, is ``conflictkg-N.nq``."""
     gzipped = accepts_gzip(request.headers.get("accept-encoding"))
-    generation, snapshot = kgstore.open_snapshot(settings.store)
+    generation, snapshot = backend.open_reader(backend.location(settings))
     headers = {"Content-Disposition": f'attachment; filename="conflictkg-{generation}.nq"',
                "X-Store-Generation": str(generation), "Vary": "Accept-Encoding"}
     if gzipped:

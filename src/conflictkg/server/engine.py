@@ -29,6 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from conflictkg import backend
 from conflictkg import store as kgstore
 from conflictkg.config import Settings
 from conflictkg.server import federation, sandbox, worker
@@ -115,7 +116,8 @@ class QueryEngine:
         self.cache_hits = self.cache_misses = 0
         self._write_lock = asyncio.Lock()
         self._spill_dir: str | None = None
-        self._watch = worker.GenerationWatch(settings.store)
+        self.location = backend.location(settings)  # a folder, or a SPARQL server's endpoints
+        self._watch = backend.watch(self.location)
         self.worker_memory_mb = sandbox.worker_memory_mb(settings)
         if 0 < self.worker_memory_mb < sandbox.LEAST_WORKER_MB:
             log.warning("each query worker may use %s MiB (query_memory_total_mb over %s workers): below "
@@ -162,8 +164,8 @@ class QueryEngine:
             shutil.rmtree(self._spill_dir, ignore_errors=True)
 
     def _add_worker(self) -> None:
-        w = WorkerProcess(self._context, str(self.settings.store), self.worker_memory_mb,
-                          self.settings.worker_sandbox)
+        w = WorkerProcess(self._context, self.location, self.worker_memory_mb,
+                          self.settings.worker_sandbox and backend.local(self.location))
         self._workers.append(w)
         assert self._idle is not None
         self._idle.put_nowait(w)
@@ -350,7 +352,7 @@ class QueryEngine:
         sparql, _ = await self._federate(sparql, base_iri, update=True)
         async with self._write_lock:
             await self._call({"op": "update", "update": sparql, "base_iri": base_iri,
-                              "store": str(self.settings.store)}, endpoint=True)
+                              "store": self.location}, endpoint=True)
         self._watch.forget()
         self._clear_cache()
 
@@ -360,7 +362,7 @@ class QueryEngine:
             loop = asyncio.get_running_loop()
 
             def locked() -> T:
-                with kgstore.writing(self.settings.store) as writer:
+                with backend.writing(self.settings) as writer:
                     return fn(writer)
 
             result = await loop.run_in_executor(None, locked)

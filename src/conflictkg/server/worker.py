@@ -48,7 +48,9 @@ from pyoxigraph import (
     serialize,
 )
 
+from conflictkg import backend
 from conflictkg import store as kgstore
+from conflictkg.remote import RemoteError
 from conflictkg.server import negotiation, sandbox
 from conflictkg.server.errors import HttpError
 from conflictkg.server.sparqltext import readable_syntax_error
@@ -271,7 +273,7 @@ def run_update(store: Store, job: dict, functions: Functions) -> None:
     if named:
         options["custom_functions"] = named
     try:
-        with kgstore.writing(Path(job["store"])) as writer:
+        with backend.writing_at(job["store"]) as writer:
             writer.update(job["update"], **options)
     except SyntaxError as exc:
         raise HttpError(400, readable_syntax_error(str(exc), job["update"]), code="syntax_error") from None
@@ -351,14 +353,16 @@ class GenerationWatch:
         self._key = None
 
 
-def serve(sock: socket.socket, store_path: str, memory_mb: int = 0, isolated: bool = True) -> None:
+def serve(sock: socket.socket, location: backend.Location | str, memory_mb: int = 0,
+          isolated: bool = True) -> None:
     """The worker: off the network, within its memory, answering jobs until the socket closes."""
     held = sandbox.isolate() if isolated else "off"
     if held == "none":
         print("conflictkg query worker: this system allows neither a seccomp filter nor a network "
               "namespace; only the SERVICE and LOAD checks keep queries off the network", file=sys.stderr)
     threading.stack_size(sandbox.stack_bytes(memory_mb))
-    jobs = threading.Thread(target=_answer_jobs, args=(sock, Path(store_path), held),
+    where = Path(location) if isinstance(location, str) else location
+    jobs = threading.Thread(target=_answer_jobs, args=(sock, where, held),
                             name="conflictkg-jobs")
     jobs.start()
     if memory_mb > 0:  # past it an allocation fails and the process aborts: the engine says so
@@ -367,8 +371,8 @@ def serve(sock: socket.socket, store_path: str, memory_mb: int = 0, isolated: bo
     jobs.join()
 
 
-def _answer_jobs(sock: socket.socket, path: Path, held: str) -> None:
-    watch = GenerationWatch(path)
+def _answer_jobs(sock: socket.socket, path: backend.Location, held: str) -> None:
+    watch = backend.watch(path)
     functions = Functions(custom_functions())
     generation, store = -1, None
     while True:
@@ -381,13 +385,15 @@ def _answer_jobs(sock: socket.socket, path: Path, held: str) -> None:
                 answer: tuple[object, ...] = ("ok", held, generation)
             else:
                 if store is None or watch.current() != generation:
-                    generation, store = kgstore.open_snapshot(path)
+                    generation, store = backend.open_reader(path)
                 answer = ("ok", HANDLERS[job["op"]](store, job, functions), generation)
         except HttpError as exc:
             answer = ("error", exc.status, exc.code, exc.message, generation)
         except SyntaxError as exc:
             answer = ("error", 400, "syntax_error",
                       readable_syntax_error(str(exc), job.get("query") or ""), generation)
+        except RemoteError as exc:  # the SPARQL server behind this endpoint
+            answer = ("error", 502, "store_unavailable", str(exc), generation)
         except PermissionError as exc:  # the sandbox refused a socket: a call got past the checks
             answer = ("error", 400, "service_refused", f"this endpoint's workers have no network: {exc}",
                       generation)

@@ -59,9 +59,9 @@ def _expire(waiter: asyncio.Future) -> None:
 class WorkerProcess:
     """One worker process and the parent's end of its socket pair."""
 
-    def __init__(self, context: Any, store_path: str, memory_mb: int, isolated: bool = True) -> None:
+    def __init__(self, context: Any, location: Any, memory_mb: int, isolated: bool = True) -> None:
         self.sock, child = socket.socketpair()
-        self.process = context.Process(target=worker.serve, args=(child, store_path, memory_mb, isolated),
+        self.process = context.Process(target=worker.serve, args=(child, location, memory_mb, isolated),
                                        name="conflictkg-query", daemon=True)
         self.process.start()
         child.close()

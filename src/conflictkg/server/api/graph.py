@@ -17,6 +17,7 @@ from typing import Any, TypeVar, overload
 
 from pyoxigraph import Literal, NamedNode
 
+from conflictkg.extract.normalize import normalize_key
 from conflictkg.iris import Iris
 from conflictkg.rdf.vocabulary import PREFIXES, sparql_prefixes
 from conflictkg.server.errors import bad_parameter
@@ -234,16 +235,14 @@ async def spans(engine: Any, annotations: Iterable[str]) -> dict[str, dict[str, 
     return out
 
 
-# Every name of the gazetteer's kinds under both keys, read once per store generation:
-# matching a name is then a dictionary lookup, not a scan calling ckg:arabicKey per label.
+# Every name of the gazetteer's kinds under both keys (its lower case and its ckg:arabicKey,
+# worked out here, so that any SPARQL store answers), read once per store generation:
+# matching a name is then a dictionary lookup.
 NAMES = PREFIX + """
-SELECT ?x ?class ?lower ?key WHERE {
+SELECT ?x ?class ?l WHERE {
   VALUES ?class { ckg:Place ckg:ArmedGroup ckg:ReportingSource }
   ?x a ?class ; rdfs:label|skos:altLabel ?l .
-  BIND(LCASE(STR(?l)) AS ?lower) BIND(ckg:arabicKey(STR(?l)) AS ?key)
 }"""
-NAME_KEYS = PREFIX + "SELECT ?name ?lower ?key WHERE { BIND(LCASE(?name) AS ?lower) " \
-                     "BIND(ckg:arabicKey(?name) AS ?key) }"
 EXISTS = PREFIX + "SELECT ?x WHERE { ?x ?p ?o } LIMIT 1"
 CLASSES = {"place": "ckg:Place", "actor": "ckg:ArmedGroup", "source": "ckg:ReportingSource",
            "event": "ckg:Event", "claim": "ckg:Claim", "document": "ckg:SourceDocument"}
@@ -272,9 +271,8 @@ async def _names(engine: Any, cache: dict[str, Any]) -> dict[tuple[str, str], se
         names: dict[tuple[str, str], set[str]] = defaultdict(set)
         for row in await engine.select(NAMES):
             cls = text(row["class"])
-            for key in (text(row.get("lower")), text(row.get("key"))):
-                if key:
-                    names[(cls, key)].add(text(row["x"]))
+            for key in _keys(text(row.get("l"))):
+                names[(cls, key)].add(text(row["x"]))
         return names
 
     return await per_generation(engine, cache, "names", build)
@@ -294,22 +292,23 @@ async def resolve(engine: Any, iris: Iris, kind: str, value: str, param: str,
     names = await _names(engine, cache)
     cls = expand(CLASSES[kind])
     found: set[str] = set()
-    for key in await _keys(engine, value):
+    for key in _keys(value):
         found |= names.get((cls, key), set())
     return sorted(found)
 
 
-async def _keys(engine: Any, value: str) -> list[str]:
+def _keys(value: str | None) -> list[str]:
     """The lower-cased form and the ckg:arabicKey of a name (empty ones left out)."""
-    (keys,) = await engine.select(NAME_KEYS, substitutions={"name": literal_term(value)})
-    return [k for k in (text(keys.get("lower")), text(keys.get("key"))) if k]
+    if not value:
+        return []
+    return [k for k in (value.lower(), normalize_key(value)) if k]
 
 
 async def search(engine: Any, kind: str, value: str, cache: dict[str, Any]) -> list[str]:
     """IRIs of the kind with a name or alias containing ``value`` (either key)."""
     names = await _names(engine, cache)
     cls = expand(CLASSES[kind])
-    wanted = await _keys(engine, value)
+    wanted = _keys(value)
     found = {iri for (c, key), iris in names.items() if c == cls
              and any(w in key for w in wanted) for iri in iris}
     return sorted(found)

@@ -350,7 +350,7 @@ class _Batch:
         if self.parts and self.bulk:
             self.writer.bulk_add_graphs(b"".join(self.parts), self.graphs)
         elif self.parts:
-            self.writer.add_graphs(b"".join(self.parts))
+            self.writer.add_graphs(b"".join(self.parts), self.graphs)
         self.parts, self.graphs = [], []
         if self.unpublished_documents and (final or self._due()):
             if self.before_publish:  # e.g. work on the documents committed, before readers see them

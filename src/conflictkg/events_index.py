@@ -63,10 +63,10 @@ _PATTERN = """{ ?e ckg:eventType ?kind
     OPTIONAL { ?e sem:hasEarliestBeginTimeStamp ?first }
     OPTIONAL { ?e sem:hasLatestEndTimeStamp ?last }
     OPTIONAL { ?e a ckg:Incident BIND(1 AS ?incident) } }"""
-EVENTS_OF_GRAPHS = _PREFIX + "SELECT ?g ?e ?kind ?first ?last ?incident WHERE { VALUES ?g { %s } GRAPH ?g " \
-    + _PATTERN + " }"
-EVENTS_OF_SUBJECTS = _PREFIX + "SELECT ?e ?kind ?first ?last ?incident WHERE { VALUES ?e { %s } GRAPH %s " \
-    + _PATTERN + " }"
+CKG, SEM = "https://conflictkg.org/ontology#", "http://semanticweb.cs.vu.nl/2009/11/sem/"
+EVENT_TYPE, INCIDENT = NamedNode(CKG + "eventType"), NamedNode(CKG + "Incident")
+EARLIEST, LATEST = NamedNode(SEM + "hasEarliestBeginTimeStamp"), NamedNode(SEM + "hasLatestEndTimeStamp")
+RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 EVERY_EVENT = _PREFIX + "SELECT ?g ?e ?kind ?first ?last ?incident WHERE { GRAPH ?g " + _PATTERN + " }"
 # The rows found in one step, grouped per event and graph (several dates: the widest).
 MERGE_FOUND = """
@@ -149,9 +149,9 @@ def _term(value) -> str | None:
     return None if value is None else value.value
 
 
-def _rows(solutions, graph: str | None = None) -> Iterator[tuple]:
+def _rows(solutions) -> Iterator[tuple]:
     for s in solutions:
-        g = graph if graph is not None else s["g"].value
+        g = s["g"].value
         kind = s["kind"]
         yield (s["e"].value, g, kind.value.rsplit("/", 1)[-1] if kind is not None else None,
                _term(s["first"]), _term(s["last"]), 1 if s["incident"] is not None else 0)
@@ -169,6 +169,24 @@ def _chunks(items: Iterable[str]) -> Iterator[list[str]]:
         yield items[i:i + CHUNK]
 
 
+def _events_of(store: Store, graph: str, subjects: Iterable[str] | None = None) -> Iterator[tuple]:
+    """The rows of the events in one graph (of ``subjects`` only, when given), read by
+    direct lookups in the store's indexes: a SPARQL join of VALUES with GRAPH would visit
+    every graph."""
+    g = NamedNode(graph)
+    if subjects is None:
+        typed = store.quads_for_pattern(None, EVENT_TYPE, None, g)
+    else:
+        typed = (q for s in subjects for q in store.quads_for_pattern(NamedNode(s), EVENT_TYPE, None, g))
+    for quad in typed:
+        e = quad.subject
+        firsts = [q.object.value for q in store.quads_for_pattern(e, EARLIEST, None, g)]
+        lasts = [q.object.value for q in store.quads_for_pattern(e, LATEST, None, g)]
+        incident = 1 if any(True for _ in store.quads_for_pattern(e, RDF_TYPE, INCIDENT, g)) else 0
+        yield (e.value, graph, quad.object.value.rsplit("/", 1)[-1], min(firsts, default=None),
+               max(lasts, default=None), incident)
+
+
 def update(path: Path, store: Store, changes: Changes, generation: int, *, published: int) -> None:
     """Bring the index to what ``store`` (the writer's, committed) holds, for ``generation``
     (``published``: the generation readers see until then, which the index must reflect)."""
@@ -177,18 +195,14 @@ def update(path: Path, store: Store, changes: Changes, generation: int, *, publi
         return
     with _transaction(path) as db:
         for graphs in _chunks(changes.graphs):
-            named = [g for g in graphs if g]
             db.executemany("DELETE FROM events WHERE graph = ?", [(g,) for g in graphs])
-            if named:
-                values = " ".join(f"<{g}>" for g in named)
-                _store_found(db, _rows(store.query(EVENTS_OF_GRAPHS % values)))
+            _store_found(db, (row for g in graphs if g for row in _events_of(store, g)))
         for graph, subjects in sorted(changes.subjects.items()):
             if graph in changes.graphs:
                 continue
             for chunk in _chunks(subjects):
                 db.executemany("DELETE FROM events WHERE iri = ? AND graph = ?", [(s, graph) for s in chunk])
-                values = " ".join(f"<{s}>" for s in chunk)
-                _store_found(db, _rows(store.query(EVENTS_OF_SUBJECTS % (values, f"<{graph}>")), graph))
+                _store_found(db, _events_of(store, graph, chunk))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(generation),))
 
 

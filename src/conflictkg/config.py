@@ -48,7 +48,7 @@ class Settings(BaseSettings):
         default=30.0, description="Seconds after which a SPARQL query is stopped (its worker is killed).")
     query_workers: int = Field(
         default=0, description="Worker processes that evaluate SPARQL endpoint queries, for the whole "
-        "server (shared out among its web processes). 0: from this machine, two per core while the "
+        "server (shared out among its web processes). 0: from this machine, three per core while the "
         "query memory (query_memory_total_mb) gives each at least 1 GiB, and at least two.")
     web_workers: int = Field(
         default=0, description="Web processes that serve HTTP on the one port (uvicorn workers), so the "

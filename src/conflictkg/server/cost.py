@@ -12,7 +12,8 @@ looks at the query:
   bounds it (a small LIMIT with nothing that needs every solution first);
 * what queries of the same shape cost before: the same tokens with strings, numbers
   and the digits in IRIs blanked, so that "events at place 7" and "at place 42" are one
-  shape. Once a shape has been seen, its measured time (a moving average) decides.
+  shape. Once a shape has been seen, the CPU time its queries took in their worker (a
+  moving average; it does not grow with the machine's load as wall time does) decides.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from conflictkg.server.sparqltext import Reading
 
 CHEAP, MEDIUM, HEAVY = "cheap", "medium", "heavy"
 LANES = (CHEAP, MEDIUM, HEAVY)
-CHEAP_SECONDS = 0.05  # a shape that took less than this is cheap
+CHEAP_SECONDS = 0.05  # a shape whose queries took less CPU time than this is cheap
 HEAVY_SECONDS = 0.5  # and this much or more, heavy
 SMALL_LIMIT = 1000
 SHAPES_KEPT = 4096
@@ -93,7 +94,7 @@ def _limit(reading: Reading) -> int | None:
 
 
 class History:
-    """Seconds that queries of each shape took (a moving average), the most recent shapes."""
+    """CPU seconds that queries of each shape took (a moving average), the most recent shapes."""
 
     def __init__(self, kept: int = SHAPES_KEPT) -> None:
         self.kept = kept

@@ -48,6 +48,7 @@ CACHE_ENTRY_LIMIT = 4 << 20  # larger results are not kept in memory
 CACHE_BYTES = 256 << 20  # nor more than this in all
 STREAM_CHUNK = 1 << 16
 RETRY_AFTER = 2  # seconds, in the Retry-After of a 503
+STARTUP_SECONDS = 120  # the longest the engine waits for its workers to start
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {XSD + n for n in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
                                "positiveInteger", "negativeInteger", "nonPositiveInteger",
@@ -160,6 +161,11 @@ class QueryEngine:
         self._lanes = cost.Lanes(self.settings.query_workers)
         for _ in range(max(1, self.settings.query_workers) + max(0, self.settings.reserved_workers)):
             self._add_worker()
+        # Ready once every worker has opened the store, so that no first query pays for a
+        # worker's start (its imports and the snapshot, seconds on a busy machine) against
+        # its timeout.
+        await asyncio.gather(*(w.call({"op": "ping"}, STARTUP_SECONDS) for w in self._workers),
+                             return_exceptions=True)
 
     async def close(self) -> None:
         for w in self._workers:
@@ -213,18 +219,20 @@ class QueryEngine:
             await self._lanes.release(lane)
 
     async def _timed(self, job: dict, shape: str | None) -> tuple[Any, int]:
+        """A job's answer; the CPU time it took is remembered for its shape (a job stopped
+        for its time or memory: the time it ran)."""
         started = time.monotonic()
         try:
-            answer = await self._on_worker(job)
+            payload, generation, cpu = await self._on_worker(job)
         except HttpError as error:
             if shape is not None and error.code in ("timeout", "out_of_memory"):
                 self.history.record(shape, time.monotonic() - started)
             raise
         if shape is not None:
-            self.history.record(shape, time.monotonic() - started)
-        return answer
+            self.history.record(shape, cpu)
+        return payload, generation
 
-    async def _on_worker(self, job: dict) -> tuple[Any, int]:
+    async def _on_worker(self, job: dict) -> tuple[Any, int, float]:
         assert self._idle is not None
         timeout = self.settings.query_timeout
         what = "update" if job["op"] == "update" else "query"
@@ -266,7 +274,7 @@ class QueryEngine:
         if answer[0] == "error":
             _, status, code, message, _ = answer
             raise HttpError(status, message, code=code)
-        return answer[1], answer[2]
+        return answer[1], answer[2], answer[3]
 
     def _cached(self, key: tuple) -> QueryResult | None:
         generation = self.generation

@@ -135,11 +135,11 @@ def machine_memory_mb() -> int:
 
 
 WORKER_BUDGET_MB = 1024  # the query memory a worker counted by default should have at least
-WORKERS_PER_CORE = 2  # more than one, so that a cheap query finds a worker while heavy ones run
+WORKERS_PER_CORE = 3  # so that each lane has a worker of its own in each of two web processes
 
 
 def default_query_workers(settings: Settings) -> int:
-    """The query workers when the setting is 0: two per core, while the query memory gives
+    """The query workers when the setting is 0: three per core, while the query memory gives
     each at least ``WORKER_BUDGET_MB``; at least two."""
     total = settings.query_memory_total_mb or machine_memory_mb() // 2
     by_memory = total // WORKER_BUDGET_MB - max(0, settings.reserved_workers)

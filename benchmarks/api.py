@@ -317,9 +317,6 @@ def after_ingest(folder: Path, communities: list[str], client: httpx.Client) -> 
           f"new index in use after {time.perf_counter() - started:.1f} s")
 
 
-if __name__ == "__main__":
-    main()
-
 
 def rss_mb(pid: int) -> float:
     try:
@@ -421,3 +418,7 @@ def newest(folder: Path, communities: list[str], client: httpx.Client) -> None:
     shown = time.perf_counter()
     print(f"a new document: written and published in {published - begun:.2f} s, at the top of the "
           f"list {shown - published:.2f} s after its publication")
+
+
+if __name__ == "__main__":
+    main()

@@ -143,12 +143,20 @@ def default_query_workers(settings: Settings) -> int:
     each at least ``WORKER_BUDGET_MB``; at least two."""
     total = settings.query_memory_total_mb or machine_memory_mb() // 2
     by_memory = total // WORKER_BUDGET_MB - max(0, settings.reserved_workers)
-    return max(2, min(WORKERS_PER_CORE * (os.cpu_count() or 1), by_memory))
+    return max(2, min(WORKERS_PER_CORE * cores(), by_memory))
 
 
 def web_processes(settings: Settings) -> int:
     """The web processes ``serve`` runs: the setting, or one per core when it is 0."""
-    return settings.web_workers if settings.web_workers > 0 else (os.cpu_count() or 1)
+    return settings.web_workers if settings.web_workers > 0 else cores()
+
+
+def cores() -> int:
+    """The cores this process may run on (a container's CPU set, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
 
 
 def share_out(settings: Settings, processes: int = 1) -> Settings:

@@ -1,6 +1,7 @@
 """Latency of the JSON API's main calls on a large synthetic graph.
 
     .venv/bin/python benchmarks/api.py [--events 100000] [--requests 200] [--store DIR]
+    .venv/bin/python benchmarks/api.py --load [--events 1000000] [--seconds 20] [--store DIR]
 
 Builds (once; an existing ``--store`` is reused) a store in the shape of
 docs/graph-model.md: a gazetteer of governorates, districts and communities with
@@ -10,6 +11,13 @@ actors and a casualty claim. Then serves it with ``conflictkg serve`` in a proce
 its own (uvicorn on loopback, the query engine's worker processes: the client shares no
 interpreter with the server) and times each call with varied parameters,
 so the result cache rarely helps. Prints p50 and p95 per call in milliseconds.
+
+``--load`` measures the API under load instead: the calls above in a mix (filtered lists,
+their next pages, an event's detail), each with its own parameters, from 1 and then 16
+clients (``benchmarks/load.py``), with the memory (resident set) of every process of
+the server, web processes and query workers apart; then the time from a document's
+publication until its event is at the top of the list. A store of ``--events 1000000``
+is the issue's run (built once, about 13 million quads; reuse it with ``--store``).
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
+import os
 import random
 import socket
 import statistics
@@ -48,6 +57,9 @@ from conflictkg.rdf.vocabulary import (
     sem,
     wikibase,
 )
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import load  # benchmarks/load.py, beside this file
 
 IRIS = Iris()
 GAZETTEER = NamedNode(IRIS.graph("gazetteer"))
@@ -154,7 +166,7 @@ def build(path: Path, events: int) -> tuple[list[str], list[str]]:
         with store.writing(path) as writer:
             writer.put_graph(GAZETTEER.value, quads)
             for doc_quads in documents(events, communities):
-                writer.store.extend(doc_quads)
+                writer.put_graph(doc_quads[0].graph_name.value, doc_quads)
                 total += len(doc_quads)
             writer.store.optimize()  # compacted, as a store is once its loading is done
         print(f"built {events:,} events, {total:,} quads in {time.perf_counter() - started:.0f} s")
@@ -228,11 +240,18 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=200, help="requests per call")
     parser.add_argument("--store", type=Path, help="store folder (built when empty)")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=0, help="query workers (0: the default)")
+    parser.add_argument("--web-workers", type=int, default=0, help="web processes (0: the default)")
+    parser.add_argument("--load", action="store_true", help="throughput at 1 and 16 clients, memory")
+    parser.add_argument("--seconds", type=float, default=20.0)
     args = parser.parse_args()
     folder = args.store or Path(tempfile.mkdtemp(prefix="conflictkg-bench-")) / "store"
     communities, governorates = build(folder, args.events)
-    with serve(folder, args.workers) as url, httpx.Client(base_url=url, timeout=120) as client:
+    if args.load:
+        under_load(folder, args, communities, governorates)
+        return
+    with serve(folder, args.workers, args.web_workers) as (url, _), \
+            httpx.Client(base_url=url, timeout=120) as client:
         started = time.perf_counter()
         client.get("/api/v1/events?limit=1&reports=all")  # waits for the index built on start-up
         print(f"first list (waits for the start-up index build): {time.perf_counter() - started:.1f} s")
@@ -245,17 +264,17 @@ def main() -> None:
 
 
 @contextlib.contextmanager
-def serve(folder: Path, workers: int) -> Iterator[str]:
+def serve(folder: Path, workers: int, web_workers: int = 0) -> Iterator[tuple[str, subprocess.Popen]]:
     """``conflictkg serve`` in a process of its own on a free loopback port, as users run it."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     command = [sys.executable, "-m", "conflictkg", "serve", "--store", str(folder), "--port", str(port),
-               "--query-workers", str(workers)]
+               "--query-workers", str(workers), "--web-workers", str(web_workers)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 600
         while True:
             try:
                 httpx.get(f"{url}/health", timeout=1)
@@ -264,7 +283,7 @@ def serve(folder: Path, workers: int) -> Iterator[str]:
                 if time.monotonic() > deadline or server.poll() is not None:
                     raise RuntimeError("the server did not start") from None
                 time.sleep(0.1)
-        yield url
+        yield url, server
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -296,6 +315,109 @@ def after_ingest(folder: Path, communities: list[str], client: httpx.Client) -> 
     print(f"after an ingest: {len(lists)} lists answered from the previous index meanwhile "
           f"(p50 {statistics.median(lists):.1f} ms, max {max(lists):.1f} ms); "
           f"new index in use after {time.perf_counter() - started:.1f} s")
+
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(p) for t in Path(f"/proc/{pid}/task").iterdir()
+                for p in (t / "children").read_text().split()]
+    except OSError:
+        return []
+
+
+def memory(server: subprocess.Popen) -> dict[str, list[float]]:
+    """Resident MiB of the server's processes: the supervisor, the web processes (those with
+    children of their own, or the one server process), their query workers."""
+    found: dict[str, list[float]] = {"supervisor": [], "web": [], "workers": []}
+    top = children(server.pid)
+    webs = [p for p in top if children(p)] or [server.pid]
+    if webs != [server.pid]:
+        found["supervisor"].append(rss_mb(server.pid))
+    for web in webs:
+        found["web"].append(rss_mb(web))
+        found["workers"] += [rss_mb(w) for w in children(web)]
+    return found
+
+
+def api_request(rng: random.Random, url: str, governorates: list[str], keys: list[str]) -> load.Request:
+    """One call of the API's mix: filtered lists (some by place or actor), an event's detail."""
+    start = FIRST_DAY + timedelta(days=rng.randrange(DAYS - 400))
+    window = {"from": start.isoformat(), "to": (start + timedelta(days=365)).isoformat()}
+    draw = rng.random()
+    if draw < 0.5:
+        params = {"reports": "all", "kind": rng.choice(EVENT_KINDS), "limit": "25", **window}
+        return load.Request("list", "GET", url + "/api/v1/events", params=params)
+    if draw < 0.7:
+        params = {"reports": "all", "place": rng.choice(governorates), "limit": "25", **window}
+        return load.Request("list by place", "GET", url + "/api/v1/events", params=params)
+    return load.Request("detail", "GET", f"{url}/api/v1/events/{rng.choice(keys)}")
+
+
+def under_load(folder: Path, args: argparse.Namespace, communities: list[str],
+               governorates: list[str]) -> None:
+    with serve(folder, args.workers, args.web_workers) as (url, server), \
+            httpx.Client(base_url=url, timeout=300) as client:
+        started = time.perf_counter()
+        first = client.get("/api/v1/events?limit=1000&reports=all")
+        print(f"first list: {time.perf_counter() - started:.1f} s")
+        keys = [e["key"] for e in first.json()["items"]]
+        idle = memory(server)
+        found = {}
+        for clients in (1, 16):
+            outcomes, took = load.run(lambda rng: api_request(rng, url, governorates, keys),
+                                      clients=clients, seconds=args.seconds, seed=clients)
+            found[clients] = (load.summarize(outcomes, took), memory(server))
+        print(f"\n{args.events:,} events; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}\n")
+        print("| clients | good calls/s | p50 / p95 ms list | p50 / p95 ms list by place | "
+              "p50 / p95 ms detail | errors | web processes MiB | query workers MiB |")
+        print("|---:|---:|---|---|---|---:|---|---:|")
+        for clients, (s, mem) in found.items():
+            cells = " | ".join(f"{s.p50.get(k, float('nan')) * 1000:.0f} / {s.p95.get(k, float('nan')) * 1000:.0f}"
+                               for k in ("list", "list by place", "detail"))
+            webs = " + ".join(f"{m:.0f}" for m in mem["web"]) + f" = {sum(mem['web']):.0f}"
+            print(f"| {clients} | {s.good_per_second:.1f} | {cells} | {s.failed + sum(s.refused.values())} | "
+                  f"{webs} | {sum(mem['workers']):.0f} ({len(mem['workers'])}) |")
+        ratio = found[16][0].good_per_second / found[1][0].good_per_second
+        print(f"\n16 clients / 1 client: {ratio:.2f}x; idle: web processes "
+              f"{sum(idle['web']):.0f} MiB, supervisor {sum(idle['supervisor']):.0f} MiB")
+        newest(folder, communities, client)
+
+
+def newest(folder: Path, communities: list[str], client: httpx.Client) -> None:
+    """A document published while serving: seconds until its event tops the list."""
+    sha = hashlib.sha256(f"newest-{time.time()}".encode()).hexdigest()
+    doc = NamedNode(IRIS.document(sha))
+    event, day = NamedNode(IRIS.event(sha, "0-9")), Literal("2011-03-01", datatype=XSD_DATE)
+    quads = [Quad(doc, rdf.type, ckg.SourceDocument, doc),
+             Quad(event, ckg.eventType, NamedNode(PREFIXES["ckgt"] + "battle"), doc),
+             Quad(event, sem.hasEarliestBeginTimeStamp, day, doc),
+             Quad(event, sem.hasLatestEndTimeStamp, day, doc),
+             Quad(event, sem.hasPlace, NamedNode(communities[0]), doc),
+             Quad(event, prov.wasDerivedFrom, doc, doc)]
+    begun = time.perf_counter()
+    with store.writing(folder) as writer:
+        writer.put_graph(doc.value, quads)
+    published = time.perf_counter()
+    while True:
+        items = client.get("/api/v1/events?limit=1&reports=all").json()["items"]
+        if items and items[0]["id"] == event.value:
+            break
+        if time.perf_counter() - published > 600:
+            raise SystemExit("the new document never showed")
+    shown = time.perf_counter()
+    print(f"a new document: written and published in {published - begun:.2f} s, at the top of the "
+          f"list {shown - published:.2f} s after its publication")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The SPARQL endpoint against the ``oxigraph`` server, on the same data and queries.
 
     .venv/bin/python benchmarks/sparql.py [--documents 9000] [--runs 7] [--seconds 15]
+    .venv/bin/python benchmarks/sparql.py --mixed [--levels 1,16,64] [--seconds 20]
 
 Methodology:
 
@@ -9,8 +10,8 @@ Methodology:
   claims, about 118 quads a document (9,000 documents: just over a million quads).
   Both stores are loaded from the same N-Quads file; Oxigraph's server (the ``oxigraph``
   package, ``serve-read-only``) runs with ``--union-default-graph``, so both answer the
-  same queries alike. Ours runs as ``conflictkg serve`` with its defaults (two query
-  worker processes, result cache on) and a query timeout of 120 s.
+  same queries alike. Ours runs as ``conflictkg serve`` with its defaults (web
+  processes, query workers and lanes from the machine, result cache on).
 * Client: one ``httpx`` client per thread, keep-alive, each query POSTed as
   ``application/sparql-query`` asking for SPARQL JSON results; a latency is the wall
   time from sending to having read the whole body.
@@ -25,6 +26,15 @@ Methodology:
   the query mix for ``--seconds`` against one server at a time, cold, then repeated.
 * The machine is shared and small: read ratios, not absolute figures, and expect
   fast (about 1 ms) queries to vary by some tenths of a millisecond between runs.
+
+* Mixed load (``--mixed``): 70% cheap queries (one event's statements, the events at a
+  named place, a document's publisher), 25% medium (a month's battles, the documents
+  about a place, the events of a governorate), 5% heavy (claims by qualifier over a
+  count, the top sources), each text unique (its constants drawn at random, and a
+  unique comment). A bounded asyncio client (``benchmarks/load.py``) keeps ``clients``
+  requests in flight for ``--seconds`` against one server, then the other, at each
+  level; both servers run as they would for a user (ours: ``conflictkg serve`` with its
+  defaults). Good throughput counts 2xx answers only.
 
 Prints Markdown tables for the README.
 """
@@ -47,6 +57,9 @@ import httpx
 from pyoxigraph import RdfFormat
 
 from conflictkg import store
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import load  # benchmarks/load.py, beside this file
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "benchmarks" / ".work" / "sparql"
@@ -204,7 +217,7 @@ def start_servers(ours: Path, theirs: Path) -> tuple[list[subprocess.Popen], dic
     our_port, their_port = free_port(), free_port()
     processes = [
         subprocess.Popen([str(Path(sys.executable).parent / "conflictkg"), "serve", "--store",
-                          str(ours), "--port", str(our_port), "--query-timeout", "120"],
+                          str(ours), "--port", str(our_port)],
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
         subprocess.Popen([oxigraph_binary(), "serve-read-only", "--location", str(theirs),
                           "--bind", f"127.0.0.1:{their_port}", "--union-default-graph"],
@@ -273,23 +286,104 @@ def throughput(endpoint: str, seconds: float, clients: int, make_cold: bool) -> 
     return sum(done) / (time.monotonic() - started)
 
 
+def mixed_query(rng: random.Random, documents: int) -> tuple[str, str]:
+    """(class, text) of one query of the mixed load: 70% cheap, 25% medium, 5% heavy."""
+    draw, d, place = rng.random(), rng.randrange(documents), rng.randrange(PLACES)
+    if draw < 0.70:
+        kind, query = "cheap", rng.choice([
+            f"SELECT ?p ?o WHERE {{ <{B}id/event/doc{d}-e{rng.randrange(5)}> ?p ?o }}",
+            f'SELECT ?e ?date WHERE {{ ?p rdfs:label "place {place}"@en . ?e sem:hasPlace ?p ; '
+            f"sem:hasBeginTimeStamp ?date }}",
+            f"SELECT ?s ?day WHERE {{ <{B}id/document/doc{d}> schema:publisher ?s ; schema:datePublished ?day }}",
+        ])
+    elif draw < 0.95:
+        month = rng.randint(1, 11)
+        kind, query = "medium", rng.choice([
+            f'SELECT ?e ?place WHERE {{ ?e a ckg:{rng.choice(KINDS)} ; sem:hasBeginTimeStamp ?d ; '
+            f'sem:hasPlace ?place FILTER(?d >= "2016-{month:02d}-01"^^xsd:date && '
+            f'?d < "2016-{month + 1:02d}-01"^^xsd:date) }} LIMIT 200',
+            f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?e sem:hasPlace ?p }} . ?p rdfs:label "place {place}"@en }}',
+            f"SELECT (COUNT(?e) AS ?n) WHERE {{ ?p schema:containedInPlace <{B}id/place/G{rng.randrange(14)}> . "
+            f"?e sem:hasPlace ?p }}",
+        ])
+    else:
+        kind, query = "heavy", rng.choice([
+            f"SELECT ?q (COUNT(*) AS ?n) (SUM(?count) AS ?total) WHERE {{ ?c a ckg:CasualtyClaim ; "
+            f"ckg:qualifier ?q ; ckg:count ?count FILTER(?count > {rng.randrange(100)}) }} GROUP BY ?q",
+            f"SELECT ?s (COUNT(?c) AS ?n) WHERE {{ ?c prov:wasAttributedTo ?s }} GROUP BY ?s "
+            f"ORDER BY DESC(?n) LIMIT {rng.randint(3, 20)}",
+        ])
+    return kind, PREFIXES + query + f"\n# {rng.getrandbits(64):016x}"
+
+
+def mixed(endpoints: dict[str, str], documents: int, levels: list[int], seconds: float
+          ) -> dict[tuple[str, int], load.Summary]:
+    """The mixed load against each server at each level, the servers in turn."""
+    def make(rng: random.Random, url: str) -> load.Request:
+        kind, text = mixed_query(rng, documents)
+        return load.Request(kind, "POST", url, text.encode(), {
+            "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+
+    found = {}
+    for clients in levels:
+        for name, url in endpoints.items():
+            outcomes, took = load.run(lambda rng, url=url: make(rng, url), clients=clients,
+                                      seconds=seconds, seed=clients)
+            found[(name, clients)] = load.summarize(outcomes, took)
+    return found
+
+
+def print_mixed(found: dict[tuple[str, int], load.Summary], levels: list[int]) -> None:
+    print("| clients | Oxigraph good q/s | ConflictKG good q/s | ratio | cheap p50 ms Oxigraph / ours | "
+          "ratio | 503s ours (cheap/medium/heavy) | 503s without Retry-After | Oxigraph errors |")
+    print("|---:|---:|---:|---:|---|---:|---|---:|---:|")
+    for clients in levels:
+        a, b = found[("oxigraph", clients)], found[("ours", clients)]
+        refused = "/".join(str(b.refused.get(k, 0)) for k in ("cheap", "medium", "heavy"))
+        theirs_errors = a.failed + sum(a.refused.values())
+        print(f"| {clients} | {a.good_per_second:.1f} | {b.good_per_second:.1f} | "
+              f"{b.good_per_second / a.good_per_second:.2f} | {a.p50['cheap'] * 1000:.1f} / "
+              f"{b.p50['cheap'] * 1000:.1f} | {b.p50['cheap'] / a.p50['cheap']:.2f} | {refused} | "
+              f"{b.refused_without_retry_after} | {theirs_errors} |")
+    print("\n| clients | server | p50 ms cheap / medium / heavy | p95 ms cheap / medium / heavy | other errors |")
+    print("|---:|---|---|---|---:|")
+    for clients in levels:
+        for name in ("oxigraph", "ours"):
+            s = found[(name, clients)]
+            p50 = " / ".join(f"{s.p50.get(k, float('nan')) * 1000:.0f}" for k in ("cheap", "medium", "heavy"))
+            p95 = " / ".join(f"{s.p95.get(k, float('nan')) * 1000:.0f}" for k in ("cheap", "medium", "heavy"))
+            print(f"| {clients} | {name} | {p50} | {p95} | {s.failed} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=9000)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--mixed", action="store_true", help="the mixed-load run only")
+    parser.add_argument("--levels", default="1,16,64", help="clients at each level of the mixed load")
     args = parser.parse_args()
     ours, theirs, quads = build(args.documents)
     processes, endpoints = start_servers(ours, theirs)
     try:
-        lat = latencies(endpoints, args.runs)
-        tput = {(name, mode): throughput(url, args.seconds, args.clients, mode == "cold")
-                for name, url in endpoints.items() for mode in ("cold", "repeated")}
+        if args.mixed:
+            levels = [int(n) for n in args.levels.split(",")]
+            found = mixed(endpoints, args.documents, levels, args.seconds)
+        else:
+            lat = latencies(endpoints, args.runs)
+            tput = {(name, mode): throughput(url, args.seconds, args.clients, mode == "cold")
+                    for name, url in endpoints.items() for mode in ("cold", "repeated")}
     finally:
         for p in processes:
             p.terminate()
-            p.wait(timeout=30)
+            p.wait(timeout=60)
+    if args.mixed:
+        print(f"\n{quads:,} quads; mixed load (70% cheap, 25% medium, 5% heavy, every text unique), "
+              f"{args.seconds:g} s a level a server; {os.cpu_count()} CPUs, load average "
+              f"{os.getloadavg()[0]:.1f} at the end\n")
+        print_mixed(found, levels)
+        return
     print(f"\n{quads:,} quads, {args.documents:,} document graphs; median of {args.runs} runs; "
           f"{args.clients} concurrent clients for {args.seconds:g} s; {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.1f} at the end\n")

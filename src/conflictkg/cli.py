@@ -219,6 +219,8 @@ def serve(
     host: HostOpt = "127.0.0.1", port: PortOpt = 8000,
     query_timeout: Annotated[float | None, option("query_timeout")] = None,
     query_workers: Annotated[int | None, option("query_workers")] = None,
+    web_workers: Annotated[int | None, option("web_workers")] = None,
+    reserved_workers: Annotated[int | None, option("reserved_workers")] = None,
     query_memory_mb: Annotated[int | None, option("query_memory_mb")] = None,
     max_concurrent_queries: Annotated[int | None, option("max_concurrent_queries")] = None,
     max_body_bytes: Annotated[int | None, option("max_body_bytes")] = None,

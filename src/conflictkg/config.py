@@ -72,14 +72,22 @@ class Settings(BaseSettings):
         "time only).")
     query_timeout: float = Field(
         default=30.0, description="Seconds after which a SPARQL query is stopped (its worker is killed).")
-    query_workers: int = Field(default=2, description="Worker processes that evaluate SPARQL queries.")
+    query_workers: int = Field(
+        default=0, description="Worker processes that evaluate SPARQL endpoint queries, for the whole "
+        "server (shared out among its web processes). 0: from this machine, three per core while the "
+        "query memory (query_memory_total_mb) gives each at least 1 GiB, and at least two.")
+    web_workers: int = Field(
+        default=0, description="Web processes that serve HTTP on the one port (uvicorn workers), so the "
+        "API and the pages use every core; they share the store's event index, and the query workers, "
+        "reserved workers and query memory are shared out among them. 0: one per core.")
     reserved_workers: int = Field(
-        default=1, description="Query workers beside query_workers kept for the JSON API and the pages: "
+        default=1, description="Query workers beside query_workers kept for the JSON API and the pages "
+        "(at least one in each web process): "
         "requests to the SPARQL endpoint never take them, so runaway queries there cannot starve the "
         "rest of the site.")
     queue_wait: float = Field(
-        default=5.0, description="Seconds a SPARQL endpoint request may wait for a free worker before a "
-        "503 with Retry-After.")
+        default=5.0, description="Seconds a SPARQL endpoint request may wait for a free worker in its "
+        "lane (cheap, medium or heavy, by the query's guessed cost) before a 503 with Retry-After.")
     query_memory_mb: int = Field(
         default=4096, description="Address space a query worker may use (MiB; 0 for no limit); past it "
         "the query fails.")
@@ -97,7 +105,8 @@ class Settings(BaseSettings):
         default=1000, description="Deepest query or update accepted: nesting of brackets plus the chains "
         "of patterns and operators at each level; deeper gets 400.")
     max_concurrent_queries: int = Field(
-        default=16, description="Queries evaluated or waiting at once; more get 503.")
+        default=256, description="Queries evaluated or waiting at once in one web process; more get a "
+        "503 at once (a guard against floods: below it, a query waits up to queue_wait for a worker).")
     max_body_bytes: int = Field(
         default=1_048_576, description="Largest request body accepted (bytes); larger gets 413.")
     max_result_bytes: int = Field(

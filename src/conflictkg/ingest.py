@@ -368,7 +368,7 @@ class _Batch:
             if self.parts and self.bulk:
                 self.writer.bulk_add_graphs(b"".join(self.parts), self.graphs)
             elif self.parts:
-                self.writer.add_graphs(b"".join(self.parts))
+                self.writer.add_graphs(b"".join(self.parts), self.graphs)
         except GraphsNotWritten as exc:  # a SPARQL server refused some graphs: the others are in
             self._not_written(exc.failures)
         self.parts, self.graphs = [], []

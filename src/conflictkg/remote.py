@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -446,9 +446,10 @@ class RemoteWriter:
             raise GraphsNotWritten({graph or "default": str(exc)}) from None
         return len(quads)
 
-    def add_graphs(self, nquads: bytes) -> None:
+    def add_graphs(self, nquads: bytes, graphs: Sequence[str] | None = None) -> None:
         """Whole graphs, one PUT each; the graphs refused are named in GraphsNotWritten
-        after the others are written."""
+        after the others are written (``graphs``, which the embedded writer's index reads,
+        are the ones the N-Quads hold)."""
         failures = {}
         for graph, quads in _by_graph(parse(nquads, format=RdfFormat.N_QUADS)).items():
             iri = None if isinstance(graph, DefaultGraph) else graph.value

@@ -42,6 +42,8 @@ from typing import Any
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store
 
+from conflictkg import events_index
+
 BULK_PENDING = "bulk.pending"
 REFERENCE_STATE = "reference.json"
 # snapshots kept beyond those readers hold: each pins the files compaction has since
@@ -132,6 +134,7 @@ class Writer:
         self.store = store
         self.changed = False
         self.failed = False  # a bulk load failed and could not be undone: nothing is published
+        self.changes = events_index.Changes()  # what the event list's index must read again
 
     @property
     def name(self) -> str:
@@ -175,13 +178,19 @@ class Writer:
             else:
                 self.store.extend(quads)
         self.changed = True
+        self.changes.graph(graph)
         return len(quads)
 
-    def add_graphs(self, nquads: bytes) -> None:
-        """Add whole graphs, given as N-Quads, in one transaction: all of them land or none."""
+    def add_graphs(self, nquads: bytes, graphs: Sequence[str] | None = None) -> None:
+        """Add whole graphs, given as N-Quads, in one transaction: all of them land or none.
+        ``graphs`` names them (unnamed, the event index is read again whole)."""
         with _writes(self.path):
             self.store.load(nquads, format=RdfFormat.N_QUADS)
         self.changed = True
+        if graphs is None:
+            self.changes.everything = True
+        for graph in graphs or ():
+            self.changes.graph(graph)
 
     def bulk_add_graphs(self, nquads: bytes, graphs: Sequence[str]) -> None:
         """Add new graphs, given as N-Quads, through Oxigraph's bulk loader: less CPU and far
@@ -206,15 +215,19 @@ class Writer:
                 raise
             pending.unlink()
         self.changed = True
+        for graph in graphs:
+            self.changes.graph(graph)
 
     def remove_graph(self, graph: str) -> None:
         self.store.remove_graph(NamedNode(graph))
         self.changed = True
+        self.changes.graph(graph)
 
     def update(self, sparql: str, **options: Any) -> None:
         """Run a SPARQL Update request as one transaction."""
         self.store.update(sparql, **options)
         self.changed = True
+        self.changes.everything = True
 
     def load(self, data: bytes, *, format: RdfFormat, graph: str | None = None) -> None:
         """Parse and add RDF in one transaction."""
@@ -224,8 +237,10 @@ class Writer:
 
     def extend(self, quads: Iterable[Quad]) -> None:
         """Add quads, in any graphs, in one transaction."""
+        quads = list(quads)
         self.store.extend(quads)
         self.changed = True
+        self.changes.quads(quads)
 
     def change(self, *, remove: Iterable[Quad] = (), add: Iterable[Quad] = ()) -> None:
         """Remove some quads, then add others, in any graphs: two transactions, the removals
@@ -236,6 +251,7 @@ class Writer:
         if remove:
             self.store.update(f"DELETE DATA {{\n{_grouped(remove)}\n}}")
             self.changed = True
+            self.changes.quads(remove)
         if add:
             self.extend(add)
 
@@ -256,7 +272,11 @@ class Writer:
         if self.failed:
             raise StoreWriteError(f"{self.path}: a failed bulk load is not undone yet; nothing is published")
         self.store.flush()
-        gen = max(current_generation(self.path), _newest_snapshot(self.path)) + 1
+        published = current_generation(self.path)
+        gen = max(published, _newest_snapshot(self.path)) + 1
+        # The event list's index first: it may be a moment ahead of readers, never behind.
+        events_index.update(self.path, self.store, self.changes, gen, published=published)
+        self.changes = events_index.Changes()
         snapshots = self.path / "snapshots"
         snapshots.mkdir(exist_ok=True)
         target = snapshots / _gen_name(gen)
@@ -359,6 +379,8 @@ def writing(path: Path, *, wait: float = 60.0, publish: bool = True) -> Iterator
         with _writes(path):
             store = Store(str(path / "db"))
             _undo_unfinished_bulk_load(path, store)
+            if events_index.stale(path, current_generation(path)):  # older store, or lost
+                events_index.rebuild(path, store, current_generation(path))
         writer = Writer(path, store)
         try:
             yield writer

@@ -40,7 +40,7 @@ def rows(response: httpx.Response) -> list[dict]:
 
 
 def test_runaway_query_is_stopped_and_others_are_served_meanwhile(live, sample_store):
-    with live(store=sample_store, query_timeout=3, query_workers=2) as server, \
+    with live(store=sample_store, query_timeout=3, query_workers=3) as server, \
             server.client() as client:
         runaway = Background(server.url, RUNAWAY)
         runaway.start()

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
@@ -35,6 +37,7 @@ from conflictkg.server import (
     ontology,
     pages,
     query_page,
+    sandbox,
     sparql,
 )
 from conflictkg.server.engine import QueryEngine
@@ -117,9 +120,10 @@ def create_app(settings: Settings, *, bundle: Bundle | None = None) -> FastAPI:
 
     @app.get("/health", tags=["service"])
     async def health() -> JSONResponse:
-        """Liveness: answers even while queries run, with the store's generation."""
+        """Liveness: answers even while queries run, with the store's generation and which
+        of the web processes answered."""
         return JSONResponse({"status": "ok", "generation": engine.generation,
-                             "queries": engine.in_flight})
+                             "queries": engine.in_flight, "process": os.getpid()})
 
     app.include_router(graph_store.router, tags=["sparql"])
     app.include_router(describe.router, tags=["service"])
@@ -132,9 +136,29 @@ def create_app(settings: Settings, *, bundle: Bundle | None = None) -> FastAPI:
     return app
 
 
+@dataclass(frozen=True)
+class WebProcessApp:
+    """The app factory of one of ``processes`` web processes (picklable: uvicorn's
+    supervisor hands it to each process it starts, and restarts one that dies)."""
+
+    settings: Settings
+    processes: int
+
+    def __call__(self) -> FastAPI:
+        return create_app(sandbox.share_out(self.settings, self.processes))
+
+
 def run_server(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve ``settings.store`` over HTTP until interrupted."""
+    """Serve ``settings.store`` over HTTP until interrupted, in ``web_workers`` processes
+    that share the port (and the query workers, see :func:`sandbox.share_out`)."""
     import uvicorn
+    from uvicorn.supervisors import Multiprocess
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    processes = sandbox.web_processes(settings)
+    if processes == 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        return
+    config = uvicorn.Config(WebProcessApp(settings, processes), factory=True, host=host, port=port,
+                            workers=processes, log_level="info")
+    Multiprocess(config, sockets=[config.bind_socket()]).run()

@@ -4,8 +4,14 @@ Every query goes to a worker process (see :mod:`conflictkg.server.worker`) over 
 socket pair whose answers are read on the event loop itself, with no thread hop
 (:mod:`conflictkg.server.worker_link`), so the loop keeps serving (``/health``
 answers while a runaway query runs). A query that overruns ``query_timeout`` has its
-worker killed and replaced, and its client gets a 503. More than
-``max_concurrent_queries`` at once get a 503 at once rather than a long queue.
+worker killed and replaced, and its client gets a 503.
+
+The SPARQL endpoint's queries wait for its ``query_workers`` in lanes by guessed cost
+(:mod:`conflictkg.server.cost`: a static look at the query, corrected by what its shape
+took before), so a cheap query never waits behind heavy ones; each waits at most
+``queue_wait``, and only then gets a 503 with Retry-After. The API's and the pages' own
+queries also have the ``reserved_workers``. Past ``max_concurrent_queries`` evaluated or
+waiting at once, a request gets its 503 at once (a guard against floods).
 
 Results are cached by (store generation, request); a new generation empties the
 cache. Writes go through :meth:`QueryEngine.write`, which holds the store's writer
@@ -23,6 +29,7 @@ import os
 import shutil
 import signal
 import tempfile
+import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -32,7 +39,7 @@ from typing import Any, TypeVar
 from conflictkg import backend
 from conflictkg import store as kgstore
 from conflictkg.config import Settings
-from conflictkg.server import federation, sandbox, worker
+from conflictkg.server import cost, federation, sandbox, worker
 from conflictkg.server.errors import HttpError
 from conflictkg.server.worker_link import WorkerProcess
 
@@ -42,6 +49,7 @@ CACHE_ENTRY_LIMIT = 4 << 20  # larger results are not kept in memory
 CACHE_BYTES = 256 << 20  # nor more than this in all
 STREAM_CHUNK = 1 << 16
 RETRY_AFTER = 2  # seconds, in the Retry-After of a 503
+STARTUP_SECONDS = 120  # the longest the engine waits for its workers to start
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {XSD + n for n in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
                                "positiveInteger", "negativeInteger", "nonPositiveInteger",
@@ -102,12 +110,14 @@ class QueryEngine:
     """Runs SPARQL for the web process. Build it per app; ``start`` spawns the workers."""
 
     def __init__(self, settings: Settings) -> None:
+        settings = sandbox.share_out(settings)  # the machine's defaults made explicit
         self.settings = settings
         self._context = multiprocessing.get_context("spawn")
         self._idle: asyncio.LifoQueue[WorkerProcess] | None = None
-        self._endpoint_slots: asyncio.Semaphore | None = None
+        self._lanes: cost.Lanes | None = None
+        self.history = cost.History()  # what each shape of query took
         self._workers: list[WorkerProcess] = []
-        self._threads = ThreadPoolExecutor(max_workers=settings.max_concurrent_queries + 2,
+        self._threads = ThreadPoolExecutor(max_workers=min(32, settings.max_concurrent_queries + 2),
                                            thread_name_prefix="conflictkg-query")
         self._in_flight = 0
         self._cache: OrderedDict[tuple, QueryResult] = OrderedDict()
@@ -150,9 +160,14 @@ class QueryEngine:
     async def start(self) -> None:
         self._idle = asyncio.LifoQueue()  # the last worker used is the warmest
         self._spill_dir = tempfile.mkdtemp(prefix="conflictkg-results-")
-        self._endpoint_slots = asyncio.Semaphore(max(1, self.settings.query_workers))
+        self._lanes = cost.Lanes(self.settings.query_workers)
         for _ in range(max(1, self.settings.query_workers) + max(0, self.settings.reserved_workers)):
             self._add_worker()
+        # Ready once every worker has opened the store, so that no first query pays for a
+        # worker's start (its imports and the snapshot, seconds on a busy machine) against
+        # its timeout.
+        await asyncio.gather(*(w.call({"op": "ping"}, STARTUP_SECONDS) for w in self._workers),
+                             return_exceptions=True)
 
     async def close(self) -> None:
         for w in self._workers:
@@ -176,31 +191,50 @@ class QueryEngine:
         self._workers.remove(w)
         self._add_worker()
 
-    async def _call(self, job: dict, *, endpoint: bool = False) -> tuple[Any, int]:
+    async def _call(self, job: dict, *, endpoint: bool = False, lane: str = cost.MEDIUM,
+                    shape: str | None = None) -> tuple[Any, int]:
         """Run a job on a free worker within the limits; (payload, generation).
 
-        A job of the SPARQL endpoint (``endpoint``) holds one of ``query_workers`` slots,
-        waiting at most ``queue_wait`` for one; the API's and the pages' jobs take any idle
-        worker, so the ``reserved_workers`` stay theirs while the endpoint is saturated.
+        A job of the SPARQL endpoint (``endpoint``) holds a place in its ``lane`` among the
+        ``query_workers``, waiting at most ``queue_wait`` for one; the API's and the pages'
+        jobs take any idle worker, so the ``reserved_workers`` stay theirs while the
+        endpoint is saturated. The time a job of a known ``shape`` took is remembered.
         """
-        if self._idle is None or self._endpoint_slots is None:
+        if self._idle is None or self._lanes is None:
             raise busy("the query engine is not running", "not_running")
         if self._in_flight >= self.settings.max_concurrent_queries:
             raise busy(f"too many queries at once (limit {self.settings.max_concurrent_queries}); "
                        "retry shortly")
         if not endpoint:
-            return await self._on_worker(job)
+            return await self._timed(job, shape)
+        self._in_flight += 1  # waiting counts
         try:
-            await asyncio.wait_for(self._endpoint_slots.acquire(), self.settings.queue_wait)
+            await self._lanes.acquire(lane, self.settings.queue_wait)
         except TimeoutError:
-            raise busy(f"every query worker of the endpoint stayed busy for "
+            raise busy(f"the endpoint's query workers for {lane} queries stayed busy for "
                        f"{self.settings.queue_wait:g} s; retry shortly") from None
-        try:
-            return await self._on_worker(job)
         finally:
-            self._endpoint_slots.release()
+            self._in_flight -= 1
+        try:
+            return await self._timed(job, shape)
+        finally:
+            await self._lanes.release(lane)
 
-    async def _on_worker(self, job: dict) -> tuple[Any, int]:
+    async def _timed(self, job: dict, shape: str | None) -> tuple[Any, int]:
+        """A job's answer; the CPU time it took is remembered for its shape (a job stopped
+        for its time or memory: the time it ran)."""
+        started = time.monotonic()
+        try:
+            payload, generation, cpu = await self._on_worker(job)
+        except HttpError as error:
+            if shape is not None and error.code in ("timeout", "out_of_memory"):
+                self.history.record(shape, time.monotonic() - started)
+            raise
+        if shape is not None:
+            self.history.record(shape, cpu)
+        return payload, generation
+
+    async def _on_worker(self, job: dict) -> tuple[Any, int, float]:
         assert self._idle is not None
         timeout = self.settings.query_timeout
         what = "update" if job["op"] == "update" else "query"
@@ -242,7 +276,7 @@ class QueryEngine:
         if answer[0] == "error":
             _, status, code, message, _ = answer
             raise HttpError(status, message, code=code)
-        return answer[1], answer[2]
+        return answer[1], answer[2], answer[3]
 
     def _cached(self, key: tuple) -> QueryResult | None:
         generation = self.generation
@@ -285,31 +319,34 @@ class QueryEngine:
         hit = self._cached(key)
         if hit is not None:
             return hit
-        query, federated = await self._federate(query, base_iri)
+        query, federated, guess = await self._federate(query, base_iri)
+        lane = self.history.lane(guess) if guess is not None else cost.MEDIUM
         payload, generation = await self._call({
             "op": "query", "query": query, "accept": accept, "format": format, "base_iri": base_iri,
             "default_graphs": list(default_graph_uris), "named_graphs": list(named_graph_uris),
             "substitutions": substitutions or None, "max_bytes": self.settings.max_result_bytes,
-            "context": self.context_file}, endpoint=endpoint)
+            "context": self.context_file}, endpoint=endpoint, lane=lane,
+            shape=guess.shape if guess is not None else None)
         result = _result(payload, generation)
         result.stable = not federated
         if not federated:
             self._remember(key, result)
         return result
 
-    async def _federate(self, text: str, base_iri: str | None, *, update: bool = False) -> tuple[str, bool]:
+    async def _federate(self, text: str, base_iri: str | None, *,
+                        update: bool = False) -> tuple[str, bool, cost.Estimate | None]:
         """The text read once (in a thread: bounds, then what it calls) and refused, or
-        with its allowed SERVICE clauses evaluated; and whether it had any."""
+        with its allowed SERVICE clauses evaluated; whether it had any; its guessed cost."""
         loop = asyncio.get_running_loop()
         plan = await loop.run_in_executor(self._threads, functools.partial(
             federation.plan, text, self.limits, base_iri=base_iri, update=update))
         if not plan.clauses:
-            return text, False
+            return text, False, plan.estimate
         text = await federation.evaluate(plan, timeout=self.settings.service_timeout,
                                          max_bytes=self.settings.max_result_bytes)
         await loop.run_in_executor(self._threads, functools.partial(
             federation.recheck, text, self.limits, base_iri=base_iri, update=update))
-        return text, True
+        return text, True, plan.estimate
 
     async def read_graph(self, graph: str | None, *, accept: str | None,
                          format: str | None = None) -> QueryResult:
@@ -349,7 +386,7 @@ class QueryEngine:
     async def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         """A SPARQL Update, read and checked (no LOAD; SERVICE clauses resolved here),
         then applied by a query worker, which has no network, under the writer lock."""
-        sparql, _ = await self._federate(sparql, base_iri, update=True)
+        sparql, _, _ = await self._federate(sparql, base_iri, update=True)
         async with self._write_lock:
             await self._call({"op": "update", "update": sparql, "base_iri": base_iri,
                               "store": self.location}, endpoint=True)

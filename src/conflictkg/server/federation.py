@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import httpx
 from pyoxigraph import NamedNode
 
-from conflictkg.server import sparqlcalls, sparqltext
+from conflictkg.server import cost, sparqlcalls, sparqltext
 from conflictkg.server.errors import HttpError
 from conflictkg.server.sparqlcalls import ServiceClause
 from conflictkg.server.sparqltext import SparqlTextError
@@ -67,6 +67,7 @@ class Plan:
     text: str
     clauses: list[ServiceClause]
     prologue: str
+    estimate: cost.Estimate | None = None  # a query's (not an update's) guessed cost
 
 
 def plan(text: str, limits: Limits, *, base_iri: str | None = None, update: bool = False) -> Plan:
@@ -93,7 +94,8 @@ def plan(text: str, limits: Limits, *, base_iri: str | None = None, update: bool
         if clause.endpoint not in limits.allowlist:
             raise refused(f"SERVICE <{clause.endpoint}> is not allowed by this endpoint "
                           "(its allowlist is set with --allow-service)")
-    return Plan(text, clauses, _prologue(reading) if clauses else "")
+    return Plan(text, clauses, _prologue(reading) if clauses else "",
+                None if update else cost.estimate(reading))
 
 
 def _prologue(reading: sparqltext.Reading) -> str:

@@ -134,6 +134,46 @@ def machine_memory_mb() -> int:
     return total >> 20
 
 
+WORKER_BUDGET_MB = 1024  # the query memory a worker counted by default should have at least
+WORKERS_PER_CORE = 3  # so that each lane has a worker of its own in each of two web processes
+
+
+def default_query_workers(settings: Settings) -> int:
+    """The query workers when the setting is 0: three per core, while the query memory gives
+    each at least ``WORKER_BUDGET_MB``; at least two."""
+    total = settings.query_memory_total_mb or machine_memory_mb() // 2
+    by_memory = total // WORKER_BUDGET_MB - max(0, settings.reserved_workers)
+    return max(2, min(WORKERS_PER_CORE * cores(), by_memory))
+
+
+def web_processes(settings: Settings) -> int:
+    """The web processes ``serve`` runs: the setting, or one per core when it is 0."""
+    return settings.web_workers if settings.web_workers > 0 else cores()
+
+
+def cores() -> int:
+    """The cores this process may run on (a container's CPU set, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def share_out(settings: Settings, processes: int = 1) -> Settings:
+    """The settings of one of ``processes`` web processes: the query workers, the reserved
+    ones and the query memory are the server's in all, shared out equally (each process
+    keeps at least one query worker, and one reserved worker when there are any), so that
+    more web processes never mean more memory for queries."""
+    workers = settings.query_workers or default_query_workers(settings)
+    total_mb = settings.query_memory_total_mb or machine_memory_mb() // 2
+    reserved = settings.reserved_workers
+    return settings.model_copy(update={
+        "query_workers": max(1, workers // processes),
+        "reserved_workers": max(1, reserved // processes) if reserved > 0 else 0,
+        "query_memory_total_mb": max(1, total_mb // processes),
+    })
+
+
 def worker_memory_mb(settings: Settings) -> int:
     """Each worker's address-space limit: an equal share of ``query_memory_total_mb``
     (half the machine's memory when 0), at most ``query_memory_mb`` when that is set."""

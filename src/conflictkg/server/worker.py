@@ -13,7 +13,9 @@ Oxigraph never runs a request's text in the web process.
 A worker answers one job at a time over a socket pair, each message pickled behind
 an 8-byte length (:func:`send_message`), so the web process can read answers on its
 event loop without a thread. Jobs are plain dicts, answers
-``("ok", payload, generation)`` or ``("error", status, code, message, generation)``.
+``("ok", payload, generation, cpu seconds)`` or ``("error", status, code, message,
+generation)``: the CPU time a job took (its thread's) is what the engine learns a query
+shape's cost from, since it does not grow when the machine is busy as wall time does.
 Results are serialised here, fully and under a size cap, so the web process can
 send a correct status line before the body; a large one is written to a temporary
 file that the web process streams, so it is never held in memory whole.
@@ -382,11 +384,13 @@ def _answer_jobs(sock: socket.socket, path: backend.Location, held: str) -> None
             return
         try:
             if job["op"] == "sandbox":
-                answer: tuple[object, ...] = ("ok", held, generation)
+                answer: tuple[object, ...] = ("ok", held, generation, 0.0)
             else:
                 if store is None or watch.current() != generation:
                     generation, store = backend.open_reader(path)
-                answer = ("ok", HANDLERS[job["op"]](store, job, functions), generation)
+                started = time.thread_time()
+                payload = HANDLERS[job["op"]](store, job, functions)
+                answer = ("ok", payload, generation, time.thread_time() - started)
         except HttpError as exc:
             answer = ("error", exc.status, exc.code, exc.message, generation)
         except SyntaxError as exc:

@@ -36,7 +36,7 @@ from conflictkg.server.api.graph import (
     spans,
     text,
 )
-from conflictkg.server.api.index import EventIndex, candidates, event_index, summaries_data
+from conflictkg.server.api.index import candidates, event_index, summaries_data
 from conflictkg.server.api.params import Area, EventFilter
 from conflictkg.server.api.queries import ListQuery, encode_cursor
 from conflictkg.server.deps import CacheDep, EngineDep, SettingsDep
@@ -104,11 +104,11 @@ class Reader:
         params = [(k, v) for k, v in self.request.query_params.multi_items() if k != "cursor"]
         return m.Links(next=f"{self.request.url.path}?{urlencode([*params, ('cursor', cursor)])}")
 
-    async def index(self) -> EventIndex:
-        """The event index, its generation noted for the answer's X-Index-Generation."""
-        index = await event_index(self.engine, self.cache)
-        self.request.state.index_generation = index.generation
-        return index
+    async def index_page(self, **filters: Any) -> tuple[list[str], str | None]:
+        """One page of the event index, its generation noted for the answer's X-Index-Generation."""
+        generation, page = await event_index(self.engine, self.cache).page(**filters)
+        self.request.state.index_generation = generation
+        return page.iris, page.last
 
     async def events_matching(self, filters: EventFilter, *, after: str | None = None,
                               limit: int | None = None) -> tuple[list[str], str | None]:
@@ -129,14 +129,12 @@ class Reader:
             await narrow("geoPlace", await self.places_in(filters.area), q.EVENT_GEO)
         if filters.source is not None:
             await narrow("source", await self.named("source", filters.source, "source"), q.EVENT_SOURCE)
-        index = await self.index()
-        return index.page(kind=filters.kind, start=filters.period.start, end=filters.period.end,
-                          among=among, after=after, limit=limit if limit is not None else len(index.events),
-                          incidents=not filters.reports)
+        return await self.index_page(kind=filters.kind, start=filters.period.start, end=filters.period.end,
+                                     among=among, after=after, limit=limit, incidents=not filters.reports)
 
     async def events_among(self, among: set[str], limit: int) -> list[str]:
         """The first reported events of a candidate set, by date."""
-        return (await self.index()).page(among=among, limit=limit, incidents=False)[0]
+        return (await self.index_page(among=among, limit=limit, incidents=False))[0]
 
     async def event_summaries(self, found: list[str]) -> list[m.EventSummary]:
         """Each event's summary with its figures (fatalities, admin units, ACLED type...)."""

@@ -19,7 +19,7 @@ from conflictkg.config import Settings
 from conflictkg.iris import Iris
 from conflictkg.server.api import models as m
 from conflictkg.server.api.figures import GEO_PRECISION
-from conflictkg.server.api.index import build_index
+from conflictkg.server.api.index import EventIndex, index_store
 from conflictkg.server.api.reader import event_summaries
 from conflictkg.server.engine import QueryEngine
 
@@ -88,8 +88,11 @@ async def export_csv(settings: Settings, *, kind: str | None = None, start: str 
     await engine.start()
     try:
         iris, cache = Iris(settings.base_iri), dict[str, Any]()
-        index = await build_index(engine)
-        found, _ = index.page(kind=kind, start=start, end=end, limit=len(index.events), incidents=True)
+        index = EventIndex(settings.store)
+        if not index.ready():
+            index_store(settings.store)
+        _, page = await index.page(kind=kind, start=start, end=end, limit=None, incidents=True)
+        found = page.iris
         summaries = [e for at in range(0, len(found), 500)
                      for e in await event_summaries(engine, iris, cache, found[at:at + 500])]
         return csv_text(summaries)

@@ -39,6 +39,28 @@ def location(settings: Settings) -> Location:
     return Path(settings.store)
 
 
+def index_folder(settings: Settings) -> Path:
+    """Where the event list's index lives (:mod:`conflictkg.events_index`): the embedded
+    store's folder, or a SPARQL server's local state folder."""
+    where = location(settings)
+    if isinstance(where, remote.Endpoints):
+        return remote.local_state(settings, where)
+    return where
+
+
+def index_events(settings: Settings) -> None:
+    """Have the event index built where it is missing or stale: an embedded store rebuilds
+    it on opening for writing (unless a writer holds it and is doing that); a server's is
+    read whole from the server."""
+    where = location(settings)
+    if isinstance(where, remote.Endpoints):
+        with remote.writing(where, remote.local_state(settings, where), publish=False) as writer:
+            writer.index_events()
+        return
+    with contextlib.suppress(store.StoreLockedError), store.writing(where, wait=0, publish=False):
+        pass
+
+
 def local(where: Location) -> bool:
     """The store is a folder on this machine (a query worker then needs no network)."""
     return not isinstance(where, remote.Endpoints)

@@ -43,6 +43,8 @@ from pyoxigraph import (
     serialize,
 )
 
+from conflictkg import events_index
+
 STATE_GRAPH = "urn:conflictkg:state"
 GENERATION = "urn:conflictkg:generation"
 REFERENCE = "urn:conflictkg:reference"
@@ -522,11 +524,19 @@ class RemoteWriter:
                     f"INSERT DATA {{ GRAPH {state} {{ {state} <{predicate}> {value} }} }}")
 
     def publish(self) -> int:
-        """A new generation in the state graph: the server's result caches start again."""
+        """A new generation in the state graph: the server's result caches start again,
+        and the event list's index in the state folder is read again from the server."""
         generation = time.time_ns() // 1000
         self._set_state(GENERATION, Literal(generation))
         self.changed = False
+        self.index_events(generation)
         return generation
+
+    def index_events(self, generation: int | None = None) -> None:
+        """The event list's index (:mod:`conflictkg.events_index`) read whole from the
+        server: one query, whatever was written (the embedded writer updates only what
+        changed, by lookups that would each be a round trip here)."""
+        events_index.rebuild(self.path, self.store, self.store.generation() if generation is None else generation)
 
 
 @contextlib.contextmanager

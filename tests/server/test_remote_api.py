@@ -57,7 +57,8 @@ def _known_differences(request: pytest.FixtureRequest) -> None:
     params = getattr(request.node, "callspec", None)
     name = request.node.originalname
     if params is not None and params.params.get("client") == "virtuoso" and name in VIRTUOSO_DIFFERS:
-        request.applymarker(pytest.mark.xfail(reason=VIRTUOSO_DIFFERS[name], strict=True))
+        # whether Virtuoso's `*` paths answer depends on the data the corpus is read into
+        request.applymarker(pytest.mark.xfail(reason=VIRTUOSO_DIFFERS[name], strict=False))
 
 
 @pytest.fixture(scope="module", params=sorted(SERVERS))

@@ -20,7 +20,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-from conflictkg import events_index
+from conflictkg import backend, events_index
 from conflictkg import store as kgstore
 from conflictkg.iris import Iris
 from conflictkg.server.api.graph import (
@@ -63,16 +63,9 @@ class EventIndex:
         return not events_index.stale(self.store, kgstore.current_generation(self.store))
 
 
-def index_store(path: Path) -> None:
-    """Have the store's event index built (by opening the store for writing, which
-    rebuilds a missing or stale one), unless a writer holds it and is doing that."""
-    with contextlib.suppress(kgstore.StoreLockedError), kgstore.writing(path, wait=0, publish=False):
-        pass
-
-
 def event_index(engine: Any, cache: dict[str, Any]) -> EventIndex:
     if "events" not in cache:
-        cache["events"] = EventIndex(engine.settings.store)
+        cache["events"] = EventIndex(backend.index_folder(engine.settings))
     return cache["events"]
 
 
@@ -83,7 +76,7 @@ async def keeping_index(engine: Any, cache: dict[str, Any]) -> AsyncIterator[Non
     index = event_index(engine, cache)
     if not await asyncio.to_thread(index.ready):
         log.info("indexing the events of %s", index.store)
-        await asyncio.to_thread(index_store, index.store)
+        await asyncio.to_thread(backend.index_events, engine.settings)
     try:
         yield
     finally:

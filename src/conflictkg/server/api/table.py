@@ -15,11 +15,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from conflictkg import backend
 from conflictkg.config import Settings
 from conflictkg.iris import Iris
 from conflictkg.server.api import models as m
 from conflictkg.server.api.figures import GEO_PRECISION
-from conflictkg.server.api.index import EventIndex, index_store
+from conflictkg.server.api.index import EventIndex
 from conflictkg.server.api.reader import event_summaries
 from conflictkg.server.engine import QueryEngine
 
@@ -88,9 +89,9 @@ async def export_csv(settings: Settings, *, kind: str | None = None, start: str 
     await engine.start()
     try:
         iris, cache = Iris(settings.base_iri), dict[str, Any]()
-        index = EventIndex(settings.store)
+        index = EventIndex(backend.index_folder(settings))
         if not index.ready():
-            index_store(settings.store)
+            backend.index_events(settings)
         _, page = await index.page(kind=kind, start=start, end=end, limit=None, incidents=True)
         found = page.iris
         summaries = [e for at in range(0, len(found), 500)

@@ -18,7 +18,6 @@ from operator import attrgetter, itemgetter
 from typing import ClassVar
 
 from conflictkg.extract.doc import Attributed, Doc, Mention, Sentence, SpanIndex, clitic_forms
-from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.model import Attribution, SourceNames
 from conflictkg.extract.normalize import normalize_key
@@ -33,7 +32,6 @@ _QUOTES = str.maketrans(dict.fromkeys("\"“”«»", " "))
 CLOSING_VERB = 3  # words after "said" that still leave it closing its sentence ("on Monday")
 CHRONICLE_KINDS = ("archive-record", "chronicle")  # entries that each stand alone
 TITLE_REACH = 4  # tokens between a verb and a speaker's title ("قال فرهاد شامي المتحدث باسم")
-UNNAMED_WORDS = 5  # words of a speaker no gazetteer knows ("قال مختار قرية الحويز أبو خالد إن")
 
 
 class _Rules:
@@ -53,8 +51,6 @@ class _Rules:
         self.recipients = s.keys("recipient_verbs")  # "told Reuters": who heard, not who said
         self.speaker_nouns = s.keys("speaker_nouns")
         self.content_openers = s.keys("content_openers")
-        self.not_speakers = s.keys("not_speakers")
-        self.verb_particles = s.keys("verb_particles")
         self.statements: Matcher[str] = s.matcher(statement=s.words("statement_nouns"))
         self.statement_keys = s.keys("statement_nouns")
         self.anaphors = {normalize_key(k): frozenset(v) for k, v in s.groups("anaphors").items()}
@@ -198,8 +194,6 @@ class AttributionFinder:
         near = window if kind == "preposition" else 1  # an institution right after its verb
         source = next((m for m in after if len(doc.tokens_between(end, m.start)) <= (
             window if m.key or m.weak else near)), None)
-        if source is None and kind == "verb" and not told and rules.not_speakers:
-            source = _unnamed(doc, sentence, end, rules)  # "فيما قال مختار القرية إن"
         if source is None and kind == "verb":
             before = [m for m in sources.starting(sentence.start, start) if m.end <= start]
             if before and len(doc.tokens_between(before[-1].end, start)) <= BEFORE_VERB:
@@ -278,30 +272,6 @@ def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanInd
     reach = len(doc.tokens_between(end, title.end)) + 1 if title else 1
     return next((m for m in actors.starting(end, sentence.end) if not m.weak
                  and len(doc.tokens_between(end, m.start)) <= reach), None)
-
-
-def _unnamed(doc: Doc, sentence: Sentence, end: int, rules: _Rules) -> Mention | None:
-    """A speaker the gazetteers do not know, in Arabic word order: the words between the
-    verb and what was said ("قال مختار القرية إن", "أفادت شبكة نبض الحرية بأن"), when they
-    are a few words with no figure and do not open with a place, time or manner. One
-    word with the article ("قال المتحدث إن", "وأفاد المراسل بأن") refers back to a source
-    named before, and is left to the credit carried from there."""
-    words = doc.tokens_between(end, sentence.end)[:UNNAMED_WORDS + 1]
-    k = next((i for i, t in enumerate(words) if t.key in rules.content_openers), 0)
-    if k and words[k - 1].key in rules.verb_particles:
-        k -= 1
-    if k == 0:
-        return None
-    first = words[0]
-    if any(f in rules.not_speakers for f in clitic_forms(first.key)) or first.key in rules.not_speakers \
-            or " ".join(t.key for t in words[:2]) in rules.not_speakers \
-            or any(any(c.isdigit() for c in t.key) for t in words[:k]) \
-            or (k == 1 and clitics().has_article(first.key)):
-        return None
-    start, stop = first.start, words[k - 1].end
-    if any(not m.weak for m in doc.index("actor_mentions").overlapping(start, stop)):
-        return None  # a party speaks ("أعلنت هيئة تحرير الشام أن"): the group reader's
-    return Mention(start, stop, doc.text[start:stop], "", weak=True)
 
 
 def _apposed(doc: Doc, sentence: Sentence, start: int) -> Mention | None:

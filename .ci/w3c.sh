@@ -24,13 +24,19 @@ check() {
   .venv/bin/conflictkg serve "$@" --host 127.0.0.1 --port "$port" --open-updates >"$work/$name.log" 2>&1 &
   local server=$!
   pids+=("$server")
-  for _ in $(seq 100); do
-    curl -fs "http://127.0.0.1:$port/health" >/dev/null && break
+  # ready when every web process answers (the server starts one per core)
+  local cores; cores=$(.venv/bin/python -c 'import os; print(len(os.sched_getaffinity(0)))')
+  for _ in $(seq 150); do
+    local seen; seen=$(for _ in $(seq 8); do curl -fs "http://127.0.0.1:$port/health"; echo; done \
+      | sed -n 's/.*"process":\([0-9]*\).*/\1/p' | sort -u | wc -l)
+    [ "$seen" -ge "$cores" ] && break
     sleep 0.2
   done
   local endpoint="http://127.0.0.1:$port/sparql"
   echo "w3c ($name):"
-  "$runner" "$endpoint" protocol | tail -1 | tee "$work/$name.protocol" || status=1
+  "$runner" "$endpoint" protocol >"$work/$name.protocol.log" 2>&1 || status=1
+  grep "✖" "$work/$name.protocol.log" || true  # the failures, named
+  tail -1 "$work/$name.protocol.log" | tee "$work/$name.protocol"
   "$runner" "$endpoint" sd | tail -1 | tee "$work/$name.sd" || status=1
   GSP_ENDPOINT="http://127.0.0.1:$port/store" "$runner" "$endpoint" gsp | tail -1 || true
   grep -q "tests succeeded" "$work/$name.protocol" && ! grep -q "✖" "$work/$name.protocol" || status=1

@@ -108,7 +108,10 @@ class ControlFinder:
             readings = doc.attempt(self.name, where, [], self._read, doc, cue, sentence, rules,
                                    words, starts, context, changes)
             denial = next((d for d in denials if sentence.start <= d.start < cue.start
-                           and not _aside_between(doc, d.end, cue.start, rules)), None)
+                           and not _aside_between(doc, d.end, cue.start, rules)
+                           and not (cue.payloads[0].form != "passives"  # a state told after it is
+                                    # the denial's own ground ("denied it fell, saying it is still held")
+                                    and _affirmed_between(doc, d.end, cue.start, rules))), None)
             attributed = self._denier(doc, denial) if denial else None
             clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
             date = _date(doc, clause) or _event_start(doc, sentence)
@@ -643,6 +646,19 @@ def _aside_between(doc: Doc, start: int, end: int, rules: ControlRules) -> bool:
     return any(t.key in relatives and doc.text[max(start, t.start - 3):t.start].rstrip().endswith((",", "،"))
                and not any(c in doc.text[t.end:end] for c in ",،")  # not an aside closed before it
                for t in doc.tokens_between(start, end))
+
+
+def _affirmed_between(doc: Doc, start: int, end: int, rules: ControlRules) -> bool:
+    """Whether the denier's own statement opens after a comma between a denial and a change
+    ("نفى سقوط المدينة، مؤكدا أن الوحدات أعادت تموضعها", "denied it, saying its forces had
+    withdrawn"): the change is what the denier asserts."""
+    tokens = doc.tokens_between(start, end)
+    for n, t in enumerate(tokens):
+        pair = f"{t.key} {tokens[n + 1].key}" if n + 1 < len(tokens) else ""
+        if (t.key in rules.affirmations or pair in rules.affirmations) and \
+                doc.text[max(start, t.start - 3):t.start].rstrip().endswith((",", "،")):
+            return True
+    return False
 
 
 def _compelled(doc: Doc, k: int, rules: ControlRules) -> bool:

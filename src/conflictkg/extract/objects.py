@@ -259,14 +259,20 @@ class ObjectReader:
                 return rules.phrases.read(doc, t.start, sentence.end, stop_at=stop)
             if direct and phrase.items and bare != t.key and self._opens_item(doc, [t], rules):
                 return rules.phrases.read(doc, t.start, sentence.end, stop_at=stop)  # "، وبلدة X"
-            k = n
-            while k < len(tokens) and k - n < 3 and tokens[k].key in rules.resumers:
-                k += 1  # "، ثم على", ", and then the town of"
-            if k == n or k == len(tokens) or tokens[k].start in changes:
+            k, coordinated = n, False
+            while k < len(tokens) and k - n < 3:
+                if tokens[k].key in rules.resumers:
+                    k += 1  # "، ثم على", ", and then the town of"
+                    continue
+                category, width, _ = rules.phrases.category(doc, doc.token_index(tokens[k].start))
+                if category != "coordinator" or width < 2:
+                    break
+                k, coordinated = k + width, True  # "، إضافة إلى قرية X", ", as well as the village of X"
+            if k == n or k >= len(tokens) or tokens[k].start in changes:
                 continue
             if tokens[k].key in prepositions:
                 return rules.phrases.read(doc, tokens[k].end, sentence.end, stop_at=stop)
-            if direct and phrase.items and self._opens_item(doc, tokens[k:k + 3], rules):
+            if (direct or coordinated) and phrase.items and self._opens_item(doc, tokens[k:k + 3], rules):
                 return rules.phrases.read(doc, tokens[k].start, sentence.end, stop_at=stop)
         return None
 

@@ -1,0 +1,25 @@
+"""A second object joined by a coordinator of more than one word after a time or a clause
+("، إضافة إلى قرية X", ", as well as the village of X", ", along with the villages of") is
+taken by the same change; something that is no place after it ("بالإضافة إلى أسر عشرين
+عنصرا") is not; sentences written for these tests."""
+
+import pytest
+
+from .test_control_subjects import claims
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("سيطرت الفصائل على مدينة سراقب صباح اليوم، إضافة إلى قرية النيرب.", "ar",
+     [("syrian-opposition-factions", "captured", "Saraqab"), ("syrian-opposition-factions", "captured", "Nayrab")]),
+    ("Rebels captured the town of Saraqeb on Monday, as well as the nearby village of Nayrab.", "en",
+     [("syrian-opposition-factions", "captured", "Saraqab"), ("syrian-opposition-factions", "captured", "Nayrab")]),
+    ("Government forces retook Saraqeb on Monday, along with the village of Nayrab.", "en",
+     [("syrian-government-forces", "captured", "Saraqab"), ("syrian-government-forces", "captured", "Nayrab")]),
+])
+def test_a_coordinated_second_object_is_taken_too(extract, text, language, expected):
+    assert claims(extract, text, language) == expected
+
+
+def test_what_is_no_place_after_the_coordinator_is_no_object(extract):
+    text = "سيطرت الفصائل على مدينة سراقب صباح اليوم، بالإضافة إلى أسر عشرين عنصرا من قوات النظام."
+    assert claims(extract, text) == [("syrian-opposition-factions", "captured", "Saraqab")]

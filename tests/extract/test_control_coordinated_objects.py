@@ -1,7 +1,8 @@
-"""A second object joined by a coordinator of more than one word after a time or a clause
-("، إضافة إلى قرية X", ", as well as the village of X", ", along with the villages of") is
-taken by the same change; something that is no place after it ("بالإضافة إلى أسر عشرين
-عنصرا") is not; sentences written for these tests."""
+"""A name the gazetteer spells otherwise right after a verb of taking ("regained Saraqeb")
+is a place; a second object joined by a coordinator of more than one word after a time or
+a clause ("، إضافة إلى قرية X", ", as well as the village of X", ", along with") is taken
+by the same change; something that is no place after it ("بالإضافة إلى أسر عشرين عنصرا")
+is not; sentences written for these tests."""
 
 import pytest
 
@@ -23,3 +24,11 @@ def test_a_coordinated_second_object_is_taken_too(extract, text, language, expec
 def test_what_is_no_place_after_the_coordinator_is_no_object(extract):
     text = "سيطرت الفصائل على مدينة سراقب صباح اليوم، بالإضافة إلى أسر عشرين عنصرا من قوات النظام."
     assert claims(extract, text) == [("syrian-opposition-factions", "captured", "Saraqab")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rebels regained Saraqeb on Monday.", [("syrian-opposition-factions", "captured", "Saraqab")]),
+    ("The army seized back Saraqeb on Monday.", [("syrian-government-forces", "captured", "Saraqab")]),
+])
+def test_a_name_spelt_otherwise_after_a_verb_of_taking_is_its_object(extract, text, expected):
+    assert claims(extract, text, "en") == expected

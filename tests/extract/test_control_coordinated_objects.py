@@ -32,3 +32,16 @@ def test_what_is_no_place_after_the_coordinator_is_no_object(extract):
 ])
 def test_a_name_spelt_otherwise_after_a_verb_of_taking_is_its_object(extract, text, expected):
     assert claims(extract, text, "en") == expected
+
+
+
+def test_a_village_named_with_its_countryside_after_it_is_still_the_object(extract):
+    x = extract("سيطرت قوات النظام على قريتي الزيتونة والمحمدية في ريف عفرين.")
+    names = {p.key: p.labels.get("ar") for p in x.places}
+    assert [names.get(c.place) for c in x.control_claims][-1:] == ["المحمدية"]
+    assert len(x.control_claims) == 2
+
+
+def test_an_english_countryside_right_after_a_name_is_where_the_items_are(extract):
+    text = "Government forces captured Saraqeb in the Idlib countryside."
+    assert claims(extract, text, "en") == [("syrian-government-forces", "captured", "Saraqab")]

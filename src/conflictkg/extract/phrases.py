@@ -232,8 +232,9 @@ class PhraseReader:
                             phrase.items and last is phrase.items[-1] and not joined_since)):
                     of_context = True  # "the Baba Amr district of Homs": Homs is where it is
                 if category == HEAD and self.is_region(t.key) and phrase.items and \
-                        last is phrase.items[-1] and not joined_since:
-                    phrase.context.append(phrase.items.pop())  # "the Idlib countryside"
+                        last is phrase.items[-1] and not joined_since and not doc.text[last.end:t.start].strip():
+                    phrase.context.append(phrase.items.pop())  # "the Idlib countryside", right after
+                    # the name; not "قرية X في ريف عفرين", where the countryside is X's"
                 elif category == HEAD and self.is_region(t.key):
                     in_context = True  # "the countryside of Hama", "ريف حلب"
                 if category == GENERIC or t.key.lstrip("و").isdigit() or (

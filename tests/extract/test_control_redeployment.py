@@ -1,7 +1,8 @@
 """A redeployment ("أعادت تموضعها في محيط X", "إعادة انتشار وتموضع في X", "redeployed from
 X") is the word of the side that leaves for a withdrawal; a change told after a denier
 opens a statement of its own ("نفى ...، مؤكدا أن ...", "denied ..., saying ...") is
-asserted, not denied, while a state told there stays part of the denial; sentences
+asserted, not denied, while a state told there stays part of the denial; a party that
+reaches a place ("وصلت الهيئة إلى بلدة X") enters it; sentences
 written for these tests."""
 
 import pytest
@@ -55,3 +56,16 @@ def test_a_state_after_the_statement_stays_part_of_the_denial(extract):
 def test_a_single_druze_faction_names_the_druze_factions(extract):
     text = "A Druze faction said its fighters had retaken the village of al-Mazraa on Tuesday."
     assert claims(extract, text, "en") == [("druze-armed-factions", "captured", "Al Mazra'a")]
+
+
+def test_a_party_that_reaches_a_place_enters_it(extract):
+    text = "في حين وصلت هيئة تحرير الشام إلى بلدة كفرشيل جنوب عفرين."
+    assert claims(extract, text)[:1] == [("hts", "entered", "Kafrshil")]
+
+
+@pytest.mark.parametrize("text", [
+    "ووصلت حصيلة القتلى في بلدة كفرشيل إلى 20 قتيلا.",
+    "ووصل وفد من الأمم المتحدة إلى بلدة كفرشيل.",
+])
+def test_what_reaches_a_place_and_is_no_party_enters_nothing(extract, text):
+    assert claims(extract, text) == []

@@ -178,6 +178,8 @@ class ControlFinder:
             return True  # "كامل ما خسرته": what it had lost, said of something else
         if doc.text[sentence.start:sentence.end].rstrip().endswith(("?", "؟")):
             return True
+        if cue.payloads[0].form == "nouns" and _campaign_before(doc, i, sentence, rules):
+            return True  # "أطلقت معركة تحرير الرقة", "the battle for the capture of": a campaign's name
         if cue.key in rules.particles:  # "فقد استهدفت طائرة": "فقد" before a verb is a particle
             following = doc.tokens_between(cue.end, sentence.end)[:1]
             if following and not rules.words.verb_like.isdisjoint(clitic_forms(following[0].key)):
@@ -659,6 +661,15 @@ def _affirmed_between(doc: Doc, start: int, end: int, rules: ControlRules) -> bo
                 doc.text[max(start, t.start - 3):t.start].rstrip().endswith((",", "،")):
             return True
     return False
+
+
+def _campaign_before(doc: Doc, i: int, sentence: Sentence, rules: ControlRules) -> bool:
+    """Whether the words right before token ``i`` name a campaign ("معركة", "the battle for
+    the"), of which the verbal noun at ``i`` is the goal."""
+    before = [t for t in doc.tokens[max(0, i - 3):i] if t.start >= sentence.start]
+    if before and not rules.campaigns.isdisjoint(clitic_forms(before[-1].key)):
+        return True
+    return any(" ".join(t.key for t in before[-n:]) in rules.campaigns for n in (2, 3) if len(before) >= n)
 
 
 def _compelled(doc: Doc, k: int, rules: ControlRules) -> bool:

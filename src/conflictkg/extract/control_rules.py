@@ -48,6 +48,7 @@ class ControlRules:
         self.late_denials: Matcher[str] = s.matcher(denial=self.late_denials_words)
         self.denial_words = s.keys("denials") | s.keys("dismissals")
         self.affirmations = s.keys("affirmations")
+        self.campaigns = s.keys("campaigns")
         for name in ("attempts", "negations", "clause_negations", "pronoun_objects",
                      "elaborations", "locals", "relatives", "destinations", "continuatives",
                      "fire_control", "denied_claims"):

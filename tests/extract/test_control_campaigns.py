@@ -1,0 +1,21 @@
+"""A verbal noun right after a noun of campaign names the campaign ("أطلقت معركة تحرير
+الرقة", "the battle for the capture of X"), not a change done; a battle told before a
+verb of change does not stop it; sentences written for these tests."""
+
+import pytest
+
+from .test_control_subjects import claims
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("وكانت قوات سوريا الديمقراطية قد أطلقت معركة تحرير الرقة في حزيران.", "ar"),
+    ("وأعلنت الفصائل بدء عملية استعادة مدينة سراقب.", "ar"),
+    ("The SDF launched the battle for the capture of Raqqa in June.", "en"),
+])
+def test_a_campaign_named_after_its_goal_is_no_claim(extract, text, language):
+    assert claims(extract, text, language) == []
+
+
+def test_a_battle_before_a_verb_of_change_does_not_stop_it(extract):
+    text = "وبعد معركة عنيفة سيطرت الفصائل على بلدة كفرنبودة."
+    assert claims(extract, text) == [("syrian-opposition-factions", "captured", "Kafr Nabutha")]

@@ -1,6 +1,7 @@
 """A verbal noun right after a noun of campaign names the campaign ("أطلقت معركة تحرير
 الرقة", "the battle for the capture of X"), not a change done; a battle told before a
-verb of change does not stop it; sentences written for these tests."""
+verb of change does not stop it; a country named beside a place is never the object of a
+change; sentences written for these tests."""
 
 import pytest
 
@@ -19,3 +20,16 @@ def test_a_campaign_named_after_its_goal_is_no_claim(extract, text, language):
 def test_a_battle_before_a_verb_of_change_does_not_stop_it(extract):
     text = "وبعد معركة عنيفة سيطرت الفصائل على بلدة كفرنبودة."
     assert claims(extract, text) == [("syrian-opposition-factions", "captured", "Kafr Nabutha")]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("أحكمت وحدات الجيش العربي السوري سيطرتها على مدينة البوكمال في ريف دير الزور الشرقي، على الحدود مع "
+     "العراق.", "ar", [("syrian-arab-army", "captured", "Abu Kamal")]),
+    ("IS fighters seized Palmyra in May, days after the group captured Ramadi, the capital of Iraq's "
+     "Anbar province.", "en", None),
+])
+def test_a_country_named_beside_the_place_is_never_taken(extract, text, language, expected):
+    found = claims(extract, text, language)
+    assert all(place not in ("Iraq", "Turkey", "Lebanon", "Jordan") for _, _, place in found)
+    if expected is not None:
+        assert found == expected

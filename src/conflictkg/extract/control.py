@@ -687,8 +687,11 @@ def _year(date: str | None) -> int | None:
 
 def _unheld(doc: Doc, place: Mention, rules: ControlRules) -> bool:
     """A place no party holds: a river, named by its head word in the gazetteer ("نهر
-    العاصي", "Orontes River"), which no governorate holds either."""
+    العاصي", "Orontes River"), which no governorate holds either; a country, named beside
+    the place a change is about ("على الحدود مع العراق")."""
     entry = doc.places.get(place.key)
+    if entry is not None and entry.level in rules.unheld_levels:
+        return True
     if entry is None or entry.admin1 or not entry.curated:
         return False
     return any(not rules.unheld_heads.isdisjoint(normalize_key(label).split())

@@ -82,6 +82,7 @@ class ControlRules:
         self.present_prefixes = s.words("present_prefixes")
         self.locative_pronouns = s.keys("locative_pronouns")
         self.unheld_heads = s.keys("unheld_heads")
+        self.unheld_levels = frozenset(s.words("unheld_levels"))
         places = patterns.section("places", language)
         self.anaphors = frozenset(normalize_key(k) for k in places.groups("anaphors"))
         self.plural_anaphors = s.keys("plural_anaphors")

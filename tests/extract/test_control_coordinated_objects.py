@@ -45,3 +45,10 @@ def test_a_village_named_with_its_countryside_after_it_is_still_the_object(extra
 def test_an_english_countryside_right_after_a_name_is_where_the_items_are(extract):
     text = "Government forces captured Saraqeb in the Idlib countryside."
     assert claims(extract, text, "en") == [("syrian-government-forces", "captured", "Saraqab")]
+
+
+def test_the_villages_a_party_came_from_are_not_what_it_stormed(extract):
+    text = "اقتحمت مجموعات من الشبيحة قدمت من قريتي فلة والقبو المجاورتين حي طريق السد."
+    x = extract(text)
+    names = {p.key: p.labels.get("ar") for p in x.places}
+    assert not {names.get(c.place) for c in x.control_claims} & {"فلة", "القبو"}

@@ -52,3 +52,10 @@ def test_the_villages_a_party_came_from_are_not_what_it_stormed(extract):
     x = extract(text)
     names = {p.key: p.labels.get("ar") for p in x.places}
     assert not {names.get(c.place) for c in x.control_claims} & {"فلة", "القبو"}
+
+
+def test_the_town_a_road_is_named_after_is_not_taken_with_a_checkpoint_on_it(extract):
+    x = extract("سيطرت الفصائل على حاجز الزعلانة على طريق سراقب.")
+    names = {p.key: p.labels.get("en") for p in x.places}
+    assert len(x.control_claims) == 1
+    assert names.get(x.control_claims[0].place) != "Saraqab"

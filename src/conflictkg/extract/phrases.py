@@ -67,7 +67,7 @@ class PhraseReader:
                                 (HEAD, tuple(places.groups("qualifiers"))),
                                 (CONTEXT, places.words("locatives")),
                                 (NEAR, places.words("proximity") + s.words("owners") + s.words("directions")
-                                 + s.words("destinations")),
+                                 + s.words("destinations") + s.words("roads")),
                                 (COORDINATOR, s.words("coordinators")),
                                 (ELABORATION, s.words("elaborations")),
                                 (POSSESSIVE, s.words("possessives"))):

@@ -69,3 +69,12 @@ def test_a_party_that_reaches_a_place_enters_it(extract):
 ])
 def test_what_reaches_a_place_and_is_no_party_enters_nothing(extract, text):
     assert claims(extract, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("IS fighters were driven from Saraqeb on Monday.", [("islamic-state", "withdrew", "Saraqab")]),
+    ("Rebels were pushed back from the town of Saraqeb after heavy fighting.",
+     [("syrian-opposition-factions", "withdrew", "Saraqab")]),
+])
+def test_a_party_driven_from_a_place_leaves_it(extract, text, expected):
+    assert claims(extract, text, "en") == expected

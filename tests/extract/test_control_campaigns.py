@@ -33,3 +33,11 @@ def test_a_country_named_beside_the_place_is_never_taken(extract, text, language
     assert all(place not in ("Iraq", "Turkey", "Lebanon", "Jordan") for _, _, place in found)
     if expected is not None:
         assert found == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("وباتت الرقة على وشك أن تكون أول مركز محافظة يخرج عن سيطرة النظام.", "ar"),
+    ("Rebels are on the verge of capturing Saraqeb.", "en"),
+])
+def test_a_change_on_the_verge_of_happening_is_no_claim(extract, text, language):
+    assert claims(extract, text, language) == []

@@ -78,3 +78,8 @@ def test_what_reaches_a_place_and_is_no_party_enters_nothing(extract, text):
 ])
 def test_a_party_driven_from_a_place_leaves_it(extract, text, expected):
     assert claims(extract, text, "en") == expected
+
+
+def test_fighting_that_reaches_a_place_enters_nothing(extract):
+    text = "وتقدمت قوات النظام في حي جوبر، ووصلت الاشتباكات إلى كراجات العباسيين."
+    assert [c for c in claims(extract, text) if c[1] == "entered"] == []

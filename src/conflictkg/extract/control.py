@@ -56,6 +56,7 @@ NOUN_AGENT_REACH = 6  # tokens after a verbal noun's object, over its date, in w
 COMPELLED_REACH = 5  # tokens before a change in which the word that says a party was made to do it stands
 HOW_REACH = 3  # words after a capture's object that say how fully or when, before "من" / "from"
 HELD_BY_REACH = 6  # tokens after a capture's object in which "من" / "from" and the party that held it stand
+PARTY_AFTER_REACH = 2  # Arabic: words after a verb said only of parties in which its party stands
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
 
@@ -259,8 +260,9 @@ class ControlFinder:
         made = self._made_to(doc, cue, sentence, rules, words)
         if made is not None:  # "أجبرت الفصائل قوات النظام على الانسحاب": the party made to change
             actor, agent = made, True
-        if cue.key in rules.needs_party and not actor:
-            return []  # "انتشرت الأخبار في المدينة": spread, deployed, said of no party
+        if cue.key in rules.needs_party and (not actor or (
+                words.verb_first and not self._party_follows(doc, cue, sentence, rules))):
+            return []  # "انتشرت الأخبار في المدينة", "وصلت الاشتباكات إلى": said of no party
         if (not actor or self._people_after(doc, cue, sentence, rules)) and self._civilian(doc, cue, sentence, rules):
             return []  # "آلاف العائلات هرباً من تلكلخ", "thousands of people have fled": no party
         done = self._done(doc, cue, sentence, rules, starts)
@@ -285,6 +287,14 @@ class ControlFinder:
             if held is not None and held != actor:
                 readings.append(Reading("lost", places, held, object_end))
         return readings
+
+    def _party_follows(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+        """Arabic: whether a party is named right after the verb, past the words that say when
+        and a noun of its men ("وصلت أرتال الهيئة إلى", not "وصلت الاشتباكات إلى")."""
+        parties = doc.index("actor_mentions")
+        ahead = [t for t in doc.tokens_between(cue.end, sentence.end)[:PARTY_AFTER_REACH + 4]
+                 if not (rules.phrases.is_time(t.key) or doc.dates_overlapping(t.start, t.end))]
+        return any(parties.overlapping(t.start, t.end) for t in ahead[:PARTY_AFTER_REACH])
 
     def _made_to(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
                  words: AgentWords) -> str | None:

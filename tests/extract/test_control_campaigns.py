@@ -41,3 +41,16 @@ def test_a_country_named_beside_the_place_is_never_taken(extract, text, language
 ])
 def test_a_change_on_the_verge_of_happening_is_no_claim(extract, text, language):
     assert claims(extract, text, language) == []
+
+
+@pytest.mark.parametrize("text", [
+    "ما يمنع وصول التعزيزات القادمة من حماة إلى القوات المحاصرة في المعسكر.",
+    "وتقع الأحياء المحاصرة في شرق حلب.",
+])
+def test_an_adjective_of_siege_after_a_noun_that_names_no_place_claims_nothing(extract, text):
+    assert claims(extract, text) == []
+
+
+def test_an_adjective_of_siege_after_the_names_of_places_besieges_them(extract):
+    text = "وإدخال المساعدات الإنسانية إلى بلدتي نبل والزهراء المحاصرتين."
+    assert claims(extract, text) == [(None, "besieged", "Nabul"), (None, "besieged", "Zahraa")]

@@ -460,6 +460,8 @@ class ControlFinder:
         reach = doc.tokens_between(sentence.start, cue.start)[-PASSIVE_REACH:]
         if not reach:
             return []
+        if clitics().has_article(cue.key) and not self._described_noun(doc, reach[-1], rules):
+            return []  # "القوات المحاصرة", "الأحياء المحاصرة": an adjective of a noun that names no place
         end = cue.start
         closing = max(doc.text.rfind(c, sentence.start, cue.start) for c in ",،")
         if closing > sentence.start and all(set(clitic_forms(t.key)) & (rules.modals | words.subject_gap)
@@ -491,6 +493,13 @@ class ControlFinder:
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words) or \
                 self._agents.last_party(doc, cue.start, paragraph_start(doc, sentence), words)
         return [Reading(spec.change, places, actor, cue.end)]
+
+    def _described_noun(self, doc: Doc, noun: Token, rules: ControlRules) -> bool:
+        """Whether the noun an adjective of state follows ("نبل والزهراء المحاصرتين", "المدينة
+        المحاصرة") is a place: a name, or a noun that stands for one."""
+        if doc.index("place_mentions").overlapping(noun.start, noun.end):
+            return True
+        return not set(clitic_forms(noun.key)).isdisjoint(rules.anaphors | rules.plural_anaphors)
 
     def _described(self, doc: Doc, end: int, sentence: Sentence, rules: ControlRules) -> list[Mention]:
         """"قصفت بلدات في محافظة إدلب، الخاضعة لسيطرة الهيئة", "killed in Sarmin, which is held

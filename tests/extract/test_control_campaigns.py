@@ -1,7 +1,8 @@
 """A verbal noun right after a noun of campaign names the campaign ("أطلقت معركة تحرير
 الرقة", "the battle for the capture of X"), not a change done; a battle told before a
 verb of change does not stop it; a country named beside a place is never the object of a
-change; sentences written for these tests."""
+change; a countryside taken ("the northern countryside of Hama", "ريف درعا الشرقي") is no
+claim on its city; sentences written for these tests."""
 
 import pytest
 
@@ -54,3 +55,11 @@ def test_an_adjective_of_siege_after_a_noun_that_names_no_place_claims_nothing(e
 def test_an_adjective_of_siege_after_the_names_of_places_besieges_them(extract):
     text = "وإدخال المساعدات الإنسانية إلى بلدتي نبل والزهراء المحاصرتين."
     assert claims(extract, text) == [(None, "besieged", "Nabul"), (None, "besieged", "Zahraa")]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("With this advance, government forces have sealed off the northern countryside of Hama.", "en"),
+    ("سيطرت قوات النظام على معظم ريف درعا الشرقي.", "ar"),
+])
+def test_a_countryside_taken_is_no_claim_on_its_city(extract, text, language):
+    assert claims(extract, text, language) == []

@@ -348,6 +348,8 @@ class ObjectReader:
                 head.append(t)
             if any(not rules.phrases.settlements.isdisjoint(clitic_forms(t.key)) for t in head):
                 return []  # "أربع قرى في ريف حماة": the villages, not the governorate
+            if any(rules.phrases.is_region(t.key) for t in head):
+                return []  # "sealed off the northern countryside of Hama": the countryside, not the city
             if head and not any(rules.phrases.category(doc, doc.token_index(t.start))[0] in (
                     "generic", "head") for t in head):
                 return []  # "فقد ارتفع عدد الشهداء في درعا": no thing taken, no claim

@@ -63,3 +63,13 @@ def test_an_adjective_of_siege_after_the_names_of_places_besieges_them(extract):
 ])
 def test_a_countryside_taken_is_no_claim_on_its_city(extract, text, language):
     assert claims(extract, text, language) == []
+
+
+def test_a_participle_after_a_noun_of_place_says_where_not_a_change(extract):
+    text = "An army unit destroyed militant hideouts in the area surrounding Khan al-Asal."
+    assert claims(extract, text, "en") == []
+
+
+def test_a_participle_of_siege_after_its_subject_still_besieges(extract):
+    text = "Government forces began surrounding the town of Saraqeb on Monday."
+    assert claims(extract, text, "en") == [("syrian-government-forces", "besieged", "Saraqab")]

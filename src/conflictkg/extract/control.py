@@ -175,6 +175,9 @@ class ControlFinder:
             return True  # "to retake", "to capture": a purpose; not "forced IS fighters to leave"
         if cue.start > 0 and doc.text[cue.start - 1] == "-":
             return True  # "rebel-held", "regime-controlled": an adjective
+        if rules.english and cue.key.endswith("ing") and i > 0 and doc.tokens[i - 1].start >= sentence.start \
+                and rules.phrases.category(doc, i - 1)[0] in ("head", "generic"):
+            return True  # "the area surrounding Khan al-Asal", "the hills overlooking": where, not a change
         if cue.key in rules.suffixed_keys and i > 0 and doc.tokens[i - 1].key in rules.what:
             return True  # "كامل ما خسرته": what it had lost, said of something else
         if doc.text[sentence.start:sentence.end].rstrip().endswith(("?", "؟")):

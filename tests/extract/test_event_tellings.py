@@ -99,6 +99,15 @@ def test_each_town_a_strike_hit_is_struck_on_its_own(extract, text):
                        sorted([[SAQBA], [ZAMALKA], [ARBIN]]))
 
 
+@pytest.mark.parametrize("text", [
+    "استهدفت طائرات روسية اليوم مواقع في بلدات اللطامنة وكفرزيتا ومورك.",
+    "واستهدفت الطائرات التركية صباح اليوم بلدات اللطامنة وكفرزيتا ومورك.",
+])
+def test_aircraft_that_targeted_several_towns_struck_each_on_its_own(extract, text):
+    struck = sorted(places for kind, _, places in found(extract, text) if kind == "airstrike")
+    assert struck == sorted([[LATAMNEH], [KAFR_ZITA], [MOREK]])
+
+
 def test_the_neighbourhoods_of_one_city_struck_together_are_one_strike(extract):
     text = "قصفت قوات النظام اليوم حيي جوبر والقابون في دمشق."
     shelled = [places for kind, _, places in found(extract, text) if kind == "shelling"]

@@ -108,6 +108,17 @@ def test_aircraft_that_targeted_several_towns_struck_each_on_its_own(extract, te
     assert struck == sorted([[LATAMNEH], [KAFR_ZITA], [MOREK]])
 
 
+@pytest.mark.parametrize("text", [
+    "سيطرت قوات النظام اليوم على بلدات اللطامنة وكفرزيتا ومورك بإسناد مكثف من الطيران "
+    "الحربي الروسي.",
+    "Government forces, under cover of intense Russian airstrikes and shelling, took control "
+    "of the towns of Saqba, Zamalka and Arbin on Saturday.",
+])
+def test_the_strikes_that_backed_a_capture_are_no_episode_of_their_own(extract, text):
+    days = found(extract, text)
+    assert sorted(kind for kind, _, _ in days) == ["capture"] * 3
+
+
 def test_the_neighbourhoods_of_one_city_struck_together_are_one_strike(extract):
     text = "قصفت قوات النظام اليوم حيي جوبر والقابون في دمشق."
     shelled = [places for kind, _, places in found(extract, text) if kind == "shelling"]

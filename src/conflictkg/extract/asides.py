@@ -20,6 +20,8 @@ ARRIVAL_WINDOW = 2  # tokens between "دخل" and the reinforcements or convoy t
 HOVER_WINDOW = 3  # tokens between the aircraft and their flying over ("الطيران المروحي حلق")
 DISPLACED_WINDOW = 4  # tokens between "فر" and the civilians who fled ("فر آلاف من المدنيين")
 COINCIDENCE_WINDOW = 12  # tokens between "تزامن" and the cue after its "مع"
+SUPPORT_WINDOW = 8  # tokens between "بإسناد" and a strike it names ("under cover of intense airstrikes and shelling")
+SUPPORT_BREAKS = ",،;؛.:"  # punctuation that ends the phrase of a support
 
 
 def record_value(doc: Doc, sentence: Sentence) -> bool:
@@ -124,6 +126,16 @@ def conjoined(doc: Doc, cue: Match[str], rules: Any) -> bool:
         return True
     i = doc.token_at(cue.start)
     return i > 0 and doc.tokens[i - 1].key in rules.coordinators
+
+
+def support(doc: Doc, cue: Match[str], supports: list[Match[str]], rules: Any) -> bool:
+    """A strike a few words after "بدعم", "بإسناد", "تحت غطاء", "backed by", "under cover
+    of" is the support a deed had ("سيطرت على البلدة بغطاء جوي روسي", "The SDF, backed by
+    coalition airstrikes, took Manbij"), not an episode of its own."""
+    return cue.payloads[0] in rules.strike_kinds and any(
+        m.end <= cue.start and len(doc.tokens_between(m.end, cue.start)) <= SUPPORT_WINDOW
+               and not any(c in SUPPORT_BREAKS for c in doc.text[m.end:cue.start])
+               for m in supports)
 
 
 def circumstance(doc: Doc, cue: Match[str], circumstances: list[Match[str]],

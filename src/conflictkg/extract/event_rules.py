@@ -39,6 +39,7 @@ class EventRules:
         self.references = s.keys("references")
         self.hypothetical: Matcher[str] = s.matcher(h=s.words("hypothetical"))
         self.circumstances: Matcher[str] = s.matcher(c=s.words("circumstances"))
+        self.supports: Matcher[str] = s.matcher(s=s.words("supports"))
         self.coincidences = s.keys("coincidences")
         self.coincidence_with = s.keys("coincidence_with")
         self.unresolved: Matcher[str] = s.matcher(u=s.words("unresolved_past"))

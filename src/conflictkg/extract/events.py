@@ -186,6 +186,7 @@ class EventFinder:
                     c.start, c.end) if not m.weak)]
         hypothetical = SpanIndex(rules.hypothetical.find(doc.norm))
         circumstances = SpanIndex(rules.circumstances.find(doc.norm))
+        supports = SpanIndex(rules.supports.find(doc.norm))
         unresolved = SpanIndex([u for u in rules.unresolved.find(doc.norm)
                                 if not doc.dates_overlapping(u.start, u.end)])
         scope_ends = SpanIndex(rules.scope_ends.find(doc.norm))
@@ -225,11 +226,12 @@ class EventFinder:
                 if day is not None:
                     redated.append(happenings.Redating(cues_here[0].payloads[0], day.value,
                                                        sentence))
-            denied, meanwhile = inside(denials), inside(circumstances)
+            denied, meanwhile, backing = inside(denials), inside(circumstances), inside(supports)
             aimed = [c.start for c in cues_here if asides.attempted(doc, c, cues_here, rules)]
             here = [c for c in cues_here if c.start not in aimed
                     and self._happened(doc, c, denied, rules)
-                    and not asides.circumstance(doc, c, meanwhile, rules)]
+                    and not asides.circumstance(doc, c, meanwhile, rules)
+                    and not asides.support(doc, c, backing, rules)]
             caused = asides.caused(doc, here, inside(causes), rules)
             here = [c for c in here if c not in caused]
             unquoted = [c for c in here if not _quoted_aside(doc, c)]
@@ -238,7 +240,7 @@ class EventFinder:
             scope = None  # the time of an action the sentence does not date
             if not inside(unresolved):
                 scope = earlier[1] if earlier and earlier[0] == sentence.paragraph else lead_day
-            stops = aimed + [c.start for c in inside(circumstances)] + [c.start for c in caused]
+            stops = aimed + [c.start for c in meanwhile] + [c.start for c in caused]
             bounds = Scope(frozenset(m.start for m in inside(scope_ends)), rules.locatives,
                            rules.coordinators, rules.place_fillers, rules.background)
             found = actions(doc, sentence, unquoted, stops, usable, names, bounds)

@@ -134,8 +134,8 @@ def support(doc: Doc, cue: Match[str], supports: list[Match[str]], rules: Any) -
     coalition airstrikes, took Manbij"), not an episode of its own."""
     return cue.payloads[0] in rules.strike_kinds and any(
         m.end <= cue.start and len(doc.tokens_between(m.end, cue.start)) <= SUPPORT_WINDOW
-               and not any(c in SUPPORT_BREAKS for c in doc.text[m.end:cue.start])
-               for m in supports)
+        and not any(c in SUPPORT_BREAKS for c in doc.text[m.end:cue.start])
+        for m in supports)
 
 
 def circumstance(doc: Doc, cue: Match[str], circumstances: list[Match[str]],

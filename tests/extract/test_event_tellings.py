@@ -8,6 +8,7 @@ import pytest
 HOMS, LATAMNEH, KAFR_ZITA, MOREK, JOBAR, QABOUN = "C2528", "C3458", "C3463", "C3029", "A008", "A004"
 SAQBA, ZAMALKA, ARBIN = "C2314", "C2320", "C2321"
 HAMA_AIRBASE = "hama-airbase"
+BALA, HUR = "C6756", "C1140"
 
 
 # a lead of its own, so that the paragraphs after it are the body of the report
@@ -117,6 +118,13 @@ def test_aircraft_that_targeted_several_towns_struck_each_on_its_own(extract, te
 def test_the_strikes_that_backed_a_capture_are_no_episode_of_their_own(extract, text):
     days = found(extract, text)
     assert sorted(kind for kind, _, _ in days) == ["capture"] * 3
+
+
+def test_a_village_whose_name_holds_a_clause_word_does_not_end_the_list(extract):
+    # "وبالا" is the village of Bala, not "ب" + "إلا" ("except")
+    text = "سيطرت الفصائل اليوم على قرى قبتان الجبل وبالا والقاسمية وحور في ريف حلب الغربي."
+    taken = [places for kind, _, places in found(extract, text) if kind == "capture"]
+    assert len(taken) == 4 and [BALA] in taken and [HUR] in taken
 
 
 def test_the_neighbourhoods_of_one_city_struck_together_are_one_strike(extract):

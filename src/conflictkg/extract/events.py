@@ -189,7 +189,10 @@ class EventFinder:
         supports = SpanIndex(rules.supports.find(doc.norm))
         unresolved = SpanIndex([u for u in rules.unresolved.find(doc.norm)
                                 if not doc.dates_overlapping(u.start, u.end)])
-        scope_ends = SpanIndex(rules.scope_ends.find(doc.norm))
+        # "وبالا" is the village of Bala, not "ب" + "إلا": a clause word inside a place name
+        # ends no list
+        scope_ends = SpanIndex([e for e in rules.scope_ends.find(doc.norm) if not any(
+            not m.weak for m in doc.index("place_mentions").overlapping(e.start, e.end))])
         causes = SpanIndex(rules.causes.find(doc.norm))
         denials = SpanIndex(rules.denials.find(doc.norm))
         runs = SpanIndex(rules.running_days.find(doc.norm))

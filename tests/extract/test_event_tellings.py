@@ -84,6 +84,10 @@ def test_the_fighting_a_capture_came_after_keeps_its_own_day(extract, text):
     "وقصفت الطائرات الحربية بلدة كفرزيتا.",
     "Rebels captured Arbin after battles that began on Wednesday.\n\n"
     "Warplanes struck the town of Zamalka.",
+    "Rebels captured Arbin, the latest gain of an operation launched on Wednesday.\n\n"
+    "Warplanes struck the town of Zamalka.",
+    "سيطرت الفصائل على بلدة اللطامنة، ضمن عملية أطلقتها يوم الأربعاء.\n\n"
+    "وقصفت الطائرات الحربية بلدة كفرزيتا.",
 ])
 def test_the_day_fighting_began_is_not_the_day_of_the_lead(extract, text):
     assert [start for _, start, places in found(extract, text)

@@ -99,6 +99,10 @@ class EventFinder:
                 event.places = [doc.focus_place]
             for s in sentences:
                 doc.sentence_events.setdefault(s.start, event.key)
+        for n in named:  # "launched “Operation Euphrates Shield” ... had taken Jarablus"
+            if not n.places:  # a battle named with no place is where its first episode was
+                n.places = next((list(e.places) for e, _ in episodes
+                                 if e.parent == n.key and e.places), [])
         told = {e.parent for e, _ in episodes}
         events += [n for n in named if n.start or n.key in told or n in (
             e for e, _ in episodes)] + [e for e, _ in episodes if e not in named]

@@ -135,3 +135,11 @@ def test_the_neighbourhoods_of_one_city_struck_together_are_one_strike(extract):
     text = "قصفت قوات النظام اليوم حيي جوبر والقابون في دمشق."
     shelled = [places for kind, _, places in found(extract, text) if kind == "shelling"]
     assert len(shelled) == 1 and {JOBAR, QABOUN} <= set(shelled[0])
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت الفصائل خلال الساعات الماضية على بلدة اللطامنة.",
+    "Rebels seized the town of Saqba in the past 24 hours.",
+])
+def test_what_happened_in_the_hours_before_a_report_happened_on_its_day(extract, text):
+    assert [(kind, start) for kind, start, _ in found(extract, text)] == [("capture", "2019-08-10")]

@@ -17,6 +17,7 @@ the episodes told with it, unless a record already describes it.
 
 from __future__ import annotations
 
+import datetime
 import functools
 from collections import Counter
 from typing import Any, ClassVar
@@ -294,8 +295,8 @@ class EventFinder:
                     out.append((Event(
                         key=key,
                         kind=kind, evidence=evidence,
-                        start=date.value if date else None,
-                        end=date.end if date is not None else None,
+                        start=_day_of(date),
+                        end=date.end if date is not None and _day_of(date) == date.value else None,
                         places=list(group),
                         actors=battles.mention_keys(doc, "actor_mentions", sentence)), sentence))
         return out, towns, redated, placeless, scoped
@@ -337,6 +338,22 @@ class EventFinder:
                 not rules.negations.isdisjoint(said):
             return False  # "لم تسجل أي غارة", "has not observed any Russian airstrikes"
         return rules.clause_negations.isdisjoint(said)
+
+
+def _day_of(date: Any) -> str | None:
+    """The day an action dated by a range happened: what happened "in the past hours" or
+    "in the past 24 hours" before a report (a relative range of two days ending on its
+    day) happened on the report's day; any other range starts on its first day."""
+    if date is None:
+        return None
+    if date.relative and date.end and date.precision == "day":
+        try:
+            first, last = datetime.date.fromisoformat(date.value), datetime.date.fromisoformat(date.end)
+        except ValueError:
+            return date.value
+        if (last - first).days == 1:
+            return date.end
+    return date.value
 
 
 def _refers_back(doc: Doc, cue: Match[str], rules: EventRules) -> bool:

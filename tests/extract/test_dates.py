@@ -433,6 +433,12 @@ def test_a_weekday_alone_is_not_a_day_named_weeks_before_the_story_s_last_day(
     assert [d.value for d in find_dates(text, reference=date(2015, 4, 28))] == values
 
 
+def test_days_earlier_count_back_from_the_day_last_named() -> None:
+    text = "On Monday, July 29, the army said it had taken the mosque two days earlier."
+    assert [d.value for d in find_dates(text, reference=date(2013, 7, 29))] == [
+        "2013-07-29", "2013-07-27"]
+
+
 def test_a_day_word_before_a_weekday_and_its_date_is_one_date() -> None:
     (found,) = find_dates("وقعت المجزرة يوم الأربعاء 6 حزيران 2012.", reference=date(2012, 6, 8))
     assert (found.value, found.relative, found.span.text) == (

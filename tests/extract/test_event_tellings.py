@@ -143,3 +143,12 @@ def test_the_neighbourhoods_of_one_city_struck_together_are_one_strike(extract):
 ])
 def test_what_happened_in_the_hours_before_a_report_happened_on_its_day(extract, text):
     assert [(kind, start) for kind, start, _ in found(extract, text)] == [("capture", "2019-08-10")]
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت قوات النظام أمس الجمعة بلدة كفرزيتا.\n\nوبالتزامن مع ذلك، هاجمت الفصائل بلدة اللطامنة.",
+    "Government forces shelled Douma on Friday.\n\nAt the same time, rebels attacked Jobar.",
+])
+def test_what_a_sentence_does_meanwhile_with_that_is_its_own_deed_that_day(extract, text):
+    days = {places[0]: (kind, start) for kind, start, places in found(extract, text) if places}
+    assert days.get(LATAMNEH, days.get(JOBAR)) == ("attack", "2019-08-09")

@@ -138,13 +138,21 @@ def support(doc: Doc, cue: Match[str], supports: list[Match[str]], rules: Any) -
         for m in supports)
 
 
+def _demonstrative_after(doc: Doc, offset: int, rules: Any) -> bool:
+    """Whether "بالتزامن مع" is followed by "ذلك" ("وبالتزامن مع ذلك، هاجمت"): it points
+    back at what was told, and the cue after it is the sentence's own deed."""
+    after = doc.tokens_after(offset, 1)
+    return bool(after) and after[0].key in rules.demonstratives
+
+
 def circumstance(doc: Doc, cue: Match[str], circumstances: list[Match[str]],
                   rules: Any) -> bool:
     """A cue right after "بالتزامن مع" tells what went on meanwhile, not the episode; so
     does one right after the "مع" of a verb of coincidence ("وتزامن الهجوم على أحياء
     المدينة، مع سيطرة الفصائل على ...", "coincided with the capture of")."""
     if any(m.end <= cue.start and len(doc.tokens_between(m.end, cue.start))
-           <= CIRCUMSTANCE_WINDOW for m in circumstances):
+           <= CIRCUMSTANCE_WINDOW and not _demonstrative_after(doc, m.end, rules)
+           for m in circumstances):
         return True
     sentence = doc.sentence_at(cue.start)
     first = sentence.start if sentence is not None else 0

@@ -88,6 +88,7 @@ class EventRules:
             lambda key: any(f in self.purposes for f in clitic_forms(key)))
         self.negations = control.keys("negations")
         self.pronoun_objects = control.keys("pronoun_objects")
+        self.demonstratives = control.keys("demonstratives")
         self.relatives = s.keys("relatives")
         self.clause_negations = control.keys("clause_negations")
         self.cue_words = frozenset(normalize_key(w) for ws in kinds.values() for w in ws)

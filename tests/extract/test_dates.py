@@ -422,6 +422,23 @@ def test_a_weekday_alone_is_the_day_of_that_weekday_the_text_named(
     assert [d.value for d in find_dates(text, reference=date(2012, 6, 8))] == values
 
 
+@pytest.mark.parametrize(("text", "values"), [
+    ("The rebels had taken Idlib on March 28. The assault on the town began on April 22, "
+     "and its last checkpoints fell on Saturday.", ["2015-03-28", "2015-04-22", "2015-04-25"]),
+    ("سيطرت الفصائل على إدلب في 28 آذار، وبدأ الهجوم على المدينة في 22 نيسان، "
+     "وسقطت آخر حواجزها يوم السبت.", ["2015-03-28", "2015-04-22", "2015-04-25"]),
+])
+def test_a_weekday_alone_is_not_a_day_named_weeks_before_the_story_s_last_day(
+        text: str, values: list[str]) -> None:
+    assert [d.value for d in find_dates(text, reference=date(2015, 4, 28))] == values
+
+
+def test_days_earlier_count_back_from_the_day_last_named() -> None:
+    text = "On Monday, July 29, the army said it had taken the mosque two days earlier."
+    assert [d.value for d in find_dates(text, reference=date(2013, 7, 29))] == [
+        "2013-07-29", "2013-07-27"]
+
+
 def test_a_day_word_before_a_weekday_and_its_date_is_one_date() -> None:
     (found,) = find_dates("وقعت المجزرة يوم الأربعاء 6 حزيران 2012.", reference=date(2012, 6, 8))
     assert (found.value, found.relative, found.span.text) == (

@@ -255,6 +255,14 @@ def test_a_clause_a_day_or_two_after_tells_an_earlier_day(extract, text, day):
     assert days[KAFR_ZITA] == "2019-08-10" and days[LATAMNEH] == day
 
 
+def test_a_clause_a_day_or_two_later_tells_a_later_day(extract):
+    # the day a source reported is not the day of what it reported; the offset still counts
+    text = ("سيطرت قوات النظام يوم 6 آب على بلدة كفرزيتا، غير أن المرصد أفاد بعد يومين "
+            "باستعادة الفصائل السيطرة على بلدة اللطامنة.")
+    days = _days(extract, text)
+    assert days[KAFR_ZITA] == "2019-08-06" and days[LATAMNEH] == "2019-08-08"
+
+
 @pytest.mark.parametrize("text", [
     "قصفت قوات النظام اليوم بلدة كفرزيتا، بعد ساعات من سيطرة الفصائل على بلدة اللطامنة.",
     "Government forces shelled Douma on Saturday, hours after rebels captured Jobar.",

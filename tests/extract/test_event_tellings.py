@@ -8,6 +8,7 @@ import pytest
 HOMS, LATAMNEH, KAFR_ZITA, MOREK, JOBAR, QABOUN = "C2528", "C3458", "C3463", "C3029", "A008", "A004"
 SAQBA, ZAMALKA, ARBIN = "C2314", "C2320", "C2321"
 HAMA_AIRBASE = "hama-airbase"
+BALA, HUR = "C6756", "C1140"
 
 
 # a lead of its own, so that the paragraphs after it are the body of the report
@@ -83,6 +84,10 @@ def test_the_fighting_a_capture_came_after_keeps_its_own_day(extract, text):
     "وقصفت الطائرات الحربية بلدة كفرزيتا.",
     "Rebels captured Arbin after battles that began on Wednesday.\n\n"
     "Warplanes struck the town of Zamalka.",
+    "Rebels captured Arbin, the latest gain of an operation launched on Wednesday.\n\n"
+    "Warplanes struck the town of Zamalka.",
+    "سيطرت الفصائل على بلدة اللطامنة، ضمن عملية أطلقتها يوم الأربعاء.\n\n"
+    "وقصفت الطائرات الحربية بلدة كفرزيتا.",
 ])
 def test_the_day_fighting_began_is_not_the_day_of_the_lead(extract, text):
     assert [start for _, start, places in found(extract, text)
@@ -99,7 +104,51 @@ def test_each_town_a_strike_hit_is_struck_on_its_own(extract, text):
                        sorted([[SAQBA], [ZAMALKA], [ARBIN]]))
 
 
+@pytest.mark.parametrize("text", [
+    "استهدفت طائرات روسية اليوم مواقع في بلدات اللطامنة وكفرزيتا ومورك.",
+    "واستهدفت الطائرات التركية صباح اليوم بلدات اللطامنة وكفرزيتا ومورك.",
+])
+def test_aircraft_that_targeted_several_towns_struck_each_on_its_own(extract, text):
+    struck = sorted(places for kind, _, places in found(extract, text) if kind == "airstrike")
+    assert struck == sorted([[LATAMNEH], [KAFR_ZITA], [MOREK]])
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت قوات النظام اليوم على بلدات اللطامنة وكفرزيتا ومورك بإسناد مكثف من الطيران "
+    "الحربي الروسي.",
+    "Government forces, under cover of intense Russian airstrikes and shelling, took control "
+    "of the towns of Saqba, Zamalka and Arbin on Saturday.",
+])
+def test_the_strikes_that_backed_a_capture_are_no_episode_of_their_own(extract, text):
+    days = found(extract, text)
+    assert sorted(kind for kind, _, _ in days) == ["capture"] * 3
+
+
+def test_a_village_whose_name_holds_a_clause_word_does_not_end_the_list(extract):
+    # "وبالا" is the village of Bala, not "ب" + "إلا" ("except")
+    text = "سيطرت الفصائل اليوم على قرى قبتان الجبل وبالا والقاسمية وحور في ريف حلب الغربي."
+    taken = [places for kind, _, places in found(extract, text) if kind == "capture"]
+    assert len(taken) == 4 and [BALA] in taken and [HUR] in taken
+
+
 def test_the_neighbourhoods_of_one_city_struck_together_are_one_strike(extract):
     text = "قصفت قوات النظام اليوم حيي جوبر والقابون في دمشق."
     shelled = [places for kind, _, places in found(extract, text) if kind == "shelling"]
     assert len(shelled) == 1 and {JOBAR, QABOUN} <= set(shelled[0])
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت الفصائل خلال الساعات الماضية على بلدة اللطامنة.",
+    "Rebels seized the town of Saqba in the past 24 hours.",
+])
+def test_what_happened_in_the_hours_before_a_report_happened_on_its_day(extract, text):
+    assert [(kind, start) for kind, start, _ in found(extract, text)] == [("capture", "2019-08-10")]
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت قوات النظام أمس الجمعة بلدة كفرزيتا.\n\nوبالتزامن مع ذلك، هاجمت الفصائل بلدة اللطامنة.",
+    "Government forces shelled Douma on Friday.\n\nAt the same time, rebels attacked Jobar.",
+])
+def test_what_a_sentence_does_meanwhile_with_that_is_its_own_deed_that_day(extract, text):
+    days = {places[0]: (kind, start) for kind, start, places in found(extract, text) if places}
+    assert days.get(LATAMNEH, days.get(JOBAR)) == ("attack", "2019-08-09")

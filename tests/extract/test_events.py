@@ -256,3 +256,12 @@ def test_a_referring_word_told_anew_in_a_relative_clause_with_its_place_is_an_ev
 def test_a_referring_word_whose_relative_clause_names_no_place_stays_a_reference(
         extract, text, language):
     assert extract(text, language=language, published="2018-03-21").events == []
+
+
+def test_an_operation_named_with_no_place_is_where_its_first_episode_was(extract):
+    text = ("Turkey launched \"Operation Euphrates Shield\" early on Wednesday, sending tanks "
+            "across the border. By the afternoon the rebels had taken full control of Jarablus.")
+    found = extract(text, language="en", published="2016-08-25").events
+    (named,) = [e for e in found if e.name]
+    (taken,) = [e for e in found if e.kind == "capture"]
+    assert named.places == taken.places != [] and taken.parent == named.key

@@ -20,6 +20,8 @@ ARRIVAL_WINDOW = 2  # tokens between "دخل" and the reinforcements or convoy t
 HOVER_WINDOW = 3  # tokens between the aircraft and their flying over ("الطيران المروحي حلق")
 DISPLACED_WINDOW = 4  # tokens between "فر" and the civilians who fled ("فر آلاف من المدنيين")
 COINCIDENCE_WINDOW = 12  # tokens between "تزامن" and the cue after its "مع"
+SUPPORT_WINDOW = 8  # tokens between "بإسناد" and a strike it names ("under cover of intense airstrikes and shelling")
+SUPPORT_BREAKS = ",،;؛.:"  # punctuation that ends the phrase of a support
 
 
 def record_value(doc: Doc, sentence: Sentence) -> bool:
@@ -126,13 +128,31 @@ def conjoined(doc: Doc, cue: Match[str], rules: Any) -> bool:
     return i > 0 and doc.tokens[i - 1].key in rules.coordinators
 
 
+def support(doc: Doc, cue: Match[str], supports: list[Match[str]], rules: Any) -> bool:
+    """A strike a few words after "بدعم", "بإسناد", "تحت غطاء", "backed by", "under cover
+    of" is the support a deed had ("سيطرت على البلدة بغطاء جوي روسي", "The SDF, backed by
+    coalition airstrikes, took Manbij"), not an episode of its own."""
+    return cue.payloads[0] in rules.strike_kinds and any(
+        m.end <= cue.start and len(doc.tokens_between(m.end, cue.start)) <= SUPPORT_WINDOW
+        and not any(c in SUPPORT_BREAKS for c in doc.text[m.end:cue.start])
+        for m in supports)
+
+
+def _demonstrative_after(doc: Doc, offset: int, rules: Any) -> bool:
+    """Whether "بالتزامن مع" is followed by "ذلك" ("وبالتزامن مع ذلك، هاجمت"): it points
+    back at what was told, and the cue after it is the sentence's own deed."""
+    after = doc.tokens_after(offset, 1)
+    return bool(after) and after[0].key in rules.demonstratives
+
+
 def circumstance(doc: Doc, cue: Match[str], circumstances: list[Match[str]],
                   rules: Any) -> bool:
     """A cue right after "بالتزامن مع" tells what went on meanwhile, not the episode; so
     does one right after the "مع" of a verb of coincidence ("وتزامن الهجوم على أحياء
     المدينة، مع سيطرة الفصائل على ...", "coincided with the capture of")."""
     if any(m.end <= cue.start and len(doc.tokens_between(m.end, cue.start))
-           <= CIRCUMSTANCE_WINDOW for m in circumstances):
+           <= CIRCUMSTANCE_WINDOW and not _demonstrative_after(doc, m.end, rules)
+           for m in circumstances):
         return True
     sentence = doc.sentence_at(cue.start)
     first = sentence.start if sentence is not None else 0

@@ -220,7 +220,10 @@ def find_dates(text: str, *, reference: date | None = None,
             ctx.month = (int(f.mention.value[:4]), int(f.mention.value[5:7]))
         if f.mention.precision == "day":
             ctx.day = date.fromisoformat(f.mention.end or f.mention.value)
-            if not f.mention.relative and not f.mention.end and not f.mention.days:
+            if not f.mention.relative and not f.mention.end and not f.mention.days \
+                    and m.groupdict().get("wd"):
+                # only a day written with its weekday names it ("took Idlib on March 28
+                # ... fell on Saturday": the Saturday before the report)
                 ctx.weekdays[ctx.day.weekday()] = ctx.day
         found.append(f)
     out = []

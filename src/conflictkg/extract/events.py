@@ -17,6 +17,7 @@ the episodes told with it, unless a record already describes it.
 
 from __future__ import annotations
 
+import datetime
 import functools
 from collections import Counter
 from typing import Any, ClassVar
@@ -99,6 +100,10 @@ class EventFinder:
                 event.places = [doc.focus_place]
             for s in sentences:
                 doc.sentence_events.setdefault(s.start, event.key)
+        for n in named:  # "launched “Operation Euphrates Shield” ... had taken Jarablus"
+            if not n.places:  # a battle named with no place is where its first episode was
+                n.places = next((list(e.places) for e, _ in episodes
+                                 if e.parent == n.key and e.places), [])
         told = {e.parent for e, _ in episodes}
         events += [n for n in named if n.start or n.key in told or n in (
             e for e, _ in episodes)] + [e for e, _ in episodes if e not in named]
@@ -186,9 +191,13 @@ class EventFinder:
                     c.start, c.end) if not m.weak)]
         hypothetical = SpanIndex(rules.hypothetical.find(doc.norm))
         circumstances = SpanIndex(rules.circumstances.find(doc.norm))
+        supports = SpanIndex(rules.supports.find(doc.norm))
         unresolved = SpanIndex([u for u in rules.unresolved.find(doc.norm)
                                 if not doc.dates_overlapping(u.start, u.end)])
-        scope_ends = SpanIndex(rules.scope_ends.find(doc.norm))
+        # "وبالا" is the village of Bala, not "ب" + "إلا": a clause word inside a place name
+        # ends no list
+        scope_ends = SpanIndex([e for e in rules.scope_ends.find(doc.norm) if not any(
+            not m.weak for m in doc.index("place_mentions").overlapping(e.start, e.end))])
         causes = SpanIndex(rules.causes.find(doc.norm))
         denials = SpanIndex(rules.denials.find(doc.norm))
         runs = SpanIndex(rules.running_days.find(doc.norm))
@@ -225,11 +234,12 @@ class EventFinder:
                 if day is not None:
                     redated.append(happenings.Redating(cues_here[0].payloads[0], day.value,
                                                        sentence))
-            denied, meanwhile = inside(denials), inside(circumstances)
+            denied, meanwhile, backing = inside(denials), inside(circumstances), inside(supports)
             aimed = [c.start for c in cues_here if asides.attempted(doc, c, cues_here, rules)]
             here = [c for c in cues_here if c.start not in aimed
                     and self._happened(doc, c, denied, rules)
-                    and not asides.circumstance(doc, c, meanwhile, rules)]
+                    and not asides.circumstance(doc, c, meanwhile, rules)
+                    and not asides.support(doc, c, backing, rules)]
             caused = asides.caused(doc, here, inside(causes), rules)
             here = [c for c in here if c not in caused]
             unquoted = [c for c in here if not _quoted_aside(doc, c)]
@@ -238,7 +248,7 @@ class EventFinder:
             scope = None  # the time of an action the sentence does not date
             if not inside(unresolved):
                 scope = earlier[1] if earlier and earlier[0] == sentence.paragraph else lead_day
-            stops = aimed + [c.start for c in inside(circumstances)] + [c.start for c in caused]
+            stops = aimed + [c.start for c in meanwhile] + [c.start for c in caused]
             bounds = Scope(frozenset(m.start for m in inside(scope_ends)), rules.locatives,
                            rules.coordinators, rules.place_fillers, rules.background)
             found = actions(doc, sentence, unquoted, stops, usable, names, bounds)
@@ -285,8 +295,8 @@ class EventFinder:
                     out.append((Event(
                         key=key,
                         kind=kind, evidence=evidence,
-                        start=date.value if date else None,
-                        end=date.end if date is not None else None,
+                        start=_day_of(date),
+                        end=date.end if date is not None and _day_of(date) == date.value else None,
                         places=list(group),
                         actors=battles.mention_keys(doc, "actor_mentions", sentence)), sentence))
         return out, towns, redated, placeless, scoped
@@ -328,6 +338,22 @@ class EventFinder:
                 not rules.negations.isdisjoint(said):
             return False  # "لم تسجل أي غارة", "has not observed any Russian airstrikes"
         return rules.clause_negations.isdisjoint(said)
+
+
+def _day_of(date: Any) -> str | None:
+    """The day an action dated by a range happened: what happened "in the past hours" or
+    "in the past 24 hours" before a report (a relative range of two days ending on its
+    day) happened on the report's day; any other range starts on its first day."""
+    if date is None:
+        return None
+    if date.relative and date.end and date.precision == "day":
+        try:
+            first, last = datetime.date.fromisoformat(date.value), datetime.date.fromisoformat(date.end)
+        except ValueError:
+            return date.value
+        if (last - first).days == 1:
+            return date.end
+    return date.value
 
 
 def _refers_back(doc: Doc, cue: Match[str], rules: EventRules) -> bool:

@@ -181,5 +181,9 @@ def _collapse_spaces(n: NormalizedText) -> NormalizedText:
 
 @functools.lru_cache(maxsize=65536)
 def normalize_key(s: str) -> str:
-    """The matching key of a name (the same rules as :func:`normalize_text`)."""
-    return normalize_text(s).text.strip()
+    """The matching key of a name (the same rules as :func:`normalize_text`): the folded
+    text alone, without the offset map that a key never needs (every line of a page is
+    asked for one)."""
+    table = _TABLES[False]
+    table.learn(s)
+    return _SPACE_RUN.sub(" ", s.translate(table.folds)).strip()

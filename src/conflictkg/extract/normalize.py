@@ -57,12 +57,6 @@ class _Table:
         # any character not folded yet; any irregular character (None while there is none)
         self.patterns: tuple[re.Pattern[str], re.Pattern[str] | None] = (
             re.compile("(?s:.)"), None)
-        # str.translate looks every character up in a dict; a text is mostly words met
-        # before, so folding it word by word from a cache takes half the time
-        self.fold_word = functools.lru_cache(maxsize=1 << 16)(self._fold_word)
-
-    def _fold_word(self, word: str) -> str:
-        return word.translate(self.folds)
 
     def learn(self, text: str) -> None:
         """Fold the characters of ``text`` not seen before."""
@@ -126,7 +120,9 @@ def normalize_text(original: str, *, keep_punctuation: bool = False) -> Normaliz
     """Normalise ``original`` keeping an offset map; punctuation stays when asked."""
     table = _TABLES[keep_punctuation]
     table.learn(original)
-    folded = " ".join(map(table.fold_word, original.split(" ")))  # == original.translate(folds)
+    # one translation of the whole text: a cache of folded words is quicker only while
+    # its dict stays in the processor's cache, which it does not amid the extractors
+    folded = original.translate(table.folds)
     irregular = table.patterns[1]
     if irregular is None or irregular.search(original) is None:
         starts, ends = _iota(0, len(original)), _iota(1, len(original) + 1)

@@ -11,9 +11,6 @@ before it, or the one its adjective names. Words are data (``places.yaml``:
 
 from __future__ import annotations
 
-from itertools import compress
-from operator import attrgetter
-
 from conflictkg.extract.doc import Doc, Mention, clitic_forms
 from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.normalize import normalize_key
@@ -22,7 +19,6 @@ from conflictkg.reference.gazetteers import Places
 
 MAX_DIRECTIONS = 2  # "الشمالي الغربي", "north-western"
 KEYS_KEPT = 100_000  # words remembered as heads or not, a few MB
-_KEY = attrgetter("key")
 
 
 class Countrysides:
@@ -34,28 +30,26 @@ class Countrysides:
         self.directions = s.keys("directions")
         self.nisba = {normalize_key(k): v for k, v in s.mapping("nisba").items()}
         self.english = s.language == "en"
-        self._seen: set[str] = set()  # the words' keys answered so far
-        self._head_keys: set[str] = set()  # those of them that are a head under their proclitics
+        self._is_head: dict[str, bool] = {}  # a word's key -> a head under its proclitics
 
-    def _learn(self, keys: list[str]) -> None:
-        """Whether each word is a countryside head ("وريفها", "بالريف"): asked of every
-        word of a document, so each key is answered once."""
-        new = set(keys).difference(self._seen)
-        if len(self._seen) + len(new) > KEYS_KEPT:  # a corpus's vocabulary grows without end
-            self._seen.clear()
-            self._head_keys.clear()
-            new = set(keys)
-        self._seen |= new
-        self._head_keys.update(k for k in new if any(f in self.heads for f in clitic_forms(k)))
+    def _head(self, key: str) -> bool:
+        """Whether a word is a countryside head ("وريفها", "بالريف"): asked of every word
+        of a document, so each key is answered once."""
+        found = self._is_head.get(key)
+        if found is None:
+            if len(self._is_head) >= KEYS_KEPT:
+                self._is_head.clear()  # a corpus's vocabulary grows without end
+            found = self._is_head[key] = any(f in self.heads for f in clitic_forms(key))
+        return found
 
     def find(self, doc: Doc, named: list[Mention]) -> list[Mention]:
         """Mentions of the governorate each relative countryside phrase means."""
         out = []
         taken = {(m.start, m.end) for m in named}
-        keys = list(map(_KEY, doc.tokens))
-        self._learn(keys)
-        for i in compress(range(len(keys)), map(self._head_keys.__contains__, keys)):
-            token = doc.tokens[i]
+        known = self._is_head
+        for i, token in enumerate(doc.tokens):
+            if not known.get(token.key, True) or not self._head(token.key):
+                continue
             if any(s <= token.start < e for s, e in taken) or doc.in_boilerplate(token.start):
                 continue
             span = self._english(doc, i) if self.english else self._arabic(doc, i)

@@ -14,7 +14,7 @@ import logging
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain, repeat
 from operator import attrgetter, sub
 from typing import Any, ClassVar, NamedTuple, Protocol, TypeVar
 
@@ -191,11 +191,13 @@ class Doc:
         # every step in C): word i starts at at[i] and ends at at[i + 1] - 1
         words = norm.text.split(" ")
         at = list(accumulate(map((1).__add__, map(len, words)), initial=0))
-        kept = list(map(bool, words))
-        starts = list(map(norm.starts.__getitem__, compress(at, kept)))
-        ends = map((_TWO + norm.ends).__getitem__, compress(at[1:], kept))  # ends[i - 2]
+        # single spaces: only the first and the last word may be empty
+        first = 0 if words[0] else 1
+        last = len(words) if words[-1] else len(words) - 1
+        starts = list(map(norm.starts.__getitem__, at[first:last]))
+        ends = map((_TWO + norm.ends).__getitem__, at[first + 1:last + 1])  # ends[i - 2]
         # tuple.__new__ makes each Token in C (Token._make is a Python call a word)
-        tokens = list(map(tuple.__new__, repeat(Token), zip(starts, ends, compress(words, kept),
+        tokens = list(map(tuple.__new__, repeat(Token), zip(starts, ends, words[first:last],
                                                             strict=True)))
         language = (info.language or "ar").lower()[:2]
         doc = cls(info, text, language if language in ("ar", "en") else "ar", norm, tokens)

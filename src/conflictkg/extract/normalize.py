@@ -161,16 +161,13 @@ def _collapse_spaces(n: NormalizedText) -> NormalizedText:
     runs = [m.span() for m in _SPACE_RUN.finditer(n.text)]
     if not runs:
         return n
-    starts = array("i")
-    ends = array("i")
-    position = 0
-    for a, b in runs:
-        starts.extend(n.starts[position:a + 1])
-        ends.extend(n.ends[position:a])
-        ends.append(n.ends[b - 1])
-        position = b
-    starts.extend(n.starts[position:])
-    ends.extend(n.ends[position:])
+    # the maps are the caller's own (fresh from normalize_text): cut in place, from the
+    # end so that the offsets of the runs before stay true
+    starts, ends = n.starts, n.ends
+    for a, b in reversed(runs):
+        del starts[a + 1:b]
+        ends[a] = ends[b - 1]
+        del ends[a + 1:b]
     return NormalizedText(n.original, _SPACE_RUN.sub(" ", n.text), starts, ends,
                           n.keep_punctuation)
 

@@ -14,8 +14,8 @@ import logging
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, compress, repeat
-from operator import attrgetter
+from itertools import accumulate, chain, repeat
+from operator import attrgetter, sub
 from typing import Any, ClassVar, NamedTuple, Protocol, TypeVar
 
 from conflictkg.extract.lexicon import clitic_forms as clitic_forms  # the extractors read it here
@@ -110,9 +110,12 @@ class SpanIndex:
     logarithmic time: long documents have thousands of mentions."""
 
     def __init__(self, items: Iterable[Any]) -> None:
-        self.items = sorted(items, key=lambda m: (m.start, -m.end))
-        self._starts = [m.start for m in self.items]
-        self._longest = max((m.end - m.start for m in self.items), default=0)
+        # by start, the longest first: two stable sorts on attributes read in C (built
+        # for every list of mentions an extractor asks about, many times a document)
+        self.items = sorted(items, key=_END, reverse=True)
+        self.items.sort(key=_START)
+        self._starts = list(map(_START, self.items))
+        self._longest = max(map(sub, map(_END, self.items), self._starts), default=0)
 
     def starting(self, start: int, end: int) -> list[Any]:
         """The items that start in ``[start, end)``, in text order."""
@@ -188,11 +191,13 @@ class Doc:
         # every step in C): word i starts at at[i] and ends at at[i + 1] - 1
         words = norm.text.split(" ")
         at = list(accumulate(map((1).__add__, map(len, words)), initial=0))
-        kept = list(map(bool, words))
-        starts = list(map(norm.starts.__getitem__, compress(at, kept)))
-        ends = map((_TWO + norm.ends).__getitem__, compress(at[1:], kept))  # ends[i - 2]
+        # single spaces: only the first and the last word may be empty
+        first = 0 if words[0] else 1
+        last = len(words) if words[-1] else len(words) - 1
+        starts = list(map(norm.starts.__getitem__, at[first:last]))
+        ends = map((_TWO + norm.ends).__getitem__, at[first + 1:last + 1])  # ends[i - 2]
         # tuple.__new__ makes each Token in C (Token._make is a Python call a word)
-        tokens = list(map(tuple.__new__, repeat(Token), zip(starts, ends, compress(words, kept),
+        tokens = list(map(tuple.__new__, repeat(Token), zip(starts, ends, words[first:last],
                                                             strict=True)))
         language = (info.language or "ar").lower()[:2]
         doc = cls(info, text, language if language in ("ar", "en") else "ar", norm, tokens)
@@ -297,5 +302,7 @@ def word_forms(tokens: Iterable[Token]) -> Iterator[str]:
 
 
 _KEY = attrgetter("key")
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 

@@ -12,7 +12,8 @@ and their pairs), including ل before the article whose alef is then elided (ل�
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick
@@ -62,11 +63,7 @@ class Matcher(Generic[T]):
                 cut = len(article) if key[len(article)] == article[-1] else len(article) - 1
                 patterns.setdefault(key[cut:], []).append((key, True))
         self._strings = {string: (len(string), tuple(keys)) for string, keys in patterns.items()}
-        self._automaton = ahocorasick.Automaton()
-        for string, value in self._strings.items():
-            self._automaton.add_word(string, value)
-        if patterns:
-            self._automaton.make_automaton()
+        self._automata = _Automata(self._strings.items())
         self._scan: tuple[Scan, int] | None = None  # a scan shared with other matchers
 
     def __len__(self) -> int:
@@ -119,28 +116,107 @@ class Matcher(Generic[T]):
             return []
         if self._scan and isinstance(text, NormalizedText):
             return self._scan[0].candidates(text, self._scan[1])
-        t = self._normalized(text).text
         out: list[tuple[int, int, bool, str]] = []
-        _collect(t, ((last, ((0, value),)) for last, value in self._automaton.iter(t)), [out])
+        self._automata.collect(self._normalized(text).text, [out], lambda value: ((0, value),))
         return out
 
 
 Candidate = tuple[int, int, bool, str]  # (start, -end, elided_article, key)
+Hits = Iterable[tuple[int, tuple[tuple[int, Any], ...]]]
+
+# What a normalised text may hold besides words and single spaces: spacing marks of
+# other scripts, which end a word as a space does (Python's \w is str.isalnum and "_")
+_ODD = re.compile(r"[^\w ]|_")
 
 
-def _collect(t: str, hits: Iterable[tuple[int, tuple[tuple[int, Any], ...]]],
-             out: list[list[Candidate]]) -> None:
+class _Automata:
+    """Aho-Corasick automata of names that report only whole-word ends.
+
+    Each string is stored with a space after it and a text is read with a space after it,
+    so a name ending inside a word ("درع" in "درعا") is never reported at all: most raw
+    hits of a news text are of that kind, and each cost a step of Python. A text holding
+    a character that is neither a word's nor a space ends its words there too: it is read
+    with those characters as spaces, and a name is then checked not to run over one. The
+    rare string that holds such a character itself is read by a plain automaton.
+    """
+
+    def __init__(self, strings: Iterable[tuple[str, Any]]) -> None:
+        self._spaced = ahocorasick.Automaton()
+        self._odd: Any = None
+        for string, value in strings:
+            if _ODD.search(string) is None:
+                self._spaced.add_word(string + " ", value)
+            else:
+                if self._odd is None:
+                    self._odd = ahocorasick.Automaton()
+                self._odd.add_word(string, value)
+        for automaton in (self._spaced, self._odd):
+            if automaton is not None and len(automaton):
+                automaton.make_automaton()
+
+    def collect(self, t: str, out: list[list[Candidate]],
+                wrap: Callable[[Any], tuple[tuple[int, Any], ...]] | None = None) -> None:
+        """Append to ``out[i]`` the whole-word candidates of matcher ``i`` in ``t`` (the
+        values stored are ``((i, (length, ((key, elided), ...))), ...)``, or are made so
+        by ``wrap``)."""
+        spaced, odd = self._spaced, self._odd
+        if len(spaced):
+            odd_text = _ODD.search(t) is not None
+            read = _ODD.sub(" ", t) if odd_text else t
+            hits: Hits = spaced.iter(read + " ")
+            if wrap is not None:
+                hits = ((end, wrap(value)) for end, value in hits)
+            if odd_text:
+                _collect(t, hits, out, shift=0, unbroken=True)
+            else:
+                _collect_spaced(t, hits, out)
+        if odd is not None:
+            hits = odd.iter(t)
+            if wrap is not None:
+                hits = ((last, wrap(value)) for last, value in hits)
+            _collect(t, hits, out, shift=1, unbroken=False)
+
+
+def _collect_spaced(t: str, hits: Hits, out: list[list[Candidate]]) -> None:
+    """:func:`_collect` for a text of words and single spaces and hits that end where a
+    word does (``end`` the offset of the space after the name): no character tests."""
+    known = clitics()
+    plain, lam, shortest = known.plain, known.before_lam_article, known.min_name_length
+    for end, entries in hits:
+        start = end - entries[0][1][0]  # every matcher's string here has the same length
+        if start == 0 or t[start - 1] == " ":  # a whole word: any name but an elided one
+            for index, (_, keys) in entries:
+                found = out[index]
+                for key, elided in keys:
+                    if not elided:
+                        found.append((start, -end, False, key))
+            continue
+        prefix = t[t.rfind(" ", 0, start) + 1:start]
+        if prefix not in plain and prefix not in lam:
+            continue  # starts inside a word, after letters that are no proclitic
+        for index, (_, keys) in entries:
+            found = out[index]
+            for key, elided in keys:
+                if (prefix in lam) if elided else (prefix in plain and len(key) >= shortest):
+                    found.append((start, -end, elided, key))
+
+
+def _collect(t: str, hits: Hits, out: list[list[Candidate]], shift: int, unbroken: bool) -> None:
     """Append to ``out[i]`` the whole-word candidates of matcher ``i`` among automaton
-    ``hits`` ((last offset, ((i, (length, ((key, elided), ...))), ...))): the word
-    boundaries and proclitics are read once per hit, however many matchers share it."""
+    ``hits`` ((offset, ((i, (length, ((key, elided), ...))), ...)); a name ends at the
+    offset plus ``shift``): the word boundaries and proclitics are read once per hit,
+    however many matchers share it. ``unbroken``: a name must hold no character of
+    :data:`_ODD` (the hits were found in a text with those as spaces)."""
     known = clitics()
     plain, lam, shortest = known.plain, known.before_lam_article, known.min_name_length
     n = len(t)
     for last, entries in hits:
-        end = last + 1
+        end = last + shift
         if end < n and t[end].isalnum():
             continue  # ends inside a word
         start = end - entries[0][1][0]  # every matcher's string here has the same length
+        if unbroken and _ODD.search(t, start, end):
+            continue
         if start == 0 or not t[start - 1].isalnum():  # a whole word: any name but an elided one
             for index, (_, keys) in entries:
                 found = out[index]
@@ -176,11 +252,7 @@ class Scan:
             for string, value in matcher._strings.items():
                 union.setdefault(string, []).append((index, value))
             matcher._scan = (self, index)
-        self._automaton = ahocorasick.Automaton()
-        for string, entries in union.items():
-            self._automaton.add_word(string, tuple(entries))
-        if union:
-            self._automaton.make_automaton()
+        self._automata = _Automata((string, tuple(entries)) for string, entries in union.items())
         self._last: tuple[NormalizedText, list[list[Any]]] | None = None
 
     def candidates(self, text: NormalizedText, index: int) -> list[Candidate]:
@@ -188,7 +260,7 @@ class Scan:
         last = self._last
         if last is None or last[0] is not text:
             found: list[list[Candidate]] = [[] for _ in self._matchers]
-            _collect(text.text, self._automaton.iter(text.text), found)
+            self._automata.collect(text.text, found)
             last = self._last = (text, found)
         return last[1][index]
 

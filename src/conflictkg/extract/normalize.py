@@ -57,12 +57,6 @@ class _Table:
         # any character not folded yet; any irregular character (None while there is none)
         self.patterns: tuple[re.Pattern[str], re.Pattern[str] | None] = (
             re.compile("(?s:.)"), None)
-        # str.translate looks every character up in a dict; a text is mostly words met
-        # before, so folding it word by word from a cache takes half the time
-        self.fold_word = functools.lru_cache(maxsize=1 << 16)(self._fold_word)
-
-    def _fold_word(self, word: str) -> str:
-        return word.translate(self.folds)
 
     def learn(self, text: str) -> None:
         """Fold the characters of ``text`` not seen before."""
@@ -126,7 +120,9 @@ def normalize_text(original: str, *, keep_punctuation: bool = False) -> Normaliz
     """Normalise ``original`` keeping an offset map; punctuation stays when asked."""
     table = _TABLES[keep_punctuation]
     table.learn(original)
-    folded = " ".join(map(table.fold_word, original.split(" ")))  # == original.translate(folds)
+    # one translation of the whole text: a cache of folded words is quicker only while
+    # its dict stays in the processor's cache, which it does not amid the extractors
+    folded = original.translate(table.folds)
     irregular = table.patterns[1]
     if irregular is None or irregular.search(original) is None:
         starts, ends = _iota(0, len(original)), _iota(1, len(original) + 1)
@@ -165,21 +161,22 @@ def _collapse_spaces(n: NormalizedText) -> NormalizedText:
     runs = [m.span() for m in _SPACE_RUN.finditer(n.text)]
     if not runs:
         return n
-    starts = array("i")
-    ends = array("i")
-    position = 0
-    for a, b in runs:
-        starts.extend(n.starts[position:a + 1])
-        ends.extend(n.ends[position:a])
-        ends.append(n.ends[b - 1])
-        position = b
-    starts.extend(n.starts[position:])
-    ends.extend(n.ends[position:])
+    # the maps are the caller's own (fresh from normalize_text): cut in place, from the
+    # end so that the offsets of the runs before stay true
+    starts, ends = n.starts, n.ends
+    for a, b in reversed(runs):
+        del starts[a + 1:b]
+        ends[a] = ends[b - 1]
+        del ends[a + 1:b]
     return NormalizedText(n.original, _SPACE_RUN.sub(" ", n.text), starts, ends,
                           n.keep_punctuation)
 
 
 @functools.lru_cache(maxsize=65536)
 def normalize_key(s: str) -> str:
-    """The matching key of a name (the same rules as :func:`normalize_text`)."""
-    return normalize_text(s).text.strip()
+    """The matching key of a name (the same rules as :func:`normalize_text`): the folded
+    text alone, without the offset map that a key never needs (every line of a page is
+    asked for one)."""
+    table = _TABLES[False]
+    table.learn(s)
+    return _SPACE_RUN.sub(" ", s.translate(table.folds)).strip()

@@ -100,6 +100,8 @@ class PlaceFinder:
         self._matcher: Matcher[str] = Matcher([*arabic, *latin, *variants])
         self._countrysides = {lang: Countrysides(patterns.section("places", lang), self._places)
                               for lang in self._rules}
+        # the places that may stand for a government, asked of every name of a document
+        self._bound = frozenset(e.key for e in gazetteers.places.values() if self._role_bound(e))
         self._latin = LatinIndex(latin)  # "Saraqeb", "Saraqib"; "Jarabulus", "Jarablus"
         # a place abroad is read by its own spellings only: "al-Orfi" folds like "Urfa"
         self._spellings = {e.key: frozenset(normalize_key(n) for n in e.names_en)
@@ -216,13 +218,14 @@ class PlaceFinder:
             if doc.in_boilerplate(m.start):
                 continue
             entries = [self._places[k] for k in m.payloads]
-            bound = [e for e in entries if self._role_bound(e)]
+            bound = [e for e in entries if e.key in self._bound]
             role = bool(bound) and _in_place_role(doc, m, rules)
             if role:  # "فر إلى تركيا": the country, not a village of that name
                 entries = bound
             levels = _qualifier(doc, m, rules)
             if not role:  # "قالت أنقرة", "Turkish-backed": a government, not a place
-                entries = [e for e in entries if e not in bound]
+                if bound:
+                    entries = [e for e in entries if e.key not in self._bound]
                 if not entries or any(
                         not _covers(m, b) and (levels is None or not isinstance(b, Mention))
                         for b in blocked.overlapping(m.start, m.end)):

@@ -1,0 +1,37 @@
+"""Who a toll is credited to, on the ways real reports name and credit their sources."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def credited(extraction) -> list[tuple[int, str | None, str]]:
+    return [(c.count, c.attributed_to.source, c.attributed_to.label)
+            for c in extraction.casualty_claims]
+
+
+@pytest.mark.parametrize(("text", "language", "source"), [
+    ("According to the London-based monitor, 30 soldiers were killed near Maarat.", "en", "sohr"),
+    ("Nine fighters died in the ambush, the Britain-based war monitor said.", "en", "sohr"),
+    ("Syria's Health Ministry said 12 people were killed in the blast.", "en",
+     "syrian-ministry-of-health"),
+    ("The Turkish General Staff said 8 soldiers were killed in the operation.", "en",
+     "turkish-general-staff"),
+    ("وأعلنت هيئة الأركان التركية مقتل 3 جنود أتراك في هجوم بعبوة ناسفة.", "ar",
+     "turkish-general-staff"),
+    ("وقالت تنسيقية المدينة إن 6 متظاهرين قتلوا برصاص الأمن.", "ar",
+     "local-coordination-committees"),
+    ("وأعلن مكتب حقوق الإنسان التابع للأمم المتحدة أن 40 مدنياً قتلوا في القصف.", "ar", "ohchr"),
+    ("The International Committee of the Red Cross said 5 of its volunteers were wounded.", "en",
+     "icrc"),
+])
+def test_sources_real_reports_credit(extract, text, language, source):
+    ((_, key, _),) = credited(extract(text, language=language))
+    assert key == source
+
+
+def test_the_word_who_is_no_source(extract):
+    """Names match regardless of case: the WHO is known by its full name only."""
+    text = "Rebels who attacked the checkpoint killed 4 soldiers, activists said."
+    ((_, key, _),) = credited(extract(text, language="en"))
+    assert key == "activists"

@@ -35,3 +35,14 @@ def test_the_word_who_is_no_source(extract):
     text = "Rebels who attacked the checkpoint killed 4 soldiers, activists said."
     ((_, key, _),) = credited(extract(text, language="en"))
     assert key == "activists"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The Local Coordination Committees, a network of activists on the ground, said 10 men "
+     "were executed near the orchards.", "local-coordination-committees"),
+    ("The Syrian Observatory for Human Rights, which relies on sources across the country, "
+     "said on Friday that 16 civilians were killed.", "sohr"),
+])
+def test_the_source_before_an_apposition_speaks_not_a_word_inside_it(extract, text, source):
+    ((_, key, _),) = credited(extract(text, language="en"))
+    assert key == source

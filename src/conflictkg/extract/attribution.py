@@ -196,7 +196,9 @@ class AttributionFinder:
             window if m.key or m.weak else near)), None)
         if source is None and kind == "verb":
             before = [m for m in sources.starting(sentence.start, start) if m.end <= start]
-            if before and len(doc.tokens_between(before[-1].end, start)) <= BEFORE_VERB:
+            source = _before_apposition(doc, sentence, start, before)
+            if source is None and before and \
+                    len(doc.tokens_between(before[-1].end, start)) <= BEFORE_VERB:
                 source = before[-1]
         group = None  # an armed group credited: "according to the Manbij Military Council"
         if source is None and kind == "preposition":
@@ -272,6 +274,23 @@ def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanInd
     reach = len(doc.tokens_between(end, title.end)) + 1 if title else 1
     return next((m for m in actors.starting(end, sentence.end) if not m.weak
                  and len(doc.tokens_between(end, m.start)) <= reach), None)
+
+
+def _before_apposition(doc: Doc, sentence: Sentence, start: int,
+                       before: list[Mention]) -> Mention | None:
+    """"The Local Coordination Committees, a network of activists, said": the source named
+    right before an apposition that closes just before the verb, not a word inside it."""
+    text = doc.text[sentence.start:start].rstrip()
+    if not text.endswith((",", "،")):
+        return None
+    opening = max(text.rfind(",", 0, len(text) - 1), text.rfind("،", 0, len(text) - 1))
+    if opening < 0:
+        return None
+    comma = sentence.start + opening
+    named = [m for m in before if m.end <= comma]
+    if not named or len(doc.tokens_between(named[-1].end, comma)) > 0:
+        return None
+    return named[-1]
 
 
 def _apposed(doc: Doc, sentence: Sentence, start: int) -> Mention | None:

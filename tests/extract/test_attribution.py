@@ -46,3 +46,11 @@ def test_the_word_who_is_no_source(extract):
 def test_the_source_before_an_apposition_speaks_not_a_word_inside_it(extract, text, source):
     ((_, key, _),) = credited(extract(text, language="en"))
     assert key == source
+
+
+def test_a_headline_toll_is_the_named_source_s_not_that_of_residents_quoted_in_passing(extract):
+    text = ("حمص: حصيلة اليوم 18 شهيداً\n\n"
+            "دخلت قوات الأمن الحي صباحاً بعربات قال الأهالي إنها جاءت من المطار.\n\n"
+            "وبحسب ما وثقته لجان التنسيق المحلية، ارتفع عدد الشهداء إلى 18 شهيداً.")
+    (claim,) = extract(text).casualty_claims
+    assert claim.attributed_to.source == "local-coordination-committees"

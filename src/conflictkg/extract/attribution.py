@@ -355,7 +355,8 @@ def attribution_at(doc: Doc, start: int, end: int, fallback: Attribution) -> Att
     """The source credited for the claim at ``start:end``: the nearest crediting before it
     in its sentence, a sentence-wide "بحسب", a continued attribution, else the last
     source credited before it (in its paragraph only, in a chronicle of entries), a
-    headline's the first source of the body, else ``fallback``."""
+    headline's the first source of the body that is named (not passers-by the lead
+    quotes in passing), else ``fallback``."""
     best: Attributed | None = None
     carried: Attributed | None = None
     for a in doc.attributions:
@@ -370,7 +371,8 @@ def attribution_at(doc: Doc, start: int, end: int, fallback: Attribution) -> Att
     if best is None and carried is not None and not _carries(doc, carried, sentence):
         carried = None
     if best is None and carried is None and sentence is not None and sentence.heading:
-        carried = next((a for a in doc.attributions if a.scope_start >= sentence.end), None)
+        carried = next((a for a in doc.attributions if a.scope_start >= sentence.end
+                        and a.carries), None)
     best = best or carried
     if best is None:
         return fallback

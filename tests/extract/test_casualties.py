@@ -17,3 +17,18 @@ def counts(extraction) -> list[tuple[int, str]]:
 ])
 def test_a_count_with_thousands_separators_followed_by_a_comma(extract, text, expected):
     assert counts(extract(text, language="en")) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a count whose noun is left out, far from the verb and the first count's noun
+    ("قُتل في المواجهات الأخيرة بريف حلب 17 عنصراً من قوات النظام، و26 من الفصائل.", "ar",
+     [(17, "killed"), (26, "killed")]),
+    # the verb, its subject, then "على" and the count
+    ("قضت وحدات الجيش على 35 إرهابياً في محيط البلدة.", "ar", [(35, "killed")]),
+    ("أصابت شظايا القذيفة خمسة مدنيين في السوق.", "ar", [(5, "wounded")]),
+    ("A ministry statement said 19 militants were neutralised in the operation.", "en",
+     [(19, "killed")]),
+])
+def test_outcomes_and_partitive_counts(extract, text, language, expected):
+    claims = extract(text, language=language).casualty_claims
+    assert [(c.count, c.outcome) for c in claims] == expected

@@ -420,6 +420,8 @@ def _windows(doc: Doc, sentence: Sentence, cues: list, marks: list,
             spans.append((j - WINDOW_BEFORE_NOUN, j + WINDOW_AFTER_NOUN))
         if t.key in rules.estimate_openers or (t.key[:1] == "ب" and t.key[1:2].isdigit()):
             spans.append((j, j + 3))  # "بأكثر من 60", "بـ60", "at 60": a toll put at a count
+        if j and t.key in rules.partitive_links and tokens[j - 1].key[-1:].isdigit():
+            spans.append((j - 1, j))  # "و31 من الفصائل": a count whose noun is left out
     for cue in cues:
         j = bisect.bisect_right(starts, cue.start) - 1
         spans.append((j - WINDOW_BEFORE_CUE, j + WINDOW_AFTER_CUE))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from conflictkg.iris import Iris
+
 
 def credited(extraction) -> list[tuple[int, str | None, str]]:
     return [(c.count, c.attributed_to.source, c.attributed_to.label)
@@ -54,3 +56,11 @@ def test_a_headline_toll_is_the_named_source_s_not_that_of_residents_quoted_in_p
             "وبحسب ما وثقته لجان التنسيق المحلية، ارتفع عدد الشهداء إلى 18 شهيداً.")
     (claim,) = extract(text).casualty_claims
     assert claim.attributed_to.source == "local-coordination-committees"
+
+
+def test_a_known_source_is_given_with_its_acronym(extract):
+    """Wire copy names Hawar by its acronym only; the JSON gives it beside the names."""
+    x = extract("قالت وكالة هاوار إن 6 مقاتلين قتلوا في الاشتباكات.")
+    (claim,) = [c for c in x.to_json(Iris())["claims"] if c["kind"] == "casualties"]
+    assert claim["attributed_to"]["short"] == "ANHA"
+    assert claim["attributed_to"]["labels"]["en"] == "Hawar News Agency"

@@ -12,6 +12,7 @@ a claim before any credit is the publisher's own.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import replace
 from itertools import compress
 from operator import attrgetter, itemgetter
@@ -28,6 +29,7 @@ from conflictkg.reference.gazetteers import Gazetteers
 AFTER_PREPOSITION = 6  # tokens between "بحسب"/"وفق" and the source it credits
 AFTER_VERB = 3  # tokens between a verb and its subject ("قال مدير المرصد")
 BEFORE_VERB = 6  # tokens between a subject and its verb ("المرصد ... رصد")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")  # "SOHR", "ANHA": the short name wire copy uses
 _QUOTES = str.maketrans(dict.fromkeys("\"“”«»", " "))
 CLOSING_VERB = 3  # words after "said" that still leave it closing its sentence ("on Monday")
 CHRONICLE_KINDS = ("archive-record", "chronicle")  # entries that each stand alone
@@ -132,7 +134,9 @@ class AttributionFinder:
 
     def _names(self, key: str) -> SourceNames:
         entry = self._sources[key]
-        return SourceNames(entry.name_ar, entry.name_en, (*entry.aliases_en, *entry.aliases_ar))
+        short = next((a for a in entry.aliases_en if _ACRONYM.fullmatch(a)), None)
+        return SourceNames(entry.name_ar, entry.name_en, (*entry.aliases_en, *entry.aliases_ar),
+                           short)
 
     def _mentions(self, doc: Doc, rules: _Rules) -> list[Mention]:
         found = [Mention(m.start, m.end, m.text, m.payloads[0])

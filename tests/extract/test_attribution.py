@@ -64,3 +64,15 @@ def test_a_known_source_is_given_with_its_acronym(extract):
     (claim,) = [c for c in x.to_json(Iris())["claims"] if c["kind"] == "casualties"]
     assert claim["attributed_to"]["short"] == "ANHA"
     assert claim["attributed_to"]["labels"]["en"] == "Hawar News Agency"
+
+
+@pytest.mark.parametrize(("text", "language", "label"), [
+    ("Lebanese security sources said 70 Hezbollah fighters were killed.", "en",
+     "Lebanese security sources"),
+    ("وقالت مصادر أمنية عراقية إن 12 مقاتلاً قتلوا في الغارة.", "ar", "مصادر أمنية عراقية"),
+    ("وقال مراسل بلدي نيوز إن 4 مدنيين قتلوا بالقصف.", "ar", "مراسل بلدي نيوز"),
+])
+def test_unnamed_sources_keep_the_nationality_that_says_whose_they_are(
+        extract, text, language, label):
+    ((_, _, credited_label),) = credited(extract(text, language=language))
+    assert credited_label == label

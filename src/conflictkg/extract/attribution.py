@@ -30,6 +30,8 @@ AFTER_PREPOSITION = 6  # tokens between "بحسب"/"وفق" and the source it cr
 AFTER_VERB = 3  # tokens between a verb and its subject ("قال مدير المرصد")
 BEFORE_VERB = 6  # tokens between a subject and its verb ("المرصد ... رصد")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")  # "SOHR", "ANHA": the short name wire copy uses
+_DEMONYM_EN = re.compile(r"(?:ese|ish|ian|an|i)$")  # "Lebanese", "Kurdish", "Syrian", "Iraqi"
+_NISBA_AR = ("يه", "ية", "ي", "يون", "يين")  # "لبنانية", "سوريون" (keys: ة as ه)
 _QUOTES = str.maketrans(dict.fromkeys("\"“”«»", " "))
 CLOSING_VERB = 3  # words after "said" that still leave it closing its sentence ("on Monday")
 CHRONICLE_KINDS = ("archive-record", "chronicle")  # entries that each stand alone
@@ -165,9 +167,10 @@ class AttributionFinder:
                                          doc.text[token.start:token.end], earlier.key))
         found.sort(key=lambda m: (m.start, -m.end))
         out: list[Mention] = []
+        starts = {m.start for m in found}
         for m in found:
             if not out or m.start >= out[-1].end:
-                out.append(m)
+                out.append(_of_country(doc, m, starts) if self._generic(m) else m)
         return self._of_named(doc, out, rules)
 
     def _generic(self, m: Mention) -> bool:
@@ -233,6 +236,29 @@ class AttributionFinder:
                               carries=carries)
         return Attributed(start, source.end, min(start, source.start), sentence.end, label, key,
                           carries=carries)
+
+
+def _of_country(doc: Doc, m: Mention, named: set[int]) -> Mention:
+    """"Lebanese security sources", "مصادر أمنية لبنانية": a source of a kind with the
+    nationality that says whose sources they are, kept in its label (not a word that
+    opens another source's name: "مراسل بلدي نيوز")."""
+    if doc.language == "en":
+        i = doc.token_index(m.start) - 1
+        if i < 0:
+            return m
+        t = doc.tokens[i]
+        word = doc.text[t.start:t.end]
+        if doc.text[t.end:m.start].strip() or not word[:1].isupper() or t.start in named \
+                or not _DEMONYM_EN.search(word):
+            return m
+        return replace(m, start=t.start, text=doc.text[t.start:m.end])
+    after = doc.tokens_after(m.end, 1)
+    if not after or doc.text[m.end:after[0].start].strip():
+        return m
+    t = after[0]
+    if t.start in named or t.key.startswith("ال") or len(t.key) < 4 or not t.key.endswith(_NISBA_AR):
+        return m
+    return replace(m, end=t.end, text=doc.text[m.start:t.end])
 
 
 def _resolve_statements(by_sentence: dict[int, list[Attributed]], nouns: frozenset[str]) -> None:

@@ -76,3 +76,23 @@ def test_unnamed_sources_keep_the_nationality_that_says_whose_they_are(
         extract, text, language, label):
     ((_, _, credited_label),) = credited(extract(text, language=language))
     assert credited_label == label
+
+
+@pytest.mark.parametrize(("text", "language", "source"), [
+    ("Rebel fire killed 6 soldiers near the airport on Monday, state television said.", "en",
+     "syrian-tv"),
+    ("The state news agency said 3 people were killed by a rocket in the old city.", "en", "sana"),
+    ("وذكرت وكالة الأنباء الرسمية أن 4 مدنيين قتلوا بقذائف صاروخية.", "ar", "sana"),
+    ("Turkish state broadcaster TRT said 15 militants were neutralised near the border.", "en",
+     "trt"),
+    ("وقالت وكالة فرات للأنباء إن 5 مقاتلين قتلوا في القصف التركي.", "ar", "anf"),
+])
+def test_state_media_and_kurdish_and_turkish_outlets(extract, text, language, source):
+    ((_, key, _),) = credited(extract(text, language=language))
+    assert key == source
+
+
+def test_officials_of_a_nation_are_credited_where_named(extract):
+    text = "Kurdish officials said 18 fighters died in the clashes."
+    ((_, _, label),) = credited(extract(text, language="en"))
+    assert label == "Kurdish officials"

@@ -96,3 +96,20 @@ def test_officials_of_a_nation_are_credited_where_named(extract):
     text = "Kurdish officials said 18 fighters died in the clashes."
     ((_, _, label),) = credited(extract(text, language="en"))
     assert label == "Kurdish officials"
+
+
+def test_the_outlet_s_background_is_its_own_and_the_source_reaches_past_it(extract):
+    text = ("وقال محافظ حماة إن 6 مدنيين قتلوا بقذائف على حي المحطة.\n\n"
+            "وكانت المدينة قد شهدت الشهر الماضي تفجيراً قتل فيه 20 شخصاً.\n\n"
+            "وأصيب 9 آخرون في القصف نفسه.")
+    governor, background, carried = extract(text).casualty_claims
+    assert governor.attributed_to.label == "محافظ حماة"
+    assert background.attributed_to.source == "enab-baladi"
+    assert carried.attributed_to.label == "محافظ حماة"
+
+
+def test_a_background_sentence_that_opens_on_a_credit_is_that_speaker_s(extract):
+    text = ("وقال والي كلس إن 4 جنود قتلوا في القصف.\n\n"
+            "وكان الوالي أعلن في بيان أول مقتل جنديين.")
+    _, earlier = extract(text).casualty_claims
+    assert earlier.attributed_to.source != "enab-baladi"

@@ -44,6 +44,7 @@ class _Rules:
         self.cues: Matcher[str] = s.matcher(preposition=s.words("prepositions"),
                                             verb=s.words("verbs"))
         self.continuations = s.keys("continuations")
+        self.background = s.keys("background_openers")
         self.pronouns = s.keys("pronoun_subjects")
         self.generic: Matcher[str] = s.matcher(generic=s.words("generic_sources"))
         # "المكتب الإعلامي ل": the "ل" is written on the group's name ("لوحدات"), so the
@@ -96,6 +97,9 @@ class AttributionFinder:
         doc.attributions = []
         cues = [m for m in rules.cues.find(doc.norm) if not doc.in_boilerplate(m.start)]
         titles = SpanIndex(rules.titles.find(doc.norm))
+        # "وكان دوغان أعلن", "وكان المرصد قد وثق": a background sentence that opens on a
+        # credit is someone's statement, though of a name no list knows
+        cued = SpanIndex(cues)
         by_sentence: dict[int, list[Attributed]] = {}
         for cue in cues:
             sentence = doc.sentence_at(cue.start)
@@ -125,6 +129,11 @@ class AttributionFinder:
                 doc.attributions.append(Attributed(
                     previous.start, previous.end, sentence.start, sentence.end,
                     previous.label, previous.source, continuation=True))
+            if not own and not continues and words and words[0].key in rules.background \
+                    and not cued.starting(sentence.start, words[min(len(words), 4) - 1].end):
+                doc.attributions.append(Attributed(  # the outlet's own background
+                    sentence.start, sentence.start, sentence.start, sentence.end,
+                    doc.publisher.label, doc.publisher.source, carries=False, aside=True))
             doc.attributions.extend(own)
             if own:
                 previous = own[-1]
@@ -393,7 +402,7 @@ def attribution_at(doc: Doc, start: int, end: int, fallback: Attribution) -> Att
         if a.scope_start <= start < a.scope_end:
             if best is None or _rank(a, start) > _rank(best, start):
                 best = a
-        elif a.scope_end <= start and (carried is None or a.start > carried.start):
+        elif a.scope_end <= start and not a.aside and (carried is None or a.start > carried.start):
             carried = a
     if carried is not None and not carried.carries:
         carried = None

@@ -32,3 +32,9 @@ def test_a_count_with_thousands_separators_followed_by_a_comma(extract, text, ex
 def test_outcomes_and_partitive_counts(extract, text, language, expected):
     claims = extract(text, language=language).casualty_claims
     assert [(c.count, c.outcome) for c in claims] == expected
+
+
+def test_a_count_then_who_and_its_verb_is_a_toll(extract):
+    text = ("Fifty soldiers have died in the offensive, most of them near the dam, including "
+            "12 who were killed in an ambush.")
+    assert counts(extract(text, language="en")) == [(50, "exact"), (12, "exact")]

@@ -325,12 +325,12 @@ def test_the_items_of_a_list_take_the_outcome_of_the_line_that_opens_it(
 @pytest.mark.parametrize(("text", "language", "label"), [
     ("وقال والي هطاي رحمي دوغان، في تصريح للصحفيين، إن الهجوم أسفر عن استشهاد 33 جندياً.",
      "ar", "والي هطاي رحمي دوغان"),
-    ("وأعلنت وزارة الصحة السورية أن الغارات على دمشق أسفرت عن مقتل 3 أشخاص.", "ar",
-     "وزارة الصحة السورية"),
+    ("وأعلنت وزارة الصحة اللبنانية أن الغارات على الهرمل أسفرت عن مقتل 3 أشخاص.", "ar",
+     "وزارة الصحة اللبنانية"),
     ("واستشهد مدنيان، وفق ما أفاد مصدر في قيادة شرطة حلب لمراسل سانا.", "ar",
      "مصدر في قيادة شرطة حلب"),
-    ("The Kurdish Red Crescent said a woman was killed by sniper fire in Sheikh Maqsoud.", "en",
-     "The Kurdish Red Crescent"),
+    ("The Turkish Red Crescent said a woman was killed by shelling in Akcakale.", "en",
+     "The Turkish Red Crescent"),
     ("The health ministry said 12 people were killed in the strike.", "en", "The health ministry"),
 ])
 def test_an_institution_no_gazetteer_lists_is_the_source_of_its_toll(extract, text, language, label):

@@ -12,6 +12,7 @@ a claim before any credit is the publisher's own.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import replace
 from itertools import compress
 from operator import attrgetter, itemgetter
@@ -28,6 +29,9 @@ from conflictkg.reference.gazetteers import Gazetteers
 AFTER_PREPOSITION = 6  # tokens between "بحسب"/"وفق" and the source it credits
 AFTER_VERB = 3  # tokens between a verb and its subject ("قال مدير المرصد")
 BEFORE_VERB = 6  # tokens between a subject and its verb ("المرصد ... رصد")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")  # "SOHR", "ANHA": the short name wire copy uses
+_DEMONYM_EN = re.compile(r"(?:ese|ish|ian|an|i)$")  # "Lebanese", "Kurdish", "Syrian", "Iraqi"
+_NISBA_AR = ("يه", "ية", "ي", "يون", "يين")  # "لبنانية", "سوريون" (keys: ة as ه)
 _QUOTES = str.maketrans(dict.fromkeys("\"“”«»", " "))
 CLOSING_VERB = 3  # words after "said" that still leave it closing its sentence ("on Monday")
 CHRONICLE_KINDS = ("archive-record", "chronicle")  # entries that each stand alone
@@ -40,6 +44,7 @@ class _Rules:
         self.cues: Matcher[str] = s.matcher(preposition=s.words("prepositions"),
                                             verb=s.words("verbs"))
         self.continuations = s.keys("continuations")
+        self.background = s.keys("background_openers")
         self.pronouns = s.keys("pronoun_subjects")
         self.generic: Matcher[str] = s.matcher(generic=s.words("generic_sources"))
         # "المكتب الإعلامي ل": the "ل" is written on the group's name ("لوحدات"), so the
@@ -92,6 +97,9 @@ class AttributionFinder:
         doc.attributions = []
         cues = [m for m in rules.cues.find(doc.norm) if not doc.in_boilerplate(m.start)]
         titles = SpanIndex(rules.titles.find(doc.norm))
+        # "وكان دوغان أعلن", "وكان المرصد قد وثق": a background sentence that opens on a
+        # credit is someone's statement, though of a name no list knows
+        cued = SpanIndex(cues)
         by_sentence: dict[int, list[Attributed]] = {}
         for cue in cues:
             sentence = doc.sentence_at(cue.start)
@@ -121,6 +129,11 @@ class AttributionFinder:
                 doc.attributions.append(Attributed(
                     previous.start, previous.end, sentence.start, sentence.end,
                     previous.label, previous.source, continuation=True))
+            if not own and not continues and words and words[0].key in rules.background \
+                    and not cued.starting(sentence.start, words[min(len(words), 4) - 1].end):
+                doc.attributions.append(Attributed(  # the outlet's own background
+                    sentence.start, sentence.start, sentence.start, sentence.end,
+                    doc.publisher.label, doc.publisher.source, carries=False, aside=True))
             doc.attributions.extend(own)
             if own:
                 previous = own[-1]
@@ -132,7 +145,9 @@ class AttributionFinder:
 
     def _names(self, key: str) -> SourceNames:
         entry = self._sources[key]
-        return SourceNames(entry.name_ar, entry.name_en, (*entry.aliases_en, *entry.aliases_ar))
+        short = next((a for a in entry.aliases_en if _ACRONYM.fullmatch(a)), None)
+        return SourceNames(entry.name_ar, entry.name_en, (*entry.aliases_en, *entry.aliases_ar),
+                           short)
 
     def _mentions(self, doc: Doc, rules: _Rules) -> list[Mention]:
         found = [Mention(m.start, m.end, m.text, m.payloads[0])
@@ -161,9 +176,10 @@ class AttributionFinder:
                                          doc.text[token.start:token.end], earlier.key))
         found.sort(key=lambda m: (m.start, -m.end))
         out: list[Mention] = []
+        starts = {m.start for m in found}
         for m in found:
             if not out or m.start >= out[-1].end:
-                out.append(m)
+                out.append(_of_country(doc, m, starts) if self._generic(m) else m)
         return self._of_named(doc, out, rules)
 
     def _generic(self, m: Mention) -> bool:
@@ -196,7 +212,9 @@ class AttributionFinder:
             window if m.key or m.weak else near)), None)
         if source is None and kind == "verb":
             before = [m for m in sources.starting(sentence.start, start) if m.end <= start]
-            if before and len(doc.tokens_between(before[-1].end, start)) <= BEFORE_VERB:
+            source = _before_apposition(doc, sentence, start, before)
+            if source is None and before and \
+                    len(doc.tokens_between(before[-1].end, start)) <= BEFORE_VERB:
                 source = before[-1]
         group = None  # an armed group credited: "according to the Manbij Military Council"
         if source is None and kind == "preposition":
@@ -227,6 +245,29 @@ class AttributionFinder:
                               carries=carries)
         return Attributed(start, source.end, min(start, source.start), sentence.end, label, key,
                           carries=carries)
+
+
+def _of_country(doc: Doc, m: Mention, named: set[int]) -> Mention:
+    """"Lebanese security sources", "مصادر أمنية لبنانية": a source of a kind with the
+    nationality that says whose sources they are, kept in its label (not a word that
+    opens another source's name: "مراسل بلدي نيوز")."""
+    if doc.language == "en":
+        i = doc.token_index(m.start) - 1
+        if i < 0:
+            return m
+        t = doc.tokens[i]
+        word = doc.text[t.start:t.end]
+        if doc.text[t.end:m.start].strip() or not word[:1].isupper() or t.start in named \
+                or not _DEMONYM_EN.search(word):
+            return m
+        return replace(m, start=t.start, text=doc.text[t.start:m.end])
+    after = doc.tokens_after(m.end, 1)
+    if not after or doc.text[m.end:after[0].start].strip():
+        return m
+    t = after[0]
+    if t.start in named or t.key.startswith("ال") or len(t.key) < 4 or not t.key.endswith(_NISBA_AR):
+        return m
+    return replace(m, end=t.end, text=doc.text[m.start:t.end])
 
 
 def _resolve_statements(by_sentence: dict[int, list[Attributed]], nouns: frozenset[str]) -> None:
@@ -272,6 +313,23 @@ def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanInd
     reach = len(doc.tokens_between(end, title.end)) + 1 if title else 1
     return next((m for m in actors.starting(end, sentence.end) if not m.weak
                  and len(doc.tokens_between(end, m.start)) <= reach), None)
+
+
+def _before_apposition(doc: Doc, sentence: Sentence, start: int,
+                       before: list[Mention]) -> Mention | None:
+    """"The Local Coordination Committees, a network of activists, said": the source named
+    right before an apposition that closes just before the verb, not a word inside it."""
+    text = doc.text[sentence.start:start].rstrip()
+    if not text.endswith((",", "،")):
+        return None
+    opening = max(text.rfind(",", 0, len(text) - 1), text.rfind("،", 0, len(text) - 1))
+    if opening < 0:
+        return None
+    comma = sentence.start + opening
+    named = [m for m in before if m.end <= comma]
+    if not named or len(doc.tokens_between(named[-1].end, comma)) > 0:
+        return None
+    return named[-1]
 
 
 def _apposed(doc: Doc, sentence: Sentence, start: int) -> Mention | None:
@@ -336,14 +394,15 @@ def attribution_at(doc: Doc, start: int, end: int, fallback: Attribution) -> Att
     """The source credited for the claim at ``start:end``: the nearest crediting before it
     in its sentence, a sentence-wide "بحسب", a continued attribution, else the last
     source credited before it (in its paragraph only, in a chronicle of entries), a
-    headline's the first source of the body, else ``fallback``."""
+    headline's the first source of the body that is named (not passers-by the lead
+    quotes in passing), else ``fallback``."""
     best: Attributed | None = None
     carried: Attributed | None = None
     for a in doc.attributions:
         if a.scope_start <= start < a.scope_end:
             if best is None or _rank(a, start) > _rank(best, start):
                 best = a
-        elif a.scope_end <= start and (carried is None or a.start > carried.start):
+        elif a.scope_end <= start and not a.aside and (carried is None or a.start > carried.start):
             carried = a
     if carried is not None and not carried.carries:
         carried = None
@@ -351,7 +410,8 @@ def attribution_at(doc: Doc, start: int, end: int, fallback: Attribution) -> Att
     if best is None and carried is not None and not _carries(doc, carried, sentence):
         carried = None
     if best is None and carried is None and sentence is not None and sentence.heading:
-        carried = next((a for a in doc.attributions if a.scope_start >= sentence.end), None)
+        carried = next((a for a in doc.attributions if a.scope_start >= sentence.end
+                        and a.carries), None)
     best = best or carried
     if best is None:
         return fallback

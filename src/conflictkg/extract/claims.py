@@ -70,6 +70,8 @@ class _Rules:
         openers = "|".join(re.escape(w) for w in sorted(self.estimate_openers, key=len, reverse=True))
         self.estimated_at = re.compile(rf"(?:^|\s)(?:{openers})\s*$")
         self.auxiliaries = s.keys("auxiliaries")
+        self.relatives = s.keys("relative_pronouns")  # "16 who were killed", "15 ممن قتلوا"
+        self.relative_verbs = self.relatives | self.auxiliaries
         self.relative_words = frozenset(w for phrase in self.parts_after for w in phrase.split()) \
             | self.auxiliaries
         self.forms: dict[str, str] = {}  # word -> its victim form, as words recur
@@ -301,6 +303,10 @@ class CasualtyFinder:
         if noun is None:
             following = tokens[len(number_tokens):][:TOLL_WINDOW]
             cue_after = bool(following) and any(c.start == following[0].start for c in cues)
+            said = next((t for t in following if t.key not in rules.relative_verbs), None)
+            if said is not None and said is not following[0] and following[0].key in rules.relatives:
+                cue_after = any(following[1].start <= c.start <= said.start  # "16 who were
+                                for c in cues)  # killed": "were killed" is an outcome too
             if following and following[0].key in rules.count_nouns:  # "1250 عدد الذين قتلوا"
                 cue_after = any(following[1].start <= c.start <= following[-1].start
                                 for c in cues) if len(following) > 1 else False
@@ -420,6 +426,8 @@ def _windows(doc: Doc, sentence: Sentence, cues: list, marks: list,
             spans.append((j - WINDOW_BEFORE_NOUN, j + WINDOW_AFTER_NOUN))
         if t.key in rules.estimate_openers or (t.key[:1] == "ب" and t.key[1:2].isdigit()):
             spans.append((j, j + 3))  # "بأكثر من 60", "بـ60", "at 60": a toll put at a count
+        if j and t.key in rules.partitive_links and tokens[j - 1].key[-1:].isdigit():
+            spans.append((j - 1, j))  # "و31 من الفصائل": a count whose noun is left out
     for cue in cues:
         j = bisect.bisect_right(starts, cue.start) - 1
         spans.append((j - WINDOW_BEFORE_CUE, j + WINDOW_AFTER_CUE))

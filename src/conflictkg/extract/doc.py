@@ -103,6 +103,7 @@ class Attributed:
     source: str | None  # sources-gazetteer key
     continuation: bool = False
     carries: bool = True  # reaches later sentences that credit no one (a named source does)
+    aside: bool = False  # the outlet's own background ("وكان ... قد"): neither carries nor ends a credit
 
 
 class SpanIndex:

@@ -105,6 +105,7 @@ class SourceNames:
     ar: str
     en: str
     aliases: tuple[str, ...] = ()
+    short: str | None = None  # the acronym reports use for it ("SOHR", "ANHA"), if any
 
 
 @dataclass
@@ -165,6 +166,8 @@ class Extraction:
             if names is not None:
                 out["labels"] = {"ar": names.ar, "en": names.en}
                 out["aliases"] = list(names.aliases)
+                if names.short:
+                    out["short"] = names.short
             return out
 
         def event_json(e: Event) -> dict[str, Any]:

@@ -21,7 +21,9 @@ from conflictkg.extract.lexicon import alternation, clitics, form, per_lexicon, 
 from conflictkg.extract.model import QUALIFIERS, Qualifier, Span
 from conflictkg.extract.normalize import NormalizedText, normalize_text
 
-_TOKEN = re.compile(r"(?P<num>\d{1,3}(?:[,٬]\d{3})+(?![\d,٬])|\d+(?:[.٫]\d+)?)"
+# a thousands separator is followed by three digits; a comma after the last group ends
+# the number ("rose to 3,164, including")
+_TOKEN = re.compile(r"(?P<num>\d{1,3}(?:[,٬]\d{3})+(?!\d|[,٬]\d)|\d+(?:[.٫]\d+)?)"
                     r"|(?P<word>[^\W\d_]+)|(?P<punct>[^\w\s])")
 ROLES = ("unit", "ten", "tens", "value", "scale", "scale_plural")
 _COUNTING_ROLES = ("unit", "ten", "tens", "value")

@@ -1,0 +1,115 @@
+"""Who a toll is credited to, on the ways real reports name and credit their sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictkg.iris import Iris
+
+
+def credited(extraction) -> list[tuple[int, str | None, str]]:
+    return [(c.count, c.attributed_to.source, c.attributed_to.label)
+            for c in extraction.casualty_claims]
+
+
+@pytest.mark.parametrize(("text", "language", "source"), [
+    ("According to the London-based monitor, 30 soldiers were killed near Maarat.", "en", "sohr"),
+    ("Nine fighters died in the ambush, the Britain-based war monitor said.", "en", "sohr"),
+    ("Syria's Health Ministry said 12 people were killed in the blast.", "en",
+     "syrian-ministry-of-health"),
+    ("The Turkish General Staff said 8 soldiers were killed in the operation.", "en",
+     "turkish-general-staff"),
+    ("وأعلنت هيئة الأركان التركية مقتل 3 جنود أتراك في هجوم بعبوة ناسفة.", "ar",
+     "turkish-general-staff"),
+    ("وقالت تنسيقية المدينة إن 6 متظاهرين قتلوا برصاص الأمن.", "ar",
+     "local-coordination-committees"),
+    ("وأعلن مكتب حقوق الإنسان التابع للأمم المتحدة أن 40 مدنياً قتلوا في القصف.", "ar", "ohchr"),
+    ("The International Committee of the Red Cross said 5 of its volunteers were wounded.", "en",
+     "icrc"),
+])
+def test_sources_real_reports_credit(extract, text, language, source):
+    ((_, key, _),) = credited(extract(text, language=language))
+    assert key == source
+
+
+def test_the_word_who_is_no_source(extract):
+    """Names match regardless of case: the WHO is known by its full name only."""
+    text = "Rebels who attacked the checkpoint killed 4 soldiers, activists said."
+    ((_, key, _),) = credited(extract(text, language="en"))
+    assert key == "activists"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The Local Coordination Committees, a network of activists on the ground, said 10 men "
+     "were executed near the orchards.", "local-coordination-committees"),
+    ("The Syrian Observatory for Human Rights, which relies on sources across the country, "
+     "said on Friday that 16 civilians were killed.", "sohr"),
+])
+def test_the_source_before_an_apposition_speaks_not_a_word_inside_it(extract, text, source):
+    ((_, key, _),) = credited(extract(text, language="en"))
+    assert key == source
+
+
+def test_a_headline_toll_is_the_named_source_s_not_that_of_residents_quoted_in_passing(extract):
+    text = ("حمص: حصيلة اليوم 18 شهيداً\n\n"
+            "دخلت قوات الأمن الحي صباحاً بعربات قال الأهالي إنها جاءت من المطار.\n\n"
+            "وبحسب ما وثقته لجان التنسيق المحلية، ارتفع عدد الشهداء إلى 18 شهيداً.")
+    (claim,) = extract(text).casualty_claims
+    assert claim.attributed_to.source == "local-coordination-committees"
+
+
+def test_a_known_source_is_given_with_its_acronym(extract):
+    """Wire copy names Hawar by its acronym only; the JSON gives it beside the names."""
+    x = extract("قالت وكالة هاوار إن 6 مقاتلين قتلوا في الاشتباكات.")
+    (claim,) = [c for c in x.to_json(Iris())["claims"] if c["kind"] == "casualties"]
+    assert claim["attributed_to"]["short"] == "ANHA"
+    assert claim["attributed_to"]["labels"]["en"] == "Hawar News Agency"
+
+
+@pytest.mark.parametrize(("text", "language", "label"), [
+    ("Lebanese security sources said 70 Hezbollah fighters were killed.", "en",
+     "Lebanese security sources"),
+    ("وقالت مصادر أمنية عراقية إن 12 مقاتلاً قتلوا في الغارة.", "ar", "مصادر أمنية عراقية"),
+    ("وقال مراسل بلدي نيوز إن 4 مدنيين قتلوا بالقصف.", "ar", "مراسل بلدي نيوز"),
+])
+def test_unnamed_sources_keep_the_nationality_that_says_whose_they_are(
+        extract, text, language, label):
+    ((_, _, credited_label),) = credited(extract(text, language=language))
+    assert credited_label == label
+
+
+@pytest.mark.parametrize(("text", "language", "source"), [
+    ("Rebel fire killed 6 soldiers near the airport on Monday, state television said.", "en",
+     "syrian-tv"),
+    ("The state news agency said 3 people were killed by a rocket in the old city.", "en", "sana"),
+    ("وذكرت وكالة الأنباء الرسمية أن 4 مدنيين قتلوا بقذائف صاروخية.", "ar", "sana"),
+    ("Turkish state broadcaster TRT said 15 militants were neutralised near the border.", "en",
+     "trt"),
+    ("وقالت وكالة فرات للأنباء إن 5 مقاتلين قتلوا في القصف التركي.", "ar", "anf"),
+])
+def test_state_media_and_kurdish_and_turkish_outlets(extract, text, language, source):
+    ((_, key, _),) = credited(extract(text, language=language))
+    assert key == source
+
+
+def test_officials_of_a_nation_are_credited_where_named(extract):
+    text = "Kurdish officials said 18 fighters died in the clashes."
+    ((_, _, label),) = credited(extract(text, language="en"))
+    assert label == "Kurdish officials"
+
+
+def test_the_outlet_s_background_is_its_own_and_the_source_reaches_past_it(extract):
+    text = ("وقال محافظ حماة إن 6 مدنيين قتلوا بقذائف على حي المحطة.\n\n"
+            "وكانت المدينة قد شهدت الشهر الماضي تفجيراً قتل فيه 20 شخصاً.\n\n"
+            "وأصيب 9 آخرون في القصف نفسه.")
+    governor, background, carried = extract(text).casualty_claims
+    assert governor.attributed_to.label == "محافظ حماة"
+    assert background.attributed_to.source == "enab-baladi"
+    assert carried.attributed_to.label == "محافظ حماة"
+
+
+def test_a_background_sentence_that_opens_on_a_credit_is_that_speaker_s(extract):
+    text = ("وقال والي كلس إن 4 جنود قتلوا في القصف.\n\n"
+            "وكان الوالي أعلن في بيان أول مقتل جنديين.")
+    _, earlier = extract(text).casualty_claims
+    assert earlier.attributed_to.source != "enab-baladi"

@@ -1,0 +1,40 @@
+"""Casualty counts on constructions of real reports that the general readers must hold."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def counts(extraction) -> list[tuple[int, str]]:
+    return [(c.count, c.qualifier) for c in extraction.casualty_claims]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The toll of the offensive has risen to 2,418, including 760 civilians.",
+     [(2418, "exact"), (760, "exact")]),
+    ("Government shelling has killed at least 1,205, among them 300 children.",
+     [(1205, "at_least"), (300, "exact")]),
+])
+def test_a_count_with_thousands_separators_followed_by_a_comma(extract, text, expected):
+    assert counts(extract(text, language="en")) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a count whose noun is left out, far from the verb and the first count's noun
+    ("قُتل في المواجهات الأخيرة بريف حلب 17 عنصراً من قوات النظام، و26 من الفصائل.", "ar",
+     [(17, "killed"), (26, "killed")]),
+    # the verb, its subject, then "على" and the count
+    ("قضت وحدات الجيش على 35 إرهابياً في محيط البلدة.", "ar", [(35, "killed")]),
+    ("أصابت شظايا القذيفة خمسة مدنيين في السوق.", "ar", [(5, "wounded")]),
+    ("A ministry statement said 19 militants were neutralised in the operation.", "en",
+     [(19, "killed")]),
+])
+def test_outcomes_and_partitive_counts(extract, text, language, expected):
+    claims = extract(text, language=language).casualty_claims
+    assert [(c.count, c.outcome) for c in claims] == expected
+
+
+def test_a_count_then_who_and_its_verb_is_a_toll(extract):
+    text = ("Fifty soldiers have died in the offensive, most of them near the dam, including "
+            "12 who were killed in an ambush.")
+    assert counts(extract(text, language="en")) == [(50, "exact"), (12, "exact")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conflictkg.extract.doc import Doc, clitic_forms
+from conflictkg.extract.doc import Doc, clitic_forms, word_forms
 from conflictkg.extract.namesakes import CITY_PROMINENCE, STRONG_PROMINENCE, Candidate
 from conflictkg.reference.gazetteers import PlaceEntry
 
@@ -26,10 +26,12 @@ def governorates_named(doc: Doc, candidates: list[Candidate], i: int,
     """Governorates that the words right after (or a path right before) the i-th name
     say it is in, or that the area of the list it is in is in."""
     c = candidates[i]
-    for token in doc.tokens_after(c.match.end, CONTEXT_TOKENS + 1):
-        for form in clitic_forms(token.key):
-            if form in rules.nisba:
-                return frozenset({rules.nisba[form]})
+    # the first form (in text order) of the words after the name that is an adjective of
+    # a governorate, read in C: every name of a document asks
+    nisba = next(filter(rules.nisba.__contains__,
+                        word_forms(doc.tokens_after(c.match.end, CONTEXT_TOKENS + 1))), None)
+    if nisba is not None:
+        return frozenset({rules.nisba[nisba]})
     if i + 1 < len(candidates):
         nxt = candidates[i + 1]
         between = doc.tokens_between(c.match.end, nxt.match.start)

@@ -16,6 +16,8 @@ with any other noun ("الحدود التركية", "the Turkish president") nam
 from __future__ import annotations
 
 import re
+from itertools import compress, count
+from operator import itemgetter
 
 from conflictkg.extract.doc import Doc, Mention, clitic_forms
 from conflictkg.extract.lexicon import clitics
@@ -53,6 +55,10 @@ class ForceRules:
             return
         self.nationalities = {form: key for word, key in mapping.items()
                               for form in adjective_forms(word)}
+        # the words a force can end on: a nationality, or one with a joined و ("والروسي");
+        # only these are read further, the rest of a document's words are skipped in C
+        self.last_words = frozenset(self.nationalities) | {"و" + form
+                                                           for form in self.nationalities}
         lexicon = clitics()
         actions = {normalize_key(w) for w in s.words("action_nouns")}
         self.actions = frozenset(actions | {lexicon.article + n for n in actions
@@ -83,8 +89,9 @@ def find_forces(doc: Doc, rules: ForceRules) -> list[Mention]:
                          else m.group(0), rules.by_word[m.group(1)])
                  for m in rules.pattern.finditer(doc.text)]
     else:
-        found = [m for i, token in enumerate(doc.tokens)
-                 if (m := _arabic(doc, i, rules)) is not None]
+        keys = map(itemgetter(2), doc.tokens)  # Token.key
+        hits = compress(count(), map(rules.last_words.__contains__, keys))
+        found = [m for i in hits if (m := _arabic(doc, i, rules)) is not None]
     return [m for m in found if not doc.in_boilerplate(m.start)
             and not normalize_key(doc.text[m.end:m.end + 30]).startswith(rules.not_before)]
 

@@ -57,6 +57,11 @@ class _Table:
         # any character not folded yet; any irregular character (None while there is none)
         self.patterns: tuple[re.Pattern[str], re.Pattern[str] | None] = (
             re.compile("(?s:.)"), None)
+        self.changing: dict[str, str] = {}  # the characters that fold to other text
+        self.changed: re.Pattern[str] | None = None  # any of them (None while there is none)
+        # whether they can be replaced one after the other: none folds to text that holds
+        # another, so no character is folded twice
+        self.replaceable = True
 
     def learn(self, text: str) -> None:
         """Fold the characters of ``text`` not seen before."""
@@ -71,6 +76,22 @@ class _Table:
         irregular = "".join(re.escape(chr(c)) for c, f in sorted(self.folds.items()) if len(f) != 1)
         self.patterns = (re.compile(f"[^{known}]"),
                          re.compile(f"[{irregular}]") if irregular else None)
+        self.changing = {chr(c): f for c, f in self.folds.items() if f != chr(c)}
+        self.changed = re.compile("[" + "".join(map(re.escape, sorted(self.changing))) + "]") \
+            if self.changing else None
+        self.replaceable = all(c not in self.changing for f in self.changing.values() for c in f)
+
+    def fold(self, text: str) -> str:
+        """``text`` with every character folded (all of them learnt): each character that
+        changes and occurs is replaced all at once, a scan in C, which is several times
+        quicker than ``str.translate``, which looks every character up in a dict."""
+        if not self.replaceable:
+            return text.translate(self.folds)
+        if self.changed is None:
+            return text
+        for char in set(self.changed.findall(text)):
+            text = text.replace(char, self.changing[char])
+        return text
 
 
 _TABLES = {mode: _Table(mode) for mode in (False, True)}
@@ -120,9 +141,9 @@ def normalize_text(original: str, *, keep_punctuation: bool = False) -> Normaliz
     """Normalise ``original`` keeping an offset map; punctuation stays when asked."""
     table = _TABLES[keep_punctuation]
     table.learn(original)
-    # one translation of the whole text: a cache of folded words is quicker only while
-    # its dict stays in the processor's cache, which it does not amid the extractors
-    folded = original.translate(table.folds)
+    # one folding of the whole text: a cache of folded words is quicker only while its
+    # dict stays in the processor's cache, which it does not amid the extractors
+    folded = table.fold(original)
     irregular = table.patterns[1]
     if irregular is None or irregular.search(original) is None:
         starts, ends = _iota(0, len(original)), _iota(1, len(original) + 1)

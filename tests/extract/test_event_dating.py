@@ -303,3 +303,21 @@ def test_no_offset_governs_an_action_outside_its_clause(extract, text):
 def test_an_offset_with_no_day_to_count_from_gives_none(extract):
     text = "Rebels seized Douma, a day after they stormed Jobar."
     assert _days(extract, text, published=None)[LATAMNEH] is None
+
+
+def test_a_day_offset_opening_a_paragraph_counts_from_the_day_last_told_across_commas(extract):
+    text = ("Fighting in the north\n\nClashes broke out in Afrin on Wednesday between rival "
+            "factions.\n\nOn Friday, rebels captured the town of Saraqeb.\n\nThe move came a "
+            "day after the army and its allies, the Fourth Division and others, seized the "
+            "town of Kafr Nabl.\n")
+    found = extract(text, language="en", published="2021-07-31")
+    assert sorted((e.start, e.places) for e in found.events if e.kind == "capture") == [
+        ("2021-07-29", ["C4068"]), ("2021-07-30", ["C3916"])]
+
+
+def test_a_day_told_before_the_offset_still_dates_the_clause_after_it(extract):
+    text = ("Fighting in the north\n\nOn Tuesday, two days after clashes erupted in Afrin, "
+            "rebels seized the town of Jandaris.\n")
+    found = extract(text, language="en", published="2021-07-29")
+    assert [(e.start, e.places) for e in found.events if e.kind == "capture"] == [
+        ("2021-07-27", ["C1426"])]

@@ -265,3 +265,12 @@ def test_an_operation_named_with_no_place_is_where_its_first_episode_was(extract
     (named,) = [e for e in found if e.name]
     (taken,) = [e for e in found if e.kind == "capture"]
     assert named.places == taken.places != [] and taken.parent == named.key
+
+
+def test_a_place_an_english_pluperfect_says_a_party_had_taken_is_a_capture(extract):
+    text = ("Government forces captured Saraqeb on February 4. The advance came two days "
+            "after the army had taken Maarat al-Numan. The rebels had taken prisoner two "
+            "soldiers.")
+    found = extract(text, language="en", published="2020-02-05")
+    captures = sorted((e.start, e.places) for e in found.events if e.kind == "capture")
+    assert captures == [("2020-02-02", ["C3985"]), ("2020-02-04", ["C3916"])]

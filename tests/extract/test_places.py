@@ -40,6 +40,10 @@ def test_a_common_word_is_a_place_only_with_a_head_noun(extract):
     assert "صور" not in [p.labels["ar"] for p in extract("انتشرت صور للأسرى.").places]
 
 
+def test_an_adjective_of_description_after_a_place_is_no_place(run):
+    assert keys(run("دخلت القوات مدينة تدمر الأثرية في ريف حمص يوم السبت.")) == ["C2889", "SY04"]
+    assert "C1264" in keys(run("قصف الطيران قرية الأثرية شرق حلب."))  # with its head noun
+
 def test_a_name_keeps_the_place_its_context_settled_it_as(extract):
     text = ("سيطرت قوات النظام على قرية أبو دالي في ريف حماة. ونفت الفصائل انسحابها "
             "من قرية أبو دالي، مؤكدة أن الاشتباكات مستمرة في ريف إدلب.")

@@ -130,3 +130,9 @@ def test_the_euphrates_dam_is_the_dam_and_what_follows_it_is_no_name(run):
 ])
 def test_english_words_around_a_facility_noun_that_name_none(extract, text):
     assert not sites(extract(text, language="en"))
+
+
+def test_a_dual_head_makes_the_first_name_after_it_a_site_taken_with_the_second(extract):
+    extraction = extract("سيطر التنظيم يوم الجمعة على حقلي الشاعر وجحار للغاز شرق حمص.")
+    assert "الشاعر" in sites(extraction)
+    assert len([e for e in extraction.events if e.kind == "capture"]) == 2

@@ -266,9 +266,13 @@ class EventFinder:
                 # "لليوم الرابع على التوالي": what has gone on for days began days before
                 date = timing.run_start(date, runs.starting(action.start, action.end))
                 if offsets_here:  # "بعد يوم من سيطرتها على جنديرس": the day before
+                    # "The move came a day after ...": counted from the day last told,
+                    # in this paragraph or the one before
+                    told = earlier[1] if earlier is not None and not inside(unresolved) \
+                        else scope
                     date = timing.offset_day(doc, sentence, action.cues[0].start, None if
                                              action.inherited else action.date, offsets_here,
-                                             scope) or date
+                                             told) or date
                 place = self._where(doc, rules, action.places, kind)
                 if not place.keys and action.lead:  # "شهد حي القدم دخول ... من جهة X"
                     place = self._where(doc, rules, action.lead, kind)

@@ -54,6 +54,7 @@ class _Rules:
         self.language = language
         self.qualifiers = {normalize_key(k): tuple(v) for k, v in s.groups("qualifiers").items()}
         self.facilities = s.keys("facilities")
+        self.adjectives = s.keys("facility_adjectives")  # "الأثرية", "الدولي": what a place is
         self.nisba = {normalize_key(k): v for k, v in s.mapping("nisba").items()}
         self.anaphors = {normalize_key(k): tuple(v) for k, v in s.groups("anaphors").items()}
         self.locatives = s.keys("locatives")
@@ -474,12 +475,15 @@ def _previous(doc: Doc, start: int) -> str:
 
 
 def _adjective(doc: Doc, m: Match[str], rules: _Rules) -> bool:
-    """"المظاهرات السلمية": a one-word definite name right after a definite noun."""
+    """"المظاهرات السلمية": a one-word definite name right after a definite noun; "مدينة
+    تدمر الأثرية": an adjective of description right after any word."""
     if " " in m.key or not clitics().has_article(m.key):
         return False
     i = doc.token_index(m.start) - 1
     if i < 0 or doc.text[doc.tokens[i].end:m.start].strip():
         return False
+    if m.key in rules.adjectives:
+        return True
     previous = doc.tokens[i].key
     return clitics().has_article(previous) and len(previous) > 3 and not any(
         f in rules.generic for f in clitic_forms(previous))

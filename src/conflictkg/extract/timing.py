@@ -140,8 +140,13 @@ def offset_day(doc: Doc, sentence: Sentence, cue: int, own: Any, offsets: list[A
     is written after the offset: "a day after rebels took it on Monday"), ``offsets``
     the sentence's offset phrases. None when no offset governs the cue or no day is told."""
     clause = doc.clause_at(cue)
+    # "a day after HTS and its allies, the Hamza Division and ..., seized": with no day
+    # of its own or told before the offset ("On Tuesday, two days after ..., rebels
+    # seized": Tuesday), the cue is still governed by the offset across the commas
     phrase = next((o for o in reversed(offsets) if o.end <= cue
-                   and doc.clause_at(o.end - 1) == clause), None)
+                   and (doc.clause_at(o.end - 1) == clause or (own is None and not any(
+                       d.precision == "day" for d in doc.dates_between(sentence.start, o.start))))),
+                  None)
     if phrase is None or (own is not None and own.span.start >= phrase.end):
         return None
     days = [d for d in doc.dates_between(sentence.start, sentence.end)

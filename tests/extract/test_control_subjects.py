@@ -105,3 +105,17 @@ def test_a_verbal_noun_its_subject_then_a_pronoun_of_the_places(extract):
             "ودخول وحدات الجيش إليها.")
     assert [c for c in claims(extract, text) if c[1] == "entered"] == [
         ("syrian-arab-army", "entered", place) for place in ("Yalda", "Babella", "Beit Sahm")]
+
+
+# --- an acronym the text defines ----------------------------------------------------------
+
+def test_an_acronym_defined_in_parentheses_names_its_group_later(extract):
+    text = ("The Southern Operations Room (SOR) was formed by former rebels of the south. "
+            "On Friday the SOR seized the town of Busra al-Harir.")
+    assert claims(extract, text, "en")[-1] == ("southern-operations-room", "captured", "Bisr Elharir")
+
+
+def test_an_acronym_in_small_letters_is_no_definition(extract):
+    text = ("The Southern Operations Room (sor) was formed by former rebels. "
+            "On Friday the SOR seized the town of Busra al-Harir.")
+    assert all(actor != "southern-operations-room" for actor, _, _ in claims(extract, text, "en"))

@@ -119,3 +119,23 @@ def test_an_acronym_in_small_letters_is_no_definition(extract):
     text = ("The Southern Operations Room (sor) was formed by former rebels. "
             "On Friday the SOR seized the town of Busra al-Harir.")
     assert all(actor != "southern-operations-room" for actor, _, _ in claims(extract, text, "en"))
+
+
+def test_a_count_before_a_party_leaves_it_in_the_subjects_place(extract):
+    text = ("وقال مراسلنا إن الجيش دخل مدينة القصير فجر اليوم، وإن عشرات المسلحين فروا "
+            "من مدينة القصير باتجاه الشمال.")
+    assert claims(extract, text)[-1] == ("syrian-opposition-factions", "withdrew", "Al-Qusayr")
+
+
+# --- first-person words of a speaker the text names ---------------------------------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("تجددت الاشتباكات بين هيئة تحرير الشام وحركة أحرار الشام. ونفى الناطق باسم أحرار الشام "
+     "خسارة أي موقع. في المقابل، قال قيادي ميداني في الهيئة إن \"قواتنا دخلت بلدة سرمدا\".",
+     "ar", ("hts", "entered", "Sarmada")),
+    ("Fighting went on between Hayat Tahrir al-Sham and Ahrar al-Sham. A spokesman for Ahrar "
+     "al-Sham denied any loss. A field commander of Hayat Tahrir al-Sham said our forces captured "
+     "the town of Sarmada on Friday.", "en", ("hts", "captured", "Sarmada")),
+])
+def test_first_person_words_are_the_party_of_the_speaker_named(extract, text, language, expected):
+    assert claims(extract, text, language)[-1] == expected

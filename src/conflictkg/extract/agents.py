@@ -42,6 +42,7 @@ SUBJECT_WINDOW = 5  # tokens after the verb in which its subject stands (VSO)
 AGENT_WINDOW = 4  # tokens after a passive's cue in which its agent stands
 ANNOUNCER_REACH = 6  # tokens before a subject in which the verb that announces its change stands
 RELATIVE_REACH = 5  # tokens before a party in which a relative pronoun makes it part of a description
+SPEECH_REACH = 160  # characters before a quoted sentence in which its speaker is named
 ACCOMPANIMENT_REACH = 5  # tokens before a party in which "بمؤازرة", "with the support of" makes it a helper
 # "its fighters", "the troops": the party named before, not a subject of their own
 DETERMINERS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our"})
@@ -69,6 +70,8 @@ class AgentWords:
     subject_gap: frozenset[str] = frozenset()  # "also", "had": between an English subject and its verb
     possessives: frozenset[str] = frozenset()  # "its", "their": a noun of forces owned by the party named
     pronouns: frozenset[str] = frozenset()  # "They", "It": a subject that stands for a party, no name
+    speaker_nouns: frozenset[str] = frozenset()  # "قيادي في الهيئة": the party he speaks for
+    quantities: frozenset[str] = frozenset()  # "عشرات": a count before a party, in its place
     army: frozenset[str] = frozenset()  # "army", "troops": an unqualified noun of the state's forces
     heads: frozenset[str] = frozenset()  # "القوات": the last party named with it at its head
     cues: tuple[tuple[int, int], ...] = ()  # spans of control cues ("الأمن" in "الأمن والاستقرار إلى")
@@ -116,6 +119,19 @@ class Agents:
             entry = self._sources.get(key) if key else None
             if entry is not None and entry.actor:
                 return entry.actor
+        return None
+
+    def spoken_for(self, doc: Doc, sentence: Sentence, cue: Match, words: AgentWords) -> str | None:
+        """The party a speaker named in the sentence belongs to ("قال قيادي ميداني في الهيئة
+        إن قواتنا", "a commander of the SNA said our forces"): first-person words are his."""
+        start = max(paragraph_of(doc, sentence), sentence.start - SPEECH_REACH)
+        named = doc.index("actor_mentions").starting(start, cue.start)  # inside the speaker's title too
+        for m in reversed([m for m in named if m.end <= cue.start]):
+            if any(c in doc.text[m.end:cue.start] for c in ".!?؟"):
+                break
+            title = doc.tokens_between(max(start, m.start - 60), m.start)[-3:]
+            if any(set(clitic_forms(t.key)) & words.speaker_nouns for t in title):
+                return self._resolved(doc, m, words)
         return None
 
     # --- the subject -------------------------------------------------------------------
@@ -169,6 +185,9 @@ class Agents:
         if not words.first_person.isdisjoint(phrases_of(near)) or (
                 not before and not words.first_person.isdisjoint(
                     phrases_of(doc.tokens_between(sentence.start, cue.start)))):
+            spoken = self.spoken_for(doc, sentence, cue, words)
+            if spoken is not None:
+                return spoken, True  # "قال قيادي في الهيئة إن قواتنا دخلت"
             speaker = self.speaker(doc, cue.start)
             if speaker is not None:
                 return speaker, True
@@ -315,6 +334,9 @@ class Agents:
         i = doc.token_at(m.start)
         if i > 0 and not words.demonstratives.isdisjoint(clitic_forms(doc.tokens[i - 1].key)):
             i -= 1  # "أعادت هذه الوحدات": the place of the demonstrative's phrase
+        if i > 0 and doc.tokens[i - 1].start >= sentence.start and \
+                not words.quantities.isdisjoint(clitic_forms(doc.tokens[i - 1].key)):
+            i -= 1  # "وأن عشرات المسلحين فروا": the place of the counted phrase
         while not words.verb_first and i > 0 and doc.tokens[i - 1].start >= sentence.start and \
                 doc.tokens[i - 1].key in ARTICLES:
             i -= 1

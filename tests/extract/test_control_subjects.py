@@ -139,3 +139,13 @@ def test_a_count_before_a_party_leaves_it_in_the_subjects_place(extract):
 ])
 def test_first_person_words_are_the_party_of_the_speaker_named(extract, text, language, expected):
     assert claims(extract, text, language)[-1] == expected
+
+
+# --- locals in arms -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "سيطر مقاتلون من أبناء ريف درعا الغربي، صباح اليوم، على بلدة المزيريب.",
+    "وأعلن ناشطون سيطرة أبناء البلدة على بلدة المزيريب بعد اشتباكات قصيرة.",
+])
+def test_locals_in_arms_are_the_local_fighters(extract, text):
+    assert claims(extract, text) == [("local-armed-groups", "captured", "Mzeireb")]

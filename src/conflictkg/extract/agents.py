@@ -71,6 +71,7 @@ class AgentWords:
     possessives: frozenset[str] = frozenset()  # "its", "their": a noun of forces owned by the party named
     pronouns: frozenset[str] = frozenset()  # "They", "It": a subject that stands for a party, no name
     speaker_nouns: frozenset[str] = frozenset()  # "قيادي في الهيئة": the party he speaks for
+    locals_party: str = ""  # "local fighters": the group that locals in arms are
     quantities: frozenset[str] = frozenset()  # "عشرات": a count before a party, in its place
     army: frozenset[str] = frozenset()  # "army", "troops": an unqualified noun of the state's forces
     heads: frozenset[str] = frozenset()  # "القوات": the last party named with it at its head
@@ -121,6 +122,16 @@ class Agents:
                 return entry.actor
         return None
 
+    def _locals_subject(self, doc: Doc, cue: Match, sentence: Sentence, words: AgentWords) -> bool:
+        """Whether the subject after the verb is locals ("أبناء المنطقة"), or armed men of
+        them ("مقاتلون من أبناء ريف درعا")."""
+        following = doc.tokens_between(cue.end, sentence.end)[:3]
+        if any(set(clitic_forms(t.key)) & words.locals for t in following[:2]):
+            return True
+        return len(following) == 3 and following[0].key in words.members \
+            and following[1].key in words.partitives \
+            and bool(set(clitic_forms(following[2].key)) & words.locals)
+
     def spoken_for(self, doc: Doc, sentence: Sentence, cue: Match, words: AgentWords) -> str | None:
         """The party a speaker named in the sentence belongs to ("قال قيادي ميداني في الهيئة
         إن قواتنا", "a commander of the SNA said our forces"): first-person words are his."""
@@ -164,8 +175,9 @@ class Agents:
             owners = [m for m in mentions if m.end <= cue.start]  # "بخروج مقاتليه": its owner's
             if owners:
                 return self._resolved(doc, owners[-1], words), True
-        if any(set(clitic_forms(t.key)) & words.locals for t in following):
-            return UNNAMED, True  # "سيطرة أبناء المنطقة على": locals, no group
+        if self._locals_subject(doc, cue, sentence, words):
+            return self.state_forces(words.locals_party, None) or UNNAMED, True  # "سيطرة أبناء
+            # المنطقة على", "سيطر مقاتلون من أبناء ريف درعا على": locals in arms
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         own = doc.tokens_between(clause[0], cue.start)[-3:]
         if not words.verb_first and not noun and own and own[-1].key not in DETERMINERS | words.pronouns and \

@@ -104,6 +104,7 @@ class ControlRules:
             possessives=s.keys("possessive_pronouns"), pronouns=s.keys("subject_pronouns"),
             army=s.keys("army_nouns"), quantities=s.keys("quantities"),
             speaker_nouns=s.keys("speaker_nouns"),
+            locals_party=next(iter(s.words("locals_party")), ""),
             verb_first=language != "en")
         self.english = language == "en"
 

@@ -143,9 +143,11 @@ def test_first_person_words_are_the_party_of_the_speaker_named(extract, text, la
 
 # --- locals in arms -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "سيطر مقاتلون من أبناء ريف درعا الغربي، صباح اليوم، على بلدة المزيريب.",
-    "وأعلن ناشطون سيطرة أبناء البلدة على بلدة المزيريب بعد اشتباكات قصيرة.",
-])
-def test_locals_in_arms_are_the_local_fighters(extract, text):
+def test_armed_men_of_the_locals_are_the_local_fighters(extract):
+    text = "سيطر مقاتلون من أبناء ريف درعا الغربي، صباح اليوم، على بلدة المزيريب."
     assert claims(extract, text) == [("local-armed-groups", "captured", "Mzeireb")]
+
+
+def test_the_locals_themselves_are_no_group(extract):
+    text = "وأعلن ناشطون سيطرة أبناء البلدة على بلدة المزيريب بعد اشتباكات قصيرة."
+    assert claims(extract, text) == [(None, "captured", "Mzeireb")]

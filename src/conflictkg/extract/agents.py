@@ -122,12 +122,10 @@ class Agents:
                 return entry.actor
         return None
 
-    def _locals_subject(self, doc: Doc, cue: Match, sentence: Sentence, words: AgentWords) -> bool:
-        """Whether the subject after the verb is locals ("أبناء المنطقة"), or armed men of
-        them ("مقاتلون من أبناء ريف درعا")."""
+    def _armed_locals(self, doc: Doc, cue: Match, sentence: Sentence, words: AgentWords) -> bool:
+        """Whether the subject after the verb is armed men of the locals ("مقاتلون من أبناء
+        ريف درعا"), not the locals themselves ("أبناء المنطقة"), who are no group."""
         following = doc.tokens_between(cue.end, sentence.end)[:3]
-        if any(set(clitic_forms(t.key)) & words.locals for t in following[:2]):
-            return True
         return len(following) == 3 and following[0].key in words.members \
             and following[1].key in words.partitives \
             and bool(set(clitic_forms(following[2].key)) & words.locals)
@@ -175,9 +173,11 @@ class Agents:
             owners = [m for m in mentions if m.end <= cue.start]  # "بخروج مقاتليه": its owner's
             if owners:
                 return self._resolved(doc, owners[-1], words), True
-        if self._locals_subject(doc, cue, sentence, words):
-            return self.state_forces(words.locals_party, None) or UNNAMED, True  # "سيطرة أبناء
-            # المنطقة على", "سيطر مقاتلون من أبناء ريف درعا على": locals in arms
+        if any(set(clitic_forms(t.key)) & words.locals for t in following):
+            return UNNAMED, True  # "سيطرة أبناء المنطقة على": locals, no group
+        if self._armed_locals(doc, cue, sentence, words):
+            return self.state_forces(words.locals_party, None) or UNNAMED, True  # "سيطر مقاتلون
+            # من أبناء ريف درعا على": armed men of the place, its local fighters
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         own = doc.tokens_between(clause[0], cue.start)[-3:]
         if not words.verb_first and not noun and own and own[-1].key not in DETERMINERS | words.pronouns and \

@@ -151,3 +151,16 @@ def test_armed_men_of_the_locals_are_the_local_fighters(extract):
 def test_the_locals_themselves_are_no_group(extract):
     text = "وأعلن ناشطون سيطرة أبناء البلدة على بلدة المزيريب بعد اشتباكات قصيرة."
     assert claims(extract, text) == [(None, "captured", "Mzeireb")]
+
+
+# --- "the fighters" with no name -----------------------------------------------------------
+
+def test_the_fighters_unnamed_are_the_opposition_not_the_last_group_named(extract):
+    text = ("اشتبكت جبهة النصرة مع قوات النظام قرب البلدة. وأفاد نشطاء المرصد أن المقاتلين "
+            "سيطروا خلال الساعات الماضية على بلدة المزيريب.")
+    assert claims(extract, text)[-1] == ("syrian-opposition-factions", "captured", "Mzeireb")
+
+
+def test_the_fighters_with_a_qualifier_keep_their_own_group(extract):
+    text = "وقال المرصد إن المقاتلين الأكراد سيطروا على بلدة المزيريب."
+    assert claims(extract, text)[-1][0] != "syrian-opposition-factions"

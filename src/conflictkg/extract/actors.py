@@ -200,9 +200,13 @@ class ActorFinder:
             family |= self._kin.get(key, set())
         sides = {self._entries[k].side for k in named if k in self._entries}
         out: list[Mention] = []
-        for m in mentions:
+        for i, m in enumerate(mentions):
             if m.weak and out and not out[-1].weak and not doc.text[out[-1].end:m.start].strip():
                 continue  # "Daesh terrorists", "Nusra fighters": the group named before it
+            after = mentions[i + 1] if i + 1 < len(mentions) else None
+            if m.weak and after is not None and not after.weak and \
+                    normalize_key(doc.text[m.end:after.start]) in rules.parent_links:
+                continue  # "المقاتلين من هيئة تحرير الشام": the members of the group after it
             if m.weak:
                 member = roles.after_member_word(doc, m.start, rules.roles)
                 keys, name = senses.get((m.start, m.end), ([m.key], ""))

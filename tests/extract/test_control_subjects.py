@@ -105,3 +105,62 @@ def test_a_verbal_noun_its_subject_then_a_pronoun_of_the_places(extract):
             "ودخول وحدات الجيش إليها.")
     assert [c for c in claims(extract, text) if c[1] == "entered"] == [
         ("syrian-arab-army", "entered", place) for place in ("Yalda", "Babella", "Beit Sahm")]
+
+
+# --- an acronym the text defines ----------------------------------------------------------
+
+def test_an_acronym_defined_in_parentheses_names_its_group_later(extract):
+    text = ("The Southern Operations Room (SOR) was formed by former rebels of the south. "
+            "On Friday the SOR seized the town of Busra al-Harir.")
+    assert claims(extract, text, "en")[-1] == ("southern-operations-room", "captured", "Bisr Elharir")
+
+
+def test_an_acronym_in_small_letters_is_no_definition(extract):
+    text = ("The Southern Operations Room (sor) was formed by former rebels. "
+            "On Friday the SOR seized the town of Busra al-Harir.")
+    assert all(actor != "southern-operations-room" for actor, _, _ in claims(extract, text, "en"))
+
+
+def test_a_count_before_a_party_leaves_it_in_the_subjects_place(extract):
+    text = ("وقال مراسلنا إن الجيش دخل مدينة القصير فجر اليوم، وإن عشرات المسلحين فروا "
+            "من مدينة القصير باتجاه الشمال.")
+    assert claims(extract, text)[-1] == ("syrian-opposition-factions", "withdrew", "Al-Qusayr")
+
+
+# --- first-person words of a speaker the text names ---------------------------------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("تجددت الاشتباكات بين هيئة تحرير الشام وحركة أحرار الشام. ونفى الناطق باسم أحرار الشام "
+     "خسارة أي موقع. في المقابل، قال قيادي ميداني في الهيئة إن \"قواتنا دخلت بلدة سرمدا\".",
+     "ar", ("hts", "entered", "Sarmada")),
+    ("Fighting went on between Hayat Tahrir al-Sham and Ahrar al-Sham. A spokesman for Ahrar "
+     "al-Sham denied any loss. A field commander of Hayat Tahrir al-Sham said our forces captured "
+     "the town of Sarmada on Friday.", "en", ("hts", "captured", "Sarmada")),
+])
+def test_first_person_words_are_the_party_of_the_speaker_named(extract, text, language, expected):
+    assert claims(extract, text, language)[-1] == expected
+
+
+# --- locals in arms -----------------------------------------------------------------------
+
+def test_armed_men_of_the_locals_are_the_local_fighters(extract):
+    text = "سيطر مقاتلون من أبناء ريف درعا الغربي، صباح اليوم، على بلدة المزيريب."
+    assert claims(extract, text) == [("local-armed-groups", "captured", "Mzeireb")]
+
+
+def test_the_locals_themselves_are_no_group(extract):
+    text = "وأعلن ناشطون سيطرة أبناء البلدة على بلدة المزيريب بعد اشتباكات قصيرة."
+    assert claims(extract, text) == [(None, "captured", "Mzeireb")]
+
+
+# --- "the fighters" with no name -----------------------------------------------------------
+
+def test_the_fighters_unnamed_are_the_opposition_not_the_last_group_named(extract):
+    text = ("اشتبكت جبهة النصرة مع قوات النظام قرب البلدة. وأفاد نشطاء المرصد أن المقاتلين "
+            "سيطروا خلال الساعات الماضية على بلدة المزيريب.")
+    assert claims(extract, text)[-1] == ("syrian-opposition-factions", "captured", "Mzeireb")
+
+
+def test_the_fighters_with_a_qualifier_keep_their_own_group(extract):
+    text = "وقال المرصد إن المقاتلين الأكراد سيطروا على بلدة المزيريب."
+    assert claims(extract, text)[-1][0] != "syrian-opposition-factions"

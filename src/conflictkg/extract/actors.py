@@ -18,6 +18,7 @@ match with a space lost between their words ("الولاياتالمتحدة").
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -156,6 +157,7 @@ class ActorFinder:
                 entry.aliases.append(unit.label)
             found.append(Mention(unit.start, unit.end, doc.text[unit.start:unit.end], key))
         found = [m for m in found if not roles.base(doc, m, rules.roles)]
+        found = _defined_abbreviations(doc, found)
         found.sort(key=lambda m: (m.start, -m.end))
         doc.actor_mentions = self._supported(
             doc, rules, _former_names(doc, _non_overlapping(found), rules), senses)
@@ -198,9 +200,13 @@ class ActorFinder:
             family |= self._kin.get(key, set())
         sides = {self._entries[k].side for k in named if k in self._entries}
         out: list[Mention] = []
-        for m in mentions:
+        for i, m in enumerate(mentions):
             if m.weak and out and not out[-1].weak and not doc.text[out[-1].end:m.start].strip():
                 continue  # "Daesh terrorists", "Nusra fighters": the group named before it
+            after = mentions[i + 1] if i + 1 < len(mentions) else None
+            if m.weak and after is not None and not after.weak and \
+                    normalize_key(doc.text[m.end:after.start]) in rules.parent_links:
+                continue  # "المقاتلين من هيئة تحرير الشام": the members of the group after it
             if m.weak:
                 member = roles.after_member_word(doc, m.start, rules.roles)
                 keys, name = senses.get((m.start, m.end), ([m.key], ""))
@@ -413,6 +419,30 @@ def _former_names(doc: Doc, mentions: list[Mention], rules: _Rules) -> list[Ment
         if opening == "(" and normalize_key(closing) in rules.former:
             out[i] = Mention(b.start, b.end, b.text, a.key, a.weak)
     return out
+
+
+def _defined_abbreviations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"The Southern Operations Room (SOR) ... the SOR seized": an acronym the text defines
+    in parentheses right after a group's name names that group wherever it stands later,
+    whatever else the gazetteer gives it."""
+    defined: list[Mention] = []
+    for m in mentions:
+        if m.weak:
+            continue
+        found = DEFINED_ACRONYM.match(doc.text, m.end)
+        if found is None or not _is_acronym(found.group(1)):
+            continue
+        acronym = found.group(1)
+        later = re.compile(rf"(?<![\w.]){re.escape(acronym)}(?![\w])")
+        defined += [Mention(use.start(), use.end(), acronym, m.key)
+                    for use in later.finditer(doc.text, found.end())]
+    if not defined:
+        return mentions
+    index = SpanIndex(defined)
+    return [m for m in mentions if not index.overlapping(m.start, m.end)] + defined
+
+
+DEFINED_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9.&-]{1,9})\s*\)")
 
 
 def _non_overlapping(mentions: list[Mention]) -> list[Mention]:

@@ -42,6 +42,7 @@ SUBJECT_WINDOW = 5  # tokens after the verb in which its subject stands (VSO)
 AGENT_WINDOW = 4  # tokens after a passive's cue in which its agent stands
 ANNOUNCER_REACH = 6  # tokens before a subject in which the verb that announces its change stands
 RELATIVE_REACH = 5  # tokens before a party in which a relative pronoun makes it part of a description
+SPEECH_REACH = 160  # characters before a quoted sentence in which its speaker is named
 ACCOMPANIMENT_REACH = 5  # tokens before a party in which "بمؤازرة", "with the support of" makes it a helper
 # "its fighters", "the troops": the party named before, not a subject of their own
 DETERMINERS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our"})
@@ -69,6 +70,9 @@ class AgentWords:
     subject_gap: frozenset[str] = frozenset()  # "also", "had": between an English subject and its verb
     possessives: frozenset[str] = frozenset()  # "its", "their": a noun of forces owned by the party named
     pronouns: frozenset[str] = frozenset()  # "They", "It": a subject that stands for a party, no name
+    speaker_nouns: frozenset[str] = frozenset()  # "قيادي في الهيئة": the party he speaks for
+    locals_party: str = ""  # "local fighters": the group that locals in arms are
+    quantities: frozenset[str] = frozenset()  # "عشرات": a count before a party, in its place
     army: frozenset[str] = frozenset()  # "army", "troops": an unqualified noun of the state's forces
     heads: frozenset[str] = frozenset()  # "القوات": the last party named with it at its head
     cues: tuple[tuple[int, int], ...] = ()  # spans of control cues ("الأمن" in "الأمن والاستقرار إلى")
@@ -118,6 +122,27 @@ class Agents:
                 return entry.actor
         return None
 
+    def _armed_locals(self, doc: Doc, cue: Match, sentence: Sentence, words: AgentWords) -> bool:
+        """Whether the subject after the verb is armed men of the locals ("مقاتلون من أبناء
+        ريف درعا"), not the locals themselves ("أبناء المنطقة"), who are no group."""
+        following = doc.tokens_between(cue.end, sentence.end)[:3]
+        return len(following) == 3 and following[0].key in words.members \
+            and following[1].key in words.partitives \
+            and bool(set(clitic_forms(following[2].key)) & words.locals)
+
+    def spoken_for(self, doc: Doc, sentence: Sentence, cue: Match, words: AgentWords) -> str | None:
+        """The party a speaker named in the sentence belongs to ("قال قيادي ميداني في الهيئة
+        إن قواتنا", "a commander of the SNA said our forces"): first-person words are his."""
+        start = max(paragraph_of(doc, sentence), sentence.start - SPEECH_REACH)
+        named = doc.index("actor_mentions").starting(start, cue.start)  # inside the speaker's title too
+        for m in reversed([m for m in named if m.end <= cue.start]):
+            if any(c in doc.text[m.end:cue.start] for c in ".!?؟"):
+                break
+            title = doc.tokens_between(max(start, m.start - 60), m.start)[-3:]
+            if any(set(clitic_forms(t.key)) & words.speaker_nouns for t in title):
+                return self._resolved(doc, m, words)
+        return None
+
     # --- the subject -------------------------------------------------------------------
 
     def subject(self, doc: Doc, cue: Match, sentence: Sentence, object_start: int,
@@ -150,6 +175,9 @@ class Agents:
                 return self._resolved(doc, owners[-1], words), True
         if any(set(clitic_forms(t.key)) & words.locals for t in following):
             return UNNAMED, True  # "سيطرة أبناء المنطقة على": locals, no group
+        if self._armed_locals(doc, cue, sentence, words):
+            return self.state_forces(words.locals_party, None) or UNNAMED, True  # "سيطر مقاتلون
+            # من أبناء ريف درعا على": armed men of the place, its local fighters
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         own = doc.tokens_between(clause[0], cue.start)[-3:]
         if not words.verb_first and not noun and own and own[-1].key not in DETERMINERS | words.pronouns and \
@@ -169,6 +197,9 @@ class Agents:
         if not words.first_person.isdisjoint(phrases_of(near)) or (
                 not before and not words.first_person.isdisjoint(
                     phrases_of(doc.tokens_between(sentence.start, cue.start)))):
+            spoken = self.spoken_for(doc, sentence, cue, words)
+            if spoken is not None:
+                return spoken, True  # "قال قيادي في الهيئة إن قواتنا دخلت"
             speaker = self.speaker(doc, cue.start)
             if speaker is not None:
                 return speaker, True
@@ -315,6 +346,9 @@ class Agents:
         i = doc.token_at(m.start)
         if i > 0 and not words.demonstratives.isdisjoint(clitic_forms(doc.tokens[i - 1].key)):
             i -= 1  # "أعادت هذه الوحدات": the place of the demonstrative's phrase
+        if i > 0 and doc.tokens[i - 1].start >= sentence.start and \
+                not words.quantities.isdisjoint(clitic_forms(doc.tokens[i - 1].key)):
+            i -= 1  # "وأن عشرات المسلحين فروا": the place of the counted phrase
         while not words.verb_first and i > 0 and doc.tokens[i - 1].start >= sentence.start and \
                 doc.tokens[i - 1].key in ARTICLES:
             i -= 1

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import ClassVar
 
+from conflictkg.extract.actors import curated_actor
 from conflictkg.extract.agents import UNNAMED, Agents, AgentWords, phrases_of
 from conflictkg.extract.attribution import attribution_at
 from conflictkg.extract.control_rules import ControlRules, Cue
@@ -81,6 +82,10 @@ class ControlFinder:
 
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
         self._agents = Agents(gazetteers)
+        self._actors = gazetteers.actors
+        self._non_party_sides = frozenset(  # the UN, a rescue service: never a claim's party
+            side for lang in patterns.languages("actors")
+            for side in patterns.section("actors", lang).words("non_party_sides"))
         self._objects = ObjectReader()
         self._rules = {lang: ControlRules(patterns, lang) for lang in patterns.languages("control")}
 
@@ -157,6 +162,11 @@ class ControlFinder:
             doc.attempt(self.name, (denial.start, denial.end), None, self._denied_after,
                         doc, denial, claims, rules)
         doc.control_claims = _merged(doc, list(claims.values()), nouns)
+        for claim in doc.control_claims:  # a party named by no name of its own ("أبناء البلدة")
+            if claim.actor and claim.actor not in doc.actors and claim.actor in self._actors \
+                    and self._actors[claim.actor].generic \
+                    and self._actors[claim.actor].side not in self._non_party_sides:
+                doc.actors[claim.actor] = curated_actor(self._actors[claim.actor])
 
     # --- what is not a claim -------------------------------------------------------------
 

@@ -102,7 +102,9 @@ class ControlRules:
             relatives=s.keys("relatives"), compositions=s.keys("compositions"),
             latter=s.keys("latter"), subject_gap=s.keys("subject_gap"),
             possessives=s.keys("possessive_pronouns"), pronouns=s.keys("subject_pronouns"),
-            army=s.keys("army_nouns"),
+            army=s.keys("army_nouns"), quantities=s.keys("quantities"),
+            speaker_nouns=s.keys("speaker_nouns"),
+            locals_party=next(iter(s.words("locals_party")), ""),
             verb_first=language != "en")
         self.english = language == "en"
 

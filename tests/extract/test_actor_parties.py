@@ -419,7 +419,7 @@ def test_what_follows_said_that_is_what_was_told_not_who_told_it(extract):
 def test_a_ministry_is_not_another_ministry_named_before_it(extract):
     text = ("The Defense Ministry said its forces had entered the city. "
             "Syria's Health Ministry said three people were killed and 34 wounded.")
-    assert tolls(extract(text, language="en")) == [(3, "Health Ministry"), (34, "Health Ministry")]
+    assert tolls(extract(text, language="en")) == [(3, "Syria's Health Ministry"), (34, "Syria's Health Ministry")]
     text = ("The Martyrs Documentation Office in Daraa said 12 people were killed. "
             "The Documentation Office added that 3 were children.")
     assert {label for _, label in tolls(extract(text, language="en"))} == {"The Martyrs Documentation Office in Daraa"}

@@ -292,3 +292,17 @@ def test_a_list_after_the_date_of_one_place_taken_is_not_resumed(extract):
     text = "Rebels captured Maarat al-Numan on Sunday, including Khan Shaykhun and Saraqib."
     assert [e.places for e in extract(text, language="en", published="2021-07-29").events] == [
         ["C3985"]]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Rebels take Afrin\n\nRebels captured Afrin late on Wednesday.\n\n"
+     "The town had been held by Kurdish forces since 2012.", "en"),
+    ("Rebels capture Afrin\n\nRebels captured Afrin late on Wednesday.\n\n"
+     "Government forces shelled al-Waer with mortars.", "en"),
+    ("الفصائل تسيطر على عفرين\n\nسيطرت الفصائل على عفرين مساء الأربعاء.\n\n"
+     "وكانت القوات الكردية تسيطر على المدينة منذ عام 2012.", "ar"),
+])
+def test_a_lead_that_repeats_the_headline_keeps_its_dated_event(extract, text, language):
+    found = extract(text, language=language, published="2021-07-29").events
+    assert [(e.kind, e.start, e.places) for e in found if e.kind == "capture"] == [
+        ("capture", "2021-07-28", ["C1366"])]

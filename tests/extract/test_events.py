@@ -274,3 +274,35 @@ def test_a_place_an_english_pluperfect_says_a_party_had_taken_is_a_capture(extra
     found = extract(text, language="en", published="2020-02-05")
     captures = sorted((e.start, e.places) for e in found.events if e.kind == "capture")
     assert captures == [("2020-02-02", ["C3985"]), ("2020-02-04", ["C3916"])]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Rebels captured several villages in southern Idlib late on Sunday, among them Khan "
+     "Shaykhun and Saraqib.", "en"),
+    ("سيطرت الفصائل على عدة بلدات في ريف إدلب الجنوبي يوم الأحد، ومن بينها خان شيخون وسراقب.",
+     "ar"),
+])
+def test_a_list_of_plural_places_taken_goes_on_past_its_date(extract, text, language):
+    found = extract(text, language=language, published="2021-07-29").events
+    assert sorted(e.places[0] for e in found) == ["C3916", "C3987"]
+    assert {(e.kind, e.start) for e in found} == {("capture", "2021-07-25")}
+
+
+def test_a_list_after_the_date_of_one_place_taken_is_not_resumed(extract):
+    text = "Rebels captured Maarat al-Numan on Sunday, including Khan Shaykhun and Saraqib."
+    assert [e.places for e in extract(text, language="en", published="2021-07-29").events] == [
+        ["C3985"]]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Rebels take Afrin\n\nRebels captured Afrin late on Wednesday.\n\n"
+     "The town had been held by Kurdish forces since 2012.", "en"),
+    ("Rebels capture Afrin\n\nRebels captured Afrin late on Wednesday.\n\n"
+     "Government forces shelled al-Waer with mortars.", "en"),
+    ("الفصائل تسيطر على عفرين\n\nسيطرت الفصائل على عفرين مساء الأربعاء.\n\n"
+     "وكانت القوات الكردية تسيطر على المدينة منذ عام 2012.", "ar"),
+])
+def test_a_lead_that_repeats_the_headline_keeps_its_dated_event(extract, text, language):
+    found = extract(text, language=language, published="2021-07-29").events
+    assert [(e.kind, e.start, e.places) for e in found if e.kind == "capture"] == [
+        ("capture", "2021-07-28", ["C1366"])]

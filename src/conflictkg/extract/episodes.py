@@ -81,6 +81,9 @@ class Scope:
     coordinators: frozenset[str]  # words that join a list resumed after a clause ("and")
     fillers: frozenset[str]  # place nouns and articles inside an item ("قرية", "the town of")
     background: frozenset[str] = frozenset()  # words that open a clause of earlier time ("بعد")
+    resumed_kinds: frozenset[str] = frozenset()  # cues whose list may go on past its date
+    resumed_objects: frozenset[str] = frozenset()  # plural places they take ("towns", "القرى")
+    resumed_openers: frozenset[str] = frozenset()  # what resumes the list ("including", "منها")
 
 
 def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[int],
@@ -209,7 +212,35 @@ def _governed(doc: Doc, sentence: Sentence, cue: Match[str], limit: int,
             nxt = next(m for m in places if m.start >= start)
             end = _list_end(doc, sentence, nxt, limit, places, scope)
             out += [m for m in places if start <= m.start < end]
-    return out
+    return out + _resumed(doc, sentence, cue, following, end, limit, places, scope)
+
+
+def _resumed(doc: Doc, sentence: Sentence, cue: Match[str], following: list[Mention], end: int,
+             limit: int, places: list[Mention], scope: Scope) -> list[Mention]:
+    """The items of a list of plural places a capture or a withdrawal takes, given after
+    its date ("captured several towns in Idlib on Sunday, including A, B and C"): the
+    date ended the list at Idlib, the opener resumes it. Only after a plural place noun,
+    since a place that follows a date is otherwise another clause's."""
+    if not scope.resumed_kinds.intersection(cue.payloads) or not following:
+        return []
+    if not any(f in scope.resumed_objects for t in doc.tokens_between(cue.end, following[0].start)
+               for f in clitic_forms(t.key)):
+        return []
+    date = next((d for d in doc.dates_between(end, limit)
+                 if len(doc.tokens_between(end, d.span.start)) <= 2), None)
+    if date is None or any(end <= m.start < date.span.end for m in places):
+        return []
+    nxt = next((m for m in places if date.span.end <= m.start < limit), None)
+    if nxt is None:
+        return []
+    words = [t.key for t in doc.tokens_between(date.span.end, nxt.start)]
+    opened = next((n for n in range(len(words), 0, -1)
+                   if " ".join(words[:n]) in scope.resumed_openers), 0)
+    if not opened or not all(any(f in scope.fillers for f in clitic_forms(w))
+                             for w in words[opened:]):
+        return []
+    last = _list_end(doc, sentence, nxt, limit, places, scope)
+    return [m for m in places if nxt.start <= m.start < last]
 
 
 def _list_end(doc: Doc, sentence: Sentence, first: Mention, limit: int,

@@ -74,6 +74,9 @@ class EventRules:
         self.place_fillers = s.keys("place_fillers") | {
             normalize_key(w) for w in places.groups("qualifiers")}
         self.locatives = places.keys("locatives")
+        self.resumed_list_kinds = frozenset(s.words("resumed_list_kinds"))
+        self.resumed_list_objects = s.keys("resumed_list_objects")
+        self.resumed_list_openers = s.keys("resumed_list_openers")
         # a verb of coincidence or "بالتزامن مع" opens another clause too
         self.scope_ends: Matcher[str] = s.matcher(e=[
             *phrases.words("stops"), *s.words("coincidences"), *s.words("circumstances")])

@@ -250,7 +250,9 @@ class EventFinder:
                 scope = earlier[1] if earlier and earlier[0] == sentence.paragraph else lead_day
             stops = aimed + [c.start for c in meanwhile] + [c.start for c in caused]
             bounds = Scope(frozenset(m.start for m in inside(scope_ends)), rules.locatives,
-                           rules.coordinators, rules.place_fillers, rules.background)
+                           rules.coordinators, rules.place_fillers, rules.background,
+                           rules.resumed_list_kinds, rules.resumed_list_objects,
+                           rules.resumed_list_openers)
             found = actions(doc, sentence, unquoted, stops, usable, names, bounds)
             offsets_here = inside(offsets)
             for n, action in enumerate(found):

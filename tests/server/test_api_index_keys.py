@@ -6,8 +6,8 @@ SPARQL filters of the list find (``?pl schema:containedInPlace* ?place . ?e
 sem:hasPlace ?pl``, and ``ckg:partOf*`` for groups) as a candidate set, listed by the
 index with the other filters. Both are compared over every filter combination on the
 sample corpus and on a store made by the API benchmark's generator, through the API of a
-real uvicorn server; and after writes that move a place or a group, the index the writer
-updated equals one built whole.
+real uvicorn server; after writes that move a place or a group, the index the writer
+updated equals one built whole; and a store on a SPARQL server is keyed the same way.
 """
 
 from __future__ import annotations
@@ -22,16 +22,17 @@ from pathlib import Path
 
 import httpx
 import pytest
-from pyoxigraph import NamedNode, Quad
+from pyoxigraph import NamedNode, Quad, RdfFormat
+from sparql_servers import SERVERS
 
-from conflictkg import events_index, store
+from conflictkg import backend, events_index, store
 from conflictkg.config import Settings
 from conflictkg.server.api import queries as q
 from conflictkg.server.api.graph import text
 from conflictkg.server.api.index import candidates
 
 from .conftest import Live, serve
-from .live_api import build_store
+from .live_api import EXTRA, SAMPLE, build_store
 
 BENCHMARK = Path(__file__).resolve().parents[2] / "benchmarks" / "api.py"
 GENERATED_EVENTS = 1500
@@ -222,3 +223,28 @@ def test_an_index_of_the_first_shape_is_rebuilt(generated: tuple[Path, list[str]
             listed = api_answer(client, {"place": governorates[0], "reports": "all"})
         assert listed and listed == graph_answer(server, path, {"reports": "all"}, [governorates[0]], None)
     assert not events_index.stale(path, store.current_generation(path))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("server", sorted(SERVERS))
+def test_a_store_on_a_sparql_server_is_keyed_as_the_embedded_one(server: str, tmp_path: Path) -> None:
+    embedded = build_store(tmp_path / "embedded")
+    (tmp_path / server).mkdir()
+    with SERVERS[server](tmp_path / server) as overrides:
+        settings = Settings(**overrides, query_workers=1)
+        with backend.writing(settings) as writer:
+            writer.load(SAMPLE.read_bytes(), format=RdfFormat.TRIG)
+            writer.load(EXTRA.encode(), format=RdfFormat.TRIG)
+        remote = backend.index_folder(settings)
+        assert keys_of(remote) == keys_of(embedded)
+        (remote / events_index.FILE).unlink()
+        backend.index_events(settings)  # as serve does where the index is missing
+        assert keys_of(remote) == keys_of(embedded)
+        with serve(settings) as live, live.client() as client:
+            assert api_answer(client, {"place": "C1001", "reports": "all"}) == \
+                api_answer_of(embedded, {"place": "C1001", "reports": "all"})
+
+
+def api_answer_of(path: Path, params: dict[str, str]) -> list[str]:
+    with serve(Settings(store=path, query_workers=1)) as live, live.client() as client:
+        return api_answer(client, params)

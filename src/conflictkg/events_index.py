@@ -121,13 +121,15 @@ WITH RECURSIVE up(facet, start, node) AS (
 SELECT facet, start, node FROM up;
 """
 NAME_REACHED = "INSERT OR IGNORE INTO names (facet, iri) SELECT DISTINCT facet, node FROM reach"
+# (In the keys' order: a whole rebuild appends to the B-tree rather than scattering.)
 KEY_FOUND = """
 INSERT OR IGNORE INTO facets
 SELECT names.id, events.incident, events.key, events.id
 FROM found_links
 JOIN events ON events.iri = found_links.iri AND events.graph = found_links.graph
 JOIN reach ON reach.facet = found_links.facet AND reach.start = found_links.target
-JOIN names ON names.facet = reach.facet AND names.iri = reach.node;
+JOIN names ON names.facet = reach.facet AND names.iri = reach.node
+ORDER BY 1, 2, 3;
 """
 KEYED_BY = """
 SELECT DISTINCT events.iri, events.graph FROM names

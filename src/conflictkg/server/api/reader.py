@@ -132,10 +132,6 @@ class Reader:
                                      among=among, after=after, limit=limit, incidents=not filters.reports,
                                      places=places, actors=actors)
 
-    async def events_among(self, among: set[str], limit: int) -> list[str]:
-        """The first reported events of a candidate set, by date."""
-        return (await self.index_page(among=among, limit=limit, incidents=False))[0]
-
     async def event_summaries(self, found: list[str]) -> list[m.EventSummary]:
         """Each event's summary with its figures (fatalities, admin units, ACLED type...)."""
         return await event_summaries(self.engine, self.iris, self.cache, found)

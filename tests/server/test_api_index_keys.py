@@ -100,6 +100,26 @@ def compare(server: Live, store_path: Path, places: list[str | None], actors: li
     return nonempty
 
 
+def compare_with_graph_filters(server: Live, places: list[str | None], actors: list[str | None],
+                               others: list[dict[str, str]]) -> int:
+    """With the filters still answered from the graph (source, area): the list by place or
+    group is the list without them, less the events the graph does not tie to them."""
+    nonempty = 0
+    with server.client() as client:
+        for place, actor, other in itertools.product(places, actors, others):
+            if place is None and actor is None:
+                continue
+            listed = api_answer(client, other)
+            for var, iri, fragment in (("place", place, q.EVENT_PLACE), ("actor", actor, q.EVENT_ACTOR)):
+                if iri is not None:
+                    found = server.call(candidates(server.engine, var, [iri], fragment))
+                    listed = [e for e in listed if e in found]
+            keyed = {k: v for k, v in (("place", place), ("actor", actor)) if v is not None}
+            assert api_answer(client, {**other, **keyed}) == listed, (keyed, other)
+            nonempty += bool(listed)
+    return nonempty
+
+
 def test_sample_corpus_lists_by_place_and_group_are_the_graphs(tmp_path: Path) -> None:
     path = build_store(tmp_path / "store")
     with serve(Settings(store=path, query_workers=1)) as server:
@@ -109,6 +129,11 @@ def test_sample_corpus_lists_by_place_and_group_are_the_graphs(tmp_path: Path) -
         assert nonempty > 10
         compare(server, path, [None, *places[:6]], [None, *actors[:4]], [None, "attack", "battle"],
                 [None, ("2017-01-01", "2017-12-31")], [None, "all"])
+        sources = entities(server, "ckg:ReportingSource")
+        others = [{"reports": "all", "source": source} for source in sources[:4]] + [
+            {"reports": "all", "bbox": "35.5,32,37,34.5"}, {"source": sources[0], "near": "33.51,36.29",
+                                                            "radius_km": "30"}]
+        assert compare_with_graph_filters(server, [None, *places[:8]], [None, *actors[:4]], others) > 3
 
 
 @pytest.fixture(scope="module")
@@ -134,6 +159,9 @@ def test_generated_store_lists_by_place_and_group_are_the_graphs(
             by_name = api_answer(client, {"actor": "Group 3", "reports": "all"})
         assert by_name == graph_answer(server, path, {"reports": "all"}, None, [groups[0]])
         assert by_name
+        others = [{"reports": "all", "source": "https://conflictkg.org/id/source/source-10"},
+                  {"reports": "all", "near": "34.5,38.5", "radius_km": "80", "kind": "battle"}]
+        assert compare_with_graph_filters(server, [None, *governorates[:3]], [None, *groups], others) > 2
 
 
 def keys_of(path: Path) -> set[tuple]:

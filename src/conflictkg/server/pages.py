@@ -130,13 +130,13 @@ async def page_data(reader: Reader, iri: str) -> Page | None:
         page.sub_events = await reader.refs(SUB_EVENTS, "e", iri)
     elif expand("ckg:Place") in types:
         page.chain = await reader.admin_chain(shapes.place(iris, described))
-        page.events = await reader.events_of("place", iri, q.EVENT_PLACE)
+        page.events = await reader.events_of("place", iri)
         control = q.claims_query().values("place", [iri], q.CLAIM_PLACE)
         control.add(q.CLAIM_KIND, claimClass=iri_term(expand("ckg:ControlClaim")))
         page.claims = await reader.claims((await reader.page(control, RELATED))[0])
     elif expand("ckg:ArmedGroup") in types:
         page.units = await reader.refs(SUB_UNITS, "a", iri)
-        page.events = await reader.events_of("actor", iri, q.EVENT_ACTOR)
+        page.events = await reader.events_of("actor", iri)
         claims = q.claims_query().values("actor", [iri], q.CLAIM_ACTOR)
         page.claims = await reader.claims((await reader.page(claims, RELATED))[0])
     annotations = described.iris("ckg:evidence")

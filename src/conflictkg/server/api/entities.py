@@ -76,7 +76,7 @@ async def get_actor(reader: ReaderDep,
     return m.ActorDetail(
         **shapes.actor(reader.iris, d).model_dump(),
         sub_units=await reader.refs(SUB_UNITS, "a", iri),
-        events=await reader.events_of("actor", iri, q.EVENT_ACTOR),
+        events=await reader.events_of("actor", iri),
         claims=await reader.claims(claims),
     )
 
@@ -115,7 +115,7 @@ async def get_place(reader: ReaderDep, geojson: GeoJson,
         return JSONResponse(shapes.feature(place).model_dump(mode="json"),
                             media_type="application/geo+json")
     return m.PlaceDetail(**place.model_dump(), admin_chain=await reader.admin_chain(place),
-                         events=await reader.events_of("place", iri, q.EVENT_PLACE))
+                         events=await reader.events_of("place", iri))
 
 
 @router.get("/sources", response_model=m.Page[m.Source], summary="Reporting sources")

@@ -1,9 +1,9 @@
 """The event list read from the store's event index, and what its pages are summarised with.
 
 Lists walk ``events.sqlite`` in the store's folder (:mod:`conflictkg.events_index`),
-sorted by (earliest date, IRI): kind, date and incident-or-report filters are a range
-scan there that stops after one page, and filters that need the graph (actor, place,
-source) come in as candidate sets from bound SPARQL. The writer updates that index for
+sorted by (earliest date, IRI): kind, date, place, armed-group and incident-or-report
+filters are a range scan there that stops after one page, and filters that need the
+graph (source, area) come in as candidate sets from bound SPARQL. The writer updates that index for
 the documents of each publication before readers see it, so a list never waits for a
 rebuild, every web process reads the same file, and none holds the list in memory.
 Each page is read in a thread, on a connection of its own, inside one read transaction

@@ -78,7 +78,9 @@ class ListQuery:
 
 # Graph filters of the event list; each keeps events ?e tied to one of the bound IRIs. An
 # incident has the places, actors and dates its reports give; its sources are the publishers
-# of its reports (ckg:reportedBy) and those credited with a claim on one of them.
+# of its reports (ckg:reportedBy) and those credited with a claim on one of them. The place
+# and actor filters are answered by the event index's keys (conflictkg.events_index), which
+# follow these two patterns; the tests compare the two.
 EVENT_ACTOR = "?a ckg:partOf* ?actor . ?e sem:hasActor ?a ."
 EVENT_PLACE = "?pl schema:containedInPlace* ?place . ?e sem:hasPlace ?pl ."
 EVENT_GEO = "?e sem:hasPlace ?geoPlace ."

@@ -121,20 +121,16 @@ class Reader:
             events = await candidates(self.engine, var, found, fragment)
             among = events if among is None else among & events
 
-        if filters.actor is not None:
-            await narrow("actor", await self.named("actor", filters.actor, "actor"), q.EVENT_ACTOR)
-        if filters.place is not None:
-            await narrow("place", await self.named("place", filters.place, "place"), q.EVENT_PLACE)
+        # Places and groups are keys of the index (with what contains them): no SPARQL.
+        actors = await self.named("actor", filters.actor, "actor") if filters.actor is not None else None
+        places = await self.named("place", filters.place, "place") if filters.place is not None else None
         if filters.area is not None:
             await narrow("geoPlace", await self.places_in(filters.area), q.EVENT_GEO)
         if filters.source is not None:
             await narrow("source", await self.named("source", filters.source, "source"), q.EVENT_SOURCE)
         return await self.index_page(kind=filters.kind, start=filters.period.start, end=filters.period.end,
-                                     among=among, after=after, limit=limit, incidents=not filters.reports)
-
-    async def events_among(self, among: set[str], limit: int) -> list[str]:
-        """The first reported events of a candidate set, by date."""
-        return (await self.index_page(among=among, limit=limit, incidents=False))[0]
+                                     among=among, after=after, limit=limit, incidents=not filters.reports,
+                                     places=places, actors=actors)
 
     async def event_summaries(self, found: list[str]) -> list[m.EventSummary]:
         """Each event's summary with its figures (fatalities, admin units, ACLED type...)."""
@@ -170,10 +166,11 @@ class Reader:
             current = ancestors[current].value("schema:containedInPlace")
         return chain
 
-    async def events_of(self, var: str, iri: str, fragment: str) -> list[m.EventSummary]:
-        """The first events (by date) tied to one entity by a graph filter of the event list."""
-        return await self.event_summaries(
-            await self.events_among(await candidates(self.engine, var, [iri], fragment), RELATED))
+    async def events_of(self, facet: str, iri: str) -> list[m.EventSummary]:
+        """The first reported events (by date) at a place or inside it (``facet`` "place"),
+        or of a group or one of its units ("actor"), as the event list's filters find them."""
+        found, _ = await self.index_page(limit=RELATED, incidents=False, **{facet + "s": [iri]})
+        return await self.event_summaries(found)
 
     async def places_in(self, area: Area) -> list[str]:
         """The places whose point lies in the area."""

@@ -11,7 +11,7 @@ A worker that dies outright (killed, out of memory) is seen at once: a thread of
 parent watches each worker's pipe and its process sentinel, fails the item that worker
 was on with the cause (its exit code or signal), gives the items queued behind it to
 the others, and forks a replacement. A replacement is forked after the store is open,
-so it first closes every regular file it inherited: it never holds the store's files
+so it first closes every file and folder it inherited: it never holds the store's files
 (nor keeps deleted ones on disk).
 
 With one job nothing is forked: the same function runs in this process.
@@ -92,7 +92,8 @@ class Workers:
     def __enter__(self) -> Workers:
         if self.jobs > 1:
             self.wake_r, self.wake_w = os.pipe()
-            self.workers = [self._start(close_files=False) for _ in range(self.jobs)]
+            for _ in range(self.jobs):
+                self.workers.append(self._start(close_files=False))
             self.watcher = threading.Thread(target=self._watch, name="workers", daemon=True)
             self.watcher.start()
         return self
@@ -119,7 +120,11 @@ class Workers:
 
     def _start(self, *, close_files: bool) -> _Worker:
         ours, theirs = self.context.Pipe()
-        process = self.context.Process(target=_serve, args=(self.state, theirs, close_files), daemon=True)
+        # the parent's ends of every pipe, which the worker must not hold: a pipe whose
+        # parent end only the parent holds breaks when the parent dies, and its worker ends
+        parent_ends = [ours.fileno(), *(w.conn.fileno() for w in self.workers), self.wake_r, self.wake_w]
+        process = self.context.Process(target=_serve, args=(self.state, theirs, parent_ends, close_files),
+                                       daemon=True)
         process.start()
         theirs.close()
         return _Worker(process, ours)
@@ -253,8 +258,11 @@ def _death(code: int | None) -> str:
     return f"exit code {code}"
 
 
-def _serve(state: Any, conn: Connection, close_files: bool) -> None:
+def _serve(state: Any, conn: Connection, parent_ends: list[int], close_files: bool) -> None:
     """A worker's loop: (seq, fn, arg) in, (seq, ok, fn(state, arg) or the exception) out."""
+    for fd in parent_ends:
+        with contextlib.suppress(OSError):
+            os.close(fd)
     if close_files:
         _close_inherited_files(conn)
     parent = multiprocessing.parent_process()
@@ -289,13 +297,14 @@ def _sendable(exc: Exception) -> Exception:
 
 
 def _close_inherited_files(keep: Connection) -> None:
-    """Close the regular files a worker forked from the writer inherited (the store's)."""
+    """Close the files and folders a worker forked from the writer inherited (the store's)."""
     for name in os.listdir("/proc/self/fd") if os.path.isdir("/proc/self/fd") else ():
         fd = int(name)
         if fd <= 2 or fd == keep.fileno():
             continue
         with contextlib.suppress(OSError):
-            if stat.S_ISREG(os.fstat(fd).st_mode):
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
                 os.close(fd)
 
 

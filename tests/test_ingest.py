@@ -200,3 +200,25 @@ def test_a_worker_killed_mid_document_fails_that_document_alone_and_the_run_goes
     monkeypatch.undo()
     again = ingest_paths([docs], settings, metadata=docs / "manifest.jsonl", jobs=2)
     assert again.ok and len(again.added) == 1 and len(again.unchanged) == 5
+
+
+@pytest.mark.parametrize("growth", [0.0, 1000.0], ids=["a-load-a-document", "one-load"])
+def test_new_documents_are_spooled_and_bulk_loaded_whole_in_loads_sized_by_the_store(
+        tmp_path, monkeypatch, corpus_store, growth):
+    from conflictkg.store import Writer
+
+    loads = []
+    load_spool = Writer.load_spool
+
+    def counted(writer, spool):
+        loads.append(len(spool.graphs))
+        load_spool(writer, spool)
+        assert spool.limit == max(spool.floor, int(growth * writer.size_on_disk()))
+
+    monkeypatch.setattr(Writer, "load_spool", counted)
+    settings = Settings(store=tmp_path / "store", ingest_spool_megabytes=0.000001, ingest_spool_growth=growth)
+    report = ingest_paths([CORPUS], settings, metadata=CORPUS / "manifest.jsonl", jobs=2)
+    assert report.ok and len(report.added) == 5
+    assert loads == ([1] * 5 if growth == 0 else [5])
+    assert graph_sizes(settings.store) == graph_sizes(corpus_store.store)
+    assert not (settings.store / "ingest.spool").exists()

@@ -112,8 +112,9 @@ def _processes_naming(text: str) -> list[int]:
 
 
 INCIDENTS = "https://conflictkg.org/graph/incidents"  # rebuilt as the documents are linked
-# small batches and publications, so that a kill finds some committed and some not
-SMALL_BATCHES = {"CONFLICTKG_INGEST_BATCH_DOCUMENTS": "7", "CONFLICTKG_PUBLISH_DOCUMENTS": "20"}
+# small batches, bulk loads and publications, so that a kill finds some committed and some not
+SMALL_BATCHES = {"CONFLICTKG_INGEST_BATCH_DOCUMENTS": "7", "CONFLICTKG_PUBLISH_DOCUMENTS": "20",
+                 "CONFLICTKG_INGEST_SPOOL_MEGABYTES": "0.5", "CONFLICTKG_INGEST_SPOOL_GROWTH": "0"}
 
 
 @pytest.mark.slow

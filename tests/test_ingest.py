@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import pytest
 from pyoxigraph import NamedNode
 
 from conflictkg.config import Settings
+from conflictkg.ingest import _map_document as map_document
 from conflictkg.ingest import ingest_paths
 from conflictkg.iris import Iris
 from conflictkg.rdf.validate import validate
@@ -146,15 +151,74 @@ def test_workers_answer_in_order_read_a_bounded_window_ahead_and_turn_failures_i
 
 def _dies_on_three(state: int, x: int) -> int:
     if x == 3:
-        os._exit(9)  # a worker killed outright, as the system's OOM killer would
+        os._exit(9)  # a worker that exits outright, in the middle of an item
     return x * state
 
 
-def test_a_worker_that_dies_fails_its_item_alone_and_the_rest_go_on(monkeypatch):
-    from conflictkg import workers as workers_module
-
-    monkeypatch.setattr(workers_module, "ITEM_TIMEOUT", 3)
+def test_a_worker_that_dies_fails_its_item_alone_at_once_and_the_rest_go_on():
+    started = time.monotonic()
     with Workers(2, 10, window=4) as workers:
-        results = list(workers.map(_dies_on_three, ((n, n) for n in range(8)),
-                                   on_error=lambda exc: type(exc).__name__))
-    assert results == [(0, 0), (1, 10), (2, 20), (3, "TimeoutError"), (4, 40), (5, 50), (6, 60), (7, 70)]
+        results = list(workers.map(_dies_on_three, ((n, n) for n in range(8)), on_error=str))
+        assert workers.deaths and "exit code 9" in workers.deaths[0]
+    assert time.monotonic() - started < 30
+    assert results[3] == (3, "its worker process died (exit code 9)")
+    assert results[:3] + results[4:] == [(0, 0), (1, 10), (2, 20), (4, 40), (5, 50), (6, 60), (7, 70)]
+
+
+VICTIM = "victim.txt"
+
+
+def _killed_on_the_victim(state, work):
+    """Map a document, except that the worker is killed (kill -9) in the middle of one."""
+    document, _ = work
+    if document.file.endswith(VICTIM):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return map_document(state, work)
+
+
+@pytest.mark.parametrize("bulk", [True, False], ids=["bulk", "transactions"])
+def test_a_worker_killed_mid_document_fails_that_document_alone_and_the_run_goes_on(
+        tmp_path, monkeypatch, corpus_store, bulk):
+    from conflictkg import ingest as ingest_module
+
+    docs = tmp_path / "docs"
+    shutil.copytree(CORPUS, docs)
+    text = SEED.read_text(encoding="utf-8")
+    (docs / VICTIM).write_text(text.replace("82", "81", 1), encoding="utf-8")
+    settings = Settings(store=tmp_path / "store", ingest_bulk_load=bulk, ingest_batch_documents=2)
+    monkeypatch.setattr(ingest_module, "_map_document", _killed_on_the_victim)
+    started = time.monotonic()
+    report = ingest_paths([docs], settings, metadata=docs / "manifest.jsonl", jobs=2)
+    assert time.monotonic() - started < 120
+    assert [str(f) for f in report.failed] == [f"{VICTIM}: WorkerDied: its worker process died "
+                                               "(killed by SIGKILL)"]
+    assert len(report.added) == 5
+    expected = {g: n for g, n in graph_sizes(corpus_store.store).items()}
+    stored = graph_sizes(settings.store)
+    assert stored == expected  # every other document whole, the victim absent
+
+    monkeypatch.undo()
+    again = ingest_paths([docs], settings, metadata=docs / "manifest.jsonl", jobs=2)
+    assert again.ok and len(again.added) == 1 and len(again.unchanged) == 5
+
+
+@pytest.mark.parametrize("growth", [0.0, 1000.0], ids=["a-load-a-document", "one-load"])
+def test_new_documents_are_spooled_and_bulk_loaded_whole_in_loads_sized_by_the_store(
+        tmp_path, monkeypatch, corpus_store, growth):
+    from conflictkg.store import Writer
+
+    loads = []
+    load_spool = Writer.load_spool
+
+    def counted(writer, spool):
+        loads.append(len(spool.graphs))
+        load_spool(writer, spool)
+        assert spool.limit == max(spool.floor, int(growth * writer.size_on_disk()))
+
+    monkeypatch.setattr(Writer, "load_spool", counted)
+    settings = Settings(store=tmp_path / "store", ingest_spool_megabytes=0.000001, ingest_spool_growth=growth)
+    report = ingest_paths([CORPUS], settings, metadata=CORPUS / "manifest.jsonl", jobs=2)
+    assert report.ok and len(report.added) == 5
+    assert loads == ([1] * 5 if growth == 0 else [5])
+    assert graph_sizes(settings.store) == graph_sizes(corpus_store.store)
+    assert not (settings.store / "ingest.spool").exists()

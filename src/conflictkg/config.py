@@ -62,8 +62,17 @@ class Settings(BaseSettings):
         default=500, description="Documents that ingest commits together as one transaction (a crash "
         "loses the uncommitted batch, never part of a document).")
     ingest_bulk_load: bool = Field(
-        default=True, description="Write the new documents of each ingest batch with Oxigraph's bulk "
-        "loader (less CPU, far fewer bytes written) rather than as a transaction.")
+        default=True, description="Write new documents with Oxigraph's bulk loader (less CPU, far fewer "
+        "bytes written) rather than as transactions: they are gathered in a compressed spool in the "
+        "store's folder and loaded together, and readers see them after their load.")
+    ingest_spool_megabytes: float = Field(
+        default=256.0, description="With `ingest_bulk_load`: megabytes of N-Quads (some 1,000 news "
+        "articles) gathered before the first bulk load of a run into a small store.")
+    ingest_spool_growth: float = Field(
+        default=2.0, description="With `ingest_bulk_load`: a bulk load also waits until the spool's "
+        "N-Quads reach this many times the database's size on disk, so loads grow with the store and "
+        "its compaction rewrites a small multiple of it, not the square of the run (0: loads at "
+        "`ingest_spool_megabytes`).")
     publish_seconds: float = Field(
         default=30.0, description="During an ingest, seconds between publications of the documents "
         "committed so far to readers (the end of a run always publishes).")

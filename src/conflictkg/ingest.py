@@ -44,6 +44,7 @@ from conflictkg.rdf.ontology import ontology_quads
 from conflictkg.rdf.vocabulary import ckg, prov, schema
 from conflictkg.reference import Bundle, load_bundle
 from conflictkg.remote import GraphsNotWritten
+from conflictkg.spool import Spool
 from conflictkg.store import REFERENCE_STATE as REFERENCE_STATE
 from conflictkg.store import Writer
 from conflictkg.workers import Workers
@@ -212,12 +213,15 @@ def ingest_paths(
                        before_publish=lambda documents: link_batch(linker, documents, report),
                        unlinked=lambda doc: not linker.knows(doc, state.version))
         documents = iter_documents(paths, manifest, max_bytes=max_bytes)
-        for (item, stored), mapped in workers.map(_map_document, _to_map(writer, documents, state),
-                                                  on_error=lambda exc: (None, _failure(exc))):
-            status = batch.take(item, stored, mapped, report)
-            if on_document:
-                on_document(status, item.source if isinstance(item, LoadError) else item.file)
-        batch.commit(final=True)
+        try:
+            for (item, stored), mapped in workers.map(_map_document, _to_map(writer, documents, state),
+                                                      on_error=lambda exc: (None, _failure(exc))):
+                status = batch.take(item, stored, mapped, report)
+                if on_document:
+                    on_document(status, item.source if isinstance(item, LoadError) else item.file)
+            batch.commit(final=True)
+        finally:
+            batch.close()
     return report
 
 
@@ -269,9 +273,12 @@ class _Batch:
     A crash loses the uncommitted batch, never part of a document: each commit is one
     transaction of whole graphs. Committed documents are published to readers every
     ``publish_seconds`` (or ``publish_documents``), and at the end of the run. With
-    ``ingest_bulk_load``, the new documents of a batch go through Oxigraph's bulk loader
-    instead, which keeps the same promise another way (:meth:`Writer.bulk_add_graphs`)
-    and writes no log: a snapshot then links files and copies next to nothing.
+    ``ingest_bulk_load`` and an embedded store, new documents are gathered in a spool
+    instead (:mod:`conflictkg.spool`) and go through Oxigraph's bulk loader when it is
+    full, which keeps the same promise another way (:meth:`Writer.bulk_add_graphs`) and
+    writes no log: a snapshot then links files and copies next to nothing. A publication
+    falls due then, and waits while the spool holds documents (readers would not see
+    them yet). With a SPARQL server, each batch's new documents are sent as they are.
     A replaced document is written as a transaction of its own.
     """
 
@@ -294,6 +301,11 @@ class _Batch:
         self.latest_by_url: dict[str, str] = {}
         self.files: dict[str, str] = {}  # graph IRI -> the document's file, for a graph the store refuses
         self.report: IngestReport | None = None
+        self.spool: Spool | None = None
+        if self.bulk and isinstance(writer, Writer):
+            self.spool = writer.spool(floor=int(settings.ingest_spool_megabytes * 1e6),
+                                      growth=settings.ingest_spool_growth)
+            self.spool.emptied(writer.size_on_disk())  # the first load waits on the store's size too
 
     def take(self, item: Document | LoadError, stored: str | None,
              mapped: tuple[bytes | None, str | None] | None, report: IngestReport) -> str:
@@ -325,6 +337,8 @@ class _Batch:
             except GraphsNotWritten as exc:
                 report.failed.append(LoadError(item.file, f"not written: {exc}"))
                 return "failed"
+        elif self.spool is not None:
+            self.writer.spool_graph(self.spool, data, doc_iri)
         else:
             self.parts.append(data)
             self.graphs.append(doc_iri)
@@ -332,7 +346,7 @@ class _Batch:
         self.unpublished_documents.append(doc_iri)
         if item.url:
             self.latest_by_url[item.url] = doc_iri
-        if len(self.parts) >= self.size or self._due():
+        if len(self.parts) >= self.size or self._due() or (self.spool is not None and self.spool.full):
             self.commit()
         status = "replaced" if stored is not None else "added"
         getattr(report, status).append(item.file)
@@ -350,13 +364,18 @@ class _Batch:
             if graph in self.unpublished_documents:
                 self.unpublished_documents.remove(graph)
 
+    def close(self) -> None:
+        """Drop the spool's file (after a failure, what it held was never written)."""
+        if self.spool is not None:
+            self.spool.close()
+
     def _earlier_revision(self, doc_iri: str, url: str | None) -> str | None:
         if url and url in self.latest_by_url:  # newer than anything stored before this run
             return self.latest_by_url[url]
         return _earlier_revision(self.writer, doc_iri, url)
 
     def _due(self) -> bool:
-        if not self.unpublished_documents:
+        if not self.unpublished_documents or (self.spool is not None and self.spool.graphs):
             return False
         if self.publish_documents and len(self.unpublished_documents) >= self.publish_documents:
             return True
@@ -372,7 +391,12 @@ class _Batch:
         except GraphsNotWritten as exc:  # a SPARQL server refused some graphs: the others are in
             self._not_written(exc.failures)
         self.parts, self.graphs = [], []
-        if self.unpublished_documents and (final or self._due()):
+        loaded = False
+        if self.spool is not None and self.spool.graphs and (final or self.spool.full):
+            assert isinstance(self.writer, Writer)
+            self.writer.load_spool(self.spool)
+            loaded = True
+        if self.unpublished_documents and (final or loaded or self._due()):
             if self.before_publish:  # e.g. work on the documents committed, before readers see them
                 self.before_publish(self.unpublished_documents)
             self.unpublished_documents = []

@@ -621,3 +621,16 @@ def test_an_aside_closed_before_the_change_keeps_it_denied(extract):
 ])
 def test_reports_said_after_the_change_to_be_false(extract, text, expected):
     assert claims(extract, text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("حاصر الجيش بلدة مورك ففر عناصر التنظيم منها باتجاه الشمال.",
+     [("syrian-arab-army", "besieged", "Murak", "asserted"),
+      ("islamic-state", "withdrew", "Murak", "asserted")]),
+])
+def test_a_short_verb_after_a_conjunction_is_a_cue(extract, text, expected):
+    assert claims(extract, text) == expected
+
+
+def test_provided_written_like_and_fled_is_no_withdrawal(extract):
+    assert claims(extract, "وفر الجيش الغطاء الناري للمقاتلين في بلدة مورك.") == []

@@ -99,6 +99,14 @@ def test_a_proclitic_is_only_the_listed_letters() -> None:
     assert texts(Matcher(ENTRIES).find("لبنان")) == ["لبنان"]
 
 
+def test_a_short_word_may_follow_a_conjunction_but_no_preposition() -> None:
+    words = Matcher([("فر", "fled")], words=True)
+    assert texts(words.find("ففر المقاتلون")) == ["فر"]  # "and so fled"
+    assert words.find("وفر الجيش الغطاء") == []  # mostly "provided"
+    assert words.find("بفر") == [] and words.find("وبفر") == []
+    assert Matcher([("فر", "fled")]).find("وفر") == []  # a name of two letters stays whole
+
+
 def test_short_names_match_only_as_whole_words() -> None:
     matcher = Matcher([("تل", "tal"), ("HTS", "hts")])
     assert texts(matcher.find("تل")) == ["تل"]

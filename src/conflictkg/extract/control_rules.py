@@ -42,7 +42,7 @@ class ControlRules:
         self.suffixed = self._suffixed(entries, self.phrases.suffixes)
         entries += [(w, cue) for w, cue in self.suffixed.values()]
         self.suffixed_keys = frozenset(normalize_key(w) for w, _ in self.suffixed.values())
-        self.cues: Matcher[Cue] = Matcher(entries)
+        self.cues: Matcher[Cue] = Matcher(entries, words=True)
         self.denials: Matcher[str] = s.matcher(denial=s.words("denials") + s.words("dismissals"))
         self.late_denials_words = s.words("late_denials")
         self.late_denials: Matcher[str] = s.matcher(denial=self.late_denials_words)

@@ -129,12 +129,14 @@ class Clitics:
     """
 
     def __init__(self, conjunctions: Iterable[str], prepositions: Iterable[str], lam: str,
-                 article: str, min_name_length: int) -> None:
+                 article: str, min_name_length: int,
+                 short_word_conjunctions: Iterable[str] = ()) -> None:
         self.conjunctions = tuple(conjunctions)
         self.prepositions = tuple(prepositions)
         self.lam = lam
         self.article = article
         self.min_name_length = min_name_length
+        self.short_word_conjunctions = frozenset(short_word_conjunctions)
         conj = ["", *self.conjunctions]
         self.plain = frozenset({c + p for c in conj for p in ["", *self.prepositions]} - {""})
         self.before_lam_article = frozenset(c + lam for c in conj)
@@ -186,4 +188,5 @@ def _read_clitics(lexicon: Lexicon) -> Clitics:
         lam=normalize_key(lexicon.require(lam_article, "preposition", str, name)),
         article=normalize_key(lexicon.require(lam_article, "article", str, name)),
         min_name_length=int(lexicon.require(data, "min_name_length", int, name)),
+        short_word_conjunctions=[normalize_key(c) for c in data.get("short_word_conjunctions", [])],
     )

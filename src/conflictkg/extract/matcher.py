@@ -43,7 +43,12 @@ class Match(NamedTuple, Generic[T]):
 class Matcher(Generic[T]):
     """A gazetteer automaton: built once from (name, payload) pairs, then run on texts."""
 
-    def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
+    def __init__(self, entries: Iterable[tuple[str, T]], words: bool = False) -> None:
+        """``words``: the entries are words (verbs, nouns of a pattern list), not names. A
+        name shorter than ``min_name_length`` matches only as a whole word, since a
+        proclitic before it mostly makes a longer word; a short word may still follow a
+        conjunction of ``short_word_conjunctions`` alone, the way a sentence goes on
+        ("ففر" "and so fled"), never a preposition."""
         groups: dict[str, list[T]] = {}
         for name, payload in entries:
             if not isinstance(name, str):
@@ -53,15 +58,19 @@ class Matcher(Generic[T]):
                 groups.setdefault(key, []).append(payload)
         self._payloads: dict[str, tuple[T, ...]] = {k: tuple(v) for k, v in groups.items()}
         self._clitics = clitics()
-        # automaton string -> (length, ((key, elided_article), ...))
-        patterns: dict[str, list[tuple[str, bool]]] = {}
-        article = self._clitics.article
+        # automaton string -> (length, ((key, elided_article, proclitics), ...)), where
+        # proclitics are those the string may follow
+        patterns: dict[str, list[Entry]] = {}
+        known = self._clitics
+        article = known.article
+        short = known.short_word_conjunctions if words else frozenset()
         for key in groups:
-            patterns.setdefault(key, []).append((key, False))
+            before = known.plain if len(key) >= known.min_name_length else short
+            patterns.setdefault(key, []).append((key, False, before))
             if key.startswith(article) and len(key) > len(article):
                 # ل + الجيش -> للجيش; ل + اللاذقية -> للاذقية (the article's lam goes too)
                 cut = len(article) if key[len(article)] == article[-1] else len(article) - 1
-                patterns.setdefault(key[cut:], []).append((key, True))
+                patterns.setdefault(key[cut:], []).append((key, True, known.before_lam_article))
         self._strings = {string: (len(string), tuple(keys)) for string, keys in patterns.items()}
         self._automata = _Automata(self._strings.items())
         self._scan: tuple[Scan, int] | None = None  # a scan shared with other matchers
@@ -122,6 +131,7 @@ class Matcher(Generic[T]):
 
 
 Candidate = tuple[int, int, bool, str]  # (start, -end, elided_article, key)
+Entry = tuple[str, bool, frozenset[str]]  # (key, elided_article, proclitics it may follow)
 Hits = Iterable[tuple[int, tuple[tuple[int, Any], ...]]]
 
 # What a normalised text may hold besides words and single spaces: spacing marks of
@@ -157,7 +167,7 @@ class _Automata:
     def collect(self, t: str, out: list[list[Candidate]],
                 wrap: Callable[[Any], tuple[tuple[int, Any], ...]] | None = None) -> None:
         """Append to ``out[i]`` the whole-word candidates of matcher ``i`` in ``t`` (the
-        values stored are ``((i, (length, ((key, elided), ...))), ...)``, or are made so
+        values stored are ``((i, (length, ((key, elided, proclitics), ...))), ...)``, or are made so
         by ``wrap``)."""
         spaced, odd = self._spaced, self._odd
         if len(spaced):
@@ -181,13 +191,13 @@ def _collect_spaced(t: str, hits: Hits, out: list[list[Candidate]]) -> None:
     """:func:`_collect` for a text of words and single spaces and hits that end where a
     word does (``end`` the offset of the space after the name): no character tests."""
     known = clitics()
-    plain, lam, shortest = known.plain, known.before_lam_article, known.min_name_length
+    plain, lam = known.plain, known.before_lam_article
     for end, entries in hits:
         start = end - entries[0][1][0]  # every matcher's string here has the same length
         if start == 0 or t[start - 1] == " ":  # a whole word: any name but an elided one
             for index, (_, keys) in entries:
                 found = out[index]
-                for key, elided in keys:
+                for key, elided, _ in keys:
                     if not elided:
                         found.append((start, -end, False, key))
             continue
@@ -196,19 +206,19 @@ def _collect_spaced(t: str, hits: Hits, out: list[list[Candidate]]) -> None:
             continue  # starts inside a word, after letters that are no proclitic
         for index, (_, keys) in entries:
             found = out[index]
-            for key, elided in keys:
-                if (prefix in lam) if elided else (prefix in plain and len(key) >= shortest):
+            for key, elided, before in keys:
+                if prefix in before:
                     found.append((start, -end, elided, key))
 
 
 def _collect(t: str, hits: Hits, out: list[list[Candidate]], shift: int, unbroken: bool) -> None:
     """Append to ``out[i]`` the whole-word candidates of matcher ``i`` among automaton
-    ``hits`` ((offset, ((i, (length, ((key, elided), ...))), ...)); a name ends at the
+    ``hits`` ((offset, ((i, (length, ((key, elided, proclitics), ...))), ...)); a name ends at the
     offset plus ``shift``): the word boundaries and proclitics are read once per hit,
     however many matchers share it. ``unbroken``: a name must hold no character of
     :data:`_ODD` (the hits were found in a text with those as spaces)."""
     known = clitics()
-    plain, lam, shortest = known.plain, known.before_lam_article, known.min_name_length
+    plain, lam = known.plain, known.before_lam_article
     n = len(t)
     for last, entries in hits:
         end = last + shift
@@ -220,7 +230,7 @@ def _collect(t: str, hits: Hits, out: list[list[Candidate]], shift: int, unbroke
         if start == 0 or not t[start - 1].isalnum():  # a whole word: any name but an elided one
             for index, (_, keys) in entries:
                 found = out[index]
-                for key, elided in keys:
+                for key, elided, _ in keys:
                     if not elided:
                         found.append((start, -end, False, key))
             continue
@@ -232,8 +242,8 @@ def _collect(t: str, hits: Hits, out: list[list[Candidate]], shift: int, unbroke
             continue  # starts inside a word, after letters that are no proclitic
         for index, (_, keys) in entries:
             found = out[index]
-            for key, elided in keys:
-                if (prefix in lam) if elided else (prefix in plain and len(key) >= shortest):
+            for key, elided, before in keys:
+                if prefix in before:
                     found.append((start, -end, elided, key))
 
 
@@ -247,7 +257,7 @@ class Scan:
 
     def __init__(self, matchers: Iterable[Matcher[Any]]) -> None:
         self._matchers = list(dict.fromkeys(matchers))
-        union: dict[str, list[tuple[int, tuple[int, tuple[tuple[str, bool], ...]]]]] = {}
+        union: dict[str, list[tuple[int, tuple[int, tuple[Entry, ...]]]]] = {}
         for index, matcher in enumerate(self._matchers):
             for string, value in matcher._strings.items():
                 union.setdefault(string, []).append((index, value))

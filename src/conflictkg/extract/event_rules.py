@@ -51,6 +51,7 @@ class EventRules:
         self.directions = phrases.keys("directions")
         self.place_kinds = frozenset(s.words("place_kinds"))
         self.strike_kinds = frozenset(s.words("strike_kinds"))
+        self.fight_kinds = frozenset(s.words("fight_kinds"))
         self.undated_kinds = frozenset(s.words("undated_report_kinds"))
         self.day_record_kinds = frozenset(s.words("day_record_kinds"))
         self.dateline_kinds = frozenset(s.words("dateline_kinds"))

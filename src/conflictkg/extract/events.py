@@ -261,7 +261,8 @@ class EventFinder:
                 kind = _kind(action.cues, rules)
                 if counted and (action.date is None or action.inherited) and \
                         _definite(doc, action.cues[0], rules) and any(
-                        e.kind == kind and sentence.paragraph - s.paragraph <= 1 for e, s in out):
+                        _same_deed(e.kind, kind, rules) and sentence.paragraph - s.paragraph <= 1
+                        for e, s in out):
                     continue  # "معظمهم جراء القصف": the dead of the shelling told before
                 moved = kind in rules.place_kinds
                 # "سيطرت على حمص بعد معارك": the fighting before it has no date of its own
@@ -360,6 +361,13 @@ def _definite(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
                                        for f in clitic_forms(doc.tokens[i].key)):
         return True
     return i > 0 and doc.tokens[i - 1].key in rules.definite_words
+
+
+def _same_deed(told: str, named: str, rules: EventRules) -> bool:
+    """Whether a deed of kind ``named`` may be one told before as ``told``: the same kind,
+    two kinds of fighting ("the clashes" after an attack) or two kinds of strike."""
+    return told == named or any({told, named} <= kinds
+                                for kinds in (rules.fight_kinds, rules.strike_kinds))
 
 
 def _day_of(date: Any) -> str | None:

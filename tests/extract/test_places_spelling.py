@@ -40,6 +40,17 @@ def test_english_transliterations_the_gazetteer_spells_otherwise(extract, text, 
     assert key in keys(extract(text, language="en"))
 
 
+@pytest.mark.parametrize(("text", "wanted", "prefix"), [
+    ("Rebels shelled Kafr Takhareem on Monday.", "C4157", "Kafr"),
+    ("Troops advanced on Jisr al-Shughour at dawn.", "C4199", "Jisr"),
+    ("The army reached Dweir Rislan overnight.", "C5610", "Dweir"),
+])
+def test_a_longer_spelling_wins_over_the_place_its_first_word_names(run, text, wanted, prefix):
+    doc = run(text, language="en")
+    assert wanted in {m.key for m in doc.place_mentions}
+    assert prefix not in {m.text for m in doc.place_mentions}
+
+
 @pytest.mark.parametrize("text", [
     "The regime has lost ground, and the strike hit a school.",  # has, hit: villages
     "A Russian officer and Kurdish fighters were seen near the front.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conflictkg.extract.spelling import LatinIndex, arabic_variants
+from conflictkg.extract.spelling import LatinIndex, arabic_variants, latin_key
 
 
 def keys(extraction) -> set[str]:
@@ -65,3 +65,14 @@ def test_a_long_latin_name_may_differ_by_one_letter_and_a_short_one_may_not():
     index = LatinIndex([("Jarablus", "J"), ("Hass", "H")])
     assert index.find("Jarabulus") == (["J"], True)
     assert index.find("Hasst") == ([], False)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Marj al-Sultan", "Marj elsultan"),  # the article joined to a later word
+    ("Cheikh Maqsoud", "Sheikh Maksoud"),  # ch/sh, q/k
+    ("Dhahr al-Maghayer", "Thahr elmaghayer"),  # dh/th, gh
+    ("Deir Ezzor", "Dayr al-Zawr"),  # ei/ay, o/aw, the article joined
+    ("Djebel", "Jabal"),
+])
+def test_latin_spellings_of_one_arabic_name_fold_alike(one, other):
+    assert latin_key(one) == latin_key(other)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conflictkg.extract.spelling import LatinIndex, arabic_variants
+from conflictkg.extract.spelling import LatinIndex, arabic_variants, latin_key
 
 
 def keys(extraction) -> set[str]:
@@ -40,6 +40,17 @@ def test_english_transliterations_the_gazetteer_spells_otherwise(extract, text, 
     assert key in keys(extract(text, language="en"))
 
 
+@pytest.mark.parametrize(("text", "wanted", "prefix"), [
+    ("Rebels shelled Kafr Takhareem on Monday.", "C4157", "Kafr"),
+    ("Troops advanced on Jisr al-Shughour at dawn.", "C4199", "Jisr"),
+    ("The army reached Dweir Rislan overnight.", "C5610", "Dweir"),
+])
+def test_a_longer_spelling_wins_over_the_place_its_first_word_names(run, text, wanted, prefix):
+    doc = run(text, language="en")
+    assert wanted in {m.key for m in doc.place_mentions}
+    assert prefix not in {m.text for m in doc.place_mentions}
+
+
 @pytest.mark.parametrize("text", [
     "The regime has lost ground, and the strike hit a school.",  # has, hit: villages
     "A Russian officer and Kurdish fighters were seen near the front.",
@@ -54,3 +65,14 @@ def test_a_long_latin_name_may_differ_by_one_letter_and_a_short_one_may_not():
     index = LatinIndex([("Jarablus", "J"), ("Hass", "H")])
     assert index.find("Jarabulus") == (["J"], True)
     assert index.find("Hasst") == ([], False)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Marj al-Sultan", "Marj elsultan"),  # the article joined to a later word
+    ("Cheikh Maqsoud", "Sheikh Maksoud"),  # ch/sh, q/k
+    ("Dhahr al-Maghayer", "Thahr elmaghayer"),  # dh/th, gh
+    ("Deir Ezzor", "Dayr al-Zawr"),  # ei/ay, o/aw, the article joined
+    ("Djebel", "Jabal"),
+])
+def test_latin_spellings_of_one_arabic_name_fold_alike(one, other):
+    assert latin_key(one) == latin_key(other)

@@ -128,7 +128,9 @@ class PlaceFinder:
             found = [m if m.key.split()[-1] in qualifiers  # "Idlib province": as it says
                      else m._replace(payloads=self._same(m.payloads)) for m in found
                      if not m.text.islower() and not _shouted(m.text)]
-            found += self._spelled(doc, found)
+            spelled = self._spelled(doc, found)
+            covered = {id(m) for s in spelled for m in found if _covers_shorter(s, m)}
+            found = [m for m in found if id(m) not in covered] + spelled
         for span in doc.record_places:
             if any(m.start <= span.start < m.end for m in found):
                 continue
@@ -156,7 +158,8 @@ class PlaceFinder:
                 for j in range(len(words), i, -1):
                     start, end = words[i][0], words[j - 1][1]
                     text = doc.text[start:end]
-                    if taken.overlapping(start, end) or text.isupper() \
+                    if not _wider(start, end, taken.overlapping(start, end), j - i) \
+                            or text.isupper() \
                             or not rules.not_places.isdisjoint(normalize_key(text).split()):
                         continue
                     single = j == i + 1
@@ -393,6 +396,18 @@ def _opens(doc: Doc, start: int) -> bool:
     sentence = doc.sentence_at(start)
     return sentence is None or sentence.start == start or doc.text[:start].rstrip(" \t")[-1:] \
         in ("\n", "")
+
+
+def _wider(start: int, end: int, inside: list[Match[str]], words: int) -> bool:
+    """Whether a spelled name of ``words`` words over ``[start, end)`` may be read: where
+    no name was found, or where it wholly holds shorter ones it outgrows ("Khan" in "Khan
+    Sheikhoun"): the longest reading wins, as it does among the gazetteer's own names."""
+    return not inside or (words > 1 and all(
+        start <= m.start and m.end <= end and m.end - m.start < end - start for m in inside))
+
+
+def _covers_shorter(longer: Match[str], m: Match[str]) -> bool:
+    return longer.start <= m.start and m.end <= longer.end and m.end - m.start < longer.end - longer.start
 
 
 def _covers(m: Match[str], other: object) -> bool:

@@ -7,7 +7,8 @@ and, in English, in a dozen transliterations ("Khan Sheikhoun", "Khan Shaykhun";
 ez-Zor", "Deir al-Zour"; "Ma'arrat", "Maaret"). Arabic variants are generated from the
 gazetteer's names and matched like them; Latin names are compared on a folded key that
 keeps the consonants and where the vowels fall, and a long name may differ from its key
-by one letter more ("Jarabulus" for "Jarablus"). Short names get no edit distance: too
+by one letter more ("Jarabulus" for "Jarablus"); letters one Arabic letter is spelt by
+fold together (sch/ch/sh, q/k, gh/g, dh/th/z, dj/j). Short names get no edit distance: too
 many villages differ by one letter.
 """
 
@@ -35,6 +36,11 @@ _DOUBLE = re.compile(r"([a-z])\1+")
 _FINAL_H = re.compile(r"(?<=[aeiou])h\b")  # Hamidiyeh, Hamidiya
 _NON_LETTER = re.compile(r"[^a-z\s]")
 _EZ = re.compile(r"\s[aeiou]([b-df-hj-np-tv-z])\1")  # "Deir Ezzor": the article joined
+_JOINED_ARTICLE = re.compile(r"\s(?:al|el)(?=[b-df-hj-np-tv-z]{1,2}[aeiou])")  # "Marj elSultan"
+# one Arabic letter, several Latin spellings: ش sch/ch (German, French), ق q/k, غ gh/g,
+# ذ ظ ث dh/th/z, ج dj/j
+_CONSONANTS = re.compile(r"sch|ch|dh|th|gh|dj|q")
+_CONSONANT = {"sch": "sh", "ch": "sh", "dh": "z", "th": "z", "gh": "g", "dj": "j", "q": "k"}
 
 
 def arabic_variants(key: str, joined: frozenset[str]) -> Iterator[str]:
@@ -84,6 +90,8 @@ def latin_key(name: str) -> str:
     text = " ".join(_NON_LETTER.sub(" ", text.replace("-", "- ")).split())
     text = _EZ.sub(lambda m: " " + m.group(1), text)
     text = _LATIN_ARTICLE.sub("", text)
+    text = _JOINED_ARTICLE.sub(" ", text)
+    text = _CONSONANTS.sub(lambda m: _CONSONANT[m.group(0)], text)
     text = _FINAL_H.sub("", text)
     text = _GLIDE.sub("", text)
     text = _DOUBLE.sub(r"\1", text.replace(" ", ""))

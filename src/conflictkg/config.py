@@ -97,6 +97,14 @@ class Settings(BaseSettings):
     queue_wait: float = Field(
         default=5.0, description="Seconds a SPARQL endpoint request may wait for a free worker in its "
         "lane (cheap, medium or heavy, by the query's guessed cost) before a 503 with Retry-After.")
+    heavy_queue: int = Field(
+        default=-1, description="Heavy SPARQL endpoint queries that may wait in each web process for "
+        "a worker up to query_timeout rather than queue_wait, so that bursts of them are answered late "
+        "instead of refused; past them a heavy query waits queue_wait. -1: twice the process's query "
+        "workers; 0: none.")
+    heavy_borrow: bool = Field(
+        default=True, description="Let heavy SPARQL endpoint queries take the workers of the medium "
+        "lane beyond their third while no medium query waits (never the worker kept for cheap ones).")
     query_memory_mb: int = Field(
         default=4096, description="Address space a query worker may use (MiB; 0 for no limit); past it "
         "the query fails.")

@@ -74,3 +74,39 @@ def test_costly_lanes_leave_a_worker_to_cheap_queries_and_waits_are_bounded():
         assert lanes.busy == {cost.HEAVY: 0, cost.MEDIUM: 2, cost.CHEAP: 1}
 
     asyncio.run(run())
+
+
+def test_heavy_queries_wait_longer_while_few_wait_and_borrow_idle_costly_places():
+    async def run() -> None:
+        lanes = cost.Lanes(4, patient_heavy=1, borrow=True)  # heavy cap 1, costly cap 3
+        await lanes.acquire(cost.HEAVY, 1)
+        await lanes.acquire(cost.HEAVY, 0.05)  # no medium query waits: a heavy one borrows
+        await lanes.acquire(cost.MEDIUM, 1)
+        patient = asyncio.create_task(lanes.acquire(cost.HEAVY, 0.05, patient_wait=5))
+        await asyncio.sleep(0.1)
+        with pytest.raises(TimeoutError):  # one heavy query waits already: the usual bound
+            await lanes.acquire(cost.HEAVY, 0.05, patient_wait=5)
+        assert not patient.done()  # the first waits on, past queue_wait
+        await lanes.release(cost.MEDIUM)
+        await patient
+        assert (lanes.busy[cost.HEAVY], lanes.busy[cost.MEDIUM]) == (3, 0)
+
+    asyncio.run(run())
+
+
+def test_heavy_queries_do_not_borrow_while_a_medium_query_waits():
+    async def run() -> None:
+        lanes = cost.Lanes(4, borrow=True)
+        await lanes.acquire(cost.HEAVY, 1)
+        await lanes.acquire(cost.MEDIUM, 1)
+        await lanes.acquire(cost.MEDIUM, 1)
+        medium = asyncio.create_task(lanes.acquire(cost.MEDIUM, 5))
+        await asyncio.sleep(0)
+        heavy = asyncio.create_task(lanes.acquire(cost.HEAVY, 5))
+        await asyncio.sleep(0)
+        await lanes.release(cost.MEDIUM)
+        await medium  # the freed costly place goes to the medium query, not the heavy one
+        assert not heavy.done()
+        heavy.cancel()
+
+    asyncio.run(run())

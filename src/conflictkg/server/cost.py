@@ -118,13 +118,22 @@ class History:
 class Lanes:
     """The endpoint's workers, shared by lane: heavy queries may hold a third of them (at
     least one), heavy and medium together all but one (when there are two or more), and
-    cheap ones any. A query waits its turn at most ``wait`` seconds (TimeoutError)."""
+    cheap ones any. A query waits its turn at most ``wait`` seconds (TimeoutError).
 
-    def __init__(self, workers: int) -> None:
+    Refusing a heavy query after a short wait wastes the capacity that cheap and medium
+    queries leave: so a heavy query that finds fewer than ``patient_heavy`` heavy queries
+    already waiting may wait up to ``patient_wait`` instead (the query timeout), and, when
+    ``borrow`` is on, heavy queries may take the costly lanes' places beyond their third
+    while no medium query waits for one (the worker kept for cheap queries stays theirs)."""
+
+    def __init__(self, workers: int, patient_heavy: int = 0, borrow: bool = False) -> None:
         self.workers = max(1, workers)
         self.heavy_cap = max(1, self.workers // 3)
         self.costly_cap = max(1, self.workers - 1)
+        self.patient_heavy = max(0, patient_heavy)
+        self.borrow = borrow
         self.busy: Counter[str] = Counter()
+        self.waiting: Counter[str] = Counter()
         self._changed = asyncio.Condition()
 
     def _free_for(self, lane: str) -> bool:
@@ -134,12 +143,21 @@ class Lanes:
             return True
         if self.busy[HEAVY] + self.busy[MEDIUM] >= self.costly_cap:
             return False
-        return lane == MEDIUM or self.busy[HEAVY] < self.heavy_cap
+        return lane == MEDIUM or self.busy[HEAVY] < self.heavy_cap or (
+            self.borrow and not self.waiting[MEDIUM])
 
-    async def acquire(self, lane: str, wait: float) -> None:
+    async def acquire(self, lane: str, wait: float, patient_wait: float = 0.0) -> None:
+        if lane == HEAVY and self.waiting[HEAVY] < self.patient_heavy:
+            wait = max(wait, patient_wait)
         async with self._changed:
-            await asyncio.wait_for(self._changed.wait_for(lambda: self._free_for(lane)), wait)
-            self.busy[lane] += 1
+            self.waiting[lane] += 1
+            try:
+                await asyncio.wait_for(self._changed.wait_for(lambda: self._free_for(lane)), wait)
+                self.busy[lane] += 1
+            finally:
+                self.waiting[lane] -= 1
+                if lane == MEDIUM and self.borrow:  # heavy queries may borrow again
+                    self._changed.notify_all()
 
     async def release(self, lane: str) -> None:
         async with self._changed:

@@ -9,7 +9,8 @@ worker killed and replaced, and its client gets a 503.
 The SPARQL endpoint's queries wait for its ``query_workers`` in lanes by guessed cost
 (:mod:`conflictkg.server.cost`: a static look at the query, corrected by what its shape
 took before), so a cheap query never waits behind heavy ones; each waits at most
-``queue_wait``, and only then gets a 503 with Retry-After. The API's and the pages' own
+``queue_wait`` (a heavy one, while fewer than ``heavy_queue`` wait, up to
+``query_timeout``), and only then gets a 503 with Retry-After. The API's and the pages' own
 queries also have the ``reserved_workers``. Past ``max_concurrent_queries`` evaluated or
 waiting at once, a request gets its 503 at once (a guard against floods).
 
@@ -160,7 +161,10 @@ class QueryEngine:
     async def start(self) -> None:
         self._idle = asyncio.LifoQueue()  # the last worker used is the warmest
         self._spill_dir = tempfile.mkdtemp(prefix="conflictkg-results-")
-        self._lanes = cost.Lanes(self.settings.query_workers)
+        patient = self.settings.heavy_queue
+        self._lanes = cost.Lanes(self.settings.query_workers,
+                                 2 * max(1, self.settings.query_workers) if patient < 0 else patient,
+                                 self.settings.heavy_borrow)
         for _ in range(max(1, self.settings.query_workers) + max(0, self.settings.reserved_workers)):
             self._add_worker()
         # Ready once every worker has opened the store, so that no first query pays for a
@@ -196,7 +200,8 @@ class QueryEngine:
         """Run a job on a free worker within the limits; (payload, generation).
 
         A job of the SPARQL endpoint (``endpoint``) holds a place in its ``lane`` among the
-        ``query_workers``, waiting at most ``queue_wait`` for one; the API's and the pages'
+        ``query_workers``, waiting at most ``queue_wait`` for one (see :class:`cost.Lanes` for
+        heavy queries' longer wait); the API's and the pages'
         jobs take any idle worker, so the ``reserved_workers`` stay theirs while the
         endpoint is saturated. The time a job of a known ``shape`` took is remembered.
         """
@@ -209,10 +214,11 @@ class QueryEngine:
             return await self._timed(job, shape)
         self._in_flight += 1  # waiting counts
         try:
-            await self._lanes.acquire(lane, self.settings.queue_wait)
+            since = time.monotonic()
+            await self._lanes.acquire(lane, self.settings.queue_wait, self.settings.query_timeout)
         except TimeoutError:
             raise busy(f"the endpoint's query workers for {lane} queries stayed busy for "
-                       f"{self.settings.queue_wait:g} s; retry shortly") from None
+                       f"{time.monotonic() - since:.3g} s; retry shortly") from None
         finally:
             self._in_flight -= 1
         try:

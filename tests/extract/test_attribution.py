@@ -113,3 +113,16 @@ def test_a_background_sentence_that_opens_on_a_credit_is_that_speaker_s(extract)
             "وكان الوالي أعلن في بيان أول مقتل جنديين.")
     _, earlier = extract(text).casualty_claims
     assert earlier.attributed_to.source != "enab-baladi"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Syria's state news agency SANA reported clashes near Hama on Monday. "
+     "Activists said 3 rebels were killed. The agency said 4 soldiers were killed in the attack.", "sana"),
+    ("The Syrian Observatory for Human Rights reported shelling on Monday. "
+     "Local activists said 2 people died. The group said 7 civilians were killed in the town.", "sohr"),
+])
+def test_english_anaphor_of_several_words_credits_the_source_named_before(extract, text, source):
+    """"The agency", "the group": a phrase that stands for the last source of its kind,
+    not for the source credited in between."""
+    ((_, first, _), (_, key, _)) = credited(extract(text, language="en"))
+    assert (first, key) == ("activists", source)

@@ -18,7 +18,7 @@ from itertools import compress
 from operator import attrgetter, itemgetter
 from typing import ClassVar
 
-from conflictkg.extract.doc import Attributed, Doc, Mention, Sentence, SpanIndex, clitic_forms
+from conflictkg.extract.doc import Attributed, Doc, Mention, Sentence, SpanIndex, Token, clitic_forms
 from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.model import Attribution, SourceNames
 from conflictkg.extract.normalize import normalize_key
@@ -60,6 +60,9 @@ class _Rules:
         self.statement_keys = s.keys("statement_nouns")
         self.anaphors = {normalize_key(k): frozenset(v) for k, v in s.groups("anaphors").items()}
         self.anaphor_types = functools.lru_cache(maxsize=65536)(self._anaphor_types)
+        # "the newspaper", "the group": anaphors of several words, found as phrases
+        self.phrase_anaphors: Matcher[str] = s.matcher(
+            anaphor=[k for k in s.groups("anaphors") if " " in k.strip()])
 
     def _anaphor_types(self, key: str) -> frozenset[str] | None:
         """The source types a word refers back to ("المرصد" to an observatory), if any."""
@@ -163,7 +166,12 @@ class AttributionFinder:
                       not a.weak for a in actors.overlapping(m.start, m.end))]
         # the words that may refer back to a source, looked up and kept in C
         types_of = map(rules.anaphor_types, map(attrgetter("key"), doc.tokens))
-        for token, types in filter(itemgetter(1), zip(doc.tokens, types_of, strict=True)):
+        words: list[tuple[Mention | Token, frozenset[str]]] = [
+            (token, types) for token, types in
+            filter(itemgetter(1), zip(doc.tokens, types_of, strict=True))]
+        words += [(Mention(m.start, m.end, m.text, ""), rules.anaphors[m.key])
+                  for m in rules.phrase_anaphors.find(doc.norm) if m.key in rules.anaphors]
+        for token, types in words:
             if not named.at(token.start):
                 earlier = next((m for m in reversed(named.before(token.start)) if m.key
                                 and m.end <= token.start

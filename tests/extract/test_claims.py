@@ -508,3 +508,22 @@ def test_a_toll_estimated_at_a_count_far_after_it(extract, text, language, count
 ])
 def test_a_count_put_at_that_is_no_toll_is_no_claim(extract, text, counts):
     assert [c.count for c in extract(text).casualty_claims] == counts
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Activists said 12 people were wounded in the raid on Monday. "
+     "The number later reached 20, they said.", "en",
+     [(12, "exact", "wounded"), (20, "exact", "wounded")]),
+    ("وأفاد ناشطون بمقتل 9 مدنيين في القصف على البلدة. "
+     "وارتفع العدد إلى 15 في وقت لاحق.", "ar",
+     [(9, "exact", "killed"), (15, "exact", "killed")]),
+])
+def test_a_rise_revises_the_toll_of_the_sentence_before(extract, text, language, expected):
+    """A count that only rises ("later reached 20", "ارتفع العدد إلى 15") counts the
+    victims of the toll told just before it, with its outcome."""
+    assert casualties(extract(text, language=language)) == expected
+
+
+def test_a_rise_with_no_toll_before_it_counts_no_one(extract):
+    text = "Prices of bread rose sharply in the city. The price later reached 20 pounds."
+    assert casualties(extract(text, language="en")) == []

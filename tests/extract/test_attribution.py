@@ -44,6 +44,10 @@ def test_the_word_who_is_no_source(extract):
      "were executed near the orchards.", "local-coordination-committees"),
     ("The Syrian Observatory for Human Rights, which relies on sources across the country, "
      "said on Friday that 16 civilians were killed.", "sohr"),
+    ("The Syrian Observatory for Human Rights, which relies on doctors, lawyers and "
+     "activists, said 5 civilians were killed.", "sohr"),
+    ("The Local Coordination Committees, which gather activists, medics, and residents, "
+     "said 8 people were killed.", "local-coordination-committees"),
 ])
 def test_the_source_before_an_apposition_speaks_not_a_word_inside_it(extract, text, source):
     ((_, key, _),) = credited(extract(text, language="en"))

@@ -527,3 +527,17 @@ def test_a_rise_revises_the_toll_of_the_sentence_before(extract, text, language,
 def test_a_rise_with_no_toll_before_it_counts_no_one(extract):
     text = "Prices of bread rose sharply in the city. The price later reached 20 pounds."
     assert casualties(extract(text, language="en")) == []
+
+
+def test_a_list_of_counts_reaches_the_passive_verb_after_its_last_count(extract):
+    """Each count of a long English subject list is killed by the verb after the list."""
+    text = ("Activists said that at least 14 members of the local police and of the border "
+            "guards, 22 rebels and three civilians had been killed.")
+    assert casualties(extract(text, language="en")) == [
+        (14, "at_least", "killed"), (22, "exact", "killed"), (3, "exact", "killed")]
+
+
+def test_a_count_far_from_a_passive_verb_with_no_list_between_is_not_its_victims(extract):
+    text = ("Activists said that 14 members of the local police left their posts in the old "
+            "market of the northern district after the fighting, and were killed.")
+    assert casualties(extract(text, language="en")) == []

@@ -349,13 +349,26 @@ class CasualtyFinder:
             near = [c for c in cues if sentence and sentence.start <= c.start < start]  # whom…, were killed")
             if not near and rules.language == "en" and sentence is not None:
                 near = [c for c in cues if start < c.start < sentence.end
-                        and len(doc.tokens_between(start, c.start)) <= PASSIVE_REACH][:1]
+                        and self._within_reach(doc.tokens_between(start, c.start))][:1]
         if not near:
             return None
         if rules.language == "ar" and any(c.start < start for c in near):
             near = [c for c in near if c.start < start]  # the verb comes first: "استشهد مدنيان"
         best = min(near, key=lambda c: abs(c.start - start))
         return best.payloads[0]
+
+    def _within_reach(self, tokens: list[Token]) -> bool:
+        """Whether a passive verb after ``tokens`` is the verb of the count that opens them:
+        near it, or near the last count of a list it opens ("28 members of the security
+        forces and prison guards, 51 jihadists and five civilians had been killed"), each
+        count near the one before."""
+        last = 0
+        for n, token in enumerate(tokens):
+            if self._numeric(token):
+                if n - last > PASSIVE_REACH:
+                    return False
+                last = n
+        return len(tokens) - last <= PASSIVE_REACH
 
     def _toll_before(self, doc: Doc, sentence: Sentence, start: int, cues: list,
                      rules: _Rules, carried: str | None = None) -> bool:

@@ -541,3 +541,9 @@ def test_a_count_far_from_a_passive_verb_with_no_list_between_is_not_its_victims
     text = ("Activists said that 14 members of the local police left their posts in the old "
             "market of the northern district after the fighting, and were killed.")
     assert casualties(extract(text, language="en")) == []
+
+
+def test_a_death_word_with_a_pronoun_of_its_victims_is_an_outcome(extract):
+    """"مقتلهم", "استشهاده": the death noun with its victims' pronoun names the outcome."""
+    text = "وتمكن ناشطون من توثيق مقتلهم، وهم أسرة من ستة أفراد في الحي الشرقي."
+    assert (6, "exact", "killed") in casualties(extract(text))

@@ -44,6 +44,10 @@ def test_the_word_who_is_no_source(extract):
      "were executed near the orchards.", "local-coordination-committees"),
     ("The Syrian Observatory for Human Rights, which relies on sources across the country, "
      "said on Friday that 16 civilians were killed.", "sohr"),
+    ("The Syrian Observatory for Human Rights, which relies on doctors, lawyers and "
+     "activists, said 5 civilians were killed.", "sohr"),
+    ("The Local Coordination Committees, which gather activists, medics, and residents, "
+     "said 8 people were killed.", "local-coordination-committees"),
 ])
 def test_the_source_before_an_apposition_speaks_not_a_word_inside_it(extract, text, source):
     ((_, key, _),) = credited(extract(text, language="en"))
@@ -113,3 +117,16 @@ def test_a_background_sentence_that_opens_on_a_credit_is_that_speaker_s(extract)
             "وكان الوالي أعلن في بيان أول مقتل جنديين.")
     _, earlier = extract(text).casualty_claims
     assert earlier.attributed_to.source != "enab-baladi"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Syria's state news agency SANA reported clashes near Hama on Monday. "
+     "Activists said 3 rebels were killed. The agency said 4 soldiers were killed in the attack.", "sana"),
+    ("The Syrian Observatory for Human Rights reported shelling on Monday. "
+     "Local activists said 2 people died. The group said 7 civilians were killed in the town.", "sohr"),
+])
+def test_english_anaphor_of_several_words_credits_the_source_named_before(extract, text, source):
+    """"The agency", "the group": a phrase that stands for the last source of its kind,
+    not for the source credited in between."""
+    ((_, first, _), (_, key, _)) = credited(extract(text, language="en"))
+    assert (first, key) == ("activists", source)

@@ -508,3 +508,42 @@ def test_a_toll_estimated_at_a_count_far_after_it(extract, text, language, count
 ])
 def test_a_count_put_at_that_is_no_toll_is_no_claim(extract, text, counts):
     assert [c.count for c in extract(text).casualty_claims] == counts
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Activists said 12 people were wounded in the raid on Monday. "
+     "The number later reached 20, they said.", "en",
+     [(12, "exact", "wounded"), (20, "exact", "wounded")]),
+    ("وأفاد ناشطون بمقتل 9 مدنيين في القصف على البلدة. "
+     "وارتفع العدد إلى 15 في وقت لاحق.", "ar",
+     [(9, "exact", "killed"), (15, "exact", "killed")]),
+])
+def test_a_rise_revises_the_toll_of_the_sentence_before(extract, text, language, expected):
+    """A count that only rises ("later reached 20", "ارتفع العدد إلى 15") counts the
+    victims of the toll told just before it, with its outcome."""
+    assert casualties(extract(text, language=language)) == expected
+
+
+def test_a_rise_with_no_toll_before_it_counts_no_one(extract):
+    text = "Prices of bread rose sharply in the city. The price later reached 20 pounds."
+    assert casualties(extract(text, language="en")) == []
+
+
+def test_a_list_of_counts_reaches_the_passive_verb_after_its_last_count(extract):
+    """Each count of a long English subject list is killed by the verb after the list."""
+    text = ("Activists said that at least 14 members of the local police and of the border "
+            "guards, 22 rebels and three civilians had been killed.")
+    assert casualties(extract(text, language="en")) == [
+        (14, "at_least", "killed"), (22, "exact", "killed"), (3, "exact", "killed")]
+
+
+def test_a_count_far_from_a_passive_verb_with_no_list_between_is_not_its_victims(extract):
+    text = ("Activists said that 14 members of the local police left their posts in the old "
+            "market of the northern district after the fighting, and were killed.")
+    assert casualties(extract(text, language="en")) == []
+
+
+def test_a_death_word_with_a_pronoun_of_its_victims_is_an_outcome(extract):
+    """"مقتلهم", "استشهاده": the death noun with its victims' pronoun names the outcome."""
+    text = "وتمكن ناشطون من توثيق مقتلهم، وهم أسرة من ستة أفراد في الحي الشرقي."
+    assert (6, "exact", "killed") in casualties(extract(text))

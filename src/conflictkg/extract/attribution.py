@@ -18,7 +18,7 @@ from itertools import compress
 from operator import attrgetter, itemgetter
 from typing import ClassVar
 
-from conflictkg.extract.doc import Attributed, Doc, Mention, Sentence, SpanIndex, clitic_forms
+from conflictkg.extract.doc import Attributed, Doc, Mention, Sentence, SpanIndex, Token, clitic_forms
 from conflictkg.extract.matcher import Matcher
 from conflictkg.extract.model import Attribution, SourceNames
 from conflictkg.extract.normalize import normalize_key
@@ -56,10 +56,14 @@ class _Rules:
         self.recipients = s.keys("recipient_verbs")  # "told Reuters": who heard, not who said
         self.speaker_nouns = s.keys("speaker_nouns")
         self.content_openers = s.keys("content_openers")
+        self.apposition_openers = s.keys("apposition_openers")
         self.statements: Matcher[str] = s.matcher(statement=s.words("statement_nouns"))
         self.statement_keys = s.keys("statement_nouns")
         self.anaphors = {normalize_key(k): frozenset(v) for k, v in s.groups("anaphors").items()}
         self.anaphor_types = functools.lru_cache(maxsize=65536)(self._anaphor_types)
+        # "the newspaper", "the group": anaphors of several words, found as phrases
+        self.phrase_anaphors: Matcher[str] = s.matcher(
+            anaphor=[k for k in s.groups("anaphors") if " " in k.strip()])
 
     def _anaphor_types(self, key: str) -> frozenset[str] | None:
         """The source types a word refers back to ("المرصد" to an observatory), if any."""
@@ -163,7 +167,12 @@ class AttributionFinder:
                       not a.weak for a in actors.overlapping(m.start, m.end))]
         # the words that may refer back to a source, looked up and kept in C
         types_of = map(rules.anaphor_types, map(attrgetter("key"), doc.tokens))
-        for token, types in filter(itemgetter(1), zip(doc.tokens, types_of, strict=True)):
+        words: list[tuple[Mention | Token, frozenset[str]]] = [
+            (token, types) for token, types in
+            filter(itemgetter(1), zip(doc.tokens, types_of, strict=True))]
+        words += [(Mention(m.start, m.end, m.text, ""), rules.anaphors[m.key])
+                  for m in rules.phrase_anaphors.find(doc.norm) if m.key in rules.anaphors]
+        for token, types in words:
             if not named.at(token.start):
                 earlier = next((m for m in reversed(named.before(token.start)) if m.key
                                 and m.end <= token.start
@@ -212,7 +221,7 @@ class AttributionFinder:
             window if m.key or m.weak else near)), None)
         if source is None and kind == "verb":
             before = [m for m in sources.starting(sentence.start, start) if m.end <= start]
-            source = _before_apposition(doc, sentence, start, before)
+            source = _before_apposition(doc, sentence, start, before, rules.apposition_openers)
             if source is None and before and \
                     len(doc.tokens_between(before[-1].end, start)) <= BEFORE_VERB:
                 source = before[-1]
@@ -315,21 +324,23 @@ def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanInd
                  and len(doc.tokens_between(end, m.start)) <= reach), None)
 
 
-def _before_apposition(doc: Doc, sentence: Sentence, start: int,
-                       before: list[Mention]) -> Mention | None:
+def _before_apposition(doc: Doc, sentence: Sentence, start: int, before: list[Mention],
+                       openers: frozenset[str]) -> Mention | None:
     """"The Local Coordination Committees, a network of activists, said": the source named
     right before an apposition that closes just before the verb, not a word inside it."""
     text = doc.text[sentence.start:start].rstrip()
     if not text.endswith((",", "،")):
         return None
-    opening = max(text.rfind(",", 0, len(text) - 1), text.rfind("،", 0, len(text) - 1))
-    if opening < 0:
-        return None
-    comma = sentence.start + opening
-    named = [m for m in before if m.end <= comma]
-    if not named or len(doc.tokens_between(named[-1].end, comma)) > 0:
-        return None
-    return named[-1]
+    commas = [sentence.start + n for n, c in enumerate(text[:-1]) if c in ",،"]
+    # an apposition with commas of its own opens with a relative word ("SOHR, which
+    # relies on doctors, activists and others, said"); else it opens at the last comma
+    opened = [c for c in commas if (after := doc.tokens_after(c + 1, 1))
+              and after[0].key in openers]
+    for comma in [*opened[:1], *commas[-1:]]:
+        named = [m for m in before if m.end <= comma]
+        if named and not doc.tokens_between(named[-1].end, comma):
+            return named[-1]
+    return None
 
 
 def _apposed(doc: Doc, sentence: Sentence, start: int) -> Mention | None:

@@ -106,10 +106,15 @@ class CasualtyFinder:
         claims: list[tuple[CasualtyClaim, str | None]] = []
         used: set[str] = set()
         listing: str | None = None  # the outcome of a line that opens a list ("… as follows:")
+        told: tuple[int, str] | None = None  # (paragraph, outcome) of the last toll told
         for sentence in doc.sentences:
             cues = outcomes.starting(sentence.start, sentence.end)
-            if all(c.payloads[0] == RISE for c in cues):  # "rose to" with no toll said
-                cues = []
+            # "The count later reached 71": a rise revises the toll of the sentence before
+            carried = told[1] if told and told[0] == sentence.paragraph else None
+            said = [c.payloads[0] for c in cues if c.payloads[0] != RISE]
+            told = (sentence.paragraph, said[-1]) if said else None
+            if all(c.payloads[0] == RISE for c in cues) and carried is None:
+                cues = []  # "rose to" with no toll said
             inherited = listing if not cues and _list_item(doc, sentence) else None
             listing = cues[-1].payloads[0] if cues and _opens_list(doc, sentence) else inherited
             if sentence.boilerplate or not (cues or inherited):
@@ -117,7 +122,8 @@ class CasualtyFinder:
             marks = [*parts.starting(sentence.start, sentence.end),
                      *chains.starting(sentence.start, sentence.end)]
             found = doc.attempt(self.name, (sentence.start, sentence.end), [],
-                                self._in_sentence, doc, sentence, cues, marks, rules, inherited)
+                                self._in_sentence, doc, sentence, cues, marks, rules, inherited,
+                                carried)
             made: list[tuple[Count, CasualtyClaim]] = []
             for f in found:
                 clause = doc.clause_at(f.start) or (sentence.start, sentence.end)
@@ -148,7 +154,8 @@ class CasualtyFinder:
                 doc.actors[claim.victim_actor] = curated_actor(self._actors[claim.victim_actor])
 
     def _in_sentence(self, doc: Doc, sentence: Sentence, cues: list, marks: list,
-                     rules: _Rules, inherited: str | None = None) -> list[Count]:
+                     rules: _Rules, inherited: str | None = None,
+                     carried: str | None = None) -> list[Count]:
         out: list[Count] = []
         taken: list[tuple[int, int]] = []
         for a, b in _windows(doc, sentence, cues, marks, rules):
@@ -158,7 +165,7 @@ class CasualtyFinder:
             for n in find_numbers(doc.text[a:b], dates=dates):
                 start, end = a + n.span.start, a + n.span.end
                 found = self._counted(doc, sentence, start, end, n.value, n.qualifier, cues,
-                                      rules, inherited)
+                                      rules, inherited, carried)
                 if found is None and out:
                     found = self._elided(doc, sentence, start, end, n.value, n.qualifier, out[-1],
                                          marks, rules)
@@ -272,9 +279,10 @@ class CasualtyFinder:
 
     def _counted(self, doc: Doc, sentence: Sentence, start: int, end: int, value: int,
                  qualifier: str, cues: list, rules: _Rules, inherited: str | None = None,
-                 ) -> Count | None:
+                 carried: str | None = None) -> Count | None:
         """A count that counts people, with what happened to them and whose they were;
-        ``inherited`` is the outcome of the list the sentence is an item of."""
+        ``inherited`` is the outcome of the list the sentence is an item of, ``carried``
+        that of the toll told in the sentence before, which a rise here revises."""
         first = doc.tokens[doc.token_at(start)] if doc.tokens else None
         holder = first.start if first is not None and first.start < start < first.end else start
         tokens = doc.tokens_between(holder, sentence.end)  # "وامرأتان": the count after its "و"
@@ -310,10 +318,10 @@ class CasualtyFinder:
             if following and following[0].key in rules.count_nouns:  # "1250 عدد الذين قتلوا"
                 cue_after = any(following[1].start <= c.start <= following[-1].start
                                 for c in cues) if len(following) > 1 else False
-            if not (cue_after or self._toll_before(doc, sentence, start, cues, rules)):
+            if not (cue_after or self._toll_before(doc, sentence, start, cues, rules, carried)):
                 return None
             if outcome is None:
-                outcome = "killed"
+                outcome = carried or "killed"
         if outcome is None:
             return None
         form = _victim_form(noun.key, rules) if noun else ""
@@ -341,7 +349,7 @@ class CasualtyFinder:
             near = [c for c in cues if sentence and sentence.start <= c.start < start]  # whom…, were killed")
             if not near and rules.language == "en" and sentence is not None:
                 near = [c for c in cues if start < c.start < sentence.end
-                        and len(doc.tokens_between(start, c.start)) <= PASSIVE_REACH][:1]
+                        and self._within_reach(doc.tokens_between(start, c.start))][:1]
         if not near:
             return None
         if rules.language == "ar" and any(c.start < start for c in near):
@@ -349,19 +357,34 @@ class CasualtyFinder:
         best = min(near, key=lambda c: abs(c.start - start))
         return best.payloads[0]
 
+    def _within_reach(self, tokens: list[Token]) -> bool:
+        """Whether a passive verb after ``tokens`` is the verb of the count that opens them:
+        near it, or near the last count of a list it opens ("28 members of the security
+        forces and prison guards, 51 jihadists and five civilians had been killed"), each
+        count near the one before."""
+        last = 0
+        for n, token in enumerate(tokens):
+            if self._numeric(token):
+                if n - last > PASSIVE_REACH:
+                    return False
+                last = n
+        return len(tokens) - last <= PASSIVE_REACH
+
     def _toll_before(self, doc: Doc, sentence: Sentence, start: int, cues: list,
-                     rules: _Rules) -> bool:
+                     rules: _Rules, carried: str | None = None) -> bool:
         """"ارتفع عدد القتلى الى 62": a toll word shortly before the count; or a word of
         rising ("rose to", "up from", "ارتفعت إلى") after an outcome word in the sentence;
         or a toll estimated at the count ("قدّر عدد قتلى داعش في معارك تل أبيض بأكثر من
-        60", "put the toll at 60") anywhere before it in the sentence."""
+        60", "put the toll at 60") anywhere before it in the sentence. A rise with no
+        outcome word before it revises the toll of the sentence before (``carried``)."""
         if rules.estimated_at.search(normalize_key(doc.text[max(sentence.start, start - 12):start])) and any(
                 sentence.start <= c.start and c.end <= start and c.payloads[0] != RISE
                 for c in cues):
             return True
         return any(
             sentence.start <= c.end <= start and len(doc.tokens_between(c.end, start)) <= TOLL_WINDOW
-            and (c.payloads[0] != RISE or any(o.payloads[0] != RISE and o.end <= c.start for o in cues))
+            and (c.payloads[0] != RISE or carried is not None
+                 or any(o.payloads[0] != RISE and o.end <= c.start for o in cues))
             for c in cues)
 
     def _whose(self, doc: Doc, noun: Token, rules: _Rules) -> str | None:

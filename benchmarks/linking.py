@@ -10,7 +10,7 @@ to a month over 13 years, and a casualty claim), built once per size in ``--fold
 reused. The whole store is linked first (``conflictkg link``'s relink, timed and
 reported; a store linked by an earlier run is not linked again), then ``--documents``
 more documents from the same generator are written one by one and each is linked on its
-own, as ingest links a document it has just written: the
+own, as `POST /api/v1/documents` links the document it has just written (ingest links a batch): the
 time of the link alone (reading the document, the index lookups, scoring, the incidents
 rebuilt and written with the ranks, the index committed) is reported per document, its
 median and 95th percentile. The load average of the machine is printed with the figures:

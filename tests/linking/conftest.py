@@ -104,9 +104,10 @@ class Told:
         return document, extraction
 
 
-def write_and_link(store: Path, documents: list[Told]) -> list[str]:
+def write_and_link(store: Path, documents: list[Told], *, link: bool = True) -> list[str]:
     """Write hand-read documents into the store as ingest writes them (a page met again
-    under its URL is a revision of the earlier one), then link them; returns their IRIs."""
+    under its URL is a revision of the earlier one), then link them (unless ``link`` is
+    false); returns their IRIs."""
     bundle = load_bundle()
     written = []
     with writing(store) as writer, linking(writer, IRIS, bundle.kinds) as linker:
@@ -120,5 +121,6 @@ def write_and_link(store: Path, documents: list[Told]) -> list[str]:
                                    revision_of=_earlier_revision(writer, doc, document.url))
             writer.put_graph(doc, quads, replace=writer.has_graph(doc))
             written.append(doc)
-        linker.link_written(written)
+        if link:
+            linker.link_written(written)
     return written

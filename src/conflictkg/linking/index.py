@@ -5,7 +5,7 @@ linking asks of every new event, "which reports name this place, a place around 
 one near it, in these days?", is a range scan on a B-tree over (key, first day): it
 costs the same in a store of 100,000 events as in one of 1,000, where a SPARQL filter
 on dates would visit every event of the place. It ships with Python, needs no server,
-lives and is copied with the store, and commits each document's changes in one
+lives and is copied with the store, and commits each batch of documents' changes in one
 transaction. Only the process that writes the store opens it.
 
 Each report is filed under keys (``keys``): ``in|P`` for each place it names and each
@@ -69,16 +69,24 @@ class Index:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
+        self.depth = 0  # transactions open, the outermost first
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Changes that land together or not at all (one document's)."""
+        """Changes that land together or not at all (a batch of documents'). Nested, the
+        outermost decides: an inner one neither commits nor rolls back by itself, so that a
+        failure anywhere in the batch leaves the index as it was before the batch."""
+        self.depth += 1
         try:
             yield
         except BaseException:
-            self.db.rollback()
+            self.depth -= 1
+            if self.depth == 0:
+                self.db.rollback()
             raise
-        self.db.commit()
+        self.depth -= 1
+        if self.depth == 0:
+            self.db.commit()
 
     # --- documents ----------------------------------------------------------------------
 

@@ -11,12 +11,19 @@ The document's events then take their incidents greedily, best score first (on a
 the incident more of whose reports match), so that no two events of one document land
 in one incident, except the facets of one telling (:func:`~conflictkg.linking.evidence.facets`:
 the capture, the assault and the fighting at one town on one day), which move together
-as one; an event left over opens an incident of its own, named after it. Every incident the document touched is rebuilt
-(:mod:`conflictkg.linking.graph`) and written with the claims' new ranks (the
-statements that changed removed, then the new ones added), and then the index commits.
-A crash before the index commits leaves the document unlinked in the index: the next
-ingest of it (or ``conflictkg link``) links it again, and rewrites whatever the crash
-left half-written, since the index still holds the digests from before.
+as one; an event left over opens an incident of its own, named after it.
+
+Documents are linked in batches (those an ingest publishes together): each document's
+reports take their incidents in turn, so that a later document of the batch sees the
+earlier ones' reports, and only then is every incident the batch touched rebuilt
+(:mod:`conflictkg.linking.graph`), once, and written with the claims' final ranks (the
+statements that changed removed, then the new ones added) in one change of the store for
+the whole batch; then the index commits. The batch is one index transaction: a crash
+before it commits leaves the index as it was before the batch, so that its documents are
+unlinked in the index: the next ingest meets them as written but not linked (or
+``conflictkg link`` relinks everything) and links them again, and rewrites whatever the
+crash left half-written, since the index still holds the incidents' digests and the
+claims' ranks from before the batch.
 
 What one document costs depends on what it holds and on how many reports lie at its
 places in its days, not on the size of the store.
@@ -40,6 +47,7 @@ from conflictkg.reference.kinds import Kinds
 from conflictkg.store import Writer
 
 MEMBERS = 200  # reports of an incident compared with a new one: a bound for the largest battles
+BATCH = 2000  # documents linked in one transaction: a bound on what a relink holds in memory
 
 
 @dataclass
@@ -69,13 +77,13 @@ class Linker:
 
     def link(self, documents: Iterable[str], *, on_document: Callable[[str], None] | None = None
              ) -> LinkReport:
-        """Link documents in order of publication (then IRI), one at a time."""
+        """Link documents in order of publication (then IRI), in batches of up to ``BATCH``."""
         report = LinkReport()
-        for doc in read.in_order(self.writer, documents):
-            self.link_document(doc)
-            report.documents.append(doc)
-            if on_document:
-                on_document(doc)
+        ordered = read.in_order(self.writer, documents)
+        for start in range(0, len(ordered), BATCH):
+            batch = ordered[start:start + BATCH]
+            self.link_batch(batch, on_document=on_document)
+            report.documents += batch
         return report
 
     def link_written(self, documents: Iterable[str]) -> LinkReport:
@@ -93,21 +101,21 @@ class Linker:
     def link_document(self, doc_iri: str) -> None:
         """Link (again) the reported events of one stored document; a document no longer in
         the store is forgotten, and its incidents are rebuilt without it."""
+        self.link_batch([doc_iri])
+
+    def link_batch(self, documents: list[str], *,
+                   on_document: Callable[[str], None] | None = None) -> None:
+        """Link (again) documents in the order given, in one index transaction: each document's
+        reports take their incidents in turn (a later document sees the earlier ones' reports),
+        then every incident touched is rebuilt once, the claims' ranks set once to their final
+        values, and the store changed once for the whole batch."""
         with self.index.transaction():
-            touched = self.index.forget(doc_iri)
+            touched: set[str] = set()
             ranks: dict[str, tuple[Claim, str]] = {}  # claim -> (the claim, the rank it should hold)
-            doc = read.document(self.writer, doc_iri)
-            if doc is not None:
-                self.index.add_document(doc)
-                reports = read.reports(self.writer, doc_iri)
-                claims = read.claims(self.writer, doc_iri)
-                self.gazetteer.learn((p for r in reports for p in r.places),
-                                     (a for r in reports for a in r.actors))
-                for report, incident, match in self._assign(reports):
-                    self.index.add_report(report, incident, match, self.gazetteer.places)
-                    touched.add(incident)
-                self.index.add_claims(claims)
-                ranks = {c.iri: (c, c.rank) for c in claims}
+            for doc_iri in documents:
+                touched |= self._assign_document(doc_iri, ranks)
+                if on_document:
+                    on_document(doc_iri)
             remove, add = [], []
             for incident in sorted(touched):
                 gone, quads, incident_ranks = self._rebuild(incident)
@@ -120,6 +128,26 @@ class Linker:
                     add.append(_rank(claim, rank))
                     self.index.set_held(iri, rank)
             self.writer.change(remove=remove, add=add)
+
+    def _assign_document(self, doc_iri: str, ranks: dict[str, tuple[Claim, str]]) -> set[str]:
+        """File one document's reports and claims in the index, each report in its incident;
+        its claims join ``ranks`` with the rank their own document gives them. Returns the
+        incidents touched (those it leaves, those it joins)."""
+        touched = self.index.forget(doc_iri)
+        doc = read.document(self.writer, doc_iri)
+        if doc is None:
+            return touched
+        self.index.add_document(doc)
+        reports = read.reports(self.writer, doc_iri)
+        claims = read.claims(self.writer, doc_iri)
+        self.gazetteer.learn((p for r in reports for p in r.places),
+                             (a for r in reports for a in r.actors))
+        for report, incident, match in self._assign(reports):
+            self.index.add_report(report, incident, match, self.gazetteer.places)
+            touched.add(incident)
+        self.index.add_claims(claims)
+        ranks.update((c.iri, (c, c.rank)) for c in claims)
+        return touched
 
     def _assign(self, reports: list[Report]) -> list[tuple[Report, str, Match]]:
         """Each report's incident: an existing one it matches, best matches first, or its

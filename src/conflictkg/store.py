@@ -31,10 +31,12 @@ This is the only module that writes to the store.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
 import shutil
+import sqlite3
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -58,6 +60,10 @@ class StoreLockedError(OSError):
     """Another process is writing to the store."""
 
 
+_SQLITE_FULL = 13
+_SQLITE_WRITE_ERRORS = (10, _SQLITE_FULL)  # SQLITE_IOERR, SQLITE_FULL: the disk, not the query
+
+
 class StoreWriteError(OSError):
     """The store could not be written (a full disk, say); what was committed before stays."""
 
@@ -70,6 +76,12 @@ def _writes(path: Path) -> Iterator[None]:
         raise
     except OSError as exc:
         raise StoreWriteError(f"{path}: could not write the store: {exc}") from exc
+    except sqlite3.OperationalError as exc:  # the event list's index, beside the store
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        if code not in _SQLITE_WRITE_ERRORS:
+            raise
+        reason = f"[Errno {errno.ENOSPC}] {os.strerror(errno.ENOSPC)}" if code == _SQLITE_FULL else str(exc)
+        raise StoreWriteError(f"{path}: could not write the store: {reason}") from exc
 
 
 class StoreNotFoundError(FileNotFoundError):

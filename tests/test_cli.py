@@ -118,6 +118,7 @@ SMALL_BATCHES = {"CONFLICTKG_INGEST_BATCH_DOCUMENTS": "7", "CONFLICTKG_PUBLISH_D
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # three ingests of 240 documents, with linking, on a shared machine
 @pytest.mark.parametrize("how", [("--jobs", "1"), ("--jobs", "2"), ("--jobs", "2", "bulk")],
                          ids=["plain", "jobs-2", "jobs-2-bulk"])
 def test_kill_9_mid_ingest_leaves_whole_documents_and_a_rerun_completes(tmp_path, how):
@@ -153,6 +154,7 @@ def small_disk(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)
 def test_a_full_disk_stops_the_run_with_one_line_and_the_next_run_completes(tmp_path, small_disk):
     docs = tmp_path / "docs"
     _documents(docs, 240)

@@ -283,8 +283,13 @@ def _serve(state: Any, conn: Connection, parent_ends: list[int], close_files: bo
             answer = (seq, False, _sendable(exc))
         try:
             conn.send(answer)
+        except OSError:  # the writer is gone (it stopped on an error of its own): end quietly
+            return
         except Exception as exc:  # the result does not pickle
-            conn.send((seq, False, _sendable(exc)))
+            try:
+                conn.send((seq, False, _sendable(exc)))
+            except OSError:
+                return
 
 
 def _sendable(exc: Exception) -> Exception:

@@ -306,27 +306,3 @@ def test_a_lead_that_repeats_the_headline_keeps_its_dated_event(extract, text, l
     found = extract(text, language=language, published="2021-07-29").events
     assert [(e.kind, e.start, e.places) for e in found if e.kind == "capture"] == [
         ("capture", "2021-07-28", ["C1366"])]
-
-
-
-def test_a_toll_naming_a_deed_told_before_makes_no_event_of_its_own(extract):
-    text = ("قصفت قوات النظام بلدة كفرزيتا يوم 26 تموز 2021 بالمدفعية الثقيلة.\n\n"
-            "وقتل خمسة مدنيين جراء القصف.")
-    assert events(extract(text, published=None, kind="chronicle")) == [("shelling", "2021-07-26")]
-    text = ("Government forces shelled Kafr Zita on 26 July 2021 with heavy artillery.\n\n"
-            "Five civilians were killed in the shelling.")
-    assert events(extract(text, language="en", published=None, kind="chronicle")) == [
-        ("shelling", "2021-07-26")]
-    # "the clashes" after an attack, "جراء الغارات" after shelling: the same deed
-    text = ("قصفت قوات النظام بلدة كفرزيتا يوم 26 تموز 2021 بالمدفعية الثقيلة.\n\n"
-            "وقتل خمسة مدنيين جراء الغارات.")
-    assert events(extract(text, published=None, kind="chronicle")) == [("shelling", "2021-07-26")]
-    text = ("Rebels attacked army positions in Kafr Zita on 26 July 2021.\n\n"
-            "Five soldiers were killed in the clashes.")
-    assert events(extract(text, language="en", published=None, kind="chronicle")) == [
-        ("attack", "2021-07-26")]
-    text = ("Government forces shelled Kafr Zita on 26 July 2021 with heavy artillery.\n\n"
-            "Five civilians were killed in the shelling.")
-    # a toll telling a deed of another kind tells it anew
-    text = text.replace("killed in the shelling", "killed in the clashes")
-    assert ("battle", None) in events(extract(text, language="en", published=None, kind="chronicle"))

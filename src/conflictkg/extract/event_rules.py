@@ -1,7 +1,7 @@
 """The words of events, per language: the cues of each kind and the words that frame
 them (references back, circumstances, causes, attempts, denials, named battles' heads),
 read once from ``events.yaml`` with what it borrows from ``phrases.yaml``,
-``places.yaml``, ``control.yaml`` and ``casualties.yaml``."""
+``places.yaml`` and ``control.yaml``."""
 
 from __future__ import annotations
 
@@ -37,8 +37,6 @@ class EventRules:
         self.object_cues = {normalize_key(k): normalize_key(v)
                             for k, v in s.mapping("object_cues").items()}
         self.references = s.keys("references")
-        self.definite_prefixes = tuple(s.keys("definite_prefixes"))
-        self.definite_words = s.keys("definite_words")
         self.hypothetical: Matcher[str] = s.matcher(h=s.words("hypothetical"))
         self.circumstances: Matcher[str] = s.matcher(c=s.words("circumstances"))
         self.supports: Matcher[str] = s.matcher(s=s.words("supports"))
@@ -51,7 +49,6 @@ class EventRules:
         self.directions = phrases.keys("directions")
         self.place_kinds = frozenset(s.words("place_kinds"))
         self.strike_kinds = frozenset(s.words("strike_kinds"))
-        self.fight_kinds = frozenset(s.words("fight_kinds"))
         self.undated_kinds = frozenset(s.words("undated_report_kinds"))
         self.day_record_kinds = frozenset(s.words("day_record_kinds"))
         self.dateline_kinds = frozenset(s.words("dateline_kinds"))
@@ -101,6 +98,3 @@ class EventRules:
         self.denials: Matcher[str] = control.matcher(d=control.words("denials"))
         self.fire_control = control.keys("fire_control")
         self.place_object_cues = s.keys("place_object_cues")
-        # a sentence with a death word tells a toll, whose "since" date counts the dead
-        tolls = patterns.section("casualties", language)
-        self.deaths: Matcher[str] = tolls.matcher(k=tolls.groups("outcomes")["killed"])

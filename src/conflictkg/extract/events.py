@@ -202,7 +202,6 @@ class EventFinder:
         denials = SpanIndex(rules.denials.find(doc.norm))
         runs = SpanIndex(rules.running_days.find(doc.norm))
         offsets = SpanIndex(rules.day_offsets.find(doc.norm))
-        deaths = SpanIndex(rules.deaths.find(doc.norm))
         cues_index = SpanIndex(cues)
         out = []
         towns: set[str] = set()
@@ -256,14 +255,8 @@ class EventFinder:
                            rules.resumed_list_openers)
             found = actions(doc, sentence, unquoted, stops, usable, names, bounds)
             offsets_here = inside(offsets)
-            counted = bool(inside(deaths))
             for n, action in enumerate(found):
                 kind = _kind(action.cues, rules)
-                if counted and (action.date is None or action.inherited) and \
-                        _definite(doc, action.cues[0], rules) and any(
-                        _same_deed(e.kind, kind, rules) and sentence.paragraph - s.paragraph <= 1
-                        for e, s in out):
-                    continue  # "معظمهم جراء القصف": the dead of the shelling told before
                 moved = kind in rules.place_kinds
                 # "سيطرت على حمص بعد معارك": the fighting before it has no date of its own
                 before = action.background and not moved
@@ -351,23 +344,6 @@ class EventFinder:
                 not rules.negations.isdisjoint(said):
             return False  # "لم تسجل أي غارة", "has not observed any Russian airstrikes"
         return rules.clause_negations.isdisjoint(said)
-
-
-def _definite(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
-    """Whether a cue is a definite noun ("جراء القصف", "in the clashes", "in Thursday's
-    clashes"): a deed the text has told already."""
-    i = doc.token_at(cue.start)
-    if rules.definite_prefixes and any(f.startswith(rules.definite_prefixes)
-                                       for f in clitic_forms(doc.tokens[i].key)):
-        return True
-    return i > 0 and doc.tokens[i - 1].key in rules.definite_words
-
-
-def _same_deed(told: str, named: str, rules: EventRules) -> bool:
-    """Whether a deed of kind ``named`` may be one told before as ``told``: the same kind,
-    two kinds of fighting ("the clashes" after an attack) or two kinds of strike."""
-    return told == named or any({told, named} <= kinds
-                                for kinds in (rules.fight_kinds, rules.strike_kinds))
 
 
 def _day_of(date: Any) -> str | None:

@@ -324,35 +324,23 @@ def recv_message(sock: socket.socket) -> Any:
 
 
 class GenerationWatch:
-    """The store's published generation, read again only when the CURRENT file changes.
+    """The store's published generation, read from the CURRENT file at every call.
 
-    A ``stat`` costs a fraction of reading the file, and each request asks. CURRENT is
-    replaced whole on publish, so its inode, time or size changes; in case a reused inode
-    and a coarse clock hide a change, the file is read anyway once ``max_age`` has passed.
+    A stat of the file cannot say for sure that it changed: CURRENT is replaced whole on
+    publish, and a freed inode may come back with the same size and a time within the
+    clock's coarse tick, so a process that trusted the stat served the generation before an
+    update it had just been told of. Reading a file of a few bytes costs microseconds,
+    beside the milliseconds of a request.
     """
 
-    def __init__(self, store_path: str | Path, max_age: float = 1.0) -> None:
+    def __init__(self, store_path: str | Path) -> None:
         self.file = Path(store_path) / "CURRENT"
-        self.max_age = max_age
-        self._key: tuple | None = None
-        self._read_at = 0.0
-        self._generation = 0
 
     def current(self) -> int:
-        try:
-            st = os.stat(self.file)
-            key: tuple | None = (st.st_ino, st.st_mtime_ns, st.st_size)
-        except FileNotFoundError:
-            key = None
-        now = time.monotonic()
-        if key != self._key or now - self._read_at > self.max_age:
-            self._generation = kgstore.current_generation(self.file.parent)
-            self._key, self._read_at = key, now
-        return self._generation
+        return kgstore.current_generation(self.file.parent)
 
     def forget(self) -> None:
-        """Read the file on the next call (after this process published)."""
-        self._key = None
+        """Nothing to forget: every call reads the file (kept for the remote watch's sake)."""
 
 
 def serve(sock: socket.socket, location: backend.Location | str, memory_mb: int = 0,

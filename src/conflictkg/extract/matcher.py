@@ -195,20 +195,12 @@ def _collect_spaced(t: str, hits: Hits, out: list[list[Candidate]]) -> None:
     for end, entries in hits:
         start = end - entries[0][1][0]  # every matcher's string here has the same length
         if start == 0 or t[start - 1] == " ":  # a whole word: any name but an elided one
-            for index, (_, keys) in entries:
-                found = out[index]
-                for key, elided, _ in keys:
-                    if not elided:
-                        found.append((start, -end, False, key))
+            _add(out, entries, start, end, None)
             continue
         prefix = t[t.rfind(" ", 0, start) + 1:start]
         if prefix not in plain and prefix not in lam:
             continue  # starts inside a word, after letters that are no proclitic
-        for index, (_, keys) in entries:
-            found = out[index]
-            for key, elided, before in keys:
-                if prefix in before:
-                    found.append((start, -end, elided, key))
+        _add(out, entries, start, end, prefix)
 
 
 def _collect(t: str, hits: Hits, out: list[list[Candidate]], shift: int, unbroken: bool) -> None:
@@ -228,11 +220,7 @@ def _collect(t: str, hits: Hits, out: list[list[Candidate]], shift: int, unbroke
         if unbroken and _ODD.search(t, start, end):
             continue
         if start == 0 or not t[start - 1].isalnum():  # a whole word: any name but an elided one
-            for index, (_, keys) in entries:
-                found = out[index]
-                for key, elided, _ in keys:
-                    if not elided:
-                        found.append((start, -end, False, key))
+            _add(out, entries, start, end, None)
             continue
         word_start = start - 1
         while word_start > 0 and t[word_start - 1].isalnum():
@@ -240,11 +228,20 @@ def _collect(t: str, hits: Hits, out: list[list[Candidate]], shift: int, unbroke
         prefix = t[word_start:start]
         if prefix not in plain and prefix not in lam:
             continue  # starts inside a word, after letters that are no proclitic
-        for index, (_, keys) in entries:
-            found = out[index]
-            for key, elided, before in keys:
-                if prefix in before:
-                    found.append((start, -end, elided, key))
+        _add(out, entries, start, end, prefix)
+
+
+def _add(out: list[list[Candidate]], entries: Any, start: int, end: int, prefix: str | None) -> None:
+    """Append one hit's candidates to ``out``: after no proclitic (``prefix`` None) every
+    name but an elided one, else the names that may follow that proclitic."""
+    for index, (_, keys) in entries:
+        found = out[index]
+        for key, elided, before in keys:
+            if prefix is None:
+                if not elided:
+                    found.append((start, -end, False, key))
+            elif prefix in before:
+                found.append((start, -end, elided, key))
 
 
 class Scan:

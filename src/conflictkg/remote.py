@@ -43,7 +43,7 @@ from pyoxigraph import (
     serialize,
 )
 
-from conflictkg import events_index
+from conflictkg import events_index, sparqltext
 
 STATE_GRAPH = "urn:conflictkg:state"
 GENERATION = "urn:conflictkg:generation"
@@ -177,9 +177,7 @@ def _form(text: str) -> str:
     return "select"
 
 
-def _reading(text: str):
-    from conflictkg.server import sparqltext
-
+def _reading(text: str) -> sparqltext.Reading:
     return sparqltext.read(text, max_length=_UNBOUNDED, max_depth=_UNBOUNDED)
 
 

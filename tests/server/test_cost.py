@@ -7,7 +7,8 @@ import asyncio
 
 import pytest
 
-from conflictkg.server import cost, sparqltext
+from conflictkg import sparqltext
+from conflictkg.server import cost
 
 EVENT = "SELECT ?p ?o WHERE { <https://conflictkg.org/id/event/doc77-e2> ?p ?o }"
 TOP = ("SELECT ?s (COUNT(?c) AS ?n) WHERE { ?c <http://www.w3.org/ns/prov#wasAttributedTo> ?s } "

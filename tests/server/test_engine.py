@@ -280,7 +280,7 @@ def test_a_worker_that_died_while_idle_is_replaced(live, sample_store):
 def test_syntax_errors_read_as_one_line_with_the_position(query: str, expected: str) -> None:
     from pyoxigraph import Store
 
-    from conflictkg.server.sparqltext import readable_syntax_error
+    from conflictkg.sparqltext import readable_syntax_error
 
     with pytest.raises(SyntaxError) as raised:
         Store().query(query)

@@ -6,7 +6,7 @@ heavy and medium ones together all but one, and cheap ones any. The lane comes f
 looks at the query:
 
 * a static one, at the tokens of the one reading the server already makes of every
-  request (:mod:`conflictkg.server.sparqltext`): what makes Oxigraph visit much of the
+  request (:mod:`conflictkg.sparqltext`): what makes Oxigraph visit much of the
   store or hold it (aggregates and GROUP BY, ORDER BY, DISTINCT, property paths with
   ``+`` or ``*``, a pattern of three variables, text filters, OPTIONAL), against what
   bounds it (a small LIMIT with nothing that needs every solution first);
@@ -24,7 +24,7 @@ import re
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
-from conflictkg.server.sparqltext import Reading
+from conflictkg.sparqltext import Reading
 
 CHEAP, MEDIUM, HEAVY = "cheap", "medium", "heavy"
 LANES = (CHEAP, MEDIUM, HEAVY)

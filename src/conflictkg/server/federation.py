@@ -3,7 +3,7 @@
 Oxigraph would itself call any SERVICE endpoint a query names, and fetch any URL an
 update LOADs, which would let any client make the server send requests anywhere
 (including to the local network). So before Oxigraph sees a request, its text is read
-once (:mod:`conflictkg.server.sparqltext`, in a thread: it is linear in the text, but
+once (:mod:`conflictkg.sparqltext`, in a thread: it is linear in the text, but
 the text may be large), bounded in size and depth, and everything it would call is found
 (:mod:`conflictkg.server.sparqlcalls`):
 
@@ -30,10 +30,11 @@ from dataclasses import dataclass
 import httpx
 from pyoxigraph import NamedNode
 
-from conflictkg.server import cost, sparqlcalls, sparqltext
+from conflictkg import sparqltext
+from conflictkg.server import cost, sparqlcalls
 from conflictkg.server.errors import HttpError
 from conflictkg.server.sparqlcalls import ServiceClause
-from conflictkg.server.sparqltext import SparqlTextError
+from conflictkg.sparqltext import SparqlTextError
 
 RESULTS_JSON = "application/sparql-results+json"
 _LANG = re.compile(r"[A-Za-z]+(-[A-Za-z0-9]+)*")

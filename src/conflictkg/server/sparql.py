@@ -34,7 +34,7 @@ from conflictkg.config import Settings
 from conflictkg.server import describe
 from conflictkg.server.engine import QueryEngine, QueryResult
 from conflictkg.server.errors import HttpError, error_response
-from conflictkg.server.sparqltext import SparqlTextError, read, top_level_words
+from conflictkg.sparqltext import SparqlTextError, read, top_level_words
 
 log = logging.getLogger("conflictkg.server")
 

@@ -1,6 +1,6 @@
 """What a query or update would make Oxigraph call: SERVICE endpoints and LOAD sources.
 
-Read from the tokens of :mod:`conflictkg.server.sparqltext`, the way Oxigraph's parser
+Read from the tokens of :mod:`conflictkg.sparqltext`, the way Oxigraph's parser
 reads them. Oxigraph matches a keyword by its letters with no boundary after it, so a
 SERVICE keyword may stand anywhere in a word that is not a variable, a local name, a
 blank node or a language tag (``SERVICE:x``, ``serviceArea:x``, ``trueSERVICE<x>``):
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from pyoxigraph import NamedNode
 
-from conflictkg.server.sparqltext import Reading, SparqlTextError, resolve, unescape_iri
+from conflictkg.sparqltext import Reading, SparqlTextError, resolve, unescape_iri
 
 SERVICE, SILENT, LOAD = "service", "silent", "load"
 

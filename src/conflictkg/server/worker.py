@@ -55,7 +55,7 @@ from conflictkg import store as kgstore
 from conflictkg.remote import RemoteError
 from conflictkg.server import negotiation, sandbox
 from conflictkg.server.errors import HttpError
-from conflictkg.server.sparqltext import readable_syntax_error
+from conflictkg.sparqltext import readable_syntax_error
 
 RESULT_FORMATS = {
     "json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML,

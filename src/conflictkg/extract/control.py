@@ -81,11 +81,11 @@ class ControlFinder:
     assigns: ClassVar[tuple[str, ...]] = ("control_claims",)
 
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
-        self._agents = Agents(gazetteers)
         self._actors = gazetteers.actors
         self._non_party_sides = frozenset(  # the UN, a rescue service: never a claim's party
             side for lang in patterns.languages("actors")
             for side in patterns.section("actors", lang).words("non_party_sides"))
+        self._agents = Agents(gazetteers, self._non_party_sides)
         self._objects = ObjectReader()
         self._rules = {lang: ControlRules(patterns, lang) for lang in patterns.languages("control")}
 

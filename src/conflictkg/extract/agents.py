@@ -417,6 +417,15 @@ class Agents:
                 return m.key
         return None
 
+    def last_pair(self, doc: Doc, before: int, paragraph_start: int, words: AgentWords) -> list[str]:
+        """The last two parties named joined by "و" before ``before`` in its paragraph ("الجيش
+        التركي والجيش الوطني السوري"): the subject a verb in the dual stands for."""
+        named = [m for m in self.parties(doc, paragraph_start, before, words.cues) if m.end <= before]
+        for first, second in zip(reversed(named[:-1]), reversed(named[1:]), strict=True):
+            if _coordinated(doc.text[first.end:second.start]) and first.key != second.key:
+                return [self._resolved(doc, first, words), self._resolved(doc, second, words)]
+        return []
+
     def _resolved(self, doc: Doc, m: Mention, words: AgentWords) -> str:
         """A party after a demonstrative ("هذه الوحدات", "these forces") is the one named
         before it: the last whose words hold the demonstrative's noun ("وحدات من الجيش"),

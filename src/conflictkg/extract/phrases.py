@@ -234,10 +234,11 @@ class PhraseReader:
                         tokens[i + 1].key == "of" and (named or (
                             phrase.items and last is phrase.items[-1] and not joined_since)):
                     of_context = True  # "the Baba Amr district of Homs": Homs is where it is
-                if category == HEAD and self.is_region(t.key) and phrase.items and \
+                if category == HEAD and t.key in self.regions and phrase.items and \
                         last is phrase.items[-1] and not joined_since and not doc.text[last.end:t.start].strip():
                     phrase.context.append(phrase.items.pop())  # "the Idlib countryside", right after
-                    # the name; not "قرية X في ريف عفرين", where the countryside is X's"
+                    # the name; not "قرية X في ريف عفرين" nor "مدينة X بريف الرقة", where the
+                    # countryside (after its preposition) is X's
                 elif category == HEAD and self.is_region(t.key):
                     in_context = True  # "the countryside of Hama", "ريف حلب"
                 if category == GENERIC or t.key.lstrip("و").isdigit() or (

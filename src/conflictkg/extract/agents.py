@@ -82,8 +82,9 @@ class AgentWords:
 class Agents:
     """Finds the party that makes a change, per document."""
 
-    def __init__(self, gazetteers: Gazetteers) -> None:
+    def __init__(self, gazetteers: Gazetteers, non_party_sides: frozenset[str] = frozenset()) -> None:
         self._actors = gazetteers.actors
+        self._non_party_sides = non_party_sides  # the UN, a rescue service: never the party a pronoun is
         self._sources = gazetteers.sources
         self._first: dict[str, frozenset[str]] = {}
 
@@ -349,6 +350,10 @@ class Agents:
         if i > 0 and doc.tokens[i - 1].start >= sentence.start and \
                 not words.quantities.isdisjoint(clitic_forms(doc.tokens[i - 1].key)):
             i -= 1  # "وأن عشرات المسلحين فروا": the place of the counted phrase
+        elif i > 1 and doc.tokens[i - 2].start >= sentence.start and \
+                not words.partitives.isdisjoint(clitic_forms(doc.tokens[i - 1].key)) and \
+                not words.quantities.isdisjoint(clitic_forms(doc.tokens[i - 2].key)):
+            i -= 2  # "وإن عدداً من المسلحين فروا": the place of the count they are taken from
         while not words.verb_first and i > 0 and doc.tokens[i - 1].start >= sentence.start and \
                 doc.tokens[i - 1].key in ARTICLES:
             i -= 1
@@ -401,12 +406,25 @@ class Agents:
 
     def last_party(self, doc: Doc, before: int, paragraph_start: int, words: AgentWords | None = None) -> str | None:
         """The last party named before ``before`` in its paragraph ("سيطروا", "they"), not
-        one named as a helper ("with the support of the Russian air force")."""
+        one named as a helper ("with the support of the Russian air force"), nor one of no
+        side in the war ("التي تشرف عليها قوة الأمم المتحدة، وباتت القمة تحت سيطرتها")."""
         for m in reversed(self.parties(doc, paragraph_start, before)):
+            entry = self._actors.get(m.key)
+            if entry is not None and entry.side in self._non_party_sides:
+                continue
             if m.end <= before and (words is None or words.accompaniments.isdisjoint(
                     phrases_of(doc.tokens_between(max(0, m.start - 60), m.start)[-ACCOMPANIMENT_REACH:]))):
                 return m.key
         return None
+
+    def last_pair(self, doc: Doc, before: int, paragraph_start: int, words: AgentWords) -> list[str]:
+        """The last two parties named joined by "و" before ``before`` in its paragraph ("الجيش
+        التركي والجيش الوطني السوري"): the subject a verb in the dual stands for."""
+        named = [m for m in self.parties(doc, paragraph_start, before, words.cues) if m.end <= before]
+        for first, second in zip(reversed(named[:-1]), reversed(named[1:]), strict=True):
+            if _coordinated(doc.text[first.end:second.start]) and first.key != second.key:
+                return [self._resolved(doc, first, words), self._resolved(doc, second, words)]
+        return []
 
     def _resolved(self, doc: Doc, m: Mention, words: AgentWords) -> str:
         """A party after a demonstrative ("هذه الوحدات", "these forces") is the one named
@@ -446,8 +464,8 @@ class Agents:
         if not before:
             return False
         last = set(clitic_forms(before[-1].key))
-        if last & words.partitives:
-            return not (len(before) == 2 and set(clitic_forms(before[0].key)) & words.members)
+        if last & words.partitives:  # "عدداً من المسلحين فروا": a count of them, in their place
+            return not (len(before) == 2 and set(clitic_forms(before[0].key)) & (words.members | words.quantities))
         if len(before) == 2 and before[-1].key in ARTICLES and not words.verb_first:
             last = {before[0].key}  # "under the Military Operations Command"
         return bool(last & words.opponents)

@@ -81,11 +81,11 @@ class ControlFinder:
     assigns: ClassVar[tuple[str, ...]] = ("control_claims",)
 
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
-        self._agents = Agents(gazetteers)
         self._actors = gazetteers.actors
         self._non_party_sides = frozenset(  # the UN, a rescue service: never a claim's party
             side for lang in patterns.languages("actors")
             for side in patterns.section("actors", lang).words("non_party_sides"))
+        self._agents = Agents(gazetteers, self._non_party_sides)
         self._objects = ObjectReader()
         self._rules = {lang: ControlRules(patterns, lang) for lang in patterns.languages("control")}
 
@@ -145,6 +145,8 @@ class ControlFinder:
                     end = max(cue.end, place.end) if place.start > cue.start else max(cue.end, reading.end)
                     key = f"control-{start}-{end}" if place.start > cue.start else f"control-{place.start}-{end}"
                     key += "" if reading is readings[0] else f"-{reading.change}"
+                    key += f"-{reading.actor}" if reading is not readings[0] and \
+                        reading.change == readings[0].change else ""  # the second of a dual subject
                     if key in claims or place.key == actor or _unheld(doc, place, rules):
                         continue
                     claims[key] = ControlClaim(
@@ -270,6 +272,11 @@ class ControlFinder:
         if relative or cue.key in rules.suffixed_keys:  # "دخلتها قوات الجيش": the subject after
             bound = sentence.end  # "التي سيطرت عليها قوات النظام": the subject after the pronoun
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
+        partners: list[str] = []
+        if spec.form == "verbs" and self._dual(cue, rules):  # its subject is two parties, never one
+            pair = self._agents.last_pair(doc, cue.start, paragraph_start(doc, sentence), words)
+            if pair:  # "أعلن الجيش التركي والجيش الوطني ... كما حررا": the two parties named last
+                actor, partners = pair[0], pair[1:]
         made = self._made_to(doc, cue, sentence, rules, words)
         if made is not None:  # "أجبرت الفصائل قوات النظام على الانسحاب": the party made to change
             actor, agent = made, True
@@ -291,6 +298,7 @@ class ControlFinder:
         if spec.form == "nouns" and not agent and not _possessed(cue) and not done:
             return []  # "السيطرة على أحياء المدينة": a topic, nobody said to take it
         readings = [Reading(spec.change, places, actor, object_end)]
+        readings += [Reading(spec.change, places, partner, object_end) for partner in partners]
         if spec.form == "handovers":
             to = self._recipient(doc, object_end, sentence, rules, words)
             if to is not None:
@@ -300,6 +308,17 @@ class ControlFinder:
             if held is not None and held != actor:
                 readings.append(Reading("lost", places, held, object_end))
         return readings
+
+    def _dual(self, cue: Match, rules: ControlRules) -> bool:
+        """Arabic: a verb in the dual ("حررا", "سيطرتا"): the verb of the same change without
+        its ending of the dual is a cue too."""
+        key = cue.key
+        if rules.english or " " in key:
+            return False
+        for ending, stem in (("تا", "ت"), ("ا", "")):
+            if key.endswith(ending) and not key.endswith("وا") and len(key) > len(ending) + 2:
+                return normalize_key(key[:-len(ending)] + stem) in rules.verb_keys[cue.payloads[0].change]
+        return False
 
     def _party_follows(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """Arabic: whether a party is named right after the verb, past the words that say when

@@ -42,6 +42,9 @@ class ControlRules:
         self.suffixed = self._suffixed(entries, self.phrases.suffixes)
         entries += [(w, cue) for w, cue in self.suffixed.values()]
         self.suffixed_keys = frozenset(normalize_key(w) for w, _ in self.suffixed.values())
+        self.verb_keys: dict[str, frozenset[str]] = {  # the verbs of each change, as keys
+            change: frozenset(normalize_key(w) for w, cue in entries if cue.change == change and cue.form == "verbs")
+            for change in changes.names()}
         self.cues: Matcher[Cue] = Matcher(entries, words=True)
         self.denials: Matcher[str] = s.matcher(denial=s.words("denials") + s.words("dismissals"))
         self.late_denials_words = s.words("late_denials")

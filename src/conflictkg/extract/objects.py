@@ -309,13 +309,20 @@ class ObjectReader:
         """"سيطرت عليها، ومن بينها A وB": the list after the pronoun; else the places the
         pronoun stands for: the list named last before the cue, or the last claim's."""
         phrase = rules.phrases.read(doc, pronoun.end, sentence.end, stop_at=starts - {cue.start})
+        listed: list[Mention] = []
         if phrase.items and phrase.counted and phrase.elaborated:
-            return phrase.items, pronoun.end, phrase.end  # "سيطرت عليها، ومن بينها A وB"; not
-            # "withdrew from them towards the districts of A and B", where they went
+            following = doc.tokens_between(pronoun.end, sentence.end)[:1]
+            if not (following and following[0].key.startswith("و") and
+                    following[0].key[1:] in rules.prepositions[cue.payloads[0].change]):
+                return phrase.items, pronoun.end, phrase.end  # "سيطرت عليها، ومن بينها A وB"; not
+                # "withdrew from them towards the districts of A and B", where they went
+            listed = phrase.items  # "سيطرت عليه وعلى الحواجز المحيطة به، ومن بينها A": the
+            # items are the second object's; the pronoun still stands for the place before
         if pronoun.key in rules.pronoun_objects and not (set(clitic_forms(pronoun.key)) - {pronoun.key}) \
                 and not rules.english and not pronoun.key.startswith(("عل", "من", clitics().article)):
             named = [m for m in doc.index("place_mentions").starting(sentence.start, cue.start)
-                     if m.end <= cue.start and not quoted(doc, m)][-1:]  # "كامل ما خسرته"
+                     if m.end <= cue.start and not quoted(doc, m)
+                     and not rules.phrases.located_after(doc, m)][-1:]  # "كامل ما خسرته"
         else:
             named = [m for m in rules.phrases.preceding(doc, sentence.start, cue.start)
                      if not quoted(doc, m)]
@@ -325,6 +332,8 @@ class ObjectReader:
             named = town[-1:] or named
         if named:
             single = pronoun.key.endswith(("ه", "it")) and not pronoun.key.endswith("ها")
+            if listed:
+                return (named[-1:] if single else named) + listed, pronoun.start, phrase.end
             return (named[-1:] if single else named), pronoun.start, pronoun.end
         if context:
             return context, pronoun.start, pronoun.end

@@ -31,6 +31,7 @@ MAX_GAP = 3  # words in a row the reader cannot place before the list is taken t
 FIRST_WITHIN = 4  # such words allowed before the first item
 MAX_NAME_WORDS = 3  # words of a name the gazetteer lacks, between two items of a list
 MAX_UNKNOWN_NAMES = 4  # such names in a row before the list is taken to have ended
+LOCATED_REACH = 80  # characters before a name of direction in which the place it locates ends
 _PUNCT_LIST = "،,:;"
 _APOSTROPHES = "'’"
 
@@ -186,6 +187,8 @@ class PhraseReader:
                 if opens_here and entry is not None and entry.level == "site":
                     in_context = False  # "بريف حلب ومطار كويرس": a facility opens a new item
                 region = self.is_region(doc.tokens[doc.token_at(place.start)].key)
+                if not opens_here and self.located_after(doc, place):
+                    located = True  # "مطار كويرس العسكري شرق حلب": where the item before is
                 if in_context or located or of_context or region or self._possessive(doc, place):
                     (phrase.near if landmark and not located else phrase.context).append(place)
                     in_context = in_context or located or of_context or region
@@ -231,10 +234,11 @@ class PhraseReader:
                         tokens[i + 1].key == "of" and (named or (
                             phrase.items and last is phrase.items[-1] and not joined_since)):
                     of_context = True  # "the Baba Amr district of Homs": Homs is where it is
-                if category == HEAD and self.is_region(t.key) and phrase.items and \
+                if category == HEAD and t.key in self.regions and phrase.items and \
                         last is phrase.items[-1] and not joined_since and not doc.text[last.end:t.start].strip():
                     phrase.context.append(phrase.items.pop())  # "the Idlib countryside", right after
-                    # the name; not "قرية X في ريف عفرين", where the countryside is X's"
+                    # the name; not "قرية X في ريف عفرين" nor "مدينة X بريف الرقة", where the
+                    # countryside (after its preposition) is X's
                 elif category == HEAD and self.is_region(t.key):
                     in_context = True  # "the countryside of Hama", "ريف حلب"
                 if category == GENERIC or t.key.lstrip("و").isdigit() or (
@@ -292,9 +296,24 @@ class PhraseReader:
         i = doc.token_at(m.start)
         t = doc.tokens[i]
         proclitic = doc.text[t.start:m.start] if m.start > t.start else self._head_proclitic(doc, i)
-        if any(c in proclitic for c in "بكل") or self._possessive(doc, m):
+        if any(c in proclitic for c in "بكل") or self._possessive(doc, m) or self.located_after(doc, m):
             return True
         return i > 0 and self.category(doc, i - 1)[0] == CONTEXT
+
+    def located_after(self, doc: Doc, m: Mention) -> bool:
+        """Whether a name that opens with a word of direction ("شرق حلب") follows another place
+        with at most an adjective between them and nothing that joins them ("مطار كويرس العسكري
+        شرق حلب"): it says where that place is, as "شرق" before "حلب" would."""
+        i = doc.token_at(m.start)
+        if self.capitalised or doc.tokens[i].start != m.start or self.category(doc, i)[0] != CONTEXT:
+            return False
+        before = [p for p in doc.index("place_mentions").starting(max(0, m.start - LOCATED_REACH), m.start)
+                  if p.end <= m.start][-1:]
+        if not before:
+            return False
+        gap = doc.tokens_between(before[0].end, m.start)
+        return len(gap) <= 1 and not any(c in doc.text[before[0].end:m.start] for c in _PUNCT_LIST) and \
+            not any(t.key.startswith("و") for t in gap)
 
     def _head_proclitic(self, doc: Doc, i: int) -> str:
         """The prepositions joined to the head noun right before the name at token ``i``

@@ -60,3 +60,25 @@ def test_troops_after_a_verb_of_saying_are_the_state_forces(extract, text, place
 def test_troops_of_another_party_are_not_the_state_forces(extract):
     text = "The monitor said Turkish troops now controlled most of Kafr Nabl."
     assert all(actor != "syrian-government-forces" for actor, _, _ in claims(extract, text, "en"))
+
+
+# --- a withdrawal told with no object but a time -------------------------------------------
+
+
+def test_a_withdrawal_with_only_a_time_after_it_is_from_the_place_just_taken(extract):
+    text = ("Government forces took full control of the town of Saraqib on Monday after rebels "
+            "pulled out in the early hours.")
+    assert ("syrian-opposition-factions", "withdrew", "Saraqab") in claims(extract, text, "en")
+
+
+def test_a_withdrawal_with_only_a_time_and_no_place_before_is_no_claim(extract):
+    text = "Rebels shelled army posts for a week. On Sunday they pulled out in the early hours."
+    assert claims(extract, text, "en") == []
+
+
+# --- an army noun behind an adverb ----------------------------------------------------------
+
+
+def test_an_army_noun_before_an_adverb_is_the_state_forces(extract):
+    text = "The Syrian government army has completely liberated the town of Saraqib, the ministry said."
+    assert ("syrian-government-forces", "captured", "Saraqab") in claims(extract, text, "en")

@@ -428,7 +428,8 @@ class ControlFinder:
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         before = [t for t in doc.tokens_between(clause[0], cue.start)
                   if not (doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))]
-        while before and before[-1].key in rules.words.subject_gap and before[-1].key not in rules.army_nouns:
+        while before and (before[-1].key in rules.words.subject_gap or before[-1].key in rules.adverbs) \
+                and before[-1].key not in rules.army_nouns:  # "the army has completely liberated"
             before.pop()
         if not before or before[-1].key not in rules.army_nouns:
             return False

@@ -62,6 +62,7 @@ class ControlRules:
         self.since = s.keys("since")
         self.state_links = s.keys("state_links")
         self.army_nouns = s.keys("army_nouns")
+        self.adverbs = s.keys("inserted_adverbs")
         self.particles = s.keys("particles")
         self.vicinity = s.keys("vicinity")
         self.vicinity_changes = frozenset(("withdrew", "entered"))

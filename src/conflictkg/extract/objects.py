@@ -128,7 +128,9 @@ class ObjectReader:
                 if where:  # "فر عناصر حواجز أخرى في محيط بلدة جلين باتجاه": where they were
                     return where[-1:], cue.end, heading
                 clause_end = (doc.clause_at(cue.start) or (sentence.start, sentence.end))[1]
-                bare = len(doc.tokens_between(cue.end, clause_end)) <= IMPLIED_REACH
+                rest = [t for t in doc.tokens_between(cue.end, clause_end) if not rules.english or not (
+                    rules.phrases.is_time(t.key) or doc.dates_overlapping(t.start, t.end))]
+                bare = len(rest) <= IMPLIED_REACH  # "after rebels pulled out in the early hours"
                 if change == "withdrew" and context and (heading > cue.end or (
                         bare and cue.payloads[0].form == "verbs")):
                     # "فرت عناصر النظام باتجاه", "fled toward": from where they were

@@ -440,19 +440,22 @@ class ControlFinder:
 
     def _army_subject(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """English: the subject is an unqualified noun of the army ("troops took", "Army units on
-        Monday restored security to", "Army restores"), which names the state's forces."""
+        Monday restored security to", "Army restores", "said troops now controlled"), which
+        names the state's forces."""
         if not rules.army_nouns:
             return False
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         before = [t for t in doc.tokens_between(clause[0], cue.start)
                   if not (doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))]
-        while before and before[-1].key in rules.words.subject_gap and before[-1].key not in rules.army_nouns:
+        while before and (before[-1].key in rules.words.subject_gap or before[-1].key in rules.adverbs) \
+                and before[-1].key not in rules.army_nouns:  # "the army has completely liberated"
             before.pop()
         if not before or before[-1].key not in rules.army_nouns:
             return False
         qualifier = before[-2].key if len(before) > 1 else None
         # "and troops entered", "as the army entered": a clause of its own opens before the noun
-        return qualifier is None or qualifier in rules.army_qualifiers or qualifier in rules.words.complementizers
+        return qualifier is None or qualifier in rules.army_qualifiers or qualifier in rules.words.complementizers \
+            or qualifier in rules.reporting
 
     def _people_after(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """Arabic: people right after the verb, before any party, are its subject ("خرج فيه مئات

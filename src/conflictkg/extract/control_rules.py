@@ -65,6 +65,7 @@ class ControlRules:
         self.since = s.keys("since")
         self.state_links = s.keys("state_links")
         self.army_nouns = s.keys("army_nouns")
+        self.adverbs = s.keys("inserted_adverbs")
         self.particles = s.keys("particles")
         self.vicinity = s.keys("vicinity")
         self.vicinity_changes = frozenset(("withdrew", "entered"))
@@ -88,6 +89,14 @@ class ControlRules:
         self.unheld_levels = frozenset(s.words("unheld_levels"))
         places = patterns.section("places", language)
         self.anaphors = frozenset(normalize_key(k) for k in places.groups("anaphors"))
+        # what an anaphor ("the town") and a head noun before a name ("the province of X")
+        # may stand for: an anaphor stands for no place named as something it cannot be
+        self.anaphor_levels = {normalize_key(k): frozenset(v) for k, v in places.groups("anaphors").items()}
+        self.qualifier_levels = {normalize_key(k): frozenset(v) for k, v in places.groups("qualifiers").items()}
+        # "said troops now controlled", "Syria says troops retake": a verb of saying opens the
+        # clause whose subject the army noun after it is
+        self.reporting = frozenset(normalize_key(w) for w in patterns.section(
+            "attribution", language).words("verbs") if " " not in w) if language == "en" else frozenset()
         self.plural_anaphors = s.keys("plural_anaphors")
         self.qualifiers = frozenset(normalize_key(q) for q in places.groups("qualifiers"))
         events = patterns.section("events", language).groups("kinds")

@@ -29,6 +29,7 @@ THERE_REACH = 3  # words of an object that names no place before a pronoun of pl
 WIDE_LEVELS = frozenset({"governorate", "district"})
 ADJECTIVES = 3  # English: adjectives between an anaphor's article and its noun ("the strategic northern town")
 ARTICLES = frozenset({"the", "this", "that"})
+FILLERS_AHEAD = 5  # words that may open a coordinated item before its name ("as well as much of the X")
 
 
 class ObjectReader:
@@ -127,7 +128,9 @@ class ObjectReader:
                 if where:  # "فر عناصر حواجز أخرى في محيط بلدة جلين باتجاه": where they were
                     return where[-1:], cue.end, heading
                 clause_end = (doc.clause_at(cue.start) or (sentence.start, sentence.end))[1]
-                bare = len(doc.tokens_between(cue.end, clause_end)) <= IMPLIED_REACH
+                rest = [t for t in doc.tokens_between(cue.end, clause_end) if not rules.english or not (
+                    rules.phrases.is_time(t.key) or doc.dates_overlapping(t.start, t.end))]
+                bare = len(rest) <= IMPLIED_REACH  # "after rebels pulled out in the early hours"
                 if change == "withdrew" and context and (heading > cue.end or (
                         bare and cue.payloads[0].form == "verbs")):
                     # "فرت عناصر النظام باتجاه", "fled toward": from where they were
@@ -272,7 +275,7 @@ class ObjectReader:
                 continue
             if tokens[k].key in prepositions:
                 return rules.phrases.read(doc, tokens[k].end, sentence.end, stop_at=stop)
-            if (direct or coordinated) and phrase.items and self._opens_item(doc, tokens[k:k + 3], rules):
+            if (direct or coordinated) and phrase.items and self._opens_item(doc, tokens[k:k + FILLERS_AHEAD], rules):
                 return rules.phrases.read(doc, tokens[k].start, sentence.end, stop_at=stop)
         return None
 
@@ -350,6 +353,9 @@ class ObjectReader:
         if phrase.elaborated:
             return []  # "عدة مواقع في ريف حماة، من بينها A وB": the items, named but not known
         if phrase.context:
+            if rules.english and rules.phrases.possessive(doc, phrase.context[0]):
+                return []  # "retook Aleppo's Salaheddine", "seized Palmyra's airport": a part of
+                # the place that owns it, not named here, is what was taken
             head: list[Token] = []
             for t in doc.tokens_between(cue.end, phrase.context[0].start):
                 if rules.phrases.category(doc, doc.token_index(t.start))[0] in ("context", "near"):

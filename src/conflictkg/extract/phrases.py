@@ -189,7 +189,7 @@ class PhraseReader:
                 region = self.is_region(doc.tokens[doc.token_at(place.start)].key)
                 if not opens_here and self.located_after(doc, place):
                     located = True  # "مطار كويرس العسكري شرق حلب": where the item before is
-                if in_context or located or of_context or region or self._possessive(doc, place):
+                if in_context or located or of_context or region or self.possessive(doc, place):
                     (phrase.near if landmark and not located else phrase.context).append(place)
                     in_context = in_context or located or of_context or region
                 else:
@@ -296,7 +296,7 @@ class PhraseReader:
         i = doc.token_at(m.start)
         t = doc.tokens[i]
         proclitic = doc.text[t.start:m.start] if m.start > t.start else self._head_proclitic(doc, i)
-        if any(c in proclitic for c in "بكل") or self._possessive(doc, m) or self.located_after(doc, m):
+        if any(c in proclitic for c in "بكل") or self.possessive(doc, m) or self.located_after(doc, m):
             return True
         return i > 0 and self.category(doc, i - 1)[0] == CONTEXT
 
@@ -342,7 +342,7 @@ class PhraseReader:
                 return False
         return True
 
-    def _possessive(self, doc: Doc, place: Mention) -> bool:
+    def possessive(self, doc: Doc, place: Mention) -> bool:
         """"Aleppo's Sheikh Maqsoud": the owner of what follows is where it is."""
         after = doc.text[place.end:place.end + 3]
         return bool(after) and after[0] in _APOSTROPHES and after[1:2].lower() == "s"

@@ -311,7 +311,8 @@ class PlaceFinder:
                 continue  # "the village of Tadif": a head noun, not an anaphor
             levels = rules.anaphors.get(m.key, ())
             earlier = [p for p in reversed(places.before(m.start))
-                       if p.end <= m.start and not _landmark(doc, p, rules)]
+                       if p.end <= m.start and not _landmark(doc, p, rules)
+                       and not _named_otherwise(doc, p, levels, rules)]
             head = clitics().without_article(m.key).split()[-1]  # "الحي" -> a place written "حي X"
             found = None
             for level in levels:  # a place written "حي X" first, then any of the level
@@ -366,6 +367,23 @@ def _qualifier(doc: Doc, m: Match[str], rules: _Rules) -> tuple[str, ...] | None
         if j < len(doc.tokens) and doc.tokens[j].key in rules.qualifiers:
             return rules.qualifiers[doc.tokens[j].key]
     return None
+
+
+def _named_otherwise(doc: Doc, p: Mention, levels: tuple[str, ...], rules: _Rules) -> bool:
+    """English: whether a place was named with a head noun of another kind than an anaphor
+    stands for ("the western province of Canakkale" is no "the town" after it)."""
+    if rules.language != "en":
+        return False
+    i = doc.token_index(p.start) - 1
+    heads = [doc.tokens[i - 1].key] if i > 0 and doc.tokens[i].key == "of" else []
+    j = doc.token_index(p.end)
+    heads += [doc.tokens[j].key] if j < len(doc.tokens) and doc.tokens[j].start >= p.end else []
+    allowed = {"community" if level in ("city", "town") else level for level in levels}
+    for head in heads:
+        named = rules.qualifiers.get(head)
+        if named and "any" not in named and allowed.isdisjoint(named):
+            return True
+    return False
 
 
 def _shouted(text: str) -> bool:

@@ -53,6 +53,8 @@ class EventRules:
         self.day_record_kinds = frozenset(s.words("day_record_kinds"))
         self.dateline_kinds = frozenset(s.words("dateline_kinds"))
         self.destinations = s.keys("destinations")
+        # "منها" after a withdrawal: the place it left is one named before
+        self.left_pronouns = s.keys("left_pronouns")
         # the words before a place that is not where a place was taken or besieged, or
         # where a withdrawal left from
         self.taken_at = self.reference_words | self.directions

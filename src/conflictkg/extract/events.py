@@ -40,6 +40,7 @@ SCARE_QUOTE_WORDS = 2  # words of a quotation that sets a label apart ("“هر�
 QUOTE_OPENINGS = ("“", "«", "\"")
 QUOTE_CLOSINGS = ("”", "»", "\"")
 PLACE_OBJECT_WINDOW = 3  # tokens between "سقوط" and the place that fell ("سقوط مدينة يبرود")
+SIDES = ("capture", "withdrawal")  # the two sides of one change of hands
 RELATIVE_TOKENS = 10  # words of a relative clause that may place a referred event ("الذي شنه … على حي القدم")
 
 
@@ -255,6 +256,7 @@ class EventFinder:
                            rules.resumed_list_openers)
             found = actions(doc, sentence, unquoted, stops, usable, names, bounds)
             offsets_here = inside(offsets)
+            told_sides: list[tuple[str, Place]] = []  # the places taken or left so far
             for n, action in enumerate(found):
                 kind = _kind(action.cues, rules)
                 moved = kind in rules.place_kinds
@@ -281,6 +283,15 @@ class EventFinder:
                 if not place.keys and not (moved and (action.places or action.lead)):
                     place = Place(_paragraph_places(doc, sentence, names, before=action.start), {})
                 pointed = not place.keys and bool(action.places or action.lead)
+                if pointed and kind in SIDES and _left_it(doc, action, rules):
+                    # "سيطرت على مورك إثر انسحاب الفصائل منها باتجاه خان شيخون": the
+                    # other side of the change of hands, from the place taken, not where
+                    # its losers went
+                    side = next((p for k, p in reversed(told_sides) if k != kind), None)
+                    if side is not None:
+                        place, pointed = side, False
+                if kind in SIDES and place.keys:
+                    told_sides.append((kind, place))
                 evidence = doc.span(action.start, action.end) if n else doc.span(
                     sentence.start, sentence.end)
                 # "استأنفت هجوما، وسيطرت خلال أيام على أحياء A وB": each place taken is
@@ -360,6 +371,15 @@ def _day_of(date: Any) -> str | None:
         if (last - first).days == 1:
             return date.end
     return date.value
+
+
+def _left_it(doc: Doc, action: Any, rules: EventRules) -> bool:
+    """Whether an action says it left a place named before by a pronoun ("انسحب
+    المسلحون منها باتجاه رنكوس"), before the places it went to."""
+    cue = action.cues[0]
+    until = min([m.start for m in [*action.places, *action.lead] if m.start > cue.end]
+                or [action.end])
+    return any(t.key in rules.left_pronouns for t in doc.tokens_between(cue.end, until))
 
 
 def _refers_back(doc: Doc, cue: Match[str], rules: EventRules) -> bool:

@@ -321,3 +321,17 @@ def test_a_day_told_before_the_offset_still_dates_the_clause_after_it(extract):
     found = extract(text, language="en", published="2021-07-29")
     assert [(e.start, e.places) for e in found.events if e.kind == "capture"] == [
         ("2021-07-27", ["C1426"])]
+
+
+def test_a_coordinated_predicate_takes_the_date_of_its_own_clause(extract):
+    # the crossing before it is no event; the siege is dated in its own clause
+    text = ("عبرت القوات نهر العاصي في 31 أيار، وحاصرت بلدة كفرزيتا في العاشر من حزيران.\n\n"
+            "وقصفت المدفعية بلدة اللطامنة.")
+    days = [(e.kind, e.start) for e in extract(text, published="2019-07-01").events]
+    assert ("siege", "2019-06-10") in days and ("siege", "2019-05-31") not in days
+
+
+def test_a_predicate_after_a_date_set_apart_keeps_that_date(extract):
+    text = "في 10 حزيران، حاصرت القوات بلدة كفرزيتا التي انسحبت منها في 5 أيار."
+    days = [(e.kind, e.start) for e in extract(text, published="2019-07-01").events]
+    assert days[0] == ("siege", "2019-06-10")

@@ -335,3 +335,19 @@ def test_a_predicate_after_a_date_set_apart_keeps_that_date(extract):
     text = "في 10 حزيران، حاصرت القوات بلدة كفرزيتا التي انسحبت منها في 5 أيار."
     days = [(e.kind, e.start) for e in extract(text, published="2019-07-01").events]
     assert days[0] == ("siege", "2019-06-10")
+
+
+@pytest.mark.parametrize("text", [
+    "وثق المرصد مقتل 40 عنصراً منذ بدء الهجوم على بلدة اللطامنة في 19 حزيران.",
+    "بلغ عدد القتلى 40 منذ انطلاق العملية على بلدة اللطامنة في 19 حزيران.",
+])
+def test_an_event_named_after_since_began_is_dated_the_day_it_began(extract, text):
+    found = [(e.start, e.places) for e in extract(text, published="2019-07-01").events]
+    assert ("2019-06-19", ["C3458"]) in found
+
+
+def test_the_day_an_event_began_dates_no_other_action_of_the_sentence(extract):
+    text = ("قصفت الطائرات اليوم الاثنين بلدة كفرزيتا، وقتل 20 عنصراً منذ بدء الهجوم على بلدة "
+            "اللطامنة في 19 حزيران.")
+    found = {e.kind: e.start for e in extract(text, published="2019-07-01").events}
+    assert found == {"shelling": "2019-07-01", "attack": "2019-06-19"}

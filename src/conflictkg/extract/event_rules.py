@@ -34,6 +34,8 @@ class EventRules:
         self.began = s.keys("began_words")
         self.background = s.keys("background_openers")
         self.launches = s.keys("launch_words")
+        self.began_since: Matcher[str] = s.matcher(b=s.words("began_since"))
+        self.began_nouns: Matcher[str] = Matcher(s.mapping("began_nouns").items())
         self.object_cues = {normalize_key(k): normalize_key(v)
                             for k, v in s.mapping("object_cues").items()}
         self.references = s.keys("references")

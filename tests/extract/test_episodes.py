@@ -174,3 +174,10 @@ def test_a_record_s_field_value_is_no_episode(extract):
             "بتاريخ 28 كانون الثاني/يناير، استهدف الجيش الحر مراكز قوات النظام في حي القدم.\n")
     events = extract(text, published=None, kind="archive-record").events
     assert [e.evidence.text for e in events if e.evidence.text == "معركة ضد النظام"] == []
+
+
+def test_a_town_listed_with_a_site_found_in_it_stays_a_place_of_the_capture(extract):
+    # the square is found in al-Sarb, but al-Sarb is an item of the list, not its setting
+    text = "سيطرت الفصائل أمس على قرية السرب والمربع الأمني."
+    places = [e.places for e in extract(text).events]
+    assert ["C8197"] in places

@@ -321,3 +321,33 @@ def test_a_day_told_before_the_offset_still_dates_the_clause_after_it(extract):
     found = extract(text, language="en", published="2021-07-29")
     assert [(e.start, e.places) for e in found.events if e.kind == "capture"] == [
         ("2021-07-27", ["C1426"])]
+
+
+def test_a_coordinated_predicate_takes_the_date_of_its_own_clause(extract):
+    # the crossing before it is no event; the siege is dated in its own clause
+    text = ("عبرت القوات نهر العاصي في 31 أيار، وحاصرت بلدة كفرزيتا في العاشر من حزيران.\n\n"
+            "وقصفت المدفعية بلدة اللطامنة.")
+    days = [(e.kind, e.start) for e in extract(text, published="2019-07-01").events]
+    assert ("siege", "2019-06-10") in days and ("siege", "2019-05-31") not in days
+
+
+def test_a_predicate_after_a_date_set_apart_keeps_that_date(extract):
+    text = "في 10 حزيران، حاصرت القوات بلدة كفرزيتا التي انسحبت منها في 5 أيار."
+    days = [(e.kind, e.start) for e in extract(text, published="2019-07-01").events]
+    assert days[0] == ("siege", "2019-06-10")
+
+
+@pytest.mark.parametrize("text", [
+    "وثق المرصد مقتل 40 عنصراً منذ بدء الهجوم على بلدة اللطامنة في 19 حزيران.",
+    "بلغ عدد القتلى 40 منذ انطلاق العملية على بلدة اللطامنة في 19 حزيران.",
+])
+def test_an_event_named_after_since_began_is_dated_the_day_it_began(extract, text):
+    found = [(e.start, e.places) for e in extract(text, published="2019-07-01").events]
+    assert ("2019-06-19", ["C3458"]) in found
+
+
+def test_the_day_an_event_began_dates_no_other_action_of_the_sentence(extract):
+    text = ("قصفت الطائرات اليوم الاثنين بلدة كفرزيتا، وقتل 20 عنصراً منذ بدء الهجوم على بلدة "
+            "اللطامنة في 19 حزيران.")
+    found = {e.kind: e.start for e in extract(text, published="2019-07-01").events}
+    assert found == {"shelling": "2019-07-01", "attack": "2019-06-19"}

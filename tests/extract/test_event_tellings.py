@@ -152,3 +152,24 @@ def test_what_happened_in_the_hours_before_a_report_happened_on_its_day(extract,
 def test_what_a_sentence_does_meanwhile_with_that_is_its_own_deed_that_day(extract, text):
     days = {places[0]: (kind, start) for kind, start, places in found(extract, text) if places}
     assert days.get(LATAMNEH, days.get(JOBAR)) == ("attack", "2019-08-09")
+
+
+@pytest.mark.parametrize("text", [
+    f"{LEAD_AR}\n\nسيطرت قوات النظام أمس على بلدة اللطامنة، إثر انسحاب الفصائل منها باتجاه "
+    "مدينة كفرزيتا.",
+    f"{LEAD_AR}\n\nأعلن الجيش أمس السيطرة على بلدة اللطامنة، بعد أن فر المسلحون منها نحو "
+    "بلدة مورك.",
+])
+def test_a_withdrawal_from_it_towards_another_town_left_the_town_taken(extract, text):
+    days = found(extract, text)
+    assert sorted(kind for kind, start, places in days
+                  if start == "2019-08-09" and places == [LATAMNEH]) == ["capture", "withdrawal"]
+    assert not any({KAFR_ZITA, MOREK} & set(places) for kind, _, places in days
+                   if kind == "withdrawal")
+
+
+def test_a_withdrawal_towards_a_town_with_no_word_for_the_town_left_is_not_placed(extract):
+    # "انسحبت الفصائل باتجاه كفرزيتا" does not say it left al-Latamneh
+    text = f"{LEAD_AR}\n\nسيطرت قوات النظام أمس على بلدة اللطامنة، بينما انسحبت الفصائل باتجاه مدينة كفرزيتا."
+    days = found(extract, text)
+    assert [kind for kind, _, places in days if LATAMNEH in places] == ["capture"]

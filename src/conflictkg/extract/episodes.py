@@ -46,7 +46,8 @@ DATE_REACH = 12  # characters after a clause-opening word where a date makes it 
 LIST_REACH = 2  # other words before the place of a clause that continues a list ("، ومدينتا B")
 BACKGROUND_NEAR = 2  # words between "بعد" and the cue it makes background ("after fierce fighting")
 BACKGROUND_REACH = 4  # tokens between "بعد" and the date of its clause ("بعد سيطرة النظام الأربعاء")
-SIDES = frozenset({"capture", "withdrawal"})  # the two sides of one change of hands
+SIDES = frozenset({"capture", "withdrawal"})
+LOCAL_LEVELS = ("neighbourhood", "community")  # a quarter, a town or a village  # the two sides of one change of hands
 
 
 @dataclass
@@ -115,6 +116,11 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         action = Action([cue], start, end, places=after or lead, lead=lead if after else [],
                         background=background)
         first = cue.start if background else min(start, clause[0])  # "بعد معارك": its own only
+        if _coordinated_verb(doc, cue, clause, scope):
+            # "عبرت النهر في 31 أيار، وطوقت منبج في العاشر من حزيران": a predicate of its
+            # own, dated in its own clause before the clause before it
+            first = next((cue.start for d in dates if cue.start <= d.span.start < end
+                          and d.span.start < clause[1]), first)
         action.date = next((d for d in dates if first <= d.span.start < end), None)
         out.append(action)
         reach = max(reach, after[-1].end if after else cue.end)
@@ -158,6 +164,18 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         if action.date is None and reported:  # "أعلن الجيش، اليوم الأحد، استعادة تدمر"
             action.date = reported[0]
     return joined
+
+
+def _coordinated_verb(doc: Doc, cue: Match[str], clause: tuple[int, int], scope: Scope) -> bool:
+    """Whether a cue opens a clause of its own joined by a coordinator ("، وطوقت", "ثم
+    سيطرت"): the clause before it told something else."""
+    i = doc.token_at(cue.start)
+    token = doc.tokens[i]
+    if token.start < cue.start:
+        return token.start >= clause[0] and doc.text[token.start:cue.start] in CONJUNCTIONS \
+            and i > 0 and doc.tokens[i - 1].start < clause[0]
+    return i > 0 and doc.tokens[i - 1].start >= clause[0] and doc.tokens[i - 1].key in \
+        scope.coordinators and (i < 2 or doc.tokens[i - 2].start < clause[0])
 
 
 def _other_side(told: Action, action: Action) -> bool:
@@ -331,9 +349,18 @@ def where(doc: Doc, places: Places, mentions: list[Mention], references: frozens
                 pointed.add(b.key)
     if any(k not in pointed for k in keys) or not pointed_only:
         keys = [k for k in keys if k not in pointed]
-    held = {a for k in keys for a in ancestors(doc, places, k)}
+    held = {a for k in keys for a in ancestors(doc, places, k)
+            if not _named_setting(doc, places, k, a)}
     kept = [k for k in keys if k not in held] or keys
     return Place(kept, {k: v for k, v in sites.items() if k in kept})
+
+
+def _named_setting(doc: Doc, places: Places, key: str, holder: str) -> bool:
+    """Whether ``holder`` is a town or quarter that the text, not the gazetteer, gave as
+    the setting of ``key``, a site it found ("حي السرب والمربع الأمني": the square found
+    in al-Sarb is another item of the list, and al-Sarb stays where it happened)."""
+    entry = places.get(holder)
+    return key not in places and entry is not None and entry.level in LOCAL_LEVELS
 
 
 def _listed(doc: Doc, a: Mention, b: Mention, fillers: frozenset[str],

@@ -34,6 +34,8 @@ class EventRules:
         self.began = s.keys("began_words")
         self.background = s.keys("background_openers")
         self.launches = s.keys("launch_words")
+        self.began_since: Matcher[str] = s.matcher(b=s.words("began_since"))
+        self.began_nouns: Matcher[str] = Matcher(s.mapping("began_nouns").items())
         self.object_cues = {normalize_key(k): normalize_key(v)
                             for k, v in s.mapping("object_cues").items()}
         self.references = s.keys("references")
@@ -53,6 +55,8 @@ class EventRules:
         self.day_record_kinds = frozenset(s.words("day_record_kinds"))
         self.dateline_kinds = frozenset(s.words("dateline_kinds"))
         self.destinations = s.keys("destinations")
+        # "منها" after a withdrawal: the place it left is one named before
+        self.left_pronouns = s.keys("left_pronouns")
         # the words before a place that is not where a place was taken or besieged, or
         # where a withdrawal left from
         self.taken_at = self.reference_words | self.directions

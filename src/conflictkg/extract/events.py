@@ -10,7 +10,9 @@ day, same kind, same places or the town first named, or only the area that holds
 make one event, and a sentence that refers back to one with a day of its own ("ووقعت
 المجزرة يوم 19 نيسان") dates it again. What is denied, negated, intended, foreseen, only
 referred back to ("نتائج المعركة") or taken by fire ("سيطرة نارية") is no episode; what
-a told action came after ("بعد معارك") has no date of its own.
+a told action came after ("بعد معارك") has no date of its own. An event named right after
+"منذ بدء" with a day of its own ("قتل منذ بدء الهجوم في 19 أيار 79 عنصراً") began that day,
+which dates nothing else its sentence tells.
 A named battle or operation ("معركة “نصرة داريا”") is an event of its own, parent of
 the episodes told with it, unless a record already describes it.
 """
@@ -40,7 +42,10 @@ SCARE_QUOTE_WORDS = 2  # words of a quotation that sets a label apart ("“هر�
 QUOTE_OPENINGS = ("“", "«", "\"")
 QUOTE_CLOSINGS = ("”", "»", "\"")
 PLACE_OBJECT_WINDOW = 3  # tokens between "سقوط" and the place that fell ("سقوط مدينة يبرود")
+SIDES = ("capture", "withdrawal")  # the two sides of one change of hands
 RELATIVE_TOKENS = 10  # words of a relative clause that may place a referred event ("الذي شنه … على حي القدم")
+OPENED_CUE = 4  # words between "منذ بدء" and its event ("منذ بدء المرحلة الجديدة من العملية")
+OPENED_DATE = 6  # words between that event and the day it began ("الحملة على الجنوب في")
 
 
 class EventFinder:
@@ -201,6 +206,9 @@ class EventFinder:
         causes = SpanIndex(rules.causes.find(doc.norm))
         denials = SpanIndex(rules.denials.find(doc.norm))
         runs = SpanIndex(rules.running_days.find(doc.norm))
+        began_since = SpanIndex(rules.began_since.find(doc.norm))
+        began_nouns = SpanIndex(rules.began_nouns.find(doc.norm))
+        began_events: list[tuple[Event, Sentence]] = []
         offsets = SpanIndex(rules.day_offsets.find(doc.norm))
         cues_index = SpanIndex(cues)
         out = []
@@ -225,8 +233,17 @@ class EventFinder:
                 paragraph_date = earlier = (sentence.paragraph, earlier[1])
             inside = lambda ms, s=sentence: ms.starting(s.start, s.end)  # noqa: E731
             cues_here = inside(cues_index)
-            if not cues_here or sentence.heading or inside(hypothetical) or \
-                    asides.record_value(doc, sentence):
+            if sentence.heading or inside(hypothetical) or asides.record_value(doc, sentence):
+                continue
+            # "قتل منذ بدء الهجوم في 19 أيار 79 عنصراً": the attack began that day
+            opened = [o for o in (self._opened(doc, rules, m, sorted(
+                [*cues_here, *inside(began_nouns)], key=lambda c: c.start))
+                for m in inside(began_since)) if o is not None]
+            used = {id(c) for c, _, _ in opened}
+            cues_here = [c for c in cues_here if id(c) not in used]
+            began_events += [(event, sentence) for _, _, event in opened]
+            began_days = {id(d) for _, d, _ in opened}  # they date nothing else
+            if not cues_here:
                 continue
             if _refers_back(doc, cues_here[0], rules) and not _in_quotes(doc, cues_here[0].start):
                 day = next((d for d in doc.dates_between(cues_here[0].end, sentence.end)
@@ -253,8 +270,10 @@ class EventFinder:
                            rules.coordinators, rules.place_fillers, rules.background,
                            rules.resumed_list_kinds, rules.resumed_list_objects,
                            rules.resumed_list_openers)
-            found = actions(doc, sentence, unquoted, stops, usable, names, bounds)
+            found = actions(doc, sentence, unquoted, stops, lambda d, days=began_days: usable(
+                d) and id(d) not in days, names, bounds)
             offsets_here = inside(offsets)
+            told_sides: list[tuple[str, Place]] = []  # the places taken or left so far
             for n, action in enumerate(found):
                 kind = _kind(action.cues, rules)
                 moved = kind in rules.place_kinds
@@ -281,6 +300,15 @@ class EventFinder:
                 if not place.keys and not (moved and (action.places or action.lead)):
                     place = Place(_paragraph_places(doc, sentence, names, before=action.start), {})
                 pointed = not place.keys and bool(action.places or action.lead)
+                if pointed and kind in SIDES and _left_it(doc, action, rules):
+                    # "سيطرت على مورك إثر انسحاب الفصائل منها باتجاه خان شيخون": the
+                    # other side of the change of hands, from the place taken, not where
+                    # its losers went
+                    side = next((p for k, p in reversed(told_sides) if k != kind), None)
+                    if side is not None:
+                        place, pointed = side, False
+                if kind in SIDES and place.keys:
+                    told_sides.append((kind, place))
                 evidence = doc.span(action.start, action.end) if n else doc.span(
                     sentence.start, sentence.end)
                 # "استأنفت هجوما، وسيطرت خلال أيام على أحياء A وB": each place taken is
@@ -305,7 +333,35 @@ class EventFinder:
                         end=date.end if date is not None and _day_of(date) == date.value else None,
                         places=list(group),
                         actors=battles.mention_keys(doc, "actor_mentions", sentence)), sentence))
+        # after the episodes their sentences tell, which a toll told with them belongs to
+        late = {id(e) for e, _ in began_events}
+        out = sorted(out + began_events, key=lambda p: (p[1].start, id(p[0]) in late))
         return out, towns, redated, placeless, scoped
+
+    def _opened(self, doc: Doc, rules: EventRules, phrase: Match[str],
+                cues: list[Match[str]]) -> tuple[Match[str], Any, Event] | None:
+        """The event a since-began phrase dates ("منذ بدء الحملة على الجنوب في 19 حزيران",
+        "منذ اندلاع الاقتتال في العاشر من تشرين الأول"): its cue shortly after the phrase,
+        the day written shortly after that cue, and the places named between."""
+        cue = next((c for c in cues if c.start >= phrase.end and len(
+            doc.tokens_between(phrase.end, c.start)) <= OPENED_CUE), None)
+        if cue is None or cue.payloads[0] == NO_EVENT:
+            return None
+        clause = doc.clause_at(cue.start) or (cue.start, cue.end)
+        date = next((d for d in doc.dates_between(cue.end, clause[1])
+                     if len(doc.tokens_between(cue.end, d.span.start)) <= OPENED_DATE), None)
+        if date is None:
+            return None
+        kind = cue.payloads[0]
+        mentions = [m for m in doc.index("place_mentions").starting(cue.end, date.span.start)
+                    if not m.weak]
+        sentence = doc.sentence_at(cue.start)
+        evidence = doc.span(phrase.start, date.span.end)
+        return cue, date, Event(
+            key=f"{evidence.start}-{evidence.end}", kind=kind, evidence=evidence,
+            start=_day_of(date), end=date.end if _day_of(date) == date.value else None,
+            places=self._where(doc, rules, mentions, kind).keys if mentions else [],
+            actors=battles.mention_keys(doc, "actor_mentions", sentence) if sentence else [])
 
     def _happened(self, doc: Doc, cue: Match[str], denials: list[Match[str]],
                   rules: EventRules) -> bool:
@@ -360,6 +416,15 @@ def _day_of(date: Any) -> str | None:
         if (last - first).days == 1:
             return date.end
     return date.value
+
+
+def _left_it(doc: Doc, action: Any, rules: EventRules) -> bool:
+    """Whether an action says it left a place named before by a pronoun ("انسحب
+    المسلحون منها باتجاه رنكوس"), before the places it went to."""
+    cue = action.cues[0]
+    until = min([m.start for m in [*action.places, *action.lead] if m.start > cue.end]
+                or [action.end])
+    return any(t.key in rules.left_pronouns for t in doc.tokens_between(cue.end, until))
 
 
 def _refers_back(doc: Doc, cue: Match[str], rules: EventRules) -> bool:

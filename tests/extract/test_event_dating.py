@@ -321,3 +321,10 @@ def test_a_day_told_before_the_offset_still_dates_the_clause_after_it(extract):
     found = extract(text, language="en", published="2021-07-29")
     assert [(e.start, e.places) for e in found.events if e.kind == "capture"] == [
         ("2021-07-27", ["C1426"])]
+
+
+def test_mortar_shells_are_one_shelling_where_they_fell(extract):
+    text = "In Homs, mortar shells fired by rebels killed two people in the Khaldiyeh quarter."
+    told = found(extract, text)
+    assert [kind for kind, _, _ in told] == ["shelling"]
+    assert len(told[0][2]) == 1 and told[0][2] != [HOMS]  # the quarter, a news spelling of it

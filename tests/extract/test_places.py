@@ -165,3 +165,17 @@ def test_the_town_in_the_paragraph_that_names_it_is_that_town(run):
     anaphor = [m for m in doc.place_mentions if m.weak and m.text == "the town"]
     assert anaphor and {m.key for m in anaphor} == {kafr_nubl}
 
+
+
+@pytest.mark.parametrize("text", [
+    "In Damascus, mortar shells killed three people in the quarter of Bab Touma.",
+    "From Damascus, the convoy drove south to the quarter of Bab Touma.",
+])
+def test_a_preposition_opening_a_sentence_is_no_word_of_the_name_after_it(run, text):
+    doc = run(text, language="en", published="2014-08-24")
+    assert [m.text for m in doc.place_mentions][:1] == ["Damascus"]
+
+
+def test_an_article_written_apart_still_opens_a_name(run):
+    doc = run("At Tall, rebels shelled an army checkpoint.", language="en", published="2014-08-24")
+    assert [m.text for m in doc.place_mentions][:1] == ["At Tall"]

@@ -65,6 +65,10 @@ class _Rules:
         self.movement_prepositions = s.keys("movement_prepositions")
         self.joined = s.words("joined_prefixes") if language == "ar" else ()
         self.not_places = s.keys("not_places") if language == "en" else frozenset()
+        # prepositions that open a capitalised stretch before a name ("In Damascus"), less
+        # the articles a name may begin with ("At Tall")
+        self.openers = frozenset(w for w in self.role | self.movement_prepositions if " " not in w) \
+            - s.keys("name_articles") if language == "en" else frozenset()
         self.verbs = s.keys("place_verbs") if language == "en" else frozenset()
         self.times = patterns.section("phrases", language).keys("times")  # "بعد الظهر"
         self.directions = s.keys("directions")
@@ -151,7 +155,10 @@ class PlaceFinder:
         lone: list[Match[str]] = []
         for stretch in _CAPITALISED.finditer(doc.text):
             words = [(w.start(), w.end()) for w in _WORDS.finditer(doc.text, *stretch.span())]
-            while words and doc.text[words[0][0]:words[0][1]].lower() in ("the", "a", "an"):
+            # "In Damascus, ...": a preposition opening a sentence is no word of a name
+            # (but "As Suwayda", "At Tall": an article written apart is)
+            while words and (doc.text[words[0][0]:words[0][1]].lower() in ("the", "a", "an")
+                             or normalize_key(doc.text[words[0][0]:words[0][1]]) in rules.openers):
                 words = words[1:]
             i = 0
             while i < len(words):

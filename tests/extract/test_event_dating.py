@@ -351,3 +351,39 @@ def test_the_day_an_event_began_dates_no_other_action_of_the_sentence(extract):
             "اللطامنة في 19 حزيران.")
     found = {e.kind: e.start for e in extract(text, published="2019-07-01").events}
     assert found == {"shelling": "2019-07-01", "attack": "2019-06-19"}
+
+
+@pytest.mark.parametrize(("text", "began"), [
+    ("Government forces captured Douma on Saturday after four days of heavy fighting.",
+     "2019-08-06"),
+    ("Rebels pulled out of Douma on Saturday, ending a 12-day assault on the town.", "2019-07-29"),
+    ("On Saturday, after three days of clashes, rebels took full control of Douma.", "2019-08-07"),
+])
+def test_a_fight_that_lasted_days_before_the_action_began_that_many_days_before(
+        extract, text, began):
+    told = found(extract, text)
+    assert (began, [DOUMA]) in [(start, places) for kind, start, places in told
+                                if kind in ("battle", "attack")]
+    assert any(start == "2019-08-10" for _, start, _ in told)
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces captured Douma on Saturday after heavy fighting.",
+    "Government forces captured Douma on Saturday after fighting that killed four people.",
+    "Government forces captured Douma on Saturday, four days after fighting began in Jobar.",
+])
+def test_a_fight_with_no_length_told_before_the_action_has_no_day_of_its_own(extract, text):
+    assert not [start for kind, start, _ in found(extract, text)
+                if kind in ("battle", "attack") and start and start < "2019-08-10"]
+
+
+def test_mortar_shells_are_one_shelling_where_they_fell(extract):
+    text = "In Homs, mortar shells fired by rebels killed two people in the Khaldiyeh quarter."
+    told = found(extract, text)
+    assert [kind for kind, _, _ in told] == ["shelling"]
+    assert len(told[0][2]) == 1 and told[0][2] != [HOMS]  # the quarter, a news spelling of it
+
+
+def test_a_fight_whose_first_day_is_told_is_not_counted_back_from_the_action(extract):
+    text = "Rebels took Douma on Saturday after a three-day assault that began on Monday 5 August."
+    assert "2019-08-07" not in [start for _, start, _ in found(extract, text)]

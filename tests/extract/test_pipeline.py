@@ -171,3 +171,13 @@ def test_numbered_paragraphs_of_a_summary_are_read_and_numbered_links_are_not(pi
     x = pipeline.extract(DocumentInfo(file="s.txt", sha256="0", language="en",
                                       published="2017-09-14"), summary + "\n\n" + links)
     assert [c.count for c in x.casualty_claims] == [15, 16, 17]
+
+
+def test_a_line_that_links_to_another_report_is_not_read_and_the_report_goes_on(run):
+    text = ("Government forces shelled the town of Saraqeb on Tuesday, killing four civilians.\n\n"
+            "Related: The siege of Kafr Nubl in numbers\n\n"
+            "Rebels shelled the village of Kafr Nubl on Tuesday, killing two soldiers.")
+    doc = run(text, language="en", published="2020-02-05")
+    furniture = [doc.text[s.start:s.end] for s in doc.sentences if s.boilerplate]
+    assert furniture == ["Related: The siege of Kafr Nubl in numbers"]
+    assert [e.kind for e in doc.events] == ["shelling", "shelling"]

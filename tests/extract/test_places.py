@@ -143,3 +143,39 @@ def test_an_explicit_governorate_where_the_gazetteer_has_no_such_village_makes_a
 ])
 def test_a_page_time_stamp_and_section_is_no_place(extract, text):
     assert [m.text for p in extract(text).places for m in p.mentions] == ["مدينة إدلب"]
+
+
+def test_the_town_opening_a_paragraph_is_the_town_the_report_is_about(run):
+    text = ("Rebel fighters stormed the town of Saraqeb on Monday after a week of shelling. "
+            "The fighting in Saraqeb had gone on for a week.\n\n"
+            "The defence minister, speaking at a ceremony in Gaziantep, praised the advance.\n\n"
+            "Residents said the last government troops had left the town overnight.")
+    doc = run(text, language="en", published="2020-02-04")
+    saraqeb = next(m.key for m in doc.place_mentions if m.text == "Saraqeb")
+    anaphor = [m for m in doc.place_mentions if m.weak and m.text == "the town"]
+    assert [m.key for m in anaphor] == [saraqeb]
+
+
+def test_the_town_in_the_paragraph_that_names_it_is_that_town(run):
+    text = ("Rebel fighters stormed the town of Saraqeb on Monday after a week of shelling. "
+            "Saraqeb lies on the M5 highway.\n\n"
+            "In Kafr Nubl, troops shelled the town's market and then entered the town.")
+    doc = run(text, language="en", published="2020-02-04")
+    kafr_nubl = next(m.key for m in doc.place_mentions if m.text == "Kafr Nubl")
+    anaphor = [m for m in doc.place_mentions if m.weak and m.text == "the town"]
+    assert anaphor and {m.key for m in anaphor} == {kafr_nubl}
+
+
+
+@pytest.mark.parametrize("text", [
+    "In Damascus, mortar shells killed three people in the quarter of Bab Touma.",
+    "From Damascus, the convoy drove south to the quarter of Bab Touma.",
+])
+def test_a_preposition_opening_a_sentence_is_no_word_of_the_name_after_it(run, text):
+    doc = run(text, language="en", published="2014-08-24")
+    assert [m.text for m in doc.place_mentions][:1] == ["Damascus"]
+
+
+def test_an_article_written_apart_still_opens_a_name(run):
+    doc = run("At Tall, rebels shelled an army checkpoint.", language="en", published="2014-08-24")
+    assert [m.text for m in doc.place_mentions][:1] == ["At Tall"]

@@ -73,6 +73,8 @@ class EventRules:
             n: [f.format(w) for f in frames for w, m in ordinals.items() if m == n]
             for n in set(ordinals.values())})
         self.day_offsets: Matcher[str] = Matcher(s.mapping("day_offsets").items())
+        self.lasting_openers = s.keys("lasting_openers")
+        self.lasting_units = s.keys("lasting_units")
         self.causes: Matcher[str] = s.matcher(c=s.words("causes"))
         places = patterns.section("places", language)
         self.place_fillers = s.keys("place_fillers") | {

@@ -274,6 +274,7 @@ class EventFinder:
                 d) and id(d) not in days, names, bounds)
             offsets_here = inside(offsets)
             told_sides: list[tuple[str, Place]] = []  # the places taken or left so far
+            ended = None  # the date and places of the last action told that is no background
             for n, action in enumerate(found):
                 kind = _kind(action.cues, rules)
                 moved = kind in rules.place_kinds
@@ -332,6 +333,25 @@ class EventFinder:
                         start=_day_of(date),
                         end=date.end if date is not None and _day_of(date) == date.value else None,
                         places=list(group),
+                        actors=battles.mention_keys(doc, "actor_mentions", sentence)), sentence))
+                # "overran the air base on Sunday after five days of fierce fighting": the
+                # fighting, there, from five days before
+                # (a fight told after the action it led to is at that action's place)
+                anchor = ended if action.background and ended is not None else (date, place.keys)
+                if not action.background:
+                    ended = anchor
+                lasting = next(((c, d) for c in action.cues if c.payloads[0] not in rules.place_kinds
+                                and (d := timing.lasted(doc, rules, c.start, sentence))), None)
+                if lasting is not None and (doc.dates_between(
+                        lasting[0].end, (doc.clause_at(lasting[0].start) or (0, sentence.end))[1])
+                        or (action.date is not None and not action.inherited
+                            and action.date.span.start > lasting[0].start)):
+                    lasting = None  # "after a four-day assault that began on April 22": told
+                began = timing.began_before(anchor[0], lasting[1]) if lasting else None
+                if lasting is not None and began is not None:
+                    out.append((Event(
+                        key=f"{evidence.start}-{evidence.end}-lasting", kind=lasting[0].payloads[0],
+                        evidence=evidence, start=began, end=anchor[0].value, places=list(anchor[1]),
                         actors=battles.mention_keys(doc, "actor_mentions", sentence)), sentence))
         # after the episodes their sentences tell, which a toll told with them belongs to
         late = {id(e) for e, _ in began_events}

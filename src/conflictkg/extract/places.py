@@ -65,6 +65,10 @@ class _Rules:
         self.movement_prepositions = s.keys("movement_prepositions")
         self.joined = s.words("joined_prefixes") if language == "ar" else ()
         self.not_places = s.keys("not_places") if language == "en" else frozenset()
+        # prepositions that open a capitalised stretch before a name ("In Damascus"), less
+        # the articles a name may begin with ("At Tall")
+        self.openers = frozenset(w for w in self.role | self.movement_prepositions if " " not in w) \
+            - s.keys("name_articles") if language == "en" else frozenset()
         self.verbs = s.keys("place_verbs") if language == "en" else frozenset()
         self.times = patterns.section("phrases", language).keys("times")  # "بعد الظهر"
         self.directions = s.keys("directions")
@@ -151,7 +155,10 @@ class PlaceFinder:
         lone: list[Match[str]] = []
         for stretch in _CAPITALISED.finditer(doc.text):
             words = [(w.start(), w.end()) for w in _WORDS.finditer(doc.text, *stretch.span())]
-            while words and doc.text[words[0][0]:words[0][1]].lower() in ("the", "a", "an"):
+            # "In Damascus, ...": a preposition opening a sentence is no word of a name
+            # (but "As Suwayda", "At Tall": an article written apart is)
+            while words and (doc.text[words[0][0]:words[0][1]].lower() in ("the", "a", "an")
+                             or normalize_key(doc.text[words[0][0]:words[0][1]]) in rules.openers):
                 words = words[1:]
             i = 0
             while i < len(words):
@@ -315,12 +322,23 @@ class PlaceFinder:
                        and not _named_otherwise(doc, p, levels, rules)]
             head = clitics().without_article(m.key).split()[-1]  # "الحي" -> a place written "حي X"
             found = None
+            paragraph = _paragraph(doc, m.start)
             for level in levels:  # a place written "حي X" first, then any of the level
-                found = next((p for p in earlier if _is_level(self._level(doc, p.key), level)
-                              and head in clitic_forms(_previous(doc, p.start))), None) or next(
-                    (p for p in earlier if _is_level(self._level(doc, p.key), level)), None)
+                fitting = [p for p in earlier if _is_level(self._level(doc, p.key), level)]
+                found = next((p for p in fitting if head in clitic_forms(_previous(doc, p.start))),
+                             None) or next(iter(fitting), None)
                 if found is not None:
                     break
+            if found is not None and _paragraph(doc, found.start) != paragraph and \
+                    found.key in self._places and self._abroad(found.key):
+                # "the town" in a paragraph that names none is not a town abroad the
+                # paragraph before named in passing ("a ceremony in Canakkale"), when the
+                # report named one of that kind at home before it
+                kind = self._level(doc, found.key)[0]
+                found = next((p for p in earlier if p.key in self._places and not self._abroad(p.key)
+                              and self._level(doc, p.key)[0] == kind and any(
+                                  _is_level(self._level(doc, p.key), level) for level in levels)),
+                             found)
             if found is not None:
                 out.append(Mention(m.start, m.end, m.text, found.key, weak=True))
         return out
@@ -499,6 +517,12 @@ def _landmark(doc: Doc, p: Mention, rules: _Rules) -> bool:
     pair = f"{doc.tokens[head - 1].key} {word}" if head else word
     return word in rules.proximity or pair in rules.proximity or (
         glued.startswith("ل") and f"{word} ل" in rules.proximity)
+
+
+def _paragraph(doc: Doc, offset: int) -> int | None:
+    """The paragraph an offset is in, or None."""
+    sentence = doc.sentence_at(offset)
+    return sentence.paragraph if sentence is not None else None
 
 
 def _previous(doc: Doc, start: int) -> str:

@@ -38,6 +38,7 @@ class _Rules:
             rf"[{marks}\s](?:(?<=[{marks}])|(?=(?:و)?(?:{words})\s))")
         self.end_markers = tuple(normalize_key(m) for m in s.words("end_markers"))
         self.link_list_min = s.integer("link_list_min")
+        self.link_markers = tuple(s.words("link_markers"))
 
 
 class Segmenter:
@@ -91,8 +92,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _furniture(text: str, lines: list[tuple[int, int]], rules: _Rules) -> set[int]:
-    """Lines after an end marker, and runs of numbered short lines (related links; a
-    numbered paragraph of the report, as a daily summary's items are, is no link)."""
+    """Lines after an end marker, a line that opens as a link does ("Related: ..."), and
+    runs of numbered short lines (related links; a numbered paragraph of the report, as a
+    daily summary's items are, is no link)."""
     out: set[int] = set()
     longest = max((len(m) for m in rules.end_markers), default=0) + 10
     for i, (s, e) in enumerate(lines):
@@ -100,6 +102,8 @@ def _furniture(text: str, lines: list[tuple[int, int]], rules: _Rules) -> set[in
         if key.startswith(rules.end_markers):
             out.update(range(i, len(lines)))
             break
+    # "Related: The siege of X in numbers": a link to another report, in the body
+    out.update(i for i, (s, e) in enumerate(lines) if text.startswith(rules.link_markers, s, e))
     run: list[int] = []
     for i, (s, e) in enumerate([*lines, (0, 0)]):
         if e > s and _NUMBERED.match(text[s:e]) and not _is_body(text[s:e]):

@@ -16,6 +16,7 @@ from typing import Any
 from conflictkg.extract.dates import DateMention
 from conflictkg.extract.doc import Doc, Sentence, clitic_forms, word_forms
 from conflictkg.extract.event_rules import EventRules
+from conflictkg.extract.numbers import find_numbers
 
 SINCE_WINDOW = 4  # tokens between "منذ" and its date
 REPORT_WINDOW = 2  # tokens after a credited source in which a date is the report's
@@ -24,6 +25,7 @@ LEAD_PARAGRAPHS = 2  # body paragraphs of a report's lead
 HOLD_WINDOW = 8  # tokens between a capture or siege cue and the year its hold began
 CONTINUATION_WORDS = 4  # longest phrase that opens a sentence going on from the one before
 BEGAN_WINDOW = 3  # tokens between "بدأت" and the day something began ("بدأت فجر السبت")
+LASTING_WORDS = 3  # adjectives between "days of" and the cue ("after five days of fierce fighting")
 
 
 def sentence_date(doc: Doc, sentence: Sentence, rules: EventRules) -> Any:
@@ -114,6 +116,38 @@ def continues(doc: Doc, rules: EventRules, sentence: Sentence) -> bool:
         return False
     opening = " ".join(t.key for t in tokens)
     return any(opening == c or opening.startswith(c + " ") for c in rules.continuations)
+
+
+def lasted(doc: Doc, rules: EventRules, cue: int, sentence: Sentence) -> int | None:
+    """The days a fight had gone on when an action ended it, told right before the fight's
+    cue at ``cue`` ("after five days of fierce fighting", "ending a 17-day assault"), else
+    None."""
+    tokens = [t for t in doc.tokens[max(0, doc.token_at(cue) - LASTING_WORDS - 5):doc.token_at(cue)]
+              if t.start >= sentence.start]
+    unit = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].key in rules.lasting_units), None)
+    if unit is None or unit < 2 or len(tokens) - unit - 1 > LASTING_WORDS + 1:
+        return None
+    between = [t.key for t in tokens[unit + 1:]]
+    if between and between[0] != "of":
+        return None  # "five days of fighting"; "a 17-day assault" has nothing between
+    number = tokens[unit - 1]
+    counts = find_numbers(doc.text[number.start:number.end])
+    if len(counts) != 1 or counts[0].value < 1:
+        return None
+    opener = [t.key for t in tokens[max(0, unit - 3):unit - 1]]
+    if not any(k in rules.lasting_openers for k in opener):
+        return None
+    return counts[0].value
+
+
+def began_before(date: Any, days: int) -> str | None:
+    """The day ``days`` before a date of one day, else None."""
+    if date is None or date.precision != "day":
+        return None
+    try:
+        return (datetime.date.fromisoformat(date.value) - datetime.timedelta(days=days)).isoformat()
+    except ValueError:
+        return None
 
 
 def run_start(date: Any, runs: list[Any]) -> Any:

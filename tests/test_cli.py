@@ -155,9 +155,6 @@ def small_disk(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.timeout(900)
-@pytest.mark.xfail(run=False, reason="a known fault: when the disk fills while a publication takes "
-                   "its snapshot (Store.backup), the ingest can wait there for space instead of "
-                   "failing with its one line; seen in 2 of the last 4 runs, it is open under the ingest issue")
 def test_a_full_disk_stops_the_run_with_one_line_and_the_next_run_completes(tmp_path, small_disk):
     docs = tmp_path / "docs"
     _documents(docs, 240)

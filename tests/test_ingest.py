@@ -15,12 +15,12 @@ import pytest
 from pyoxigraph import NamedNode
 
 from conflictkg.config import Settings
+from conflictkg.ingest import IngestReport, ingest_paths, link_batch
 from conflictkg.ingest import _map_document as map_document
-from conflictkg.ingest import ingest_paths
 from conflictkg.iris import Iris
 from conflictkg.rdf.validate import validate
 from conflictkg.reference import sample_corpus
-from conflictkg.store import open_snapshot
+from conflictkg.store import StoreWriteError, open_snapshot
 from conflictkg.workers import Workers
 
 CORPUS = sample_corpus()
@@ -222,3 +222,21 @@ def test_new_documents_are_spooled_and_bulk_loaded_whole_in_loads_sized_by_the_s
     assert loads == ([1] * 5 if growth == 0 else [5])
     assert graph_sizes(settings.store) == graph_sizes(corpus_store.store)
     assert not (settings.store / "ingest.spool").exists()
+
+
+class _FailingLinker:
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    def link_written(self, documents):
+        raise self.error
+
+
+def test_a_store_that_cannot_be_written_while_linking_stops_the_run_and_other_link_failures_are_reported():
+    report = IngestReport()
+    full = StoreWriteError("/s: could not write the store: [Errno 28] No space left on device")
+    with pytest.raises(StoreWriteError):
+        link_batch(_FailingLinker(full), ["https://example.org/doc/1"], report)
+    assert report.failed == []
+    link_batch(_FailingLinker(KeyError("incident")), ["https://example.org/doc/1"], report)
+    assert [f.source for f in report.failed] == ["linking"]

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
 import pytest
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from conflictkg import store
 
 G = "https://example.org/graph/1"
+G2 = "https://example.org/graph/2"
 
 
 def quad(s: str, o: str, g: str = G) -> Quad:
@@ -92,3 +98,125 @@ def test_old_snapshots_are_collected_but_never_from_under_a_reader(tmp_path):
     assert [int(name) for name in kept] == sorted({7, *range(9 - store.KEEP_SNAPSHOTS, 9)})
     assert sorted(p.name for p in (path / "snapshots").iterdir() if not p.is_dir()) == [
         f"{name}.lock" for name in kept]
+
+
+def _disk_of(monkeypatch, free: int) -> list[int]:
+    """Make the store's filesystem report ``free`` bytes free (change the list's item to refill it)."""
+    room = [free]
+    monkeypatch.setattr(store, "free_bytes", lambda path: room[0])
+    return room
+
+
+def test_a_write_the_disk_has_no_room_to_compact_is_refused_with_the_disks_error(tmp_path, monkeypatch):
+    path = tmp_path / "s"
+    with store.writing(path) as writer:
+        writer.put_graph(G, [quad("a", "1")])
+    room = _disk_of(monkeypatch, 10 << 30)
+    with store.writing(path) as writer:
+        database = writer.size_on_disk()
+        # room for the graph's bytes twice and the margin, not for a compaction of the database too
+        room[0] = 2 * 2 * store.QUAD_BYTES + store.ROOM_MARGIN + database // 2
+        with pytest.raises(store.StoreWriteError, match=r"No space left on device \(.* MB free"):
+            writer.put_graph(G2, [quad("b", "2", G2), quad("c", "3", G2)])
+        with pytest.raises(store.StoreWriteError, match="No space left on device"):
+            writer.add_graphs(b"<https://example.org/b> <https://example.org/p> \"2\" <https://example.org/g3> .\n")
+        assert not writer.has_graph(G2)
+        room[0] += database
+        writer.put_graph(G2, [quad("b", "2", G2), quad("c", "3", G2)])
+    assert store.current_generation(path) == 2
+
+
+class _Checkpoints:
+    """The store of a writer with its checkpoints (``backup``) held until released, or failing."""
+
+    def __init__(self, inner, *, fail: OSError | None = None) -> None:
+        self._inner = inner
+        self.fail = fail
+        self.started = False
+        self.release = threading.Event()
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def backup(self, target: str) -> None:
+        self.started = True
+        Path(f"{target}.tmp").mkdir()  # as RocksDB begins one
+        (Path(f"{target}.tmp") / "000001.log").write_bytes(b"x")
+        if self.fail:
+            raise self.fail
+        self.release.wait(30)
+        self._inner.backup(target)
+
+
+def test_a_checkpoint_waiting_on_a_full_disk_is_given_up_after_a_bounded_wait(tmp_path, monkeypatch):
+    path = tmp_path / "s"
+    with store.writing(path) as writer:
+        writer.put_graph(G, [quad("a", "1")])
+    monkeypatch.setattr(store, "STALL_SECONDS", 0.5)
+    held = None
+    room = _disk_of(monkeypatch, 10 << 30)
+    started = time.monotonic()
+    with pytest.raises(store.StoreWriteError, match=r"No space left on device .*waited 0 s"), \
+            store.writing(path) as writer:
+        writer.put_graph(G2, [quad("b", "2", G2)])
+        writer.store = held = _Checkpoints(writer.store)
+        threading.Timer(0.3, lambda: room.__setitem__(0, 0)).start()  # the disk fills meanwhile
+        writer.publish()
+    assert time.monotonic() - started < 10  # not a wait for space that never comes
+    assert held.started and writer.stuck
+    assert store.current_generation(path) == 1  # nothing half-published
+    held.release.set()
+
+
+def test_a_slow_checkpoint_on_a_disk_with_room_is_waited_for(tmp_path, monkeypatch):
+    path = tmp_path / "s"
+    monkeypatch.setattr(store, "STALL_SECONDS", 0.2)
+    with store.writing(path) as writer:
+        writer.put_graph(G, [quad("a", "1")])
+        writer.store = held = _Checkpoints(writer.store)
+        threading.Timer(1.0, held.release.set).start()
+        assert writer.publish() == 1
+    assert len(store.open_snapshot(path)[1]) == 1
+
+
+def test_a_failed_checkpoint_leaves_no_partial_snapshot_and_the_next_publication_succeeds(tmp_path):
+    path = tmp_path / "s"
+    with store.writing(path) as writer:
+        writer.put_graph(G, [quad("a", "1")])
+    with store.writing(path, publish=False) as writer:
+        writer.put_graph(G2, [quad("b", "2", G2)])
+        real = writer.store
+        writer.store = _Checkpoints(real, fail=OSError(28, "No space left on device"))
+        with pytest.raises(store.StoreWriteError, match="No space left on device"):
+            writer.publish()
+        assert sorted(p.name for p in (path / "snapshots").iterdir()) == ["000000000001", "000000000001.lock"]
+        writer.store = real
+        assert writer.publish() == 2
+    assert len(store.open_snapshot(path)[1]) == 2
+
+
+def test_a_checkpoint_given_up_on_is_cleaned_by_the_next_publication(tmp_path):
+    path = tmp_path / "s"
+    with store.writing(path) as writer:
+        writer.put_graph(G, [quad("a", "1")])
+    (path / "snapshots" / "000000000002.tmp").mkdir()
+    with store.writing(path) as writer:
+        writer.put_graph(G2, [quad("b", "2", G2)])
+    assert not list((path / "snapshots").glob("*.tmp"))
+    assert store.current_generation(path) == 2
+
+
+def test_an_io_error_of_the_event_index_on_a_full_disk_names_the_full_disk(tmp_path, monkeypatch):
+    def failing():
+        exc = sqlite3.OperationalError("disk I/O error")
+        exc.sqlite_errorcode = 778  # SQLITE_IOERR_WRITE
+        raise exc
+
+    room = _disk_of(monkeypatch, 0)
+    with pytest.raises(store.StoreWriteError, match=r"could not write the store: \[Errno 28\] No space left"), \
+            store._writes(tmp_path):
+        failing()
+    room[0] = 10 << 30
+    with pytest.raises(store.StoreWriteError, match="could not write the store: disk I/O error"), \
+            store._writes(tmp_path):
+        failing()

@@ -46,7 +46,7 @@ from conflictkg.reference import Bundle, load_bundle
 from conflictkg.remote import GraphsNotWritten
 from conflictkg.spool import Spool
 from conflictkg.store import REFERENCE_STATE as REFERENCE_STATE
-from conflictkg.store import Writer
+from conflictkg.store import StoreWriteError, Writer
 from conflictkg.workers import Workers
 
 PUBLISH_EVERY = 50
@@ -410,6 +410,8 @@ def link_batch(linker: Linker, written: list[str], report: Report) -> None:
     stay written."""
     try:
         report.linked += linker.link_written(written).documents
+    except StoreWriteError:  # the store, not the linking: the run stops on it
+        raise
     except Exception as exc:  # the documents are in; `conflictkg link` can link them later
         report.failed.append(LoadError("linking", f"{type(exc).__name__}: {exc}"))
     written.clear()

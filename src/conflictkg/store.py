@@ -25,6 +25,11 @@ from before it checks that the snapshot is there until its store is no longer re
 (released at its process's next :func:`open_snapshot`, or its end), and the writer
 deletes a snapshot only while it holds that lock exclusively.
 
+A full disk ends a write with the disk's error (StoreWriteError), never a wait: a write is
+refused unless the disk keeps room to compact the database after it (COMPACTION_ROOM),
+and a flush or checkpoint that waits on a disk filled from outside is given up after
+STALL_SECONDS, the snapshot it began removed.
+
 This is the only module that writes to the store.
 """
 
@@ -38,8 +43,9 @@ import os
 import shutil
 import sqlite3
 import sys
+import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -54,6 +60,22 @@ REFERENCE_STATE = "reference.json"
 # snapshots kept beyond those readers hold: each pins the files compaction has since
 # replaced, so every one more can cost as much disk as the database
 KEEP_SNAPSHOTS = 1
+# Room a write must leave free for RocksDB to compact afterwards. A compaction writes its
+# output before it deletes its input, and one that finds no room is not an error anyone
+# sees: RocksDB keeps the database open, retries once space comes back and stops merging
+# level-0 files meanwhile; once some 20 of them pile up, every flush (each publication
+# flushes, and so does the checkpoint its snapshot is) waits for that space, for ever on
+# a disk that stays full. So a write is refused first, with the disk's own error, unless
+# the disk can take it twice (its files, then their compaction) and a compaction of the
+# whole database besides: with Oxigraph's level-style options the most one compaction
+# merges is level 0 and level 1 (a 512 MB target), which COMPACTION_ROOM bounds for a
+# large store.
+COMPACTION_ROOM = 4 << 30
+ROOM_MARGIN = 2 << 20  # the checkpoint's copies (MANIFEST, OPTIONS), the event index, the LOG
+QUAD_BYTES = 400  # about what a quad takes on disk in the database, its indexes included
+# How long a flush or a checkpoint may wait while the disk lacks that room before the
+# writer gives up on it (the disk filled from outside, between two checks of this writer)
+STALL_SECONDS = 30.0
 
 
 class StoreLockedError(OSError):
@@ -80,8 +102,22 @@ def _writes(path: Path) -> Iterator[None]:
         code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
         if code not in _SQLITE_WRITE_ERRORS:
             raise
-        reason = f"[Errno {errno.ENOSPC}] {os.strerror(errno.ENOSPC)}" if code == _SQLITE_FULL else str(exc)
+        # SQLite reports a full disk met while it grows or syncs a file as an I/O error
+        full = code == _SQLITE_FULL or _disk_full(path)
+        reason = f"[Errno {errno.ENOSPC}] {os.strerror(errno.ENOSPC)}" if full else str(exc)
         raise StoreWriteError(f"{path}: could not write the store: {reason}") from exc
+
+
+def free_bytes(path: Path) -> int:
+    """Bytes an unprivileged writer may still use on the filesystem holding ``path``."""
+    stats = os.statvfs(path)
+    return stats.f_bavail * stats.f_frsize
+
+
+def _disk_full(path: Path) -> bool:
+    with contextlib.suppress(OSError):
+        return free_bytes(path) < ROOM_MARGIN
+    return False
 
 
 class StoreNotFoundError(FileNotFoundError):
@@ -94,6 +130,10 @@ def require_store(path: Path) -> Path:
     if not ((path / "db").is_dir() or (path / "CURRENT").is_file()):
         raise StoreNotFoundError(f"{path}: no store here (`conflictkg ingest` creates one)")
     return path
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
 
 
 def _gen_name(gen: int) -> str:
@@ -149,6 +189,7 @@ class Writer:
         self.store = store
         self.changed = False
         self.failed = False  # a bulk load failed and could not be undone: nothing is published
+        self.stuck = False  # a flush or checkpoint waits for disk space in a thread given up on
         self.changes = events_index.Changes()  # what the event list's index must read again
 
     @property
@@ -183,6 +224,7 @@ class Writer:
             raise ValueError(f"every quad must be in the graph <{graph}>" if graph is not None
                              else "every quad must be in the default graph")
         with _writes(self.path):
+            self.ensure_room(len(quads) * QUAD_BYTES)
             if replace and (graph is None or self.has_graph(graph)):
                 body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
                 if graph is None:
@@ -200,6 +242,7 @@ class Writer:
         """Add whole graphs, given as N-Quads, in one transaction: all of them land or none.
         ``graphs`` names them (unnamed, the event index is read again whole)."""
         with _writes(self.path):
+            self.ensure_room(len(nquads))
             self.store.load(nquads, format=RdfFormat.N_QUADS)
         self.changed = True
         if graphs is None:
@@ -207,7 +250,7 @@ class Writer:
         for graph in graphs or ():
             self.changes.graph(graph)
 
-    def bulk_add_graphs(self, nquads: bytes | IO[bytes], graphs: Sequence[str]) -> None:
+    def bulk_add_graphs(self, nquads: bytes | IO[bytes], graphs: Sequence[str], *, size: int = 0) -> None:
         """Add new graphs, given as N-Quads (or a stream of them), through Oxigraph's bulk
         loader: less CPU and far fewer bytes written than a transaction for a large batch,
         but not atomic.
@@ -215,10 +258,12 @@ class Writer:
         So the graphs (which must not be in the store yet) are first listed in
         ``bulk.pending`` on disk, and the list is removed once the load is flushed; the next
         writer to open a store that still has the list drops those graphs before anything
-        else (:func:`writing`). Either way a graph lands whole or not at all.
+        else (:func:`writing`). Either way a graph lands whole or not at all. ``size``: the bytes of N-Quads a
+        stream holds (a load the disk has no room for is refused, see :meth:`ensure_room`).
         """
         pending = self.path / BULK_PENDING
         with _writes(self.path):
+            self.ensure_room(len(nquads) if isinstance(nquads, bytes) else size)
             _write_synced(pending, json.dumps(list(graphs)).encode())
             try:
                 self.store.bulk_load(nquads, format=RdfFormat.N_QUADS)
@@ -246,8 +291,57 @@ class Writer:
     def load_spool(self, spool: Spool) -> None:
         """Bulk-load what ``spool`` holds, then empty it."""
         with _writes(self.path), spool.reader() as stream:
-            self.bulk_add_graphs(stream, spool.graphs)
+            self.bulk_add_graphs(stream, spool.graphs, size=spool.size)
         spool.emptied(self.size_on_disk())
+
+    def ensure_room(self, incoming: int) -> None:
+        """Refuse (OSError ENOSPC) to write ``incoming`` bytes when the disk could not take
+        them and the compaction that follows (see COMPACTION_ROOM): a write the disk cannot
+        take fails at once with its error, a compaction that cannot is waited on."""
+        shortage = self._shortage(incoming)
+        if shortage:
+            raise OSError(errno.ENOSPC, shortage)
+
+    def _shortage(self, incoming: int) -> str | None:
+        """Why the disk lacks room for ``incoming`` bytes and their compaction (None: it has it)."""
+        database = self.size_on_disk()
+        needed = 2 * incoming + min(database, COMPACTION_ROOM) + ROOM_MARGIN
+        free = free_bytes(self.path)
+        if free >= needed:
+            return None
+        return (f"{os.strerror(errno.ENOSPC)} ({_megabytes(free)} free; writing {_megabytes(incoming)} "
+                f"to a database of {_megabytes(database)} needs {_megabytes(needed)}, room to compact included)")
+
+    def _bounded(self, operation: Callable[[], object]) -> None:
+        """Run a flush or a checkpoint, giving up on it (OSError ENOSPC) once it has waited
+        STALL_SECONDS with the disk short of the room :meth:`ensure_room` asks: RocksDB holds
+        both while a compaction that found no room waits for space. The operation is left
+        running in its thread and the writer is stuck: it touches the database no more, and
+        the next writer (another process) finds what was committed."""
+        done = threading.Event()
+        failure: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                operation()
+            except BaseException as exc:  # handed to the waiting thread
+                failure.append(exc)
+            finally:
+                done.set()
+
+        threading.Thread(target=run, name="conflictkg-flush", daemon=True).start()
+        short_since = None
+        while not done.wait(0.2):
+            shortage = self._shortage(0)
+            if shortage is None:
+                short_since = None
+            elif short_since is None:
+                short_since = time.monotonic()
+            elif time.monotonic() - short_since >= STALL_SECONDS:
+                self.stuck = True
+                raise OSError(errno.ENOSPC, f"{shortage}; the database waited {STALL_SECONDS:.0f} s for it")
+        if failure:
+            raise failure[0]
 
     def size_on_disk(self) -> int:
         """Bytes the database's files take."""
@@ -277,7 +371,9 @@ class Writer:
     def extend(self, quads: Iterable[Quad]) -> None:
         """Add quads, in any graphs, in one transaction."""
         quads = list(quads)
-        self.store.extend(quads)
+        with _writes(self.path):
+            self.ensure_room(len(quads) * QUAD_BYTES)
+            self.store.extend(quads)
         self.changed = True
         self.changes.quads(quads)
 
@@ -288,7 +384,9 @@ class Writer:
         two leaves the removals done: the caller must be able to write the additions again."""
         remove, add = list(remove), list(add)
         if remove:
-            self.store.update(f"DELETE DATA {{\n{_grouped(remove)}\n}}")
+            with _writes(self.path):
+                self.ensure_room(len(remove) * QUAD_BYTES)  # deletions are written too, until compacted
+                self.store.update(f"DELETE DATA {{\n{_grouped(remove)}\n}}")
             self.changed = True
             self.changes.quads(remove)
         if add:
@@ -310,7 +408,11 @@ class Writer:
     def _publish(self) -> int:
         if self.failed:
             raise StoreWriteError(f"{self.path}: a failed bulk load is not undone yet; nothing is published")
-        self.store.flush()
+        if self.stuck:
+            raise StoreWriteError(f"{self.path}: could not write the store: the database waits for disk space")
+        # the flush writes what the write-ahead log holds; the checkpoint links, and copies its small files
+        self.ensure_room(_wal_bytes(self.path))
+        self._bounded(self.store.flush)
         published = current_generation(self.path)
         gen = max(published, _newest_snapshot(self.path)) + 1
         # The event list's index first: it may be a moment ahead of readers, never behind.
@@ -322,13 +424,35 @@ class Writer:
         if target.exists():
             shutil.rmtree(target)
         Path(f"{target}.lock").touch()
-        self.store.backup(str(target))
+        try:
+            self._bounded(lambda: self.store.backup(str(target)))
+        except BaseException:
+            if not self.stuck:  # a checkpoint given up on may still write there: the next writer cleans it
+                _remove_snapshot(target)
+            raise
         tmp = self.path / "CURRENT.tmp"
         tmp.write_text(f"{gen}\n")
         os.replace(tmp, self.path / "CURRENT")
         self.changed = False
         _collect_old_snapshots(self.path, gen)
         return gen
+
+
+def _wal_bytes(path: Path) -> int:
+    """Bytes of the database's write-ahead logs (an upper bound of what a flush writes)."""
+    total = 0
+    for entry in os.scandir(path / "db"):
+        if entry.name.endswith(".log"):
+            with contextlib.suppress(FileNotFoundError):
+                total += entry.stat(follow_symlinks=False).st_size
+    return total
+
+
+def _remove_snapshot(snapshot: Path) -> None:
+    """Delete a snapshot that was never published, and what its checkpoint began."""
+    shutil.rmtree(snapshot, ignore_errors=True)
+    shutil.rmtree(f"{snapshot}.tmp", ignore_errors=True)  # RocksDB builds a checkpoint there
+    Path(f"{snapshot}.lock").unlink(missing_ok=True)
 
 
 def _write_synced(target: Path, data: bytes) -> None:
@@ -377,6 +501,8 @@ def _newest_snapshot(path: Path) -> int:
 def _collect_old_snapshots(path: Path, current: int) -> None:
     """Delete the snapshots older than the newest ``KEEP_SNAPSHOTS`` that no reader holds."""
     folder = path / "snapshots"
+    for unfinished in folder.glob("*.tmp"):  # a checkpoint a writer gave up on (see Writer._bounded)
+        shutil.rmtree(unfinished, ignore_errors=True)
     gens = {int(p.name.removesuffix(".lock")) for p in folder.iterdir()
             if p.name.removesuffix(".lock").isdigit()}
     for gen in sorted(g for g in gens if g <= current - KEEP_SNAPSHOTS):
@@ -426,7 +552,7 @@ def writing(path: Path, *, wait: float = 60.0, publish: bool = True) -> Iterator
             if publish and (writer.changed or current_generation(path) == 0):
                 writer.publish()
         finally:
-            if publish and writer.changed and not writer.failed:  # what was committed before a failure
+            if publish and writer.changed and not (writer.failed or writer.stuck):  # committed before a failure
                 with contextlib.suppress(StoreWriteError):
                     writer.publish()
             del writer.store, store

@@ -326,12 +326,24 @@ def _join(parts: list[Action]) -> Action:
 
 def where(doc: Doc, places: Places, mentions: list[Mention], references: frozenset[str],
           fillers: frozenset[str], locatives: frozenset[str], *,
-          coordinators: frozenset[str] = frozenset(), pointed_only: bool = True) -> Place:
+          coordinators: frozenset[str] = frozenset(), pointed_only: bool = True,
+          proximity: frozenset[str] = frozenset()) -> Place:
     """The places where an action happened (see the module docstring). With
     ``pointed_only`` false, reference points and destinations never count. A place that
     is only the setting of a facility stays, with the facility set in it. The items of a
-    list after a reference word are all pointed at ("باتجاه بلدتي نبل والزهراء")."""
+    list after a reference word are all pointed at ("باتجاه بلدتي نبل والزهراء"). A place
+    named only as the landmark of the place before it ("بلدة تادف قرب الباب", "the base
+    near the town of X") is not where it happened while another place is."""
     keys = list(dict.fromkeys(m.key for m in mentions))
+    def landmark(a: Mention, b: Mention) -> bool:  # not the setting of a site found in it
+        return a.key != b.key and _near(doc, a, b, fillers, proximity) and b.key not in ancestors(
+            doc, places, a.key)
+
+    landmarks = {b.key for a, b in pairwise(mentions) if landmark(a, b)}
+    landmarks -= {b.key for i, b in enumerate(mentions)
+                  if b.key in landmarks and not (i and landmark(mentions[i - 1], b))}
+    if any(k not in landmarks for k in keys):
+        keys = [k for k in keys if k not in landmarks]
     pointed = set()
     previous: Mention | None = None
     for m in mentions:
@@ -353,6 +365,26 @@ def where(doc: Doc, places: Places, mentions: list[Mention], references: frozens
             if not _named_setting(doc, places, k, a)}
     kept = [k for k in keys if k not in held] or keys
     return Place(kept, {k: v for k, v in sites.items() if k in kept})
+
+
+def _near(doc: Doc, a: Mention, b: Mention, fillers: frozenset[str],
+          proximity: frozenset[str]) -> bool:
+    """Whether ``b`` is named only as a landmark of ``a``: a word of proximity between
+    them and nothing else but place nouns ("تادف قرب مدينة الباب", "Tadef near al-Bab",
+    "المجاورة لبلدة")."""
+    gap = doc.text[a.end:b.start]
+    if not proximity or any(p in gap for p in ",،;؛.()\"“”"):
+        return False
+    tokens = doc.tokens_between(a.end, b.start)
+    keys = [normalize_key(doc.text[t.start:b.start]) if t.end > b.start else t.key for t in tokens]
+    for n in range(min(len(keys), 3), 0, -1):  # "بالقرب من", then place nouns
+        phrase, rest = " ".join(keys[:n]), keys[n:]
+        if rest and rest[0][:1] == "ل" and f"{phrase} ل" in proximity:
+            rest = [rest[0][1:], *rest[1:]]  # "المجاورة لبلدة": the joined preposition
+        elif phrase not in proximity:
+            continue
+        return all(any(f in fillers for f in clitic_forms(k)) for k in rest if k)
+    return False
 
 
 def _named_setting(doc: Doc, places: Places, key: str, holder: str) -> bool:

@@ -80,6 +80,8 @@ class EventRules:
         self.place_fillers = s.keys("place_fillers") | {
             normalize_key(w) for w in places.groups("qualifiers")}
         self.locatives = places.keys("locatives")
+        # "قرب", "near": the place after it is a landmark of the place before it
+        self.proximity = places.keys("proximity")
         self.resumed_list_kinds = frozenset(s.words("resumed_list_kinds"))
         self.resumed_list_objects = s.keys("resumed_list_objects")
         self.resumed_list_openers = s.keys("resumed_list_openers")

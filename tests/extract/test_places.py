@@ -179,3 +179,24 @@ def test_a_preposition_opening_a_sentence_is_no_word_of_the_name_after_it(run, t
 def test_an_article_written_apart_still_opens_a_name(run):
     doc = run("At Tall, rebels shelled an army checkpoint.", language="en", published="2014-08-24")
     assert [m.text for m in doc.place_mentions][:1] == ["At Tall"]
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت الفصائل اليوم على بلدة نوى في ريف درعا، وقال القائد محمد الجاسم إن المعارك انتهت.",
+    "وقال قائد الفرقة، محمد الجاسم (أبو عمشة)، إن المدينة باتت محررة بالكامل اليوم.",
+])
+def test_a_definite_name_after_a_given_name_is_a_person_s_family_name(run, text):
+    doc = run(text, published="2021-07-29")
+    assert "الجاسم" not in [m.text for m in doc.place_mentions]
+
+
+def test_a_family_name_is_still_a_place_after_its_head_noun(run):
+    text = "قال القائد محمد الجاسم إن قواته سيطرت اليوم على بلدة الجاسم في ريف درعا."
+    doc = run(text, published="2021-07-29")
+    named = [m for m in doc.place_mentions if m.text == "الجاسم"]
+    assert [text[m.start - 5:m.start].strip() for m in named] == ["بلدة"]  # the town, not the man
+
+
+def test_a_preposition_spelled_like_a_given_name_leaves_the_place_after_it(run):
+    doc = run("أعلن الجيش السيطرة على البوكمال بعد معارك مع التنظيم.", published="2017-11-19")
+    assert [m.text for m in doc.place_mentions][:1] == ["البوكمال"]

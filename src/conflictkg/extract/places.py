@@ -72,6 +72,7 @@ class _Rules:
         self.verbs = s.keys("place_verbs") if language == "en" else frozenset()
         self.times = patterns.section("phrases", language).keys("times")  # "بعد الظهر"
         self.directions = s.keys("directions")
+        self.given_names = s.keys("given_names") if language == "ar" else frozenset()
         self.placing = self.locatives | self.proximity  # "في", "قرب": in the place after
         self.linking = self.placing | frozenset(self.qualifiers)
         self.generic = (frozenset(self.qualifiers) | self.facilities | frozenset(self.anaphors)
@@ -245,7 +246,8 @@ class PlaceFinder:
                 continue
             if levels is None and not role and (m.key in self._stopnames
                                                 or clitics().without_article(m.key) in rules.times
-                                                or _adjective(doc, m, rules)):
+                                                or _adjective(doc, m, rules)
+                                                or _family_name(doc, m, rules)):
                 continue
             if levels is None and not role and doc.language != "ar":
                 entries = [e for e in entries if e.key not in self._stopped]
@@ -544,6 +546,17 @@ def _adjective(doc: Doc, m: Match[str], rules: _Rules) -> bool:
     previous = doc.tokens[i].key
     return clitics().has_article(previous) and len(previous) > 3 and not any(
         f in rules.generic for f in clitic_forms(previous))
+
+
+def _family_name(doc: Doc, m: Match[str], rules: _Rules) -> bool:
+    """"محمد الجاسم": a one-word definite name right after a given name is a person's."""
+    if not rules.given_names or " " in m.key or not clitics().has_article(m.key):
+        return False
+    i = doc.token_index(m.start) - 1
+    if i < 0 or doc.text[doc.tokens[i].end:m.start].strip():
+        return False
+    pair = f"{doc.tokens[i - 1].key} {doc.tokens[i].key}" if i else ""
+    return doc.tokens[i].key in rules.given_names or pair in rules.given_names
 
 
 def _coordinate(doc: Doc, candidates: list[Candidate]) -> None:

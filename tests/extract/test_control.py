@@ -634,3 +634,34 @@ def test_a_short_verb_after_a_conjunction_is_a_cue(extract, text, expected):
 
 def test_provided_written_like_and_fled_is_no_withdrawal(extract):
     assert claims(extract, "وفر الجيش الغطاء الناري للمقاتلين في بلدة مورك.") == []
+
+
+# --- men who leave a place named by no party of their own ---------------------------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("سيطرت فصائل المعارضة على بلدة كفرنبودة بعد فرار عناصر الحاجز منها.", "ar",
+     ("syrian-opposition-factions", "syrian-government-forces")),   # the taker's adversary
+    ("سيطرت هيئة تحرير الشام على بلدة كفرنبودة بعد فرار عناصر العدو منها.", "ar",
+     ("hts", "syrian-government-forces")),                          # "the enemy" is no party
+    ("سيطرت الفصائل على مطار أبو الظهور العسكري بعد انسحاب الحامية منه.", "ar",
+     ("syrian-opposition-factions", "syrian-government-forces")),   # a garrison
+    ("سيطرت فصائل المعارضة على بلدة كفرنبودة، بينما فرّ آخرون باتجاه خان شيخون.", "ar",
+     ("syrian-opposition-factions", "syrian-government-forces")),   # "others", a destination
+    ("Rebels seized the Abu al-Duhur airbase after its defenders withdrew.", "en",
+     ("syrian-opposition-factions", "syrian-government-forces")),
+])
+def test_men_of_no_party_who_leave_a_place_taken_are_of_the_side_it_was_taken_from(
+        extract, text, language, expected):
+    found = claims(extract, text, language)
+    assert [(actor, change) for actor, change, _, _ in found] == [
+        (expected[0], "captured"), (expected[1], "withdrew")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("سيطر تنظيم الدولة على مدينة تدمر إثر انسحاب قوات الأسد من أحيائها، في حين فرّ عشرات "
+     "العناصر من سجن تدمر العسكري.", "syrian-government-forces"),  # after a withdrawal: its party
+    ("سيطرت فصائل المعارضة على بلدة كفرنبودة بعد فرار عناصر من تنظيم الدولة منها.",
+     "islamic-state"),                                              # a party named after "من"
+])
+def test_men_who_leave_keep_the_party_the_text_gives_them(extract, text, expected):
+    assert [a for a, change, _, _ in claims(extract, text) if change == "withdrew"][-1] == expected

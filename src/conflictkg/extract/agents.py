@@ -417,6 +417,33 @@ class Agents:
                 return m.key
         return None
 
+    def adversary(self, doc: Doc, taker: str, before: int, paragraph_start: int, fallback: str | None,
+                  ignored: frozenset[str] = frozenset()) -> str | None:
+        """The side a place was taken from when the men who left it are named by no party
+        ("بعد فرار عناصر الحاجز", "فرّ آخرون", "the garrison fled"): the last party named
+        before ``before`` whose camp is not the taker's, in its paragraph, else in the text
+        before it; else ``fallback`` (the state's forces) when the taker is not of them."""
+        camp = self._camp(taker)
+        if camp is None:
+            return None
+        for start in (paragraph_start, 0):
+            for m in reversed(self.parties(doc, start, before)):
+                other = self._camp(m.key)
+                if m.end <= before and other is not None and other != camp and m.key not in ignored \
+                        and normalize_key(m.text) not in ignored:
+                    return m.key
+        if fallback and camp != self._camp(fallback):
+            return fallback
+        return None
+
+    def _camp(self, key: str) -> str | None:
+        """The side a party fights on, its foreign backers with it; None for a side of no
+        party (the UN, rescuers, civilians)."""
+        entry = self._actors.get(key)
+        if entry is None or not entry.side or entry.side in self._non_party_sides:
+            return None
+        return entry.side.removeprefix("foreign-pro-")
+
     def last_pair(self, doc: Doc, before: int, paragraph_start: int, words: AgentWords) -> list[str]:
         """The last two parties named joined by "و" before ``before`` in its paragraph ("الجيش
         التركي والجيش الوطني السوري"): the subject a verb in the dual stands for."""

@@ -665,3 +665,18 @@ def test_men_of_no_party_who_leave_a_place_taken_are_of_the_side_it_was_taken_fr
 ])
 def test_men_who_leave_keep_the_party_the_text_gives_them(extract, text, expected):
     assert [a for a, change, _, _ in claims(extract, text) if change == "withdrew"][-1] == expected
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    ('سيطر مقاتلو العشائر على مقرين لـ"قسد" في بلدة الطيانة.', "sdf"),
+    ("سيطرت فصائل المعارضة صباح اليوم على مواقع لقوات النظام في بلدة كفرنبودة.",
+     "syrian-government-forces"),
+])
+def test_a_party_after_l_in_the_object_owns_it_and_takes_nothing(extract, text, owner):
+    found = claims(extract, text)
+    assert found and owner not in [a for a, _, _, _ in found]
+
+
+def test_the_owner_after_l_is_not_the_subject_of_a_plural_verb(extract):
+    text = 'قال مقاتلو العشائر إنهم سيطروا على قرية ذيبان. وأضاف أن المقاتلين سيطروا على مقرين لـ"قسد" في بلدة الشحيل.'
+    assert "sdf" not in [a for a, _, _, _ in claims(extract, text)]

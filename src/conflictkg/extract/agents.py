@@ -36,6 +36,7 @@ from conflictkg.extract.matcher import Match
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.reference.gazetteers import Gazetteers
 
+OBJECT_MARKERS = frozenset({"على", "علي"})  # Arabic: the preposition of a change's object ("سيطر على")
 PREPOSITIONS = frozenset({"في", "من", "على", "عن", "مع", "الى", "الي", "ب", "ل", "حسب", "بحسب"})
 UNNAMED = ""  # the subject the text gives is no party it names ("سيطرت القوات" with none before)
 SUBJECT_WINDOW = 5  # tokens after the verb in which its subject stands (VSO)
@@ -159,7 +160,9 @@ class Agents:
                                   for v in victims.overlapping(m.start, m.end))]
         if words.verb_first or noun:  # "سيطرت فصائل المعارضة", "انسحاب قوات النظام", "the capture by"
             after = [m for m in candidates if cue.end <= m.start < max(object_start, cue.end + 1)
-                     and len(doc.tokens_between(cue.end, m.start)) <= SUBJECT_WINDOW]
+                     and len(doc.tokens_between(cue.end, m.start)) <= SUBJECT_WINDOW
+                     and not (_owner(doc, m) and any(t.key in OBJECT_MARKERS for t in doc.tokens_between(
+                         cue.end, m.start)))]  # "سيطروا على مقرين لـ"قسد"": the owner of the object
             if after:
                 return self._resolved(doc, after[0], words), True
         if not words.verb_first and not noun:
@@ -575,6 +578,14 @@ def _with_head(doc: Doc, m: Mention) -> list[Token]:
     the" of "units of the Syrian army")."""
     i = doc.token_at(m.start)
     return doc.tokens[max(0, i - 3):doc.token_index(m.end)]
+
+
+def _owner(doc: Doc, m: Mention) -> bool:
+    """Arabic: a party written after "ل" ("لقسد", "لـ"قسد""): the owner of the noun before it."""
+    i = doc.token_at(m.start)
+    start = doc.tokens[i].start
+    before = doc.text[max(0, start - 3) if start == m.start else start:m.start]
+    return before.rstrip(" \"'«“").endswith(("ل", "لـ"))
 
 
 def _glued(doc: Doc, m: Mention) -> str:

@@ -680,3 +680,11 @@ def test_a_party_after_l_in_the_object_owns_it_and_takes_nothing(extract, text, 
 def test_the_owner_after_l_is_not_the_subject_of_a_plural_verb(extract):
     text = 'قال مقاتلو العشائر إنهم سيطروا على قرية ذيبان. وأضاف أن المقاتلين سيطروا على مقرين لـ"قسد" في بلدة الشحيل.'
     assert "sdf" not in [a for a, _, _, _ in claims(extract, text)]
+
+
+def test_a_collective_inside_a_state_is_the_party_named_before_with_that_noun(extract):
+    text = ("حررت قوات سوريا الديمقراطية حي البدو في الرقة.\n\nوتتواصل الاشتباكات في المدينة.\n\n"
+            "وقال الناطق: \"لم يبق لمرتزقة داعش أي "
+            "موقع داخل الرقة\". وأشار إلى أن المدينة باتت بالكامل تحت سيطرة القوات، وأن الإعلان سيصدر لاحقاً.")
+    assert ("sdf", "captured", "Ar-Raqqa", "asserted") in claims(extract, text)
+    assert "islamic-state" not in [a for a, _, _, _ in claims(extract, text)]

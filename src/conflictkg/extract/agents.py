@@ -396,6 +396,8 @@ class Agents:
             return None
         for m in self.parties(doc, at, window[-1].end, words.cues):
             return self._resolved(doc, m, words)
+        if words.verb_first:  # "باتت المدينة تحت سيطرة القوات": the party named before with that noun
+            return self._named_with(doc, at, set(word_forms(window[:1])), words)
         return None
 
     def state_forces(self, name: str, year: int | None) -> str | None:
@@ -521,12 +523,16 @@ class Agents:
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         near = doc.tokens_between(cue.end, sentence.end)[:2] + \
             doc.tokens_between(clause[0], cue.start)[-SUBJECT_WINDOW:]
-        forms = set(word_forms(near))
+        return self._named_with(doc, cue.start, set(word_forms(near)), words)
+
+    def _named_with(self, doc: Doc, before: int, forms: set[str], words: AgentWords) -> str | None:
+        """The last party named before ``before`` with the collective or head noun among
+        ``forms`` ("القوات" after "قوات سوريا الديمقراطية"), else one whose name opens with it."""
         found = words.collectives & forms
         named = set(map(clitics().without_article, found | (words.heads & forms)))
         if not named:
             return None
-        earlier = doc.index("actor_mentions").before(cue.start)
+        earlier = doc.index("actor_mentions").before(before)
         for m in reversed(earlier):  # "القوات" after "قوات سوريا الديمقراطية"
             if any(named & _bare(t.key) for t in _with_head(doc, m)[-len(m.text.split()) - 2:][:3]):
                 return m.key

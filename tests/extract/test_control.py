@@ -688,3 +688,13 @@ def test_a_collective_inside_a_state_is_the_party_named_before_with_that_noun(ex
             "موقع داخل الرقة\". وأشار إلى أن المدينة باتت بالكامل تحت سيطرة القوات، وأن الإعلان سيصدر لاحقاً.")
     assert ("sdf", "captured", "Ar-Raqqa", "asserted") in claims(extract, text)
     assert "islamic-state" not in [a for a, _, _, _ in claims(extract, text)]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("The regime-backed militias which had entered Afrin on Monday withdrew from the town on Thursday.",
+     "en", ("pro-government-militias", "withdrew", "Afrin", "asserted")),
+    ("نفى المسؤول ما تداولته حسابات عن انسحاب قوى الأمن العام من مدينة بانياس.", "ar",
+     ("general-security", "withdrew", "Banyas", "denied")),
+])
+def test_names_of_militias_and_of_the_general_security_are_their_parties(extract, text, language, expected):
+    assert expected in claims(extract, text, language)

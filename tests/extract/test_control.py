@@ -698,3 +698,16 @@ def test_a_collective_inside_a_state_is_the_party_named_before_with_that_noun(ex
 ])
 def test_names_of_militias_and_of_the_general_security_are_their_parties(extract, text, language, expected):
     assert expected in claims(extract, text, language)
+
+
+@pytest.mark.parametrize("text", [
+    "Fighters loyal to the al-Bakkara tribe seized the town of Tadaf on Monday.",
+    "Fighters from the Shaitat clan captured the town of Tadaf.",
+])
+def test_men_of_a_tribe_as_the_subject_are_the_tribal_fighters(extract, text):
+    assert [a for a, _, _, _ in claims(extract, text, "en")] == ["tribal-forces"]
+
+
+def test_men_loyal_to_a_party_that_is_no_tribe_are_not_tribal_fighters(extract):
+    text = "Fighters loyal to the SDF seized the town of Tadaf on Monday."
+    assert "tribal-forces" not in [a for a, _, _, _ in claims(extract, text, "en")]

@@ -73,6 +73,8 @@ class AgentWords:
     pronouns: frozenset[str] = frozenset()  # "They", "It": a subject that stands for a party, no name
     speaker_nouns: frozenset[str] = frozenset()  # "قيادي في الهيئة": the party he speaks for
     locals_party: str = ""  # "local fighters": the group that locals in arms are
+    tribes: frozenset[str] = frozenset()  # "tribe": men of a tribe as a subject ("fighters loyal to the X tribe")
+    tribes_party: str = ""  # "tribal fighters": the group the men of a tribe are
     quantities: frozenset[str] = frozenset()  # "عشرات": a count before a party, in its place
     army: frozenset[str] = frozenset()  # "army", "troops": an unqualified noun of the state's forces
     heads: frozenset[str] = frozenset()  # "القوات": the last party named with it at its head
@@ -165,6 +167,15 @@ class Agents:
                          cue.end, m.start)))]  # "سيطروا على مقرين لـ"قسد"": the owner of the object
             if after:
                 return self._resolved(doc, after[0], words), True
+        if not words.verb_first and not noun and words.tribes_party:
+            clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+            own = doc.tokens_between(clause[0], cue.start)
+            if 2 < len(own) <= SUBJECT_WINDOW + 2 and own[0].key in words.members and any(
+                    t.key in words.tribes for t in own[-2:]) and not any(
+                    clause[0] <= m.start < cue.start and words.tribes.isdisjoint(
+                        t.key for t in doc.tokens_between(m.start, m.end)) for m in mentions):
+                # "Fighters loyal to the X tribe seized": the tribes' fighters, a tribe named or not
+                return self.state_forces(words.tribes_party, None) or UNNAMED, True
         if not words.verb_first and not noun:
             described = self._antecedent(doc, cue, sentence, mentions, words)
             if described is not None:

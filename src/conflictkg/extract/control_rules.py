@@ -119,6 +119,7 @@ class ControlRules:
             army=s.keys("army_nouns"), quantities=s.keys("quantities"),
             speaker_nouns=s.keys("speaker_nouns"),
             locals_party=next(iter(s.words("locals_party")), ""),
+            tribes=s.keys("tribe_nouns"), tribes_party=next(iter(s.words("tribes_party")), ""),
             verb_first=language != "en")
         self.english = language == "en"
 

@@ -634,3 +634,80 @@ def test_a_short_verb_after_a_conjunction_is_a_cue(extract, text, expected):
 
 def test_provided_written_like_and_fled_is_no_withdrawal(extract):
     assert claims(extract, "وفر الجيش الغطاء الناري للمقاتلين في بلدة مورك.") == []
+
+
+# --- men who leave a place named by no party of their own ---------------------------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("سيطرت فصائل المعارضة على بلدة كفرنبودة بعد فرار عناصر الحاجز منها.", "ar",
+     ("syrian-opposition-factions", "syrian-government-forces")),   # the taker's adversary
+    ("سيطرت هيئة تحرير الشام على بلدة كفرنبودة بعد فرار عناصر العدو منها.", "ar",
+     ("hts", "syrian-government-forces")),                          # "the enemy" is no party
+    ("سيطرت الفصائل على مطار أبو الظهور العسكري بعد انسحاب الحامية منه.", "ar",
+     ("syrian-opposition-factions", "syrian-government-forces")),   # a garrison
+    ("سيطرت فصائل المعارضة على بلدة كفرنبودة، بينما فرّ آخرون باتجاه خان شيخون.", "ar",
+     ("syrian-opposition-factions", "syrian-government-forces")),   # "others", a destination
+    ("Rebels seized the Abu al-Duhur airbase after its defenders withdrew.", "en",
+     ("syrian-opposition-factions", "syrian-government-forces")),
+])
+def test_men_of_no_party_who_leave_a_place_taken_are_of_the_side_it_was_taken_from(
+        extract, text, language, expected):
+    found = claims(extract, text, language)
+    assert [(actor, change) for actor, change, _, _ in found] == [
+        (expected[0], "captured"), (expected[1], "withdrew")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("سيطر تنظيم الدولة على مدينة تدمر إثر انسحاب قوات الأسد من أحيائها، في حين فرّ عشرات "
+     "العناصر من سجن تدمر العسكري.", "syrian-government-forces"),  # after a withdrawal: its party
+    ("سيطرت فصائل المعارضة على بلدة كفرنبودة بعد فرار عناصر من تنظيم الدولة منها.",
+     "islamic-state"),                                              # a party named after "من"
+])
+def test_men_who_leave_keep_the_party_the_text_gives_them(extract, text, expected):
+    assert [a for a, change, _, _ in claims(extract, text) if change == "withdrew"][-1] == expected
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    ('سيطر مقاتلو العشائر على مقرين لـ"قسد" في بلدة الطيانة.', "sdf"),
+    ("سيطرت فصائل المعارضة صباح اليوم على مواقع لقوات النظام في بلدة كفرنبودة.",
+     "syrian-government-forces"),
+])
+def test_a_party_after_l_in_the_object_owns_it_and_takes_nothing(extract, text, owner):
+    found = claims(extract, text)
+    assert found and owner not in [a for a, _, _, _ in found]
+
+
+def test_the_owner_after_l_is_not_the_subject_of_a_plural_verb(extract):
+    text = 'قال مقاتلو العشائر إنهم سيطروا على قرية ذيبان. وأضاف أن المقاتلين سيطروا على مقرين لـ"قسد" في بلدة الشحيل.'
+    assert "sdf" not in [a for a, _, _, _ in claims(extract, text)]
+
+
+def test_a_collective_inside_a_state_is_the_party_named_before_with_that_noun(extract):
+    text = ("حررت قوات سوريا الديمقراطية حي البدو في الرقة.\n\nوتتواصل الاشتباكات في المدينة.\n\n"
+            "وقال الناطق: \"لم يبق لمرتزقة داعش أي "
+            "موقع داخل الرقة\". وأشار إلى أن المدينة باتت بالكامل تحت سيطرة القوات، وأن الإعلان سيصدر لاحقاً.")
+    assert ("sdf", "captured", "Ar-Raqqa", "asserted") in claims(extract, text)
+    assert "islamic-state" not in [a for a, _, _, _ in claims(extract, text)]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("The regime-backed militias which had entered Afrin on Monday withdrew from the town on Thursday.",
+     "en", ("pro-government-militias", "withdrew", "Afrin", "asserted")),
+    ("نفى المسؤول ما تداولته حسابات عن انسحاب قوى الأمن العام من مدينة بانياس.", "ar",
+     ("general-security", "withdrew", "Banyas", "denied")),
+])
+def test_names_of_militias_and_of_the_general_security_are_their_parties(extract, text, language, expected):
+    assert expected in claims(extract, text, language)
+
+
+@pytest.mark.parametrize("text", [
+    "Fighters loyal to the al-Bakkara tribe seized the town of Tadaf on Monday.",
+    "Fighters from the Shaitat clan captured the town of Tadaf.",
+])
+def test_men_of_a_tribe_as_the_subject_are_the_tribal_fighters(extract, text):
+    assert [a for a, _, _, _ in claims(extract, text, "en")] == ["tribal-forces"]
+
+
+def test_men_loyal_to_a_party_that_is_no_tribe_are_not_tribal_fighters(extract):
+    text = "Fighters loyal to the SDF seized the town of Tadaf on Monday."
+    assert "tribal-forces" not in [a for a, _, _, _ in claims(extract, text, "en")]

@@ -36,6 +36,7 @@ from conflictkg.extract.matcher import Match
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.reference.gazetteers import Gazetteers
 
+OBJECT_MARKERS = frozenset({"على", "علي"})  # Arabic: the preposition of a change's object ("سيطر على")
 PREPOSITIONS = frozenset({"في", "من", "على", "عن", "مع", "الى", "الي", "ب", "ل", "حسب", "بحسب"})
 UNNAMED = ""  # the subject the text gives is no party it names ("سيطرت القوات" with none before)
 SUBJECT_WINDOW = 5  # tokens after the verb in which its subject stands (VSO)
@@ -72,6 +73,8 @@ class AgentWords:
     pronouns: frozenset[str] = frozenset()  # "They", "It": a subject that stands for a party, no name
     speaker_nouns: frozenset[str] = frozenset()  # "قيادي في الهيئة": the party he speaks for
     locals_party: str = ""  # "local fighters": the group that locals in arms are
+    tribes: frozenset[str] = frozenset()  # "tribe": men of a tribe as a subject ("fighters loyal to the X tribe")
+    tribes_party: str = ""  # "tribal fighters": the group the men of a tribe are
     quantities: frozenset[str] = frozenset()  # "عشرات": a count before a party, in its place
     army: frozenset[str] = frozenset()  # "army", "troops": an unqualified noun of the state's forces
     heads: frozenset[str] = frozenset()  # "القوات": the last party named with it at its head
@@ -159,9 +162,20 @@ class Agents:
                                   for v in victims.overlapping(m.start, m.end))]
         if words.verb_first or noun:  # "سيطرت فصائل المعارضة", "انسحاب قوات النظام", "the capture by"
             after = [m for m in candidates if cue.end <= m.start < max(object_start, cue.end + 1)
-                     and len(doc.tokens_between(cue.end, m.start)) <= SUBJECT_WINDOW]
+                     and len(doc.tokens_between(cue.end, m.start)) <= SUBJECT_WINDOW
+                     and not (_owner(doc, m) and any(t.key in OBJECT_MARKERS for t in doc.tokens_between(
+                         cue.end, m.start)))]  # "سيطروا على مقرين لـ"قسد"": the owner of the object
             if after:
                 return self._resolved(doc, after[0], words), True
+        if not words.verb_first and not noun and words.tribes_party:
+            clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+            own = doc.tokens_between(clause[0], cue.start)
+            if 2 < len(own) <= SUBJECT_WINDOW + 2 and own[0].key in words.members and any(
+                    t.key in words.tribes for t in own[-2:]) and not any(
+                    clause[0] <= m.start < cue.start and words.tribes.isdisjoint(
+                        t.key for t in doc.tokens_between(m.start, m.end)) for m in mentions):
+                # "Fighters loyal to the X tribe seized": the tribes' fighters, a tribe named or not
+                return self.state_forces(words.tribes_party, None) or UNNAMED, True
         if not words.verb_first and not noun:
             described = self._antecedent(doc, cue, sentence, mentions, words)
             if described is not None:
@@ -393,6 +407,8 @@ class Agents:
             return None
         for m in self.parties(doc, at, window[-1].end, words.cues):
             return self._resolved(doc, m, words)
+        if words.verb_first:  # "باتت المدينة تحت سيطرة القوات": the party named before with that noun
+            return self._named_with(doc, at, set(word_forms(window[:1])), words)
         return None
 
     def state_forces(self, name: str, year: int | None) -> str | None:
@@ -416,6 +432,33 @@ class Agents:
                     phrases_of(doc.tokens_between(max(0, m.start - 60), m.start)[-ACCOMPANIMENT_REACH:]))):
                 return m.key
         return None
+
+    def adversary(self, doc: Doc, taker: str, before: int, paragraph_start: int, fallback: str | None,
+                  ignored: frozenset[str] = frozenset()) -> str | None:
+        """The side a place was taken from when the men who left it are named by no party
+        ("بعد فرار عناصر الحاجز", "فرّ آخرون", "the garrison fled"): the last party named
+        before ``before`` whose camp is not the taker's, in its paragraph, else in the text
+        before it; else ``fallback`` (the state's forces) when the taker is not of them."""
+        camp = self._camp(taker)
+        if camp is None:
+            return None
+        for start in (paragraph_start, 0):
+            for m in reversed(self.parties(doc, start, before)):
+                other = self._camp(m.key)
+                if m.end <= before and other is not None and other != camp and m.key not in ignored \
+                        and normalize_key(m.text) not in ignored:
+                    return m.key
+        if fallback and camp != self._camp(fallback):
+            return fallback
+        return None
+
+    def _camp(self, key: str) -> str | None:
+        """The side a party fights on, its foreign backers with it; None for a side of no
+        party (the UN, rescuers, civilians)."""
+        entry = self._actors.get(key)
+        if entry is None or not entry.side or entry.side in self._non_party_sides:
+            return None
+        return entry.side.removeprefix("foreign-pro-")
 
     def last_pair(self, doc: Doc, before: int, paragraph_start: int, words: AgentWords) -> list[str]:
         """The last two parties named joined by "و" before ``before`` in its paragraph ("الجيش
@@ -491,12 +534,16 @@ class Agents:
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         near = doc.tokens_between(cue.end, sentence.end)[:2] + \
             doc.tokens_between(clause[0], cue.start)[-SUBJECT_WINDOW:]
-        forms = set(word_forms(near))
+        return self._named_with(doc, cue.start, set(word_forms(near)), words)
+
+    def _named_with(self, doc: Doc, before: int, forms: set[str], words: AgentWords) -> str | None:
+        """The last party named before ``before`` with the collective or head noun among
+        ``forms`` ("القوات" after "قوات سوريا الديمقراطية"), else one whose name opens with it."""
         found = words.collectives & forms
         named = set(map(clitics().without_article, found | (words.heads & forms)))
         if not named:
             return None
-        earlier = doc.index("actor_mentions").before(cue.start)
+        earlier = doc.index("actor_mentions").before(before)
         for m in reversed(earlier):  # "القوات" after "قوات سوريا الديمقراطية"
             if any(named & _bare(t.key) for t in _with_head(doc, m)[-len(m.text.split()) - 2:][:3]):
                 return m.key
@@ -548,6 +595,14 @@ def _with_head(doc: Doc, m: Mention) -> list[Token]:
     the" of "units of the Syrian army")."""
     i = doc.token_at(m.start)
     return doc.tokens[max(0, i - 3):doc.token_index(m.end)]
+
+
+def _owner(doc: Doc, m: Mention) -> bool:
+    """Arabic: a party written after "ل" ("لقسد", "لـ"قسد""): the owner of the noun before it."""
+    i = doc.token_at(m.start)
+    start = doc.tokens[i].start
+    before = doc.text[max(0, start - 3) if start == m.start else start:m.start]
+    return before.rstrip(" \"'«“").endswith(("ل", "لـ"))
 
 
 def _glued(doc: Doc, m: Mention) -> str:

@@ -136,6 +136,15 @@ class ControlFinder:
                         actor = None  # "took X while (unnamed) troops fled X": not the same party
                 if actor is None and reading is readings[0] and self._army_subject(doc, cue, sentence, rules):
                     actor = self._agents.state_forces(rules.state_forces, _year(date or doc.info.published))
+                if reading is readings[0] and not forward and previous and \
+                        sentence.paragraph - previous[0] <= 1 and self._holders_left(doc, cue, sentence, rules):
+                    # "سيطرت الفصائل على البلدة بعد فرار عناصر الحاجز منها", "after the garrison
+                    # fled": the men who left are of the side the taker took it from; after a
+                    # withdrawal ("انسحبت قوات النظام ... في حين فرّ عشرات العناصر"), of its party
+                    actor = previous[1] if not previous[2] else self._agents.adversary(
+                        doc, previous[1], cue.start, paragraph_start(doc, sentence),
+                        self._agents.state_forces(rules.holders_party, _year(date or doc.info.published)),
+                        rules.holders) or actor
                 if actor is not None and reading is readings[0]:  # not the party driven out
                     previous = (sentence.paragraph, actor, forward, keys)
                 last_places = (sentence.paragraph, reading.places, reading.change)
@@ -308,6 +317,42 @@ class ControlFinder:
             if held is not None and held != actor:
                 readings.append(Reading("lost", places, held, object_end))
         return readings
+
+    def _holders_left(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+        """Whether the subject of a withdrawal is men named by no party of their own: a word
+        of holders ("الحامية", "آخرون", "the garrison", "its defenders"), or in Arabic a noun
+        of men after the verb and before no party ("فرار عناصر الحاجز", "فرّ عشرات العناصر
+        من السجن", "عناصر العدو"; not "فرار عناصر قوات النظام", "عناصر من التنظيم")."""
+        words = rules.words
+        parties = doc.index("actor_mentions")
+
+        def named(t: Token) -> bool:
+            return any(normalize_key(m.text) not in rules.holders for m in parties.overlapping(t.start, t.end))
+
+        if rules.english:
+            clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+            own = doc.tokens_between(clause[0], cue.start)
+            opened = [n for n, t in enumerate(own) if t.key in words.complementizers]
+            subject = own[opened[-1] + 1:] if opened else own
+            return bool(subject) and len(subject) <= 3 and any(t.key in rules.holders for t in subject) \
+                and not any(named(t) for t in subject)
+        def forms(t: Token) -> set[str]:
+            return {f for form in clitic_forms(t.key) for f in (form, clitics().without_article(form))}
+
+        following = doc.tokens_between(cue.end, sentence.end)[:4]
+        while following and forms(following[0]) & words.quantities:
+            following = following[1:]
+        if not following or named(following[0]):
+            return False
+        if forms(following[0]) & rules.holders:
+            return True
+        if not forms(following[0]) & words.members or \
+                not (words.collectives | words.heads).isdisjoint(word_forms(following[:1])):
+            return False
+        rest = following[1:3]
+        if rest and set(clitic_forms(rest[0].key)) & words.partitives:
+            rest = rest[1:2]  # "عناصر من التنظيم": the party after "من"
+        return not any(named(t) for t in rest)
 
     def _dual(self, cue: Match, rules: ControlRules) -> bool:
         """Arabic: a verb in the dual ("حررا", "سيطرتا"): the verb of the same change without

@@ -71,6 +71,8 @@ class ControlRules:
         self.vicinity_changes = frozenset(("withdrew", "entered"))
         self.army_qualifiers = s.keys("army_qualifiers")
         self.state_forces = next(iter(s.words("state_forces")), "")
+        self.holders = s.keys("holders")
+        self.holders_party = next(iter(s.words("holders_party")), "")
         self.what = s.keys("indefinite_relatives")
         self.done_markers = s.keys("done_markers")
         self.compulsions = s.keys("compulsions")
@@ -117,6 +119,7 @@ class ControlRules:
             army=s.keys("army_nouns"), quantities=s.keys("quantities"),
             speaker_nouns=s.keys("speaker_nouns"),
             locals_party=next(iter(s.words("locals_party")), ""),
+            tribes=s.keys("tribe_nouns"), tribes_party=next(iter(s.words("tribes_party")), ""),
             verb_first=language != "en")
         self.english = language == "en"
 

@@ -130,3 +130,34 @@ def test_english_anaphor_of_several_words_credits_the_source_named_before(extrac
     not for the source credited in between."""
     ((_, first, _), (_, key, _)) = credited(extract(text, language="en"))
     assert (first, key) == ("activists", source)
+
+
+def test_a_source_set_against_the_report_s_credits_its_clause_only(extract):
+    """"في حين تقدر X": a second source set against the first credits its own count; the
+    first goes on crediting the sentences after."""
+    text = ("وقال المرصد السوري لحقوق الإنسان إن 12 مدنياً قتلوا في قصف على البلدة، "
+            "في حين قدرت الشبكة السورية لحقوق الإنسان عدد القتلى بأكثر من 15.\n"
+            "وأصيب 30 شخصاً آخرون في القصف نفسه.")
+    assert [key for _, key, _ in credited(extract(text))] == ["sohr", "snhr", "sohr"]
+
+
+def test_a_source_opening_its_sentence_with_while_still_carries(extract):
+    text = ("بينما قال المرصد السوري لحقوق الإنسان إن 5 عناصر قتلوا في الكمين.\n"
+            "وأصيب 8 آخرون في الكمين نفسه.")
+    assert [key for _, key, _ in credited(extract(text))] == ["sohr", "sohr"]
+
+
+def test_the_publisher_set_against_another_source_carries_on(extract):
+    text = ("ونفت الشبكة السورية لحقوق الإنسان الرواية، في حين وثق المرصد السوري لحقوق الإنسان "
+            "مقتل 9 مدنيين في الغارة.\nوأصيب 14 آخرون بجروح.")
+    claims = credited(extract(text, publisher="SOHR", publisher_ar="المرصد السوري لحقوق الإنسان"))
+    assert [key for _, key, _ in claims] == ["sohr", "sohr"]
+
+
+def test_while_a_monitor_put_the_toll_and_it_had_earlier_reported(extract):
+    """English "while X put the toll at": an aside; "It had earlier reported": a pronoun,
+    auxiliaries, then a reporting verb, continuing the last source."""
+    text = ("The Syrian Network for Human Rights said 6 civilians died in the shelling of the "
+            "market, while the Syrian Observatory for Human Rights put the toll at 9. "
+            "It had earlier reported 4 dead.")
+    assert [key for _, key, _ in credited(extract(text, language="en"))] == ["snhr", "sohr", "sohr"]

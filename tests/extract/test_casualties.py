@@ -38,3 +38,20 @@ def test_a_count_then_who_and_its_verb_is_a_toll(extract):
     text = ("Fifty soldiers have died in the offensive, most of them near the dam, including "
             "12 who were killed in an ambush.")
     assert counts(extract(text, language="en")) == [(50, "exact"), (12, "exact")]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # "فقد ... حياتهم": the verb and its object around the victims
+    ("فقد 9 عناصر من قوات النظام حياتهم في هجوم على نقطة عسكرية قرب البلدة.", "ar",
+     [(9, "killed")]),
+    ("وفقدت 3 نساء حياتهن إثر سقوط قذيفة على السوق.", "ar", [(3, "killed")]),
+    # a commander's escorts are fighters
+    ("قتل ستة من مرافقي القائد وأصيب 4 مرافقين آخرين في الكمين.", "ar",
+     [(6, "killed"), (4, "wounded")]),
+    # "martyrs" is a dead noun: it needs no verb
+    ("The group's statement named 25 martyrs from its ranks.", "en",
+     [(25, "killed")]),
+])
+def test_victim_nouns_and_outcomes_of_the_lexicon(extract, text, language, expected):
+    claims = extract(text, language=language).casualty_claims
+    assert [(c.count, c.outcome) for c in claims] == expected

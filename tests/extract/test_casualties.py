@@ -55,3 +55,16 @@ def test_a_count_then_who_and_its_verb_is_a_toll(extract):
 def test_victim_nouns_and_outcomes_of_the_lexicon(extract, text, language, expected):
     claims = extract(text, language=language).casualty_claims
     assert [(c.count, c.outcome) for c in claims] == expected
+
+
+def test_a_toll_that_rose_from_one_count_to_another_keeps_both_steps(extract):
+    """"ارتفعت من 35 إلى 48 قتيلاً": the first step has the second's noun and is revised."""
+    text = "وكانت حصيلة الهجوم على المفرزة قد ارتفعت من 35 إلى 48 قتيلاً من عناصر الشرطة."
+    first, second = extract(text).casualty_claims
+    assert (first.count, second.count, second.supersedes) == (35, 48, first.key)
+
+
+def test_a_toll_from_one_count_to_another_in_english(extract):
+    text = "The toll of the bombing rose from 12 to 19 civilians, the ministry said."
+    claims = extract(text, language="en").casualty_claims
+    assert [(c.count, c.victim_category) for c in claims] == [(12, "civilians"), (19, "civilians")]

@@ -63,6 +63,7 @@ class _Rules:
         self.parts_after = s.keys("part_markers_after")
         self.partitive_links = s.keys("partitive_links")
         self.chain: Matcher[str] = s.matcher(chain=s.words("chain_markers"))
+        self.rise_from, self.rise_to = s.keys("rise_from"), s.keys("rise_to")
         self.one_words = s.keys("one_words")
         self.part_skips = self.one_words | {"and"}  # "including a child and a woman"
         self.estimate_openers = s.keys("estimate_openers")
@@ -294,9 +295,12 @@ class CasualtyFinder:
             relative += 1
         window = tokens[:len(number_tokens) + NOUN_WINDOW + relative]
         noun: Token | None = None
+        rising = self._rising(doc, sentence, holder, tokens[len(number_tokens):], rules)
+        if rising:  # "ارتفعت من 80 إلى 120 شهيداً": the first step has the noun of the second
+            window = tokens[:len(number_tokens) + rising + NOUN_WINDOW]
         for n, t in enumerate(window):
-            if n >= len(number_tokens) and self._numeric(t):
-                break  # "من 80 إلى 120 شهيداً": the noun after another count is that count's
+            if n >= len(number_tokens) and self._numeric(t) and not rising:
+                break  # "بين 80 و120 شهيداً": the noun after another count is that count's
             form = _victim_form(t.key, rules)
             if form in rules.not_victims:
                 return None
@@ -326,15 +330,26 @@ class CasualtyFinder:
             return None
         form = _victim_form(noun.key, rules) if noun else ""
         category = _category(form, rules) if noun else None
-        phrase_end = max(end, noun.end) if noun else end
+        phrase_end = max(end, noun.end) if noun and not rising else end  # the step's own
         victim = self._whose(doc, noun, rules) if noun else None
-        if victim and noun:  # "... من قوات النظام": the phrase runs to the group's name
+        if victim and noun and not rising:  # "... من قوات النظام": the phrase runs to the group's name
             mention = next((m for m in doc.index("actor_mentions").starting(
                 noun.end, len(doc.text)) if m.key == victim), None)
             phrase_end = max(phrase_end, mention.end if mention else phrase_end)
         if noun and victim is None and category in ("fighters", "officers"):
             victim = self._side(doc, start, noun, rules)
         return Count(start, phrase_end, value, qualifier, outcome, category, victim)
+
+    def _rising(self, doc: Doc, sentence: Sentence, holder: int, after: list[Token],
+                rules: _Rules) -> int:
+        """"من 80 إلى 120", "from 80 to 120": a count after the word "from", then the word
+        "to" and another count; the number of tokens up to that count's end, else 0."""
+        before = doc.tokens_between(sentence.start, holder)[-1:]
+        if not before or not set(clitic_forms(before[0].key)) & rules.rise_from:
+            return 0
+        if len(after) < 2 or after[0].key not in rules.rise_to or not self._numeric(after[1]):
+            return 0
+        return 2
 
     def _outcome(self, doc: Doc, start: int, noun: Token | None, cues: list,
                  rules: _Rules) -> str | None:

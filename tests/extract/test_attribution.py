@@ -161,3 +161,18 @@ def test_while_a_monitor_put_the_toll_and_it_had_earlier_reported(extract):
             "market, while the Syrian Observatory for Human Rights put the toll at 9. "
             "It had earlier reported 4 dead.")
     assert [key for _, key, _ in credited(extract(text, language="en"))] == ["snhr", "sohr", "sohr"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("وقتل 8 عناصر من قوات النظام في القصف، بحسب ما أفادت به مصادر ميدانية لمراسلنا في المنطقة.", "ar"),
+    ("Local sources told our correspondent that 6 civilians were killed in the shelling.", "en"),
+])
+def test_sources_of_a_kind_that_told_the_outlet_are_its_own_reporting(extract, text, language):
+    ((_, key, _),) = credited(extract(text, language=language))
+    assert key == "enab-baladi"
+
+
+def test_sources_that_told_another_outlet_stay_sources(extract):
+    text = "وقتل 8 عناصر من قوات النظام في القصف، بحسب ما أفادت به مصادر ميدانية لوكالة رويترز."
+    ((_, key, _),) = credited(extract(text))
+    assert key != "enab-baladi"

@@ -35,6 +35,7 @@ _NISBA_AR = ("يه", "ية", "ي", "يون", "يين")  # "لبنانية", "س�
 _QUOTES = str.maketrans(dict.fromkeys("\"“”«»", " "))
 CLOSING_VERB = 3  # words after "said" that still leave it closing its sentence ("on Monday")
 CHRONICLE_KINDS = ("archive-record", "chronicle")  # entries that each stand alone
+TOLD_US_REACH = 4  # words between sources of a kind and "لوكالتنا" / "told our correspondent"
 PRONOUN_FILLERS = 2  # words between a pronoun and its verb ("it had earlier reported")
 TITLE_REACH = 4  # tokens between a verb and a speaker's title ("قال فرهاد شامي المتحدث باسم")
 
@@ -56,6 +57,7 @@ class _Rules:
         self.titles: Matcher[str] = s.matcher(title=[w.removesuffix(" ل") for w in s.words("speaker_titles")])
         self.speakers = SpeakerRules(patterns, language)
         self.own = s.keys("own_sources")
+        self.told_us: Matcher[str] = s.matcher(us=s.words("own_recipients"))
         self.links = s.keys("source_links")
         self.recipients = s.keys("recipient_verbs")  # "told Reuters": who heard, not who said
         self.speaker_nouns = s.keys("speaker_nouns")
@@ -251,7 +253,8 @@ class AttributionFinder:
             label = entry.name_ar if doc.language == "ar" else entry.name_en
         # activists, witnesses, sources of a kind: credited where named, not beyond
         carries = not (source.weak or (key and self._sources[key].type == "generic"))
-        if normalize_key(label) in rules.own:  # "مراسلنا", "sources": the outlet's own word
+        if normalize_key(label) in rules.own or (not carries and _told_us(doc, sentence, source, rules)):
+            # "مراسلنا", "sources": the outlet's own word; "مصادر عسكرية لوكالتنا": told it
             label, key, carries = doc.publisher.label, doc.publisher.source, True
         aside = key != doc.publisher.source and _contrasted(  # the outlet's own carries on
             doc, sentence, min(start, source.start), end, contrasts)
@@ -274,6 +277,16 @@ def _said_after(tokens: list[Token], i: int, rules: _Rules) -> int | None:
         if key not in rules.fillers:
             return None
     return None
+
+
+def _told_us(doc: Doc, sentence: Sentence, source: Mention, rules: _Rules) -> bool:
+    """Whether sources of a kind told the outlet itself ("أكدته مصادر عسكرية لوكالتنا",
+    "sources told our correspondent"): within a few words after them, before the sentence
+    ends."""
+    words = doc.tokens_between(source.end, sentence.end)[:TOLD_US_REACH]
+    if not words:
+        return False
+    return bool(rules.told_us.find(doc.text[source.end:words[-1].end]))
 
 
 def _contrasted(doc: Doc, sentence: Sentence, start: int, end: int, contrasts: SpanIndex) -> bool:

@@ -68,3 +68,11 @@ def test_a_toll_from_one_count_to_another_in_english(extract):
     text = "The toll of the bombing rose from 12 to 19 civilians, the ministry said."
     claims = extract(text, language="en").casualty_claims
     assert [(c.count, c.victim_category) for c in claims] == [(12, "civilians"), (19, "civilians")]
+
+
+def test_who_they_were_after_hum_is_a_breakdown(extract):
+    """"ستة مدنيين، هم أربعة رجال وامرأتان": the counts after "هم" are parts of the toll."""
+    claims = extract("قتل ستة مدنيين، هم أربعة رجال وامرأتان، بقصف على القرية.").casualty_claims
+    total, *parts = claims
+    assert total.count == 6 and [c.count for c in parts] == [4, 2]
+    assert all(c.part_of == total.key for c in parts)

@@ -76,3 +76,23 @@ def test_who_they_were_after_hum_is_a_breakdown(extract):
     total, *parts = claims
     assert total.count == 6 and [c.count for c in parts] == [4, 2]
     assert all(c.part_of == total.key for c in parts)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قُتل ثلاثة أطفال دفعة واحدة وجرح آخرون في القصف.", [(3, "killed")]),
+    ("قتل رجلان من عائلة واحدة، وأصيب آخرون بجروح.", [(2, "killed")]),
+    ("قتل واحد منهم وأصيب اثنان في الاشتباك.", [(1, "killed"), (2, "wounded")]),
+])
+def test_one_after_the_noun_it_qualifies_is_no_count(extract, text, expected):
+    claims = extract(text).casualty_claims
+    assert [(c.count, c.outcome) for c in claims] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أدى القصف إلى مقتل طفلين وسيدة في الحي الغربي.", [(2, "children"), (1, "women")]),
+    ("قتل ثلاثة رجال وطفل في الغارة على السوق.", [(3, "civilians"), (1, "children")]),
+    ("قتل 4 مدنيين وجرح آخرون في الغارة.", [(4, "civilians")]),
+])
+def test_a_singular_victim_joined_to_a_count_is_one_more(extract, text, expected):
+    claims = extract(text).casualty_claims
+    assert [(c.count, c.victim_category) for c in claims] == expected

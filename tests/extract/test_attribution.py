@@ -176,3 +176,13 @@ def test_sources_that_told_another_outlet_stay_sources(extract):
     text = "وقتل 8 عناصر من قوات النظام في القصف، بحسب ما أفادت به مصادر ميدانية لوكالة رويترز."
     ((_, key, _),) = credited(extract(text))
     assert key != "enab-baladi"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("SOHR activists said 8 civilians died in the shelling.", "sohr"),
+    ("The toll rose to 40 dead, a Reuters correspondent in the town reported.", "reuters"),
+])
+def test_a_named_source_s_own_people_credit_it(extract, text, source):
+    """"SOHR activists", "a Reuters correspondent": the people of a named source are it."""
+    keys = {key for _, key, _ in credited(extract(text, language="en"))}
+    assert keys == {source}

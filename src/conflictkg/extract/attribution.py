@@ -212,6 +212,12 @@ class AttributionFinder:
             if previous is not None and self._generic(previous) and not self._generic(m) \
                     and len(between) <= 1 and all(t.key in rules.links for t in between):
                 out[-1] = Mention(previous.start, m.end, doc.text[previous.start:m.end], m.key)
+            elif previous is not None and doc.language == "en" and previous.key \
+                    and not self._generic(previous) and self._generic(m) and not between \
+                    and not doc.text[previous.end:m.start].strip():
+                # "SOHR activists", "a Reuters correspondent": the named source's own people
+                out[-1] = Mention(previous.start, m.end, doc.text[previous.start:m.end], previous.key,
+                                  label=previous.label or previous.text)
             else:
                 out.append(m)
         return out

@@ -96,3 +96,13 @@ def test_one_after_the_noun_it_qualifies_is_no_count(extract, text, expected):
 def test_a_singular_victim_joined_to_a_count_is_one_more(extract, text, expected):
     claims = extract(text).casualty_claims
     assert [(c.count, c.victim_category) for c in claims] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A roadside bomb hit the patrol, wounding four of its members.", [(4, "wounded")]),
+    ("The shell struck a school, injuring 14 children.", [(14, "wounded")]),
+    ("Two soldiers died of their wounds in hospital.", [(2, "killed")]),
+])
+def test_english_participles_of_wounding(extract, text, expected):
+    claims = extract(text, language="en").casualty_claims
+    assert [(c.count, c.outcome) for c in claims] == expected

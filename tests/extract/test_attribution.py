@@ -186,3 +186,10 @@ def test_a_named_source_s_own_people_credit_it(extract, text, source):
     """"SOHR activists", "a Reuters correspondent": the people of a named source are it."""
     keys = {key for _, key, _ in credited(extract(text, language="en"))}
     assert keys == {source}
+
+
+def test_a_source_after_when_is_no_aside(extract):
+    """"حين" is "when", not "while": the source it opens credits what follows as any other."""
+    text = ("وساد الهدوء البلدة صباحاً حين أعلن المرصد السوري لحقوق الإنسان مقتل 4 مدنيين بالقصف.\n"
+            "وأصيب 6 آخرون بجروح.")
+    assert [key for _, key, _ in credited(extract(text))] == ["sohr", "sohr"]

@@ -130,3 +130,66 @@ def test_english_anaphor_of_several_words_credits_the_source_named_before(extrac
     not for the source credited in between."""
     ((_, first, _), (_, key, _)) = credited(extract(text, language="en"))
     assert (first, key) == ("activists", source)
+
+
+def test_a_source_set_against_the_report_s_credits_its_clause_only(extract):
+    """"في حين تقدر X": a second source set against the first credits its own count; the
+    first goes on crediting the sentences after."""
+    text = ("وقال المرصد السوري لحقوق الإنسان إن 12 مدنياً قتلوا في قصف على البلدة، "
+            "في حين قدرت الشبكة السورية لحقوق الإنسان عدد القتلى بأكثر من 15.\n"
+            "وأصيب 30 شخصاً آخرون في القصف نفسه.")
+    assert [key for _, key, _ in credited(extract(text))] == ["sohr", "snhr", "sohr"]
+
+
+def test_a_source_opening_its_sentence_with_while_still_carries(extract):
+    text = ("بينما قال المرصد السوري لحقوق الإنسان إن 5 عناصر قتلوا في الكمين.\n"
+            "وأصيب 8 آخرون في الكمين نفسه.")
+    assert [key for _, key, _ in credited(extract(text))] == ["sohr", "sohr"]
+
+
+def test_the_publisher_set_against_another_source_carries_on(extract):
+    text = ("ونفت الشبكة السورية لحقوق الإنسان الرواية، في حين وثق المرصد السوري لحقوق الإنسان "
+            "مقتل 9 مدنيين في الغارة.\nوأصيب 14 آخرون بجروح.")
+    claims = credited(extract(text, publisher="SOHR", publisher_ar="المرصد السوري لحقوق الإنسان"))
+    assert [key for _, key, _ in claims] == ["sohr", "sohr"]
+
+
+def test_while_a_monitor_put_the_toll_and_it_had_earlier_reported(extract):
+    """English "while X put the toll at": an aside; "It had earlier reported": a pronoun,
+    auxiliaries, then a reporting verb, continuing the last source."""
+    text = ("The Syrian Network for Human Rights said 6 civilians died in the shelling of the "
+            "market, while the Syrian Observatory for Human Rights put the toll at 9. "
+            "It had earlier reported 4 dead.")
+    assert [key for _, key, _ in credited(extract(text, language="en"))] == ["snhr", "sohr", "sohr"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("وقتل 8 عناصر من قوات النظام في القصف، بحسب ما أفادت به مصادر ميدانية لمراسلنا في المنطقة.", "ar"),
+    ("Local sources told our correspondent that 6 civilians were killed in the shelling.", "en"),
+])
+def test_sources_of_a_kind_that_told_the_outlet_are_its_own_reporting(extract, text, language):
+    ((_, key, _),) = credited(extract(text, language=language))
+    assert key == "enab-baladi"
+
+
+def test_sources_that_told_another_outlet_stay_sources(extract):
+    text = "وقتل 8 عناصر من قوات النظام في القصف، بحسب ما أفادت به مصادر ميدانية لوكالة رويترز."
+    ((_, key, _),) = credited(extract(text))
+    assert key != "enab-baladi"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("SOHR activists said 8 civilians died in the shelling.", "sohr"),
+    ("The toll rose to 40 dead, a Reuters correspondent in the town reported.", "reuters"),
+])
+def test_a_named_source_s_own_people_credit_it(extract, text, source):
+    """"SOHR activists", "a Reuters correspondent": the people of a named source are it."""
+    keys = {key for _, key, _ in credited(extract(text, language="en"))}
+    assert keys == {source}
+
+
+def test_a_source_after_when_is_no_aside(extract):
+    """"حين" is "when", not "while": the source it opens credits what follows as any other."""
+    text = ("وساد الهدوء البلدة صباحاً حين أعلن المرصد السوري لحقوق الإنسان مقتل 4 مدنيين بالقصف.\n"
+            "وأصيب 6 آخرون بجروح.")
+    assert [key for _, key, _ in credited(extract(text))] == ["sohr", "sohr"]

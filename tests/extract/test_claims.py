@@ -159,6 +159,22 @@ def test_the_same_count_of_other_victims_is_another_claim(extract):
     text = "قتل 3 مدنيين في قصف على بلدة كفرنبل، وقتل 3 عناصر من قوات النظام في كمين."
     assert [c.victim_category for c in extract(text).casualty_claims] == ["civilians", "fighters"]
 
+
+def test_the_same_toll_on_another_day_is_another_claim(extract):
+    """A sentence dated to a day the first toll's sentence does not name tells an incident
+    of its own: the same count there is no restatement."""
+    text = ("In its monthly toll the network counted 5 civilians killed by landmines.\n\n"
+            "On March 9, a shell hit a bus near the crossing, killing 5 civilians.\n\n"
+            "On March 20, an explosive device killed 5 civilians in the market.")
+    claims = extract(text, language="en").casualty_claims
+    assert [c.count for c in claims] == [5, 5, 5]
+
+
+def test_the_same_toll_on_the_same_day_is_one_claim(extract):
+    text = ("قُتل 7 مدنيين بقصف على البلدة يوم 4 أيار.\n\n"
+            "وكان القصف الذي وقع في 4 أيار قد أسفر عن مقتل 7 مدنيين.")
+    assert [c.count for c in extract(text).casualty_claims] == [7]
+
 def test_english_casualties(extract):
     text = ("At least 23 Syrian soldiers were killed on Tuesday, the Syrian Observatory for "
             "Human Rights said. The death toll later rose to 31, up from an earlier toll of 23.")

@@ -35,6 +35,8 @@ _NISBA_AR = ("يه", "ية", "ي", "يون", "يين")  # "لبنانية", "س�
 _QUOTES = str.maketrans(dict.fromkeys("\"“”«»", " "))
 CLOSING_VERB = 3  # words after "said" that still leave it closing its sentence ("on Monday")
 CHRONICLE_KINDS = ("archive-record", "chronicle")  # entries that each stand alone
+TOLD_US_REACH = 4  # words between sources of a kind and "لوكالتنا" / "told our correspondent"
+PRONOUN_FILLERS = 2  # words between a pronoun and its verb ("it had earlier reported")
 TITLE_REACH = 4  # tokens between a verb and a speaker's title ("قال فرهاد شامي المتحدث باسم")
 
 
@@ -45,13 +47,17 @@ class _Rules:
                                             verb=s.words("verbs"))
         self.continuations = s.keys("continuations")
         self.background = s.keys("background_openers")
+        self.contrast: Matcher[str] = s.matcher(contrast=s.words("contrast_openers"))
         self.pronouns = s.keys("pronoun_subjects")
+        self.fillers = s.keys("pronoun_fillers")
+        self.reported = frozenset(w for w in s.keys("verbs") if " " not in w)
         self.generic: Matcher[str] = s.matcher(generic=s.words("generic_sources"))
         # "المكتب الإعلامي ل": the "ل" is written on the group's name ("لوحدات"), so the
         # title is matched without it and the name is looked for in the word after
         self.titles: Matcher[str] = s.matcher(title=[w.removesuffix(" ل") for w in s.words("speaker_titles")])
         self.speakers = SpeakerRules(patterns, language)
         self.own = s.keys("own_sources")
+        self.told_us: Matcher[str] = s.matcher(us=s.words("own_recipients"))
         self.links = s.keys("source_links")
         self.recipients = s.keys("recipient_verbs")  # "told Reuters": who heard, not who said
         self.speaker_nouns = s.keys("speaker_nouns")
@@ -101,6 +107,7 @@ class AttributionFinder:
         doc.attributions = []
         cues = [m for m in rules.cues.find(doc.norm) if not doc.in_boilerplate(m.start)]
         titles = SpanIndex(rules.titles.find(doc.norm))
+        contrasts = SpanIndex(rules.contrast.find(doc.norm))
         # "وكان دوغان أعلن", "وكان المرصد قد وثق": a background sentence that opens on a
         # credit is someone's statement, though of a name no list knows
         cued = SpanIndex(cues)
@@ -110,15 +117,15 @@ class AttributionFinder:
             if sentence is None:
                 continue
             found = doc.attempt(self.name, (sentence.start, sentence.end), None, self._credit,
-                                doc, sentence, cue.start, cue.end, cue.payloads[0], rules, titles)
+                                doc, sentence, cue.start, cue.end, cue.payloads[0], rules, titles, contrasts)
             if found is not None:
                 by_sentence.setdefault(sentence.start, []).append(found)
         # "..., it added.", "he said": where a pronoun is followed by a continuation verb
         tokens = doc.tokens
         pronouns = compress(range(len(tokens) - 1),
                             map(rules.pronouns.__contains__, map(attrgetter("key"), tokens)))
-        said = [(tokens[i].start, tokens[i + 1].start) for i in pronouns
-                if tokens[i + 1].key in rules.continuations]
+        said = [(tokens[i].start, tokens[j].start) for i in pronouns
+                if (j := _said_after(tokens, i + 1, rules)) is not None]
         _resolve_statements(by_sentence, rules.statement_keys)
         previous: Attributed | None = None
         for sentence in doc.sentences:
@@ -205,12 +212,19 @@ class AttributionFinder:
             if previous is not None and self._generic(previous) and not self._generic(m) \
                     and len(between) <= 1 and all(t.key in rules.links for t in between):
                 out[-1] = Mention(previous.start, m.end, doc.text[previous.start:m.end], m.key)
+            elif previous is not None and doc.language == "en" and previous.key \
+                    and not self._generic(previous) and self._generic(m) and not between \
+                    and not doc.text[previous.end:m.start].strip():
+                # "SOHR activists", "a Reuters correspondent": the named source's own people
+                out[-1] = Mention(previous.start, m.end, doc.text[previous.start:m.end], previous.key,
+                                  label=previous.label or previous.text)
             else:
                 out.append(m)
         return out
 
     def _credit(self, doc: Doc, sentence: Sentence, start: int, end: int,
-                kind: str, rules: _Rules, titles: SpanIndex) -> Attributed | None:
+                kind: str, rules: _Rules, titles: SpanIndex,
+                contrasts: SpanIndex) -> Attributed | None:
         """The source a crediting word points at, and the text it credits."""
         sources = doc.index("source_mentions")
         told = kind == "verb" and normalize_key(doc.text[start:end]) in rules.recipients
@@ -245,15 +259,54 @@ class AttributionFinder:
             label = entry.name_ar if doc.language == "ar" else entry.name_en
         # activists, witnesses, sources of a kind: credited where named, not beyond
         carries = not (source.weak or (key and self._sources[key].type == "generic"))
-        if normalize_key(label) in rules.own:  # "مراسلنا", "sources": the outlet's own word
+        if normalize_key(label) in rules.own or (not carries and _told_us(doc, sentence, source, rules)):
+            # "مراسلنا", "sources": the outlet's own word; "مصادر عسكرية لوكالتنا": told it
             label, key, carries = doc.publisher.label, doc.publisher.source, True
+        aside = key != doc.publisher.source and _contrasted(  # the outlet's own carries on
+            doc, sentence, min(start, source.start), end, contrasts)
         closing = len(doc.tokens_between(end, sentence.end)) <= CLOSING_VERB
         if kind == "preposition" or (source.end <= start and (closing or doc.language == "en")):
             # "بحسب المرصد" anywhere; "..., the Observatory said, ..." in English word order
             return Attributed(start, source.end, sentence.start, sentence.end, label, key,
-                              carries=carries)
+                              carries=carries, aside=aside)
         return Attributed(start, source.end, min(start, source.start), sentence.end, label, key,
-                          carries=carries)
+                          carries=carries, aside=aside)
+
+
+def _said_after(tokens: list[Token], i: int, rules: _Rules) -> int | None:
+    """The continuation verb after a pronoun, past its auxiliaries and adverbs ("it added",
+    "It had earlier reported"), or None."""
+    for j in range(i, min(i + 1 + PRONOUN_FILLERS, len(tokens))):
+        key = tokens[j].key
+        if key in rules.continuations or (j > i and key in rules.reported):
+            return j
+        if key not in rules.fillers:
+            return None
+    return None
+
+
+def _told_us(doc: Doc, sentence: Sentence, source: Mention, rules: _Rules) -> bool:
+    """Whether sources of a kind told the outlet itself ("أكدته مصادر عسكرية لوكالتنا",
+    "sources told our correspondent"): within a few words after them, before the sentence
+    ends."""
+    words = doc.tokens_between(source.end, sentence.end)[:TOLD_US_REACH]
+    if not words:
+        return False
+    return bool(rules.told_us.find(doc.text[source.end:words[-1].end]))
+
+
+def _contrasted(doc: Doc, sentence: Sentence, start: int, end: int, contrasts: SpanIndex) -> bool:
+    """"…، في حين تقدر الهيئة العامة الضحايا بأكثر من 450", "while the Observatory put the
+    toll at 438": a credit opened inside its sentence by a word that sets it against what
+    the sentence said before. It is an aside: it credits its own words, and the source
+    before it goes on crediting the sentences after."""
+    first = doc.tokens_between(sentence.start, sentence.end)[:1]
+    for m in contrasts.starting(sentence.start, end):
+        if first and m.start <= first[0].start:
+            continue  # "بينما قال المرصد" opening a sentence credits it as any other
+        if (m.end <= start + 1 and len(doc.tokens_between(m.end, start)) <= 1) or start <= m.start < end:
+            return True
+    return False
 
 
 def _of_country(doc: Doc, m: Mention, named: set[int]) -> Mention:

@@ -63,6 +63,9 @@ class _Rules:
         self.parts_after = s.keys("part_markers_after")
         self.partitive_links = s.keys("partitive_links")
         self.chain: Matcher[str] = s.matcher(chain=s.words("chain_markers"))
+        self.rise_from, self.rise_to = s.keys("rise_from"), s.keys("rise_to")
+        self.one_adjectives = s.keys("one_adjectives")
+        self.part_words = s.keys("part_markers_before")
         self.one_words = s.keys("one_words")
         self.part_skips = self.one_words | {"and"}  # "including a child and a woman"
         self.estimate_openers = s.keys("estimate_openers")
@@ -178,7 +181,8 @@ class CasualtyFinder:
                     found.count_start, found.count_end = start, end
                     out.append(found)
                     taken.append((start, end))
-        for one in self._singular_parts(doc, sentence, marks, out, rules):
+        for one in [*self._singular_parts(doc, sentence, marks, out, rules),
+                    *self._joined_singulars(doc, sentence, out, rules)]:
             if not any(s <= one.start < e or s < one.end <= e for s, e in taken):
                 out.append(one)
                 taken.append((one.start, one.end))
@@ -238,6 +242,24 @@ class CasualtyFinder:
                 out.append(one)
         return out
 
+    def _joined_singulars(self, doc: Doc, sentence: Sentence, counts: list[Count],
+                          rules: _Rules) -> list[Count]:
+        """"مقتل طفلين وسيدة", "ثلاثة رجال وطفل": a singular victim joined by "و" right
+        after a count's noun is one more victim, with that count's outcome."""
+        out: list[Count] = []
+        for count in counts:
+            after = [t for t in doc.tokens_after(count.end, 1) if t.end <= sentence.end]
+            if not after or not after[0].key.startswith("و") or len(after[0].key) < 3:
+                continue
+            token = after[0]
+            form = self._singular_form(token, rules)
+            if form is None or (token.key[1:] != form and token.key[1:] != "ال" + form):
+                continue  # only the word itself after its "و", not a dual or plural
+            one = Count(token.start, token.end, 1, "exact", count.outcome, _category(form, rules), None)
+            one.count_start, one.count_end = token.start, token.end
+            out.append(one)
+        return out
+
     @staticmethod
     def _singular_form(token: Token, rules: _Rules) -> str | None:
         """The singular victim noun a word is, under its proclitics ("وطفل"), not its dual."""
@@ -285,6 +307,8 @@ class CasualtyFinder:
         that of the toll told in the sentence before, which a rise here revises."""
         first = doc.tokens[doc.token_at(start)] if doc.tokens else None
         holder = first.start if first is not None and first.start < start < first.end else start
+        if self._one_after_noun(doc, sentence, holder, end, cues, rules):
+            return None  # "من عائلة واحدة", "دفعة واحدة": "one" agreeing with its noun
         tokens = doc.tokens_between(holder, sentence.end)  # "وامرأتان": the count after its "و"
         number_tokens = [t for t in tokens if t.start < end]
         relative = 0  # "eight of whom were children", "20 منهم أطفال": the noun comes later
@@ -294,9 +318,12 @@ class CasualtyFinder:
             relative += 1
         window = tokens[:len(number_tokens) + NOUN_WINDOW + relative]
         noun: Token | None = None
+        rising = self._rising(doc, sentence, holder, tokens[len(number_tokens):], rules)
+        if rising:  # "ارتفعت من 80 إلى 120 شهيداً": the first step has the noun of the second
+            window = tokens[:len(number_tokens) + rising + NOUN_WINDOW]
         for n, t in enumerate(window):
-            if n >= len(number_tokens) and self._numeric(t):
-                break  # "من 80 إلى 120 شهيداً": the noun after another count is that count's
+            if n >= len(number_tokens) and self._numeric(t) and not rising:
+                break  # "بين 80 و120 شهيداً": the noun after another count is that count's
             form = _victim_form(t.key, rules)
             if form in rules.not_victims:
                 return None
@@ -326,15 +353,41 @@ class CasualtyFinder:
             return None
         form = _victim_form(noun.key, rules) if noun else ""
         category = _category(form, rules) if noun else None
-        phrase_end = max(end, noun.end) if noun else end
+        phrase_end = max(end, noun.end) if noun and not rising else end  # the step's own
         victim = self._whose(doc, noun, rules) if noun else None
-        if victim and noun:  # "... من قوات النظام": the phrase runs to the group's name
+        if victim and noun and not rising:  # "... من قوات النظام": the phrase runs to the group's name
             mention = next((m for m in doc.index("actor_mentions").starting(
                 noun.end, len(doc.text)) if m.key == victim), None)
             phrase_end = max(phrase_end, mention.end if mention else phrase_end)
         if noun and victim is None and category in ("fighters", "officers"):
             victim = self._side(doc, start, noun, rules)
         return Count(start, phrase_end, value, qualifier, outcome, category, victim)
+
+    def _one_after_noun(self, doc: Doc, sentence: Sentence, holder: int, end: int, cues: list,
+                        rules: _Rules) -> bool:
+        """"عائلة واحدة", "مرة واحدة": the word for one after a noun it qualifies, not a
+        count; after an outcome word ("قتل واحد منهم"), a breakdown's word ("بينهم واحد") or
+        a victim noun ("مدني واحد") it still counts."""
+        if normalize_key(doc.text[holder:end]) not in rules.one_adjectives:
+            return False
+        before = doc.tokens_between(sentence.start, holder)[-1:]
+        if not before or not before[0].key.isalpha() or self._numeric(before[0]):
+            return False
+        word = before[0]
+        if any(c.start <= word.start < c.end for c in cues) or _victim_form(word.key, rules) in rules.victims:
+            return False
+        return not (set(clitic_forms(word.key)) & (rules.parts_after | rules.part_words | rules.victim_links))
+
+    def _rising(self, doc: Doc, sentence: Sentence, holder: int, after: list[Token],
+                rules: _Rules) -> int:
+        """"من 80 إلى 120", "from 80 to 120": a count after the word "from", then the word
+        "to" and another count; the number of tokens up to that count's end, else 0."""
+        before = doc.tokens_between(sentence.start, holder)[-1:]
+        if not before or not set(clitic_forms(before[0].key)) & rules.rise_from:
+            return 0
+        if len(after) < 2 or after[0].key not in rules.rise_to or not self._numeric(after[1]):
+            return 0
+        return 2
 
     def _outcome(self, doc: Doc, start: int, noun: Token | None, cues: list,
                  rules: _Rules) -> str | None:

@@ -87,7 +87,8 @@ def fold_repeats(doc: Doc, claims: list[tuple[CasualtyClaim, str | None]],
     and lists every statement in ``mentions``."""
     kept: list[tuple[CasualtyClaim, str | None]] = []
     for claim, toll in claims:
-        same = next((k for k in kept if _restates(k[0], claim)), None)
+        same = next((k for k in kept if _restates(k[0], claim)
+                     and not _new_incident(doc, k[0], claim)), None)
         if same is None:
             kept.append((claim, toll))
             continue
@@ -105,6 +106,22 @@ def fold_repeats(doc: Doc, claims: list[tuple[CasualtyClaim, str | None]],
     for claim, _ in kept:
         claim.mentions.sort()
     return kept
+
+
+def _new_incident(doc: Doc, a: CasualtyClaim, b: CasualtyClaim) -> bool:
+    """Whether ``b`` is told in a sentence that dates it to a day ``a``'s sentence does not
+    name ("On July 15, a bomb killed 2 civilians", "بتاريخ 20 نيسان قُتل مدنيان"): an
+    incident of that day, not a restatement of a toll told before (unless that was a
+    heading, which the body restates with its details)."""
+    first = doc.sentence_at(a.evidence.start)
+    second = doc.sentence_at(b.evidence.start)
+    if first is None or second is None or first is second or first.heading:
+        return False
+    dates = doc.dates_overlapping(second.start, second.end)
+    if not dates:
+        return False
+    told = {d.value for d in doc.dates_overlapping(first.start, first.end)}
+    return not any(d.value in told for d in dates)
 
 
 def _restates(a: CasualtyClaim, b: CasualtyClaim) -> bool:

@@ -117,20 +117,27 @@ SMALL_BATCHES = {"CONFLICTKG_INGEST_BATCH_DOCUMENTS": "7", "CONFLICTKG_PUBLISH_D
                  "CONFLICTKG_INGEST_SPOOL_MEGABYTES": "0.5", "CONFLICTKG_INGEST_SPOOL_GROWTH": "0"}
 
 
+@pytest.fixture(scope="module")
+def reference_run(tmp_path_factory) -> tuple[Path, dict[str, int]]:
+    """240 documents and the quads per graph of one uninterrupted ingest of them: what every
+    interrupted run below must reach (made once; the runs only read it)."""
+    folder = tmp_path_factory.mktemp("reference")
+    docs, reference = folder / "docs", folder / "store"
+    _documents(docs, 240)
+    assert conflictkg("ingest", str(docs), "--store", str(reference), "--jobs", "2").returncode == 0
+    return docs, _graph_sizes(reference, primary=False)
+
+
 @pytest.mark.slow
-@pytest.mark.timeout(900)  # three ingests of 240 documents, with linking, on a shared machine
+@pytest.mark.timeout(900)  # ingests of 240 documents, with linking, on a shared machine
 @pytest.mark.parametrize("how", [("--jobs", "1"), ("--jobs", "2"), ("--jobs", "2", "bulk")],
                          ids=["plain", "jobs-2", "jobs-2-bulk"])
-def test_kill_9_mid_ingest_leaves_whole_documents_and_a_rerun_completes(tmp_path, how):
-    docs = tmp_path / "docs"
-    _documents(docs, 240)
-    reference, killed = tmp_path / "reference", tmp_path / "killed"
-    assert conflictkg("ingest", str(docs), "--store", str(reference), "--jobs", "2").returncode == 0
-
+def test_kill_9_mid_ingest_leaves_whole_documents_and_a_rerun_completes(tmp_path, how, reference_run):
+    docs, expected = reference_run
+    killed = tmp_path / "killed"
     bulk = how[-1] == "bulk"
     env = {**SMALL_BATCHES, "CONFLICTKG_INGEST_BULK_LOAD": "true" if bulk else "false"}
     _kill_mid_ingest(docs, killed, *how[:2], env=env)
-    expected = _graph_sizes(reference, primary=False)
     partial = _graph_sizes(killed, primary=True)
     assert 2 < len(partial) < len(expected)
     assert all(partial[g] == expected[g] for g in partial if g != INCIDENTS), \
@@ -155,18 +162,14 @@ def small_disk(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.timeout(900)
-def test_a_full_disk_stops_the_run_with_one_line_and_the_next_run_completes(tmp_path, small_disk):
-    docs = tmp_path / "docs"
-    _documents(docs, 240)
-    reference, store = tmp_path / "reference", small_disk / "store"
-    assert conflictkg("ingest", str(docs), "--store", str(reference), "--jobs", "2").returncode == 0
-
+def test_a_full_disk_stops_the_run_with_one_line_and_the_next_run_completes(small_disk, reference_run):
+    docs, expected = reference_run
+    store = small_disk / "store"
     env = {**os.environ, **SMALL_BATCHES}
     full = conflictkg("ingest", str(docs), "--store", str(store), "--jobs", "2", env=env)
     assert full.returncode == 2, full.stderr
     assert full.stderr.count("\n") == 1 and full.stderr.startswith(f"error: {store}: could not write the store")
     assert "No space left on device" in full.stderr
-    expected = _graph_sizes(reference, primary=False)
     published = _graph_sizes(store, primary=False)  # readers still open the store
     assert all(published[g] == expected[g] for g in published if g != INCIDENTS)
 

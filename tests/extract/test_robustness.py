@@ -148,7 +148,7 @@ paragraph = ("قتل 12 عنصراً من قوات النظام في هجوم ل
              "الشمالي، بحسب المرصد السوري لحقوق الإنسان، وسيطرت الفصائل على قرية الهبيط.\\n\\n")
 pipeline = new_pipeline()
 out = []
-for size in (1_000_000, 20_000_000):
+for size in (250_000, 5_000_000):  # two pieces, then twenty-five
     text = paragraph * (size // len(paragraph))
     start = time.process_time()
     x = pipeline.extract(DocumentInfo(file="long.txt", sha256="0", published="2019-05-09"), text)
@@ -161,7 +161,7 @@ print(out[0], out[1], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 @pytest.mark.slow
 @pytest.mark.timeout(1_500)  # minutes of CPU on a busy machine: the bound is the ratio below
-def test_a_twenty_megabyte_text_costs_about_twenty_times_a_one_megabyte_one():
+def test_a_text_twenty_times_longer_costs_about_twenty_times_as_much():
     """Extraction is linear in the text: the ratio of CPU times in one process (not a
     wall-clock bound) and the peak memory of that process."""
     import subprocess
@@ -171,4 +171,4 @@ def test_a_twenty_megabyte_text_costs_about_twenty_times_a_one_megabyte_one():
                             text=True, timeout=1_400, check=True)
     one, twenty, peak_kb = result.stdout.split()
     assert float(twenty) <= 25 * float(one), (one, twenty)
-    assert int(peak_kb) < 2 * 1024 * 1024, peak_kb  # under 2 GB
+    assert int(peak_kb) < 1024 * 1024, peak_kb  # under 1 GB (about 0.3 GB measured at 8 MB)

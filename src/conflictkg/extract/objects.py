@@ -13,7 +13,7 @@ governorate after it; a relative clause's object is the place its pronoun stands
 from __future__ import annotations
 
 from conflictkg.extract.control_rules import ControlRules
-from conflictkg.extract.doc import Doc, Mention, Sentence, Token, clitic_forms
+from conflictkg.extract.doc import Doc, Mention, Sentence, Token, clitic_forms, word_forms
 from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.phrases import Phrase
@@ -29,6 +29,8 @@ THERE_REACH = 3  # words of an object that names no place before a pronoun of pl
 WIDE_LEVELS = frozenset({"governorate", "district"})
 ADJECTIVES = 3  # English: adjectives between an anaphor's article and its noun ("the strategic northern town")
 ARTICLES = frozenset({"the", "this", "that"})
+CIVILIAN_REACH = 4  # words before a withdrawal, in its clause, in which its subject may be people
+HEADING_REACH = 2  # words that say which way between a withdrawal and where it went ("fled south towards")
 FILLERS_AHEAD = 5  # words that may open a coordinated item before its name ("as well as much of the X")
 
 
@@ -106,6 +108,13 @@ class ObjectReader:
             suffix = next(x for x in rules.phrases.suffixes if cue.key.endswith(x))
             return self.anaphor(doc, cue, Token(cue.end, cue.end, suffix), sentence, rules, starts,
                                  context)
+        if change == "withdrew" and context and cue.key in rules.direct[change]:
+            heading = self.heading(doc, cue.end, sentence, rules, rules.headings)
+            clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+            subject = doc.tokens_between(clause[0], cue.start)[-CIVILIAN_REACH:]
+            if heading is not None and rules.civilians.isdisjoint(word_forms(subject)):
+                return context, cue.end, heading  # "fled south towards al-Bab": from where they
+                # were; not "fighters and civilians fled north toward"
         if prepositions and cue.key not in rules.direct[change]:
             start, heading = -1, cue.end
             for t in self._ahead(doc, cue.end, sentence)[:PREPOSITION_WINDOW]:
@@ -176,12 +185,26 @@ class ObjectReader:
                     # "ودخول وحدات الجيش إليها": the subject, then the pronoun of the place
                     return self.anaphor(doc, cue, t, sentence, rules, starts, context)
         if not phrase.context:  # "recaptured the town", "took both cities", "the strategic northern town"
-            ahead = self._without_adjectives(doc, doc.tokens_between(start, sentence.end)[:3 + ADJECTIVES], rules)[:3]
-            named, end = self._antecedent_at(doc, ahead, sentence, rules)
+            words = doc.tokens_between(start, sentence.end)[:3 + ADJECTIVES]
+            named, end = self._antecedent_at(doc, self._without_adjectives(doc, words, rules)[:3], sentence, rules)
+            if not named:  # "abandoned the capital": an anaphor whose noun reads as an adjective
+                named, end = self._antecedent_at(doc, words[:2], sentence, rules)
             if named:
                 return named, start, max(cue.end, end)
         located = self._located(doc, phrase, cue, sentence, rules)
         return (located, start, max(located[0].end, cue.end)) if located else None
+
+    def heading(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
+                destinations: frozenset[str]) -> int | None:
+        """Where one of ``destinations``, a word that says where a party went ("towards",
+        "باتجاه"), stands right after a withdrawal, past the words that say which way ("fled
+        south towards"), if one does."""
+        for t in doc.tokens_between(at, sentence.end)[:HEADING_REACH + 1]:
+            if t.key in destinations or not destinations.isdisjoint(clitic_forms(t.key)):
+                return t.start
+            if t.key not in rules.ways and rules.phrases.category(doc, doc.token_index(t.start))[0] != "filler":
+                return None
+        return None
 
     def _without_adjectives(self, doc: Doc, tokens: list[Token], rules: ControlRules) -> list[Token]:
         """English: the words of an object less the adjectives between its article and its noun

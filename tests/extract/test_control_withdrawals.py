@@ -1,0 +1,54 @@
+"""Withdrawals told after the change they go with: a party that went somewhere ("fled south
+towards", "التي تراجعت إلى") left the place just taken; the capital as the place left; a
+party that lost a place and left it is one claim of its leaving."""
+
+import pytest
+
+
+def claims(extract, text: str, language: str = "ar") -> list[tuple[str | None, str, str | None]]:
+    x = extract(text, language=language)
+    places = {p.key: p.labels.get("en") for p in x.places}
+    return [(c.actor, c.change, places.get(c.place)) for c in x.control_claims]
+
+
+@pytest.mark.parametrize(("text", "language", "left"), [
+    ("سيطرت فصائل المعارضة على بلدة كفرنبودة بعد اشتباكات مع قوات النظام التي انسحبت باتجاه "
+     "بلدة قلعة المضيق.", "ar", ("syrian-government-forces", "withdrew", "Kafr Nabutha")),
+    ("Rebels captured the town of Saraqib on Monday after clashes with government forces who "
+     "retreated towards Idlib.", "en", ("syrian-government-forces", "withdrew", "Saraqab")),
+    ("Government forces captured the town of Dabiq after clashes with IS militants, who fled "
+     "east towards al-Bab.", "en", ("islamic-state", "withdrew", "Dabeq")),
+])
+def test_a_party_that_went_somewhere_in_a_relative_clause_left_the_place_taken(extract, text, language, left):
+    assert left in claims(extract, text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("سيطرت فصائل المعارضة على بلدة كفرنبودة بعد اشتباكات مع قوات النظام التي تقصف المنطقة منذ أسابيع.",
+     "ar"),  # a relative clause that tells no going
+    ("سيطرت فصائل المعارضة على بلدة كفرنبودة، وأسرت عددا من المقاتلين الذين فروا باتجاه بلدة قلعة "
+     "المضيق.", "ar"),  # men of no party named
+    ("Government forces captured the town of Dabiq, and hundreds of civilians fled north towards al-Bab.",
+     "en"),  # people, not a party
+])
+def test_no_withdrawal_of_a_party_not_named_or_of_people(extract, text, language):
+    assert [c for c in claims(extract, text, language) if c[1] == "withdrew"] == []
+
+
+def test_a_way_before_where_a_party_went_leaves_the_place_taken(extract):
+    text = "Rebels captured the town of Dabiq on Monday, while IS militants fled south towards al-Bab."
+    assert ("islamic-state", "withdrew", "Dabeq") in claims(extract, text, "en")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Opposition fighters entered Damascus on Sunday after the army abandoned the capital overnight.", "en"),
+    ("دخلت فصائل المعارضة مدينة دمشق فجر اليوم، بعد أن انسحبت قوات النظام من العاصمة.", "ar"),
+])
+def test_the_capital_left_is_the_city_named_before(extract, text, language):
+    assert ("syrian-government-forces", "withdrew", "Damascus") in claims(extract, text, language)
+
+
+def test_a_place_lost_and_left_is_one_claim_of_leaving(extract):
+    text = "Rebels seized the town of Dabiq from IS on Monday, while IS militants fled south towards al-Bab."
+    backward = [c for c in claims(extract, text, "en") if c[1] in ("withdrew", "lost")]
+    assert len(backward) == 1 and backward[0][0] == "islamic-state" and backward[0][2] == "Dabeq"

@@ -52,3 +52,11 @@ def test_a_place_lost_and_left_is_one_claim_of_leaving(extract):
     text = "Rebels seized the town of Dabiq from IS on Monday, while IS militants fled south towards al-Bab."
     backward = [c for c in claims(extract, text, "en") if c[1] in ("withdrew", "lost")]
     assert len(backward) == 1 and backward[0][0] == "islamic-state" and backward[0][2] == "Dabeq"
+
+
+def test_a_list_goes_on_past_another_name_in_brackets_and_regular_forces_are_the_state_s(extract):
+    text = ("The town of al-Tabqa (al-Thawra) and the Euphrates dam fell to rebel fighters on Monday "
+            "after clashes with the regular forces who withdrew towards the military airport.")
+    found = claims(extract, text, "en")
+    assert ("syrian-opposition-factions", "captured", "Al-Thawrah") in found
+    assert ("syrian-government-forces", "withdrew", "Al-Thawrah") in found

@@ -331,7 +331,8 @@ class ControlFinder:
         place taken (not the one it went to)."""
         if not context or any(m.start < sentence.start or m.end > cue.start for m in context):
             return []
-        heading = self._objects.heading(doc, cue.end, sentence, rules, rules.destinations)
+        heading = cue.end if cue.key.split()[-1] in rules.destinations else \
+            self._objects.heading(doc, cue.end, sentence, rules, rules.destinations)  # "withdrew towards"
         if heading is None:
             return []
         i = doc.token_at(cue.start)

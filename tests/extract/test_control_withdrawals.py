@@ -60,3 +60,21 @@ def test_a_list_goes_on_past_another_name_in_brackets_and_regular_forces_are_the
     found = claims(extract, text, "en")
     assert ("syrian-opposition-factions", "captured", "Al-Thawrah") in found
     assert ("syrian-government-forces", "withdrew", "Al-Thawrah") in found
+
+
+def test_the_men_taken_out_after_from_are_who_left_not_where_from(extract):
+    text = ("دخلت قوات النظام مدينتي الرستن وتلبيسة، بعد إخراج آخر دفعة من المسلحين وعائلاتهم "
+            "باتجاه الشمال السوري.")
+    found = claims(extract, text)
+    assert ("syrian-opposition-factions", "withdrew", "Ar-Rastan") in found
+    assert ("syrian-opposition-factions", "withdrew", "Talbiseh") in found
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت قوات النظام على حي القدم بعد أن انسحب مئات المقاتلين من هيئة تحرير الشام من الحي.",
+    "سيطرت قوات النظام على حي القدم، فيما فر المقاتلون من هيئة تحرير الشام باتجاه حي التضامن.",
+])
+def test_men_of_a_party_after_a_noun_with_the_article_are_the_subject(extract, text):
+    found = claims(extract, text)
+    assert ("hts", "withdrew", "Al Qadam") in found
+    assert ("syrian-government-forces", "withdrew", "Al Qadam") not in found

@@ -508,7 +508,8 @@ class Agents:
             return False
         last = set(clitic_forms(before[-1].key))
         if last & words.partitives:  # "عدداً من المسلحين فروا": a count of them, in their place
-            return not (len(before) == 2 and set(clitic_forms(before[0].key)) & (words.members | words.quantities))
+            return not (len(before) == 2 and {f for form in clitic_forms(before[0].key) for f in (
+                form, clitics().without_article(form))} & (words.members | words.quantities))  # "المقاتلين من"
         if len(before) == 2 and before[-1].key in ARTICLES and not words.verb_first:
             last = {before[0].key}  # "under the Military Operations Command"
         return bool(last & words.opponents)

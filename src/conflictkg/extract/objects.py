@@ -117,14 +117,22 @@ class ObjectReader:
                 # were; not "fighters and civilians fled north toward"
         if prepositions and cue.key not in rules.direct[change]:
             start, heading = -1, cue.end
+            partitive: Token | None = None  # "من" before the party that left
             for t in self._ahead(doc, cue.end, sentence)[:PREPOSITION_WINDOW]:
                 forms = set(clitic_forms(t.key))
-                if (t.key in rules.pronoun_objects or forms & rules.pronoun_objects) and (
-                        t.key in prepositions or forms & prepositions):
+                preposition = t.key in prepositions or bool(forms & prepositions)
+                if preposition and partitive is not None:  # another "من" after it: read as the
+                    t = partitive  # object's, as a withdrawal with a place of its own is
+                    start = t.end if t.key in prepositions or len(t.key) <= 3 else t.start
+                    break
+                if (t.key in rules.pronoun_objects or forms & rules.pronoun_objects) and preposition:
                     if relative:
                         return None  # the relative pronoun's antecedent
                     return self.anaphor(doc, cue, t, sentence, rules, starts, context)
-                if t.key in prepositions or forms & prepositions:
+                if preposition and change == "withdrew" and self._partitive(doc, t, rules):
+                    partitive = t  # "إخراج آخر دفعة من المسلحين باتجاه": who left, not whence
+                    continue
+                if preposition:
                     start = t.end if t.key in prepositions or len(t.key) <= 3 else t.start
                     break
                 if forms & rules.destinations:
@@ -193,6 +201,18 @@ class ObjectReader:
                 return named, start, max(cue.end, end)
         located = self._located(doc, phrase, cue, sentence, rules)
         return (located, start, max(located[0].end, cue.end)) if located else None
+
+    def _partitive(self, doc: Doc, t: Token, rules: ControlRules) -> bool:
+        """Whether "من" after a withdrawal takes the party that left, or the count of its men
+        and the party ("من المسلحين", "إخراج آخر دفعة من المسلحين"), not the place they left."""
+        following = doc.tokens_after(t.end, 3)
+        if not following or t.key not in rules.words.partitives:
+            return False
+        if doc.index("actor_mentions").overlapping(following[0].start, following[0].end):
+            return True
+        return len(following) == 3 and not rules.words.quantities.isdisjoint(clitic_forms(following[0].key)) \
+            and following[1].key in rules.words.partitives \
+            and bool(doc.index("actor_mentions").overlapping(following[2].start, following[2].end))
 
     def heading(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
                 destinations: frozenset[str]) -> int | None:

@@ -78,3 +78,14 @@ def test_men_of_a_party_after_a_noun_with_the_article_are_the_subject(extract, t
     found = claims(extract, text)
     assert ("hts", "withdrew", "Al Qadam") in found
     assert ("syrian-government-forces", "withdrew", "Al Qadam") not in found
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The regime-backed militias which had entered Afrin last month to support the rebels also "
+     "withdrew from the town.", "pro-government-militias"),
+    ("The rebels who said that government troops had captured Tadif withdrew from the town.",
+     "syrian-government-forces"),  # a clause of saying: the party named in it, as before
+])
+def test_a_relative_clause_with_a_change_of_its_own_leaves_the_party_before_it_the_subject(
+        extract, text, actor):
+    assert actor in [a for a, change, _ in claims(extract, text, "en") if change == "withdrew"]

@@ -89,3 +89,15 @@ def test_men_of_a_party_after_a_noun_with_the_article_are_the_subject(extract, t
 def test_a_relative_clause_with_a_change_of_its_own_leaves_the_party_before_it_the_subject(
         extract, text, actor):
     assert actor in [a for a, change, _ in claims(extract, text, "en") if change == "withdrew"]
+
+
+@pytest.mark.parametrize(("text", "language", "left"), [
+    ("غادرت أرتال من القوات الأمريكية قواعدها قرب عين عيسى وصرين، متجهة نحو الحدود العراقية.", "ar",
+     ["Ein Issa", "Sarin"]),
+    ("انسحبت القوات الأمريكية من قواعدها قرب بلدة عين عيسى.", "ar", ["Ein Issa"]),
+    ("US troops left their bases near Ain Issa on Sunday.", "en", ["Ein Issa"]),
+    ("US troops left their bases towards Ain Issa on Sunday.", "en", []),  # where they went
+    ("US troops left the bases near Ain Issa on Sunday.", "en", []),  # bases not said to be theirs
+])
+def test_a_party_that_left_its_own_positions_near_a_place_left_it(extract, text, language, left):
+    assert [p for _, change, p in claims(extract, text, language) if change == "withdrew"] == left

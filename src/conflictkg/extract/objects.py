@@ -175,6 +175,10 @@ class ObjectReader:
             # "تراجعوا من محيط حي الصناعة", "entered the outskirts of X": that place; not a
             # deployment around it ("انتشرت عناصر الهيئة في محيط مبنى السرايا")
             return phrase.near[:1], start, phrase.near[0].end
+        if change == "withdrew" and phrase.near and not phrase.context and \
+                self._own_positions_near(doc, phrase.near[0], start, rules):
+            # "غادرت قواعدها قرب عين عيسى وصرين", "left their bases near X": the places it held
+            return phrase.near, start, phrase.near[-1].end
         there = self._there(doc, start, sentence, rules) if not relative and not phrase.context else None
         if there is not None:  # "انسحاب عناصر قسد من نقاطها فيها": the places "فيها" stands for,
             # those the sentence's change before is about ("X fell to them after Y pulled out of
@@ -236,6 +240,22 @@ class ObjectReader:
                 rules.phrases.category(doc, doc.token_index(tokens[k].start))[0] == "filler":
             k += 1
         return [tokens[0], *tokens[k:]]
+
+    def _own_positions_near(self, doc: Doc, place: Mention, start: int, rules: ControlRules) -> bool:
+        """Whether a withdrawal's object is the party's own positions near a place ("من قواعدها
+        قرب", "their bases near", after the subject in Arabic): a noun of positions with a pronoun
+        of its own, then a word of nearness that says no way it went."""
+        words = [t for t in doc.tokens_between(start, place.start)
+                 if rules.phrases.category(doc, doc.token_index(t.start))[0] not in ("head", "filler")][-2:]
+        if len(words) != 2 or doc.index("place_mentions").overlapping(start, words[0].start) or \
+                rules.phrases.category(doc, doc.token_index(words[1].start))[0] != "near" \
+                or not rules.destinations.isdisjoint(clitic_forms(words[1].key)) or words[1].key in rules.headings:
+            return False
+        before = doc.tokens_between(start, words[0].start)
+        owned = rules.phrases.possessed_generic(words[0].key) or (
+            bool(before) and before[-1].key in rules.words.possessives
+            and rules.phrases.category(doc, doc.token_index(words[0].start))[0] == "generic")
+        return owned
 
     def _in_vicinity(self, doc: Doc, place: Mention, start: int, rules: ControlRules) -> bool:
         """Whether the word before a landmark (past head nouns) says around it ("محيط", "أطراف",

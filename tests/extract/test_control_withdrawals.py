@@ -101,3 +101,14 @@ def test_a_relative_clause_with_a_change_of_its_own_leaves_the_party_before_it_t
 ])
 def test_a_party_that_left_its_own_positions_near_a_place_left_it(extract, text, language, left):
     assert [p for _, change, p in claims(extract, text, language) if change == "withdrew"] == left
+
+
+@pytest.mark.parametrize(("text", "lost"), [
+    ("أعلنت قوات سوريا الديمقراطية السيطرة الكاملة على مدينة الطبقة، بعد شهر على إطلاق حملة لطرد "
+     "تنظيم داعش منها.", [("islamic-state", "Al-Thawrah")]),
+    ("أعلنت قوات سوريا الديمقراطية السيطرة الكاملة على مدينة الطبقة، وتواصل حملة لطرد تنظيم داعش من "
+     "الرقة.", []),  # another place
+    ("تحاول قوات سوريا الديمقراطية السيطرة على مدينة الطبقة ضمن حملة لطرد تنظيم داعش منها.", []),  # no taking
+])
+def test_the_party_a_campaign_set_out_to_expel_lost_the_place_taken(extract, text, lost):
+    assert [(a, p) for a, change, p in claims(extract, text) if change in ("lost", "withdrew")] == lost

@@ -167,6 +167,12 @@ class ControlFinder:
                         event=doc.sentence_events.get(sentence.start))
                     if cue.payloads[0].form == "nouns":
                         nouns.add(key)
+        for cue in cues:  # "السيطرة على منبج، بعد شهرين على إطلاق حملة لطرد داعش منها"
+            sentence = doc.sentence_at(cue.start)
+            if cue.payloads[0].form == "expels" and sentence is not None and not sentence.boilerplate \
+                    and self._not_done(doc, cue, sentence, rules):
+                doc.attempt(self.name, (cue.start, cue.end), None, self._expelled_from_taken,
+                            doc, cue, sentence, rules, words, starts, claims)
         for denial in denials:
             doc.attempt(self.name, (denial.start, denial.end), None, self._denied_before,
                         doc, denial, claims, starts, rules)
@@ -676,6 +682,24 @@ class ControlFinder:
                     self._agents.subject(doc, cue, sentence, cue.start, words)[0]
                 return [Reading("captured", places, actor, end), Reading("withdrew", places, loser, end)]
         return []
+
+    def _expelled_from_taken(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                             words: AgentWords, starts: frozenset[int], claims: dict[str, ControlClaim]) -> None:
+        """"أعلن المجلس السيطرة الكاملة على منبج، بعد شهرين على إطلاق حملة لطرد داعش منها", "took
+        the town in a campaign to drive IS out of it": an expulsion told as the aim of a campaign
+        whose place the sentence told taken before it by another party is a loss of the party
+        it names."""
+        readings = self._expel(doc, cue, sentence, rules, words, starts, [])
+        if len(readings) != 2 or not readings[1].actor:
+            return
+        loser, places = readings[1].actor, {p.key for p in readings[1].places}
+        for taken in [c for c in list(claims.values()) if sentence.start <= c.evidence.start < cue.start
+                      and c.change == "captured" and c.stance == "asserted" and c.place in places
+                      and c.actor and c.actor != loser]:
+            key = f"{taken.key}-lost-{cue.start}"
+            if key not in claims:
+                claims[key] = replace(taken, key=key, change="lost", actor=loser,
+                                      evidence=doc.span(taken.evidence.start, max(taken.evidence.end, readings[1].end)))
 
     def _recipient(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
                    words: AgentWords) -> str | None:

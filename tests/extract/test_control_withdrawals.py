@@ -112,3 +112,10 @@ def test_a_party_that_left_its_own_positions_near_a_place_left_it(extract, text,
 ])
 def test_the_party_a_campaign_set_out_to_expel_lost_the_place_taken(extract, text, lost):
     assert [(a, p) for a, change, p in claims(extract, text) if change in ("lost", "withdrew")] == lost
+
+
+def test_a_withdrawal_two_sources_tell_is_one_claim(extract):
+    text = ("سيطرت قوات النظام على بلدة كفرنبودة. وقال المرصد السوري لحقوق الإنسان إن عناصر الفصائل "
+            "انسحبوا من كفرنبودة. وذكرت وكالة سانا أن عناصر الفصائل انسحبوا من كفرنبودة فجر اليوم.")
+    assert [c for c in claims(extract, text) if c[1] == "withdrew"] == [
+        ("syrian-opposition-factions", "withdrew", "Kafr Nabutha")]

@@ -757,9 +757,10 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
         source = claim.attributed_to.source or claim.attributed_to.label
         restated = same in stated
         if restated and (_is_heading(doc, claim) or claim.attributed_to == doc.publisher
-                         or claim.key in nouns):
+                         or claim.key in nouns or claim.change in BACKWARD):
             continue  # a headline, the report restating in its own voice what a source said,
-            # or a verbal noun that refers back to the change ("سيطرة الفصائل على حمص تقسم ...")
+            # a verbal noun that refers back to the change ("سيطرة الفصائل على حمص تقسم ..."), or
+            # a party's leaving told again by another source: one claim of it
         if (*same, source) in seen:
             continue
         if claim.actor is None and (*same[1:], source) in told:

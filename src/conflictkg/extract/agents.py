@@ -180,6 +180,9 @@ class Agents:
             described = self._antecedent(doc, cue, sentence, mentions, words)
             if described is not None:
                 return described, True  # "led by HTS, which captured Aleppo"
+            head = self._relative_head(doc, cue, sentence, mentions, words)
+            if head is not None:
+                return head, True  # "The militias which had entered X to support Y also withdrew"
         demonstrated = self.demonstrated(doc, cue, sentence, mentions, words)
         if demonstrated is not None:
             return demonstrated, True  # "أعادت هذه الوحدات", "these forces took", "سيطرت الأخيرة"
@@ -315,6 +318,25 @@ class Agents:
         named = [m for m in mentions if m.end <= pronoun.start
                  and not doc.text[m.end:pronoun.start].strip(" ,()")]
         return self._resolved(doc, named[-1], words) if named else None
+
+    def _relative_head(self, doc: Doc, cue: Match, sentence: Sentence, mentions: list[Mention],
+                       words: AgentWords) -> str | None:
+        """English: the party that opens the sentence when a relative clause with a change of its
+        own stands between it and the verb ("The militias which had entered Afrin to support
+        the YPG also withdrew"): the subject, not a party named inside the clause."""
+        first = next((m for m in mentions if m.start >= sentence.start), None)
+        if first is None or first.end > cue.start or any(
+                t.key not in DETERMINERS for t in doc.tokens_between(sentence.start, first.start)):
+            return None
+        after = doc.tokens_after(first.end, 1)
+        if not after or after[0].key not in words.relatives - words.complementizers:
+            return None
+        between = doc.tokens_between(after[0].end, cue.start)
+        if any(t.key in words.complementizers or t.key in words.speaker_nouns for t in between) or \
+                any(c in doc.text[after[0].end:cue.start] for c in ",;:") or not any(
+                after[0].end <= a < cue.start for a, _ in words.cues):
+            return None
+        return self._resolved(doc, first, words)
 
     def demonstrated(self, doc: Doc, cue: Match, sentence: Sentence, mentions: list[Mention],
                      words: AgentWords) -> str | None:
@@ -508,7 +530,8 @@ class Agents:
             return False
         last = set(clitic_forms(before[-1].key))
         if last & words.partitives:  # "عدداً من المسلحين فروا": a count of them, in their place
-            return not (len(before) == 2 and set(clitic_forms(before[0].key)) & (words.members | words.quantities))
+            return not (len(before) == 2 and {f for form in clitic_forms(before[0].key) for f in (
+                form, clitics().without_article(form))} & (words.members | words.quantities))  # "المقاتلين من"
         if len(before) == 2 and before[-1].key in ARTICLES and not words.verb_first:
             last = {before[0].key}  # "under the Military Operations Command"
         return bool(last & words.opponents)

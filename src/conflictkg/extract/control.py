@@ -57,6 +57,7 @@ NOUN_AGENT_REACH = 6  # tokens after a verbal noun's object, over its date, in w
 COMPELLED_REACH = 5  # tokens before a change in which the word that says a party was made to do it stands
 HOW_REACH = 3  # words after a capture's object that say how fully or when, before "من" / "from"
 HELD_BY_REACH = 6  # tokens after a capture's object in which "من" / "from" and the party that held it stand
+RELATIVE_REACH = 3  # tokens before a withdrawal in which the relative pronoun of its party stands
 PARTY_AFTER_REACH = 2  # Arabic: words after a verb said only of parties in which its party stands
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
@@ -166,6 +167,12 @@ class ControlFinder:
                         event=doc.sentence_events.get(sentence.start))
                     if cue.payloads[0].form == "nouns":
                         nouns.add(key)
+        for cue in cues:  # "السيطرة على منبج، بعد شهرين على إطلاق حملة لطرد داعش منها"
+            sentence = doc.sentence_at(cue.start)
+            if cue.payloads[0].form == "expels" and sentence is not None and not sentence.boilerplate \
+                    and self._not_done(doc, cue, sentence, rules):
+                doc.attempt(self.name, (cue.start, cue.end), None, self._expelled_from_taken,
+                            doc, cue, sentence, rules, words, starts, claims)
         for denial in denials:
             doc.attempt(self.name, (denial.start, denial.end), None, self._denied_before,
                         doc, denial, claims, starts, rules)
@@ -264,6 +271,10 @@ class ControlFinder:
         if spec.form == "expels":
             return self._expel(doc, cue, sentence, rules, words, starts, context)
         relative = self._objects.relative(doc, cue, sentence, rules)
+        if relative == [] and spec.change == "withdrew":
+            left = self._left_as_taken(doc, cue, sentence, rules, words, context)
+            if left:
+                return left
         if relative == [] and (not rules.english or _after(doc, cue, sentence, rules.people_relatives)):
             return []  # "المقاتلين الذين دخلوا إلى الحي", "اللواء الذي دخل": said in passing
         found = self._objects.objects(doc, cue, spec.change, sentence, rules, starts,
@@ -317,6 +328,32 @@ class ControlFinder:
             if held is not None and held != actor:
                 readings.append(Reading("lost", places, held, object_end))
         return readings
+
+    def _left_as_taken(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                       words: AgentWords, context: list[Mention]) -> list[Reading]:
+        """"سيطرت الفصائل على البلدة بعد معارك مع قوات النظام التي تراجعت إلى معسكر X", "took
+        the town from government forces, who retreated towards Y": a party that went somewhere,
+        told of in a relative clause after the change just told in the sentence, left the
+        place taken (not the one it went to)."""
+        if not context or any(m.start < sentence.start or m.end > cue.start for m in context):
+            return []
+        heading = cue.end if cue.key.split()[-1] in rules.destinations else \
+            self._objects.heading(doc, cue.end, sentence, rules, rules.destinations)  # "withdrew towards"
+        if heading is None:
+            return []
+        i = doc.token_at(cue.start)
+        pronouns = [n for n in range(max(0, i - RELATIVE_REACH), i) if doc.tokens[n].start >= sentence.start
+                    and not rules.relatives.isdisjoint(clitic_forms(doc.tokens[n].key))]
+        if not pronouns:
+            return []
+        pronoun = doc.tokens[pronouns[-1]]
+        named = self._agents.parties(doc, sentence.start, pronoun.start, words.cues)
+        if not named or named[-1].weak or not all(
+                t.key in words.members or t.key in words.subject_gap
+                for t in doc.tokens_between(named[-1].end, pronoun.start)):
+            return []  # "المقاتلين الذين فروا إلى": men of no party named right before; but
+            # "IS militants, who fled": the party and a noun of its men
+        return [Reading("withdrew", context, named[-1].key, heading)]
 
     def _holders_left(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """Whether the subject of a withdrawal is men named by no party of their own: a word
@@ -646,6 +683,24 @@ class ControlFinder:
                 return [Reading("captured", places, actor, end), Reading("withdrew", places, loser, end)]
         return []
 
+    def _expelled_from_taken(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                             words: AgentWords, starts: frozenset[int], claims: dict[str, ControlClaim]) -> None:
+        """"أعلن المجلس السيطرة الكاملة على منبج، بعد شهرين على إطلاق حملة لطرد داعش منها", "took
+        the town in a campaign to drive IS out of it": an expulsion told as the aim of a campaign
+        whose place the sentence told taken before it by another party is a loss of the party
+        it names."""
+        readings = self._expel(doc, cue, sentence, rules, words, starts, [])
+        if len(readings) != 2 or not readings[1].actor:
+            return
+        loser, places = readings[1].actor, {p.key for p in readings[1].places}
+        for taken in [c for c in list(claims.values()) if sentence.start <= c.evidence.start < cue.start
+                      and c.change == "captured" and c.stance == "asserted" and c.place in places
+                      and c.actor and c.actor != loser]:
+            key = f"{taken.key}-lost-{cue.start}"
+            if key not in claims:
+                claims[key] = replace(taken, key=key, change="lost", actor=loser,
+                                      evidence=doc.span(taken.evidence.start, max(taken.evidence.end, readings[1].end)))
+
     def _recipient(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
                    words: AgentWords) -> str | None:
         """"سلم المدينة إلى الشرطة الروسية", "handed over X to Y": who takes it."""
@@ -697,13 +752,15 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
     stated: set[tuple] = set()  # actor, change, place and stance of the claims kept
     body_first = sorted(claims, key=lambda c: (_is_heading(doc, c), c.evidence.start))
     for claim in body_first:
-        same = (claim.actor, claim.change, claim.place, claim.stance)
+        same = (claim.actor, "withdrew" if claim.change in BACKWARD else claim.change, claim.place,
+                claim.stance)  # a party that lost a place and left it: one claim of its leaving
         source = claim.attributed_to.source or claim.attributed_to.label
         restated = same in stated
         if restated and (_is_heading(doc, claim) or claim.attributed_to == doc.publisher
-                         or claim.key in nouns):
+                         or claim.key in nouns or claim.change in BACKWARD):
             continue  # a headline, the report restating in its own voice what a source said,
-            # or a verbal noun that refers back to the change ("سيطرة الفصائل على حمص تقسم ...")
+            # a verbal noun that refers back to the change ("سيطرة الفصائل على حمص تقسم ..."), or
+            # a party's leaving told again by another source: one claim of it
         if (*same, source) in seen:
             continue
         if claim.actor is None and (*same[1:], source) in told:

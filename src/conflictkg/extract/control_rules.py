@@ -54,7 +54,7 @@ class ControlRules:
         self.campaigns = s.keys("campaigns")
         for name in ("attempts", "negations", "clause_negations", "pronoun_objects",
                      "elaborations", "locals", "relatives", "destinations", "continuatives",
-                     "fire_control", "denied_claims"):
+                     "fire_control", "denied_claims", "ways", "headings"):
             setattr(self, name, s.keys(name))
         self.continuative_words = frozenset(w for k in self.continuatives for w in k.split())
         self.bare_passives = s.keys("needs_agent")
@@ -90,7 +90,7 @@ class ControlRules:
         self.unheld_heads = s.keys("unheld_heads")
         self.unheld_levels = frozenset(s.words("unheld_levels"))
         places = patterns.section("places", language)
-        self.anaphors = frozenset(normalize_key(k) for k in places.groups("anaphors"))
+        self.anaphors = frozenset(normalize_key(k) for k in places.groups("anaphors")) | s.keys("capitals")
         # what an anaphor ("the town") and a head noun before a name ("the province of X")
         # may stand for: an anaphor stands for no place named as something it cannot be
         self.anaphor_levels = {normalize_key(k): frozenset(v) for k, v in places.groups("anaphors").items()}

@@ -13,7 +13,7 @@ governorate after it; a relative clause's object is the place its pronoun stands
 from __future__ import annotations
 
 from conflictkg.extract.control_rules import ControlRules
-from conflictkg.extract.doc import Doc, Mention, Sentence, Token, clitic_forms
+from conflictkg.extract.doc import Doc, Mention, Sentence, Token, clitic_forms, word_forms
 from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.phrases import Phrase
@@ -29,6 +29,8 @@ THERE_REACH = 3  # words of an object that names no place before a pronoun of pl
 WIDE_LEVELS = frozenset({"governorate", "district"})
 ADJECTIVES = 3  # English: adjectives between an anaphor's article and its noun ("the strategic northern town")
 ARTICLES = frozenset({"the", "this", "that"})
+CIVILIAN_REACH = 4  # words before a withdrawal, in its clause, in which its subject may be people
+HEADING_REACH = 2  # words that say which way between a withdrawal and where it went ("fled south towards")
 FILLERS_AHEAD = 5  # words that may open a coordinated item before its name ("as well as much of the X")
 
 
@@ -106,16 +108,31 @@ class ObjectReader:
             suffix = next(x for x in rules.phrases.suffixes if cue.key.endswith(x))
             return self.anaphor(doc, cue, Token(cue.end, cue.end, suffix), sentence, rules, starts,
                                  context)
+        if change == "withdrew" and context and cue.key in rules.direct[change]:
+            heading = self.heading(doc, cue.end, sentence, rules, rules.headings)
+            clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+            subject = doc.tokens_between(clause[0], cue.start)[-CIVILIAN_REACH:]
+            if heading is not None and rules.civilians.isdisjoint(word_forms(subject)):
+                return context, cue.end, heading  # "fled south towards al-Bab": from where they
+                # were; not "fighters and civilians fled north toward"
         if prepositions and cue.key not in rules.direct[change]:
             start, heading = -1, cue.end
+            partitive: Token | None = None  # "من" before the party that left
             for t in self._ahead(doc, cue.end, sentence)[:PREPOSITION_WINDOW]:
                 forms = set(clitic_forms(t.key))
-                if (t.key in rules.pronoun_objects or forms & rules.pronoun_objects) and (
-                        t.key in prepositions or forms & prepositions):
+                preposition = t.key in prepositions or bool(forms & prepositions)
+                if preposition and partitive is not None:  # another "من" after it: read as the
+                    t = partitive  # object's, as a withdrawal with a place of its own is
+                    start = t.end if t.key in prepositions or len(t.key) <= 3 else t.start
+                    break
+                if (t.key in rules.pronoun_objects or forms & rules.pronoun_objects) and preposition:
                     if relative:
                         return None  # the relative pronoun's antecedent
                     return self.anaphor(doc, cue, t, sentence, rules, starts, context)
-                if t.key in prepositions or forms & prepositions:
+                if preposition and change == "withdrew" and self._partitive(doc, t, rules):
+                    partitive = t  # "إخراج آخر دفعة من المسلحين باتجاه": who left, not whence
+                    continue
+                if preposition:
                     start = t.end if t.key in prepositions or len(t.key) <= 3 else t.start
                     break
                 if forms & rules.destinations:
@@ -158,6 +175,10 @@ class ObjectReader:
             # "تراجعوا من محيط حي الصناعة", "entered the outskirts of X": that place; not a
             # deployment around it ("انتشرت عناصر الهيئة في محيط مبنى السرايا")
             return phrase.near[:1], start, phrase.near[0].end
+        if change == "withdrew" and phrase.near and not phrase.context and \
+                self._own_positions_near(doc, phrase.near[0], start, rules):
+            # "غادرت قواعدها قرب عين عيسى وصرين", "left their bases near X": the places it held
+            return phrase.near, start, phrase.near[-1].end
         there = self._there(doc, start, sentence, rules) if not relative and not phrase.context else None
         if there is not None:  # "انسحاب عناصر قسد من نقاطها فيها": the places "فيها" stands for,
             # those the sentence's change before is about ("X fell to them after Y pulled out of
@@ -176,12 +197,38 @@ class ObjectReader:
                     # "ودخول وحدات الجيش إليها": the subject, then the pronoun of the place
                     return self.anaphor(doc, cue, t, sentence, rules, starts, context)
         if not phrase.context:  # "recaptured the town", "took both cities", "the strategic northern town"
-            ahead = self._without_adjectives(doc, doc.tokens_between(start, sentence.end)[:3 + ADJECTIVES], rules)[:3]
-            named, end = self._antecedent_at(doc, ahead, sentence, rules)
+            words = doc.tokens_between(start, sentence.end)[:3 + ADJECTIVES]
+            named, end = self._antecedent_at(doc, self._without_adjectives(doc, words, rules)[:3], sentence, rules)
+            if not named:  # "abandoned the capital": an anaphor whose noun reads as an adjective
+                named, end = self._antecedent_at(doc, words[:2], sentence, rules)
             if named:
                 return named, start, max(cue.end, end)
         located = self._located(doc, phrase, cue, sentence, rules)
         return (located, start, max(located[0].end, cue.end)) if located else None
+
+    def _partitive(self, doc: Doc, t: Token, rules: ControlRules) -> bool:
+        """Whether "من" after a withdrawal takes the party that left, or the count of its men
+        and the party ("من المسلحين", "إخراج آخر دفعة من المسلحين"), not the place they left."""
+        following = doc.tokens_after(t.end, 3)
+        if not following or t.key not in rules.words.partitives:
+            return False
+        if doc.index("actor_mentions").overlapping(following[0].start, following[0].end):
+            return True
+        return len(following) == 3 and not rules.words.quantities.isdisjoint(clitic_forms(following[0].key)) \
+            and following[1].key in rules.words.partitives \
+            and bool(doc.index("actor_mentions").overlapping(following[2].start, following[2].end))
+
+    def heading(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
+                destinations: frozenset[str]) -> int | None:
+        """Where one of ``destinations``, a word that says where a party went ("towards",
+        "باتجاه"), stands right after a withdrawal, past the words that say which way ("fled
+        south towards"), if one does."""
+        for t in doc.tokens_between(at, sentence.end)[:HEADING_REACH + 1]:
+            if t.key in destinations or not destinations.isdisjoint(clitic_forms(t.key)):
+                return t.start
+            if t.key not in rules.ways and rules.phrases.category(doc, doc.token_index(t.start))[0] != "filler":
+                return None
+        return None
 
     def _without_adjectives(self, doc: Doc, tokens: list[Token], rules: ControlRules) -> list[Token]:
         """English: the words of an object less the adjectives between its article and its noun
@@ -193,6 +240,22 @@ class ObjectReader:
                 rules.phrases.category(doc, doc.token_index(tokens[k].start))[0] == "filler":
             k += 1
         return [tokens[0], *tokens[k:]]
+
+    def _own_positions_near(self, doc: Doc, place: Mention, start: int, rules: ControlRules) -> bool:
+        """Whether a withdrawal's object is the party's own positions near a place ("من قواعدها
+        قرب", "their bases near", after the subject in Arabic): a noun of positions with a pronoun
+        of its own, then a word of nearness that says no way it went."""
+        words = [t for t in doc.tokens_between(start, place.start)
+                 if rules.phrases.category(doc, doc.token_index(t.start))[0] not in ("head", "filler")][-2:]
+        if len(words) != 2 or doc.index("place_mentions").overlapping(start, words[0].start) or \
+                rules.phrases.category(doc, doc.token_index(words[1].start))[0] != "near" \
+                or not rules.destinations.isdisjoint(clitic_forms(words[1].key)) or words[1].key in rules.headings:
+            return False
+        before = doc.tokens_between(start, words[0].start)
+        owned = rules.phrases.possessed_generic(words[0].key) or (
+            bool(before) and before[-1].key in rules.words.possessives
+            and rules.phrases.category(doc, doc.token_index(words[0].start))[0] == "generic")
+        return owned
 
     def _in_vicinity(self, doc: Doc, place: Mention, start: int, rules: ControlRules) -> bool:
         """Whether the word before a landmark (past head nouns) says around it ("محيط", "أطراف",

@@ -1,0 +1,22 @@
+"""Events: two happenings one sentence tells, each in its own clause, stay two."""
+
+from __future__ import annotations
+
+
+def told(extraction) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    return [(e.kind, e.start, tuple(e.places)) for e in extraction.events]
+
+
+LATAMNEH, KAFR_ZITA = "C3458", "C3463"
+
+
+def test_a_capture_told_after_qabl_an_with_the_present_tense_is_one_of_its_own(extract):
+    # "قبل أن تسيطر": what came next, on the day its own clause gives
+    text = "دخلت قوات النظام أمس بلدة اللطامنة، قبل أن تسيطر اليوم على بلدة كفرزيتا."
+    assert told(extract(text)) == [("capture", "2021-07-28", (LATAMNEH,)),
+                                   ("capture", "2021-07-29", (KAFR_ZITA,))]
+
+
+def test_a_capture_after_qabl_an_that_names_its_place_by_a_pronoun_adds_none(extract):
+    text = "فر عناصر الفصائل أمس من بلدة اللطامنة قبل أن يدخلها الجيش."
+    assert told(extract(text)) == [("withdrawal", "2021-07-28", (LATAMNEH,))]

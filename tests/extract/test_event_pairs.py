@@ -20,3 +20,16 @@ def test_a_capture_told_after_qabl_an_with_the_present_tense_is_one_of_its_own(e
 def test_a_capture_after_qabl_an_that_names_its_place_by_a_pronoun_adds_none(extract):
     text = "فر عناصر الفصائل أمس من بلدة اللطامنة قبل أن يدخلها الجيش."
     assert told(extract(text)) == [("withdrawal", "2021-07-28", (LATAMNEH,))]
+
+
+def test_towns_troops_cleared_are_each_a_capture(extract):
+    text = "Government troops cleared the last militant positions in Jarablus and Manbij on Monday."
+    assert told(extract(text, language="en")) == [("capture", "2021-07-26", ("C2227",)),
+                                                  ("capture", "2021-07-26", ("C1767",))]
+
+
+def test_clearing_a_town_is_a_capture_and_clearing_a_road_of_mines_none(extract):
+    text = "Government troops cleared the town of Jarablus on Monday."
+    assert told(extract(text, language="en")) == [("capture", "2021-07-26", ("C2227",))]
+    text = "Troops cleared the road to Jarablus of mines on Monday."
+    assert not [e for e in extract(text, language="en").events if e.kind == "capture"]

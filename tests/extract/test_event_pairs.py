@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def told(extraction) -> list[tuple[str, str | None, tuple[str, ...]]]:
     return [(e.kind, e.start, tuple(e.places)) for e in extraction.events]
@@ -33,3 +35,19 @@ def test_clearing_a_town_is_a_capture_and_clearing_a_road_of_mines_none(extract)
     assert told(extract(text, language="en")) == [("capture", "2021-07-26", ("C2227",))]
     text = "Troops cleared the road to Jarablus of mines on Monday."
     assert not [e for e in extract(text, language="en").events if e.kind == "capture"]
+
+
+EUPHRATES_ROUTE = [
+    ("أنهت قوات النظام أمس تمشيط بلدة اللطامنة، فيما فرّ من تبقى من عناصر الفصائل باتجاه "
+     "بلدة كفرزيتا على الضفة الشرقية لنهر الفرات.", "ar", "2021-07-28", LATAMNEH),
+    ("فرّ عناصر الفصائل أمس من بلدة اللطامنة باتجاه كفرزيتا على ضفة نهر الفرات.", "ar",
+     "2021-07-28", LATAMNEH),
+    ("Rebels withdrew from Manbij on Tuesday towards Jarablus on the bank of the Euphrates.",
+     "en", "2021-07-27", "C1767"),
+]
+
+
+@pytest.mark.parametrize("text, language, day, place", EUPHRATES_ROUTE)
+def test_what_a_withdrawal_names_past_its_destination_is_the_way_it_went(
+        extract, text, language, day, place):
+    assert told(extract(text, language=language)) == [("withdrawal", day, (place,))]

@@ -327,9 +327,11 @@ def _join(parts: list[Action]) -> Action:
 def where(doc: Doc, places: Places, mentions: list[Mention], references: frozenset[str],
           fillers: frozenset[str], locatives: frozenset[str], *,
           coordinators: frozenset[str] = frozenset(), pointed_only: bool = True,
-          proximity: frozenset[str] = frozenset()) -> Place:
+          proximity: frozenset[str] = frozenset(), route: bool = False) -> Place:
     """The places where an action happened (see the module docstring). With
-    ``pointed_only`` false, reference points and destinations never count. A place that
+    ``pointed_only`` false, reference points and destinations never count. With ``route``
+    (a withdrawal), what follows its first destination is the way it went on ("فروا
+    باتجاه هجين والسوسة على الضفة الشرقية لنهر الفرات", "نحو قرية A ومنها إلى B"). A place that
     is only the setting of a facility stays, with the facility set in it. The items of a
     list after a reference word are all pointed at ("باتجاه بلدتي نبل والزهراء"). A place
     named only as the landmark of the place before it ("بلدة تادف قرب الباب", "the base
@@ -347,7 +349,7 @@ def where(doc: Doc, places: Places, mentions: list[Mention], references: frozens
     pointed = set()
     previous: Mention | None = None
     for m in mentions:
-        if _after_reference(doc, m, references, fillers, locatives) or (
+        if (route and pointed) or _after_reference(doc, m, references, fillers, locatives) or (
                 previous is not None and previous.key in pointed
                 and _listed(doc, previous, m, fillers, coordinators)):
             pointed.add(m.key)

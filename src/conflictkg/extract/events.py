@@ -143,7 +143,8 @@ class EventFinder:
             if kind in rules.place_kinds else rules.reference_words
         return where(doc, self._places, mentions, references, rules.place_fillers,
                      rules.locatives, coordinators=rules.coordinators,
-                     pointed_only=kind not in rules.place_kinds, proximity=rules.proximity)
+                     pointed_only=kind not in rules.place_kinds, proximity=rules.proximity,
+                     route=kind == "withdrawal")
 
     def _area(self, key: str) -> bool:
         entry = self._places.get(key)

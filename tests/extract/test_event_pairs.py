@@ -51,3 +51,15 @@ EUPHRATES_ROUTE = [
 def test_what_a_withdrawal_names_past_its_destination_is_the_way_it_went(
         extract, text, language, day, place):
     assert told(extract(text, language=language)) == [("withdrawal", day, (place,))]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("تقدمت قوات النظام أمس نحو بلدة اللطامنة وسيطرت عليها وعلى قرية كفرزيتا.", "ar",
+     [("capture", "2021-07-28", (LATAMNEH,)), ("capture", "2021-07-28", (KAFR_ZITA,))]),
+    # "بعد بلدة اللطامنة": beyond it, not taken
+    ("تقدمت قوات النظام أمس بعد بلدة اللطامنة إلى قرية كفرزيتا وسيطرت عليها.", "ar",
+     [("capture", "2021-07-28", (KAFR_ZITA,))]),
+])
+def test_the_place_a_capture_takes_by_its_pronoun_is_the_one_it_went_for(
+        extract, text, language, expected):
+    assert told(extract(text, language=language)) == expected

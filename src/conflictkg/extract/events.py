@@ -43,6 +43,7 @@ QUOTE_OPENINGS = ("“", "«", "\"")
 QUOTE_CLOSINGS = ("”", "»", "\"")
 PLACE_OBJECT_WINDOW = 3  # tokens between "سقوط" and the place that fell ("سقوط مدينة يبرود")
 SIDES = ("capture", "withdrawal")  # the two sides of one change of hands
+TAKEN_BACK = ("capture", "siege")  # kinds whose object pronoun takes a place named before
 RELATIVE_TOKENS = 10  # words of a relative clause that may place a referred event ("الذي شنه … على حي القدم")
 OPENED_CUE = 4  # words between "منذ بدء" and its event ("منذ بدء المرحلة الجديدة من العملية")
 OPENED_DATE = 6  # words between that event and the day it began ("الحملة على الجنوب في")
@@ -299,6 +300,14 @@ class EventFinder:
                 place = self._where(doc, rules, action.places, kind)
                 if not place.keys and action.lead:  # "شهد حي القدم دخول ... من جهة X"
                     place = self._where(doc, rules, action.lead, kind)
+                if kind in TAKEN_BACK and (back := _taken_back(doc, action, rules)):
+                    # "تقدمت نحو معسكر الحامدية وسيطرت عليه وعلى الحواجز المحيطة به": the
+                    # place it went for, taken by the pronoun after the cue, first
+                    taken = where(doc, self._places, back, rules.reference_words,
+                                  rules.place_fillers, rules.locatives, pointed_only=False,
+                                  coordinators=rules.coordinators, proximity=rules.proximity)
+                    place = Place(list(dict.fromkeys([*taken.keys, *place.keys])),
+                                  {**place.sites, **taken.sites})
                 if not place.keys and not (moved and (action.places or action.lead)):
                     place = Place(_paragraph_places(doc, sentence, names, before=action.start), {})
                 pointed = not place.keys and bool(action.places or action.lead)
@@ -437,6 +446,17 @@ def _day_of(date: Any) -> str | None:
         if (last - first).days == 1:
             return date.end
     return date.value
+
+
+def _taken_back(doc: Doc, action: Any, rules: EventRules) -> list[Mention]:
+    """The places named before an action's cue in its clause that a pronoun right after
+    the cue takes ("نحو معسكر الحامدية وسيطرت عليه", "advanced towards X and captured
+    it"), or none."""
+    cue = action.cues[-1]
+    after = doc.tokens_after(cue.end, 1)
+    if not after or after[0].key not in rules.pronoun_objects:
+        return []
+    return [m for m in (action.lead or action.places) if m.end <= cue.start]
 
 
 def _left_it(doc: Doc, action: Any, rules: EventRules) -> bool:

@@ -63,3 +63,11 @@ def test_what_a_withdrawal_names_past_its_destination_is_the_way_it_went(
 def test_the_place_a_capture_takes_by_its_pronoun_is_the_one_it_went_for(
         extract, text, language, expected):
     assert told(extract(text, language=language)) == expected
+
+
+def test_a_denial_told_after_a_deed_takes_back_that_deed_only(extract):
+    text = ("انسحبت الفصائل أمس من بلدة اللطامنة، فيما أعلن التلفزيون الرسمي سيطرة الجيش على "
+            "بلدة كفرزيتا، وهو ما نفاه قائد ميداني.")
+    assert told(extract(text)) == [("withdrawal", "2021-07-28", (LATAMNEH,))]
+    text = "Reports that government forces entered Jarablus on Monday are false."
+    assert told(extract(text, language="en")) == []

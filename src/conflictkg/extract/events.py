@@ -206,6 +206,7 @@ class EventFinder:
         scope_ends = SpanIndex([e for e in rules.scope_ends.find(doc.norm) if not any(
             not m.weak for m in doc.index("place_mentions").overlapping(e.start, e.end))])
         causes = SpanIndex(rules.causes.find(doc.norm))
+        late_denials = SpanIndex(rules.late_denials.find(doc.norm))
         denials = SpanIndex(rules.denials.find(doc.norm))
         runs = SpanIndex(rules.running_days.find(doc.norm))
         began_since = SpanIndex(rules.began_since.find(doc.norm))
@@ -261,6 +262,8 @@ class EventFinder:
                     and not asides.support(doc, c, backing, rules)]
             caused = asides.caused(doc, here, inside(causes), rules)
             here = [c for c in here if c not in caused]
+            refuted = _refuted(doc, here, inside(late_denials))
+            here = [c for c in here if c not in refuted]
             unquoted = [c for c in here if not _quoted_aside(doc, c)]
             if not unquoted:
                 continue  # only a label set apart, or quoted words that name no place
@@ -457,6 +460,20 @@ def _taken_back(doc: Doc, action: Any, rules: EventRules) -> list[Mention]:
     if not after or after[0].key not in rules.pronoun_objects:
         return []
     return [m for m in (action.lead or action.places) if m.end <= cue.start]
+
+
+def _refuted(doc: Doc, cues: list[Match[str]], denials: list[Match[str]]) -> list[Match[str]]:
+    """The cues a denial told after them takes back ("أعلن التلفزيون الرسمي سيطرة الجيش
+    على كامل الحي، وهو ما نفاه قائد العمليات", "Reports that ... entered Qatana are
+    false"): the last cue before it in its sentence and those of that cue's clause."""
+    out: list[Match[str]] = []
+    for denial in denials:
+        before = [c for c in cues if c.end <= denial.start]
+        if not before:
+            continue
+        clause = doc.clause_at(before[-1].start) or (before[-1].start, before[-1].end)
+        out += [c for c in before if clause[0] <= c.start < clause[1]]
+    return out
 
 
 def _left_it(doc: Doc, action: Any, rules: EventRules) -> bool:

@@ -71,3 +71,8 @@ def test_a_denial_told_after_a_deed_takes_back_that_deed_only(extract):
     assert told(extract(text)) == [("withdrawal", "2021-07-28", (LATAMNEH,))]
     text = "Reports that government forces entered Jarablus on Monday are false."
     assert told(extract(text, language="en")) == []
+
+
+def test_troops_that_advanced_into_a_town_entered_it(extract):
+    text = "Rebel fighters also advanced into the neighbouring town of Jarablus on Monday."
+    assert told(extract(text, language="en")) == [("capture", "2021-07-26", ("C2227",))]

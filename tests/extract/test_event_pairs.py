@@ -76,3 +76,13 @@ def test_a_denial_told_after_a_deed_takes_back_that_deed_only(extract):
 def test_troops_that_advanced_into_a_town_entered_it(extract):
     text = "Rebel fighters also advanced into the neighbouring town of Jarablus on Monday."
     assert told(extract(text, language="en")) == [("capture", "2021-07-26", ("C2227",))]
+
+
+def test_the_other_side_of_a_change_happens_on_the_day_the_change_did(extract):
+    # the capture is dated by "بعد يومين" from the 20th; the withdrawal told with it too
+    text = ("وكانت قوات النظام قد أعلنت في 20 تموز السيطرة على بلدة كفرزيتا، غير أن ناشطين "
+            "أفادوا بعد يومين باستعادة الفصائل السيطرة على معظم أحياء بلدة اللطامنة، وانسحاب "
+            "القوات الحكومية إلى أطرافها الجنوبية.")
+    assert told(extract(text)) == [("capture", "2021-07-20", (KAFR_ZITA,)),
+                                   ("capture", "2021-07-22", (LATAMNEH,)),
+                                   ("withdrawal", "2021-07-22", (LATAMNEH,))]

@@ -62,6 +62,7 @@ class Action:
     lead: list[Mention] = field(default_factory=list)  # named before the cue in its clause
     background: bool = False  # told as what came before another ("بعد معارك", "after fighting")
     inherited: bool = False  # its date is another action's of the sentence
+    side: bool = False  # the other side of the change of hands the action before it tells
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
             # "سيطرت على بلدة A بعد انسحاب الفصائل منها", "ثم اضطرت إلى الانسحاب منها":
             # the other side of the change of hands, at the place taken or left
             action.places = list(joined[-1].places)
+            action.side = action.date is None  # dated as the change it is a side of
             action.date = action.date or joined[-1].date
             joined.append(action)
             continue

@@ -279,6 +279,7 @@ class EventFinder:
                 d) and id(d) not in days, names, bounds)
             offsets_here = inside(offsets)
             told_sides: list[tuple[str, Place]] = []  # the places taken or left so far
+            told_day = None  # the date of the action told last
             ended = None  # the date and places of the last action told that is no background
             for n, action in enumerate(found):
                 kind = _kind(action.cues, rules)
@@ -300,6 +301,11 @@ class EventFinder:
                     date = timing.offset_day(doc, sentence, action.cues[0].start, None if
                                              action.inherited else action.date, offsets_here,
                                              told) or date
+                if action.side and told_day is not None:
+                    # "أفاد بعد يومين باستعادة داعش السيطرة على المدينة، وانسحاب القوات
+                    # منها": the other side happened on the day the change did
+                    date = told_day
+                told_day = date
                 place = self._where(doc, rules, action.places, kind)
                 if not place.keys and action.lead:  # "شهد حي القدم دخول ... من جهة X"
                     place = self._where(doc, rules, action.lead, kind)

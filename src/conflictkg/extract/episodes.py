@@ -62,6 +62,7 @@ class Action:
     lead: list[Mention] = field(default_factory=list)  # named before the cue in its clause
     background: bool = False  # told as what came before another ("بعد معارك", "after fighting")
     inherited: bool = False  # its date is another action's of the sentence
+    side: bool = False  # the other side of the change of hands the action before it tells
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
             # "سيطرت على بلدة A بعد انسحاب الفصائل منها", "ثم اضطرت إلى الانسحاب منها":
             # the other side of the change of hands, at the place taken or left
             action.places = list(joined[-1].places)
+            action.side = action.date is None  # dated as the change it is a side of
             action.date = action.date or joined[-1].date
             joined.append(action)
             continue
@@ -327,9 +329,11 @@ def _join(parts: list[Action]) -> Action:
 def where(doc: Doc, places: Places, mentions: list[Mention], references: frozenset[str],
           fillers: frozenset[str], locatives: frozenset[str], *,
           coordinators: frozenset[str] = frozenset(), pointed_only: bool = True,
-          proximity: frozenset[str] = frozenset()) -> Place:
+          proximity: frozenset[str] = frozenset(), route: bool = False) -> Place:
     """The places where an action happened (see the module docstring). With
-    ``pointed_only`` false, reference points and destinations never count. A place that
+    ``pointed_only`` false, reference points and destinations never count. With ``route``
+    (a withdrawal), what follows its first destination is the way it went on ("فروا
+    باتجاه هجين والسوسة على الضفة الشرقية لنهر الفرات", "نحو قرية A ومنها إلى B"). A place that
     is only the setting of a facility stays, with the facility set in it. The items of a
     list after a reference word are all pointed at ("باتجاه بلدتي نبل والزهراء"). A place
     named only as the landmark of the place before it ("بلدة تادف قرب الباب", "the base
@@ -347,7 +351,7 @@ def where(doc: Doc, places: Places, mentions: list[Mention], references: frozens
     pointed = set()
     previous: Mention | None = None
     for m in mentions:
-        if _after_reference(doc, m, references, fillers, locatives) or (
+        if (route and pointed) or _after_reference(doc, m, references, fillers, locatives) or (
                 previous is not None and previous.key in pointed
                 and _listed(doc, previous, m, fillers, coordinators)):
             pointed.add(m.key)

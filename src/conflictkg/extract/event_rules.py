@@ -76,6 +76,7 @@ class EventRules:
         self.lasting_openers = s.keys("lasting_openers")
         self.lasting_units = s.keys("lasting_units")
         self.causes: Matcher[str] = s.matcher(c=s.words("causes"))
+        self._late_denials = s.words("late_denials")  # with control.yaml's, below
         places = patterns.section("places", language)
         self.place_fillers = s.keys("place_fillers") | {
             normalize_key(w) for w in places.groups("qualifiers")}
@@ -104,5 +105,8 @@ class EventRules:
         self.clause_negations = control.keys("clause_negations")
         self.cue_words = frozenset(normalize_key(w) for ws in kinds.values() for w in ws)
         self.denials: Matcher[str] = control.matcher(d=control.words("denials"))
+        # a denial told after what it denies ("، وهو ما نفاه", "are false")
+        self.late_denials: Matcher[str] = s.matcher(
+            d=[*self._late_denials, *control.words("late_denials")])
         self.fire_control = control.keys("fire_control")
         self.place_object_cues = s.keys("place_object_cues")

@@ -43,6 +43,7 @@ QUOTE_OPENINGS = ("“", "«", "\"")
 QUOTE_CLOSINGS = ("”", "»", "\"")
 PLACE_OBJECT_WINDOW = 3  # tokens between "سقوط" and the place that fell ("سقوط مدينة يبرود")
 SIDES = ("capture", "withdrawal")  # the two sides of one change of hands
+TAKEN_BACK = ("capture", "siege")  # kinds whose object pronoun takes a place named before
 RELATIVE_TOKENS = 10  # words of a relative clause that may place a referred event ("الذي شنه … على حي القدم")
 OPENED_CUE = 4  # words between "منذ بدء" and its event ("منذ بدء المرحلة الجديدة من العملية")
 OPENED_DATE = 6  # words between that event and the day it began ("الحملة على الجنوب في")
@@ -143,7 +144,8 @@ class EventFinder:
             if kind in rules.place_kinds else rules.reference_words
         return where(doc, self._places, mentions, references, rules.place_fillers,
                      rules.locatives, coordinators=rules.coordinators,
-                     pointed_only=kind not in rules.place_kinds, proximity=rules.proximity)
+                     pointed_only=kind not in rules.place_kinds, proximity=rules.proximity,
+                     route=kind == "withdrawal")
 
     def _area(self, key: str) -> bool:
         entry = self._places.get(key)
@@ -204,6 +206,7 @@ class EventFinder:
         scope_ends = SpanIndex([e for e in rules.scope_ends.find(doc.norm) if not any(
             not m.weak for m in doc.index("place_mentions").overlapping(e.start, e.end))])
         causes = SpanIndex(rules.causes.find(doc.norm))
+        late_denials = SpanIndex(rules.late_denials.find(doc.norm))
         denials = SpanIndex(rules.denials.find(doc.norm))
         runs = SpanIndex(rules.running_days.find(doc.norm))
         began_since = SpanIndex(rules.began_since.find(doc.norm))
@@ -259,6 +262,8 @@ class EventFinder:
                     and not asides.support(doc, c, backing, rules)]
             caused = asides.caused(doc, here, inside(causes), rules)
             here = [c for c in here if c not in caused]
+            refuted = _refuted(doc, here, inside(late_denials))
+            here = [c for c in here if c not in refuted]
             unquoted = [c for c in here if not _quoted_aside(doc, c)]
             if not unquoted:
                 continue  # only a label set apart, or quoted words that name no place
@@ -274,6 +279,7 @@ class EventFinder:
                 d) and id(d) not in days, names, bounds)
             offsets_here = inside(offsets)
             told_sides: list[tuple[str, Place]] = []  # the places taken or left so far
+            told_day = None  # the date of the action told last
             ended = None  # the date and places of the last action told that is no background
             for n, action in enumerate(found):
                 kind = _kind(action.cues, rules)
@@ -295,9 +301,22 @@ class EventFinder:
                     date = timing.offset_day(doc, sentence, action.cues[0].start, None if
                                              action.inherited else action.date, offsets_here,
                                              told) or date
+                if action.side and told_day is not None:
+                    # "أفاد بعد يومين باستعادة داعش السيطرة على المدينة، وانسحاب القوات
+                    # منها": the other side happened on the day the change did
+                    date = told_day
+                told_day = date
                 place = self._where(doc, rules, action.places, kind)
                 if not place.keys and action.lead:  # "شهد حي القدم دخول ... من جهة X"
                     place = self._where(doc, rules, action.lead, kind)
+                if kind in TAKEN_BACK and (back := _taken_back(doc, action, rules)):
+                    # "تقدمت نحو معسكر الحامدية وسيطرت عليه وعلى الحواجز المحيطة به": the
+                    # place it went for, taken by the pronoun after the cue, first
+                    taken = where(doc, self._places, back, rules.reference_words,
+                                  rules.place_fillers, rules.locatives, pointed_only=False,
+                                  coordinators=rules.coordinators, proximity=rules.proximity)
+                    place = Place(list(dict.fromkeys([*taken.keys, *place.keys])),
+                                  {**place.sites, **taken.sites})
                 if not place.keys and not (moved and (action.places or action.lead)):
                     place = Place(_paragraph_places(doc, sentence, names, before=action.start), {})
                 pointed = not place.keys and bool(action.places or action.lead)
@@ -436,6 +455,31 @@ def _day_of(date: Any) -> str | None:
         if (last - first).days == 1:
             return date.end
     return date.value
+
+
+def _taken_back(doc: Doc, action: Any, rules: EventRules) -> list[Mention]:
+    """The places named before an action's cue in its clause that a pronoun right after
+    the cue takes ("نحو معسكر الحامدية وسيطرت عليه", "advanced towards X and captured
+    it"), or none."""
+    cue = action.cues[-1]
+    after = doc.tokens_after(cue.end, 1)
+    if not after or after[0].key not in rules.pronoun_objects:
+        return []
+    return [m for m in (action.lead or action.places) if m.end <= cue.start]
+
+
+def _refuted(doc: Doc, cues: list[Match[str]], denials: list[Match[str]]) -> list[Match[str]]:
+    """The cues a denial told after them takes back ("أعلن التلفزيون الرسمي سيطرة الجيش
+    على كامل الحي، وهو ما نفاه قائد العمليات", "Reports that ... entered Qatana are
+    false"): the last cue before it in its sentence and those of that cue's clause."""
+    out: list[Match[str]] = []
+    for denial in denials:
+        before = [c for c in cues if c.end <= denial.start]
+        if not before:
+            continue
+        clause = doc.clause_at(before[-1].start) or (before[-1].start, before[-1].end)
+        out += [c for c in before if clause[0] <= c.start < clause[1]]
+    return out
 
 
 def _left_it(doc: Doc, action: Any, rules: EventRules) -> bool:

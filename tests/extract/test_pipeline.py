@@ -181,3 +181,13 @@ def test_a_line_that_links_to_another_report_is_not_read_and_the_report_goes_on(
     furniture = [doc.text[s.start:s.end] for s in doc.sentences if s.boilerplate]
     assert furniture == ["Related: The siege of Kafr Nubl in numbers"]
     assert [e.kind for e in doc.events] == ["shelling", "shelling"]
+
+
+def test_a_party_named_only_by_a_common_noun_is_listed_with_its_claims(extract):
+    """"troops" names the state's forces without a name of theirs: the claims still point at
+    an actor of the output, never at one it leaves out."""
+    x = extract("The army said troops seized the villages of Kafr Nabuda and Hbit on Sunday.",
+                language="en")
+    assert x.control_claims
+    assert {c.actor for c in x.control_claims} <= {a.key for a in x.actors}
+    assert {c.actor for c in x.control_claims} == {"syrian-government-forces"}

@@ -180,9 +180,9 @@ class ControlFinder:
             doc.attempt(self.name, (denial.start, denial.end), None, self._denied_after,
                         doc, denial, claims, rules)
         doc.control_claims = _merged(doc, list(claims.values()), nouns)
-        for claim in doc.control_claims:  # a party named by no name of its own ("أبناء البلدة")
+        for claim in doc.control_claims:  # a party named by no name of its own ("أبناء البلدة",
+            # "troops"): listed all the same, so that the claim's party is one the output names
             if claim.actor and claim.actor not in doc.actors and claim.actor in self._actors \
-                    and self._actors[claim.actor].generic \
                     and self._actors[claim.actor].side not in self._non_party_sides:
                 doc.actors[claim.actor] = curated_actor(self._actors[claim.actor])
 

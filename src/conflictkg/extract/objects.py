@@ -29,6 +29,7 @@ THERE_REACH = 3  # words of an object that names no place before a pronoun of pl
 WIDE_LEVELS = frozenset({"governorate", "district"})
 ADJECTIVES = 3  # English: adjectives between an anaphor's article and its noun ("the strategic northern town")
 ARTICLES = frozenset({"the", "this", "that"})
+ASIDE_REACH = 14  # Arabic: words of a subject after its verb and a relative clause between commas
 FILLERS_AHEAD = 5  # words that may open a coordinated item before its name ("as well as much of the X")
 
 
@@ -147,6 +148,10 @@ class ObjectReader:
                 return self.anaphor(doc, cue, first[0], sentence, rules, starts, context)
         phrase = rules.phrases.read(doc, start, sentence.end, stop_at=starts - {cue.start},
                                     lam_is_object=change == "entered")
+        resumed = self._past_aside(doc, start, sentence, rules) if not phrase.items and not relative else None
+        if resumed is not None:  # "تسلم الجيش الوطني، الذي تدعمه تركيا، مدينة تل أبيض"
+            phrase = rules.phrases.read(doc, resumed, sentence.end, stop_at=starts - {cue.start},
+                                        lam_is_object=change == "entered")
         more = self._continued(doc, cue, phrase, sentence, rules, starts, changes or {})
         if more is not None:
             phrase.items += more.items
@@ -182,6 +187,25 @@ class ObjectReader:
                 return named, start, max(cue.end, end)
         located = self._located(doc, phrase, cue, sentence, rules)
         return (located, start, max(located[0].end, cue.end)) if located else None
+
+    def _past_aside(self, doc: Doc, start: int, sentence: Sentence, rules: ControlRules) -> int | None:
+        """Arabic: where a direct object resumes after the subject that follows the verb and a
+        relative clause set between commas after it ("تسلم الجيش الوطني، الذي تدعمه تركيا،
+        مدينة تل أبيض"); None when no such aside stands there."""
+        if rules.english:
+            return None
+        parties = doc.index("actor_mentions")
+        tokens = doc.tokens_between(start, sentence.end)[:ASIDE_REACH]
+        n = 0
+        while n < len(tokens) and parties.overlapping(tokens[n].start, tokens[n].end):
+            n += 1
+        if n == 0 or n == len(tokens) or rules.relatives.isdisjoint(clitic_forms(tokens[n].key)) or \
+                not any(c in doc.text[tokens[n - 1].end:tokens[n].start] for c in ",،"):
+            return None
+        for a, b in zip(tokens[n:], tokens[n + 1:], strict=False):
+            if any(c in doc.text[a.end:b.start] for c in ",،"):
+                return b.start
+        return None
 
     def _without_adjectives(self, doc: Doc, tokens: list[Token], rules: ControlRules) -> list[Token]:
         """English: the words of an object less the adjectives between its article and its noun

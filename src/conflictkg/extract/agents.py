@@ -93,12 +93,16 @@ class Agents:
 
     # --- candidates --------------------------------------------------------------------
 
-    def parties(self, doc: Doc, start: int, end: int, cues: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
+    def parties(self, doc: Doc, start: int, end: int, cues: tuple[tuple[int, int], ...] = (), *,
+                in_sources: bool = False) -> list[Mention]:
         """The parties named in ``[start, end)``: actor mentions, and sources that speak
-        for an armed party (a command, a ministry, a group's agency) as that party."""
+        for an armed party (a command, a ministry, a group's agency) as that party; with
+        ``in_sources``, a party named inside a source the gazetteer lacks ("أعلنت وسائل إعلام
+        النظام السيطرة على") too, as the subject that source speaks for."""
         sources = doc.index("source_mentions")
         out = [m for m in doc.index("actor_mentions").starting(start, end)
-               if not any(self._speaks(s) is None for s in sources.overlapping(m.start, m.end))
+               if not any(self._speaks(s) is None and (s.key in self._sources or not in_sources)
+                          for s in sources.overlapping(m.start, m.end))
                and not any(a < m.end and m.start < b for a, b in cues)]
         heads = [m for m in out if m.weak]
         for s in sources.starting(start, end):
@@ -154,7 +158,7 @@ class Agents:
         """The party that makes the change at ``cue``, and whether the clause names one."""
         victims = SpanIndex(c.evidence for c in doc.casualty_claims if c.victim_actor)
         victim_keys = {c.evidence: c.victim_actor for c in doc.casualty_claims}
-        mentions = self.parties(doc, sentence.start, sentence.end, words.cues)
+        mentions = self.parties(doc, sentence.start, sentence.end, words.cues, in_sources=True)
         helpers = self.helpers(doc, mentions, words)
         candidates = [m for m in mentions if m not in helpers
                       and not self.described(doc, m, cue, words)

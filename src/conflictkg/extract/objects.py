@@ -389,6 +389,12 @@ class ObjectReader:
                 return []  # "أربع قرى في ريف حماة": the villages, not the governorate
             if any(rules.phrases.is_region(t.key) for t in head):
                 return []  # "sealed off the northern countryside of Hama": the countryside, not the city
+            people = rules.words.members | rules.civilians
+            if cue.payloads[0].change == "besieged" and any(
+                    {f for form in clitic_forms(t.key) for f in (form, clitics().without_article(form))} & people
+                    for t in head):
+                return phrase.context[:1]  # "يحاصر عشرات العناصر في المشفى", "besieged hundreds of
+                # fighters in the prison": the place they are besieged in
             if head and not any(rules.phrases.category(doc, doc.token_index(t.start))[0] in (
                     "generic", "head") for t in head):
                 return []  # "فقد ارتفع عدد الشهداء في درعا": no thing taken, no claim

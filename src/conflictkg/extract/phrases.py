@@ -20,6 +20,7 @@ one unknown village does not lose the villages after it. The words are data
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from conflictkg.extract.doc import Doc, Mention, Token, clitic_forms
@@ -331,7 +332,9 @@ class PhraseReader:
         return ""
 
     def _joins(self, gap: str) -> bool:
-        """Whether the text between two places only joins them ("، و", " and the town of ")."""
+        """Whether the text between two places only joins them ("، و", " and the town of "),
+        past another name of the first in brackets ("al-Tabqa (al-Thawra) and the dam")."""
+        gap = re.sub(r"\([^()]{1,40}\)", " ", gap)
         for word in gap.replace("،", " ").replace(",", " ").replace("(", " ").replace(")", " ").split():
             key = normalize_key(word)
             if self.capitalised and word[:1].isupper():

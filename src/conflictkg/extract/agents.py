@@ -162,8 +162,9 @@ class Agents:
         helpers = self.helpers(doc, mentions, words)
         candidates = [m for m in mentions if m not in helpers
                       and not self.described(doc, m, cue, words)
-                      and not any(victim_keys.get(v) == m.key
-                                  for v in victims.overlapping(m.start, m.end))]
+                      and not any(victim_keys.get(v) == m.key and v.start >= sentence.start
+                                  for v in victims.overlapping(m.start, m.end))]  # victims told
+        # in this sentence ("killing five IS fighters"), not in a toll that ends in it
         if words.verb_first or noun:  # "سيطرت فصائل المعارضة", "انسحاب قوات النظام", "the capture by"
             after = [m for m in candidates if cue.end <= m.start < max(object_start, cue.end + 1)
                      and len(doc.tokens_between(cue.end, m.start)) <= SUBJECT_WINDOW

@@ -78,6 +78,7 @@ class AgentWords:
     quantities: frozenset[str] = frozenset()  # "عشرات": a count before a party, in its place
     army: frozenset[str] = frozenset()  # "army", "troops": an unqualified noun of the state's forces
     heads: frozenset[str] = frozenset()  # "القوات": the last party named with it at its head
+    complements: frozenset[str] = frozenset()  # "in", "of": "its allies in the SNA", a noun's complement
     cues: tuple[tuple[int, int], ...] = ()  # spans of control cues ("الأمن" in "الأمن والاستقرار إلى")
     verb_first: bool = True  # Arabic: a subject may follow its verb
 
@@ -239,13 +240,15 @@ class Agents:
         head = (placed or before)[-1]
         apposed = self._before_aside(doc, cue, sentence, before, words)
         if apposed is not None and not noun:
-            head = apposed  # "after the Third Legion, one of the largest coalitions of the SNA,
-            # pulled out": the party before the aside, not one named inside it
+            head = self._owner_of(doc, apposed, before, sentence, words)  # "after the Third Legion,
+            # one of the largest coalitions of the SNA, pulled out": the party before the aside,
+            # not one named inside it; "HTS and its allies in the SNA, X and Y, seized": HTS
         if not words.verb_first and not noun and doc.text[:before[-1].start].rstrip()[-1:] != "(" and not any(
                 c in doc.text[before[-1].end:cue.start] for c in ",;:") and all(
                 t.key in words.members or t.key in words.subject_gap
                 for t in doc.tokens_between(before[-1].end, cue.start)):
-            head = before[-1]  # "after the last IS militants left", "the SNA captured": right before the verb
+            head = self._owner_of(doc, before[-1], before, sentence, words)  # "after the last IS
+            # militants left", "the SNA captured": right before the verb
         entry = self._actors.get(head.key)
         if entry is not None and entry.generic and before[-1].start > head.start and not any(
                 c in doc.text[head.end:before[-1].start] for c in "،,:") and not words.compositions.isdisjoint(
@@ -392,6 +395,24 @@ class Agents:
         past = bare.endswith("ت") and not bare.endswith("ات")  # "استأنفت قوات الأسد"
         present = bare.startswith(("ت", "ي")) and not bare.endswith(("ه", "ات"))  # "تعاود قوات النظام"
         return words.verb_first and (past or present) and len(bare) >= 4
+
+    def _owner_of(self, doc: Doc, m: Mention, before: list[Mention], sentence: Sentence,
+                  words: AgentWords) -> Mention:
+        """English: the party a party named as a noun's complement belongs to ("HTS and its allies
+        in the SNA": HTS), the last named before it that is no complement itself; else itself."""
+        if not self._complement(doc, m, sentence, words):
+            return m
+        owners = [n for n in before if n.end <= m.start and not self._complement(doc, n, sentence, words)]
+        return owners[-1] if owners else m
+
+    def _complement(self, doc: Doc, m: Mention, sentence: Sentence, words: AgentWords) -> bool:
+        """English: whether a party is the complement of a noun before it ("HTS and its allies in
+        the SNA", "fighters of the group"): a preposition of such complements, past articles,
+        stands right before it."""
+        i = doc.token_at(m.start) - 1
+        while i >= 0 and doc.tokens[i].start >= sentence.start and doc.tokens[i].key in ARTICLES:
+            i -= 1
+        return i >= 0 and doc.tokens[i].start >= sentence.start and doc.tokens[i].key in words.complements
 
     def described(self, doc: Doc, m: Mention, cue: Match, words: AgentWords) -> bool:
         """Whether a party is named inside a relative clause that does not hold the change

@@ -594,6 +594,10 @@ class ControlFinder:
         if actor is None and pronoun:
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words) or \
                 self._agents.last_party(doc, cue.start, paragraph_start(doc, sentence), words)
+        if actor is None and spec.change == "besieged":  # "the regime forces have sealed off the
+            # countryside, where the towns of X and Y are now surrounded": the party named before
+            # in the sentence besieges them, not the last that made a change
+            actor = self._agents.last_party(doc, places[0].start, sentence.start, words)
         return [Reading(spec.change, places, actor, cue.end)]
 
     def _described_noun(self, doc: Doc, noun: Token, rules: ControlRules) -> bool:

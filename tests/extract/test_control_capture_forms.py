@@ -35,3 +35,12 @@ def test_control_restored_over_a_place_is_a_capture(extract):
 def test_a_place_a_party_had_occupied_is_held_by_it(extract):
     text = "The town of Saraqib, which the Islamic State had occupied since 2014, was retaken on Monday."
     assert claims(extract, text, "en")[0] == ("islamic-state", "captured", "Saraqab")
+
+
+def test_a_storming_told_in_the_present_takes_its_object_directly(extract):
+    text = "وحررت قوات سوريا الديمقراطية دوار النعيم قبل أن تقتحم مدينة الطبقة."
+    assert ("sdf", "entered", "Al-Thawrah") in claims(extract, text)
+
+
+def test_a_storming_attempted_in_the_present_is_no_claim(extract):
+    assert claims(extract, "وتحاول قوات النظام أن تقتحم مدينة سراقب.") == []

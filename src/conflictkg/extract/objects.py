@@ -31,6 +31,7 @@ ADJECTIVES = 3  # English: adjectives between an anaphor's article and its noun 
 ARTICLES = frozenset({"the", "this", "that"})
 ASIDE_REACH = 14  # Arabic: words of a subject after its verb and a relative clause between commas
 FILLERS_AHEAD = 5  # words that may open a coordinated item before its name ("as well as much of the X")
+PART_REACH = 2  # Arabic: words of a part ("أجزاء", "معظم") before a pronoun of the place ("منها")
 
 
 class ObjectReader:
@@ -141,6 +142,14 @@ class ObjectReader:
             for n in (2, 1):  # "على كامل ما خسرته": what the pronoun stands for
                 if len(ahead) >= n and " ".join(t.key for t in ahead[:n]) in rules.pronoun_objects:
                     return self.anaphor(doc, cue, ahead[n - 1], sentence, rules, starts, context)
+            part = doc.tokens_between(start, sentence.end)[:PART_REACH + 1]
+            k = 0
+            while k < len(part) - 1 and k < PART_REACH and \
+                    rules.phrases.category(doc, doc.token_index(part[k].start))[0] == "filler":
+                k += 1
+            if k and not relative and part[k].key in rules.pronoun_objects:
+                # "تمكن من السيطرة على أجزاء منها": parts of the place the pronoun stands for
+                return self.anaphor(doc, cue, part[k], sentence, rules, starts, context)
         else:
             first = doc.tokens_between(cue.end, sentence.end)[:1]
             if first and (first[0].key in rules.pronoun_objects or (

@@ -28,6 +28,7 @@ sentence goes on with.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from conflictkg.extract.attribution import attribution_at
 from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, Token, clitic_forms, word_forms
@@ -78,6 +79,7 @@ class AgentWords:
     quantities: frozenset[str] = frozenset()  # "عشرات": a count before a party, in its place
     army: frozenset[str] = frozenset()  # "army", "troops": an unqualified noun of the state's forces
     heads: frozenset[str] = frozenset()  # "القوات": the last party named with it at its head
+    armed: frozenset[str] = frozenset()  # "armed": locals in arms ("Armed locals seized") are local fighters
     complements: frozenset[str] = frozenset()  # "in", "of": "its allies in the SNA", a noun's complement
     cues: tuple[tuple[int, int], ...] = ()  # spans of control cues ("الأمن" in "الأمن والاستقرار إلى")
     verb_first: bool = True  # Arabic: a subject may follow its verb
@@ -194,6 +196,13 @@ class Agents:
             owners = [m for m in mentions if m.end <= cue.start]  # "بخروج مقاتليه": its owner's
             if owners:
                 return self._resolved(doc, owners[-1], words), True
+        if not words.verb_first and not noun and words.armed:
+            own = doc.tokens_between(sentence.start, cue.start)
+            armed = [n for n, (a, b) in enumerate(pairwise(own))
+                     if a.key in words.armed and b.key in words.locals]
+            if armed and not any(own[armed[-1]].start <= m.start < cue.start for m in mentions):
+                return self.state_forces(words.locals_party, None) or UNNAMED, True  # "Armed locals in
+                # X seized": armed men of the place, its local fighters
         if any(set(clitic_forms(t.key)) & words.locals for t in following):
             return UNNAMED, True  # "سيطرة أبناء المنطقة على": locals, no group
         if self._armed_locals(doc, cue, sentence, words):

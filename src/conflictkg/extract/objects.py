@@ -415,7 +415,9 @@ class ObjectReader:
         for m in reversed(earlier):  # "أبناء بلدة X ... سيطروا على حاجزين": the locals' place
             before = doc.tokens_between(sentence.start, m.start)[-3:]
             if any(set(clitic_forms(b.key)) & rules.locals for b in before):
-                return [m]
+                # "Armed locals in A, B and C seized": the places of the list the locals are of
+                first = (rules.phrases.preceding(doc, reach[0].start, m.end) or [m])[0]
+                return rules.phrases.read(doc, first.start, cue.start).items or [m]
         return []
 
     def antecedent(self, doc: Doc, tokens: list[Token], sentence: Sentence, rules: ControlRules) -> list[Mention]:

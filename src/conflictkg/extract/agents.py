@@ -28,6 +28,7 @@ sentence goes on with.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from conflictkg.extract.attribution import attribution_at
 from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, Token, clitic_forms, word_forms
@@ -78,6 +79,8 @@ class AgentWords:
     quantities: frozenset[str] = frozenset()  # "عشرات": a count before a party, in its place
     army: frozenset[str] = frozenset()  # "army", "troops": an unqualified noun of the state's forces
     heads: frozenset[str] = frozenset()  # "القوات": the last party named with it at its head
+    armed: frozenset[str] = frozenset()  # "armed": locals in arms ("Armed locals seized") are local fighters
+    complements: frozenset[str] = frozenset()  # "in", "of": "its allies in the SNA", a noun's complement
     cues: tuple[tuple[int, int], ...] = ()  # spans of control cues ("الأمن" in "الأمن والاستقرار إلى")
     verb_first: bool = True  # Arabic: a subject may follow its verb
 
@@ -93,12 +96,16 @@ class Agents:
 
     # --- candidates --------------------------------------------------------------------
 
-    def parties(self, doc: Doc, start: int, end: int, cues: tuple[tuple[int, int], ...] = ()) -> list[Mention]:
+    def parties(self, doc: Doc, start: int, end: int, cues: tuple[tuple[int, int], ...] = (), *,
+                in_sources: bool = False) -> list[Mention]:
         """The parties named in ``[start, end)``: actor mentions, and sources that speak
-        for an armed party (a command, a ministry, a group's agency) as that party."""
+        for an armed party (a command, a ministry, a group's agency) as that party; with
+        ``in_sources``, a party named inside a source the gazetteer lacks ("أعلنت وسائل إعلام
+        النظام السيطرة على") too, as the subject that source speaks for."""
         sources = doc.index("source_mentions")
         out = [m for m in doc.index("actor_mentions").starting(start, end)
-               if not any(self._speaks(s) is None for s in sources.overlapping(m.start, m.end))
+               if not any(self._speaks(s) is None and (s.key in self._sources or not in_sources)
+                          for s in sources.overlapping(m.start, m.end))
                and not any(a < m.end and m.start < b for a, b in cues)]
         heads = [m for m in out if m.weak]
         for s in sources.starting(start, end):
@@ -154,12 +161,13 @@ class Agents:
         """The party that makes the change at ``cue``, and whether the clause names one."""
         victims = SpanIndex(c.evidence for c in doc.casualty_claims if c.victim_actor)
         victim_keys = {c.evidence: c.victim_actor for c in doc.casualty_claims}
-        mentions = self.parties(doc, sentence.start, sentence.end, words.cues)
+        mentions = self.parties(doc, sentence.start, sentence.end, words.cues, in_sources=True)
         helpers = self.helpers(doc, mentions, words)
         candidates = [m for m in mentions if m not in helpers
                       and not self.described(doc, m, cue, words)
-                      and not any(victim_keys.get(v) == m.key
-                                  for v in victims.overlapping(m.start, m.end))]
+                      and not any(victim_keys.get(v) == m.key and v.start >= sentence.start
+                                  for v in victims.overlapping(m.start, m.end))]  # victims told
+        # in this sentence ("killing five IS fighters"), not in a toll that ends in it
         if words.verb_first or noun:  # "سيطرت فصائل المعارضة", "انسحاب قوات النظام", "the capture by"
             after = [m for m in candidates if cue.end <= m.start < max(object_start, cue.end + 1)
                      and len(doc.tokens_between(cue.end, m.start)) <= SUBJECT_WINDOW
@@ -191,6 +199,13 @@ class Agents:
             owners = [m for m in mentions if m.end <= cue.start]  # "بخروج مقاتليه": its owner's
             if owners:
                 return self._resolved(doc, owners[-1], words), True
+        if not words.verb_first and not noun and words.armed:
+            own = doc.tokens_between(sentence.start, cue.start)
+            armed = [n for n, (a, b) in enumerate(pairwise(own))
+                     if a.key in words.armed and b.key in words.locals]
+            if armed and not any(own[armed[-1]].start <= m.start < cue.start for m in mentions):
+                return self.state_forces(words.locals_party, None) or UNNAMED, True  # "Armed locals in
+                # X seized": armed men of the place, its local fighters
         if any(set(clitic_forms(t.key)) & words.locals for t in following):
             return UNNAMED, True  # "سيطرة أبناء المنطقة على": locals, no group
         if self._armed_locals(doc, cue, sentence, words):
@@ -237,13 +252,15 @@ class Agents:
         head = (placed or before)[-1]
         apposed = self._before_aside(doc, cue, sentence, before, words)
         if apposed is not None and not noun:
-            head = apposed  # "after the Third Legion, one of the largest coalitions of the SNA,
-            # pulled out": the party before the aside, not one named inside it
+            head = self._owner_of(doc, apposed, before, sentence, words)  # "after the Third Legion,
+            # one of the largest coalitions of the SNA, pulled out": the party before the aside,
+            # not one named inside it; "HTS and its allies in the SNA, X and Y, seized": HTS
         if not words.verb_first and not noun and doc.text[:before[-1].start].rstrip()[-1:] != "(" and not any(
                 c in doc.text[before[-1].end:cue.start] for c in ",;:") and all(
                 t.key in words.members or t.key in words.subject_gap
                 for t in doc.tokens_between(before[-1].end, cue.start)):
-            head = before[-1]  # "after the last IS militants left", "the SNA captured": right before the verb
+            head = self._owner_of(doc, before[-1], before, sentence, words)  # "after the last IS
+            # militants left", "the SNA captured": right before the verb
         entry = self._actors.get(head.key)
         if entry is not None and entry.generic and before[-1].start > head.start and not any(
                 c in doc.text[head.end:before[-1].start] for c in "،,:") and not words.compositions.isdisjoint(
@@ -409,6 +426,24 @@ class Agents:
         past = bare.endswith("ت") and not bare.endswith("ات")  # "استأنفت قوات الأسد"
         present = bare.startswith(("ت", "ي")) and not bare.endswith(("ه", "ات"))  # "تعاود قوات النظام"
         return words.verb_first and (past or present) and len(bare) >= 4
+
+    def _owner_of(self, doc: Doc, m: Mention, before: list[Mention], sentence: Sentence,
+                  words: AgentWords) -> Mention:
+        """English: the party a party named as a noun's complement belongs to ("HTS and its allies
+        in the SNA": HTS), the last named before it that is no complement itself; else itself."""
+        if not self._complement(doc, m, sentence, words):
+            return m
+        owners = [n for n in before if n.end <= m.start and not self._complement(doc, n, sentence, words)]
+        return owners[-1] if owners else m
+
+    def _complement(self, doc: Doc, m: Mention, sentence: Sentence, words: AgentWords) -> bool:
+        """English: whether a party is the complement of a noun before it ("HTS and its allies in
+        the SNA", "fighters of the group"): a preposition of such complements, past articles,
+        stands right before it."""
+        i = doc.token_at(m.start) - 1
+        while i >= 0 and doc.tokens[i].start >= sentence.start and doc.tokens[i].key in ARTICLES:
+            i -= 1
+        return i >= 0 and doc.tokens[i].start >= sentence.start and doc.tokens[i].key in words.complements
 
     def described(self, doc: Doc, m: Mention, cue: Match, words: AgentWords) -> bool:
         """Whether a party is named inside a relative clause that does not hold the change

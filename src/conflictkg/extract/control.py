@@ -293,7 +293,9 @@ class ControlFinder:
             bound = sentence.end  # "التي سيطرت عليها قوات النظام": the subject after the pronoun
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
         partners: list[str] = []
-        if spec.form == "verbs" and self._dual(cue, rules):  # its subject is two parties, never one
+        if (spec.form == "verbs" and self._dual(cue, rules)) or (
+                spec.form == "nouns" and self._governed_by_dual(doc, cue, sentence, rules)):
+            # its subject is two parties, never one ("قد أعلنا تحرير", "تمكنتا من السيطرة")
             pair = self._agents.last_pair(doc, cue.start, paragraph_start(doc, sentence), words)
             if pair:  # "أعلن الجيش التركي والجيش الوطني ... كما حررا": the two parties named last
                 actor, partners = pair[0], pair[1:]
@@ -400,6 +402,26 @@ class ControlFinder:
         for ending, stem in (("تا", "ت"), ("ا", "")):
             if key.endswith(ending) and not key.endswith("وا") and len(key) > len(ending) + 2:
                 return normalize_key(key[:-len(ending)] + stem) in rules.verb_keys[cue.payloads[0].change]
+        return False
+
+    def _governed_by_dual(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+        """Arabic: whether a verbal noun is the object of a verb of success or announcement in
+        the dual ("أعلنا تحرير", "تمكنتا من السيطرة"), past the words that say when."""
+        if rules.english:
+            return False
+        tokens = doc.tokens_between(sentence.start, cue.start)
+        dated = [bool(doc.dates_overlapping(t.start, t.end)) for t in tokens]
+        before = [t for n, t in enumerate(tokens) if not (
+            rules.phrases.is_time(t.key) or dated[n] or (n + 1 < len(tokens) and dated[n + 1]))]
+        # "أعلنا في 13 تشرين الأول الجاري تحرير": past the date and the word that opens it
+        if before and before[-1].key == "من":
+            before = before[:-1]
+        if not before:
+            return False
+        key = clitics().without_conjunctions(before[-1].key)
+        for ending, stem in (("تا", "ت"), ("ا", "")):
+            if key.endswith(ending) and not key.endswith("وا") and len(key) > len(ending) + 2:
+                return key[:-len(ending)] + stem in rules.words.enablers
         return False
 
     def _party_follows(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
@@ -609,6 +631,10 @@ class ControlFinder:
         if actor is None and pronoun:
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words) or \
                 self._agents.last_party(doc, cue.start, paragraph_start(doc, sentence), words)
+        if actor is None and spec.change == "besieged":  # "the regime forces have sealed off the
+            # countryside, where the towns of X and Y are now surrounded": the party named before
+            # in the sentence besieges them, not the last that made a change
+            actor = self._agents.last_party(doc, places[0].start, sentence.start, words)
         return [Reading(spec.change, places, actor, cue.end)]
 
     def _described_noun(self, doc: Doc, noun: Token, rules: ControlRules) -> bool:
@@ -782,9 +808,10 @@ def _after(doc: Doc, cue: Match, sentence: Sentence, words: frozenset[str]) -> b
 
 def _present(key: str, rules: ControlRules) -> bool:
     """Whether a word is a verb in the present ("تصبح", "يسقط"), not in the past ("تمكنت",
-    "تم"): it opens with a prefix of the present and is no past form of the second measures."""
+    "تمكنتا", "تم"): it opens with a prefix of the present and is no past form of the second
+    measures."""
     return bool(rules.present_prefixes) and key.startswith(rules.present_prefixes) and len(key) >= 4 \
-        and not key.endswith("ت") and key not in rules.done_markers
+        and not key.endswith(("ت", "تا")) and key not in rules.done_markers
 
 
 def _is_heading(doc: Doc, claim: ControlClaim) -> bool:

@@ -117,6 +117,7 @@ class ControlRules:
             latter=s.keys("latter"), subject_gap=s.keys("subject_gap"),
             possessives=s.keys("possessive_pronouns"), pronouns=s.keys("subject_pronouns"),
             army=s.keys("army_nouns"), quantities=s.keys("quantities"),
+            complements=s.keys("complement_prepositions"), armed=s.keys("armed_words"),
             speaker_nouns=s.keys("speaker_nouns"),
             locals_party=next(iter(s.words("locals_party")), ""),
             tribes=s.keys("tribe_nouns"), tribes_party=next(iter(s.words("tribes_party")), ""),

@@ -31,7 +31,9 @@ ADJECTIVES = 3  # English: adjectives between an anaphor's article and its noun 
 ARTICLES = frozenset({"the", "this", "that"})
 CIVILIAN_REACH = 4  # words before a withdrawal, in its clause, in which its subject may be people
 HEADING_REACH = 2  # words that say which way between a withdrawal and where it went ("fled south towards")
+ASIDE_REACH = 14  # Arabic: words of a subject after its verb and a relative clause between commas
 FILLERS_AHEAD = 5  # words that may open a coordinated item before its name ("as well as much of the X")
+PART_REACH = 2  # Arabic: words of a part ("أجزاء", "معظم") before a pronoun of the place ("منها")
 
 
 class ObjectReader:
@@ -157,6 +159,14 @@ class ObjectReader:
             for n in (2, 1):  # "على كامل ما خسرته": what the pronoun stands for
                 if len(ahead) >= n and " ".join(t.key for t in ahead[:n]) in rules.pronoun_objects:
                     return self.anaphor(doc, cue, ahead[n - 1], sentence, rules, starts, context)
+            part = doc.tokens_between(start, sentence.end)[:PART_REACH + 1]
+            k = 0
+            while k < len(part) - 1 and k < PART_REACH and \
+                    rules.phrases.category(doc, doc.token_index(part[k].start))[0] == "filler":
+                k += 1
+            if k and not relative and part[k].key in rules.pronoun_objects:
+                # "تمكن من السيطرة على أجزاء منها": parts of the place the pronoun stands for
+                return self.anaphor(doc, cue, part[k], sentence, rules, starts, context)
         else:
             first = doc.tokens_between(cue.end, sentence.end)[:1]
             if first and (first[0].key in rules.pronoun_objects or (
@@ -164,6 +174,10 @@ class ObjectReader:
                 return self.anaphor(doc, cue, first[0], sentence, rules, starts, context)
         phrase = rules.phrases.read(doc, start, sentence.end, stop_at=starts - {cue.start},
                                     lam_is_object=change == "entered")
+        resumed = self._past_aside(doc, start, sentence, rules) if not phrase.items and not relative else None
+        if resumed is not None:  # "تسلم الجيش الوطني، الذي تدعمه تركيا، مدينة تل أبيض"
+            phrase = rules.phrases.read(doc, resumed, sentence.end, stop_at=starts - {cue.start},
+                                        lam_is_object=change == "entered")
         more = self._continued(doc, cue, phrase, sentence, rules, starts, changes or {})
         if more is not None:
             phrase.items += more.items
@@ -228,6 +242,25 @@ class ObjectReader:
                 return t.start
             if t.key not in rules.ways and rules.phrases.category(doc, doc.token_index(t.start))[0] != "filler":
                 return None
+        return None
+
+    def _past_aside(self, doc: Doc, start: int, sentence: Sentence, rules: ControlRules) -> int | None:
+        """Arabic: where a direct object resumes after the subject that follows the verb and a
+        relative clause set between commas after it ("تسلم الجيش الوطني، الذي تدعمه تركيا،
+        مدينة تل أبيض"); None when no such aside stands there."""
+        if rules.english:
+            return None
+        parties = doc.index("actor_mentions")
+        tokens = doc.tokens_between(start, sentence.end)[:ASIDE_REACH]
+        n = 0
+        while n < len(tokens) and parties.overlapping(tokens[n].start, tokens[n].end):
+            n += 1
+        if n == 0 or n == len(tokens) or rules.relatives.isdisjoint(clitic_forms(tokens[n].key)) or \
+                not any(c in doc.text[tokens[n - 1].end:tokens[n].start] for c in ",،"):
+            return None
+        for a, b in zip(tokens[n:], tokens[n + 1:], strict=False):
+            if any(c in doc.text[a.end:b.start] for c in ",،"):
+                return b.start
         return None
 
     def _without_adjectives(self, doc: Doc, tokens: list[Token], rules: ControlRules) -> list[Token]:
@@ -428,6 +461,12 @@ class ObjectReader:
                 return []  # "أربع قرى في ريف حماة": the villages, not the governorate
             if any(rules.phrases.is_region(t.key) for t in head):
                 return []  # "sealed off the northern countryside of Hama": the countryside, not the city
+            people = rules.words.members | rules.civilians
+            if cue.payloads[0].change == "besieged" and any(
+                    {f for form in clitic_forms(t.key) for f in (form, clitics().without_article(form))} & people
+                    for t in head):
+                return phrase.context[:1]  # "يحاصر عشرات العناصر في المشفى", "besieged hundreds of
+                # fighters in the prison": the place they are besieged in
             if head and not any(rules.phrases.category(doc, doc.token_index(t.start))[0] in (
                     "generic", "head") for t in head):
                 return []  # "فقد ارتفع عدد الشهداء في درعا": no thing taken, no claim
@@ -439,7 +478,9 @@ class ObjectReader:
         for m in reversed(earlier):  # "أبناء بلدة X ... سيطروا على حاجزين": the locals' place
             before = doc.tokens_between(sentence.start, m.start)[-3:]
             if any(set(clitic_forms(b.key)) & rules.locals for b in before):
-                return [m]
+                # "Armed locals in A, B and C seized": the places of the list the locals are of
+                first = (rules.phrases.preceding(doc, reach[0].start, m.end) or [m])[0]
+                return rules.phrases.read(doc, first.start, cue.start).items or [m]
         return []
 
     def antecedent(self, doc: Doc, tokens: list[Token], sentence: Sentence, rules: ControlRules) -> list[Mention]:

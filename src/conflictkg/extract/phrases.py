@@ -206,6 +206,9 @@ class PhraseReader:
             opens = opens or joined
             if category is None and _overlaps_date(doc, t):
                 category = TIME
+            if category == CONTEXT and not phrase.items and not phrase.counted and i + n < len(tokens) and (
+                    self.is_time(tokens[i + n].key) or _overlaps_date(doc, tokens[i + n])):
+                category = TIME  # "دخلت الكتائب في اليوم الأول أحياء X": when, before the object
             if category == STOP and not phrase.items and not phrase.counted and self.is_time(t.key):
                 category = TIME  # "صباح اليوم" before the object is when, not the end of the list
             if category == STOP or (category == TIME and (phrase.items or phrase.counted)):
@@ -332,9 +335,9 @@ class PhraseReader:
         return ""
 
     def _joins(self, gap: str) -> bool:
-        """Whether the text between two places only joins them ("، و", " and the town of "), past
-        an aside in brackets after the first ("al-Tabqa (al-Thawra) and the dam": another name)."""
-        gap = re.sub(r"\([^()]*\)", " ", gap)
+        """Whether the text between two places only joins them ("، و", " and the town of "),
+        past another name of the first in brackets ("al-Tabqa (al-Thawra) and the dam")."""
+        gap = re.sub(r"\([^()]{1,40}\)", " ", gap)
         for word in gap.replace("،", " ").replace(",", " ").replace("(", " ").replace(")", " ").split():
             key = normalize_key(word)
             if self.capitalised and word[:1].isupper():

@@ -105,6 +105,20 @@ def test_an_english_facility_is_named_before_its_head(extract, text, name, admin
     assert sites(extract(text, language="en"))[name].admin1 == admin1
 
 
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("Rebels pushed into Hama, and fighting spread to the industrial zone by the river.",
+     "industrial zone", "Hama"),
+    ("After Quneitra fell quiet, the army moved tanks into the buffer zone near the fence.",
+     "buffer zone", "Quneitra"),
+    ("انتشرت القوات في محافظة القنيطرة ودخلت المنطقة العازلة قرب السياج.", "المنطقة العازلة",
+     "Quneitra"),
+])
+def test_a_bare_zone_of_two_words_is_a_site_of_the_place_named_before(
+        extract, text, name, admin1):
+    language = "ar" if text[0] > "z" else "en"
+    assert sites(extract(text, language=language))[name].admin1 == admin1
+
+
 def test_an_english_list_before_a_plural_head_names_each_facility(run):
     doc = run("Israeli jets struck the Mezzeh, Khalkhalah and Shayrat airbases overnight.",
               language="en")
@@ -127,6 +141,8 @@ def test_the_euphrates_dam_is_the_dam_and_what_follows_it_is_no_name(run):
     "Crowds gathered in the main square of Manbij.",
     "Tribesmen attacked SDF checkpoints and bases across Deir ez-Zor.",
     "A military hospital was hit somewhere in Idlib province.",
+    "Officials in Homs said an industrial zone would be built someday.",
+    "Guards in Raqqa said the zone was buffer to nothing.",
 ])
 def test_english_words_around_a_facility_noun_that_name_none(extract, text):
     assert not sites(extract(text, language="en"))

@@ -57,6 +57,7 @@ class _Rules:
         self.joiners = actors.keys("name_joiners")  # "Khalid Ibn al-Walid mosque"
         self.articles = s.keys("name_articles") if language == "en" else frozenset()
         self.definite = s.keys("definite_facilities")
+        self.bare = s.keys("bare_facilities") if language == "en" else frozenset()
         self.locatives = s.keys("locatives")
         self.proximity = s.keys("proximity")
         self.stops = patterns.section("actors", language).keys("name_stops") | self.locatives \
@@ -178,11 +179,11 @@ class SiteFinder:
                                 self._entry(doc, parent.key)))
             return out
         first = self._english_name(doc, start, rules)
-        if first == start:
+        if first == start and not (head in rules.bare and _after_the(doc, start)):
             return []  # a bare "the prison": the one named before, not a site of its own
         named = [p for p in places.starting(first, start) if p.end <= start and not p.weak]
         words = text[first:start].split()
-        if not any(w[:1].isupper() for w in words) and (
+        if words and not any(w[:1].isupper() for w in words) and (
                 any(w[:1].isdigit() for w in words) or head not in rules.definite
                 or text[max(0, first - 4):first].strip().lower() != "the"):
             return []  # "a military hospital", "the main square", "900 square metres"
@@ -413,6 +414,12 @@ class _Places:
 
     def kept(self) -> list[Mention]:
         return [p for p in self._index.items if id(p) not in self.removed] + self.added
+
+
+def _after_the(doc: Doc, start: int) -> bool:
+    """Whether the word just before ``start`` is the English article "the"."""
+    i = doc.token_index(start) - 1
+    return i >= 0 and doc.tokens[i].key == "the" and not doc.text[doc.tokens[i].end:start].strip()
 
 
 def _owned(doc: Doc, start: int) -> bool:

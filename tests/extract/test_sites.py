@@ -31,6 +31,8 @@ def test_a_bare_definite_facility_or_a_common_landmark_is_no_site(extract):
     ("سيطرت الفصائل على الفوج 46 غرب حلب.", "الفوج 46"),
     ("اقتحم التنظيم مقر الفرقة 17 شمال الرقة.", "مقر الفرقة 17"),
     ("تقدمت القوات في محيط اللواء 82 قرب الشيخ مسكين.", "اللواء 82"),
+    ("استعاد الجيش الفرقة 17، الثكنة الكبرى شمال الرقة.", "الفرقة 17"),
+    ("دخلت الفصائل بلدة نوى واللواء 61 القريب منها.", "اللواء 61"),
 ])
 def test_a_numbered_unit_where_the_text_means_its_base_is_a_site(extract, text, name):
     assert name in sites(extract(text))
@@ -38,6 +40,8 @@ def test_a_numbered_unit_where_the_text_means_its_base_is_a_site(extract, text, 
 
 @pytest.mark.parametrize("text", [
     "قال الفوج 46 في بيان إنه صد الهجوم على حلب.",
+    "أعلن الفوج 46، أحد تشكيلات الجيش، صد الهجوم على حلب.",
+    "انسحبت قوات النظام واللواء 61 من بلدة نوى.",
     "وثق المرصد 82 عنصراً قتلوا في معارك حلب.",
 ])
 def test_a_numbered_unit_or_the_monitor_with_a_count_is_no_site(extract, text):

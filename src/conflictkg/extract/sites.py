@@ -50,6 +50,7 @@ class _Rules:
         self.numbered = s.keys("numbered_facilities")
         self.units = actors.keys("numbered_units")
         self.institutions = s.keys("institution_facilities")
+        self.appositions = s.keys("base_appositions") if language == "ar" else frozenset()
         self.base_role = (s.keys("base_role") | s.keys("place_role") | s.keys("locatives")
                           | s.keys("proximity"))
         self.suffixes = {normalize_key(k): v for k, v in s.mapping("facility_suffixes").items()}
@@ -454,9 +455,32 @@ def _numbered_base(doc: Doc, start: int, end: int, rules: _Rules) -> int | None:
     i = doc.token_at(start)
     before = doc.tokens[i - 1].key if i > 0 and doc.tokens[i].start >= start else \
         normalize_key(doc.text[doc.tokens[i].start:start]) if doc.tokens else ""
-    if not any(f in rules.base_role for f in clitic_forms(before)) and before not in ("ب", "ل"):
+    if not any(f in rules.base_role for f in clitic_forms(before)) and before not in ("ب", "ل") \
+            and not (before == "و" and _after_place(doc, start)) \
+            and not _apposed_base(doc, after[0].end, rules):
         return None
     return after[0].end
+
+
+def _after_place(doc: Doc, start: int) -> bool:
+    """Whether the word holding ``start`` ("واللواء") follows a place named just before it,
+    with no punctuation between: a list of places the unit's base is one of."""
+    i = doc.token_at(start)
+    if i <= 0:
+        return False
+    previous = doc.tokens[i - 1]
+    if doc.text[previous.end:doc.tokens[i].start].strip() \
+            or doc.index("actor_mentions").overlapping(previous.start, previous.end):
+        return False  # "قوات حلب واللواء 61": a party's name, parties listed
+    return any(p.end == previous.end for p in doc.index("place_mentions").overlapping(
+        previous.start, previous.end))
+
+
+def _apposed_base(doc: Doc, end: int, rules: _Rules) -> bool:
+    """Whether a comma and a word for a base follow ``end`` ("الفوج 46، القاعدة التي")."""
+    after = doc.tokens_after(end, 1)
+    return bool(after) and doc.text[end:after[0].start].strip() in ("،", ",") \
+        and after[0].key in rules.appositions
 
 
 def _nisba(key: str) -> bool:

@@ -106,6 +106,13 @@ def test_what_names_no_place_after_a_head_noun(extract, text, language):
     assert not [p for p in new(extract(text, language=language)).values() if p.level != "site"]
 
 
+def test_a_dual_head_announces_two_names_whatever_follows_the_second(extract):
+    places = new(extract("استعادت القوات بلدتي الصبحة والزعيترة من المسلحين في ريف دير الزور."))
+    assert places["الزعيترة"].admin1 == "Deir-ez-Zor"
+    places = new(extract("استعادت القوات بلدة الصبحة والزعيترة من المسلحين في ريف دير الزور."))
+    assert "الزعيترة" not in places
+
+
 def test_a_name_nothing_places_is_no_place(extract):
     assert not extract("قصفت الطائرات قرية شيران.").places
 

@@ -71,6 +71,7 @@ class _Rules:
         self.levels = {normalize_key(k): v for k, v in heads.items()}
         self.after = s.keys("unknown_heads_after") if language == "en" else frozenset()
         self.heads: Matcher[str] = s.matcher(head=heads)
+        self.duals = s.keys("dual_heads") if language == "ar" else frozenset()
         self.prefixes = s.keys("name_prefixes") if language == "ar" else frozenset()
         self.adjectives = s.keys("name_adjectives") if language == "ar" else frozenset()
         self.locatives = s.keys("locatives") | s.keys("proximity")
@@ -191,7 +192,9 @@ class UnknownPlaces:
                     i = doc.token_index(stop)
                     first = False
                     continue
-                if not first and n == 1 and not self._listed(doc, i + 1, index, rules):
+                second = head.key in rules.duals and len(items) + len(siblings) == 1
+                if not first and n == 1 and not second \
+                        and not self._listed(doc, i + 1, index, rules):
                     break  # "بلدة غباغب ومنعت الأهالي": a verb, not a second name
                 items.append(Found(head.start if level == "site" and first else start, last.end,
                                    level, head.start, head.end))

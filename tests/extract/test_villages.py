@@ -113,6 +113,12 @@ def test_a_dual_head_announces_two_names_whatever_follows_the_second(extract):
     assert "الزعيترة" not in places
 
 
+def test_a_quarter_named_like_another_city_s_is_a_quarter_of_the_city_named(extract):
+    text = "دخلت الدبابات مدينة درعا، ثم انسحبت من حي المحطة بعد ساعات."
+    assert new(extract(text))["المحطة"].admin1 == "Dar'a"
+    assert "المحطة" not in new(extract("انسحبت الدبابات من حي المحطة بعد ساعات."))
+
+
 def test_a_name_nothing_places_is_no_place(extract):
     assert not extract("قصفت الطائرات قرية شيران.").places
 

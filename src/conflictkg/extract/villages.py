@@ -133,7 +133,9 @@ class UnknownPlaces:
             known, listed = self._known(text, item.level, container, explicit)
             if known is not None:
                 mentions.append(Mention(item.start, item.end, text, known.key))
-            if known is not None or (listed and not explicit):
+            if known is not None or (listed and not explicit and not (
+                    item.level == "neighbourhood"
+                    and self._quarters_elsewhere(doc, item, index, container))):
                 continue  # the gazetteer's, or one of its namesakes that nothing here says
             place = self._new(doc, text, item.level, container)
             if place is None:
@@ -360,6 +362,21 @@ class UnknownPlaces:
             return found or (None if explicit else self._fitting(keys, level)), True
         near = self._latin.near(text) if text.isascii() else self._near.near(key)
         return self._fitting(near, level, inside.admin1), False
+
+    def _quarters_elsewhere(self, doc: Doc, item: Found, index: SpanIndex,
+                            inside: PlaceEntry) -> bool:
+        """Whether every namesake the gazetteer has of a quarter's name is a quarter of
+        another governorate's city: "حي المحطة" of Daraa is not Homs's "المحطة", and a
+        quarter's name (the station, the mosque) recurs from city to city. The city must
+        be named in its sentence."""
+        sentence = doc.sentence_at(item.start)
+        if sentence is None or not any(m.key == inside.key and not m.weak for m in
+                                       index.starting(sentence.start, sentence.end)):
+            return False  # the city is not named with it
+        key = normalize_key(doc.text[item.start:item.end])
+        keys = [*self._lookup(key), *self._lookup(_toggled(key))]
+        return bool(keys) and all(self._places[k].level == "neighbourhood"
+                                  and self._places[k].admin1 != inside.admin1 for k in keys)
 
     def _fitting(self, keys: Iterable[str], level: str,
                  admin1: str | None = None) -> PlaceEntry | None:

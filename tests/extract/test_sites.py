@@ -152,6 +152,15 @@ def test_english_words_around_a_facility_noun_that_name_none(extract, text):
     assert not sites(extract(text, language="en"))
 
 
+def test_a_list_after_a_plural_head_goes_on_through_a_name_the_gazetteer_knows(run):
+    doc = run("اقتحمت الفصائل حواجز الفرن والراعي والمنشرة قرب معرة النعمان.")
+    keys = {m.text: m.key for m in doc.place_mentions}
+    assert {"الفرن", "الراعي", "المنشرة"} <= set(keys)
+    assert doc.places[keys["الراعي"]].level == "site"
+    doc = run("اقتحمت الفصائل حواجز الفرن والمنشرة والراعي قرب معرة النعمان.")
+    assert {m.text: m.key for m in doc.place_mentions}.get("الراعي") != keys["الراعي"]
+
+
 def test_a_dual_head_makes_the_first_name_after_it_a_site_taken_with_the_second(extract):
     extraction = extract("سيطر التنظيم يوم الجمعة على حقلي الشاعر وجحار للغاز شرق حمص.")
     assert "الشاعر" in sites(extraction)

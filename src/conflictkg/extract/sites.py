@@ -341,10 +341,13 @@ class SiteFinder:
                 else token.key
             if (out and not gap and token.key[:1] != "و") or key in rules.stops or key in rules.common:
                 break
-            if places.overlapping(token.start, token.end) or any(
-                    doc.index(name).overlapping(token.start, token.end)
-                    for name in ("actor_mentions", "source_mentions")):
-                break  # "حواجز في درعا", "حواجز لقوات الأسد": where they are, whose
+            if any(doc.index(name).overlapping(token.start, token.end)
+                   for name in ("actor_mentions", "source_mentions")):
+                break  # "حواجز لقوات الأسد": whose they are
+            named = places.overlapping(token.start, token.end)
+            if named and not (out and key != token.key and _amid_list(doc, i, named)):
+                break  # "حواجز في درعا": where they are
+            places.removed.update(id(p) for p in named)  # "حواجز A والراعي وB": a name
             start = token.start + len(token.key) - len(key)
             out.append((start, token.end, f"{head} {key}", i))
             stop = token.end
@@ -415,6 +418,19 @@ class _Places:
 
     def kept(self) -> list[Mention]:
         return [p for p in self._index.items if id(p) not in self.removed] + self.added
+
+
+def _amid_list(doc: Doc, i: int, named: list[Mention]) -> bool:
+    """Whether the i-th token, a one-word place name joined by "و" inside a list after a
+    plural facility head, is followed by another name joined by "و": the list goes on
+    through it ("حواجز الزعلانة والراعي والمداجن"), so it names a facility too."""
+    token = doc.tokens[i]
+    if any(p.start < token.start or p.end > token.end for p in named):
+        return False
+    after = doc.tokens_after(token.end, 1)
+    return bool(after) and not doc.text[token.end:after[0].start].strip() \
+        and after[0].key[:1] == "و" and len(after[0].key) > 3 \
+        and not doc.index("place_mentions").overlapping(after[0].start, after[0].end)
 
 
 def _after_the(doc: Doc, start: int) -> bool:

@@ -76,3 +76,16 @@ def test_a_long_latin_name_may_differ_by_one_letter_and_a_short_one_may_not():
 ])
 def test_latin_spellings_of_one_arabic_name_fold_alike(one, other):
     assert latin_key(one) == latin_key(other)
+
+
+def test_a_word_with_a_gazetteer_name_s_consonants_in_a_list_beside_a_place(run):
+    doc = run("Gunmen in Nawa, Tafas and Musayfra took over the checkpoints.", language="en")
+    assert "C6044" in {m.key for m in doc.place_mentions}  # Mseifra, in Daraa with Tafas
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen led by Musayfra took over the checkpoints near Tafas.",  # in no list
+    "Gunmen in Afrin, Jandairis and Musayfra took over the checkpoints.",  # not in Daraa
+])
+def test_a_word_with_a_gazetteer_name_s_consonants_elsewhere_is_no_place(run, text):
+    assert "C6044" not in {m.key for m in run(text, language="en").place_mentions}

@@ -31,6 +31,8 @@ def test_a_bare_definite_facility_or_a_common_landmark_is_no_site(extract):
     ("سيطرت الفصائل على الفوج 46 غرب حلب.", "الفوج 46"),
     ("اقتحم التنظيم مقر الفرقة 17 شمال الرقة.", "مقر الفرقة 17"),
     ("تقدمت القوات في محيط اللواء 82 قرب الشيخ مسكين.", "اللواء 82"),
+    ("استعاد الجيش الفرقة 17، الثكنة الكبرى شمال الرقة.", "الفرقة 17"),
+    ("دخلت الفصائل بلدة نوى واللواء 61 القريب منها.", "اللواء 61"),
 ])
 def test_a_numbered_unit_where_the_text_means_its_base_is_a_site(extract, text, name):
     assert name in sites(extract(text))
@@ -38,6 +40,8 @@ def test_a_numbered_unit_where_the_text_means_its_base_is_a_site(extract, text, 
 
 @pytest.mark.parametrize("text", [
     "قال الفوج 46 في بيان إنه صد الهجوم على حلب.",
+    "أعلن الفوج 46، أحد تشكيلات الجيش، صد الهجوم على حلب.",
+    "انسحبت قوات النظام واللواء 61 من بلدة نوى.",
     "وثق المرصد 82 عنصراً قتلوا في معارك حلب.",
 ])
 def test_a_numbered_unit_or_the_monitor_with_a_count_is_no_site(extract, text):
@@ -105,6 +109,20 @@ def test_an_english_facility_is_named_before_its_head(extract, text, name, admin
     assert sites(extract(text, language="en"))[name].admin1 == admin1
 
 
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("Rebels pushed into Hama, and fighting spread to the industrial zone by the river.",
+     "industrial zone", "Hama"),
+    ("After Quneitra fell quiet, the army moved tanks into the buffer zone near the fence.",
+     "buffer zone", "Quneitra"),
+    ("انتشرت القوات في محافظة القنيطرة ودخلت المنطقة العازلة قرب السياج.", "المنطقة العازلة",
+     "Quneitra"),
+])
+def test_a_bare_zone_of_two_words_is_a_site_of_the_place_named_before(
+        extract, text, name, admin1):
+    language = "ar" if text[0] > "z" else "en"
+    assert sites(extract(text, language=language))[name].admin1 == admin1
+
+
 def test_an_english_list_before_a_plural_head_names_each_facility(run):
     doc = run("Israeli jets struck the Mezzeh, Khalkhalah and Shayrat airbases overnight.",
               language="en")
@@ -127,9 +145,20 @@ def test_the_euphrates_dam_is_the_dam_and_what_follows_it_is_no_name(run):
     "Crowds gathered in the main square of Manbij.",
     "Tribesmen attacked SDF checkpoints and bases across Deir ez-Zor.",
     "A military hospital was hit somewhere in Idlib province.",
+    "Officials in Homs said an industrial zone would be built someday.",
+    "Guards in Raqqa said the zone was buffer to nothing.",
 ])
 def test_english_words_around_a_facility_noun_that_name_none(extract, text):
     assert not sites(extract(text, language="en"))
+
+
+def test_a_list_after_a_plural_head_goes_on_through_a_name_the_gazetteer_knows(run):
+    doc = run("اقتحمت الفصائل حواجز الفرن والراعي والمنشرة قرب معرة النعمان.")
+    keys = {m.text: m.key for m in doc.place_mentions}
+    assert {"الفرن", "الراعي", "المنشرة"} <= set(keys)
+    assert doc.places[keys["الراعي"]].level == "site"
+    doc = run("اقتحمت الفصائل حواجز الفرن والمنشرة والراعي قرب معرة النعمان.")
+    assert {m.text: m.key for m in doc.place_mentions}.get("الراعي") != keys["الراعي"]
 
 
 def test_a_dual_head_makes_the_first_name_after_it_a_site_taken_with_the_second(extract):

@@ -106,6 +106,19 @@ def test_what_names_no_place_after_a_head_noun(extract, text, language):
     assert not [p for p in new(extract(text, language=language)).values() if p.level != "site"]
 
 
+def test_a_dual_head_announces_two_names_whatever_follows_the_second(extract):
+    places = new(extract("استعادت القوات بلدتي الصبحة والزعيترة من المسلحين في ريف دير الزور."))
+    assert places["الزعيترة"].admin1 == "Deir-ez-Zor"
+    places = new(extract("استعادت القوات بلدة الصبحة والزعيترة من المسلحين في ريف دير الزور."))
+    assert "الزعيترة" not in places
+
+
+def test_a_quarter_named_like_another_city_s_is_a_quarter_of_the_city_named(extract):
+    text = "دخلت الدبابات مدينة درعا، ثم انسحبت من حي المحطة بعد ساعات."
+    assert new(extract(text))["المحطة"].admin1 == "Dar'a"
+    assert "المحطة" not in new(extract("انسحبت الدبابات من حي المحطة بعد ساعات."))
+
+
 def test_a_name_nothing_places_is_no_place(extract):
     assert not extract("قصفت الطائرات قرية شيران.").places
 

@@ -37,6 +37,7 @@ from conflictkg.reference.gazetteers import Gazetteers, PlaceEntry
 
 CAPITAL_PROMINENCE = 70  # a place abroad this prominent is a capital, named for its government
 MIN_LONE = 4  # folded letters of a one-word name read by its spelling: "War" is no Wa'er
+MIN_SKELETON = 4  # consonants of a one-word name read by them alone, beside a place
 MIN_SURE = 9  # folded letters of a longer name that need no context: not "Joe Biden"
 SPAN_WORDS = 4  # words of a capitalised stretch that may name one place ("Khan al-Asal")
 _ART = r"(?:al|el|ad|as|ash|ar|az|at|an|ed|es|ez|et|en|a)"
@@ -108,6 +109,10 @@ class PlaceFinder:
                               for lang in self._rules}
         # the places that may stand for a government, asked of every name of a document
         self._bound = frozenset(e.key for e in gazetteers.places.values() if self._role_bound(e))
+        self._skeletons: dict[str, list[str]] = {}  # "msfr": Mseifra, al Musayfirah
+        for name, key in latin:
+            if len(skeleton := _skeleton(name)) >= MIN_SKELETON:
+                self._skeletons.setdefault(skeleton, []).append(key)
         self._latin = LatinIndex(latin)  # "Saraqeb", "Saraqib"; "Jarabulus", "Jarablus"
         # a place abroad is read by its own spellings only: "al-Orfi" folds like "Urfa"
         self._spellings = {e.key: frozenset(normalize_key(n) for n in e.names_en)
@@ -154,6 +159,7 @@ class PlaceFinder:
         taken = SpanIndex(found)
         sure: list[Match[str]] = []
         lone: list[Match[str]] = []
+        fuzzy: list[Match[str]] = []  # one word with a gazetteer name's consonants
         for stretch in _CAPITALISED.finditer(doc.text):
             words = [(w.start(), w.end()) for w in _WORDS.finditer(doc.text, *stretch.span())]
             # "In Damascus, ...": a preposition opening a sentence is no word of a name
@@ -177,6 +183,11 @@ class PlaceFinder:
                     keys = [k for k in self._latin.find(text)[0]
                             if not self._abroad(k) or normalize_key(text) in self._spellings[k]]
                     folded = len(latin_key(text))
+                    if single and not keys and folded >= MIN_LONE:
+                        near = tuple(k for k in self._skeletons.get(_skeleton(text), ())
+                                     if not self._abroad(k))
+                        if near:
+                            fuzzy.append(Match(start, end, text, near, normalize_key(text)))
                     if keys and not (single and folded < MIN_LONE):
                         match = Match(start, end, text, self._same(keys), normalize_key(text))
                         (lone if single or folded < MIN_SURE else sure).append(match)
@@ -191,7 +202,23 @@ class PlaceFinder:
                 break
             kept += listed
             waiting = [m for m in waiting if m not in listed]
+        kept += [m for m in map(lambda m: self._beside(doc, m, kept), fuzzy) if m is not None]
         return [m for m in kept if m not in found]
+
+    def _beside(self, doc: Doc, m: Match[str], kept: list[Match[str]]) -> Match[str] | None:
+        """A word whose consonants are a gazetteer name's, in a list beside a place, read as the
+        one of them in that place's governorate ("in Umm al-Mayadhin, al-Jiza and
+        al-Musayfra" for Mseifra; "Jandairis, Rajo and Maabatli"): transliterations write
+        short vowels or not, and the list says where to look."""
+        regions = {self._places[k].admin1 for other in kept if _listed(doc, m, other)
+                   for k in other.payloads if k in self._places}
+        near = [k for k in m.payloads if self._places[k].admin1 in regions]
+        names = {self._namesakes_key(k) for k in near}
+        return m._replace(payloads=self._same(near)) if near and len(names) == 1 else None
+
+    def _namesakes_key(self, key: str) -> str:
+        name = self._places[key].name_ar
+        return clitics().without_article(normalize_key(name)) if name else key
 
     def _headed(self, words: list[tuple[int, int]], i: int, doc: Doc, rules: _Rules) -> bool:
         """Whether the words after the i-th of a capitalised stretch are a place's head
@@ -420,6 +447,13 @@ def _placed(doc: Doc, m: Match[str], rules: _Rules) -> bool:
     return (before in rules.role or before in rules.verbs or before == "of"
             or before in rules.qualifiers or (bool(after) and (
                 after[0].key in rules.qualifiers or after[0].key.rstrip("s") in rules.qualifiers)))
+
+
+def _skeleton(name: str) -> str:
+    """A Latin name's folded key without its vowels: where transliterations write a short
+    vowel or not ("Musayfra", "Mseifra"; "Maabatli", "Ma'btali")."""
+    key = latin_key(name)
+    return key[:1] + key[1:].replace("a", "")
 
 
 def _listed(doc: Doc, m: Match[str], other: Match[str]) -> bool:

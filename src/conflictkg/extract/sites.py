@@ -50,6 +50,7 @@ class _Rules:
         self.numbered = s.keys("numbered_facilities")
         self.units = actors.keys("numbered_units")
         self.institutions = s.keys("institution_facilities")
+        self.appositions = s.keys("base_appositions") if language == "ar" else frozenset()
         self.base_role = (s.keys("base_role") | s.keys("place_role") | s.keys("locatives")
                           | s.keys("proximity"))
         self.suffixes = {normalize_key(k): v for k, v in s.mapping("facility_suffixes").items()}
@@ -57,6 +58,7 @@ class _Rules:
         self.joiners = actors.keys("name_joiners")  # "Khalid Ibn al-Walid mosque"
         self.articles = s.keys("name_articles") if language == "en" else frozenset()
         self.definite = s.keys("definite_facilities")
+        self.bare = s.keys("bare_facilities") if language == "en" else frozenset()
         self.locatives = s.keys("locatives")
         self.proximity = s.keys("proximity")
         self.stops = patterns.section("actors", language).keys("name_stops") | self.locatives \
@@ -178,11 +180,11 @@ class SiteFinder:
                                 self._entry(doc, parent.key)))
             return out
         first = self._english_name(doc, start, rules)
-        if first == start:
+        if first == start and not (head in rules.bare and _after_the(doc, start)):
             return []  # a bare "the prison": the one named before, not a site of its own
         named = [p for p in places.starting(first, start) if p.end <= start and not p.weak]
         words = text[first:start].split()
-        if not any(w[:1].isupper() for w in words) and (
+        if words and not any(w[:1].isupper() for w in words) and (
                 any(w[:1].isdigit() for w in words) or head not in rules.definite
                 or text[max(0, first - 4):first].strip().lower() != "the"):
             return []  # "a military hospital", "the main square", "900 square metres"
@@ -339,10 +341,13 @@ class SiteFinder:
                 else token.key
             if (out and not gap and token.key[:1] != "و") or key in rules.stops or key in rules.common:
                 break
-            if places.overlapping(token.start, token.end) or any(
-                    doc.index(name).overlapping(token.start, token.end)
-                    for name in ("actor_mentions", "source_mentions")):
-                break  # "حواجز في درعا", "حواجز لقوات الأسد": where they are, whose
+            if any(doc.index(name).overlapping(token.start, token.end)
+                   for name in ("actor_mentions", "source_mentions")):
+                break  # "حواجز لقوات الأسد": whose they are
+            named = places.overlapping(token.start, token.end)
+            if named and not (out and key != token.key and _amid_list(doc, i, named)):
+                break  # "حواجز في درعا": where they are
+            places.removed.update(id(p) for p in named)  # "حواجز A والراعي وB": a name
             start = token.start + len(token.key) - len(key)
             out.append((start, token.end, f"{head} {key}", i))
             stop = token.end
@@ -415,6 +420,25 @@ class _Places:
         return [p for p in self._index.items if id(p) not in self.removed] + self.added
 
 
+def _amid_list(doc: Doc, i: int, named: list[Mention]) -> bool:
+    """Whether the i-th token, a one-word place name joined by "و" inside a list after a
+    plural facility head, is followed by another name joined by "و": the list goes on
+    through it ("حواجز الزعلانة والراعي والمداجن"), so it names a facility too."""
+    token = doc.tokens[i]
+    if any(p.start < token.start or p.end > token.end for p in named):
+        return False
+    after = doc.tokens_after(token.end, 1)
+    return bool(after) and not doc.text[token.end:after[0].start].strip() \
+        and after[0].key[:1] == "و" and len(after[0].key) > 3 \
+        and not doc.index("place_mentions").overlapping(after[0].start, after[0].end)
+
+
+def _after_the(doc: Doc, start: int) -> bool:
+    """Whether the word just before ``start`` is the English article "the"."""
+    i = doc.token_index(start) - 1
+    return i >= 0 and doc.tokens[i].key == "the" and not doc.text[doc.tokens[i].end:start].strip()
+
+
 def _owned(doc: Doc, start: int) -> bool:
     """Whether the word at ``start`` carries the proclitic ل of belonging ("لفرع")."""
     token = doc.tokens[doc.token_at(start)] if doc.tokens else None
@@ -447,9 +471,32 @@ def _numbered_base(doc: Doc, start: int, end: int, rules: _Rules) -> int | None:
     i = doc.token_at(start)
     before = doc.tokens[i - 1].key if i > 0 and doc.tokens[i].start >= start else \
         normalize_key(doc.text[doc.tokens[i].start:start]) if doc.tokens else ""
-    if not any(f in rules.base_role for f in clitic_forms(before)) and before not in ("ب", "ل"):
+    if not any(f in rules.base_role for f in clitic_forms(before)) and before not in ("ب", "ل") \
+            and not (before == "و" and _after_place(doc, start)) \
+            and not _apposed_base(doc, after[0].end, rules):
         return None
     return after[0].end
+
+
+def _after_place(doc: Doc, start: int) -> bool:
+    """Whether the word holding ``start`` ("واللواء") follows a place named just before it,
+    with no punctuation between: a list of places the unit's base is one of."""
+    i = doc.token_at(start)
+    if i <= 0:
+        return False
+    previous = doc.tokens[i - 1]
+    if doc.text[previous.end:doc.tokens[i].start].strip() \
+            or doc.index("actor_mentions").overlapping(previous.start, previous.end):
+        return False  # "قوات حلب واللواء 61": a party's name, parties listed
+    return any(p.end == previous.end for p in doc.index("place_mentions").overlapping(
+        previous.start, previous.end))
+
+
+def _apposed_base(doc: Doc, end: int, rules: _Rules) -> bool:
+    """Whether a comma and a word for a base follow ``end`` ("الفوج 46، القاعدة التي")."""
+    after = doc.tokens_after(end, 1)
+    return bool(after) and doc.text[end:after[0].start].strip() in ("،", ",") \
+        and after[0].key in rules.appositions
 
 
 def _nisba(key: str) -> bool:

@@ -71,6 +71,7 @@ class _Rules:
         self.levels = {normalize_key(k): v for k, v in heads.items()}
         self.after = s.keys("unknown_heads_after") if language == "en" else frozenset()
         self.heads: Matcher[str] = s.matcher(head=heads)
+        self.duals = s.keys("dual_heads") if language == "ar" else frozenset()
         self.prefixes = s.keys("name_prefixes") if language == "ar" else frozenset()
         self.adjectives = s.keys("name_adjectives") if language == "ar" else frozenset()
         self.locatives = s.keys("locatives") | s.keys("proximity")
@@ -132,7 +133,9 @@ class UnknownPlaces:
             known, listed = self._known(text, item.level, container, explicit)
             if known is not None:
                 mentions.append(Mention(item.start, item.end, text, known.key))
-            if known is not None or (listed and not explicit):
+            if known is not None or (listed and not explicit and not (
+                    item.level == "neighbourhood"
+                    and self._quarters_elsewhere(doc, item, index, container))):
                 continue  # the gazetteer's, or one of its namesakes that nothing here says
             place = self._new(doc, text, item.level, container)
             if place is None:
@@ -191,7 +194,9 @@ class UnknownPlaces:
                     i = doc.token_index(stop)
                     first = False
                     continue
-                if not first and n == 1 and not self._listed(doc, i + 1, index, rules):
+                second = head.key in rules.duals and len(items) + len(siblings) == 1
+                if not first and n == 1 and not second \
+                        and not self._listed(doc, i + 1, index, rules):
                     break  # "بلدة غباغب ومنعت الأهالي": a verb, not a second name
                 items.append(Found(head.start if level == "site" and first else start, last.end,
                                    level, head.start, head.end))
@@ -357,6 +362,21 @@ class UnknownPlaces:
             return found or (None if explicit else self._fitting(keys, level)), True
         near = self._latin.near(text) if text.isascii() else self._near.near(key)
         return self._fitting(near, level, inside.admin1), False
+
+    def _quarters_elsewhere(self, doc: Doc, item: Found, index: SpanIndex,
+                            inside: PlaceEntry) -> bool:
+        """Whether every namesake the gazetteer has of a quarter's name is a quarter of
+        another governorate's city: "حي المحطة" of Daraa is not Homs's "المحطة", and a
+        quarter's name (the station, the mosque) recurs from city to city. The city must
+        be named in its sentence."""
+        sentence = doc.sentence_at(item.start)
+        if sentence is None or not any(m.key == inside.key and not m.weak for m in
+                                       index.starting(sentence.start, sentence.end)):
+            return False  # the city is not named with it
+        key = normalize_key(doc.text[item.start:item.end])
+        keys = [*self._lookup(key), *self._lookup(_toggled(key))]
+        return bool(keys) and all(self._places[k].level == "neighbourhood"
+                                  and self._places[k].admin1 != inside.admin1 for k in keys)
 
     def _fitting(self, keys: Iterable[str], level: str,
                  admin1: str | None = None) -> PlaceEntry | None:

@@ -711,3 +711,19 @@ def test_men_of_a_tribe_as_the_subject_are_the_tribal_fighters(extract, text):
 def test_men_loyal_to_a_party_that_is_no_tribe_are_not_tribal_fighters(extract):
     text = "Fighters loyal to the SDF seized the town of Tadaf on Monday."
     assert "tribal-forces" not in [a for a, _, _, _ in claims(extract, text, "en")]
+
+
+# --- sieges ended or imposed ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("هاجمت مجموعات من الفلول مدينة بانياس. وقالت الوزارة إن قوات الأمن العام تمكنت من فك "
+     "الحصار عن مدينة بانياس.", "ar", [("regime-remnants", "besieged", "Banyas", "asserted")]),
+    ("أطلقت الفصائل هجوماً بهدف كسر الحصار المفروض على مدينة داريا.", "ar",
+     [(None, "besieged", "Darayya", "asserted")]),            # an attempt to end it: besieged still
+    ("تمكن الجيش من فك الحصار عن مدينة حلب.", "ar", []),         # the besieger named nowhere
+    ("Islamic State fighters attacked Deir ez-Zor in 2014. In September, the Syrian army broke "
+     "the siege of Deir ez-Zor.", "en", [("islamic-state", "besieged", "Deir-ez-Zor", "asserted")]),
+    ("Government troops broke the siege of Deir ez-Zor on Tuesday.", "en", []),  # not the lifter's
+])
+def test_a_siege_ended_is_the_other_sides(extract, text, language, expected):
+    assert [c for c in claims(extract, text, language) if c[1] == "besieged"] == expected

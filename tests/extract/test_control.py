@@ -727,3 +727,15 @@ def test_men_loyal_to_a_party_that_is_no_tribe_are_not_tribal_fighters(extract):
 ])
 def test_a_siege_ended_is_the_other_sides(extract, text, language, expected):
     assert [c for c in claims(extract, text, language) if c[1] == "besieged"] == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("After the advance, regime troops sealed off the area, where the towns of Kafr Zita, "
+     "Al-Lataminah and Morek and the villages of Latmin and Lahaya are now surrounded.", "en",
+     ["Kafr Zeita", "Latmana", "Murak", "Latmin", "Lahaya"]),   # two lists, one subject
+    ("Shelling hit Kafr Zita on Monday while civilians fled north from the area towards the "
+     "border, and the villages of Latmin and Lahaya are now surrounded.", "en",
+     ["Latmin", "Lahaya"]),                                       # a place where, not listed
+])
+def test_a_passive_subject_is_the_whole_list_before_it(extract, text, language, expected):
+    assert [p for _, c, p, _ in claims(extract, text, language) if c == "besieged"] == expected

@@ -45,6 +45,7 @@ CIVILIAN_REACH = 4  # words before a change, in its clause, in which its subject
 CIVILIAN_AFTER = 3  # Arabic: words after a change in which its subject may be people
 CIVILIAN_SUBJECT_REACH = 9  # words before a change over which people and where they are from reach
 PASSIVE_REACH = 10  # tokens before a passive's cue in which its place stands
+PASSIVE_LIST_REACH = 40  # tokens before it over which the list of that place may run
 PREPOSITION_WINDOW = 8  # tokens after an expulsion's verb in which "من" / "out of" stands
 NEGATION_WINDOW = 2
 DENIED_REACH = 6  # words after a denial in which "ذلك" / "the reports" stands for the claim denied
@@ -621,7 +622,12 @@ class ControlFinder:
             if opening > sentence.start:
                 end = opening
                 reach = doc.tokens_between(sentence.start, end)[-PASSIVE_REACH:] or reach
-        places = [m for m in rules.phrases.preceding(doc, reach[0].start, end) if not quoted(doc, m)]
+        wide = doc.tokens_between(sentence.start, end)[-PASSIVE_LIST_REACH:]
+        places = [m for m in rules.phrases.preceding(doc, wide[0].start, end) if not quoted(doc, m)]
+        if places and places[-1].start < reach[0].start:  # the list runs back past the reach
+            # ("the towns of A, B and C and the villages of D, E and F are now surrounded"); its
+            # last item must stand within it
+            places = []
         if not places:
             places = self._objects.antecedent(doc, reach, sentence, rules)
         if not places:

@@ -739,3 +739,12 @@ def test_a_siege_ended_is_the_other_sides(extract, text, language, expected):
 ])
 def test_a_passive_subject_is_the_whole_list_before_it(extract, text, language, expected):
     assert [p for _, c, p, _ in claims(extract, text, language) if c == "besieged"] == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Aid reached Nubl and Zahraa, two towns north of Aleppo that rebels have besieged for years.",
+     "en", ["Nabul", "Zahraa"]),                                  # the apposition's list
+    ("Aid reached the towns north of Aleppo that rebels have besieged for years.", "en", []),
+])
+def test_a_relative_after_a_place_of_direction_stands_for_the_list_apposed(extract, text, language, expected):
+    assert [p for _, c, p, _ in claims(extract, text, language) if c == "besieged"] == expected

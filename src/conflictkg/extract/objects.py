@@ -23,6 +23,7 @@ PREPOSITION_WINDOW = 8  # tokens after the verb in which the preposition of its 
 RESUME_REACH = 25  # tokens after a list in which a clause that interrupts it may end
 LOCALS_REACH = 8  # tokens before a verb in which "أبناء X" names the subject's place
 IMPLIED_REACH = 3  # words after a withdrawal verb, to the end of its clause, that leave its place implied
+APPOSITION_REACH = 5  # words between an apposition's comma and the place of direction after it
 RELATIVE_WINDOW = 3  # tokens before a change in which a relative pronoun makes it a relative clause
 RELATIVE_SUBJECT_REACH = 7  # tokens of a subject and its auxiliaries between "which" and its verb
 THERE_REACH = 3  # words of an object that names no place before a pronoun of place ("نقاطها فيها")
@@ -78,8 +79,24 @@ class ObjectReader:
         if i == 0 or doc.tokens[i - 1].start < sentence.start:
             return []
         before = doc.tokens[i - 1]
-        return [m for m in doc.index("place_mentions").overlapping(before.start, before.end)
-                if not rules.phrases.is_context(doc, m)][-1:]
+        found = [m for m in doc.index("place_mentions").overlapping(before.start, before.end)
+                 if not rules.phrases.is_context(doc, m)][-1:]
+        return found or self._apposed(doc, i, sentence, rules)
+
+    def _apposed(self, doc: Doc, i: int, sentence: Sentence, rules: ControlRules) -> list[Mention]:
+        """"Nubl and Zahraa, two towns north of Aleppo that rebels besieged", "نبل والزهراء،
+        البلدتين شمال حلب، اللتين": a noun of places in apposition to the list before its comma
+        stands for that list."""
+        words = doc.tokens_between(sentence.start, doc.tokens[i].start)[-APPOSITION_REACH - 1:]
+        comma = max(doc.text.rfind(c, sentence.start, doc.tokens[i].start) for c in ",،")
+        inside = [t for t in words if t.start > comma]
+        if comma <= sentence.start or not inside or len(inside) == len(words) or not any(
+                rules.phrases.category(doc, doc.token_at(t.start))[0] in ("generic", "head") for t in inside):
+            return []
+        if any(doc.index("place_mentions").overlapping(t.start, t.end) for t in inside):
+            return []
+        listed = rules.phrases.preceding(doc, sentence.start, comma)
+        return listed if listed and not doc.text[listed[-1].end:comma].strip() else []
 
     def _relative_over_subject(self, doc: Doc, i: int, sentence: Sentence, rules: ControlRules) -> list[int]:
         """"al-Waer, which regime forces have surrounded since 2013": a relative pronoun

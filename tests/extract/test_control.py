@@ -748,3 +748,13 @@ def test_a_passive_subject_is_the_whole_list_before_it(extract, text, language, 
 ])
 def test_a_relative_after_a_place_of_direction_stands_for_the_list_apposed(extract, text, language, expected):
     assert [p for _, c, p, _ in claims(extract, text, language) if c == "besieged"] == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("وتفرض قوات النظام حصاراً خانقاً على نحو ثمانية آلاف عائلة في درعا البلد منذ أسابيع.", "ar",
+     ["Daraa al-Balad"]),                                          # the people, then where they are
+    ("Government forces have besieged thousands of civilians in Daraya since 2012.", "en", ["Darayya"]),
+    ("Government forces have besieged the convoy sent to Daraya since Monday.", "en", []),  # no people
+])
+def test_a_siege_of_people_is_one_of_the_place_they_are_in(extract, text, language, expected):
+    assert [p for _, c, p, _ in claims(extract, text, language) if c == "besieged"] == expected

@@ -82,6 +82,7 @@ class ControlRules:
         self.resumers = s.keys("resumers")
         self.needs_party = s.keys("needs_party")
         self.civilians = s.keys("civilians")
+        self.locatives_in = s.keys("locatives_in")
         self.people_relatives = s.keys("people_relatives")
         self.held_by = s.keys("held_by_markers")
         self.modals = s.keys("modals")

@@ -711,3 +711,50 @@ def test_men_of_a_tribe_as_the_subject_are_the_tribal_fighters(extract, text):
 def test_men_loyal_to_a_party_that_is_no_tribe_are_not_tribal_fighters(extract):
     text = "Fighters loyal to the SDF seized the town of Tadaf on Monday."
     assert "tribal-forces" not in [a for a, _, _, _ in claims(extract, text, "en")]
+
+
+# --- sieges ended or imposed ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("هاجمت مجموعات من الفلول مدينة بانياس. وقالت الوزارة إن قوات الأمن العام تمكنت من فك "
+     "الحصار عن مدينة بانياس.", "ar", [("regime-remnants", "besieged", "Banyas", "asserted")]),
+    ("أطلقت الفصائل هجوماً بهدف كسر الحصار المفروض على مدينة داريا.", "ar",
+     [(None, "besieged", "Darayya", "asserted")]),            # an attempt to end it: besieged still
+    ("تمكن الجيش من فك الحصار عن مدينة حلب.", "ar", []),         # the besieger named nowhere
+    ("Islamic State fighters attacked Deir ez-Zor in 2014. In September, the Syrian army broke "
+     "the siege of Deir ez-Zor.", "en", [("islamic-state", "besieged", "Deir-ez-Zor", "asserted")]),
+    ("Government troops broke the siege of Deir ez-Zor on Tuesday.", "en", []),  # not the lifter's
+])
+def test_a_siege_ended_is_the_other_sides(extract, text, language, expected):
+    assert [c for c in claims(extract, text, language) if c[1] == "besieged"] == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("After the advance, regime troops sealed off the area, where the towns of Kafr Zita, "
+     "Al-Lataminah and Morek and the villages of Latmin and Lahaya are now surrounded.", "en",
+     ["Kafr Zeita", "Latmana", "Murak", "Latmin", "Lahaya"]),   # two lists, one subject
+    ("Shelling hit Kafr Zita on Monday while civilians fled north from the area towards the "
+     "border, and the villages of Latmin and Lahaya are now surrounded.", "en",
+     ["Latmin", "Lahaya"]),                                       # a place where, not listed
+])
+def test_a_passive_subject_is_the_whole_list_before_it(extract, text, language, expected):
+    assert [p for _, c, p, _ in claims(extract, text, language) if c == "besieged"] == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Aid reached Nubl and Zahraa, two towns north of Aleppo that rebels have besieged for years.",
+     "en", ["Nabul", "Zahraa"]),                                  # the apposition's list
+    ("Aid reached the towns north of Aleppo that rebels have besieged for years.", "en", []),
+])
+def test_a_relative_after_a_place_of_direction_stands_for_the_list_apposed(extract, text, language, expected):
+    assert [p for _, c, p, _ in claims(extract, text, language) if c == "besieged"] == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("وتفرض قوات النظام حصاراً خانقاً على نحو ثمانية آلاف عائلة في درعا البلد منذ أسابيع.", "ar",
+     ["Daraa al-Balad"]),                                          # the people, then where they are
+    ("Government forces have besieged thousands of civilians in Daraya since 2012.", "en", ["Darayya"]),
+    ("Government forces have besieged the convoy sent to Daraya since Monday.", "en", []),  # no people
+])
+def test_a_siege_of_people_is_one_of_the_place_they_are_in(extract, text, language, expected):
+    assert [p for _, c, p, _ in claims(extract, text, language) if c == "besieged"] == expected

@@ -45,6 +45,7 @@ CIVILIAN_REACH = 4  # words before a change, in its clause, in which its subject
 CIVILIAN_AFTER = 3  # Arabic: words after a change in which its subject may be people
 CIVILIAN_SUBJECT_REACH = 9  # words before a change over which people and where they are from reach
 PASSIVE_REACH = 10  # tokens before a passive's cue in which its place stands
+PASSIVE_LIST_REACH = 40  # tokens before it over which the list of that place may run
 PREPOSITION_WINDOW = 8  # tokens after an expulsion's verb in which "من" / "out of" stands
 NEGATION_WINDOW = 2
 DENIED_REACH = 6  # words after a denial in which "ذلك" / "the reports" stands for the claim denied
@@ -107,8 +108,9 @@ class ControlFinder:
         last_places: tuple[int, list[Mention], str] | None = None  # paragraph, places, change
         for cue in cues:
             sentence = doc.sentence_at(cue.start)
-            if sentence is None or sentence.boilerplate or self._not_done(doc, cue, sentence, rules):
-                continue
+            if sentence is None or sentence.boilerplate or (
+                    self._not_done(doc, cue, sentence, rules) and not self._lifted(doc, cue, rules)):
+                continue  # "بهدف فك الحصار عن X", "to break the siege of X": X is besieged all the same
             where = (sentence.start, sentence.end)
             context = last_places[1] if last_places and sentence.paragraph - last_places[0] <= 1 \
                 and last_places[2] != "withdrew" else []
@@ -317,6 +319,15 @@ class ControlFinder:
         if not agent and (spec.form == "nouns" or done or not actor):
             by = self._by(doc, object_end, sentence, rules, words)  # "تمت السيطرة عليها من قبل X"
             actor, agent = (by, True) if by is not None else (actor, agent)
+        lifted = spec.change == "besieged" and spec.form == "nouns" and self._lifted(doc, cue, rules)
+        if lifted:  # "تمكنت القوات من فك الحصار عن X", "the army broke the siege of X": the
+            # other side besieged it, the party named last of it; "الحصار المفروض على X": none said
+            actor = self._agents.adversary(doc, actor, cue.start, paragraph_start(doc, sentence), None) \
+                if actor is not None and actor != UNNAMED and agent else None
+            if actor is None and not self._imposed(doc, cue, rules):
+                return []  # the besieger unknown: the claim is left to the words that name it
+                # ("broke the siege of X, which the terrorists had blockaded")
+            agent = True
         if spec.form == "nouns" and not agent and not _possessed(cue) and not done:
             return []  # "السيطرة على أحياء المدينة": a topic, nobody said to take it
         readings = [Reading(spec.change, places, actor, object_end)]
@@ -611,7 +622,12 @@ class ControlFinder:
             if opening > sentence.start:
                 end = opening
                 reach = doc.tokens_between(sentence.start, end)[-PASSIVE_REACH:] or reach
-        places = [m for m in rules.phrases.preceding(doc, reach[0].start, end) if not quoted(doc, m)]
+        wide = doc.tokens_between(sentence.start, end)[-PASSIVE_LIST_REACH:]
+        places = [m for m in rules.phrases.preceding(doc, wide[0].start, end) if not quoted(doc, m)]
+        if places and places[-1].start < reach[0].start:  # the list runs back past the reach
+            # ("the towns of A, B and C and the villages of D, E and F are now surrounded"); its
+            # last item must stand within it
+            places = []
         if not places:
             places = self._objects.antecedent(doc, reach, sentence, rules)
         if not places:
@@ -636,6 +652,22 @@ class ControlFinder:
             # in the sentence besieges them, not the last that made a change
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words)
         return [Reading(spec.change, places, actor, cue.end)]
+
+    def _lifted(self, doc: Doc, cue: Match, rules: ControlRules) -> bool:
+        """Whether a siege is named as one ended ("فك الحصار", "لكسر الحصار", "broke the siege of")
+        or as imposed ("الحصار المفروض على"): a besieged place, not an act."""
+        if cue.payloads[0].change != "besieged" or cue.payloads[0].form != "nouns":
+            return False
+        i = doc.token_at(cue.start)
+        before = [t for t in doc.tokens[max(0, i - 3):i] if t.key not in ("the", "a")][-1:]
+        if before and not rules.lifts.isdisjoint(clitic_forms(before[0].key)):
+            return True
+        return self._imposed(doc, cue, rules)
+
+    def _imposed(self, doc: Doc, cue: Match, rules: ControlRules) -> bool:
+        """"الحصار المفروض على X", "the siege imposed on X": a siege told as a state."""
+        after = doc.tokens_after(cue.end, 1)
+        return bool(after) and after[0].key in rules.imposed
 
     def _described_noun(self, doc: Doc, noun: Token, rules: ControlRules) -> bool:
         """Whether the noun an adjective of state follows ("نبل والزهراء المحاصرتين", "المدينة

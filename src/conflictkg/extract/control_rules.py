@@ -54,7 +54,7 @@ class ControlRules:
         self.campaigns = s.keys("campaigns")
         for name in ("attempts", "negations", "clause_negations", "pronoun_objects",
                      "elaborations", "locals", "relatives", "destinations", "continuatives",
-                     "fire_control", "denied_claims", "ways", "headings"):
+                     "fire_control", "denied_claims", "ways", "headings", "lifts", "imposed"):
             setattr(self, name, s.keys(name))
         self.continuative_words = frozenset(w for k in self.continuatives for w in k.split())
         self.bare_passives = s.keys("needs_agent")
@@ -82,6 +82,7 @@ class ControlRules:
         self.resumers = s.keys("resumers")
         self.needs_party = s.keys("needs_party")
         self.civilians = s.keys("civilians")
+        self.locatives_in = s.keys("locatives_in")
         self.people_relatives = s.keys("people_relatives")
         self.held_by = s.keys("held_by_markers")
         self.modals = s.keys("modals")

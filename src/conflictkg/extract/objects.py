@@ -23,6 +23,8 @@ PREPOSITION_WINDOW = 8  # tokens after the verb in which the preposition of its 
 RESUME_REACH = 25  # tokens after a list in which a clause that interrupts it may end
 LOCALS_REACH = 8  # tokens before a verb in which "أبناء X" names the subject's place
 IMPLIED_REACH = 3  # words after a withdrawal verb, to the end of its clause, that leave its place implied
+PEOPLE_REACH = 8  # words of a siege's object in which the people besieged and "في" stand
+APPOSITION_REACH = 5  # words between an apposition's comma and the place of direction after it
 RELATIVE_WINDOW = 3  # tokens before a change in which a relative pronoun makes it a relative clause
 RELATIVE_SUBJECT_REACH = 7  # tokens of a subject and its auxiliaries between "which" and its verb
 THERE_REACH = 3  # words of an object that names no place before a pronoun of place ("نقاطها فيها")
@@ -78,8 +80,38 @@ class ObjectReader:
         if i == 0 or doc.tokens[i - 1].start < sentence.start:
             return []
         before = doc.tokens[i - 1]
-        return [m for m in doc.index("place_mentions").overlapping(before.start, before.end)
-                if not rules.phrases.is_context(doc, m)][-1:]
+        found = [m for m in doc.index("place_mentions").overlapping(before.start, before.end)
+                 if not rules.phrases.is_context(doc, m)][-1:]
+        return found or self._apposed(doc, i, sentence, rules)
+
+    def _people_in(self, doc: Doc, start: int, sentence: Sentence, rules: ControlRules,
+                   starts: frozenset[int]) -> tuple[list[Mention], int, int] | None:
+        """The places after "في" / "in" when the object of a siege is people ("آلاف المدنيين في
+        مدينة داريا", "thousands of families in X")."""
+        ahead = doc.tokens_between(start, sentence.end)[:PEOPLE_REACH]
+        for n, t in enumerate(ahead):
+            if t.start in starts:
+                return None
+            if t.key in rules.locatives_in and n and any(
+                    not rules.civilians.isdisjoint(clitic_forms(u.key)) for u in ahead[:n]):
+                phrase = rules.phrases.read(doc, t.end, sentence.end, stop_at=starts)
+                return (phrase.items, t.end, phrase.end) if phrase.items and not phrase.context else None
+        return None
+
+    def _apposed(self, doc: Doc, i: int, sentence: Sentence, rules: ControlRules) -> list[Mention]:
+        """"Nubl and Zahraa, two towns north of Aleppo that rebels besieged", "نبل والزهراء،
+        البلدتين شمال حلب، اللتين": a noun of places in apposition to the list before its comma
+        stands for that list."""
+        words = doc.tokens_between(sentence.start, doc.tokens[i].start)[-APPOSITION_REACH - 1:]
+        comma = max(doc.text.rfind(c, sentence.start, doc.tokens[i].start) for c in ",،")
+        inside = [t for t in words if t.start > comma]
+        if comma <= sentence.start or not inside or len(inside) == len(words) or not any(
+                rules.phrases.category(doc, doc.token_at(t.start))[0] in ("generic", "head") for t in inside):
+            return []
+        if any(doc.index("place_mentions").overlapping(t.start, t.end) for t in inside):
+            return []
+        listed = rules.phrases.preceding(doc, sentence.start, comma)
+        return listed if listed and not doc.text[listed[-1].end:comma].strip() else []
 
     def _relative_over_subject(self, doc: Doc, i: int, sentence: Sentence, rules: ControlRules) -> list[int]:
         """"al-Waer, which regime forces have surrounded since 2013": a relative pronoun
@@ -184,6 +216,11 @@ class ObjectReader:
             phrase.end = more.end
         if phrase.items:
             return phrase.items, start, phrase.end
+        if change == "besieged" and not relative:
+            held = self._people_in(doc, start, sentence, rules, starts)
+            if held is not None:  # "تفرض حصاراً على نحو 11 ألف عائلة في درعا البلد", "besieged
+                # thousands of civilians in X": the place they are in
+                return held
         if change in rules.vicinity_changes and cue.key not in rules.needs_party and phrase.near and \
                 self._in_vicinity(doc, phrase.near[0], start, rules):
             # "تراجعوا من محيط حي الصناعة", "entered the outskirts of X": that place; not a

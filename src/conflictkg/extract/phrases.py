@@ -302,7 +302,9 @@ class PhraseReader:
         proclitic = doc.text[t.start:m.start] if m.start > t.start else self._head_proclitic(doc, i)
         if any(c in proclitic for c in "بكل") or self.possessive(doc, m) or self.located_after(doc, m):
             return True
-        return i > 0 and self.category(doc, i - 1)[0] == CONTEXT
+        return i > 0 and (self.category(doc, i - 1)[0] == CONTEXT or any(
+            self.category(doc, k)[:2] == (CONTEXT, i - k) for k in range(max(0, i - 3), i - 1)))
+        # "north of Aleppo", "to the east of": a phrase of direction of several words
 
     def located_after(self, doc: Doc, m: Mention) -> bool:
         """Whether a name that opens with a word of direction ("شرق حلب") follows another place

@@ -30,6 +30,7 @@ from conflictkg.extract.episodes import Place, Scope, actions, ancestors, where
 from conflictkg.extract.event_rules import NO_EVENT, EventRules
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.model import Event
+from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
 from conflictkg.reference.gazetteers import Gazetteers
 
@@ -169,6 +170,22 @@ class EventFinder:
             return entry.level == "site" and entry.parent is not None
         found = doc.places.get(key)
         return found is not None and found.level == "site"
+
+    def _site_named(self, doc: Doc, rules: EventRules, start: int, end: int) -> str | None:
+        """The site an action names by its head alone ("اقتحام المطار", "shells fell on
+        the airport"): the last site named before with that noun in its name ("مطار كويرس
+        العسكري", "the Kweires military airport"); none when no such site was named."""
+        mentions = doc.index("place_mentions")
+        for anaphor in rules.site_anaphors.find(doc.norm):
+            if not start <= anaphor.start < end or mentions.overlapping(anaphor.start, anaphor.end):
+                continue
+            noun = anaphor.payloads[0]
+            sites = [m.key for m in doc.place_mentions if m.end <= anaphor.start
+                     and self._level(doc, m.key) == "site"
+                     and f" {noun} " in f" {normalize_key(m.text)} "]
+            if sites:
+                return sites[-1]
+        return None
 
     def _local(self, key: str) -> bool:
         entry = self._places.get(key)
@@ -318,7 +335,11 @@ class EventFinder:
                     place = Place(list(dict.fromkeys([*taken.keys, *place.keys])),
                                   {**place.sites, **taken.sites})
                 if not place.keys and not (moved and (action.places or action.lead)):
-                    place = Place(_paragraph_places(doc, sentence, names, before=action.start), {})
+                    # "حاولوا اقتحام المطار": the site last named with that noun, else the
+                    # place named last in the paragraph
+                    site = self._site_named(doc, rules, action.start, action.end)
+                    place = Place([site] if site else _paragraph_places(
+                        doc, sentence, names, before=action.start), {})
                 pointed = not place.keys and bool(action.places or action.lead)
                 if pointed and kind in SIDES and _left_it(doc, action, rules):
                     # "سيطرت على مورك إثر انسحاب الفصائل منها باتجاه خان شيخون": the

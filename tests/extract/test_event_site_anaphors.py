@@ -17,6 +17,11 @@ def places_of(extraction, kind: str) -> list[list[str]]:
     ("Government troops hold the Shayrat airbase south-east of Homs.\n\n"
      "Rebels entered the town of Sarmada on Monday. They shelled the airbase on Tuesday.",
      "en", "shelling", "shayrat-airbase"),
+    ("تتمركز القوات الروسية في قاعدة التيفور شرق حمص.\n\nودخلت الفصائل يوم الاثنين بلدة سرمدا. "
+     "وقصفت صباح اليوم الثلاثاء محيط القاعدة بالصواريخ.", "ar", "shelling", "t4-airbase"),
+    ("Russian jets fly from the Hmeimim Air Base near Jableh.\n\nRebels entered the town "
+     "of Sarmada on Monday. They shelled the base on Tuesday.", "en", "shelling",
+     "hmeimim-base"),
 ])
 def test_a_site_named_by_its_head_is_the_site_named_before(extract, text, language, kind,
                                                           site):

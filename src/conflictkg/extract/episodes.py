@@ -352,7 +352,7 @@ def where(doc: Doc, places: Places, mentions: list[Mention], references: frozens
     pointed = set()
     previous: Mention | None = None
     for m in mentions:
-        if (route and pointed) or _after_reference(doc, m, references, fillers, locatives) or (
+        if (route and pointed) or after_reference(doc, m, references, fillers, locatives) or (
                 previous is not None and previous.key in pointed
                 and not any(c in doc.text[previous.end:m.start] for c in "،,")
                 and _listed(doc, previous, m, fillers, coordinators)):
@@ -475,7 +475,7 @@ def ancestors(doc: Doc, places: Places, key: str) -> list[str]:
     return chain
 
 
-def _after_reference(doc: Doc, mention: Mention, references: frozenset[str],
+def after_reference(doc: Doc, mention: Mention, references: frozenset[str],
                      fillers: frozenset[str], settings: frozenset[str]) -> bool:
     """Whether a reference word ("شمال", "north of", "نحو") stands before the place,
     with at most a few place nouns or articles between ("شمال مدينة الرقة"), and no

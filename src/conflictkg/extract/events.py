@@ -27,7 +27,7 @@ from typing import Any, ClassVar
 
 from conflictkg.extract import asides, battles, happenings, timing
 from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, clitic_forms, word_forms
-from conflictkg.extract.episodes import Place, Scope, actions, ancestors, where
+from conflictkg.extract.episodes import Place, Scope, actions, after_reference, ancestors, where
 from conflictkg.extract.event_rules import NO_EVENT, EventRules
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.model import Event
@@ -381,10 +381,14 @@ class EventFinder:
                                   {**place.sites, **taken.sites})
                 if not place.keys and not (moved and (action.places or action.lead)):
                     # "حاولوا اقتحام المطار": the site last named with that noun, else the
-                    # place named last in the paragraph
+                    # place named last in the paragraph that is no reference point or
+                    # destination ("شمال تل رفعت", "باتجاه حماة")
                     site = self._site_named(doc, rules, action.start, action.end)
                     place = Place([site] if site else _paragraph_places(
-                        doc, sentence, names, before=action.start), {})
+                        doc, sentence, names, before=action.start,
+                        aside=lambda m: after_reference(doc, m, rules.left_from,
+                                                         rules.place_fillers, rules.locatives)),
+                                  {})
                 pointed = not place.keys and bool(action.places or action.lead)
                 if pointed and kind in SIDES and _left_it(doc, action, rules):
                     # "سيطرت على مورك إثر انسحاب الفصائل منها باتجاه خان شيخون": the
@@ -602,13 +606,15 @@ def _overlaps(spans: list[tuple[int, int]], m: Match[str]) -> bool:
 
 
 def _paragraph_places(doc: Doc, sentence: Sentence, names: list[tuple[int, int]],
-                      before: int | None = None) -> list[str]:
+                      before: int | None = None, aside: Any = lambda m: False) -> list[str]:
     """The place named last before the sentence (or before ``before`` in it) in its
-    paragraph: what an action with no place of its own is about."""
+    paragraph, none that ``aside(mention)`` sets aside: what an action with no place of
+    its own is about."""
     start, _ = doc.paragraphs[sentence.paragraph]
     until = sentence.start if before is None else before
     keys = [m.key for m in doc.index("place_mentions").starting(start, until)
-            if m.end <= until and not any(a <= m.start < b for a, b in names)]
+            if m.end <= until and not any(a <= m.start < b for a, b in names)
+            and not aside(m)]
     return keys[-1:]
 
 

@@ -335,7 +335,8 @@ def where(doc: Doc, places: Places, mentions: list[Mention], references: frozens
     (a withdrawal), what follows its first destination is the way it went on ("فروا
     باتجاه هجين والسوسة على الضفة الشرقية لنهر الفرات", "نحو قرية A ومنها إلى B"). A place that
     is only the setting of a facility stays, with the facility set in it. The items of a
-    list after a reference word are all pointed at ("باتجاه بلدتي نبل والزهراء"). A place
+    list after a reference word are all pointed at ("باتجاه بلدتي نبل والزهراء"), up to a
+    comma ("A وB شمال حلب، وC وD": C and D are taken again). A place
     named only as the landmark of the place before it ("بلدة تادف قرب الباب", "the base
     near the town of X") is not where it happened while another place is."""
     keys = list(dict.fromkeys(m.key for m in mentions))
@@ -351,8 +352,9 @@ def where(doc: Doc, places: Places, mentions: list[Mention], references: frozens
     pointed = set()
     previous: Mention | None = None
     for m in mentions:
-        if (route and pointed) or _after_reference(doc, m, references, fillers, locatives) or (
+        if (route and pointed) or after_reference(doc, m, references, fillers, locatives) or (
                 previous is not None and previous.key in pointed
+                and not any(c in doc.text[previous.end:m.start] for c in "،,")
                 and _listed(doc, previous, m, fillers, coordinators)):
             pointed.add(m.key)
         previous = m
@@ -473,7 +475,7 @@ def ancestors(doc: Doc, places: Places, key: str) -> list[str]:
     return chain
 
 
-def _after_reference(doc: Doc, mention: Mention, references: frozenset[str],
+def after_reference(doc: Doc, mention: Mention, references: frozenset[str],
                      fillers: frozenset[str], settings: frozenset[str]) -> bool:
     """Whether a reference word ("شمال", "north of", "نحو") stands before the place,
     with at most a few place nouns or articles between ("شمال مدينة الرقة"), and no

@@ -19,6 +19,7 @@ the episodes told with it, unless a record already describes it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 from collections import Counter
@@ -26,10 +27,12 @@ from typing import Any, ClassVar
 
 from conflictkg.extract import asides, battles, happenings, timing
 from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, clitic_forms, word_forms
-from conflictkg.extract.episodes import Place, Scope, actions, ancestors, where
+from conflictkg.extract.episodes import Place, Scope, actions, after_reference, ancestors, where
 from conflictkg.extract.event_rules import NO_EVENT, EventRules
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.model import Event
+from conflictkg.extract.model import Place as FoundPlace
+from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
 from conflictkg.reference.gazetteers import Gazetteers
 
@@ -37,6 +40,7 @@ NEGATION_WINDOW = 2
 OBJECT_WINDOW = 7  # tokens between "السيطرة" and its "على" ("سيطرتها خلال الـ48 ساعة الفائتة على")
 LOCAL_LEVELS = ("neighbourhood", "community")
 AREA_LEVELS = ("governorate", "district", "subdistrict", "country")  # what holds a town
+SEATED_LEVELS = ("district", "subdistrict")  # areas named after the town they are run from
 FIRE_WINDOW = 2  # tokens between a capture cue and "نارية" ("سيطرة نارية", "السيطرة النارية")
 SCARE_QUOTE_WORDS = 2  # words of a quotation that sets a label apart ("“هربت”")
 QUOTE_OPENINGS = ("“", "«", "\"")
@@ -60,6 +64,7 @@ class EventFinder:
 
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
         self._places = gazetteers.places
+        self._seats: dict[str, str | None] = {}
         self._rules = {lang: EventRules(patterns, lang) for lang in patterns.languages("events")}
 
     def __call__(self, doc: Doc) -> None:
@@ -169,6 +174,63 @@ class EventFinder:
             return entry.level == "site" and entry.parent is not None
         found = doc.places.get(key)
         return found is not None and found.level == "site"
+
+    def _site_named(self, doc: Doc, rules: EventRules, start: int, end: int) -> str | None:
+        """The site an action names by its head alone ("اقتحام المطار", "shells fell on
+        the airport"): the last site named before with that noun in its name ("مطار كويرس
+        العسكري", "the Kweires military airport"); none when no such site was named."""
+        mentions = doc.index("place_mentions")
+        for anaphor in rules.site_anaphors.find(doc.norm):
+            if not start <= anaphor.start < end or mentions.overlapping(anaphor.start, anaphor.end):
+                continue
+            noun = anaphor.payloads[0]
+            sites = [m.key for m in doc.place_mentions if m.end <= anaphor.start
+                     and self._level(doc, m.key) == "site"
+                     and f" {noun} " in f" {normalize_key(m.text)} "]
+            if sites:
+                return sites[-1]
+        return None
+
+    def _seated(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """The places of an action, a district or subdistrict named by its head after the
+        town it is run from ("قصفت الطائرات ناحية تل رفعت", "Tell Rifaat Subdistrict")
+        being that town: what was struck, taken or fought over is the town."""
+        out = []
+        for m in mentions:
+            seat = self._seat(m.key)
+            entry = self._places.get(m.key)
+            if seat is None or entry is None or normalize_key(m.text) in {
+                    normalize_key(n) for n in (entry.name_ar, entry.name_en) if n}:
+                # the bare name ("جسر الشغور") is the area's only where the gazetteer
+                # could tell no better; its head ("ناحية", "Subdistrict") names the area
+                out.append(m)
+                continue
+            if seat not in doc.places:
+                entry = self._places[seat]
+                doc.places[seat] = FoundPlace(
+                    key=seat, labels={"ar": entry.name_ar, "en": entry.name_en},
+                    admin1=entry.admin1_en, lat=entry.lat, lon=entry.lon, level=entry.level,
+                    parent=entry.parent)
+            if m.span not in doc.places[seat].mentions:
+                doc.places[seat].mentions.append(m.span)
+            out.append(dataclasses.replace(m, key=seat))
+        return out
+
+    def _seat(self, key: str) -> str | None:
+        if key not in self._seats:
+            entry = self._places.get(key)
+            seat = None
+            if entry is not None and entry.level in SEATED_LEVELS:
+                below = list(self._places.children(key))
+                while below and seat is None:
+                    child = below.pop(0)
+                    if child.level == "community" and (child.name_ar == entry.name_ar or (
+                            entry.name_en is not None and child.name_en == entry.name_en)):
+                        seat = child.key
+                    elif child.level in SEATED_LEVELS:
+                        below.extend(self._places.children(child.key))
+            self._seats[key] = seat
+        return self._seats[key]
 
     def _local(self, key: str) -> bool:
         entry = self._places.get(key)
@@ -306,9 +368,9 @@ class EventFinder:
                     # منها": the other side happened on the day the change did
                     date = told_day
                 told_day = date
-                place = self._where(doc, rules, action.places, kind)
+                place = self._where(doc, rules, self._seated(doc, action.places), kind)
                 if not place.keys and action.lead:  # "شهد حي القدم دخول ... من جهة X"
-                    place = self._where(doc, rules, action.lead, kind)
+                    place = self._where(doc, rules, self._seated(doc, action.lead), kind)
                 if kind in TAKEN_BACK and (back := _taken_back(doc, action, rules)):
                     # "تقدمت نحو معسكر الحامدية وسيطرت عليه وعلى الحواجز المحيطة به": the
                     # place it went for, taken by the pronoun after the cue, first
@@ -318,7 +380,15 @@ class EventFinder:
                     place = Place(list(dict.fromkeys([*taken.keys, *place.keys])),
                                   {**place.sites, **taken.sites})
                 if not place.keys and not (moved and (action.places or action.lead)):
-                    place = Place(_paragraph_places(doc, sentence, names, before=action.start), {})
+                    # "حاولوا اقتحام المطار": the site last named with that noun, else the
+                    # place named last in the paragraph that is no reference point or
+                    # destination ("شمال تل رفعت", "باتجاه حماة")
+                    site = self._site_named(doc, rules, action.start, action.end)
+                    place = Place([site] if site else _paragraph_places(
+                        doc, sentence, names, before=action.start,
+                        aside=lambda m: after_reference(doc, m, rules.left_from,
+                                                         rules.place_fillers, rules.locatives)),
+                                  {})
                 pointed = not place.keys and bool(action.places or action.lead)
                 if pointed and kind in SIDES and _left_it(doc, action, rules):
                     # "سيطرت على مورك إثر انسحاب الفصائل منها باتجاه خان شيخون": the
@@ -536,13 +606,15 @@ def _overlaps(spans: list[tuple[int, int]], m: Match[str]) -> bool:
 
 
 def _paragraph_places(doc: Doc, sentence: Sentence, names: list[tuple[int, int]],
-                      before: int | None = None) -> list[str]:
+                      before: int | None = None, aside: Any = lambda m: False) -> list[str]:
     """The place named last before the sentence (or before ``before`` in it) in its
-    paragraph: what an action with no place of its own is about."""
+    paragraph, none that ``aside(mention)`` sets aside: what an action with no place of
+    its own is about."""
     start, _ = doc.paragraphs[sentence.paragraph]
     until = sentence.start if before is None else before
     keys = [m.key for m in doc.index("place_mentions").starting(start, until)
-            if m.end <= until and not any(a <= m.start < b for a, b in names)]
+            if m.end <= until and not any(a <= m.start < b for a, b in names)
+            and not aside(m)]
     return keys[-1:]
 
 

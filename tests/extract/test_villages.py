@@ -135,3 +135,14 @@ def test_a_name_the_text_puts_where_none_of_its_namesakes_lie_is_a_village_there
 def test_a_namesake_in_the_governorate_named_stays_the_gazetteer_s(extract):
     places = found(extract("قصفت الطائرات مواقع في الرستن والزعفرانة بريف طرطوس."))
     assert places["الزعفرانة"].curated and places["الزعفرانة"].admin1 == "Tartous"
+
+
+@pytest.mark.parametrize("text", [
+    "واستعادت قوات النظام السيطرة على قرى ومناطق كفرنبودة والهبيط.",
+    "سيطرت الفصائل على بلدات وقرى كفرنبودة والهبيط.",
+])
+def test_a_second_head_joined_to_the_first_is_no_name(extract, text):
+    """"قرى ومناطق": a second head noun after و, not a village called "ومناطق"."""
+    x = extract(text)
+    assert not new(x), sorted(new(x))
+    assert {"كفرنبودة", "الهبيط"} <= set(found(x))

@@ -93,8 +93,10 @@ class _Rules:
         self.not_places = s.keys("not_places") if language == "en" else frozenset()
 
     def stopped(self, key: str) -> bool:
-        """A word that names no place ("المدينة", "السوق", "أخرى", "طفل")."""
-        return key in self.stops or clitics().without_article(key) in self.stops
+        """A word that names no place ("المدينة", "السوق", "أخرى", "طفل"), also after و: a
+        second head joined to the first ("قرى ومناطق كفرنبودة والهبيط") is no name."""
+        bare = key[1:] if self.language == "ar" and key.startswith("و") and len(key) > 3 else key
+        return any(k in self.stops or clitics().without_article(k) in self.stops for k in {key, bare})
 
 
 class UnknownPlaces:

@@ -21,10 +21,3 @@ def test_a_town_named_as_such_keeps_its_place(extract):
     text = "قصفت الطائرات الحربية صباح اليوم الأحد مدينة تل رفعت شمال حلب."
     found = extract(text, language="ar", published="2022-11-20")
     assert [e.places for e in found.events] == [[TALL_REFAAT_TOWN]], found.events
-
-
-def test_a_subdistrict_named_as_a_seat_s_centre_is_its_town(extract):
-    # "مركز رأس العين": the subdistrict run from Ras al-Ain, named in English as the town
-    text = "قصفت المدفعية التركية صباح اليوم الأحد ناحية مركز رأس العين."
-    found = extract(text, language="ar", published="2022-11-20")
-    assert [e.places for e in found.events] == [["C4988"]], found.events

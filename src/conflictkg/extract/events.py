@@ -224,8 +224,7 @@ class EventFinder:
                 below = list(self._places.children(key))
                 while below and seat is None:
                     child = below.pop(0)
-                    if child.level == "community" and (child.name_ar == entry.name_ar or (
-                            entry.name_en is not None and child.name_en == entry.name_en)):
+                    if child.level == "community" and child.name_ar == entry.name_ar:
                         seat = child.key
                     elif child.level in SEATED_LEVELS:
                         below.extend(self._places.children(child.key))

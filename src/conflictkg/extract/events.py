@@ -19,7 +19,6 @@ the episodes told with it, unless a record already describes it.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import functools
 from collections import Counter
@@ -31,7 +30,6 @@ from conflictkg.extract.episodes import Place, Scope, actions, after_reference, 
 from conflictkg.extract.event_rules import NO_EVENT, EventRules
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.model import Event
-from conflictkg.extract.model import Place as FoundPlace
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
 from conflictkg.reference.gazetteers import Gazetteers
@@ -40,7 +38,6 @@ NEGATION_WINDOW = 2
 OBJECT_WINDOW = 7  # tokens between "السيطرة" and its "على" ("سيطرتها خلال الـ48 ساعة الفائتة على")
 LOCAL_LEVELS = ("neighbourhood", "community")
 AREA_LEVELS = ("governorate", "district", "subdistrict", "country")  # what holds a town
-SEATED_LEVELS = ("district", "subdistrict")  # areas named after the town they are run from
 FIRE_WINDOW = 2  # tokens between a capture cue and "نارية" ("سيطرة نارية", "السيطرة النارية")
 SCARE_QUOTE_WORDS = 2  # words of a quotation that sets a label apart ("“هربت”")
 QUOTE_OPENINGS = ("“", "«", "\"")
@@ -64,7 +61,6 @@ class EventFinder:
 
     def __init__(self, gazetteers: Gazetteers, patterns: Patterns) -> None:
         self._places = gazetteers.places
-        self._seats: dict[str, str | None] = {}
         self._rules = {lang: EventRules(patterns, lang) for lang in patterns.languages("events")}
 
     def __call__(self, doc: Doc) -> None:
@@ -190,46 +186,6 @@ class EventFinder:
             if sites:
                 return sites[-1]
         return None
-
-    def _seated(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """The places of an action, a district or subdistrict named by its head after the
-        town it is run from ("قصفت الطائرات ناحية تل رفعت", "Tell Rifaat Subdistrict")
-        being that town: what was struck, taken or fought over is the town."""
-        out = []
-        for m in mentions:
-            seat = self._seat(m.key)
-            entry = self._places.get(m.key)
-            if seat is None or entry is None or normalize_key(m.text) in {
-                    normalize_key(n) for n in (entry.name_ar, entry.name_en) if n}:
-                # the bare name ("جسر الشغور") is the area's only where the gazetteer
-                # could tell no better; its head ("ناحية", "Subdistrict") names the area
-                out.append(m)
-                continue
-            if seat not in doc.places:
-                entry = self._places[seat]
-                doc.places[seat] = FoundPlace(
-                    key=seat, labels={"ar": entry.name_ar, "en": entry.name_en},
-                    admin1=entry.admin1_en, lat=entry.lat, lon=entry.lon, level=entry.level,
-                    parent=entry.parent)
-            if m.span not in doc.places[seat].mentions:
-                doc.places[seat].mentions.append(m.span)
-            out.append(dataclasses.replace(m, key=seat))
-        return out
-
-    def _seat(self, key: str) -> str | None:
-        if key not in self._seats:
-            entry = self._places.get(key)
-            seat = None
-            if entry is not None and entry.level in SEATED_LEVELS:
-                below = list(self._places.children(key))
-                while below and seat is None:
-                    child = below.pop(0)
-                    if child.level == "community" and child.name_ar == entry.name_ar:
-                        seat = child.key
-                    elif child.level in SEATED_LEVELS:
-                        below.extend(self._places.children(child.key))
-            self._seats[key] = seat
-        return self._seats[key]
 
     def _local(self, key: str) -> bool:
         entry = self._places.get(key)
@@ -367,9 +323,9 @@ class EventFinder:
                     # منها": the other side happened on the day the change did
                     date = told_day
                 told_day = date
-                place = self._where(doc, rules, self._seated(doc, action.places), kind)
+                place = self._where(doc, rules, action.places, kind)
                 if not place.keys and action.lead:  # "شهد حي القدم دخول ... من جهة X"
-                    place = self._where(doc, rules, self._seated(doc, action.lead), kind)
+                    place = self._where(doc, rules, action.lead, kind)
                 if kind in TAKEN_BACK and (back := _taken_back(doc, action, rules)):
                     # "تقدمت نحو معسكر الحامدية وسيطرت عليه وعلى الحواجز المحيطة به": the
                     # place it went for, taken by the pronoun after the cue, first

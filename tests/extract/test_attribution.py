@@ -26,6 +26,8 @@ def credited(extraction) -> list[tuple[int, str | None, str]]:
     ("وأعلن مكتب حقوق الإنسان التابع للأمم المتحدة أن 40 مدنياً قتلوا في القصف.", "ar", "ohchr"),
     ("The International Committee of the Red Cross said 5 of its volunteers were wounded.", "en",
      "icrc"),
+    ("وقتل 7 مدنيين في قصف على البلدة، بحسب الدفاع المدني المحلي.", "ar", "local-civil-defence"),
+    ("وقتل 7 مدنيين في قصف على البلدة، بحسب الدفاع المدني.", "ar", "white-helmets"),
 ])
 def test_sources_real_reports_credit(extract, text, language, source):
     ((_, key, _),) = credited(extract(text, language=language))

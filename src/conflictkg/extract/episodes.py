@@ -63,6 +63,7 @@ class Action:
     background: bool = False  # told as what came before another ("بعد معارك", "after fighting")
     inherited: bool = False  # its date is another action's of the sentence
     side: bool = False  # the other side of the change of hands the action before it tells
+    apart: bool = False  # fighting told after an action, kept apart only when dated
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,14 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
             # "سيطروا على مدينة الرقة، بعد اشتباكات بدأت فجر السبت": the fighting of its own
             # day, at the place of the action it led to
             action.places = list(joined[-1].places)
+            joined.append(action)
+            continue
+        if joined and not action.places and action.background and action.date is None \
+                and action.cues[0].payloads[0] not in {*SIDES, "siege"}:
+            # "entered the city on Tuesday, two days after clashes erupted in the province":
+            # the fighting that led to it, at its place, on a day of its own
+            action.places = list(joined[-1].places)
+            action.apart = True
             joined.append(action)
             continue
         if joined and not action.places and _other_side(joined[-1], action):

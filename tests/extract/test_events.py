@@ -308,3 +308,26 @@ def test_a_lead_that_repeats_the_headline_keeps_its_dated_event(extract, text, l
     found = extract(text, language=language, published="2021-07-29").events
     assert [(e.kind, e.start, e.places) for e in found if e.kind == "capture"] == [
         ("capture", "2021-07-28", ["C1366"])]
+
+
+def test_a_clause_of_what_came_after_dates_nothing_told_before_it(extract):
+    text = ("الفصائل تسيطر على اللطامنة\n\n"
+            "سيطرت فصائل المعارضة المسلحة مساء أمس الأربعاء على بلدة اللطامنة في ريف حماة "
+            "الشمالي بعد معارك عنيفة مع قوات النظام استمرت عدة ساعات.\n\n"
+            "وبالتزامن مع ذلك، هاجمت الفصائل نقاط قوات النظام في محيط بلدة كفرزيتا، وتقدمت "
+            "إلى نقطتين، قبل أن تستعيد قوات النظام السيطرة عليهما فجر اليوم بعد اشتباكات عنيفة.")
+    found = [(e.kind, e.start, e.places) for e in extract(text, published="2021-07-29").events]
+    # the attack happened on the day its paragraph goes on from; the taking back, at the
+    # place attacked, on the day its own clause tells
+    assert ("attack", "2021-07-28", ["C3463"]) in found
+    assert ("capture", "2021-07-29", ["C3463"]) in found
+
+
+def test_the_fighting_an_action_came_days_after_is_at_its_place_on_its_own_day(extract):
+    text = ("Troops enter al-Latamneh\n\nGovernment troops entered the town of al-Latamneh in "
+            "northern Hama on Tuesday, two days after clashes erupted between rival militias "
+            "in the countryside, saying they had come to restore order.\n")
+    found = [(e.kind, e.start, e.places) for e in extract(
+        text, language="en", published="2021-07-29").events]
+    assert found == [("capture", "2021-07-27", ["SY05-village-al-latamneh"]),
+                     ("battle", "2021-07-25", ["SY05-village-al-latamneh"])]

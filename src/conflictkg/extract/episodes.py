@@ -63,6 +63,7 @@ class Action:
     background: bool = False  # told as what came before another ("بعد معارك", "after fighting")
     inherited: bool = False  # its date is another action's of the sentence
     side: bool = False  # the other side of the change of hands the action before it tells
+    apart: bool = False  # fighting told after an action, kept apart only when dated
 
 
 @dataclass(frozen=True)
@@ -127,11 +128,21 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         reach = max(reach, after[-1].end if after else cue.end)
     joined: list[Action] = []
     pending: list[Action] = []
+    later: set[int] = set()  # the dates of clauses of what came after, joined to another
+    after_it = False  # whether such a clause was joined to the last action
     for action in out:
         if joined and not action.places and action.background and action.date is not None:
             # "سيطروا على مدينة الرقة، بعد اشتباكات بدأت فجر السبت": the fighting of its own
             # day, at the place of the action it led to
             action.places = list(joined[-1].places)
+            joined.append(action)
+            continue
+        if joined and not action.places and action.background and action.date is None \
+                and action.cues[0].payloads[0] not in {*SIDES, "siege"}:
+            # "entered the city on Tuesday, two days after clashes erupted in the province":
+            # the fighting that led to it, at its place, on a day of its own
+            action.places = list(joined[-1].places)
+            action.apart = True
             joined.append(action)
             continue
         if joined and not action.places and _other_side(joined[-1], action):
@@ -150,13 +161,22 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
                 pending.append(action)
                 continue
             joined.append(action)
+            after_it = False
+        elif _opens_later(doc, action, scope):
+            # "هاجمت نقاط الجيش، قبل أن تستعيد قواتنا السيطرة عليها فجر اليوم": what came
+            # after, at the place told before it, on a day that dates nothing before it
+            action.places = list(joined[-1].places)
+            joined.append(action)
+            after_it = True
         else:
+            if after_it and action.date is not None:
+                later.add(id(action.date))
             joined[-1] = _join([joined[-1], action])
     if pending:
         joined.append(_join(pending))
     reported = [d for d in doc.dates_between(sentence.start, sentence.end) if not usable(d)
                 and d.precision == "day"]
-    own = {id(a.date) for a in joined if a.background and a.date is not None}
+    own = {id(a.date) for a in joined if a.background and a.date is not None} | later
     told = [d for d in dates if not _background(doc, sentence, d, scope) and id(d) not in own]
     for action in joined:
         if action.date is None:
@@ -166,6 +186,15 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         if action.date is None and reported:  # "أعلن الجيش، اليوم الأحد، استعادة تدمر"
             action.date = reported[0]
     return joined
+
+
+def _opens_later(doc: Doc, action: Action, scope: Scope) -> bool:
+    """Whether an action's cue opens with a word of other time ("قبل أن تستعيد"): a
+    clause that tells what came after (or before) the rest of the sentence."""
+    cue = action.cues[0]
+    token = doc.tokens[doc.token_at(cue.start)]
+    return token.start >= cue.start and token.key in scope.background and \
+        doc.token_at(cue.end - 1) > doc.token_at(cue.start)
 
 
 def _coordinated_verb(doc: Doc, cue: Match[str], clause: tuple[int, int], scope: Scope) -> bool:

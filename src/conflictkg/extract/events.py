@@ -318,6 +318,8 @@ class EventFinder:
                     date = timing.offset_day(doc, sentence, action.cues[0].start, None if
                                              action.inherited else action.date, offsets_here,
                                              told) or date
+                if action.apart and date is None:
+                    continue  # "بعد معارك عنيفة": the fighting that led to it, undated
                 if action.side and told_day is not None:
                     # "أفاد بعد يومين باستعادة داعش السيطرة على المدينة، وانسحاب القوات
                     # منها": the other side happened on the day the change did

@@ -170,6 +170,8 @@ def test_an_english_denial(extract):
      "en", "free-syrian-army"),
     ("أعلنت القيادة العامة للجيش أن وحداتنا أحكمت سيطرتها على مدينة القصير.", "ar",
      "syrian-arab-army"),                                 # a command announcing its own gain
+    ("بدأ خروج المسلحين نحو ريف إدلب، وأعلنت القيادة العامة لوحدات حماية الشعب السيطرة على مدينة منبج.",
+     "ar", "ypg"),                           # a command's title before its party, not the party before
     ("The Kurdish-led SDF said its fighters had captured Raqqa.", "en", "sdf"),
 ])
 def test_who_makes_the_change(extract, text, language, actor):

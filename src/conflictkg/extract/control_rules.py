@@ -119,7 +119,7 @@ class ControlRules:
             possessives=s.keys("possessive_pronouns"), pronouns=s.keys("subject_pronouns"),
             army=s.keys("army_nouns"), quantities=s.keys("quantities"),
             complements=s.keys("complement_prepositions"), armed=s.keys("armed_words"),
-            speaker_nouns=s.keys("speaker_nouns"),
+            speaker_nouns=s.keys("speaker_nouns"), commands=s.keys("command_heads"),
             locals_party=next(iter(s.words("locals_party")), ""),
             tribes=s.keys("tribe_nouns"), tribes_party=next(iter(s.words("tribes_party")), ""),
             verb_first=language != "en")

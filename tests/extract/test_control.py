@@ -172,6 +172,8 @@ def test_an_english_denial(extract):
      "syrian-arab-army"),                                 # a command announcing its own gain
     ("بدأ خروج المسلحين نحو ريف إدلب، وأعلنت القيادة العامة لوحدات حماية الشعب السيطرة على مدينة منبج.",
      "ar", "ypg"),                           # a command's title before its party, not the party before
+    ("According to the SDF, rebels seized the town of Tadef on Monday.", "en",
+     "syrian-opposition-factions"),                       # the source before a comma is no subject
     ("The Kurdish-led SDF said its fighters had captured Raqqa.", "en", "sdf"),
 ])
 def test_who_makes_the_change(extract, text, language, actor):

@@ -269,7 +269,9 @@ class Agents:
             head = before[-1]  # "الفصائل المؤلفة من هيئة تحرير الشام وفيلق الرحمن": the groups named,
             # not "مواقع قوات النظام", the object of the collective's own verb
         for m in reversed([m for m in mentions if m.end <= head.start]):
-            if _coordinated(doc.text[m.end:head.start]):  # "هيئة تحرير الشام وفيلق الرحمن"
+            if _coordinated(doc.text[m.end:head.start]) and not (
+                    m in helpers and doc.text[m.end:head.start].strip() in (",", "،")):
+                # "هيئة تحرير الشام وفيلق الرحمن"; not "According to the SDF, rebels": a source
                 head = m
             else:
                 break

@@ -70,6 +70,7 @@ class ControlRules:
         self.vicinity = s.keys("vicinity")
         self.vicinity_changes = frozenset(("withdrew", "entered"))
         self.army_qualifiers = s.keys("army_qualifiers")
+        self.army_companions = s.keys("army_companions")
         self.state_forces = next(iter(s.words("state_forces")), "")
         self.holders = s.keys("holders")
         self.holders_party = next(iter(s.words("holders_party")), "")

@@ -176,6 +176,7 @@ def test_an_english_denial(extract):
      "syrian-opposition-factions"),                       # the source before a comma is no subject
     ("State television showed footage of soldiers and police entering the Khalidiyeh district of Homs.",
      "en", "syrian-government-forces"),      # army nouns, with the police coordinated: the state's forces
+    ("U.S.-backed fighters overran the village of Hajin on Saturday.", "en", "sdf"),  # the SDF's byname
     ("The Kurdish-led SDF said its fighters had captured Raqqa.", "en", "sdf"),
 ])
 def test_who_makes_the_change(extract, text, language, actor):

@@ -170,6 +170,13 @@ def test_an_english_denial(extract):
      "en", "free-syrian-army"),
     ("أعلنت القيادة العامة للجيش أن وحداتنا أحكمت سيطرتها على مدينة القصير.", "ar",
      "syrian-arab-army"),                                 # a command announcing its own gain
+    ("بدأ خروج المسلحين نحو ريف إدلب، وأعلنت القيادة العامة لوحدات حماية الشعب السيطرة على مدينة منبج.",
+     "ar", "ypg"),                           # a command's title before its party, not the party before
+    ("According to the SDF, rebels seized the town of Tadef on Monday.", "en",
+     "syrian-opposition-factions"),                       # the source before a comma is no subject
+    ("State television showed footage of soldiers and police entering the Khalidiyeh district of Homs.",
+     "en", "syrian-government-forces"),      # army nouns, with the police coordinated: the state's forces
+    ("U.S.-backed fighters overran the village of Hajin on Saturday.", "en", "sdf"),  # the SDF's byname
     ("The Kurdish-led SDF said its fighters had captured Raqqa.", "en", "sdf"),
 ])
 def test_who_makes_the_change(extract, text, language, actor):

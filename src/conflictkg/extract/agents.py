@@ -73,6 +73,7 @@ class AgentWords:
     possessives: frozenset[str] = frozenset()  # "its", "their": a noun of forces owned by the party named
     pronouns: frozenset[str] = frozenset()  # "They", "It": a subject that stands for a party, no name
     speaker_nouns: frozenset[str] = frozenset()  # "قيادي في الهيئة": the party he speaks for
+    commands: frozenset[str] = frozenset()  # "القيادة العامة لـ": a command's title, in its party's place
     locals_party: str = ""  # "local fighters": the group that locals in arms are
     tribes: frozenset[str] = frozenset()  # "tribe": men of a tribe as a subject ("fighters loyal to the X tribe")
     tribes_party: str = ""  # "tribal fighters": the group the men of a tribe are
@@ -268,7 +269,9 @@ class Agents:
             head = before[-1]  # "الفصائل المؤلفة من هيئة تحرير الشام وفيلق الرحمن": the groups named,
             # not "مواقع قوات النظام", the object of the collective's own verb
         for m in reversed([m for m in mentions if m.end <= head.start]):
-            if _coordinated(doc.text[m.end:head.start]):  # "هيئة تحرير الشام وفيلق الرحمن"
+            if _coordinated(doc.text[m.end:head.start]) and not (
+                    m in helpers and doc.text[m.end:head.start].strip() in (",", "،")):
+                # "هيئة تحرير الشام وفيلق الرحمن"; not "According to the SDF, rebels": a source
                 head = m
             else:
                 break
@@ -410,6 +413,9 @@ class Agents:
         while not words.verb_first and i > 0 and doc.tokens[i - 1].start >= sentence.start and \
                 doc.tokens[i - 1].key in ARTICLES:
             i -= 1
+        while i > 0 and doc.tokens[i - 1].start >= sentence.start and \
+                not words.commands.isdisjoint(clitic_forms(doc.tokens[i - 1].key)):
+            i -= 1  # "وأعلنت القيادة العامة لجيش النظام": the place of the command's title
         if i == 0 or doc.tokens[i - 1].start < sentence.start:
             return True
         previous = doc.tokens[i - 1]

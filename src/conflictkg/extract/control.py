@@ -565,6 +565,9 @@ class ControlFinder:
         while before and (before[-1].key in rules.words.subject_gap or before[-1].key in rules.adverbs) \
                 and before[-1].key not in rules.army_nouns:  # "the army has completely liberated"
             before.pop()
+        if len(before) > 2 and before[-1].key in rules.army_companions and before[-2].key == "and" \
+                and before[-3].key in rules.army_nouns:
+            del before[-2:]  # "soldiers and police entering": the army noun is the subject's head
         if not before or before[-1].key not in rules.army_nouns:
             return False
         qualifier = before[-2].key if len(before) > 1 else None

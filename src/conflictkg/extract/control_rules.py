@@ -70,6 +70,7 @@ class ControlRules:
         self.vicinity = s.keys("vicinity")
         self.vicinity_changes = frozenset(("withdrew", "entered"))
         self.army_qualifiers = s.keys("army_qualifiers")
+        self.army_companions = s.keys("army_companions")
         self.state_forces = next(iter(s.words("state_forces")), "")
         self.holders = s.keys("holders")
         self.holders_party = next(iter(s.words("holders_party")), "")
@@ -119,7 +120,7 @@ class ControlRules:
             possessives=s.keys("possessive_pronouns"), pronouns=s.keys("subject_pronouns"),
             army=s.keys("army_nouns"), quantities=s.keys("quantities"),
             complements=s.keys("complement_prepositions"), armed=s.keys("armed_words"),
-            speaker_nouns=s.keys("speaker_nouns"),
+            speaker_nouns=s.keys("speaker_nouns"), commands=s.keys("command_heads"),
             locals_party=next(iter(s.words("locals_party")), ""),
             tribes=s.keys("tribe_nouns"), tribes_party=next(iter(s.words("tribes_party")), ""),
             verb_first=language != "en")

@@ -407,13 +407,10 @@ class ControlFinder:
     def _dual(self, cue: Match, rules: ControlRules) -> bool:
         """Arabic: a verb in the dual ("حررا", "سيطرتا"): the verb of the same change without
         its ending of the dual is a cue too."""
-        key = cue.key
-        if rules.english or " " in key:
+        if rules.english or " " in cue.key:
             return False
-        for ending, stem in (("تا", "ت"), ("ا", "")):
-            if key.endswith(ending) and not key.endswith("وا") and len(key) > len(ending) + 2:
-                return normalize_key(key[:-len(ending)] + stem) in rules.verb_keys[cue.payloads[0].change]
-        return False
+        single = _without_dual_ending(cue.key)
+        return single is not None and normalize_key(single) in rules.verb_keys[cue.payloads[0].change]
 
     def _governed_by_dual(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """Arabic: whether a verbal noun is the object of a verb of success or announcement in
@@ -429,11 +426,8 @@ class ControlFinder:
             before = before[:-1]
         if not before:
             return False
-        key = clitics().without_conjunctions(before[-1].key)
-        for ending, stem in (("تا", "ت"), ("ا", "")):
-            if key.endswith(ending) and not key.endswith("وا") and len(key) > len(ending) + 2:
-                return key[:-len(ending)] + stem in rules.words.enablers
-        return False
+        single = _without_dual_ending(clitics().without_conjunctions(before[-1].key))
+        return single is not None and single in rules.words.enablers
 
     def _party_follows(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """Arabic: whether a party is named right after the verb, past the words that say when
@@ -924,3 +918,12 @@ def _event_start(doc: Doc, sentence: Sentence) -> str | None:
     key = doc.sentence_events.get(sentence.start)
     event = next((e for e in doc.events if e.key == key), None) if key else None
     return event.start if event else None
+
+
+def _without_dual_ending(key: str) -> str | None:
+    """An Arabic verb without its ending of the dual ("حررا" → "حرر", "سيطرتا" → "سيطرت"), or
+    None when the word has no such ending (a plural in "وا", a word too short)."""
+    for ending, stem in (("تا", "ت"), ("ا", "")):
+        if key.endswith(ending) and not key.endswith("وا") and len(key) > len(ending) + 2:
+            return key[:-len(ending)] + stem
+    return None

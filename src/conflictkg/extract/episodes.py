@@ -398,6 +398,9 @@ def where(doc: Doc, places: Places, mentions: list[Mention], references: frozens
         keys = [k for k in keys if k not in pointed]
     held = {a for k in keys for a in ancestors(doc, places, k)
             if not _named_setting(doc, places, k, a)}
+    # "the town of al-Tabqa and the Euphrates dam fell", "سيطرت على مدينة الطبقة وسد
+    # الفرات": a town named before a facility it holds is where it happened too
+    held -= {a for _, a in _named_before(doc, places, mentions, keys, held)}
     kept = [k for k in keys if k not in held] or keys
     return Place(kept, {k: v for k, v in sites.items() if k in kept})
 
@@ -420,6 +423,31 @@ def _near(doc: Doc, a: Mention, b: Mention, fillers: frozenset[str],
             continue
         return all(any(f in fillers for f in clitic_forms(k)) for k in rest if k)
     return False
+
+
+def _named_before(doc: Doc, places: Places, mentions: list[Mention], keys: list[str],
+                  held: set[str]) -> list[tuple[str, str]]:
+    """The facilities of ``keys`` and the town or quarter holding them that the action
+    names by its own name before them, as an item of its own ("the town of al-Tabqa and
+    the Euphrates dam"), not only as where they lie ("مطار كويرس في ريف حلب", "the
+    airbase in the city")."""
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if not m.weak:
+            first.setdefault(m.key, m)
+    out = []
+    for k in keys:
+        if k not in first or _level(doc, places, k) != "site":
+            continue
+        holder = next(iter(ancestors(doc, places, k)), None)
+        if holder is None or holder not in held or holder not in keys or holder not in first:
+            continue
+        if _level(doc, places, holder) not in LOCAL_LEVELS:
+            continue
+        a, b = first[holder], first[k]
+        if a.end <= b.start and not any(c in doc.text[a.end:b.start] for c in ".;؛"):
+            out.append((k, holder))
+    return out
 
 
 def _named_setting(doc: Doc, places: Places, key: str, holder: str) -> bool:

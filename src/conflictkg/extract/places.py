@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -356,6 +357,17 @@ class PlaceFinder:
                 fitting = [p for p in earlier if _is_level(self._level(doc, p.key), level)]
                 found = next((p for p in fitting if head in clitic_forms(_previous(doc, p.start))),
                              None) or next(iter(fitting), None)
+                if found is not None and _paragraph(doc, found.start) != paragraph and not any(
+                        _paragraph(doc, p.start) == paragraph for p in earlier):
+                    # "the town" opening a paragraph that names no place is the town the
+                    # report is about, named most so far, not one the paragraph before
+                    # named in passing ("since the town of X, 25 km to the south, fell")
+                    named = [p for p in earlier if not p.weak and any(
+                        _is_level(self._level(doc, p.key), v) for v in levels)]
+                    counts = Counter(p.key for p in named)
+                    top = max(counts, key=lambda k: counts[k], default=None)
+                    if top is not None and counts[top] > counts[found.key]:
+                        found = next(p for p in named if p.key == top)
                 if found is not None:
                     break
             if found is not None and _paragraph(doc, found.start) != paragraph and \

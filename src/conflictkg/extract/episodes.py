@@ -401,6 +401,12 @@ def where(doc: Doc, places: Places, mentions: list[Mention], references: frozens
     # "the town of al-Tabqa and the Euphrates dam fell", "سيطرت على مدينة الطبقة وسد
     # الفرات": a town named before a facility it holds is where it happened too
     held -= {a for _, a in _named_before(doc, places, mentions, keys, held)}
+    # "طال القصف ناحية تل رفعت وقرية أم الحوش": a place listed before one it holds, as
+    # the item before it, is where it happened too
+    held -= {a.key for a, b in pairwise(mentions) if a.key in held and not a.weak
+             and a.key in ancestors(doc, places, b.key)
+             and not any(c in doc.text[a.end:b.start] for c in ",،")
+             and _listed(doc, a, b, fillers, coordinators)}
     kept = [k for k in keys if k not in held] or keys
     return Place(kept, {k: v for k, v in sites.items() if k in kept})
 

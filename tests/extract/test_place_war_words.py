@@ -1,0 +1,25 @@
+"""Places: words of war reporting that are also village names ("المطلة" overlooking,
+"معزولة" isolated, "خريطة" map) are no place on their own, only with a head noun."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def labels(extraction) -> list[str]:
+    return [p.labels["ar"] for p in extraction.places]
+
+
+@pytest.mark.parametrize("text", [
+    # each with a place of its village's district, which keeps a village close by
+    "سيطرت الفصائل صباح اليوم على التلال المطلة على بلدة دركوش وقرية زرزور.",
+    "باتت قرى دركوش وزرزور جيوبا معزولة بعد تقدم قوات النظام.",
+    "لم يطرأ أي تغيير على خريطة السيطرة في محيط مدينة القامشلي.",
+])
+def test_a_word_of_war_reporting_is_no_place(extract, text):
+    found = labels(extract(text))
+    assert not {"المطلة", "المعزولة", "معزولة", "الخريطة"} & set(found), found
+
+
+def test_the_village_with_its_head_noun_is_a_place(extract):
+    assert "المطلة" in labels(extract("قصفت قوات النظام قرية المطلة قرب بلدة دركوش."))

@@ -426,8 +426,17 @@ class EventFinder:
         return cue, date, Event(
             key=f"{evidence.start}-{evidence.end}", kind=kind, evidence=evidence,
             start=_day_of(date), end=date.end if _day_of(date) == date.value else None,
-            places=self._where(doc, rules, mentions, kind).keys if mentions else [],
+            places=self._where(doc, rules, mentions, kind).keys if mentions else self._campaign_area(doc),
             actors=battles.mention_keys(doc, "actor_mentions", sentence) if sentence else [])
+
+    def _campaign_area(self, doc: Doc) -> list[str]:
+        """Where a campaign the text dates by its beginning and names no place of ("منذ بدء
+        الحملة الأخيرة مساء الخميس"): the place the report is about and the district and
+        governorate that hold it, over which a campaign is fought."""
+        if doc.focus_place is None:
+            return []
+        return [doc.focus_place, *(k for k in ancestors(doc, self._places, doc.focus_place)
+                                   if self._area(k) and self._level(doc, k) != "country")]
 
     def _happened(self, doc: Doc, cue: Match[str], denials: list[Match[str]],
                   rules: EventRules) -> bool:

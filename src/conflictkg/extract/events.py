@@ -347,10 +347,13 @@ class EventFinder:
                                                          rules.place_fillers, rules.locatives)),
                                   {})
                 pointed = not place.keys and bool(action.places or action.lead)
-                if pointed and kind in SIDES and _left_it(doc, action, rules):
+                if pointed and kind in SIDES and (_left_it(doc, action, rules) or (
+                        kind == "withdrawal" and not rules.left_pronouns)):
                     # "سيطرت على مورك إثر انسحاب الفصائل منها باتجاه خان شيخون": the
                     # other side of the change of hands, from the place taken, not where
-                    # its losers went
+                    # its losers went; a language that names no pronoun for the place left
+                    # tells it by where they went alone ("took Jarablus, while IS militants
+                    # fled south towards al-Bab")
                     side = next((p for k, p in reversed(told_sides) if k != kind), None)
                     if side is not None:
                         place, pointed = side, False

@@ -10,7 +10,8 @@ MOREK, KAFR_ZITA = "C3029", "C3463"
 
 ABOUT = {
     "en": ("Rebels captured the town of Morek on Monday after a week of fighting.\n\n"
-           "Morek lies on the main highway, and government forces had shelled Morek for months. "
+           "Morek lies on the main highway. Government forces had besieged Morek since March, "
+           "and the fall of Morek opens the road north. "
            "Troops had retaken the town of Kafr Zita, 10 kilometers to the west, in May.\n\n"
            "The insurgents withdrew from the town late Sunday, the Observatory said.\n"),
     "ar": ("سيطرت فصائل المعارضة يوم الاثنين على بلدة مورك بعد أسبوع من المعارك.\n\n"
@@ -39,6 +40,17 @@ def test_an_anaphor_opening_a_paragraph_is_the_town_the_report_is_about(run, lan
     assert anaphor_keys(doc) == [MOREK]
     withdrawals = [e.places for e in doc.events if e.kind == "withdrawal"]
     assert withdrawals == [[MOREK]], doc.events
+
+
+SECOND = ("Warplanes struck the town of Morek on Monday.\n\n"
+          "While attention turned to Morek, residents of the town of Kafr Zita, 10 kilometers to the west, "
+          "were pulling their own dead from the rubble.\n\n"
+          "Warplanes fired four missiles at the town's market at midday.\n")
+
+
+def test_a_town_named_little_more_than_the_last_one_does_not_take_its_place(run):
+    doc = run(SECOND, language="en", published="2021-07-29")
+    assert anaphor_keys(doc) == [KAFR_ZITA]
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])

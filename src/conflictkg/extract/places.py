@@ -37,6 +37,7 @@ from conflictkg.extract.villages import UnknownPlaces
 from conflictkg.reference.gazetteers import Gazetteers, PlaceEntry
 
 CAPITAL_PROMINENCE = 70  # a place abroad this prominent is a capital, named for its government
+MIN_TOPIC = 3  # mentions of the town a report is about, for "the town" to skip one named in passing
 MIN_LONE = 4  # folded letters of a one-word name read by its spelling: "War" is no Wa'er
 MIN_SKELETON = 4  # consonants of a one-word name read by them alone, beside a place
 MIN_SURE = 9  # folded letters of a longer name that need no context: not "Joe Biden"
@@ -366,7 +367,7 @@ class PlaceFinder:
                         _is_level(self._level(doc, p.key), v) for v in levels)]
                     counts = Counter(p.key for p in named)
                     top = max(counts, key=lambda k: counts[k], default=None)
-                    if top is not None and counts[top] > counts[found.key]:
+                    if top is not None and counts[top] >= MIN_TOPIC and counts[top] > counts[found.key]:
                         found = next(p for p in named if p.key == top)
                 if found is not None:
                     break

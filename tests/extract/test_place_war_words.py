@@ -1,5 +1,5 @@
 """Places: words of war reporting that are also village names ("المطلة" overlooking,
-"معزولة" isolated, "خريطة" map) are no place on their own, only with a head noun."""
+"معزولة" isolated, "خريطة" map, "العدوان" aggression) are no place on their own, only with a head noun."""
 
 from __future__ import annotations
 
@@ -23,3 +23,9 @@ def test_a_word_of_war_reporting_is_no_place(extract, text):
 
 def test_the_village_with_its_head_noun_is_a_place(extract):
     assert "المطلة" in labels(extract("قصفت قوات النظام قرية المطلة قرب بلدة دركوش."))
+
+
+def test_aggression_is_no_village(run):
+    # "العدوان" is also a name of the village of Ora Qabli in Idlib
+    text = "أعلنت الفصائل بدء معركة ردع العدوان في ريف إدلب الجنوبي وسيطرت على بلدة عرى القبلي."
+    assert [m.text for m in run(text).place_mentions] == ["ريف إدلب الجنوبي", "عرى القبلي"]

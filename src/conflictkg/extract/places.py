@@ -162,6 +162,7 @@ class PlaceFinder:
         sure: list[Match[str]] = []
         lone: list[Match[str]] = []
         fuzzy: list[Match[str]] = []  # one word with a gazetteer name's consonants
+        short: list[Match[str]] = []  # one word of three folded letters ("Hass")
         for stretch in _CAPITALISED.finditer(doc.text):
             words = [(w.start(), w.end()) for w in _WORDS.finditer(doc.text, *stretch.span())]
             # "In Damascus, ...": a preposition opening a sentence is no word of a name
@@ -190,6 +191,8 @@ class PlaceFinder:
                                      if not self._abroad(k))
                         if near:
                             fuzzy.append(Match(start, end, text, near, normalize_key(text)))
+                    if keys and single and folded == MIN_LONE - 1:
+                        short.append(Match(start, end, text, self._same(keys), normalize_key(text)))
                     if keys and not (single and folded < MIN_LONE):
                         match = Match(start, end, text, self._same(keys), normalize_key(text))
                         (lone if single or folded < MIN_SURE else sure).append(match)
@@ -204,6 +207,10 @@ class PlaceFinder:
                 break
             kept += listed
             waiting = [m for m in waiting if m not in listed]
+        # "Kafr Nabl, Hass and Kafr Sajna": a name too short to read alone, in a list
+        # between two places
+        kept += [m for m in short if any(k.end <= m.start and _listed(doc, m, k) for k in kept)
+                 and any(k.start >= m.end and _listed(doc, m, k) for k in kept)]
         kept += [m for m in map(lambda m: self._beside(doc, m, kept), fuzzy) if m is not None]
         return [m for m in kept if m not in found]
 

@@ -1,6 +1,7 @@
 """Events: in English, a withdrawal told only by where the losers went, after a capture
 in its sentence, left the place captured ("took Morek, while troops fled towards X");
-told alone it is still nowhere, and never where they went."""
+told alone it is still nowhere, and never where they went. The losers leave all the
+places taken at once: one withdrawal."""
 
 from __future__ import annotations
 
@@ -26,3 +27,11 @@ def test_a_withdrawal_after_a_capture_left_the_place_captured(extract, text):
 def test_a_withdrawal_told_alone_is_not_where_it_went(extract):
     found = withdrawals(extract, "Government troops withdrew towards Khan Shaykhun on Thursday.")
     assert all(KHAN_SHAYKHUN not in p for p in found)
+
+
+def test_a_withdrawal_from_places_taken_together_is_one_happening(extract):
+    text = ("سيطرت الفصائل اليوم على قريتي أورم الصغرى والهوتة إثر انسحاب قوات النظام منهما "
+            "باتجاه مدينة حلب.")
+    found = extract(text, published="2021-07-29").events
+    assert [e.places for e in found if e.kind == "capture"] == [["C1027"], ["C1146"]]
+    assert [e.places for e in found if e.kind == "withdrawal"] == [["C1027", "C1146"]]

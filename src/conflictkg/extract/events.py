@@ -347,6 +347,7 @@ class EventFinder:
                                                          rules.place_fillers, rules.locatives)),
                                   {})
                 pointed = not place.keys and bool(action.places or action.lead)
+                borrowed = False  # the places of the other side: left all at once
                 if pointed and kind in SIDES and (_left_it(doc, action, rules) or (
                         kind == "withdrawal" and not rules.left_pronouns)):
                     # "سيطرت على مورك إثر انسحاب الفصائل منها باتجاه خان شيخون": the
@@ -356,14 +357,15 @@ class EventFinder:
                     # fled south towards al-Bab")
                     side = next((p for k, p in reversed(told_sides) if k != kind), None)
                     if side is not None:
-                        place, pointed = side, False
+                        place, pointed, borrowed = side, False, True
                 if kind in SIDES and place.keys:
                     told_sides.append((kind, place))
                 evidence = doc.span(action.start, action.end) if n else doc.span(
                     sentence.start, sentence.end)
                 # "استأنفت هجوما، وسيطرت خلال أيام على أحياء A وB": each place taken is
                 # a happening of its own, whatever kind the sentence's first cue gives
-                taking = moved or any(c.payloads[0] in rules.place_kinds for c in action.cues)
+                taking = not borrowed and (moved or any(
+                    c.payloads[0] in rules.place_kinds for c in action.cues))
                 groups = _by_place(place, taking, lambda k: self._level(doc, k) in LOCAL_LEVELS,
                                    lambda k: not self._facility(doc, k)) \
                     if kind not in rules.strike_kinds else \

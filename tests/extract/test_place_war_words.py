@@ -29,3 +29,9 @@ def test_aggression_is_no_village(run):
     # "العدوان" is also a name of the village of Ora Qabli in Idlib
     text = "أعلنت الفصائل بدء معركة ردع العدوان في ريف إدلب الجنوبي وسيطرت على بلدة عرى القبلي."
     assert [m.text for m in run(text).place_mentions] == ["ريف إدلب الجنوبي", "عرى القبلي"]
+
+
+def test_the_encirclement_is_no_village(run):
+    # "الطوق" is also a village of Aleppo
+    text = "تمكنت قوات النظام اليوم من فك الطوق عن مطار كويرس العسكري في ريف حلب الشرقي."
+    assert "الطوق" not in [m.text for m in run(text).place_mentions]

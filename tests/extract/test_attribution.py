@@ -194,6 +194,17 @@ def test_a_ministry_named_by_its_country_or_in_american_spelling(extract, text, 
     assert key == source
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("Observatory director Rami Abdel Rahman said 20 fighters were killed in the clashes.", "sohr"),
+    ("Iran's Tasnim news agency said 4 Iranian advisers were killed near Aleppo.", "tasnim"),
+    ("Israel's military said its jets killed 5 soldiers at the air defence site.", "idf-spokesperson"),
+    ("Another 5 civilians died in the shelling, according to the Syrian Civil Defence.", "white-helmets"),
+])
+def test_wire_names_of_sources(extract, text, source):
+    ((_, key, _),) = credited(extract(text, language="en"))
+    assert key == source
+
+
 @pytest.mark.parametrize("speakers", ["Rescue workers", "Paramedics", "Eyewitnesses"])
 def test_rescuers_and_witnesses_are_credited_where_named(extract, speakers):
     """Sources of a kind the outlet heard: their words are theirs, not the outlet's."""

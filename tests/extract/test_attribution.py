@@ -165,6 +165,56 @@ def test_while_a_monitor_put_the_toll_and_it_had_earlier_reported(extract):
     assert [key for _, key, _ in credited(extract(text, language="en"))] == ["snhr", "sohr", "sohr"]
 
 
+def test_a_name_after_said_and_a_comma_is_not_its_subject(extract):
+    """"…, the rescuers said, while the Observatory put the toll at 15": the name after the
+    comma opens another clause; it is not the subject of "said" ("said the Observatory")."""
+    text = ("Eleven civilians died in the shelling of the market, the White Helmets rescue group "
+            "said, while the Observatory put the toll at 15.")
+    assert [key for _, key, _ in credited(extract(text, language="en"))] == ["white-helmets", "sohr"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Eleven civilians died in the shelling of the market, said the Syrian Observatory.", "en"),
+    ("وقتل 11 مدنياً في قصف على السوق، قال المرصد السوري لحقوق الإنسان.", "ar"),
+])
+def test_a_verb_and_its_subject_closing_a_sentence_credit_what_came_before(extract, text, language):
+    assert [key for _, key, _ in credited(extract(text, language=language))] == ["sohr"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Turkey's defence ministry said 2 Turkish soldiers were killed in the shelling.",
+     "turkish-ministry-of-defence"),
+    ("The Turkish Defense Ministry said 2 Turkish soldiers were killed in the shelling.",
+     "turkish-ministry-of-defence"),
+    ("Russia's defense ministry said its aircraft had killed 60 militants near the town.",
+     "russian-ministry-of-defence"),
+])
+def test_a_ministry_named_by_its_country_or_in_american_spelling(extract, text, source):
+    ((_, key, _),) = credited(extract(text, language="en"))
+    assert key == source
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Observatory director Rami Abdel Rahman said 20 fighters were killed in the clashes.", "sohr"),
+    ("Iran's Tasnim news agency said 4 Iranian advisers were killed near Aleppo.", "tasnim"),
+    ("Israel's military said its jets killed 5 soldiers at the air defence site.", "idf-spokesperson"),
+    ("Another 5 civilians died in the shelling, according to the Syrian Civil Defence.", "white-helmets"),
+])
+def test_wire_names_of_sources(extract, text, source):
+    ((_, key, _),) = credited(extract(text, language="en"))
+    assert key == source
+
+
+@pytest.mark.parametrize("speakers", ["Rescue workers", "Paramedics", "Eyewitnesses"])
+def test_rescuers_and_witnesses_are_credited_where_named(extract, speakers):
+    """Sources of a kind the outlet heard: their words are theirs, not the outlet's."""
+    text = ("Air strikes on the market killed 12 civilians on Tuesday.\n\n"
+            f"{speakers} said four children were among the dead.")
+    claims = credited(extract(text, language="en", publisher="Agence France-Presse"))
+    assert [(count, label) for count, _, label in claims] == [
+        (12, "Agence France-Presse"), (4, speakers)]
+
+
 @pytest.mark.parametrize(("text", "language"), [
     ("وقتل 8 عناصر من قوات النظام في القصف، بحسب ما أفادت به مصادر ميدانية لمراسلنا في المنطقة.", "ar"),
     ("Local sources told our correspondent that 6 civilians were killed in the shelling.", "en"),

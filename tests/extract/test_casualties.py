@@ -106,3 +106,12 @@ def test_a_singular_victim_joined_to_a_count_is_one_more(extract, text, expected
 def test_english_participles_of_wounding(extract, text, expected):
     claims = extract(text, language="en").casualty_claims
     assert [(c.count, c.outcome) for c in claims] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The shelling killed 3 and wounded 10.", [(3, "killed"), (10, "wounded")]),
+    ("The explosion claimed the lives of nine people.", [(9, "killed")]),
+])
+def test_a_count_takes_the_outcome_word_nearest_to_it(extract, text, expected):
+    claims = extract(text, language="en").casualty_claims
+    assert [(c.count, c.outcome) for c in claims] == expected

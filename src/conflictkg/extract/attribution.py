@@ -33,6 +33,10 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")  # "SOHR", "ANHA": the short name wire copy
 _DEMONYM_EN = re.compile(r"(?:ese|ish|ian|an|i)$")  # "Lebanese", "Kurdish", "Syrian", "Iraqi"
 _NISBA_AR = ("يه", "ية", "ي", "يون", "يين")  # "لبنانية", "سوريون" (keys: ة as ه)
 _QUOTES = str.maketrans(dict.fromkeys("\"“”«»", " "))
+# a comma or a stop between a verb and a name after it: the name opens another clause
+# ("…, the rescuers said, while the Observatory put the toll at 15"), it is not the verb's
+# subject ("said the Observatory")
+_CLAUSE_BREAK = re.compile(r"[,،;؛.:]")
 CLOSING_VERB = 3  # words after "said" that still leave it closing its sentence ("on Monday")
 CHRONICLE_KINDS = ("archive-record", "chronicle")  # entries that each stand alone
 TOLD_US_REACH = 4  # words between sources of a kind and "لوكالتنا" / "told our correspondent"
@@ -232,7 +236,8 @@ class AttributionFinder:
         window = AFTER_PREPOSITION if kind == "preposition" else AFTER_VERB
         near = window if kind == "preposition" else 1  # an institution right after its verb
         source = next((m for m in after if len(doc.tokens_between(end, m.start)) <= (
-            window if m.key or m.weak else near)), None)
+            window if m.key or m.weak else near)
+            and not (kind == "verb" and _CLAUSE_BREAK.search(doc.text, end, m.start))), None)
         if source is None and kind == "verb":
             before = [m for m in sources.starting(sentence.start, start) if m.end <= start]
             source = _before_apposition(doc, sentence, start, before, rules.apposition_openers)
@@ -265,7 +270,12 @@ class AttributionFinder:
         aside = key != doc.publisher.source and _contrasted(  # the outlet's own carries on
             doc, sentence, min(start, source.start), end, contrasts)
         closing = len(doc.tokens_between(end, sentence.end)) <= CLOSING_VERB
-        if kind == "preposition" or (source.end <= start and (closing or doc.language == "en")):
+        # "..., said the Observatory.", "…، قال المرصد.": a verb and its subject closing the
+        # sentence credit what came before them
+        inverted_closing = end <= source.start and \
+            len(doc.tokens_between(source.end, sentence.end)) <= CLOSING_VERB
+        if kind == "preposition" or inverted_closing or (
+                source.end <= start and (closing or doc.language == "en")):
             # "بحسب المرصد" anywhere; "..., the Observatory said, ..." in English word order
             return Attributed(start, source.end, sentence.start, sentence.end, label, key,
                               carries=carries, aside=aside)

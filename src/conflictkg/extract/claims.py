@@ -407,7 +407,8 @@ class CasualtyFinder:
             return None
         if rules.language == "ar" and any(c.start < start for c in near):
             near = [c for c in near if c.start < start]  # the verb comes first: "استشهد مدنيان"
-        best = min(near, key=lambda c: abs(c.start - start))
+        # the nearest by the gap between them ("killed 3 and wounded 10": 3 were killed)
+        best = min(near, key=lambda c: start - c.end if c.end <= start else abs(c.start - start))
         return best.payloads[0]
 
     def _within_reach(self, tokens: list[Token]) -> bool:

@@ -20,6 +20,7 @@ from typing import Protocol
 
 from conflictkg.extract.actors import ActorFinder
 from conflictkg.extract.attribution import AttributionFinder
+from conflictkg.extract.changes import ChangeEvents
 from conflictkg.extract.chunks import CHUNK_CHARS, joined, pieces
 from conflictkg.extract.claims import CasualtyFinder
 from conflictkg.extract.control import ControlFinder
@@ -44,7 +45,7 @@ class ComponentFactory(Protocol):
 
 DEFAULT_COMPONENTS: tuple[ComponentFactory, ...] = (
     Segmenter, DateFinder, RecordReader, ActorFinder, AttributionFinder, PlaceFinder,
-    SiteFinder, EventFinder, CasualtyFinder, ControlFinder,
+    SiteFinder, EventFinder, CasualtyFinder, ControlFinder, ChangeEvents,
 )
 
 

@@ -245,3 +245,11 @@ def test_a_source_after_when_is_no_aside(extract):
     text = ("وساد الهدوء البلدة صباحاً حين أعلن المرصد السوري لحقوق الإنسان مقتل 4 مدنيين بالقصف.\n"
             "وأصيب 6 آخرون بجروح.")
     assert [key for _, key, _ in credited(extract(text))] == ["sohr", "sohr"]
+
+
+def test_an_institution_s_name_ends_at_a_preposition_and_leaves_the_places_after_it(extract):
+    """"أرتال من وزارة الدفاع قادمة من حماة وحمص": the ministry's name ends before "قادمة
+    من"; the cities after it are places, not words of a source's name."""
+    text = "ووصلت أرتال من وزارة الدفاع قادمة من حماة وحمص إلى مدينة جبلة يوم الخميس."
+    names = {p.labels["en"] for p in extract(text, published="2025-03-07").places}
+    assert {"Hama", "Homs"} <= names

@@ -253,3 +253,18 @@ def test_an_institution_s_name_ends_at_a_preposition_and_leaves_the_places_after
     text = "ووصلت أرتال من وزارة الدفاع قادمة من حماة وحمص إلى مدينة جبلة يوم الخميس."
     names = {p.labels["en"] for p in extract(text, published="2025-03-07").places}
     assert {"Hama", "Homs"} <= names
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # a verb after "and" has the sentence's subject
+    ("The SDF captured the village on Monday and said it had killed 20 IS fighters.", "SDF"),
+    # "It said" with no source named before: the one group the paragraph named
+    ("The Syrian Democratic Forces pushed into the village on Monday. It said 20 IS fighters "
+     "were killed.", "Syrian Democratic Forces"),
+    # two groups before "They said": no telling which speaks, the outlet's own
+    ("Clashes erupted in the village on Monday between the SDF and IS. They said 20 were killed.",
+     "Agence France-Presse"),
+])
+def test_a_group_that_speaks_through_and_or_a_pronoun(extract, text, label):
+    ((_, _, credited_to),) = credited(extract(text, language="en", publisher="Agence France-Presse"))
+    assert credited_to == label

@@ -41,6 +41,8 @@ CLOSING_VERB = 3  # words after "said" that still leave it closing its sentence 
 CHRONICLE_KINDS = ("archive-record", "chronicle")  # entries that each stand alone
 TOLD_US_REACH = 4  # words between sources of a kind and "لوكالتنا" / "told our correspondent"
 PRONOUN_FILLERS = 2  # words between a pronoun and its verb ("it had earlier reported")
+GROUP_PRONOUNS = frozenset({"it", "they"})  # pronouns that may stand for a group that speaks
+SUBJECT_WORDS = 3  # first words of a sentence in which its subject, a group, stands
 TITLE_REACH = 4  # tokens between a verb and a speaker's title ("قال فرهاد شامي المتحدث باسم")
 
 
@@ -130,6 +132,7 @@ class AttributionFinder:
                             map(rules.pronouns.__contains__, map(attrgetter("key"), tokens)))
         said = [(tokens[i].start, tokens[j].start) for i in pronouns
                 if (j := _said_after(tokens, i + 1, rules)) is not None]
+        said_by_it = {a for a, _ in said if tokens[doc.token_index(a)].key in GROUP_PRONOUNS}
         _resolve_statements(by_sentence, rules.statement_keys)
         previous: Attributed | None = None
         for sentence in doc.sentences:
@@ -144,6 +147,14 @@ class AttributionFinder:
                 doc.attributions.append(Attributed(
                     previous.start, previous.end, sentence.start, sentence.end,
                     previous.label, previous.source, continuation=True))
+            elif previous is None and not own and any(
+                    sentence.start <= a < sentence.end for a in said_by_it):
+                # "The army pushed into the town. It said 20 were killed": no source named
+                # before, "it" is the group the paragraph told of last
+                group = self._group_before(doc, sentence)
+                if group is not None:
+                    own = [Attributed(group.start, group.end, sentence.start, sentence.end,
+                                      group.text, self.source_key(group.text))]
             if not own and not continues and words and words[0].key in rules.background \
                     and not cued.starting(sentence.start, words[min(len(words), 4) - 1].end):
                 doc.attributions.append(Attributed(  # the outlet's own background
@@ -157,6 +168,16 @@ class AttributionFinder:
         doc.attributions.sort(key=lambda a: (a.scope_start, a.start))
         credited = {doc.publisher.source} | {a.source for a in doc.attributions}
         doc.source_names = {key: self._names(key) for key in credited if key in self._sources}
+
+    @staticmethod
+    def _group_before(doc: Doc, sentence: Sentence) -> Mention | None:
+        """The one group named outright before a sentence in its paragraph (none where
+        the paragraph named two: "clashes between the SDF and IS. They said")."""
+        earlier = [m for m in doc.index("actor_mentions").starting(0, sentence.start)
+                   if not m.weak and m.end <= sentence.start
+                   and doc.sentence_at(m.start) is not None
+                   and doc.sentence_at(m.start).paragraph == sentence.paragraph]
+        return earlier[-1] if len({m.key for m in earlier}) == 1 else None
 
     def _names(self, key: str) -> SourceNames:
         entry = self._sources[key]
@@ -372,7 +393,7 @@ def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanInd
                  and not {"and", "or"} & {t.key for t in doc.tokens_between(m.end, start)}]
         if found:
             return found[-1]
-        subject = _apposed(doc, sentence, start)
+        subject = _apposed(doc, sentence, start) or _coordinated_subject(doc, sentence, start)
         if subject is not None:
             return subject
     near = doc.tokens_between(end, sentence.end)[:TITLE_REACH]
@@ -385,6 +406,17 @@ def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanInd
     reach = len(doc.tokens_between(end, title.end)) + 1 if title else 1
     return next((m for m in actors.starting(end, sentence.end) if not m.weak
                  and len(doc.tokens_between(end, m.start)) <= reach), None)
+
+
+def _coordinated_subject(doc: Doc, sentence: Sentence, start: int) -> Mention | None:
+    """English "The SDF captured the town and said it had killed 20": a verb after "and"
+    has the subject of the sentence, a group named in its first words."""
+    before = doc.tokens_between(sentence.start, start)
+    if len(before) < 2 or before[-1].key != "and":
+        return None
+    opening = before[:SUBJECT_WORDS]
+    return next((m for m in doc.index("actor_mentions").starting(sentence.start, opening[-1].end)
+                 if not m.weak and m.end <= before[-1].start), None)
 
 
 def _before_apposition(doc: Doc, sentence: Sentence, start: int, before: list[Mention],

@@ -200,3 +200,9 @@ def test_a_family_name_is_still_a_place_after_its_head_noun(run):
 def test_a_preposition_spelled_like_a_given_name_leaves_the_place_after_it(run):
     doc = run("أعلن الجيش السيطرة على البوكمال بعد معارك مع التنظيم.", published="2017-11-19")
     assert [m.text for m in doc.place_mentions][:1] == ["البوكمال"]
+
+
+def test_derik_written_without_its_ya_is_al_malikiyah(extract):
+    """"ديرك", the Kurdish name as Kurdish media write it, is al-Malikiyah (ديريك)."""
+    text = "قصفت الطائرات التركية محيط مدينة ديرك في ريف الحسكة."
+    assert "C4881" in {p.key for p in extract(text).places}

@@ -46,6 +46,7 @@ DATE_REACH = 12  # characters after a clause-opening word where a date makes it 
 LIST_REACH = 2  # other words before the place of a clause that continues a list ("، ومدينتا B")
 BACKGROUND_NEAR = 2  # words between "بعد" and the cue it makes background ("after fierce fighting")
 BACKGROUND_REACH = 4  # tokens between "بعد" and the date of its clause ("بعد سيطرة النظام الأربعاء")
+WOUND_REACH = 6  # tokens between a wound noun and the day of the wounding ("بجراحه التي أصيب بها أمس")
 SIDES = frozenset({"capture", "withdrawal"})
 LOCAL_LEVELS = ("neighbourhood", "community")  # a quarter, a town or a village  # the two sides of one change of hands
 
@@ -87,6 +88,8 @@ class Scope:
     resumed_kinds: frozenset[str] = frozenset()  # cues whose list may go on past its date
     resumed_objects: frozenset[str] = frozenset()  # plural places they take ("towns", "القرى")
     resumed_openers: frozenset[str] = frozenset()  # what resumes the list ("including", "منها")
+    wound_nouns: frozenset[str] = frozenset()  # "جراح", "wounds"
+    wound_verbs: frozenset[str] = frozenset()  # "أصيب", "sustained"
 
 
 def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[int],
@@ -123,7 +126,10 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
             # own, dated in its own clause before the clause before it
             first = next((cue.start for d in dates if cue.start <= d.span.start < end
                           and d.span.start < clause[1]), first)
-        action.date = next((d for d in dates if first <= d.span.start < end), None)
+        # "قصفت كفرزيتا، وتوفي رجل متأثراً بجراح أصيب بها أمس": the day of a wounding
+        # told in another clause is not the action's
+        action.date = next((d for d in dates if first <= d.span.start < end and (
+            clause[0] <= d.span.start < clause[1] or not _wounding(doc, sentence, d, scope))), None)
         out.append(action)
         reach = max(reach, after[-1].end if after else cue.end)
     joined: list[Action] = []
@@ -181,7 +187,8 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
     for action in joined:
         if action.date is None:
             action.inherited = True
-            before = [d for d in dates if d.span.start < action.start]
+            before = [d for d in dates if d.span.start < action.start
+                      and not _wounding(doc, sentence, d, scope)]
             action.date = before[-1] if before else (told[0] if told else None)
         if action.date is None and reported:  # "أعلن الجيش، اليوم الأحد، استعادة تدمر"
             action.date = reported[0]
@@ -233,7 +240,19 @@ def _background(doc: Doc, sentence: Sentence, date: Any, scope: Scope) -> bool:
     before it in the sentence."""
     i = doc.token_index(date.span.start)
     before = [t for t in doc.tokens[max(0, i - BACKGROUND_REACH):i] if t.start >= sentence.start]
-    return any(f in scope.background for t in before for f in clitic_forms(t.key))
+    return any(f in scope.background for t in before for f in clitic_forms(t.key)) or \
+        _wounding(doc, sentence, date, scope)
+
+
+def _wounding(doc: Doc, sentence: Sentence, date: Any, scope: Scope) -> bool:
+    """Whether a date is the day of the wounding a death came from ("وتوفي رجل متأثراً
+    بجراح أصيب بها أمس", "died of wounds sustained yesterday"): a wound noun and the verb
+    of its wounding shortly before it. It dates only its own clause, not what the
+    sentence told before."""
+    i = doc.token_index(date.span.start)
+    before = [t.key for t in doc.tokens[max(0, i - WOUND_REACH):i] if t.start >= sentence.start]
+    nouns = [k for k, w in enumerate(before) if w in scope.wound_nouns]
+    return bool(nouns) and any(w in scope.wound_verbs for w in before[nouns[0] + 1:])
 
 
 def _governed(doc: Doc, sentence: Sentence, cue: Match[str], limit: int,

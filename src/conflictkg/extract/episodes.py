@@ -159,6 +159,14 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
             action.date = action.date or joined[-1].date
             joined.append(action)
             continue
+        if joined and not action.places and _dated_apart(doc, joined[-1], action):
+            # "entered Kafr Zita on Friday, a town rebels had seized in 2016", "التي
+            # سيطرت عليها قوات النظام في الثامن من أيار": a place taken, left or besieged
+            # on a day of its own, at the place told first before it ("استولى على مدينة
+            # تل رفعت وعلى قرى A وB ..., في المنطقة التي سيطرت عليها مطلع عام 2016")
+            action.places = list(joined[-1].places[:1])
+            joined.append(action)
+            continue
         if action.places or not joined:
             if pending and action.places:
                 action = _join([*pending, action])
@@ -214,6 +222,18 @@ def _coordinated_verb(doc: Doc, cue: Match[str], clause: tuple[int, int], scope:
             and i > 0 and doc.tokens[i - 1].start < clause[0]
     return i > 0 and doc.tokens[i - 1].start >= clause[0] and doc.tokens[i - 1].key in \
         scope.coordinators and (i < 2 or doc.tokens[i - 2].start < clause[0])
+
+
+def _dated_apart(doc: Doc, told: Action, action: Action) -> bool:
+    """Whether ``action`` takes, leaves or besieges the place ``told`` names on a day
+    of its own, written in its own clause after its cue, that is not the day ``told``
+    happened."""
+    cue = action.cues[0]
+    if cue.payloads[0] not in {*SIDES, "siege"} or action.date is None or told.date is None:
+        return False
+    clause = doc.clause_at(cue.start) or (cue.start, cue.end)
+    return cue.end <= action.date.span.start < clause[1] and told.places != [] and \
+        action.date.value != told.date.value
 
 
 def _other_side(told: Action, action: Action) -> bool:

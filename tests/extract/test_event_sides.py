@@ -208,3 +208,12 @@ def test_a_base_named_with_a_town_taken_is_taken_on_its_own(extract):
     found = told(extract(text))
     assert [k for k, _, _ in found] == ["capture", "capture"]
     assert found[1][2] == ("kweires-airbase",)
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces take control of Jarablus after the withdrawal of the rebels",
+    "The army takes full control of Jarablus after the rebels withdraw",
+])
+def test_a_headline_in_the_present_tells_a_place_taken(extract, text):
+    found = told(extract(text, language="en"))
+    assert ("capture", None, (JARABLUS,)) in found

@@ -160,10 +160,10 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
             joined.append(action)
             continue
         if joined and not action.places and _dated_apart(doc, joined[-1], action):
-            # "entered Kafr Zita on Friday, a town rebels had seized in 2016", "التي
-            # سيطرت عليها قوات النظام في الثامن من أيار": a place taken, left or besieged
-            # on a day of its own, at the place told first before it ("استولى على مدينة
-            # تل رفعت وعلى قرى A وB ..., في المنطقة التي سيطرت عليها مطلع عام 2016")
+            # "entered Jarablus on Friday, a town the rebels had seized in 2016", "دخلت
+            # بلدة اللطامنة، التي سيطرت عليها الفصائل في عام 2016": a place taken, left or
+            # besieged on a day of its own, at the place told first before it ("دخلت
+            # مدينة A وقرى B وC، في المنطقة التي سيطرت عليها مطلع عام 2016": A)
             action.places = list(joined[-1].places[:1])
             joined.append(action)
             continue

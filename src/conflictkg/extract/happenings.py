@@ -18,7 +18,7 @@ def record_days(doc: Doc, episodes: list[tuple[Event, Sentence]], towns: set[str
     """An archive record tells a day of fighting in a dated paragraph: each place taken,
     left or besieged there (``towns``: the keys of those events) is a happening of its
     own, and so, one for each kind, are the places taken, left or besieged there that
-    no gazetteer knows (checkpoints, posts: "سيطروا على حواجز الزعلانة والضبعان");
+    no gazetteer knows (checkpoints, posts: "سيطروا على حاجزي الصوامع والمداجن");
     the rest of what it tells that day (clashes, shelling, raids) is the fighting of the
     first of those when there is one ("اقتحم الجيش الحر محطة القطارات في حي القدم ...
     في حين دارت اشتباكات على جبهة أوتوستراد درعا"), else one episode."""

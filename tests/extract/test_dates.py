@@ -443,3 +443,27 @@ def test_a_day_word_before_a_weekday_and_its_date_is_one_date() -> None:
     (found,) = find_dates("وقعت المجزرة يوم الأربعاء 6 حزيران 2012.", reference=date(2012, 6, 8))
     assert (found.value, found.relative, found.span.text) == (
         "2012-06-06", False, "يوم الأربعاء 6 حزيران 2012")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # SATURDAY is 2017-03-25: the night named by the two days it joins began on the first
+    ("انسحب المقاتلون من البلدة ليل الخميس-الجمعة.", "2017-03-23"),
+    ("دارت اشتباكات في محيط القرية ليلة الأربعاء – الخميس.", "2017-03-22"),
+    ("The fighters pulled out on the night of Thursday to Friday.", "2017-03-23"),
+    ("Rockets hit the town in the night of Wednesday to Thursday.", "2017-03-22"),
+    # told from midnight, it is the second day
+    ("تدور منذ منتصف ليل الخميس – الجمعة اشتباكات عنيفة.", "2017-03-24"),
+    ("Clashes have raged since midnight Thursday to Friday.", "2017-03-24"),
+])
+def test_a_night_named_by_two_days_is_one_day(text: str, value: str) -> None:
+    d = one(text, reference=SATURDAY)
+    assert (d.value, d.end) == (value, None)
+
+
+@pytest.mark.parametrize("text", [
+    "The offensive went on from Thursday to Friday.",
+    "استمرت الاشتباكات من الخميس إلى الجمعة.",
+])
+def test_two_days_with_no_night_stay_a_range(text: str) -> None:
+    d = one(text, reference=SATURDAY)
+    assert (d.value, d.end) == ("2017-03-23", "2017-03-24")

@@ -208,3 +208,26 @@ def test_a_base_named_with_a_town_taken_is_taken_on_its_own(extract):
     found = told(extract(text))
     assert [k for k, _, _ in found] == ["capture", "capture"]
     assert found[1][2] == ("kweires-airbase",)
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces take control of Jarablus after the withdrawal of the rebels",
+    "The army takes full control of Jarablus after the rebels withdraw",
+])
+def test_a_headline_in_the_present_tells_a_place_taken(extract, text):
+    found = told(extract(text, language="en"))
+    assert ("capture", None, (JARABLUS,)) in found
+
+
+@pytest.mark.parametrize("text", [
+    "The army captured Jarablus on Tuesday after the last militants left the town.",
+    "The army captured Jarablus on Tuesday as the last rebel unit pulls out of the town.",
+])
+def test_fighters_leaving_the_town_taken_are_its_other_side(extract, text):
+    assert told(extract(text, language="en")) == [
+        ("capture", "2021-07-27", (JARABLUS,)), ("withdrawal", "2021-07-27", (JARABLUS,))]
+
+
+def test_a_demand_that_fighters_withdraw_tells_no_withdrawal(extract):
+    text = "The army captured Jarablus on Tuesday and demanded that the rebels withdraw east."
+    assert [k for k, _, _ in told(extract(text, language="en"))] == ["capture"]

@@ -486,11 +486,33 @@ def _merge_ranges(found: list[_Found], text: str, lex: _Lexicon) -> list[_Found]
     for f in found:
         prev = out[-1] if out else None
         if prev is not None and _joins(prev, f, text, lex):
-            prev.mention.end = f.mention.value
+            night = _night(prev, f, text, lex)
+            if night is not None:  # "ليل السبت-الأحد": one night, told by its day
+                prev.mention.value = night
+            else:
+                prev.mention.end = f.mention.value
             prev.end = f.end
             continue
         out.append(f)
     return out
+
+
+def _night(a: _Found, b: _Found, text: str, lex: _Lexicon) -> str | None:
+    """The day of a night named by the two days it joins ("ليل السبت-الأحد", "the night
+    of Saturday to Sunday"): the first, whose evening it began on, or the second when it
+    is told from midnight ("منتصف ليل السبت – الأحد"); None when the two days are no
+    night's."""
+    if a.mention.precision != "day" or not a.mention.relative:
+        return None
+    try:
+        first, second = date.fromisoformat(a.mention.value), date.fromisoformat(b.mention.value)
+    except ValueError:
+        return None
+    before = text[: a.start].split()[-3:]
+    nights = lex.words["night_words"] | lex.words["midnight_words"]
+    if (second - first).days != 1 or nights.isdisjoint(before[-2:]):
+        return None
+    return b.mention.value if not lex.words["midnight_words"].isdisjoint(before) else a.mention.value
 
 
 def _joins(a: _Found, b: _Found, text: str, lex: _Lexicon) -> bool:

@@ -46,6 +46,7 @@ DATE_REACH = 12  # characters after a clause-opening word where a date makes it 
 LIST_REACH = 2  # other words before the place of a clause that continues a list ("، ومدينتا B")
 BACKGROUND_NEAR = 2  # words between "بعد" and the cue it makes background ("after fierce fighting")
 BACKGROUND_REACH = 4  # tokens between "بعد" and the date of its clause ("بعد سيطرة النظام الأربعاء")
+WOUND_REACH = 6  # tokens between a wound noun and the day of the wounding ("بجراحه التي أصيب بها أمس")
 SIDES = frozenset({"capture", "withdrawal"})
 LOCAL_LEVELS = ("neighbourhood", "community")  # a quarter, a town or a village  # the two sides of one change of hands
 
@@ -87,6 +88,8 @@ class Scope:
     resumed_kinds: frozenset[str] = frozenset()  # cues whose list may go on past its date
     resumed_objects: frozenset[str] = frozenset()  # plural places they take ("towns", "القرى")
     resumed_openers: frozenset[str] = frozenset()  # what resumes the list ("including", "منها")
+    wound_nouns: frozenset[str] = frozenset()  # "جراح", "wounds"
+    wound_verbs: frozenset[str] = frozenset()  # "أصيب", "sustained"
 
 
 def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[int],
@@ -123,7 +126,10 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
             # own, dated in its own clause before the clause before it
             first = next((cue.start for d in dates if cue.start <= d.span.start < end
                           and d.span.start < clause[1]), first)
-        action.date = next((d for d in dates if first <= d.span.start < end), None)
+        # "قصفت كفرزيتا، وتوفي رجل متأثراً بجراح أصيب بها أمس": the day of a wounding
+        # told in another clause is not the action's
+        action.date = next((d for d in dates if first <= d.span.start < end and (
+            clause[0] <= d.span.start < clause[1] or not _wounding(doc, sentence, d, scope))), None)
         out.append(action)
         reach = max(reach, after[-1].end if after else cue.end)
     joined: list[Action] = []
@@ -151,6 +157,14 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
             action.places = list(joined[-1].places)
             action.side = action.date is None  # dated as the change it is a side of
             action.date = action.date or joined[-1].date
+            joined.append(action)
+            continue
+        if joined and not action.places and _dated_apart(doc, joined[-1], action):
+            # "entered Jarablus on Friday, a town the rebels had seized in 2016", "دخلت
+            # بلدة اللطامنة، التي سيطرت عليها الفصائل في عام 2016": a place taken, left or
+            # besieged on a day of its own, at the place told first before it ("دخلت
+            # مدينة A وقرى B وC، في المنطقة التي سيطرت عليها مطلع عام 2016": A)
+            action.places = list(joined[-1].places[:1])
             joined.append(action)
             continue
         if action.places or not joined:
@@ -181,7 +195,8 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
     for action in joined:
         if action.date is None:
             action.inherited = True
-            before = [d for d in dates if d.span.start < action.start]
+            before = [d for d in dates if d.span.start < action.start
+                      and not _wounding(doc, sentence, d, scope)]
             action.date = before[-1] if before else (told[0] if told else None)
         if action.date is None and reported:  # "أعلن الجيش، اليوم الأحد، استعادة تدمر"
             action.date = reported[0]
@@ -209,6 +224,18 @@ def _coordinated_verb(doc: Doc, cue: Match[str], clause: tuple[int, int], scope:
         scope.coordinators and (i < 2 or doc.tokens[i - 2].start < clause[0])
 
 
+def _dated_apart(doc: Doc, told: Action, action: Action) -> bool:
+    """Whether ``action`` takes, leaves or besieges the place ``told`` names on a day
+    of its own, written in its own clause after its cue, that is not the day ``told``
+    happened."""
+    cue = action.cues[0]
+    if cue.payloads[0] not in {*SIDES, "siege"} or action.date is None or told.date is None:
+        return False
+    clause = doc.clause_at(cue.start) or (cue.start, cue.end)
+    return cue.end <= action.date.span.start < clause[1] and told.places != [] and \
+        action.date.value != told.date.value
+
+
 def _other_side(told: Action, action: Action) -> bool:
     """Whether ``action`` is the other side of the change of hands ``told`` tells: a
     withdrawal after a capture, a capture after a withdrawal."""
@@ -233,7 +260,19 @@ def _background(doc: Doc, sentence: Sentence, date: Any, scope: Scope) -> bool:
     before it in the sentence."""
     i = doc.token_index(date.span.start)
     before = [t for t in doc.tokens[max(0, i - BACKGROUND_REACH):i] if t.start >= sentence.start]
-    return any(f in scope.background for t in before for f in clitic_forms(t.key))
+    return any(f in scope.background for t in before for f in clitic_forms(t.key)) or \
+        _wounding(doc, sentence, date, scope)
+
+
+def _wounding(doc: Doc, sentence: Sentence, date: Any, scope: Scope) -> bool:
+    """Whether a date is the day of the wounding a death came from ("وتوفي رجل متأثراً
+    بجراح أصيب بها أمس", "died of wounds sustained yesterday"): a wound noun and the verb
+    of its wounding shortly before it. It dates only its own clause, not what the
+    sentence told before."""
+    i = doc.token_index(date.span.start)
+    before = [t.key for t in doc.tokens[max(0, i - WOUND_REACH):i] if t.start >= sentence.start]
+    nouns = [k for k, w in enumerate(before) if w in scope.wound_nouns]
+    return bool(nouns) and any(w in scope.wound_verbs for w in before[nouns[0] + 1:])
 
 
 def _governed(doc: Doc, sentence: Sentence, cue: Match[str], limit: int,

@@ -35,6 +35,8 @@ class EventRules:
         self.since = s.keys("since_words")
         self.began = s.keys("began_words")
         self.background = s.keys("background_openers")
+        self.wound_nouns = s.keys("wound_nouns")
+        self.wound_verbs = s.keys("wound_verbs")
         self.launches = s.keys("launch_words")
         self.began_since: Matcher[str] = s.matcher(b=s.words("began_since"))
         self.began_nouns: Matcher[str] = Matcher(s.mapping("began_nouns").items())

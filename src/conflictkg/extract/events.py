@@ -36,6 +36,8 @@ from conflictkg.reference.gazetteers import Gazetteers
 
 NEGATION_WINDOW = 2
 OBJECT_WINDOW = 7  # tokens between "السيطرة" and its "على" ("سيطرتها خلال الـ48 ساعة الفائتة على")
+OBJECT_REACH = 200  # characters after such a cue where a date may stand before its "على"
+DATE_WORDS = 12  # most words a date between them may have ("يوم الجمعة 3 أيار / مايو 2019")
 LOCAL_LEVELS = ("neighbourhood", "community")
 AREA_LEVELS = ("governorate", "district", "subdistrict", "country")  # what holds a town
 FIRE_WINDOW = 2  # tokens between a capture cue and "نارية" ("سيطرة نارية", "السيطرة النارية")
@@ -291,7 +293,7 @@ class EventFinder:
             bounds = Scope(frozenset(m.start for m in inside(scope_ends)), rules.locatives,
                            rules.coordinators, rules.place_fillers, rules.background,
                            rules.resumed_list_kinds, rules.resumed_list_objects,
-                           rules.resumed_list_openers)
+                           rules.resumed_list_openers, rules.wound_nouns, rules.wound_verbs)
             found = actions(doc, sentence, unquoted, stops, lambda d, days=began_days: usable(
                 d) and id(d) not in days, names, bounds)
             offsets_here = inside(offsets)
@@ -460,7 +462,11 @@ class EventFinder:
             return False  # "سيطرة نارية على", "سقوط جرحى": no place was taken
         target = rules.object_cues.get(cue.key)
         if target is not None:
-            after = doc.tokens_after(cue.end, OBJECT_WINDOW)
+            # "سيطرة الفصائل في الـ 3 من أيار / مايو الماضي على بلدة اللطامنة": the
+            # words of a date between the cue and its object count as none
+            dates = doc.dates_between(cue.end, cue.end + OBJECT_REACH)
+            after = [t for t in doc.tokens_after(cue.end, OBJECT_WINDOW + DATE_WORDS) if not any(
+                d.span.start <= t.start < d.span.end for d in dates)][:OBJECT_WINDOW]
             if not any(target in clitic_forms(t.key) or t.key.startswith(target) for t in after):
                 return False
         i = doc.token_at(cue.start)

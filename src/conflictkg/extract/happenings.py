@@ -10,14 +10,18 @@ from dataclasses import dataclass
 from conflictkg.extract.doc import Doc, Sentence
 from conflictkg.extract.model import Event
 
+PLACE_KINDS = ("capture", "withdrawal", "siege")  # a place taken, left or besieged
+
 
 def record_days(doc: Doc, episodes: list[tuple[Event, Sentence]], towns: set[str],
                  ) -> list[tuple[Event, Sentence]]:
     """An archive record tells a day of fighting in a dated paragraph: each place taken,
     left or besieged there (``towns``: the keys of those events) is a happening of its
-    own, and the rest of what it tells that day (clashes, shelling, raids) is the fighting
-    of the first of those when there is one ("اقتحم الجيش الحر محطة القطارات في حي القدم
-    ... في حين دارت اشتباكات على جبهة أوتوستراد درعا"), else one episode."""
+    own, and so, one for each kind, are the places taken, left or besieged there that
+    no gazetteer knows (checkpoints, posts: "سيطروا على حاجزي الصوامع والمداجن");
+    the rest of what it tells that day (clashes, shelling, raids) is the fighting of the
+    first of those when there is one ("اقتحم الجيش الحر محطة القطارات في حي القدم ...
+    في حين دارت اشتباكات على جبهة أوتوستراد درعا"), else one episode."""
     days: dict[tuple[int, str], list[tuple[Event, Sentence]]] = {}
     out: list[tuple[Event, Sentence]] = []
     for event, sentence in episodes:
@@ -38,11 +42,20 @@ def record_days(doc: Doc, episodes: list[tuple[Event, Sentence]], towns: set[str
                 same.places = list(dict.fromkeys([*same.places, *event.places]))
         rest = [(e, s) for e, s in told if e.key not in towns]
         into = (taken or rest)[0][0]
-        for event, _ in rest:
-            if event is not into:
-                into.places = list(dict.fromkeys([*into.places, *event.places]))
-                into.actors = list(dict.fromkeys([*into.actors, *event.actors]))
-        out += taken or rest[:1]
+        kept: list[tuple[Event, Sentence]] = []
+        for event, sentence in rest:
+            if event is into:
+                continue
+            # a place taken, left or besieged that no gazetteer knows (checkpoints, posts)
+            # is a happening of that day of its own, one for each kind
+            same = into if event.kind not in PLACE_KINDS else next(
+                (e for e, _ in kept if e.kind == event.kind), None)
+            if same is None:
+                kept.append((event, sentence))
+                continue
+            same.places = list(dict.fromkeys([*same.places, *event.places]))
+            same.actors = list(dict.fromkeys([*same.actors, *event.actors]))
+        out += (taken or rest[:1]) + kept
     return sorted(out, key=lambda p: p[0].evidence.start)
 
 

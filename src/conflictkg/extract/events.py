@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections import Counter
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from conflictkg.extract import asides, battles, happenings, timing
@@ -583,7 +584,8 @@ def _overlaps(spans: list[tuple[int, int]], m: Match[str]) -> bool:
 
 
 def _paragraph_places(doc: Doc, sentence: Sentence, names: list[tuple[int, int]],
-                      before: int | None = None, aside: Any = lambda m: False) -> list[str]:
+                      before: int | None = None,
+                      aside: Callable[[Mention], bool] = lambda m: False) -> list[str]:
     """The place named last before the sentence (or before ``before`` in it) in its
     paragraph, none that ``aside(mention)`` sets aside: what an action with no place of
     its own is about."""

@@ -68,6 +68,7 @@ class AgentWords:
     complementizers: frozenset[str]
     relatives: frozenset[str] = frozenset()
     compositions: frozenset[str] = frozenset()  # "المؤلفة من": the groups a collective is made of
+    memberships: frozenset[str] = frozenset()  # "المنضوية في": the party a collective's members are of
     latter: frozenset[str] = frozenset()  # "الأخيرة", "the latter": the last party named
     subject_gap: frozenset[str] = frozenset()  # "also", "had": between an English subject and its verb
     possessives: frozenset[str] = frozenset()  # "its", "their": a noun of forces owned by the party named
@@ -608,7 +609,10 @@ class Agents:
         if not named:
             return None
         earlier = doc.index("actor_mentions").before(before)
+        member = next((m for m in reversed(earlier) if self._members_of(doc, m, named, words)), None)
         for m in reversed(earlier):  # "القوات" after "قوات سوريا الديمقراطية"
+            if member is not None and (m is member or _bare_collective(doc, m, named)):
+                return member.key  # "وكانت الفصائل قد سيطرت" after "الفصائل المنضوية في جيش الفتح"
             if any(named & _bare(t.key) for t in _with_head(doc, m)[-len(m.text.split()) - 2:][:3]):
                 return m.key
         heads = set(map(clitics().without_article, found))
@@ -619,6 +623,17 @@ class Agents:
             if self._first_words(entry.key) & heads:
                 return m.key
         return None
+
+    def _members_of(self, doc: Doc, m: Mention, named: set[str], words: AgentWords) -> bool:
+        """Whether a party is named as the one a collective's members are of: the collective
+        among ``named``, then a word of membership, right before it ("الفصائل المنضوية في X")."""
+        before = doc.tokens_between(max(0, m.start - 60), m.start)[-4:]
+        for k in (1, 2, 3):
+            if len(before) > k and " ".join(t.key for t in before[-k:]) in words.memberships and \
+                    named & _bare(before[-k - 1].key) and not any(
+                        c in doc.text[before[-k - 1].end:m.start] for c in ".,،:;"):
+                return True
+        return False
 
     def _first_words(self, key: str) -> frozenset[str]:
         """The first words of a group's Arabic names, without the article ("تنظيم")."""
@@ -682,3 +697,10 @@ def phrases_of(tokens: list[Token]) -> set[str]:
     for n in (2, 3, 4):
         out.update(" ".join(keys[i:i + n]) for i in range(len(keys) - n + 1))
     return out
+
+
+def _bare_collective(doc: Doc, m: Mention, named: set[str]) -> bool:
+    """Whether a party is named by nothing but a collective noun among ``named`` ("الفصائل",
+    "القوات"): the anaphor, not the party it stands for."""
+    tokens = doc.tokens[doc.token_at(m.start):doc.token_index(m.end)]
+    return len(tokens) == 1 and bool(named & _bare(tokens[0].key))

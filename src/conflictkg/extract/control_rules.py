@@ -115,7 +115,7 @@ class ControlRules:
                 normalize_key(w) for w, _ in entries if " " not in w),
             first_person=s.keys("first_person"), demonstratives=s.keys("demonstratives"),
             accompaniments=s.keys("accompaniments"), complementizers=s.keys("complementizers"),
-            relatives=s.keys("relatives"), compositions=s.keys("compositions"),
+            relatives=s.keys("relatives"), compositions=s.keys("compositions"), memberships=s.keys("memberships"),
             latter=s.keys("latter"), subject_gap=s.keys("subject_gap"),
             possessives=s.keys("possessive_pronouns"), pronouns=s.keys("subject_pronouns"),
             army=s.keys("army_nouns"), quantities=s.keys("quantities"),

@@ -49,6 +49,7 @@ ACCOMPANIMENT_REACH = 5  # tokens before a party in which "بمؤازرة", "wit
 # "its fighters", "the troops": the party named before, not a subject of their own
 DETERMINERS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our"})
 ARTICLES = frozenset({"the", "a", "an"})
+GROUP_WORDS = 2  # English: words after an article that name a party as a noun ("the terror group")
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,17 @@ class Agents:
             head = self._relative_head(doc, cue, sentence, mentions, words)
             if head is not None:
                 return head, True  # "The militias which had entered X to support Y also withdrew"
+        if not words.verb_first and not noun:
+            clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+            own = doc.tokens_between(clause[0], cue.start)
+            while own and own[-1].key in words.subject_gap:
+                own = own[:-1]  # "which the terror group had occupied"
+            for n in range(max(0, len(own) - 1 - GROUP_WORDS), len(own) - 1):
+                if own[n].key in ARTICLES and not any(own[n].start <= m.start < cue.start for m in mentions):
+                    named = self.named_as(doc, own[n:], own[n].start)
+                    if named is not None:
+                        return named, True
+                    break
         demonstrated = self.demonstrated(doc, cue, sentence, mentions, words)
         if demonstrated is not None:
             return demonstrated, True  # "أعادت هذه الوحدات", "these forces took", "سيطرت الأخيرة"
@@ -471,8 +483,38 @@ class Agents:
             return None
         for m in self.parties(doc, at, window[-1].end, words.cues):
             return self._resolved(doc, m, words)
+        if not words.verb_first:  # "handed over X to the terror group": the party named so before
+            return self.named_as(doc, window[:GROUP_WORDS + 1], at)
         if words.verb_first:  # "باتت المدينة تحت سيطرة القوات": the party named before with that noun
             return self._named_with(doc, at, set(word_forms(window[:1])), words)
+        return None
+
+    def named_as(self, doc: Doc, phrase: list[Token], before: int) -> str | None:
+        """English: a noun phrase that names no party ("the terror group", "the jihadist group")
+        stands for the last party the text named with its words right after the name ("the
+        PKK/YPG terror group", "HTS, the jihadist group"), if any."""
+        if not phrase or phrase[0].key not in ARTICLES or not all(
+                doc.text[t.start:t.end].islower() for t in phrase[1:GROUP_WORDS + 1]):
+            return None  # "the SOR": a name the gazetteer lacks, no noun
+        for size in range(min(len(phrase), GROUP_WORDS + 1), 1, -1):  # "the group on Monday": "the group"
+            found = self._named_with_words(doc, [t.key for t in phrase[1:size]], before)
+            if found is not None:
+                return found
+        return None
+
+    def _named_with_words(self, doc: Doc, words: list[str], before: int) -> str | None:
+        """The last party named before ``before`` with ``words`` right after its name."""
+        for m in reversed(doc.index("actor_mentions").before(before)):
+            if m.end > before:
+                continue
+            following = [t.key for t in doc.tokens_after(m.end, len(words) + 2)
+                         if t.key not in ARTICLES][:len(words)]
+            gap = doc.text[m.end:doc.tokens_after(m.end, 1)[0].start] if doc.tokens_after(m.end, 1) else ""
+            if following == words and not any(c in gap for c in ".;:()"):
+                entry = self._actors.get(m.key)
+                if entry is not None and entry.side in self._non_party_sides:
+                    continue
+                return m.key
         return None
 
     def state_forces(self, name: str, year: int | None) -> str | None:

@@ -59,6 +59,8 @@ COMPELLED_REACH = 5  # tokens before a change in which the word that says a part
 HOW_REACH = 3  # words after a capture's object that say how fully or when, before "من" / "from"
 HELD_BY_REACH = 6  # tokens after a capture's object in which "من" / "from" and the party that held it stand
 RELATIVE_REACH = 3  # tokens before a withdrawal in which the relative pronoun of its party stands
+RECIPIENT_NEAR = 6  # tokens after a handover's object in which "إلى" / "to" and its recipient stand
+RECIPIENT_REACH = 16  # ... or after a comma that ends an aside on the object ("as well as X, to Y")
 PARTY_AFTER_REACH = 2  # Arabic: words after a verb said only of parties in which its party stands
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
@@ -759,8 +761,12 @@ class ControlFinder:
     def _recipient(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
                    words: AgentWords) -> str | None:
         """"سلم المدينة إلى الشرطة الروسية", "handed over X to Y": who takes it."""
-        for t in doc.tokens_between(at, sentence.end)[:6]:
-            if set(clitic_forms(t.key)) & (rules.destinations | {"ل"}):
+        for n, t in enumerate(doc.tokens_between(at, sentence.end)[:RECIPIENT_REACH]):
+            if any(a <= t.start < b for a, b in words.cues):
+                break  # another change: its own object
+            if set(clitic_forms(t.key)) & (rules.destinations | {"ل"}) and (
+                    n < RECIPIENT_NEAR or doc.text[max(at, t.start - 2):t.start].rstrip().endswith((",", "،"))):
+                # "handed over A and B, as well as positions around C, to Y": past an aside
                 return self._agents.agent_after(doc, t.end if t.key in rules.destinations else t.start,
                                                 sentence, words)
         return None

@@ -80,6 +80,7 @@ class AgentWords:
     tribes: frozenset[str] = frozenset()  # "tribe": men of a tribe as a subject ("fighters loyal to the X tribe")
     tribes_party: str = ""  # "tribal fighters": the group the men of a tribe are
     quantities: frozenset[str] = frozenset()  # "عشرات": a count before a party, in its place
+    remnants: frozenset[str] = frozenset()  # "من تبقى من": those of a party who remained, in its place
     army: frozenset[str] = frozenset()  # "army", "troops": an unqualified noun of the state's forces
     heads: frozenset[str] = frozenset()  # "القوات": the last party named with it at its head
     armed: frozenset[str] = frozenset()  # "armed": locals in arms ("Armed locals seized") are local fighters
@@ -615,7 +616,8 @@ class Agents:
         last = set(clitic_forms(before[-1].key))
         if last & words.partitives:  # "عدداً من المسلحين فروا": a count of them, in their place
             return not (len(before) == 2 and {f for form in clitic_forms(before[0].key) for f in (
-                form, clitics().without_article(form))} & (words.members | words.quantities))  # "المقاتلين من"
+                form, clitics().without_article(form))} & (words.members | words.quantities | words.remnants))
+            # "المقاتلين من", "من تبقى من"
         if len(before) == 2 and before[-1].key in ARTICLES and not words.verb_first:
             last = {before[0].key}  # "under the Military Operations Command"
         return bool(last & words.opponents)

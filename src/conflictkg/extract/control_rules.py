@@ -118,7 +118,7 @@ class ControlRules:
             relatives=s.keys("relatives"), compositions=s.keys("compositions"), memberships=s.keys("memberships"),
             latter=s.keys("latter"), subject_gap=s.keys("subject_gap"),
             possessives=s.keys("possessive_pronouns"), pronouns=s.keys("subject_pronouns"),
-            army=s.keys("army_nouns"), quantities=s.keys("quantities"),
+            army=s.keys("army_nouns"), quantities=s.keys("quantities"), remnants=s.keys("remnants"),
             complements=s.keys("complement_prepositions"), armed=s.keys("armed_words"),
             speaker_nouns=s.keys("speaker_nouns"), commands=s.keys("command_heads"),
             locals_party=next(iter(s.words("locals_party")), ""),

@@ -776,12 +776,15 @@ class ControlFinder:
         """"أعلن النظام السيطرة على تلمنس، ونفت الجبهة ذلك", "the army denied it": the
         claims just made, denied by the denier."""
         sentence = doc.sentence_at(denial.start)
-        if sentence is None or any(denial.end <= s < sentence.end for s in starts):
+        if sentence is None:
             return
         ahead = doc.tokens_between(denial.end, sentence.end)[:DENIED_REACH]
-        if not any(" ".join(t.key for t in ahead[n:n + k]) in rules.denied_claims
-                   for n in range(len(ahead)) for k in (1, 2, 3)):
-            return
+        said = next((ahead[n] for n in range(len(ahead)) for k in (1, 2, 3)
+                     if " ".join(t.key for t in ahead[n:n + k]) in rules.denied_claims), None)
+        if said is None or any(denial.end <= s < sentence.end and not _affirmed_between(doc, said.end, s, rules)
+                               for s in starts):
+            return  # a change told after the denial is the one it denies ("نفى الأنباء عن انسحاب");
+            # not one the denier tells as its ground ("نفت الجبهة ذلك، مؤكدة ... ولم يدخلها العدو")
         earlier = [c for c in claims.values() if c.evidence.start < denial.start and c.stance == "asserted"]
         if not earlier:
             return

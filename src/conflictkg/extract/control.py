@@ -183,6 +183,9 @@ class ControlFinder:
         for denial in late:
             doc.attempt(self.name, (denial.start, denial.end), None, self._denied_after,
                         doc, denial, claims, rules)
+        for denial in rules.relative_denials.find(doc.norm) if rules.relative_denials_words else []:
+            doc.attempt(self.name, (denial.start, denial.end), None, self._denied_as_relative,
+                        doc, denial, claims, rules)
         doc.control_claims = _merged(doc, list(claims.values()), nouns)
         for claim in doc.control_claims:  # a party named by no name of its own ("أبناء البلدة",
             # "troops"): listed all the same, so that the claim's party is one the output names
@@ -545,6 +548,26 @@ class ControlFinder:
         credited = attribution_at(doc, denial.start, denial.end, doc.publisher)
         for claim in [c for c in claims.values() if sentence.start <= c.evidence.start < denial.start
                       and c.stance == "asserted"]:
+            key = f"{claim.key}-denied-{denial.start}"
+            claims[key] = replace(claim, key=key, stance="denied", attributed_to=credited,
+                                  evidence=doc.span(claim.evidence.start, denial.end))
+
+    def _denied_as_relative(self, doc: Doc, denial: Match, claims: dict[str, ControlClaim],
+                            rules: ControlRules) -> None:
+        """"انسحبت الوحدات من الحي، وهو ما نفاه ناشطون", "took X, a claim denied by the SDF": the
+        changes told before it in its sentence stand, and are denied by whoever says so."""
+        sentence = doc.sentence_at(denial.start)
+        if sentence is None:
+            return
+        told = [c for c in claims.values() if sentence.start <= c.evidence.start < denial.start
+                and c.stance == "asserted"]
+        if not told:
+            return
+        last = max(c.evidence.start for c in told)  # the change of the clause right before it, not
+        # one told earlier in the sentence ("دخلت الوحدات درعا، وزعم أنها انسحبت ..., وهو ما نفاه")
+        clause = doc.clause_at(last) or (sentence.start, sentence.end)
+        credited = attribution_at(doc, denial.start, denial.end, doc.publisher)
+        for claim in [c for c in told if c.evidence.start >= clause[0]]:
             key = f"{claim.key}-denied-{denial.start}"
             claims[key] = replace(claim, key=key, stance="denied", attributed_to=credited,
                                   evidence=doc.span(claim.evidence.start, denial.end))

@@ -49,6 +49,8 @@ class ControlRules:
         self.denials: Matcher[str] = s.matcher(denial=s.words("denials") + s.words("dismissals"))
         self.late_denials_words = s.words("late_denials")
         self.late_denials: Matcher[str] = s.matcher(denial=self.late_denials_words)
+        self.relative_denials_words = s.words("relative_denials")
+        self.relative_denials: Matcher[str] = s.matcher(denial=self.relative_denials_words)
         self.denial_words = s.keys("denials") | s.keys("dismissals")
         self.affirmations = s.keys("affirmations")
         self.campaigns = s.keys("campaigns")

@@ -615,9 +615,12 @@ class Agents:
             return False
         last = set(clitic_forms(before[-1].key))
         if last & words.partitives:  # "عدداً من المسلحين فروا": a count of them, in their place
-            return not (len(before) == 2 and {f for form in clitic_forms(before[0].key) for f in (
-                form, clitics().without_article(form))} & (words.members | words.quantities | words.remnants))
-            # "المقاتلين من", "من تبقى من"
+            counts = window[-2:-1]
+            if len(window) > 2 and clitics().has_article(window[-2].key) and clitics().has_article(window[-3].key):
+                counts.append(window[-3])  # "الدفعة الأخيرة من المسلحين": the count before its adjective
+            return not any({f for form in clitic_forms(t.key) for f in (
+                form, clitics().without_article(form))} & (words.members | words.quantities | words.remnants)
+                for t in counts)  # "المقاتلين من", "من تبقى من"
         if len(before) == 2 and before[-1].key in ARTICLES and not words.verb_first:
             last = {before[0].key}  # "under the Military Operations Command"
         return bool(last & words.opponents)

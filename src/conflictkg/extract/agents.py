@@ -70,6 +70,7 @@ class AgentWords:
     relatives: frozenset[str] = frozenset()
     compositions: frozenset[str] = frozenset()  # "المؤلفة من": the groups a collective is made of
     memberships: frozenset[str] = frozenset()  # "المنضوية في": the party a collective's members are of
+    gerund_openers: frozenset[str] = frozenset()  # "after", "before": a gerund's clause ("after seizing X")
     latter: frozenset[str] = frozenset()  # "الأخيرة", "the latter": the last party named
     subject_gap: frozenset[str] = frozenset()  # "also", "had": between an English subject and its verb
     possessives: frozenset[str] = frozenset()  # "its", "their": a noun of forces owned by the party named
@@ -188,6 +189,14 @@ class Agents:
                         t.key for t in doc.tokens_between(m.start, m.end)) for m in mentions):
                 # "Fighters loyal to the X tribe seized": the tribes' fighters, a tribe named or not
                 return self.state_forces(words.tribes_party, None) or UNNAMED, True
+        if not words.verb_first and not noun and cue.text.split()[0].lower().endswith("ing"):
+            i = doc.token_at(cue.start)
+            opener = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].start >= sentence.start else None
+            if opener is not None and opener.key in words.gerund_openers:
+                main = [m for m in candidates if m.end <= opener.start and not self.opposed(doc, m, words)
+                        and not self._complement(doc, m, sentence, words)]
+                if main:  # "The SDF attacked IS positions before capturing X": the main clause's subject
+                    return self._resolved(doc, main[0], words), True
         if not words.verb_first and not noun:
             described = self._antecedent(doc, cue, sentence, mentions, words)
             if described is not None:

@@ -360,7 +360,12 @@ class Agents:
         pronoun = own[at[-1]]
         named = [m for m in mentions if m.end <= pronoun.start
                  and not doc.text[m.end:pronoun.start].strip(" ,()")]
-        return self._resolved(doc, named[-1], words) if named else None
+        if not named:
+            return None
+        before = [m for m in mentions if m.end <= named[-1].start]
+        # "Jaish al-Fatah, the coalition of Islamist factions that had taken Idlib": the party the
+        # noun before the complement is said of, not the complement
+        return self._resolved(doc, self._owner_of(doc, named[-1], before, sentence, words), words)
 
     def _relative_head(self, doc: Doc, cue: Match, sentence: Sentence, mentions: list[Mention],
                        words: AgentWords) -> str | None:

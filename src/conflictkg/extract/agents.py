@@ -49,6 +49,7 @@ ACCOMPANIMENT_REACH = 5  # tokens before a party in which "بمؤازرة", "wit
 # "its fighters", "the troops": the party named before, not a subject of their own
 DETERMINERS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our"})
 ARTICLES = frozenset({"the", "a", "an"})
+GROUP_WORDS = 2  # English: words after an article that name a party as a noun ("the terror group")
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ class AgentWords:
     complementizers: frozenset[str]
     relatives: frozenset[str] = frozenset()
     compositions: frozenset[str] = frozenset()  # "المؤلفة من": the groups a collective is made of
+    memberships: frozenset[str] = frozenset()  # "المنضوية في": the party a collective's members are of
+    gerund_openers: frozenset[str] = frozenset()  # "after", "before": a gerund's clause ("after seizing X")
     latter: frozenset[str] = frozenset()  # "الأخيرة", "the latter": the last party named
     subject_gap: frozenset[str] = frozenset()  # "also", "had": between an English subject and its verb
     possessives: frozenset[str] = frozenset()  # "its", "their": a noun of forces owned by the party named
@@ -78,6 +81,7 @@ class AgentWords:
     tribes: frozenset[str] = frozenset()  # "tribe": men of a tribe as a subject ("fighters loyal to the X tribe")
     tribes_party: str = ""  # "tribal fighters": the group the men of a tribe are
     quantities: frozenset[str] = frozenset()  # "عشرات": a count before a party, in its place
+    remnants: frozenset[str] = frozenset()  # "من تبقى من": those of a party who remained, in its place
     army: frozenset[str] = frozenset()  # "army", "troops": an unqualified noun of the state's forces
     heads: frozenset[str] = frozenset()  # "القوات": the last party named with it at its head
     armed: frozenset[str] = frozenset()  # "armed": locals in arms ("Armed locals seized") are local fighters
@@ -185,6 +189,14 @@ class Agents:
                         t.key for t in doc.tokens_between(m.start, m.end)) for m in mentions):
                 # "Fighters loyal to the X tribe seized": the tribes' fighters, a tribe named or not
                 return self.state_forces(words.tribes_party, None) or UNNAMED, True
+        if not words.verb_first and not noun and cue.text.split()[0].lower().endswith("ing"):
+            i = doc.token_at(cue.start)
+            opener = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].start >= sentence.start else None
+            if opener is not None and opener.key in words.gerund_openers:
+                main = [m for m in candidates if m.end <= opener.start and not self.opposed(doc, m, words)
+                        and not self._complement(doc, m, sentence, words)]
+                if main:  # "The SDF attacked IS positions before capturing X": the main clause's subject
+                    return self._resolved(doc, main[0], words), True
         if not words.verb_first and not noun:
             described = self._antecedent(doc, cue, sentence, mentions, words)
             if described is not None:
@@ -192,6 +204,17 @@ class Agents:
             head = self._relative_head(doc, cue, sentence, mentions, words)
             if head is not None:
                 return head, True  # "The militias which had entered X to support Y also withdrew"
+        if not words.verb_first and not noun:
+            clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+            own = doc.tokens_between(clause[0], cue.start)
+            while own and own[-1].key in words.subject_gap:
+                own = own[:-1]  # "which the terror group had occupied"
+            for n in range(max(0, len(own) - 1 - GROUP_WORDS), len(own) - 1):
+                if own[n].key in ARTICLES and not any(own[n].start <= m.start < cue.start for m in mentions):
+                    named = self.named_as(doc, own[n:], own[n].start)
+                    if named is not None:
+                        return named, True
+                    break
         demonstrated = self.demonstrated(doc, cue, sentence, mentions, words)
         if demonstrated is not None:
             return demonstrated, True  # "أعادت هذه الوحدات", "these forces took", "سيطرت الأخيرة"
@@ -337,7 +360,12 @@ class Agents:
         pronoun = own[at[-1]]
         named = [m for m in mentions if m.end <= pronoun.start
                  and not doc.text[m.end:pronoun.start].strip(" ,()")]
-        return self._resolved(doc, named[-1], words) if named else None
+        if not named:
+            return None
+        before = [m for m in mentions if m.end <= named[-1].start]
+        # "Jaish al-Fatah, the coalition of Islamist factions that had taken Idlib": the party the
+        # noun before the complement is said of, not the complement
+        return self._resolved(doc, self._owner_of(doc, named[-1], before, sentence, words), words)
 
     def _relative_head(self, doc: Doc, cue: Match, sentence: Sentence, mentions: list[Mention],
                        words: AgentWords) -> str | None:
@@ -470,8 +498,38 @@ class Agents:
             return None
         for m in self.parties(doc, at, window[-1].end, words.cues):
             return self._resolved(doc, m, words)
+        if not words.verb_first:  # "handed over X to the terror group": the party named so before
+            return self.named_as(doc, window[:GROUP_WORDS + 1], at)
         if words.verb_first:  # "باتت المدينة تحت سيطرة القوات": the party named before with that noun
             return self._named_with(doc, at, set(word_forms(window[:1])), words)
+        return None
+
+    def named_as(self, doc: Doc, phrase: list[Token], before: int) -> str | None:
+        """English: a noun phrase that names no party ("the terror group", "the jihadist group")
+        stands for the last party the text named with its words right after the name ("the
+        PKK/YPG terror group", "HTS, the jihadist group"), if any."""
+        if not phrase or phrase[0].key not in ARTICLES or not all(
+                doc.text[t.start:t.end].islower() for t in phrase[1:GROUP_WORDS + 1]):
+            return None  # "the SOR": a name the gazetteer lacks, no noun
+        for size in range(min(len(phrase), GROUP_WORDS + 1), 1, -1):  # "the group on Monday": "the group"
+            found = self._named_with_words(doc, [t.key for t in phrase[1:size]], before)
+            if found is not None:
+                return found
+        return None
+
+    def _named_with_words(self, doc: Doc, words: list[str], before: int) -> str | None:
+        """The last party named before ``before`` with ``words`` right after its name."""
+        for m in reversed(doc.index("actor_mentions").before(before)):
+            if m.end > before:
+                continue
+            following = [t.key for t in doc.tokens_after(m.end, len(words) + 2)
+                         if t.key not in ARTICLES][:len(words)]
+            gap = doc.text[m.end:doc.tokens_after(m.end, 1)[0].start] if doc.tokens_after(m.end, 1) else ""
+            if following == words and not any(c in gap for c in ".;:()"):
+                entry = self._actors.get(m.key)
+                if entry is not None and entry.side in self._non_party_sides:
+                    continue
+                return m.key
         return None
 
     def state_forces(self, name: str, year: int | None) -> str | None:
@@ -571,8 +629,12 @@ class Agents:
             return False
         last = set(clitic_forms(before[-1].key))
         if last & words.partitives:  # "عدداً من المسلحين فروا": a count of them, in their place
-            return not (len(before) == 2 and {f for form in clitic_forms(before[0].key) for f in (
-                form, clitics().without_article(form))} & (words.members | words.quantities))  # "المقاتلين من"
+            counts = window[-2:-1]
+            if len(window) > 2 and clitics().has_article(window[-2].key) and clitics().has_article(window[-3].key):
+                counts.append(window[-3])  # "الدفعة الأخيرة من المسلحين": the count before its adjective
+            return not any({f for form in clitic_forms(t.key) for f in (
+                form, clitics().without_article(form))} & (words.members | words.quantities | words.remnants)
+                for t in counts)  # "المقاتلين من", "من تبقى من"
         if len(before) == 2 and before[-1].key in ARTICLES and not words.verb_first:
             last = {before[0].key}  # "under the Military Operations Command"
         return bool(last & words.opponents)
@@ -608,7 +670,10 @@ class Agents:
         if not named:
             return None
         earlier = doc.index("actor_mentions").before(before)
+        member = next((m for m in reversed(earlier) if self._members_of(doc, m, named, words)), None)
         for m in reversed(earlier):  # "القوات" after "قوات سوريا الديمقراطية"
+            if member is not None and (m is member or _bare_collective(doc, m, named)):
+                return member.key  # "وكانت الفصائل قد سيطرت" after "الفصائل المنضوية في جيش الفتح"
             if any(named & _bare(t.key) for t in _with_head(doc, m)[-len(m.text.split()) - 2:][:3]):
                 return m.key
         heads = set(map(clitics().without_article, found))
@@ -619,6 +684,17 @@ class Agents:
             if self._first_words(entry.key) & heads:
                 return m.key
         return None
+
+    def _members_of(self, doc: Doc, m: Mention, named: set[str], words: AgentWords) -> bool:
+        """Whether a party is named as the one a collective's members are of: the collective
+        among ``named``, then a word of membership, right before it ("الفصائل المنضوية في X")."""
+        before = doc.tokens_between(max(0, m.start - 60), m.start)[-4:]
+        for k in (1, 2, 3):
+            if len(before) > k and " ".join(t.key for t in before[-k:]) in words.memberships and \
+                    named & _bare(before[-k - 1].key) and not any(
+                        c in doc.text[before[-k - 1].end:m.start] for c in ".,،:;"):
+                return True
+        return False
 
     def _first_words(self, key: str) -> frozenset[str]:
         """The first words of a group's Arabic names, without the article ("تنظيم")."""
@@ -682,3 +758,10 @@ def phrases_of(tokens: list[Token]) -> set[str]:
     for n in (2, 3, 4):
         out.update(" ".join(keys[i:i + n]) for i in range(len(keys) - n + 1))
     return out
+
+
+def _bare_collective(doc: Doc, m: Mention, named: set[str]) -> bool:
+    """Whether a party is named by nothing but a collective noun among ``named`` ("الفصائل",
+    "القوات"): the anaphor, not the party it stands for."""
+    tokens = doc.tokens[doc.token_at(m.start):doc.token_index(m.end)]
+    return len(tokens) == 1 and bool(named & _bare(tokens[0].key))

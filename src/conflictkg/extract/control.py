@@ -59,6 +59,8 @@ COMPELLED_REACH = 5  # tokens before a change in which the word that says a part
 HOW_REACH = 3  # words after a capture's object that say how fully or when, before "من" / "from"
 HELD_BY_REACH = 6  # tokens after a capture's object in which "من" / "from" and the party that held it stand
 RELATIVE_REACH = 3  # tokens before a withdrawal in which the relative pronoun of its party stands
+RECIPIENT_NEAR = 6  # tokens after a handover's object in which "إلى" / "to" and its recipient stand
+RECIPIENT_REACH = 16  # ... or after a comma that ends an aside on the object ("as well as X, to Y")
 PARTY_AFTER_REACH = 2  # Arabic: words after a verb said only of parties in which its party stands
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
@@ -180,6 +182,9 @@ class ControlFinder:
                         doc, denial, claims, starts, rules)
         for denial in late:
             doc.attempt(self.name, (denial.start, denial.end), None, self._denied_after,
+                        doc, denial, claims, rules)
+        for denial in rules.relative_denials.find(doc.norm) if rules.relative_denials_words else []:
+            doc.attempt(self.name, (denial.start, denial.end), None, self._denied_as_relative,
                         doc, denial, claims, rules)
         doc.control_claims = _merged(doc, list(claims.values()), nouns)
         for claim in doc.control_claims:  # a party named by no name of its own ("أبناء البلدة",
@@ -547,6 +552,26 @@ class ControlFinder:
             claims[key] = replace(claim, key=key, stance="denied", attributed_to=credited,
                                   evidence=doc.span(claim.evidence.start, denial.end))
 
+    def _denied_as_relative(self, doc: Doc, denial: Match, claims: dict[str, ControlClaim],
+                            rules: ControlRules) -> None:
+        """"انسحبت الوحدات من الحي، وهو ما نفاه ناشطون", "took X, a claim denied by the SDF": the
+        changes told before it in its sentence stand, and are denied by whoever says so."""
+        sentence = doc.sentence_at(denial.start)
+        if sentence is None:
+            return
+        told = [c for c in claims.values() if sentence.start <= c.evidence.start < denial.start
+                and c.stance == "asserted"]
+        if not told:
+            return
+        last = max(c.evidence.start for c in told)  # the change of the clause right before it, not
+        # one told earlier in the sentence ("دخلت الوحدات درعا، وزعم أنها انسحبت ..., وهو ما نفاه")
+        clause = doc.clause_at(last) or (sentence.start, sentence.end)
+        credited = attribution_at(doc, denial.start, denial.end, doc.publisher)
+        for claim in [c for c in told if c.evidence.start >= clause[0]]:
+            key = f"{claim.key}-denied-{denial.start}"
+            claims[key] = replace(claim, key=key, stance="denied", attributed_to=credited,
+                                  evidence=doc.span(claim.evidence.start, denial.end))
+
     def _army_subject(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """English: the subject is an unqualified noun of the army ("troops took", "Army units on
         Monday restored security to", "Army restores", "said troops now controlled"), which
@@ -759,8 +784,12 @@ class ControlFinder:
     def _recipient(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
                    words: AgentWords) -> str | None:
         """"سلم المدينة إلى الشرطة الروسية", "handed over X to Y": who takes it."""
-        for t in doc.tokens_between(at, sentence.end)[:6]:
-            if set(clitic_forms(t.key)) & (rules.destinations | {"ل"}):
+        for n, t in enumerate(doc.tokens_between(at, sentence.end)[:RECIPIENT_REACH]):
+            if any(a <= t.start < b for a, b in words.cues):
+                break  # another change: its own object
+            if set(clitic_forms(t.key)) & (rules.destinations | {"ل"}) and (
+                    n < RECIPIENT_NEAR or doc.text[max(at, t.start - 2):t.start].rstrip().endswith((",", "،"))):
+                # "handed over A and B, as well as positions around C, to Y": past an aside
                 return self._agents.agent_after(doc, t.end if t.key in rules.destinations else t.start,
                                                 sentence, words)
         return None
@@ -770,12 +799,15 @@ class ControlFinder:
         """"أعلن النظام السيطرة على تلمنس، ونفت الجبهة ذلك", "the army denied it": the
         claims just made, denied by the denier."""
         sentence = doc.sentence_at(denial.start)
-        if sentence is None or any(denial.end <= s < sentence.end for s in starts):
+        if sentence is None:
             return
         ahead = doc.tokens_between(denial.end, sentence.end)[:DENIED_REACH]
-        if not any(" ".join(t.key for t in ahead[n:n + k]) in rules.denied_claims
-                   for n in range(len(ahead)) for k in (1, 2, 3)):
-            return
+        said = next((ahead[n] for n in range(len(ahead)) for k in (1, 2, 3)
+                     if " ".join(t.key for t in ahead[n:n + k]) in rules.denied_claims), None)
+        if said is None or any(denial.end <= s < sentence.end and not _affirmed_between(doc, said.end, s, rules)
+                               for s in starts):
+            return  # a change told after the denial is the one it denies ("نفى الأنباء عن انسحاب");
+            # not one the denier tells as its ground ("نفت الجبهة ذلك، مؤكدة ... ولم يدخلها العدو")
         earlier = [c for c in claims.values() if c.evidence.start < denial.start and c.stance == "asserted"]
         if not earlier:
             return

@@ -49,6 +49,8 @@ class ControlRules:
         self.denials: Matcher[str] = s.matcher(denial=s.words("denials") + s.words("dismissals"))
         self.late_denials_words = s.words("late_denials")
         self.late_denials: Matcher[str] = s.matcher(denial=self.late_denials_words)
+        self.relative_denials_words = s.words("relative_denials")
+        self.relative_denials: Matcher[str] = s.matcher(denial=self.relative_denials_words)
         self.denial_words = s.keys("denials") | s.keys("dismissals")
         self.affirmations = s.keys("affirmations")
         self.campaigns = s.keys("campaigns")
@@ -116,9 +118,10 @@ class ControlRules:
             first_person=s.keys("first_person"), demonstratives=s.keys("demonstratives"),
             accompaniments=s.keys("accompaniments"), complementizers=s.keys("complementizers"),
             relatives=s.keys("relatives"), compositions=s.keys("compositions"),
+            memberships=s.keys("memberships"), gerund_openers=s.keys("gerund_openers"),
             latter=s.keys("latter"), subject_gap=s.keys("subject_gap"),
             possessives=s.keys("possessive_pronouns"), pronouns=s.keys("subject_pronouns"),
-            army=s.keys("army_nouns"), quantities=s.keys("quantities"),
+            army=s.keys("army_nouns"), quantities=s.keys("quantities"), remnants=s.keys("remnants"),
             complements=s.keys("complement_prepositions"), armed=s.keys("armed_words"),
             speaker_nouns=s.keys("speaker_nouns"), commands=s.keys("command_heads"),
             locals_party=next(iter(s.words("locals_party")), ""),

@@ -387,3 +387,27 @@ def test_mortar_shells_are_one_shelling_where_they_fell(extract):
 def test_a_fight_whose_first_day_is_told_is_not_counted_back_from_the_action(extract):
     text = "Rebels took Douma on Saturday after a three-day assault that began on Monday 5 August."
     assert "2019-08-07" not in [start for _, start, _ in found(extract, text)]
+
+
+def test_a_night_adverb_dates_its_own_clause_the_night_before(extract):
+    # the clause with "ليلاً" and no day of its own: the day before the sentence's day
+    text = "سيطرت قوات النظام اليوم على بلدة كفرزيتا، إثر انسحاب الفصائل منها ليلاً."
+    assert [(e.kind, e.start) for e in extract(text, published="2019-08-10").events] == [
+        ("capture", "2019-08-10"), ("withdrawal", "2019-08-09")]
+    text = ("شنت الفصائل هجوما على بلدة كفرزيتا اليوم، بعد أن قصفت قوات النظام بلدة "
+            "اللطامنة ليلاً.")
+    assert [(e.kind, e.start) for e in extract(text, published="2019-08-10").events] == [
+        ("attack", "2019-08-10"), ("shelling", "2019-08-09")]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # "day and night" is all the time, not one night (the shelling before the attack stays
+    # undated); a clause with a day of its own keeps it
+    ("شنت الفصائل هجوما على بلدة كفرزيتا اليوم، بعد أن قصفت قوات النظام بلدة اللطامنة "
+     "ليلاً ونهاراً.", None),
+    ("شنت الفصائل هجوما على بلدة كفرزيتا اليوم، بعد أن قصفت قوات النظام بلدة اللطامنة "
+     "يوم السبت ليلاً.", "2019-08-10"),
+])
+def test_a_night_adverb_of_day_and_night_or_with_a_day_moves_nothing(extract, text, day):
+    assert [(e.kind, e.start) for e in extract(text, published="2019-08-10").events] == [
+        ("attack", "2019-08-10"), ("shelling", day)]

@@ -77,6 +77,8 @@ class EventRules:
             n: [f.format(w) for f in frames for w, m in ordinals.items() if m == n]
             for n in set(ordinals.values())})
         self.day_offsets: Matcher[str] = Matcher(s.mapping("day_offsets").items())
+        self.night_adverbs: Matcher[str] = s.matcher(night=s.words("night_adverbs"),
+                                                     always=s.words("day_and_night"))
         self.lasting_openers = s.keys("lasting_openers")
         self.lasting_units = s.keys("lasting_units")
         self.causes: Matcher[str] = s.matcher(c=s.words("causes"))

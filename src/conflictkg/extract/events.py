@@ -233,6 +233,7 @@ class EventFinder:
         began_nouns = SpanIndex(rules.began_nouns.find(doc.norm))
         began_events: list[tuple[Event, Sentence]] = []
         offsets = SpanIndex(rules.day_offsets.find(doc.norm))
+        nights = SpanIndex(rules.night_adverbs.find(doc.norm))
         cues_index = SpanIndex(cues)
         out = []
         towns: set[str] = set()
@@ -298,6 +299,7 @@ class EventFinder:
             found = actions(doc, sentence, unquoted, stops, lambda d, days=began_days: usable(
                 d) and id(d) not in days, names, bounds)
             offsets_here = inside(offsets)
+            nights_here = inside(nights)
             told_sides: list[tuple[str, Place]] = []  # the places taken or left so far
             told_day = None  # the date of the action told last
             ended = None  # the date and places of the last action told that is no background
@@ -327,6 +329,12 @@ class EventFinder:
                     # "أفاد بعد يومين باستعادة داعش السيطرة على المدينة، وانسحاب القوات
                     # منها": the other side happened on the day the change did
                     date = told_day
+                if nights_here:  # "بعد انسحاب المقاتلين منها ليلاً": the night before
+                    told = earlier[1] if earlier is not None and not inside(unresolved) \
+                        else scope
+                    date = timing.night_day(doc, sentence, action.cues[0].start,
+                                            [a.cues[0].start for a in found], nights_here,
+                                            told) or date
                 told_day = date
                 place = self._where(doc, rules, action.places, kind)
                 if not place.keys and action.lead:  # "شهد حي القدم دخول ... من جهة X"

@@ -196,3 +196,42 @@ def offset_day(doc: Doc, sentence: Sentence, cue: int, own: Any, offsets: list[A
         return None
     moved = day + datetime.timedelta(days=int(phrase.payloads[0]))
     return dataclasses.replace(base, value=moved.isoformat(), end=None)
+
+
+def night_day(doc: Doc, sentence: Sentence, cue: int, cues: list[int], nights: list[Any],
+              scope: Any) -> Any:
+    """The day of an action whose clause says it happened at night and names no day ("دخلت
+    القوات البلدة صباح الأحد، بعد انسحاب المقاتلين منها ليلاً": Saturday): the day before
+    the day the rest of its sentence tells, before the clause, else after it, else its
+    paragraph's or lead's (``scope``). The adverb tells of the action whose cue stands
+    last before it ("دخلت البلدة فجراً بعد قصفها ليلاً": the shelling only), else first
+    after it. ``cues`` are where the sentence's actions' cues stand, ``nights`` its night
+    adverbs, with those of "day and night" ("ليلاً ونهاراً") among them; None when no
+    night adverb of the action stands in its clause, or the clause names a day of its own."""
+    clause = doc.clause_at(cue)
+    if clause is None:
+        return None
+
+    def told_of(n: Any) -> int | None:
+        before = [c for c in cues if c < n.start]
+        after = [c for c in cues if c >= n.end]
+        return max(before) if before else (min(after) if after else None)
+
+    here = [n for n in nights if clause[0] <= n.start < clause[1] and told_of(n) == cue]
+    if not here or any("always" in n.payloads for n in here):
+        return None
+    days = [d for d in doc.dates_between(sentence.start, sentence.end)
+            if d.precision == "day" and not d.days]
+    if any(clause[0] <= d.span.start < clause[1] for d in days):
+        return None
+    base = next((d for d in reversed(days) if d.span.end <= clause[0]), None) or next(
+        (d for d in days if d.span.start >= clause[1]), None) or (
+        scope if scope is not None and scope.precision == "day" else None)
+    if base is None:
+        return None
+    try:
+        day = datetime.date.fromisoformat(base.value)
+    except ValueError:
+        return None
+    return dataclasses.replace(base, value=(day - datetime.timedelta(days=1)).isoformat(),
+                               end=None)

@@ -411,3 +411,25 @@ def test_a_night_adverb_dates_its_own_clause_the_night_before(extract):
 def test_a_night_adverb_of_day_and_night_or_with_a_day_moves_nothing(extract, text, day):
     assert [(e.kind, e.start) for e in extract(text, published="2019-08-10").events] == [
         ("attack", "2019-08-10"), ("shelling", day)]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Heavy fighting erupted on Tuesday, two days after government forces arrested a tribal "
+     "elder, together with his sons, in the town of Douma.", "en"),
+    ("اندلعت اشتباكات عنيفة يوم الثلاثاء، بعد يومين من اعتقال قوات النظام وجيها محليا، مع "
+     "أبنائه، في بلدة اللطامنة.", "ar"),
+])
+def test_what_a_clause_days_after_tells_is_not_the_placeless_fighting_before_it(
+        extract, text, language):
+    # the arrest, two days before, at the place its clause sets after an aside, is an
+    # event of its own, not a part of the fighting told before it with no place
+    found = extract(text, language=language, published="2019-08-10").events
+    assert [(e.kind, e.start) for e in found] == [("battle", "2019-08-06"),
+                                                   ("arrest", "2019-08-04")]
+
+
+def test_what_a_clause_hours_after_tells_stays_with_the_fighting_before_it(extract):
+    text = ("Fighting broke out on Tuesday, hours after rebels arrested a tribal elder, "
+            "together with his sons, in the town of Douma.")
+    found = extract(text, language="en", published="2019-08-10").events
+    assert [(e.kind, e.start) for e in found] == [("battle", "2019-08-06")]

@@ -90,6 +90,7 @@ class Scope:
     resumed_openers: frozenset[str] = frozenset()  # what resumes the list ("including", "منها")
     wound_nouns: frozenset[str] = frozenset()  # "جراح", "wounds"
     wound_verbs: frozenset[str] = frozenset()  # "أصيب", "sustained"
+    offsets: frozenset[int] = frozenset()  # where offsets of days end ("a day after", "بعد يوم من")
 
 
 def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[int],
@@ -167,6 +168,19 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
             action.places = list(joined[-1].places[:1])
             joined.append(action)
             continue
+        own = action.places or _set_in(doc, places, action, scope)
+        if pending and own and any(pending[-1].cues[0].end <= o <= action.cues[0].start
+                                   for o in scope.offsets):
+            # "The fighting broke out on Monday, a day after the SDF detained its commander
+            # in the city of Hasakah": what the offset clause tells, on a day and at a place
+            # of its own (after an aside: "..., along with his aides, in the city of"), is
+            # not the fighting told before it with no place, nor its place that fighting's
+            joined.append(_join(pending))
+            pending = []
+            action.places = own
+            joined.append(action)
+            after_it = False
+            continue
         if action.places or not joined:
             if pending and action.places:
                 action = _join([*pending, action])
@@ -201,6 +215,21 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         if action.date is None and reported:  # "أعلن الجيش، اليوم الأحد، استعادة تدمر"
             action.date = reported[0]
     return joined
+
+
+def _set_in(doc: Doc, places: list[Mention], action: Action, scope: Scope) -> list[Mention]:
+    """The place an action is set in, after asides its list does not reach ("detained the
+    commander, along with his aides, at a meeting in the city of Hasakah"): the first
+    place after its cue in its span that a locative sets, after place nouns alone."""
+    for m in places:
+        if not action.cues[0].end <= m.start < action.end:
+            continue
+        words = [t.key for t in doc.tokens_between(action.cues[0].end, m.start)]
+        while words and any(f in scope.fillers for f in clitic_forms(words[-1])):
+            words.pop()
+        if words and any(f in scope.locatives for f in clitic_forms(words[-1])):
+            return [m]
+    return []
 
 
 def _opens_later(doc: Doc, action: Action, scope: Scope) -> bool:

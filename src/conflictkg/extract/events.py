@@ -295,7 +295,8 @@ class EventFinder:
             bounds = Scope(frozenset(m.start for m in inside(scope_ends)), rules.locatives,
                            rules.coordinators, rules.place_fillers, rules.background,
                            rules.resumed_list_kinds, rules.resumed_list_objects,
-                           rules.resumed_list_openers, rules.wound_nouns, rules.wound_verbs)
+                           rules.resumed_list_openers, rules.wound_nouns, rules.wound_verbs,
+                           frozenset(o.end for o in inside(offsets) if o.payloads[0] != "0"))
             found = actions(doc, sentence, unquoted, stops, lambda d, days=began_days: usable(
                 d) and id(d) not in days, names, bounds)
             offsets_here = inside(offsets)

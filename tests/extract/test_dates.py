@@ -467,3 +467,13 @@ def test_a_night_named_by_two_days_is_one_day(text: str, value: str) -> None:
 def test_two_days_with_no_night_stay_a_range(text: str) -> None:
     d = one(text, reference=SATURDAY)
     assert (d.value, d.end) == ("2017-03-23", "2017-03-24")
+
+
+@pytest.mark.parametrize("text", [
+    "قصف الطيران منذ ساعات الصباح الأولى 12 موقعا في ريف حلب",
+    "شنت الطائرات منذ ساعات الصباح الأولى غارات على القرى",
+])
+def test_the_early_morning_hours_with_no_day_are_the_report_s_day(text: str) -> None:
+    # a number after a phrase of several words does not make it a day of a month
+    found = find_dates(text, reference=date(2021, 3, 4))
+    assert [(d.value, d.precision) for d in found] == [("2021-03-04", "day")]

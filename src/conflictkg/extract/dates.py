@@ -278,7 +278,9 @@ def _plausible(kind: str, m: re.Match[str], nt: NormalizedText, lex: _Lexicon) -
         if after and after[0] in lex.words["day_month_joiners"]:
             return False  # "الساعات الأخيرة من الحصار", "بعد يومين من التشييع": of something else
         return kind == "later" or bool(g["mod"] or g["pre"])
-    if kind == "relative" and lex.relative[g["rel"]] == 0:
+    if kind == "relative" and lex.relative[g["rel"]] == 0 and " " not in g["rel"]:
+        # "اليوم 5 آذار" is no today; a phrase of several words ("منذ ساعات الصباح
+        # الأولى 23 غارة") is today whatever follows
         after = nt.text[m.end():].split(maxsplit=1)
         return not after or not (after[0] in lex.words["not_today_before"]
                                   or re.match(r"(?:ال)?\d", after[0]))

@@ -126,14 +126,24 @@ class ObjectReader:
         if not rules.english:
             return []
         parties = doc.index("actor_mentions")
+        # "which the terror group had occupied": a collective noun, perhaps after an adjective,
+        # is a subject as a party's name is
+        heads = {w.split()[-1] for w in rules.words.collectives}
+
+        def collective(n: int) -> bool:
+            return doc.tokens[n].key in heads or (
+                n + 1 < i and doc.tokens[n + 1].key in heads and doc.tokens[n - 1].key == "the"
+                and doc.text[doc.tokens[n].start:doc.tokens[n].end].islower())
+
         n = i - 1
         while n >= 0 and doc.tokens[n].start >= sentence.start and i - n <= RELATIVE_SUBJECT_REACH and (
                 doc.tokens[n].key in rules.words.subject_gap or doc.tokens[n].key == "the"
-                or parties.overlapping(doc.tokens[n].start, doc.tokens[n].end)):
+                or parties.overlapping(doc.tokens[n].start, doc.tokens[n].end) or collective(n)):
             n -= 1
         if n < 0 or n == i - 1 or doc.tokens[n].start < sentence.start or \
-                doc.tokens[n].key not in rules.relatives or \
-                not parties.overlapping(doc.tokens[n].end, doc.tokens[i].start):
+                doc.tokens[n].key not in rules.relatives or not (
+                    parties.overlapping(doc.tokens[n].end, doc.tokens[i].start)
+                    or any(doc.tokens[k].key in heads for k in range(n + 1, i))):
             return []
         return [n]
 

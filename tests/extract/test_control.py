@@ -765,3 +765,41 @@ def test_a_relative_after_a_place_of_direction_stands_for_the_list_apposed(extra
 ])
 def test_a_siege_of_people_is_one_of_the_place_they_are_in(extract, text, language, expected):
     assert [p for _, c, p, _ in claims(extract, text, language) if c == "besieged"] == expected
+
+
+# --- a site named again by its noun alone ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("حاصرت فصائل المعارضة مطار كويرس العسكري شرق حلب منذ أشهر. وفي صباح اليوم اقتحمت "
+     "الفصائل المطار بعد معارك عنيفة.", "ar",
+     [("besieged", "Kweires Military Airport"), ("entered", "Kweires Military Airport")]),    # "المطار": its noun
+    ("شن الجيش هجوما واسعا على مطار كويرس العسكري شرق حلب. وقال مصدر عسكري إن المطار الذي "
+     "دخله الجيش أمس بات آمنا.", "ar", [("entered", "Kweires Military Airport")]),  # a relative clause
+    ("Islamic State fighters attacked Ghwayran prison in Hasakeh on Thursday. By Friday the "
+     "jihadists had stormed the facility.", "en", [("entered", "Ghwayran prison")]),  # any site
+    ("Rebels shelled the Kweires airbase east of Aleppo for weeks. Activists said rebels had "
+     "stormed the airbase, which the army had held since 2012.", "en",
+     [("entered", "Kweires airbase, Aleppo"), ("captured", "Kweires airbase, Aleppo")]),
+])
+def test_a_site_named_by_its_noun_alone_is_the_site_last_named_with_it(extract, text, language, expected):
+    x = extract(text, language=language)
+    places = {p.key: p.labels.get("en") for p in x.places}
+    assert [(c.change, places.get(c.place)) for c in x.control_claims] == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Islamic State fighters attacked a hospital in Hasakeh on Thursday. By Friday the "
+     "jihadists had stormed the facility.", "en"),           # no site named before: no claim
+    ("قصفت قوات النظام مدينة حلب. وفي صباح اليوم اقتحمت الفصائل المطار.", "ar"),  # no airport named
+])
+def test_a_site_noun_with_no_site_named_before_stands_for_no_place(extract, text, language):
+    assert [c for c in extract(text, language=language).control_claims if c.change == "entered"] == []
+
+
+def test_a_relative_clause_whose_subject_is_a_collective_noun_is_a_claim_of_its_own(extract):
+    # "the terror group": an adjective, then a collective noun, between "which" and its verb
+    text = ("The PKK/YPG terror group shelled Azaz on Monday. On Friday the SNA took full control "
+            "of the town of Tadef, which the terror group had occupied since 2016.")
+    x = extract(text, language="en")
+    assert sorted((c.actor, c.change) for c in x.control_claims) == [
+        ("syrian-national-army", "captured"), ("ypg", "captured")]

@@ -206,3 +206,13 @@ def test_derik_written_without_its_ya_is_al_malikiyah(extract):
     """"ديرك", the Kurdish name as Kurdish media write it, is al-Malikiyah (ديريك)."""
     text = "قصفت الطائرات التركية محيط مدينة ديرك في ريف الحسكة."
     assert "C4881" in {p.key for p in extract(text).places}
+
+
+def test_the_village_stands_for_the_place_the_text_called_a_village(run):
+    # the gazetteer has al-Mazraa as a neighbourhood; "the village of al-Mazraa" said what it is
+    doc = run("Protesters gathered in Damascus on Friday. In the south, rebels said they had taken "
+              "the village of al-Mazraa overnight, but local officials denied the village had fallen.",
+              language="en")
+    mazraa = [m.key for m in doc.place_mentions if m.text == "al-Mazraa"]
+    anaphor = [m.key for m in doc.place_mentions if m.weak and m.text == "the village"]
+    assert mazraa and anaphor == mazraa[:1]

@@ -104,6 +104,11 @@ class ControlRules:
         self.reporting = frozenset(normalize_key(w) for w in patterns.section(
             "attribution", language).words("verbs") if " " not in w) if language == "en" else frozenset()
         self.plural_anaphors = s.keys("plural_anaphors")
+        # "المطار", "the prison": the site last named with that noun ("مطار كويرس العسكري");
+        # "the facility": the site last named, whatever its noun
+        self.site_anaphors = {normalize_key(k): normalize_key(v)
+                              for k, v in places.mapping("site_anaphors").items()} | {
+            normalize_key(w): "" for w in places.words("generic_site_anaphors")}
         self.qualifiers = frozenset(normalize_key(q) for q in places.groups("qualifiers"))
         events = patterns.section("events", language).groups("kinds")
         actors = patterns.section("actors", language)

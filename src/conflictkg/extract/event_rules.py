@@ -27,8 +27,9 @@ class EventRules:
         self.generic = s.keys("generic_cues")
         self.cues: Matcher[str] = s.matcher(**kinds, **{NO_EVENT: s.words("not_cues")})
         self.heads: Matcher[str] = Matcher(s.mapping("named_heads").items())
-        self.site_anaphors: Matcher[str] = Matcher(
-            (k, normalize_key(v)) for k, v in s.mapping("site_anaphors").items())
+        self.site_anaphors: Matcher[str] = Matcher(  # places.yaml's
+            (k, normalize_key(v)) for k, v in
+            patterns.section("places", language).mapping("site_anaphors").items())
         self.head_keys = sorted((normalize_key(h) for h in s.mapping("named_heads")),
                                 key=len, reverse=True)
         self.name_stopwords = s.keys("name_stopwords")

@@ -16,6 +16,7 @@ from conflictkg.extract.control_rules import ControlRules
 from conflictkg.extract.doc import Doc, Mention, Sentence, Token, clitic_forms, word_forms
 from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Match
+from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.phrases import Phrase
 from conflictkg.extract.units import OPENING_QUOTES
 
@@ -63,6 +64,12 @@ class ObjectReader:
             places = doc.index("place_mentions").overlapping(before.start, before.end) if before else []
         if places and rules.phrases.is_context(doc, places[-1]) and not over_subject:
             places = self._located_after_place(doc, places[-1], sentence, rules)
+        if not places:  # "المطار الذي دخله الجيش", "the prison which IS stormed": a site's anaphor
+            ahead = doc.tokens_between(sentence.start, pronoun.start)[-2:]
+            named, end = self._antecedent_at(doc, ahead, sentence, rules)
+            if named and ahead and end == ahead[-1].end and any(
+                    m.key in doc.places and doc.places[m.key].level == "site" for m in named):
+                return named
         if not places:
             return []  # "اللواء العامل في برزة والذي دخل": the brigade, not Barzeh
         if over_subject:
@@ -119,14 +126,24 @@ class ObjectReader:
         if not rules.english:
             return []
         parties = doc.index("actor_mentions")
+        # "which the terror group had occupied": a collective noun, perhaps after an adjective,
+        # is a subject as a party's name is
+        heads = {w.split()[-1] for w in rules.words.collectives}
+
+        def collective(n: int) -> bool:
+            return doc.tokens[n].key in heads or (
+                n + 1 < i and doc.tokens[n + 1].key in heads and doc.tokens[n - 1].key == "the"
+                and doc.text[doc.tokens[n].start:doc.tokens[n].end].islower())
+
         n = i - 1
         while n >= 0 and doc.tokens[n].start >= sentence.start and i - n <= RELATIVE_SUBJECT_REACH and (
                 doc.tokens[n].key in rules.words.subject_gap or doc.tokens[n].key == "the"
-                or parties.overlapping(doc.tokens[n].start, doc.tokens[n].end)):
+                or parties.overlapping(doc.tokens[n].start, doc.tokens[n].end) or collective(n)):
             n -= 1
         if n < 0 or n == i - 1 or doc.tokens[n].start < sentence.start or \
-                doc.tokens[n].key not in rules.relatives or \
-                not parties.overlapping(doc.tokens[n].end, doc.tokens[i].start):
+                doc.tokens[n].key not in rules.relatives or not (
+                    parties.overlapping(doc.tokens[n].end, doc.tokens[i].start)
+                    or any(doc.tokens[k].key in heads for k in range(n + 1, i))):
             return []
         return [n]
 
@@ -526,6 +543,17 @@ class ObjectReader:
         before it."""
         return self._antecedent_at(doc, tokens, sentence, rules)[0]
 
+    @staticmethod
+    def _site(doc: Doc, start: int, noun: str) -> list[Mention]:
+        """The site last named before ``start`` with ``noun`` in its name ("المطار" ->
+        "مطار منغ العسكري"), any site for no noun ("the facility"); none if none was."""
+        for m in reversed(doc.index("place_mentions").before(start)):
+            place = doc.places.get(m.key)
+            if m.end <= start and place is not None and place.level == "site" and (
+                    not noun or f" {noun} " in f" {normalize_key(m.text)} "):
+                return [m]
+        return []
+
     def _antecedent_at(self, doc: Doc, tokens: list[Token], sentence: Sentence,
                        rules: ControlRules) -> tuple[list[Mention], int]:
         """:meth:`antecedent`, and where the anaphor ends."""
@@ -533,6 +561,14 @@ class ObjectReader:
             pair = " ".join(t.key for t in tokens[max(0, n - 1):n + 1])
             single = tokens[n].key in rules.anaphors or pair in rules.anaphors
             plural = tokens[n].key in rules.plural_anaphors or pair in rules.plural_anaphors
+            site = rules.site_anaphors.get(pair, rules.site_anaphors.get(tokens[n].key))
+            if site is not None and not (single or plural):
+                start = tokens[n - 1].start if pair in rules.site_anaphors else tokens[n].start
+                after = doc.tokens_after(tokens[n].end, 1)
+                if doc.index("place_mentions").overlapping(start, tokens[n].end) or (
+                        after and after[0].key in ("of", "ب")):
+                    return [], 0
+                return self._site(doc, start, site), tokens[n].end
             if not (single or plural):
                 continue
             start = tokens[n - 1].start if pair in rules.anaphors | rules.plural_anaphors else tokens[n].start

@@ -48,6 +48,9 @@ _CAPITALISED = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ -]{_WORD}){{0,{SPAN_WORDS
 _WORDS = re.compile(_WORD)
 _STAMP = re.compile(r"[\[(]?\d{1,2}[:.]\d{2}[\])]?(?:\s*[-–—|/]\s*)?|[-–—|/]?\s*[\[(]?\d{1,2}[:.]\d{2}[\])]?")
 SITE = ("site",)
+# levels of an area a town's name may also read as ("مدينة الرقة" -> the governorate): a head
+# noun before it says no more than that the town is meant, not that the area is
+AREA_LEVELS = frozenset({"governorate", "district"})
 MOVEMENT_TOKENS = 5  # words between a movement ("عاد") and the preposition of its place
 
 
@@ -378,6 +381,12 @@ class PlaceFinder:
                         found = next(p for p in named if p.key == top)
                 if found is not None:
                     break
+            headed = next((p for p in earlier if _headed(doc, p, head)
+                           and self._level(doc, p.key)[0] not in AREA_LEVELS and not any(
+                               _is_level(self._level(doc, p.key), v) for v in levels)), None)
+            if headed is not None and (found is None or headed.start > found.start):
+                found = headed  # "the village of X ... denied the village had fallen": X, though
+                # the gazetteer has it as a neighbourhood; the text said what it is
             if found is not None and _paragraph(doc, found.start) != paragraph and \
                     found.key in self._places and self._abroad(found.key):
                 # "the town" in a paragraph that names none is not a town abroad the
@@ -579,6 +588,14 @@ def _paragraph(doc: Doc, offset: int) -> int | None:
     """The paragraph an offset is in, or None."""
     sentence = doc.sentence_at(offset)
     return sentence.paragraph if sentence is not None else None
+
+
+def _headed(doc: Doc, p: Mention, head: str) -> bool:
+    """Whether a place was named after ``head`` ("حي X", "the village of X")."""
+    i = doc.token_index(p.start) - 1
+    if i >= 0 and head in clitic_forms(doc.tokens[i].key):
+        return True
+    return i > 0 and doc.tokens[i].key == "of" and doc.tokens[i - 1].key == head
 
 
 def _previous(doc: Doc, start: int) -> str:

@@ -188,14 +188,7 @@ def offset_day(doc: Doc, sentence: Sentence, cue: int, own: Any, offsets: list[A
     base = next((d for d in reversed(days) if d.span.end <= phrase.start), None) or next(
         (d for d in days if clause is not None and d.span.start >= clause[1]), None) or (
         scope if scope is not None and scope.precision == "day" else None)
-    if base is None:
-        return None
-    try:
-        day = datetime.date.fromisoformat(base.value)
-    except ValueError:
-        return None
-    moved = day + datetime.timedelta(days=int(phrase.payloads[0]))
-    return dataclasses.replace(base, value=moved.isoformat(), end=None)
+    return _shifted(base, int(phrase.payloads[0]))
 
 
 def night_day(doc: Doc, sentence: Sentence, cue: int, cues: list[int], nights: list[Any],
@@ -227,11 +220,17 @@ def night_day(doc: Doc, sentence: Sentence, cue: int, cues: list[int], nights: l
     base = next((d for d in reversed(days) if d.span.end <= clause[0]), None) or next(
         (d for d in days if d.span.start >= clause[1]), None) or (
         scope if scope is not None and scope.precision == "day" else None)
+    return _shifted(base, -1)
+
+
+def _shifted(base: Any, days: int) -> Any:
+    """The date of a day ``base`` moved by ``days``; None without a base, or when its value
+    is no day."""
     if base is None:
         return None
     try:
         day = datetime.date.fromisoformat(base.value)
     except ValueError:
         return None
-    return dataclasses.replace(base, value=(day - datetime.timedelta(days=1)).isoformat(),
+    return dataclasses.replace(base, value=(day + datetime.timedelta(days=days)).isoformat(),
                                end=None)

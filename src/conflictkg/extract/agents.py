@@ -27,6 +27,7 @@ sentence goes on with.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -88,6 +89,11 @@ class AgentWords:
     complements: frozenset[str] = frozenset()  # "in", "of": "its allies in the SNA", a noun's complement
     cues: tuple[tuple[int, int], ...] = ()  # spans of control cues ("الأمن" in "الأمن والاستقرار إلى")
     verb_first: bool = True  # Arabic: a subject may follow its verb
+
+    @functools.cached_property
+    def collective_heads(self) -> frozenset[str]:
+        """The last word of each collective ("the terror group" -> "group"): its noun."""
+        return frozenset(w.split()[-1] for w in self.collectives)
 
 
 class Agents:

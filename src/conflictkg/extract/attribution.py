@@ -173,10 +173,9 @@ class AttributionFinder:
     def _group_before(doc: Doc, sentence: Sentence) -> Mention | None:
         """The one group named outright before a sentence in its paragraph (none where
         the paragraph named two: "clashes between the SDF and IS. They said")."""
-        earlier = [m for m in doc.index("actor_mentions").starting(0, sentence.start)
-                   if not m.weak and m.end <= sentence.start
-                   and doc.sentence_at(m.start) is not None
-                   and doc.sentence_at(m.start).paragraph == sentence.paragraph]
+        paragraph_start, _ = doc.paragraphs[sentence.paragraph]
+        earlier = [m for m in doc.index("actor_mentions").starting(paragraph_start, sentence.start)
+                   if not m.weak and m.end <= sentence.start]
         return earlier[-1] if len({m.key for m in earlier}) == 1 else None
 
     def _names(self, key: str) -> SourceNames:

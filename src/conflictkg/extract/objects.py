@@ -128,7 +128,7 @@ class ObjectReader:
         parties = doc.index("actor_mentions")
         # "which the terror group had occupied": a collective noun, perhaps after an adjective,
         # is a subject as a party's name is
-        heads = {w.split()[-1] for w in rules.words.collectives}
+        heads = rules.words.collective_heads
 
         def collective(n: int) -> bool:
             return doc.tokens[n].key in heads or (

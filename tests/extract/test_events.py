@@ -229,6 +229,19 @@ def test_duals_sweeps_restorations_and_english_verbs_are_cues(extract, text, kin
     assert [(e.kind, e.start) for e in found] == [(kind, "2019-08-10")]
 
 
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The raids hit the main market in Douma on Saturday.", ["attack"]),
+    ("Security forces carried out house raids in Douma on Saturday.", ["arrest"]),
+    ("Rescuers evacuated the wounded from Douma on Saturday after shelling hit the town.",
+     ["shelling"]),
+    ("Rebels evacuated Douma on Saturday.", ["withdrawal"]),
+])
+def test_raids_are_attacks_unless_they_arrest_and_carrying_out_the_wounded_is_no_withdrawal(
+        extract, text, kinds):
+    found = extract(text, language="en", published="2019-08-10").events
+    assert [e.kind for e in found] == kinds
+
+
 @pytest.mark.parametrize("text", [
     "هددت تركيا باجتياح بلدة اللطامنة.",  # a threat, not a deed
     "Troops cleared the road to Douma of mines on Saturday.",  # clearing is not a cue

@@ -41,3 +41,13 @@ def test_a_withdrawal_no_event_holds_makes_no_event(extract):
     text = "Rebels left Douma in ruins on Saturday."
     extraction = extract(text, language="en", published="2018-04-01")
     assert all(e.kind != "capture" for e in extraction.events)
+
+
+def test_a_capture_on_a_day_of_its_own_is_an_event_beside_the_fighting_at_its_place(extract):
+    """A relative clause dates the capture of a place whose fighting the sentence tells over
+    a month: the capture is a happening of that day, the fighting stays."""
+    text = ("وشهدت المنطقة منذ أيار الماضي معارك عنيفة، أبرزها في بلدة اللطامنة التي سيطرت "
+            "عليها قوات النظام في الثامن من أيار.")
+    extraction = extract(text, published="2019-08-10")
+    kinds = sorted((e.kind, e.start) for e in extraction.events if "C3458" in e.places)
+    assert ("capture", "2019-05-08") in kinds and len(kinds) == 2

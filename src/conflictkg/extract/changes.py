@@ -4,9 +4,11 @@ The event readers look for a trigger and its place in one clause; a control clai
 places they do not reach (a relative clause, "which they took from IS on Oct. 16", a
 clause of time, "a week after IS captured the town on May 14", a state since a month).
 A capture dated where it is told is a happening of its own, so a place that such a claim
-names and no event holds gets a capture event, with the claim's evidence, day and party,
-and the claim tells of it. The date must stand by the change (in the last words of its
-evidence or just after it): a date that belongs to the sentence's main verb ("أحرقت
+names and no event holds on that day gets a capture event, with the claim's evidence, day
+and party, and the claim tells of it (the fighting told over the month at the same place,
+"معارك ... أبرزها في بلدة X التي سيطرت عليها قوات النظام في الثامن من أيار", stays
+beside it). The date must stand by the change (in the last words of its evidence or just
+after it): a date that belongs to the sentence's main verb ("أحرقت
 القوات اليوم المنازل في البلدة التي سيطرت عليها") dates no capture told in passing.
 Withdrawals, entries and sieges are left to the event readers: measured, events made of
 them were more often episodes the reports tell in passing than happenings of their own.
@@ -26,7 +28,7 @@ DATE_AFTER = 8  # words after it, in its sentence, in which its date may stand
 
 
 class ChangeEvents:
-    """Adds to ``events`` the dated captures of places no event holds."""
+    """Adds to ``events`` the dated captures of places no event holds on their day."""
 
     name: ClassVar[str] = "changes"
     requires: ClassVar[tuple[str, ...]] = ("events", "control_claims", "dates")
@@ -36,17 +38,17 @@ class ChangeEvents:
         pass
 
     def __call__(self, doc: Doc) -> None:
-        placed = {p for e in doc.events for p in e.places}
+        placed = {(p, e.start) for e in doc.events for p in e.places}
         keys = {e.key for e in doc.events}
         for claim in doc.control_claims:
-            if claim.stance != "asserted" or not claim.start or claim.place in placed \
+            if claim.stance != "asserted" or not claim.start or (claim.place, claim.start) in placed \
                     or claim.change != "captured" or not _dated_by_it(doc, claim):
                 continue  # a denial tells of no happening; an undated one of no day
             key = f"{claim.evidence.start}-{claim.evidence.end}"
             while key in keys:
                 key += "-c"
             keys.add(key)
-            placed.add(claim.place)
+            placed.add((claim.place, claim.start))
             claim.event = key
             doc.events.append(Event(key=key, kind="capture", evidence=claim.evidence,
                                     start=claim.start, places=[claim.place],

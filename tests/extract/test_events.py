@@ -344,3 +344,17 @@ def test_the_fighting_an_action_came_days_after_is_at_its_place_on_its_own_day(e
         text, language="en", published="2021-07-29").events]
     assert found == [("capture", "2021-07-27", ["SY05-village-al-latamneh"]),
                      ("battle", "2021-07-25", ["SY05-village-al-latamneh"])]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Three civilians were killed in artillery shelling on the market of Kafr Nabl on Sunday, "
+     "and the toll is expected to rise.", ["shelling"]),
+    ("Government forces could storm Kafr Nabl on Sunday.", []),
+    ("An offensive on Kafr Nabl would begin on Sunday, the army said.", []),
+    ("يتوقع أن تقتحم قوات النظام بلدة كفرنبل يوم الأحد.", []),
+])
+def test_a_modal_governs_what_follows_it_and_its_subject_not_what_the_sentence_told_first(
+        extract, text, kinds):
+    language = "ar" if text[0] > "z" else "en"
+    found = extract(text, language=language, published="2019-09-09").events
+    assert [e.kind for e in found] == kinds

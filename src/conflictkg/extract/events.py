@@ -256,8 +256,8 @@ class EventFinder:
                 # "Within hours, the fighting spread": the day the paragraph before told
                 paragraph_date = earlier = (sentence.paragraph, earlier[1])
             inside = lambda ms, s=sentence: ms.starting(s.start, s.end)  # noqa: E731
-            cues_here = inside(cues_index)
-            if sentence.heading or inside(hypothetical) or asides.record_value(doc, sentence):
+            cues_here = _told_as_fact(doc, inside(cues_index), inside(hypothetical))
+            if sentence.heading or asides.record_value(doc, sentence):
                 continue
             # "قتل منذ بدء الهجوم في 19 أيار 79 عنصراً": the attack began that day
             opened = [o for o in (self._opened(doc, rules, m, sorted(
@@ -649,3 +649,19 @@ def _by_place(place: Place, split: bool, local: Any, area: Any = lambda k: True)
         return [areas] if areas else []
     groups[0] += areas
     return groups
+
+
+SUBJECT_WORDS = 3  # words between a cue and a modal after it that still make it its subject
+
+
+def _told_as_fact(doc: Doc, cues: list, modals: list) -> list:
+    """The cues no modal of their sentence governs: a modal ("could", "expected to")
+    governs what follows it and the subject just before it ("an offensive would"), not a
+    happening the sentence told first ("killed in shelling ..., and the toll is expected
+    to rise")."""
+    if not modals:
+        return cues
+    return [c for c in cues if not any(
+        m.start < c.start or (c.end <= m.start and len(doc.tokens_between(c.end, m.start)) <= SUBJECT_WORDS)
+        for m in modals)]
+

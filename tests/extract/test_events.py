@@ -231,6 +231,7 @@ def test_duals_sweeps_restorations_and_english_verbs_are_cues(extract, text, kin
 
 @pytest.mark.parametrize(("text", "kinds"), [
     ("The raids hit the main market in Douma on Saturday.", ["attack"]),
+    ("Three strikes hit the main market in Douma on Saturday.", ["airstrike"]),
     ("Security forces carried out house raids in Douma on Saturday.", ["arrest"]),
     ("Rescuers evacuated the wounded from Douma on Saturday after shelling hit the town.",
      ["shelling"]),

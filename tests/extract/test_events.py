@@ -359,3 +359,22 @@ def test_a_modal_governs_what_follows_it_and_its_subject_not_what_the_sentence_t
     language = "ar" if text[0] > "z" else "en"
     found = extract(text, language=language, published="2019-09-09").events
     assert [e.kind for e in found] == kinds
+
+
+@pytest.mark.parametrize(("text", "name", "places"), [
+    ("Turkey on Wednesday launched Operation Peace Spring against Kurdish fighters in Tal Abyad.",
+     "Operation Peace Spring", ["Tell Abiad"]),
+    ("The army and its allies launched Operation Dawn of Freedom on Wednesday.",
+     "Operation Dawn of Freedom", []),
+    ("Turkish forces launched Operation Claw-Sword on Wednesday.", "Operation Claw-Sword", []),
+])
+def test_an_english_operation_is_named_by_its_capitalised_words(extract, text, name, places):
+    found = extract(text, language="en", published="2019-10-10")
+    labels = {p.key: p.labels["en"] for p in found.places}
+    assert [(e.kind, e.name, e.start, [labels[k] for k in e.places]) for e in found.events] == [
+        ("offensive", name, "2019-10-09", places)]
+
+
+def test_a_headline_in_title_case_names_no_operation(extract):
+    text = "Turkey Launches Operation Against Kurds\n\nKurdish fighters said they held their lines."
+    assert extract(text, language="en", published="2019-10-10").events == []

@@ -70,7 +70,32 @@ def name_after(doc: Doc, head: Match[str]) -> tuple[int, int, str, bool] | None:
            if not m.weak][:1]
     if nxt and doc.text[head.end:nxt[0].start].strip() == "":
         return head.start, nxt[0].end, " ".join(text[head.start:nxt[0].end].split()), True
+    sentence = doc.sentence_at(head.start)
+    if doc.language == "en" and text[head.start].isupper() and not (sentence and sentence.heading):
+        end = _title_case_end(doc, head.end)  # a headline's words are all capitalised
+        if end is not None:
+            return head.start, end, " ".join(text[head.start:end].split()), False
     return None
+
+
+TITLE_LINKS = frozenset({"of", "the", "al", "el"})  # small words inside an English title
+TITLE_WORDS = 5  # words an English title runs to after its head
+
+
+def _title_case_end(doc: Doc, offset: int) -> int | None:
+    """The end of the capitalised words right after a capitalised head ("Operation Peace
+    Spring", "Operation Dawn of Freedom"): an English name needs no quotes."""
+    end = None
+    for token in doc.tokens_after(offset, TITLE_WORDS):
+        if doc.text[offset:token.start].strip() not in ("", "-"):
+            break  # punctuation between the words ends the title ("Claw-Sword" does not)
+        word = doc.text[token.start:token.end]
+        if word[:1].isupper():
+            end = token.end
+        elif word.lower() not in TITLE_LINKS or end is None:
+            break
+        offset = token.end
+    return end
 
 
 def record_event(doc: Doc) -> Event | None:

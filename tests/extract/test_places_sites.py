@@ -40,3 +40,38 @@ def test_a_site_named_without_its_town_still_lies_in_its_governorate(extract):
     places = extract("سيطرت الفصائل على الفوج 46 بعد حصار دام أشهر.").places
     regiment = next(p for p in places if p.key == "regiment-46")
     assert (regiment.level, regiment.admin1) == ("site", "Aleppo")
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("فجر التنظيم معبد بل في مدينة تدمر.", "temple-of-bel"),
+    ("قصف الطيران قلعة الحصن في ريف حمص الغربي.", "krak-des-chevaliers"),
+    ("سيطرت قسد على حقل الجبسة جنوب الحسكة.", "jbeissa-oil-field"),
+    ("أعيد فتح معبر جديدة يابوس مع لبنان.", "jdeidet-yabous-crossing"),
+    ("نقل المعتقل إلى فرع فلسطين ثم إلى سجن صيدنايا.", "palestine-branch"),
+    ("مات عشرات المعتقلين في مستشفى تشرين العسكري.", "tishreen-military-hospital"),
+    ("خرج المتظاهرون من الجامع العمري في درعا البلد.", "omari-mosque-daraa"),
+])
+def test_a_field_crossing_prison_or_monument_is_its_curated_site(run, text, key):
+    assert key in keys(run, text)
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Turkish troops moved the Tomb of Suleyman Shah in February 2015.", "suleyman-shah-tomb"),
+    ("The Krak des Chevaliers was shelled by government forces.", "krak-des-chevaliers"),
+    ("Families of IS fighters are held in the Roj camp near Derik.", "roj-camp"),
+    ("Jets struck the Scientific Studies and Research Centre in Masyaf.", "ssrc-masyaf"),
+])
+def test_an_english_name_of_a_field_crossing_camp_or_monument(run, text, key):
+    assert key in keys(run, text, language="en")
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("اشتبكت الفصائل مع قوات النظام قرب الجامع الأموي في مدينة حلب.", "aleppo-great-mosque"),
+    ("خرجت مظاهرة من الجامع الأموي وسط دمشق.", "umayyad-mosque"),
+])
+def test_the_umayyad_mosque_is_the_one_of_the_city_named_beside_it(run, text, key):
+    assert key in keys(run, text)
+
+
+def test_the_ancient_city_of_palmyra_is_still_the_town(run):
+    assert "palmyra-ruins" not in keys(run, "دخلت القوات مدينة تدمر الأثرية في ريف حمص.")

@@ -50,6 +50,8 @@ def test_a_site_named_without_its_town_still_lies_in_its_governorate(extract):
     ("نقل المعتقل إلى فرع فلسطين ثم إلى سجن صيدنايا.", "palestine-branch"),
     ("مات عشرات المعتقلين في مستشفى تشرين العسكري.", "tishreen-military-hospital"),
     ("خرج المتظاهرون من الجامع العمري في درعا البلد.", "omari-mosque-daraa"),
+    ("وصلت تعزيزات أمريكية إلى معمل لافارج قرب عين العرب.", "lafarge-cement-plant"),
+    ("توقفت محطة سليمان الحلبي عن ضخ المياه إلى أحياء حلب.", "suleiman-al-halabi-station"),
 ])
 def test_a_field_crossing_prison_or_monument_is_its_curated_site(run, text, key):
     assert key in keys(run, text)

@@ -253,3 +253,19 @@ def test_places_tsv_is_rebuilt_identically(tmp_path: Path) -> None:
                        "--out", str(tmp_path)]) == 0
     for name in ("places.tsv", "ambiguous.tsv"):
         assert (tmp_path / name).read_bytes() == (MAPPINGS / "places" / name).read_bytes(), name
+
+
+def test_a_curated_place_has_the_coordinates_of_the_ocha_row_its_note_names(gaz) -> None:
+    """Coordinates are never typed by hand: a curated row copies those of the OCHA row
+    (community, neighbourhood or Damascus area) that its note names."""
+    named = re.compile(r"coordinates of [^;]*?\b([CN]\d{4}|A\d{3})\b")
+    checked = 0
+    for entry in gaz.places.values():
+        match = named.search(entry.note or "") if not re.fullmatch(r"[CNA]\d+|SY\d+", entry.key) else None
+        if match:
+            source = gaz.places[match.group(1)]
+            assert (entry.lat, entry.lon) == (source.lat, source.lon), entry.key
+            checked += 1
+        elif entry.level == "site" and entry.lat is not None and entry.admin1 in gaz.places:
+            pytest.fail(f"{entry.key}: coordinates without the OCHA row they come from")
+    assert checked > 100

@@ -277,7 +277,9 @@ class ControlFinder:
             return self._passive(doc, cue, spec, sentence, rules, words)
         if spec.form == "expels":
             return self._expel(doc, cue, sentence, rules, words, starts, context)
-        relative = self._objects.relative(doc, cue, sentence, rules)
+        denied = spec.form == "nouns" and self._denied_taking(doc, cue, sentence, rules, starts, words)
+        relative = None if denied else self._objects.relative(doc, cue, sentence, rules)  # "نفى
+        # الأنباء التي تحدثت عن سقوط المدينة": what the reports told, denied, not said in passing
         if relative == [] and spec.change == "withdrew":
             left = self._left_as_taken(doc, cue, sentence, rules, words, context)
             if left:
@@ -299,6 +301,8 @@ class ControlFinder:
         if relative or cue.key in rules.suffixed_keys:  # "دخلتها قوات الجيش": the subject after
             bound = sentence.end  # "التي سيطرت عليها قوات النظام": the subject after the pronoun
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
+        denied = denied and not any(cue.end <= m.start < bound
+                                    for m in self._agents.parties(doc, cue.end, bound, words.cues))
         partners: list[str] = []
         if (spec.form == "verbs" and self._dual(cue, rules)) or (
                 spec.form == "nouns" and self._governed_by_dual(doc, cue, sentence, rules)):
@@ -321,9 +325,14 @@ class ControlFinder:
             if marker and marker[0].key in rules.noun_agents and marker[0].start < sentence.end:  # "on April 25 to"
                 by = self._agents.agent_after(doc, marker[0].end, sentence, words)
                 actor, agent = (by, True) if by is not None else (actor, agent)
+                denied = denied and by is None
         if not agent and (spec.form == "nouns" or done or not actor):
             by = self._by(doc, object_end, sentence, rules, words)  # "تمت السيطرة عليها من قبل X"
             actor, agent = (by, True) if by is not None else (actor, agent)
+            denied = denied and by is None
+        if denied:  # "نفت المحافظة سقوط المدينة": the denier denies that another took the
+            # place, named by no party after the noun; a capture by a party not named
+            actor, agent = UNNAMED, True
         lifted = spec.change == "besieged" and spec.form == "nouns" and self._lifted(doc, cue, rules)
         if lifted:  # "تمكنت القوات من فك الحصار عن X", "the army broke the siege of X": the
             # other side besieged it, the party named last of it; "الحصار المفروض على X": none said
@@ -346,6 +355,26 @@ class ControlFinder:
             if held is not None and held != actor:
                 readings.append(Reading("lost", places, held, object_end))
         return readings
+
+    def _denied_taking(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                       starts: frozenset[int], words: AgentWords) -> bool:
+        """Arabic: whether a verbal noun of capture or entry, with no pronoun of its agent, is
+        what a denial before it in its sentence denies ("نفت المحافظة سقوط المدينة", "نفى المصدر
+        الأنباء التي تحدثت عن سقوط المدينة"), with no other change between them: the party
+        before it is the denier, who denies another's change, unless a relative clause between
+        names those who told it ("نفى المصدر ما تداولته صفحات الفصائل عن استعادة البلدة")."""
+        if rules.english or cue.payloads[0].change not in ("captured", "entered") or _possessed(cue):
+            return False
+        between = doc.tokens_between(sentence.start, cue.start)
+        for n in range(len(between) - 1, -1, -1):
+            t = between[n]
+            if t.start in starts:
+                return False
+            if not rules.denial_words.isdisjoint(clitic_forms(t.key)):
+                told = next((u for u in between[n + 1:] if not (rules.relatives | rules.what).isdisjoint(
+                    clitic_forms(u.key))), None)
+                return told is None or not self._agents.parties(doc, told.end, cue.start, words.cues)
+        return False
 
     def _left_as_taken(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
                        words: AgentWords, context: list[Mention]) -> list[Reading]:
@@ -837,6 +866,7 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
     seen: dict[tuple, int] = {}
     told: set[tuple] = set()  # change, place, stance and source of the claims kept
     stated: set[tuple] = set()  # actor, change, place and stance of the claims kept
+    denied: set[tuple] = set()  # sentence, direction and place of the denied claims kept
     body_first = sorted(claims, key=lambda c: (_is_heading(doc, c), c.evidence.start))
     for claim in body_first:
         same = (claim.actor, "withdrew" if claim.change in BACKWARD else claim.change, claim.place,
@@ -850,6 +880,12 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
             # a party's leaving told again by another source: one claim of it
         if (*same, source) in seen:
             continue
+        if claim.stance == "denied" and doc.language != "en":
+            told_in = doc.sentence_at(claim.evidence.end - 1)
+            one = (told_in.start if told_in else None, same[1], claim.place)
+            if one in denied:
+                continue  # "نفت الصحيفة سقوط المطار، مؤكدة أنه لا يزال بيد الجيش": one denial
+            denied.add(one)
         if claim.actor is None and (*same[1:], source) in told:
             continue  # the same change told again with its party left unnamed ("after the army
             # had liberated it", "pulled out of the city")

@@ -867,12 +867,13 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
     told: set[tuple] = set()  # change, place, stance and source of the claims kept
     stated: set[tuple] = set()  # actor, change, place and stance of the claims kept
     denied: set[tuple] = set()  # sentence, direction and place of the denied claims kept
+    days: dict[tuple, set[str | None]] = {}  # the dates of the claims kept, by actor, change, place, stance
     body_first = sorted(claims, key=lambda c: (_is_heading(doc, c), c.evidence.start))
     for claim in body_first:
         same = (claim.actor, "withdrew" if claim.change in BACKWARD else claim.change, claim.place,
                 claim.stance)  # a party that lost a place and left it: one claim of its leaving
         source = claim.attributed_to.source or claim.attributed_to.label
-        restated = same in stated
+        restated = same in stated and not (doc.language != "en" and _dated_apart(claim, days.get(same, set())))
         if restated and (_is_heading(doc, claim) or claim.attributed_to == doc.publisher
                          or claim.key in nouns or claim.change in BACKWARD):
             continue  # a headline, the report restating in its own voice what a source said,
@@ -892,8 +893,17 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
         seen[(*same, source)] = len(out)
         told.add((*same[1:], source))
         stated.add(same)
+        days.setdefault(same, set()).add(claim.start)
         out.append(claim)
     return sorted(out, key=lambda c: (c.evidence.start, c.evidence.end))
+
+
+def _dated_apart(claim: ControlClaim, days: set[str | None]) -> bool:
+    """Arabic: whether a claim is told on a day of its own, other than that of each claim of the
+    same party, change and place kept before it ("أحكمت سيطرتها على البوكمال" today, "وكان الجيش
+    قد أعلن في التاسع من الشهر السيطرة على البوكمال"): the place was taken twice."""
+    return bool(days) and claim.start is not None and len(claim.start) >= 10 and all(
+        d is not None and len(d) >= 10 and d[:10] != claim.start[:10] for d in days)
 
 
 def _after(doc: Doc, cue: Match, sentence: Sentence, words: frozenset[str]) -> bool:

@@ -20,6 +20,7 @@ from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.phrases import Phrase
 from conflictkg.extract.units import OPENING_QUOTES
 
+SINCE_REACH = 4  # Arabic: words before a change in which the word that opens its clause of time stands
 PREPOSITION_WINDOW = 8  # tokens after the verb in which the preposition of its object stands
 RESUME_REACH = 25  # tokens after a list in which a clause that interrupts it may end
 LOCALS_REACH = 8  # tokens before a verb in which "أبناء X" names the subject's place
@@ -479,6 +480,10 @@ class ObjectReader:
         else:
             named = [m for m in rules.phrases.preceding(doc, sentence.start, cue.start)
                      if not quoted(doc, m)]
+        if named and context and not rules.english and self._left_after_taken(doc, cue, sentence, rules,
+                                                                              starts, context, named):
+            named = []  # "دخلت الحي من جهة السلطانية بعد ساعات من خروج آخر مجموعات الكتيبة منه":
+            # the place the change just told is about, not one named on the way to it
         if named and is_wide(doc, named[-1]):  # "معرة النعمان ثاني أكبر مدن محافظة إدلب، اقتحمتها"
             town = [m for m in doc.index("place_mentions").starting(sentence.start, named[0].start)
                     if not is_wide(doc, m) and not rules.phrases.is_context(doc, m) and not quoted(doc, m)]
@@ -494,6 +499,21 @@ class ObjectReader:
             return [Mention(cue.start, cue.end, doc.text[cue.start:cue.end], doc.focus_place)], \
                 pronoun.start, pronoun.end
         return None
+
+    def _left_after_taken(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                          starts: frozenset[int], context: list[Mention], named: list[Mention]) -> bool:
+        """Arabic: whether a pronoun after a change told in a clause of time ("بعد خروج آخر
+        مجموعات الكتيبة منه", "إثر انسحاب الفصائل منها") stands for the places of the change
+        told before it in the sentence, past places named with no change of their own between
+        them ("دخلت الحي من جهة السلطانية وكفرعايا")."""
+        if not all(sentence.start <= m.start < cue.start for m in context) or \
+                any(m.key == named[-1].key for m in context):
+            return False
+        if any(context[-1].end <= s < named[-1].start for s in starts):
+            return False  # "بعد انسحاب قوات النظام من بلدة Y وفرار عناصرها منها": Y
+        i = doc.token_at(cue.start)
+        before = [t for t in doc.tokens[max(0, i - SINCE_REACH):i] if t.start >= sentence.start]
+        return any(set(clitic_forms(t.key)) & rules.since for t in before)
 
     def _located(self, doc: Doc, phrase: Phrase, cue: Match, sentence: Sentence,
                  rules: ControlRules) -> list[Mention]:

@@ -222,6 +222,11 @@ class ObjectReader:
             if first and (first[0].key in rules.pronoun_objects or (
                     rules.english and first[0].key in ("it", "them"))):
                 return self.anaphor(doc, cue, first[0], sentence, rules, starts, context)
+        if change in rules.vicinity_changes and not relative and not rules.english:
+            first = doc.tokens_between(start, sentence.end)[:1]
+            if first and _vicinity_with_pronoun(first[0].key, rules):
+                # "قبل أن تدخل أطرافها", "انسحبوا من محيطها": the place the pronoun stands for
+                return self.anaphor(doc, cue, first[0], sentence, rules, starts, context)
         phrase = rules.phrases.read(doc, start, sentence.end, stop_at=starts - {cue.start},
                                     lam_is_object=change == "entered")
         resumed = self._past_aside(doc, start, sentence, rules) if not phrase.items and not relative else None
@@ -600,6 +605,12 @@ class ObjectReader:
             named = [m for m in rules.phrases.preceding(doc, since, start) if not is_wide(doc, m)]
             return (named if plural else named[-1:]), tokens[n].end
         return [], 0
+
+
+def _vicinity_with_pronoun(key: str, rules: ControlRules) -> bool:
+    """Arabic: whether a word is a noun of vicinity with a pronoun joined to it ("أطرافها",
+    "محيطه", "مشارفهما")."""
+    return any(key.endswith(suffix) and key[:-len(suffix)] in rules.vicinity for suffix in ("هما", "هم", "ها", "ه"))
 
 
 def is_wide(doc: Doc, m: Mention) -> bool:

@@ -97,9 +97,12 @@ class ControlFinder:
         rules = self._rules.get(doc.language) or self._rules["ar"]
         denials = rules.denials.find(doc.norm)
         late = rules.late_denials.find(doc.norm) if rules.late_denials_words else []
+        arabic = not rules.english
         cues = [c for c in rules.cues.find(doc.norm) if not any(
-            not m.weak and m.key for name in ("actor_mentions", "source_mentions", "place_mentions")
-            for m in doc.index(name).overlapping(c.start, c.end))]  # "تحرير" in "هيئة تحرير الشام"
+            not m.weak and m.key and not (arabic and _within(m, c))
+            for name in ("actor_mentions", "source_mentions", "place_mentions")
+            for m in doc.index(name).overlapping(c.start, c.end))]  # "تحرير" in "هيئة تحرير الشام"; but
+        # "الأمن" in "أعادت الأمن والاستقرار إلى" is a word of the cue, no party
         starts = frozenset(c.start for c in cues)
         changes = {c.start: c.payloads[0].change for c in cues}
         words = replace(rules.words, cues=tuple((c.start, c.end) for c in cues))
@@ -896,6 +899,12 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
         days.setdefault(same, set()).add(claim.start)
         out.append(claim)
     return sorted(out, key=lambda c: (c.evidence.start, c.evidence.end))
+
+
+def _within(m: Mention, cue: Match) -> bool:
+    """Whether a name lies inside a cue of several words and is shorter than it ("الأمن" in
+    "الأمن والاستقرار إلى"): a word of the cue."""
+    return cue.start <= m.start and m.end <= cue.end and m.end - m.start < cue.end - cue.start and " " in cue.key
 
 
 def _dated_apart(claim: ControlClaim, days: set[str | None]) -> bool:

@@ -18,9 +18,8 @@ from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.phrases import Phrase
-from conflictkg.extract.units import OPENING_QUOTES
+from conflictkg.extract.units import CLOSING_QUOTES, MAX_QUOTED, OPENING_QUOTES
 
-QUOTED_NAME_WORDS = 6  # Arabic: words after an opening quote before a place beyond which the quote is a statement
 SINCE_REACH = 4  # Arabic: words before a change in which the word that opens its clause of time stands
 PREPOSITION_WINDOW = 8  # tokens after the verb in which the preposition of its object stands
 RESUME_REACH = 25  # tokens after a list in which a clause that interrupts it may end
@@ -629,18 +628,21 @@ def paragraph_start(doc: Doc, sentence: Sentence) -> int:
 
 def quoted(doc: Doc, m: Mention) -> bool:
     """Whether a place is named inside a quotation opened on its line (a name, a slogan); in
-    Arabic, not one opened many words before it, a statement quoted ("أن "مدينة حمص أصبحت
-    خالية من المسلحين، باستثناء حي الوعر الذي لا يزال تحت سيطرة المسلحين"")."""
+    Arabic, not inside a quotation longer than a name, a statement quoted ("أن "مدينة حمص
+    أصبحت خالية من المسلحين، باستثناء حي الوعر الذي لا يزال تحت سيطرة المسلحين"")."""
     line_start = doc.text.rfind("\n", 0, m.start) + 1
     before = doc.text[line_start:m.start]
     opens = sum(before.count(q) for q in "“«")
     closes = sum(before.count(q) for q in "”»")
     plain = before.count("\"")
-    if m.start > 0 and doc.text[m.start - 1] in OPENING_QUOTES:
-        return True
-    if not (opens > closes or plain % 2 == 1):
+    right_after = m.start > 0 and doc.text[m.start - 1] in OPENING_QUOTES
+    if not (right_after or opens > closes or plain % 2 == 1):
         return False
     if doc.language == "en":
         return True
-    opened = max(before.rfind(q) for q in "“«\"")
-    return len(before[opened + 1:].split()) < QUOTED_NAME_WORDS
+    opened = m.start - 1 if right_after else line_start + max(before.rfind(q) for q in "“«\"")
+    line_end = doc.text.find("\n", m.end)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    closing = [k for k in (doc.text.find(c, m.end, line_end) for c in CLOSING_QUOTES.get(
+        doc.text[opened], "\"”»")) if k >= 0]
+    return min(closing, default=line_end) - opened <= MAX_QUOTED

@@ -304,6 +304,8 @@ class ControlFinder:
         if relative or cue.key in rules.suffixed_keys:  # "دخلتها قوات الجيش": the subject after
             bound = sentence.end  # "التي سيطرت عليها قوات النظام": the subject after the pronoun
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
+        if cue.key in rules.fall_nouns and self._party_right_after(doc, cue, sentence):
+            return []  # "سقوط نظام الأسد في دمشق": the party fell, no place was taken
         denied = denied and not any(cue.end <= m.start < bound
                                     for m in self._agents.parties(doc, cue.end, bound, words.cues))
         partners: list[str] = []
@@ -322,7 +324,7 @@ class ControlFinder:
         if (not actor or self._people_after(doc, cue, sentence, rules)) and self._civilian(doc, cue, sentence, rules):
             return []  # "آلاف العائلات هرباً من تلكلخ", "thousands of people have fled": no party
         done = self._done(doc, cue, sentence, rules, starts)
-        if spec.form == "nouns" and not agent:  # "the fall of Palmyra to IS", "the capture of X by Y"
+        if spec.form == "nouns" and (not agent or denied):  # "the fall of Palmyra to IS", "the capture of X by Y"
             marker = [t for t in doc.tokens_after(object_end, NOUN_AGENT_REACH) if not (
                 doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))][:1]
             if marker and marker[0].key in rules.noun_agents and marker[0].start < sentence.end:  # "on April 25 to"
@@ -358,6 +360,11 @@ class ControlFinder:
             if held is not None and held != actor:
                 readings.append(Reading("lost", places, held, object_end))
         return readings
+
+    def _party_right_after(self, doc: Doc, cue: Match, sentence: Sentence) -> bool:
+        """Whether a party is named by the word right after a cue."""
+        following = doc.tokens_between(cue.end, sentence.end)[:1]
+        return bool(following) and bool(doc.index("actor_mentions").overlapping(following[0].start, following[0].end))
 
     def _denied_taking(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
                        starts: frozenset[int], words: AgentWords) -> bool:

@@ -65,6 +65,7 @@ class ControlRules:
                 [(f, Cue("captured", "passives")) for f in s.words("falls")],
                 s.keys("auxiliaries"), s.words("inserted_adverbs")))
         self.since = s.keys("since")
+        self.fall_nouns = s.keys("fall_nouns")
         self.state_links = s.keys("state_links")
         self.army_nouns = s.keys("army_nouns")
         self.adverbs = s.keys("inserted_adverbs")

@@ -579,6 +579,22 @@ class ObjectReader:
                 return [m]
         return []
 
+    @staticmethod
+    def _two_sites(doc: Doc, start: int, sentence: Sentence, noun: str) -> list[Mention]:
+        """Arabic: the last two places named before ``start``, in this paragraph or the three
+        sentences before it, with ``noun`` (or it with the article) among the words of their
+        name ("كلية المدفعية والكلية الفنية الجوية" for "الكليتين"); none unless two are."""
+        since = paragraph_start(doc, doc.sentences[max(0, doc.sentences.index(sentence) - 3)])
+        found: list[Mention] = []
+        for m in reversed(doc.index("place_mentions").starting(since, start)):
+            words = normalize_key(m.text).split()
+            if m.end <= start and (noun in words or f"ال{noun}" in words) and \
+                    all(m.key != f.key for f in found):
+                found.insert(0, m)
+            if len(found) == 2:
+                return found
+        return []
+
     def _antecedent_at(self, doc: Doc, tokens: list[Token], sentence: Sentence,
                        rules: ControlRules) -> tuple[list[Mention], int]:
         """:meth:`antecedent`, and where the anaphor ends."""
@@ -594,6 +610,10 @@ class ObjectReader:
                         after and after[0].key in ("of", "ب")):
                     return [], 0
                 return self._site(doc, start, site), tokens[n].end
+            dual = rules.dual_sites.get(tokens[n].key)
+            if dual is not None and not (single or plural):
+                named = self._two_sites(doc, tokens[n].start, sentence, dual)
+                return named, (tokens[n].end if named else 0)  # "استعادت الكليتين"
             if not (single or plural):
                 continue
             start = tokens[n - 1].start if pair in rules.anaphors | rules.plural_anaphors else tokens[n].start

@@ -217,6 +217,9 @@ class ActorFinder:
                 if key is None:
                     continue
                 entry = self._entries[key]
+                if alone and not member and key not in named and entry.parent in named and doc.language != "en":
+                    key, entry = entry.parent, self._entries[entry.parent]  # "الجيش" in a report that
+                    # names "قوات النظام" outright: the state's forces it names, one party
                 stands_for = entry.generic and entry.side in sides  # the groups named
                 party = (member and not (stands_for and roles.anaphoric(m.text, rules.roles))) \
                     or (entry.generic and not stands_for and not roles.in_quotes(doc, m.start))

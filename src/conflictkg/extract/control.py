@@ -97,9 +97,12 @@ class ControlFinder:
         rules = self._rules.get(doc.language) or self._rules["ar"]
         denials = rules.denials.find(doc.norm)
         late = rules.late_denials.find(doc.norm) if rules.late_denials_words else []
+        arabic = not rules.english
         cues = [c for c in rules.cues.find(doc.norm) if not any(
-            not m.weak and m.key for name in ("actor_mentions", "source_mentions", "place_mentions")
-            for m in doc.index(name).overlapping(c.start, c.end))]  # "تحرير" in "هيئة تحرير الشام"
+            not m.weak and m.key and not (arabic and _within(m, c))
+            for name in ("actor_mentions", "source_mentions", "place_mentions")
+            for m in doc.index(name).overlapping(c.start, c.end))]  # "تحرير" in "هيئة تحرير الشام"; but
+        # "الأمن" in "أعادت الأمن والاستقرار إلى" is a word of the cue, no party
         starts = frozenset(c.start for c in cues)
         changes = {c.start: c.payloads[0].change for c in cues}
         words = replace(rules.words, cues=tuple((c.start, c.end) for c in cues))
@@ -277,7 +280,9 @@ class ControlFinder:
             return self._passive(doc, cue, spec, sentence, rules, words)
         if spec.form == "expels":
             return self._expel(doc, cue, sentence, rules, words, starts, context)
-        relative = self._objects.relative(doc, cue, sentence, rules)
+        denied = spec.form == "nouns" and self._denied_taking(doc, cue, sentence, rules, starts, words)
+        relative = None if denied else self._objects.relative(doc, cue, sentence, rules)  # "نفى
+        # الأنباء التي تحدثت عن سقوط المدينة": what the reports told, denied, not said in passing
         if relative == [] and spec.change == "withdrew":
             left = self._left_as_taken(doc, cue, sentence, rules, words, context)
             if left:
@@ -299,6 +304,10 @@ class ControlFinder:
         if relative or cue.key in rules.suffixed_keys:  # "دخلتها قوات الجيش": the subject after
             bound = sentence.end  # "التي سيطرت عليها قوات النظام": the subject after the pronoun
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
+        if cue.key in rules.fall_nouns and self._party_right_after(doc, cue, sentence):
+            return []  # "سقوط نظام الأسد في دمشق": the party fell, no place was taken
+        denied = denied and not any(cue.end <= m.start < bound
+                                    for m in self._agents.parties(doc, cue.end, bound, words.cues))
         partners: list[str] = []
         if (spec.form == "verbs" and self._dual(cue, rules)) or (
                 spec.form == "nouns" and self._governed_by_dual(doc, cue, sentence, rules)):
@@ -315,15 +324,20 @@ class ControlFinder:
         if (not actor or self._people_after(doc, cue, sentence, rules)) and self._civilian(doc, cue, sentence, rules):
             return []  # "آلاف العائلات هرباً من تلكلخ", "thousands of people have fled": no party
         done = self._done(doc, cue, sentence, rules, starts)
-        if spec.form == "nouns" and not agent:  # "the fall of Palmyra to IS", "the capture of X by Y"
+        if spec.form == "nouns" and (not agent or denied):  # "the fall of Palmyra to IS", "the capture of X by Y"
             marker = [t for t in doc.tokens_after(object_end, NOUN_AGENT_REACH) if not (
                 doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))][:1]
             if marker and marker[0].key in rules.noun_agents and marker[0].start < sentence.end:  # "on April 25 to"
                 by = self._agents.agent_after(doc, marker[0].end, sentence, words)
                 actor, agent = (by, True) if by is not None else (actor, agent)
+                denied = denied and by is None
         if not agent and (spec.form == "nouns" or done or not actor):
             by = self._by(doc, object_end, sentence, rules, words)  # "تمت السيطرة عليها من قبل X"
             actor, agent = (by, True) if by is not None else (actor, agent)
+            denied = denied and by is None
+        if denied:  # "نفت المحافظة سقوط المدينة": the denier denies that another took the
+            # place, named by no party after the noun; a capture by a party not named
+            actor, agent = UNNAMED, True
         lifted = spec.change == "besieged" and spec.form == "nouns" and self._lifted(doc, cue, rules)
         if lifted:  # "تمكنت القوات من فك الحصار عن X", "the army broke the siege of X": the
             # other side besieged it, the party named last of it; "الحصار المفروض على X": none said
@@ -346,6 +360,31 @@ class ControlFinder:
             if held is not None and held != actor:
                 readings.append(Reading("lost", places, held, object_end))
         return readings
+
+    def _party_right_after(self, doc: Doc, cue: Match, sentence: Sentence) -> bool:
+        """Whether a party is named by the word right after a cue."""
+        following = doc.tokens_between(cue.end, sentence.end)[:1]
+        return bool(following) and bool(doc.index("actor_mentions").overlapping(following[0].start, following[0].end))
+
+    def _denied_taking(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                       starts: frozenset[int], words: AgentWords) -> bool:
+        """Arabic: whether a verbal noun of capture or entry, with no pronoun of its agent, is
+        what a denial before it in its sentence denies ("نفت المحافظة سقوط المدينة", "نفى المصدر
+        الأنباء التي تحدثت عن سقوط المدينة"), with no other change between them: the party
+        before it is the denier, who denies another's change, unless a relative clause between
+        names those who told it ("نفى المصدر ما تداولته صفحات الفصائل عن استعادة البلدة")."""
+        if rules.english or cue.payloads[0].change not in ("captured", "entered") or _possessed(cue):
+            return False
+        between = doc.tokens_between(sentence.start, cue.start)
+        for n in range(len(between) - 1, -1, -1):
+            t = between[n]
+            if t.start in starts:
+                return False
+            if not rules.denial_words.isdisjoint(clitic_forms(t.key)):
+                told = next((u for u in between[n + 1:] if not (rules.relatives | rules.what).isdisjoint(
+                    clitic_forms(u.key))), None)
+                return told is None or not self._agents.parties(doc, told.end, cue.start, words.cues)
+        return False
 
     def _left_as_taken(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
                        words: AgentWords, context: list[Mention]) -> list[Reading]:
@@ -837,12 +876,14 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
     seen: dict[tuple, int] = {}
     told: set[tuple] = set()  # change, place, stance and source of the claims kept
     stated: set[tuple] = set()  # actor, change, place and stance of the claims kept
+    denied: set[tuple] = set()  # sentence, direction and place of the denied claims kept
+    days: dict[tuple, set[str | None]] = {}  # the dates of the claims kept, by actor, change, place, stance
     body_first = sorted(claims, key=lambda c: (_is_heading(doc, c), c.evidence.start))
     for claim in body_first:
         same = (claim.actor, "withdrew" if claim.change in BACKWARD else claim.change, claim.place,
                 claim.stance)  # a party that lost a place and left it: one claim of its leaving
         source = claim.attributed_to.source or claim.attributed_to.label
-        restated = same in stated
+        restated = same in stated and not (doc.language != "en" and _dated_apart(claim, days.get(same, set())))
         if restated and (_is_heading(doc, claim) or claim.attributed_to == doc.publisher
                          or claim.key in nouns or claim.change in BACKWARD):
             continue  # a headline, the report restating in its own voice what a source said,
@@ -850,14 +891,35 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
             # a party's leaving told again by another source: one claim of it
         if (*same, source) in seen:
             continue
+        if claim.stance == "denied" and doc.language != "en":
+            told_in = doc.sentence_at(claim.evidence.end - 1)
+            one = (told_in.start if told_in else None, same[1], claim.place)
+            if one in denied:
+                continue  # "نفت الصحيفة سقوط المطار، مؤكدة أنه لا يزال بيد الجيش": one denial
+            denied.add(one)
         if claim.actor is None and (*same[1:], source) in told:
             continue  # the same change told again with its party left unnamed ("after the army
             # had liberated it", "pulled out of the city")
         seen[(*same, source)] = len(out)
         told.add((*same[1:], source))
         stated.add(same)
+        days.setdefault(same, set()).add(claim.start)
         out.append(claim)
     return sorted(out, key=lambda c: (c.evidence.start, c.evidence.end))
+
+
+def _within(m: Mention, cue: Match) -> bool:
+    """Whether a name lies inside a cue of several words and is shorter than it ("الأمن" in
+    "الأمن والاستقرار إلى"): a word of the cue."""
+    return cue.start <= m.start and m.end <= cue.end and m.end - m.start < cue.end - cue.start and " " in cue.key
+
+
+def _dated_apart(claim: ControlClaim, days: set[str | None]) -> bool:
+    """Arabic: whether a claim is told on a day of its own, other than that of each claim of the
+    same party, change and place kept before it ("أحكمت سيطرتها على البوكمال" today, "وكان الجيش
+    قد أعلن في التاسع من الشهر السيطرة على البوكمال"): the place was taken twice."""
+    return bool(days) and claim.start is not None and len(claim.start) >= 10 and all(
+        d is not None and len(d) >= 10 and d[:10] != claim.start[:10] for d in days)
 
 
 def _after(doc: Doc, cue: Match, sentence: Sentence, words: frozenset[str]) -> bool:

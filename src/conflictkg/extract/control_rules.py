@@ -65,6 +65,7 @@ class ControlRules:
                 [(f, Cue("captured", "passives")) for f in s.words("falls")],
                 s.keys("auxiliaries"), s.words("inserted_adverbs")))
         self.since = s.keys("since")
+        self.fall_nouns = s.keys("fall_nouns")
         self.state_links = s.keys("state_links")
         self.army_nouns = s.keys("army_nouns")
         self.adverbs = s.keys("inserted_adverbs")
@@ -104,6 +105,7 @@ class ControlRules:
         self.reporting = frozenset(normalize_key(w) for w in patterns.section(
             "attribution", language).words("verbs") if " " not in w) if language == "en" else frozenset()
         self.plural_anaphors = s.keys("plural_anaphors")
+        self.dual_sites = {normalize_key(k): normalize_key(v) for k, v in s.mapping("dual_site_anaphors").items()}
         # "المطار", "the prison": the site last named with that noun ("مطار كويرس العسكري");
         # "the facility": the site last named, whatever its noun
         self.site_anaphors = {normalize_key(k): normalize_key(v)

@@ -18,8 +18,9 @@ from conflictkg.extract.lexicon import clitics
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.phrases import Phrase
-from conflictkg.extract.units import OPENING_QUOTES
+from conflictkg.extract.units import CLOSING_QUOTES, MAX_QUOTED, OPENING_QUOTES
 
+SINCE_REACH = 4  # Arabic: words before a change in which the word that opens its clause of time stands
 PREPOSITION_WINDOW = 8  # tokens after the verb in which the preposition of its object stands
 RESUME_REACH = 25  # tokens after a list in which a clause that interrupts it may end
 LOCALS_REACH = 8  # tokens before a verb in which "أبناء X" names the subject's place
@@ -220,6 +221,11 @@ class ObjectReader:
             first = doc.tokens_between(cue.end, sentence.end)[:1]
             if first and (first[0].key in rules.pronoun_objects or (
                     rules.english and first[0].key in ("it", "them"))):
+                return self.anaphor(doc, cue, first[0], sentence, rules, starts, context)
+        if change in rules.vicinity_changes and not relative and not rules.english:
+            first = doc.tokens_between(start, sentence.end)[:1]
+            if first and _vicinity_with_pronoun(first[0].key, rules):
+                # "قبل أن تدخل أطرافها", "انسحبوا من محيطها": the place the pronoun stands for
                 return self.anaphor(doc, cue, first[0], sentence, rules, starts, context)
         phrase = rules.phrases.read(doc, start, sentence.end, stop_at=starts - {cue.start},
                                     lam_is_object=change == "entered")
@@ -479,6 +485,10 @@ class ObjectReader:
         else:
             named = [m for m in rules.phrases.preceding(doc, sentence.start, cue.start)
                      if not quoted(doc, m)]
+        if named and context and not rules.english and self._left_after_taken(doc, cue, sentence, rules,
+                                                                              starts, context, named):
+            named = []  # "دخلت الحي من جهة السلطانية بعد ساعات من خروج آخر مجموعات الكتيبة منه":
+            # the place the change just told is about, not one named on the way to it
         if named and is_wide(doc, named[-1]):  # "معرة النعمان ثاني أكبر مدن محافظة إدلب، اقتحمتها"
             town = [m for m in doc.index("place_mentions").starting(sentence.start, named[0].start)
                     if not is_wide(doc, m) and not rules.phrases.is_context(doc, m) and not quoted(doc, m)]
@@ -494,6 +504,21 @@ class ObjectReader:
             return [Mention(cue.start, cue.end, doc.text[cue.start:cue.end], doc.focus_place)], \
                 pronoun.start, pronoun.end
         return None
+
+    def _left_after_taken(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                          starts: frozenset[int], context: list[Mention], named: list[Mention]) -> bool:
+        """Arabic: whether a pronoun after a change told in a clause of time ("بعد خروج آخر
+        مجموعات الكتيبة منه", "إثر انسحاب الفصائل منها") stands for the places of the change
+        told before it in the sentence, past places named with no change of their own between
+        them ("دخلت الحي من جهة السلطانية وكفرعايا")."""
+        if not all(sentence.start <= m.start < cue.start for m in context) or \
+                any(m.key == named[-1].key for m in context):
+            return False
+        if any(context[-1].end <= s < named[-1].start for s in starts):
+            return False  # "بعد انسحاب قوات النظام من بلدة Y وفرار عناصرها منها": Y
+        i = doc.token_at(cue.start)
+        before = [t for t in doc.tokens[max(0, i - SINCE_REACH):i] if t.start >= sentence.start]
+        return any(set(clitic_forms(t.key)) & rules.since for t in before)
 
     def _located(self, doc: Doc, phrase: Phrase, cue: Match, sentence: Sentence,
                  rules: ControlRules) -> list[Mention]:
@@ -554,6 +579,22 @@ class ObjectReader:
                 return [m]
         return []
 
+    @staticmethod
+    def _two_sites(doc: Doc, start: int, sentence: Sentence, noun: str) -> list[Mention]:
+        """Arabic: the last two places named before ``start``, in this paragraph or the three
+        sentences before it, with ``noun`` (or it with the article) among the words of their
+        name ("كلية المدفعية والكلية الفنية الجوية" for "الكليتين"); none unless two are."""
+        since = paragraph_start(doc, doc.sentences[max(0, doc.sentences.index(sentence) - 3)])
+        found: list[Mention] = []
+        for m in reversed(doc.index("place_mentions").starting(since, start)):
+            words = normalize_key(m.text).split()
+            if m.end <= start and (noun in words or f"ال{noun}" in words) and \
+                    all(m.key != f.key for f in found):
+                found.insert(0, m)
+            if len(found) == 2:
+                return found
+        return []
+
     def _antecedent_at(self, doc: Doc, tokens: list[Token], sentence: Sentence,
                        rules: ControlRules) -> tuple[list[Mention], int]:
         """:meth:`antecedent`, and where the anaphor ends."""
@@ -569,6 +610,10 @@ class ObjectReader:
                         after and after[0].key in ("of", "ب")):
                     return [], 0
                 return self._site(doc, start, site), tokens[n].end
+            dual = rules.dual_sites.get(tokens[n].key)
+            if dual is not None and not (single or plural):
+                named = self._two_sites(doc, tokens[n].start, sentence, dual)
+                return named, (tokens[n].end if named else 0)  # "استعادت الكليتين"
             if not (single or plural):
                 continue
             start = tokens[n - 1].start if pair in rules.anaphors | rules.plural_anaphors else tokens[n].start
@@ -580,6 +625,12 @@ class ObjectReader:
             named = [m for m in rules.phrases.preceding(doc, since, start) if not is_wide(doc, m)]
             return (named if plural else named[-1:]), tokens[n].end
         return [], 0
+
+
+def _vicinity_with_pronoun(key: str, rules: ControlRules) -> bool:
+    """Arabic: whether a word is a noun of vicinity with a pronoun joined to it ("أطرافها",
+    "محيطه", "مشارفهما")."""
+    return any(key.endswith(suffix) and key[:-len(suffix)] in rules.vicinity for suffix in ("هما", "هم", "ها", "ه"))
 
 
 def is_wide(doc: Doc, m: Mention) -> bool:
@@ -596,11 +647,22 @@ def paragraph_start(doc: Doc, sentence: Sentence) -> int:
 
 
 def quoted(doc: Doc, m: Mention) -> bool:
-    """Whether a place is named inside a quotation opened on its line (a name, a slogan)."""
+    """Whether a place is named inside a quotation opened on its line (a name, a slogan); in
+    Arabic, not inside a quotation longer than a name, a statement quoted ("أن "مدينة حمص
+    أصبحت خالية من المسلحين، باستثناء حي الوعر الذي لا يزال تحت سيطرة المسلحين"")."""
     line_start = doc.text.rfind("\n", 0, m.start) + 1
     before = doc.text[line_start:m.start]
     opens = sum(before.count(q) for q in "“«")
     closes = sum(before.count(q) for q in "”»")
     plain = before.count("\"")
-    return opens > closes or plain % 2 == 1 or (
-        m.start > 0 and doc.text[m.start - 1] in OPENING_QUOTES)
+    right_after = m.start > 0 and doc.text[m.start - 1] in OPENING_QUOTES
+    if not (right_after or opens > closes or plain % 2 == 1):
+        return False
+    if doc.language == "en":
+        return True
+    opened = m.start - 1 if right_after else line_start + max(before.rfind(q) for q in "“«\"")
+    line_end = doc.text.find("\n", m.end)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    closing = [k for k in (doc.text.find(c, m.end, line_end) for c in CLOSING_QUOTES.get(
+        doc.text[opened], "\"”»")) if k >= 0]
+    return min(closing, default=line_end) - opened <= MAX_QUOTED

@@ -410,6 +410,16 @@ def test_a_fall_of_no_party_named_is_a_capture_of_the_place_before_it(extract, t
     assert len(got) == len(expected)
 
 
+def test_a_fall_of_no_party_named_is_one_to_the_party_told_first_taking_the_place(extract):
+    text = ("Government troops seized the town of Saraqib on Monday after a week of fighting.\n\n"
+            "Saraqib, which rebels had held since 2012, lies on the M5 highway.\n\n"
+            "A rebel spokesman denied the town had fallen, saying fighting went on.")
+    assert [(a, c, s) for a, c, p, s in claims(extract, text, "en") if s == "denied"] == [
+        ("syrian-government-forces", "captured", "denied")]
+    text = "A rebel spokesman denied the town of Saraqib had fallen, saying fighting went on."
+    assert [(a, s) for a, _, _, s in claims(extract, text, "en")] == [(None, "denied")]  # no taker told
+
+
 # --- changes told as past, states of a place named where something happened --------------
 
 @pytest.mark.parametrize(("text", "language", "expected"), [

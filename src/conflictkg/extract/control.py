@@ -24,6 +24,7 @@ are held by no one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import ClassVar
@@ -131,6 +132,10 @@ class ControlFinder:
                 forward = reading.change not in BACKWARD
                 keys = {p.key for p in reading.places}
                 contrary = previous is not None and previous[2] != forward and not keys.isdisjoint(previous[3])
+                if actor is None and cue.key in rules.falls and reading.change == "captured":
+                    # "the army took X ... a commander denied the town had fallen": a fall told
+                    # of no party is one to the party the report told first taking the place
+                    actor = _taker(claims.values(), keys)
                 if actor is None and previous and sentence.paragraph - previous[0] <= 1 and not contrary:
                     actor = previous[1]  # "سيطروا على X ثم دخلوا Y": the same party goes on
                 if actor == UNNAMED:
@@ -923,6 +928,14 @@ def _compelled(doc: Doc, k: int, rules: ControlRules) -> bool:
         return False
     pair = f"{doc.tokens[k].key} {doc.tokens[k + 1].key}" if k + 1 < len(doc.tokens) else ""
     return pair in rules.compulsions or not rules.compulsions.isdisjoint(clitic_forms(doc.tokens[k].key))
+
+
+def _taker(claims: Iterable[ControlClaim], places: set[str]) -> str | None:
+    """The party of the first capture told of one of ``places``: the news a report leads
+    with, not a state told after it ("which rebels had held since 2012")."""
+    taken = [c for c in claims if c.place in places and c.change == "captured" and c.actor
+             and c.stance == "asserted"]
+    return min(taken, key=lambda c: c.evidence.start).actor if taken else None
 
 
 def _year(date: str | None) -> int | None:

@@ -420,6 +420,18 @@ def test_a_fall_of_no_party_named_is_one_to_the_party_told_first_taking_the_plac
     assert [(a, s) for a, _, _, s in claims(extract, text, "en")] == [(None, "denied")]  # no taker told
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The opposition had retaken Saraqib by Tuesday evening.",
+     [("syrian-opposition-factions", "captured", "Saraqab", "asserted")]),
+    ("Rebel commanders said their men had pulled out of Saraqib overnight.",
+     [("syrian-opposition-factions", "withdrew", "Saraqab", "asserted")]),
+    ("Kafr Nabl was abandoned by its rebel defenders on Sunday.",
+     [("syrian-opposition-factions", "lost", "Kafr Nobol", "asserted")]),
+])
+def test_the_opposition_and_its_commanders_and_defenders_are_the_rebels(extract, text, expected):
+    assert claims(extract, text, "en") == expected
+
+
 # --- changes told as past, states of a place named where something happened --------------
 
 @pytest.mark.parametrize(("text", "language", "expected"), [

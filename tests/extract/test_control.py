@@ -432,6 +432,15 @@ def test_the_opposition_and_its_commanders_and_defenders_are_the_rebels(extract,
     assert claims(extract, text, "en") == expected
 
 
+def test_our_forces_in_a_statement_a_party_publishes_are_that_party(extract):
+    text = "After two days of fighting, our forces took full control of the town of Tal Tamr."
+    x = extract(text, language="en", publisher="Syrian Democratic Forces", publisher_ar=None,
+                kind="statement")
+    assert [(c.actor, c.change) for c in x.control_claims] == [("sdf", "captured")]
+    x = extract(text, language="en", publisher="Enab Baladi", kind="statement")
+    assert [(c.actor, c.change) for c in x.control_claims] == [(None, "captured")]  # no party speaks
+
+
 # --- changes told as past, states of a place named where something happened --------------
 
 @pytest.mark.parametrize(("text", "language", "expected"), [

@@ -104,6 +104,8 @@ class Agents:
         self._non_party_sides = non_party_sides  # the UN, a rescue service: never the party a pronoun is
         self._sources = gazetteers.sources
         self._first: dict[str, frozenset[str]] = {}
+        self._named = {normalize_key(name): key for key, entry in self._actors.items()  # its names
+                       for name in (entry.name_en, entry.name_ar) if name}
 
     # --- candidates --------------------------------------------------------------------
 
@@ -142,6 +144,10 @@ class Agents:
             entry = self._sources.get(key) if key else None
             if entry is not None and entry.actor:
                 return entry.actor
+        for name in (doc.info.publisher, doc.info.publisher_ar):  # a statement a party publishes
+            # in its own name ("Syrian Democratic Forces"): "our forces" are its own
+            if name and normalize_key(name) in self._named:
+                return self._named[normalize_key(name)]
         return None
 
     def _armed_locals(self, doc: Doc, cue: Match, sentence: Sentence, words: AgentWords) -> bool:

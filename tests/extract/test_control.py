@@ -441,6 +441,18 @@ def test_our_forces_in_a_statement_a_party_publishes_are_that_party(extract):
     assert [(c.actor, c.change) for c in x.control_claims] == [(None, "captured")]  # no party speaks
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rebels shelled al-Khalidiyeh, a central district of the city of Homs, before troops stormed "
+     "it on Monday.", ["Al Khalidiyeh"]),                        # the name the noun is apposed to
+    ("Government forces shelled Saraqib, the largest town of Idlib province, until rebels "
+     "pulled out of it.", ["Saraqab"]),
+    ("Rebels shelled the outskirts of Homs before troops stormed it on Monday.", ["Homs"]),  # no apposition
+])
+def test_a_pronoun_stands_for_the_name_a_noun_of_places_is_apposed_to_not_what_it_is_part_of(
+        extract, text, expected):
+    assert places_of(extract, text, "en") == expected
+
+
 # --- changes told as past, states of a place named where something happened --------------
 
 @pytest.mark.parametrize(("text", "language", "expected"), [

@@ -479,6 +479,8 @@ class ObjectReader:
         else:
             named = [m for m in rules.phrases.preceding(doc, sentence.start, cue.start)
                      if not quoted(doc, m)]
+        if rules.english and named:  # "al-Waer, the last district of the city until rebels left it"
+            named = self._apposed_to_complement(doc, named[-1], sentence, rules) or named
         if named and is_wide(doc, named[-1]):  # "معرة النعمان ثاني أكبر مدن محافظة إدلب، اقتحمتها"
             town = [m for m in doc.index("place_mentions").starting(sentence.start, named[0].start)
                     if not is_wide(doc, m) and not rules.phrases.is_context(doc, m) and not quoted(doc, m)]
@@ -494,6 +496,22 @@ class ObjectReader:
             return [Mention(cue.start, cue.end, doc.text[cue.start:cue.end], doc.focus_place)], \
                 pronoun.start, pronoun.end
         return None
+
+    def _apposed_to_complement(self, doc: Doc, m: Mention, sentence: Sentence,
+                               rules: ControlRules) -> list[Mention]:
+        """"al-Waer, the last rebel-held district of the city until rebels pulled out of it": a
+        place named as what a noun of places is part of ("of the city"), that noun in apposition
+        to a name before its comma, is not what a pronoun after it stands for: the name is."""
+        before = doc.tokens_between(sentence.start, m.start)
+        if len(before) < 2 or before[-1].key != "of" or rules.phrases.category(
+                doc, doc.token_at(before[-2].start))[0] not in ("generic", "head"):
+            return []
+        comma = doc.text.rfind(",", sentence.start, before[-2].start)
+        if comma <= sentence.start or len(doc.tokens_between(comma, before[-2].start)) > APPOSITION_REACH \
+                or doc.index("place_mentions").overlapping(comma, before[-2].start):
+            return []
+        named = [x for x in doc.index("place_mentions").starting(sentence.start, comma) if x.end <= comma]
+        return named[-1:] if named and not doc.text[named[-1].end:comma].strip() else []
 
     def _located(self, doc: Doc, phrase: Phrase, cue: Match, sentence: Sentence,
                  rules: ControlRules) -> list[Mention]:

@@ -453,6 +453,17 @@ def test_a_pronoun_stands_for_the_name_a_noun_of_places_is_apposed_to_not_what_i
     assert places_of(extract, text, "en") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The town of Saraqib fell into the hands of the rebels on Monday.",
+     [("syrian-opposition-factions", "captured", "Saraqab", "asserted")]),
+    ("Rebels attacked Ghwayran prison in Hasakeh. The SDF denied that the prison had fallen into "
+     "IS hands.", [("islamic-state", "captured", "Ghwayran prison", "denied")]),
+    ("Saraqib fell into chaos after the shelling.", []),          # no party's hands: no claim
+])
+def test_a_place_fallen_into_a_partys_hands_is_taken_by_it(extract, text, expected):
+    assert claims(extract, text, "en") == expected
+
+
 # --- changes told as past, states of a place named where something happened --------------
 
 @pytest.mark.parametrize(("text", "language", "expected"), [

@@ -464,6 +464,20 @@ def test_a_place_fallen_into_a_partys_hands_is_taken_by_it(extract, text, expect
     assert claims(extract, text, "en") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The number of villages the rebels have captured since March has risen to 40, including "
+     "Kafr Nabl and Hish.", ["Kafr Nobol", "Heish"]),               # the noun before the subject
+    ("The list of areas the SDF has taken this year now runs to 60, among them the town centres "
+     "of Tal Tamr and Tell Abiad.", ["Tal Tamer", "Tell Abiad"]),
+    ("The areas the rebels shelled on Monday, including Kafr Nabl, were hit again.", []),  # no change
+    ("The rebels have captured many villages since March, and the army shelled areas including "
+     "Kafr Nabl.", []),                                            # no noun of places before the subject
+])
+def test_a_noun_of_places_before_the_subject_of_a_change_is_its_object_and_its_list_the_places(
+        extract, text, expected):
+    assert places_of(extract, text, "en") == expected
+
+
 # --- changes told as past, states of a place named where something happened --------------
 
 @pytest.mark.parametrize(("text", "language", "expected"), [

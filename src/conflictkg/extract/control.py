@@ -291,6 +291,9 @@ class ControlFinder:
             return []  # "المقاتلين الذين دخلوا إلى الحي", "اللواء الذي دخل": said in passing
         found = self._objects.objects(doc, cue, spec.change, sentence, rules, starts,
                               context, relative=relative is not None, changes=changes)
+        if not found and relative is None and rules.english and spec.form == "verbs":
+            found = self._objects.elaborated_later(doc, cue, sentence, rules, starts)  # "the areas
+            # the army has taken ..., among them A and B"
         if relative is not None and (not found or found[1] < cue.end):
             # "بلدة كفرنبودة التي سيطرت عليها قوات النظام", "Khan Sheikhoun, which rebels have
             # held": the place the relative pronoun stands for; "المناطق التي سيطرت عليها": none

@@ -25,6 +25,7 @@ RESUME_REACH = 25  # tokens after a list in which a clause that interrupts it ma
 LOCALS_REACH = 8  # tokens before a verb in which "أبناء X" names the subject's place
 IMPLIED_REACH = 3  # words after a withdrawal verb, to the end of its clause, that leave its place implied
 PEOPLE_REACH = 8  # words of a siege's object in which the people besieged and "في" stand
+ZERO_RELATIVE_REACH = 8  # words before a verb over which the noun of places its subject follows stands
 APPOSITION_REACH = 5  # words between an apposition's comma and the place of direction after it
 RELATIVE_WINDOW = 3  # tokens before a change in which a relative pronoun makes it a relative clause
 RELATIVE_SUBJECT_REACH = 7  # tokens of a subject and its auxiliaries between "which" and its verb
@@ -495,6 +496,32 @@ class ObjectReader:
         if doc.focus_place:
             return [Mention(cue.start, cue.end, doc.text[cue.start:cue.end], doc.focus_place)], \
                 pronoun.start, pronoun.end
+        return None
+
+    def elaborated_later(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                         starts: frozenset[int]) -> tuple[list[Mention], int, int] | None:
+        """English: "the areas the army and the FSA have taken since January stand at 282, among
+        them A, B and C": a verb with no object after it, whose object is a noun of places right
+        before its subject (a relative clause with no pronoun), takes the places that noun is
+        elaborated by later in the sentence."""
+        before = doc.tokens_between(sentence.start, cue.start)[-ZERO_RELATIVE_REACH:]
+        heads = [n for n, t in enumerate(before)
+                 if rules.phrases.category(doc, doc.token_index(t.start))[0] == "generic"]
+        if not heads:
+            return None
+        subject = [t for t in before[heads[-1] + 1:] if t.key != "the"][:1]
+        places = doc.index("place_mentions")
+        if not subject or not doc.index("actor_mentions").overlapping(subject[0].start, subject[0].end) \
+                or places.overlapping(before[heads[-1]].start, cue.start):
+            return None
+        for t in doc.tokens_between(cue.end, sentence.end):
+            if t.start in starts or places.overlapping(t.start, t.end):
+                return None  # another change, or a place before the elaboration: not this one's
+            category, n, _ = rules.phrases.category(doc, doc.token_index(t.start))
+            if category == "elaboration":
+                last = doc.tokens[doc.token_index(t.start) + n - 1]
+                phrase = rules.phrases.read(doc, last.end, sentence.end, stop_at=starts - {cue.start})
+                return (phrase.items, last.end, phrase.end) if phrase.items else None
         return None
 
     def _apposed_to_complement(self, doc: Doc, m: Mention, sentence: Sentence,

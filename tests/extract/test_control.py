@@ -478,6 +478,14 @@ def test_a_noun_of_places_before_the_subject_of_a_change_is_its_object_and_its_l
     assert places_of(extract, text, "en") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rebels seized an army post atop Mount Hermon on Monday.", ["Mount Hermon"]),
+    ("The army took a hilltop position on the summit of Mount Hermon.", ["Mount Hermon"]),
+])
+def test_a_post_taken_on_the_summit_of_a_place_is_a_claim_on_that_place(extract, text, expected):
+    assert places_of(extract, text, "en") == expected
+
+
 # --- changes told as past, states of a place named where something happened --------------
 
 @pytest.mark.parametrize(("text", "language", "expected"), [

@@ -486,6 +486,16 @@ def test_a_post_taken_on_the_summit_of_a_place_is_a_claim_on_that_place(extract,
     assert places_of(extract, text, "en") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In the south, the Wadi al-Deif and Hamidiyeh bases near Maarat al-Numan remain in army hands.",
+     ["Wadi al-Deif camp", "Hamidiyeh camp"]),                    # the bases, not what they are near
+    ("Two hills near Saraqib remain in army hands.", []),          # nothing named but the landmark
+    ("Maarat al-Numan remains in army hands.", ["Ma'arrat An Nu'man"]),
+])
+def test_what_is_near_a_place_in_a_partys_hands_is_no_claim_on_the_place(extract, text, expected):
+    assert places_of(extract, text, "en") == expected
+
+
 # --- changes told as past, states of a place named where something happened --------------
 
 @pytest.mark.parametrize(("text", "language", "expected"), [

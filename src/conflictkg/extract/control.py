@@ -654,6 +654,12 @@ class ControlFinder:
                 reach = doc.tokens_between(sentence.start, end)[-PASSIVE_REACH:] or reach
         wide = doc.tokens_between(sentence.start, end)[-PASSIVE_LIST_REACH:]
         places = [m for m in rules.phrases.preceding(doc, wide[0].start, end) if not quoted(doc, m)]
+        if rules.english and places and self._landmark(doc, places[-1], rules):
+            # "the bases near X remain in army hands": what is near the place is held, not the place
+            places = [m for m in rules.phrases.preceding(doc, wide[0].start, places[-1].start)
+                      if not quoted(doc, m) and m.end < places[-1].start - 6]
+            if not places:
+                return []
         if places and places[-1].start < reach[0].start:  # the list runs back past the reach
             # ("the towns of A, B and C and the villages of D, E and F are now surrounded"); its
             # last item must stand within it
@@ -682,6 +688,11 @@ class ControlFinder:
             # in the sentence besieges them, not the last that made a change
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words)
         return [Reading(spec.change, places, actor, cue.end)]
+
+    def _landmark(self, doc: Doc, m: Mention, rules: ControlRules) -> bool:
+        """English: whether a place is named as what something else is near ("the bases near X")."""
+        i = doc.token_at(m.start)
+        return any(rules.phrases.category(doc, j)[:2] == ("near", i - j) for j in (i - 1, i - 2) if j >= 0)
 
     def _lifted(self, doc: Doc, cue: Match, rules: ControlRules) -> bool:
         """Whether a siege is named as one ended ("فك الحصار", "لكسر الحصار", "broke the siege of")

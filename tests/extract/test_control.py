@@ -496,6 +496,14 @@ def test_what_is_near_a_place_in_a_partys_hands_is_no_claim_on_the_place(extract
     assert places_of(extract, text, "en") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Monday, young men from Jasim seized the town of Jasim.", "local-armed-groups"),  # its men
+    ("On Monday, men from Jasim seized the town of Jasim.", None),  # men, not said to be its fighters
+])
+def test_young_men_of_a_place_who_take_it_are_its_local_fighters(extract, text, expected):
+    assert [a for a, _, _, _ in claims(extract, text, "en")] == [expected]
+
+
 # --- changes told as past, states of a place named where something happened --------------
 
 @pytest.mark.parametrize(("text", "language", "expected"), [

@@ -504,6 +504,16 @@ def test_young_men_of_a_place_who_take_it_are_its_local_fighters(extract, text, 
     assert [a for a, _, _, _ in claims(extract, text, "en")] == [expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Government forces entered Saraqib on Tuesday morning, accompanied by Russian military police.",
+     [("syrian-government-forces", "entered"), ("russian-military-police", "entered")]),
+    ("Government forces entered Saraqib as residents, accompanied by journalists, watched.",
+     [("syrian-government-forces", "entered")]),                  # no party went with them
+])
+def test_a_party_that_accompanies_an_entry_enters_too(extract, text, expected):
+    assert [(a, c) for a, c, _, _ in claims(extract, text, "en")] == expected
+
+
 # --- changes told as past, states of a place named where something happened --------------
 
 @pytest.mark.parametrize(("text", "language", "expected"), [

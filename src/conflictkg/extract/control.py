@@ -57,6 +57,7 @@ PASSIVE_AGENT_REACH = 5  # tokens after a passive's object in which "من قبل
 GOVERNING_REACH = 8  # tokens before a verbal noun over which the verb it is the object of stands
 NOUN_AGENT_REACH = 6  # tokens after a verbal noun's object, over its date, in which "to" / "by" stands
 COMPELLED_REACH = 5  # tokens before a change in which the word that says a party was made to do it stands
+COMPANION_REACH = 12  # tokens after an entry's object, over its date, in which "accompanied by" stands
 HOW_REACH = 3  # words after a capture's object that say how fully or when, before "من" / "from"
 HELD_BY_REACH = 6  # tokens after a capture's object in which "من" / "from" and the party that held it stand
 RELATIVE_REACH = 3  # tokens before a withdrawal in which the relative pronoun of its party stands
@@ -345,6 +346,10 @@ class ControlFinder:
             return []  # "السيطرة على أحياء المدينة": a topic, nobody said to take it
         readings = [Reading(spec.change, places, actor, object_end)]
         readings += [Reading(spec.change, places, partner, object_end) for partner in partners]
+        companion = self._companion(doc, object_end, sentence, rules, words) \
+            if spec.form == "verbs" and spec.change in ("entered", "captured") else None
+        if companion is not None and companion != actor:  # "entered X, accompanied by Y": Y too
+            readings.append(Reading(spec.change, places, companion, object_end))
         if spec.form == "handovers":
             to = self._recipient(doc, object_end, sentence, rules, words)
             if to is not None:
@@ -462,6 +467,19 @@ class ControlFinder:
                 named = [m for m in self._agents.parties(doc, doc.tokens[k].end, cue.start, words.cues)
                          if m.end <= cue.start]
                 return named[-1].key if named else None
+        return None
+
+    def _companion(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
+                   words: AgentWords) -> str | None:
+        """English: the party that went with the subject into the place, named after its object
+        and the words that say when ("entered X on Wednesday morning, accompanied by Y")."""
+        if not rules.companions:
+            return None
+        ahead = [t for t in doc.tokens_between(at, sentence.end)[:COMPANION_REACH]
+                 if not (doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))]
+        for n in range(len(ahead) - 1):
+            if f"{ahead[n].key} {ahead[n + 1].key}" in rules.companions:
+                return self._agents.agent_after(doc, ahead[n + 1].end, sentence, words)
         return None
 
     def _by(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules, words: AgentWords) -> str | None:

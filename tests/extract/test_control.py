@@ -514,6 +514,16 @@ def test_a_party_that_accompanies_an_entry_enters_too(extract, text, expected):
     assert [(a, c) for a, c, _, _ in claims(extract, text, "en")] == expected
 
 
+@pytest.mark.parametrize("text", [
+    'IS fighters stormed Ghwayran prison in Hasakeh on Thursday. SDF spokesman Aram Sheikho denied '
+    'that the prison had fallen. "Our forces have surrounded the entire complex," he said.',
+    "IS fighters stormed Ghwayran prison in Hasakeh on Thursday. SDF spokesman Aram Sheikho said "
+    "our forces had surrounded the prison.",
+])
+def test_our_forces_in_a_quote_are_the_party_of_the_spokesman_named_before_it(extract, text):
+    assert [a for a, c, _, _ in claims(extract, text, "en") if c == "besieged"] == ["sdf"]
+
+
 # --- changes told as past, states of a place named where something happened --------------
 
 @pytest.mark.parametrize(("text", "language", "expected"), [

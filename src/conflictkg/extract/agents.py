@@ -163,10 +163,15 @@ class Agents:
         إن قواتنا", "a commander of the SNA said our forces"): first-person words are his."""
         start = max(paragraph_of(doc, sentence), sentence.start - SPEECH_REACH)
         named = doc.index("actor_mentions").starting(start, cue.start)  # inside the speaker's title too
+        quote = not words.verb_first and doc.text[sentence.start:sentence.start + 1] in '"“'
         for m in reversed([m for m in named if m.end <= cue.start]):
-            if any(c in doc.text[m.end:cue.start] for c in ".!?؟"):
-                break
+            if any(c in doc.text[m.end:cue.start] for c in ".!?؟") and not (
+                    quote and m.start < sentence.start and not any(
+                        c in doc.text[m.end:sentence.start].rstrip()[:-1] for c in ".!?")):
+                break  # but "SDF spokesman X denied it. \"Our forces have surrounded ...,\" he said"
             title = doc.tokens_between(max(start, m.start - 60), m.start)[-3:]
+            if not words.verb_first:  # "SDF spokesman X": the title after the party's name
+                title += doc.tokens_between(m.end, cue.start)[:1]
             if any(set(clitic_forms(t.key)) & words.speaker_nouns for t in title):
                 return self._resolved(doc, m, words)
         return None

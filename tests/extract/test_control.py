@@ -410,6 +410,120 @@ def test_a_fall_of_no_party_named_is_a_capture_of_the_place_before_it(extract, t
     assert len(got) == len(expected)
 
 
+def test_a_fall_of_no_party_named_is_one_to_the_party_told_first_taking_the_place(extract):
+    text = ("Government troops seized the town of Saraqib on Monday after a week of fighting.\n\n"
+            "Saraqib, which rebels had held since 2012, lies on the M5 highway.\n\n"
+            "A rebel spokesman denied the town had fallen, saying fighting went on.")
+    assert [(a, c, s) for a, c, p, s in claims(extract, text, "en") if s == "denied"] == [
+        ("syrian-government-forces", "captured", "denied")]
+    text = "A rebel spokesman denied the town of Saraqib had fallen, saying fighting went on."
+    assert [(a, s) for a, _, _, s in claims(extract, text, "en")] == [(None, "denied")]  # no taker told
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The opposition had retaken Saraqib by Tuesday evening.",
+     [("syrian-opposition-factions", "captured", "Saraqab", "asserted")]),
+    ("Rebel commanders said their men had pulled out of Saraqib overnight.",
+     [("syrian-opposition-factions", "withdrew", "Saraqab", "asserted")]),
+    ("Kafr Nabl was abandoned by its rebel defenders on Sunday.",
+     [("syrian-opposition-factions", "lost", "Kafr Nobol", "asserted")]),
+])
+def test_the_opposition_and_its_commanders_and_defenders_are_the_rebels(extract, text, expected):
+    assert claims(extract, text, "en") == expected
+
+
+def test_our_forces_in_a_statement_a_party_publishes_are_that_party(extract):
+    text = "After two days of fighting, our forces took full control of the town of Tal Tamr."
+    x = extract(text, language="en", publisher="Syrian Democratic Forces", publisher_ar=None,
+                kind="statement")
+    assert [(c.actor, c.change) for c in x.control_claims] == [("sdf", "captured")]
+    x = extract(text, language="en", publisher="Enab Baladi", kind="statement")
+    assert [(c.actor, c.change) for c in x.control_claims] == [(None, "captured")]  # no party speaks
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rebels shelled al-Khalidiyeh, a central district of the city of Homs, before troops stormed "
+     "it on Monday.", ["Al Khalidiyeh"]),                        # the name the noun is apposed to
+    ("Government forces shelled Saraqib, the largest town of Idlib province, until rebels "
+     "pulled out of it.", ["Saraqab"]),
+    ("Rebels shelled the outskirts of Homs before troops stormed it on Monday.", ["Homs"]),  # no apposition
+])
+def test_a_pronoun_stands_for_the_name_a_noun_of_places_is_apposed_to_not_what_it_is_part_of(
+        extract, text, expected):
+    assert places_of(extract, text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The town of Saraqib fell into the hands of the rebels on Monday.",
+     [("syrian-opposition-factions", "captured", "Saraqab", "asserted")]),
+    ("Rebels attacked Ghwayran prison in Hasakeh. The SDF denied that the prison had fallen into "
+     "IS hands.", [("islamic-state", "captured", "Ghwayran prison", "denied")]),
+    ("Saraqib fell into chaos after the shelling.", []),          # no party's hands: no claim
+])
+def test_a_place_fallen_into_a_partys_hands_is_taken_by_it(extract, text, expected):
+    assert claims(extract, text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The number of villages the rebels have captured since March has risen to 40, including "
+     "Kafr Nabl and Hish.", ["Kafr Nobol", "Heish"]),               # the noun before the subject
+    ("The list of areas the SDF has taken this year now runs to 60, among them the town centres "
+     "of Tal Tamr and Tell Abiad.", ["Tal Tamer", "Tell Abiad"]),
+    ("The areas the rebels shelled on Monday, including Kafr Nabl, were hit again.", []),  # no change
+    ("The rebels have captured many villages since March, and the army shelled areas including "
+     "Kafr Nabl.", []),                                            # no noun of places before the subject
+])
+def test_a_noun_of_places_before_the_subject_of_a_change_is_its_object_and_its_list_the_places(
+        extract, text, expected):
+    assert places_of(extract, text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rebels seized an army post atop Mount Hermon on Monday.", ["Mount Hermon"]),
+    ("The army took a hilltop position on the summit of Mount Hermon.", ["Mount Hermon"]),
+])
+def test_a_post_taken_on_the_summit_of_a_place_is_a_claim_on_that_place(extract, text, expected):
+    assert places_of(extract, text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In the south, the Wadi al-Deif and Hamidiyeh bases near Maarat al-Numan remain in army hands.",
+     ["Wadi al-Deif camp", "Hamidiyeh camp"]),                    # the bases, not what they are near
+    ("Two hills near Saraqib remain in army hands.", []),          # nothing named but the landmark
+    ("Maarat al-Numan remains in army hands.", ["Ma'arrat An Nu'man"]),
+])
+def test_what_is_near_a_place_in_a_partys_hands_is_no_claim_on_the_place(extract, text, expected):
+    assert places_of(extract, text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Monday, young men from Jasim seized the town of Jasim.", "local-armed-groups"),  # its men
+    ("On Monday, men from Jasim seized the town of Jasim.", None),  # men, not said to be its fighters
+])
+def test_young_men_of_a_place_who_take_it_are_its_local_fighters(extract, text, expected):
+    assert [a for a, _, _, _ in claims(extract, text, "en")] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Government forces entered Saraqib on Tuesday morning, accompanied by Russian military police.",
+     [("syrian-government-forces", "entered"), ("russian-military-police", "entered")]),
+    ("Government forces entered Saraqib as residents, accompanied by journalists, watched.",
+     [("syrian-government-forces", "entered")]),                  # no party went with them
+])
+def test_a_party_that_accompanies_an_entry_enters_too(extract, text, expected):
+    assert [(a, c) for a, c, _, _ in claims(extract, text, "en")] == expected
+
+
+@pytest.mark.parametrize("text", [
+    'IS fighters stormed Ghwayran prison in Hasakeh on Thursday. SDF spokesman Aram Sheikho denied '
+    'that the prison had fallen. "Our forces have surrounded the entire complex," he said.',
+    "IS fighters stormed Ghwayran prison in Hasakeh on Thursday. SDF spokesman Aram Sheikho said "
+    "our forces had surrounded the prison.",
+])
+def test_our_forces_in_a_quote_are_the_party_of_the_spokesman_named_before_it(extract, text):
+    assert [a for a, c, _, _ in claims(extract, text, "en") if c == "besieged"] == ["sdf"]
+
+
 # --- changes told as past, states of a place named where something happened --------------
 
 @pytest.mark.parametrize(("text", "language", "expected"), [
@@ -780,6 +894,9 @@ def test_a_siege_of_people_is_one_of_the_place_they_are_in(extract, text, langua
     ("Rebels shelled the Kweires airbase east of Aleppo for weeks. Activists said rebels had "
      "stormed the airbase, which the army had held since 2012.", "en",
      [("entered", "Kweires airbase, Aleppo"), ("captured", "Kweires airbase, Aleppo")]),
+    ("Government troops held out inside the Military Security branch in Raqqa for a week. On "
+     "Tuesday opposition fighters besieged the branch from three sides.", "en",
+     [("besieged", "Military Security branch, Ar-Raqqa")]),       # "the branch": a security branch
 ])
 def test_a_site_named_by_its_noun_alone_is_the_site_last_named_with_it(extract, text, language, expected):
     x = extract(text, language=language)
@@ -790,10 +907,11 @@ def test_a_site_named_by_its_noun_alone_is_the_site_last_named_with_it(extract, 
 @pytest.mark.parametrize(("text", "language"), [
     ("Islamic State fighters attacked a hospital in Hasakeh on Thursday. By Friday the "
      "jihadists had stormed the facility.", "en"),           # no site named before: no claim
+    ("Clashes broke out near Raqqa on Monday. Rebels besieged the branch at dawn.", "en"),  # no branch
     ("قصفت قوات النظام مدينة حلب. وفي صباح اليوم اقتحمت الفصائل المطار.", "ar"),  # no airport named
 ])
 def test_a_site_noun_with_no_site_named_before_stands_for_no_place(extract, text, language):
-    assert [c for c in extract(text, language=language).control_claims if c.change == "entered"] == []
+    assert [c for c in extract(text, language=language).control_claims if c.change in ("entered", "besieged")] == []
 
 
 def test_a_relative_clause_whose_subject_is_a_collective_noun_is_a_claim_of_its_own(extract):

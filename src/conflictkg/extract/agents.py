@@ -104,6 +104,8 @@ class Agents:
         self._non_party_sides = non_party_sides  # the UN, a rescue service: never the party a pronoun is
         self._sources = gazetteers.sources
         self._first: dict[str, frozenset[str]] = {}
+        self._named = {normalize_key(name): key for key, entry in self._actors.items()  # its names
+                       for name in (entry.name_en, entry.name_ar) if name}
 
     # --- candidates --------------------------------------------------------------------
 
@@ -142,6 +144,10 @@ class Agents:
             entry = self._sources.get(key) if key else None
             if entry is not None and entry.actor:
                 return entry.actor
+        for name in (doc.info.publisher, doc.info.publisher_ar):  # a statement a party publishes
+            # in its own name ("Syrian Democratic Forces"): "our forces" are its own
+            if name and normalize_key(name) in self._named:
+                return self._named[normalize_key(name)]
         return None
 
     def _armed_locals(self, doc: Doc, cue: Match, sentence: Sentence, words: AgentWords) -> bool:
@@ -157,10 +163,15 @@ class Agents:
         إن قواتنا", "a commander of the SNA said our forces"): first-person words are his."""
         start = max(paragraph_of(doc, sentence), sentence.start - SPEECH_REACH)
         named = doc.index("actor_mentions").starting(start, cue.start)  # inside the speaker's title too
+        quote = not words.verb_first and doc.text[sentence.start:sentence.start + 1] in '"“'
         for m in reversed([m for m in named if m.end <= cue.start]):
-            if any(c in doc.text[m.end:cue.start] for c in ".!?؟"):
-                break
+            if any(c in doc.text[m.end:cue.start] for c in ".!?؟") and not (
+                    quote and m.start < sentence.start and not any(
+                        c in doc.text[m.end:sentence.start].rstrip()[:-1] for c in ".!?")):
+                break  # but "SDF spokesman X denied it. \"Our forces have surrounded ...,\" he said"
             title = doc.tokens_between(max(start, m.start - 60), m.start)[-3:]
+            if not words.verb_first:  # "SDF spokesman X": the title after the party's name
+                title += doc.tokens_between(m.end, cue.start)[:1]
             if any(set(clitic_forms(t.key)) & words.speaker_nouns for t in title):
                 return self._resolved(doc, m, words)
         return None

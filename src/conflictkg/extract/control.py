@@ -24,6 +24,7 @@ are held by no one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import ClassVar
@@ -56,6 +57,7 @@ PASSIVE_AGENT_REACH = 5  # tokens after a passive's object in which "من قبل
 GOVERNING_REACH = 8  # tokens before a verbal noun over which the verb it is the object of stands
 NOUN_AGENT_REACH = 6  # tokens after a verbal noun's object, over its date, in which "to" / "by" stands
 COMPELLED_REACH = 5  # tokens before a change in which the word that says a party was made to do it stands
+COMPANION_REACH = 12  # tokens after an entry's object, over its date, in which "accompanied by" stands
 HOW_REACH = 3  # words after a capture's object that say how fully or when, before "من" / "from"
 HELD_BY_REACH = 6  # tokens after a capture's object in which "من" / "from" and the party that held it stand
 RELATIVE_REACH = 3  # tokens before a withdrawal in which the relative pronoun of its party stands
@@ -134,6 +136,10 @@ class ControlFinder:
                 forward = reading.change not in BACKWARD
                 keys = {p.key for p in reading.places}
                 contrary = previous is not None and previous[2] != forward and not keys.isdisjoint(previous[3])
+                if actor is None and cue.key in rules.falls and reading.change == "captured":
+                    # "the army took X ... a commander denied the town had fallen": a fall told
+                    # of no party is one to the party the report told first taking the place
+                    actor = _taker(claims.values(), keys)
                 if actor is None and previous and sentence.paragraph - previous[0] <= 1 and not contrary:
                     actor = previous[1]  # "سيطروا على X ثم دخلوا Y": the same party goes on
                 if actor == UNNAMED:
@@ -291,6 +297,9 @@ class ControlFinder:
             return []  # "المقاتلين الذين دخلوا إلى الحي", "اللواء الذي دخل": said in passing
         found = self._objects.objects(doc, cue, spec.change, sentence, rules, starts,
                               context, relative=relative is not None, changes=changes)
+        if not found and relative is None and rules.english and spec.form == "verbs":
+            found = self._objects.elaborated_later(doc, cue, sentence, rules, starts)  # "the areas
+            # the army has taken ..., among them A and B"
         if relative is not None and (not found or found[1] < cue.end):
             # "بلدة كفرنبودة التي سيطرت عليها قوات النظام", "Khan Sheikhoun, which rebels have
             # held": the place the relative pronoun stands for; "المناطق التي سيطرت عليها": none
@@ -351,6 +360,10 @@ class ControlFinder:
             return []  # "السيطرة على أحياء المدينة": a topic, nobody said to take it
         readings = [Reading(spec.change, places, actor, object_end)]
         readings += [Reading(spec.change, places, partner, object_end) for partner in partners]
+        companion = self._companion(doc, object_end, sentence, rules, words) \
+            if spec.form == "verbs" and spec.change in ("entered", "captured") else None
+        if companion is not None and companion != actor:  # "entered X, accompanied by Y": Y too
+            readings.append(Reading(spec.change, places, companion, object_end))
         if spec.form == "handovers":
             to = self._recipient(doc, object_end, sentence, rules, words)
             if to is not None:
@@ -493,6 +506,19 @@ class ControlFinder:
                 named = [m for m in self._agents.parties(doc, doc.tokens[k].end, cue.start, words.cues)
                          if m.end <= cue.start]
                 return named[-1].key if named else None
+        return None
+
+    def _companion(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
+                   words: AgentWords) -> str | None:
+        """English: the party that went with the subject into the place, named after its object
+        and the words that say when ("entered X on Wednesday morning, accompanied by Y")."""
+        if not rules.companions:
+            return None
+        ahead = [t for t in doc.tokens_between(at, sentence.end)[:COMPANION_REACH]
+                 if not (doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))]
+        for n in range(len(ahead) - 1):
+            if f"{ahead[n].key} {ahead[n + 1].key}" in rules.companions:
+                return self._agents.agent_after(doc, ahead[n + 1].end, sentence, words)
         return None
 
     def _by(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules, words: AgentWords) -> str | None:
@@ -685,6 +711,12 @@ class ControlFinder:
                 reach = doc.tokens_between(sentence.start, end)[-PASSIVE_REACH:] or reach
         wide = doc.tokens_between(sentence.start, end)[-PASSIVE_LIST_REACH:]
         places = [m for m in rules.phrases.preceding(doc, wide[0].start, end) if not quoted(doc, m)]
+        if rules.english and places and self._landmark(doc, places[-1], rules):
+            # "the bases near X remain in army hands": what is near the place is held, not the place
+            places = [m for m in rules.phrases.preceding(doc, wide[0].start, places[-1].start)
+                      if not quoted(doc, m) and m.end < places[-1].start - 6]
+            if not places:
+                return []
         if places and places[-1].start < reach[0].start:  # the list runs back past the reach
             # ("the towns of A, B and C and the villages of D, E and F are now surrounded"); its
             # last item must stand within it
@@ -713,6 +745,11 @@ class ControlFinder:
             # in the sentence besieges them, not the last that made a change
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words)
         return [Reading(spec.change, places, actor, cue.end)]
+
+    def _landmark(self, doc: Doc, m: Mention, rules: ControlRules) -> bool:
+        """English: whether a place is named as what something else is near ("the bases near X")."""
+        i = doc.token_at(m.start)
+        return any(rules.phrases.category(doc, j)[:2] == ("near", i - j) for j in (i - 1, i - 2) if j >= 0)
 
     def _lifted(self, doc: Doc, cue: Match, rules: ControlRules) -> bool:
         """Whether a siege is named as one ended ("فك الحصار", "لكسر الحصار", "broke the siege of")
@@ -985,6 +1022,14 @@ def _compelled(doc: Doc, k: int, rules: ControlRules) -> bool:
         return False
     pair = f"{doc.tokens[k].key} {doc.tokens[k + 1].key}" if k + 1 < len(doc.tokens) else ""
     return pair in rules.compulsions or not rules.compulsions.isdisjoint(clitic_forms(doc.tokens[k].key))
+
+
+def _taker(claims: Iterable[ControlClaim], places: set[str]) -> str | None:
+    """The party of the first capture told of one of ``places``: the news a report leads
+    with, not a state told after it ("which rebels had held since 2012")."""
+    taken = [c for c in claims if c.place in places and c.change == "captured" and c.actor
+             and c.stance == "asserted"]
+    return min(taken, key=lambda c: c.evidence.start).actor if taken else None
 
 
 def _year(date: str | None) -> int | None:

@@ -75,6 +75,7 @@ class ControlRules:
         self.army_qualifiers = s.keys("army_qualifiers")
         self.army_companions = s.keys("army_companions")
         self.state_forces = next(iter(s.words("state_forces")), "")
+        self.companions = s.keys("companions") if language == "en" else frozenset()
         self.holders = s.keys("holders")
         self.holders_party = next(iter(s.words("holders_party")), "")
         self.what = s.keys("indefinite_relatives")

@@ -26,6 +26,7 @@ RESUME_REACH = 25  # tokens after a list in which a clause that interrupts it ma
 LOCALS_REACH = 8  # tokens before a verb in which "أبناء X" names the subject's place
 IMPLIED_REACH = 3  # words after a withdrawal verb, to the end of its clause, that leave its place implied
 PEOPLE_REACH = 8  # words of a siege's object in which the people besieged and "في" stand
+ZERO_RELATIVE_REACH = 8  # words before a verb over which the noun of places its subject follows stands
 APPOSITION_REACH = 5  # words between an apposition's comma and the place of direction after it
 RELATIVE_WINDOW = 3  # tokens before a change in which a relative pronoun makes it a relative clause
 RELATIVE_SUBJECT_REACH = 7  # tokens of a subject and its auxiliaries between "which" and its verb
@@ -489,6 +490,8 @@ class ObjectReader:
                                                                               starts, context, named):
             named = []  # "دخلت الحي من جهة السلطانية بعد ساعات من خروج آخر مجموعات الكتيبة منه":
             # the place the change just told is about, not one named on the way to it
+        if rules.english and named:  # "al-Waer, the last district of the city until rebels left it"
+            named = self._apposed_to_complement(doc, named[-1], sentence, rules) or named
         if named and is_wide(doc, named[-1]):  # "معرة النعمان ثاني أكبر مدن محافظة إدلب، اقتحمتها"
             town = [m for m in doc.index("place_mentions").starting(sentence.start, named[0].start)
                     if not is_wide(doc, m) and not rules.phrases.is_context(doc, m) and not quoted(doc, m)]
@@ -519,6 +522,48 @@ class ObjectReader:
         i = doc.token_at(cue.start)
         before = [t for t in doc.tokens[max(0, i - SINCE_REACH):i] if t.start >= sentence.start]
         return any(set(clitic_forms(t.key)) & rules.since for t in before)
+
+    def elaborated_later(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                         starts: frozenset[int]) -> tuple[list[Mention], int, int] | None:
+        """English: "the areas the army and the FSA have taken since January stand at 282, among
+        them A, B and C": a verb with no object after it, whose object is a noun of places right
+        before its subject (a relative clause with no pronoun), takes the places that noun is
+        elaborated by later in the sentence."""
+        before = doc.tokens_between(sentence.start, cue.start)[-ZERO_RELATIVE_REACH:]
+        heads = [n for n, t in enumerate(before)
+                 if rules.phrases.category(doc, doc.token_index(t.start))[0] == "generic"]
+        if not heads:
+            return None
+        subject = [t for t in before[heads[-1] + 1:] if t.key != "the"][:1]
+        places = doc.index("place_mentions")
+        if not subject or not doc.index("actor_mentions").overlapping(subject[0].start, subject[0].end) \
+                or places.overlapping(before[heads[-1]].start, cue.start):
+            return None
+        for t in doc.tokens_between(cue.end, sentence.end):
+            if t.start in starts or places.overlapping(t.start, t.end):
+                return None  # another change, or a place before the elaboration: not this one's
+            category, n, _ = rules.phrases.category(doc, doc.token_index(t.start))
+            if category == "elaboration":
+                last = doc.tokens[doc.token_index(t.start) + n - 1]
+                phrase = rules.phrases.read(doc, last.end, sentence.end, stop_at=starts - {cue.start})
+                return (phrase.items, last.end, phrase.end) if phrase.items else None
+        return None
+
+    def _apposed_to_complement(self, doc: Doc, m: Mention, sentence: Sentence,
+                               rules: ControlRules) -> list[Mention]:
+        """"al-Waer, the last rebel-held district of the city until rebels pulled out of it": a
+        place named as what a noun of places is part of ("of the city"), that noun in apposition
+        to a name before its comma, is not what a pronoun after it stands for: the name is."""
+        before = doc.tokens_between(sentence.start, m.start)
+        if len(before) < 2 or before[-1].key != "of" or rules.phrases.category(
+                doc, doc.token_at(before[-2].start))[0] not in ("generic", "head"):
+            return []
+        comma = doc.text.rfind(",", sentence.start, before[-2].start)
+        if comma <= sentence.start or len(doc.tokens_between(comma, before[-2].start)) > APPOSITION_REACH \
+                or doc.index("place_mentions").overlapping(comma, before[-2].start):
+            return []
+        named = [x for x in doc.index("place_mentions").starting(sentence.start, comma) if x.end <= comma]
+        return named[-1:] if named and not doc.text[named[-1].end:comma].strip() else []
 
     def _located(self, doc: Doc, phrase: Phrase, cue: Match, sentence: Sentence,
                  rules: ControlRules) -> list[Mention]:

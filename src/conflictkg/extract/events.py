@@ -216,7 +216,9 @@ class EventFinder:
                 and not any(_inside_name(c, m, doc.language) for name in (
                     "actor_mentions", "source_mentions") for m in doc.index(name).overlapping(
                     c.start, c.end) if not m.weak)]
-        hypothetical = SpanIndex(rules.hypothetical.find(doc.norm))
+        # "may" in "on May 13" is the month, no hedge
+        hypothetical = SpanIndex([h for h in rules.hypothetical.find(doc.norm)
+                                  if not doc.dates_overlapping(h.start, h.end)])
         circumstances = SpanIndex(rules.circumstances.find(doc.norm))
         supports = SpanIndex(rules.supports.find(doc.norm))
         unresolved = SpanIndex([u for u in rules.unresolved.find(doc.norm)

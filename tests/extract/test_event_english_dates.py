@@ -18,3 +18,16 @@ def test_the_month_of_may_is_no_hedge(extract):
 
 def test_a_hedged_action_is_still_no_event(extract):
     assert found(extract, "Rebels may attack Douma in the coming days, a commander said.") == []
+
+
+def test_a_campaign_dated_by_the_day_it_began_is_where_its_toll_is(extract):
+    text = ("Government forces shelled Douma on Saturday, activists said. At least 700 people "
+            "have died in Homs since the assault began on February 4, the Observatory said.")
+    began = [(start, places) for kind, start, places in found(extract, text) if start == "2019-02-04"]
+    assert began and HOMS in began[0][1]
+
+
+def test_a_campaign_a_party_launched_on_a_day_began_that_day(extract):
+    text = ("Government forces shelled Douma on Saturday, activists said. Since the rebels "
+            "launched their offensive on March 13, at least 400 people have been killed in Homs.")
+    assert any(start == "2019-03-13" and HOMS in places for _, start, places in found(extract, text))

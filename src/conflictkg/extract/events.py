@@ -441,11 +441,18 @@ class EventFinder:
         mentions = [m for m in doc.index("place_mentions").starting(cue.end, date.span.start)
                     if not m.weak]
         sentence = doc.sentence_at(cue.start)
+        told = []
+        if not mentions and sentence is not None:
+            # "700 people have died in Homs since the assault began on February 4": where
+            # the sentence tells what happened since then is in the campaign too
+            told = [m for m in doc.index("place_mentions").starting(sentence.start, sentence.end)
+                    if not m.weak and not phrase.start <= m.start < date.span.end]
         evidence = doc.span(phrase.start, date.span.end)
         return cue, date, Event(
             key=f"{evidence.start}-{evidence.end}", kind=kind, evidence=evidence,
             start=_day_of(date), end=date.end if _day_of(date) == date.value else None,
-            places=self._where(doc, rules, mentions, kind).keys if mentions else self._campaign_area(doc),
+            places=self._where(doc, rules, mentions, kind).keys if mentions else list(dict.fromkeys(
+                [*(self._where(doc, rules, told, kind).keys if told else []), *self._campaign_area(doc)])),
             actors=battles.mention_keys(doc, "actor_mentions", sentence) if sentence else [])
 
     def _campaign_area(self, doc: Doc) -> list[str]:

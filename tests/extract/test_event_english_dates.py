@@ -31,3 +31,12 @@ def test_a_campaign_a_party_launched_on_a_day_began_that_day(extract):
     text = ("Government forces shelled Douma on Saturday, activists said. Since the rebels "
             "launched their offensive on March 13, at least 400 people have been killed in Homs.")
     assert any(start == "2019-03-13" and HOMS in places for _, start, places in found(extract, text))
+
+
+def test_what_is_prevented_or_avoided_is_no_event(extract):
+    text = ("Government forces shelled Douma on Saturday. Turkey set up posts under a deal "
+            "with Russia that was meant to prevent an offensive on Homs.")
+    assert [kind for kind, _, _ in found(extract, text)] == ["shelling"]
+    text = ("Government forces shelled Douma on Saturday. Troops advanced around Homs under "
+            "an arrangement to avoid clashes with the rebels.")
+    assert [kind for kind, _, _ in found(extract, text)] == ["shelling"]

@@ -105,6 +105,9 @@ class EventRules:
         self.undergoing = s.keys("undergoing")
         self.purpose_word = functools.lru_cache(maxsize=65536)(
             lambda key: any(f in self.purposes for f in clitic_forms(key)))
+        self.averting = s.keys("averting")
+        self.averting_word = functools.lru_cache(maxsize=65536)(
+            lambda key: any(f in self.averting for f in clitic_forms(key)))
         self.negations = control.keys("negations")
         self.pronoun_objects = control.keys("pronoun_objects")
         self.demonstratives = control.keys("demonstratives")

@@ -40,3 +40,18 @@ def test_what_is_prevented_or_avoided_is_no_event(extract):
     text = ("Government forces shelled Douma on Saturday. Troops advanced around Homs under "
             "an arrangement to avoid clashes with the rebels.")
     assert [kind for kind, _, _ in found(extract, text)] == ["shelling"]
+
+
+def test_a_place_called_besieged_is_no_siege_told(extract):
+    text = ("Government forces shelled Douma on Saturday. About 50,000 people live in the "
+            "besieged neighbourhoods, activists said.")
+    assert [kind for kind, _, _ in found(extract, text)] == ["shelling"]
+
+
+def test_a_besieged_place_with_a_date_or_a_name_is_a_siege(extract):
+    text = ("Government forces shelled Douma on Saturday. More than 1,300 people were killed "
+            "inside the besieged neighbourhoods of Homs since June 2012.")
+    assert ("siege", "2012-06", [HOMS]) in found(extract, text)
+    text = ("Government forces shelled Douma on Saturday. Residents of the besieged town of "
+            "Homs appealed for food.")
+    assert "siege" in [kind for kind, _, _ in found(extract, text)]

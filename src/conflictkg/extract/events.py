@@ -50,6 +50,7 @@ SIDES = ("capture", "withdrawal")  # the two sides of one change of hands
 TAKEN_BACK = ("capture", "siege")  # kinds whose object pronoun takes a place named before
 RELATIVE_TOKENS = 10  # words of a relative clause that may place a referred event ("الذي شنه … على حي القدم")
 OPENED_CUE = 4  # words between "منذ بدء" and its event ("منذ بدء المرحلة الجديدة من العملية")
+ATTRIBUTIVE_REACH = 3  # words between "the besieged" and the place it names ("town of")
 OPENED_DATE = 6  # words between that event and the day it began ("الحملة على الجنوب في")
 
 
@@ -140,6 +141,23 @@ class EventFinder:
             if not any(f in rules.place_fillers for f in clitic_forms(token.key)):
                 return False
         return False
+
+    @staticmethod
+    def _attributive(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
+        """Whether a cue only says what a place is ("the besieged neighbourhoods", "a
+        besieged town"): opened by an article, with no date in the rest of its clause
+        ("killed inside the besieged neighbourhoods since June 2012" tells the siege)."""
+        if cue.key not in rules.attributive_cues:
+            return False
+        i = doc.token_at(cue.start)
+        if i == 0 or doc.tokens[i - 1].key not in rules.attributive_openers:
+            return False
+        clause = doc.clause_at(cue.start) or (cue.start, cue.end)
+        if doc.dates_between(cue.end, clause[1]):
+            return False
+        # "the besieged town of Madaya" still names the place under siege
+        after = doc.tokens_after(cue.end, ATTRIBUTIVE_REACH)
+        return not any(doc.index("place_mentions").overlapping(t.start, t.end) for t in after)
 
     def _where(self, doc: Doc, rules: EventRules, mentions: list[Mention], kind: str) -> Place:
         """Where an action of ``kind`` happened; a capture, withdrawal or siege never at a
@@ -477,6 +495,8 @@ class EventFinder:
             return False  # "حلق الطيران المروحي فوق القصير": flying over, no strike
         if asides.describes(doc, cue, rules):
             return False  # "المناطق التي سيطرت عليها مؤخرا": what the areas are, not news
+        if self._attributive(doc, cue, rules):
+            return False  # "About 50,000 people live in the besieged neighbourhoods"
         if cue.payloads[0] == "capture" and not self._taken(doc, cue, rules):
             return False  # "سيطرة نارية على", "سقوط جرحى": no place was taken
         target = rules.object_cues.get(cue.key)

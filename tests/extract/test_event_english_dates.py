@@ -55,3 +55,15 @@ def test_a_besieged_place_with_a_date_or_a_name_is_a_siege(extract):
     text = ("Government forces shelled Douma on Saturday. Residents of the besieged town of "
             "Homs appealed for food.")
     assert "siege" in [kind for kind, _, _ in found(extract, text)]
+
+
+def test_those_killed_in_the_fighting_tell_no_new_fighting(extract):
+    text = ("Government forces shelled Douma on Saturday. At least 40 people were killed in "
+            "the fighting, the Observatory said.")
+    assert [kind for kind, _, _ in found(extract, text)] == ["shelling"]
+
+
+def test_the_fighting_since_a_day_does_not_date_it_again(extract):
+    text = ("Rebels and government forces clashed in Homs on Saturday, activists said. At "
+            "least 39 soldiers were killed in the fighting since Friday.")
+    assert [(kind, start) for kind, start, _ in found(extract, text)] == [("battle", "2019-08-10")]

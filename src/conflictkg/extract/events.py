@@ -290,8 +290,10 @@ class EventFinder:
             if not cues_here:
                 continue
             if _refers_back(doc, cues_here[0], rules) and not _in_quotes(doc, cues_here[0].start):
+                # "killed in the fighting since yesterday": when it began, not its day
                 day = next((d for d in doc.dates_between(cues_here[0].end, sentence.end)
-                            if d.precision == "day" and usable(d)), None)
+                            if d.precision == "day" and usable(d)
+                            and not timing.since(doc, rules, d)), None)
                 if day is not None:
                     redated.append(happenings.Redating(cues_here[0].payloads[0], day.value,
                                                        sentence))
@@ -583,7 +585,9 @@ def _refers_back(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
     الذي شنه التنظيم ليل الاثنين على حي القدم")."""
     i = doc.token_at(cue.start)
     if not (cue.key in rules.references
-            or (i > 0 and f"{doc.tokens[i - 1].key} {cue.key}" in rules.references)):
+            or (i > 0 and f"{doc.tokens[i - 1].key} {cue.key}" in rules.references)
+            or (i > 1 and f"{doc.tokens[i - 2].key} {doc.tokens[i - 1].key} {cue.key}"
+                in rules.references)):
         return False
     return not _told_in_relative(doc, cue, rules)
 

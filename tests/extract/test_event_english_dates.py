@@ -67,3 +67,10 @@ def test_the_fighting_since_a_day_does_not_date_it_again(extract):
     text = ("Rebels and government forces clashed in Homs on Saturday, activists said. At "
             "least 39 soldiers were killed in the fighting since Friday.")
     assert [(kind, start) for kind, start, _ in found(extract, text)] == [("battle", "2019-08-10")]
+
+
+def test_a_place_taken_is_not_dated_by_the_day_an_operation_was_launched(extract):
+    text = ("Rebels took full control of Homs after three days of clashes, the latest gain "
+            "of an operation launched on March 3.")
+    captures = [start for kind, start, _ in found(extract, text) if kind == "capture"]
+    assert captures and "2019-03-03" not in captures

@@ -333,6 +333,11 @@ class EventFinder:
                 before = action.background and not moved
                 date = None if before and (action.inherited or action.date is None) else (
                     action.date or scope)
+                if moved and action.date is not None and action.date.span.start > \
+                        action.cues[-1].end and timing.began(doc, rules, action.date):
+                    # "took the city centre after three days of clashes, the latest gain of
+                    # an operation launched on November 30": the day something else began
+                    date = scope
                 if moved and (action.date is None or action.inherited):
                     # "خضعت لسيطرة داعش منذ مطلع عام 2014": the year its hold began
                     date = timing.since_year(doc, rules, action.cues[0].end, action.end) or date

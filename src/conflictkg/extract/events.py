@@ -334,9 +334,11 @@ class EventFinder:
                 date = None if before and (action.inherited or action.date is None) else (
                     action.date or scope)
                 if moved and action.date is not None and action.date.span.start > \
-                        action.cues[-1].end and timing.began(doc, rules, action.date):
+                        action.cues[-1].end and timing.began(doc, rules, action.date) and \
+                        doc.clause_at(action.date.span.start) != doc.clause_at(action.cues[-1].start):
                     # "took the city centre after three days of clashes, the latest gain of
                     # an operation launched on November 30": the day something else began
+                    # ("the rebel pullout began on Saturday" is the pullout's own)
                     date = scope
                 if moved and (action.date is None or action.inherited):
                     # "خضعت لسيطرة داعش منذ مطلع عام 2014": the year its hold began

@@ -74,3 +74,8 @@ def test_a_place_taken_is_not_dated_by_the_day_an_operation_was_launched(extract
             "of an operation launched on March 3.")
     captures = [start for kind, start, _ in found(extract, text) if kind == "capture"]
     assert captures and "2019-03-03" not in captures
+
+
+def test_a_hedge_sets_aside_only_what_follows_it(extract):
+    text = "Government forces shelled Douma on Saturday, and the army said it would push on to Homs."
+    assert found(extract, text) == [("shelling", "2019-08-10", [DOUMA])]

@@ -277,12 +277,18 @@ class EventFinder:
                 paragraph_date = earlier = (sentence.paragraph, earlier[1])
             inside = lambda ms, s=sentence: ms.starting(s.start, s.end)  # noqa: E731
             cues_here = inside(cues_index)
-            if sentence.heading or inside(hypothetical) or asides.record_value(doc, sentence):
+            if sentence.heading or asides.record_value(doc, sentence):
                 continue
+            # what a hedge governs is no event ("Rebels may attack"); what the sentence
+            # told before it still is ("shelled Douma on Saturday, and the army said it
+            # would push on to Homs")
+            hedge = next((h.start for h in inside(hypothetical)), sentence.end)
+            cues_here = [c for c in cues_here if c.end <= hedge]
             # "قتل منذ بدء الهجوم في 19 أيار 79 عنصراً": the attack began that day
             opened = [o for o in (self._opened(doc, rules, m, sorted(
-                [*cues_here, *inside(began_nouns)], key=lambda c: c.start))
-                for m in inside(began_since)) if o is not None]
+                [*cues_here, *(n for n in inside(began_nouns) if n.end <= hedge)],
+                key=lambda c: c.start))
+                for m in inside(began_since) if m.end <= hedge) if o is not None]
             used = {id(c) for c, _, _ in opened}
             cues_here = [c for c in cues_here if id(c) not in used]
             began_events += [(event, sentence) for _, _, event in opened]

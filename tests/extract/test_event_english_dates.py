@@ -79,3 +79,8 @@ def test_a_place_taken_is_not_dated_by_the_day_an_operation_was_launched(extract
 def test_a_hedge_sets_aside_only_what_follows_it(extract):
     text = "Government forces shelled Douma on Saturday, and the army said it would push on to Homs."
     assert found(extract, text) == [("shelling", "2019-08-10", [DOUMA])]
+
+
+def test_an_exchange_of_fire_is_fighting(extract):
+    text = "Rebels and government troops exchanged fire near Homs on Saturday, activists said."
+    assert found(extract, text) == [("battle", "2019-08-10", [HOMS])]

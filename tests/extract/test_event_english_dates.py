@@ -84,3 +84,8 @@ def test_a_hedge_sets_aside_only_what_follows_it(extract):
 def test_an_exchange_of_fire_is_fighting(extract):
     text = "Rebels and government troops exchanged fire near Homs on Saturday, activists said."
     assert found(extract, text) == [("battle", "2019-08-10", [HOMS])]
+
+
+def test_an_improvised_bomb_is_an_explosion(extract):
+    text = "On Saturday, an IED planted in a car killed two civilians in Homs, activists said."
+    assert found(extract, text) == [("explosion", "2019-08-10", [HOMS])]

@@ -89,3 +89,10 @@ def test_an_exchange_of_fire_is_fighting(extract):
 def test_an_improvised_bomb_is_an_explosion(extract):
     text = "On Saturday, an IED planted in a car killed two civilians in Homs, activists said."
     assert found(extract, text) == [("explosion", "2019-08-10", [HOMS])]
+
+
+def test_raids_alone_are_no_arrest(extract):
+    text = "The air base has been used to launch helicopter raids on villages near Homs."
+    assert "arrest" not in [kind for kind, _, _ in found(extract, text)]
+    text = "Troops detained dozens of young men in Homs on Saturday, activists said."
+    assert ("arrest", "2019-08-10", [HOMS]) in found(extract, text)

@@ -38,7 +38,10 @@ def attempted(doc: Doc, cue: Match[str], cues: list[Match[str]], rules: Any) -> 
     with the cues that follow it word on word. An attempted assault ("تحاول اقتحام") is
     still an attack; a planned one ("عمل عسكري يهدف لتنفيذ هجوم واسع") is not. A cue
     joined to the aim by "و" is aimed too ("كان يهدف لدخول ضاحية الأسد والسيطرة عليها")."""
-    aims = rules.purpose_word if cue.payloads[0] == "attack" else rules.attempt_word
+    kept = rules.purpose_word if cue.payloads[0] == "attack" else rules.attempt_word
+    # what is prevented or avoided did not happen, whatever its kind ("to prevent an
+    # offensive", "to avoid clashes")
+    aims = lambda key: kept(key) or rules.averting_word(key)  # noqa: E731
     clause = doc.clause_at(cue.start) or (cue.start, cue.end)
     tokens = doc.tokens_between(clause[0], cue.start)
     for i in range(len(tokens) - 1, -1, -1):

@@ -105,6 +105,11 @@ class EventRules:
         self.undergoing = s.keys("undergoing")
         self.purpose_word = functools.lru_cache(maxsize=65536)(
             lambda key: any(f in self.purposes for f in clitic_forms(key)))
+        self.averting = s.keys("averting")
+        self.attributive_cues = s.keys("attributive_cues")
+        self.attributive_openers = s.keys("attributive_openers")
+        self.averting_word = functools.lru_cache(maxsize=65536)(
+            lambda key: any(f in self.averting for f in clitic_forms(key)))
         self.negations = control.keys("negations")
         self.pronoun_objects = control.keys("pronoun_objects")
         self.demonstratives = control.keys("demonstratives")

@@ -50,6 +50,7 @@ SIDES = ("capture", "withdrawal")  # the two sides of one change of hands
 TAKEN_BACK = ("capture", "siege")  # kinds whose object pronoun takes a place named before
 RELATIVE_TOKENS = 10  # words of a relative clause that may place a referred event ("الذي شنه … على حي القدم")
 OPENED_CUE = 4  # words between "منذ بدء" and its event ("منذ بدء المرحلة الجديدة من العملية")
+ATTRIBUTIVE_REACH = 3  # words between "the besieged" and the place it names ("town of")
 OPENED_DATE = 6  # words between that event and the day it began ("الحملة على الجنوب في")
 
 
@@ -141,6 +142,23 @@ class EventFinder:
                 return False
         return False
 
+    @staticmethod
+    def _attributive(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
+        """Whether a cue only says what a place is ("the besieged neighbourhoods", "a
+        besieged town"): opened by an article, with no date in the rest of its clause
+        ("killed inside the besieged neighbourhoods since June 2012" tells the siege)."""
+        if cue.key not in rules.attributive_cues:
+            return False
+        i = doc.token_at(cue.start)
+        if i == 0 or doc.tokens[i - 1].key not in rules.attributive_openers:
+            return False
+        clause = doc.clause_at(cue.start) or (cue.start, cue.end)
+        if doc.dates_between(cue.end, clause[1]):
+            return False
+        # "the besieged town of Madaya" still names the place under siege
+        after = doc.tokens_after(cue.end, ATTRIBUTIVE_REACH)
+        return not any(doc.index("place_mentions").overlapping(t.start, t.end) for t in after)
+
     def _where(self, doc: Doc, rules: EventRules, mentions: list[Mention], kind: str) -> Place:
         """Where an action of ``kind`` happened; a capture, withdrawal or siege never at a
         reference point, a withdrawal never where it went."""
@@ -216,7 +234,9 @@ class EventFinder:
                 and not any(_inside_name(c, m, doc.language) for name in (
                     "actor_mentions", "source_mentions") for m in doc.index(name).overlapping(
                     c.start, c.end) if not m.weak)]
-        hypothetical = SpanIndex(rules.hypothetical.find(doc.norm))
+        # "may" in "on May 13" is the month, no hedge
+        hypothetical = SpanIndex([h for h in rules.hypothetical.find(doc.norm)
+                                  if not doc.dates_overlapping(h.start, h.end)])
         circumstances = SpanIndex(rules.circumstances.find(doc.norm))
         supports = SpanIndex(rules.supports.find(doc.norm))
         unresolved = SpanIndex([u for u in rules.unresolved.find(doc.norm)
@@ -256,13 +276,19 @@ class EventFinder:
                 # "Within hours, the fighting spread": the day the paragraph before told
                 paragraph_date = earlier = (sentence.paragraph, earlier[1])
             inside = lambda ms, s=sentence: ms.starting(s.start, s.end)  # noqa: E731
-            cues_here = _told_as_fact(doc, inside(cues_index), inside(hypothetical))
+            cues_here = inside(cues_index)
             if sentence.heading or asides.record_value(doc, sentence):
                 continue
+            # what a hedge governs is no event ("Rebels may attack", "an offensive would
+            # begin"); what the sentence told before it still is ("shelled Douma on
+            # Saturday, and the army said it would push on to Homs")
+            hedge = next((h.start for h in inside(hypothetical)), sentence.end)
+            cues_here = _told_as_fact(doc, cues_here, inside(hypothetical))
             # "قتل منذ بدء الهجوم في 19 أيار 79 عنصراً": the attack began that day
             opened = [o for o in (self._opened(doc, rules, m, sorted(
-                [*cues_here, *inside(began_nouns)], key=lambda c: c.start))
-                for m in inside(began_since)) if o is not None]
+                [*cues_here, *(n for n in inside(began_nouns) if n.end <= hedge)],
+                key=lambda c: c.start))
+                for m in inside(began_since) if m.end <= hedge) if o is not None]
             used = {id(c) for c, _, _ in opened}
             cues_here = [c for c in cues_here if id(c) not in used]
             began_events += [(event, sentence) for _, _, event in opened]
@@ -270,8 +296,10 @@ class EventFinder:
             if not cues_here:
                 continue
             if _refers_back(doc, cues_here[0], rules) and not _in_quotes(doc, cues_here[0].start):
+                # "killed in the fighting since yesterday": when it began, not its day
                 day = next((d for d in doc.dates_between(cues_here[0].end, sentence.end)
-                            if d.precision == "day" and usable(d)), None)
+                            if d.precision == "day" and usable(d)
+                            and not timing.since(doc, rules, d)), None)
                 if day is not None:
                     redated.append(happenings.Redating(cues_here[0].payloads[0], day.value,
                                                        sentence))
@@ -311,6 +339,13 @@ class EventFinder:
                 before = action.background and not moved
                 date = None if before and (action.inherited or action.date is None) else (
                     action.date or scope)
+                if moved and action.date is not None and action.date.span.start > \
+                        action.cues[-1].end and timing.began(doc, rules, action.date) and \
+                        doc.clause_at(action.date.span.start) != doc.clause_at(action.cues[-1].start):
+                    # "took the city centre after three days of clashes, the latest gain of
+                    # an operation launched on November 30": the day something else began
+                    # ("the rebel pullout began on Saturday" is the pullout's own)
+                    date = scope
                 if moved and (action.date is None or action.inherited):
                     # "خضعت لسيطرة داعش منذ مطلع عام 2014": the year its hold began
                     date = timing.since_year(doc, rules, action.cues[0].end, action.end) or date
@@ -439,11 +474,18 @@ class EventFinder:
         mentions = [m for m in doc.index("place_mentions").starting(cue.end, date.span.start)
                     if not m.weak]
         sentence = doc.sentence_at(cue.start)
+        told = []
+        if not mentions and sentence is not None:
+            # "700 people have died in Homs since the assault began on February 4": where
+            # the sentence tells what happened since then is in the campaign too
+            told = [m for m in doc.index("place_mentions").starting(sentence.start, sentence.end)
+                    if not m.weak and not phrase.start <= m.start < date.span.end]
         evidence = doc.span(phrase.start, date.span.end)
         return cue, date, Event(
             key=f"{evidence.start}-{evidence.end}", kind=kind, evidence=evidence,
             start=_day_of(date), end=date.end if _day_of(date) == date.value else None,
-            places=self._where(doc, rules, mentions, kind).keys if mentions else self._campaign_area(doc),
+            places=self._where(doc, rules, mentions, kind).keys if mentions else list(dict.fromkeys(
+                [*(self._where(doc, rules, told, kind).keys if told else []), *self._campaign_area(doc)])),
             actors=battles.mention_keys(doc, "actor_mentions", sentence) if sentence else [])
 
     def _campaign_area(self, doc: Doc) -> list[str]:
@@ -468,6 +510,8 @@ class EventFinder:
             return False  # "حلق الطيران المروحي فوق القصير": flying over, no strike
         if asides.describes(doc, cue, rules):
             return False  # "المناطق التي سيطرت عليها مؤخرا": what the areas are, not news
+        if self._attributive(doc, cue, rules):
+            return False  # "About 50,000 people live in the besieged neighbourhoods"
         if cue.payloads[0] == "capture" and not self._taken(doc, cue, rules):
             return False  # "سيطرة نارية على", "سقوط جرحى": no place was taken
         target = rules.object_cues.get(cue.key)
@@ -554,7 +598,9 @@ def _refers_back(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
     الذي شنه التنظيم ليل الاثنين على حي القدم")."""
     i = doc.token_at(cue.start)
     if not (cue.key in rules.references
-            or (i > 0 and f"{doc.tokens[i - 1].key} {cue.key}" in rules.references)):
+            or (i > 0 and f"{doc.tokens[i - 1].key} {cue.key}" in rules.references)
+            or (i > 1 and f"{doc.tokens[i - 2].key} {doc.tokens[i - 1].key} {cue.key}"
+                in rules.references)):
         return False
     return not _told_in_relative(doc, cue, rules)
 

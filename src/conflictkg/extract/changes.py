@@ -4,12 +4,13 @@ The event readers look for a trigger and its place in one clause; a control clai
 places they do not reach (a relative clause, "which they took from IS on Oct. 16", a
 clause of time, "a week after IS captured the town on May 14", a state since a month).
 A capture dated where it is told is a happening of its own, so a place that such a claim
-names and no event holds on that day gets a capture event, with the claim's evidence, day
-and party, and the claim tells of it (the fighting told over the month at the same place,
-"معارك ... أبرزها في بلدة X التي سيطرت عليها قوات النظام في الثامن من أيار", stays
-beside it). The date must stand by the change (in the last words of its evidence or just
-after it): a date that belongs to the sentence's main verb ("أحرقت
-القوات اليوم المنازل في البلدة التي سيطرت عليها") dates no capture told in passing.
+names and no event holds on that day (nor a capture of the claim's own sentence) gets a
+capture event, with the claim's evidence, day and party, and the claim tells of it (the
+fighting told over the month at the same place, "معارك ... أبرزها في بلدة X التي سيطرت
+عليها قوات النظام في الثامن من أيار", stays beside it). The date must stand by the
+change (in the last words of its evidence or just after it): a date that belongs to the
+sentence's main verb ("أحرقت القوات اليوم المنازل في البلدة التي سيطرت عليها") dates no
+capture told in passing.
 Withdrawals, entries and sieges are left to the event readers: measured, events made of
 them were more often episodes the reports tell in passing than happenings of their own.
 """
@@ -39,9 +40,12 @@ class ChangeEvents:
 
     def __call__(self, doc: Doc) -> None:
         placed = {(p, e.start) for e in doc.events for p in e.places}
+        told = {(p, _sentence_start(doc, e.evidence.start)) for e in doc.events for p in e.places
+                if e.kind == "capture"}  # the readers told this capture, on a day of their own
         keys = {e.key for e in doc.events}
         for claim in doc.control_claims:
             if claim.stance != "asserted" or not claim.start or (claim.place, claim.start) in placed \
+                    or (claim.place, _sentence_start(doc, claim.evidence.start)) in told \
                     or claim.change != "captured" or not _dated_by_it(doc, claim):
                 continue  # a denial tells of no happening; an undated one of no day
             key = f"{claim.evidence.start}-{claim.evidence.end}"
@@ -53,6 +57,11 @@ class ChangeEvents:
             doc.events.append(Event(key=key, kind="capture", evidence=claim.evidence,
                                     start=claim.start, places=[claim.place],
                                     actors=[claim.actor] if claim.actor else []))
+
+
+def _sentence_start(doc: Doc, offset: int) -> int:
+    sentence = doc.sentence_at(offset)
+    return sentence.start if sentence is not None else offset
 
 
 def _dated_by_it(doc: Doc, claim: ControlClaim) -> bool:

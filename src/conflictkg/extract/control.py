@@ -64,6 +64,7 @@ RELATIVE_REACH = 3  # tokens before a withdrawal in which the relative pronoun o
 RECIPIENT_NEAR = 6  # tokens after a handover's object in which "إلى" / "to" and its recipient stand
 RECIPIENT_REACH = 16  # ... or after a comma that ends an aside on the object ("as well as X, to Y")
 PARTY_AFTER_REACH = 2  # Arabic: words after a verb said only of parties in which its party stands
+FRAME_PARTY_WORDS = 3  # words between a frame's words ("under ... control") that name its party
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
 
@@ -105,6 +106,8 @@ class ControlFinder:
             for name in ("actor_mentions", "source_mentions", "place_mentions")
             for m in doc.index(name).overlapping(c.start, c.end))]  # "تحرير" in "هيئة تحرير الشام"; but
         # "الأمن" in "أعادت الأمن والاستقرار إلى" is a word of the cue, no party
+        if rules.held_frames:
+            cues = self._framed(doc, cues, rules)
         starts = frozenset(c.start for c in cues)
         changes = {c.start: c.payloads[0].change for c in cues}
         words = replace(rules.words, cues=tuple((c.start, c.end) for c in cues))
@@ -201,6 +204,52 @@ class ControlFinder:
             if claim.actor and claim.actor not in doc.actors and claim.actor in self._actors \
                     and self._actors[claim.actor].side not in self._non_party_sides:
                 doc.actors[claim.actor] = curated_actor(self._actors[claim.actor])
+
+    def _framed(self, doc: Doc, cues: list[Match], rules: ControlRules) -> list[Match]:
+        """"The town is under IS control", "in rebel hands": a frame with a party between its
+        words ("under ... control") is a passive cue of its own, in place of the cues inside it."""
+        frames: list[Match] = []
+        tokens = doc.tokens
+        for i, t in enumerate(tokens):
+            for opener, closers in rules.held_frames.items():
+                words = opener.split()
+                if [x.key for x in tokens[i:i + len(words)]] != words:
+                    continue
+                k = i + len(words)
+                for closer in closers:
+                    for j in range(k + 1, k + 1 + FRAME_PARTY_WORDS):
+                        if [x.key for x in tokens[j:j + len(closer)]] != closer:
+                            continue
+                        end = tokens[j + len(closer) - 1].end
+                        if self._frame_party(doc, tokens[k].start, tokens[j - 1].end, rules):
+                            frames.append(Match(t.start, end, doc.text[t.start:end], (Cue("captured", "passives"),),
+                                                " ".join(x.key for x in tokens[i:j + len(closer)])))
+                        break
+        if not frames:
+            return cues
+        kept = [c for c in cues if not any(f.start < c.end and c.start < f.end for f in frames)]
+        return sorted(kept + frames, key=lambda c: c.start)
+
+    def _framed_party(self, doc: Doc, cue: Match, rules: ControlRules) -> str | None:
+        """The party between the words of a frame cue ("under IS control"), if it is one."""
+        keys = cue.key.split()
+        for opener, closers in rules.held_frames.items():
+            words = opener.split()
+            for closer in closers:
+                if keys[:len(words)] == words and keys[-len(closer):] == closer \
+                        and len(keys) > len(words) + len(closer):
+                    inner = doc.tokens_between(cue.start, cue.end)[len(words):-len(closer)]
+                    return self._frame_party(doc, inner[0].start, inner[-1].end, rules)
+        return None
+
+    def _frame_party(self, doc: Doc, start: int, end: int, rules: ControlRules) -> str | None:
+        """The party named by the words ``[start, end)`` alone ("IS", "the SDF's"), or by a word
+        for one ("rebel", "government")."""
+        named = [m for m in self._agents.parties(doc, start, end) if m.end <= end]
+        if len(named) == 1:
+            return named[0].key
+        alias = rules.held_frame_parties.get(normalize_key(doc.text[start:end]))
+        return self._agents.state_forces(alias, _year(doc.info.published)) if alias else None
 
     # --- what is not a claim -------------------------------------------------------------
 
@@ -711,6 +760,7 @@ class ControlFinder:
                 reach = doc.tokens_between(sentence.start, end)[-PASSIVE_REACH:] or reach
         wide = doc.tokens_between(sentence.start, end)[-PASSIVE_LIST_REACH:]
         places = [m for m in rules.phrases.preceding(doc, wide[0].start, end) if not quoted(doc, m)]
+        nearest = places[-1].end if places else None  # the place named last before the cue
         if rules.english and places and self._landmark(doc, places[-1], rules):
             # "the bases near X remain in army hands": what is near the place is held, not the place
             places = [m for m in rules.phrases.preceding(doc, wide[0].start, places[-1].start)
@@ -732,6 +782,11 @@ class ControlFinder:
             return []  # "shells fell", "prices fell in Idlib": no place fell
         # a fall told of no party has none after it ("Palmyra fell as troops withdrew")
         actor = None if cue.key in rules.falls else self._agents.agent_after(doc, cue.end, sentence, words)
+        if actor is None and rules.held_frames:  # "under IS control": the party inside the frame
+            actor = self._framed_party(doc, cue, rules)
+            if actor is not None and not all(t.key in rules.held_frame_links or t.key in rules.qualifiers
+                                             for t in doc.tokens_between(nearest or places[-1].end, cue.start)):
+                return []  # "the areas under regime control": the frame is said of no place named
         following = doc.tokens_between(cue.end, sentence.end)[:1]
         pronoun = cue.text.endswith(("ه", "ها", "هم")) or (
             rules.english and bool(following) and following[0].key in rules.pronoun_objects)  # "fell to them"

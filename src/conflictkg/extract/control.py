@@ -30,7 +30,7 @@ from itertools import pairwise
 from typing import ClassVar
 
 from conflictkg.extract.actors import curated_actor
-from conflictkg.extract.agents import UNNAMED, Agents, AgentWords, phrases_of
+from conflictkg.extract.agents import UNNAMED, Agents, AgentWords, fronted_gerund_end, phrases_of
 from conflictkg.extract.attribution import attribution_at
 from conflictkg.extract.control_rules import ControlRules, Cue
 from conflictkg.extract.doc import Doc, Mention, Sentence, Token, clitic_forms, word_forms
@@ -692,6 +692,12 @@ class ControlFinder:
         names the state's forces."""
         if not rules.army_nouns:
             return False
+        comma = fronted_gerund_end(doc, cue, sentence, rules.words)
+        if comma is not None:  # "Having seized X, the army pushed on": the noun after the clause
+            following = doc.tokens_between(comma, sentence.end)[:3]
+            while following and following[0].key in rules.army_qualifiers and following[0].key not in rules.army_nouns:
+                following.pop(0)
+            return bool(following) and following[0].key in rules.army_nouns
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         before = [t for t in doc.tokens_between(clause[0], cue.start)
                   if not (doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))]

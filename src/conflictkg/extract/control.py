@@ -699,7 +699,14 @@ class ControlFinder:
                 following.pop(0)
             return bool(following) and following[0].key in rules.army_nouns
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
-        before = [t for t in doc.tokens_between(clause[0], cue.start)
+        end = cue.start
+        closing = doc.text.rfind(",", sentence.start, cue.start)
+        if closing > sentence.start and not doc.text[closing + 1:cue.start].strip():
+            # "The army, backed by Russian jets, seized": the subject stands before the aside
+            opening = doc.text.rfind(",", sentence.start, closing)
+            if opening > sentence.start and not doc.index("place_mentions").overlapping(opening, closing):
+                clause, end = (sentence.start, opening), opening
+        before = [t for t in doc.tokens_between(clause[0], end)
                   if not (doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))]
         while before and (before[-1].key in rules.words.subject_gap or before[-1].key in rules.adverbs) \
                 and before[-1].key not in rules.army_nouns:  # "the army has completely liberated"

@@ -413,7 +413,8 @@ class ControlFinder:
             if spec.form == "verbs" and spec.change in ("entered", "captured") else None
         if companion is not None and companion != actor:  # "entered X, accompanied by Y": Y too
             readings.append(Reading(spec.change, places, companion, object_end))
-        if spec.form == "handovers":
+        if spec.form == "handovers" or (spec.form == "verbs" and cue.key in rules.lost_to):
+            # "handed over X to Y", "IS lost X to government forces": Y takes it
             to = self._recipient(doc, object_end, sentence, rules, words)
             if to is not None:
                 readings.append(Reading("captured", places, to, object_end))

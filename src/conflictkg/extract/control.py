@@ -65,6 +65,7 @@ RECIPIENT_NEAR = 6  # tokens after a handover's object in which "إلى" / "to" 
 RECIPIENT_REACH = 16  # ... or after a comma that ends an aside on the object ("as well as X, to Y")
 PARTY_AFTER_REACH = 2  # Arabic: words after a verb said only of parties in which its party stands
 FRAME_PARTY_WORDS = 3  # words between a frame's words ("under ... control") that name its party
+ARMY_AFTER_REACH = 4  # words after a passive's agent marker in which its army noun stands ("the Syrian army")
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
 
@@ -722,6 +723,18 @@ class ControlFinder:
         return qualifier is None or qualifier in rules.army_qualifiers or qualifier in rules.words.complementizers \
             or qualifier in rules.reporting
 
+    def _army_after(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+        """English: an unqualified noun of the army right after a passive that ends with its
+        agent marker ("captured by the army", "retaken by Syrian troops", "fell to the army")."""
+        if not rules.army_nouns or not cue.key.endswith(
+                tuple(" " + a for a in rules.passive_agents | rules.noun_agents)):
+            return False
+        following = doc.tokens_between(cue.end, sentence.end)[:ARMY_AFTER_REACH]
+        while following and following[0].key in rules.army_qualifiers and following[0].key not in rules.army_nouns:
+            following.pop(0)
+        return bool(following) and following[0].key in rules.army_nouns and not (
+            len(following) > 1 and following[1].key in rules.words.complements)  # "units of the SDF"
+
     def _people_after(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """Arabic: people right after the verb, before any party, are its subject ("خرج فيه مئات
         المحتجين"), whatever party was named before it."""
@@ -796,6 +809,10 @@ class ControlFinder:
             return []  # "shells fell", "prices fell in Idlib": no place fell
         # a fall told of no party has none after it ("Palmyra fell as troops withdrew")
         actor = None if cue.key in rules.falls else self._agents.agent_after(doc, cue.end, sentence, words)
+        if actor is None and cue.key not in rules.falls and self._army_after(doc, cue, sentence, rules):
+            # "was recaptured by the army", "taken by government troops": the state's forces
+            actor = self._agents.state_forces(rules.state_forces, _year(_event_start(doc, sentence)
+                                                                        or doc.info.published))
         if actor is None and rules.held_frames:  # "under IS control": the party inside the frame
             actor = self._framed_party(doc, cue, rules)
             if actor is not None and not all(t.key in rules.held_frame_links or t.key in rules.qualifiers

@@ -406,6 +406,13 @@ class ControlFinder:
                 return []  # the besieger unknown: the claim is left to the words that name it
                 # ("broke the siege of X, which the terrorists had blockaded")
             agent = True
+        if spec.form == "nouns" and not agent and rules.english and self._owned_noun(doc, cue, sentence, rules):
+            # "the army tightened its siege of X", "IS consolidated their capture of": the owner
+            # of the pronoun is the clause's subject
+            owner, _ = self._agents.subject(doc, cue, sentence, bound, words)
+            if owner is None and self._army_opens(doc, cue, sentence, rules):  # "The army tightened its siege"
+                owner = self._agents.state_forces(rules.state_forces, _year(doc.info.published))
+            actor, agent = (owner, True) if owner is not None and owner != UNNAMED else (actor, agent)
         if spec.form == "nouns" and not agent and not _possessed(cue) and not done:
             return []  # "السيطرة على أحياء المدينة": a topic, nobody said to take it
         readings = [Reading(spec.change, places, actor, object_end)]
@@ -722,6 +729,19 @@ class ControlFinder:
         # "and troops entered", "as the army entered": a clause of its own opens before the noun
         return qualifier is None or qualifier in rules.army_qualifiers or qualifier in rules.words.complementizers \
             or qualifier in rules.reporting
+
+    def _army_opens(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+        """English: the clause of the cue opens with an unqualified army noun ("The army ...")."""
+        clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+        own = doc.tokens_between(clause[0], cue.start)
+        while own and own[0].key in rules.army_qualifiers and own[0].key not in rules.army_nouns:
+            own = own[1:]
+        return bool(own) and own[0].key in rules.army_nouns
+
+    def _owned_noun(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+        """English: a verbal noun right after a possessive pronoun ("its siege of")."""
+        i = doc.token_at(cue.start)
+        return i > 0 and doc.tokens[i - 1].start >= sentence.start and doc.tokens[i - 1].key in rules.words.possessives
 
     def _army_after(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """English: an unqualified noun of the army right after a passive that ends with its

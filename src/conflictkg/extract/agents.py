@@ -178,6 +178,19 @@ class Agents:
 
     # --- the subject -------------------------------------------------------------------
 
+    def _fronted_gerund(self, doc: Doc, cue: Match, sentence: Sentence, candidates: list[Mention],
+                        words: AgentWords) -> str | None:
+        """English: the party of a gerund's clause that opens the sentence ("After capturing X,
+        the SDF ...", "Having seized X, ...", "Upon retaking X, ..."): the subject of the main
+        clause, named right after the comma that closes it."""
+        comma = fronted_gerund_end(doc, cue, sentence, words)
+        if comma is None:
+            return None
+        after = [m for m in candidates if m.start > comma and not self.opposed(doc, m, words)]
+        if not after or not all(t.key in ARTICLES for t in doc.tokens_between(comma, after[0].start)):
+            return None  # "After capturing X, which IS had held, ...": a relative, not the subject
+        return self._resolved(doc, after[0], words)
+
     def subject(self, doc: Doc, cue: Match, sentence: Sentence, object_start: int,
                 words: AgentWords, *, noun: bool = False) -> tuple[str | None, bool]:
         """The party that makes the change at ``cue``, and whether the clause names one."""
@@ -206,6 +219,10 @@ class Agents:
                         t.key for t in doc.tokens_between(m.start, m.end)) for m in mentions):
                 # "Fighters loyal to the X tribe seized": the tribes' fighters, a tribe named or not
                 return self.state_forces(words.tribes_party, None) or UNNAMED, True
+        fronted = self._fronted_gerund(doc, cue, sentence, candidates, words) \
+            if not words.verb_first and not noun else None
+        if fronted is not None:  # "After capturing X, the SDF advanced", "Having seized X, the
+            return fronted, True  # army pushed on": the subject of the main clause after it
         if not words.verb_first and not noun and cue.text.split()[0].lower().endswith("ing"):
             i = doc.token_at(cue.start)
             opener = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].start >= sentence.start else None
@@ -782,3 +799,16 @@ def _bare_collective(doc: Doc, m: Mention, named: set[str]) -> bool:
     "القوات"): the anaphor, not the party it stands for."""
     tokens = doc.tokens[doc.token_at(m.start):doc.token_index(m.end)]
     return len(tokens) == 1 and bool(named & _bare(tokens[0].key))
+
+
+def fronted_gerund_end(doc: Doc, cue: Match, sentence: Sentence, words: AgentWords) -> int | None:
+    """English: the comma that closes a gerund's clause opening the sentence with the cue
+    ("After capturing X, ...", "Having seized X, ...", "Upon retaking X, ..."), if it does."""
+    opening = doc.tokens_between(sentence.start, cue.start)
+    gerund = cue.text.split()[0].lower().endswith("ing")
+    if len(opening) == 1 and opening[0].key.endswith("ing"):  # "Having seized"
+        opening, gerund = [], True
+    if not gerund or len(opening) > 1 or (opening and opening[0].key not in words.gerund_openers):
+        return None
+    comma = doc.text.find(",", cue.end, sentence.end)
+    return comma if comma >= 0 else None

@@ -30,7 +30,7 @@ from itertools import pairwise
 from typing import ClassVar
 
 from conflictkg.extract.actors import curated_actor
-from conflictkg.extract.agents import UNNAMED, Agents, AgentWords, phrases_of
+from conflictkg.extract.agents import UNNAMED, Agents, AgentWords, fronted_gerund_end, phrases_of
 from conflictkg.extract.attribution import attribution_at
 from conflictkg.extract.control_rules import ControlRules, Cue
 from conflictkg.extract.doc import Doc, Mention, Sentence, Token, clitic_forms, word_forms
@@ -64,6 +64,8 @@ RELATIVE_REACH = 3  # tokens before a withdrawal in which the relative pronoun o
 RECIPIENT_NEAR = 6  # tokens after a handover's object in which "إلى" / "to" and its recipient stand
 RECIPIENT_REACH = 16  # ... or after a comma that ends an aside on the object ("as well as X, to Y")
 PARTY_AFTER_REACH = 2  # Arabic: words after a verb said only of parties in which its party stands
+FRAME_PARTY_WORDS = 3  # words between a frame's words ("under ... control") that name its party
+ARMY_AFTER_REACH = 4  # words after a passive's agent marker in which its army noun stands ("the Syrian army")
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
 
@@ -105,6 +107,8 @@ class ControlFinder:
             for name in ("actor_mentions", "source_mentions", "place_mentions")
             for m in doc.index(name).overlapping(c.start, c.end))]  # "تحرير" in "هيئة تحرير الشام"; but
         # "الأمن" in "أعادت الأمن والاستقرار إلى" is a word of the cue, no party
+        if rules.held_frames:
+            cues = self._framed(doc, cues, rules)
         starts = frozenset(c.start for c in cues)
         changes = {c.start: c.payloads[0].change for c in cues}
         words = replace(rules.words, cues=tuple((c.start, c.end) for c in cues))
@@ -201,6 +205,52 @@ class ControlFinder:
             if claim.actor and claim.actor not in doc.actors and claim.actor in self._actors \
                     and self._actors[claim.actor].side not in self._non_party_sides:
                 doc.actors[claim.actor] = curated_actor(self._actors[claim.actor])
+
+    def _framed(self, doc: Doc, cues: list[Match], rules: ControlRules) -> list[Match]:
+        """"The town is under IS control", "in rebel hands": a frame with a party between its
+        words ("under ... control") is a passive cue of its own, in place of the cues inside it."""
+        frames: list[Match] = []
+        tokens = doc.tokens
+        for i, t in enumerate(tokens):
+            for opener, closers in rules.held_frames.items():
+                words = opener.split()
+                if [x.key for x in tokens[i:i + len(words)]] != words:
+                    continue
+                k = i + len(words)
+                for closer in closers:
+                    for j in range(k + 1, k + 1 + FRAME_PARTY_WORDS):
+                        if [x.key for x in tokens[j:j + len(closer)]] != closer:
+                            continue
+                        end = tokens[j + len(closer) - 1].end
+                        if self._frame_party(doc, tokens[k].start, tokens[j - 1].end, rules):
+                            frames.append(Match(t.start, end, doc.text[t.start:end], (Cue("captured", "passives"),),
+                                                " ".join(x.key for x in tokens[i:j + len(closer)])))
+                        break
+        if not frames:
+            return cues
+        kept = [c for c in cues if not any(f.start < c.end and c.start < f.end for f in frames)]
+        return sorted(kept + frames, key=lambda c: c.start)
+
+    def _framed_party(self, doc: Doc, cue: Match, rules: ControlRules) -> str | None:
+        """The party between the words of a frame cue ("under IS control"), if it is one."""
+        keys = cue.key.split()
+        for opener, closers in rules.held_frames.items():
+            words = opener.split()
+            for closer in closers:
+                if keys[:len(words)] == words and keys[-len(closer):] == closer \
+                        and len(keys) > len(words) + len(closer):
+                    inner = doc.tokens_between(cue.start, cue.end)[len(words):-len(closer)]
+                    return self._frame_party(doc, inner[0].start, inner[-1].end, rules)
+        return None
+
+    def _frame_party(self, doc: Doc, start: int, end: int, rules: ControlRules) -> str | None:
+        """The party named by the words ``[start, end)`` alone ("IS", "the SDF's"), or by a word
+        for one ("rebel", "government")."""
+        named = [m for m in self._agents.parties(doc, start, end) if m.end <= end]
+        if len(named) == 1:
+            return named[0].key
+        alias = rules.held_frame_parties.get(normalize_key(doc.text[start:end]))
+        return self._agents.state_forces(alias, _year(doc.info.published)) if alias else None
 
     # --- what is not a claim -------------------------------------------------------------
 
@@ -356,6 +406,13 @@ class ControlFinder:
                 return []  # the besieger unknown: the claim is left to the words that name it
                 # ("broke the siege of X, which the terrorists had blockaded")
             agent = True
+        if spec.form == "nouns" and not agent and rules.english and self._owned_noun(doc, cue, sentence, rules):
+            # "the army tightened its siege of X", "IS consolidated their capture of": the owner
+            # of the pronoun is the clause's subject
+            owner, _ = self._agents.subject(doc, cue, sentence, bound, words)
+            if owner is None and self._army_opens(doc, cue, sentence, rules):  # "The army tightened its siege"
+                owner = self._agents.state_forces(rules.state_forces, _year(doc.info.published))
+            actor, agent = (owner, True) if owner is not None and owner != UNNAMED else (actor, agent)
         if spec.form == "nouns" and not agent and not _possessed(cue) and not done:
             return []  # "السيطرة على أحياء المدينة": a topic, nobody said to take it
         readings = [Reading(spec.change, places, actor, object_end)]
@@ -364,7 +421,8 @@ class ControlFinder:
             if spec.form == "verbs" and spec.change in ("entered", "captured") else None
         if companion is not None and companion != actor:  # "entered X, accompanied by Y": Y too
             readings.append(Reading(spec.change, places, companion, object_end))
-        if spec.form == "handovers":
+        if spec.form == "handovers" or (spec.form == "verbs" and cue.key in rules.lost_to):
+            # "handed over X to Y", "IS lost X to government forces": Y takes it
             to = self._recipient(doc, object_end, sentence, rules, words)
             if to is not None:
                 readings.append(Reading("captured", places, to, object_end))
@@ -643,8 +701,21 @@ class ControlFinder:
         names the state's forces."""
         if not rules.army_nouns:
             return False
+        comma = fronted_gerund_end(doc, cue, sentence, rules.words)
+        if comma is not None:  # "Having seized X, the army pushed on": the noun after the clause
+            following = doc.tokens_between(comma, sentence.end)[:3]
+            while following and following[0].key in rules.army_qualifiers and following[0].key not in rules.army_nouns:
+                following.pop(0)
+            return bool(following) and following[0].key in rules.army_nouns
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
-        before = [t for t in doc.tokens_between(clause[0], cue.start)
+        end = cue.start
+        closing = doc.text.rfind(",", sentence.start, cue.start)
+        if closing > sentence.start and not doc.text[closing + 1:cue.start].strip():
+            # "The army, backed by Russian jets, seized": the subject stands before the aside
+            opening = doc.text.rfind(",", sentence.start, closing)
+            if opening > sentence.start and not doc.index("place_mentions").overlapping(opening, closing):
+                clause, end = (sentence.start, opening), opening
+        before = [t for t in doc.tokens_between(clause[0], end)
                   if not (doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))]
         while before and (before[-1].key in rules.words.subject_gap or before[-1].key in rules.adverbs) \
                 and before[-1].key not in rules.army_nouns:  # "the army has completely liberated"
@@ -658,6 +729,31 @@ class ControlFinder:
         # "and troops entered", "as the army entered": a clause of its own opens before the noun
         return qualifier is None or qualifier in rules.army_qualifiers or qualifier in rules.words.complementizers \
             or qualifier in rules.reporting
+
+    def _army_opens(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+        """English: the clause of the cue opens with an unqualified army noun ("The army ...")."""
+        clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+        own = doc.tokens_between(clause[0], cue.start)
+        while own and own[0].key in rules.army_qualifiers and own[0].key not in rules.army_nouns:
+            own = own[1:]
+        return bool(own) and own[0].key in rules.army_nouns
+
+    def _owned_noun(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+        """English: a verbal noun right after a possessive pronoun ("its siege of")."""
+        i = doc.token_at(cue.start)
+        return i > 0 and doc.tokens[i - 1].start >= sentence.start and doc.tokens[i - 1].key in rules.words.possessives
+
+    def _army_after(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+        """English: an unqualified noun of the army right after a passive that ends with its
+        agent marker ("captured by the army", "retaken by Syrian troops", "fell to the army")."""
+        if not rules.army_nouns or not cue.key.endswith(
+                tuple(" " + a for a in rules.passive_agents | rules.noun_agents)):
+            return False
+        following = doc.tokens_between(cue.end, sentence.end)[:ARMY_AFTER_REACH]
+        while following and following[0].key in rules.army_qualifiers and following[0].key not in rules.army_nouns:
+            following.pop(0)
+        return bool(following) and following[0].key in rules.army_nouns and not (
+            len(following) > 1 and following[1].key in rules.words.complements)  # "units of the SDF"
 
     def _people_after(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """Arabic: people right after the verb, before any party, are its subject ("خرج فيه مئات
@@ -711,6 +807,7 @@ class ControlFinder:
                 reach = doc.tokens_between(sentence.start, end)[-PASSIVE_REACH:] or reach
         wide = doc.tokens_between(sentence.start, end)[-PASSIVE_LIST_REACH:]
         places = [m for m in rules.phrases.preceding(doc, wide[0].start, end) if not quoted(doc, m)]
+        nearest = places[-1].end if places else None  # the place named last before the cue
         if rules.english and places and self._landmark(doc, places[-1], rules):
             # "the bases near X remain in army hands": what is near the place is held, not the place
             places = [m for m in rules.phrases.preceding(doc, wide[0].start, places[-1].start)
@@ -732,6 +829,15 @@ class ControlFinder:
             return []  # "shells fell", "prices fell in Idlib": no place fell
         # a fall told of no party has none after it ("Palmyra fell as troops withdrew")
         actor = None if cue.key in rules.falls else self._agents.agent_after(doc, cue.end, sentence, words)
+        if actor is None and cue.key not in rules.falls and self._army_after(doc, cue, sentence, rules):
+            # "was recaptured by the army", "taken by government troops": the state's forces
+            actor = self._agents.state_forces(rules.state_forces, _year(_event_start(doc, sentence)
+                                                                        or doc.info.published))
+        if actor is None and rules.held_frames:  # "under IS control": the party inside the frame
+            actor = self._framed_party(doc, cue, rules)
+            if actor is not None and not all(t.key in rules.held_frame_links or t.key in rules.qualifiers
+                                             for t in doc.tokens_between(nearest or places[-1].end, cue.start)):
+                return []  # "the areas under regime control": the frame is said of no place named
         following = doc.tokens_between(cue.end, sentence.end)[:1]
         pronoun = cue.text.endswith(("ه", "ها", "هم")) or (
             rules.english and bool(following) and following[0].key in rules.pronoun_objects)  # "fell to them"

@@ -91,6 +91,11 @@ class ControlRules:
         self.people_relatives = s.keys("people_relatives")
         self.held_by = s.keys("held_by_markers")
         self.modals = s.keys("modals")
+        self.held_frames = {normalize_key(k): tuple(normalize_key(c).split() for c in v)
+                            for k, v in s.groups("held_frames").items()}
+        self.held_frame_links = s.keys("held_frame_links")
+        self.lost_to = s.keys("lost_to")
+        self.held_frame_parties = {normalize_key(k): v for k, v in s.mapping("held_frame_parties").items()}
         self.present_prefixes = s.words("present_prefixes")
         self.locative_pronouns = s.keys("locative_pronouns")
         self.unheld_heads = s.keys("unheld_heads")

@@ -1,0 +1,28 @@
+"""English gerund clauses that open a sentence ("After capturing X, the SDF ...", "Having
+seized X, the army ..."): the change is the main clause's subject's, named right after the
+comma that closes the clause."""
+
+import pytest
+
+
+def claims(extract, text: str) -> list[tuple[str | None, str, str | None]]:
+    x = extract(text, language="en", published="2017-06-01")
+    places = {p.key: p.labels.get("en") for p in x.places}
+    return [(c.actor, c.change, places.get(c.place)) for c in x.control_claims]
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("After capturing the town of Tabqa, the SDF advanced towards Raqqa.", ("sdf", "captured", "Al-Thawrah")),
+    ("Upon retaking the town of Saraqib, rebels shelled government positions.",
+     ("syrian-opposition-factions", "captured", "Saraqab")),
+    ("After capturing the town of Tabqa on Monday, SDF fighters moved south.", ("sdf", "captured", "Al-Thawrah")),
+    ("Having seized the town of Maskanah, the army pushed east.",
+     ("syrian-government-forces", "captured", "Maskana")),
+])
+def test_a_fronted_gerund_is_the_main_subject_s_change(extract, text, claim):
+    assert claim in claims(extract, text)
+
+
+def test_a_gerund_after_the_main_clause_keeps_its_subject(extract):
+    text = "Rebels attacked Hama after capturing the town of Saraqib."
+    assert ("syrian-opposition-factions", "captured", "Saraqab") in claims(extract, text)

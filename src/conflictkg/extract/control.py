@@ -308,6 +308,8 @@ class ControlFinder:
         if since:  # "بهدف فك الحصار المفروض منذ سيطرة قوات النظام على العتيبة", "aiming to ...
             # after IS took X": a change told as past, in a clause of time of its own
             before, near = before[since[-1] + 1:], [t for t in near if t.start > before[since[-1]].start]
+        # "in May 2017", "on May 5", "mid-May": the month, not the hedge "may"
+        before, near = _undated(doc, before, rules), _undated(doc, near, rules)
         if not rules.attempts.isdisjoint(phrases_of(before + near)) or not rules.attempts.isdisjoint(
                 rules.phrases.unsuffixed(f) for f in word_forms(before[-2:] + near[-2:])):
             return True  # "بهدف السيطرة", "تواصل محاولاتها استعادة البلدة": its attempts
@@ -1070,6 +1072,12 @@ def _after(doc: Doc, cue: Match, sentence: Sentence, words: frozenset[str]) -> b
     i = doc.token_at(cue.start)
     return any(not words.isdisjoint(clitic_forms(t.key)) for t in doc.tokens[max(0, i - ATTEMPT_WINDOW):i]
                if t.start >= sentence.start)
+
+
+def _undated(doc: Doc, tokens: list[Token], rules: ControlRules) -> list[Token]:
+    """The tokens but a word of attempt that is a month inside a date ("in May 2017", "on May
+    5"): the month, not the hedge "may"."""
+    return [t for t in tokens if t.key not in rules.attempts or not doc.dates_overlapping(t.start, t.end)]
 
 
 def _present(key: str, rules: ControlRules) -> bool:

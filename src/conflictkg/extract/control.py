@@ -308,10 +308,12 @@ class ControlFinder:
             found = (relative, cue.end, cue.end)
         if not found:
             return []
-        places, _, object_end = found
+        places, object_start, object_end = found
         bound = places[0].start if places[0].start >= cue.end else object_end  # "انسحاب X منها"
-        if relative or cue.key in rules.suffixed_keys:  # "دخلتها قوات الجيش": the subject after
-            bound = sentence.end  # "التي سيطرت عليها قوات النظام": the subject after the pronoun
+        if relative or cue.key in rules.suffixed_keys or self._pronoun_right_after(
+                doc, cue, object_start, object_end, rules):  # "دخلتها قوات الجيش": the subject after
+            bound = sentence.end  # "التي سيطرت عليها قوات النظام", "بعد أن سيطرت عليها قوات
+            # النظام": the subject after the pronoun
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
         if cue.key in rules.fall_nouns and self._party_right_after(doc, cue, sentence):
             return []  # "سقوط نظام الأسد في دمشق": the party fell, no place was taken
@@ -378,6 +380,14 @@ class ControlFinder:
         """Whether a party is named by the word right after a cue."""
         following = doc.tokens_between(cue.end, sentence.end)[:1]
         return bool(following) and bool(doc.index("actor_mentions").overlapping(following[0].start, following[0].end))
+
+    def _pronoun_right_after(self, doc: Doc, cue: Match, start: int, end: int, rules: ControlRules) -> bool:
+        """Arabic: whether the object of a verb is a pronoun right after it ("سيطرت عليها",
+        "انسحبت منها"), which stands before the subject ("بعد أن سيطرت عليها قوات النظام")."""
+        if rules.english or cue.payloads[0].form != "verbs":
+            return False
+        following = doc.tokens_between(cue.end, end)
+        return len(following) == 1 and following[0].start == start and following[0].key in rules.pronoun_objects
 
     def _denied_taking(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
                        starts: frozenset[int], words: AgentWords) -> bool:

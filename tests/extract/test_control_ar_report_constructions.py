@@ -1,0 +1,17 @@
+"""Arabic constructions of control claims common in war reporting: a pronoun object right after
+the verb, with the subject after it ("بعد أن سيطرت عليها قوات النظام"); sentences written for
+these tests."""
+
+import pytest
+
+from .test_control_subjects import claims
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقال ناشطون إن الأهالي نزحوا من بلدة كفرنبودة بعد أن سيطرت عليها قوات النظام.",
+     [("syrian-government-forces", "captured", "Kafr Nabutha")]),
+    ("وعادت العائلات إلى قرية اللطامنة بعد أن انسحبت منها الفصائل المسلحة.",
+     [("syrian-opposition-factions", "withdrew", "Latmana")]),
+])
+def test_the_subject_after_a_pronoun_object_right_after_the_verb(extract, text, expected):
+    assert claims(extract, text) == expected

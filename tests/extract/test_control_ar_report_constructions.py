@@ -15,3 +15,13 @@ from .test_control_subjects import claims
 ])
 def test_the_subject_after_a_pronoun_object_right_after_the_verb(extract, text, expected):
     assert claims(extract, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقال قائد في الجيش الحر إن المربع الأمني في مدينة درعا بات تحت سيطرة قواتنا.",
+     [("free-syrian-army", "captured", "Dar'a")]),
+    ("وأكد المتحدث باسم قوات سوريا الديمقراطية أن قرية الباغوز أصبحت تحت سيطرة مقاتلينا.",
+     [("sdf", "captured", "Al Bagouz")]),
+])
+def test_under_the_control_of_our_forces_is_the_speakers_party(extract, text, expected):
+    assert claims(extract, text) == expected

@@ -742,6 +742,9 @@ class ControlFinder:
             return []  # "shells fell", "prices fell in Idlib": no place fell
         # a fall told of no party has none after it ("Palmyra fell as troops withdrew")
         actor = None if cue.key in rules.falls else self._agents.agent_after(doc, cue.end, sentence, words)
+        if actor is None and not rules.english and self._first_person_after(doc, cue, sentence, words):
+            # "المربع الأمني تحت سيطرة وحداتنا": the party whose statement it is
+            actor = self._agents.spoken_for(doc, sentence, cue, words) or self._agents.speaker(doc, cue.start)
         following = doc.tokens_between(cue.end, sentence.end)[:1]
         pronoun = cue.text.endswith(("ه", "ها", "هم")) or (
             rules.english and bool(following) and following[0].key in rules.pronoun_objects)  # "fell to them"
@@ -760,6 +763,12 @@ class ControlFinder:
         """English: whether a place is named as what something else is near ("the bases near X")."""
         i = doc.token_at(m.start)
         return any(rules.phrases.category(doc, j)[:2] == ("near", i - j) for j in (i - 1, i - 2) if j >= 0)
+
+    def _first_person_after(self, doc: Doc, cue: Match, sentence: Sentence, words: AgentWords) -> bool:
+        """Arabic: whether the party right after a passive's cue is a word of the speaker's own
+        forces ("تحت سيطرة قواتنا", "بيد مقاتلينا")."""
+        following = doc.tokens_between(cue.end, sentence.end)[:2]
+        return bool(following) and not words.first_person.isdisjoint(phrases_of(following))
 
     def _lifted(self, doc: Doc, cue: Match, rules: ControlRules) -> bool:
         """Whether a siege is named as one ended ("فك الحصار", "لكسر الحصار", "broke the siege of")

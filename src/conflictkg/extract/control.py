@@ -352,8 +352,10 @@ class ControlFinder:
         lifted = spec.change == "besieged" and spec.form == "nouns" and self._lifted(doc, cue, rules)
         if lifted:  # "تمكنت القوات من فك الحصار عن X", "the army broke the siege of X": the
             # other side besieged it, the party named last of it; "الحصار المفروض على X": none said
-            actor = self._agents.adversary(doc, actor, cue.start, paragraph_start(doc, sentence), None) \
-                if actor is not None and actor != UNNAMED and agent else None
+            by = self._by(doc, object_end, sentence, rules, words) if not rules.english else None
+            # "فك الحصار المفروض على X من قبل التنظيم": the besieger named after the object
+            actor = by or (self._agents.adversary(doc, actor, cue.start, paragraph_start(doc, sentence), None)
+                           if actor is not None and actor != UNNAMED and agent else None)
             if actor is None and not self._imposed(doc, cue, rules):
                 return []  # the besieger unknown: the claim is left to the words that name it
                 # ("broke the siege of X, which the terrorists had blockaded")

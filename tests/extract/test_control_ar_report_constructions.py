@@ -26,6 +26,17 @@ def test_the_subject_after_a_pronoun_object_right_after_the_verb(extract, text, 
 def test_under_the_control_of_our_forces_is_the_speakers_party(extract, text, expected):
     assert claims(extract, text) == expected
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وانسحبت قوات سوريا الديمقراطية من مدينة منبج وسلمتها إلى قوات النظام.",
+     [("sdf", "withdrew", "Menbij"), ("syrian-government-forces", "captured", "Menbij")]),
+    ("وانسحب تنظيم الدولة من بلدة مارع وسلمها للجيش الوطني.",
+     [("islamic-state", "withdrew", "Mare'"), ("syrian-national-army", "captured", "Mare'")]),
+])
+def test_a_handover_with_a_pronoun_object_names_its_recipient(extract, text, expected):
+    assert claims(extract, text) == expected
+
+
 def test_the_besieger_named_after_a_lifted_siege(extract):
     text = "وتمكن الجيش من فك الحصار المفروض على مطار كويرس من قبل تنظيم الدولة."
     assert claims(extract, text) == [("islamic-state", "besieged", "Kweires Military Airport")]

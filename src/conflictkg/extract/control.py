@@ -370,6 +370,11 @@ class ControlFinder:
             readings.append(Reading(spec.change, places, companion, object_end))
         if spec.form == "handovers":
             to = self._recipient(doc, object_end, sentence, rules, words)
+            if to is not None and to == actor and not rules.english and cue.key in rules.suffixed_keys:
+                # "انسحبت قسد من منبج وسلمتها إلى قوات النظام": the recipient is no subject; the
+                # party that hands it over is the one named before in the sentence
+                actor = self._agents.last_party(doc, cue.start, sentence.start, words)
+                readings[0] = Reading(spec.change, places, actor if actor != to else None, object_end)
             if to is not None:
                 readings.append(Reading("captured", places, to, object_end))
         if spec.change == "captured":
@@ -884,7 +889,9 @@ class ControlFinder:
         for n, t in enumerate(doc.tokens_between(at, sentence.end)[:RECIPIENT_REACH]):
             if any(a <= t.start < b for a, b in words.cues):
                 break  # another change: its own object
-            if set(clitic_forms(t.key)) & (rules.destinations | {"ل"}) and (
+            joined = not rules.english and t.key.startswith("ل") and any(  # "سلمتها للجيش الوطني"
+                m.start > t.start for m in doc.index("actor_mentions").overlapping(t.start, t.end))
+            if (joined or set(clitic_forms(t.key)) & (rules.destinations | {"ل"})) and (
                     n < RECIPIENT_NEAR or doc.text[max(at, t.start - 2):t.start].rstrip().endswith((",", "،"))):
                 # "handed over A and B, as well as positions around C, to Y": past an aside
                 return self._agents.agent_after(doc, t.end if t.key in rules.destinations else t.start,

@@ -164,7 +164,7 @@ class ControlRules:
         out: dict[str, tuple[str, Cue]] = {}
         for word, cue in entries:
             key = normalize_key(word)
-            if cue.form != "verbs" or " " in word or key not in self.direct[cue.change]:
+            if cue.form not in ("verbs", "handovers") or " " in word or key not in self.direct[cue.change]:
                 continue
             stem = word[:-1] if word.endswith("وا") else word  # "دخلوا": "دخلوها"
             for suffix in suffixes:

@@ -1,6 +1,8 @@
 """Arabic constructions of control claims common in war reporting: a pronoun object right after
-the verb, with the subject after it ("بعد أن سيطرت عليها قوات النظام"); sentences written for
-these tests."""
+the verb, with the subject after it ("بعد أن سيطرت عليها قوات النظام"); "تحت سيطرة قواتنا";
+handovers with a pronoun object; the besieger named after a lifted siege; a place gone out of
+a party's control ("خرجت X عن سيطرة Y"); a noun of men in construct before "من" and a party
+("مجموعات المشاة من قوات النمر"); sentences written for these tests."""
 
 import pytest
 
@@ -40,3 +42,13 @@ def test_a_handover_with_a_pronoun_object_names_its_recipient(extract, text, exp
 def test_the_besieger_named_after_a_lifted_siege(extract):
     text = "وتمكن الجيش من فك الحصار المفروض على مطار كويرس من قبل تنظيم الدولة."
     assert claims(extract, text) == [("islamic-state", "besieged", "Kweires Military Airport")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وخرجت مدينة سراقب عن سيطرة قوات النظام.", [("syrian-government-forces", "lost", "Saraqab")]),
+    ("وخرجت بلدة كفرنبودة من سيطرة قوات النظام بعد هجوم واسع.",
+     [("syrian-government-forces", "lost", "Kafr Nabutha")]),
+    ("وخرجت الأمور عن سيطرة قوات النظام في بلدة كفرنبودة.", []),
+])
+def test_a_place_gone_out_of_a_partys_control_is_lost_by_it(extract, text, expected):
+    assert claims(extract, text) == expected

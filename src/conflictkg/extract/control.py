@@ -61,6 +61,7 @@ COMPANION_REACH = 12  # tokens after an entry's object, over its date, in which 
 HOW_REACH = 3  # words after a capture's object that say how fully or when, before "من" / "from"
 HELD_BY_REACH = 6  # tokens after a capture's object in which "من" / "from" and the party that held it stand
 RELATIVE_REACH = 3  # tokens before a withdrawal in which the relative pronoun of its party stands
+GONE_OUT_REACH = 7  # Arabic: tokens after "خرجت" in which its place and "عن سيطرة" stand
 RECIPIENT_NEAR = 6  # tokens after a handover's object in which "إلى" / "to" and its recipient stand
 RECIPIENT_REACH = 16  # ... or after a comma that ends an aside on the object ("as well as X, to Y")
 PARTY_AFTER_REACH = 2  # Arabic: words after a verb said only of parties in which its party stands
@@ -284,6 +285,10 @@ class ControlFinder:
                 spec = Cue(governing, "nouns")
         if spec.form == "passives":
             return self._passive(doc, cue, spec, sentence, rules, words)
+        if spec.change == "withdrew" and not rules.gone_out.isdisjoint(clitic_forms(cue.key)):
+            lost = self._gone_out(doc, cue, sentence, rules, words)
+            if lost:
+                return lost
         if spec.form == "expels":
             return self._expel(doc, cue, sentence, rules, words, starts, context)
         denied = spec.form == "nouns" and self._denied_taking(doc, cue, sentence, rules, starts, words)
@@ -441,6 +446,21 @@ class ControlFinder:
             return []  # "المقاتلين الذين فروا إلى": men of no party named right before; but
             # "IS militants, who fled": the party and a noun of its men
         return [Reading("withdrew", context, named[-1].key, heading)]
+
+    def _gone_out(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                  words: AgentWords) -> list[Reading]:
+        """Arabic: a verb of going out with its place right after it as the subject and the party
+        after "عن سيطرة" ("وخرجت مدينة سراقب عن سيطرة قوات النظام"): that party lost the place."""
+        after = doc.tokens_between(cue.end, sentence.end)[:GONE_OUT_REACH]
+        for n in range(1, len(after) - 1):
+            if f"{after[n].key} {after[n + 1].key}" not in rules.gone_out_from:
+                continue
+            places = rules.phrases.preceding(doc, cue.end, after[n].start)
+            if not places or len(doc.tokens_between(cue.end, places[0].start)) > 1:
+                return []  # "خرجت الأمور عن سيطرة": no place named as the subject
+            actor = self._agents.agent_after(doc, after[n + 1].end, sentence, words)
+            return [Reading("lost", places, actor, after[n + 1].end)] if actor else []
+        return []
 
     def _holders_left(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """Whether the subject of a withdrawal is men named by no party of their own: a word

@@ -52,3 +52,13 @@ def test_the_besieger_named_after_a_lifted_siege(extract):
 ])
 def test_a_place_gone_out_of_a_partys_control_is_lost_by_it(extract, text, expected):
     assert claims(extract, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وتقدمت مجموعات المشاة من قوات النمر وسيطرت على بلدة كفرنبودة.",
+     [("tiger-forces", "captured", "Kafr Nabutha")]),
+    ("وسيطرت وحدات النخبة من الفرقة الرابعة على قرية اللطامنة.",
+     [("fourth-division", "captured", "Latmana")]),
+])
+def test_a_noun_of_men_before_the_noun_it_is_of_and_min_a_party(extract, text, expected):
+    assert claims(extract, text) == expected

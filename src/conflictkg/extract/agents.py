@@ -664,8 +664,11 @@ class Agents:
         last = set(clitic_forms(before[-1].key))
         if last & words.partitives:  # "عدداً من المسلحين فروا": a count of them, in their place
             counts = window[-2:-1]
-            if len(window) > 2 and clitics().has_article(window[-2].key) and clitics().has_article(window[-3].key):
-                counts.append(window[-3])  # "الدفعة الأخيرة من المسلحين": the count before its adjective
+            if len(window) > 2 and clitics().has_article(window[-2].key) and (
+                    clitics().has_article(window[-3].key)
+                    or not words.members.isdisjoint(clitic_forms(window[-3].key))):
+                counts.append(window[-3])  # "الدفعة الأخيرة من المسلحين": the count before its adjective;
+                # "مجموعات المشاة من قوات النمر": a noun of men before the noun it is of
             return not any({f for form in clitic_forms(t.key) for f in (
                 form, clitics().without_article(form))} & (words.members | words.quantities | words.remnants)
                 for t in counts)  # "المقاتلين من", "من تبقى من"

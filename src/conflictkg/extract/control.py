@@ -61,6 +61,7 @@ COMPANION_REACH = 12  # tokens after an entry's object, over its date, in which 
 HOW_REACH = 3  # words after a capture's object that say how fully or when, before "من" / "from"
 HELD_BY_REACH = 6  # tokens after a capture's object in which "من" / "from" and the party that held it stand
 RELATIVE_REACH = 3  # tokens before a withdrawal in which the relative pronoun of its party stands
+GONE_OUT_REACH = 7  # Arabic: tokens after "خرجت" in which its place and "عن سيطرة" stand
 RECIPIENT_NEAR = 6  # tokens after a handover's object in which "إلى" / "to" and its recipient stand
 RECIPIENT_REACH = 16  # ... or after a comma that ends an aside on the object ("as well as X, to Y")
 PARTY_AFTER_REACH = 2  # Arabic: words after a verb said only of parties in which its party stands
@@ -336,6 +337,10 @@ class ControlFinder:
                 spec = Cue(governing, "nouns")
         if spec.form == "passives":
             return self._passive(doc, cue, spec, sentence, rules, words)
+        if spec.change == "withdrew" and not rules.gone_out.isdisjoint(clitic_forms(cue.key)):
+            lost = self._gone_out(doc, cue, sentence, rules, words)
+            if lost:
+                return lost
         if spec.form == "expels":
             return self._expel(doc, cue, sentence, rules, words, starts, context)
         denied = spec.form == "nouns" and self._denied_taking(doc, cue, sentence, rules, starts, words)
@@ -360,10 +365,12 @@ class ControlFinder:
             found = (relative, cue.end, cue.end)
         if not found:
             return []
-        places, _, object_end = found
+        places, object_start, object_end = found
         bound = places[0].start if places[0].start >= cue.end else object_end  # "انسحاب X منها"
-        if relative or cue.key in rules.suffixed_keys:  # "دخلتها قوات الجيش": the subject after
-            bound = sentence.end  # "التي سيطرت عليها قوات النظام": the subject after the pronoun
+        if relative or cue.key in rules.suffixed_keys or self._pronoun_right_after(
+                doc, cue, object_start, object_end, rules):  # "دخلتها قوات الجيش": the subject after
+            bound = sentence.end  # "التي سيطرت عليها قوات النظام", "بعد أن سيطرت عليها قوات
+            # النظام": the subject after the pronoun
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
         if cue.key in rules.fall_nouns and self._party_right_after(doc, cue, sentence):
             return []  # "سقوط نظام الأسد في دمشق": the party fell, no place was taken
@@ -402,8 +409,10 @@ class ControlFinder:
         lifted = spec.change == "besieged" and spec.form == "nouns" and self._lifted(doc, cue, rules)
         if lifted:  # "تمكنت القوات من فك الحصار عن X", "the army broke the siege of X": the
             # other side besieged it, the party named last of it; "الحصار المفروض على X": none said
-            actor = self._agents.adversary(doc, actor, cue.start, paragraph_start(doc, sentence), None) \
-                if actor is not None and actor != UNNAMED and agent else None
+            by = self._by(doc, object_end, sentence, rules, words) if not rules.english else None
+            # "فك الحصار المفروض على X من قبل التنظيم": the besieger named after the object
+            actor = by or (self._agents.adversary(doc, actor, cue.start, paragraph_start(doc, sentence), None)
+                           if actor is not None and actor != UNNAMED and agent else None)
             if actor is None and not self._imposed(doc, cue, rules):
                 return []  # the besieger unknown: the claim is left to the words that name it
                 # ("broke the siege of X, which the terrorists had blockaded")
@@ -426,6 +435,11 @@ class ControlFinder:
         if spec.form == "handovers" or (spec.form == "verbs" and cue.key in rules.lost_to):
             # "handed over X to Y", "IS lost X to government forces": Y takes it
             to = self._recipient(doc, object_end, sentence, rules, words)
+            if to is not None and to == actor and not rules.english and cue.key in rules.suffixed_keys:
+                # "انسحبت قسد من منبج وسلمتها إلى قوات النظام": the recipient is no subject; the
+                # party that hands it over is the one named before in the sentence
+                actor = self._agents.last_party(doc, cue.start, sentence.start, words)
+                readings[0] = Reading(spec.change, places, actor if actor != to else None, object_end)
             if to is not None:
                 readings.append(Reading("captured", places, to, object_end))
         if spec.change == "captured":
@@ -438,6 +452,14 @@ class ControlFinder:
         """Whether a party is named by the word right after a cue."""
         following = doc.tokens_between(cue.end, sentence.end)[:1]
         return bool(following) and bool(doc.index("actor_mentions").overlapping(following[0].start, following[0].end))
+
+    def _pronoun_right_after(self, doc: Doc, cue: Match, start: int, end: int, rules: ControlRules) -> bool:
+        """Arabic: whether the object of a verb is a pronoun right after it ("سيطرت عليها",
+        "انسحبت منها"), which stands before the subject ("بعد أن سيطرت عليها قوات النظام")."""
+        if rules.english or cue.payloads[0].form != "verbs":
+            return False
+        following = doc.tokens_between(cue.end, end)
+        return len(following) == 1 and following[0].start == start and following[0].key in rules.pronoun_objects
 
     def _denied_taking(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
                        starts: frozenset[int], words: AgentWords) -> bool:
@@ -484,6 +506,21 @@ class ControlFinder:
             return []  # "المقاتلين الذين فروا إلى": men of no party named right before; but
             # "IS militants, who fled": the party and a noun of its men
         return [Reading("withdrew", context, named[-1].key, heading)]
+
+    def _gone_out(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                  words: AgentWords) -> list[Reading]:
+        """Arabic: a verb of going out with its place right after it as the subject and the party
+        after "عن سيطرة" ("وخرجت مدينة سراقب عن سيطرة قوات النظام"): that party lost the place."""
+        after = doc.tokens_between(cue.end, sentence.end)[:GONE_OUT_REACH]
+        for n in range(1, len(after) - 1):
+            if f"{after[n].key} {after[n + 1].key}" not in rules.gone_out_from:
+                continue
+            places = rules.phrases.preceding(doc, cue.end, after[n].start)
+            if not places or len(doc.tokens_between(cue.end, places[0].start)) > 1:
+                return []  # "خرجت الأمور عن سيطرة": no place named as the subject
+            actor = self._agents.agent_after(doc, after[n + 1].end, sentence, words)
+            return [Reading("lost", places, actor, after[n + 1].end)] if actor else []
+        return []
 
     def _holders_left(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """Whether the subject of a withdrawal is men named by no party of their own: a word
@@ -831,6 +868,9 @@ class ControlFinder:
             return []  # "shells fell", "prices fell in Idlib": no place fell
         # a fall told of no party has none after it ("Palmyra fell as troops withdrew")
         actor = None if cue.key in rules.falls else self._agents.agent_after(doc, cue.end, sentence, words)
+        if actor is None and not rules.english and self._first_person_after(doc, cue, sentence, words):
+            # "المربع الأمني تحت سيطرة وحداتنا": the party whose statement it is
+            actor = self._agents.spoken_for(doc, sentence, cue, words) or self._agents.speaker(doc, cue.start)
         if actor is None and cue.key not in rules.falls and self._army_after(doc, cue, sentence, rules):
             # "was recaptured by the army", "taken by government troops": the state's forces
             actor = self._agents.state_forces(rules.state_forces, _year(_event_start(doc, sentence)
@@ -858,6 +898,12 @@ class ControlFinder:
         """English: whether a place is named as what something else is near ("the bases near X")."""
         i = doc.token_at(m.start)
         return any(rules.phrases.category(doc, j)[:2] == ("near", i - j) for j in (i - 1, i - 2) if j >= 0)
+
+    def _first_person_after(self, doc: Doc, cue: Match, sentence: Sentence, words: AgentWords) -> bool:
+        """Arabic: whether the party right after a passive's cue is a word of the speaker's own
+        forces ("تحت سيطرة قواتنا", "بيد مقاتلينا")."""
+        following = doc.tokens_between(cue.end, sentence.end)[:2]
+        return bool(following) and not words.first_person.isdisjoint(phrases_of(following))
 
     def _lifted(self, doc: Doc, cue: Match, rules: ControlRules) -> bool:
         """Whether a siege is named as one ended ("فك الحصار", "لكسر الحصار", "broke the siege of")
@@ -971,7 +1017,9 @@ class ControlFinder:
         for n, t in enumerate(doc.tokens_between(at, sentence.end)[:RECIPIENT_REACH]):
             if any(a <= t.start < b for a, b in words.cues):
                 break  # another change: its own object
-            if set(clitic_forms(t.key)) & (rules.destinations | {"ل"}) and (
+            joined = not rules.english and t.key.startswith("ل") and any(  # "سلمتها للجيش الوطني"
+                m.start > t.start for m in doc.index("actor_mentions").overlapping(t.start, t.end))
+            if (joined or set(clitic_forms(t.key)) & (rules.destinations | {"ل"})) and (
                     n < RECIPIENT_NEAR or doc.text[max(at, t.start - 2):t.start].rstrip().endswith((",", "،"))):
                 # "handed over A and B, as well as positions around C, to Y": past an aside
                 return self._agents.agent_after(doc, t.end if t.key in rules.destinations else t.start,

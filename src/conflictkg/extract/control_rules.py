@@ -56,7 +56,8 @@ class ControlRules:
         self.campaigns = s.keys("campaigns")
         for name in ("attempts", "negations", "clause_negations", "pronoun_objects",
                      "elaborations", "locals", "relatives", "destinations", "continuatives",
-                     "fire_control", "denied_claims", "ways", "headings", "lifts", "imposed"):
+                     "fire_control", "denied_claims", "ways", "headings", "lifts", "imposed",
+                     "gone_out", "gone_out_from"):
             setattr(self, name, s.keys(name))
         self.continuative_words = frozenset(w for k in self.continuatives for w in k.split())
         self.bare_passives = s.keys("needs_agent")
@@ -169,7 +170,7 @@ class ControlRules:
         out: dict[str, tuple[str, Cue]] = {}
         for word, cue in entries:
             key = normalize_key(word)
-            if cue.form != "verbs" or " " in word or key not in self.direct[cue.change]:
+            if cue.form not in ("verbs", "handovers") or " " in word or key not in self.direct[cue.change]:
                 continue
             stem = word[:-1] if word.endswith("وا") else word  # "دخلوا": "دخلوها"
             for suffix in suffixes:

@@ -570,7 +570,8 @@ def _locative(doc: Doc, a: Mention, b: Mention, fillers: frozenset[str],
             words.append(normalize_key(doc.text[token.start:b.start]))
             break
         forms = clitic_forms(token.key)
-        if token.key[:1] in CONJUNCTIONS and len(token.key) > 2 and forms[1:]:
+        if token.key[:1] in CONJUNCTIONS and len(token.key) > 2 and forms[1:] \
+                and token.key not in locatives:  # "وسط" is a word of its own
             return False
         if not any(f in fillers for f in forms) or any(f in locatives for f in forms):
             words.append(token.key)

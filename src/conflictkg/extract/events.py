@@ -242,9 +242,11 @@ class EventFinder:
         unresolved = SpanIndex([u for u in rules.unresolved.find(doc.norm)
                                 if not doc.dates_overlapping(u.start, u.end)])
         # "وبالا" is the village of Bala, not "ب" + "إلا": a clause word inside a place name
-        # ends no list
+        # ends no list; nor does a locative that sets a site in its town ("سوق الهال وسط
+        # مدينة كفرنبل": the town is where it happened too)
         scope_ends = SpanIndex([e for e in rules.scope_ends.find(doc.norm) if not any(
-            not m.weak for m in doc.index("place_mentions").overlapping(e.start, e.end))])
+            not m.weak for m in doc.index("place_mentions").overlapping(e.start, e.end))
+            and not _site_setting(doc, e, rules, lambda k: self._level(doc, k) == "site")])
         causes = SpanIndex(rules.causes.find(doc.norm))
         late_denials = SpanIndex(rules.late_denials.find(doc.norm))
         denials = SpanIndex(rules.denials.find(doc.norm))
@@ -632,6 +634,24 @@ def _inside_name(cue: Match[str], name: Mention, language: str) -> bool:
         return False
     head = cue.end == name.end if language == "en" else cue.start == name.start
     return not head
+
+
+def _site_setting(doc: Doc, stop: Match[str], rules: EventRules, site: Callable[[str], bool]) -> bool:
+    """Whether a clause-opening word is a locative that only says where the site just
+    before it lies, with nothing but place nouns before the place after it ("سوق الهال
+    وسط مدينة معرة النعمان"); "وسط اشتباكات" is amid fighting and ends the list."""
+    if normalize_key(doc.text[stop.start:stop.end]) not in rules.locatives:
+        return False
+    i = doc.token_at(stop.start)
+    if i == 0 or not any(site(m.key) for m in doc.index("place_mentions").overlapping(
+            doc.tokens[i - 1].start, doc.tokens[i - 1].end)):
+        return False
+    for token in doc.tokens_after(stop.end, PLACE_OBJECT_WINDOW):
+        if doc.index("place_mentions").overlapping(token.start, token.end):
+            return True
+        if not any(f in rules.place_fillers for f in clitic_forms(token.key)):
+            return False
+    return False
 
 
 def _overlaps(spans: list[tuple[int, int]], m: Match[str]) -> bool:

@@ -28,3 +28,18 @@ def test_amid_fighting_still_ends_the_list(extract):
     struck = kinds("قصفت الطائرات الحربية اليوم الخميس مدينة سراقب وسط اشتباكات عنيفة في "
                    "مدينة كفرنبل.", extract, "shelling")
     assert struck == [[SARAQIB]], struck
+
+
+def test_a_site_struck_alone_is_struck_in_the_town_it_lies_in(extract):
+    text = ("تشهد مدينة كفرنبل قصفا متواصلا منذ أسبوع.\n\n"
+            "واستهدفت الطائرات الحربية صباح اليوم الخميس سوق الخضار بثلاثة صواريخ.")
+    found = extract(text, published="2021-07-29").events
+    struck = [e.places for e in found if e.start == "2021-07-29"]
+    assert len(struck) == 1 and KAFRANBEL in struck[0] and len(struck[0]) == 2, struck
+
+
+def test_sites_struck_together_name_their_town_once(extract):
+    text = ("دخلت الفصائل مدينة سراقب أمس الأربعاء.\n\n"
+            "وقصفت الطائرات الروسية اليوم الخميس مبنى البلدية ومحطة المياه.")
+    struck = kinds(text, extract, "shelling")
+    assert len(struck) == 1 and struck[0].count(SARAQIB) == 1 and len(struck[0]) == 3, struck

@@ -115,6 +115,8 @@ class EventFinder:
             if not n.places:  # a battle named with no place is where its first episode was
                 n.places = next((list(e.places) for e, _ in episodes
                                  if e.parent == n.key and e.places), [])
+        for event, _ in episodes:
+            event.places = self._with_towns(doc, event.places)
         told = {e.parent for e, _ in episodes}
         events += [n for n in named if n.start or n.key in told or n in (
             e for e, _ in episodes)] + [e for e, _ in episodes if e not in named]
@@ -207,6 +209,18 @@ class EventFinder:
             if sites:
                 return sites[-1]
         return None
+
+    def _with_towns(self, doc: Doc, keys: list[str]) -> list[str]:
+        """The places of an event with the town or quarter each site the text found lies
+        in ("قصفت سوق الهال في المدينة": the market, in the town the text is about)."""
+        out: list[str] = []
+        for key in keys:
+            out.append(key)
+            found = doc.places.get(key)
+            if key not in self._places and found is not None and found.level == "site" \
+                    and found.parent is not None and self._local(found.parent):
+                out.append(found.parent)
+        return list(dict.fromkeys(out))
 
     def _local(self, key: str) -> bool:
         entry = self._places.get(key)

@@ -212,13 +212,15 @@ class EventFinder:
 
     def _with_towns(self, doc: Doc, keys: list[str]) -> list[str]:
         """The places of an event with the town or quarter each site the text found lies
-        in ("قصفت سوق الهال في المدينة": the market, in the town the text is about)."""
+        in, when the text names it ("قصفت سوق الهال في المدينة": the market, in the town
+        the text is about)."""
+        named = {m.key for m in doc.place_mentions}
         out: list[str] = []
         for key in keys:
             out.append(key)
             found = doc.places.get(key)
             if key not in self._places and found is not None and found.level == "site" \
-                    and found.parent is not None and self._local(found.parent):
+                    and found.parent in named and self._local(found.parent):
                 out.append(found.parent)
         return list(dict.fromkeys(out))
 

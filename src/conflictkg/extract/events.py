@@ -116,7 +116,7 @@ class EventFinder:
                 n.places = next((list(e.places) for e, _ in episodes
                                  if e.parent == n.key and e.places), [])
         for event, _ in episodes:
-            event.places = self._with_towns(doc, event.places)
+            event.places = self._with_towns(doc, rules, event)
         told = {e.parent for e, _ in episodes}
         events += [n for n in named if n.start or n.key in told or n in (
             e for e, _ in episodes)] + [e for e, _ in episodes if e not in named]
@@ -210,17 +210,22 @@ class EventFinder:
                 return sites[-1]
         return None
 
-    def _with_towns(self, doc: Doc, keys: list[str]) -> list[str]:
+    def _with_towns(self, doc: Doc, rules: EventRules, event: Event) -> list[str]:
         """The places of an event with the town or quarter each site the text found lies
         in, when the text names it ("قصفت سوق الهال في المدينة": the market, in the town
-        the text is about)."""
+        the text is about), and not as a point the site lies away from ("صوامع الحبوب شرق
+        مدينة تدمر": the silos are east of the town)."""
         named = {m.key for m in doc.place_mentions}
+        away = {m.key for m in doc.place_mentions
+                if event.evidence.start <= m.start < event.evidence.end
+                and after_reference(doc, m, rules.taken_at, rules.place_fillers, rules.locatives)}
         out: list[str] = []
-        for key in keys:
+        for key in event.places:
             out.append(key)
             found = doc.places.get(key)
             if key not in self._places and found is not None and found.level == "site" \
-                    and found.parent in named and self._local(found.parent):
+                    and found.parent in named and found.parent not in away \
+                    and self._local(found.parent):
                 out.append(found.parent)
         return list(dict.fromkeys(out))
 

@@ -347,7 +347,8 @@ class EventFinder:
                            rules.coordinators, rules.place_fillers, rules.background,
                            rules.resumed_list_kinds, rules.resumed_list_objects,
                            rules.resumed_list_openers, rules.wound_nouns, rules.wound_verbs,
-                           frozenset(o.end for o in inside(offsets) if o.payloads[0] != "0"))
+                           frozenset(o.end for o in inside(offsets) if o.payloads[0] != "0"),
+                           rules.relatives)
             found = actions(doc, sentence, unquoted, stops, lambda d, days=began_days: usable(
                 d) and id(d) not in days, names, bounds)
             offsets_here = inside(offsets)

@@ -42,6 +42,7 @@ DATE_WORDS = 12  # most words a date between them may have ("يوم الجمعة
 LOCAL_LEVELS = ("neighbourhood", "community")
 AREA_LEVELS = ("governorate", "district", "subdistrict", "country")  # what holds a town
 FIRE_WINDOW = 2  # tokens between a capture cue and "نارية" ("سيطرة نارية", "السيطرة النارية")
+OWN_SUFFIXES = ("ها", "ه", "هم")  # "قواتها", "مقاتليه", "عناصرهم": the speaker's own
 SCARE_QUOTE_WORDS = 2  # words of a quotation that sets a label apart ("“هربت”")
 QUOTE_OPENINGS = ("“", "«", "\"")
 QUOTE_CLOSINGS = ("”", "»", "\"")
@@ -708,8 +709,32 @@ def _quoted_aside(doc: Doc, cue: Match[str]) -> bool:
     if opening < 0 or not closings:
         return True
     closing = min(closings)
-    return len(doc.text[opening + 1:closing].split()) <= SCARE_QUOTE_WORDS or not \
-        doc.index("place_mentions").overlapping(opening, closing)
+    if len(doc.text[opening + 1:closing].split()) <= SCARE_QUOTE_WORDS:
+        # "قالت قسد إن قواتها "حررت" بلدتي A وB": the word of the source the sentence
+        # credits, quoted, tells what it says it did; a word the writer sets apart
+        # ("قوات النظام “هربت” من حمص") does not
+        return not _credited_word(doc, opening, closing)
+    return not doc.index("place_mentions").overlapping(opening, closing)
+
+
+def _credited_word(doc: Doc, opening: int, closing: int) -> bool:
+    """Whether a short quotation stands in what a named source is credited with saying,
+    in its sentence after the crediting words, with a place right after it in its clause."""
+    sentence = doc.sentence_at(opening)
+    if sentence is None or not any(
+            sentence.start <= a.start and a.end <= opening and a.scope_start <= opening < a.scope_end
+            and not a.aside for a in doc.attributions):
+        return False
+    # its subject is the source's own ("إن قواتها", "أن مقاتليه"): what the source says
+    # it did, not its word for what its enemy did ("أن قوات النظام “هربت”")
+    before = [t for t in doc.tokens if sentence.start <= t.start and t.end <= opening][-1:]
+    if not before or before[0].key.startswith("ال") or len(before[0].key) <= 3 or \
+            not before[0].key.endswith(OWN_SUFFIXES):
+        return False
+    clause = doc.clause_at(closing) or (closing, sentence.end)
+    after = doc.tokens_after(closing, PLACE_OBJECT_WINDOW)
+    return any(doc.index("place_mentions").overlapping(t.start, t.end) for t in after
+               if t.end <= clause[1])
 
 
 def _in_quotes(doc: Doc, offset: int) -> bool:

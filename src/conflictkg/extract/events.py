@@ -371,8 +371,12 @@ class EventFinder:
                     # an operation launched on November 30": the day something else began
                     # ("the rebel pullout began on Saturday" is the pullout's own)
                     date = scope
-                if moved and (action.date is None or action.inherited):
-                    # "خضعت لسيطرة داعش منذ مطلع عام 2014": the year its hold began
+                first_clause = doc.clause_at(action.cues[0].start) or (action.start, action.end)
+                if moved and (action.date is None or action.inherited
+                              or action.date.span.start >= first_clause[1]):
+                    # "خضعت لسيطرة داعش منذ مطلع عام 2014": the year its hold began, even
+                    # when a clause after it tells something else on a day of its own
+                    # ("، وتعرضت المناطق المقابلة لقذائف ... آخرها أمس")
                     date = timing.since_year(doc, rules, action.cues[0].end, action.end) or date
                 # "لليوم الرابع على التوالي": what has gone on for days began days before
                 date = timing.run_start(date, runs.starting(action.start, action.end))

@@ -216,17 +216,22 @@ class EventFinder:
         in, when the text names it ("قصفت سوق الهال في المدينة": the market, in the town
         the text is about), and not as a point the site lies away from ("صوامع الحبوب شرق
         مدينة تدمر": the silos are east of the town)."""
-        named = {m.key for m in doc.place_mentions}
-        away = {m.key for m in doc.place_mentions
+        mentions = doc.place_mentions
+        away = {m.key for m in mentions
                 if event.evidence.start <= m.start < event.evidence.end
-                and after_reference(doc, m, rules.taken_at, rules.place_fillers, rules.locatives)}
+                and after_reference(doc, m, rules.taken_at | rules.proximity,
+                                    rules.place_fillers, rules.locatives)}
         out: list[str] = []
         for key in event.places:
             out.append(key)
             found = doc.places.get(key)
-            if key not in self._places and found is not None and found.level == "site" \
-                    and found.parent in named and found.parent not in away \
-                    and self._local(found.parent):
+            if key in self._places or found is None or found.level != "site" \
+                    or found.parent in away or not self._local(found.parent):
+                continue
+            # named on its own, not only inside the site's name ("حاجز الصوامع")
+            sites = [m for m in mentions if m.key == key]
+            if any(m.key == found.parent and not any(
+                    s.start <= m.start and m.end <= s.end for s in sites) for m in mentions):
                 out.append(found.parent)
         return list(dict.fromkeys(out))
 

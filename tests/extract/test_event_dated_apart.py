@@ -34,3 +34,12 @@ def test_a_place_taken_on_a_day_of_its_own_is_a_happening_of_its_own(
 ])
 def test_a_place_taken_with_no_day_of_its_own_stays_one_happening(extract, text, language):
     assert [(k, d) for k, d, _ in told(extract, text, language)] == [("capture", "2019-08-09")]
+
+
+def test_a_relative_clause_with_no_comma_is_dated_in_itself(extract):
+    # the day of the main clause is not the day of the clause that qualifies its place
+    text = ("قصفت قوات النظام اليوم الخميس بلدة كفرنبل التي سيطرت عليها الفصائل في "
+            "12 شباط 2020.")
+    found = extract(text, published="2021-07-29").events
+    assert sorted((e.kind, e.start) for e in found) == [
+        ("capture", "2020-02-12"), ("shelling", "2021-07-29")], found

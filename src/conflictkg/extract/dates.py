@@ -125,6 +125,9 @@ def _lexicon() -> _Lexicon:
         "later": rf"{B}(?:(?:{a['later_prepositions']})\s+)?(?:{a['proclitics']})?"
                  rf"(?P<later>{alternation(y['later_days'])}){E}",
         "recent": rf"{B}(?P<recent>{a['recent_days']}){E}",
+        # "on the 8th," with no month: a day of the month last named
+        "lone_day": rf"{B}(?:{a['lone_day_openers']})\s+(?P<days>\d{{1,2}})(?:st|nd|rd|th)"
+                    rf"(?=\s*[,.;:)]|\s*$|\s+(?:{a['lone_day_followers']}){E})",
     }
     needs: dict[str, set[str]] = {}
     for words_needed, kinds in (
@@ -134,7 +137,8 @@ def _lexicon() -> _Lexicon:
             (weekdays, ("weekday",)), (map(form, y["relative_days"]), ("relative",)),
             ([*words["month_nouns"], *words["year_nouns"], *words["week_nouns"]],
              ("same_month", "period")), (words["hour_nouns"], ("hours",)),
-            (map(form, y["later_days"]), ("later",)), (words["recent_days"], ("recent",))):
+            (map(form, y["later_days"]), ("later",)), (words["recent_days"], ("recent",)),
+            (words["lone_day_openers"], ("lone_day",))):
         for word in words_needed:
             needs.setdefault(word, set()).update(kinds)
     automaton = ahocorasick.Automaton()
@@ -269,7 +273,8 @@ def _plausible(kind: str, m: re.Match[str], nt: NormalizedText, lex: _Lexicon) -
         if word in lex.english and not nt.original[nt.starts[m.start(group)]].isupper():
             return False  # "may", "march" and "sun" in lower case are words, not dates
     if kind == "month" and not (g["mw"] or g["mod"] or g["year"] or g["ycur"]):
-        before = nt.text[: m.start()].split()
+        # "mid-January": the part word joined by a hyphen
+        before = nt.text[: m.start()].replace("-", " ").split()
         return bool(before) and before[-1] in lex.words["month_alone_after"] and (
             g["m1"] not in lex.words["ambiguous_alone"]
             or before[-1] in lex.words["month_part_words"])  # "مطلع آب": early August
@@ -412,6 +417,13 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Context, lex: _Lexicon) -> _Foun
         day = ctx.day + timedelta(days=lex.later[g["later"]])
         return _Found(DateMention(Span(0, 0, ""), day.isoformat(), "day"), start, end, False,
                       False)
+    if kind == "lone_day":  # "on the 8th": the month last named, else the report's
+        y, mo = ctx.month or ((ref.year, ref.month) if ref is not None else (0, 0))
+        if ctx.month is None and ref is not None and int(g["days"]) > ref.day:
+            y, mo = _shift_month(ref, -1)  # "on the 30th" in a report of the 29th: last month's
+        value = _iso(y, mo, int(g["days"])) if y else None
+        return value and _Found(DateMention(Span(0, 0, ""), value, "day", relative=ctx.month is None),
+                                start, end, False, False)
     if ref is None:
         return None
     if kind == "recent":  # "خلال الأيام الماضية": the month the report's last days are in

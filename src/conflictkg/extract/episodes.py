@@ -46,6 +46,7 @@ DATE_REACH = 12  # characters after a clause-opening word where a date makes it 
 LIST_REACH = 2  # other words before the place of a clause that continues a list ("، ومدينتا B")
 BACKGROUND_NEAR = 2  # words between "بعد" and the cue it makes background ("after fierce fighting")
 BACKGROUND_REACH = 4  # tokens between "بعد" and the date of its clause ("بعد سيطرة النظام الأربعاء")
+RELATIVE_NEAR = 4  # words between a relative pronoun and the cue of its clause ("التي كانت قد سيطرت")
 WOUND_REACH = 6  # tokens between a wound noun and the day of the wounding ("بجراحه التي أصيب بها أمس")
 SIDES = frozenset({"capture", "withdrawal"})
 LOCAL_LEVELS = ("neighbourhood", "community")  # a quarter, a town or a village  # the two sides of one change of hands
@@ -91,6 +92,7 @@ class Scope:
     wound_nouns: frozenset[str] = frozenset()  # "جراح", "wounds"
     wound_verbs: frozenset[str] = frozenset()  # "أصيب", "sustained"
     offsets: frozenset[int] = frozenset()  # where offsets of days end ("a day after", "بعد يوم من")
+    relatives: frozenset[str] = frozenset()  # relative pronouns ("التي", "which")
 
 
 def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[int],
@@ -122,6 +124,11 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         action = Action([cue], start, end, places=after or lead, lead=lead if after else [],
                         background=background)
         first = cue.start if background else min(start, clause[0])  # "بعد معارك": its own only
+        relative = _relative_before(doc, cue, cues[i - 1].end if i else sentence.start, scope)
+        if relative is not None:
+            # "قصفت اليوم بلدة A التي سيطرت عليها الفصائل في 5 آذار": a relative clause
+            # is dated in itself, not by the day of the clause it qualifies
+            first = relative
         if _coordinated_verb(doc, cue, clause, scope):
             # "عبرت النهر في 31 أيار، وطوقت منبج في العاشر من حزيران": a predicate of its
             # own, dated in its own clause before the clause before it
@@ -215,6 +222,21 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         if action.date is None and reported:  # "أعلن الجيش، اليوم الأحد، استعادة تدمر"
             action.date = reported[0]
     return joined
+
+
+def _relative_before(doc: Doc, cue: Match[str], start: int, scope: Scope) -> int | None:
+    """Where the relative pronoun that opens a cue's clause stands ("التي سيطرت", "التي
+    كانت قد سيطرت", "which rebels had captured"), within a few words before the cue and
+    after the cue before it."""
+    if not scope.relatives:
+        return None
+    i = doc.token_at(cue.start)
+    for token in reversed(doc.tokens[max(0, i - RELATIVE_NEAR):i]):
+        if token.start < start:
+            return None
+        if token.key in scope.relatives:
+            return token.start
+    return None
 
 
 def _set_in(doc: Doc, places: list[Mention], action: Action, scope: Scope) -> list[Mention]:
@@ -570,7 +592,8 @@ def _locative(doc: Doc, a: Mention, b: Mention, fillers: frozenset[str],
             words.append(normalize_key(doc.text[token.start:b.start]))
             break
         forms = clitic_forms(token.key)
-        if token.key[:1] in CONJUNCTIONS and len(token.key) > 2 and forms[1:]:
+        if token.key[:1] in CONJUNCTIONS and len(token.key) > 2 and forms[1:] \
+                and token.key not in locatives:  # "وسط" is a word of its own
             return False
         if not any(f in fillers for f in forms) or any(f in locatives for f in forms):
             words.append(token.key)

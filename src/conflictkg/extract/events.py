@@ -42,6 +42,7 @@ DATE_WORDS = 12  # most words a date between them may have ("يوم الجمعة
 LOCAL_LEVELS = ("neighbourhood", "community")
 AREA_LEVELS = ("governorate", "district", "subdistrict", "country")  # what holds a town
 FIRE_WINDOW = 2  # tokens between a capture cue and "نارية" ("سيطرة نارية", "السيطرة النارية")
+OWN_SUFFIXES = ("ها", "ه", "هم")  # "قواتها", "مقاتليه", "عناصرهم": the speaker's own
 SCARE_QUOTE_WORDS = 2  # words of a quotation that sets a label apart ("“هربت”")
 QUOTE_OPENINGS = ("“", "«", "\"")
 QUOTE_CLOSINGS = ("”", "»", "\"")
@@ -115,6 +116,8 @@ class EventFinder:
             if not n.places:  # a battle named with no place is where its first episode was
                 n.places = next((list(e.places) for e, _ in episodes
                                  if e.parent == n.key and e.places), [])
+        for event, _ in episodes:
+            event.places = self._with_towns(doc, rules, event)
         told = {e.parent for e, _ in episodes}
         events += [n for n in named if n.start or n.key in told or n in (
             e for e, _ in episodes)] + [e for e, _ in episodes if e not in named]
@@ -208,6 +211,30 @@ class EventFinder:
                 return sites[-1]
         return None
 
+    def _with_towns(self, doc: Doc, rules: EventRules, event: Event) -> list[str]:
+        """The places of an event with the town or quarter each site the text found lies
+        in, when the text names it ("قصفت سوق الهال في المدينة": the market, in the town
+        the text is about), and not as a point the site lies away from ("صوامع الحبوب شرق
+        مدينة تدمر": the silos are east of the town)."""
+        mentions = doc.place_mentions
+        away = {m.key for m in mentions
+                if event.evidence.start <= m.start < event.evidence.end
+                and after_reference(doc, m, rules.taken_at | rules.proximity,
+                                    rules.place_fillers, rules.locatives)}
+        out: list[str] = []
+        for key in event.places:
+            out.append(key)
+            found = doc.places.get(key)
+            if key in self._places or found is None or found.level != "site" \
+                    or found.parent in away or not self._local(found.parent):
+                continue
+            # named on its own, not only inside the site's name ("حاجز الصوامع")
+            sites = [m for m in mentions if m.key == key]
+            if any(m.key == found.parent and not any(
+                    s.start <= m.start and m.end <= s.end for s in sites) for m in mentions):
+                out.append(found.parent)
+        return list(dict.fromkeys(out))
+
     def _local(self, key: str) -> bool:
         entry = self._places.get(key)
         return entry is not None and entry.level in LOCAL_LEVELS
@@ -242,9 +269,11 @@ class EventFinder:
         unresolved = SpanIndex([u for u in rules.unresolved.find(doc.norm)
                                 if not doc.dates_overlapping(u.start, u.end)])
         # "وبالا" is the village of Bala, not "ب" + "إلا": a clause word inside a place name
-        # ends no list
+        # ends no list; nor does a locative that sets a site in its town ("سوق الهال وسط
+        # مدينة كفرنبل": the town is where it happened too)
         scope_ends = SpanIndex([e for e in rules.scope_ends.find(doc.norm) if not any(
-            not m.weak for m in doc.index("place_mentions").overlapping(e.start, e.end))])
+            not m.weak for m in doc.index("place_mentions").overlapping(e.start, e.end))
+            and not _site_setting(doc, e, rules, lambda k: self._level(doc, k) == "site")])
         causes = SpanIndex(rules.causes.find(doc.norm))
         late_denials = SpanIndex(rules.late_denials.find(doc.norm))
         denials = SpanIndex(rules.denials.find(doc.norm))
@@ -324,7 +353,8 @@ class EventFinder:
                            rules.coordinators, rules.place_fillers, rules.background,
                            rules.resumed_list_kinds, rules.resumed_list_objects,
                            rules.resumed_list_openers, rules.wound_nouns, rules.wound_verbs,
-                           frozenset(o.end for o in inside(offsets) if o.payloads[0] != "0"))
+                           frozenset(o.end for o in inside(offsets) if o.payloads[0] != "0"),
+                           rules.relatives)
             found = actions(doc, sentence, unquoted, stops, lambda d, days=began_days: usable(
                 d) and id(d) not in days, names, bounds)
             offsets_here = inside(offsets)
@@ -346,8 +376,12 @@ class EventFinder:
                     # an operation launched on November 30": the day something else began
                     # ("the rebel pullout began on Saturday" is the pullout's own)
                     date = scope
-                if moved and (action.date is None or action.inherited):
-                    # "خضعت لسيطرة داعش منذ مطلع عام 2014": the year its hold began
+                first_clause = doc.clause_at(action.cues[0].start) or (action.start, action.end)
+                if moved and (action.date is None or action.inherited
+                              or action.date.span.start >= first_clause[1]):
+                    # "خضعت لسيطرة داعش منذ مطلع عام 2014": the year its hold began, even
+                    # when a clause after it tells something else on a day of its own
+                    # ("، وتعرضت المناطق المقابلة لقذائف ... آخرها أمس")
                     date = timing.since_year(doc, rules, action.cues[0].end, action.end) or date
                 # "لليوم الرابع على التوالي": what has gone on for days began days before
                 date = timing.run_start(date, runs.starting(action.start, action.end))
@@ -634,6 +668,24 @@ def _inside_name(cue: Match[str], name: Mention, language: str) -> bool:
     return not head
 
 
+def _site_setting(doc: Doc, stop: Match[str], rules: EventRules, site: Callable[[str], bool]) -> bool:
+    """Whether a clause-opening word is a locative that only says where the site just
+    before it lies, with nothing but place nouns before the place after it ("سوق الهال
+    وسط مدينة معرة النعمان"); "وسط اشتباكات" is amid fighting and ends the list."""
+    if normalize_key(doc.text[stop.start:stop.end]) not in rules.locatives:
+        return False
+    i = doc.token_at(stop.start)
+    if i == 0 or not any(site(m.key) for m in doc.index("place_mentions").overlapping(
+            doc.tokens[i - 1].start, doc.tokens[i - 1].end)):
+        return False
+    for token in doc.tokens_after(stop.end, PLACE_OBJECT_WINDOW):
+        if doc.index("place_mentions").overlapping(token.start, token.end):
+            return True
+        if not any(f in rules.place_fillers for f in clitic_forms(token.key)):
+            return False
+    return False
+
+
 def _overlaps(spans: list[tuple[int, int]], m: Match[str]) -> bool:
     return any(s < m.end and m.start < e for s, e in spans)
 
@@ -666,8 +718,32 @@ def _quoted_aside(doc: Doc, cue: Match[str]) -> bool:
     if opening < 0 or not closings:
         return True
     closing = min(closings)
-    return len(doc.text[opening + 1:closing].split()) <= SCARE_QUOTE_WORDS or not \
-        doc.index("place_mentions").overlapping(opening, closing)
+    if len(doc.text[opening + 1:closing].split()) <= SCARE_QUOTE_WORDS:
+        # "قالت قسد إن قواتها "حررت" بلدتي A وB": the word of the source the sentence
+        # credits, quoted, tells what it says it did; a word the writer sets apart
+        # ("قوات النظام “هربت” من حمص") does not
+        return not _credited_word(doc, opening, closing)
+    return not doc.index("place_mentions").overlapping(opening, closing)
+
+
+def _credited_word(doc: Doc, opening: int, closing: int) -> bool:
+    """Whether a short quotation stands in what a named source is credited with saying,
+    in its sentence after the crediting words, with a place right after it in its clause."""
+    sentence = doc.sentence_at(opening)
+    if sentence is None or not any(
+            sentence.start <= a.start and a.end <= opening and a.scope_start <= opening < a.scope_end
+            and not a.aside for a in doc.attributions):
+        return False
+    # its subject is the source's own ("إن قواتها", "أن مقاتليه"): what the source says
+    # it did, not its word for what its enemy did ("أن قوات النظام “هربت”")
+    before = [t for t in doc.tokens if sentence.start <= t.start and t.end <= opening][-1:]
+    if not before or before[0].key.startswith("ال") or len(before[0].key) <= 3 or \
+            not before[0].key.endswith(OWN_SUFFIXES):
+        return False
+    clause = doc.clause_at(closing) or (closing, sentence.end)
+    after = doc.tokens_after(closing, PLACE_OBJECT_WINDOW)
+    return any(doc.index("place_mentions").overlapping(t.start, t.end) for t in after
+               if t.end <= clause[1])
 
 
 def _in_quotes(doc: Doc, offset: int) -> bool:

@@ -42,3 +42,15 @@ def extract(run: Callable[..., Doc]) -> Callable[..., Extraction]:
         return assemble(run(text, **options))
 
     return _extract
+
+
+@pytest.fixture(scope="session")
+def english_claims(extract: Callable[..., Extraction]) -> Callable[[str], list[tuple[str | None, str, str | None]]]:
+    """The control claims of an English text as (party, change, the place's English label)."""
+
+    def _claims(text: str) -> list[tuple[str | None, str, str | None]]:
+        found = extract(text, language="en", published="2017-06-01")
+        places = {p.key: p.labels.get("en") for p in found.places}
+        return [(c.actor, c.change, places.get(c.place)) for c in found.control_claims]
+
+    return _claims

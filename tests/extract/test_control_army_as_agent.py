@@ -5,22 +5,16 @@ units that belong to a named party ("units of the SDF") is that party's."""
 import pytest
 
 
-def claims(extract, text: str) -> list[tuple[str | None, str, str | None]]:
-    x = extract(text, language="en", published="2017-06-01")
-    places = {p.key: p.labels.get("en") for p in x.places}
-    return [(c.actor, c.change, places.get(c.place)) for c in x.control_claims]
-
-
 @pytest.mark.parametrize(("text", "place"), [
     ("The town of Saraqib has changed hands several times, and was recaptured by the army on Monday.",
      "Saraqab"),
     ("The town of Maskanah was captured by Syrian troops.", "Maskana"),
     ("The town of Saraqib fell to the army on Monday.", "Saraqab"),
 ])
-def test_an_army_noun_after_a_passive_names_the_state_s_forces(extract, text, place):
-    assert claims(extract, text) == [("syrian-government-forces", "captured", place)]
+def test_an_army_noun_after_a_passive_names_the_state_s_forces(english_claims, text, place):
+    assert english_claims(text) == [("syrian-government-forces", "captured", place)]
 
 
-def test_units_of_a_named_party_are_that_party_s(extract):
-    assert claims(extract, "The town of Tabqa was captured by units of the SDF.") == [
+def test_units_of_a_named_party_are_that_party_s(english_claims):
+    assert english_claims("The town of Tabqa was captured by units of the SDF.") == [
         ("sdf", "captured", "Al-Thawrah")]

@@ -4,12 +4,6 @@ the party after the verb took the place; what is no place handed over claims not
 import pytest
 
 
-def claims(extract, text: str) -> list[tuple[str | None, str, str | None]]:
-    x = extract(text, language="en", published="2017-06-01")
-    places = {p.key: p.labels.get("en") for p in x.places}
-    return [(c.actor, c.change, places.get(c.place)) for c in x.control_claims]
-
-
 @pytest.mark.parametrize(("text", "claim"), [
     ("The town of Maskanah was handed over to government forces.",
      ("syrian-government-forces", "captured", "Maskana")),
@@ -17,9 +11,9 @@ def claims(extract, text: str) -> list[tuple[str | None, str, str | None]]:
      ("syrian-government-forces", "captured", "Saraqab")),
     ("The town of Tabqa was handed over to the SDF under a deal with IS.", ("sdf", "captured", "Al-Thawrah")),
 ])
-def test_a_place_handed_over_is_taken_by_the_party_after_the_verb(extract, text, claim):
-    assert claim in claims(extract, text)
+def test_a_place_handed_over_is_taken_by_the_party_after_the_verb(english_claims, text, claim):
+    assert claim in english_claims(text)
 
 
-def test_what_is_no_place_handed_over_claims_nothing(extract):
-    assert claims(extract, "The bodies were handed over to the Red Crescent.") == []
+def test_what_is_no_place_handed_over_claims_nothing(english_claims):
+    assert english_claims("The bodies were handed over to the Red Crescent.") == []

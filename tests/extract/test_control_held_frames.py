@@ -5,12 +5,6 @@ named by its name or by a word for it."""
 import pytest
 
 
-def claims(extract, text: str) -> list[tuple[str | None, str, str | None]]:
-    x = extract(text, language="en", published="2017-06-01")
-    places = {p.key: p.labels.get("en") for p in x.places}
-    return [(c.actor, c.change, places.get(c.place)) for c in x.control_claims]
-
-
 @pytest.mark.parametrize(("text", "claim"), [
     ("The town of Maskanah has been under IS control since 2014.",
      ("islamic-state", "captured", "Maskana")),
@@ -23,19 +17,19 @@ def claims(extract, text: str) -> list[tuple[str | None, str, str | None]]:
     ("The town of Khan Sheikhoun has been in army hands since August.",
      ("syrian-government-forces", "captured", "Khan Shaykun")),
 ])
-def test_the_party_inside_a_frame_holds_the_place_before_it(extract, text, claim):
-    assert claims(extract, text) == [claim]
+def test_the_party_inside_a_frame_holds_the_place_before_it(english_claims, text, claim):
+    assert english_claims(text) == [claim]
 
 
-def test_a_frame_with_no_party_inside_claims_nothing_of_its_own(extract):
-    assert claims(extract, "The town of Saraqib is under heavy bombardment.") == []
+def test_a_frame_with_no_party_inside_claims_nothing_of_its_own(english_claims):
+    assert english_claims("The town of Saraqib is under heavy bombardment.") == []
 
 
-def test_a_frame_said_of_what_is_no_place_named_claims_nothing(extract):
+def test_a_frame_said_of_what_is_no_place_named_claims_nothing(english_claims):
     text = "Rebels captured the town of Saraqib, and the militants fled towards the areas under regime control."
-    assert ("syrian-government-forces", "captured", "Saraqab") not in claims(extract, text)
+    assert ("syrian-government-forces", "captured", "Saraqab") not in english_claims(text)
 
 
-def test_a_frame_in_a_relative_clause_is_said_of_the_place_before_it(extract):
+def test_a_frame_in_a_relative_clause_is_said_of_the_place_before_it(english_claims):
     text = "The convoys left for the town of Saraqib, which remains in rebel hands."
-    assert ("syrian-opposition-factions", "captured", "Saraqab") in claims(extract, text)
+    assert ("syrian-opposition-factions", "captured", "Saraqab") in english_claims(text)

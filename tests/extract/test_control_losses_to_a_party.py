@@ -4,20 +4,14 @@ the perfect."""
 import pytest
 
 
-def claims(extract, text: str) -> list[tuple[str | None, str, str | None]]:
-    x = extract(text, language="en", published="2017-06-01")
-    places = {p.key: p.labels.get("en") for p in x.places}
-    return [(c.actor, c.change, places.get(c.place)) for c in x.control_claims]
-
-
-def test_lost_to_a_party_is_that_party_s_capture(extract):
-    found = claims(extract, "IS lost control of the town of Maskanah to government forces.")
+def test_lost_to_a_party_is_that_party_s_capture(english_claims):
+    found = english_claims("IS lost control of the town of Maskanah to government forces.")
     assert ("islamic-state", "lost", "Maskana") in found
     assert ("syrian-government-forces", "captured", "Maskana") in found
 
 
-def test_lost_to_no_party_is_only_a_loss(extract):
-    assert claims(extract, "Rebels lost the town of Saraqib after heavy airstrikes.") == [
+def test_lost_to_no_party_is_only_a_loss(english_claims):
+    assert english_claims("Rebels lost the town of Saraqib after heavy airstrikes.") == [
         ("syrian-opposition-factions", "lost", "Saraqab")]
 
 
@@ -25,6 +19,6 @@ def test_lost_to_no_party_is_only_a_loss(extract):
     "The SDF said it had driven IS out of the town of Tabqa.",
     "The SDF has driven IS from the town of Tabqa.",
 ])
-def test_driven_out_in_the_perfect_is_an_expulsion(extract, text):
-    found = claims(extract, text)
+def test_driven_out_in_the_perfect_is_an_expulsion(english_claims, text):
+    found = english_claims(text)
     assert ("sdf", "captured", "Al-Thawrah") in found and ("islamic-state", "withdrew", "Al-Thawrah") in found

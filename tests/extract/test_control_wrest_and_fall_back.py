@@ -5,14 +5,8 @@ evacuated or leaving are no party."""
 import pytest
 
 
-def claims(extract, text: str) -> list[tuple[str | None, str, str | None]]:
-    x = extract(text, language="en", published="2017-06-01")
-    places = {p.key: p.labels.get("en") for p in x.places}
-    return [(c.actor, c.change, places.get(c.place)) for c in x.control_claims]
-
-
-def test_wrested_from_is_a_capture_and_a_loss(extract):
-    found = claims(extract, "Rebels wrested the town of Saraqib from government forces on Monday.")
+def test_wrested_from_is_a_capture_and_a_loss(english_claims):
+    found = english_claims("Rebels wrested the town of Saraqib from government forces on Monday.")
     assert ("syrian-opposition-factions", "captured", "Saraqab") in found
     assert ("syrian-government-forces", "lost", "Saraqab") in found
 
@@ -24,13 +18,13 @@ def test_wrested_from_is_a_capture_and_a_loss(extract):
      ("syrian-opposition-factions", "withdrew", "Saraqab")),
     ("The army has abandoned the town of Maskanah.", ("syrian-government-forces", "withdrew", "Maskana")),
 ])
-def test_falling_back_evacuating_and_abandoning_are_withdrawals(extract, text, claim):
-    assert claims(extract, text) == [claim]
+def test_falling_back_evacuating_and_abandoning_are_withdrawals(english_claims, text, claim):
+    assert english_claims(text) == [claim]
 
 
 @pytest.mark.parametrize("text", [
     "Aid workers were evacuating civilians from the town of Saraqib.",
     "Residents began abandoning the town of Saraqib.",
 ])
-def test_people_evacuated_or_leaving_are_no_party(extract, text):
-    assert claims(extract, text) == []
+def test_people_evacuated_or_leaving_are_no_party(english_claims, text):
+    assert english_claims(text) == []

@@ -138,12 +138,7 @@ class EventFinder:
             return False
         if cue.key not in rules.place_object_cues:
             return True
-        for token in doc.tokens_after(cue.end, PLACE_OBJECT_WINDOW):
-            if doc.index("place_mentions").overlapping(token.start, token.end):
-                return True
-            if not any(f in rules.place_fillers for f in clitic_forms(token.key)):
-                return False
-        return False
+        return _place_follows(doc, cue.end, rules)
 
     @staticmethod
     def _attributive(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
@@ -678,7 +673,13 @@ def _site_setting(doc: Doc, stop: Match[str], rules: EventRules, site: Callable[
     if i == 0 or not any(site(m.key) for m in doc.index("place_mentions").overlapping(
             doc.tokens[i - 1].start, doc.tokens[i - 1].end)):
         return False
-    for token in doc.tokens_after(stop.end, PLACE_OBJECT_WINDOW):
+    return _place_follows(doc, stop.end, rules)
+
+
+def _place_follows(doc: Doc, offset: int, rules: EventRules) -> bool:
+    """Whether a place is named right after ``offset``, with nothing but place nouns
+    before it ("على مدينة X", "وسط مدينة X")."""
+    for token in doc.tokens_after(offset, PLACE_OBJECT_WINDOW):
         if doc.index("place_mentions").overlapping(token.start, token.end):
             return True
         if not any(f in rules.place_fillers for f in clitic_forms(token.key)):

@@ -742,9 +742,7 @@ class ControlFinder:
             return False
         comma = fronted_gerund_end(doc, cue, sentence, rules.words)
         if comma is not None:  # "Having seized X, the army pushed on": the noun after the clause
-            following = doc.tokens_between(comma, sentence.end)[:3]
-            while following and following[0].key in rules.army_qualifiers and following[0].key not in rules.army_nouns:
-                following.pop(0)
+            following = _unqualified(doc.tokens_between(comma, sentence.end)[:3], rules)
             return bool(following) and following[0].key in rules.army_nouns
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         end = cue.start
@@ -772,9 +770,7 @@ class ControlFinder:
     def _army_opens(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """English: the clause of the cue opens with an unqualified army noun ("The army ...")."""
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
-        own = doc.tokens_between(clause[0], cue.start)
-        while own and own[0].key in rules.army_qualifiers and own[0].key not in rules.army_nouns:
-            own = own[1:]
+        own = _unqualified(doc.tokens_between(clause[0], cue.start), rules)
         return bool(own) and own[0].key in rules.army_nouns
 
     def _owned_noun(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
@@ -788,9 +784,7 @@ class ControlFinder:
         if not rules.army_nouns or not cue.key.endswith(
                 tuple(" " + a for a in rules.passive_agents | rules.noun_agents)):
             return False
-        following = doc.tokens_between(cue.end, sentence.end)[:ARMY_AFTER_REACH]
-        while following and following[0].key in rules.army_qualifiers and following[0].key not in rules.army_nouns:
-            following.pop(0)
+        following = _unqualified(doc.tokens_between(cue.end, sentence.end)[:ARMY_AFTER_REACH], rules)
         return bool(following) and following[0].key in rules.army_nouns and not (
             len(following) > 1 and following[1].key in rules.words.complements)  # "units of the SDF"
 
@@ -1120,6 +1114,15 @@ def _after(doc: Doc, cue: Match, sentence: Sentence, words: frozenset[str]) -> b
     i = doc.token_at(cue.start)
     return any(not words.isdisjoint(clitic_forms(t.key)) for t in doc.tokens[max(0, i - ATTEMPT_WINDOW):i]
                if t.start >= sentence.start)
+
+
+def _unqualified(tokens: list[Token], rules: ControlRules) -> list[Token]:
+    """The tokens from the first that is no qualifier of an army noun ("the Syrian army",
+    "government troops": from "army", "troops")."""
+    n = 0
+    while n < len(tokens) and tokens[n].key in rules.army_qualifiers and tokens[n].key not in rules.army_nouns:
+        n += 1
+    return tokens[n:]
 
 
 def _undated(doc: Doc, tokens: list[Token], rules: ControlRules) -> list[Token]:

@@ -182,18 +182,13 @@ def _collapse_spaces(n: NormalizedText) -> NormalizedText:
     runs = [m.span() for m in _SPACE_RUN.finditer(n.text)]
     if not runs:
         return n
-    # the maps made anew from the stretches between the runs, in one pass: cutting each
-    # run out in place moved the whole rest of the map once a run (a text has hundreds)
-    old_starts, old_ends = n.starts, n.ends
-    starts, ends = array("i"), array("i")
-    position = 0
-    for a, b in runs:
-        starts += old_starts[position:a + 1]
-        ends += old_ends[position:a]
-        ends.append(old_ends[b - 1])
-        position = b
-    starts += old_starts[position:]
-    ends += old_ends[position:]
+    # the maps are the caller's own (fresh from normalize_text): cut in place, from the
+    # end so that the offsets of the runs before stay true
+    starts, ends = n.starts, n.ends
+    for a, b in reversed(runs):
+        del starts[a + 1:b]
+        ends[a] = ends[b - 1]
+        del ends[a + 1:b]
     return NormalizedText(n.original, _SPACE_RUN.sub(" ", n.text), starts, ends,
                           n.keep_punctuation)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conflictkg.extract.doc import Doc, clitic_forms, word_forms
+from conflictkg.extract.doc import Doc, word_forms
 from conflictkg.extract.namesakes import CITY_PROMINENCE, STRONG_PROMINENCE, Candidate
 from conflictkg.reference.gazetteers import PlaceEntry
 
@@ -36,7 +36,7 @@ def governorates_named(doc: Doc, candidates: list[Candidate], i: int,
         nxt = candidates[i + 1]
         between = doc.tokens_between(c.match.end, nxt.match.start)
         if len(between) <= CONTEXT_TOKENS and all(
-                _is_link(t.key, rules) for t in between) and not _starts_with_and(doc, nxt):
+                rules.link_word(t.key) for t in between) and not _starts_with_and(doc, nxt):
             wide = _wide(nxt.entries)
             if wide:
                 return frozenset(e.admin1 for e in wide if e.admin1)
@@ -92,13 +92,13 @@ def _after_list(doc: Doc, candidates: list[Candidate], i: int, rules: Any) -> fr
             free = 0
             previous = inside = other.match.end
             continue
-        if _places_in(t.key, rules) or (english and t.key in EN_LINKS):
+        if rules.places_in_word(t.key) or (english and t.key in EN_LINKS):
             linked = True
             continue
         if english and t.key == "and":
             joined = True
             continue
-        if _is_link(t.key, rules) or t.key in rules.directions or (english and t.key == "the"):
+        if rules.link_word(t.key) or t.key in rules.directions or (english and t.key == "the"):
             continue  # a head noun or a direction: "في مدينة حمص", "in the northern Hama"
         if linked or t.key.isdigit() or (english and t.key[:1].islower()):
             break
@@ -112,17 +112,6 @@ def _wide(entries: list[PlaceEntry]) -> list[PlaceEntry]:
     """Entries that name an area another place lies in: a governorate, a district, a city."""
     return [e for e in entries if e.level in ("governorate", "district")
             or e.prominence >= CITY_PROMINENCE]
-
-
-def _places_in(key: str, rules: Any) -> bool:
-    """A word that puts what is before it in the place after it ("في", "بين", "قرب")."""
-    return not rules.placing.isdisjoint(clitic_forms(key))
-
-
-def _is_link(key: str, rules: Any) -> bool:
-    """A locative, proximity word or head noun ("في", "قرب", "ريف", "neighborhoods")."""
-    return not rules.linking.isdisjoint(clitic_forms(key)) or (
-        key[-1:] == "s" and key[:-1] in rules.qualifiers)
 
 
 def _starts_with_and(doc: Doc, c: Candidate) -> bool:

@@ -218,7 +218,8 @@ class Doc:
 
     def token_at(self, offset: int) -> int:
         """Index of the token that contains ``offset`` (or the last one before it)."""
-        return max(0, bisect.bisect_right(self._token_starts, offset) - 1)
+        i = bisect.bisect_right(self._token_starts, offset) - 1
+        return i if i > 0 else 0
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         starts = self._token_starts

@@ -638,11 +638,11 @@ def after_reference(doc: Doc, mention: Mention, references: frozenset[str],
     sentence = doc.sentence_at(mention.start)
     first = sentence.start if sentence is not None else 0
     skipped = 0
+    ends = _last_words(references)
     while i > 0 and skipped <= REFERENCE_REACH:
         j = i - 1
         if doc.tokens[j].start < first:
             return False
-        ends = _last_words(references)
         forms = clitic_forms(doc.tokens[j].key)
         for n in (3, 2, 1) if not ends.isdisjoint(forms) else ():  # a reference ends here
             if j - n + 1 < 0 or doc.tokens[j - n + 1].start < first:

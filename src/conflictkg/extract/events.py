@@ -306,8 +306,9 @@ class EventFinder:
             # what a hedge governs is no event ("Rebels may attack", "an offensive would
             # begin"); what the sentence told before it still is ("shelled Douma on
             # Saturday, and the army said it would push on to Homs")
-            hedge = next((h.start for h in inside(hypothetical)), sentence.end)
-            cues_here = _told_as_fact(doc, cues_here, inside(hypothetical))
+            hedges = inside(hypothetical)
+            hedge = next((h.start for h in hedges), sentence.end)
+            cues_here = _told_as_fact(doc, cues_here, hedges)
             # "قتل منذ بدء الهجوم في 19 أيار 79 عنصراً": the attack began that day
             opened = [o for o in (self._opened(doc, rules, m, sorted(
                 [*cues_here, *(n for n in inside(began_nouns) if n.end <= hedge)],
@@ -341,7 +342,8 @@ class EventFinder:
             if not unquoted:
                 continue  # only a label set apart, or quoted words that name no place
             scope = None  # the time of an action the sentence does not date
-            if not inside(unresolved):
+            unresolved_here = inside(unresolved)
+            if not unresolved_here:
                 scope = earlier[1] if earlier and earlier[0] == sentence.paragraph else lead_day
             stops = aimed + [c.start for c in meanwhile] + [c.start for c in caused]
             bounds = Scope(frozenset(m.start for m in inside(scope_ends)), rules.locatives,
@@ -383,7 +385,7 @@ class EventFinder:
                 if offsets_here:  # "بعد يوم من سيطرتها على جنديرس": the day before
                     # "The move came a day after ...": counted from the day last told,
                     # in this paragraph or the one before
-                    told = earlier[1] if earlier is not None and not inside(unresolved) \
+                    told = earlier[1] if earlier is not None and not unresolved_here \
                         else scope
                     date = timing.offset_day(doc, sentence, action.cues[0].start, None if
                                              action.inherited else action.date, offsets_here,
@@ -395,7 +397,7 @@ class EventFinder:
                     # منها": the other side happened on the day the change did
                     date = told_day
                 if nights_here:  # "بعد انسحاب المقاتلين منها ليلاً": the night before
-                    told = earlier[1] if earlier is not None and not inside(unresolved) \
+                    told = earlier[1] if earlier is not None and not unresolved_here \
                         else scope
                     date = timing.night_day(doc, sentence, action.cues[0].start,
                                             [a.cues[0].start for a in found], nights_here,

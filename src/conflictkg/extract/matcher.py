@@ -88,28 +88,30 @@ class Matcher(Generic[T]):
 
     def find(self, text: str | NormalizedText) -> list[Match[T]]:
         """Leftmost-longest, non-overlapping matches in text order."""
+        normalized = self._normalized(text)  # a plain string is normalised once
         chosen: list[tuple[int, int, bool, str]] = []
         last_end = -1
-        for candidate in sorted(self._candidates(text)):
+        for candidate in sorted(self._candidates(normalized, normalized is text)):
             start, neg_end = candidate[0], candidate[1]
             if start >= last_end:
                 chosen.append(candidate)
                 last_end = -neg_end
-        return self._matches(text, chosen)
+        return self._matches(normalized, chosen)
 
     def find_all(self, text: str | NormalizedText) -> list[Match[T]]:
         """Every whole-word match, overlapping ones included, in text order."""
-        return self._matches(text, sorted(self._candidates(text)))
-
-    def _matches(self, text: str | NormalizedText,
-                 found: list[tuple[int, int, bool, str]]) -> list[Match[T]]:
         normalized = self._normalized(text)
+        return self._matches(normalized, sorted(self._candidates(normalized, normalized is text)))
+
+    def _matches(self, normalized: NormalizedText,
+                 found: list[tuple[int, int, bool, str]]) -> list[Match[T]]:
         starts, ends, original, payloads = (normalized.starts, normalized.ends,
                                             normalized.original, self._payloads)
         new = tuple.__new__
+        # "for s in [...]" binds a name in a comprehension at the cost of an assignment
         return [new(Match, (s, e, original[s:e], payloads[key], key))
-                for s, e, key in ((starts[start], ends[-neg_end - 1], key)  # never empty
-                                  for start, neg_end, _, key in found)]
+                for start, neg_end, _, key in found
+                for s in [starts[start]] for e in [ends[-neg_end - 1]]]  # never empty
 
     @staticmethod
     def _normalized(text: str | NormalizedText) -> NormalizedText:
@@ -119,14 +121,16 @@ class Matcher(Generic[T]):
             return text
         return normalize_text(text)
 
-    def _candidates(self, text: str | NormalizedText) -> list[tuple[int, int, bool, str]]:
-        """(start, -end, elided_article, key) of every valid match, in normalised offsets."""
+    def _candidates(self, text: NormalizedText, given: bool) -> list[tuple[int, int, bool, str]]:
+        """(start, -end, elided_article, key) of every valid match, in normalised offsets.
+        ``given``: the caller passed ``text`` normalised (a document's, which the shared
+        scan reads once for every matcher), not a string normalised here."""
         if not self._payloads:
             return []
-        if self._scan and isinstance(text, NormalizedText):
+        if self._scan and given:
             return self._scan[0].candidates(text, self._scan[1])
         out: list[tuple[int, int, bool, str]] = []
-        self._automata.collect(self._normalized(text).text, [out], lambda value: ((0, value),))
+        self._automata.collect(text.text, [out], lambda value: ((0, value),))
         return out
 
 
@@ -192,15 +196,25 @@ def _collect_spaced(t: str, hits: Hits, out: list[list[Candidate]]) -> None:
     word does (``end`` the offset of the space after the name): no character tests."""
     known = clitics()
     plain, lam = known.plain, known.before_lam_article
+    rfind = t.rfind
+    # :func:`_add` written out here: a document's scan has hundreds of hits
     for end, entries in hits:
         start = end - entries[0][1][0]  # every matcher's string here has the same length
         if start == 0 or t[start - 1] == " ":  # a whole word: any name but an elided one
-            _add(out, entries, start, end, None)
+            for index, (_, keys) in entries:
+                found = out[index]
+                for key, elided, _before in keys:
+                    if not elided:
+                        found.append((start, -end, False, key))
             continue
-        prefix = t[t.rfind(" ", 0, start) + 1:start]
+        prefix = t[rfind(" ", 0, start) + 1:start]
         if prefix not in plain and prefix not in lam:
             continue  # starts inside a word, after letters that are no proclitic
-        _add(out, entries, start, end, prefix)
+        for index, (_, keys) in entries:
+            found = out[index]
+            for key, elided, before in keys:
+                if prefix in before:
+                    found.append((start, -end, elided, key))
 
 
 def _collect(t: str, hits: Hits, out: list[list[Candidate]], shift: int, unbroken: bool) -> None:

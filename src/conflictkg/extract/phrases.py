@@ -20,6 +20,7 @@ one unknown village does not lose the villages after it. The words are data
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -85,6 +86,8 @@ class PhraseReader:
         self.regions = frozenset(normalize_key(w) for w in s.words("regions"))
         self.settlements = frozenset(normalize_key(w) for w in s.words("settlements"))
         self.suffixes = tuple(sorted(s.words("pronoun_suffixes"), key=len, reverse=True))  # longest first
+        # asked of most words a phrase reads: once a word
+        self.possessed_generic = functools.lru_cache(maxsize=65536)(self._possessed_generic)
 
     # --- words -------------------------------------------------------------------------
 
@@ -115,7 +118,7 @@ class PhraseReader:
                 return key[:-len(suffix)]
         return key
 
-    def possessed_generic(self, key: str) -> bool:
+    def _possessed_generic(self, key: str) -> bool:
         """Whether a word is a generic noun with a possessive pronoun ("مواقعها", "نقاطه")."""
         stem = self.unsuffixed(key)
         return stem != key and any(category == GENERIC for form in clitic_forms(stem)

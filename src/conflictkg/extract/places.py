@@ -10,6 +10,7 @@ the map. Among namesakes, the one those clues favour wins.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -81,6 +82,12 @@ class _Rules:
         self.given_names = s.keys("given_names") if language == "ar" else frozenset()
         self.placing = self.locatives | self.proximity  # "في", "قرب": in the place after
         self.linking = self.placing | frozenset(self.qualifiers)
+        # asked of every word after a name (:mod:`.context`): once a word, under its proclitics
+        self.places_in_word = functools.lru_cache(maxsize=65536)(
+            lambda key: not self.placing.isdisjoint(clitic_forms(key)))
+        self.link_word = functools.lru_cache(maxsize=65536)(
+            lambda key: not self.linking.isdisjoint(clitic_forms(key)) or (
+                key[-1:] == "s" and key[:-1] in self.qualifiers))
         self.generic = (frozenset(self.qualifiers) | self.facilities | frozenset(self.anaphors)
                         | self.locatives | self.proximity)
         self.anaphor_matcher: Matcher[str] = s.matcher(anaphor=s.groups("anaphors"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 import time
@@ -220,3 +221,36 @@ def test_an_io_error_of_the_event_index_on_a_full_disk_names_the_full_disk(tmp_p
     with pytest.raises(store.StoreWriteError, match="could not write the store: disk I/O error"), \
             store._writes(tmp_path):
         failing()
+
+
+def _whole_change(path: Path, *, bulk: bool, monkeypatch) -> set[Quad]:
+    """An incident-like change: one subject rewritten (some statements kept), one new, and a
+    statement of another graph, through the bulk loader or a transaction."""
+    monkeypatch.setattr(store, "BULK_SUBJECTS", 1 if bulk else 10**9)
+    with store.writing(path) as writer:
+        writer.put_graph(G, [quad("a", "1"), quad("a", "2"), quad("b", "3")])
+        writer.put_graph(G2, [quad("c", "4", G2)])
+        writer.change(remove=[quad("a", "1"), quad("a", "2"), quad("c", "4", G2)],
+                      add=[quad("a", "2"), quad("a", "5"), quad("d", "6"), quad("c", "7", G2)],
+                      whole_subjects_of=G)
+        assert not (path / store.BULK_PENDING).exists()
+        return set(writer.quads())
+
+
+def test_whole_subjects_added_through_the_bulk_loader_land_as_a_transaction_lands_them(tmp_path, monkeypatch):
+    bulk = _whole_change(tmp_path / "bulk", bulk=True, monkeypatch=monkeypatch)
+    plain = _whole_change(tmp_path / "plain", bulk=False, monkeypatch=monkeypatch)
+    assert bulk == plain == {quad("a", "2"), quad("a", "5"), quad("b", "3"), quad("d", "6"), quad("c", "7", G2)}
+
+
+def test_the_next_writer_removes_the_subjects_of_an_unfinished_bulk_load_from_their_graph_only(tmp_path):
+    path = tmp_path / "s"
+    with store.writing(path) as writer:
+        writer.put_graph(G, [quad("a", "1"), quad("b", "2"), quad("c", "3")])
+        writer.put_graph(G2, [quad("a", "4", G2)])
+    # a writer died while adding the statements of a and c to G (the load had begun)
+    (path / store.BULK_PENDING).write_text(json.dumps(
+        {"graphs": [], "subjects": {G: ["https://example.org/a", "https://example.org/c"]}}))
+    with store.writing(path) as writer:
+        assert set(writer.quads()) == {quad("b", "2"), quad("a", "4", G2)}
+    assert not (path / store.BULK_PENDING).exists()

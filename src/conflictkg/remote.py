@@ -493,8 +493,10 @@ class RemoteWriter:
         for graph, part in _by_graph(quads).items():
             self._send_graph("POST", None if isinstance(graph, DefaultGraph) else graph.value, part)
 
-    def change(self, *, remove: Iterable[Quad] = (), add: Iterable[Quad] = ()) -> None:
-        """Remove some quads (DELETE DATA), then add others (a POST per graph)."""
+    def change(self, *, remove: Iterable[Quad] = (), add: Iterable[Quad] = (),
+               whole_subjects_of: str | None = None) -> None:
+        """Remove some quads (DELETE DATA), then add others (a POST per graph);
+        ``whole_subjects_of`` is for an embedded store's bulk loader, not used here."""
         remove = list(remove)
         if remove:
             body = "\n".join(f"GRAPH {g} {{\n" + _ntriples(qs, self.endpoints.wkt_crs).decode() + "}"

@@ -73,6 +73,10 @@ KEEP_SNAPSHOTS = 1
 COMPACTION_ROOM = 4 << 30
 ROOM_MARGIN = 2 << 20  # the checkpoint's copies (MANIFEST, OPTIONS), the event index, the LOG
 QUAD_BYTES = 400  # about what a quad takes on disk in the database, its indexes included
+# Additions of whole subjects (an ingest's batch of incidents) from which Writer.change
+# goes through the bulk loader: no write-ahead log, and no memtable for the next flush to
+# write again; a smaller change (one document linked) stays one transaction.
+BULK_SUBJECTS = 10_000
 # How long a flush or a checkpoint may wait while the disk lacks that room before the
 # writer gives up on it (the disk filled from outside, between two checks of this writer)
 STALL_SECONDS = 30.0
@@ -377,11 +381,19 @@ class Writer:
         self.changed = True
         self.changes.quads(quads)
 
-    def change(self, *, remove: Iterable[Quad] = (), add: Iterable[Quad] = ()) -> None:
+    def change(self, *, remove: Iterable[Quad] = (), add: Iterable[Quad] = (),
+               whole_subjects_of: str | None = None) -> None:
         """Remove some quads, then add others, in any graphs: two transactions, the removals
         (a SPARQL DELETE DATA) and the additions (a bulk insert, many times faster than SPARQL
         for the thousands of statements a batch of incidents may hold). A crash between the
-        two leaves the removals done: the caller must be able to write the additions again."""
+        two leaves the removals done: the caller must be able to write the additions again.
+
+        ``whole_subjects_of`` names a graph of which ``add`` holds every statement of each
+        subject it adds to (as linking rewrites an incident's subjects whole). When there
+        are BULK_SUBJECTS additions or more, that graph's go through the bulk loader
+        (:meth:`_bulk_subjects`), the others (in other graphs) in a transaction after them;
+        a crash during the load leaves, once the next writer opens the store, what a crash
+        between the removals and the additions leaves."""
         remove, add = list(remove), list(add)
         if remove:
             with _writes(self.path):
@@ -389,8 +401,38 @@ class Writer:
                 self.store.update(f"DELETE DATA {{\n{_grouped(remove)}\n}}")
             self.changed = True
             self.changes.quads(remove)
+        if whole_subjects_of is not None and len(add) >= BULK_SUBJECTS:
+            graph = NamedNode(whole_subjects_of)
+            whole = [q for q in add if q.graph_name == graph]
+            if whole and all(isinstance(q.subject, NamedNode) for q in whole):
+                self._bulk_subjects(whole_subjects_of, whole)
+                add = [q for q in add if q.graph_name != graph]
         if add:
             self.extend(add)
+
+    def _bulk_subjects(self, graph: str, quads: list[Quad]) -> None:
+        """Add every statement of some subjects of ``graph`` through the bulk loader, which is
+        not atomic: the subjects are first listed in ``bulk.pending`` on disk and the list
+        removed once the load is flushed; a writer that finds the list (this one after a
+        failure, or the next to open the store) removes those subjects' statements from
+        ``graph``, whole or in part (:func:`_undo_unfinished_bulk_load`)."""
+        pending = self.path / BULK_PENDING
+        subjects = sorted({q.subject.value for q in quads})
+        with _writes(self.path):
+            self.ensure_room(len(quads) * QUAD_BYTES)
+            _write_synced(pending, json.dumps({"graphs": [], "subjects": {graph: subjects}}).encode())
+            try:
+                self.store.bulk_extend(quads)
+                self.store.flush()
+            except BaseException:
+                try:
+                    _undo_unfinished_bulk_load(self.path, self.store)
+                except OSError:
+                    self.failed = True  # the next writer undoes it
+                raise
+            pending.unlink()
+        self.changed = True
+        self.changes.quads(quads)
 
     def quads(self, subject: NamedNode | None = None, predicate: NamedNode | None = None,
               object: Any = None, graph: NamedNode | None = None) -> list[Quad]:
@@ -468,16 +510,23 @@ def _write_synced(target: Path, data: bytes) -> None:
 
 
 def _undo_unfinished_bulk_load(path: Path, store: Store) -> None:
-    """Drop the graphs of a bulk load that a dead writer left unfinished (whole or in part)."""
+    """Drop the graphs of a bulk load that a dead writer left unfinished (whole or in part),
+    or the statements of the subjects it was adding to a graph (:meth:`Writer._bulk_subjects`)."""
     pending = path / BULK_PENDING
     try:
-        graphs = json.loads(pending.read_text())
+        listed = json.loads(pending.read_text())
     except FileNotFoundError:
         return
     except json.JSONDecodeError:  # died while writing the list: the load had not begun
-        graphs = []
+        listed = []
+    graphs, subjects = (listed, {}) if isinstance(listed, list) else (listed["graphs"], listed["subjects"])
     for graph in graphs:
         store.remove_graph(NamedNode(graph))
+    for graph, iris in subjects.items():
+        g = NamedNode(graph)
+        for iri in iris:
+            for quad in list(store.quads_for_pattern(NamedNode(iri), None, None, g)):
+                store.remove(quad)
     store.flush()
     pending.unlink()
 

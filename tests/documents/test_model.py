@@ -97,3 +97,11 @@ def test_documents_compare_with_their_metadata_and_can_be_hashed():
     assert a != b
     assert a == Document.from_text("نص", "a.txt", metadata={"publisher": "A"})
     assert len({a, b}) == 2
+
+
+def test_the_arabic_share_counts_every_occurrence_of_each_letter():
+    from conflictkg.documents.model import arabic_share
+
+    assert arabic_share("") == 0.0 == arabic_share("123 ... ١٢٣")
+    assert arabic_share("قصف قصف abc") == 6 / 9  # repeated letters count each time
+    assert arabic_share("aaaa ب") == 1 / 5

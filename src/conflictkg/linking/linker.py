@@ -127,7 +127,7 @@ class Linker:
                     remove.append(_rank(claim, claim.held))
                     add.append(_rank(claim, rank))
                     self.index.set_held(iri, rank)
-            self.writer.change(remove=remove, add=add)
+            self.writer.change(remove=remove, add=add, whole_subjects_of=self.graph)  # incidents: whole
 
     def _assign_document(self, doc_iri: str, ranks: dict[str, tuple[Claim, str]]) -> set[str]:
         """File one document's reports and claims in the index, each report in its incident;

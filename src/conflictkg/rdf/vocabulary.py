@@ -43,7 +43,11 @@ WIKIDATA = "http://www.wikidata.org/entity/{}"
 
 
 class Namespace:
-    """``ns.term`` and ``ns["term"]`` give a :class:`pyoxigraph.NamedNode`."""
+    """``ns.term`` and ``ns["term"]`` give a :class:`pyoxigraph.NamedNode`.
+
+    ``ns.term`` is made once and kept as an attribute of the namespace, so that the
+    hundreds of thousands of terms a batch of documents maps cost a plain attribute read
+    each, not a concatenation and a new node (a node is immutable: sharing it is safe)."""
 
     def __init__(self, iri: str) -> None:
         self.iri = iri
@@ -51,7 +55,9 @@ class Namespace:
     def __getattr__(self, name: str) -> NamedNode:
         if name.startswith("__"):
             raise AttributeError(name)
-        return NamedNode(self.iri + name)
+        node = NamedNode(self.iri + name)
+        setattr(self, name, node)  # found in the instance's dict from now on
+        return node
 
     def __getitem__(self, name: str) -> NamedNode:
         return NamedNode(self.iri + name)

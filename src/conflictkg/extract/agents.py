@@ -285,9 +285,9 @@ class Agents:
         near = doc.tokens_between(sentence.start, cue.start)[-SUBJECT_WINDOW:] + \
             doc.tokens_between(cue.end, sentence.end)[:2]
         before = [m for m in candidates if m.end <= cue.start]
-        if not words.first_person.isdisjoint(phrases_of(near)) or (
-                not before and not words.first_person.isdisjoint(
-                    phrases_of(doc.tokens_between(sentence.start, cue.start)))):
+        if has_phrase(words.first_person, near) or (
+                not before and has_phrase(
+                    words.first_person, doc.tokens_between(sentence.start, cue.start))):
             spoken = self.spoken_for(doc, sentence, cue, words)
             if spoken is not None:
                 return spoken, True  # "قال قيادي في الهيئة إن قواتنا دخلت"
@@ -321,8 +321,8 @@ class Agents:
             # militants left", "the SNA captured": right before the verb
         entry = self._actors.get(head.key)
         if entry is not None and entry.generic and before[-1].start > head.start and not any(
-                c in doc.text[head.end:before[-1].start] for c in "،,:") and not words.compositions.isdisjoint(
-                phrases_of(doc.tokens_between(head.end, before[-1].start))):
+                c in doc.text[head.end:before[-1].start] for c in "،,:") and has_phrase(
+                words.compositions, doc.tokens_between(head.end, before[-1].start)):
             head = before[-1]  # "الفصائل المؤلفة من هيئة تحرير الشام وفيلق الرحمن": the groups named,
             # not "مواقع قوات النظام", the object of the collective's own verb
         for m in reversed([m for m in mentions if m.end <= head.start]):
@@ -583,8 +583,8 @@ class Agents:
             entry = self._actors.get(m.key)
             if entry is not None and entry.side in self._non_party_sides:
                 continue
-            if m.end <= before and (words is None or words.accompaniments.isdisjoint(
-                    phrases_of(doc.tokens_between(max(0, m.start - 60), m.start)[-ACCOMPANIMENT_REACH:]))):
+            if m.end <= before and (words is None or not has_phrase(
+                    words.accompaniments, doc.tokens_between(max(0, m.start - 60), m.start)[-ACCOMPANIMENT_REACH:])):
                 return m.key
         return None
 
@@ -656,7 +656,7 @@ class Agents:
                 " \"'«“ـ"):
             return True  # "بـ\"الشبيحة\"": the preposition written apart before a quote
         window = self._window(doc, m)
-        if not words.accompaniments.isdisjoint(phrases_of(window)):
+        if has_phrase(words.accompaniments, window):
             return True  # "ومعها مقاتلون من حزب الله", "backed by the Turkish army"
         before = window[-2:]
         if not before:
@@ -678,7 +678,7 @@ class Agents:
 
     def accompanying(self, doc: Doc, m: Mention, words: AgentWords) -> bool:
         """Whether a party is named as a helper ("بمساندة حزب الله", "backed by the Turkish army")."""
-        return not words.accompaniments.isdisjoint(phrases_of(self._window(doc, m)))
+        return has_phrase(words.accompaniments, self._window(doc, m))
 
     def _window(self, doc: Doc, m: Mention) -> list[Token]:
         """The few words before a party, not past a comma."""
@@ -795,6 +795,27 @@ def phrases_of(tokens: list[Token]) -> set[str]:
     for n in (2, 3, 4):
         out.update(" ".join(keys[i:i + n]) for i in range(len(keys) - n + 1))
     return out
+
+
+def has_phrase(phrases: frozenset[str], tokens: list[Token]) -> bool:
+    """Whether one of ``phrases`` is among :func:`phrases_of` ``tokens``, read without
+    building them all: a run of words is joined only where a phrase's first word stands
+    (asked for every change and every party, many times a document)."""
+    if not phrases.isdisjoint(word_forms(tokens)):
+        return True
+    heads = _heads(phrases)
+    if not heads:
+        return False
+    keys = [t.key for t in tokens]
+    count = len(keys)
+    return any(" ".join(keys[i:i + n]) in phrases for i, key in enumerate(keys) if key in heads
+               for n in (2, 3, 4) if i + n <= count)
+
+
+@functools.cache
+def _heads(phrases: frozenset[str]) -> frozenset[str]:
+    """The first words of the phrases of several words (a word has no space)."""
+    return frozenset(p.split(" ", 1)[0] for p in phrases if " " in p)
 
 
 def _bare_collective(doc: Doc, m: Mention, named: set[str]) -> bool:

@@ -30,7 +30,7 @@ from itertools import pairwise
 from typing import ClassVar
 
 from conflictkg.extract.actors import curated_actor
-from conflictkg.extract.agents import UNNAMED, Agents, AgentWords, fronted_gerund_end, phrases_of
+from conflictkg.extract.agents import UNNAMED, Agents, AgentWords, fronted_gerund_end, has_phrase
 from conflictkg.extract.attribution import attribution_at
 from conflictkg.extract.control_rules import ControlRules, Cue
 from conflictkg.extract.doc import Doc, Mention, Sentence, Token, clitic_forms, word_forms
@@ -311,7 +311,7 @@ class ControlFinder:
             before, near = before[since[-1] + 1:], [t for t in near if t.start > before[since[-1]].start]
         # "in May 2017", "on May 5", "mid-May": the month, not the hedge "may"
         before, near = _undated(doc, before, rules), _undated(doc, near, rules)
-        if not rules.attempts.isdisjoint(phrases_of(before + near)) or not rules.attempts.isdisjoint(
+        if has_phrase(rules.attempts, before + near) or not rules.attempts.isdisjoint(
                 rules.phrases.unsuffixed(f) for f in word_forms(before[-2:] + near[-2:])):
             return True  # "بهدف السيطرة", "تواصل محاولاتها استعادة البلدة": its attempts
         for a, b in pairwise([*before, doc.tokens[i]]):  # "قد تصبح ... تخرج عن سيطرة": may
@@ -897,7 +897,7 @@ class ControlFinder:
         """Arabic: whether the party right after a passive's cue is a word of the speaker's own
         forces ("تحت سيطرة قواتنا", "بيد مقاتلينا")."""
         following = doc.tokens_between(cue.end, sentence.end)[:2]
-        return bool(following) and not words.first_person.isdisjoint(phrases_of(following))
+        return bool(following) and has_phrase(words.first_person, following)
 
     def _lifted(self, doc: Doc, cue: Match, rules: ControlRules) -> bool:
         """Whether a siege is named as one ended ("فك الحصار", "لكسر الحصار", "broke the siege of")

@@ -104,6 +104,7 @@ class Agents:
         self._non_party_sides = non_party_sides  # the UN, a rescue service: never the party a pronoun is
         self._sources = gazetteers.sources
         self._first: dict[str, frozenset[str]] = {}
+        self._victims_of: tuple[list, int, SpanIndex, dict] | None = None  # of the last document
         self._named = {normalize_key(name): key for key, entry in self._actors.items()  # its names
                        for name in (entry.name_en, entry.name_ar) if name}
 
@@ -191,11 +192,20 @@ class Agents:
             return None  # "After capturing X, which IS had held, ...": a relative, not the subject
         return self._resolved(doc, after[0], words)
 
+    def _victims(self, doc: Doc) -> tuple[SpanIndex, dict]:
+        """The tolls of a document that name their victims' party, and the party each names:
+        indexed once a document, not once a change."""
+        claims = doc.casualty_claims
+        cached = self._victims_of
+        if cached is None or cached[0] is not claims or cached[1] != len(claims):
+            cached = self._victims_of = (claims, len(claims), SpanIndex(
+                c.evidence for c in claims if c.victim_actor), {c.evidence: c.victim_actor for c in claims})
+        return cached[2], cached[3]
+
     def subject(self, doc: Doc, cue: Match, sentence: Sentence, object_start: int,
                 words: AgentWords, *, noun: bool = False) -> tuple[str | None, bool]:
         """The party that makes the change at ``cue``, and whether the clause names one."""
-        victims = SpanIndex(c.evidence for c in doc.casualty_claims if c.victim_actor)
-        victim_keys = {c.evidence: c.victim_actor for c in doc.casualty_claims}
+        victims, victim_keys = self._victims(doc)
         mentions = self.parties(doc, sentence.start, sentence.end, words.cues, in_sources=True)
         helpers = self.helpers(doc, mentions, words)
         candidates = [m for m in mentions if m not in helpers
@@ -520,7 +530,8 @@ class Agents:
         window = doc.tokens_between(max(0, m.start - 80), m.start)[-RELATIVE_REACH:]
         cut = [n for n, t in enumerate(window) if any(c in doc.text[t.end:m.start] for c in "،,:(")]
         window = window[cut[-1] + 1:] if cut else window
-        if not any(set(clitic_forms(t.key)) & (words.relatives - words.complementizers) for t in window):
+        relatives = words.relatives - words.complementizers
+        if not any(not relatives.isdisjoint(clitic_forms(t.key)) for t in window):
             return False
         low, high = sorted((m.end, cue.start))
         return any(c in doc.text[low:high] for c in "،,:()") or cue.start < window[0].start

@@ -103,10 +103,10 @@ class ControlFinder:
         denials = rules.denials.find(doc.norm)
         late = rules.late_denials.find(doc.norm) if rules.late_denials_words else []
         arabic = not rules.english
+        named = [doc.index(name) for name in ("actor_mentions", "source_mentions", "place_mentions")]
         cues = [c for c in rules.cues.find(doc.norm) if not any(
             not m.weak and m.key and not (arabic and _within(m, c))
-            for name in ("actor_mentions", "source_mentions", "place_mentions")
-            for m in doc.index(name).overlapping(c.start, c.end))]  # "تحرير" in "هيئة تحرير الشام"; but
+            for index in named for m in index.overlapping(c.start, c.end))]  # "تحرير" in "هيئة تحرير الشام"; but
         # "الأمن" in "أعادت الأمن والاستقرار إلى" is a word of the cue, no party
         if rules.held_frames:
             cues = self._framed(doc, cues, rules)

@@ -105,6 +105,7 @@ class Agents:
         self._sources = gazetteers.sources
         self._first: dict[str, frozenset[str]] = {}
         self._victims_of: tuple[list, int, SpanIndex, dict] | None = None  # of the last document
+        self._opposed_of: tuple[Doc, AgentWords, dict[Mention, bool]] | None = None  # of the last document
         self._named = {normalize_key(name): key for key, entry in self._actors.items()  # its names
                        for name in (entry.name_en, entry.name_ar) if name}
 
@@ -657,7 +658,17 @@ class Agents:
     def opposed(self, doc: Doc, m: Mention, words: AgentWords) -> bool:
         """Not the subject: the other party ("مع قوات النظام"), a complement ("بقوات
         النظام"), or a part of something ("عنصراً من قوات النظام"); a member word before
-        "من" makes the party the subject ("مقاتلون من حزب الله")."""
+        "من" makes the party the subject ("مقاتلون من حزب الله"). Read once a party of a
+        document: every change of its sentence asks."""
+        cached = self._opposed_of
+        if cached is None or cached[0] is not doc or cached[1] is not words:
+            cached = self._opposed_of = (doc, words, {})
+        found = cached[2].get(m)
+        if found is None:
+            found = cached[2][m] = self._opposed(doc, m, words)
+        return found
+
+    def _opposed(self, doc: Doc, m: Mention, words: AgentWords) -> bool:
         if any(c in _glued(doc, m) for c in "بك"):
             return True
         i = doc.token_at(m.start)

@@ -299,13 +299,15 @@ class ControlFinder:
         clause = doc.clause_at(cue.start) or (cue.start, cue.end)
         before = doc.tokens_between(clause[0], cue.start)[-ATTEMPT_REACH:]
         near = [t for t in doc.tokens[max(0, i - ATTEMPT_WINDOW):i] if t.start >= sentence.start]
-        denied = [n for n, t in enumerate(before) if not rules.denial_words.isdisjoint(clitic_forms(t.key))]
+        forms = [clitic_forms(t.key) for t in before]  # each word's forms, read once for the three lists
+        denied = [n for n, f in enumerate(forms) if not rules.denial_words.isdisjoint(f)]
         if denied:  # "repelled the attack and denied that rebels entered": the denial governs
-            before, near = before[denied[-1] + 1:], []
-        related = [n for n, t in enumerate(before) if not rules.relatives.isdisjoint(clitic_forms(t.key))]
+            before, near, forms = before[denied[-1] + 1:], [], forms[denied[-1] + 1:]
+        related = [n for n, f in enumerate(forms) if not rules.relatives.isdisjoint(f)]
         if related:  # "تواصل محاولاتها استعادة البلدة، التي خسرتها": a clause of its own
             before, near = before[related[-1] + 1:], [t for t in near if t.start > before[related[-1]].start]
-        since = [n for n, t in enumerate(before) if not rules.since.isdisjoint(clitic_forms(t.key))]
+            forms = forms[related[-1] + 1:]
+        since = [n for n, f in enumerate(forms) if not rules.since.isdisjoint(f)]
         if since:  # "بهدف فك الحصار المفروض منذ سيطرة قوات النظام على العتيبة", "aiming to ...
             # after IS took X": a change told as past, in a clause of time of its own
             before, near = before[since[-1] + 1:], [t for t in near if t.start > before[since[-1]].start]

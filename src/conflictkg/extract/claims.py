@@ -508,12 +508,15 @@ def _windows(doc: Doc, sentence: Sentence, cues: list, marks: list,
     tokens = doc.tokens_between(sentence.start, sentence.end)
     starts = [t.start for t in tokens]
     spans = []
-    for j, t in enumerate(tokens):
-        if _victim_form(t.key, rules) in rules.victims:
+    forms, victims = rules.forms, rules.victims  # every word of the sentence: looked up inline
+    openers, links = rules.estimate_openers, rules.partitive_links
+    for j, key in enumerate([t.key for t in tokens]):
+        form = forms.get(key)
+        if (form if form is not None else _victim_form(key, rules)) in victims:
             spans.append((j - WINDOW_BEFORE_NOUN, j + WINDOW_AFTER_NOUN))
-        if t.key in rules.estimate_openers or (t.key[:1] == "ب" and t.key[1:2].isdigit()):
+        if key in openers or (key[:1] == "ب" and key[1:2].isdigit()):
             spans.append((j, j + 3))  # "بأكثر من 60", "بـ60", "at 60": a toll put at a count
-        if j and t.key in rules.partitive_links and tokens[j - 1].key[-1:].isdigit():
+        if j and key in links and tokens[j - 1].key[-1:].isdigit():
             spans.append((j - 1, j))  # "و31 من الفصائل": a count whose noun is left out
     for cue in cues:
         j = bisect.bisect_right(starts, cue.start) - 1

@@ -115,3 +115,15 @@ def test_english_participles_of_wounding(extract, text, expected):
 def test_a_count_takes_the_outcome_word_nearest_to_it(extract, text, expected):
     claims = extract(text, language="en").casualty_claims
     assert [(c.count, c.outcome) for c in claims] == expected
+
+
+def test_words_read_once_are_read_the_same_in_the_next_report(extract):
+    # whether a word is a number and which side a word names are remembered from one
+    # report to the next: the second report reads its counts and sides as the first did
+    first = "قتل 12 عنصراً من المعارضة وثلاثة من قوات النظام في اشتباكات قرب البلدة."
+    second = "قتل 7 عناصر من المعارضة واثنان من قوات النظام في قصف على القرية."
+    read = [[(c.count, c.victim_actor) for c in extract(text).casualty_claims]
+            for text in (first, second, first)]
+    assert read[0] == read[2]
+    assert [count for count, _ in read[1]] == [7, 2]
+    assert read[0][0][1] is not None and read[1][0][1] == read[0][0][1]

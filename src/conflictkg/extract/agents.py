@@ -104,6 +104,8 @@ class Agents:
         self._non_party_sides = non_party_sides  # the UN, a rescue service: never the party a pronoun is
         self._sources = gazetteers.sources
         self._first: dict[str, frozenset[str]] = {}
+        self._victims_of: tuple[list, int, SpanIndex, dict] | None = None  # of the last document
+        self._opposed_of: tuple[Doc, AgentWords, dict[Mention, bool]] | None = None  # of the last document
         self._named = {normalize_key(name): key for key, entry in self._actors.items()  # its names
                        for name in (entry.name_en, entry.name_ar) if name}
 
@@ -191,11 +193,20 @@ class Agents:
             return None  # "After capturing X, which IS had held, ...": a relative, not the subject
         return self._resolved(doc, after[0], words)
 
+    def _victims(self, doc: Doc) -> tuple[SpanIndex, dict]:
+        """The tolls of a document that name their victims' party, and the party each names:
+        indexed once a document, not once a change."""
+        claims = doc.casualty_claims
+        cached = self._victims_of
+        if cached is None or cached[0] is not claims or cached[1] != len(claims):
+            cached = self._victims_of = (claims, len(claims), SpanIndex(
+                c.evidence for c in claims if c.victim_actor), {c.evidence: c.victim_actor for c in claims})
+        return cached[2], cached[3]
+
     def subject(self, doc: Doc, cue: Match, sentence: Sentence, object_start: int,
                 words: AgentWords, *, noun: bool = False) -> tuple[str | None, bool]:
         """The party that makes the change at ``cue``, and whether the clause names one."""
-        victims = SpanIndex(c.evidence for c in doc.casualty_claims if c.victim_actor)
-        victim_keys = {c.evidence: c.victim_actor for c in doc.casualty_claims}
+        victims, victim_keys = self._victims(doc)
         mentions = self.parties(doc, sentence.start, sentence.end, words.cues, in_sources=True)
         helpers = self.helpers(doc, mentions, words)
         candidates = [m for m in mentions if m not in helpers
@@ -285,9 +296,9 @@ class Agents:
         near = doc.tokens_between(sentence.start, cue.start)[-SUBJECT_WINDOW:] + \
             doc.tokens_between(cue.end, sentence.end)[:2]
         before = [m for m in candidates if m.end <= cue.start]
-        if not words.first_person.isdisjoint(phrases_of(near)) or (
-                not before and not words.first_person.isdisjoint(
-                    phrases_of(doc.tokens_between(sentence.start, cue.start)))):
+        if has_phrase(words.first_person, near) or (
+                not before and has_phrase(
+                    words.first_person, doc.tokens_between(sentence.start, cue.start))):
             spoken = self.spoken_for(doc, sentence, cue, words)
             if spoken is not None:
                 return spoken, True  # "قال قيادي في الهيئة إن قواتنا دخلت"
@@ -321,8 +332,8 @@ class Agents:
             # militants left", "the SNA captured": right before the verb
         entry = self._actors.get(head.key)
         if entry is not None and entry.generic and before[-1].start > head.start and not any(
-                c in doc.text[head.end:before[-1].start] for c in "،,:") and not words.compositions.isdisjoint(
-                phrases_of(doc.tokens_between(head.end, before[-1].start))):
+                c in doc.text[head.end:before[-1].start] for c in "،,:") and has_phrase(
+                words.compositions, doc.tokens_between(head.end, before[-1].start)):
             head = before[-1]  # "الفصائل المؤلفة من هيئة تحرير الشام وفيلق الرحمن": the groups named,
             # not "مواقع قوات النظام", the object of the collective's own verb
         for m in reversed([m for m in mentions if m.end <= head.start]):
@@ -520,7 +531,8 @@ class Agents:
         window = doc.tokens_between(max(0, m.start - 80), m.start)[-RELATIVE_REACH:]
         cut = [n for n, t in enumerate(window) if any(c in doc.text[t.end:m.start] for c in "،,:(")]
         window = window[cut[-1] + 1:] if cut else window
-        if not any(set(clitic_forms(t.key)) & (words.relatives - words.complementizers) for t in window):
+        relatives = words.relatives - words.complementizers
+        if not any(not relatives.isdisjoint(clitic_forms(t.key)) for t in window):
             return False
         low, high = sorted((m.end, cue.start))
         return any(c in doc.text[low:high] for c in "،,:()") or cue.start < window[0].start
@@ -583,8 +595,8 @@ class Agents:
             entry = self._actors.get(m.key)
             if entry is not None and entry.side in self._non_party_sides:
                 continue
-            if m.end <= before and (words is None or words.accompaniments.isdisjoint(
-                    phrases_of(doc.tokens_between(max(0, m.start - 60), m.start)[-ACCOMPANIMENT_REACH:]))):
+            if m.end <= before and (words is None or not has_phrase(
+                    words.accompaniments, doc.tokens_between(max(0, m.start - 60), m.start)[-ACCOMPANIMENT_REACH:])):
                 return m.key
         return None
 
@@ -646,7 +658,17 @@ class Agents:
     def opposed(self, doc: Doc, m: Mention, words: AgentWords) -> bool:
         """Not the subject: the other party ("مع قوات النظام"), a complement ("بقوات
         النظام"), or a part of something ("عنصراً من قوات النظام"); a member word before
-        "من" makes the party the subject ("مقاتلون من حزب الله")."""
+        "من" makes the party the subject ("مقاتلون من حزب الله"). Read once a party of a
+        document: every change of its sentence asks."""
+        cached = self._opposed_of
+        if cached is None or cached[0] is not doc or cached[1] is not words:
+            cached = self._opposed_of = (doc, words, {})
+        found = cached[2].get(m)
+        if found is None:
+            found = cached[2][m] = self._opposed(doc, m, words)
+        return found
+
+    def _opposed(self, doc: Doc, m: Mention, words: AgentWords) -> bool:
         if any(c in _glued(doc, m) for c in "بك"):
             return True
         i = doc.token_at(m.start)
@@ -656,7 +678,7 @@ class Agents:
                 " \"'«“ـ"):
             return True  # "بـ\"الشبيحة\"": the preposition written apart before a quote
         window = self._window(doc, m)
-        if not words.accompaniments.isdisjoint(phrases_of(window)):
+        if has_phrase(words.accompaniments, window):
             return True  # "ومعها مقاتلون من حزب الله", "backed by the Turkish army"
         before = window[-2:]
         if not before:
@@ -678,7 +700,7 @@ class Agents:
 
     def accompanying(self, doc: Doc, m: Mention, words: AgentWords) -> bool:
         """Whether a party is named as a helper ("بمساندة حزب الله", "backed by the Turkish army")."""
-        return not words.accompaniments.isdisjoint(phrases_of(self._window(doc, m)))
+        return has_phrase(words.accompaniments, self._window(doc, m))
 
     def _window(self, doc: Doc, m: Mention) -> list[Token]:
         """The few words before a party, not past a comma."""
@@ -795,6 +817,27 @@ def phrases_of(tokens: list[Token]) -> set[str]:
     for n in (2, 3, 4):
         out.update(" ".join(keys[i:i + n]) for i in range(len(keys) - n + 1))
     return out
+
+
+def has_phrase(phrases: frozenset[str], tokens: list[Token]) -> bool:
+    """Whether one of ``phrases`` is among :func:`phrases_of` ``tokens``, read without
+    building them all: a run of words is joined only where a phrase's first word stands
+    (asked for every change and every party, many times a document)."""
+    if not phrases.isdisjoint(word_forms(tokens)):
+        return True
+    heads = _heads(phrases)
+    if not heads:
+        return False
+    keys = [t.key for t in tokens]
+    count = len(keys)
+    return any(" ".join(keys[i:i + n]) in phrases for i, key in enumerate(keys) if key in heads
+               for n in (2, 3, 4) if i + n <= count)
+
+
+@functools.cache
+def _heads(phrases: frozenset[str]) -> frozenset[str]:
+    """The first words of the phrases of several words (a word has no space)."""
+    return frozenset(p.split(" ", 1)[0] for p in phrases if " " in p)
 
 
 def _bare_collective(doc: Doc, m: Mention, named: set[str]) -> bool:

@@ -30,6 +30,7 @@ from conflictkg.reference.gazetteers import Gazetteers
 
 NOUN_WINDOW = 3  # tokens after a count in which its victim noun stands
 FORMS_KEPT = 100_000  # words whose victim form is remembered
+_UNREAD = object()  # a word not looked up yet
 WINDOW_BEFORE_NOUN, WINDOW_AFTER_NOUN = 8, 3  # where counts are read around a victim noun
 WINDOW_BEFORE_CUE, WINDOW_AFTER_CUE = 3, 6  # ... and around an outcome word
 PASSIVE_REACH = 12  # tokens from an English count to the passive verb of its clause
@@ -78,6 +79,7 @@ class _Rules:
         self.relative_words = frozenset(w for phrase in self.parts_after for w in phrase.split()) \
             | self.auxiliaries
         self.forms: dict[str, str] = {}  # word -> its victim form, as words recur
+        self.sides_of: dict[str, str | None] = {}  # word -> the side it names, as words recur
 
 
 class CasualtyFinder:
@@ -93,6 +95,7 @@ class CasualtyFinder:
         self._number_words = frozenset(
             normalize_key(row["word"])
             for row in read_tsv("numbers.tsv", ("word", "value", "role", "lang")))
+        self._numerics: dict[str, bool] = {}  # word -> whether it is a number
         self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("casualties")}
         for rules in self._rules.values():
             unknown = set(rules.side_actors.values()) - set(gazetteers.actors)
@@ -295,9 +298,16 @@ class CasualtyFinder:
                    for f in word_forms(doc.tokens_between(start, end)))
 
     def _numeric(self, token: Token) -> bool:
-        """A token that is a number: digits, a number word, a dual count noun."""
-        return token.key[:1].isdigit() or any(
-            f in self._number_words or dual_value(f) for f in clitic_forms(token.key))
+        """A token that is a number: digits, a number word, a dual count noun (read once a
+        word, as words recur)."""
+        key = token.key
+        found = self._numerics.get(key)
+        if found is None:
+            if len(self._numerics) > FORMS_KEPT:
+                self._numerics.clear()
+            found = self._numerics[key] = key[:1].isdigit() or any(
+                f in self._number_words or dual_value(f) for f in clitic_forms(key))
+        return found
 
     def _counted(self, doc: Doc, sentence: Sentence, start: int, end: int, value: int,
                  qualifier: str, cues: list, rules: _Rules, inherited: str | None = None,
@@ -459,10 +469,10 @@ class CasualtyFinder:
             mention = next(iter(actors.overlapping(t.start, t.end)), None)
             if mention is not None:
                 return mention.key, mention.end
-            side = next((m.payloads[0] for m in rules.sides.find(doc.text[t.start:t.end])), None)
+            side = _side_of(doc.text[t.start:t.end], rules)
             if side is not None and rules.side_actors.get(side):
                 return rules.side_actors[side], t.end
-            if not (set(clitic_forms(t.key)) & rules.victim_links) or n > ACTOR_WINDOW:
+            if rules.victim_links.isdisjoint(clitic_forms(t.key)) or n > ACTOR_WINDOW:
                 return None
         return None
 
@@ -498,12 +508,15 @@ def _windows(doc: Doc, sentence: Sentence, cues: list, marks: list,
     tokens = doc.tokens_between(sentence.start, sentence.end)
     starts = [t.start for t in tokens]
     spans = []
-    for j, t in enumerate(tokens):
-        if _victim_form(t.key, rules) in rules.victims:
+    forms, victims = rules.forms, rules.victims  # every word of the sentence: looked up inline
+    openers, links = rules.estimate_openers, rules.partitive_links
+    for j, key in enumerate([t.key for t in tokens]):
+        form = forms.get(key)
+        if (form if form is not None else _victim_form(key, rules)) in victims:
             spans.append((j - WINDOW_BEFORE_NOUN, j + WINDOW_AFTER_NOUN))
-        if t.key in rules.estimate_openers or (t.key[:1] == "ب" and t.key[1:2].isdigit()):
+        if key in openers or (key[:1] == "ب" and key[1:2].isdigit()):
             spans.append((j, j + 3))  # "بأكثر من 60", "بـ60", "at 60": a toll put at a count
-        if j and t.key in rules.partitive_links and tokens[j - 1].key[-1:].isdigit():
+        if j and key in links and tokens[j - 1].key[-1:].isdigit():
             spans.append((j - 1, j))  # "و31 من الفصائل": a count whose noun is left out
     for cue in cues:
         j = bisect.bisect_right(starts, cue.start) - 1
@@ -536,6 +549,17 @@ def _victim_form(key: str, rules: _Rules) -> str:
         if len(rules.forms) > FORMS_KEPT:
             rules.forms.clear()
         found = rules.forms[key] = _read_victim_form(key, rules)
+    return found
+
+
+def _side_of(word: str, rules: _Rules) -> str | None:
+    """The side a word of the text names ("المعارضة", "regime"), if any: read once a word,
+    as words recur (the words after every count are looked up)."""
+    found = rules.sides_of.get(word, _UNREAD)
+    if found is _UNREAD:
+        if len(rules.sides_of) > FORMS_KEPT:
+            rules.sides_of.clear()
+        found = rules.sides_of[word] = next((m.payloads[0] for m in rules.sides.find(word)), None)
     return found
 
 

@@ -30,7 +30,7 @@ from itertools import pairwise
 from typing import ClassVar
 
 from conflictkg.extract.actors import curated_actor
-from conflictkg.extract.agents import UNNAMED, Agents, AgentWords, fronted_gerund_end, phrases_of
+from conflictkg.extract.agents import UNNAMED, Agents, AgentWords, fronted_gerund_end, has_phrase
 from conflictkg.extract.attribution import attribution_at
 from conflictkg.extract.control_rules import ControlRules, Cue
 from conflictkg.extract.doc import Doc, Mention, Sentence, Token, clitic_forms, word_forms
@@ -103,10 +103,10 @@ class ControlFinder:
         denials = rules.denials.find(doc.norm)
         late = rules.late_denials.find(doc.norm) if rules.late_denials_words else []
         arabic = not rules.english
+        named = [doc.index(name) for name in ("actor_mentions", "source_mentions", "place_mentions")]
         cues = [c for c in rules.cues.find(doc.norm) if not any(
             not m.weak and m.key and not (arabic and _within(m, c))
-            for name in ("actor_mentions", "source_mentions", "place_mentions")
-            for m in doc.index(name).overlapping(c.start, c.end))]  # "تحرير" in "هيئة تحرير الشام"; but
+            for index in named for m in index.overlapping(c.start, c.end))]  # "تحرير" in "هيئة تحرير الشام"; but
         # "الأمن" in "أعادت الأمن والاستقرار إلى" is a word of the cue, no party
         if rules.held_frames:
             cues = self._framed(doc, cues, rules)
@@ -299,19 +299,21 @@ class ControlFinder:
         clause = doc.clause_at(cue.start) or (cue.start, cue.end)
         before = doc.tokens_between(clause[0], cue.start)[-ATTEMPT_REACH:]
         near = [t for t in doc.tokens[max(0, i - ATTEMPT_WINDOW):i] if t.start >= sentence.start]
-        denied = [n for n, t in enumerate(before) if not rules.denial_words.isdisjoint(clitic_forms(t.key))]
+        forms = [clitic_forms(t.key) for t in before]  # each word's forms, read once for the three lists
+        denied = [n for n, f in enumerate(forms) if not rules.denial_words.isdisjoint(f)]
         if denied:  # "repelled the attack and denied that rebels entered": the denial governs
-            before, near = before[denied[-1] + 1:], []
-        related = [n for n, t in enumerate(before) if not rules.relatives.isdisjoint(clitic_forms(t.key))]
+            before, near, forms = before[denied[-1] + 1:], [], forms[denied[-1] + 1:]
+        related = [n for n, f in enumerate(forms) if not rules.relatives.isdisjoint(f)]
         if related:  # "تواصل محاولاتها استعادة البلدة، التي خسرتها": a clause of its own
             before, near = before[related[-1] + 1:], [t for t in near if t.start > before[related[-1]].start]
-        since = [n for n, t in enumerate(before) if not rules.since.isdisjoint(clitic_forms(t.key))]
+            forms = forms[related[-1] + 1:]
+        since = [n for n, f in enumerate(forms) if not rules.since.isdisjoint(f)]
         if since:  # "بهدف فك الحصار المفروض منذ سيطرة قوات النظام على العتيبة", "aiming to ...
             # after IS took X": a change told as past, in a clause of time of its own
             before, near = before[since[-1] + 1:], [t for t in near if t.start > before[since[-1]].start]
         # "in May 2017", "on May 5", "mid-May": the month, not the hedge "may"
         before, near = _undated(doc, before, rules), _undated(doc, near, rules)
-        if not rules.attempts.isdisjoint(phrases_of(before + near)) or not rules.attempts.isdisjoint(
+        if has_phrase(rules.attempts, before + near) or not rules.attempts.isdisjoint(
                 rules.phrases.unsuffixed(f) for f in word_forms(before[-2:] + near[-2:])):
             return True  # "بهدف السيطرة", "تواصل محاولاتها استعادة البلدة": its attempts
         for a, b in pairwise([*before, doc.tokens[i]]):  # "قد تصبح ... تخرج عن سيطرة": may
@@ -897,7 +899,7 @@ class ControlFinder:
         """Arabic: whether the party right after a passive's cue is a word of the speaker's own
         forces ("تحت سيطرة قواتنا", "بيد مقاتلينا")."""
         following = doc.tokens_between(cue.end, sentence.end)[:2]
-        return bool(following) and not words.first_person.isdisjoint(phrases_of(following))
+        return bool(following) and has_phrase(words.first_person, following)
 
     def _lifted(self, doc: Doc, cue: Match, rules: ControlRules) -> bool:
         """Whether a siege is named as one ended ("فك الحصار", "لكسر الحصار", "broke the siege of")

@@ -67,6 +67,8 @@ RECIPIENT_REACH = 16  # ... or after a comma that ends an aside on the object ("
 PARTY_AFTER_REACH = 2  # Arabic: words after a verb said only of parties in which its party stands
 FRAME_PARTY_WORDS = 3  # words between a frame's words ("under ... control") that name its party
 ARMY_AFTER_REACH = 4  # words after a passive's agent marker in which its army noun stands ("the Syrian army")
+ASIDE_WORDS = 4  # Arabic: words of an aside between a verb's subject and its verbal noun ("، الجمعة،")
+COMMAS = (",", "،")
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
 
@@ -350,14 +352,17 @@ class ControlFinder:
             left = self._left_as_taken(doc, cue, sentence, rules, words, context)
             if left:
                 return left
-        if relative == [] and (not rules.english or _after(doc, cue, sentence, rules.people_relatives)):
+        later = self._objects.relative_elaborated(doc, cue, sentence, rules, starts) \
+            if relative == [] and not rules.english else None  # "عدد المناطق التي سيطرت عليها
+        # ... إلى خمس مناطق، وهي A وB": the places the noun of the pronoun is elaborated by
+        if relative == [] and not later and (not rules.english or _after(doc, cue, sentence, rules.people_relatives)):
             return []  # "المقاتلين الذين دخلوا إلى الحي", "اللواء الذي دخل": said in passing
-        found = self._objects.objects(doc, cue, spec.change, sentence, rules, starts,
+        found = later or self._objects.objects(doc, cue, spec.change, sentence, rules, starts,
                               context, relative=relative is not None, changes=changes)
         if not found and relative is None and rules.english and spec.form == "verbs":
             found = self._objects.elaborated_later(doc, cue, sentence, rules, starts)  # "the areas
             # the army has taken ..., among them A and B"
-        if relative is not None and (not found or found[1] < cue.end):
+        if relative is not None and not later and (not found or found[1] < cue.end):
             # "بلدة كفرنبودة التي سيطرت عليها قوات النظام", "Khan Sheikhoun, which rebels have
             # held": the place the relative pronoun stands for; "المناطق التي سيطرت عليها": none
             if not relative:
@@ -391,7 +396,7 @@ class ControlFinder:
             return []  # "انتشرت الأخبار في المدينة", "وصلت الاشتباكات إلى": said of no party
         if (not actor or self._people_after(doc, cue, sentence, rules)) and self._civilian(doc, cue, sentence, rules):
             return []  # "آلاف العائلات هرباً من تلكلخ", "thousands of people have fled": no party
-        done = self._done(doc, cue, sentence, rules, starts)
+        done = self._done(doc, cue, sentence, rules, starts) or self._done_past_aside(doc, cue, sentence, rules, starts)
         if spec.form == "nouns" and (not agent or denied):  # "the fall of Palmyra to IS", "the capture of X by Y"
             marker = [t for t in doc.tokens_after(object_end, NOUN_AGENT_REACH) if not (
                 doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))][:1]
@@ -681,6 +686,29 @@ class ControlFinder:
         return before[-1].key == "من" and any(
             set(clitic_forms(t.key)) & rules.words.enablers
             for t in doc.tokens_between(sentence.start, before[-1].start))
+
+    def _done_past_aside(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                         starts: frozenset[int]) -> bool:
+        """Arabic: whether a verbal noun right after an aside set off by commas is the object
+        of the verb of change before the aside, past that verb's subject ("واستعادت الفصائل،
+        الجمعة، السيطرة على", "أحكمت قوات النظام، بعد معارك عنيفة، سيطرتها على")."""
+        if rules.english:
+            return False
+        head = doc.text[sentence.start:cue.start].rstrip()
+        if not head.endswith(COMMAS):
+            return False
+        close = sentence.start + len(head) - 1
+        opening = max(doc.text.rfind(c, sentence.start, close) for c in COMMAS)
+        if opening < sentence.start:
+            return False
+        aside = doc.tokens_between(opening + 1, close)
+        if not aside or len(aside) > ASIDE_WORDS or any(k in starts for t in aside for k in range(t.start, t.end)):
+            return False
+        parties = doc.index("actor_mentions")
+        before = [t for t in doc.tokens_between(sentence.start, opening) if not (
+            parties.overlapping(t.start, t.end) or rules.phrases.is_time(t.key)
+            or doc.dates_overlapping(t.start, t.end))]
+        return bool(before) and any(k in starts for k in range(before[-1].start, before[-1].end))
 
     def _governing(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
                    changes: dict[int, str]) -> str | None:
@@ -1013,11 +1041,12 @@ class ControlFinder:
                 break  # another change: its own object
             joined = not rules.english and t.key.startswith("ل") and any(  # "سلمتها للجيش الوطني"
                 m.start > t.start for m in doc.index("actor_mentions").overlapping(t.start, t.end))
-            if (joined or set(clitic_forms(t.key)) & (rules.destinations | {"ل"})) and (
+            if (joined or set(clitic_forms(t.key)) & (rules.destinations | rules.loss_recipients | {"ل"})) and (
                     n < RECIPIENT_NEAR or doc.text[max(at, t.start - 2):t.start].rstrip().endswith((",", "،"))):
                 # "handed over A and B, as well as positions around C, to Y": past an aside
-                return self._agents.agent_after(doc, t.end if t.key in rules.destinations else t.start,
-                                                sentence, words)
+                return self._agents.agent_after(
+                    doc, t.end if t.key in rules.destinations or t.key in rules.loss_recipients else t.start,
+                    sentence, words)
         return None
 
     def _denied_before(self, doc: Doc, denial: Match, claims: dict[str, ControlClaim],

@@ -1,0 +1,73 @@
+"""Arabic constructions of war reports around lists of places: a relative clause whose noun of
+places is elaborated later ("عدد المناطق التي سيطرت عليها ... وهي A وB"), a count of villages
+named after it ("وتلك القرى هي"), the greater part of a place in a list, an aside between a
+verb and its verbal noun ("استعادت الفصائل، الجمعة، السيطرة على"), and a place lost to a
+party ("خسرت X القرية لصالح Y"); sentences written for these tests."""
+
+import pytest
+
+
+def claims(extract, text: str) -> list[tuple[str | None, str, str | None]]:
+    x = extract(text, published="2019-12-23")
+    places = {p.key: p.labels.get("en") or p.labels.get("ar") for p in x.places}
+    return [(c.actor, c.change, places.get(c.place)) for c in x.control_claims]
+
+
+GOV = "syrian-government-forces"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وتقدمت قوات النظام في ريف إدلب الجنوبي، ليرتفع عدد المناطق التي سيطرت عليها منذ الصباح "
+     "إلى ثلاث مناطق، وهي جرجناز وتلمنس ومعرشمارين.",
+     [(GOV, "captured", "Jarjnaz"), (GOV, "captured", "Telamnas"), (GOV, "captured", "Maar Shamarin")]),
+    ("وارتفع عدد القرى التي سيطرت عليها قوات النظام منذ بدء الهجوم إلى ثلاث قرى، هي جرجناز "
+     "وتلمنس ومعرشمارين بريف إدلب.",
+     [(GOV, "captured", "Jarjnaz"), (GOV, "captured", "Telamnas"), (GOV, "captured", "Maar Shamarin")]),
+    ("وبذلك يرتفع إلى اثنتين عدد القرى التي انسحبت منها قوات سوريا الديمقراطية، وهي جرجناز "
+     "وتلمنس بريف إدلب.",
+     [("sdf", "withdrew", "Jarjnaz"), ("sdf", "withdrew", "Telamnas")]),
+])
+def test_a_relative_clause_on_a_noun_of_places_takes_the_list_that_elaborates_it(extract, text, expected):
+    assert claims(extract, text) == expected
+
+
+def test_a_relative_clause_on_a_noun_of_places_with_no_list_is_no_claim(extract):
+    assert claims(extract, "وكانت المناطق التي سيطرت عليها الفصائل في ريف إدلب تتعرض للقصف.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "واستعادت فصائل المعارضة، الجمعة، السيطرة على بلدة سراقب.",
+    "واستعادت فصائل المعارضة، بعد معارك عنيفة، السيطرة على بلدة سراقب.",
+])
+def test_a_verbal_noun_after_an_aside_is_the_object_of_the_verb_before_it(extract, text):
+    assert claims(extract, text) == [("syrian-opposition-factions", "captured", "Saraqab")]
+
+
+def test_a_verbal_noun_after_an_aside_after_no_verb_of_change_is_no_claim(extract):
+    assert claims(extract, "وقالت مصادر محلية، الجمعة، إن السيطرة على بلدة سراقب مهمة.") == []
+
+
+def test_a_count_of_villages_named_after_those_villages_is(extract):
+    text = "واستعادت قوات النظام السيطرة على ثلاث قرى بريف إدلب، وتلك القرى هي جرجناز وتلمنس ومعرشمارين."
+    assert claims(extract, text) == [
+        (GOV, "captured", "Jarjnaz"), (GOV, "captured", "Telamnas"), (GOV, "captured", "Maar Shamarin")]
+
+
+def test_the_greater_part_of_a_place_in_a_list_is_a_claim_on_it(extract):
+    text = "سيطرت قوات النظام على جرجناز وتلمنس والقسم الأكبر من معرشمارين بريف إدلب."
+    assert claims(extract, text) == [
+        (GOV, "captured", "Jarjnaz"), (GOV, "captured", "Telamnas"), (GOV, "captured", "Maar Shamarin")]
+
+
+@pytest.mark.parametrize("text", [
+    "وخسرت الفصائل قرية كفرنبودة لصالح قوات النظام بعد معارك استمرت أياماً.",
+    "وخسرت الفصائل قرية كفرنبودة أمام تقدم قوات النظام.",
+])
+def test_a_place_lost_to_a_party_is_taken_by_it(extract, text):
+    assert claims(extract, text) == [("syrian-opposition-factions", "lost", "Kafr Nabutha"),
+                                     (GOV, "captured", "Kafr Nabutha")]
+
+
+def test_a_place_lost_with_no_party_after_it_is_only_lost(extract):
+    text = "وخسرت الفصائل قرية كفرنبودة بعد معارك مع قوات النظام."
+    assert claims(extract, text) == [("syrian-opposition-factions", "lost", "Kafr Nabutha")]

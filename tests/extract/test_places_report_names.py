@@ -30,3 +30,10 @@ def test_a_known_name_put_in_another_governorate_keeps_the_word_that_opens_it(ex
     text = "سيطرت قوات النظام على تل الخنازير بريف إدلب الجنوبي."
     assert claims(extract, text) == [(GOV, "captured", "تل الخنازير")]
     assert "الخنازير" not in place_names(extract, text)
+
+
+def test_a_name_of_a_list_nothing_vouches_for_is_the_namesake_near_its_siblings(extract):
+    x = extract("وأعلنت قوات النظام السيطرة على كل من أم جلال والخريبة والربيعة.", published="2019-12-23")
+    governorates = {p.labels.get("ar"): p.admin1 for p in x.places}
+    assert "الخريبة" in governorates
+    assert governorates["الخريبة"] == governorates["ربيعة"]

@@ -28,6 +28,7 @@ from conflictkg.extract.namesakes import (
     Candidate,
     choose,
     far_from,
+    near_siblings,
     one_sense,
 )
 from conflictkg.extract.normalize import normalize_key
@@ -51,6 +52,7 @@ SITE = ("site",)
 # levels of an area a town's name may also read as ("مدينة الرقة" -> the governorate): a head
 # noun before it says no more than that the town is meant, not that the area is
 AREA_LEVELS = frozenset({"governorate", "district"})
+LIST_GAPS = ("و", "،", "، و", ",", "and", ", and")  # what stands between two names of a list
 MOVEMENT_TOKENS = 5  # words between a movement ("عاد") and the preposition of its place
 
 
@@ -306,6 +308,7 @@ class PlaceFinder:
         for i, c in enumerate(candidates):
             c.chosen = choose(c, anchors, i)
         one_sense(candidates)
+        _listed_near(doc, candidates)
         doc.place_mentions = [
             Mention(c.match.start, c.match.end, c.match.text, c.chosen.key)
             for c in candidates if c.chosen is not None
@@ -665,10 +668,32 @@ def _family_name(doc: Doc, m: Match[str], rules: _Rules) -> bool:
     return doc.tokens[i].key in rules.given_names or pair in rules.given_names
 
 
+def _listed_near(doc: Doc, candidates: list[Candidate]) -> None:
+    """A name of a list that nothing vouched for is the namesake near the places of its list
+    ("على كل من أم جلال والخريبة والربيعة")."""
+    joined = [doc.text[a.match.end:b.match.start].strip() in LIST_GAPS
+              for a, b in itertools.pairwise(candidates)]
+    for i, c in enumerate(candidates):
+        if c.chosen is not None:
+            continue
+        siblings: list[PlaceEntry] = []
+        k = i
+        while k > 0 and joined[k - 1]:
+            k -= 1
+            if candidates[k].chosen is not None:
+                siblings.append(candidates[k].chosen)
+        k = i
+        while k < len(joined) and joined[k]:
+            k += 1
+            if candidates[k].chosen is not None:
+                siblings.append(candidates[k].chosen)
+        c.chosen = near_siblings(c, siblings)
+
+
 def _coordinate(doc: Doc, candidates: list[Candidate]) -> None:
     """A list after a plural head shares it: "مدينتي تدمر والقريتين", "محافظات درعا والسويداء"."""
     for prev, cur in itertools.pairwise(candidates):
         if cur.levels is None and prev.levels is not None:
             gap = doc.text[prev.match.end:cur.match.start].strip()
-            if gap in ("و", "،", "، و", ",", "and", ", and"):
+            if gap in LIST_GAPS:
                 cur.levels = prev.levels

@@ -71,3 +71,17 @@ def test_a_place_lost_to_a_party_is_taken_by_it(extract, text):
 def test_a_place_lost_with_no_party_after_it_is_only_lost(extract):
     text = "وخسرت الفصائل قرية كفرنبودة بعد معارك مع قوات النظام."
     assert claims(extract, text) == [("syrian-opposition-factions", "lost", "Kafr Nabutha")]
+
+
+def test_a_verb_joined_to_lam_after_a_change_and_a_comma_tells_what_followed(extract):
+    text = "وانسحب الجيش الحر من بلدة الفقيع صباح اليوم، لتدخلها قوات الأسد مباشرة."
+    assert claims(extract, text) == [("free-syrian-army", "withdrew", "Faqie"),
+                                     (GOV, "entered", "Faqie")]
+
+
+@pytest.mark.parametrize("text", [
+    "وحشدت قوات النظام تعزيزات عسكرية، لتسيطر على بلدة كفرنبودة.",
+    "وشنت قوات النظام هجوما لتسيطر على بلدة كفرنبودة.",
+])
+def test_a_verb_joined_to_lam_after_no_change_is_a_purpose(extract, text):
+    assert claims(extract, text) == []

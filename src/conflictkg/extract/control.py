@@ -264,7 +264,7 @@ class ControlFinder:
         token = doc.tokens[i] if doc.tokens else None
         compelled = i > 0 and _compelled(doc, i - 1, rules)  # "اضطرت للانسحاب", "were forced to withdraw"
         if token is not None and token.start < cue.start and "ل" in doc.text[token.start:cue.start] \
-                and not compelled:
+                and not compelled and not _consequence(doc, token, cue, sentence, rules):
             return True  # "لاستعادة السيطرة", "للسيطرة": a purpose
         if rules.english and i > 0 and doc.tokens[i - 1].key == "to" and not any(
                 _compelled(doc, k, rules) for k in range(max(0, i - 1 - COMPELLED_REACH), i - 1)
@@ -1158,6 +1158,17 @@ def _undated(doc: Doc, tokens: list[Token], rules: ControlRules) -> list[Token]:
     """The tokens but a word of attempt that is a month inside a date ("in May 2017", "on May
     5"): the month, not the hedge "may"."""
     return [t for t in tokens if t.key not in rules.attempts or not doc.dates_overlapping(t.start, t.end)]
+
+
+def _consequence(doc: Doc, token: Token, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+    """Arabic: whether "ل" joined to a verb in the present after a comma tells what followed
+    the change told in the clause before, not a purpose ("انسحب الجيش الحر من البلدة،
+    لتدخلها قوات النظام"; not "حشدت تعزيزات، لتسيطر على")."""
+    if rules.english or doc.text[token.start:cue.start] != "ل" or not _present(cue.key, rules) \
+            or not doc.text[sentence.start:token.start].rstrip().endswith(COMMAS):
+        return False
+    verbs = frozenset().union(*rules.verb_keys.values())
+    return any(not verbs.isdisjoint(clitic_forms(t.key)) for t in doc.tokens_between(sentence.start, token.start))
 
 
 def _present(key: str, rules: ControlRules) -> bool:

@@ -85,3 +85,31 @@ def test_a_verb_joined_to_lam_after_a_change_and_a_comma_tells_what_followed(ext
 ])
 def test_a_verb_joined_to_lam_after_no_change_is_a_purpose(extract, text):
     assert claims(extract, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وسحبت روسيا قواتها من مطار القامشلي.", [("russia", "withdrew", "Qamishli Airport")]),
+    ("وسحبت قوات النظام قواتها من مدينة القامشلي.", [(GOV, "withdrew", "Quamishli")]),
+])
+def test_a_party_that_takes_its_forces_out_of_a_place_leaves_it(extract, text, expected):
+    assert claims(extract, text) == expected
+
+
+def test_taking_the_dead_out_of_the_rubble_is_no_withdrawal(extract):
+    assert claims(extract, "وسحبت فرق الدفاع المدني جثث الضحايا من تحت الأنقاض في مدينة أريحا.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وسيطرت قوات النظام على تسع قرى بريف حماة، ومن بين القرى التي سيطرت عليها كفرنبودة وقلعة المضيق.",
+     [(GOV, "captured", "Kafr Nabutha"), (GOV, "captured", "Madiq Castle")]),
+    ("ومن بين المناطق التي انسحبت منها الفصائل كفرنبودة والهبيط بريف إدلب.",
+     [("syrian-opposition-factions", "withdrew", "Kafr Nabutha"),
+      ("syrian-opposition-factions", "withdrew", "Hbit")]),
+])
+def test_among_the_places_a_relative_clause_tells_are_the_names_after_it(extract, text, expected):
+    assert claims(extract, text) == expected
+
+
+def test_a_relative_clause_on_a_noun_of_places_after_no_word_of_among_names_nothing_after_it(extract):
+    text = "وقصفت الطائرات المناطق التي سيطرت عليها الفصائل كفرنبودة بريف حماة."
+    assert [c for c in claims(extract, text) if c[1] == "captured"] == []

@@ -565,6 +565,17 @@ class ObjectReader:
         ahead = doc.tokens_between(cue.end, sentence.end)
         if ahead and ahead[0].key in rules.pronoun_objects:
             ahead = ahead[1:]  # "انسحبت منها": the pronoun, no elaboration
+        noun = window[-1] - 1
+        named = doc.index("actor_mentions")
+        after = ahead
+        while after and named.overlapping(after[0].start, after[0].end):
+            after = after[1:]  # "التي انسحبت منها الفصائل A": past the subject
+        if after and noun > 0 and doc.tokens[noun - 1].start >= sentence.start and not \
+                rules.elaborating_prepositions.isdisjoint(clitic_forms(doc.tokens[noun - 1].key)) \
+                and places.overlapping(after[0].start, after[0].end):
+            # "ومن بين القرى التي تمت السيطرة عليها A وB": the noun is elaborated by what follows
+            phrase = rules.phrases.read(doc, after[0].start, sentence.end, stop_at=starts - {cue.start})
+            return (phrase.items, after[0].start, phrase.end) if phrase.items else None
         for t in ahead:
             if t.start in starts:
                 return None

@@ -113,3 +113,32 @@ def test_among_the_places_a_relative_clause_tells_are_the_names_after_it(extract
 def test_a_relative_clause_on_a_noun_of_places_after_no_word_of_among_names_nothing_after_it(extract):
     text = "وقصفت الطائرات المناطق التي سيطرت عليها الفصائل كفرنبودة بريف حماة."
     assert [c for c in claims(extract, text) if c[1] == "captured"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وباتت مدينة سراقب خالية من عناصر تنظيم الدولة الإسلامية بشكل كامل.",
+     [("islamic-state", "withdrew", "Saraqab")]),
+    ("وأعلنت الفصائل أن مدينة سراقب باتت خالية من قوات النظام.", [(GOV, "withdrew", "Saraqab")]),
+])
+def test_a_place_said_empty_of_a_party_was_left_by_it(extract, text, expected):
+    assert claims(extract, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وباتت قرية الهبيط خالية من السكان بعد القصف.", []),
+    ("وكانت قرية الهبيط خالية من المدنيين حين دخلتها قوات النظام.", [(GOV, "entered", "Hbit")]),
+])
+def test_a_place_empty_of_people_was_left_by_no_party(extract, text, expected):
+    assert claims(extract, text) == expected
+
+
+def test_a_place_empty_of_arms_and_gunmen_was_left_by_no_party_named(extract):
+    assert claims(extract, "وأصبحت مدينة سراقب خالية من السلاح والمسلحين بشكل كامل.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "وتقدمت الفصائل داخل أحياء مدينة سراقب وسيطرت على معظمها.",
+    "وتقدمت الفصائل داخل أحياء مدينة سراقب وسيطرت على أغلبها.",
+])
+def test_most_of_the_place_a_pronoun_stands_for_is_a_claim_on_it(extract, text):
+    assert claims(extract, text) == [("syrian-opposition-factions", "captured", "Saraqab")]

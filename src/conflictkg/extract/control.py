@@ -453,6 +453,14 @@ class ControlFinder:
                 readings.append(Reading("lost", places, held, object_end))
         return readings
 
+    def _party_right_after_men(self, doc: Doc, cue: Match, sentence: Sentence, words: AgentWords) -> bool:
+        """Arabic: whether a party is named by the word right after a cue, or by the one after
+        a noun of its men ("خالية من عناصر التنظيم")."""
+        following = doc.tokens_between(cue.end, sentence.end)[:2]
+        if following and len(following) > 1 and not words.members.isdisjoint(clitic_forms(following[0].key)):
+            following = following[1:]
+        return bool(following) and bool(doc.index("actor_mentions").overlapping(following[0].start, following[0].end))
+
     def _party_right_after(self, doc: Doc, cue: Match, sentence: Sentence) -> bool:
         """Whether a party is named by the word right after a cue."""
         following = doc.tokens_between(cue.end, sentence.end)[:1]
@@ -907,6 +915,9 @@ class ControlFinder:
             rules.english and bool(following) and following[0].key in rules.pronoun_objects)  # "fell to them"
         if actor is None and not pronoun and cue.key in rules.bare_passives:
             return []  # "الموجود بيد بعض الأشخاص": in someone's hands, not a party's
+        if cue.key in rules.agent_right_after and not self._party_right_after_men(doc, cue, sentence, words):
+            return []  # "خالية من السكان", "خالية من السلاح والمسلحين": empty of people or
+            # arms, not left by a party
         if actor is None and pronoun:
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words) or \
                 self._agents.last_party(doc, cue.start, paragraph_start(doc, sentence), words)

@@ -67,6 +67,8 @@ RECIPIENT_REACH = 16  # ... or after a comma that ends an aside on the object ("
 PARTY_AFTER_REACH = 2  # Arabic: words after a verb said only of parties in which its party stands
 FRAME_PARTY_WORDS = 3  # words between a frame's words ("under ... control") that name its party
 ARMY_AFTER_REACH = 4  # words after a passive's agent marker in which its army noun stands ("the Syrian army")
+ASIDE_WORDS = 4  # Arabic: words of an aside between a verb's subject and its verbal noun ("، الجمعة،")
+COMMAS = (",", "،")
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
 
@@ -262,7 +264,7 @@ class ControlFinder:
         token = doc.tokens[i] if doc.tokens else None
         compelled = i > 0 and _compelled(doc, i - 1, rules)  # "اضطرت للانسحاب", "were forced to withdraw"
         if token is not None and token.start < cue.start and "ل" in doc.text[token.start:cue.start] \
-                and not compelled:
+                and not compelled and not _consequence(doc, token, cue, sentence, rules):
             return True  # "لاستعادة السيطرة", "للسيطرة": a purpose
         if rules.english and i > 0 and doc.tokens[i - 1].key == "to" and not any(
                 _compelled(doc, k, rules) for k in range(max(0, i - 1 - COMPELLED_REACH), i - 1)
@@ -352,14 +354,17 @@ class ControlFinder:
             left = self._left_as_taken(doc, cue, sentence, rules, words, context)
             if left:
                 return left
-        if relative == [] and (not rules.english or _after(doc, cue, sentence, rules.people_relatives)):
+        later = self._objects.relative_elaborated(doc, cue, sentence, rules, starts) \
+            if relative == [] and not rules.english else None  # "عدد المناطق التي سيطرت عليها
+        # ... إلى خمس مناطق، وهي A وB": the places the noun of the pronoun is elaborated by
+        if relative == [] and not later and (not rules.english or _after(doc, cue, sentence, rules.people_relatives)):
             return []  # "المقاتلين الذين دخلوا إلى الحي", "اللواء الذي دخل": said in passing
-        found = self._objects.objects(doc, cue, spec.change, sentence, rules, starts,
+        found = later or self._objects.objects(doc, cue, spec.change, sentence, rules, starts,
                               context, relative=relative is not None, changes=changes)
         if not found and relative is None and rules.english and spec.form == "verbs":
             found = self._objects.elaborated_later(doc, cue, sentence, rules, starts)  # "the areas
             # the army has taken ..., among them A and B"
-        if relative is not None and (not found or found[1] < cue.end):
+        if relative is not None and not later and (not found or found[1] < cue.end):
             # "بلدة كفرنبودة التي سيطرت عليها قوات النظام", "Khan Sheikhoun, which rebels have
             # held": the place the relative pronoun stands for; "المناطق التي سيطرت عليها": none
             if not relative:
@@ -393,7 +398,7 @@ class ControlFinder:
             return []  # "انتشرت الأخبار في المدينة", "وصلت الاشتباكات إلى": said of no party
         if (not actor or self._people_after(doc, cue, sentence, rules)) and self._civilian(doc, cue, sentence, rules):
             return []  # "آلاف العائلات هرباً من تلكلخ", "thousands of people have fled": no party
-        done = self._done(doc, cue, sentence, rules, starts)
+        done = self._done(doc, cue, sentence, rules, starts) or self._done_past_aside(doc, cue, sentence, rules, starts)
         if spec.form == "nouns" and (not agent or denied):  # "the fall of Palmyra to IS", "the capture of X by Y"
             marker = [t for t in doc.tokens_after(object_end, NOUN_AGENT_REACH) if not (
                 doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))][:1]
@@ -449,6 +454,14 @@ class ControlFinder:
             if held is not None and held != actor:
                 readings.append(Reading("lost", places, held, object_end))
         return readings
+
+    def _party_right_after_men(self, doc: Doc, cue: Match, sentence: Sentence, words: AgentWords) -> bool:
+        """Arabic: whether a party is named by the word right after a cue, or by the one after
+        a noun of its men ("خالية من عناصر التنظيم")."""
+        following = doc.tokens_between(cue.end, sentence.end)[:2]
+        if following and len(following) > 1 and not words.members.isdisjoint(clitic_forms(following[0].key)):
+            following = following[1:]
+        return bool(following) and bool(doc.index("actor_mentions").overlapping(following[0].start, following[0].end))
 
     def _party_right_after(self, doc: Doc, cue: Match, sentence: Sentence) -> bool:
         """Whether a party is named by the word right after a cue."""
@@ -684,6 +697,29 @@ class ControlFinder:
             set(clitic_forms(t.key)) & rules.words.enablers
             for t in doc.tokens_between(sentence.start, before[-1].start))
 
+    def _done_past_aside(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                         starts: frozenset[int]) -> bool:
+        """Arabic: whether a verbal noun right after an aside set off by commas is the object
+        of the verb of change before the aside, past that verb's subject ("واستعادت الفصائل،
+        الجمعة، السيطرة على", "أحكمت قوات النظام، بعد معارك عنيفة، سيطرتها على")."""
+        if rules.english:
+            return False
+        head = doc.text[sentence.start:cue.start].rstrip()
+        if not head.endswith(COMMAS):
+            return False
+        close = sentence.start + len(head) - 1
+        opening = max(doc.text.rfind(c, sentence.start, close) for c in COMMAS)
+        if opening < sentence.start:
+            return False
+        aside = doc.tokens_between(opening + 1, close)
+        if not aside or len(aside) > ASIDE_WORDS or any(k in starts for t in aside for k in range(t.start, t.end)):
+            return False
+        parties = doc.index("actor_mentions")
+        before = [t for t in doc.tokens_between(sentence.start, opening) if not (
+            parties.overlapping(t.start, t.end) or rules.phrases.is_time(t.key)
+            or doc.dates_overlapping(t.start, t.end))]
+        return bool(before) and any(k in starts for k in range(before[-1].start, before[-1].end))
+
     def _governing(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
                    changes: dict[int, str]) -> str | None:
         """The change of the verb a verbal noun is the object of, past its subject and the words
@@ -881,6 +917,9 @@ class ControlFinder:
             rules.english and bool(following) and following[0].key in rules.pronoun_objects)  # "fell to them"
         if actor is None and not pronoun and cue.key in rules.bare_passives:
             return []  # "الموجود بيد بعض الأشخاص": in someone's hands, not a party's
+        if cue.key in rules.agent_right_after and not self._party_right_after_men(doc, cue, sentence, words):
+            return []  # "خالية من السكان", "خالية من السلاح والمسلحين": empty of people or
+            # arms, not left by a party
         if actor is None and pronoun:
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words) or \
                 self._agents.last_party(doc, cue.start, paragraph_start(doc, sentence), words)
@@ -1015,11 +1054,12 @@ class ControlFinder:
                 break  # another change: its own object
             joined = not rules.english and t.key.startswith("ل") and any(  # "سلمتها للجيش الوطني"
                 m.start > t.start for m in doc.index("actor_mentions").overlapping(t.start, t.end))
-            if (joined or set(clitic_forms(t.key)) & (rules.destinations | {"ل"})) and (
+            if (joined or set(clitic_forms(t.key)) & (rules.destinations | rules.loss_recipients | {"ل"})) and (
                     n < RECIPIENT_NEAR or doc.text[max(at, t.start - 2):t.start].rstrip().endswith((",", "،"))):
                 # "handed over A and B, as well as positions around C, to Y": past an aside
-                return self._agents.agent_after(doc, t.end if t.key in rules.destinations else t.start,
-                                                sentence, words)
+                return self._agents.agent_after(
+                    doc, t.end if t.key in rules.destinations or t.key in rules.loss_recipients else t.start,
+                    sentence, words)
         return None
 
     def _denied_before(self, doc: Doc, denial: Match, claims: dict[str, ControlClaim],
@@ -1131,6 +1171,17 @@ def _undated(doc: Doc, tokens: list[Token], rules: ControlRules) -> list[Token]:
     """The tokens but a word of attempt that is a month inside a date ("in May 2017", "on May
     5"): the month, not the hedge "may"."""
     return [t for t in tokens if t.key not in rules.attempts or not doc.dates_overlapping(t.start, t.end)]
+
+
+def _consequence(doc: Doc, token: Token, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+    """Arabic: whether "ل" joined to a verb in the present after a comma tells what followed
+    the change told in the clause before, not a purpose ("انسحب الجيش الحر من البلدة،
+    لتدخلها قوات النظام"; not "حشدت تعزيزات، لتسيطر على")."""
+    if rules.english or doc.text[token.start:cue.start] != "ل" or not _present(cue.key, rules) \
+            or not doc.text[sentence.start:token.start].rstrip().endswith(COMMAS):
+        return False
+    verbs = frozenset().union(*rules.verb_keys.values())
+    return any(not verbs.isdisjoint(clitic_forms(t.key)) for t in doc.tokens_between(sentence.start, token.start))
 
 
 def _present(key: str, rules: ControlRules) -> bool:

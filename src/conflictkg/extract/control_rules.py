@@ -96,6 +96,9 @@ class ControlRules:
                             for k, v in s.groups("held_frames").items()}
         self.held_frame_links = s.keys("held_frame_links")
         self.lost_to = s.keys("lost_to")
+        self.loss_recipients = s.keys("loss_recipients")  # "لصالح": the words before who takes it
+        self.elaborating_prepositions = s.keys("elaborating_prepositions")  # "من بين القرى التي"
+        self.agent_right_after = s.keys("agent_right_after")  # "خالية من عناصر التنظيم"
         self.held_frame_parties = {normalize_key(k): v for k, v in s.mapping("held_frame_parties").items()}
         self.present_prefixes = s.words("present_prefixes")
         self.locative_pronouns = s.keys("locative_pronouns")

@@ -167,3 +167,14 @@ def one_sense(candidates: list[Candidate]) -> None:
             c.chosen = settled
 
 
+def near_siblings(c: Candidate, siblings: list[PlaceEntry]) -> PlaceEntry | None:
+    """"السيطرة على كل من أم جلال والخريبة والربيعة": the namesake of a name nothing vouched
+    for that lies near the most places of its list, if one does and no other as many."""
+    if not siblings or c.elsewhere:
+        return None
+    counts = sorted(((sum(_distance(e, s) <= NEAR_KM for s in siblings), e) for e in _allowed(c)),
+                    key=lambda pair: -pair[0])
+    if not counts or counts[0][0] == 0 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]
+

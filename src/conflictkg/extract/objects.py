@@ -549,6 +549,45 @@ class ObjectReader:
                 return (phrase.items, last.end, phrase.end) if phrase.items else None
         return None
 
+    def relative_elaborated(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                            starts: frozenset[int]) -> tuple[list[Mention], int, int] | None:
+        """Arabic: "ليرتفع عدد المناطق التي سيطرت عليها إلى خمس مناطق، وهي A وB وC": a change
+        told in a relative clause whose pronoun stands for a noun of places that names none
+        takes the places that noun is elaborated by later in the sentence, before any other
+        change and any place that is not where the places are."""
+        i = doc.token_at(cue.start)
+        window = [n for n in range(max(0, i - RELATIVE_WINDOW), i) if doc.tokens[n].start >= sentence.start
+                  and not rules.relatives.isdisjoint(clitic_forms(doc.tokens[n].key))]
+        if not window or window[-1] == 0 or doc.tokens[window[-1] - 1].start < sentence.start \
+                or rules.phrases.category(doc, window[-1] - 1)[0] != "generic":
+            return None
+        places = doc.index("place_mentions")
+        ahead = doc.tokens_between(cue.end, sentence.end)
+        if ahead and ahead[0].key in rules.pronoun_objects:
+            ahead = ahead[1:]  # "انسحبت منها": the pronoun, no elaboration
+        noun = window[-1] - 1
+        named = doc.index("actor_mentions")
+        after = ahead
+        while after and named.overlapping(after[0].start, after[0].end):
+            after = after[1:]  # "التي انسحبت منها الفصائل A": past the subject
+        if after and noun > 0 and doc.tokens[noun - 1].start >= sentence.start and not \
+                rules.elaborating_prepositions.isdisjoint(clitic_forms(doc.tokens[noun - 1].key)) \
+                and places.overlapping(after[0].start, after[0].end):
+            # "ومن بين القرى التي تمت السيطرة عليها A وB": the noun is elaborated by what follows
+            phrase = rules.phrases.read(doc, after[0].start, sentence.end, stop_at=starts - {cue.start})
+            return (phrase.items, after[0].start, phrase.end) if phrase.items else None
+        for t in ahead:
+            if t.start in starts:
+                return None
+            if any(not rules.phrases.is_context(doc, m) for m in places.overlapping(t.start, t.end)):
+                return None
+            category, n, _ = rules.phrases.category(doc, doc.token_index(t.start))
+            if category == "elaboration":
+                last = doc.tokens[doc.token_index(t.start) + n - 1]
+                phrase = rules.phrases.read(doc, last.end, sentence.end, stop_at=starts - {cue.start})
+                return (phrase.items, last.end, phrase.end) if phrase.items else None
+        return None
+
     def _apposed_to_complement(self, doc: Doc, m: Mention, sentence: Sentence,
                                rules: ControlRules) -> list[Mention]:
         """"al-Waer, the last rebel-held district of the city until rebels pulled out of it": a

@@ -29,6 +29,7 @@ from conflictkg.extract.namesakes import (
     Candidate,
     choose,
     far_from,
+    near_siblings,
     one_sense,
 )
 from conflictkg.extract.normalize import normalize_key
@@ -52,6 +53,7 @@ SITE = ("site",)
 # levels of an area a town's name may also read as ("مدينة الرقة" -> the governorate): a head
 # noun before it says no more than that the town is meant, not that the area is
 AREA_LEVELS = frozenset({"governorate", "district"})
+LIST_GAPS = ("و", "،", "، و", ",", "and", ", and")  # what stands between two names of a list
 MOVEMENT_TOKENS = 5  # words between a movement ("عاد") and the preposition of its place
 
 
@@ -91,6 +93,8 @@ class _Rules:
         self.generic = (frozenset(self.qualifiers) | self.facilities | frozenset(self.anaphors)
                         | self.locatives | self.proximity)
         self.anaphor_matcher: Matcher[str] = s.matcher(anaphor=s.groups("anaphors"))
+        self.not_names = s.keys("not_names") if language == "ar" else frozenset()
+        self.name_prefixes = s.keys("name_prefixes") if language == "ar" else frozenset()
 
 
 class PlaceFinder:
@@ -281,6 +285,8 @@ class PlaceFinder:
             if role:  # "فر إلى تركيا": the country, not a village of that name
                 entries = bound
             levels = _qualifier(doc, m, rules)
+            if levels is not None and _describes_head(doc, m, rules):
+                continue  # "ثلاث قرى جديدة": what the villages are, not one named
             if not role:  # "قالت أنقرة", "Turkish-backed": a government, not a place
                 if bound:
                     entries = [e for e in entries if e.key not in self._bound]
@@ -309,6 +315,7 @@ class PlaceFinder:
         for i, c in enumerate(candidates):
             c.chosen = choose(c, anchors, i)
         one_sense(candidates)
+        _listed_near(doc, candidates)
         doc.place_mentions = [
             Mention(c.match.start, c.match.end, c.match.text, c.chosen.key)
             for c in candidates if c.chosen is not None
@@ -320,7 +327,7 @@ class PlaceFinder:
         for mention in doc.place_mentions:
             self.add(doc, mention)
         unknown, new = self._unknown.find(doc, doc.place_mentions)
-        unknown += self._put_elsewhere(doc, candidates, new)
+        unknown += self._put_elsewhere(doc, candidates, new, SpanIndex(unknown))
         for place in new:
             doc.places[place.key] = place
         for mention in unknown:
@@ -337,19 +344,25 @@ class PlaceFinder:
         doc.place_mentions = sorted(doc.place_mentions + self._anaphors(doc, rules),
                                     key=lambda m: (m.start, -m.end))
 
-    def _put_elsewhere(self, doc: Doc, candidates: list[Candidate], new: list[Place]) -> list[Mention]:
+    def _put_elsewhere(self, doc: Doc, candidates: list[Candidate], new: list[Place],
+                       read: SpanIndex) -> list[Mention]:
         """An explicit governorate beats the gazetteer: a name whose every namesake lies far
         from the one governorate the text puts it in is a village of that governorate (a
-        name after a head noun is the village reader's: it has read it already)."""
+        name after a head noun is the village reader's: it has read it already), named
+        with the word that opens it ("تل الخنازير" when only "الخنازير" is known)."""
         out = []
+        rules = self._rules.get(doc.language) or self._rules["ar"]
         for c in candidates:
             if c.chosen is None and c.elsewhere and c.levels is None and len(c.admin1) == 1:
+                start = _name_opener(doc, c.match.start, rules)
+                if start < c.match.start and read.overlapping(start, c.match.end):
+                    continue  # "قرية تل الخنازير": the village reader's
                 (governorate,) = c.admin1
-                place = self._unknown.elsewhere(doc, c.match.start, c.match.end, governorate)
+                place = self._unknown.elsewhere(doc, start, c.match.end, governorate)
                 if place is not None:
                     if all(p.key != place.key for p in new):
                         new.append(place)
-                    out.append(Mention(c.match.start, c.match.end, c.match.text, place.key))
+                    out.append(Mention(start, c.match.end, doc.text[start:c.match.end], place.key))
         return out
 
     def _anaphors(self, doc: Doc, rules: _Rules) -> list[Mention]:
@@ -626,6 +639,31 @@ def _adjective(doc: Doc, m: Match[str], rules: _Rules) -> bool:
         f in rules.generic for f in clitic_forms(previous))
 
 
+def _name_opener(doc: Doc, start: int, rules: _Rules) -> int:
+    """Arabic: where a name starts that opens with a word of names ("تل", "كفر", "أم") right
+    before the one the gazetteer knows ("تل الخنازير"), or ``start``."""
+    i = doc.token_index(start) - 1
+    if not rules.name_prefixes or i < 0 or doc.text[doc.tokens[i].end:start].strip():
+        return start
+    return doc.tokens[i].start if doc.tokens[i].key in rules.name_prefixes else start
+
+
+def _describes_head(doc: Doc, m: Match[str], rules: _Rules) -> bool:
+    """Arabic: a one-word name that is a word of description ("جديدة") right after its head
+    noun and as definite as it ("قرى جديدة", "القرى الجديدة"; not "بلدة الجديدة"): an
+    adjective of the head."""
+    if " " in m.key or not rules.not_names:
+        return False
+    bare = clitics().without_article(m.key)
+    if bare not in rules.not_names and m.key not in rules.not_names:
+        return False
+    i = doc.token_index(m.start) - 1
+    if i < 0 or doc.text[doc.tokens[i].end:m.start].strip():
+        return False
+    head = clitics().without_conjunctions(doc.tokens[i].key)
+    return clitics().has_article(head) == clitics().has_article(m.key)
+
+
 def _family_name(doc: Doc, m: Match[str], rules: _Rules) -> bool:
     """"محمد الجاسم": a one-word definite name right after a given name is a person's."""
     if not rules.given_names or " " in m.key or not clitics().has_article(m.key):
@@ -637,10 +675,32 @@ def _family_name(doc: Doc, m: Match[str], rules: _Rules) -> bool:
     return doc.tokens[i].key in rules.given_names or pair in rules.given_names
 
 
+def _listed_near(doc: Doc, candidates: list[Candidate]) -> None:
+    """A name of a list that nothing vouched for is the namesake near the places of its list
+    ("على كل من أم جلال والخريبة والربيعة")."""
+    joined = [doc.text[a.match.end:b.match.start].strip() in LIST_GAPS
+              for a, b in itertools.pairwise(candidates)]
+    for i, c in enumerate(candidates):
+        if c.chosen is not None:
+            continue
+        siblings: list[PlaceEntry] = []
+        k = i
+        while k > 0 and joined[k - 1]:
+            k -= 1
+            if candidates[k].chosen is not None:
+                siblings.append(candidates[k].chosen)
+        k = i
+        while k < len(joined) and joined[k]:
+            k += 1
+            if candidates[k].chosen is not None:
+                siblings.append(candidates[k].chosen)
+        c.chosen = near_siblings(c, siblings)
+
+
 def _coordinate(doc: Doc, candidates: list[Candidate]) -> None:
     """A list after a plural head shares it: "مدينتي تدمر والقريتين", "محافظات درعا والسويداء"."""
     for prev, cur in itertools.pairwise(candidates):
         if cur.levels is None and prev.levels is not None:
             gap = doc.text[prev.match.end:cur.match.start].strip()
-            if gap in ("و", "،", "، و", ",", "and", ", and"):
+            if gap in LIST_GAPS:
                 cur.levels = prev.levels

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 from typing import Any
 
 from conflictkg.extract.dates import DateMention
@@ -26,6 +27,9 @@ HOLD_WINDOW = 8  # tokens between a capture or siege cue and the year its hold b
 CONTINUATION_WORDS = 4  # longest phrase that opens a sentence going on from the one before
 BEGAN_WINDOW = 3  # tokens between "بدأت" and the day something began ("بدأت فجر السبت")
 LASTING_WORDS = 3  # adjectives between "days of" and the cue ("after five days of fierce fighting")
+DATELINE_WORDS = 4  # words of the place a report was filed from ("AMMAN/BEIRUT, Nov 30 (Reuters) -")
+DATELINE_PLACE = re.compile(r"[^\W\d][^\d,،()]*[,،]\s*")  # "AMMAN/BEIRUT, ", "دمشق، "
+DATELINE_CREDIT = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")  # " (Reuters) -"
 
 
 def sentence_date(doc: Doc, sentence: Sentence, rules: EventRules) -> Any:
@@ -59,7 +63,9 @@ def lead_day(doc: Doc, rules: EventRules) -> DateMention | None:
                 return dateline
             paragraphs.append(sentence.paragraph)
         for d in doc.dates_between(sentence.start, sentence.end):
-            if d.precision == "day" and not since(doc, rules, d) and not began(doc, rules, d):
+            if d.precision == "day" and in_dateline(doc, d):
+                dateline = dateline or d  # the day it was filed: when the lead names none
+            elif d.precision == "day" and not since(doc, rules, d) and not began(doc, rules, d):
                 return d
     return dateline
 
@@ -79,10 +85,24 @@ def usable_date(doc: Doc, rules: EventRules, d: Any) -> bool:
     عام 2018") or when a source reported it ("أوردها المرصد الأربعاء")."""
     if d.precision == "year" and since(doc, rules, d):
         return False
+    if in_dateline(doc, d):
+        return False
     return not any(
         a.end <= d.span.start and len(doc.tokens_between(a.end, d.span.start)) <= REPORT_WINDOW
         and a.scope_start <= d.span.start < a.scope_end
         for a in doc.index("attributions").overlapping(d.span.start - REPORT_CHARS, d.span.start))
+
+
+def in_dateline(doc: Doc, d: Any) -> bool:
+    """Whether a date stands in the dateline that opens a paragraph: the place a report
+    was filed from, the date, the agency and a dash ("AMMAN/BEIRUT, Nov 30 (Reuters) -
+    Rebels stormed into Aleppo on Friday", "دمشق، 5 آذار (رويترز) -"). It is when the
+    report was filed, not when what the paragraph tells happened."""
+    line = doc.text.rfind("\n", 0, d.span.start) + 1
+    before = doc.text[line:d.span.start]
+    if len(before.split()) > DATELINE_WORDS or not DATELINE_PLACE.fullmatch(before):
+        return False
+    return DATELINE_CREDIT.match(doc.text, d.span.end) is not None
 
 
 def since(doc: Doc, rules: EventRules, d: Any) -> bool:

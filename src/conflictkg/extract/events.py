@@ -295,9 +295,10 @@ class EventFinder:
                             if timing.usable_date(doc, rules, d) and not timing.since(doc, rules, d)), None)
             if opening is not None:  # "منذ آذار 2011" dates no other sentence
                 paragraph_date = (sentence.paragraph, opening)
-            elif earlier is not None and earlier[0] != sentence.paragraph and \
-                    timing.continues(doc, rules, sentence):
-                # "Within hours, the fighting spread": the day the paragraph before told
+            elif earlier is not None and earlier[0] != sentence.paragraph and (
+                    timing.continues(doc, rules, sentence) or timing.labelled(doc, earlier, sentence)):
+                # "Within hours, the fighting spread": the day the paragraph before told;
+                # "30 تشرين الثاني: سراقب / سيطرت الفصائل على ...": the day of its label
                 paragraph_date = earlier = (sentence.paragraph, earlier[1])
             inside = lambda ms, s=sentence: ms.starting(s.start, s.end)  # noqa: E731
             cues_here = inside(cues_index)

@@ -27,6 +27,8 @@ HOLD_WINDOW = 8  # tokens between a capture or siege cue and the year its hold b
 CONTINUATION_WORDS = 4  # longest phrase that opens a sentence going on from the one before
 BEGAN_WINDOW = 3  # tokens between "بدأت" and the day something began ("بدأت فجر السبت")
 LASTING_WORDS = 3  # adjectives between "days of" and the cue ("after five days of fierce fighting")
+LABEL_WORDS = 8  # longest line a dated entry's label may be ("30 تشرين الثاني: سراقب")
+LABEL_COLONS = (":", "：")
 DATELINE_WORDS = 4  # words of the place a report was filed from ("AMMAN/BEIRUT, Nov 30 (Reuters) -")
 DATELINE_PLACE = re.compile(r"[^\W\d][^\d,،()]*[,،]\s*")  # "AMMAN/BEIRUT, ", "دمشق، "
 DATELINE_CREDIT = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")  # " (Reuters) -"
@@ -126,6 +128,22 @@ def since_year(doc: Doc, rules: EventRules, start: int, end: int) -> DateMention
         if d.precision == "year" and since(doc, rules, d):
             return d
     return None
+
+
+def labelled(doc: Doc, told: tuple[int, Any], sentence: Sentence) -> bool:
+    """Whether a sentence opens the paragraph right after a dated entry's label: a short
+    line of its own that opens with the day ``told`` = (paragraph, date) and a colon ("30
+    تشرين الثاني: سراقب", "March 8: the assault"), as a chronicle or timeline writes
+    each day's entry. What that paragraph tells happened on that day."""
+    paragraph, date = told
+    if paragraph != sentence.paragraph - 1:
+        return False
+    start, end = doc.paragraphs[paragraph]
+    label = doc.text[start:end].strip()
+    if "\n" in label or len(label.split()) > LABEL_WORDS:
+        return False
+    opening = doc.text[start:date.span.start].strip()
+    return not opening and doc.text[date.span.end:end].lstrip()[:1] in LABEL_COLONS
 
 
 def continues(doc: Doc, rules: EventRules, sentence: Sentence) -> bool:

@@ -342,7 +342,8 @@ def _governed(doc: Doc, sentence: Sentence, cue: Match[str], limit: int,
         return []  # "عمليات نوعية، واستطاعت الفصائل الوصول إلى سجن حمص": another clause
     clauses = {c[0] for c in sentence.clauses}
     opened = min((e for e in scope.ends if cue.end <= e < following[0].start
-                  and _opens_clause(doc, e, clauses)), default=None)
+                  and _opens_clause(doc, e, clauses)
+                  and not _after_apposed_date(doc, sentence, cue, e, scope)), default=None)
     end = _list_end(doc, sentence, following[0], limit, places, scope, opened=opened)
     out = [m for m in following if m.start < end]
     for start, _ in sentence.clauses:
@@ -352,6 +353,24 @@ def _governed(doc: Doc, sentence: Sentence, cue: Match[str], limit: int,
             end = _list_end(doc, sentence, nxt, limit, places, scope)
             out += [m for m in places if start <= m.start < end]
     return out + _resumed(doc, sentence, cue, following, end, limit, places, scope)
+
+
+def _after_apposed_date(doc: Doc, sentence: Sentence, cue: Match[str], start: int,
+                        scope: Scope) -> bool:
+    """Whether only dates set apart by commas stand between the cue's clause and the
+    clause at ``start`` ("in shelling on Sunday morning, the 8th of September 2019, on the
+    market of X", "بقصف صباح الأحد، 8 أيلول 2019، على سوق مدينة X"): that clause goes on
+    with the cue's, whose place it names."""
+    between = [c for c in sentence.clauses if cue.end < c[0] < start]
+    if not between or doc.clause_at(cue.start) == doc.clause_at(start):
+        return False
+    for a, b in between:
+        dates = doc.dates_between(a, b)
+        if not dates or any(not any(d.span.start <= t.start < d.span.end for d in dates)
+                            and not any(f in scope.fillers for f in clitic_forms(t.key))
+                            for t in doc.tokens_between(a, b)):
+            return False
+    return True
 
 
 def _resumed(doc: Doc, sentence: Sentence, cue: Match[str], following: list[Mention], end: int,

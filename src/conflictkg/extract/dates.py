@@ -512,6 +512,22 @@ def _written_weekday(weekday: int, start: int, ctx: _Context) -> date | None:
     return day
 
 
+MONTH_PARTS = {"first": (1, 10), "middle": (11, 20), "last": (21, 31)}  # days of a part
+
+
+def month_part_days(word: str, value: str) -> tuple[str, str] | None:
+    """The first and last day of the part of the month ``value`` ('YYYY-MM') a part word
+    names ("early" February 2020: 2020-02-01 to 2020-02-10), or None for another word."""
+    parts = read_yaml("dates.yaml")["month_part_days"]
+    part = next((p for p, words in parts.items() if form(word) in map(form, words)), None)
+    if part is None or not re.fullmatch(r"\d{4}-\d{2}", value):
+        return None
+    first, last = MONTH_PARTS[part]
+    y, mo = int(value[:4]), int(value[5:7])
+    end = min(last, ((date(y + mo // 12, mo % 12 + 1, 1)) - timedelta(days=1)).day)
+    return _iso(y, mo, first) or "", _iso(y, mo, end) or ""
+
+
 def _since(text: str, m: re.Match[str], lex: _Lexicon) -> bool:
     """Whether a date follows a since-word ("منذ تشرين الثاني 2012"), or opens with one."""
     opened = text[m.start():m.end()].split()[:1]

@@ -379,6 +379,8 @@ class EventFinder:
                     # when a clause after it tells something else on a day of its own
                     # ("، وتعرضت المناطق المقابلة لقذائف ... آخرها أمس")
                     date = timing.since_year(doc, rules, action.cues[0].end, action.end) or date
+                if moved and date is not None:  # "since early February, when it entered"
+                    date = timing.since_part(doc, rules, date) or date
                 # "لليوم الرابع على التوالي": what has gone on for days began days before
                 date = timing.run_start(date, runs.starting(action.start, action.end))
                 if offsets_here:  # "بعد يوم من سيطرتها على جنديرس": the day before

@@ -14,7 +14,7 @@ import datetime
 import re
 from typing import Any
 
-from conflictkg.extract.dates import DateMention
+from conflictkg.extract.dates import DateMention, month_part_days
 from conflictkg.extract.doc import Doc, Sentence, clitic_forms, word_forms
 from conflictkg.extract.event_rules import EventRules
 from conflictkg.extract.numbers import find_numbers
@@ -144,6 +144,21 @@ def labelled(doc: Doc, told: tuple[int, Any], sentence: Sentence) -> bool:
         return False
     opening = doc.text[start:date.span.start].strip()
     return not opening and doc.text[date.span.end:end].lstrip()[:1] in LABEL_COLONS
+
+
+def since_part(doc: Doc, rules: EventRules, d: Any) -> DateMention | None:
+    """The days of a part of a month a hold began in ("had been under the control of the
+    regime since early February, when its forces entered the town": February 1 to 10),
+    so that the capture is not the one told later that month; None for any other date."""
+    if d.precision != "month" or not since(doc, rules, d):
+        return None
+    i = doc.token_index(d.span.start)
+    if i == 0 or doc.tokens[i - 1].end > d.span.start:
+        return None
+    days = month_part_days(doc.text[doc.tokens[i - 1].start:doc.tokens[i - 1].end], d.value)
+    if days is None:
+        return None
+    return dataclasses.replace(d, value=days[0], end=days[1], precision="day")
 
 
 def continues(doc: Doc, rules: EventRules, sentence: Sentence) -> bool:

@@ -19,6 +19,7 @@ without a reference is not reported. The words are data: ``mappings/lexicon/mont
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -33,6 +34,7 @@ Precision = Literal["day", "month", "year"]
 LANGUAGES = ("ar", "en")
 MIN_YEAR, MAX_YEAR = 1900, 2100
 REACH = 120  # characters a date reaches on either side of the word it needs
+WRITTEN_WEEKDAY_SENTENCES = 1  # sentence ends between a day written out and its weekday named alone
 _FOUR_DIGITS = re.compile(r"[0-9]{4}")
 _NEED_A_YEAR = ("numeric", "year_range", "year")
 # the patterns whose needed word follows a space or a boundary, never a joined proclitic
@@ -162,11 +164,14 @@ def _lexicon() -> _Lexicon:
 class _Context:
     reference: date | None
     default_year: int | None
+    text: str | None = None  # the original text
+    starts: Sequence[int] | None = None  # the original offset of each normalised character
     year: int | None = None  # latest year written in the text so far
     month: tuple[int, int] | None = None  # latest (year, month) named in the text so far
     year_hint: tuple[int, int] | None = None  # (year, month) of the date this one runs to
     day: date | None = None  # the day last named in the text
     weekdays: dict[int, date] = field(default_factory=dict)  # weekday -> the day last written with it
+    written: tuple[date, int] | None = None  # the single day last written out, and where it ends
 
 
 @dataclass
@@ -206,7 +211,7 @@ def find_dates(text: str, *, reference: date | None = None,
         if start >= last_end and _plausible(kind, m, nt, lex):
             chosen.append((kind, m))
             last_end = m.end()
-    ctx = _Context(reference, default_year)
+    ctx = _Context(reference, default_year, text=text, starts=nt.starts)
     found: list[_Found] = []
     year_end = 0  # where the year last written ends (original offsets)
     for i, (kind, m) in enumerate(chosen):
@@ -224,6 +229,8 @@ def find_dates(text: str, *, reference: date | None = None,
             ctx.month = (int(f.mention.value[:4]), int(f.mention.value[5:7]))
         if f.mention.precision == "day":
             ctx.day = date.fromisoformat(f.mention.end or f.mention.value)
+            ctx.written = (ctx.day, m.end()) if not f.mention.relative and not f.mention.end \
+                and not f.mention.days else ctx.written
             if not f.mention.relative and not f.mention.end and not f.mention.days \
                     and m.groupdict().get("wd"):
                 # only a day written with its weekday names it ("took Idlib on March 28
@@ -464,6 +471,11 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Context, lex: _Lexicon) -> _Foun
             precision = "month"
         return value and _Found(DateMention(Span(0, 0, ""), value, precision, relative=True),
                                 start, end, False, False)
+    if kind == "weekday" and modifier is None and (day := _written_weekday(
+            lex.weekdays[g["wd"]], start, ctx)) is not None:
+        # "27 تشرين الثاني: إطلاق المعركة / بدأت الفصائل فجر الأربعاء": the Wednesday just written
+        return _Found(DateMention(Span(0, 0, ""), day.isoformat(), "day", relative=True),
+                      m.start("body"), m.end("body"), False, False)
     if kind == "weekday" and modifier is None and lex.weekdays[g["wd"]] in ctx.weekdays \
             and ctx.weekdays[lex.weekdays[g["wd"]]] <= ref:
         # "مساء الجمعة 25 أيار ... بدأت القوات بعد ظهر الجمعة": the Friday the text named
@@ -480,6 +492,40 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Context, lex: _Lexicon) -> _Foun
         day = ref + timedelta(days=lex.relative[g["rel"]])
     return _Found(DateMention(Span(0, 0, ""), day.isoformat(), "day", relative=True),
                   m.start("body"), m.end("body"), False, False)
+
+
+def _written_weekday(weekday: int, start: int, ctx: _Context) -> date | None:
+    """The day written out last before a weekday named alone, when it falls on that weekday
+    and stands in the sentence or line just before it ("27 تشرين الثاني: إطلاق المعركة /
+    بدأت الفصائل فجر الأربعاء", "On March 5 the army shelled Douma. On Tuesday it stormed
+    it"): that day, whatever day the report was published. In its own sentence a weekday
+    is another day than the date it does not go with ("Since the offensive began on May
+    13, ... up from 195 reported on Wednesday": the Wednesday before the report)."""
+    if ctx.written is None or ctx.text is None or ctx.starts is None:
+        return None
+    day, end = ctx.written
+    end, start = ctx.starts[end - 1] + 1, ctx.starts[start]
+    if day.weekday() != weekday or (ctx.reference is not None and day > ctx.reference):
+        return None
+    if len(_SENTENCE_END.findall(ctx.text, end, start)) != WRITTEN_WEEKDAY_SENTENCES:
+        return None
+    return day
+
+
+MONTH_PARTS = {"first": (1, 10), "middle": (11, 20), "last": (21, 31)}  # days of a part
+
+
+def month_part_days(word: str, value: str) -> tuple[str, str] | None:
+    """The first and last day of the part of the month ``value`` ('YYYY-MM') a part word
+    names ("early" February 2020: 2020-02-01 to 2020-02-10), or None for another word."""
+    parts = read_yaml("dates.yaml")["month_part_days"]
+    part = next((p for p, words in parts.items() if form(word) in map(form, words)), None)
+    if part is None or not re.fullmatch(r"\d{4}-\d{2}", value):
+        return None
+    first, last = MONTH_PARTS[part]
+    y, mo = int(value[:4]), int(value[5:7])
+    end = min(last, ((date(y + mo // 12, mo % 12 + 1, 1)) - timedelta(days=1)).day)
+    return _iso(y, mo, first) or "", _iso(y, mo, end) or ""
 
 
 def _since(text: str, m: re.Match[str], lex: _Lexicon) -> bool:

@@ -43,6 +43,7 @@ REFERENCE_REACH = 3
 LOCATIVE_CLITICS = ("ب",)  # "بشمال حلب": in the north of Aleppo
 CONJUNCTIONS = ("و", "ف")  # place nouns and articles between a reference word and its place
 DATE_REACH = 12  # characters after a clause-opening word where a date makes it a time
+OBJECT_ITEM_WORDS = 3  # words of an item of a list of objects ("shelters, weapon positions and")
 LIST_REACH = 2  # other words before the place of a clause that continues a list ("، ومدينتا B")
 BACKGROUND_NEAR = 2  # words between "بعد" and the cue it makes background ("after fierce fighting")
 BACKGROUND_REACH = 4  # tokens between "بعد" and the date of its clause ("بعد سيطرة النظام الأربعاء")
@@ -338,11 +339,13 @@ def _governed(doc: Doc, sentence: Sentence, cue: Match[str], limit: int,
         return []
     clause = doc.clause_at(following[0].start)
     if clause is not None and clause[0] > cue.end and not _continues(
-            doc, clause[0], limit, places, scope):
+            doc, clause[0], limit, places, scope) and not _object_list(
+            doc, sentence, cue, clause[0], following[0], scope):
         return []  # "عمليات نوعية، واستطاعت الفصائل الوصول إلى سجن حمص": another clause
     clauses = {c[0] for c in sentence.clauses}
     opened = min((e for e in scope.ends if cue.end <= e < following[0].start
-                  and _opens_clause(doc, e, clauses)), default=None)
+                  and _opens_clause(doc, e, clauses)
+                  and not _after_apposed_date(doc, sentence, cue, e, scope)), default=None)
     end = _list_end(doc, sentence, following[0], limit, places, scope, opened=opened)
     out = [m for m in following if m.start < end]
     for start, _ in sentence.clauses:
@@ -352,6 +355,39 @@ def _governed(doc: Doc, sentence: Sentence, cue: Match[str], limit: int,
             end = _list_end(doc, sentence, nxt, limit, places, scope)
             out += [m for m in places if start <= m.start < end]
     return out + _resumed(doc, sentence, cue, following, end, limit, places, scope)
+
+
+def _object_list(doc: Doc, sentence: Sentence, cue: Match[str], start: int, place: Mention,
+                 scope: Scope) -> bool:
+    """Whether the clause at ``start`` ends a list of the cue's objects begun right after
+    it ("struck shelters, weapon positions and ammunition depots in Ras al-Ayn"): a
+    few words between the cue and that clause, in one clause, and a coordinator after
+    the next item's few words in it."""
+    head = doc.tokens_between(cue.end, start)
+    if not head or len(head) > OBJECT_ITEM_WORDS or doc.dates_between(cue.end, start) or \
+            sum(1 for c in sentence.clauses if cue.end < c[0] < start):
+        return False
+    words = doc.tokens_between(start, place.start)
+    joined = next((n for n, t in enumerate(words) if t.key in scope.coordinators), None)
+    return joined is not None and 0 < joined <= OBJECT_ITEM_WORDS
+
+
+def _after_apposed_date(doc: Doc, sentence: Sentence, cue: Match[str], start: int,
+                        scope: Scope) -> bool:
+    """Whether only dates set apart by commas stand between the cue's clause and the
+    clause at ``start`` ("in shelling on Sunday morning, the 8th of September 2019, on the
+    market of X", "بقصف صباح الأحد، 8 أيلول 2019، على سوق مدينة X"): that clause goes on
+    with the cue's, whose place it names."""
+    between = [c for c in sentence.clauses if cue.end < c[0] < start]
+    if not between or doc.clause_at(cue.start) == doc.clause_at(start):
+        return False
+    for a, b in between:
+        dates = doc.dates_between(a, b)
+        if not dates or any(not any(d.span.start <= t.start < d.span.end for d in dates)
+                            and not any(f in scope.fillers for f in clitic_forms(t.key))
+                            for t in doc.tokens_between(a, b)):
+            return False
+    return True
 
 
 def _resumed(doc: Doc, sentence: Sentence, cue: Match[str], following: list[Mention], end: int,

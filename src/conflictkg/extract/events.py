@@ -295,9 +295,10 @@ class EventFinder:
                             if timing.usable_date(doc, rules, d) and not timing.since(doc, rules, d)), None)
             if opening is not None:  # "منذ آذار 2011" dates no other sentence
                 paragraph_date = (sentence.paragraph, opening)
-            elif earlier is not None and earlier[0] != sentence.paragraph and \
-                    timing.continues(doc, rules, sentence):
-                # "Within hours, the fighting spread": the day the paragraph before told
+            elif earlier is not None and earlier[0] != sentence.paragraph and (
+                    timing.continues(doc, rules, sentence) or timing.labelled(doc, earlier, sentence)):
+                # "Within hours, the fighting spread": the day the paragraph before told;
+                # "30 تشرين الثاني: سراقب / سيطرت الفصائل على ...": the day of its label
                 paragraph_date = earlier = (sentence.paragraph, earlier[1])
             inside = lambda ms, s=sentence: ms.starting(s.start, s.end)  # noqa: E731
             cues_here = inside(cues_index)
@@ -380,6 +381,8 @@ class EventFinder:
                     # when a clause after it tells something else on a day of its own
                     # ("، وتعرضت المناطق المقابلة لقذائف ... آخرها أمس")
                     date = timing.since_year(doc, rules, action.cues[0].end, action.end) or date
+                if moved and date is not None:  # "since early February, when it entered"
+                    date = timing.since_part(doc, rules, date) or date
                 # "لليوم الرابع على التوالي": what has gone on for days began days before
                 date = timing.run_start(date, runs.starting(action.start, action.end))
                 if offsets_here:  # "بعد يوم من سيطرتها على جنديرس": the day before

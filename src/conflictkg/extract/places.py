@@ -385,7 +385,11 @@ class PlaceFinder:
             found = None
             paragraph = _paragraph(doc, m.start)
             for level in levels:  # a place written "حي X" first, then any of the level
-                fitting = [p for p in earlier if _is_level(self._level(doc, p.key), level)]
+                # a place the text wrote with the anaphor's own noun ("مدينة سراقب ... إلى
+                # المدينة") is one of its kind, whatever the gazetteer's prominence says
+                fitting = [p for p in earlier if _is_level(self._level(doc, p.key), level) or (
+                    head in clitic_forms(_previous(doc, p.start))
+                    and self._level(doc, p.key)[0] not in AREA_LEVELS)]
                 found = next((p for p in fitting if head in clitic_forms(_previous(doc, p.start))),
                              None) or next(iter(fitting), None)
                 if found is not None and _paragraph(doc, found.start) != paragraph and not any(

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 from typing import Any
 
-from conflictkg.extract.dates import DateMention
+from conflictkg.extract.dates import DateMention, month_part_days
 from conflictkg.extract.doc import Doc, Sentence, clitic_forms, word_forms
 from conflictkg.extract.event_rules import EventRules
 from conflictkg.extract.numbers import find_numbers
@@ -26,6 +27,11 @@ HOLD_WINDOW = 8  # tokens between a capture or siege cue and the year its hold b
 CONTINUATION_WORDS = 4  # longest phrase that opens a sentence going on from the one before
 BEGAN_WINDOW = 3  # tokens between "بدأت" and the day something began ("بدأت فجر السبت")
 LASTING_WORDS = 3  # adjectives between "days of" and the cue ("after five days of fierce fighting")
+LABEL_WORDS = 8  # longest line a dated entry's label may be ("30 تشرين الثاني: سراقب")
+LABEL_COLONS = (":", "：")
+DATELINE_WORDS = 4  # words of the place a report was filed from ("AMMAN/BEIRUT, Nov 30 (Reuters) -")
+DATELINE_PLACE = re.compile(r"[^\W\d][^\d,،()]*[,،]\s*")  # "AMMAN/BEIRUT, ", "دمشق، "
+DATELINE_CREDIT = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")  # " (Reuters) -"
 
 
 def sentence_date(doc: Doc, sentence: Sentence, rules: EventRules) -> Any:
@@ -59,7 +65,9 @@ def lead_day(doc: Doc, rules: EventRules) -> DateMention | None:
                 return dateline
             paragraphs.append(sentence.paragraph)
         for d in doc.dates_between(sentence.start, sentence.end):
-            if d.precision == "day" and not since(doc, rules, d) and not began(doc, rules, d):
+            if d.precision == "day" and in_dateline(doc, d):
+                dateline = dateline or d  # the day it was filed: when the lead names none
+            elif d.precision == "day" and not since(doc, rules, d) and not began(doc, rules, d):
                 return d
     return dateline
 
@@ -79,10 +87,24 @@ def usable_date(doc: Doc, rules: EventRules, d: Any) -> bool:
     عام 2018") or when a source reported it ("أوردها المرصد الأربعاء")."""
     if d.precision == "year" and since(doc, rules, d):
         return False
+    if in_dateline(doc, d):
+        return False
     return not any(
         a.end <= d.span.start and len(doc.tokens_between(a.end, d.span.start)) <= REPORT_WINDOW
         and a.scope_start <= d.span.start < a.scope_end
         for a in doc.index("attributions").overlapping(d.span.start - REPORT_CHARS, d.span.start))
+
+
+def in_dateline(doc: Doc, d: Any) -> bool:
+    """Whether a date stands in the dateline that opens a paragraph: the place a report
+    was filed from, the date, the agency and a dash ("AMMAN/BEIRUT, Nov 30 (Reuters) -
+    Rebels stormed into Aleppo on Friday", "دمشق، 5 آذار (رويترز) -"). It is when the
+    report was filed, not when what the paragraph tells happened."""
+    line = doc.text.rfind("\n", 0, d.span.start) + 1
+    before = doc.text[line:d.span.start]
+    if len(before.split()) > DATELINE_WORDS or not DATELINE_PLACE.fullmatch(before):
+        return False
+    return DATELINE_CREDIT.match(doc.text, d.span.end) is not None
 
 
 def since(doc: Doc, rules: EventRules, d: Any) -> bool:
@@ -106,6 +128,37 @@ def since_year(doc: Doc, rules: EventRules, start: int, end: int) -> DateMention
         if d.precision == "year" and since(doc, rules, d):
             return d
     return None
+
+
+def labelled(doc: Doc, told: tuple[int, Any], sentence: Sentence) -> bool:
+    """Whether a sentence opens the paragraph right after a dated entry's label: a short
+    line of its own that opens with the day ``told`` = (paragraph, date) and a colon ("30
+    تشرين الثاني: سراقب", "March 8: the assault"), as a chronicle or timeline writes
+    each day's entry. What that paragraph tells happened on that day."""
+    paragraph, date = told
+    if paragraph != sentence.paragraph - 1:
+        return False
+    start, end = doc.paragraphs[paragraph]
+    label = doc.text[start:end].strip()
+    if "\n" in label or len(label.split()) > LABEL_WORDS:
+        return False
+    opening = doc.text[start:date.span.start].strip()
+    return not opening and doc.text[date.span.end:end].lstrip()[:1] in LABEL_COLONS
+
+
+def since_part(doc: Doc, rules: EventRules, d: Any) -> DateMention | None:
+    """The days of a part of a month a hold began in ("had been under the control of the
+    regime since early February, when its forces entered the town": February 1 to 10),
+    so that the capture is not the one told later that month; None for any other date."""
+    if d.precision != "month" or not since(doc, rules, d):
+        return None
+    i = doc.token_index(d.span.start)
+    if i == 0 or doc.tokens[i - 1].end > d.span.start:
+        return None
+    days = month_part_days(doc.text[doc.tokens[i - 1].start:doc.tokens[i - 1].end], d.value)
+    if days is None:
+        return None
+    return dataclasses.replace(d, value=days[0], end=days[1], precision="day")
 
 
 def continues(doc: Doc, rules: EventRules, sentence: Sentence) -> bool:

@@ -129,10 +129,14 @@ def _decimal(value: float) -> Literal:
 
 
 def _kind(reports: list[Report], kinds: Kinds) -> str:
-    """The kind most reports give; on a tie, the one first in the event-type scheme."""
-    counts = Counter(r.kind for r in reports)
+    """The kind most documents give. A document counts once for each kind it gives, so that
+    one telling's facets (the assault and the capture it ended in) do not outvote the other
+    sources. On a tie, the narrowest kind: the one the fewest other kinds may be told as (a
+    capture, not the attack it ended), then the first in the event-type scheme."""
+    counts = Counter(kind for _, kind in {(r.document, r.kind) for r in reports})
     order = {k: i for i, k in enumerate(kinds.event)}
-    return min(counts, key=lambda k: (-counts[k], order.get(k, len(order)), k))
+    return min(counts, key=lambda k: (-counts[k], len(kinds.compatible.get(k, ())),
+                                      order.get(k, len(order)), k))
 
 
 def _dates(add, node: NamedNode, reports: list[Report]) -> None:

@@ -117,6 +117,20 @@ def test_a_count_takes_the_outcome_word_nearest_to_it(extract, text, expected):
     assert [(c.count, c.outcome) for c in claims] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a passive after the count and an aside is the count's verb, not the earlier clause's
+    ("The monitor documented the death of 3 civilians in the shelling of the market, while "
+     "7 other people, including two children, were wounded.",
+     [(3, "killed"), (7, "wounded"), (2, "wounded")]),
+    # an active verb after a breakdown is the next count's: the breakdown keeps the first
+    ("Airstrikes killed 5 civilians, 3 of them children, and wounded 12.",
+     [(5, "killed"), (3, "killed"), (12, "wounded")]),
+])
+def test_a_passive_after_an_aside_is_the_verb_of_the_count_before_it(extract, text, expected):
+    claims = extract(text, language="en").casualty_claims
+    assert [(c.count, c.outcome) for c in claims] == expected
+
+
 def test_words_read_once_are_read_the_same_in_the_next_report(extract):
     # whether a word is a number and which side a word names are remembered from one
     # report to the next: the second report reads its counts and sides as the first did

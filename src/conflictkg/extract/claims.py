@@ -74,6 +74,7 @@ class _Rules:
         openers = "|".join(re.escape(w) for w in sorted(self.estimate_openers, key=len, reverse=True))
         self.estimated_at = re.compile(rf"(?:^|\s)(?:{openers})\s*$")
         self.auxiliaries = s.keys("auxiliaries")
+        self.passive_auxiliaries = s.keys("passive_auxiliaries")
         self.relatives = s.keys("relative_pronouns")  # "16 who were killed", "15 ممن قتلوا"
         self.relative_verbs = self.relatives | self.auxiliaries
         self.relative_words = frozenset(w for phrase in self.parts_after for w in phrase.split()) \
@@ -407,12 +408,18 @@ class CasualtyFinder:
         cues = [c for c in cues if c.payloads[0] != RISE]
         clause = doc.clause_at(start)
         near = [c for c in cues if clause and clause[0] <= c.start < clause[1]]
-        if not near:  # an earlier clause's verb, or in English a passive's verb after the
-            sentence = doc.sentence_at(start)  # victims' phrase ("14 civilians, eight of
-            near = [c for c in cues if sentence and sentence.start <= c.start < start]  # whom…, were killed")
-            if not near and rules.language == "en" and sentence is not None:
-                near = [c for c in cues if start < c.start < sentence.end
-                        and self._within_reach(doc.tokens_between(start, c.start))][:1]
+        sentence = doc.sentence_at(start)
+        if sentence is not None and all(
+                c.start < start and self._passive(doc, sentence, c, rules) for c in near):
+            # a passive's verb after the victims' phrase is theirs ("14 civilians, eight of
+            # whom…, were killed"; "four were killed and 9 others, among them a child, were
+            # wounded"), before an earlier clause's verb; in English, a later verb within reach
+            after = [c for c in cues if start < c.start < sentence.end
+                     and self._within_reach(doc.tokens_between(start, c.start))][:1]
+            passive = [c for c in after if self._passive(doc, sentence, c, rules)]
+            near = passive or near or [c for c in cues if sentence.start <= c.start < start]
+            if not near and rules.language == "en":
+                near = after
         if not near:
             return None
         if rules.language == "ar" and any(c.start < start for c in near):
@@ -420,6 +427,14 @@ class CasualtyFinder:
         # the nearest by the gap between them ("killed 3 and wounded 10": 3 were killed)
         best = min(near, key=lambda c: start - c.end if c.end <= start else abs(c.start - start))
         return best.payloads[0]
+
+    @staticmethod
+    def _passive(doc: Doc, sentence: Sentence, cue: Match, rules: _Rules) -> bool:
+        """Whether an outcome word is a passive's, right after "were", "was", "been"...: its
+        subject is the count before it, not the object of an earlier clause's verb ("killed
+        5, 3 of them children, and wounded 12": the 3 were killed)."""
+        before = doc.tokens_between(sentence.start, cue.start)[-1:]
+        return bool(before) and before[0].key in rules.passive_auxiliaries
 
     def _within_reach(self, tokens: list[Token]) -> bool:
         """Whether a passive verb after ``tokens`` is the verb of the count that opens them:

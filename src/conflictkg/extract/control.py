@@ -67,6 +67,7 @@ RECIPIENT_REACH = 16  # ... or after a comma that ends an aside on the object ("
 PARTY_AFTER_REACH = 2  # Arabic: words after a verb said only of parties in which its party stands
 FRAME_PARTY_WORDS = 3  # words between a frame's words ("under ... control") that name its party
 ARMY_AFTER_REACH = 4  # words after a passive's agent marker in which its army noun stands ("the Syrian army")
+LOCATIVE_REACH = 3  # English: words after "in" over which the place it governs starts ("in the northern Hama")
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
 
@@ -786,7 +787,9 @@ class ControlFinder:
             return False
         following = _unqualified(doc.tokens_between(cue.end, sentence.end)[:ARMY_AFTER_REACH], rules)
         return bool(following) and following[0].key in rules.army_nouns and not (
-            len(following) > 1 and following[1].key in rules.words.complements)  # "units of the SDF"
+            len(following) > 1 and following[1].key in rules.words.complements
+            and not _locative_after(doc, following[1], sentence))  # "units of the SDF"; not
+        # "fell to the army in Idlib province", where the place is where it fell
 
     def _people_after(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """Arabic: people right after the verb, before any party, are its subject ("خرج فيه مئات
@@ -1093,6 +1096,17 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
         days.setdefault(same, set()).add(claim.start)
         out.append(claim)
     return sorted(out, key=lambda c: (c.evidence.start, c.evidence.end))
+
+
+def _locative_after(doc: Doc, preposition: Token, sentence: Sentence) -> bool:
+    """Whether a place, past its articles and adjectives, is what the preposition governs
+    ("in northern Idlib", "in the Hama countryside"), rather than a party ("of the SDF")."""
+    for t in doc.tokens_between(preposition.end, sentence.end)[:LOCATIVE_REACH]:
+        if doc.index("place_mentions").overlapping(t.start, t.end):
+            return True
+        if doc.index("actor_mentions").overlapping(t.start, t.end) or not doc.text[t.start:t.end].islower():
+            return False
+    return False
 
 
 def _within(m: Mention, cue: Match) -> bool:

@@ -1,4 +1,7 @@
-"""Constructions of English war reporting: who speaks for "we" when the speaker is of no party."""
+"""Constructions of English war reporting: who speaks for "we" when the speaker is of no party;
+"imposed its control over X" takes X."""
+
+import pytest
 
 
 def test_we_said_by_a_speaker_of_no_party_is_the_side_named_before(english_claims):
@@ -7,3 +10,17 @@ def test_we_said_by_a_speaker_of_no_party_is_the_side_named_before(english_claim
     assert english_claims(text) == [
         ("syrian-opposition-factions", "withdrew", "Baba Amr"),
         ("syrian-opposition-factions", "withdrew", "Kalidiyeh")]
+
+
+@pytest.mark.parametrize(("text", "party", "place"), [
+    ("State media said the army had imposed its control over the town of Khan Sheikhoun in Idlib province.",
+     "syrian-government-forces", "Khan Shaykun"),
+    ("Rebels imposed full control over Khan Sheikhoun in southern Idlib on Monday.",
+     "syrian-opposition-factions", "Khan Shaykun"),
+    ("The SDF extended its control over the town of Tabqa in Raqqa province.", "sdf", "Al-Thawrah"),
+])
+def test_imposing_control_over_a_place_takes_it(english_claims, extract, text, party, place):
+    assert english_claims(text) == [(party, "captured", place)]
+    found = extract(text, language="en", published="2017-06-01")
+    labels = {p.key: p.labels.get("en") for p in found.places}
+    assert [(e.kind, [labels[k] for k in e.places]) for e in found.events] == [("capture", [place])]

@@ -4,6 +4,7 @@ campaigns dated by the day they began."""
 from __future__ import annotations
 
 DOUMA, HOMS = "C2338", "C2528"
+NAIRAB, SARAQEB = "C3867", "C3916"
 
 
 def found(extract, text: str, published: str = "2019-08-10") -> list[tuple[str, str | None, list[str]]]:
@@ -96,3 +97,12 @@ def test_raids_alone_are_no_arrest(extract):
     assert "arrest" not in [kind for kind, _, _ in found(extract, text)]
     text = "Troops detained dozens of young men in Homs on Saturday, activists said."
     assert ("arrest", "2019-08-10", [HOMS]) in found(extract, text)
+
+
+def test_the_day_of_a_relative_clause_dates_no_action_before_it(extract):
+    # "recaptured A, a gateway to B, which the army seized earlier this month": A was not taken
+    # earlier this month, B was
+    text = ("Rebels recaptured the town of Nairab in Idlib province, seen as a gateway to "
+            "Saraqeb, which the army seized earlier this month.")
+    assert found(extract, text, published="2020-02-27") == [
+        ("capture", None, [NAIRAB]), ("capture", "2020-02", [SARAQEB])]

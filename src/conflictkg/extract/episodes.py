@@ -109,6 +109,7 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
                           and o.end - o.start > m.end - m.start for o in found)]
     dates = [d for d in doc.dates_between(sentence.start, sentence.end) if usable(d)]
     out: list[Action] = []
+    held: set[int] = set()  # the dates of relative clauses: their own, lent to no other action
     reach = sentence.start  # where the places of the previous action ended
     for i, cue in enumerate(cues):
         before = [b for b in stops if b <= cue.start]
@@ -138,6 +139,10 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         # told in another clause is not the action's
         action.date = next((d for d in dates if first <= d.span.start < end and (
             clause[0] <= d.span.start < clause[1] or not _wounding(doc, sentence, d, scope))), None)
+        if relative is not None and action.date is not None:
+            # "recaptured A, a gateway to B, which the army seized earlier this month": the
+            # day of the relative clause is not the day of A's capture
+            held.add(id(action.date))
         out.append(action)
         reach = max(reach, after[-1].end if after else cue.end)
     joined: list[Action] = []
@@ -211,7 +216,7 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         joined.append(_join(pending))
     reported = [d for d in doc.dates_between(sentence.start, sentence.end) if not usable(d)
                 and d.precision == "day"]
-    own = {id(a.date) for a in joined if a.background and a.date is not None} | later
+    own = {id(a.date) for a in joined if a.background and a.date is not None} | later | held
     told = [d for d in dates if not _background(doc, sentence, d, scope) and id(d) not in own]
     for action in joined:
         if action.date is None:

@@ -106,3 +106,14 @@ def test_the_day_of_a_relative_clause_dates_no_action_before_it(extract):
             "Saraqeb, which the army seized earlier this month.")
     assert found(extract, text, published="2020-02-27") == [
         ("capture", None, [NAIRAB]), ("capture", "2020-02", [SARAQEB])]
+
+
+def test_the_day_of_a_relative_clause_with_no_event_of_its_own_is_not_the_action_s(extract):
+    # "retook A, which rebels had held since 2014": A was not retaken in 2014, but on the day
+    # the sentence tells of its own
+    text = "Government forces retook the town of Nairab, which rebels had held since 2014, the army said on Tuesday."
+    assert [(kind, start) for kind, start, _ in found(extract, text, published="2020-02-27")] == [
+        ("capture", "2020-02-25")]
+    text = "Government forces retook the town of Nairab, which lies on the highway, on Tuesday."
+    assert [(kind, start) for kind, start, _ in found(extract, text, published="2020-02-27")] == [
+        ("capture", "2020-02-25")]

@@ -138,7 +138,8 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         # "قصفت كفرزيتا، وتوفي رجل متأثراً بجراح أصيب بها أمس": the day of a wounding
         # told in another clause is not the action's
         action.date = next((d for d in dates if first <= d.span.start < end and (
-            clause[0] <= d.span.start < clause[1] or not _wounding(doc, sentence, d, scope))), None)
+            clause[0] <= d.span.start < clause[1] or not _wounding(doc, sentence, d, scope))
+            and (relative is not None or not _in_relative_after(doc, cue.end, d, scope))), None)
         if relative is not None and action.date is not None:
             # "recaptured A, a gateway to B, which the army seized earlier this month": the
             # day of the relative clause is not the day of A's capture
@@ -242,6 +243,18 @@ def _relative_before(doc: Doc, cue: Match[str], start: int, scope: Scope) -> int
         if token.key in scope.relatives:
             return token.start
     return None
+
+
+def _in_relative_after(doc: Doc, start: int, date: Any, scope: Scope) -> bool:
+    """English: whether a date after ``start`` is told in a relative clause that opens after
+    it, with no comma that closes the clause before the date ("retook A, which rebels had
+    held since 2014"): the day of that clause, not of what was told before it. (An Arabic
+    relative clause is as often the place's own news: "التي دخلتها القوات أمس".)"""
+    if date.span.start < start or doc.language != "en":
+        return False
+    tokens = doc.tokens_between(start, date.span.start)
+    opened = [t for t in tokens if t.key in scope.relatives]
+    return bool(opened) and not any(c in doc.text[opened[-1].end:date.span.start] for c in ",;")
 
 
 def _set_in(doc: Doc, places: list[Mention], action: Action, scope: Scope) -> list[Mention]:

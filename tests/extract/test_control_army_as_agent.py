@@ -40,3 +40,12 @@ def test_a_passive_takes_the_place_before_where_it_is(english_claims, text, plac
     assert "Hama" not in {c[2] for c in claims}
     if place:
         assert [c[2] for c in claims] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "The army said it had captured Khan Sheikhoun in Idlib province on Tuesday.",
+    "The army says it has regained control of Khan Sheikhoun in Idlib province.",
+])
+def test_the_pronoun_after_an_army_noun_and_a_verb_of_saying_is_the_army(english_claims, text):
+    # "the army said it had captured X": the army took X
+    assert english_claims(text) == [("syrian-government-forces", "captured", "Khan Shaykun")]

@@ -761,6 +761,9 @@ class ControlFinder:
         if len(before) > 2 and before[-1].key in rules.army_companions and before[-2].key == "and" \
                 and before[-3].key in rules.army_nouns:
             del before[-2:]  # "soldiers and police entering": the army noun is the subject's head
+        if len(before) > 2 and before[-1].key in rules.words.pronouns and before[-2].key in rules.reporting \
+                and before[-3].key in rules.army_nouns:
+            del before[-2:]  # "the army said it had captured": the pronoun is the army that says so
         if not before or before[-1].key not in rules.army_nouns:
             return False
         qualifier = before[-2].key if len(before) > 1 else None

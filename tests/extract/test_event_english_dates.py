@@ -117,3 +117,10 @@ def test_the_day_of_a_relative_clause_with_no_event_of_its_own_is_not_the_action
     text = "Government forces retook the town of Nairab, which lies on the highway, on Tuesday."
     assert [(kind, start) for kind, start, _ in found(extract, text, published="2020-02-27")] == [
         ("capture", "2020-02-25")]
+
+
+def test_a_place_after_the_party_a_place_fell_to_is_where_it_is(extract):
+    # "X fell to rebels in Idlib province": Idlib was not taken
+    for text in ("The town of Nairab fell to rebels in Idlib province on Tuesday.",
+                 "The town of Nairab was captured by the army in Idlib province on Tuesday."):
+        assert found(extract, text, published="2020-02-27") == [("capture", "2020-02-25", [NAIRAB])]

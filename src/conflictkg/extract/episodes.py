@@ -93,6 +93,7 @@ class Scope:
     wound_verbs: frozenset[str] = frozenset()  # "أصيب", "sustained"
     offsets: frozenset[int] = frozenset()  # where offsets of days end ("a day after", "بعد يوم من")
     relatives: frozenset[str] = frozenset()  # relative pronouns ("التي", "which")
+    place_subjects: frozenset[str] = frozenset()  # cues whose subject is the place ("fell to")
 
 
 def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[int],
@@ -121,6 +122,10 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         after = _governed(doc, sentence, cue, end, places, scope)
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         lead = [m for m in places if reach <= m.start < cue.start and m.end <= cue.start]
+        if after and lead and cue.key in scope.place_subjects and any(
+                f in scope.locatives for t in doc.tokens_between(cue.end, after[0].start)
+                for f in clitic_forms(t.key)):
+            after = []  # "X fell to rebels in Idlib province": where X is, not a place taken
         background = _after_background(doc, cue, scope)
         action = Action([cue], start, end, places=after or lead, lead=lead if after else [],
                         background=background)

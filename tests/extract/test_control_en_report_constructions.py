@@ -24,3 +24,19 @@ def test_imposing_control_over_a_place_takes_it(english_claims, extract, text, p
     found = extract(text, language="en", published="2017-06-01")
     labels = {p.key: p.labels.get("en") for p in found.places}
     assert [(e.kind, [labels[k] for k in e.places]) for e in found.events] == [("capture", [place])]
+
+
+def test_kurdish_led_fighters_are_the_sdf(english_claims):
+    assert english_claims("Kurdish-led fighters drove Islamic State out of Manbij in Aleppo province on Friday.") == [
+        ("sdf", "captured", "Menbij"), ("islamic-state", "withdrew", "Menbij")]
+
+
+@pytest.mark.parametrize("text", [
+    "Troops pushed into Khan Sheikhoun in Idlib province late on Monday.",
+    "Rebels broke into the town of Khan Sheikhoun in Idlib province on Monday.",
+])
+def test_pushing_into_a_town_is_an_event_where_it_is_entered(english_claims, extract, text):
+    assert [c[1:] for c in english_claims(text)] == [("entered", "Khan Shaykun")]
+    found = extract(text, language="en", published="2017-06-01")
+    labels = {p.key: p.labels.get("en") for p in found.places}
+    assert [(e.kind, [labels[k] for k in e.places]) for e in found.events] == [("capture", ["Khan Shaykun"])]

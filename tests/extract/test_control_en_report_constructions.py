@@ -40,3 +40,17 @@ def test_pushing_into_a_town_is_an_event_where_it_is_entered(english_claims, ext
     found = extract(text, language="en", published="2017-06-01")
     labels = {p.key: p.labels.get("en") for p in found.places}
     assert [(e.kind, [labels[k] for k in e.places]) for e in found.events] == [("capture", ["Khan Shaykun"])]
+
+
+@pytest.mark.parametrize(("text", "party", "places"), [
+    ("Deraa city returned to government control on Thursday after rebels agreed to hand over their weapons.",
+     "syrian-government-forces", ["Dar'a"]),
+    ("The towns of Talbiseh and Rastan in Homs province came under full government control on Wednesday.",
+     "syrian-government-forces", ["Talbiseh", "Ar-Rastan"]),
+    ("The town of Rastan in Homs province remains under full rebel control.",
+     "syrian-opposition-factions", ["Ar-Rastan"]),
+])
+def test_a_control_frame_names_its_own_party_past_where_the_place_is(english_claims, text, party, places):
+    # "returned to government control ... after rebels agreed": the party inside the frame, not
+    # the one after it; "X in Homs province came under": the frame is said of X
+    assert english_claims(text) == [(party, "captured", p) for p in places]

@@ -866,8 +866,10 @@ class ControlFinder:
             return []
         if cue.key in rules.falls and not self._fallen(doc, cue, rules, words):
             return []  # "shells fell", "prices fell in Idlib": no place fell
-        # a fall told of no party has none after it ("Palmyra fell as troops withdrew")
-        actor = None if cue.key in rules.falls else self._agents.agent_after(doc, cue.end, sentence, words)
+        # a fall told of no party has none after it ("Palmyra fell as troops withdrew"); a frame
+        # names its own ("returned to government control on Thursday after rebels agreed")
+        framed = self._framed_party(doc, cue, rules) if rules.held_frames else None
+        actor = None if cue.key in rules.falls else framed or self._agents.agent_after(doc, cue.end, sentence, words)
         if actor is None and not rules.english and self._first_person_after(doc, cue, sentence, words):
             # "المربع الأمني تحت سيطرة وحداتنا": the party whose statement it is
             actor = self._agents.spoken_for(doc, sentence, cue, words) or self._agents.speaker(doc, cue.start)
@@ -875,11 +877,10 @@ class ControlFinder:
             # "was recaptured by the army", "taken by government troops": the state's forces
             actor = self._agents.state_forces(rules.state_forces, _year(_event_start(doc, sentence)
                                                                         or doc.info.published))
-        if actor is None and rules.held_frames:  # "under IS control": the party inside the frame
-            actor = self._framed_party(doc, cue, rules)
-            if actor is not None and not all(t.key in rules.held_frame_links or t.key in rules.qualifiers
-                                             for t in doc.tokens_between(nearest or places[-1].end, cue.start)):
-                return []  # "the areas under regime control": the frame is said of no place named
+        if actor is not None and actor == framed and not all(
+                t.key in rules.held_frame_links or t.key in rules.qualifiers or self._locating(doc, t, rules)
+                for t in doc.tokens_between(nearest or places[-1].end, cue.start)):
+            return []  # "the areas under regime control": the frame is said of no place named
         following = doc.tokens_between(cue.end, sentence.end)[:1]
         pronoun = cue.text.endswith(("ه", "ها", "هم")) or (
             rules.english and bool(following) and following[0].key in rules.pronoun_objects)  # "fell to them"
@@ -893,6 +894,16 @@ class ControlFinder:
             # in the sentence besieges them, not the last that made a change
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words)
         return [Reading(spec.change, places, actor, cue.end)]
+
+    def _locating(self, doc: Doc, t: Token, rules: ControlRules) -> bool:
+        """English: whether a word between a place and a frame after it says where the place is
+        ("Rastan in Homs province came under"): a locative, an article or adjective, a place
+        noun, or a place's name."""
+        if not rules.english:
+            return False
+        category = rules.phrases.category(doc, doc.token_at(t.start))[0]
+        return category in ("context", "filler", "head") or bool(
+            doc.index("place_mentions").overlapping(t.start, t.end))
 
     def _landmark(self, doc: Doc, m: Mention, rules: ControlRules) -> bool:
         """English: whether a place is named as what something else is near ("the bases near X")."""

@@ -54,3 +54,9 @@ def test_a_control_frame_names_its_own_party_past_where_the_place_is(english_cla
     # "returned to government control ... after rebels agreed": the party inside the frame, not
     # the one after it; "X in Homs province came under": the frame is said of X
     assert english_claims(text) == [(party, "captured", p) for p in places]
+
+
+def test_recovering_a_town_takes_it_and_recovering_bodies_takes_nothing(english_claims):
+    assert english_claims("Government forces recovered the town of Busra al-Sham in Deraa province on Friday.") == [
+        ("syrian-government-forces", "captured", "Busra Esh-Sham")]
+    assert english_claims("Rescuers recovered 20 bodies from the rubble in Douma on Friday.") == []

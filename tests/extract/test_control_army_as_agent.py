@@ -49,3 +49,11 @@ def test_a_passive_takes_the_place_before_where_it_is(english_claims, text, plac
 def test_the_pronoun_after_an_army_noun_and_a_verb_of_saying_is_the_army(english_claims, text):
     # "the army said it had captured X": the army took X
     assert english_claims(text) == [("syrian-government-forces", "captured", "Khan Shaykun")]
+
+
+@pytest.mark.parametrize(("text", "change"), [
+    ("The army and its allies captured the town of Busra al-Sham in Deraa province on Monday.", "captured"),
+    ("The army and allied militias encircled the town of Busra al-Sham in Deraa province on Monday.", "besieged"),
+])
+def test_an_army_noun_first_of_a_pair_of_subjects_names_the_state_s_forces(english_claims, text, change):
+    assert english_claims(text) == [("syrian-government-forces", change, "Busra Esh-Sham")]

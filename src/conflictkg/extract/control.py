@@ -67,6 +67,7 @@ RECIPIENT_REACH = 16  # ... or after a comma that ends an aside on the object ("
 PARTY_AFTER_REACH = 2  # Arabic: words after a verb said only of parties in which its party stands
 FRAME_PARTY_WORDS = 3  # words between a frame's words ("under ... control") that name its party
 ARMY_AFTER_REACH = 4  # words after a passive's agent marker in which its army noun stands ("the Syrian army")
+PAIR_WORDS = 6  # English: words of a subject of two members before its verb ("army and allied militias")
 LOCATIVE_REACH = 3  # English: words after "in" over which the place it governs starts ("in the northern Hama")
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
@@ -373,6 +374,11 @@ class ControlFinder:
             bound = sentence.end  # "التي سيطرت عليها قوات النظام", "بعد أن سيطرت عليها قوات
             # النظام": the subject after the pronoun
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
+        if spec.form == "verbs" and self._army_first_of_pair(doc, cue, sentence, rules):
+            # "The army and its allies captured", "The army and allied militias encircled": the
+            # first of a pair of subjects, as with two parties named
+            actor, agent = self._agents.state_forces(rules.state_forces, _year(
+                _event_start(doc, sentence) or doc.info.published)), True
         if cue.key in rules.fall_nouns and self._party_right_after(doc, cue, sentence):
             return []  # "سقوط نظام الأسد في دمشق": the party fell, no place was taken
         denied = denied and not any(cue.end <= m.start < bound
@@ -770,6 +776,18 @@ class ControlFinder:
         # "and troops entered", "as the army entered": a clause of its own opens before the noun
         return qualifier is None or qualifier in rules.army_qualifiers or qualifier in rules.words.complementizers \
             or qualifier in rules.reporting
+
+    def _army_first_of_pair(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+        """English: whether the subject right before the cue opens its clause with an unqualified
+        army noun and "and" ("The army and its allies captured")."""
+        if not rules.army_nouns:
+            return False
+        clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+        words = doc.tokens_between(clause[0], cue.start)
+        own = _unqualified(words, rules)
+        return len(own) > 2 and len(own) <= PAIR_WORDS and own[0].key in rules.army_nouns \
+            and own[1].key == "and" and not doc.index("actor_mentions").overlapping(words[0].start, own[0].end) \
+            and not doc.dates_between(own[0].start, cue.start)
 
     def _army_opens(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """English: the clause of the cue opens with an unqualified army noun ("The army ...")."""

@@ -60,3 +60,11 @@ def test_recovering_a_town_takes_it_and_recovering_bodies_takes_nothing(english_
     assert english_claims("Government forces recovered the town of Busra al-Sham in Deraa province on Friday.") == [
         ("syrian-government-forces", "captured", "Busra Esh-Sham")]
     assert english_claims("Rescuers recovered 20 bodies from the rubble in Douma on Friday.") == []
+
+
+def test_a_place_that_came_under_a_party_s_control_in_a_year_is_taken_that_year(extract):
+    text = "The town of Rastan in Homs province came under rebel control in 2012."
+    found = extract(text, language="en", published="2018-07-20")
+    assert [(c.change, c.actor, c.start) for c in found.control_claims] == [
+        ("captured", "syrian-opposition-factions", "2012")]
+    assert [(e.kind, e.start) for e in found.events] == [("capture", "2012")]

@@ -68,3 +68,10 @@ def test_a_place_that_came_under_a_party_s_control_in_a_year_is_taken_that_year(
     assert [(c.change, c.actor, c.start) for c in found.control_claims] == [
         ("captured", "syrian-opposition-factions", "2012")]
     assert [(e.kind, e.start) for e in found.events] == [("capture", "2012")]
+
+
+def test_a_name_apposed_to_a_place_noun_is_a_place(english_claims):
+    # "X, a town in Idlib province": the apposition says what X is, as "the town of X" would
+    assert english_claims("Government forces captured Kafranbel, a town in Idlib province, on Tuesday.") == [
+        ("syrian-government-forces", "captured", "Kafranbel")]
+    assert english_claims("Separately, a village in Idlib province was shelled on Tuesday.") == []

@@ -75,3 +75,10 @@ def test_a_name_apposed_to_a_place_noun_is_a_place(english_claims):
     assert english_claims("Government forces captured Kafranbel, a town in Idlib province, on Tuesday.") == [
         ("syrian-government-forces", "captured", "Kafranbel")]
     assert english_claims("Separately, a village in Idlib province was shelled on Tuesday.") == []
+
+
+def test_a_spelling_opening_a_sentence_is_a_place_when_in_a_place(english_claims):
+    # "Morek in northern Hama was captured": a capitalised first word "in" a known place names
+    # a place, where "Rebels" opening a sentence does not
+    text = "Fighting raged across Hama province. Morek in northern Hama was captured by rebels on Sunday."
+    assert english_claims(text) == [("syrian-opposition-factions", "captured", "Murak")]

@@ -57,3 +57,16 @@ def test_the_pronoun_after_an_army_noun_and_a_verb_of_saying_is_the_army(english
 ])
 def test_an_army_noun_first_of_a_pair_of_subjects_names_the_state_s_forces(english_claims, text, change):
     assert english_claims(text) == [("syrian-government-forces", change, "Busra Esh-Sham")]
+
+
+@pytest.mark.parametrize("text", [
+    "A rebel commander said the army had entered Saraqeb in Idlib province.",
+    "Rebels said that government troops had entered Saraqeb in Idlib province.",
+])
+def test_an_army_noun_after_a_verb_of_saying_is_the_subject_not_the_speaker_s_party(english_claims, text):
+    assert english_claims(text) == [("syrian-government-forces", "entered", "Saraqab")]
+
+
+def test_an_army_noun_object_of_a_party_s_verb_is_no_subject(english_claims):
+    assert english_claims("Rebels fought the army and entered Saraqeb in Idlib province.") == [
+        ("syrian-opposition-factions", "entered", "Saraqab")]

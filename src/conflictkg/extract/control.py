@@ -67,6 +67,7 @@ RECIPIENT_REACH = 16  # ... or after a comma that ends an aside on the object ("
 PARTY_AFTER_REACH = 2  # Arabic: words after a verb said only of parties in which its party stands
 FRAME_PARTY_WORDS = 3  # words between a frame's words ("under ... control") that name its party
 ARMY_AFTER_REACH = 4  # words after a passive's agent marker in which its army noun stands ("the Syrian army")
+REPORTED_REACH = 6  # English: tokens before a change over which "said (that) the army" stands
 PAIR_WORDS = 6  # English: words of a subject of two members before its verb ("army and allied militias")
 LOCATIVE_REACH = 3  # English: words after "in" over which the place it governs starts ("in the northern Hama")
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
@@ -374,7 +375,8 @@ class ControlFinder:
             bound = sentence.end  # "التي سيطرت عليها قوات النظام", "بعد أن سيطرت عليها قوات
             # النظام": the subject after the pronoun
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
-        if spec.form == "verbs" and self._army_first_of_pair(doc, cue, sentence, rules):
+        if spec.form == "verbs" and (self._army_first_of_pair(doc, cue, sentence, rules) or (
+                actor and self._army_reported(doc, cue, sentence, rules))):
             # "The army and its allies captured", "The army and allied militias encircled": the
             # first of a pair of subjects, as with two parties named
             actor, agent = self._agents.state_forces(rules.state_forces, _year(
@@ -776,6 +778,19 @@ class ControlFinder:
         # "and troops entered", "as the army entered": a clause of its own opens before the noun
         return qualifier is None or qualifier in rules.army_qualifiers or qualifier in rules.words.complementizers \
             or qualifier in rules.reporting
+
+    def _army_reported(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+        """English: whether the subject of the cue is an unqualified army noun right after a verb
+        of saying or "that" ("a rebel commander said the army had entered"): the army, not the
+        party of the one who says so."""
+        if not self._army_subject(doc, cue, sentence, rules):
+            return False
+        i = doc.token_at(cue.start)
+        near = [t for t in doc.tokens[max(0, i - REPORTED_REACH):i] if t.start >= sentence.start]
+        army = [n for n, t in enumerate(near) if t.key in rules.army_nouns]
+        return bool(army) and any(t.key in rules.reporting or (
+            t.key in rules.words.complementizers and t.key not in rules.resumers)  # not "X and the army"
+            for t in near[:army[-1]])
 
     def _army_first_of_pair(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """English: whether the subject right before the cue opens its clause with an unqualified

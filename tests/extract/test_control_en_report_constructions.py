@@ -82,3 +82,12 @@ def test_a_spelling_opening_a_sentence_is_a_place_when_in_a_place(english_claims
     # a place, where "Rebels" opening a sentence does not
     text = "Fighting raged across Hama province. Morek in northern Hama was captured by rebels on Sunday."
     assert english_claims(text) == [("syrian-opposition-factions", "captured", "Murak")]
+
+
+@pytest.mark.parametrize("text", [
+    "The fall of Maarat al-Numan in Idlib province to government forces opened the road to the north.",
+    "The capture of Maarat al-Numan in Idlib province by government forces cut a key supply line.",
+])
+def test_the_agent_of_a_verbal_noun_past_where_its_place_is(english_claims, text):
+    # "the fall of X in Idlib province to Y": "in Idlib province" says where X is; Y took it
+    assert english_claims(text) == [("syrian-government-forces", "captured", "Ma'arrat An Nu'man")]

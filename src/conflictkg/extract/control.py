@@ -403,7 +403,8 @@ class ControlFinder:
         done = self._done(doc, cue, sentence, rules, starts)
         if spec.form == "nouns" and (not agent or denied):  # "the fall of Palmyra to IS", "the capture of X by Y"
             marker = [t for t in doc.tokens_after(object_end, NOUN_AGENT_REACH) if not (
-                doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))][:1]
+                doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key)
+                or self._locating(doc, t, rules))][:1]  # "the fall of X in Idlib province to"
             if marker and marker[0].key in rules.noun_agents and marker[0].start < sentence.end:  # "on April 25 to"
                 by = self._agents.agent_after(doc, marker[0].end, sentence, words)
                 actor, agent = (by, True) if by is not None else (actor, agent)

@@ -91,3 +91,8 @@ def test_a_spelling_opening_a_sentence_is_a_place_when_in_a_place(english_claims
 def test_the_agent_of_a_verbal_noun_past_where_its_place_is(english_claims, text):
     # "the fall of X in Idlib province to Y": "in Idlib province" says where X is; Y took it
     assert english_claims(text) == [("syrian-government-forces", "captured", "Ma'arrat An Nu'man")]
+
+
+def test_people_from_a_place_taken_prisoner_take_no_place(english_claims):
+    assert english_claims("Two Islamic State fighters from Raqqa were captured by the SDF.") == []
+    assert english_claims("The town of Raqqa was captured by the SDF.") == [("sdf", "captured", "Ar-Raqqa")]

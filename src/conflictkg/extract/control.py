@@ -887,6 +887,8 @@ class ControlFinder:
                       if not quoted(doc, m) and m.end < places[-1].start - 6]
             if not places:
                 return []
+        if rules.english and places and self._complement_place(doc, places[0], rules):
+            return []  # "two IS fighters from Raqqa were captured by the SDF": people were taken
         if places and places[-1].start < reach[0].start:  # the list runs back past the reach
             # ("the towns of A, B and C and the villages of D, E and F are now surrounded"); its
             # last item must stand within it
@@ -928,6 +930,14 @@ class ControlFinder:
             # in the sentence besieges them, not the last that made a change
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words)
         return [Reading(spec.change, places, actor, cue.end)]
+
+    def _complement_place(self, doc: Doc, m: Mention, rules: ControlRules) -> bool:
+        """English: whether a place right after a noun of people and a preposition of origin
+        ("fighters from Raqqa", "civilians from Douma") is that noun's complement, not a subject
+        of its own; not after a verb ("after advancing from X, which fell to them")."""
+        i = doc.token_at(m.start)
+        return i > 1 and doc.tokens[i - 1].key in rules.origins and (
+            doc.tokens[i - 2].key in rules.words.members or doc.tokens[i - 2].key in rules.civilians)
 
     def _locating(self, doc: Doc, t: Token, rules: ControlRules) -> bool:
         """English: whether a word between a place and a frame after it says where the place is

@@ -258,8 +258,11 @@ def _in_relative_after(doc: Doc, start: int, date: Any, scope: Scope) -> bool:
     if date.span.start < start or doc.language != "en":
         return False
     tokens = doc.tokens_between(start, date.span.start)
-    opened = [t for t in tokens if t.key in scope.relatives]
-    return bool(opened) and not any(c in doc.text[opened[-1].end:date.span.start] for c in ",;")
+    opened = [n for n, t in enumerate(tokens) if t.key in scope.relatives and n > 0
+              and doc.index("place_mentions").overlapping(tokens[n - 1].start, tokens[n - 1].end)]
+    # the clause of a place named before it ("X, which"), not of the action's own noun
+    # ("clashes with government forces that started on Wednesday")
+    return bool(opened) and not any(c in doc.text[tokens[opened[-1]].end:date.span.start] for c in ",;")
 
 
 def _set_in(doc: Doc, places: list[Mention], action: Action, scope: Scope) -> list[Mention]:

@@ -53,3 +53,10 @@ def test_the_previous_day_in_a_report_dates_its_event(extract):
             "government positions in Saraqib the previous day.")
     found = extract(text, language="en", published="2021-07-29").events
     assert sorted(e.start for e in found) == ["2021-05-03", "2021-05-04"], found
+
+
+def test_a_month_after_last_or_this_is_the_month_of_that_year():
+    # "last August" in a report of January 2020: August 2019; "this May": May 2020
+    found = [(d.value, d.span.text) for d in find_dates(
+        "Troops took it last August and may push on this May.", reference=date(2020, 1, 28))]
+    assert found == [("2019-08", "last August"), ("2020-05", "this May")]

@@ -4,6 +4,7 @@ campaigns dated by the day they began."""
 from __future__ import annotations
 
 DOUMA, HOMS = "C2338", "C2528"
+NAIRAB, SARAQEB = "C3867", "C3916"
 
 
 def found(extract, text: str, published: str = "2019-08-10") -> list[tuple[str, str | None, list[str]]]:
@@ -96,3 +97,30 @@ def test_raids_alone_are_no_arrest(extract):
     assert "arrest" not in [kind for kind, _, _ in found(extract, text)]
     text = "Troops detained dozens of young men in Homs on Saturday, activists said."
     assert ("arrest", "2019-08-10", [HOMS]) in found(extract, text)
+
+
+def test_the_day_of_a_relative_clause_dates_no_action_before_it(extract):
+    # "recaptured A, a gateway to B, which the army seized earlier this month": A was not taken
+    # earlier this month, B was
+    text = ("Rebels recaptured the town of Nairab in Idlib province, seen as a gateway to "
+            "Saraqeb, which the army seized earlier this month.")
+    assert found(extract, text, published="2020-02-27") == [
+        ("capture", None, [NAIRAB]), ("capture", "2020-02", [SARAQEB])]
+
+
+def test_the_day_of_a_relative_clause_with_no_event_of_its_own_is_not_the_action_s(extract):
+    # "retook A, which rebels had held since 2014": A was not retaken in 2014, but on the day
+    # the sentence tells of its own
+    text = "Government forces retook the town of Nairab, which rebels had held since 2014, the army said on Tuesday."
+    assert [(kind, start) for kind, start, _ in found(extract, text, published="2020-02-27")] == [
+        ("capture", "2020-02-25")]
+    text = "Government forces retook the town of Nairab, which lies on the highway, on Tuesday."
+    assert [(kind, start) for kind, start, _ in found(extract, text, published="2020-02-27")] == [
+        ("capture", "2020-02-25")]
+
+
+def test_a_place_after_the_party_a_place_fell_to_is_where_it_is(extract):
+    # "X fell to rebels in Idlib province": Idlib was not taken
+    for text in ("The town of Nairab fell to rebels in Idlib province on Tuesday.",
+                 "The town of Nairab was captured by the army in Idlib province on Tuesday."):
+        assert found(extract, text, published="2020-02-27") == [("capture", "2020-02-25", [NAIRAB])]

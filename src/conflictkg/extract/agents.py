@@ -152,6 +152,12 @@ class Agents:
                 return self._named[normalize_key(name)]
         return None
 
+    def _we_before(self, doc: Doc, cue: Match, sentence: Sentence, words: AgentWords) -> bool:
+        """Whether a first-person pronoun is the word right before the cue ("we are pulling
+        out of", the auxiliary a word of the cue)."""
+        own = doc.tokens_between(sentence.start, cue.start)[-1:]
+        return bool(own) and own[0].key in words.first_person
+
     def _armed_locals(self, doc: Doc, cue: Match, sentence: Sentence, words: AgentWords) -> bool:
         """Whether the subject after the verb is armed men of the locals ("مقاتلون من أبناء
         ريف درعا"), not the locals themselves ("أبناء المنطقة"), who are no group."""
@@ -305,6 +311,10 @@ class Agents:
             speaker = self.speaker(doc, cue.start)
             if speaker is not None:
                 return speaker, True
+            if not words.verb_first and not before and self._we_before(doc, cue, sentence, words):
+                # ""We are pulling out of X," said an activist": a speaker of no party speaks
+                # for the side the text named last before his words
+                return self.last_party(doc, sentence.start, 0, words), True
         placed = [m for m in before if self.in_subject_place(doc, m, sentence, words, until=cue.start)]
         collective = self.collective(doc, cue, sentence, words)
         if words.verb_first and not (words.collectives | words.heads).isdisjoint(word_forms(following)):

@@ -69,6 +69,9 @@ FRAME_PARTY_WORDS = 3  # words between a frame's words ("under ... control") tha
 ARMY_AFTER_REACH = 4  # words after a passive's agent marker in which its army noun stands ("the Syrian army")
 ASIDE_WORDS = 4  # Arabic: words of an aside between a verb's subject and its verbal noun ("، الجمعة،")
 COMMAS = (",", "،")
+REPORTED_REACH = 6  # English: tokens before a change over which "said (that) the army" stands
+PAIR_WORDS = 6  # English: words of a subject of two members before its verb ("army and allied militias")
+LOCATIVE_REACH = 3  # English: words after "in" over which the place it governs starts ("in the northern Hama")
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 
 
@@ -379,6 +382,12 @@ class ControlFinder:
             bound = sentence.end  # "التي سيطرت عليها قوات النظام", "بعد أن سيطرت عليها قوات
             # النظام": the subject after the pronoun
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
+        if spec.form == "verbs" and (self._army_first_of_pair(doc, cue, sentence, rules) or (
+                actor and self._army_reported(doc, cue, sentence, rules))):
+            # "The army and its allies captured", "The army and allied militias encircled": the
+            # first of a pair of subjects, as with two parties named
+            actor, agent = self._agents.state_forces(rules.state_forces, _year(
+                _event_start(doc, sentence) or doc.info.published)), True
         if cue.key in rules.fall_nouns and self._party_right_after(doc, cue, sentence):
             return []  # "سقوط نظام الأسد في دمشق": the party fell, no place was taken
         denied = denied and not any(cue.end <= m.start < bound
@@ -401,7 +410,8 @@ class ControlFinder:
         done = self._done(doc, cue, sentence, rules, starts) or self._done_past_aside(doc, cue, sentence, rules, starts)
         if spec.form == "nouns" and (not agent or denied):  # "the fall of Palmyra to IS", "the capture of X by Y"
             marker = [t for t in doc.tokens_after(object_end, NOUN_AGENT_REACH) if not (
-                doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))][:1]
+                doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key)
+                or self._locating(doc, t, rules))][:1]  # "the fall of X in Idlib province to"
             if marker and marker[0].key in rules.noun_agents and marker[0].start < sentence.end:  # "on April 25 to"
                 by = self._agents.agent_after(doc, marker[0].end, sentence, words)
                 actor, agent = (by, True) if by is not None else (actor, agent)
@@ -798,12 +808,40 @@ class ControlFinder:
         if len(before) > 2 and before[-1].key in rules.army_companions and before[-2].key == "and" \
                 and before[-3].key in rules.army_nouns:
             del before[-2:]  # "soldiers and police entering": the army noun is the subject's head
+        if len(before) > 2 and before[-1].key in rules.words.pronouns and before[-2].key in rules.reporting \
+                and before[-3].key in rules.army_nouns:
+            del before[-2:]  # "the army said it had captured": the pronoun is the army that says so
         if not before or before[-1].key not in rules.army_nouns:
             return False
         qualifier = before[-2].key if len(before) > 1 else None
         # "and troops entered", "as the army entered": a clause of its own opens before the noun
         return qualifier is None or qualifier in rules.army_qualifiers or qualifier in rules.words.complementizers \
             or qualifier in rules.reporting
+
+    def _army_reported(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+        """English: whether the subject of the cue is an unqualified army noun right after a verb
+        of saying or "that" ("a rebel commander said the army had entered"): the army, not the
+        party of the one who says so."""
+        if not self._army_subject(doc, cue, sentence, rules):
+            return False
+        i = doc.token_at(cue.start)
+        near = [t for t in doc.tokens[max(0, i - REPORTED_REACH):i] if t.start >= sentence.start]
+        army = [n for n, t in enumerate(near) if t.key in rules.army_nouns]
+        return bool(army) and any(t.key in rules.reporting or (
+            t.key in rules.words.complementizers and t.key not in rules.resumers)  # not "X and the army"
+            for t in near[:army[-1]])
+
+    def _army_first_of_pair(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+        """English: whether the subject right before the cue opens its clause with an unqualified
+        army noun and "and" ("The army and its allies captured")."""
+        if not rules.army_nouns:
+            return False
+        clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
+        words = doc.tokens_between(clause[0], cue.start)
+        own = _unqualified(words, rules)
+        return len(own) > 2 and len(own) <= PAIR_WORDS and own[0].key in rules.army_nouns \
+            and own[1].key == "and" and not doc.index("actor_mentions").overlapping(words[0].start, own[0].end) \
+            and not doc.dates_between(own[0].start, cue.start)
 
     def _army_opens(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """English: the clause of the cue opens with an unqualified army noun ("The army ...")."""
@@ -824,7 +862,9 @@ class ControlFinder:
             return False
         following = _unqualified(doc.tokens_between(cue.end, sentence.end)[:ARMY_AFTER_REACH], rules)
         return bool(following) and following[0].key in rules.army_nouns and not (
-            len(following) > 1 and following[1].key in rules.words.complements)  # "units of the SDF"
+            len(following) > 1 and following[1].key in rules.words.complements
+            and not _locative_after(doc, following[1], sentence))  # "units of the SDF"; not
+        # "fell to the army in Idlib province", where the place is where it fell
 
     def _people_after(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """Arabic: people right after the verb, before any party, are its subject ("خرج فيه مئات
@@ -885,6 +925,8 @@ class ControlFinder:
                       if not quoted(doc, m) and m.end < places[-1].start - 6]
             if not places:
                 return []
+        if rules.english and places and self._complement_place(doc, places[0], rules):
+            return []  # "two IS fighters from Raqqa were captured by the SDF": people were taken
         if places and places[-1].start < reach[0].start:  # the list runs back past the reach
             # ("the towns of A, B and C and the villages of D, E and F are now surrounded"); its
             # last item must stand within it
@@ -898,8 +940,10 @@ class ControlFinder:
             return []
         if cue.key in rules.falls and not self._fallen(doc, cue, rules, words):
             return []  # "shells fell", "prices fell in Idlib": no place fell
-        # a fall told of no party has none after it ("Palmyra fell as troops withdrew")
-        actor = None if cue.key in rules.falls else self._agents.agent_after(doc, cue.end, sentence, words)
+        # a fall told of no party has none after it ("Palmyra fell as troops withdrew"); a frame
+        # names its own ("returned to government control on Thursday after rebels agreed")
+        framed = self._framed_party(doc, cue, rules) if rules.held_frames else None
+        actor = None if cue.key in rules.falls else framed or self._agents.agent_after(doc, cue.end, sentence, words)
         if actor is None and not rules.english and self._first_person_after(doc, cue, sentence, words):
             # "المربع الأمني تحت سيطرة وحداتنا": the party whose statement it is
             actor = self._agents.spoken_for(doc, sentence, cue, words) or self._agents.speaker(doc, cue.start)
@@ -907,11 +951,10 @@ class ControlFinder:
             # "was recaptured by the army", "taken by government troops": the state's forces
             actor = self._agents.state_forces(rules.state_forces, _year(_event_start(doc, sentence)
                                                                         or doc.info.published))
-        if actor is None and rules.held_frames:  # "under IS control": the party inside the frame
-            actor = self._framed_party(doc, cue, rules)
-            if actor is not None and not all(t.key in rules.held_frame_links or t.key in rules.qualifiers
-                                             for t in doc.tokens_between(nearest or places[-1].end, cue.start)):
-                return []  # "the areas under regime control": the frame is said of no place named
+        if actor is not None and actor == framed and not all(
+                t.key in rules.held_frame_links or t.key in rules.qualifiers or self._locating(doc, t, rules)
+                for t in doc.tokens_between(nearest or places[-1].end, cue.start)):
+            return []  # "the areas under regime control": the frame is said of no place named
         following = doc.tokens_between(cue.end, sentence.end)[:1]
         pronoun = cue.text.endswith(("ه", "ها", "هم")) or (
             rules.english and bool(following) and following[0].key in rules.pronoun_objects)  # "fell to them"
@@ -928,6 +971,24 @@ class ControlFinder:
             # in the sentence besieges them, not the last that made a change
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words)
         return [Reading(spec.change, places, actor, cue.end)]
+
+    def _complement_place(self, doc: Doc, m: Mention, rules: ControlRules) -> bool:
+        """English: whether a place right after a noun of people and a preposition of origin
+        ("fighters from Raqqa", "civilians from Douma") is that noun's complement, not a subject
+        of its own; not after a verb ("after advancing from X, which fell to them")."""
+        i = doc.token_at(m.start)
+        return i > 1 and doc.tokens[i - 1].key in rules.origins and (
+            doc.tokens[i - 2].key in rules.words.members or doc.tokens[i - 2].key in rules.civilians)
+
+    def _locating(self, doc: Doc, t: Token, rules: ControlRules) -> bool:
+        """English: whether a word between a place and a frame after it says where the place is
+        ("Rastan in Homs province came under"): a locative, an article or adjective, a place
+        noun, or a place's name."""
+        if not rules.english:
+            return False
+        category = rules.phrases.category(doc, doc.token_at(t.start))[0]
+        return category in ("context", "filler", "head") or bool(
+            doc.index("place_mentions").overlapping(t.start, t.end))
 
     def _landmark(self, doc: Doc, m: Mention, rules: ControlRules) -> bool:
         """English: whether a place is named as what something else is near ("the bases near X")."""
@@ -1135,6 +1196,17 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
         days.setdefault(same, set()).add(claim.start)
         out.append(claim)
     return sorted(out, key=lambda c: (c.evidence.start, c.evidence.end))
+
+
+def _locative_after(doc: Doc, preposition: Token, sentence: Sentence) -> bool:
+    """Whether a place, past its articles and adjectives, is what the preposition governs
+    ("in northern Idlib", "in the Hama countryside"), rather than a party ("of the SDF")."""
+    for t in doc.tokens_between(preposition.end, sentence.end)[:LOCATIVE_REACH]:
+        if doc.index("place_mentions").overlapping(t.start, t.end):
+            return True
+        if doc.index("actor_mentions").overlapping(t.start, t.end) or not doc.text[t.start:t.end].islower():
+            return False
+    return False
 
 
 def _within(m: Mention, cue: Match) -> bool:

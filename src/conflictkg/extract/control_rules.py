@@ -61,6 +61,7 @@ class ControlRules:
             setattr(self, name, s.keys(name))
         self.continuative_words = frozenset(w for k in self.continuatives for w in k.split())
         self.bare_passives = s.keys("needs_agent")
+        self.origins = s.keys("origins")
         self.falls = s.keys("falls") | frozenset(
             normalize_key(w) for w, _ in self._with_adverbs(
                 [(f, Cue("captured", "passives")) for f in s.words("falls")],

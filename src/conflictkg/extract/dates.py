@@ -104,7 +104,7 @@ def _lexicon() -> _Lexicon:
                    rf"\s+{a['day_month_joiners']}\s+{months2}(?:\s+(?P<mod>{mod}))?(?:{year_tail})?{E}",
         "month_day": rf"{B}{weekday_head}(?P<m1>{alternation(english & months.keys())})\.?\s+(?P<days>{D}(?:{sep}{D})*)"
                      rf"(?:\s*,?\s*(?P<year>\d{{4}})(?!\d){era})?{E}",
-        "month": rf"{B}(?:(?P<mw>{a['month_words']})\s+)?{months2}"
+        "month": rf"{B}(?:(?P<pmod>{mod})\s+)?(?:(?P<mw>{a['month_words']})\s+)?{months2}"
                  rf"(?:\s+(?P<mod>{mod}))?(?:{year_tail})?{E}",
         "numeric": r"(?<![\w/.-])(?:(?P<y1>\d{4})[/.-](?P<mo1>\d{1,2})[/.-](?P<d1>\d{1,2})"
                    r"|(?P<d2>\d{1,2})[/.-](?P<mo2>\d{1,2})[/.-](?P<y2>\d{4}))(?![\w/]|[.-]\d)",
@@ -279,7 +279,7 @@ def _plausible(kind: str, m: re.Match[str], nt: NormalizedText, lex: _Lexicon) -
         word = g.get(group)
         if word in lex.english and not nt.original[nt.starts[m.start(group)]].isupper():
             return False  # "may", "march" and "sun" in lower case are words, not dates
-    if kind == "month" and not (g["mw"] or g["mod"] or g["year"] or g["ycur"]):
+    if kind == "month" and not (g["mw"] or g["mod"] or g["pmod"] or g["year"] or g["ycur"]):
         # "mid-January": the part word joined by a hyphen
         before = nt.text[: m.start()].replace("-", " ").split()
         return bool(before) and before[-1] in lex.words["month_alone_after"] and (
@@ -353,7 +353,7 @@ def _month_year(month: int, day: int | None, g: dict[str, str | None], ctx: _Con
     if ref is not None and g.get("ycur"):  # "أيار من العام الماضي": in the year before
         step = {"past": -1, "next": 1}.get(lex.modifiers[g["ycur"]], 0)  # type: ignore[index]
         return ref.year + step, False, True
-    modifier = lex.modifiers.get(g.get("mod") or "")
+    modifier = lex.modifiers.get(g.get("mod") or g.get("pmod") or "")  # "أيار الماضي", "last May"
     if ref is not None and modifier == "current":
         return ref.year, False, True
     if ref is not None and modifier == "past":

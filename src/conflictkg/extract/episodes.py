@@ -94,6 +94,7 @@ class Scope:
     wound_verbs: frozenset[str] = frozenset()  # "أصيب", "sustained"
     offsets: frozenset[int] = frozenset()  # where offsets of days end ("a day after", "بعد يوم من")
     relatives: frozenset[str] = frozenset()  # relative pronouns ("التي", "which")
+    place_subjects: frozenset[str] = frozenset()  # cues whose subject is the place ("fell to")
 
 
 def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[int],
@@ -110,6 +111,7 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
                           and o.end - o.start > m.end - m.start for o in found)]
     dates = [d for d in doc.dates_between(sentence.start, sentence.end) if usable(d)]
     out: list[Action] = []
+    held: set[int] = set()  # the dates of relative clauses: their own, lent to no other action
     reach = sentence.start  # where the places of the previous action ended
     for i, cue in enumerate(cues):
         before = [b for b in stops if b <= cue.start]
@@ -121,6 +123,10 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         after = _governed(doc, sentence, cue, end, places, scope)
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         lead = [m for m in places if reach <= m.start < cue.start and m.end <= cue.start]
+        if after and lead and cue.key in scope.place_subjects and any(
+                f in scope.locatives for t in doc.tokens_between(cue.end, after[0].start)
+                for f in clitic_forms(t.key)):
+            after = []  # "X fell to rebels in Idlib province": where X is, not a place taken
         background = _after_background(doc, cue, scope)
         action = Action([cue], start, end, places=after or lead, lead=lead if after else [],
                         background=background)
@@ -138,7 +144,12 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         # "قصفت كفرزيتا، وتوفي رجل متأثراً بجراح أصيب بها أمس": the day of a wounding
         # told in another clause is not the action's
         action.date = next((d for d in dates if first <= d.span.start < end and (
-            clause[0] <= d.span.start < clause[1] or not _wounding(doc, sentence, d, scope))), None)
+            clause[0] <= d.span.start < clause[1] or not _wounding(doc, sentence, d, scope))
+            and (relative is not None or not _in_relative_after(doc, cue.end, d, scope))), None)
+        if relative is not None and action.date is not None:
+            # "recaptured A, a gateway to B, which the army seized earlier this month": the
+            # day of the relative clause is not the day of A's capture
+            held.add(id(action.date))
         out.append(action)
         reach = max(reach, after[-1].end if after else cue.end)
     joined: list[Action] = []
@@ -212,7 +223,7 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         joined.append(_join(pending))
     reported = [d for d in doc.dates_between(sentence.start, sentence.end) if not usable(d)
                 and d.precision == "day"]
-    own = {id(a.date) for a in joined if a.background and a.date is not None} | later
+    own = {id(a.date) for a in joined if a.background and a.date is not None} | later | held
     told = [d for d in dates if not _background(doc, sentence, d, scope) and id(d) not in own]
     for action in joined:
         if action.date is None:
@@ -238,6 +249,21 @@ def _relative_before(doc: Doc, cue: Match[str], start: int, scope: Scope) -> int
         if token.key in scope.relatives:
             return token.start
     return None
+
+
+def _in_relative_after(doc: Doc, start: int, date: Any, scope: Scope) -> bool:
+    """English: whether a date after ``start`` is told in a relative clause that opens after
+    it, with no comma that closes the clause before the date ("retook A, which rebels had
+    held since 2014"): the day of that clause, not of what was told before it. (An Arabic
+    relative clause is as often the place's own news: "التي دخلتها القوات أمس".)"""
+    if date.span.start < start or doc.language != "en":
+        return False
+    tokens = doc.tokens_between(start, date.span.start)
+    opened = [n for n, t in enumerate(tokens) if t.key in scope.relatives and n > 0
+              and doc.index("place_mentions").overlapping(tokens[n - 1].start, tokens[n - 1].end)]
+    # the clause of a place named before it ("X, which"), not of the action's own noun
+    # ("clashes with government forces that started on Wednesday")
+    return bool(opened) and not any(c in doc.text[tokens[opened[-1]].end:date.span.start] for c in ",;")
 
 
 def _set_in(doc: Doc, places: list[Mention], action: Action, scope: Scope) -> list[Mention]:

@@ -352,7 +352,7 @@ class EventFinder:
                            rules.resumed_list_kinds, rules.resumed_list_objects,
                            rules.resumed_list_openers, rules.wound_nouns, rules.wound_verbs,
                            frozenset(o.end for o in inside(offsets) if o.payloads[0] != "0"),
-                           rules.relatives)
+                           rules.relatives, rules.place_subject_cues)
             found = actions(doc, sentence, unquoted, stops, lambda d, days=began_days: usable(
                 d) and id(d) not in days, names, bounds)
             offsets_here = inside(offsets)

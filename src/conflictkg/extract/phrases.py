@@ -33,6 +33,7 @@ MAX_GAP = 3  # words in a row the reader cannot place before the list is taken t
 FIRST_WITHIN = 4  # such words allowed before the first item
 MAX_NAME_WORDS = 3  # words of a name the gazetteer lacks, between two items of a list
 MAX_UNKNOWN_NAMES = 4  # such names in a row before the list is taken to have ended
+LOCATIVE_FILLERS = 3  # English: articles and adjectives between a locative and its name ("in the northern")
 LOCATED_REACH = 80  # characters before a name of direction in which the place it locates ends
 _PUNCT_LIST = "،,:;"
 _APOSTROPHES = "'’"
@@ -289,7 +290,7 @@ class PhraseReader:
         chosen: list[Mention] = []
         for m in reversed(mentions):
             if not chosen:
-                if not self.is_context(doc, m):
+                if not self.is_context(doc, m) and not self.located_past_fillers(doc, m):
                     chosen.append(m)
                 continue
             gap = doc.text[m.end:chosen[0].start]
@@ -308,6 +309,21 @@ class PhraseReader:
         return i > 0 and (self.category(doc, i - 1)[0] == CONTEXT or any(
             self.category(doc, k)[:2] == (CONTEXT, i - k) for k in range(max(0, i - 3), i - 1)))
         # "north of Aleppo", "to the east of": a phrase of direction of several words
+
+    def located_past_fillers(self, doc: Doc, m: Mention) -> bool:
+        """English: whether a name follows a locative word past articles and adjectives ("X in
+        the Hama countryside", "in northern Idlib"): where the place before it is, as a name
+        right after "in" would be; not past "of" ("in the town of X")."""
+        if not self.capitalised:
+            return False
+        i = doc.token_at(m.start)
+        for k in range(i - 1, max(-1, i - 1 - LOCATIVE_FILLERS), -1):
+            category = self.category(doc, k)[0]
+            if category == CONTEXT and k < i - 1:
+                return True
+            if category != FILLER or doc.tokens[k].key == "of":
+                return False
+        return False
 
     def located_after(self, doc: Doc, m: Mention) -> bool:
         """Whether a name that opens with a word of direction ("شرق حلب") follows another place

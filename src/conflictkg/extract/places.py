@@ -48,6 +48,7 @@ _ART = r"(?:al|el|ad|as|ash|ar|az|at|an|ed|es|ez|et|en|a)"
 _WORD = rf"(?:{_ART}[- ])?[A-Z][A-Za-z'’]*"
 _CAPITALISED = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ -]{_WORD}){{0,{SPAN_WORDS - 1}}}")
 _WORDS = re.compile(_WORD)
+_IN_AFTER = re.compile(r" in (?:the )?(?:[a-z-]+ ){0,2}")  # "X in northern Hama": where X is
 _STAMP = re.compile(r"[\[(]?\d{1,2}[:.]\d{2}[\])]?(?:\s*[-–—|/]\s*)?|[-–—|/]?\s*[\[(]?\d{1,2}[:.]\d{2}[\])]?")
 SITE = ("site",)
 # levels of an area a town's name may also read as ("مدينة الرقة" -> the governorate): a head
@@ -195,8 +196,9 @@ class PlaceFinder:
                         continue
                     single = j == i + 1
                     if single and ((len(words) > 1 and not self._headed(words, i, doc, rules))
-                                   or _opens(doc, start)):
-                        continue  # "Joe Biden", "Hassan Nasrallah"; "Rebels" opening a line
+                                   or (_opens(doc, start) and not _in_place_after(doc, end, taken))):
+                        continue  # "Joe Biden", "Hassan Nasrallah"; "Rebels" opening a line,
+                        # but not "Morek in northern Hama fell": a place "in" a place
                     keys = [k for k in self._latin.find(text)[0]
                             if not self._abroad(k) or normalize_key(text) in self._spellings[k]]
                     folded = len(latin_key(text))
@@ -514,6 +516,13 @@ def _listed(doc: Doc, m: Match[str], other: Match[str]) -> bool:
     first, second = (other, m) if other.start < m.start else (m, other)
     return doc.text[first.end:second.start].strip(" ,") in ("", "and", "or") \
         and 0 < second.start - first.end <= 6
+
+
+def _in_place_after(doc: Doc, end: int, taken: SpanIndex) -> bool:
+    """Whether "in", past an article and adjectives, and a gazetteer name follow ``end`` ("in
+    northern Hama", "in the Idlib countryside")."""
+    m = _IN_AFTER.match(doc.text, end)
+    return m is not None and any(t.start == m.end() for t in taken.overlapping(m.end(), m.end() + 1))
 
 
 def _opens(doc: Doc, start: int) -> bool:

@@ -46,6 +46,7 @@ _EN_NAME = re.compile(rf"{_EN_WORD}(?:[ -]{_EN_WORD}){{0,{NAME_WORDS - 1}}}")
 _EN_NAME_END = re.compile(rf"(?<![\w'’-])(?:{_EN_WORD}[ -]){{0,{NAME_WORDS - 1}}}{_EN_WORD}$")
 _EN_JOINER = re.compile(r",? and |, ")
 _EN_JOINER_END = re.compile(r"(?:,? and|,) $")
+_EN_APPOSED = re.compile(r", (?:a|an|the) (?:[a-z-]+ ){0,3}$")  # "X, a small town" before its head
 
 Lookup = Callable[[str], tuple[str, ...]]  # the gazetteer keys a normalised name has
 
@@ -282,6 +283,12 @@ class UnknownPlaces:
                 names = names_before(text, head.start - 1, head.key.endswith("s"))
             elif following and following[0].key == "of":  # "the villages of A, B and C"
                 names = names_after(text, following[0].end)
+            elif not head.key.endswith("s") and (apposed := _EN_APPOSED.search(
+                    text, max(0, head.start - 40), head.start)) is not None:
+                # "captured Kafranbel, a town in Idlib province": the name before the comma,
+                # not a sentence's first word ("Separately, a village")
+                names = [(a, b) for a, b in names_before(text, apposed.start(), False)
+                         if (sentence := doc.sentence_at(a)) is not None and a > sentence.start]
             else:
                 continue
             items: list[Found] = []

@@ -265,21 +265,8 @@ class Writer:
         else (:func:`writing`). Either way a graph lands whole or not at all. ``size``: the bytes of N-Quads a
         stream holds (a load the disk has no room for is refused, see :meth:`ensure_room`).
         """
-        pending = self.path / BULK_PENDING
-        with _writes(self.path):
-            self.ensure_room(len(nquads) if isinstance(nquads, bytes) else size)
-            _write_synced(pending, json.dumps(list(graphs)).encode())
-            try:
-                self.store.bulk_load(nquads, format=RdfFormat.N_QUADS)
-                self.store.flush()
-            except BaseException:
-                try:
-                    _undo_unfinished_bulk_load(self.path, self.store)
-                except OSError:
-                    self.failed = True  # the next writer undoes it
-                raise
-            pending.unlink()
-        self.changed = True
+        self._undoable_bulk(list(graphs), len(nquads) if isinstance(nquads, bytes) else size,
+                            lambda: self.store.bulk_load(nquads, format=RdfFormat.N_QUADS))
         for graph in graphs:
             self.changes.graph(graph)
 
@@ -416,13 +403,21 @@ class Writer:
         removed once the load is flushed; a writer that finds the list (this one after a
         failure, or the next to open the store) removes those subjects' statements from
         ``graph``, whole or in part (:func:`_undo_unfinished_bulk_load`)."""
-        pending = self.path / BULK_PENDING
         subjects = sorted({q.subject.value for q in quads})
+        self._undoable_bulk({"graphs": [], "subjects": {graph: subjects}}, len(quads) * QUAD_BYTES,
+                            lambda: self.store.bulk_extend(quads))
+        self.changes.quads(quads)
+
+    def _undoable_bulk(self, listed: object, size: int, load: Callable[[], None]) -> None:
+        """Run a bulk load (not atomic) with what it adds listed in ``bulk.pending`` first and
+        the list removed once the load is flushed; on a failure, or at the next writer's
+        opening, what the list names is removed (:func:`_undo_unfinished_bulk_load`)."""
+        pending = self.path / BULK_PENDING
         with _writes(self.path):
-            self.ensure_room(len(quads) * QUAD_BYTES)
-            _write_synced(pending, json.dumps({"graphs": [], "subjects": {graph: subjects}}).encode())
+            self.ensure_room(size)
+            _write_synced(pending, json.dumps(listed).encode())
             try:
-                self.store.bulk_extend(quads)
+                load()
                 self.store.flush()
             except BaseException:
                 try:
@@ -432,7 +427,6 @@ class Writer:
                 raise
             pending.unlink()
         self.changed = True
-        self.changes.quads(quads)
 
     def quads(self, subject: NamedNode | None = None, predicate: NamedNode | None = None,
               object: Any = None, graph: NamedNode | None = None) -> list[Quad]:

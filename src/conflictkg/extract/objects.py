@@ -12,6 +12,8 @@ governorate after it; a relative clause's object is the place its pronoun stands
 
 from __future__ import annotations
 
+from typing import Literal
+
 from conflictkg.extract.control_rules import ControlRules
 from conflictkg.extract.doc import Doc, Mention, Sentence, Token, clitic_forms, word_forms
 from conflictkg.extract.lexicon import clitics
@@ -542,12 +544,22 @@ class ObjectReader:
         for t in doc.tokens_between(cue.end, sentence.end):
             if t.start in starts or places.overlapping(t.start, t.end):
                 return None  # another change, or a place before the elaboration: not this one's
-            category, n, _ = rules.phrases.category(doc, doc.token_index(t.start))
-            if category == "elaboration":
-                last = doc.tokens[doc.token_index(t.start) + n - 1]
-                phrase = rules.phrases.read(doc, last.end, sentence.end, stop_at=starts - {cue.start})
-                return (phrase.items, last.end, phrase.end) if phrase.items else None
+            elaborated = self._elaboration_at(doc, t, cue, sentence, rules, starts)
+            if elaborated is not False:
+                return elaborated
         return None
+
+    @staticmethod
+    def _elaboration_at(doc: Doc, t: Token, cue: Match, sentence: Sentence, rules: ControlRules,
+                        starts: frozenset[int]) -> tuple[list[Mention], int, int] | Literal[False] | None:
+        """The places a word of elaboration at ``t`` ("وهي", "أبرزها", "including") opens: the
+        phrase after it (None when it names none), or False when ``t`` opens none."""
+        category, n, _ = rules.phrases.category(doc, doc.token_index(t.start))
+        if category != "elaboration":
+            return False
+        last = doc.tokens[doc.token_index(t.start) + n - 1]
+        phrase = rules.phrases.read(doc, last.end, sentence.end, stop_at=starts - {cue.start})
+        return (phrase.items, last.end, phrase.end) if phrase.items else None
 
     def relative_elaborated(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
                             starts: frozenset[int]) -> tuple[list[Mention], int, int] | None:
@@ -581,11 +593,9 @@ class ObjectReader:
                 return None
             if any(not rules.phrases.is_context(doc, m) for m in places.overlapping(t.start, t.end)):
                 return None
-            category, n, _ = rules.phrases.category(doc, doc.token_index(t.start))
-            if category == "elaboration":
-                last = doc.tokens[doc.token_index(t.start) + n - 1]
-                phrase = rules.phrases.read(doc, last.end, sentence.end, stop_at=starts - {cue.start})
-                return (phrase.items, last.end, phrase.end) if phrase.items else None
+            elaborated = self._elaboration_at(doc, t, cue, sentence, rules, starts)
+            if elaborated is not False:
+                return elaborated
         return None
 
     def _apposed_to_complement(self, doc: Doc, m: Mention, sentence: Sentence,

@@ -30,7 +30,10 @@ A place and another are the same (1; a site stands for its town, 0.9), one insid
 other by the admin chain (the outer place's level says how much: a city 0.8, a
 governorate 0.4), or near (towns within ``NEAR_KM``: 0.6). A place the gazetteer lacks
 (found in the text, put in the district or governorate the sentence names) is known only
-as that wider place: it may be any town there, so it neither matches nor rules out one. A report that names towns,
+as that wider place: it may be any town there, so it neither matches nor rules out one.
+A district or subdistrict named after its seat town is that town (``SAME_TOWN``). A
+region known by name alone (no admin chain, no point: "North and East Syria") is left out
+of a comparison unless both reports name it. A report that names towns,
 quarters or sites is compared by those (the governorate it also names is background):
 two reports of different towns differ, whatever governorate they share; a report that
 names only a wider place ("the Hama countryside") is compared by it. Reports name
@@ -65,6 +68,7 @@ SAME_TOWN = 0.9
 NEAR = 0.6
 BROAD = 0.5  # a side both reports name (the government forces) says less than a unit would
 SPECIFIC = {"community", "neighbourhood", "site"}  # a town, a quarter, a named site
+SEATED = {"district", "subdistrict"}  # levels named after their seat town
 
 
 @dataclass(frozen=True)
@@ -164,11 +168,24 @@ def relation(p: Place, q: Place, places: Mapping[str, Place]) -> tuple[float, st
         return _within(tp), "place_within", f"{p.label} ~ {q.label}, both in {tp.label}"
     for inner, outer in ((tp, tq), (tq, tp)):
         if outer.iri in inner.chain:
+            if _seat(inner, outer):
+                return SAME_TOWN, "same_place", f"{inner.label} ~ {outer.label}"
             return _within(outer), "place_within", f"{inner.label} in {outer.label}"
     near = tp.level in SPECIFIC and tq.level in SPECIFIC and tp.point and tq.point
     if near and haversine_m(*tp.point, *tq.point) <= NEAR_KM * 1000:  # type: ignore[misc]
         return NEAR, "place_near", f"{tp.label} near {tq.label}"
     return 0.0, "", ""
+
+
+def _seat(inner: Place, outer: Place) -> bool:
+    """Whether ``outer`` is a district or subdistrict named after ``inner``, the town it
+    lies in: a report's "Atareb" read as the subdistrict is the town that gives it its name."""
+    return (outer.level in SEATED and inner.level == "community"
+            and _name(inner.label) == _name(outer.label))
+
+
+def _name(label: str) -> str:
+    return "".join(ch for ch in label.casefold() if ch.isalnum())
 
 
 def _within(outer: Place) -> float:
@@ -177,7 +194,7 @@ def _within(outer: Place) -> float:
 
 def _places(a: Report, b: Report, places: Mapping[str, Place]) -> Reason | bool | None:
     """The place evidence; None rules the pair out, False says nothing (a side names none)."""
-    mine, theirs = _focus(a, places), _focus(b, places)
+    mine, theirs = _focus(a, places, b), _focus(b, places, a)
     if not mine or not theirs:
         return False
     table = [[relation(p, q, places) for q in theirs] for p in mine]
@@ -190,10 +207,15 @@ def _places(a: Report, b: Report, places: Mapping[str, Place]) -> Reason | bool 
     return Reason(best[1], round(WEIGHTS["places"] * strength, 3), best[2])
 
 
-def _focus(report: Report, places: Mapping[str, Place]) -> list[Place]:
+def _focus(report: Report, places: Mapping[str, Place], other: Report | None = None) -> list[Place]:
     """The places a report is compared by: those that stand for towns, quarters or sites
-    when it names any (a governorate it also names is the background), else all."""
+    when it names any (a governorate it also names is the background), else all. Compared
+    with ``other``, a region known by its name alone (no admin chain, no point: "North and
+    East Syria") is left out unless both name it: it may hold any place, so it neither
+    matches nor rules out another."""
     named = [places[p] for p in report.places if p in places]
+    if other is not None:
+        named = [p for p in named if p.chain or p.point or p.iri in other.places]
     specific = [p for p in named if places.get(p.town, p).level in SPECIFIC]
     return specific or named
 

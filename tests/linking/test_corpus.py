@@ -60,11 +60,9 @@ def test_links_between_reports_the_extraction_read_faithfully_reach_f1_090(corpu
     assert scores.faithful.f1 >= 0.90, scores.missed
 
 
-@pytest.mark.xfail(strict=True, reason="extraction: of the 62 gold reports, 4 are read with "
-                   "another day, kind or place (tests/linking/scoring.py lists them); linking "
-                   "cannot join what it is not given, and misses links between reports read "
-                   "faithfully")
 def test_all_links_against_the_gold_meet_the_target(corpus_snapshot: Store):
+    """Issue 14's target over every gold pair, what extraction misreads included (4 of the
+    62 gold reports are read with another day, kind or place: scoring.py lists them)."""
     scores = score(corpus_snapshot)
     assert scores.total.precision >= 0.95 and scores.total.f1 >= 0.90, table(scores)
 
@@ -122,7 +120,8 @@ def test_the_incidents_graph_conforms_to_the_shapes(corpus_snapshot: Store):
 def test_every_event_reports_one_incident_and_two_events_of_a_document_only_as_one_telling(
         corpus_snapshot: Store):
     """An event reports one incident; two events of one document share it only as facets of
-    one telling: the same day, the same places, and a link that says so."""
+    one telling: the same day (or days of fighting that ended on the day of the capture they
+    share it with), the same places, and a link that says so."""
     rows = corpus_snapshot.query("""
         PREFIX ckg: <https://conflictkg.org/ontology#>
         PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -148,7 +147,8 @@ def test_every_event_reports_one_incident_and_two_events_of_a_document_only_as_o
     assert shared, "no telling in several events: the test would not judge the rule"
     for events in shared:
         days = {(begin, end) for _, begin, end in events}
-        assert len(days) == 1 and all(begin == end for begin, end in days), events
+        single = {(begin, end) for begin, end in days if begin == end}
+        assert len({end for _, end in days}) == 1 and len(single) == 1 and len(days) <= 2, events
         assert len(told_as_facet & {e for e, _, _ in events}) >= len(events) - 1, events
     assert len(seen) > 60
 

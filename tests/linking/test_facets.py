@@ -39,6 +39,16 @@ def test_a_capture_and_the_fighting_at_one_town_on_one_day_are_one_telling():
     assert compare(capture, fighting, KNOWN) is None  # across the rule, one document is a veto
 
 
+def test_days_of_fighting_that_ended_on_the_day_the_town_fell_are_its_assault():
+    capture = report("capture", "capture", SARAQIB.iri)
+    assault = report("battle", "battle", SARAQIB.iri, first=DAY - 2, last=DAY)
+    assert facets(capture, assault, KNOWN) is not None
+    assert facets(assault, capture, KNOWN) is not None
+    # but two ranges of fighting, or fighting at another town, are not one telling
+    assert facets(report("c", "clash", SARAQIB.iri, first=DAY - 1, last=DAY), assault, KNOWN) is None
+    assert facets(capture, report("d", "battle", NAYRAB.iri, first=DAY - 2, last=DAY), KNOWN) is None
+
+
 def test_a_site_of_the_town_is_the_town():
     assert facets(report("a", "attack", SARAQIB.iri), report("b", "clash", MARKET.iri), KNOWN)
 
@@ -46,7 +56,9 @@ def test_a_site_of_the_town_is_the_town():
 @pytest.mark.parametrize(("other", "why"), [
     (report("b", "clash", SARAQIB.iri, document="doc/b"), "another document"),
     (report("b", "clash", SARAQIB.iri, first=DAY + 1), "the next day"),
-    (report("b", "clash", SARAQIB.iri, first=DAY - 3, last=DAY), "a range of days"),
+    (report("b", "clash", SARAQIB.iri, first=DAY - 3, last=DAY - 1), "days that ended before"),
+    (report("b", "clash", SARAQIB.iri, first=DAY - 2, last=DAY + 1), "fighting that went on after"),
+    (report("b", "clash", SARAQIB.iri, first=DAY - 20, last=DAY), "weeks of fighting"),
     (report("b", "clash", NAYRAB.iri), "another town"),
     (report("b", "clash", SARAQIB.iri, NAYRAB.iri), "one more town"),
     (report("b", "clash", IDLIB.iri), "only the governorate"),

@@ -69,6 +69,10 @@ NEAR = 0.6
 BROAD = 0.5  # a side both reports name (the government forces) says less than a unit would
 SPECIFIC = {"community", "neighbourhood", "site"}  # a town, a quarter, a named site
 SEATED = {"district", "subdistrict"}  # levels named after their seat town
+# kinds that end a fight for a place: the days of fighting that a document tells ending on
+# the day of one of these, at the same town, are the assault that ended in it
+OUTCOMES = frozenset({"capture", "withdrawal"})
+ASSAULT_DAYS = 7  # at most this many days of such fighting
 
 
 @dataclass(frozen=True)
@@ -101,20 +105,31 @@ def compare(a: Report, b: Report, known: Known) -> Match | None:
     return Match(other=a.iri, score=round(score, 3), reasons=reasons)
 
 
+def _assault(outcome: Report, fighting: Report) -> bool:
+    """Whether ``fighting`` is days of fighting that ended on the day of ``outcome``, a
+    capture or withdrawal ("took Abu Dali after two days of fighting")."""
+    return (outcome.kind in OUTCOMES and outcome.span == 1 and fighting.kind not in OUTCOMES
+            and fighting.span is not None and 1 < fighting.span <= ASSAULT_DAYS
+            and fighting.last == outcome.first)
+
+
 def facets(a: Report, b: Report, known: Known) -> Match | None:
     """The evidence that two events of one document are facets of one happening, or None.
 
     A report often tells one happening as several events: "the forces took the town after
     an assault, and fighting went on there all day" is read as a capture, an assault and
-    clashes. They are one happening when they fall on one and the same day, at the same
-    towns, quarters or sites (the governorate is background), with kinds that may be one,
-    neither an episode of the other, and no two different names; ACLED codes one
-    event per place, day and kind in the same way. Anything looser (a week, a district,
-    two towns) stays apart: in one document those are most often two happenings.
+    clashes. They are one happening when they fall on one and the same day, or are days of
+    fighting that ended on the day a town was taken or left ("took the town after two days
+    of fighting"), at the same towns, quarters or sites (the governorate is background),
+    with kinds that may be one, neither an episode of the other, and no two different
+    names; ACLED codes one event per place, day and kind in the same way. Anything looser
+    (a week, a district, two towns, fighting that went on after the fall) stays apart: in
+    one document those are most often two happenings.
     """
     if a.document != b.document or not known.kinds.may_be_one(a.kind, b.kind):
         return None
-    if a.span != 1 or b.span != 1 or a.first != b.first:
+    if not (a.span == 1 and b.span == 1 and a.first == b.first) and not _assault(a, b) \
+            and not _assault(b, a):
         return None
     if a.parent == b.iri or b.parent == a.iri or (a.name_key and b.name_key and a.name_key != b.name_key):
         return None

@@ -1,0 +1,20 @@
+"""Constructions of English war reporting read in a second pass: a place "was captured" with no
+agent is taken by the party the context names."""
+
+import pytest
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian government forces advanced in Idlib province on Monday. Maarat al-Numan was captured on Tuesday.",
+    "Syrian government forces advanced in Idlib province on Monday. "
+    "The town of Maarat al-Numan in Idlib province was retaken on Tuesday.",
+    "Syrian government forces advanced in Idlib province on Monday. "
+    "Maarat al-Numan has been recaptured.",
+])
+def test_a_place_taken_with_no_agent_is_taken_by_the_party_advancing(english_claims, text):
+    # the place is the town, not the province named after it
+    assert english_claims(text) == [("syrian-government-forces", "captured", "Ma'arrat An Nu'man")]
+
+
+def test_a_person_captured_in_a_place_takes_no_place(english_claims):
+    assert english_claims("Rebels attacked in Idlib province. A commander was captured in Maarat al-Numan.") == []

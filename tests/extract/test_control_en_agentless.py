@@ -18,3 +18,16 @@ def test_a_place_taken_with_no_agent_is_taken_by_the_party_advancing(english_cla
 
 def test_a_person_captured_in_a_place_takes_no_place(english_claims):
     assert english_claims("Rebels attacked in Idlib province. A commander was captured in Maarat al-Numan.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Syrian government recovered Khan Sheikhoun in Idlib province on Friday.",
+    "The government captured Khan Sheikhoun in Idlib province on Friday.",
+])
+def test_the_government_as_the_subject_of_a_capture_is_the_state_forces(english_claims, text):
+    assert english_claims(text) == [("syrian-government-forces", "captured", "Khan Shaykun")]
+
+
+def test_another_state_s_government_is_not_the_syrian_state_forces(english_claims):
+    assert [c[0] for c in english_claims("The Turkish government captured Afrin in Aleppo province.")] \
+        != ["syrian-government-forces"]

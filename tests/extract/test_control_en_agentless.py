@@ -31,3 +31,14 @@ def test_the_government_as_the_subject_of_a_capture_is_the_state_forces(english_
 def test_another_state_s_government_is_not_the_syrian_state_forces(english_claims):
     assert [c[0] for c in english_claims("The Turkish government captured Afrin in Aleppo province.")] \
         != ["syrian-government-forces"]
+
+
+@pytest.mark.parametrize(("text", "party", "place"), [
+    ("The army denied losing control of Saraqeb in Idlib province.", "syrian-government-forces", "Saraqab"),
+    ("SDF officials denied that Dhiban had been lost.", "sdf", "Thiban"),
+])
+def test_a_denied_loss_of_no_party_is_the_denier_s_own(extract, text, party, place):
+    found = extract(text, language="en", published="2020-02-01")
+    labels = {p.key: p.labels.get("en") for p in found.places}
+    assert [(c.actor, c.change, labels.get(c.place), c.stance) for c in found.control_claims] == [
+        (party, "lost", place, "denied")]

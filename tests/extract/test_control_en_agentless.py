@@ -42,3 +42,14 @@ def test_a_denied_loss_of_no_party_is_the_denier_s_own(extract, text, party, pla
     labels = {p.key: p.labels.get("en") for p in found.places}
     assert [(c.actor, c.change, labels.get(c.place), c.stance) for c in found.control_claims] == [
         (party, "lost", place, "denied")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Government forces captured Kafr Nabl in Idlib province, SANA and the Syrian Observatory for Human Rights "
+     "said.", "sana"),
+    ("Government forces captured Kafr Nabl in Idlib province, the Syrian Observatory for Human Rights and "
+     "state media said.", "sohr"),
+])
+def test_two_sources_joined_before_their_verb_credit_the_first(extract, text, source):
+    found = extract(text, language="en", published="2019-12-23")
+    assert [c.attributed_to.source for c in found.control_claims] == [source]

@@ -53,3 +53,9 @@ def test_a_denied_loss_of_no_party_is_the_denier_s_own(extract, text, party, pla
 def test_two_sources_joined_before_their_verb_credit_the_first(extract, text, source):
     found = extract(text, language="en", published="2019-12-23")
     assert [c.attributed_to.source for c in found.control_claims] == [source]
+
+
+def test_a_place_taken_with_no_agent_is_never_the_province_that_only_says_where(english_claims):
+    # the town's name is unknown: the province after it is not what was taken
+    assert english_claims("Government forces advanced in Idlib province. "
+                          "The town of Zuqqarbat in Idlib province was retaken on Monday.") == []

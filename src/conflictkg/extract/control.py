@@ -944,6 +944,8 @@ class ControlFinder:
                 doc, cue.start, sentence, rules)  # ", الخاضعة لسيطرة" right after a comma
         if not places:
             return []
+        if cue.key in rules.agentless_passives and all(rules.phrases.is_context(doc, m) for m in places):
+            return []  # "Zuqqarbat in Idlib province was captured": the province only says where
         if cue.key in rules.falls and not self._fallen(doc, cue, rules, words):
             return []  # "shells fell", "prices fell in Idlib": no place fell
         # a fall told of no party has none after it ("Palmyra fell as troops withdrew"); a frame

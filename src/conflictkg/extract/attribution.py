@@ -264,6 +264,9 @@ class AttributionFinder:
             if source is None and before and \
                     len(doc.tokens_between(before[-1].end, start)) <= BEFORE_VERB:
                 source = before[-1]
+                if len(before) > 1 and doc.language == "en" and [
+                        t.key for t in doc.tokens_between(before[-2].end, source.start) if t.key != "the"] == ["and"]:
+                    source = before[-2]  # "a war monitor and state media said": the first credited
         group = None  # an armed group credited: "according to the Manbij Military Council"
         if source is None and kind == "preposition":
             group = next((m for m in doc.index("actor_mentions").starting(end, sentence.end)

@@ -73,6 +73,8 @@ REPORTED_REACH = 6  # English: tokens before a change over which "said (that) th
 PAIR_WORDS = 6  # English: words of a subject of two members before its verb ("army and allied militias")
 LOCATIVE_REACH = 3  # English: words after "in" over which the place it governs starts ("in the northern Hama")
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
+DENIER_OPENERS = frozenset({"but", "and", "while", "whereas", "though", "although"})  # English:
+# words opening the clause of a denial's subject
 
 
 @dataclass
@@ -144,6 +146,10 @@ class ControlFinder:
             for reading in readings:
                 actor = reading.actor
                 forward = reading.change not in BACKWARD
+                if actor is None and denial is not None and not forward and rules.english:
+                    # "the army denied losing X", "SDF officials denied that X had been lost":
+                    # the loss denied is the denier's own
+                    actor = self._denying_party(doc, denial, sentence, rules, _year(date or doc.info.published))
                 keys = {p.key for p in reading.places}
                 contrary = previous is not None and previous[2] != forward and not keys.isdisjoint(previous[3])
                 if actor is None and cue.key in rules.falls and reading.change == "captured":
@@ -938,6 +944,8 @@ class ControlFinder:
                 doc, cue.start, sentence, rules)  # ", الخاضعة لسيطرة" right after a comma
         if not places:
             return []
+        if cue.key in rules.agentless_passives and all(rules.phrases.is_context(doc, m) for m in places):
+            return []  # "Zuqqarbat in Idlib province was captured": the province only says where
         if cue.key in rules.falls and not self._fallen(doc, cue, rules, words):
             return []  # "shells fell", "prices fell in Idlib": no place fell
         # a fall told of no party has none after it ("Palmyra fell as troops withdrew"); a frame
@@ -1152,6 +1160,27 @@ class ControlFinder:
             claims[key] = replace(claim, key=key, stance="denied", attributed_to=credited,
                                   evidence=doc.span(min(claim.evidence.start, denial.start),
                                                     max(claim.evidence.end, denial.end)))
+
+    def _denying_party(self, doc: Doc, denial: Match, sentence: Sentence, rules: ControlRules,
+                       year: int | None) -> str | None:
+        """English: the party that is the subject of a denial: the one party named in the words
+        before it ("SDF officials denied"), or the state's forces for an unqualified army noun
+        ("The army denied")."""
+        clause = doc.clause_at(denial.start) or (sentence.start, sentence.end)
+        start = max(clause[0], sentence.start)
+        for t in reversed(doc.tokens_between(start, denial.start)):  # "X said ... but the army denied"
+            if t.key in DENIER_OPENERS:
+                start = t.end
+                break
+        named = [m for m in self._agents.parties(doc, start, denial.start) if m.end <= denial.start]
+        if len(named) == 1:
+            return named[0].key
+        if named:
+            return None
+        before = _unqualified(doc.tokens_between(start, denial.start), rules)
+        if len(before) == 1 and before[0].key in rules.army_nouns and rules.state_forces:
+            return self._agents.state_forces(rules.state_forces, year)
+        return None
 
     def _denier(self, doc: Doc, denial: Match) -> Attribution | None:
         """"نفت الصحيفة", "the army denied": who denies, as the attribution of the denial."""

@@ -66,6 +66,7 @@ class ControlRules:
             normalize_key(w) for w, _ in self._with_adverbs(
                 [(f, Cue("captured", "passives")) for f in s.words("falls")],
                 s.keys("auxiliaries"), s.words("inserted_adverbs")))
+        self.agentless_passives = s.keys("agentless_passives")
         self.since = s.keys("since")
         self.fall_nouns = s.keys("fall_nouns")
         self.state_links = s.keys("state_links")

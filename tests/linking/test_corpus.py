@@ -11,7 +11,6 @@ import sys
 from itertools import combinations
 from pathlib import Path
 
-import pytest
 from pyoxigraph import NamedNode, Store
 
 from conflictkg.config import Settings

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import ClassVar
+from collections.abc import Callable
+from typing import ClassVar, TypeVar, cast
 
 from conflictkg.extract.actors import curated_actor
 from conflictkg.extract.attribution import attribution_at
@@ -31,6 +32,7 @@ from conflictkg.reference.gazetteers import Gazetteers
 NOUN_WINDOW = 3  # tokens after a count in which its victim noun stands
 FORMS_KEPT = 100_000  # words whose victim form is remembered
 _UNREAD = object()  # a word not looked up yet
+T = TypeVar("T")
 WINDOW_BEFORE_NOUN, WINDOW_AFTER_NOUN = 8, 3  # where counts are read around a victim noun
 WINDOW_BEFORE_CUE, WINDOW_AFTER_CUE = 3, 6  # ... and around an outcome word
 PASSIVE_REACH = 12  # tokens from an English count to the passive verb of its clause
@@ -301,14 +303,8 @@ class CasualtyFinder:
     def _numeric(self, token: Token) -> bool:
         """A token that is a number: digits, a number word, a dual count noun (read once a
         word, as words recur)."""
-        key = token.key
-        found = self._numerics.get(key)
-        if found is None:
-            if len(self._numerics) > FORMS_KEPT:
-                self._numerics.clear()
-            found = self._numerics[key] = key[:1].isdigit() or any(
-                f in self._number_words or dual_value(f) for f in clitic_forms(key))
-        return found
+        return _remembered(self._numerics, token.key, lambda key: key[:1].isdigit() or any(
+            f in self._number_words or dual_value(f) for f in clitic_forms(key)))
 
     def _counted(self, doc: Doc, sentence: Sentence, start: int, end: int, value: int,
                  qualifier: str, cues: list, rules: _Rules, inherited: str | None = None,
@@ -557,25 +553,26 @@ def _joined(doc: Doc, start: int, rules: _Rules) -> bool:
     return bool(before) and before[-1].key in ("و", "and")
 
 
+def _remembered(cache: dict[str, T], key: str, read: Callable[[str], T]) -> T:
+    """``read(key)``, remembered in ``cache`` (emptied past FORMS_KEPT words): the words of
+    reports recur, and each is asked about many times."""
+    found = cache.get(key, _UNREAD)
+    if found is _UNREAD:
+        if len(cache) > FORMS_KEPT:
+            cache.clear()
+        found = cache[key] = read(key)
+    return cast(T, found)
+
+
 def _victim_form(key: str, rules: _Rules) -> str:
     """The victim noun a word is, under its proclitics and article."""
-    found = rules.forms.get(key)
-    if found is None:
-        if len(rules.forms) > FORMS_KEPT:
-            rules.forms.clear()
-        found = rules.forms[key] = _read_victim_form(key, rules)
-    return found
+    return _remembered(rules.forms, key, lambda k: _read_victim_form(k, rules))
 
 
 def _side_of(word: str, rules: _Rules) -> str | None:
     """The side a word of the text names ("المعارضة", "regime"), if any: read once a word,
     as words recur (the words after every count are looked up)."""
-    found = rules.sides_of.get(word, _UNREAD)
-    if found is _UNREAD:
-        if len(rules.sides_of) > FORMS_KEPT:
-            rules.sides_of.clear()
-        found = rules.sides_of[word] = next((m.payloads[0] for m in rules.sides.find(word)), None)
-    return found
+    return _remembered(rules.sides_of, word, lambda w: next((m.payloads[0] for m in rules.sides.find(w)), None))
 
 
 def _read_victim_form(key: str, rules: _Rules) -> str:

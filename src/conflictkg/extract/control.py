@@ -471,17 +471,13 @@ class ControlFinder:
                 readings.append(Reading("lost", places, held, object_end))
         return readings
 
-    def _party_right_after_men(self, doc: Doc, cue: Match, sentence: Sentence, words: AgentWords) -> bool:
-        """Arabic: whether a party is named by the word right after a cue, or by the one after
-        a noun of its men ("خالية من عناصر التنظيم")."""
+    def _party_right_after(self, doc: Doc, cue: Match, sentence: Sentence,
+                           members: frozenset[str] = frozenset()) -> bool:
+        """Whether a party is named by the word right after a cue, or by the one after a noun
+        of its men when ``members`` are given ("خالية من عناصر التنظيم")."""
         following = doc.tokens_between(cue.end, sentence.end)[:2]
-        if following and len(following) > 1 and not words.members.isdisjoint(clitic_forms(following[0].key)):
+        if len(following) > 1 and not members.isdisjoint(clitic_forms(following[0].key)):
             following = following[1:]
-        return bool(following) and bool(doc.index("actor_mentions").overlapping(following[0].start, following[0].end))
-
-    def _party_right_after(self, doc: Doc, cue: Match, sentence: Sentence) -> bool:
-        """Whether a party is named by the word right after a cue."""
-        following = doc.tokens_between(cue.end, sentence.end)[:1]
         return bool(following) and bool(doc.index("actor_mentions").overlapping(following[0].start, following[0].end))
 
     def _pronoun_right_after(self, doc: Doc, cue: Match, start: int, end: int, rules: ControlRules) -> bool:
@@ -968,7 +964,7 @@ class ControlFinder:
             rules.english and bool(following) and following[0].key in rules.pronoun_objects)  # "fell to them"
         if actor is None and not pronoun and cue.key in rules.bare_passives:
             return []  # "الموجود بيد بعض الأشخاص": in someone's hands, not a party's
-        if cue.key in rules.agent_right_after and not self._party_right_after_men(doc, cue, sentence, words):
+        if cue.key in rules.agent_right_after and not self._party_right_after(doc, cue, sentence, words.members):
             return []  # "خالية من السكان", "خالية من السلاح والمسلحين": empty of people or
             # arms, not left by a party
         if actor is None and pronoun:
@@ -1281,8 +1277,8 @@ def _consequence(doc: Doc, token: Token, cue: Match, sentence: Sentence, rules: 
     if rules.english or doc.text[token.start:cue.start] != "ل" or not _present(cue.key, rules) \
             or not doc.text[sentence.start:token.start].rstrip().endswith(COMMAS):
         return False
-    verbs = frozenset().union(*rules.verb_keys.values())
-    return any(not verbs.isdisjoint(clitic_forms(t.key)) for t in doc.tokens_between(sentence.start, token.start))
+    return any(not rules.all_verb_keys.isdisjoint(clitic_forms(t.key))
+               for t in doc.tokens_between(sentence.start, token.start))
 
 
 def _present(key: str, rules: ControlRules) -> bool:

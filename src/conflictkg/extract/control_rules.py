@@ -45,6 +45,7 @@ class ControlRules:
         self.verb_keys: dict[str, frozenset[str]] = {  # the verbs of each change, as keys
             change: frozenset(normalize_key(w) for w, cue in entries if cue.change == change and cue.form == "verbs")
             for change in changes.names()}
+        self.all_verb_keys = frozenset().union(*self.verb_keys.values())  # a verb of any change
         self.cues: Matcher[Cue] = Matcher(entries, words=True)
         self.denials: Matcher[str] = s.matcher(denial=s.words("denials") + s.words("dismissals"))
         self.late_denials_words = s.words("late_denials")

@@ -12,8 +12,6 @@ governorate after it; a relative clause's object is the place its pronoun stands
 
 from __future__ import annotations
 
-from typing import Literal
-
 from conflictkg.extract.control_rules import ControlRules
 from conflictkg.extract.doc import Doc, Mention, Sentence, Token, clitic_forms, word_forms
 from conflictkg.extract.lexicon import clitics
@@ -544,22 +542,24 @@ class ObjectReader:
         for t in doc.tokens_between(cue.end, sentence.end):
             if t.start in starts or places.overlapping(t.start, t.end):
                 return None  # another change, or a place before the elaboration: not this one's
-            elaborated = self._elaboration_at(doc, t, cue, sentence, rules, starts)
-            if elaborated is not False:
-                return elaborated
+            end = self._elaboration_end(doc, t, rules)
+            if end is not None:
+                return self._listed_from(doc, end, cue, sentence, rules, starts)
         return None
 
     @staticmethod
-    def _elaboration_at(doc: Doc, t: Token, cue: Match, sentence: Sentence, rules: ControlRules,
-                        starts: frozenset[int]) -> tuple[list[Mention], int, int] | Literal[False] | None:
-        """The places a word of elaboration at ``t`` ("وهي", "أبرزها", "including") opens: the
-        phrase after it (None when it names none), or False when ``t`` opens none."""
+    def _elaboration_end(doc: Doc, t: Token, rules: ControlRules) -> int | None:
+        """Where a word of elaboration at ``t`` ("وهي", "أبرزها", "including") ends, or None."""
         category, n, _ = rules.phrases.category(doc, doc.token_index(t.start))
-        if category != "elaboration":
-            return False
-        last = doc.tokens[doc.token_index(t.start) + n - 1]
-        phrase = rules.phrases.read(doc, last.end, sentence.end, stop_at=starts - {cue.start})
-        return (phrase.items, last.end, phrase.end) if phrase.items else None
+        return doc.tokens[doc.token_index(t.start) + n - 1].end if category == "elaboration" else None
+
+    @staticmethod
+    def _listed_from(doc: Doc, start: int, cue: Match, sentence: Sentence, rules: ControlRules,
+                     starts: frozenset[int]) -> tuple[list[Mention], int, int] | None:
+        """The places of the phrase that starts at ``start``, where it starts and ends; None
+        when it names none."""
+        phrase = rules.phrases.read(doc, start, sentence.end, stop_at=starts - {cue.start})
+        return (phrase.items, start, phrase.end) if phrase.items else None
 
     def relative_elaborated(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
                             starts: frozenset[int]) -> tuple[list[Mention], int, int] | None:
@@ -586,16 +586,15 @@ class ObjectReader:
                 rules.elaborating_prepositions.isdisjoint(clitic_forms(doc.tokens[noun - 1].key)) \
                 and places.overlapping(after[0].start, after[0].end):
             # "ومن بين القرى التي تمت السيطرة عليها A وB": the noun is elaborated by what follows
-            phrase = rules.phrases.read(doc, after[0].start, sentence.end, stop_at=starts - {cue.start})
-            return (phrase.items, after[0].start, phrase.end) if phrase.items else None
+            return self._listed_from(doc, after[0].start, cue, sentence, rules, starts)
         for t in ahead:
             if t.start in starts:
                 return None
             if any(not rules.phrases.is_context(doc, m) for m in places.overlapping(t.start, t.end)):
                 return None
-            elaborated = self._elaboration_at(doc, t, cue, sentence, rules, starts)
-            if elaborated is not False:
-                return elaborated
+            end = self._elaboration_end(doc, t, rules)
+            if end is not None:
+                return self._listed_from(doc, end, cue, sentence, rules, starts)
         return None
 
     def _apposed_to_complement(self, doc: Doc, m: Mention, sentence: Sentence,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -255,6 +256,26 @@ def test_a_worker_killed_during_a_query_is_a_503_and_is_replaced(live, sample_st
         after = client.get("/sparql", params={"query": CLAIMS})
     assert runaway.response.status_code == 503 and runaway.response.headers["retry-after"]
     assert "the query worker failed" in runaway.response.text
+    assert after.status_code == 200 and len(rows(after)) == 2
+
+
+def test_a_replacement_takes_queries_only_once_it_has_opened_the_store(live, sample_store):
+    """A worker stopped for its time is replaced at once, but the next query goes to a
+    worker that is ready, not to the replacement still starting (here frozen, as a start
+    on an overloaded machine can be)."""
+    others = set(multiprocessing.active_children())
+    with live(store=sample_store, query_timeout=3, query_workers=2) as server, \
+            server.client() as client:
+        first = {p for p in multiprocessing.active_children() if p.name == "conflictkg-query"}
+        runaway = client.post("/sparql", data={"query": RUNAWAY})
+        (replacement,) = [p for p in multiprocessing.active_children()
+                          if p.name == "conflictkg-query" and p not in others | first]
+        os.kill(replacement.pid, signal.SIGSTOP)
+        try:
+            after = client.get("/sparql", params={"query": CLAIMS})
+        finally:
+            os.kill(replacement.pid, signal.SIGCONT)
+    assert runaway.status_code == 503 and "limit of 3 s" in runaway.text
     assert after.status_code == 200 and len(rows(after)) == 2
 
 

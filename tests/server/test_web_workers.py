@@ -94,7 +94,9 @@ def test_two_web_processes_answer_on_one_port_and_list_the_same_events(server) -
 
 
 def test_the_query_workers_are_shared_out_not_multiplied(server) -> None:
-    _, _, process = server
+    url, _, process = server
+    for client in processes(url).values():  # both web processes serve: their workers have started
+        client.close()
     web = [int(p) for p in subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True,
                                           text=True).stdout.split()]
     workers = [int(p) for w in web for p in subprocess.run(["pgrep", "-P", str(w)], capture_output=True,

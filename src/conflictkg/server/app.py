@@ -51,6 +51,7 @@ log = logging.getLogger("conflictkg.server")
 PLAIN_TEXT_PATHS = ("/sparql", "/store", "/.well-known/void", "/dump")
 # Where errors are always JSON, whatever a client accepts.
 JSON_PATHS = ("/api", "/openapi.json", "/health")
+WEB_PROCESS_PING_SECONDS = 60  # a web process silent this long is killed and started again
 ERROR_FORMATS = Offers("an error", [("json", "application/json"), ("html", "text/html")],
                        {"application/xhtml+xml": "html"})
 
@@ -159,6 +160,11 @@ def run_server(settings: Settings, host: str = "127.0.0.1", port: int = 8000) ->
     if processes == 1:
         uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
         return
+    # uvicorn's supervisor kills a web process that does not answer its ping within the
+    # timeout (5 s by default), and a new process answers only once it has imported the
+    # app: on a loaded machine that takes longer, and web processes were killed and
+    # started again before they ever served.
     config = uvicorn.Config(WebProcessApp(settings, processes), factory=True, host=host, port=port,
-                            workers=processes, log_level="info")
+                            workers=processes, log_level="info",
+                            timeout_worker_healthcheck=WEB_PROCESS_PING_SECONDS)
     Multiprocess(config, sockets=[config.bind_socket()]).run()

@@ -4,7 +4,8 @@ Every query goes to a worker process (see :mod:`conflictkg.server.worker`) over 
 socket pair whose answers are read on the event loop itself, with no thread hop
 (:mod:`conflictkg.server.worker_link`), so the loop keeps serving (``/health``
 answers while a runaway query runs). A query that overruns ``query_timeout`` has its
-worker killed and replaced, and its client gets a 503.
+worker killed and replaced, and its client gets a 503; a new worker takes queries only once
+it has opened the store, and one that fails to start is started again.
 
 The SPARQL endpoint's queries wait for its ``query_workers`` in lanes by guessed cost
 (:mod:`conflictkg.server.cost`: a static look at the query, corrected by what its shape
@@ -51,6 +52,7 @@ CACHE_BYTES = 256 << 20  # nor more than this in all
 STREAM_CHUNK = 1 << 16
 RETRY_AFTER = 2  # seconds, in the Retry-After of a 503
 STARTUP_SECONDS = 120  # the longest the engine waits for its workers to start
+RESTART_BACKOFF, RESTART_BACKOFF_MAX = 0.5, 30.0  # seconds before a failed start is retried
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {XSD + n for n in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
                                "positiveInteger", "negativeInteger", "nonPositiveInteger",
@@ -118,6 +120,7 @@ class QueryEngine:
         self._lanes: cost.Lanes | None = None
         self.history = cost.History()  # what each shape of query took
         self._workers: list[WorkerProcess] = []
+        self._starting: set[asyncio.Future] = set()  # workers opening the store, not yet idle
         self._threads = ThreadPoolExecutor(max_workers=min(32, settings.max_concurrent_queries + 2),
                                            thread_name_prefix="conflictkg-query")
         self._in_flight = 0
@@ -170,10 +173,11 @@ class QueryEngine:
         # Ready once every worker has opened the store, so that no first query pays for a
         # worker's start (its imports and the snapshot, seconds on a busy machine) against
         # its timeout.
-        await asyncio.gather(*(w.call({"op": "ping"}, STARTUP_SECONDS) for w in self._workers),
-                             return_exceptions=True)
+        await asyncio.gather(*self._starting, return_exceptions=True)
 
     async def close(self) -> None:
+        for task in self._starting:
+            task.cancel()
         for w in self._workers:
             w.close()
             w.kill()
@@ -182,17 +186,43 @@ class QueryEngine:
         if self._spill_dir:
             shutil.rmtree(self._spill_dir, ignore_errors=True)
 
-    def _add_worker(self) -> None:
+    def _add_worker(self, failed_starts: int = 0) -> None:
         w = WorkerProcess(self._context, self.location, self.worker_memory_mb,
                           self.settings.worker_sandbox and backend.local(self.location))
         self._workers.append(w)
+        task = asyncio.ensure_future(self._admit(w, failed_starts))
+        self._starting.add(task)
+        task.add_done_callback(self._starting.discard)
+
+    async def _admit(self, w: WorkerProcess, failed_starts: int) -> None:
+        """Put a new worker among the idle ones once it has opened the store.
+
+        A replacement starts while the machine is often at its worst (a worker has just
+        been killed for its memory or its time), and one that dies opening the store must
+        cost a retry here, never the query that happened to reach it first. Any answer
+        admits it: an error (a SPARQL server behind the endpoint that is down) is the
+        queries' to report.
+        """
+        try:
+            await w.call({"op": "ping"}, STARTUP_SECONDS)
+        except (TimeoutError, EOFError, OSError) as exc:
+            delay = min(RESTART_BACKOFF * 2 ** failed_starts, RESTART_BACKOFF_MAX)
+            log.warning("a query worker failed to start (%r); another starts in %gs", exc, delay)
+            self._drop(w)
+            await asyncio.sleep(delay)
+            self._add_worker(failed_starts + 1)
+            return
         assert self._idle is not None
         self._idle.put_nowait(w)
 
-    def _retire(self, w: WorkerProcess) -> None:
+    def _drop(self, w: WorkerProcess) -> None:
         w.close()
         self._threads.submit(w.kill)
-        self._workers.remove(w)
+        if w in self._workers:  # not when the engine closed meanwhile
+            self._workers.remove(w)
+
+    def _retire(self, w: WorkerProcess) -> None:
+        self._drop(w)
         self._add_worker()
 
     async def _call(self, job: dict, *, endpoint: bool = False, lane: str = cost.MEDIUM,

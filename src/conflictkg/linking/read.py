@@ -148,9 +148,9 @@ def claims(writer: Writer, doc: str) -> list[Claim]:
 class Gazetteer:
     """Places and groups as the store describes them, read once per session.
 
-    Each is read by its own statements (its parent, level, point and labels, in any
-    graph), following the chain of parents: a few lookups per place, however large the
-    store.
+    Each place is read by one look at its statements (its parent, level, geometry and
+    labels, in any graph) and each chain of parents once, shared by every place below it:
+    a few lookups per place, however large the store.
     """
 
     def __init__(self, writer: Writer, gazetteer: str) -> None:
@@ -158,6 +158,8 @@ class Gazetteer:
         self.gazetteer = NamedNode(gazetteer)
         self.places: dict[str, Place] = {}
         self.actors: dict[str, Actor] = {}
+        self._chains: dict[tuple[str, str], tuple[str, ...]] = {}  # (iri, up) -> its parents
+        self._walking: set[tuple[str, str]] = set()  # the chains being read
 
     def learn(self, places: Iterable[str] = (), actors: Iterable[str] = ()) -> None:
         """Read the places (and the places they stand for) and groups not read yet."""
@@ -174,31 +176,68 @@ class Gazetteer:
 
     def _place(self, iri: str) -> Place:
         node = NamedNode(iri)
-        level = next((_local(q.object.value) for q in self.writer.quads(node, ckg.adminLevel)), None)
-        point = None
-        for geometry in self.writer.quads(node, geo.hasGeometry):
-            for wkt in self.writer.quads(geometry.object, geo.asWKT):
-                point = point or _point(wkt.object.value)
-        curated = bool(self.writer.quads(node, rdf.type, ckg.Place, self.gazetteer))
-        return Place(iri, self._label(iri), level, self._chain(iri, schema.containedInPlace), point,
-                     curated)
+        level = point = None
+        labels: dict[str, str] = {}
+        parents: list[str] = []
+        curated = False
+        for q in self.writer.quads(node):
+            predicate, value = q.predicate, q.object
+            if predicate == ckg.adminLevel:
+                level = level or _local(value.value)
+            elif predicate == rdfs.label:
+                labels[getattr(value, "language", None) or ""] = value.value
+            elif predicate == schema.containedInPlace and isinstance(value, NamedNode):
+                parents.append(value.value)
+            elif predicate == geo.hasGeometry:
+                for wkt in self.writer.quads(value, geo.asWKT):
+                    point = point or _point(wkt.object.value)
+            elif predicate == rdf.type and value == ckg.Place and q.graph_name == self.gazetteer:
+                curated = True
+        chain = self._chain(iri, schema.containedInPlace, min(parents, default=None))
+        return Place(iri, _preferred(labels, iri), level, chain, point, curated)
 
     def _label(self, iri: str) -> str:
-        labels = {q.object.language or "": q.object.value
-                  for q in self.writer.quads(NamedNode(iri), rdfs.label)}
-        return labels.get("en") or labels.get("ar") or labels.get("") or iri.rsplit("/", 1)[-1]
+        return _preferred({q.object.language or "": q.object.value
+                           for q in self.writer.quads(NamedNode(iri), rdfs.label)}, iri)
 
-    def _chain(self, iri: str, up: NamedNode) -> tuple[str, ...]:
-        """The parents of ``iri`` by ``up``, nearest first (the first parent of each)."""
+    def _chain(self, iri: str, up: NamedNode, parent: str | bool | None = False) -> tuple[str, ...]:
+        """The parents of ``iri`` by ``up``, nearest first (the first parent of each), each
+        chain kept and shared by the places below it; ``parent`` when the caller has read it."""
+        key = (iri, up.value)
+        if key in self._chains:
+            return self._chains[key]
+        if parent is False:
+            parent = self._parent(iri, up)
+        if parent is None or parent == iri:
+            chain: tuple[str, ...] = ()
+        elif (str(parent), up.value) in self._walking:  # a cycle: walked plainly, not kept
+            return self._walk(iri, up)
+        else:
+            self._walking.add(key)
+            try:
+                above = self._chain(str(parent), up)
+            finally:
+                self._walking.discard(key)
+            chain = (str(parent), *above[:above.index(iri) if iri in above else len(above)])
+        self._chains[key] = chain
+        return chain
+
+    def _parent(self, iri: str, up: NamedNode) -> str | None:
+        return min((q.object.value for q in self.writer.quads(NamedNode(iri), up)
+                    if isinstance(q.object, NamedNode)), default=None)
+
+    def _walk(self, iri: str, up: NamedNode) -> tuple[str, ...]:
         chain, seen, at = [], {iri}, iri
-        while True:
-            above = min((q.object.value for q in self.writer.quads(NamedNode(at), up)
-                         if isinstance(q.object, NamedNode)), default=None)
-            if above is None or above in seen:
-                return tuple(chain)
+        while (above := self._parent(at, up)) is not None and above not in seen:
+            chain.append(above)
+            seen.add(above)
             at = above
-            chain.append(at)
-            seen.add(at)
+        return tuple(chain)
+
+
+def _preferred(labels: dict[str, str], iri: str) -> str:
+    """The English label, else the Arabic, else one with no language, else the IRI's end."""
+    return labels.get("en") or labels.get("ar") or labels.get("") or iri.rsplit("/", 1)[-1]
 
 
 def _point(wkt: str) -> tuple[float, float] | None:

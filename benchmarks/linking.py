@@ -13,8 +13,8 @@ more documents from the same generator are written one by one and each is linked
 own, as `POST /api/v1/documents` links the document it has just written (ingest links a batch): the
 time of the link alone (reading the document, the index lookups, scoring, the incidents
 rebuilt and written with the ranks, the index committed) is reported per document, its
-median and 95th percentile. The load average of the machine is printed with the figures:
-the machine is shared.
+median and 95th percentile. The stores take turns, one document each, so that the
+machine's load (it is shared, and printed with the figures) weighs on every size alike.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import os
 import statistics
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 from api import IRIS, PER_DOCUMENT, build, documents, percentile
@@ -31,14 +32,15 @@ from api import IRIS, PER_DOCUMENT, build, documents, percentile
 from conflictkg.linking import linking, relink
 from conflictkg.linking.read import stored_documents
 from conflictkg.reference import load_bundle
+from conflictkg.reference.kinds import Kinds
 from conflictkg.store import writing
 
 
-def measure(folder: Path, events: int, extra: int) -> dict[str, float]:
-    """Build (or reuse) a store of ``events`` events, link it, then time ``extra`` documents."""
+def prepare(folder: Path, events: int, kinds: Kinds) -> tuple[Path, list[str], int, float]:
+    """Build (or reuse) a store of ``events`` events and link it whole once:
+    (its path, its communities, the documents it holds, the seconds the relink took)."""
     path = folder / f"store-{events}"
     communities, _ = build(path, events)
-    kinds = load_bundle().kinds
     started, relinked = time.perf_counter(), 0.0
     with writing(path) as writer:
         stored = len(stored_documents(writer))
@@ -49,18 +51,32 @@ def measure(folder: Path, events: int, extra: int) -> dict[str, float]:
             relinked = time.perf_counter() - started
             print(f"{events:,} events: relinked {len(report.documents):,} documents in {relinked:.0f} s "
                   f"({summary})")
-    # The documents after those stored: a run on a store measured before links new ones.
-    new = list(documents((stored + extra) * PER_DOCUMENT, communities))[stored:]
-    times = []
-    with writing(path) as writer, linking(writer, IRIS, kinds) as linker:
-        for quads in new:
-            doc = quads[0].graph_name.value
-            writer.put_graph(doc, quads)
-            begun = time.perf_counter()
-            linker.link_document(doc)
-            times.append((time.perf_counter() - begun) * 1000)
-    return {"median": statistics.median(times), "p95": percentile(times, 95),
-            "per_event": statistics.median(times) / PER_DOCUMENT, "relink_s": relinked}
+    return path, communities, stored, relinked
+
+
+def measure(stores: dict[int, tuple[Path, list[str], int, float]], extra: int,
+            kinds: Kinds) -> dict[int, dict[str, float]]:
+    """Write and link ``extra`` more documents into each store, one document of each store
+    in turn, so that the machine's load, which drifts, weighs on every size alike."""
+    times: dict[int, list[float]] = {events: [] for events in stores}
+    with ExitStack() as open_:
+        linkers, pending = {}, {}
+        for events, (path, communities, stored, _) in stores.items():
+            writer = open_.enter_context(writing(path))
+            linkers[events] = writer, open_.enter_context(linking(writer, IRIS, kinds))
+            # The documents after those stored: a run on a store measured before links new ones.
+            pending[events] = list(documents((stored + extra) * PER_DOCUMENT, communities))[stored:]
+        for turn in range(extra):
+            for events, (writer, linker) in linkers.items():
+                quads = pending[events][turn]
+                doc = quads[0].graph_name.value
+                writer.put_graph(doc, quads)
+                begun = time.perf_counter()
+                linker.link_document(doc)
+                times[events].append((time.perf_counter() - begun) * 1000)
+    return {events: {"median": statistics.median(found), "p95": percentile(found, 95),
+                     "per_event": statistics.median(found) / PER_DOCUMENT,
+                     "relink_s": stores[events][3]} for events, found in times.items()}
 
 
 def main() -> None:
@@ -71,15 +87,15 @@ def main() -> None:
     args = parser.parse_args()
     folder = args.folder or Path(tempfile.mkdtemp(prefix="conflictkg-linking-"))
     folder.mkdir(parents=True, exist_ok=True)
-    rows = []
-    for events in args.sizes:
-        load = os.getloadavg()[0]
-        found = measure(folder, events, args.documents)
-        rows.append((events, found, load, os.getloadavg()[0]))
-    print(f"\n{'events':>8} {'p50 ms/doc':>11} {'p95 ms/doc':>11} {'ms/event':>9} {'load before/after':>18}")
-    for events, found, before, after in rows:
-        print(f"{events:8,} {found['median']:11.1f} {found['p95']:11.1f} {found['per_event']:9.2f} "
-              f"{before:8.2f} / {after:.2f}")
+    kinds = load_bundle().kinds
+    stores = {events: prepare(folder, events, kinds) for events in args.sizes}
+    before = os.getloadavg()[0]
+    found = measure(stores, args.documents, kinds)
+    after = os.getloadavg()[0]
+    print(f"\nload (1 min) {before:.2f} before, {after:.2f} after the timed links")
+    print(f"{'events':>8} {'p50 ms/doc':>11} {'p95 ms/doc':>11} {'ms/event':>9}")
+    for events, row in found.items():
+        print(f"{events:8,} {row['median']:11.1f} {row['p95']:11.1f} {row['per_event']:9.2f}")
 
 
 if __name__ == "__main__":

@@ -43,8 +43,12 @@ def test_a_numbered_unit_where_the_text_means_its_base_is_a_site(extract, text, 
     "أعلن الفوج 46، أحد تشكيلات الجيش، صد الهجوم على حلب.",
     "انسحبت قوات النظام واللواء 61 من بلدة نوى.",
     "وثق المرصد 82 عنصراً قتلوا في معارك حلب.",
+    "قتل عنصران من الفرقة الرابعة في هجوم على حاجز قرب دير الزور.",
+    "أصيب ضابط من اللواء 82 وثلاثة جنود من الفوج 46 بقصف على ريف درعا.",
+    "وقتل قيادي من الفرقة 17 في كمين بريف الرقة.",
 ])
 def test_a_numbered_unit_or_the_monitor_with_a_count_is_no_site(extract, text):
+    """Nor is a unit whose men the text counts ("عنصران من الفرقة الرابعة")."""
     assert not sites(extract(text))
 
 

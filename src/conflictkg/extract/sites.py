@@ -53,6 +53,9 @@ class _Rules:
         self.appositions = s.keys("base_appositions") if language == "ar" else frozenset()
         self.base_role = (s.keys("base_role") | s.keys("place_role") | s.keys("locatives")
                           | s.keys("proximity"))
+        victims = patterns.section("casualties", language).groups("victims")
+        self.men = actors.keys("member_words") | frozenset(
+            normalize_key(w) for group in ("fighters", "officers") for w in victims.get(group, ()))
         self.suffixes = {normalize_key(k): v for k, v in s.mapping("facility_suffixes").items()}
         self.qualifiers = frozenset(normalize_key(k) for k in s.groups("qualifiers"))
         self.joiners = actors.keys("name_joiners")  # "Khalid Ibn al-Walid mosque"
@@ -475,7 +478,15 @@ def _numbered_base(doc: Doc, start: int, end: int, rules: _Rules) -> int | None:
             and not (before == "و" and _after_place(doc, start)) \
             and not _apposed_base(doc, after[0].end, rules):
         return None
+    if before == "من" and i > 1 and _men(doc.tokens[i - 2].key, rules):
+        return None  # "عنصران من الفرقة الرابعة": its men, not its base
     return after[0].end
+
+
+def _men(key: str, rules: _Rules) -> bool:
+    """Whether a word names men of a force ("عناصر", "ضابط"), in the dual too ("عنصران")."""
+    return any(form in rules.men or (form[-2:] in ("ان", "ين") and form[:-2] in rules.men)
+               for form in clitic_forms(key))
 
 
 def _after_place(doc: Doc, start: int) -> bool:

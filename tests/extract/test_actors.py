@@ -57,6 +57,17 @@ def test_common_nouns_are_not_units(extract, text):
     assert [a for a in extract(text).actors if not a.curated] == []
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("أعلنت غرفة عمليات الفتح المبين صد هجوم على ريف حماة.", "غرفة عمليات الفتح المبين"),
+    ("وقالت كتائب الفاروق الأنباء عن انسحاب غير صحيحة.", "كتائب الفاروق"),
+])
+def test_a_curated_name_that_begins_a_unit_shape_is_the_group(extract, text, name):
+    """The words a unit's shape runs on into ("صد", "الأنباء") are not part of the name."""
+    found = actors(extract(text))
+    assert name in found and found[name].curated
+    assert [a for a in extract(text).actors if not a.curated] == []
+
+
 def test_mentions_of_one_group_under_several_names_make_one_actor(extract):
     text = "سيطر الجيش الحر على الحاجز، وأعلن الجيش السوري الحر مقتل عنصرين من النظام."
     fsa = [a for a in extract(text).actors if a.key == "free-syrian-army"]

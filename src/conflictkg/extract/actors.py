@@ -141,8 +141,10 @@ class ActorFinder:
                             if not any(p and p.start < u.end and u.start < p.end
                                        for p in parties))]
         for unit in units:
-            if unit is None or any(_within(unit, m) for m in found if not m.weak):
-                continue  # a curated name covers it ("جيش الإسلام")
+            if unit is None or any(_within(unit, m) or m.start == unit.start
+                                   for m in found if not m.weak):
+                continue  # a curated name covers it ("جيش الإسلام") or begins it: the
+                # words the shape ran on into are not the name ("غرفة عمليات الفتح المبين صد")
             found = [m for m in found if not _within(m, unit)]
             curated = self.lookup(unit.label)
             if curated is None and normalize_key(unit.label) in self._source_names:

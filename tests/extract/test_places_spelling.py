@@ -35,6 +35,8 @@ def test_arabic_variants_are_generated_from_the_names():
     ("Government forces shelled Maaret al-Numan and Saraqib overnight.", "C3985"),
     ("Clashes continued in Deir al-Zour city.", "C5086"),
     ("Army units targeted gatherings in Talbiseh, al-Rastan and Ter Maaleh.", "C2513"),
+    ("Turkish-backed factions advanced on Ain Issa in Raqqa province.", "C5905"),  # Ein Issa
+    ("Loyalist troops were closing in on Khan Sheikhoun in Idlib province.", "C3987"),
 ])
 def test_english_transliterations_the_gazetteer_spells_otherwise(extract, text, key):
     assert key in keys(extract(text, language="en"))

@@ -499,7 +499,9 @@ def _placed(doc: Doc, m: Match[str], rules: _Rules) -> bool:
     i = doc.token_index(m.start)
     before = doc.tokens[i - 1].key if i else ""
     after = doc.tokens_after(m.end, 1)
+    phrases = (" ".join(t.key for t in doc.tokens[i - n:i]) for n in (2, 3) if i >= n)
     return (before in rules.role or before in rules.verbs or before == "of"
+            or any(phrase in rules.role for phrase in phrases)  # "advanced on", "closed in on"
             or before in rules.qualifiers or (bool(after) and (
                 after[0].key in rules.qualifiers or after[0].key.rstrip("s") in rules.qualifiers)))
 

@@ -87,6 +87,13 @@ def test_english_names_and_their_variant_spellings(extract):
     assert places["SY07"].admin1 == "Idleb"
 
 
+def test_a_plural_head_after_a_list_of_names_makes_each_its_level(extract):
+    """"Raqqa and Hasakah provinces": both governorates, not the two cities."""
+    text = "Clashes spread across Raqqa and Hasakah provinces, the monitor said."
+    found = {p.key for p in extract(text, language="en").places}
+    assert found == {"SY11", "SY08"}
+
+
 @pytest.mark.parametrize(("a", "b"), [
     ("Saraqeb", "Saraqib"), ("Darayya", "Daraya"), ("al-Bab", "Al Bab"), ("Douma", "Duma"),
     ("Khan Sheikhoun", "Khan Shaykhun"), ("Deir ez-Zor", "Deir al-Zour"),

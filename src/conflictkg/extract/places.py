@@ -48,6 +48,8 @@ _ART = r"(?:al|el|ad|as|ash|ar|az|at|an|ed|es|ez|et|en|a)"
 _WORD = rf"(?:{_ART}[- ])?[A-Z][A-Za-z'’]*"
 _CAPITALISED = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ -]{_WORD}){{0,{SPAN_WORDS - 1}}}")
 _WORDS = re.compile(_WORD)
+# The rest of a list of names and the plural head after it ("[Raqqa] and Hasakah provinces").
+_EN_LISTED_HEAD = re.compile(rf"(?:(?:, ?(?:and )?| and ){_WORD}(?:[ -]{_WORD}){{0,2}}){{1,4}} ([a-z]+)\b")
 _IN_AFTER = re.compile(r" in (?:the )?(?:[a-z-]+ ){0,2}")  # "X in northern Hama": where X is
 _STAMP = re.compile(r"[\[(]?\d{1,2}[:.]\d{2}[\])]?(?:\s*[-–—|/]\s*)?|[-–—|/]?\s*[\[(]?\d{1,2}[:.]\d{2}[\])]?")
 SITE = ("site",)
@@ -468,6 +470,9 @@ def _qualifier(doc: Doc, m: Match[str], rules: _Rules) -> tuple[str, ...] | None
         j = doc.token_index(m.end)
         if j < len(doc.tokens) and doc.tokens[j].key in rules.qualifiers:
             return rules.qualifiers[doc.tokens[j].key]
+        listed = _EN_LISTED_HEAD.match(doc.text, m.end)  # "Raqqa and Hasakah provinces"
+        if listed and listed.group(1).endswith("s") and listed.group(1)[:-1] in rules.qualifiers:
+            return rules.qualifiers[listed.group(1)[:-1]]
     return None
 
 

@@ -15,6 +15,8 @@ def keys(extraction) -> set[str]:
     ("تقدمت القوات نحو معرشمشة جنوب شرقي معرة النعمان.", "C3981"),  # معر شمشة run together
     ("سيطرت الفصائل على قرية تلذهب في سهل الحولة.", "C2547"),  # تل ذهب
     ("قصف الطيران بلدة الشيخ إدريس شرقي معرة النعمان.", "C3924"),  # OCHA: شيخ إدريس
+    ("قصفت قوات النظام مدينة تل بيسة بريف حمص الشمالي.", "C2882"),  # OCHA: تلبيسة
+    ("سيطرت الفصائل على معرة حرمة وحيش جنوب إدلب.", "C4071"),  # OCHA: معرتحرمة
 ])
 def test_arabic_spellings_the_gazetteer_lacks(extract, text, key):
     assert key in keys(extract(text))
@@ -23,6 +25,9 @@ def test_arabic_spellings_the_gazetteer_lacks(extract, text, key):
 def test_arabic_variants_are_generated_from_the_names():
     joined = frozenset({"معر", "تل"})
     assert "معرشمشه" in set(arabic_variants("معر شمشه", joined))
+    assert "معره حرمه" in set(arabic_variants("معرتحرمه", frozenset({"معره"})))  # ة joined as ت
+    assert "تل بيسه" in set(arabic_variants("تلبيسه", joined))
+    assert not any(" " in v for v in arabic_variants("تلف", joined))  # too short to split
     assert "الشيخ ادريس" in set(arabic_variants("شيخ ادريس", joined))
     assert "كفرنبوده الصغيره" in set(arabic_variants("كفرنبوده الصغير", joined))
     assert "السمرا" in set(arabic_variants("السمره", joined))

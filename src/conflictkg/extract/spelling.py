@@ -45,11 +45,19 @@ _CONSONANT = {"sch": "sh", "ch": "sh", "dh": "z", "th": "z", "gh": "g", "dj": "j
 
 def arabic_variants(key: str, joined: frozenset[str]) -> Iterator[str]:
     """Other spellings of a normalised Arabic name: run together after a short first word
-    or a prefix such as معر, تل, كفر; the article on or off its first word; its final
+    or a prefix such as معر, تل, كفر, or apart after one (its ة written ت when joined:
+    "معرتحرمة"); the article on or off its first word; its final
     adjective in the other gender; a final alef for ه or اء."""
     words = key.split()
     if len(words) == 2 and (words[0] in joined or len(words[0]) <= 2):
         yield words[0] + words[1]
+    if len(words) == 1:  # and apart: "كفرنبوده" -> "كفر نبوده", "معرتحرمه" -> "معره حرمه"
+        for prefix in sorted(joined, key=len, reverse=True):
+            written = prefix[:-1] + "ت" if prefix.endswith("ه") and key.startswith(prefix[:-1] + "ت") \
+                else prefix
+            if key.startswith(written) and len(key) - len(written) >= 3:
+                yield prefix + " " + key[len(written):]
+                break
     if len(words) > 1:
         first, article = words[0], clitics().article
         toggled = first[len(article):] if first.startswith(article) \

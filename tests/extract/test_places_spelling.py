@@ -17,6 +17,8 @@ def keys(extraction) -> set[str]:
     ("قصف الطيران بلدة الشيخ إدريس شرقي معرة النعمان.", "C3924"),  # OCHA: شيخ إدريس
     ("قصفت قوات النظام مدينة تل بيسة بريف حمص الشمالي.", "C2882"),  # OCHA: تلبيسة
     ("سيطرت الفصائل على معرة حرمة وحيش جنوب إدلب.", "C4071"),  # OCHA: معرتحرمة
+    ("سيطرت قوات النظام على مطار أبو الضهور العسكري في ريف إدلب الشرقي.",
+     "abu-al-duhur-airbase"),  # ظ written ض
 ])
 def test_arabic_spellings_the_gazetteer_lacks(extract, text, key):
     assert key in keys(extract(text))

@@ -46,7 +46,7 @@ _CONSONANT = {"sch": "sh", "ch": "sh", "dh": "z", "th": "z", "gh": "g", "dj": "j
 def arabic_variants(key: str, joined: frozenset[str]) -> Iterator[str]:
     """Other spellings of a normalised Arabic name: run together after a short first word
     or a prefix such as معر, تل, كفر, or apart after one (its ة written ت when joined:
-    "معرتحرمة"); the article on or off its first word; its final
+    "معرتحرمة"); ظ written ض; the article on or off its first word; its final
     adjective in the other gender; a final alef for ه or اء."""
     words = key.split()
     if len(words) == 2 and (words[0] in joined or len(words[0]) <= 2):
@@ -72,6 +72,8 @@ def arabic_variants(key: str, joined: frozenset[str]) -> Iterator[str]:
                 other = last + "ه"  # الصغير / الصغيرة, الكبير / الكبيرة
             if other:
                 yield " ".join([*words[:-1], other])
+    if "ظ" in key:  # "أبو الضهور" for أبو الظهور: ظ is often written ض
+        yield key.replace("ظ", "ض")
     if key.endswith("اء") and len(key) > 4:
         yield key[:-1]
     elif key.endswith("ه") and len(key) > 4:

@@ -22,6 +22,15 @@ def test_a_definite_facility_with_an_adjective_is_a_site_of_the_town_named_befor
     assert sites(extract(text))[name].admin1 == admin1
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("سيطرت الفصائل على مطار أبو الخير العسكري في ريف إدلب.", "مطار أبو الخير العسكري"),
+    ("قصفت الطائرات حاجز أم الصخر قرب بلدة التح في ريف إدلب.", "حاجز أم الصخر"),
+])
+def test_a_facility_name_goes_on_past_the_word_that_opens_it(extract, text, name):
+    """"أبو", "أم", "تل" open a compound name: "مطار أبو" is no name."""
+    assert set(sites(extract(text))) == {name}
+
+
 def test_a_bare_definite_facility_or_a_common_landmark_is_no_site(extract):
     text = "دخلت القوات مدينة حماة، ثم اتجهت إلى المطار، وانتشرت في السوق التجاري."
     assert not sites(extract(text))

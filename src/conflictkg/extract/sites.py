@@ -48,6 +48,8 @@ class _Rules:
         self.common = actors.keys("generic_first_words")  # "حواجز عسكرية": a kind, no name
         self.adjectives = s.keys("facility_adjectives") | self.ordinals
         self.numbered = s.keys("numbered_facilities")
+        # the first words of compound names ("أبو", "تل", "عين"): the name goes on after them
+        self.name_openers = s.keys("joined_prefixes") if language == "ar" else frozenset()
         self.units = actors.keys("numbered_units")
         self.institutions = s.keys("institution_facilities")
         self.appositions = s.keys("base_appositions") if language == "ar" else frozenset()
@@ -236,6 +238,7 @@ class SiteFinder:
         taken = 0
         stop = end
         previous = head
+        opened = False
         while i < len(doc.tokens) and taken < 3:
             token = doc.tokens[i]
             gap = text[stop:token.start]
@@ -251,8 +254,9 @@ class SiteFinder:
             if len(key := token.key) > 3 and key[0] == "و" and not is_place:
                 break  # "معامل ومصانع": a list, not a name
             adjective = token.key in rules.adjectives or _nisba(token.key)
-            if (taken or complete) and not (is_place or adjective):
+            if (taken or complete) and not (is_place or adjective or opened):
                 break
+            opened = token.key in rules.name_openers  # "مطار أبو الخير": أبو opens a name
             stop = token.end
             taken += 1
             i += 1

@@ -55,6 +55,8 @@ def test_a_numbered_unit_where_the_text_means_its_base_is_a_site(extract, text, 
     "قتل عنصران من الفرقة الرابعة في هجوم على حاجز قرب دير الزور.",
     "أصيب ضابط من اللواء 82 وثلاثة جنود من الفوج 46 بقصف على ريف درعا.",
     "وقتل قيادي من الفرقة 17 في كمين بريف الرقة.",
+    "قصفت الفصائل مواقع للفرقة الرابعة في ريف حماة.",  # ل of belonging: its positions
+    "تقدمت دبابات قال الأهالي إنها تتبع للفوج 46 نحو حلب.",
 ])
 def test_a_numbered_unit_or_the_monitor_with_a_count_is_no_site(extract, text):
     """Nor is a unit whose men the text counts ("عنصران من الفرقة الرابعة")."""

@@ -478,7 +478,7 @@ def _numbered_base(doc: Doc, start: int, end: int, rules: _Rules) -> int | None:
     i = doc.token_at(start)
     before = doc.tokens[i - 1].key if i > 0 and doc.tokens[i].start >= start else \
         normalize_key(doc.text[doc.tokens[i].start:start]) if doc.tokens else ""
-    if not any(f in rules.base_role for f in clitic_forms(before)) and before not in ("ب", "ل") \
+    if not any(f in rules.base_role for f in clitic_forms(before)) and before != "ب" \
             and not (before == "و" and _after_place(doc, start)) \
             and not _apposed_base(doc, after[0].end, rules):
         return None

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from conflictkg.linking.index import open_index
 from conflictkg.linking.read import Gazetteer
 from conflictkg.rdf.vocabulary import ckg, geo, rdf, rdfs, schema
 from conflictkg.store import writing
@@ -52,3 +53,28 @@ def test_shared_chains_are_those_of_a_plain_walk_cycles_included(tmp_path: Path)
                 iri = f"{X}{i}"
                 assert gazetteer._chain(iri, schema.containedInPlace) == \
                     gazetteer._walk(iri, schema.containedInPlace), (trial, i, quads)
+
+
+def test_places_read_once_are_kept_in_the_index_until_the_gazetteer_changes(tmp_path: Path) -> None:
+    g, town = NamedNode(GAZETTEER), NamedNode(X + "town")
+    quads = [Quad(town, rdf.type, ckg.Place, g), Quad(town, rdfs.label, Literal("Kafr Tal", language="en"), g),
+             Quad(town, schema.containedInPlace, NamedNode(X + "gov"), g)]
+    index = open_index(tmp_path)
+    try:
+        index.use_gazetteer("first")
+        with writing(tmp_path / "store") as writer:
+            writer.extend(quads)
+            first = Gazetteer(writer, GAZETTEER, index)
+            first.learn([X + "town"])
+            index.db.commit()
+            writer.change(remove=[quads[1]], add=[])  # the store changes under the kept place
+            second = Gazetteer(writer, GAZETTEER, index)
+            second.learn([X + "town"])
+            index.use_gazetteer("second")  # a new reference bundle: kept places are dropped
+            third = Gazetteer(writer, GAZETTEER, index)
+            third.learn([X + "town"])
+    finally:
+        index.db.close()
+    assert first.places[X + "town"] == second.places[X + "town"]  # read from the index
+    assert second.places[X + "town"].label == "Kafr Tal" and second.places[X + "town"].chain == (X + "gov",)
+    assert third.places[X + "town"].label == "town"  # read again: the label is gone

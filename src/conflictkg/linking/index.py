@@ -59,6 +59,8 @@ CREATE TABLE IF NOT EXISTS claims (
 CREATE INDEX IF NOT EXISTS claims_event ON claims(event);
 CREATE INDEX IF NOT EXISTS claims_document ON claims(document);
 CREATE TABLE IF NOT EXISTS incidents (iri TEXT PRIMARY KEY, written TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS places (iri TEXT PRIMARY KEY, fact TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 REPORT_COLUMNS = ("iri, document, incident, kind, first, last, begin, end_, places, actors, name, "
                   "name_key, parent, score, compared_with, reasons")
@@ -186,6 +188,35 @@ class Index:
             f"SELECT report FROM keys WHERE key IN ({marks}) AND first BETWEEN ? AND ? AND last >= ? "
             f"LIMIT {LOOKUP_LIMIT}", (*keys, low, high, ends_after))
         return {r for (r,) in rows}
+
+    # --- the gazetteer's places, as linking reads them -----------------------------------
+
+    def use_gazetteer(self, fingerprint: str) -> None:
+        """Keep places read from the gazetteer of ``fingerprint``: those kept from another
+        (an earlier reference bundle) are dropped."""
+        row = self.db.execute("SELECT value FROM state WHERE key = 'gazetteer'").fetchone()
+        if row is None or row[0] != fingerprint:
+            self.db.execute("DELETE FROM places")
+            self.db.execute("INSERT OR REPLACE INTO state VALUES ('gazetteer', ?)", (fingerprint,))
+            self.db.commit()
+
+    def places(self, iris: Iterable[str]) -> dict[str, Place]:
+        """The places kept of ``iris``."""
+        wanted = sorted(set(iris))
+        found: dict[str, Place] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            for iri, fact in self.db.execute(
+                    f"SELECT iri, fact FROM places WHERE iri IN ({','.join('?' * len(chunk))})", chunk):
+                label, level, chain, point = json.loads(fact)
+                found[iri] = Place(iri, label, level, tuple(chain), tuple(point) if point else None)
+        return found
+
+    def keep_places(self, places: Iterable[Place]) -> None:
+        """Keep places of the gazetteer (a place found in a text is told by its document)."""
+        self.db.executemany("INSERT OR REPLACE INTO places VALUES (?, ?)", [
+            (p.iri, json.dumps([p.label, p.level, p.chain, p.point], ensure_ascii=False))
+            for p in places if p.curated])
 
     # --- claims -------------------------------------------------------------------------
 

@@ -69,7 +69,11 @@ class Linker:
         self.kinds = kinds
         self.graph = iris.graph("incidents")
         self.index = open_index(writer.path)
-        self.gazetteer = read.Gazetteer(writer, iris.graph("gazetteer"))
+        fingerprint = writer.reference_state()  # the gazetteer's version: its places are kept
+        if fingerprint is not None:
+            self.index.use_gazetteer(fingerprint)
+        self.gazetteer = read.Gazetteer(writer, iris.graph("gazetteer"),
+                                        self.index if fingerprint is not None else None)
         self.known = Known(self.gazetteer.places, self.gazetteer.actors, kinds, self.index.revisions)
 
     def close(self) -> None:

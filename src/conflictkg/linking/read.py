@@ -8,7 +8,7 @@ what the document holds, however large the store.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
 from pyoxigraph import NamedNode, Variable
 
@@ -145,6 +145,14 @@ def claims(writer: Writer, doc: str) -> list[Claim]:
     return list(found.values())
 
 
+class PlaceKeeper(Protocol):
+    """Where places read from the gazetteer are kept between sessions (the index)."""
+
+    def places(self, iris: Iterable[str]) -> dict[str, Place]: ...
+
+    def keep_places(self, places: Iterable[Place]) -> None: ...
+
+
 class Gazetteer:
     """Places and groups as the store describes them, read once per session.
 
@@ -153,9 +161,10 @@ class Gazetteer:
     a few lookups per place, however large the store.
     """
 
-    def __init__(self, writer: Writer, gazetteer: str) -> None:
+    def __init__(self, writer: Writer, gazetteer: str, kept: PlaceKeeper | None = None) -> None:
         self.writer = writer
         self.gazetteer = NamedNode(gazetteer)
+        self.kept = kept  # where places read in earlier sessions are kept (the index)
         self.places: dict[str, Place] = {}
         self.actors: dict[str, Actor] = {}
         self._chains: dict[tuple[str, str], tuple[str, ...]] = {}  # (iri, up) -> its parents
@@ -163,10 +172,17 @@ class Gazetteer:
 
     def learn(self, places: Iterable[str] = (), actors: Iterable[str] = ()) -> None:
         """Read the places (and the places they stand for) and groups not read yet."""
-        for iri in sorted(set(places)):
+        wanted = set(places) - self.places.keys()
+        if self.kept is not None and wanted:
+            self.places.update(self.kept.places(wanted))
+        read = []
+        for iri in sorted(wanted):
             while iri not in self.places:
                 self.places[iri] = self._place(iri)
+                read.append(self.places[iri])
                 iri = self.places[iri].town
+        if self.kept is not None and read:
+            self.kept.keep_places(read)
         for iri in sorted(set(actors)):
             if iri not in self.actors:
                 node = NamedNode(iri)

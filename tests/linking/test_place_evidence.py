@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conflictkg.linking.evidence import LINK_THRESHOLD, Known, compare, relation
+from conflictkg.linking.evidence import LINK_THRESHOLD, SAME_TOWN, Known, compare, relation
 from conflictkg.linking.model import Place, Report
 from conflictkg.reference import load_bundle
 
@@ -60,3 +60,11 @@ def test_a_region_known_by_name_alone_neither_matches_nor_rules_out():
     # a located place still rules out another: two towns apart are two happenings
     assert compare(report("d", "attack", PLAIN.iri, TOWN.iri), report("e", "attack", NAMESAKE.iri), KNOWN) is None
     assert compare(report("f", "attack", RIVER.iri, first=DAY + 9), b, KNOWN) is None  # other days
+
+
+def test_a_governorate_both_name_is_weaker_evidence_than_a_town_both_name():
+    """Two reports placed only "in Hama province" share little: an airstrike on the province
+    must not outweigh a capture in one of its villages for an attack in its countryside."""
+    assert relation(TOWN, TOWN, PLACES)[0] == 1.0
+    strength, kind, _ = relation(GOV, GOV, PLACES)
+    assert kind == "same_place" and strength < SAME_TOWN and strength > relation(TOWN, GOV, PLACES)[0]

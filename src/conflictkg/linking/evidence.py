@@ -65,6 +65,7 @@ WITHIN = {"neighbourhood": 0.9, "site": 0.9, "community": 0.8, "subdistrict": 0.
           "district": 0.5, "governorate": 0.4, "country": 0.2}
 WITHIN_UNKNOWN = 0.3
 SAME_TOWN = 0.9
+SAME_WIDE = 0.6  # the least two reports naming one district or governorate share
 NEAR = 0.6
 BROAD = 0.5  # a side both reports name (the government forces) says less than a unit would
 SPECIFIC = {"community", "neighbourhood", "site"}  # a town, a quarter, a named site
@@ -174,8 +175,9 @@ def relation(p: Place, q: Place, places: Mapping[str, Place]) -> tuple[float, st
 
     A site, or a place the gazetteer lacks, is compared by the place it stands for.
     """
-    if p.iri == q.iri:
-        return 1.0, "same_place", p.label
+    if p.iri == q.iri:  # a governorate both name says no more than a town in it would
+        return (1.0 if p.level in SPECIFIC or p.level is None else max(_within(p), SAME_WIDE),
+                "same_place", p.label)
     tp, tq = places.get(p.town, p), places.get(q.town, q)
     if tp.iri == tq.iri:
         if tp.level in SPECIFIC:

@@ -33,6 +33,7 @@ PROMINENCE = {
     "neighbourhood": 25,
 }
 NEIGHBOURHOOD_PREFIX = "حي "
+CITY_WORD = "مدينة "  # an admin unit's alias "مدينة X" names its seat city, not the unit
 QUALIFIER_JUNK = {"حي", "قرية"}
 _EN_TAG = re.compile(r"\s*\((?:ne|co)\)\s*$", re.I)
 _EN_PAREN = re.compile(r"\s*\([^)]*\)")
@@ -174,6 +175,7 @@ def build(ocha: Path, opensyria: Path, stop: frozenset[str] = frozenset()) -> li
         for r in read_csv(ocha / file):
             pcode = r[f"admin{n}Pcode"]
             ar, en = opensyria_aliases(units.get(pcode))
+            ar = [a for a in ar if not a.startswith(CITY_WORD)]  # "مدينة إدلب" is the city
             name_ar = r[f"admin{n}Name_ar"]
             name_en = r[f"admin{n}Name_en"]
             if level == "governorate":

@@ -87,6 +87,11 @@ def test_english_names_and_their_variant_spellings(extract):
     assert places["SY07"].admin1 == "Idleb"
 
 
+def test_the_city_of_a_district_seat_is_the_city(run):
+    """"مدينة إدلب" is Idlib city, not the district named after it."""
+    assert keys(run("قصفت الطائرات مدينة إدلب وريفها الجنوبي."))[0] == "C3871"
+
+
 def test_a_plural_head_after_a_list_of_names_makes_each_its_level(extract):
     """"Raqqa and Hasakah provinces": both governorates, not the two cities."""
     text = "Clashes spread across Raqqa and Hasakah provinces, the monitor said."
@@ -149,7 +154,7 @@ def test_an_explicit_governorate_where_the_gazetteer_has_no_such_village_makes_a
     "حماة 14:30\nقصفت الطائرات مدينة إدلب صباح اليوم.",
 ])
 def test_a_page_time_stamp_and_section_is_no_place(extract, text):
-    assert [m.text for p in extract(text).places for m in p.mentions] == ["مدينة إدلب"]
+    assert [(p.key, m.text) for p in extract(text).places for m in p.mentions] == [("C3871", "إدلب")]
 
 
 def test_the_town_opening_a_paragraph_is_the_town_the_report_is_about(run):

@@ -67,6 +67,18 @@ ckgk:tribal_force a skos:Concept ; skos:inScheme ckg:ActorKindScheme ; skos:nota
         Bundle(bundle_copy).gazetteers  # noqa: B018
 
 
+def test_the_types_that_end_a_fight_are_data_of_the_event_type_scheme(bundle_copy: Path) -> None:
+    assert load_bundle(bundle_copy).kinds.ends_fighting == {"capture", "withdrawal"}
+    types = bundle_copy / "ontology" / "event-types.ttl"
+    types.write_text(types.read_text(encoding="utf-8") + "ckgt:siege ckg:endsFighting true .\n",
+                     encoding="utf-8")
+    assert Bundle(bundle_copy).kinds.ends_fighting == {"capture", "withdrawal", "siege"}
+    types.write_text(types.read_text(encoding="utf-8") + "ckgt:truce ckg:endsFighting true .\n",
+                     encoding="utf-8")
+    with pytest.raises(BundleError, match="endsFighting on an unknown type 'truce'"):
+        Bundle(bundle_copy).kinds  # noqa: B018
+
+
 def test_the_commands_read_the_bundle_the_settings_name(bundle_copy: Path, tmp_path: Path) -> None:
     def version(env: dict[str, str]) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", "conflictkg", "version"], capture_output=True,

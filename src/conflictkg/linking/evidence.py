@@ -70,10 +70,7 @@ NEAR = 0.6
 BROAD = 0.5  # a side both reports name (the government forces) says less than a unit would
 SPECIFIC = {"community", "neighbourhood", "site"}  # a town, a quarter, a named site
 SEATED = {"district", "subdistrict"}  # levels named after their seat town
-# kinds that end a fight for a place: the days of fighting that a document tells ending on
-# the day of one of these, at the same town, are the assault that ended in it
-OUTCOMES = frozenset({"capture", "withdrawal"})
-ASSAULT_DAYS = 7  # at most this many days of such fighting
+ASSAULT_DAYS = 7  # at most this many days of fighting before a capture or withdrawal (ckg:endsFighting)
 
 
 @dataclass(frozen=True)
@@ -106,10 +103,11 @@ def compare(a: Report, b: Report, known: Known) -> Match | None:
     return Match(other=a.iri, score=round(score, 3), reasons=reasons)
 
 
-def _assault(outcome: Report, fighting: Report) -> bool:
-    """Whether ``fighting`` is days of fighting that ended on the day of ``outcome``, a
-    capture or withdrawal ("took Abu Dali after two days of fighting")."""
-    return (outcome.kind in OUTCOMES and outcome.span == 1 and fighting.kind not in OUTCOMES
+def _assault(outcome: Report, fighting: Report, ending: frozenset[str]) -> bool:
+    """Whether ``fighting`` is days of fighting that ended on the day of ``outcome``, an
+    event of a type that ends a fight (``ending``: a capture, a withdrawal; "took Abu Dali
+    after two days of fighting")."""
+    return (outcome.kind in ending and outcome.span == 1 and fighting.kind not in ending
             and fighting.span is not None and 1 < fighting.span <= ASSAULT_DAYS
             and fighting.last == outcome.first)
 
@@ -129,8 +127,9 @@ def facets(a: Report, b: Report, known: Known) -> Match | None:
     """
     if a.document != b.document or not known.kinds.may_be_one(a.kind, b.kind):
         return None
-    if not (a.span == 1 and b.span == 1 and a.first == b.first) and not _assault(a, b) \
-            and not _assault(b, a):
+    ending = known.kinds.ends_fighting
+    if not (a.span == 1 and b.span == 1 and a.first == b.first) and not _assault(a, b, ending) \
+            and not _assault(b, a, ending):
         return None
     if a.parent == b.iri or b.parent == a.iri or (a.name_key and b.name_key and a.name_key != b.name_key):
         return None

@@ -4,7 +4,8 @@
 gazetteers check an actor's kind against the first, the extraction format and the API
 use both, and the graph types each event by the class its concept names
 (``ckg:eventClass``). Linking reads which event types may tell of one happening
-(``ckg:compatibleKind``, symmetric). Order is the files' order.
+(``ckg:compatibleKind``, symmetric) and which end a fight for a place
+(``ckg:endsFighting``). Order is the files' order.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _IN_SCHEME = NamedNode(_SKOS + "inScheme")
 _NOTATION = NamedNode(_SKOS + "notation")
 _EVENT_CLASS = NamedNode(_CKG + "eventClass")
 _COMPATIBLE = NamedNode(_CKG + "compatibleKind")
+_ENDS_FIGHTING = NamedNode(_CKG + "endsFighting")
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Kinds:
     # ckg:Event and its superclasses (sem:Event, schema:Event...): every event is typed with
     # them all, so that a client asking for any of them finds it without inference
     event_types: tuple[str, ...] = ()
+    ends_fighting: frozenset[str] = frozenset()  # the types that end a fight for a place
 
     def may_be_one(self, a: str, b: str) -> bool:
         """Whether events of kinds ``a`` and ``b`` may be one happening."""
@@ -52,7 +55,19 @@ def read_kinds(ontology: Path) -> Kinds:
     if missing:
         raise BundleError(path, None, f"no ckg:eventClass for {missing}")
     return Kinds(actor, event, classes, _compatible(path, event),
-                 _superclasses(ontology / ONTOLOGY_FILE, _CKG + "Event"))
+                 _superclasses(ontology / ONTOLOGY_FILE, _CKG + "Event"), _ending(path, event))
+
+
+def _ending(path: Path, kinds: tuple[str, ...]) -> frozenset[str]:
+    """The types marked ``ckg:endsFighting true``."""
+    found = set()
+    for t in parse(path=path, format=RdfFormat.TURTLE):
+        if t.predicate == _ENDS_FIGHTING and t.object.value == "true":
+            kind = t.subject.value.removeprefix(_EVENT_TYPE)
+            if kind not in kinds:
+                raise BundleError(path, None, f"ckg:endsFighting on an unknown type {kind!r}")
+            found.add(kind)
+    return frozenset(found)
 
 
 def _compatible(path: Path, kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:

@@ -150,6 +150,8 @@ class ControlFinder:
                     # "the army denied losing X", "SDF officials denied that X had been lost":
                     # the loss denied is the denier's own
                     actor = self._denying_party(doc, denial, sentence, rules, _year(date or doc.info.published))
+                if actor is None and denial is None and not forward and rules.english:
+                    actor = self._admitting_party(doc, cue, sentence, rules, _year(date or doc.info.published))
                 keys = {p.key for p in reading.places}
                 contrary = previous is not None and previous[2] != forward and not keys.isdisjoint(previous[3])
                 if actor is None and cue.key in rules.falls and reading.change == "captured":
@@ -275,7 +277,7 @@ class ControlFinder:
         if token is not None and token.start < cue.start and "ل" in doc.text[token.start:cue.start] \
                 and not compelled and not _consequence(doc, token, cue, sentence, rules):
             return True  # "لاستعادة السيطرة", "للسيطرة": a purpose
-        if rules.english and i > 0 and doc.tokens[i - 1].key == "to" and not any(
+        if rules.english and i > 0 and doc.tokens[i - 1].key == "to" and not _perfect(cue, rules) and not any(
                 _compelled(doc, k, rules) for k in range(max(0, i - 1 - COMPELLED_REACH), i - 1)
                 if doc.tokens[k].start >= sentence.start):
             return True  # "to retake", "to capture": a purpose; not "forced IS fighters to leave"
@@ -1178,6 +1180,19 @@ class ControlFinder:
             return self._agents.state_forces(rules.state_forces, year)
         return None
 
+    def _admitting_party(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                         year: int | None) -> str | None:
+        """English: "the army admitted losing X", "rebels acknowledged losing X": the loss is
+        owned to by the subject of the verb of admission right before it, or before the verb
+        of loss that governs it ("admitted losing control of X")."""
+        i = doc.token_at(cue.start)
+        if i is not None and i > 1 and doc.tokens[i - 1].key in rules.verb_keys.get("lost", ()):
+            i -= 1
+        if i is None or i == 0 or doc.tokens[i - 1].key not in rules.admissions \
+                or doc.tokens[i - 1].start < sentence.start:
+            return None
+        return self._denying_party(doc, doc.tokens[i - 1], sentence, rules, year)
+
     def _denier(self, doc: Doc, denial: Match) -> Attribution | None:
         """"نفت الصحيفة", "the army denied": who denies, as the attribution of the denial."""
         found = attribution_at(doc, denial.start, denial.end, doc.publisher)
@@ -1262,6 +1277,12 @@ def _unqualified(tokens: list[Token], rules: ControlRules) -> list[Token]:
     while n < len(tokens) and tokens[n].key in rules.army_qualifiers and tokens[n].key not in rules.army_nouns:
         n += 1
     return tokens[n:]
+
+
+def _perfect(cue: Match, rules: ControlRules) -> bool:
+    """A change told by a perfect infinitive ("claimed to have captured", "is said to have
+    taken"): done by the time it is told, not a purpose as "to capture" is."""
+    return cue.key.split(" ", 1)[0] in rules.auxiliaries
 
 
 def _undated(doc: Doc, tokens: list[Token], rules: ControlRules) -> list[Token]:

@@ -69,6 +69,7 @@ class ControlRules:
                 s.keys("auxiliaries"), s.words("inserted_adverbs")))
         self.agentless_passives = s.keys("agentless_passives")
         self.since = s.keys("since")
+        self.auxiliaries = s.keys("auxiliaries")  # "to have taken": a perfect infinitive, done
         self.fall_nouns = s.keys("fall_nouns")
         self.state_links = s.keys("state_links")
         self.army_nouns = s.keys("army_nouns")
@@ -80,6 +81,7 @@ class ControlRules:
         self.army_companions = s.keys("army_companions")
         self.state_forces = next(iter(s.words("state_forces")), "")
         self.companions = s.keys("companions") if language == "en" else frozenset()
+        self.admissions = s.keys("admissions") if language == "en" else frozenset()
         self.holders = s.keys("holders")
         self.holders_party = next(iter(s.words("holders_party")), "")
         self.what = s.keys("indefinite_relatives")

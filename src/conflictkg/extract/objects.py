@@ -407,6 +407,8 @@ class ObjectReader:
                 prepositions -= rules.prepositions[changes[t.start]]
                 direct = False
             gap = doc.text[tokens[n - 1].end if n else t.start:t.start]
+            if phrase.counted and not phrase.items and _announcing(gap):
+                return rules.phrases.read(doc, t.start, sentence.end, stop_at=stop)  # "on Monday: A, B"
             if not (gap.strip() and any(c in gap for c in "،,;")) and not (
                     n > 0 and t.key in rules.resumers and (rules.phrases.is_time(tokens[n - 1].key) or bool(
                         doc.dates_overlapping(tokens[n - 1].start, tokens[n - 1].end)))):
@@ -759,3 +761,11 @@ def quoted(doc: Doc, m: Mention) -> bool:
     closing = [k for k in (doc.text.find(c, m.end, line_end) for c in CLOSING_QUOTES.get(
         doc.text[opened], "\"”»")) if k >= 0]
     return min(closing, default=line_end) - opened <= MAX_QUOTED
+
+
+def _announcing(gap: str) -> bool:
+    """A colon, or a dash set apart, between an unnamed count of places and what follows
+    ("seized three villages on Monday: A, B and C", "five villages on Monday - A, B"): the
+    places it stands for follow."""
+    mark = gap.strip()
+    return mark == ":" or (mark in ("-", "–", "—") and gap != mark)

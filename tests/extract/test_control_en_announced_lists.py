@@ -19,3 +19,20 @@ def test_a_hyphen_inside_a_word_announces_nothing(english_claims):
     # "rebel-held" is no dash set apart: Saraqib is not among the villages taken
     claims = english_claims("Regime forces captured three villages on Monday near rebel-held Saraqib.")
     assert ("syrian-government-forces", "captured", "Saraqab") not in claims
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("The Observatory said the number of villages taken by regime forces since Sunday rose to three: "
+     "Hish, Kafr Nabl and Saraqib.", "syrian-government-forces"),
+    ("The villages captured by regime forces on Monday are Hish, Kafr Nabl and Saraqib.",
+     "syrian-government-forces"),
+    ("The number of villages controlled by rebels in southern Idlib has risen to three, they are Hish, "
+     "Kafr Nabl and Saraqib.", "syrian-opposition-factions"),
+])
+def test_a_participle_on_a_noun_of_places_takes_the_places_listed_later(english_claims, text, party):
+    assert english_claims(text) == [(party, "captured", p) for p in ("Heish", "Kafr Nobol", "Saraqab")]
+
+
+def test_a_place_named_before_the_list_leaves_the_noun_unelaborated(english_claims):
+    # "near Saraqib" says where the villages are, not which: nothing is listed for them
+    assert english_claims("The villages captured by the army near Saraqib lie on the M5 highway.") == []

@@ -940,6 +940,9 @@ class ControlFinder:
         if not places:
             places = self._described(doc, end, sentence, rules) or self._described(
                 doc, cue.start, sentence, rules)  # ", الخاضعة لسيطرة" right after a comma
+        if not places and rules.english:  # "the villages taken by the army since Sunday rose
+            # to five: A, B and C": the places the noun before is elaborated by later
+            places = self._objects.passive_elaborated(doc, cue, reach, sentence, rules)
         if not places:
             return []
         if cue.key in rules.agentless_passives and all(rules.phrases.is_context(doc, m) for m in places):

@@ -82,6 +82,7 @@ class ControlRules:
         self.state_forces = next(iter(s.words("state_forces")), "")
         self.companions = s.keys("companions") if language == "en" else frozenset()
         self.admissions = s.keys("admissions") if language == "en" else frozenset()
+        self.listing_verbs = s.keys("listing_verbs") if language == "en" else frozenset()
         self.holders = s.keys("holders")
         self.holders_party = next(iter(s.words("holders_party")), "")
         self.what = s.keys("indefinite_relatives")

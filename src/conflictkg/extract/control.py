@@ -225,8 +225,10 @@ class ControlFinder:
         words ("under ... control") is a passive cue of its own, in place of the cues inside it."""
         frames: list[Match] = []
         tokens = doc.tokens
+        framing = [(o, c, "captured") for o, c in rules.held_frames.items()] + [
+            (o, c, "besieged") for o, c in rules.siege_frames.items()]  # "under government siege"
         for i, t in enumerate(tokens):
-            for opener, closers in rules.held_frames.items():
+            for opener, closers, change in framing:
                 words = opener.split()
                 if [x.key for x in tokens[i:i + len(words)]] != words:
                     continue
@@ -237,7 +239,7 @@ class ControlFinder:
                             continue
                         end = tokens[j + len(closer) - 1].end
                         if self._frame_party(doc, tokens[k].start, tokens[j - 1].end, rules):
-                            frames.append(Match(t.start, end, doc.text[t.start:end], (Cue("captured", "passives"),),
+                            frames.append(Match(t.start, end, doc.text[t.start:end], (Cue(change, "passives"),),
                                                 " ".join(x.key for x in tokens[i:j + len(closer)])))
                         break
         if not frames:
@@ -248,7 +250,7 @@ class ControlFinder:
     def _framed_party(self, doc: Doc, cue: Match, rules: ControlRules) -> str | None:
         """The party between the words of a frame cue ("under IS control"), if it is one."""
         keys = cue.key.split()
-        for opener, closers in rules.held_frames.items():
+        for opener, closers in [*rules.held_frames.items(), *rules.siege_frames.items()]:
             words = opener.split()
             for closer in closers:
                 if keys[:len(words)] == words and keys[-len(closer):] == closer \

@@ -166,7 +166,8 @@ class ControlFinder:
                     actor = self._agents.last_party(doc, sentence.start, paragraph_start(doc, sentence), words)
                     if contrary and previous and actor == previous[1]:
                         actor = None  # "took X while (unnamed) troops fled X": not the same party
-                if actor is None and reading is readings[0] and self._army_subject(doc, cue, sentence, rules):
+                if actor is None and reading is readings[0] and self._army_subject(
+                        doc, _governing_verb(doc, cue, cues, rules) or cue, sentence, rules):
                     actor = self._agents.state_forces(rules.state_forces, _year(date or doc.info.published))
                 if reading is readings[0] and not forward and previous and \
                         sentence.paragraph - previous[0] <= 1 and self._holders_left(doc, cue, sentence, rules):
@@ -700,6 +701,8 @@ class ControlFinder:
             return False
         if before[-1].start in starts or not rules.done_markers.isdisjoint(clitic_forms(before[-1].key)):
             return True
+        if rules.english and _verb_past_fillers(doc, cue, before, rules, starts):
+            return True  # "took complete control of", "regained full control of": the verb's
         if _compelled(doc, doc.token_index(before[-1].start), rules) or (
                 len(before) > 1 and before[-1].key in rules.compelled_to
                 and _compelled(doc, doc.token_index(before[-2].start), rules)):
@@ -1213,6 +1216,7 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
     stated: set[tuple] = set()  # actor, change, place and stance of the claims kept
     denied: set[tuple] = set()  # sentence, direction and place of the denied claims kept
     days: dict[tuple, set[str | None]] = {}  # the dates of the claims kept, by actor, change, place, stance
+    placed: set[tuple] = set()  # change, place and stance of the claims kept, whatever their party
     body_first = sorted(claims, key=lambda c: (_is_heading(doc, c), c.evidence.start))
     for claim in body_first:
         same = (claim.actor, "withdrew" if claim.change in BACKWARD else claim.change, claim.place,
@@ -1226,6 +1230,9 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
             # a party's leaving told again by another source: one claim of it
         if (*same, source) in seen:
             continue
+        if doc.language == "en" and _is_heading(doc, claim) and same[1:] in placed:
+            continue  # "Turkish army, FSA take X": a headline of a change the body tells, with
+            # the party the body names
         if claim.stance == "denied" and doc.language != "en":
             told_in = doc.sentence_at(claim.evidence.end - 1)
             one = (told_in.start if told_in else None, same[1], claim.place)
@@ -1238,6 +1245,7 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
         seen[(*same, source)] = len(out)
         told.add((*same[1:], source))
         stated.add(same)
+        placed.add(same[1:])
         days.setdefault(same, set()).add(claim.start)
         out.append(claim)
     return sorted(out, key=lambda c: (c.evidence.start, c.evidence.end))
@@ -1282,6 +1290,33 @@ def _unqualified(tokens: list[Token], rules: ControlRules) -> list[Token]:
     while n < len(tokens) and tokens[n].key in rules.army_qualifiers and tokens[n].key not in rules.army_nouns:
         n += 1
     return tokens[n:]
+
+
+def _governing_verb(doc: Doc, cue: Match, cues: list[Match], rules: ControlRules) -> Match | None:
+    """English: the verb cue a verbal noun cue stands after, past the words that only qualify
+    it ("Troops took complete control of"): the subject is the verb's."""
+    if not rules.english or cue.payloads[0].form != "nouns":
+        return None
+    return next((c for c in cues if c.end <= cue.start and c.payloads[0].form == "verbs" and all(
+        rules.phrases.category(doc, doc.token_index(t.start))[0] == "filler"
+        for t in doc.tokens_between(c.end, cue.start))), None)
+
+
+def _verb_past_fillers(doc: Doc, cue: Match, before: list[Token], rules: ControlRules,
+                       starts: frozenset[int]) -> bool:
+    """Whether a change's cue stands right before a verbal noun past the words that only
+    qualify it ("took complete control of", "have regained full control of"), not one cue
+    with it ("took full control of": that cue claims it)."""
+    k = len(before) - 1
+    while k > 0 and rules.phrases.category(doc, doc.token_index(before[k].start))[0] == "filler":
+        k -= 1
+    if k == len(before) - 1:
+        return False
+    opening = {before[k].start}
+    while k > 0 and (before[k - 1].key in rules.auxiliaries or before[k - 1].key in rules.adverbs):
+        k -= 1  # "have taken", "had now seized": the cue opens with its auxiliary
+        opening.add(before[k].start)
+    return any(normalize_key(doc.text[o:cue.end]) not in rules.all_verb_keys for o in opening & starts)
 
 
 def _perfect(cue: Match, rules: ControlRules) -> bool:

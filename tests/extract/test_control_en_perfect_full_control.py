@@ -30,3 +30,12 @@ def test_a_headline_told_again_in_the_body_is_one_claim(english_claims):
     text = ("Turkish army, FSA take full control of Afrin town\n\n"
             "The Free Syrian Army on Sunday took full control of Afrin in northwestern Syria.")
     assert english_claims(text) == [("free-syrian-army", "captured", "Afrin")]
+
+
+@pytest.mark.parametrize(("verb", "change"), [
+    ("assumed control of", "captured"), ("have assumed full control of", "captured"),
+    ("tightened the siege on", "besieged"), ("completed the encirclement of", "besieged"),
+])
+def test_assuming_control_and_tightening_a_siege(english_claims, verb, change):
+    assert english_claims(f"Troops {verb} Khan Sheikhoun on Monday.") == [
+        ("syrian-government-forces", change, "Khan Shaykun")]

@@ -30,3 +30,15 @@ def test_storming_or_moving_on_a_place_tried_is_an_attack(extract, text):
 ])
 def test_a_storming_threatened_is_no_attack(extract, text):
     assert _events(extract, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Army units destroyed terrorist hideouts in Jasim on Thursday, a military source told SANA.",
+    "On Thursday an army unit destroyed dens of terrorists in Jasim and killed many of them.",
+])
+def test_hideouts_destroyed_in_a_place_are_an_attack_there(extract, text):
+    assert _events(extract, text)[:1] == [("attack", "2021-07-29", ["Jasim"])]
+
+
+def test_a_bridge_destroyed_is_no_attack_on_hideouts(extract):
+    assert [e for e in _events(extract, "Floods destroyed a bridge in Jasim on Thursday.") if e[0] == "attack"] == []

@@ -820,6 +820,17 @@ class ControlFinder:
         if len(before) > 2 and before[-1].key in rules.words.pronouns and before[-2].key in rules.reporting \
                 and before[-3].key in rules.army_nouns:
             del before[-2:]  # "the army said it had captured": the pronoun is the army that says so
+        main = [t for t in doc.tokens_between(sentence.start, cue.start)
+                if not (doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))]
+        if cue.text.split()[0].lower().endswith("ing") and len(main) > 2 \
+                and main[-1].key in rules.words.gerund_openers and main[-2].key not in rules.army_nouns:
+            # "Troops regrouped after evacuating X", "the army had pulled back before
+            # abandoning X": the gerund's subject is the main verb's, before it
+            k = len(main) - 2
+            while k > 0 and (main[k - 1].key in rules.words.subject_gap or main[k - 1].key in rules.adverbs) \
+                    and main[k - 1].key not in rules.army_nouns:
+                k -= 1
+            before = main[:k]
         if not before or before[-1].key not in rules.army_nouns:
             return False
         qualifier = before[-2].key if len(before) > 1 else None

@@ -407,6 +407,12 @@ class EventFinder:
                                             told) or date
                 told_day = date
                 place = self._where(doc, rules, action.places, kind)
+                if rules.held_since and all(c.key in rules.held_since for c in action.cues):
+                    # "X, which rebels had held since 2012": X alone, taken then
+                    held = _relative_antecedent(doc, action.cues[0], sentence, rules)
+                    if held is None:
+                        continue
+                    place = Place([held.key], {})
                 if not place.keys and action.lead:  # "شهد حي القدم دخول ... من جهة X"
                     place = self._where(doc, rules, action.lead, kind)
                 if kind in TAKEN_BACK and (back := _taken_back(doc, action, rules)):
@@ -637,6 +643,18 @@ def _refers_back(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
                 in rules.references)):
         return False
     return not _told_in_relative(doc, cue, rules)
+
+
+def _relative_antecedent(doc: Doc, cue: Match[str], sentence: Sentence, rules: EventRules) -> Mention | None:
+    """English: the place a relative pronoun before the cue stands for, named right before
+    it ("Khan Sheikhoun, which rebels have held since"), or None."""
+    before = [t for t in doc.tokens_between(sentence.start, cue.start)][-RELATIVE_TOKENS:]
+    pronoun = next((t for t in reversed(before) if t.key in rules.relatives), None)
+    if pronoun is None:
+        return None
+    gap = lambda m: not doc.text[m.end:pronoun.start].strip(" ,")  # noqa: E731
+    return next((m for m in reversed(doc.index("place_mentions").overlapping(sentence.start, pronoun.start))
+                 if not m.weak and gap(m)), None)
 
 
 def _told_in_relative(doc: Doc, cue: Match[str], rules: EventRules) -> bool:

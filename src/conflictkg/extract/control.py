@@ -73,6 +73,7 @@ REPORTED_REACH = 6  # English: tokens before a change over which "said (that) th
 PAIR_WORDS = 6  # English: words of a subject of two members before its verb ("army and allied militias")
 LOCATIVE_REACH = 3  # English: words after "in" over which the place it governs starts ("in the northern Hama")
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
+SAID_NOT_REACH = 6  # English: words between a verb of saying and the auxiliary of a change it denies
 DENIER_OPENERS = frozenset({"but", "and", "while", "whereas", "though", "although"})  # English:
 # words opening the clause of a denial's subject
 
@@ -127,7 +128,8 @@ class ControlFinder:
         last_places: tuple[int, list[Mention], str] | None = None  # paragraph, places, change
         for cue in cues:
             sentence = doc.sentence_at(cue.start)
-            if sentence is None or sentence.boilerplate or (
+            said_not = _said_not(doc, cue, sentence, rules) if sentence is not None and rules.english else None
+            if sentence is None or sentence.boilerplate or (said_not is None and
                     self._not_done(doc, cue, sentence, rules) and not self._lifted(doc, cue, rules)):
                 continue  # "بهدف فك الحصار عن X", "to break the siege of X": X is besieged all the same
             where = (sentence.start, sentence.end)
@@ -152,6 +154,9 @@ class ControlFinder:
                     actor = self._denying_party(doc, denial, sentence, rules, _year(date or doc.info.published))
                 if actor is None and denial is None and not forward and rules.english:
                     actor = self._admitting_party(doc, cue, sentence, rules, _year(date or doc.info.published))
+                if actor is None and said_not is not None and not forward:
+                    # "a Tawhid spokesman insisted the district had not been lost": its own loss
+                    actor = self._denying_party(doc, said_not, sentence, rules, _year(date or doc.info.published))
                 keys = {p.key for p in reading.places}
                 contrary = previous is not None and previous[2] != forward and not keys.isdisjoint(previous[3])
                 if actor is None and cue.key in rules.falls and reading.change == "captured":
@@ -195,7 +200,7 @@ class ControlFinder:
                         key=key, place=place.key, change=reading.change,
                         attributed_to=attributed or attribution_at(doc, cue.start, end, doc.publisher),
                         evidence=doc.span(start, end), actor=actor,
-                        stance="denied" if denial else "asserted", start=date,
+                        stance="denied" if denial or said_not is not None else "asserted", start=date,
                         event=doc.sentence_events.get(sentence.start))
                     if cue.payloads[0].form == "nouns":
                         nouns.add(key)
@@ -1328,6 +1333,20 @@ def _verb_past_fillers(doc: Doc, cue: Match, before: list[Token], rules: Control
         k -= 1  # "have taken", "had now seized": the cue opens with its auxiliary
         opening.add(before[k].start)
     return any(normalize_key(doc.text[o:cue.end]) not in rules.all_verb_keys for o in opening & starts)
+
+
+def _said_not(doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> Token | None:
+    """English: the verb of saying before a change its auxiliary negates ("insisted the
+    district had not been lost", "said Saraqeb has not fallen"): a denial by who says so."""
+    i = doc.token_at(cue.start)
+    k = i - 1
+    if k > 0 and doc.tokens[k].key == "been":
+        k -= 1  # "had not been lost"
+    if k < 2 or doc.tokens[k].key not in rules.negations or doc.tokens[k - 1].key not in rules.auxiliaries \
+            or doc.tokens[k - 1].start < sentence.start:
+        return None
+    before = doc.tokens_between(sentence.start, doc.tokens[k - 1].start)[-SAID_NOT_REACH:]
+    return next((t for t in reversed(before) if t.key in rules.negated_sayings), None)
 
 
 def _perfect(cue: Match, rules: ControlRules) -> bool:

@@ -83,6 +83,7 @@ class ControlRules:
         self.companions = s.keys("companions") if language == "en" else frozenset()
         self.admissions = s.keys("admissions") if language == "en" else frozenset()
         self.listing_verbs = s.keys("listing_verbs") if language == "en" else frozenset()
+        self.negated_sayings = s.keys("negated_sayings") if language == "en" else frozenset()
         self.holders = s.keys("holders")
         self.holders_party = next(iter(s.words("holders_party")), "")
         self.what = s.keys("indefinite_relatives")

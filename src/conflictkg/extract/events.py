@@ -256,6 +256,9 @@ class EventFinder:
                 and not any(_inside_name(c, m, doc.language) for name in (
                     "actor_mentions", "source_mentions") for m in doc.index(name).overlapping(
                     c.start, c.end) if not m.weak)]
+        if rules.held_since:  # "retook X, which rebels had held since 2014": the retaking is
+            # the sentence's event, dated by it; a hold since a time stands alone only
+            cues = _held_alone(doc, cues, rules)
         # "may" in "on May 13" is the month, no hedge
         hypothetical = SpanIndex([h for h in rules.hypothetical.find(doc.norm)
                                   if not doc.dates_overlapping(h.start, h.end)])
@@ -643,6 +646,15 @@ def _refers_back(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
                 in rules.references)):
         return False
     return not _told_in_relative(doc, cue, rules)
+
+
+def _held_alone(doc: Doc, cues: list[Match[str]], rules: EventRules) -> list[Match[str]]:
+    """The cues but those of a hold since a time in a sentence that tells another event."""
+    def other_in_sentence(c: Match[str]) -> bool:
+        sentence = doc.sentence_at(c.start)
+        return sentence is not None and any(
+            o is not c and o.key not in rules.held_since and sentence.start <= o.start < sentence.end for o in cues)
+    return [c for c in cues if c.key not in rules.held_since or not other_in_sentence(c)]
 
 
 def _relative_antecedent(doc: Doc, cue: Match[str], sentence: Sentence, rules: EventRules) -> Mention | None:

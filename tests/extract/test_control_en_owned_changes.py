@@ -38,3 +38,12 @@ def test_a_loss_after_a_verb_of_saying_is_not_the_speakers(english_claims):
     # a verb of saying is no admission: the loss is not borrowed from who speaks
     assert ("syrian-government-forces", "lost", "Saraqab") not in english_claims(
         "The army said rebels were losing Saraqib on Monday.")
+
+
+@pytest.mark.parametrize(("text", "party", "place"), [
+    ("The SDF denied losing Tal Tamr.", "sdf", "Tal Tamer"),
+    ("The army admitted losing Saraqeb on Monday.", "syrian-government-forces", "Saraqab"),
+])
+def test_a_name_spelled_otherwise_after_losing_is_a_place(english_claims, text, party, place):
+    # "losing" before a capitalised name the gazetteer spells otherwise: the place lost
+    assert english_claims(text) == [(party, "lost", place)]

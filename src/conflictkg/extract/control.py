@@ -73,6 +73,7 @@ REPORTED_REACH = 6  # English: tokens before a change over which "said (that) th
 PAIR_WORDS = 6  # English: words of a subject of two members before its verb ("army and allied militias")
 LOCATIVE_REACH = 3  # English: words after "in" over which the place it governs starts ("in the northern Hama")
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
+SAID_NOT_REACH = 6  # English: words between a verb of saying and the auxiliary of a change it denies
 DENIER_OPENERS = frozenset({"but", "and", "while", "whereas", "though", "although"})  # English:
 # words opening the clause of a denial's subject
 
@@ -127,7 +128,8 @@ class ControlFinder:
         last_places: tuple[int, list[Mention], str] | None = None  # paragraph, places, change
         for cue in cues:
             sentence = doc.sentence_at(cue.start)
-            if sentence is None or sentence.boilerplate or (
+            said_not = _said_not(doc, cue, sentence, rules) if sentence is not None and rules.english else None
+            if sentence is None or sentence.boilerplate or (said_not is None and
                     self._not_done(doc, cue, sentence, rules) and not self._lifted(doc, cue, rules)):
                 continue  # "بهدف فك الحصار عن X", "to break the siege of X": X is besieged all the same
             where = (sentence.start, sentence.end)
@@ -150,6 +152,11 @@ class ControlFinder:
                     # "the army denied losing X", "SDF officials denied that X had been lost":
                     # the loss denied is the denier's own
                     actor = self._denying_party(doc, denial, sentence, rules, _year(date or doc.info.published))
+                if actor is None and denial is None and not forward and rules.english:
+                    actor = self._admitting_party(doc, cue, sentence, rules, _year(date or doc.info.published))
+                if actor is None and said_not is not None and not forward:
+                    # "a Tawhid spokesman insisted the district had not been lost": its own loss
+                    actor = self._denying_party(doc, said_not, sentence, rules, _year(date or doc.info.published))
                 keys = {p.key for p in reading.places}
                 contrary = previous is not None and previous[2] != forward and not keys.isdisjoint(previous[3])
                 if actor is None and cue.key in rules.falls and reading.change == "captured":
@@ -164,7 +171,8 @@ class ControlFinder:
                     actor = self._agents.last_party(doc, sentence.start, paragraph_start(doc, sentence), words)
                     if contrary and previous and actor == previous[1]:
                         actor = None  # "took X while (unnamed) troops fled X": not the same party
-                if actor is None and reading is readings[0] and self._army_subject(doc, cue, sentence, rules):
+                if actor is None and reading is readings[0] and self._army_subject(
+                        doc, _governing_verb(doc, cue, cues, rules) or cue, sentence, rules):
                     actor = self._agents.state_forces(rules.state_forces, _year(date or doc.info.published))
                 if reading is readings[0] and not forward and previous and \
                         sentence.paragraph - previous[0] <= 1 and self._holders_left(doc, cue, sentence, rules):
@@ -192,7 +200,7 @@ class ControlFinder:
                         key=key, place=place.key, change=reading.change,
                         attributed_to=attributed or attribution_at(doc, cue.start, end, doc.publisher),
                         evidence=doc.span(start, end), actor=actor,
-                        stance="denied" if denial else "asserted", start=date,
+                        stance="denied" if denial or said_not is not None else "asserted", start=date,
                         event=doc.sentence_events.get(sentence.start))
                     if cue.payloads[0].form == "nouns":
                         nouns.add(key)
@@ -223,8 +231,10 @@ class ControlFinder:
         words ("under ... control") is a passive cue of its own, in place of the cues inside it."""
         frames: list[Match] = []
         tokens = doc.tokens
+        framing = [(o, c, "captured") for o, c in rules.held_frames.items()] + [
+            (o, c, "besieged") for o, c in rules.siege_frames.items()]  # "under government siege"
         for i, t in enumerate(tokens):
-            for opener, closers in rules.held_frames.items():
+            for opener, closers, change in framing:
                 words = opener.split()
                 if [x.key for x in tokens[i:i + len(words)]] != words:
                     continue
@@ -235,7 +245,7 @@ class ControlFinder:
                             continue
                         end = tokens[j + len(closer) - 1].end
                         if self._frame_party(doc, tokens[k].start, tokens[j - 1].end, rules):
-                            frames.append(Match(t.start, end, doc.text[t.start:end], (Cue("captured", "passives"),),
+                            frames.append(Match(t.start, end, doc.text[t.start:end], (Cue(change, "passives"),),
                                                 " ".join(x.key for x in tokens[i:j + len(closer)])))
                         break
         if not frames:
@@ -246,7 +256,7 @@ class ControlFinder:
     def _framed_party(self, doc: Doc, cue: Match, rules: ControlRules) -> str | None:
         """The party between the words of a frame cue ("under IS control"), if it is one."""
         keys = cue.key.split()
-        for opener, closers in rules.held_frames.items():
+        for opener, closers in [*rules.held_frames.items(), *rules.siege_frames.items()]:
             words = opener.split()
             for closer in closers:
                 if keys[:len(words)] == words and keys[-len(closer):] == closer \
@@ -275,7 +285,7 @@ class ControlFinder:
         if token is not None and token.start < cue.start and "ل" in doc.text[token.start:cue.start] \
                 and not compelled and not _consequence(doc, token, cue, sentence, rules):
             return True  # "لاستعادة السيطرة", "للسيطرة": a purpose
-        if rules.english and i > 0 and doc.tokens[i - 1].key == "to" and not any(
+        if rules.english and i > 0 and doc.tokens[i - 1].key == "to" and not _perfect(cue, rules) and not any(
                 _compelled(doc, k, rules) for k in range(max(0, i - 1 - COMPELLED_REACH), i - 1)
                 if doc.tokens[k].start >= sentence.start):
             return True  # "to retake", "to capture": a purpose; not "forced IS fighters to leave"
@@ -696,6 +706,8 @@ class ControlFinder:
             return False
         if before[-1].start in starts or not rules.done_markers.isdisjoint(clitic_forms(before[-1].key)):
             return True
+        if rules.english and _verb_past_fillers(doc, cue, before, rules, starts):
+            return True  # "took complete control of", "regained full control of": the verb's
         if _compelled(doc, doc.token_index(before[-1].start), rules) or (
                 len(before) > 1 and before[-1].key in rules.compelled_to
                 and _compelled(doc, doc.token_index(before[-2].start), rules)):
@@ -813,6 +825,17 @@ class ControlFinder:
         if len(before) > 2 and before[-1].key in rules.words.pronouns and before[-2].key in rules.reporting \
                 and before[-3].key in rules.army_nouns:
             del before[-2:]  # "the army said it had captured": the pronoun is the army that says so
+        main = [t for t in doc.tokens_between(sentence.start, cue.start)
+                if not (doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))]
+        if cue.text.split()[0].lower().endswith("ing") and len(main) > 2 \
+                and main[-1].key in rules.words.gerund_openers and main[-2].key not in rules.army_nouns:
+            # "Troops regrouped after evacuating X", "the army had pulled back before
+            # abandoning X": the gerund's subject is the main verb's, before it
+            k = len(main) - 2
+            while k > 0 and (main[k - 1].key in rules.words.subject_gap or main[k - 1].key in rules.adverbs) \
+                    and main[k - 1].key not in rules.army_nouns:
+                k -= 1
+            before = main[:k]
         if not before or before[-1].key not in rules.army_nouns:
             return False
         qualifier = before[-2].key if len(before) > 1 else None
@@ -938,6 +961,9 @@ class ControlFinder:
         if not places:
             places = self._described(doc, end, sentence, rules) or self._described(
                 doc, cue.start, sentence, rules)  # ", الخاضعة لسيطرة" right after a comma
+        if not places and rules.english:  # "the villages taken by the army since Sunday rose
+            # to five: A, B and C": the places the noun before is elaborated by later
+            places = self._objects.passive_elaborated(doc, cue, reach, sentence, rules)
         if not places:
             return []
         if cue.key in rules.agentless_passives and all(rules.phrases.is_context(doc, m) for m in places):
@@ -1178,6 +1204,19 @@ class ControlFinder:
             return self._agents.state_forces(rules.state_forces, year)
         return None
 
+    def _admitting_party(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                         year: int | None) -> str | None:
+        """English: "the army admitted losing X", "rebels acknowledged losing X": the loss is
+        owned to by the subject of the verb of admission right before it, or before the verb
+        of loss that governs it ("admitted losing control of X")."""
+        i = doc.token_at(cue.start)
+        if i is not None and i > 1 and doc.tokens[i - 1].key in rules.verb_keys.get("lost", ()):
+            i -= 1
+        if i is None or i == 0 or doc.tokens[i - 1].key not in rules.admissions \
+                or doc.tokens[i - 1].start < sentence.start:
+            return None
+        return self._denying_party(doc, doc.tokens[i - 1], sentence, rules, year)
+
     def _denier(self, doc: Doc, denial: Match) -> Attribution | None:
         """"نفت الصحيفة", "the army denied": who denies, as the attribution of the denial."""
         found = attribution_at(doc, denial.start, denial.end, doc.publisher)
@@ -1193,6 +1232,7 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
     stated: set[tuple] = set()  # actor, change, place and stance of the claims kept
     denied: set[tuple] = set()  # sentence, direction and place of the denied claims kept
     days: dict[tuple, set[str | None]] = {}  # the dates of the claims kept, by actor, change, place, stance
+    placed: set[tuple] = set()  # change, place and stance of the claims kept, whatever their party
     body_first = sorted(claims, key=lambda c: (_is_heading(doc, c), c.evidence.start))
     for claim in body_first:
         same = (claim.actor, "withdrew" if claim.change in BACKWARD else claim.change, claim.place,
@@ -1206,6 +1246,9 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
             # a party's leaving told again by another source: one claim of it
         if (*same, source) in seen:
             continue
+        if doc.language == "en" and _is_heading(doc, claim) and same[1:] in placed:
+            continue  # "Turkish army, FSA take X": a headline of a change the body tells, with
+            # the party the body names
         if claim.stance == "denied" and doc.language != "en":
             told_in = doc.sentence_at(claim.evidence.end - 1)
             one = (told_in.start if told_in else None, same[1], claim.place)
@@ -1218,6 +1261,7 @@ def _merged(doc: Doc, claims: list[ControlClaim], nouns: set[str]) -> list[Contr
         seen[(*same, source)] = len(out)
         told.add((*same[1:], source))
         stated.add(same)
+        placed.add(same[1:])
         days.setdefault(same, set()).add(claim.start)
         out.append(claim)
     return sorted(out, key=lambda c: (c.evidence.start, c.evidence.end))
@@ -1262,6 +1306,53 @@ def _unqualified(tokens: list[Token], rules: ControlRules) -> list[Token]:
     while n < len(tokens) and tokens[n].key in rules.army_qualifiers and tokens[n].key not in rules.army_nouns:
         n += 1
     return tokens[n:]
+
+
+def _governing_verb(doc: Doc, cue: Match, cues: list[Match], rules: ControlRules) -> Match | None:
+    """English: the verb cue a verbal noun cue stands after, past the words that only qualify
+    it ("Troops took complete control of"): the subject is the verb's."""
+    if not rules.english or cue.payloads[0].form != "nouns":
+        return None
+    return next((c for c in cues if c.end <= cue.start and c.payloads[0].form == "verbs" and all(
+        rules.phrases.category(doc, doc.token_index(t.start))[0] == "filler"
+        for t in doc.tokens_between(c.end, cue.start))), None)
+
+
+def _verb_past_fillers(doc: Doc, cue: Match, before: list[Token], rules: ControlRules,
+                       starts: frozenset[int]) -> bool:
+    """Whether a change's cue stands right before a verbal noun past the words that only
+    qualify it ("took complete control of", "have regained full control of"), not one cue
+    with it ("took full control of": that cue claims it)."""
+    k = len(before) - 1
+    while k > 0 and rules.phrases.category(doc, doc.token_index(before[k].start))[0] == "filler":
+        k -= 1
+    if k == len(before) - 1:
+        return False
+    opening = {before[k].start}
+    while k > 0 and (before[k - 1].key in rules.auxiliaries or before[k - 1].key in rules.adverbs):
+        k -= 1  # "have taken", "had now seized": the cue opens with its auxiliary
+        opening.add(before[k].start)
+    return any(normalize_key(doc.text[o:cue.end]) not in rules.all_verb_keys for o in opening & starts)
+
+
+def _said_not(doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> Token | None:
+    """English: the verb of saying before a change its auxiliary negates ("insisted the
+    district had not been lost", "said Saraqeb has not fallen"): a denial by who says so."""
+    i = doc.token_at(cue.start)
+    k = i - 1
+    if k > 0 and doc.tokens[k].key == "been":
+        k -= 1  # "had not been lost"
+    if k < 2 or doc.tokens[k].key not in rules.negations or doc.tokens[k - 1].key not in rules.auxiliaries \
+            or doc.tokens[k - 1].start < sentence.start:
+        return None
+    before = doc.tokens_between(sentence.start, doc.tokens[k - 1].start)[-SAID_NOT_REACH:]
+    return next((t for t in reversed(before) if t.key in rules.negated_sayings), None)
+
+
+def _perfect(cue: Match, rules: ControlRules) -> bool:
+    """A change told by a perfect infinitive ("claimed to have captured", "is said to have
+    taken"): done by the time it is told, not a purpose as "to capture" is."""
+    return cue.key.split(" ", 1)[0] in rules.auxiliaries
 
 
 def _undated(doc: Doc, tokens: list[Token], rules: ControlRules) -> list[Token]:

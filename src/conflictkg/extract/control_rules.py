@@ -69,6 +69,7 @@ class ControlRules:
                 s.keys("auxiliaries"), s.words("inserted_adverbs")))
         self.agentless_passives = s.keys("agentless_passives")
         self.since = s.keys("since")
+        self.auxiliaries = s.keys("auxiliaries")  # "to have taken": a perfect infinitive, done
         self.fall_nouns = s.keys("fall_nouns")
         self.state_links = s.keys("state_links")
         self.army_nouns = s.keys("army_nouns")
@@ -80,6 +81,9 @@ class ControlRules:
         self.army_companions = s.keys("army_companions")
         self.state_forces = next(iter(s.words("state_forces")), "")
         self.companions = s.keys("companions") if language == "en" else frozenset()
+        self.admissions = s.keys("admissions") if language == "en" else frozenset()
+        self.listing_verbs = s.keys("listing_verbs") if language == "en" else frozenset()
+        self.negated_sayings = s.keys("negated_sayings") if language == "en" else frozenset()
         self.holders = s.keys("holders")
         self.holders_party = next(iter(s.words("holders_party")), "")
         self.what = s.keys("indefinite_relatives")
@@ -98,6 +102,8 @@ class ControlRules:
         self.held_frames = {normalize_key(k): tuple(normalize_key(c).split() for c in v)
                             for k, v in s.groups("held_frames").items()}
         self.held_frame_links = s.keys("held_frame_links")
+        self.siege_frames = {normalize_key(k): tuple(normalize_key(c).split() for c in v)
+                             for k, v in s.groups("siege_frames").items()} if language == "en" else {}
         self.lost_to = s.keys("lost_to")
         self.loss_recipients = s.keys("loss_recipients")  # "لصالح": the words before who takes it
         self.elaborating_prepositions = s.keys("elaborating_prepositions")  # "من بين القرى التي"

@@ -114,6 +114,7 @@ class EventRules:
         self.pronoun_objects = control.keys("pronoun_objects")
         self.demonstratives = control.keys("demonstratives")
         self.relatives = s.keys("relatives")
+        self.held_since = s.keys("held_since") if language == "en" else frozenset()
         self.place_subject_cues = s.keys("place_subject_cues")
         self.clause_negations = control.keys("clause_negations")
         self.cue_words = frozenset(normalize_key(w) for ws in kinds.values() for w in ws)

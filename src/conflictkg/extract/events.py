@@ -256,6 +256,9 @@ class EventFinder:
                 and not any(_inside_name(c, m, doc.language) for name in (
                     "actor_mentions", "source_mentions") for m in doc.index(name).overlapping(
                     c.start, c.end) if not m.weak)]
+        if rules.held_since:  # "retook X, which rebels had held since 2014": the retaking is
+            # the sentence's event, dated by it; a hold since a time stands alone only
+            cues = _held_alone(doc, cues, rules)
         # "may" in "on May 13" is the month, no hedge
         hypothetical = SpanIndex([h for h in rules.hypothetical.find(doc.norm)
                                   if not doc.dates_overlapping(h.start, h.end)])
@@ -407,6 +410,12 @@ class EventFinder:
                                             told) or date
                 told_day = date
                 place = self._where(doc, rules, action.places, kind)
+                if rules.held_since and all(c.key in rules.held_since for c in action.cues):
+                    # "X, which rebels had held since 2012": X alone, taken then
+                    held = _relative_antecedent(doc, action.cues[0], sentence, rules)
+                    if held is None:
+                        continue
+                    place = Place([held.key], {})
                 if not place.keys and action.lead:  # "شهد حي القدم دخول ... من جهة X"
                     place = self._where(doc, rules, action.lead, kind)
                 if kind in TAKEN_BACK and (back := _taken_back(doc, action, rules)):
@@ -637,6 +646,27 @@ def _refers_back(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
                 in rules.references)):
         return False
     return not _told_in_relative(doc, cue, rules)
+
+
+def _held_alone(doc: Doc, cues: list[Match[str]], rules: EventRules) -> list[Match[str]]:
+    """The cues but those of a hold since a time in a sentence that tells another event."""
+    def other_in_sentence(c: Match[str]) -> bool:
+        sentence = doc.sentence_at(c.start)
+        return sentence is not None and any(
+            o is not c and o.key not in rules.held_since and sentence.start <= o.start < sentence.end for o in cues)
+    return [c for c in cues if c.key not in rules.held_since or not other_in_sentence(c)]
+
+
+def _relative_antecedent(doc: Doc, cue: Match[str], sentence: Sentence, rules: EventRules) -> Mention | None:
+    """English: the place a relative pronoun before the cue stands for, named right before
+    it ("Khan Sheikhoun, which rebels have held since"), or None."""
+    before = [t for t in doc.tokens_between(sentence.start, cue.start)][-RELATIVE_TOKENS:]
+    pronoun = next((t for t in reversed(before) if t.key in rules.relatives), None)
+    if pronoun is None:
+        return None
+    gap = lambda m: not doc.text[m.end:pronoun.start].strip(" ,")  # noqa: E731
+    return next((m for m in reversed(doc.index("place_mentions").overlapping(sentence.start, pronoun.start))
+                 if not m.weak and gap(m)), None)
 
 
 def _told_in_relative(doc: Doc, cue: Match[str], rules: EventRules) -> bool:

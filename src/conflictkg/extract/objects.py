@@ -407,6 +407,8 @@ class ObjectReader:
                 prepositions -= rules.prepositions[changes[t.start]]
                 direct = False
             gap = doc.text[tokens[n - 1].end if n else t.start:t.start]
+            if phrase.counted and not phrase.items and _announcing(gap):
+                return rules.phrases.read(doc, t.start, sentence.end, stop_at=stop)  # "on Monday: A, B"
             if not (gap.strip() and any(c in gap for c in "،,;")) and not (
                     n > 0 and t.key in rules.resumers and (rules.phrases.is_time(tokens[n - 1].key) or bool(
                         doc.dates_overlapping(tokens[n - 1].start, tokens[n - 1].end)))):
@@ -546,6 +548,38 @@ class ObjectReader:
             if end is not None:
                 return self._listed_from(doc, end, cue, sentence, rules, starts)
         return None
+
+    def passive_elaborated(self, doc: Doc, cue: Match, reach: list[Token], sentence: Sentence,
+                           rules: ControlRules) -> list[Mention]:
+        """English: "the number of villages taken by regime forces since Sunday rose to five:
+        A, B and C", "the villages captured by the army on Monday are A and B": a participle
+        right after a noun of places that names none takes the places that noun is elaborated
+        by later in the sentence (after a word of elaboration, "are", "were" or a colon), past
+        no other place but one that says where."""
+        if not reach or rules.phrases.category(doc, doc.token_index(reach[-1].start))[0] != "generic":
+            return []
+        places = doc.index("place_mentions")
+        tokens = doc.tokens_between(cue.end, sentence.end)
+        for n, t in enumerate(tokens):
+            end = t.start if n and ":" in doc.text[tokens[n - 1].end:t.start] else None
+            found = places.overlapping(t.start, t.end) if end is None else []
+            if found and not all(self._where(doc, m, rules) for m in found):
+                return []  # a place before the elaboration: not the noun's
+            end = end if end is not None else self._elaboration_end(doc, t, rules)
+            if end is None and t.key in rules.listing_verbs:
+                end = t.end
+            if end is not None:
+                return rules.phrases.read(doc, end, sentence.end, stop_at=frozenset()).items
+        return []
+
+    @staticmethod
+    def _where(doc: Doc, m: Mention, rules: ControlRules) -> bool:
+        """Whether a place says where ("in Idlib", "in southern Idlib"): a word of context
+        right before it or before the filler that precedes it."""
+        i = doc.token_at(m.start)
+        before = [k for k in (i - 1, i - 2) if k >= 0]
+        return rules.phrases.is_context(doc, m) or any(
+            rules.phrases.category(doc, k)[0] == "context" for k in before)
 
     @staticmethod
     def _elaboration_end(doc: Doc, t: Token, rules: ControlRules) -> int | None:
@@ -759,3 +793,11 @@ def quoted(doc: Doc, m: Mention) -> bool:
     closing = [k for k in (doc.text.find(c, m.end, line_end) for c in CLOSING_QUOTES.get(
         doc.text[opened], "\"”»")) if k >= 0]
     return min(closing, default=line_end) - opened <= MAX_QUOTED
+
+
+def _announcing(gap: str) -> bool:
+    """A colon, or a dash set apart, between an unnamed count of places and what follows
+    ("seized three villages on Monday: A, B and C", "five villages on Monday - A, B"): the
+    places it stands for follow."""
+    mark = gap.strip()
+    return mark == ":" or (mark in ("-", "–", "—") and gap != mark)

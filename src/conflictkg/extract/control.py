@@ -117,6 +117,8 @@ class ControlFinder:
         # "الأمن" in "أعادت الأمن والاستقرار إلى" is a word of the cue, no party
         if rules.held_frames:
             cues = self._framed(doc, cues, rules)
+        if rules.annexations:
+            cues = self._annexed(doc, cues, rules)
         starts = frozenset(c.start for c in cues)
         changes = {c.start: c.payloads[0].change for c in cues}
         words = replace(rules.words, cues=tuple((c.start, c.end) for c in cues))
@@ -242,6 +244,22 @@ class ControlFinder:
             return cues
         kept = [c for c in cues if not any(f.start < c.end and c.start < f.end for f in frames)]
         return sorted(kept + frames, key=lambda c: c.start)
+
+    def _annexed(self, doc: Doc, cues: list[Match], rules: ControlRules) -> list[Match]:
+        """"ضمت قوات النظام X إلى مناطق سيطرتها", "ضمت الفصائل لنفوذها قريتي A وB": a verb of
+        joining is a capture only with the words of the subject's own control after it in its
+        sentence ("تضم المدينة عشرات الآلاف": none); those words are no cue of their own."""
+        into = rules.annexed_into.find(doc.norm)
+        kept: list[Match] = []
+        for cue in cues:
+            if any(i.start < cue.end and cue.start < i.end for i in into):
+                continue
+            if not rules.annexations.isdisjoint(clitic_forms(cue.key)):
+                sentence = doc.sentence_at(cue.start)
+                if sentence is None or not any(cue.end <= i.start < sentence.end for i in into):
+                    continue
+            kept.append(cue)
+        return kept
 
     def _framed_party(self, doc: Doc, cue: Match, rules: ControlRules) -> str | None:
         """The party between the words of a frame cue ("under IS control"), if it is one."""

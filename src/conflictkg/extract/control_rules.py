@@ -42,6 +42,14 @@ class ControlRules:
         self.suffixed = self._suffixed(entries, self.phrases.suffixes)
         entries += [(w, cue) for w, cue in self.suffixed.values()]
         self.suffixed_keys = frozenset(normalize_key(w) for w, _ in self.suffixed.values())
+        # "ضمت X إلى مناطق سيطرتها": the verbs of joining, with their object pronouns ("ضمتها"),
+        # and the words of the subject's own control they need after them
+        annexations = s.words("annexations")
+        joined = (normalize_key((w[:-1] if w.endswith("وا") else w) + x)
+                  for w in annexations for x in self.phrases.suffixes)
+        self.annexations = frozenset(normalize_key(w) for w in annexations) | frozenset(
+            k for k in joined if k in self.suffixed)
+        self.annexed_into: Matcher[str] = s.matcher(into=s.words("annexed_into"))
         self.verb_keys: dict[str, frozenset[str]] = {  # the verbs of each change, as keys
             change: frozenset(normalize_key(w) for w, cue in entries if cue.change == change and cue.form == "verbs")
             for change in changes.names()}

@@ -1,0 +1,47 @@
+"""Arabic constructions of a capture common in war reporting: a verb of joining with the words
+of the subject's own control ("ضمت قوات النظام X إلى مناطق سيطرتها", "ضمت الفصائل لنفوذها
+قريتي A وB"); a grip tightened with the subject between the verb and its noun ("أحكمت قوات
+النظام قبضتها على X"); the verbal noun "انتزاع" after a verb of ability; sentences written
+for these tests."""
+
+import pytest
+
+from .test_control_subjects import claims
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وضمت قوات النظام بلدة معرة النعمان إلى مناطق سيطرتها بعد معارك عنيفة.",
+     [("syrian-government-forces", "captured", "Ma'arrat An Nu'man")]),
+    ("وضمت فصائل المعارضة لنفوذها قريتي جرجناز وتلمنس في ريف إدلب.",
+     [("syrian-opposition-factions", "captured", "Jarjnaz"),
+      ("syrian-opposition-factions", "captured", "Telamnas")]),
+    ("ودخلت قوات النظام قرية جرجناز وضمتها إلى مناطق سيطرتها.",
+     [("syrian-government-forces", "entered", "Jarjnaz"),
+      ("syrian-government-forces", "captured", "Jarjnaz")]),
+])
+def test_a_place_joined_to_the_subjects_own_areas_is_captured(extract, text, expected):
+    assert claims(extract, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وتضم مدينة سراقب عشرات الآلاف من النازحين.",
+    "وضمت الفصائل بلدة كفرنبل إلى غرفة العمليات المشتركة.",
+])
+def test_a_verb_of_joining_alone_claims_nothing(extract, text):
+    assert claims(extract, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وأحكمت قوات النظام قبضتها على مدينة سراقب.",
+     [("syrian-government-forces", "captured", "Saraqab")]),
+    ("وفرضت الفصائل قبضتها على بلدة كفرنبل بعد يومين من المعارك.",
+     [("syrian-opposition-factions", "captured", "Kafr Nobol")]),
+])
+def test_a_grip_tightened_by_the_subject_between_verb_and_noun_is_a_capture(extract, text, expected):
+    assert claims(extract, text) == expected
+
+
+def test_wresting_a_place_from_a_party_after_a_verb_of_ability(extract):
+    text = "وتمكنت فصائل المعارضة من انتزاع بلدة سراقب من أيدي قوات النظام."
+    assert claims(extract, text) == [("syrian-opposition-factions", "captured", "Saraqab"),
+                                     ("syrian-government-forces", "lost", "Saraqab")]

@@ -45,3 +45,19 @@ def test_wresting_a_place_from_a_party_after_a_verb_of_ability(extract):
     text = "وتمكنت فصائل المعارضة من انتزاع بلدة سراقب من أيدي قوات النظام."
     assert claims(extract, text) == [("syrian-opposition-factions", "captured", "Saraqab"),
                                      ("syrian-government-forces", "lost", "Saraqab")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وبذلك يرتفع تعداد المناطق التي خضعت لسيطرة قوات النظام إلى 5 قرى، وهي حاس وكفرنبل وتلمنس.",
+     [("syrian-government-forces", "captured", "Has"),
+      ("syrian-government-forces", "captured", "Kafr Nobol"),
+      ("syrian-government-forces", "captured", "Telamnas")]),
+    ("وبلغ عدد القرى التي سقطت بيد تنظيم الدولة منذ بدء الهجوم 12 قرية، أبرزها تل تمر والهول.",
+     [("islamic-state", "captured", "Tal Tamer"), ("islamic-state", "captured", "Hole")]),
+])
+def test_a_passive_on_a_noun_of_places_is_said_of_the_places_it_is_elaborated_by(extract, text, expected):
+    assert claims(extract, text) == expected
+
+
+def test_a_passive_on_a_noun_of_places_with_no_party_claims_nothing(extract):
+    assert claims(extract, "وبلغ عدد القرى التي باتت تحت السيطرة 12 قرية، أبرزها حاس وكفرنبل.") == []

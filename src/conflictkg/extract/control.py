@@ -367,7 +367,8 @@ class ControlFinder:
             if governing in BACKWARD:  # "فقدت قوات النظام السيطرة على": control lost
                 spec = Cue(governing, "nouns")
         if spec.form == "passives":
-            return self._passive(doc, cue, spec, sentence, rules, words)
+            return self._passive(doc, cue, spec, sentence, rules, words) or \
+                self._passive_elaborated(doc, cue, spec, sentence, rules, words, starts)
         if spec.change == "withdrew" and not rules.gone_out.isdisjoint(clitic_forms(cue.key)):
             lost = self._gone_out(doc, cue, sentence, rules, words)
             if lost:
@@ -993,6 +994,17 @@ class ControlFinder:
             # in the sentence besieges them, not the last that made a change
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words)
         return [Reading(spec.change, places, actor, cue.end)]
+
+    def _passive_elaborated(self, doc: Doc, cue: Match, spec: Cue, sentence: Sentence, rules: ControlRules,
+                            words: AgentWords, starts: frozenset[int]) -> list[Reading]:
+        """Arabic: "يرتفع تعداد المناطق التي خضعت لسيطرة قوات النظام إلى 37 بلدة وقرية، وهي A
+        وB": a passive in a relative clause on a noun of places that names none is said of the
+        places that noun is elaborated by later in the sentence, by the party right after it."""
+        if rules.english:
+            return []
+        later = self._objects.relative_elaborated(doc, cue, sentence, rules, starts)
+        actor = self._agents.agent_after(doc, cue.end, sentence, words) if later else None
+        return [Reading(spec.change, later[0], actor, later[2])] if later and actor else []
 
     def _complement_place(self, doc: Doc, m: Mention, rules: ControlRules) -> bool:
         """English: whether a place right after a noun of people and a preposition of origin

@@ -61,3 +61,13 @@ def test_a_passive_on_a_noun_of_places_is_said_of_the_places_it_is_elaborated_by
 
 def test_a_passive_on_a_noun_of_places_with_no_party_claims_nothing(extract):
     assert claims(extract, "وبلغ عدد القرى التي باتت تحت السيطرة 12 قرية، أبرزها حاس وكفرنبل.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وانسحبت قوات النظام من مناطق سيطرتها في مدينة الحسكة.",
+     [("syrian-government-forces", "withdrew", "Al-Hasakeh")]),
+    ("وسيطرت قوات النظام على مدينة سراقب لتصبح ضمن مناطق سيطرتها.",
+     [("syrian-government-forces", "captured", "Saraqab")]),
+])
+def test_areas_of_a_partys_control_are_a_generic_noun_of_places(extract, text, expected):
+    assert claims(extract, text) == expected

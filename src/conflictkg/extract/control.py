@@ -119,6 +119,7 @@ class ControlFinder:
             cues = self._framed(doc, cues, rules)
         if rules.annexations:
             cues = self._annexed(doc, cues, rules)
+        cues = [c for c in cues if not self._of_areas(doc, c, rules)]
         starts = frozenset(c.start for c in cues)
         changes = {c.start: c.payloads[0].change for c in cues}
         words = replace(rules.words, cues=tuple((c.start, c.end) for c in cues))
@@ -260,6 +261,17 @@ class ControlFinder:
                     continue
             kept.append(cue)
         return kept
+
+    def _of_areas(self, doc: Doc, cue: Match, rules: ControlRules) -> bool:
+        """"مناطق سيطرتها", "نقاط سيطرته": the noun of control is the last word of a generic
+        noun of places ("its areas of control"), no change of its own."""
+        if cue.payloads[0].form != "nouns" or " " in cue.key:
+            return False
+        i = doc.token_at(cue.start)
+        if i < 1 or doc.tokens[i].start != cue.start:
+            return False
+        category, n, _ = rules.phrases.category(doc, i - 1)
+        return category == "generic" and n == 2
 
     def _framed_party(self, doc: Doc, cue: Match, rules: ControlRules) -> str | None:
         """The party between the words of a frame cue ("under IS control"), if it is one."""

@@ -71,3 +71,17 @@ def test_a_passive_on_a_noun_of_places_with_no_party_claims_nothing(extract):
 ])
 def test_areas_of_a_partys_control_are_a_generic_noun_of_places(extract, text, expected):
     assert claims(extract, text) == expected
+
+
+def test_places_secured_after_a_verb_of_ability_are_captured(extract):
+    text = "وتمكنت قوات النظام من تأمين مدينتي سراقب ومعرة النعمان بعد اشتباكات مع الفصائل."
+    assert claims(extract, text) == [("syrian-government-forces", "captured", "Saraqab"),
+                                     ("syrian-government-forces", "captured", "Ma'arrat An Nu'man")]
+
+
+@pytest.mark.parametrize("text", [
+    "وتعمل المنظمات على تأمين المساعدات لأهالي بلدة كفرنبل.",
+    "وتهدف العملية إلى تأمين الحدود التركية ومدينة رأس العين.",
+])
+def test_securing_what_is_no_place_or_only_intended_is_no_claim(extract, text):
+    assert claims(extract, text) == []

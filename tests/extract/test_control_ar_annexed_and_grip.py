@@ -85,3 +85,16 @@ def test_places_secured_after_a_verb_of_ability_are_captured(extract):
 ])
 def test_securing_what_is_no_place_or_only_intended_is_no_claim(extract, text):
     assert claims(extract, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وانهارت خطوط دفاع الفصائل في بلدتي كفرنبل وحاس.",
+     [("syrian-opposition-factions", "lost", "Kafr Nobol"),
+      ("syrian-opposition-factions", "lost", "Has")]),
+    ("وبعد انهيار دفاعات قوات النظام في مدينة سراقب، دخلت الفصائل المدينة.",
+     [("syrian-government-forces", "lost", "Saraqab"),
+      ("syrian-opposition-factions", "entered", "Saraqab")]),
+    ("وانهارت خطوط الدفاع في محيط مدينة سراقب.", []),
+])
+def test_the_party_whose_lines_collapsed_in_a_place_lost_it(extract, text, expected):
+    assert claims(extract, text) == expected

@@ -378,6 +378,10 @@ class ControlFinder:
             governing = self._governing(doc, cue, sentence, rules, changes)
             if governing in BACKWARD:  # "فقدت قوات النظام السيطرة على": control lost
                 spec = Cue(governing, "nouns")
+        if cue.key in rules.collapses:
+            collapsed = self._collapsed(doc, cue, sentence, rules, words, starts)
+            if collapsed is not None:
+                return collapsed
         if spec.form == "passives":
             return self._passive(doc, cue, spec, sentence, rules, words) or \
                 self._passive_elaborated(doc, cue, spec, sentence, rules, words, starts)
@@ -1006,6 +1010,27 @@ class ControlFinder:
             # in the sentence besieges them, not the last that made a change
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words)
         return [Reading(spec.change, places, actor, cue.end)]
+
+    def _collapsed(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                   words: AgentWords, starts: frozenset[int]) -> list[Reading] | None:
+        """"انهارت خطوط الفصائل في منطقة اللجاة", "انهيار دفاعات التنظيم في X": the party whose
+        lines collapsed, right after them, lost the places after "في"; None if the words
+        after the cue are not so."""
+        ahead = doc.tokens_between(cue.end, sentence.end)
+        while ahead and ahead[0].key in rules.collapse_fillers:
+            ahead = ahead[1:]  # "خطوط دفاع الفصائل"
+        if not ahead:
+            return None
+        party = next(iter(self._agents.parties(doc, ahead[0].start, sentence.end, words.cues)), None)
+        if party is None or party.start != ahead[0].start:
+            return None
+        rest = doc.tokens_between(party.end, sentence.end)
+        if not rest or rules.locatives_in.isdisjoint(clitic_forms(rest[0].key)):
+            return None
+        actor = self._agents.agent_after(doc, party.start, sentence, words)
+        phrase = rules.phrases.read(doc, rest[0].end, sentence.end, stop_at=starts)
+        places = phrase.items or phrase.context[:1]
+        return [Reading(cue.payloads[0].change, places, actor, phrase.end)] if places and actor else []
 
     def _passive_elaborated(self, doc: Doc, cue: Match, spec: Cue, sentence: Sentence, rules: ControlRules,
                             words: AgentWords, starts: frozenset[int]) -> list[Reading]:

@@ -50,6 +50,8 @@ class ControlRules:
         self.annexations = frozenset(normalize_key(w) for w in annexations) | frozenset(
             k for k in joined if k in self.suffixed)
         self.annexed_into: Matcher[str] = s.matcher(into=s.words("annexed_into"))
+        self.collapses = s.keys("collapses")  # "انهارت خطوط الفصائل في X"
+        self.collapse_fillers = s.keys("collapse_fillers")
         self.verb_keys: dict[str, frozenset[str]] = {  # the verbs of each change, as keys
             change: frozenset(normalize_key(w) for w, cue in entries if cue.change == change and cue.form == "verbs")
             for change in changes.names()}

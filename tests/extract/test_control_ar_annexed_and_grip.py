@@ -98,3 +98,13 @@ def test_securing_what_is_no_place_or_only_intended_is_no_claim(extract, text):
 ])
 def test_the_party_whose_lines_collapsed_in_a_place_lost_it(extract, text, expected):
     assert claims(extract, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وتمكنت قوات سوريا الديمقراطية من طرد عناصر التنظيم من بلدة هجين.",
+     [("sdf", "captured", "Hajin"), ("islamic-state", "withdrew", "Hajin")]),
+    ("وتمكنت قوات النظام من طرد عناصر التنظيم من بلدة هجين.",
+     [("syrian-government-forces", "captured", "Hajin"), ("islamic-state", "withdrew", "Hajin")]),
+])
+def test_driving_a_party_out_after_a_verb_of_ability_is_the_subjects_capture(extract, text, expected):
+    assert claims(extract, text) == expected

@@ -1157,8 +1157,19 @@ class ControlFinder:
                     return []
                 actor = named[0].key if subject_after else \
                     self._agents.subject(doc, cue, sentence, cue.start, words)[0]
+                if not actor and words.verb_first and self._enabled(doc, cue, sentence, words):
+                    # "تمكنت قسد من طرد عناصر التنظيم من X": a verbal noun, the party driven out
+                    # after it; the taker is the subject of the verb of ability, named before
+                    actor = self._agents.last_party(doc, cue.start, sentence.start, words) or actor
                 return [Reading("captured", places, actor, end), Reading("withdrew", places, loser, end)]
         return []
+
+    @staticmethod
+    def _enabled(doc: Doc, cue: Match, sentence: Sentence, words: AgentWords) -> bool:
+        """Whether a verb of ability ("تمكنت", "نجحت") stands before ``cue`` in its clause."""
+        clause = doc.clause_at(cue.start) or (sentence.start, cue.start)
+        return any(not words.enablers.isdisjoint(clitic_forms(t.key))
+                   for t in doc.tokens_between(clause[0], cue.start))
 
     def _expelled_from_taken(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
                              words: AgentWords, starts: frozenset[int], claims: dict[str, ControlClaim]) -> None:

@@ -108,3 +108,15 @@ def test_the_party_whose_lines_collapsed_in_a_place_lost_it(extract, text, expec
 ])
 def test_driving_a_party_out_after_a_verb_of_ability_is_the_subjects_capture(extract, text, expected):
     assert claims(extract, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وعادت بلدة كفرنبل إلى سيطرة قوات النظام بعد معارك.",
+     [("syrian-government-forces", "captured", "Kafr Nobol")]),
+    ("وأعيدت بلدة حاس لسيطرة قوات النظام.", [("syrian-government-forces", "captured", "Has")]),
+    ("وعاد الأهالي إلى سيطرة قوات النظام.", []),
+    ("وعادت الحياة إلى بلدة كفرنبل الخاضعة لسيطرة الفصائل.",
+     [("syrian-opposition-factions", "captured", "Kafr Nobol")]),
+])
+def test_a_place_gone_back_to_a_partys_control_is_taken_by_it(extract, text, expected):
+    assert claims(extract, text) == expected

@@ -120,6 +120,8 @@ class ControlFinder:
         if rules.annexations:
             cues = self._annexed(doc, cues, rules)
         cues = [c for c in cues if not self._of_areas(doc, c, rules)]
+        if rules.gone_back:
+            cues = self._gone_back_cues(doc, cues, rules)
         starts = frozenset(c.start for c in cues)
         changes = {c.start: c.payloads[0].change for c in cues}
         words = replace(rules.words, cues=tuple((c.start, c.end) for c in cues))
@@ -385,6 +387,8 @@ class ControlFinder:
         if spec.form == "passives":
             return self._passive(doc, cue, spec, sentence, rules, words) or \
                 self._passive_elaborated(doc, cue, spec, sentence, rules, words, starts)
+        if cue.payloads[0].form == "gone_back":
+            return self._gone_back(doc, cue, sentence, rules, words)
         if spec.change == "withdrew" and not rules.gone_out.isdisjoint(clitic_forms(cue.key)):
             lost = self._gone_out(doc, cue, sentence, rules, words)
             if lost:
@@ -583,6 +587,59 @@ class ControlFinder:
             actor = self._agents.agent_after(doc, after[n + 1].end, sentence, words)
             return [Reading("lost", places, actor, after[n + 1].end)] if actor else []
         return []
+
+    @staticmethod
+    def _back_to(doc: Doc, tokens: list[Token], rules: ControlRules) -> int | None:
+        """The index in ``tokens`` after which the words of gone_back_to end ("إلى سيطرة"), if any."""
+        for n, t in enumerate(tokens):
+            if t.key in rules.gone_back_to:
+                return n
+            if n + 1 < len(tokens) and f"{t.key} {tokens[n + 1].key}" in rules.gone_back_to:
+                return n + 1
+        return None
+
+    @staticmethod
+    def _back_places(doc: Doc, start: int, after: list[Token], k: int, rules: ControlRules) -> list[Mention]:
+        """The places named right after a verb of going back (at ``start``), before the words of
+        gone_back_to that end at ``after[k]``; none if the subject is no place ("عادت الحياة")."""
+        first = after[k - 1] if k > 0 and f"{after[k - 1].key} {after[k].key}" in rules.gone_back_to else after[k]
+        places = rules.phrases.preceding(doc, start, first.start)
+        if not places or len(doc.tokens_between(start, places[0].start)) > 1:
+            return []
+        return places
+
+    def _gone_back_cues(self, doc: Doc, cues: list[Match], rules: ControlRules) -> list[Match]:
+        """"وعادت بلدة كفرنبل إلى سيطرة قوات النظام": a verb of going back, with the words of
+        gone_back_to a few words after it in its sentence, is a cue of its own (and the noun of
+        control in those words none)."""
+        added: list[Match] = []
+        spans: list[tuple[int, int]] = []
+        for i, t in enumerate(doc.tokens):
+            if rules.gone_back.isdisjoint(clitic_forms(t.key)):
+                continue
+            sentence = doc.sentence_at(t.start)
+            ahead = [x for x in doc.tokens[i + 1:i + 1 + GONE_OUT_REACH] if sentence and x.start < sentence.end]
+            k = self._back_to(doc, ahead, rules)
+            if k is None or not self._back_places(doc, t.end, ahead, k, rules):
+                continue
+            added.append(Match(t.start, t.end, doc.text[t.start:t.end], (Cue("captured", "gone_back"),), t.key))
+            spans.append((ahead[0].start, ahead[k].end))
+        if not added:
+            return cues
+        kept = [c for c in cues if not any(a < c.end and c.start < b for a, b in spans)]
+        return sorted(kept + added, key=lambda c: c.start)
+
+    def _gone_back(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                   words: AgentWords) -> list[Reading]:
+        """Arabic: a verb of going back with its place right after it as the subject and the
+        party after "إلى سيطرة" ("وعادت بلدة كفرنبل إلى سيطرة قوات النظام"): that party took it."""
+        after = doc.tokens_between(cue.end, sentence.end)[:GONE_OUT_REACH]
+        k = self._back_to(doc, after, rules)
+        places = self._back_places(doc, cue.end, after, k, rules) if k is not None else []
+        if not places or k is None:
+            return []
+        actor = self._agents.agent_after(doc, after[k].end, sentence, words)
+        return [Reading("captured", places, actor, after[k].end)] if actor else []
 
     def _holders_left(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """Whether the subject of a withdrawal is men named by no party of their own: a word

@@ -120,3 +120,13 @@ def test_driving_a_party_out_after_a_verb_of_ability_is_the_subjects_capture(ext
 ])
 def test_a_place_gone_back_to_a_partys_control_is_taken_by_it(extract, text, expected):
     assert claims(extract, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قسد تطرد داعش من بلدة هجين", [("sdf", "captured", "Hajin"), ("islamic-state", "withdrew", "Hajin")]),
+    ("الفصائل تدحر قوات النظام من قرية جرجناز",
+     [("syrian-opposition-factions", "captured", "Jarjnaz"), ("syrian-government-forces", "withdrew", "Jarjnaz")]),
+    ("وتحاول قوات النظام أن تطرد الفصائل من بلدة حاس.", []),
+])
+def test_a_headline_in_the_present_drives_a_party_out(extract, text, expected):
+    assert claims(extract, text) == expected

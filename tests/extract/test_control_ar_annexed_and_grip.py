@@ -130,3 +130,16 @@ def test_a_place_gone_back_to_a_partys_control_is_taken_by_it(extract, text, exp
 ])
 def test_a_headline_in_the_present_drives_a_party_out(extract, text, expected):
     assert claims(extract, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وأعلنت وزارة الدفاع التركية السيطرة على مدينة رأس العين، في حين ردت قوات سوريا الديمقراطية "
+     "على هذه الأنباء نافية ما أعلنته تركيا.",
+     [("turkey", "captured", "Ras Al Ain", "asserted"), ("turkey", "captured", "Ras Al Ain", "denied")]),
+    ("ونفى المتحدث ما تداولته حسابات عن انسحاب الفصائل من بلدة كفرنبل.",
+     [("syrian-opposition-factions", "withdrew", "Kafr Nobol", "denied")]),
+])
+def test_what_the_other_side_announced_denied_is_the_claim_told_before(extract, text, expected):
+    x = extract(text)
+    places = {p.key: p.labels.get("en") for p in x.places}
+    assert [(c.actor, c.change, places.get(c.place), c.stance) for c in x.control_claims] == expected

@@ -143,3 +143,11 @@ def test_what_the_other_side_announced_denied_is_the_claim_told_before(extract, 
     x = extract(text)
     places = {p.key: p.labels.get("en") for p in x.places}
     assert [(c.actor, c.change, places.get(c.place), c.stance) for c in x.control_claims] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وأحكمت الفصائل الطوق على بلدة كفرنبل.", [("syrian-opposition-factions", "besieged", "Kafr Nobol")]),
+    ("وشددت قوات النظام الطوق على مدينة سراقب.", [("syrian-government-forces", "besieged", "Saraqab")]),
+])
+def test_a_ring_tightened_on_a_place_with_the_subject_before_it_is_a_siege(extract, text, expected):
+    assert claims(extract, text) == expected

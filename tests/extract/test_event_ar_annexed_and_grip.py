@@ -34,3 +34,10 @@ def test_a_capture_told_by_joining_gripping_or_securing_is_an_event_on_its_day(e
 ])
 def test_those_words_with_no_verb_of_joining_or_no_place_tell_no_capture(extract, text):
     assert captures(extract, text) == []
+
+
+def test_a_ring_tightened_on_a_place_is_a_siege_event_on_its_day(extract):
+    x = extract("وفي يوم السبت، أحكمت الفصائل الطوق على بلدة كفرنبل.", published="2019-12-23")
+    labels = {p.key: p.labels.get("en") for p in x.places}
+    assert [(e.kind, e.start, [labels.get(k) for k in e.places]) for e in x.events] == [
+        ("siege", "2019-12-21", ["Kafr Nobol"])]

@@ -41,3 +41,8 @@ def test_a_ring_tightened_on_a_place_is_a_siege_event_on_its_day(extract):
     labels = {p.key: p.labels.get("en") for p in x.places}
     assert [(e.kind, e.start, [labels.get(k) for k in e.places]) for e in x.events] == [
         ("siege", "2019-12-21", ["Kafr Nobol"])]
+
+
+def test_lines_collapsed_in_a_place_tell_its_capture_on_that_day(extract):
+    assert captures(extract, "وفي يوم السبت انهارت خطوط الفصائل في بلدة سراقب.") == [
+        ("2019-12-21", ["Saraqab"])]

@@ -151,3 +151,8 @@ def test_what_the_other_side_announced_denied_is_the_claim_told_before(extract, 
 ])
 def test_a_ring_tightened_on_a_place_with_the_subject_before_it_is_a_siege(extract, text, expected):
     assert claims(extract, text) == expected
+
+
+def test_control_owned_after_to_with_its_object_is_a_capture_not_an_annexation(extract):
+    text = "وشنت قوات النظام هجوما أدى إلى سيطرتها على بلدة كفرنبل."
+    assert claims(extract, text) == [("syrian-government-forces", "captured", "Kafr Nobol")]

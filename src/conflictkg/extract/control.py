@@ -252,12 +252,14 @@ class ControlFinder:
         """"ضمت قوات النظام X إلى مناطق سيطرتها", "ضمت الفصائل لنفوذها قريتي A وB": a verb of
         joining is a capture only with the words of the subject's own control after it in its
         sentence ("تضم المدينة عشرات الآلاف": none); those words are no cue of their own."""
-        into = rules.annexed_into.find(doc.norm)
+        joining = [c for c in cues if not rules.annexations.isdisjoint(clitic_forms(c.key))]
+        into = [i for i in rules.annexed_into.find(doc.norm) if any(  # after a verb of joining
+            c.end <= i.start and doc.sentence_at(c.start) is doc.sentence_at(i.start) for c in joining)]
         kept: list[Match] = []
         for cue in cues:
             if any(i.start < cue.end and cue.start < i.end for i in into):
                 continue
-            if not rules.annexations.isdisjoint(clitic_forms(cue.key)):
+            if cue in joining:
                 sentence = doc.sentence_at(cue.start)
                 if sentence is None or not any(cue.end <= i.start < sentence.end for i in into):
                     continue

@@ -46,3 +46,12 @@ def test_a_ring_tightened_on_a_place_is_a_siege_event_on_its_day(extract):
 def test_lines_collapsed_in_a_place_tell_its_capture_on_that_day(extract):
     assert captures(extract, "وفي يوم السبت انهارت خطوط الفصائل في بلدة سراقب.") == [
         ("2019-12-21", ["Saraqab"])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وفي يوم السبت سقطت بلدة كفرنبل في قبضة قوات النظام.", [("2019-12-21", ["Kafr Nobol"])]),
+    ("وفي يوم السبت سقطت قذائف على بلدة كفرنبل.", []),
+    ("وفي يوم السبت سقط قتلى في بلدة كفرنبل.", []),
+])
+def test_a_place_fallen_with_its_name_right_after_the_verb_is_captured_that_day(extract, text, expected):
+    assert captures(extract, text) == expected

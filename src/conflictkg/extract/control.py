@@ -118,6 +118,11 @@ class ControlFinder:
         # "الأمن" in "أعادت الأمن والاستقرار إلى" is a word of the cue, no party
         if rules.held_frames:
             cues = self._framed(doc, cues, rules)
+        if rules.annexations:
+            cues = self._annexed(doc, cues, rules)
+        cues = [c for c in cues if not self._of_areas(doc, c, rules)]
+        if rules.gone_back:
+            cues = self._gone_back_cues(doc, cues, rules)
         starts = frozenset(c.start for c in cues)
         changes = {c.start: c.payloads[0].change for c in cues}
         words = replace(rules.words, cues=tuple((c.start, c.end) for c in cues))
@@ -253,6 +258,35 @@ class ControlFinder:
         kept = [c for c in cues if not any(f.start < c.end and c.start < f.end for f in frames)]
         return sorted(kept + frames, key=lambda c: c.start)
 
+    def _annexed(self, doc: Doc, cues: list[Match], rules: ControlRules) -> list[Match]:
+        """"ضمت قوات النظام X إلى مناطق سيطرتها", "ضمت الفصائل لنفوذها قريتي A وB": a verb of
+        joining is a capture only with the words of the subject's own control after it in its
+        sentence ("تضم المدينة عشرات الآلاف": none); those words are no cue of their own."""
+        joining = [c for c in cues if not rules.annexations.isdisjoint(clitic_forms(c.key))]
+        into = [i for i in rules.annexed_into.find(doc.norm) if any(  # after a verb of joining
+            c.end <= i.start and doc.sentence_at(c.start) is doc.sentence_at(i.start) for c in joining)]
+        kept: list[Match] = []
+        for cue in cues:
+            if any(i.start < cue.end and cue.start < i.end for i in into):
+                continue
+            if cue in joining:
+                sentence = doc.sentence_at(cue.start)
+                if sentence is None or not any(cue.end <= i.start < sentence.end for i in into):
+                    continue
+            kept.append(cue)
+        return kept
+
+    def _of_areas(self, doc: Doc, cue: Match, rules: ControlRules) -> bool:
+        """"مناطق سيطرتها", "نقاط سيطرته": the noun of control is the last word of a generic
+        noun of places ("its areas of control"), no change of its own."""
+        if cue.payloads[0].form != "nouns" or " " in cue.key:
+            return False
+        i = doc.token_at(cue.start)
+        if i < 1 or doc.tokens[i].start != cue.start:
+            return False
+        category, n, _ = rules.phrases.category(doc, i - 1)
+        return category == "generic" and n == 2
+
     def _framed_party(self, doc: Doc, cue: Match, rules: ControlRules) -> str | None:
         """The party between the words of a frame cue ("under IS control"), if it is one."""
         keys = cue.key.split()
@@ -358,8 +392,15 @@ class ControlFinder:
             governing = self._governing(doc, cue, sentence, rules, changes)
             if governing in BACKWARD:  # "فقدت قوات النظام السيطرة على": control lost
                 spec = Cue(governing, "nouns")
+        if cue.key in rules.collapses:
+            collapsed = self._collapsed(doc, cue, sentence, rules, words, starts)
+            if collapsed is not None:
+                return collapsed
         if spec.form == "passives":
-            return self._passive(doc, cue, spec, sentence, rules, words)
+            return self._passive(doc, cue, spec, sentence, rules, words) or \
+                self._passive_elaborated(doc, cue, spec, sentence, rules, words, starts)
+        if cue.payloads[0].form == "gone_back":
+            return self._gone_back(doc, cue, sentence, rules, words)
         if spec.change == "withdrew" and not rules.gone_out.isdisjoint(clitic_forms(cue.key)):
             lost = self._gone_out(doc, cue, sentence, rules, words)
             if lost:
@@ -558,6 +599,59 @@ class ControlFinder:
             actor = self._agents.agent_after(doc, after[n + 1].end, sentence, words)
             return [Reading("lost", places, actor, after[n + 1].end)] if actor else []
         return []
+
+    @staticmethod
+    def _back_to(doc: Doc, tokens: list[Token], rules: ControlRules) -> int | None:
+        """The index in ``tokens`` after which the words of gone_back_to end ("إلى سيطرة"), if any."""
+        for n, t in enumerate(tokens):
+            if t.key in rules.gone_back_to:
+                return n
+            if n + 1 < len(tokens) and f"{t.key} {tokens[n + 1].key}" in rules.gone_back_to:
+                return n + 1
+        return None
+
+    @staticmethod
+    def _back_places(doc: Doc, start: int, after: list[Token], k: int, rules: ControlRules) -> list[Mention]:
+        """The places named right after a verb of going back (at ``start``), before the words of
+        gone_back_to that end at ``after[k]``; none if the subject is no place ("عادت الحياة")."""
+        first = after[k - 1] if k > 0 and f"{after[k - 1].key} {after[k].key}" in rules.gone_back_to else after[k]
+        places = rules.phrases.preceding(doc, start, first.start)
+        if not places or len(doc.tokens_between(start, places[0].start)) > 1:
+            return []
+        return places
+
+    def _gone_back_cues(self, doc: Doc, cues: list[Match], rules: ControlRules) -> list[Match]:
+        """"وعادت بلدة كفرنبل إلى سيطرة قوات النظام": a verb of going back, with the words of
+        gone_back_to a few words after it in its sentence, is a cue of its own (and the noun of
+        control in those words none)."""
+        added: list[Match] = []
+        spans: list[tuple[int, int]] = []
+        for i, t in enumerate(doc.tokens):
+            if rules.gone_back.isdisjoint(clitic_forms(t.key)):
+                continue
+            sentence = doc.sentence_at(t.start)
+            ahead = [x for x in doc.tokens[i + 1:i + 1 + GONE_OUT_REACH] if sentence and x.start < sentence.end]
+            k = self._back_to(doc, ahead, rules)
+            if k is None or not self._back_places(doc, t.end, ahead, k, rules):
+                continue
+            added.append(Match(t.start, t.end, doc.text[t.start:t.end], (Cue("captured", "gone_back"),), t.key))
+            spans.append((ahead[0].start, ahead[k].end))
+        if not added:
+            return cues
+        kept = [c for c in cues if not any(a < c.end and c.start < b for a, b in spans)]
+        return sorted(kept + added, key=lambda c: c.start)
+
+    def _gone_back(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                   words: AgentWords) -> list[Reading]:
+        """Arabic: a verb of going back with its place right after it as the subject and the
+        party after "إلى سيطرة" ("وعادت بلدة كفرنبل إلى سيطرة قوات النظام"): that party took it."""
+        after = doc.tokens_between(cue.end, sentence.end)[:GONE_OUT_REACH]
+        k = self._back_to(doc, after, rules)
+        places = self._back_places(doc, cue.end, after, k, rules) if k is not None else []
+        if not places or k is None:
+            return []
+        actor = self._agents.agent_after(doc, after[k].end, sentence, words)
+        return [Reading("captured", places, actor, after[k].end)] if actor else []
 
     def _holders_left(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """Whether the subject of a withdrawal is men named by no party of their own: a word
@@ -1002,6 +1096,38 @@ class ControlFinder:
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words)
         return [Reading(spec.change, places, actor, cue.end)]
 
+    def _collapsed(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
+                   words: AgentWords, starts: frozenset[int]) -> list[Reading] | None:
+        """"انهارت خطوط الفصائل في منطقة اللجاة", "انهيار دفاعات التنظيم في X": the party whose
+        lines collapsed, right after them, lost the places after "في"; None if the words
+        after the cue are not so."""
+        ahead = doc.tokens_between(cue.end, sentence.end)
+        while ahead and ahead[0].key in rules.collapse_fillers:
+            ahead = ahead[1:]  # "خطوط دفاع الفصائل"
+        if not ahead:
+            return None
+        party = next(iter(self._agents.parties(doc, ahead[0].start, sentence.end, words.cues)), None)
+        if party is None or party.start != ahead[0].start:
+            return None
+        rest = doc.tokens_between(party.end, sentence.end)
+        if not rest or rules.locatives_in.isdisjoint(clitic_forms(rest[0].key)):
+            return None
+        actor = self._agents.agent_after(doc, party.start, sentence, words)
+        phrase = rules.phrases.read(doc, rest[0].end, sentence.end, stop_at=starts)
+        places = phrase.items or phrase.context[:1]
+        return [Reading(cue.payloads[0].change, places, actor, phrase.end)] if places and actor else []
+
+    def _passive_elaborated(self, doc: Doc, cue: Match, spec: Cue, sentence: Sentence, rules: ControlRules,
+                            words: AgentWords, starts: frozenset[int]) -> list[Reading]:
+        """Arabic: "يرتفع تعداد المناطق التي خضعت لسيطرة قوات النظام إلى 37 بلدة وقرية، وهي A
+        وB": a passive in a relative clause on a noun of places that names none is said of the
+        places that noun is elaborated by later in the sentence, by the party right after it."""
+        if rules.english:
+            return []
+        later = self._objects.relative_elaborated(doc, cue, sentence, rules, starts)
+        actor = self._agents.agent_after(doc, cue.end, sentence, words) if later else None
+        return [Reading(spec.change, later[0], actor, later[2])] if later and actor else []
+
     def _complement_place(self, doc: Doc, m: Mention, rules: ControlRules) -> bool:
         """English: whether a place right after a noun of people and a preposition of origin
         ("fighters from Raqqa", "civilians from Douma") is that noun's complement, not a subject
@@ -1116,8 +1242,19 @@ class ControlFinder:
                     return []
                 actor = named[0].key if subject_after else \
                     self._agents.subject(doc, cue, sentence, cue.start, words)[0]
+                if not actor and words.verb_first and self._enabled(doc, cue, sentence, words):
+                    # "تمكنت قسد من طرد عناصر التنظيم من X": a verbal noun, the party driven out
+                    # after it; the taker is the subject of the verb of ability, named before
+                    actor = self._agents.last_party(doc, cue.start, sentence.start, words) or actor
                 return [Reading("captured", places, actor, end), Reading("withdrew", places, loser, end)]
         return []
+
+    @staticmethod
+    def _enabled(doc: Doc, cue: Match, sentence: Sentence, words: AgentWords) -> bool:
+        """Whether a verb of ability ("تمكنت", "نجحت") stands before ``cue`` in its clause."""
+        clause = doc.clause_at(cue.start) or (sentence.start, cue.start)
+        return any(not words.enablers.isdisjoint(clitic_forms(t.key))
+                   for t in doc.tokens_between(clause[0], cue.start))
 
     def _expelled_from_taken(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
                              words: AgentWords, starts: frozenset[int], claims: dict[str, ControlClaim]) -> None:

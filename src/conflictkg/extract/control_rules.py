@@ -42,6 +42,16 @@ class ControlRules:
         self.suffixed = self._suffixed(entries, self.phrases.suffixes)
         entries += [(w, cue) for w, cue in self.suffixed.values()]
         self.suffixed_keys = frozenset(normalize_key(w) for w, _ in self.suffixed.values())
+        # "ضمت X إلى مناطق سيطرتها": the verbs of joining, with their object pronouns ("ضمتها"),
+        # and the words of the subject's own control they need after them
+        annexations = s.words("annexations")
+        joined = (normalize_key((w[:-1] if w.endswith("وا") else w) + x)
+                  for w in annexations for x in self.phrases.suffixes)
+        self.annexations = frozenset(normalize_key(w) for w in annexations) | frozenset(
+            k for k in joined if k in self.suffixed)
+        self.annexed_into: Matcher[str] = s.matcher(into=s.words("annexed_into"))
+        self.collapses = s.keys("collapses")  # "انهارت خطوط الفصائل في X"
+        self.collapse_fillers = s.keys("collapse_fillers")
         self.verb_keys: dict[str, frozenset[str]] = {  # the verbs of each change, as keys
             change: frozenset(normalize_key(w) for w, cue in entries if cue.change == change and cue.form == "verbs")
             for change in changes.names()}
@@ -58,7 +68,7 @@ class ControlRules:
         for name in ("attempts", "negations", "clause_negations", "pronoun_objects",
                      "elaborations", "locals", "relatives", "destinations", "continuatives",
                      "fire_control", "denied_claims", "ways", "headings", "lifts", "imposed",
-                     "gone_out", "gone_out_from"):
+                     "gone_out", "gone_out_from", "gone_back", "gone_back_to"):
             setattr(self, name, s.keys(name))
         self.continuative_words = frozenset(w for k in self.continuatives for w in k.split())
         self.bare_passives = s.keys("needs_agent")

@@ -23,6 +23,15 @@ class EventRules:
         s = patterns.section("events", language)
         phrases = patterns.section("phrases", language)  # the list reader's words
         kinds = s.groups("kinds")
+        control = patterns.section("control", language)
+        # "ضمت قوات النظام X إلى مناطق سيطرتها": the words of the subject's own control after
+        # a verb of joining tell a capture (control.yaml's, with its verbs of joining)
+        annexed_into = control.words("annexed_into")
+        if annexed_into and "capture" in kinds:
+            kinds = {**kinds, "capture": (*kinds["capture"], *annexed_into)}
+        self.annexed_into = frozenset(normalize_key(w) for w in annexed_into)
+        self.annexations = control.keys("annexations")
+        self.object_suffixes = phrases.words("pronoun_suffixes")
         self.overriding = s.words("overriding_kinds")
         self.generic = s.keys("generic_cues")
         self.cues: Matcher[str] = s.matcher(**kinds, **{NO_EVENT: s.words("not_cues")})
@@ -97,7 +106,6 @@ class EventRules:
         self.scope_ends: Matcher[str] = s.matcher(e=[
             *phrases.words("stops"), *s.words("coincidences"), *s.words("circumstances")])
         self.coordinators = phrases.keys("coordinators")
-        control = patterns.section("control", language)
         self.attempts = control.keys("attempts")
         self.attempt_word = functools.lru_cache(maxsize=65536)(
             lambda key: any(f in self.attempts for f in clitic_forms(key)))

@@ -547,6 +547,8 @@ class EventFinder:
             return False
         if cue.payloads[0] == "capture" and asides.arrival(doc, cue, rules):
             return False  # "دخول تعزيزات", "دخل رتل تركي": an arrival, not a capture
+        if cue.key in rules.annexed_into and not _joined_before(doc, cue, rules):
+            return False  # "عاد النازحون إلى مناطق سيطرتها": no verb of joining, no capture
         if cue.payloads[0] == "withdrawal" and asides.displaced(doc, cue, rules):
             return False  # "فر آلاف المدنيين", "families fled": displacement, no withdrawal
         if cue.payloads[0] == "airstrike" and asides.hovering(doc, cue, rules):
@@ -709,6 +711,18 @@ def _site_setting(doc: Doc, stop: Match[str], rules: EventRules, site: Callable[
             doc.tokens[i - 1].start, doc.tokens[i - 1].end)):
         return False
     return _place_follows(doc, stop.end, rules)
+
+
+def _joined_before(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
+    """Whether a verb of joining ("ضمت", "وضمتها") stands before ``cue`` in its sentence."""
+    sentence = doc.sentence_at(cue.start)
+    start = sentence.start if sentence is not None else 0
+    for token in doc.tokens_between(start, cue.start):
+        for form in clitic_forms(token.key):
+            if form in rules.annexations or any(
+                    form.endswith(x) and form[:-len(x)] in rules.annexations for x in rules.object_suffixes):
+                return True
+    return False
 
 
 def _place_follows(doc: Doc, offset: int, rules: EventRules) -> bool:

@@ -44,6 +44,9 @@ PRONOUN_FILLERS = 2  # words between a pronoun and its verb ("it had earlier rep
 GROUP_PRONOUNS = frozenset({"it", "they"})  # pronouns that may stand for a group that speaks
 SUBJECT_WORDS = 3  # first words of a sentence in which its subject, a group, stands
 TITLE_REACH = 4  # tokens between a verb and a speaker's title ("قال فرهاد شامي المتحدث باسم")
+SOURCE_LINE_CHARS = 120  # a line that names the text's source ("المصدر: سانا") is short
+_LINE = re.compile(r"[^\n]+")
+_LINE_BRACKETS = " \t()[]{}.-–—*_«»\"“”"  # around a source line: "(المصدر: سانا)", "- Source: AFP."
 
 
 class _Rules:
@@ -71,6 +74,7 @@ class _Rules:
         self.apposition_openers = s.keys("apposition_openers")
         self.statements: Matcher[str] = s.matcher(statement=s.words("statement_nouns"))
         self.statement_keys = s.keys("statement_nouns")
+        self.source_line_labels = s.keys("source_line_labels")
         self.anaphors = {normalize_key(k): frozenset(v) for k, v in s.groups("anaphors").items()}
         self.anaphor_types = functools.lru_cache(maxsize=65536)(self._anaphor_types)
         # "the newspaper", "the group": anaphors of several words, found as phrases
@@ -165,9 +169,36 @@ class AttributionFinder:
                 previous = own[-1]
             elif not continues and sentence.paragraph != _paragraph(doc, previous):
                 previous = None
+        line = self._source_line(doc, rules)
+        if line is not None:
+            doc.attributions.append(line)
         doc.attributions.sort(key=lambda a: (a.scope_start, a.start))
         credited = {doc.publisher.source} | {a.source for a in doc.attributions}
         doc.source_names = {key: self._names(key) for key in credited if key in self._sources}
+
+    def _source_line(self, doc: Doc, rules: _Rules) -> Attributed | None:
+        """A line of its own that names the source of the whole text ("المصدر: وكالة أنباء
+        هاوار", "(المصدر: سانا)", "Source: SOHR"), as archives and outlets that copy a
+        report print it at its end or its head: the source of what the text credits to
+        no one, in place of the publisher."""
+        if not rules.source_line_labels:
+            return None
+        for match in _LINE.finditer(doc.text):
+            line = match.group(0)
+            if (":" not in line and "：" not in line) or len(line) > SOURCE_LINE_CHARS:
+                continue
+            head, _, named = line.replace("：", ":").partition(":")
+            if normalize_key(head.strip(_LINE_BRACKETS)) not in rules.source_line_labels:
+                continue
+            label = " ".join(named.strip().strip(_LINE_BRACKETS).split())
+            if not label:
+                continue
+            start = match.start() + len(head) + 1  # the source's name, after the colon
+            sources = doc.index("source_mentions").starting(start, match.end())
+            key = next((m.key for m in sources if m.key), None) or self.source_key(label)
+            return Attributed(start, match.end(), start, start, label, key, carries=False,
+                              aside=True, whole_text=True)
+        return None
 
     @staticmethod
     def _group_before(doc: Doc, sentence: Sentence) -> Mention | None:
@@ -507,6 +538,8 @@ def attribution_at(doc: Doc, start: int, end: int, fallback: Attribution) -> Att
     best: Attributed | None = None
     carried: Attributed | None = None
     for a in doc.attributions:
+        if a.whole_text:
+            continue
         if a.scope_start <= start < a.scope_end:
             if best is None or _rank(a, start) > _rank(best, start):
                 best = a
@@ -521,6 +554,8 @@ def attribution_at(doc: Doc, start: int, end: int, fallback: Attribution) -> Att
         carried = next((a for a in doc.attributions if a.scope_start >= sentence.end
                         and a.carries), None)
     best = best or carried
+    if best is None:  # "المصدر: سانا" on a line of its own: the whole text's source
+        best = next((a for a in doc.attributions if a.whole_text), None)
     if best is None:
         return fallback
     return Attribution(label=best.label, source=best.source)

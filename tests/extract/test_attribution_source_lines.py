@@ -1,0 +1,53 @@
+"""Credits real reports give outside the reporting verbs: "وفقاً لـ" with the "ل" written
+on the source's name, and a line of its own that names the source of the whole text."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def credited(extraction) -> list[tuple[int, str | None]]:
+    return [(c.count, c.attributed_to.source) for c in extraction.casualty_claims]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("سقطت قذائف على أطراف الدرباسية فقتل رجل وجرح 6 آخرون، وفقاً لوكالة هاوار.",
+     [(1, "hawar"), (6, "hawar")]),
+    ("وفقاً للمرصد السوري لحقوق الإنسان، قتل 9 عناصر من قوات النظام في كمين بالبادية.",
+     [(9, "sohr")]),
+    ("قضى 4 مدنيين بانفجار لغم قرب معرة مصرين طبقاً للدفاع المدني.",
+     [(4, "white-helmets")]),
+])
+def test_according_to_with_the_lam_on_the_source_s_name(extract, text, expected):
+    assert credited(extract(text, publisher="Local Weekly", publisher_ar="الأسبوعية المحلية")) == expected
+
+
+def test_according_to_an_agreement_credits_no_one(extract):
+    text = "انسحبت المجموعات من الحي وفقاً للتسوية، وقتل شاب برصاص مجهولين في المساء."
+    assert credited(extract(text, publisher="Local Weekly", publisher_ar="الأسبوعية المحلية")) == [(1, None)]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("سقطت قذائف على حي الوعر فقتل 5 مدنيين وأصيب 11 آخرون بجروح.\n\n"
+     "المصدر: المرصد السوري لحقوق الإنسان", "ar", [(5, "sohr"), (11, "sohr")]),
+    ("قتل 3 عناصر من قوات النظام بهجوم على حاجز قرب نوى.\n(المصدر: سانا)", "ar",
+     [(3, "sana")]),
+    ("Seven rebels died in an ambush outside Tafas.\n\nSource: Horan Free League", "en",
+     [(7, "horan-free-league")]),
+])
+def test_a_source_line_credits_the_whole_text(extract, text, language, expected):
+    x = extract(text, language=language, publisher="Syrian Memory", publisher_ar="الذاكرة السورية")
+    assert credited(x) == expected
+
+
+def test_a_source_line_does_not_override_a_credit_in_the_text(extract):
+    text = ("قال المرصد السوري إن 8 مدنيين قتلوا بغارة على سرمين. وقتل 2 من عناصر الفصائل "
+            "في اشتباكات قرب البلدة.\n\nالمصدر: الجزيرة + وكالات")
+    x = extract(text, publisher="Al Jazeera", publisher_ar="الجزيرة نت")
+    assert credited(x) == [(8, "sohr"), (2, "sohr")]
+
+
+def test_a_colon_after_the_word_source_inside_a_sentence_is_no_source_line(extract):
+    text = "قتل 6 عناصر من قوات النظام في درعا. وقال المصدر: إن الهجوم بدأ فجراً."
+    x = extract(text, publisher="Local Weekly", publisher_ar="الأسبوعية المحلية")
+    assert [label for _, label in credited(x)] == [None]

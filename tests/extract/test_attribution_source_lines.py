@@ -51,3 +51,25 @@ def test_a_colon_after_the_word_source_inside_a_sentence_is_no_source_line(extra
     text = "قتل 6 عناصر من قوات النظام في درعا. وقال المصدر: إن الهجوم بدأ فجراً."
     x = extract(text, publisher="Local Weekly", publisher_ar="الأسبوعية المحلية")
     assert [label for _, label in credited(x)] == [None]
+
+
+def labelled(extraction) -> list[tuple[int, str]]:
+    return [(c.count, c.attributed_to.label) for c in extraction.casualty_claims]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # a monitor nobody names, then another source: the first credited is the monitor
+    ("Gunmen killed 11 soldiers near Khanasser on Sunday, a war monitor and state media said.",
+     "war monitor"),
+    ("Two car bombs killed 17 people in Azaz, a monitoring group said.", "monitoring group"),
+])
+def test_an_unnamed_monitor_is_a_source_of_its_own(extract, text, label):
+    assert labelled(extract(text, language="en", publisher="Local Weekly")) == [(int(
+        next(w for w in text.split() if w.isdigit())), label)]
+
+
+def test_a_monitor_named_later_is_that_monitor(extract):
+    text = ("Two car bombs killed 17 people in Azaz, a monitoring group said. The Syrian "
+            "Observatory for Human Rights said 6 of the dead were fighters.")
+    x = extract(text, language="en", publisher="Local Weekly")
+    assert [s for _, s in credited(x)] == ["sohr", "sohr"]

@@ -75,6 +75,8 @@ class _Rules:
         self.statements: Matcher[str] = s.matcher(statement=s.words("statement_nouns"))
         self.statement_keys = s.keys("statement_nouns")
         self.source_line_labels = s.keys("source_line_labels")
+        self.unnamed_sources = s.keys("unnamed_sources")
+        self.unnamed_modifiers = s.keys("unnamed_modifiers")
         self.anaphors = {normalize_key(k): frozenset(v) for k, v in s.groups("anaphors").items()}
         self.anaphor_types = functools.lru_cache(maxsize=65536)(self._anaphor_types)
         # "the newspaper", "the group": anaphors of several words, found as phrases
@@ -245,6 +247,8 @@ class AttributionFinder:
                 if earlier:
                     found.append(Mention(token.start, token.end,
                                          doc.text[token.start:token.end], earlier.key))
+                elif normalize_key(doc.text[token.start:token.end]) in rules.unnamed_sources:
+                    found.append(_unnamed(doc, token, rules))
         found.sort(key=lambda m: (m.start, -m.end))
         out: list[Mention] = []
         starts = {m.start for m in found}
@@ -335,6 +339,17 @@ class AttributionFinder:
                               carries=carries, aside=aside)
         return Attributed(start, source.end, min(start, source.start), sentence.end, label, key,
                           carries=carries, aside=aside)
+
+
+def _unnamed(doc: Doc, word: Mention | Token, rules: _Rules) -> Mention:
+    """"a war monitor said" where no monitor is named: a source of its own, with the word
+    before it that says which kind ("war monitor", "rights monitor"), credited as written."""
+    start = word.start
+    i = doc.token_index(word.start)
+    if i > 0 and doc.tokens[i - 1].key in rules.unnamed_modifiers \
+            and not doc.text[doc.tokens[i - 1].end:word.start].strip():
+        start = doc.tokens[i - 1].start
+    return Mention(start, word.end, doc.text[start:word.end], "")
 
 
 def _said_after(tokens: list[Token], i: int, rules: _Rules) -> int | None:

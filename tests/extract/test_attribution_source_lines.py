@@ -73,3 +73,14 @@ def test_a_monitor_named_later_is_that_monitor(extract):
             "Observatory for Human Rights said 6 of the dead were fighters.")
     x = extract(text, language="en", publisher="Local Weekly")
     assert [s for _, s in credited(x)] == ["sohr", "sohr"]
+
+
+@pytest.mark.parametrize(("text", "language", "label"), [
+    ("وقال الجيش إن 6 من جنوده قتلوا بهجوم على نقطة قرب كباني.", "ar", "الجيش"),
+    ("وأعلن النظام مقتل 20 مسلحاً في ريف درعا الغربي.", "ar", "النظام"),
+    ("The regime said 20 terrorists were killed near Morek.", "en", "regime"),
+])
+def test_a_party_known_only_in_context_that_speaks(extract, text, language, label):
+    x = extract(text, language=language, publisher="Local Weekly", publisher_ar="الأسبوعية المحلية")
+    assert [lab for _, lab in labelled(x)] == [label]
+

@@ -101,6 +101,8 @@ class AttributionFinder:
             (name, entry.key) for entry in gazetteers.sources.values()
             for name in (*entry.names_ar, *entry.names_en))
         self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("attribution")}
+        # collective terms ("الفصائل", "the rebels"): no speaker by a name known only in context
+        self._collectives = frozenset(k for k, e in gazetteers.actors.items() if e.generic)
 
     def source_key(self, *names: str | None) -> str | None:
         """The sources-gazetteer key of the first of ``names`` it knows."""
@@ -309,7 +311,8 @@ class AttributionFinder:
                          None)
         if source is None and kind == "verb":  # "أعلنت هيئة تحرير الشام": a group speaks
             group = _speaker(doc, sentence, start, end, titles, rules.speaker_nouns,
-                             rules.content_openers)
+                             rules.content_openers) or _weak_subject(
+                doc, sentence, start, end, self._collectives)
         if group is not None:
             source = Mention(group.start, group.end, group.text,
                              self.source_key(group.text) or "")
@@ -454,6 +457,21 @@ def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanInd
     reach = len(doc.tokens_between(end, title.end)) + 1 if title else 1
     return next((m for m in actors.starting(end, sentence.end) if not m.weak
                  and len(doc.tokens_between(end, m.start)) <= reach), None)
+
+
+def _weak_subject(doc: Doc, sentence: Sentence, start: int, end: int,
+                  collectives: frozenset[str]) -> Mention | None:
+    """"وقال الجيش إن", "وأعلن النظام مقتل", "The regime said": a name that denotes one
+    party only in context, as the subject right next to a reporting verb (after it in
+    Arabic, before it in English), is the party that speaks (not a collective term, which
+    may stand for several groups the report named)."""
+    actors = doc.index("actor_mentions")
+    if doc.language == "en":
+        return next((m for m in actors.starting(sentence.start, start) if m.weak
+                     and m.key not in collectives
+                     and m.end <= start and not doc.tokens_between(m.end, start)), None)
+    return next((m for m in actors.starting(end, sentence.end) if m.weak
+                 and m.key not in collectives and not doc.tokens_between(end, m.start)), None)
 
 
 def _coordinated_subject(doc: Doc, sentence: Sentence, start: int) -> Mention | None:

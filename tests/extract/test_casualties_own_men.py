@@ -15,3 +15,15 @@ def test_a_party_s_own_men_with_its_pronoun(extract, text, expected):
     claims = extract(text).casualty_claims
     assert [(c.count, c.outcome) for c in claims] == expected
     assert all(c.victim_category == "fighters" for c in claims)
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("وأعلنت الفصائل أسر 12 عنصراً من حزب الله ومقتل آخرين في كمين قرب العتيبة.", "ar",
+     [(12, "captured")]),
+    ("قتل 5 عناصر من قوات النظام وأسر 3 آخرون في الهجوم.", "ar", [(5, "killed"), (3, "captured")]),
+    ("Rebels captured 30 soldiers and killed 12 others near the dam.", "en",
+     [(30, "captured"), (12, "killed")]),
+])
+def test_a_count_taken_prisoner_is_captured_not_killed(extract, text, language, expected):
+    claims = extract(text, language=language).casualty_claims
+    assert [(c.count, c.outcome) for c in claims] == expected

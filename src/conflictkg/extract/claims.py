@@ -77,6 +77,7 @@ class _Rules:
         self.estimated_at = re.compile(rf"(?:^|\s)(?:{openers})\s*$")
         self.auxiliaries = s.keys("auxiliaries")
         self.passive_auxiliaries = s.keys("passive_auxiliaries")
+        self.captures = s.keys("capture_words")  # "أسر 12": the count after them was taken
         self.relatives = s.keys("relative_pronouns")  # "16 who were killed", "15 ممن قتلوا"
         self.relative_verbs = self.relatives | self.auxiliaries
         self.relative_words = frozenset(w for phrase in self.parts_after for w in phrase.split()) \
@@ -316,6 +317,8 @@ class CasualtyFinder:
         holder = first.start if first is not None and first.start < start < first.end else start
         if self._one_after_noun(doc, sentence, holder, end, cues, rules):
             return None  # "من عائلة واحدة", "دفعة واحدة": "one" agreeing with its noun
+        taker = doc.tokens_between(sentence.start, holder)[-1:]
+        taken = bool(taker) and not rules.captures.isdisjoint(clitic_forms(taker[0].key))
         tokens = doc.tokens_between(holder, sentence.end)  # "وامرأتان": the count after its "و"
         number_tokens = [t for t in tokens if t.start < end]
         relative = 0  # "eight of whom were children", "20 منهم أطفال": the noun comes later
@@ -338,6 +341,8 @@ class CasualtyFinder:
                 noun = t
                 break
         outcome = self._outcome(doc, start, noun, cues, rules) or inherited
+        if taken and outcome is not None:  # "أسر 12 عنصراً ومقتل آخرين": taken, not killed
+            outcome = "captured"
         members = self._members(doc, tokens[len(number_tokens):], rules) if noun is None else None
         if members is not None and outcome is not None:  # "29 من قوات النظام"
             victim, phrase_end = members

@@ -410,6 +410,9 @@ class CasualtyFinder:
         clause = doc.clause_at(start)
         near = [c for c in cues if clause and clause[0] <= c.start < clause[1]]
         sentence = doc.sentence_at(start)
+        subject_of = self._passive_after(doc, sentence, start, cues, rules)
+        if subject_of is not None:
+            return subject_of
         if sentence is not None and all(
                 c.start < start and self._passive(doc, sentence, c, rules) for c in near):
             # a passive's verb after the victims' phrase is theirs ("14 civilians, eight of
@@ -428,6 +431,29 @@ class CasualtyFinder:
         # the nearest by the gap between them ("killed 3 and wounded 10": 3 were killed)
         best = min(near, key=lambda c: start - c.end if c.end <= start else abs(c.start - start))
         return best.payloads[0]
+
+    def _passive_after(self, doc: Doc, sentence: Sentence | None, start: int, cues: list,
+                       rules: _Rules) -> str | None:
+        """English: the outcome of a passive verb after the count, when the count is its
+        subject ("four were killed and 9 others, among them a child, were wounded";
+        "killed 3 in Ariha and 4 were wounded"): the first outcome word after the count
+        is a passive's, within reach, and no active verb right before the count takes it
+        as its object ("killed 6 soldiers and 2 civilians were hurt": the 6 were killed)."""
+        if rules.language != "en" or sentence is None:
+            return None
+
+        def passive(cue: Match) -> bool:  # "were wounded", the cue itself "were killed"
+            return self._passive(doc, sentence, cue, rules) or \
+                cue.key.split(" ", 1)[0] in rules.passive_auxiliaries
+        later = next((c for c in cues if start < c.start < sentence.end), None)
+        if later is None or not passive(later) \
+                or not self._within_reach(doc.tokens_between(start, later.start)):
+            return None
+        earlier = [c for c in cues if sentence.start <= c.start and c.end <= start]
+        if earlier and not passive(earlier[-1]) \
+                and len(doc.tokens_between(earlier[-1].end, start)) <= 1:
+            return None  # "killed 6 soldiers", "killing at least 6": the verb's object
+        return later.payloads[0]
 
     @staticmethod
     def _passive(doc: Doc, sentence: Sentence, cue: Match, rules: _Rules) -> bool:

@@ -1,0 +1,22 @@
+"""English tolls whose verb is a passive after the count: the count is its subject."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a second clause's passive verb, past an apposition, is the second count's
+    ("Three gunmen were killed and 11 others, among them a local commander, were wounded "
+     "near Busra.", [(3, "killed"), (11, "wounded"), (1, "wounded")]),
+    ("Five soldiers were killed and 14 others were wounded in the ambush.",
+     [(5, "killed"), (14, "wounded")]),
+    # the object of an active verb keeps it; the subject of the passive after takes that
+    ("The blast killed 6 recruits and 2 civilians were hurt.",
+     [(6, "killed"), (2, "wounded")]),
+    ("Mortar fire killed at least 4 people in Jableh, while 9 children were injured.",
+     [(4, "killed"), (9, "wounded")]),
+])
+def test_the_passive_after_a_count_is_its_verb(extract, text, expected):
+    claims = extract(text, language="en").casualty_claims
+    assert [(c.count, c.outcome) for c in claims] == expected

@@ -16,6 +16,9 @@ import pytest
      [(6, "killed"), (2, "wounded")]),
     ("Mortar fire killed at least 4 people in Jableh, while 9 children were injured.",
      [(4, "killed"), (9, "wounded")]),
+    # an intransitive verb before "and" takes no object: the passive after is the count's
+    ("Eight villagers died and 30 others were wounded when the shell hit the bakery.",
+     [(8, "killed"), (30, "wounded")]),
 ])
 def test_the_passive_after_a_count_is_its_verb(extract, text, expected):
     claims = extract(text, language="en").casualty_claims

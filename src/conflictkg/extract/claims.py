@@ -450,8 +450,10 @@ class CasualtyFinder:
                 or not self._within_reach(doc.tokens_between(start, later.start)):
             return None
         earlier = [c for c in cues if sentence.start <= c.start and c.end <= start]
-        if earlier and not passive(earlier[-1]) and not doc.tokens_between(earlier[-1].end, start):
-            return None  # "killed 6 soldiers", "killing at least 6": the verb's object
+        between = doc.tokens_between(earlier[-1].end, start) if earlier else []
+        if earlier and not passive(earlier[-1]) and (
+                not between or (len(between) == 1 and between[0].key != "and")):
+            return None  # "killed 6 soldiers", "the death of 3": the verb's (or noun's) object
         return later.payloads[0]
 
     @staticmethod

@@ -84,3 +84,21 @@ def test_a_party_known_only_in_context_that_speaks(extract, text, language, labe
     x = extract(text, language=language, publisher="Local Weekly", publisher_ar="الأسبوعية المحلية")
     assert [lab for _, lab in labelled(x)] == [label]
 
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Turkish drone strikes killed 3 fighters near Amuda on Sunday, the SDF media center said.",
+     "SDF"),
+    ("The SDF's press office said 5 civilians died in the shelling of Ain Issa.", "SDF"),
+    ("The YPG general command said 14 militants were killed near Tal Tamr.", "YPG"),
+])
+def test_a_group_s_office_named_by_its_words_is_the_group(extract, text, label):
+    x = extract(text, language="en", publisher="Local Weekly")
+    assert [lab for _, lab in labelled(x)] == [label]
+
+
+def test_our_units_in_a_statement_of_a_group_s_office_are_that_group(extract):
+    text = ('"Our units have captured the village of Qara Qozak," the YPG general command '
+            "said in a statement.")
+    x = extract(text, language="en", publisher="Local Weekly")
+    assert [c.actor for c in x.control_claims] == ["ypg"]

@@ -304,6 +304,9 @@ class AttributionFinder:
                 if len(before) > 1 and doc.language == "en" and [
                         t.key for t in doc.tokens_between(before[-2].end, source.start) if t.key != "the"] == ["and"]:
                     source = before[-2]  # "a war monitor and state media said": the first credited
+        if source is not None and doc.language == "en" and (
+                office := _office_of(doc, source, rules.speaker_nouns)):
+            source = replace(office, key=self.source_key(office.text) or "")
         group = None  # an armed group credited: "according to the Manbij Military Council"
         if source is None and kind == "preposition":
             group = next((m for m in doc.index("actor_mentions").starting(end, sentence.end)
@@ -459,6 +462,22 @@ def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanInd
                  and len(doc.tokens_between(end, m.start)) <= reach), None)
 
 
+def _office_of(doc: Doc, source: Mention, nouns: frozenset[str]) -> Mention | None:
+    """English "the SDF press office", "the YPG general command": an office named by its
+    words alone, right after a group's name, is that group's: the group speaks."""
+    words = doc.tokens_between(source.start, source.end)
+    if not words or any(t.key not in nouns for t in words):
+        return None
+    start, i = source.start, doc.token_index(source.start)
+    while i > 0 and doc.tokens[i - 1].key in nouns:  # "press office": the office's other words
+        i -= 1
+        start = doc.tokens[i].start
+    group = next((m for m in doc.index("actor_mentions").starting(max(0, start - 80), start)
+                  if not m.weak and m.end <= start and not doc.text[m.end:start].strip(" ’'s")),
+                 None)
+    return Mention(group.start, group.end, group.text, "") if group else None
+
+
 def _weak_subject(doc: Doc, sentence: Sentence, start: int, end: int,
                   collectives: frozenset[str]) -> Mention | None:
     """"وقال الجيش إن", "وأعلن النظام مقتل", "The regime said": a name that denotes one
@@ -538,7 +557,8 @@ def _titled(doc: Doc, end: int, verb: int, nouns: frozenset[str]) -> bool:
     between = doc.tokens_between(end, verb)
     if not between or between[0].key not in nouns or len(between) > TITLE_REACH:
         return False
-    return all(doc.text[t.start:t.start + 1].isupper() for t in between[1:])
+    # "SDF media center said": an office's words, lower case, as much as a name
+    return all(doc.text[t.start:t.start + 1].isupper() or t.key in nouns for t in between[1:])
 
 
 def _inverted(doc: Doc, sentence: Sentence, start: int) -> bool:

@@ -102,3 +102,21 @@ def test_our_units_in_a_statement_of_a_group_s_office_are_that_group(extract):
             "said in a statement.")
     x = extract(text, language="en", publisher="Local Weekly")
     assert [c.actor for c in x.control_claims] == ["ypg"]
+
+
+@pytest.mark.parametrize(("text", "language", "source"), [
+    ("BEIRUT (Reuters) - Shelling killed 6 people in the town of Ariha on Monday.", "en",
+     "reuters"),
+    ("Toll rises in Idlib\n\nAMMAN, Jordan (AP) — Air strikes killed 13 civilians in Sarmin.",
+     "en", "ap"),
+    ("حماة-سانا\n\nاستشهد 4 مدنيين جراء سقوط قذائف صاروخية على بلدة محردة.", "ar", "sana"),
+])
+def test_a_dateline_s_agency_credits_a_copy_published_by_another(extract, text, language, source):
+    x = extract(text, language=language, publisher="Local Weekly", publisher_ar="الأسبوعية المحلية")
+    assert [s for _, s in credited(x)] == [source]
+
+
+def test_a_dateline_without_an_agency_leaves_the_publisher(extract):
+    text = "أورينت نت – خاص\n\nقتل 7 مدنيين في قصف على كفرنبل."
+    x = extract(text, publisher="Local Weekly", publisher_ar="الأسبوعية المحلية")
+    assert [lab for _, lab in labelled(x)] == ["الأسبوعية المحلية"]

@@ -46,6 +46,11 @@ SUBJECT_WORDS = 3  # first words of a sentence in which its subject, a group, st
 TITLE_REACH = 4  # tokens between a verb and a speaker's title ("قال فرهاد شامي المتحدث باسم")
 SOURCE_LINE_CHARS = 120  # a line that names the text's source ("المصدر: سانا") is short
 _LINE = re.compile(r"[^\n]+")
+DATELINE_CHARS = 400  # a dateline opens the text, after a headline at most
+# "BEIRUT (Reuters) -", "AMMAN, Jordan (AP) —": the agency in brackets before the dash
+_DATELINE_EN = re.compile(r"(?m)^[A-Z][^\n()]{0,60}\((?P<name>[^()\n]{2,40})\)\s*[-–—]")
+# "حماة-سانا", "الحسكة - هاوار": a place, a dash and the agency, on a line of their own
+_DATELINE_AR = re.compile(r"(?m)^[^\n\-–]{2,30}\s*[-–]\s*(?P<name>[^\n\-–:]{2,30}?)\s*:?\s*$")
 _LINE_BRACKETS = " \t()[]{}.-–—*_«»\"“”"  # around a source line: "(المصدر: سانا)", "- Source: AFP."
 
 
@@ -173,7 +178,7 @@ class AttributionFinder:
                 previous = own[-1]
             elif not continues and sentence.paragraph != _paragraph(doc, previous):
                 previous = None
-        line = self._source_line(doc, rules)
+        line = self._source_line(doc, rules) or self._dateline(doc)
         if line is not None:
             doc.attributions.append(line)
         doc.attributions.sort(key=lambda a: (a.scope_start, a.start))
@@ -203,6 +208,22 @@ class AttributionFinder:
             return Attributed(start, match.end(), start, start, label, key, carries=False,
                               aside=True, whole_text=True)
         return None
+
+    def _dateline(self, doc: Doc) -> Attributed | None:
+        """The agency a dateline names ("BEIRUT (Reuters) -", "AMMAN, Jordan (AP) —",
+        "حماة-سانا" on a line of its own) at the head of a text: the text is its copy, and
+        what the text credits to no one is the agency's, whoever publishes it."""
+        head = doc.text[:DATELINE_CHARS]
+        found = _DATELINE_EN.search(head) if doc.language == "en" else _DATELINE_AR.search(head)
+        if found is None:
+            return None
+        name = found.group("name").strip()
+        key = self.source_key(name)
+        if key is None:
+            return None
+        start = found.start("name")
+        return Attributed(start, start + len(name), start, start, name, key, carries=False,
+                          aside=True, whole_text=True)
 
     @staticmethod
     def _group_before(doc: Doc, sentence: Sentence) -> Mention | None:

@@ -120,3 +120,13 @@ def test_a_dateline_without_an_agency_leaves_the_publisher(extract):
     text = "أورينت نت – خاص\n\nقتل 7 مدنيين في قصف على كفرنبل."
     x = extract(text, publisher="Local Weekly", publisher_ar="الأسبوعية المحلية")
     assert [lab for _, lab in labelled(x)] == ["الأسبوعية المحلية"]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Siamand Ali, head of the YPG media office, said 5 fighters were killed near Tal Abyad.",
+     "YPG"),
+    ("The director of the SDF media center said 3 fighters died in the drone strike.", "SDF"),
+])
+def test_the_head_of_a_group_s_office_speaks_for_the_group(extract, text, label):
+    x = extract(text, language="en", publisher="Local Weekly")
+    assert [lab for _, lab in labelled(x)] == [label]

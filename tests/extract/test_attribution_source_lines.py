@@ -130,3 +130,14 @@ def test_a_dateline_without_an_agency_leaves_the_publisher(extract):
 def test_the_head_of_a_group_s_office_speaks_for_the_group(extract, text, label):
     x = extract(text, language="en", publisher="Local Weekly")
     assert [lab for _, lab in labelled(x)] == [label]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A military source told SANA that 12 gunmen were killed near Morek.",
+     (12, "sana", "A military source")),
+    ("Five soldiers were killed in the ambush, a security source told Anadolu Agency.",
+     (5, "anadolu", "a security source")),
+])
+def test_a_source_of_a_kind_that_told_an_outlet_is_credited_with_the_outlet(extract, text, expected):
+    (claim,) = extract(text, language="en", publisher="Local Weekly").casualty_claims
+    assert (claim.count, claim.attributed_to.source, claim.attributed_to.label) == expected

@@ -352,6 +352,12 @@ class AttributionFinder:
         if normalize_key(label) in rules.own or (not carries and _told_us(doc, sentence, source, rules)):
             # "مراسلنا", "sources": the outlet's own word; "مصادر عسكرية لوكالتنا": told it
             label, key, carries = doc.publisher.label, doc.publisher.source, True
+        elif not carries and told:  # "a military source told SANA": the outlet that heard it
+            heard = next((m for m in sources.starting(end, sentence.end) if m.key
+                          and self._sources[m.key].type != "generic"
+                          and len(doc.tokens_between(end, m.start)) <= AFTER_VERB
+                          and not _CLAUSE_BREAK.search(doc.text, end, m.start)), None)
+            key = heard.key if heard is not None else key
         aside = key != doc.publisher.source and _contrasted(  # the outlet's own carries on
             doc, sentence, min(start, source.start), end, contrasts)
         closing = len(doc.tokens_between(end, sentence.end)) <= CLOSING_VERB

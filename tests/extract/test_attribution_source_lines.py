@@ -141,3 +141,16 @@ def test_the_head_of_a_group_s_office_speaks_for_the_group(extract, text, label)
 def test_a_source_of_a_kind_that_told_an_outlet_is_credited_with_the_outlet(extract, text, expected):
     (claim,) = extract(text, language="en", publisher="Local Weekly").casualty_claims
     assert (claim.count, claim.attributed_to.source, claim.attributed_to.label) == expected
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # the "ل" of the outlet that heard it is written on its name
+    ("وقال مصدر عسكري لوكالة سانا إن 8 مسلحين قتلوا بكمين قرب خان طومان.", "sana"),
+    ("قتل 6 عناصر من قوات النظام بهجوم في البادية، بحسب ما أكده مصدر عسكري لوكالة سبوتنيك.",
+     "sputnik"),
+    # "على حد قول" credits as "بحسب" does
+    ("قتل 8 عناصر من قوات النظام بقصف على مواقعهم، على حد قول المرصد السوري.", "sohr"),
+])
+def test_an_outlet_told_with_its_lam_and_as_said_by(extract, text, source):
+    x = extract(text, publisher="Local Weekly", publisher_ar="الأسبوعية المحلية")
+    assert [s for _, s in credited(x)] == [source]

@@ -292,7 +292,9 @@ class AttributionFinder:
             previous = out[-1] if out else None
             between = doc.tokens_between(previous.end, m.start) if previous else []
             if previous is not None and self._generic(previous) and not self._generic(m) \
-                    and len(between) <= 1 and all(t.key in rules.links for t in between):
+                    and len(between) <= 1 and all(t.key in rules.links or (  # "لوكالة سانا": the
+                        t.end > m.start and normalize_key(doc.text[t.start:m.start]) in rules.links)
+                        for t in between):  # link written on the name
                 out[-1] = Mention(previous.start, m.end, doc.text[previous.start:m.end], m.key)
             elif previous is not None and doc.language == "en" and previous.key \
                     and not self._generic(previous) and self._generic(m) and not between \

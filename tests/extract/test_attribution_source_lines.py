@@ -154,3 +154,14 @@ def test_a_source_of_a_kind_that_told_an_outlet_is_credited_with_the_outlet(extr
 def test_an_outlet_told_with_its_lam_and_as_said_by(extract, text, source):
     x = extract(text, publisher="Local Weekly", publisher_ar="الأسبوعية المحلية")
     assert [s for _, s in credited(x)] == [source]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("قتل 9 عناصر من قوات النظام بهجوم على محور كبانة، وفق ما أعلنته هيئة تحرير الشام.",
+     "هيئة تحرير الشام"),
+    ("قتل 4 مقاتلين من الفصائل بقصف على جبل الزاوية، بحسب ما ذكرته قوات سوريا الديمقراطية.",
+     "قوات سوريا الديمقراطية"),
+])
+def test_according_to_what_a_group_announced(extract, text, label):
+    x = extract(text, publisher="Local Weekly", publisher_ar="الأسبوعية المحلية")
+    assert [lab for _, lab in labelled(x)] == [label]

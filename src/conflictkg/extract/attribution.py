@@ -80,6 +80,7 @@ class _Rules:
         self.statements: Matcher[str] = s.matcher(statement=s.words("statement_nouns"))
         self.statement_keys = s.keys("statement_nouns")
         self.source_line_labels = s.keys("source_line_labels")
+        self.what = s.keys("relative_what")  # "بحسب ما ذكرته": the relative before a verb
         self.unnamed_sources = s.keys("unnamed_sources")
         self.unnamed_modifiers = s.keys("unnamed_modifiers")
         self.anaphors = {normalize_key(k): frozenset(v) for k, v in s.groups("anaphors").items()}
@@ -333,8 +334,7 @@ class AttributionFinder:
         group = None  # an armed group credited: "according to the Manbij Military Council"
         if source is None and kind == "preposition":
             group = next((m for m in doc.index("actor_mentions").starting(end, sentence.end)
-                          if not m.weak and len(doc.tokens_between(end, m.start)) <= 1),
-                         None)
+                          if not m.weak and _credited_after(doc, end, m.start, rules)), None)
         if source is None and kind == "verb":  # "أعلنت هيئة تحرير الشام": a group speaks
             group = _speaker(doc, sentence, start, end, titles, rules.speaker_nouns,
                              rules.content_openers) or _weak_subject(
@@ -505,6 +505,17 @@ def _office_of(doc: Doc, source: Mention, nouns: frozenset[str]) -> Mention | No
                   if not m.weak and m.end <= start and not doc.text[m.end:start].strip(" ’'s")),
                  None)
     return Mention(group.start, group.end, group.text, "") if group else None
+
+
+def _credited_after(doc: Doc, end: int, start: int, rules: _Rules) -> bool:
+    """Whether a group at ``start`` is the one a preposition ending at ``end`` credits:
+    right after it, or after "ما" and the verb that tells of it ("وفق ما أعلنته غرفة
+    العمليات", "بحسب ما ذكرته الفصائل")."""
+    between = doc.tokens_between(end, start)
+    if len(between) <= 1:
+        return True
+    return len(between) == 2 and between[0].key in rules.what \
+        and any(between[1].key.startswith(v) for v in rules.reported)
 
 
 def _weak_subject(doc: Doc, sentence: Sentence, start: int, end: int,

@@ -165,3 +165,22 @@ def test_an_outlet_told_with_its_lam_and_as_said_by(extract, text, source):
 def test_according_to_what_a_group_announced(extract, text, label):
     x = extract(text, publisher="Local Weekly", publisher_ar="الأسبوعية المحلية")
     assert [lab for _, lab in labelled(x)] == [label]
+
+
+@pytest.mark.parametrize(("text", "language", "source"), [
+    ("المرصد: مقتل 14 عنصراً من قوات النظام بريف حماة\n\nتدور اشتباكات عنيفة على محور كفرنبودة.",
+     "ar", "sohr"),
+    ("سانا: استشهاد 3 مدنيين بقذائف على حي الحمدانية\n\nسقطت قذائف صاروخية على أحياء حلب.",
+     "ar", "sana"),
+    ("Syria: 12 killed in Idlib strikes - SOHR\n\nWarplanes hit the outskirts of Binnish.", "en",
+     "sohr"),
+])
+def test_a_headline_s_source_before_or_after_a_colon(extract, text, language, source):
+    x = extract(text, language=language, publisher="Local Weekly", publisher_ar="الأسبوعية المحلية")
+    assert [s for _, s in credited(x)][:1] == [source]
+
+
+def test_a_place_before_a_headline_s_colon_is_no_source(extract):
+    text = "حلب: استشهاد 3 مدنيين بقذائف\n\nسقطت قذائف صاروخية على أحياء حلب."
+    x = extract(text, publisher="Local Weekly", publisher_ar="الأسبوعية المحلية")
+    assert [lab for _, lab in labelled(x)] == ["الأسبوعية المحلية"]

@@ -179,6 +179,7 @@ class AttributionFinder:
                 previous = own[-1]
             elif not continues and sentence.paragraph != _paragraph(doc, previous):
                 previous = None
+        doc.attributions.extend(self._headline_credits(doc))
         line = self._source_line(doc, rules) or self._dateline(doc)
         if line is not None:
             doc.attributions.append(line)
@@ -209,6 +210,30 @@ class AttributionFinder:
             return Attributed(start, match.end(), start, start, label, key, carries=False,
                               aside=True, whole_text=True)
         return None
+
+    @staticmethod
+    def _headline_credits(doc: Doc) -> list[Attributed]:
+        """A headline that names its source before a colon ("المرصد: مقتل 12 عنصراً",
+        "سانا: استشهاد 3 مدنيين") or after a colon or a dash at its end ("Toll rises to 96:
+        monitor", "12 killed in Idlib strikes - SOHR"): the source of that headline only."""
+        out: list[Attributed] = []
+        sources = doc.index("source_mentions")
+        for n, sentence in enumerate(doc.sentences):
+            text = doc.text[sentence.start:sentence.end].rstrip()
+            if not (sentence.heading or (n == 0 and not text.endswith((".", "。")))):
+                continue  # a title: flagged so, or the opening line with no full stop
+            found = [m for m in sources.starting(sentence.start, sentence.end) if m.key]
+            first = next((m for m in found if not doc.text[sentence.start:m.start].strip()
+                          and doc.text[m.end:sentence.end].lstrip().startswith((":", "："))), None)
+            last = next((m for m in reversed(found) if sentence.start + len(text) <= m.end
+                         and doc.text[sentence.start:m.start].rstrip().endswith(
+                             (":", "：", "-", "–", "—"))), None)
+            credit = first or last
+            if credit is not None:
+                out.append(Attributed(credit.start, credit.end, sentence.start, sentence.end,
+                                      " ".join((credit.label or credit.text).split()), credit.key,
+                                      carries=False, aside=True))
+        return out
 
     def _dateline(self, doc: Doc) -> Attributed | None:
         """The agency a dateline names ("BEIRUT (Reuters) -", "AMMAN, Jordan (AP) —",

@@ -184,3 +184,15 @@ def test_a_place_before_a_headline_s_colon_is_no_source(extract):
     text = "حلب: استشهاد 3 مدنيين بقذائف\n\nسقطت قذائف صاروخية على أحياء حلب."
     x = extract(text, publisher="Local Weekly", publisher_ar="الأسبوعية المحلية")
     assert [lab for _, lab in labelled(x)] == ["الأسبوعية المحلية"]
+
+
+@pytest.mark.parametrize(("text", "language", "source"), [
+    ("Rami Abdel Rahman, who heads the monitor, said 11 civilians died in Sarmin.", "en", "sohr"),
+    ("The Syrian American Medical Society (SAMS) said 11 people died of suffocation.", "en",
+     "sams"),
+    ("Doctors Without Borders said 6 people died at a hospital it supports in Idlib.", "en", "msf"),
+    ("وقالت منظمة أطباء بلا حدود إن 9 أشخاص قتلوا في الغارة على المستشفى.", "ar", "msf"),
+])
+def test_medical_groups_and_the_monitor_s_director_are_known_sources(extract, text, language, source):
+    x = extract(text, language=language, publisher="Local Weekly", publisher_ar="الأسبوعية المحلية")
+    assert [s for _, s in credited(x)] == [source]

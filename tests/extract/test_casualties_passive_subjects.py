@@ -23,3 +23,16 @@ import pytest
 def test_the_passive_after_a_count_is_its_verb(extract, text, expected):
     claims = extract(text, language="en").casualty_claims
     assert [(c.count, c.outcome) for c in claims] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Shelling on Ariha killed 11 civilians on Monday. Four of them were children.",
+     [(11, "killed"), (4, "killed")]),
+    ("Air strikes wounded 23 people in Maarat al-Numan. Nine of them were women.",
+     [(23, "wounded"), (9, "wounded")]),
+    # no toll told before: "of them" alone is nothing
+    ("Dozens of families fled the town. Four of them were children's homes.", []),
+])
+def test_a_breakdown_in_the_next_sentence_has_the_toll_s_outcome(extract, text, expected):
+    claims = extract(text, language="en").casualty_claims
+    assert [(c.count, c.outcome) for c in claims] == expected

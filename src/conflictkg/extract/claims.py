@@ -127,6 +127,9 @@ class CasualtyFinder:
                 cues = []  # "rose to" with no toll said
             inherited = listing if not cues and _list_item(doc, sentence) else None
             listing = cues[-1].payloads[0] if cues and _opens_list(doc, sentence) else inherited
+            if not cues and inherited is None and carried is not None \
+                    and self._breakdown_of(doc, sentence, rules):
+                inherited = carried  # "Four of them were children": the toll told before
             if sentence.boilerplate or not (cues or inherited):
                 continue
             marks = [*parts.starting(sentence.start, sentence.end),
@@ -201,6 +204,19 @@ class CasualtyFinder:
                     out.append(one)
                     taken.append((one.start, one.end))
         return sorted(out, key=lambda c: c.start)  # in text order, as parts are related
+
+    def _breakdown_of(self, doc: Doc, sentence: Sentence, rules: _Rules) -> bool:
+        """Whether a sentence with no outcome word breaks down the toll of the sentence
+        before: a count then "of them", "منهم" ("Four of them were children", "8 منهم
+        أطفال")."""
+        tokens = doc.tokens_between(sentence.start, sentence.end)
+        for n, token in enumerate(tokens[:-1]):
+            if self._numeric(token):
+                following = tokens[n + 1:n + 3]
+                if following[0].key in rules.parts_after or \
+                        " ".join(t.key for t in following) in rules.parts_after:
+                    return True
+        return False
 
     def _elided(self, doc: Doc, sentence: Sentence, start: int, end: int, value: int,
                 qualifier: str, last: Count, marks: list, rules: _Rules) -> Count | None:

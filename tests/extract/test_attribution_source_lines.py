@@ -196,3 +196,14 @@ def test_a_place_before_a_headline_s_colon_is_no_source(extract):
 def test_medical_groups_and_the_monitor_s_director_are_known_sources(extract, text, language, source):
     x = extract(text, language=language, publisher="Local Weekly", publisher_ar="الأسبوعية المحلية")
     assert [s for _, s in credited(x)] == [source]
+
+
+@pytest.mark.parametrize(("text", "language", "label"), [
+    ("Government media said 3 soldiers were wounded by a mine near Palmyra.", "en",
+     "Government media"),
+    ("وقالت وسائل إعلام رسمية إن 3 جنود أصيبوا بانفجار لغم قرب تدمر.", "ar", "وسائل إعلام رسمية"),
+    ("وذكر الإعلام الرسمي أن 5 مدنيين قتلوا بقذائف على حي جمعية الزهراء.", "ar", "الإعلام الرسمي"),
+])
+def test_official_media_unnamed_are_a_source_of_a_kind(extract, text, language, label):
+    x = extract(text, language=language, publisher="Local Weekly", publisher_ar="الأسبوعية المحلية")
+    assert [lab for _, lab in labelled(x)] == [label]

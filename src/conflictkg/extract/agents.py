@@ -142,6 +142,11 @@ class Agents:
     def speaker(self, doc: Doc, at: int) -> str | None:
         """The armed party the source credited at ``at`` speaks for, or the publisher's."""
         credited = attribution_at(doc, at, at + 1, doc.publisher)
+        if credited.source is None and credited is not doc.publisher:  # a party credited
+            named = next((m.key for m in doc.actor_mentions  # by its name ("the YPG General
+                          if not m.weak and m.text == credited.label), None)  # Command said")
+            if named is not None:
+                return named
         for key in (credited.source, doc.publisher.source, doc.info.publisher_key):
             entry = self._sources.get(key) if key else None
             if entry is not None and entry.actor:

@@ -44,6 +44,14 @@ PRONOUN_FILLERS = 2  # words between a pronoun and its verb ("it had earlier rep
 GROUP_PRONOUNS = frozenset({"it", "they"})  # pronouns that may stand for a group that speaks
 SUBJECT_WORDS = 3  # first words of a sentence in which its subject, a group, stands
 TITLE_REACH = 4  # tokens between a verb and a speaker's title ("قال فرهاد شامي المتحدث باسم")
+SOURCE_LINE_CHARS = 120  # a line that names the text's source ("المصدر: سانا") is short
+_LINE = re.compile(r"[^\n]+")
+DATELINE_CHARS = 400  # a dateline opens the text, after a headline at most
+# "BEIRUT (Reuters) -", "AMMAN, Jordan (AP) —": the agency in brackets before the dash
+_DATELINE_EN = re.compile(r"(?m)^[A-Z][^\n()]{0,60}\((?P<name>[^()\n]{2,40})\)\s*[-–—]")
+# "حماة-سانا", "الحسكة - هاوار": a place, a dash and the agency, on a line of their own
+_DATELINE_AR = re.compile(r"(?m)^[^\n\-–]{2,30}\s*[-–]\s*(?P<name>[^\n\-–:]{2,30}?)\s*:?\s*$")
+_LINE_BRACKETS = " \t()[]{}.-–—*_«»\"“”"  # around a source line: "(المصدر: سانا)", "- Source: AFP."
 
 
 class _Rules:
@@ -71,6 +79,10 @@ class _Rules:
         self.apposition_openers = s.keys("apposition_openers")
         self.statements: Matcher[str] = s.matcher(statement=s.words("statement_nouns"))
         self.statement_keys = s.keys("statement_nouns")
+        self.source_line_labels = s.keys("source_line_labels")
+        self.what = s.keys("relative_what")  # "بحسب ما ذكرته": the relative before a verb
+        self.unnamed_sources = s.keys("unnamed_sources")
+        self.unnamed_modifiers = s.keys("unnamed_modifiers")
         self.anaphors = {normalize_key(k): frozenset(v) for k, v in s.groups("anaphors").items()}
         self.anaphor_types = functools.lru_cache(maxsize=65536)(self._anaphor_types)
         # "the newspaper", "the group": anaphors of several words, found as phrases
@@ -95,6 +107,8 @@ class AttributionFinder:
             (name, entry.key) for entry in gazetteers.sources.values()
             for name in (*entry.names_ar, *entry.names_en))
         self._rules = {lang: _Rules(patterns, lang) for lang in patterns.languages("attribution")}
+        # collective terms ("الفصائل", "the rebels"): no speaker by a name known only in context
+        self._collectives = frozenset(k for k, e in gazetteers.actors.items() if e.generic)
 
     def source_key(self, *names: str | None) -> str | None:
         """The sources-gazetteer key of the first of ``names`` it knows."""
@@ -165,9 +179,77 @@ class AttributionFinder:
                 previous = own[-1]
             elif not continues and sentence.paragraph != _paragraph(doc, previous):
                 previous = None
+        doc.attributions.extend(self._headline_credits(doc))
+        line = self._source_line(doc, rules) or self._dateline(doc)
+        if line is not None:
+            doc.attributions.append(line)
         doc.attributions.sort(key=lambda a: (a.scope_start, a.start))
         credited = {doc.publisher.source} | {a.source for a in doc.attributions}
         doc.source_names = {key: self._names(key) for key in credited if key in self._sources}
+
+    def _source_line(self, doc: Doc, rules: _Rules) -> Attributed | None:
+        """A line of its own that names the source of the whole text ("المصدر: وكالة أنباء
+        هاوار", "(المصدر: سانا)", "Source: SOHR"), as archives and outlets that copy a
+        report print it at its end or its head: the source of what the text credits to
+        no one, in place of the publisher."""
+        if not rules.source_line_labels:
+            return None
+        for match in _LINE.finditer(doc.text):
+            line = match.group(0)
+            if (":" not in line and "：" not in line) or len(line) > SOURCE_LINE_CHARS:
+                continue
+            head, _, named = line.replace("：", ":").partition(":")
+            if normalize_key(head.strip(_LINE_BRACKETS)) not in rules.source_line_labels:
+                continue
+            label = " ".join(named.strip().strip(_LINE_BRACKETS).split())
+            if not label:
+                continue
+            start = match.start() + len(head) + 1  # the source's name, after the colon
+            sources = doc.index("source_mentions").starting(start, match.end())
+            key = next((m.key for m in sources if m.key), None) or self.source_key(label)
+            return Attributed(start, match.end(), start, start, label, key, carries=False,
+                              aside=True, whole_text=True)
+        return None
+
+    @staticmethod
+    def _headline_credits(doc: Doc) -> list[Attributed]:
+        """A headline that names its source before a colon ("المرصد: مقتل 12 عنصراً",
+        "سانا: استشهاد 3 مدنيين") or after a colon or a dash at its end ("Toll rises to 96:
+        monitor", "12 killed in Idlib strikes - SOHR"): the source of that headline only."""
+        out: list[Attributed] = []
+        sources = doc.index("source_mentions")
+        for n, sentence in enumerate(doc.sentences):
+            text = doc.text[sentence.start:sentence.end].rstrip()
+            if not (sentence.heading or (n == 0 and not text.endswith((".", "。")))):
+                continue  # a title: flagged so, or the opening line with no full stop
+            found = [m for m in sources.starting(sentence.start, sentence.end) if m.key]
+            first = next((m for m in found if not doc.text[sentence.start:m.start].strip()
+                          and doc.text[m.end:sentence.end].lstrip().startswith((":", "："))), None)
+            last = next((m for m in reversed(found) if sentence.start + len(text) <= m.end
+                         and doc.text[sentence.start:m.start].rstrip().endswith(
+                             (":", "：", "-", "–", "—"))), None)
+            credit = first or last
+            if credit is not None:
+                out.append(Attributed(credit.start, credit.end, sentence.start, sentence.end,
+                                      " ".join((credit.label or credit.text).split()), credit.key,
+                                      carries=False, aside=True))
+        return out
+
+    def _dateline(self, doc: Doc) -> Attributed | None:
+        """The agency a dateline names ("BEIRUT (Reuters) -", "AMMAN, Jordan (AP) —",
+        "حماة-سانا" on a line of its own) at the head of a text: the text is its copy, and
+        what the text credits to no one is the agency's, whoever publishes it."""
+        head = doc.text[:DATELINE_CHARS]
+        found = _DATELINE_EN.search(head) if doc.language == "en" else _DATELINE_AR.search(head)
+        if found is None:
+            return None
+        name = found.group("name").strip()
+        key = self.source_key(name)
+        if key is None:
+            return None
+        start = found.start("name")
+        return Attributed(start, start + len(name), start, start, name, key, carries=False,
+                          aside=True, whole_text=True)
 
     @staticmethod
     def _group_before(doc: Doc, sentence: Sentence) -> Mention | None:
@@ -214,6 +296,8 @@ class AttributionFinder:
                 if earlier:
                     found.append(Mention(token.start, token.end,
                                          doc.text[token.start:token.end], earlier.key))
+                elif normalize_key(doc.text[token.start:token.end]) in rules.unnamed_sources:
+                    found.append(_unnamed(doc, token, rules))
         found.sort(key=lambda m: (m.start, -m.end))
         out: list[Mention] = []
         starts = {m.start for m in found}
@@ -234,7 +318,9 @@ class AttributionFinder:
             previous = out[-1] if out else None
             between = doc.tokens_between(previous.end, m.start) if previous else []
             if previous is not None and self._generic(previous) and not self._generic(m) \
-                    and len(between) <= 1 and all(t.key in rules.links for t in between):
+                    and len(between) <= 1 and all(t.key in rules.links or (  # "لوكالة سانا": the
+                        t.end > m.start and normalize_key(doc.text[t.start:m.start]) in rules.links)
+                        for t in between):  # link written on the name
                 out[-1] = Mention(previous.start, m.end, doc.text[previous.start:m.end], m.key)
             elif previous is not None and doc.language == "en" and previous.key \
                     and not self._generic(previous) and self._generic(m) and not between \
@@ -267,14 +353,17 @@ class AttributionFinder:
                 if len(before) > 1 and doc.language == "en" and [
                         t.key for t in doc.tokens_between(before[-2].end, source.start) if t.key != "the"] == ["and"]:
                     source = before[-2]  # "a war monitor and state media said": the first credited
+        if source is not None and doc.language == "en" and (
+                office := _office_of(doc, source, rules.speaker_nouns)):
+            source = replace(office, key=self.source_key(office.text) or "")
         group = None  # an armed group credited: "according to the Manbij Military Council"
         if source is None and kind == "preposition":
             group = next((m for m in doc.index("actor_mentions").starting(end, sentence.end)
-                          if not m.weak and len(doc.tokens_between(end, m.start)) <= 1),
-                         None)
+                          if not m.weak and _credited_after(doc, end, m.start, rules)), None)
         if source is None and kind == "verb":  # "أعلنت هيئة تحرير الشام": a group speaks
             group = _speaker(doc, sentence, start, end, titles, rules.speaker_nouns,
-                             rules.content_openers)
+                             rules.content_openers) or _weak_subject(
+                doc, sentence, start, end, self._collectives)
         if group is not None:
             source = Mention(group.start, group.end, group.text,
                              self.source_key(group.text) or "")
@@ -290,6 +379,12 @@ class AttributionFinder:
         if normalize_key(label) in rules.own or (not carries and _told_us(doc, sentence, source, rules)):
             # "مراسلنا", "sources": the outlet's own word; "مصادر عسكرية لوكالتنا": told it
             label, key, carries = doc.publisher.label, doc.publisher.source, True
+        elif not carries and told:  # "a military source told SANA": the outlet that heard it
+            heard = next((m for m in sources.starting(end, sentence.end) if m.key
+                          and self._sources[m.key].type != "generic"
+                          and len(doc.tokens_between(end, m.start)) <= AFTER_VERB
+                          and not _CLAUSE_BREAK.search(doc.text, end, m.start)), None)
+            key = heard.key if heard is not None else key
         aside = key != doc.publisher.source and _contrasted(  # the outlet's own carries on
             doc, sentence, min(start, source.start), end, contrasts)
         closing = len(doc.tokens_between(end, sentence.end)) <= CLOSING_VERB
@@ -304,6 +399,17 @@ class AttributionFinder:
                               carries=carries, aside=aside)
         return Attributed(start, source.end, min(start, source.start), sentence.end, label, key,
                           carries=carries, aside=aside)
+
+
+def _unnamed(doc: Doc, word: Mention | Token, rules: _Rules) -> Mention:
+    """"a war monitor said" where no monitor is named: a source of its own, with the word
+    before it that says which kind ("war monitor", "rights monitor"), credited as written."""
+    start = word.start
+    i = doc.token_index(word.start)
+    if i > 0 and doc.tokens[i - 1].key in rules.unnamed_modifiers \
+            and not doc.text[doc.tokens[i - 1].end:word.start].strip():
+        start = doc.tokens[i - 1].start
+    return Mention(start, word.end, doc.text[start:word.end], "")
 
 
 def _said_after(tokens: list[Token], i: int, rules: _Rules) -> int | None:
@@ -410,6 +516,48 @@ def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanInd
                  and len(doc.tokens_between(end, m.start)) <= reach), None)
 
 
+def _office_of(doc: Doc, source: Mention, nouns: frozenset[str]) -> Mention | None:
+    """English "the SDF press office", "the YPG general command": an office named by its
+    words alone, right after a group's name, is that group's: the group speaks."""
+    words = doc.tokens_between(source.start, source.end)
+    if not words or any(t.key not in nouns for t in words):
+        return None
+    start, i = source.start, doc.token_index(source.start)
+    while i > 0 and doc.tokens[i - 1].key in nouns:  # "press office": the office's other words
+        i -= 1
+        start = doc.tokens[i].start
+    group = next((m for m in doc.index("actor_mentions").starting(max(0, start - 80), start)
+                  if not m.weak and m.end <= start and not doc.text[m.end:start].strip(" ’'s")),
+                 None)
+    return Mention(group.start, group.end, group.text, "") if group else None
+
+
+def _credited_after(doc: Doc, end: int, start: int, rules: _Rules) -> bool:
+    """Whether a group at ``start`` is the one a preposition ending at ``end`` credits:
+    right after it, or after "ما" and the verb that tells of it ("وفق ما أعلنته غرفة
+    العمليات", "بحسب ما ذكرته الفصائل")."""
+    between = doc.tokens_between(end, start)
+    if len(between) <= 1:
+        return True
+    return len(between) == 2 and between[0].key in rules.what \
+        and any(between[1].key.startswith(v) for v in rules.reported)
+
+
+def _weak_subject(doc: Doc, sentence: Sentence, start: int, end: int,
+                  collectives: frozenset[str]) -> Mention | None:
+    """"وقال الجيش إن", "وأعلن النظام مقتل", "The regime said": a name that denotes one
+    party only in context, as the subject right next to a reporting verb (after it in
+    Arabic, before it in English), is the party that speaks (not a collective term, which
+    may stand for several groups the report named)."""
+    actors = doc.index("actor_mentions")
+    if doc.language == "en":
+        return next((m for m in actors.starting(sentence.start, start) if m.weak
+                     and m.key not in collectives
+                     and m.end <= start and not doc.tokens_between(m.end, start)), None)
+    return next((m for m in actors.starting(end, sentence.end) if m.weak
+                 and m.key not in collectives and not doc.tokens_between(end, m.start)), None)
+
+
 def _coordinated_subject(doc: Doc, sentence: Sentence, start: int) -> Mention | None:
     """English "The SDF captured the town and said it had killed 20": a verb after "and"
     has the subject of the sentence, a group named in its first words."""
@@ -474,7 +622,8 @@ def _titled(doc: Doc, end: int, verb: int, nouns: frozenset[str]) -> bool:
     between = doc.tokens_between(end, verb)
     if not between or between[0].key not in nouns or len(between) > TITLE_REACH:
         return False
-    return all(doc.text[t.start:t.start + 1].isupper() for t in between[1:])
+    # "SDF media center said": an office's words, lower case, as much as a name
+    return all(doc.text[t.start:t.start + 1].isupper() or t.key in nouns for t in between[1:])
 
 
 def _inverted(doc: Doc, sentence: Sentence, start: int) -> bool:
@@ -507,6 +656,8 @@ def attribution_at(doc: Doc, start: int, end: int, fallback: Attribution) -> Att
     best: Attributed | None = None
     carried: Attributed | None = None
     for a in doc.attributions:
+        if a.whole_text:
+            continue
         if a.scope_start <= start < a.scope_end:
             if best is None or _rank(a, start) > _rank(best, start):
                 best = a
@@ -521,6 +672,8 @@ def attribution_at(doc: Doc, start: int, end: int, fallback: Attribution) -> Att
         carried = next((a for a in doc.attributions if a.scope_start >= sentence.end
                         and a.carries), None)
     best = best or carried
+    if best is None:  # "المصدر: سانا" on a line of its own: the whole text's source
+        best = next((a for a in doc.attributions if a.whole_text), None)
     if best is None:
         return fallback
     return Attribution(label=best.label, source=best.source)

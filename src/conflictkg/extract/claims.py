@@ -77,6 +77,7 @@ class _Rules:
         self.estimated_at = re.compile(rf"(?:^|\s)(?:{openers})\s*$")
         self.auxiliaries = s.keys("auxiliaries")
         self.passive_auxiliaries = s.keys("passive_auxiliaries")
+        self.captures = s.keys("capture_words")  # "أسر 12": the count after them was taken
         self.relatives = s.keys("relative_pronouns")  # "16 who were killed", "15 ممن قتلوا"
         self.relative_verbs = self.relatives | self.auxiliaries
         self.relative_words = frozenset(w for phrase in self.parts_after for w in phrase.split()) \
@@ -126,6 +127,9 @@ class CasualtyFinder:
                 cues = []  # "rose to" with no toll said
             inherited = listing if not cues and _list_item(doc, sentence) else None
             listing = cues[-1].payloads[0] if cues and _opens_list(doc, sentence) else inherited
+            if not cues and inherited is None and carried is not None \
+                    and self._breakdown_of(doc, sentence, rules):
+                inherited = carried  # "Four of them were children": the toll told before
             if sentence.boilerplate or not (cues or inherited):
                 continue
             marks = [*parts.starting(sentence.start, sentence.end),
@@ -200,6 +204,19 @@ class CasualtyFinder:
                     out.append(one)
                     taken.append((one.start, one.end))
         return sorted(out, key=lambda c: c.start)  # in text order, as parts are related
+
+    def _breakdown_of(self, doc: Doc, sentence: Sentence, rules: _Rules) -> bool:
+        """Whether a sentence with no outcome word breaks down the toll of the sentence
+        before: a count then "of them", "منهم" ("Four of them were children", "8 منهم
+        أطفال")."""
+        tokens = doc.tokens_between(sentence.start, sentence.end)
+        for n, token in enumerate(tokens[:-1]):
+            if self._numeric(token):
+                following = tokens[n + 1:n + 3]
+                if following[0].key in rules.parts_after or \
+                        " ".join(t.key for t in following) in rules.parts_after:
+                    return True
+        return False
 
     def _elided(self, doc: Doc, sentence: Sentence, start: int, end: int, value: int,
                 qualifier: str, last: Count, marks: list, rules: _Rules) -> Count | None:
@@ -316,6 +333,8 @@ class CasualtyFinder:
         holder = first.start if first is not None and first.start < start < first.end else start
         if self._one_after_noun(doc, sentence, holder, end, cues, rules):
             return None  # "من عائلة واحدة", "دفعة واحدة": "one" agreeing with its noun
+        taker = doc.tokens_between(sentence.start, holder)[-1:]
+        taken = bool(taker) and not rules.captures.isdisjoint(clitic_forms(taker[0].key))
         tokens = doc.tokens_between(holder, sentence.end)  # "وامرأتان": the count after its "و"
         number_tokens = [t for t in tokens if t.start < end]
         relative = 0  # "eight of whom were children", "20 منهم أطفال": the noun comes later
@@ -338,6 +357,8 @@ class CasualtyFinder:
                 noun = t
                 break
         outcome = self._outcome(doc, start, noun, cues, rules) or inherited
+        if taken and outcome is not None:  # "أسر 12 عنصراً ومقتل آخرين": taken, not killed
+            outcome = "captured"
         members = self._members(doc, tokens[len(number_tokens):], rules) if noun is None else None
         if members is not None and outcome is not None:  # "29 من قوات النظام"
             victim, phrase_end = members
@@ -405,6 +426,9 @@ class CasualtyFinder:
         clause = doc.clause_at(start)
         near = [c for c in cues if clause and clause[0] <= c.start < clause[1]]
         sentence = doc.sentence_at(start)
+        subject_of = self._passive_after(doc, sentence, start, cues, rules)
+        if subject_of is not None:
+            return subject_of
         if sentence is not None and all(
                 c.start < start and self._passive(doc, sentence, c, rules) for c in near):
             # a passive's verb after the victims' phrase is theirs ("14 civilians, eight of
@@ -423,6 +447,30 @@ class CasualtyFinder:
         # the nearest by the gap between them ("killed 3 and wounded 10": 3 were killed)
         best = min(near, key=lambda c: start - c.end if c.end <= start else abs(c.start - start))
         return best.payloads[0]
+
+    def _passive_after(self, doc: Doc, sentence: Sentence | None, start: int, cues: list,
+                       rules: _Rules) -> str | None:
+        """English: the outcome of a passive verb after the count, when the count is its
+        subject ("four were killed and 9 others, among them a child, were wounded";
+        "killed 3 in Ariha and 4 were wounded"): the first outcome word after the count
+        is a passive's, within reach, and no active verb right before the count takes it
+        as its object ("killed 6 soldiers and 2 civilians were hurt": the 6 were killed)."""
+        if rules.language != "en" or sentence is None:
+            return None
+
+        def passive(cue: Match) -> bool:  # "were wounded", the cue itself "were killed"
+            return self._passive(doc, sentence, cue, rules) or \
+                cue.key.split(" ", 1)[0] in rules.passive_auxiliaries
+        later = next((c for c in cues if start < c.start < sentence.end), None)
+        if later is None or not passive(later) \
+                or not self._within_reach(doc.tokens_between(start, later.start)):
+            return None
+        earlier = [c for c in cues if sentence.start <= c.start and c.end <= start]
+        between = doc.tokens_between(earlier[-1].end, start) if earlier else []
+        if earlier and not passive(earlier[-1]) and (
+                not between or (len(between) == 1 and between[0].key != "and")):
+            return None  # "killed 6 soldiers", "the death of 3": the verb's (or noun's) object
+        return later.payloads[0]
 
     @staticmethod
     def _passive(doc: Doc, sentence: Sentence, cue: Match, rules: _Rules) -> bool:

@@ -104,6 +104,8 @@ class Attributed:
     continuation: bool = False
     carries: bool = True  # reaches later sentences that credit no one (a named source does)
     aside: bool = False  # the outlet's own background ("وكان ... قد"): neither carries nor ends a credit
+    whole_text: bool = False  # a line naming the source of the whole text ("المصدر: سانا"):
+    # it credits what no other credit reaches, in place of the publisher
 
 
 class SpanIndex:

@@ -36,3 +36,17 @@ def test_one_denial_of_a_place_is_one_claim(extract):
     text = "ونفت صحيفة الوطن سقوط مدينة محردة، مؤكدة أنها لا تزال بيد الجيش العربي السوري."
     denied = [c for c in claims(extract, text) if c[3] == "denied"]
     assert len(denied) == 1 and denied[0][2] == "Muhradah"
+
+
+@pytest.mark.parametrize("text", [
+    "The army denied that Saraqeb had fallen.",  # a spelling the gazetteer lacks, before "had fallen"
+    "The army denied that Saraqeb in Idlib province had fallen.",  # the province only says where
+])
+def test_an_english_denied_fall_is_of_the_town_not_of_its_province(extract, text):
+    assert claims(extract, text, language="en") == [(None, "captured", "Saraqab", "denied")]
+
+
+def test_a_town_in_a_province_that_fell_to_a_party_is_the_town(extract):
+    text = "Saraqeb in Idlib province fell to rebels on Monday."
+    assert claims(extract, text, language="en") == [
+        ("syrian-opposition-factions", "captured", "Saraqab", "asserted")]

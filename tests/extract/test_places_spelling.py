@@ -44,6 +44,8 @@ def test_arabic_variants_are_generated_from_the_names():
     ("Army units targeted gatherings in Talbiseh, al-Rastan and Ter Maaleh.", "C2513"),
     ("Turkish-backed factions advanced on Ain Issa in Raqqa province.", "C5905"),  # Ein Issa
     ("Loyalist troops were closing in on Khan Sheikhoun in Idlib province.", "C3987"),
+    ("The army denied that Saraqeb had fallen.", "C3916"),  # the subject of a fall
+    ("Saraqeb in Idlib province fell to rebels on Monday.", "C3916"),  # a place in a place
 ])
 def test_english_transliterations_the_gazetteer_spells_otherwise(extract, text, key):
     assert key in keys(extract(text, language="en"))

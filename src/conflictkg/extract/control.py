@@ -24,6 +24,7 @@ are held by no one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -55,6 +56,7 @@ ATTEMPT_WINDOW = 3
 ATTEMPT_REACH = 8  # tokens before a change, in its clause, over which an attempt word reaches
 PASSIVE_AGENT_REACH = 5  # tokens after a passive's object in which "من قبل" / "by" stands
 GOVERNING_REACH = 8  # tokens before a verbal noun over which the verb it is the object of stands
+_IN_WHERE = re.compile(r",? in (?:the )?(?:[a-z-]+ ){0,2}")  # "X in northern Y": where X is
 NOUN_AGENT_REACH = 6  # tokens after a verbal noun's object, over its date, in which "to" / "by" stands
 COMPELLED_REACH = 5  # tokens before a change in which the word that says a party was made to do it stands
 COMPANION_REACH = 12  # tokens after an entry's object, over its date, in which "accompanied by" stands
@@ -1206,6 +1208,12 @@ class ControlFinder:
             return False
         t = doc.tokens[k]
         named = doc.index("place_mentions").overlapping(t.start, t.end)
+        if named and rules.phrases.is_context(doc, named[-1]):
+            # "Saraqeb in Idlib province had fallen": the subject is the place before the one
+            # that says where it is
+            where = named[-1]
+            named = [m for m in doc.index("place_mentions").overlapping(max(0, where.start - 40), where.start)
+                     if m.end <= where.start and _IN_WHERE.fullmatch(doc.text, m.end, where.start)]
         if named:
             return not rules.phrases.is_context(doc, named[-1])
         pair = f"{doc.tokens[k - 1].key} {t.key}" if k else t.key

@@ -82,6 +82,7 @@ class _Rules:
         self.openers = frozenset(w for w in self.role | self.movement_prepositions if " " not in w) \
             - s.keys("name_articles") if language == "en" else frozenset()
         self.verbs = s.keys("place_verbs") if language == "en" else frozenset()
+        self.verbs_after = s.keys("place_verbs_after") if language == "en" else frozenset()
         self.times = patterns.section("phrases", language).keys("times")  # "بعد الظهر"
         self.directions = s.keys("directions")
         self.given_names = s.keys("given_names") if language == "ar" else frozenset()
@@ -218,7 +219,8 @@ class PlaceFinder:
                         break
                 i += 1
         kept = sorted(found + sure, key=lambda m: m.start)
-        waiting = [m for m in lone if not (_placed(doc, m, rules) and not kept.append(m))]
+        waiting = [m for m in lone if not ((_placed(doc, m, rules) or _in_place_after(doc, m.end, taken))
+                                           and not kept.append(m))]  # "Saraqeb in Idlib province"
         while waiting:  # a list shares the role of the place in it
             listed = [m for m in waiting if any(_listed(doc, m, k) for k in kept)]
             if not listed:
@@ -500,12 +502,15 @@ def _shouted(text: str) -> bool:
 
 def _placed(doc: Doc, m: Match[str], rules: _Rules) -> bool:
     """Whether an English word stands where a place does: after "in", "near", "village
-    of", a verb of taking or striking, or before a head noun ("the al-Zuhur district")."""
+    of", a verb of taking or striking, before a verb of falling ("Saraqeb had fallen") or a
+    head noun ("the al-Zuhur district")."""
     i = doc.token_index(m.start)
     before = doc.tokens[i - 1].key if i else ""
     after = doc.tokens_after(m.end, 1)
     phrases = (" ".join(t.key for t in doc.tokens[i - n:i]) for n in (2, 3) if i >= n)
+    following = doc.tokens_after(m.end, 3)
     return (before in rules.role or before in rules.verbs or before == "of"
+            or any(" ".join(t.key for t in following[:n]) in rules.verbs_after for n in (1, 2, 3))
             or any(phrase in rules.role for phrase in phrases)  # "advanced on", "closed in on"
             or before in rules.qualifiers or (bool(after) and (
                 after[0].key in rules.qualifiers or after[0].key.rstrip("s") in rules.qualifiers)))

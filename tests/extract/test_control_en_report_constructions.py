@@ -96,3 +96,8 @@ def test_the_agent_of_a_verbal_noun_past_where_its_place_is(english_claims, text
 def test_people_from_a_place_taken_prisoner_take_no_place(english_claims):
     assert english_claims("Two Islamic State fighters from Raqqa were captured by the SDF.") == []
     assert english_claims("The town of Raqqa was captured by the SDF.") == [("sdf", "captured", "Ar-Raqqa")]
+
+
+def test_a_rebel_spokesman_speaks_for_the_rebels(english_claims):
+    text = "A rebel spokesman said fighters had recaptured Saraqeb in Idlib province."
+    assert english_claims(text) == [("syrian-opposition-factions", "captured", "Saraqab")]

@@ -175,6 +175,17 @@ def test_the_same_toll_on_the_same_day_is_one_claim(extract):
             "وكان القصف الذي وقع في 4 أيار قد أسفر عن مقتل 7 مدنيين.")
     assert [c.count for c in extract(text).casualty_claims] == [7]
 
+def test_a_part_of_a_restated_toll_is_a_part_of_the_toll_kept(extract):
+    """"at least 43 people had died, among them five children", said again after "killing at
+    least 43 people": the two 43s are one claim, and the five children a part of it."""
+    text = ("An airstrike hit the market of Atarib in Aleppo province, killing at least 43 people, "
+            "the Observatory said.\n\nThe Observatory said at least 43 people had died, among "
+            "them five children.")
+    claims = {c.key: c for c in extract(text, language="en").casualty_claims}
+    (part,) = [c for c in claims.values() if c.count == 5]
+    assert part.part_of in claims and claims[part.part_of].count == 43
+
+
 def test_english_casualties(extract):
     text = ("At least 23 Syrian soldiers were killed on Tuesday, the Syrian Observatory for "
             "Human Rights said. The death toll later rose to 31, up from an earlier toll of 23.")

@@ -86,6 +86,7 @@ def fold_repeats(doc: Doc, claims: list[tuple[CasualtyClaim, str | None]],
     two apart. The claim keeps the span of its first statement in the body of the text,
     and lists every statement in ``mentions``."""
     kept: list[tuple[CasualtyClaim, str | None]] = []
+    folded: dict[str, str] = {}  # the key of a claim folded into another -> that one's key
     for claim, toll in claims:
         same = next((k for k in kept if _restates(k[0], claim)
                      and not _new_incident(doc, k[0], claim)), None)
@@ -98,14 +99,26 @@ def fold_repeats(doc: Doc, claims: list[tuple[CasualtyClaim, str | None]],
             claim.mentions = [*first.mentions, *claim.mentions] or [first.evidence, claim.evidence]
             claim.qualifier = claim.qualifier if claim.qualifier != "exact" else first.qualifier
             kept[kept.index(same)] = (claim, toll or first_toll)
+            folded[first.key] = claim.key
         else:
             first.mentions = [*(first.mentions or [first.evidence]), claim.evidence]
             if first.qualifier == "exact":
                 first.qualifier = claim.qualifier
             kept[kept.index(same)] = (first, first_toll or toll)
+            folded[claim.key] = first.key
     for claim, _ in kept:
         claim.mentions.sort()
+        # a part of a restatement ("43 had died, among them five children") is a part of the
+        # toll kept for it; a revision of one revises it
+        claim.part_of = _kept_key(claim.part_of, folded)
+        claim.supersedes = _kept_key(claim.supersedes, folded)
     return kept
+
+
+def _kept_key(key: str | None, folded: dict[str, str]) -> str | None:
+    while key in folded:
+        key = folded[key]
+    return key
 
 
 def _new_incident(doc: Doc, a: CasualtyClaim, b: CasualtyClaim) -> bool:

@@ -24,7 +24,6 @@ are held by no one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -41,6 +40,7 @@ from conflictkg.extract.model import Attribution, ControlClaim
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.objects import ObjectReader, paragraph_start, quoted
 from conflictkg.extract.patterns import Patterns
+from conflictkg.extract.phrases import LOCATIVE_FILLERS
 from conflictkg.reference.gazetteers import Gazetteers
 
 CIVILIAN_REACH = 4  # words before a change, in its clause, in which its subject may be people
@@ -56,7 +56,6 @@ ATTEMPT_WINDOW = 3
 ATTEMPT_REACH = 8  # tokens before a change, in its clause, over which an attempt word reaches
 PASSIVE_AGENT_REACH = 5  # tokens after a passive's object in which "من قبل" / "by" stands
 GOVERNING_REACH = 8  # tokens before a verbal noun over which the verb it is the object of stands
-_IN_WHERE = re.compile(r",? in (?:the )?(?:[a-z-]+ ){0,2}")  # "X in northern Y": where X is
 NOUN_AGENT_REACH = 6  # tokens after a verbal noun's object, over its date, in which "to" / "by" stands
 COMPELLED_REACH = 5  # tokens before a change in which the word that says a party was made to do it stands
 COMPANION_REACH = 12  # tokens after an entry's object, over its date, in which "accompanied by" stands
@@ -238,10 +237,8 @@ class ControlFinder:
         words ("under ... control") is a passive cue of its own, in place of the cues inside it."""
         frames: list[Match] = []
         tokens = doc.tokens
-        framing = [(o, c, "captured") for o, c in rules.held_frames.items()] + [
-            (o, c, "besieged") for o, c in rules.siege_frames.items()]  # "under government siege"
         for i, t in enumerate(tokens):
-            for opener, closers, change in framing:
+            for opener, closers, change in rules.frames:
                 words = opener.split()
                 if [x.key for x in tokens[i:i + len(words)]] != words:
                     continue
@@ -292,7 +289,7 @@ class ControlFinder:
     def _framed_party(self, doc: Doc, cue: Match, rules: ControlRules) -> str | None:
         """The party between the words of a frame cue ("under IS control"), if it is one."""
         keys = cue.key.split()
-        for opener, closers in [*rules.held_frames.items(), *rules.siege_frames.items()]:
+        for opener, closers, _ in rules.frames:
             words = opener.split()
             for closer in closers:
                 if keys[:len(words)] == words and keys[-len(closer):] == closer \
@@ -1213,7 +1210,7 @@ class ControlFinder:
             # that says where it is
             where = named[-1]
             named = [m for m in doc.index("place_mentions").overlapping(max(0, where.start - 40), where.start)
-                     if m.end <= where.start and _IN_WHERE.fullmatch(doc.text, m.end, where.start)]
+                     if m.end <= where.start and _says_where(doc, m.end, where.start, rules)]
         if named:
             return not rules.phrases.is_context(doc, named[-1])
         pair = f"{doc.tokens[k - 1].key} {t.key}" if k else t.key
@@ -1492,6 +1489,17 @@ def _said_not(doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> 
         return None
     before = doc.tokens_between(sentence.start, doc.tokens[k - 1].start)[-SAID_NOT_REACH:]
     return next((t for t in reversed(before) if t.key in rules.negated_sayings), None)
+
+
+def _says_where(doc: Doc, start: int, end: int, rules: ControlRules) -> bool:
+    """Whether only a locative, its articles and adjectives stand between ``start`` and ``end``
+    ("X in northern Y", "X, in the Y"): the words that say where the place before them is."""
+    gap = doc.tokens_between(start, end)
+    if not gap or doc.text[start:gap[0].start].strip(" ,"):
+        return False
+    category, n, _ = rules.phrases.category(doc, doc.token_index(gap[0].start))
+    return category == "context" and len(gap) - n <= LOCATIVE_FILLERS and all(
+        rules.phrases.category(doc, doc.token_index(t.start))[0] == "filler" for t in gap[n:])
 
 
 def _perfect(cue: Match, rules: ControlRules) -> bool:

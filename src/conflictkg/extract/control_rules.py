@@ -112,8 +112,11 @@ class ControlRules:
         self.held_frames = {normalize_key(k): tuple(normalize_key(c).split() for c in v)
                             for k, v in s.groups("held_frames").items()}
         self.held_frame_links = s.keys("held_frame_links")
-        self.siege_frames = {normalize_key(k): tuple(normalize_key(c).split() for c in v)
-                             for k, v in s.groups("siege_frames").items()} if language == "en" else {}
+        siege_frames = {normalize_key(k): tuple(normalize_key(c).split() for c in v)
+                        for k, v in s.groups("siege_frames").items()} if language == "en" else {}
+        # every frame ("under ... control", "under ... siege"): opener, closers, the change it tells
+        self.frames = [(o, c, "captured") for o, c in self.held_frames.items()] + [
+            (o, c, "besieged") for o, c in siege_frames.items()]
         self.lost_to = s.keys("lost_to")
         self.loss_recipients = s.keys("loss_recipients")  # "لصالح": the words before who takes it
         self.elaborating_prepositions = s.keys("elaborating_prepositions")  # "من بين القرى التي"

@@ -26,7 +26,7 @@ from conflictkg.extract.model import CasualtyClaim
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.numbers import dual_value, find_numbers
 from conflictkg.extract.patterns import PatternError, Patterns
-from conflictkg.extract.tolls import Count, fold_repeats, relate, supersede
+from conflictkg.extract.tolls import Count, fold_repeats, marks_part, relate, supersede
 from conflictkg.reference.gazetteers import Gazetteers
 
 NOUN_WINDOW = 3  # tokens after a count in which its victim noun stands
@@ -210,13 +210,8 @@ class CasualtyFinder:
         before: a count then "of them", "منهم" ("Four of them were children", "8 منهم
         أطفال")."""
         tokens = doc.tokens_between(sentence.start, sentence.end)
-        for n, token in enumerate(tokens[:-1]):
-            if self._numeric(token):
-                following = tokens[n + 1:n + 3]
-                if following[0].key in rules.parts_after or \
-                        " ".join(t.key for t in following) in rules.parts_after:
-                    return True
-        return False
+        return any(self._numeric(token) and marks_part(tokens[n + 1:n + 3], rules.parts_after)
+                   for n, token in enumerate(tokens[:-1]))
 
     def _elided(self, doc: Doc, sentence: Sentence, start: int, end: int, value: int,
                 qualifier: str, last: Count, marks: list, rules: _Rules) -> Count | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from conflictkg.extract.doc import Doc, clitic_forms
+from conflictkg.extract.doc import Doc, Token, clitic_forms
 from conflictkg.extract.model import CasualtyClaim
 
 CHAIN_GAP = 6  # tokens between two steps of a chain ("إلى 40 ثم إلى 57", "من 80 إلى 120")
@@ -53,9 +53,7 @@ def relate(doc: Doc, made: list[tuple[Count, CasualtyClaim]], parts: list, chain
         previous_found, previous = made[i - 1]
         gap = (previous_found.count_end, found.count_start)
         marked = any(gap[0] <= m.start and m.end <= gap[1] for m in parts)
-        following = doc.tokens_after(found.count_end, 2)
-        marked = marked or any(set(clitic_forms(t.key)) & parts_after for t in following[:1])
-        marked = marked or any(" ".join(t.key for t in following) == w for w in parts_after)
+        marked = marked or marks_part(doc.tokens_after(found.count_end, 2), parts_after)
         joined = previous.part_of is not None and _joined(text[previous_found.end:found.start])
         chained = any(gap[0] <= m.start and m.end <= gap[1] for m in chains) and len(
             doc.tokens_between(*gap)) <= CHAIN_GAP
@@ -70,6 +68,13 @@ def relate(doc: Doc, made: list[tuple[Count, CasualtyClaim]], parts: list, chain
                 claim.event = total.event
         elif not joined:
             total, parts_sum = claim, 0
+
+
+def marks_part(following: list[Token], parts_after: frozenset[str]) -> bool:
+    """Whether the words right after a count make it a part of a toll ("20 منهم", "29 of
+    them"): a marker as the first word, or the two words together."""
+    return bool(following) and (not parts_after.isdisjoint(clitic_forms(following[0].key))
+                                or " ".join(t.key for t in following) in parts_after)
 
 
 def _joined(gap: str) -> bool:

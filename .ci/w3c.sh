@@ -39,8 +39,14 @@ check() {
   tail -1 "$work/$name.protocol.log" | tee "$work/$name.protocol"
   "$runner" "$endpoint" sd | tail -1 | tee "$work/$name.sd" || status=1
   GSP_ENDPOINT="http://127.0.0.1:$port/store" "$runner" "$endpoint" gsp | tail -1 || true
-  grep -q "tests succeeded" "$work/$name.protocol" && ! grep -q "✖" "$work/$name.protocol" || status=1
-  grep -q "tests succeeded" "$work/$name.sd" && ! grep -q "✖" "$work/$name.sd" || status=1
+  if ! { grep -q "tests succeeded" "$work/$name.protocol" && ! grep -q "✖" "$work/$name.protocol" \
+         && grep -q "tests succeeded" "$work/$name.sd" && ! grep -q "✖" "$work/$name.sd"; }; then
+    status=1
+    # what the runner and the server said, before the folder is removed
+    echo "w3c ($name): the runner's failures, then the server's last lines:"
+    grep -A8 "✖" "$work/$name.protocol.log" | head -60 || true
+    tail -40 "$work/$name.log" || true
+  fi
   kill "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
 }

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import statistics
 import tempfile
 import time
 from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 from api import IRIS, PER_DOCUMENT, build, documents, percentile
 
@@ -55,7 +57,7 @@ def prepare(folder: Path, events: int, kinds: Kinds) -> tuple[Path, list[str], i
 
 
 def measure(stores: dict[int, tuple[Path, list[str], int, float]], extra: int,
-            kinds: Kinds) -> dict[int, dict[str, float]]:
+            kinds: Kinds) -> dict[int, dict[str, Any]]:
     """Write and link ``extra`` more documents into each store, one document of each store
     in turn, so that the machine's load, which drifts, weighs on every size alike."""
     times: dict[int, list[float]] = {events: [] for events in stores}
@@ -74,7 +76,7 @@ def measure(stores: dict[int, tuple[Path, list[str], int, float]], extra: int,
                 begun = time.perf_counter()
                 linker.link_document(doc)
                 times[events].append((time.perf_counter() - begun) * 1000)
-    return {events: {"median": statistics.median(found), "p95": percentile(found, 95),
+    return {events: {"times": found, "median": statistics.median(found), "p95": percentile(found, 95),
                      "per_event": statistics.median(found) / PER_DOCUMENT,
                      "relink_s": stores[events][3]} for events, found in times.items()}
 
@@ -96,6 +98,24 @@ def main() -> None:
     print(f"{'events':>8} {'p50 ms/doc':>11} {'p95 ms/doc':>11} {'ms/event':>9}")
     for events, row in found.items():
         print(f"{events:8,} {row['median']:11.1f} {row['p95']:11.1f} {row['per_event']:9.2f}")
+    smallest = min(found)
+    for events in sorted(found):
+        if events != smallest:
+            low, high = ratio_interval(found[smallest]["times"], found[events]["times"])
+            print(f"p50 at {events:,} events / p50 at {smallest:,}: "
+                  f"{found[events]['median'] / found[smallest]['median']:.2f} "
+                  f"(95% of resamplings between {low:.2f} and {high:.2f})")
+
+
+def ratio_interval(base: list[float], other: list[float], rounds: int = 2000) -> tuple[float, float]:
+    """The 2.5th and 97.5th percentiles of the ratio of medians when each size's documents
+    are drawn again with replacement: how far the ratio moves with which documents, and
+    which moments of the machine's load, were timed. An interval that holds 1 means the
+    sizes differ by no more than that noise."""
+    draw = random.Random(0)
+    ratios = sorted(statistics.median(draw.choices(other, k=len(other))) /
+                    statistics.median(draw.choices(base, k=len(base))) for _ in range(rounds))
+    return ratios[int(rounds * 0.025)], ratios[int(rounds * 0.975) - 1]
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ def _linked_again(store: Path, copy: Path, *, one_by_one: bool) -> tuple[set[Qua
     with writing(copy) as writer:  # as written, before any linking: each claim ranked by its own document
         writer.remove_graph(INCIDENTS.value)
         for doc in read.stored_documents(writer):
-            own = [c for c in read.claims(writer, doc) if c.held != c.rank]
+            own = [c for c in read.told(writer, doc)[1] if c.held != c.rank]
             writer.change(remove=[_rank(c.iri, c.held, doc) for c in own],
                           add=[_rank(c.iri, c.rank, doc) for c in own])
     (copy / FILE).unlink()

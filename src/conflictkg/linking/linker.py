@@ -142,8 +142,7 @@ class Linker:
         if doc is None:
             return touched
         self.index.add_document(doc)
-        reports = read.reports(self.writer, doc_iri)
-        claims = read.claims(self.writer, doc_iri)
+        reports, claims = read.told(self.writer, doc_iri)
         self.gazetteer.learn((p for r in reports for p in r.places),
                              (a for r in reports for a in r.actors))
         for report, incident, match in self._assign(reports):
@@ -208,10 +207,12 @@ class Linker:
         its reports match (which settles a tie: the incident more reports agree with)."""
         candidates = self.index.candidates(report, self.gazetteer.places)
         found = []
-        for incident in sorted({incident for _, incident, _ in candidates}):
-            if self.index.has_document(incident, report.document):
+        for incident, members in self.index.members(candidates, limit=MEMBERS).items():
+            # An incident holding a report of this document (this report's own, filed by an
+            # earlier version of the document, among them) is not for another of its reports.
+            if any(m.document == report.document for m in members) or (
+                    len(members) >= MEMBERS and self.index.has_document(incident, report.document)):
                 continue
-            members = [r for r, _, _ in self.index.incident_reports(incident, limit=MEMBERS)]
             self.gazetteer.learn((p for r in members for p in r.places),
                                  (a for r in members for a in r.actors))
             matches = [compare(member, report, self.known) for member in members]

@@ -15,7 +15,7 @@ from pyoxigraph import NamedNode, Variable
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.geo import WktError, parse_wkt
 from conflictkg.linking.model import Actor, Claim, Document, Place, Report, day
-from conflictkg.rdf.vocabulary import ckg, geo, rdf, rdfs, schema, sparql_prefixes
+from conflictkg.rdf.vocabulary import ckg, geo, prov, rdf, rdfs, schema, sem, sparql_prefixes, wikibase
 from conflictkg.store import Writer
 
 PREFIXES = sparql_prefixes()
@@ -25,26 +25,6 @@ SELECT ?d ?version ?publisher ?published ?revision_of WHERE { GRAPH ?d {
   OPTIONAL { ?d schema:publisher ?publisher } OPTIONAL { ?d schema:datePublished ?published }
   OPTIONAL { ?d prov:wasRevisionOf ?revision_of }
 } }"""
-EVENTS = PREFIXES + """
-SELECT ?d ?e ?type ?begin ?end ?first ?last ?label ?parent WHERE { GRAPH ?d {
-  ?e ckg:eventType ?type ; prov:wasDerivedFrom ?d .
-  OPTIONAL { ?e sem:hasBeginTimeStamp ?begin } OPTIONAL { ?e sem:hasEndTimeStamp ?end }
-  OPTIONAL { ?e sem:hasEarliestBeginTimeStamp ?first } OPTIONAL { ?e sem:hasLatestEndTimeStamp ?last }
-  OPTIONAL { ?e rdfs:label ?label } OPTIONAL { ?e sem:subEventOf ?parent }
-} } ORDER BY ?e"""
-EVENT_PLACES = PREFIXES + "SELECT ?d ?e ?x WHERE { GRAPH ?d { ?e sem:hasPlace ?x } } ORDER BY ?e ?x"
-EVENT_ACTORS = PREFIXES + "SELECT ?d ?e ?x WHERE { GRAPH ?d { ?e sem:hasActor ?x } } ORDER BY ?e ?x"
-CLAIMS = PREFIXES + """
-SELECT ?d ?c ?class ?held ?source ?event ?count ?qualifier ?outcome ?victim ?category ?part WHERE {
-  GRAPH ?d {
-  VALUES ?class { ckg:CasualtyClaim ckg:ControlClaim }
-  ?c a ?class ; prov:wasDerivedFrom ?d ; wikibase:rank ?held .
-  OPTIONAL { ?c prov:wasAttributedTo ?source } OPTIONAL { ?c ckg:about ?event }
-  OPTIONAL { ?c ckg:count ?count } OPTIONAL { ?c ckg:qualifier ?qualifier }
-  OPTIONAL { ?c ckg:outcome ?outcome } OPTIONAL { ?c ckg:victimActor ?victim }
-  OPTIONAL { ?c ckg:victimCategory ?category } OPTIONAL { ?c ckg:partOfToll ?part }
-} } ORDER BY ?c"""
-SUPERSEDES = PREFIXES + "SELECT ?d ?c ?x WHERE { GRAPH ?d { ?c ckg:supersedes ?x } } ORDER BY ?c ?x"
 CKG = "https://conflictkg.org/ontology#"
 RANK = "http://wikiba.se/ontology#"
 
@@ -89,60 +69,58 @@ def document(writer: Writer, iri: str) -> Document | None:
     return None
 
 
-def reports(writer: Writer, doc: str) -> list[Report]:
-    """The events a document reports, in IRI order."""
-    found: dict[str, Report] = {}
-    for row in _bound(writer, EVENTS, d=doc):
-        iri = row["e"].value
-        if iri in found:
-            continue
-        label = row["label"]
-        name = label.value if label is not None else None
-        found[iri] = Report(
-            iri=iri, document=doc, kind=_local(row["type"].value) or "other",
-            first=day(_value(row["first"])), last=day(_value(row["last"])),
-            begin=_value(row["begin"]), end=_value(row["end"]),
-            name=name, name_lang=(label.language or "") if label is not None else "",
-            name_key=(normalize_key(name) or None) if name else None, parent=_value(row["parent"]))
-    places, actors = _objects(writer, EVENT_PLACES, doc), _objects(writer, EVENT_ACTORS, doc)
-    for iri, report in found.items():
-        report.places = tuple(places.get(iri, ()))
-        report.actors = tuple(actors.get(iri, ()))
-    return list(found.values())
+def told(writer: Writer, doc: str) -> tuple[list[Report], list[Claim]]:
+    """(:func:`reports`, :func:`claims`) of a document, read from one scan of its graph: a
+    query each, with their optional parts, seeks the store's indexes hundreds of times, and
+    each seek costs more as the store grows; one prefix scan of the graph does not."""
+    graph = NamedNode(doc)
+    about: dict[str, dict[str, list[Any]]] = {}
+    for q in writer.quads(None, None, None, graph):
+        about.setdefault(q.subject.value, {}).setdefault(q.predicate.value, []).append(q.object)
 
+    def one(facts: dict[str, list[Any]], predicate: NamedNode) -> str | None:
+        values = facts.get(predicate.value)
+        return min(v.value for v in values) if values else None
 
-def _objects(writer: Writer, query: str, doc: str) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for row in writer.query(query, substitutions={Variable("d"): NamedNode(doc)}):
-        out.setdefault(row["e"].value, []).append(row["x"].value)
-    return out
+    def iris(facts: dict[str, list[Any]], predicate: NamedNode) -> tuple[str, ...]:
+        return tuple(sorted(v.value for v in facts.get(predicate.value, ()) if isinstance(v, NamedNode)))
 
-
-def claims(writer: Writer, doc: str) -> list[Claim]:
-    """The document's casualty and control claims, each with the rank its own document
-    gives it: deprecated when superseded in it, preferred when it supersedes, else normal."""
-    supersedes: dict[str, list[str]] = {}
-    for row in writer.query(SUPERSEDES, substitutions={Variable("d"): NamedNode(doc)}):
-        supersedes.setdefault(row["c"].value, []).append(row["x"].value)
+    found_reports, found_claims = [], []
+    supersedes = {s: iris(f, ckg.supersedes) for s, f in about.items() if ckg.supersedes.value in f}
     superseded = {x for xs in supersedes.values() for x in xs}
-    found: dict[str, Claim] = {}
-    for row in writer.query(CLAIMS, substitutions={Variable("d"): NamedNode(doc)}):
-        iri = row["c"].value
-        if iri in found:
+    for iri in sorted(about):
+        facts = about[iri]
+        if doc not in iris(facts, prov.wasDerivedFrom):
+            continue
+        kind = one(facts, ckg.eventType)
+        if kind is not None:
+            labels = facts.get(rdfs.label.value)
+            label = min(labels, key=lambda v: (v.value, getattr(v, "language", None) or "")) if labels else None
+            name = label.value if label is not None else None
+            found_reports.append(Report(
+                iri=iri, document=doc, kind=_local(kind) or "other",
+                first=day(one(facts, sem.hasEarliestBeginTimeStamp)),
+                last=day(one(facts, sem.hasLatestEndTimeStamp)),
+                begin=one(facts, sem.hasBeginTimeStamp), end=one(facts, sem.hasEndTimeStamp),
+                places=iris(facts, sem.hasPlace), actors=iris(facts, sem.hasActor),
+                name=name, name_lang=(getattr(label, "language", None) or "") if label is not None else "",
+                name_key=(normalize_key(name) or None) if name else None, parent=one(facts, sem.subEventOf)))
+        classes = set(iris(facts, rdf.type)) & {CKG + "CasualtyClaim", CKG + "ControlClaim"}
+        held = one(facts, wikibase.rank)
+        if not classes or held is None:
             continue
         rank = ("DeprecatedRank" if iri in superseded else
                 "PreferredRank" if iri in supersedes else "NormalRank")
-        count = row["count"]
-        found[iri] = Claim(
-            iri=iri, document=doc, event=_value(row["event"]),
-            kind="casualties" if row["class"].value == CKG + "CasualtyClaim" else "control",
-            source=_value(row["source"]), rank=RANK + rank,
-            count=int(count.value) if count is not None else None,
-            qualifier=_local(_value(row["qualifier"])), outcome=_local(_value(row["outcome"])),
-            victims=_value(row["victim"]) or _value(row["category"]),
-            part=row["part"] is not None, supersedes=tuple(supersedes.get(iri, ())),
-            held=row["held"].value)
-    return list(found.values())
+        count = one(facts, ckg.count)
+        found_claims.append(Claim(
+            iri=iri, document=doc, event=one(facts, ckg.about),
+            kind="casualties" if CKG + "CasualtyClaim" in classes else "control",
+            source=one(facts, prov.wasAttributedTo), rank=RANK + rank,
+            count=int(count) if count is not None else None,
+            qualifier=_local(one(facts, ckg.qualifier)), outcome=_local(one(facts, ckg.outcome)),
+            victims=one(facts, ckg.victimActor) or one(facts, ckg.victimCategory),
+            part=ckg.partOfToll.value in facts, supersedes=supersedes.get(iri, ()), held=held))
+    return found_reports, found_claims
 
 
 class PlaceKeeper(Protocol):
@@ -172,7 +150,9 @@ class Gazetteer:
 
     def learn(self, places: Iterable[str] = (), actors: Iterable[str] = ()) -> None:
         """Read the places (and the places they stand for) and groups not read yet."""
-        wanted = set(places) - self.places.keys()
+        # Not ``set - dict.keys()``: that walks every place read so far, a cost that grows
+        # with the store; a lookup per place named does not.
+        wanted = {iri for iri in places if iri not in self.places}
         if self.kept is not None and wanted:
             self.places.update(self.kept.places(wanted))
         read = []

@@ -107,3 +107,21 @@ def test_the_proclitics_and_the_article_are_those_of_clitics_yaml(tmp_path: Path
         assert clitics().with_article_after_preposition("بالجيش")
         assert not clitics().with_article_after_preposition("كالجيش")
     assert clitic_forms("فبالجيش") == ("فبالجيش", "بالجيش", "الجيش")
+
+
+def test_the_tokens_bearing_a_word_are_read_under_their_proclitics(tmp_path: Path) -> None:
+    from conflictkg.extract.doc import Doc
+    from conflictkg.extract.model import DocumentInfo
+
+    info = DocumentInfo(file="a.txt", sha256="0", published=None, kind="news-article")
+    doc = Doc.create(info, "وعادت القرية إلى الريف وبالريف، ثم عاد الجيش فعادت ريفها")
+    heads = frozenset({"الريف", "ريفها"})
+    assert doc.tokens_bearing(heads) == [3, 4, 9]
+    assert doc.tokens_bearing(heads) == [3, 4, 9]  # the words read once are read the same
+    assert [doc.tokens[i].key for i in doc.tokens_bearing(frozenset({"عادت"}))] == ["وعادت", "فعادت"]
+    assert doc.tokens_bearing(frozenset({"حمص"})) == []
+    (tmp_path / "clitics.yaml").write_text(
+        "conjunctions: [و]\nprepositions: [ب]\nlam_article: {preposition: ل, article: ال}\n"
+        "min_name_length: 3\n", encoding="utf-8")
+    with using(Lexicon(tmp_path)):  # another lexicon's proclitics: ف is none there
+        assert [doc.tokens[i].key for i in doc.tokens_bearing(frozenset({"عادت"}))] == ["وعادت"]

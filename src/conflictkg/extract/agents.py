@@ -720,7 +720,9 @@ class Agents:
     def _window(self, doc: Doc, m: Mention) -> list[Token]:
         """The few words before a party, not past a comma."""
         window = doc.tokens_between(max(0, m.start - 60), m.start)[-ACCOMPANIMENT_REACH:]
-        cut = [n for n, t in enumerate(window) if any(c in doc.text[t.end:m.start] for c in "،,:")]
+        # the last comma before the party (asked of every party): the words up to it are cut
+        comma = max((doc.text.rfind(c, window[0].end, m.start) for c in "،,:"), default=-1) if window else -1
+        cut = [n for n, t in enumerate(window) if t.end <= comma]
         return window[cut[-1] + 1:] if cut else window
 
     def after_verb(self, doc: Doc, m: Mention, words: AgentWords) -> bool:

@@ -18,7 +18,6 @@ from conflictkg.extract.patterns import Section
 from conflictkg.reference.gazetteers import Places
 
 MAX_DIRECTIONS = 2  # "الشمالي الغربي", "north-western"
-KEYS_KEPT = 100_000  # words remembered as heads or not, a few MB
 
 
 class Countrysides:
@@ -30,26 +29,13 @@ class Countrysides:
         self.directions = s.keys("directions")
         self.nisba = {normalize_key(k): v for k, v in s.mapping("nisba").items()}
         self.english = s.language == "en"
-        self._is_head: dict[str, bool] = {}  # a word's key -> a head under its proclitics
-
-    def _head(self, key: str) -> bool:
-        """Whether a word is a countryside head ("وريفها", "بالريف"): asked of every word
-        of a document, so each key is answered once."""
-        found = self._is_head.get(key)
-        if found is None:
-            if len(self._is_head) >= KEYS_KEPT:
-                self._is_head.clear()  # a corpus's vocabulary grows without end
-            found = self._is_head[key] = any(f in self.heads for f in clitic_forms(key))
-        return found
 
     def find(self, doc: Doc, named: list[Mention]) -> list[Mention]:
         """Mentions of the governorate each relative countryside phrase means."""
         out = []
         taken = {(m.start, m.end) for m in named}
-        known = self._is_head
-        for i, token in enumerate(doc.tokens):
-            if not known.get(token.key, True) or not self._head(token.key):
-                continue
+        for i in doc.tokens_bearing(self.heads):
+            token = doc.tokens[i]
             if any(s <= token.start < e for s, e in taken) or doc.in_boilerplate(token.start):
                 continue
             span = self._english(doc, i) if self.english else self._arabic(doc, i)

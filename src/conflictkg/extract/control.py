@@ -625,9 +625,8 @@ class ControlFinder:
         control in those words none)."""
         added: list[Match] = []
         spans: list[tuple[int, int]] = []
-        for i, t in enumerate(doc.tokens):
-            if rules.gone_back.isdisjoint(clitic_forms(t.key)):
-                continue
+        for i in doc.tokens_bearing(rules.gone_back):
+            t = doc.tokens[i]
             sentence = doc.sentence_at(t.start)
             ahead = [x for x in doc.tokens[i + 1:i + 1 + GONE_OUT_REACH] if sentence and x.start < sentence.end]
             k = self._back_to(doc, ahead, rules)

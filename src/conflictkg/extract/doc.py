@@ -14,7 +14,7 @@ import logging
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import attrgetter, sub
 from typing import Any, ClassVar, NamedTuple, Protocol, TypeVar
 
@@ -186,6 +186,7 @@ class Doc:
                                                                  repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _sentence_of: list[Sentence | None] = field(default_factory=list, repr=False)
+    _keys: tuple[list[str], set[str]] | None = field(default=None, repr=False)
 
     @classmethod
     def create(cls, info: DocumentInfo, text: str) -> Doc:
@@ -226,6 +227,17 @@ class Doc:
     def tokens_between(self, start: int, end: int) -> list[Token]:
         starts = self._token_starts
         return self.tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    def tokens_bearing(self, words: frozenset[str]) -> list[int]:
+        """Indices of the tokens one of whose forms under proclitics (:func:`clitic_forms`)
+        is a word of ``words``: for a rule that looks for its words anywhere in a document,
+        with no step of Python a token."""
+        if self._keys is None:
+            keys = list(map(_KEY, self.tokens))
+            self._keys = (keys, set(keys))
+        keys, distinct = self._keys
+        hits = clitics().bearing(words, distinct)
+        return list(compress(count(), map(hits.__contains__, keys))) if hits else []
 
     def index(self, name: str) -> SpanIndex:
         """A SpanIndex of the mention list ``name`` ("place_mentions"...), rebuilt when an

@@ -212,16 +212,19 @@ class EventFinder:
         the text is about), and not as a point the site lies away from ("صوامع الحبوب شرق
         مدينة تدمر": the silos are east of the town)."""
         mentions = doc.place_mentions
-        away = {m.key for m in mentions
-                if event.evidence.start <= m.start < event.evidence.end
-                and after_reference(doc, m, rules.taken_at | rules.proximity,
-                                    rules.place_fillers, rules.locatives)}
+        away: set[str] | None = None  # read only for a site the text found
         out: list[str] = []
         for key in event.places:
             out.append(key)
             found = doc.places.get(key)
-            if key in self._places or found is None or found.level != "site" \
-                    or found.parent in away or not self._local(found.parent):
+            if key in self._places or found is None or found.level != "site":
+                continue
+            if away is None:
+                away = {m.key for m in mentions
+                        if event.evidence.start <= m.start < event.evidence.end
+                        and after_reference(doc, m, rules.taken_at | rules.proximity,
+                                            rules.place_fillers, rules.locatives)}
+            if found.parent in away or not self._local(found.parent):
                 continue
             # named on its own, not only inside the site's name ("حاجز الصوامع")
             sites = [m for m in mentions if m.key == key]

@@ -27,6 +27,7 @@ __all__ = ["Clitics", "LexiconError", "alternation", "clitic_forms", "clitics", 
            "form", "per_lexicon", "read_tsv", "read_yaml", "require", "using", "word_lists"]
 
 T = TypeVar("T")
+KEYS_KEPT = 100_000  # words remembered for a word list (Clitics.bearing), a few MB
 
 
 class _InUse:
@@ -142,6 +143,21 @@ class Clitics:
         self.before_lam_article = frozenset(c + lam for c in conj)
         self.lam_article = lam + article[1:]  # ل + ال, written لل
         self.forms: Callable[[str], tuple[str, ...]] = functools.lru_cache(maxsize=65536)(self._forms)
+        self._bearing: dict[frozenset[str], tuple[set[str], set[str]]] = {}
+
+    def bearing(self, words: frozenset[str], keys: set[str]) -> set[str]:
+        """The keys of ``keys`` one of whose :meth:`forms` is a word of ``words``: each key is
+        read once a word list (the words of reports recur), the rest in C."""
+        memo = self._bearing.get(words)
+        if memo is None or len(memo[0]) > KEYS_KEPT:  # a corpus's vocabulary grows without end
+            memo = self._bearing[words] = (set(), set())
+        seen, hits = memo
+        new = keys - seen
+        if new:
+            forms = self.forms
+            hits.update(k for k in new if not words.isdisjoint(forms(k)))
+            seen |= new  # after the hits: a key seen is one whose answer is in
+        return hits & keys
 
     def _forms(self, key: str) -> tuple[str, ...]:
         """A word and the words it may be under its proclitics (و ف, then ب ل ك; لل for ال)."""

@@ -89,12 +89,24 @@ class PhraseReader:
         self.suffixes = tuple(sorted(s.words("pronoun_suffixes"), key=len, reverse=True))  # longest first
         # asked of most words a phrase reads: once a word
         self.possessed_generic = functools.lru_cache(maxsize=65536)(self._possessed_generic)
+        # the category of each word of the document last read (its readers ask again)
+        self._categories: tuple[Doc, dict[int, tuple[str | None, int, bool]]] | None = None
 
     # --- words -------------------------------------------------------------------------
 
     def category(self, doc: Doc, i: int) -> tuple[str | None, int, bool]:
         """The category of the words at token ``i``, how many tokens they take, and whether
-        the first carries the conjunction "و" ("وأبرزها", "وعلى")."""
+        the first carries the conjunction "و" ("وأبرزها", "وعلى"): read once a word of a
+        document (the readers of changes and places ask of the same words again)."""
+        memo = self._categories
+        if memo is None or memo[0] is not doc:
+            memo = self._categories = (doc, {})
+        found = memo[1].get(i)
+        if found is None:
+            found = memo[1][i] = self._category(doc, i)
+        return found
+
+    def _category(self, doc: Doc, i: int) -> tuple[str | None, int, bool]:
         tokens = doc.tokens
         first = tokens[i].key
         for form in clitic_forms(first):

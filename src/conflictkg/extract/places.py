@@ -376,6 +376,14 @@ class PlaceFinder:
         mention: an anaphor)."""
         out = []
         places = SpanIndex(doc.place_mentions)
+        landmarks: dict[int, bool] = {}  # id of a place -> a landmark: asked by every anaphor after it
+
+        def landmark(p: Mention) -> bool:
+            found = landmarks.get(id(p))
+            if found is None:
+                found = landmarks[id(p)] = _landmark(doc, p, rules)
+            return found
+
         for m in rules.anaphor_matcher.find(doc.norm):
             if doc.in_boilerplate(m.start) or places.overlapping(m.start, m.end):
                 continue
@@ -385,7 +393,7 @@ class PlaceFinder:
                 continue  # "the village of Tadif": a head noun, not an anaphor
             levels = rules.anaphors.get(m.key, ())
             earlier = [p for p in reversed(places.before(m.start))
-                       if p.end <= m.start and not _landmark(doc, p, rules)
+                       if p.end <= m.start and not landmark(p)
                        and not _named_otherwise(doc, p, levels, rules)]
             head = clitics().without_article(m.key).split()[-1]  # "الحي" -> a place written "حي X"
             found = None

@@ -27,7 +27,7 @@ from typing import Any, ClassVar
 
 from conflictkg.extract import asides, battles, happenings, timing
 from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, clitic_forms, word_forms
-from conflictkg.extract.episodes import Place, Scope, actions, after_reference, ancestors, where
+from conflictkg.extract.episodes import Place, Scope, actions, after_reference, ancestors, list_setting, where
 from conflictkg.extract.event_rules import NO_EVENT, EventRules
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.model import Event
@@ -460,6 +460,10 @@ class EventFinder:
                                    lambda k: not self._facility(doc, k)) \
                     if kind not in rules.strike_kinds else \
                     _by_place(place, True, lambda k: self._level(doc, k) == "community")
+                if taking and len(groups) > 1 and (setting := list_setting(
+                        doc, self._places, place.keys, action.places, rules.place_fillers,
+                        rules.locatives)):
+                    groups = [[setting, *place.keys]]  # "أحياء A وB في حمص القديمة": one taking
                 for i, group in enumerate(groups or [[]]):
                     key = f"{evidence.start}-{evidence.end}" + (f"-{i}" if i else "")
                     if taking and any(k in self._places for k in group):

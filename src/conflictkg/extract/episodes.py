@@ -746,3 +746,16 @@ def list_setting(doc: Doc, places: Places, keys: list[str], mentions: list[Menti
                 and _locative(doc, a, b, fillers, locatives):
             return b.key
     return None
+
+
+def between_pairs(doc: Doc, mentions: list[Mention], words: frozenset[str],
+                  fillers: frozenset[str], coordinators: frozenset[str]) -> dict[str, str]:
+    """The places told as the two ends of one stretch ("على الطريق بين بلدتي البارة وبليون",
+    "between Saraqeb and Sarmin"): the second of each pair, with the first. What happened
+    between them happened once, at both."""
+    out: dict[str, str] = {}
+    for a, b in pairwise(mentions):
+        if a.key != b.key and after_reference(doc, a, words, fillers, frozenset()) \
+                and _listed(doc, a, b, fillers, coordinators):
+            out.setdefault(b.key, a.key)
+    return out

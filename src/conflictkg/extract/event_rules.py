@@ -75,6 +75,7 @@ class EventRules:
         # where a withdrawal left from
         self.taken_at = self.reference_words | self.directions
         self.left_from = self.taken_at | self.destinations
+        self.between = s.keys("between_words")  # "بين البارة وبليون": one stretch
         self.arrivals = s.keys("arrivals")
         self.displaced = s.keys("displaced")
         self.hovering = s.keys("hovering")

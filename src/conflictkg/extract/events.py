@@ -27,7 +27,16 @@ from typing import Any, ClassVar
 
 from conflictkg.extract import asides, battles, happenings, timing
 from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, clitic_forms, word_forms
-from conflictkg.extract.episodes import Place, Scope, actions, after_reference, ancestors, list_setting, where
+from conflictkg.extract.episodes import (
+    Place,
+    Scope,
+    actions,
+    after_reference,
+    ancestors,
+    between_pairs,
+    list_setting,
+    where,
+)
 from conflictkg.extract.event_rules import NO_EVENT, EventRules
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.model import Event
@@ -464,6 +473,9 @@ class EventFinder:
                         doc, self._places, place.keys, action.places, rules.place_fillers,
                         rules.locatives)):
                     groups = [[setting, *place.keys]]  # "أحياء A وB في حمص القديمة": one taking
+                if len(groups) > 1 and (ends := between_pairs(
+                        doc, action.places, rules.between, rules.place_fillers, rules.coordinators)):
+                    groups = _joined_ends(groups, ends)  # "بين بلدتي البارة وبليون": one stretch
                 for i, group in enumerate(groups or [[]]):
                     key = f"{evidence.start}-{evidence.end}" + (f"-{i}" if i else "")
                     if taking and any(k in self._places for k in group):
@@ -825,6 +837,20 @@ def _by_place(place: Place, split: bool, local: Any, area: Any = lambda k: True)
         return [areas] if areas else []
     groups[0] += areas
     return groups
+
+
+def _joined_ends(groups: list[list[str]], ends: dict[str, str]) -> list[list[str]]:
+    """The groups of an action's places with the group of the second end of a stretch
+    joined to the group of its first ("بين بلدتي البارة وبليون": one event at both)."""
+    out: list[list[str]] = []
+    for group in groups:
+        first = ends.get(group[0]) if group else None
+        home = next((o for o in out if first in o), None) if first else None
+        if home is None:
+            out.append(list(group))
+        else:
+            home.extend(k for k in group if k not in home)
+    return out
 
 
 SUBJECT_WORDS = 3  # words between a cue and a modal after it that still make it its subject

@@ -425,6 +425,9 @@ class EventFinder:
                     if held is None:
                         continue
                     place = Place([held.key], {})
+                if rules.place_subject_cues and all(c.key in rules.place_subject_cues for c in action.cues) \
+                        and (held := _subject_antecedent(doc, action.cues[0], sentence, rules)):
+                    place = Place([held.key], {})  # "al-Rai and Dabiq, which was taken from IS": Dabiq
                 if not place.keys and action.lead:  # "شهد حي القدم دخول ... من جهة X"
                     place = self._where(doc, rules, action.lead, kind)
                 if kind in TAKEN_BACK and (back := _taken_back(doc, action, rules)):
@@ -685,6 +688,16 @@ def _relative_antecedent(doc: Doc, cue: Match[str], sentence: Sentence, rules: E
     gap = lambda m: not doc.text[m.end:pronoun.start].strip(" ,")  # noqa: E731
     return next((m for m in reversed(doc.index("place_mentions").overlapping(sentence.start, pronoun.start))
                  if not m.weak and gap(m)), None)
+
+
+def _subject_antecedent(doc: Doc, cue: Match[str], sentence: Sentence, rules: EventRules) -> Mention | None:
+    """The place a relative clause whose subject is the place taken stands for ("clear al-Rai
+    and Dabiq, which was taken from IS on Oct. 16": Dabiq alone), when no place is named
+    between its pronoun and the cue; None when the cue is told in no such clause."""
+    held = _relative_antecedent(doc, cue, sentence, rules)
+    if held is None or doc.index("place_mentions").starting(held.end, cue.start):
+        return None
+    return held
 
 
 def _told_in_relative(doc: Doc, cue: Match[str], rules: EventRules) -> bool:

@@ -111,7 +111,8 @@ class EventRules:
         self.attempt_word = functools.lru_cache(maxsize=65536)(
             lambda key: any(f in self.attempts for f in clitic_forms(key)))
         self.purposes = s.keys("purposes")
-        self.undergoing = s.keys("undergoing")
+        # "خلال محاولة فاشلة لاقتحام": an assault tried, as one undergone, is no purpose
+        self.undergoing = s.keys("undergoing") | s.keys("attempt_nouns")
         self.purpose_word = functools.lru_cache(maxsize=65536)(
             lambda key: any(f in self.purposes for f in clitic_forms(key)))
         self.averting = s.keys("averting")

@@ -43,6 +43,7 @@ class EventRules:
                                 key=len, reverse=True)
         self.name_stopwords = s.keys("name_stopwords")
         self.since = s.keys("since_words")
+        self.first_words = s.keys("first_words")  # "أول ... منذ": measured against, not begun
         self.began = s.keys("began_words")
         self.background = s.keys("background_openers")
         self.wound_nouns = s.keys("wound_nouns")

@@ -103,7 +103,9 @@ class EventFinder:
         for event, sentences in episodes:
             at = {s.start for s in sentences}
             same = next((n for n in named if doc.sentence_at(n.evidence.start) is not None
-                         and doc.sentence_at(n.evidence.start).start in at), None)
+                         and doc.sentence_at(n.evidence.start).start in at
+                         and (happenings.same_day(n, event)
+                              or not timing.measured(doc, rules, n.evidence.start))), None)
             if same is not None:  # "أطلقوا “معركة الكرامة”": the episode is the named event
                 event.name = same.name
                 named[named.index(same)] = event
@@ -366,7 +368,7 @@ class EventFinder:
                            frozenset(o.end for o in inside(offsets) if o.payloads[0] != "0"),
                            rules.relatives, rules.place_subject_cues)
             found = actions(doc, sentence, unquoted, stops, lambda d, days=began_days: usable(
-                d) and id(d) not in days, names, bounds)
+                d) and id(d) not in days and not timing.first_since(doc, rules, d), names, bounds)
             offsets_here = inside(offsets)
             nights_here = inside(nights)
             told_sides: list[tuple[str, Place]] = []  # the places taken or left so far

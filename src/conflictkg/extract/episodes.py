@@ -725,3 +725,37 @@ def after_reference(doc: Doc, mention: Mention, references: frozenset[str],
 def _last_words(references: frozenset[str]) -> frozenset[str]:
     """The last words of reference phrases: a phrase can end only at a token whose form is one."""
     return frozenset(r.split()[-1] for r in references)
+
+
+def list_setting(doc: Doc, places: Places, keys: list[str], mentions: list[Mention],
+                 fillers: frozenset[str], locatives: frozenset[str]) -> str | None:
+    """The named part of a town that a list of quarters taken is set in ("دخلت أحياء
+    الحميدية وبستان الديوان وباب هود في حمص القديمة", "entered Bustan al-Diwan and Bab
+    Houd in the Old City of Homs"): a quarter itself, named by a locative right after the
+    last quarter of the list; the report tells the taking of that part, quarter by
+    quarter (an item read as a village of the same name among them is one more). None
+    when the action names fewer than two quarters, a place that is neither a quarter nor
+    a village, or sets its quarters in a town ("أحياء الصاخور والشعار في حلب": each
+    quarter is taken on its own)."""
+    levels = [_level(doc, places, k) for k in keys]
+    if levels.count("neighbourhood") < 2 or any(v not in LOCAL_LEVELS for v in levels):
+        return None
+    for a, b in pairwise(mentions):
+        if a.key in keys and b.key not in keys and not b.weak \
+                and _level(doc, places, b.key) == "neighbourhood" \
+                and _locative(doc, a, b, fillers, locatives):
+            return b.key
+    return None
+
+
+def between_pairs(doc: Doc, mentions: list[Mention], words: frozenset[str],
+                  fillers: frozenset[str], coordinators: frozenset[str]) -> dict[str, str]:
+    """The places told as the two ends of one stretch ("على الطريق بين بلدتي البارة وبليون",
+    "between Saraqeb and Sarmin"): the second of each pair, with the first. What happened
+    between them happened once, at both."""
+    out: dict[str, str] = {}
+    for a, b in pairwise(mentions):
+        if a.key != b.key and after_reference(doc, a, words, fillers, frozenset()) \
+                and _listed(doc, a, b, fillers, coordinators):
+            out.setdefault(b.key, a.key)
+    return out

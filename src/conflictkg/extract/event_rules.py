@@ -43,6 +43,7 @@ class EventRules:
                                 key=len, reverse=True)
         self.name_stopwords = s.keys("name_stopwords")
         self.since = s.keys("since_words")
+        self.first_words = s.keys("first_words")  # "أول ... منذ": measured against, not begun
         self.began = s.keys("began_words")
         self.background = s.keys("background_openers")
         self.wound_nouns = s.keys("wound_nouns")
@@ -75,6 +76,7 @@ class EventRules:
         # where a withdrawal left from
         self.taken_at = self.reference_words | self.directions
         self.left_from = self.taken_at | self.destinations
+        self.between = s.keys("between_words")  # "بين البارة وبليون": one stretch
         self.arrivals = s.keys("arrivals")
         self.displaced = s.keys("displaced")
         self.hovering = s.keys("hovering")
@@ -110,7 +112,8 @@ class EventRules:
         self.attempt_word = functools.lru_cache(maxsize=65536)(
             lambda key: any(f in self.attempts for f in clitic_forms(key)))
         self.purposes = s.keys("purposes")
-        self.undergoing = s.keys("undergoing")
+        # "خلال محاولة فاشلة لاقتحام": an assault tried, as one undergone, is no purpose
+        self.undergoing = s.keys("undergoing") | s.keys("attempt_nouns")
         self.purpose_word = functools.lru_cache(maxsize=65536)(
             lambda key: any(f in self.purposes for f in clitic_forms(key)))
         self.averting = s.keys("averting")

@@ -27,7 +27,16 @@ from typing import Any, ClassVar
 
 from conflictkg.extract import asides, battles, happenings, timing
 from conflictkg.extract.doc import Doc, Mention, Sentence, SpanIndex, clitic_forms, word_forms
-from conflictkg.extract.episodes import Place, Scope, actions, after_reference, ancestors, where
+from conflictkg.extract.episodes import (
+    Place,
+    Scope,
+    actions,
+    after_reference,
+    ancestors,
+    between_pairs,
+    list_setting,
+    where,
+)
 from conflictkg.extract.event_rules import NO_EVENT, EventRules
 from conflictkg.extract.matcher import Match
 from conflictkg.extract.model import Event
@@ -94,7 +103,9 @@ class EventFinder:
         for event, sentences in episodes:
             at = {s.start for s in sentences}
             same = next((n for n in named if doc.sentence_at(n.evidence.start) is not None
-                         and doc.sentence_at(n.evidence.start).start in at), None)
+                         and doc.sentence_at(n.evidence.start).start in at
+                         and (happenings.same_day(n, event)
+                              or not timing.measured(doc, rules, n.evidence.start))), None)
             if same is not None:  # "أطلقوا “معركة الكرامة”": the episode is the named event
                 event.name = same.name
                 named[named.index(same)] = event
@@ -360,7 +371,7 @@ class EventFinder:
                            frozenset(o.end for o in inside(offsets) if o.payloads[0] != "0"),
                            rules.relatives, rules.place_subject_cues)
             found = actions(doc, sentence, unquoted, stops, lambda d, days=began_days: usable(
-                d) and id(d) not in days, names, bounds)
+                d) and id(d) not in days and not timing.first_since(doc, rules, d), names, bounds)
             offsets_here = inside(offsets)
             nights_here = inside(nights)
             told_sides: list[tuple[str, Place]] = []  # the places taken or left so far
@@ -419,6 +430,9 @@ class EventFinder:
                     if held is None:
                         continue
                     place = Place([held.key], {})
+                if rules.place_subject_cues and all(c.key in rules.place_subject_cues for c in action.cues) \
+                        and (held := _subject_antecedent(doc, action.cues[0], sentence, rules)):
+                    place = Place([held.key], {})  # "al-Rai and Dabiq, which was taken from IS": Dabiq
                 if not place.keys and action.lead:  # "شهد حي القدم دخول ... من جهة X"
                     place = self._where(doc, rules, action.lead, kind)
                 if kind in TAKEN_BACK and (back := _taken_back(doc, action, rules)):
@@ -463,6 +477,13 @@ class EventFinder:
                                    lambda k: not self._facility(doc, k)) \
                     if kind not in rules.strike_kinds else \
                     _by_place(place, True, lambda k: self._level(doc, k) == "community")
+                if taking and len(groups) > 1 and (setting := list_setting(
+                        doc, self._places, place.keys, action.places, rules.place_fillers,
+                        rules.locatives)):
+                    groups = [[setting, *place.keys]]  # "أحياء A وB في حمص القديمة": one taking
+                if len(groups) > 1 and (ends := between_pairs(
+                        doc, action.places, rules.between, rules.place_fillers, rules.coordinators)):
+                    groups = _joined_ends(groups, ends)  # "بين بلدتي البارة وبليون": one stretch
                 for i, group in enumerate(groups or [[]]):
                     key = f"{evidence.start}-{evidence.end}" + (f"-{i}" if i else "")
                     if taking and any(k in self._places for k in group):
@@ -674,6 +695,16 @@ def _relative_antecedent(doc: Doc, cue: Match[str], sentence: Sentence, rules: E
                  if not m.weak and gap(m)), None)
 
 
+def _subject_antecedent(doc: Doc, cue: Match[str], sentence: Sentence, rules: EventRules) -> Mention | None:
+    """The place a relative clause whose subject is the place taken stands for ("clear al-Rai
+    and Dabiq, which was taken from IS on Oct. 16": Dabiq alone), when no place is named
+    between its pronoun and the cue; None when the cue is told in no such clause."""
+    held = _relative_antecedent(doc, cue, sentence, rules)
+    if held is None or doc.index("place_mentions").starting(held.end, cue.start):
+        return None
+    return held
+
+
 def _told_in_relative(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
     after = doc.tokens_after(cue.end, 1)
     sentence = doc.sentence_at(cue.start)
@@ -824,6 +855,20 @@ def _by_place(place: Place, split: bool, local: Any, area: Any = lambda k: True)
         return [areas] if areas else []
     groups[0] += areas
     return groups
+
+
+def _joined_ends(groups: list[list[str]], ends: dict[str, str]) -> list[list[str]]:
+    """The groups of an action's places with the group of the second end of a stretch
+    joined to the group of its first ("بين بلدتي البارة وبليون": one event at both)."""
+    out: list[list[str]] = []
+    for group in groups:
+        first = ends.get(group[0]) if group else None
+        home = next((o for o in out if first in o), None) if first else None
+        if home is None:
+            out.append(list(group))
+        else:
+            home.extend(k for k in group if k not in home)
+    return out
 
 
 SUBJECT_WORDS = 3  # words between a cue and a modal after it that still make it its subject

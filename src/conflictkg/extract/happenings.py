@@ -161,3 +161,11 @@ def share_sides(episodes: list[tuple[Event, list[Sentence]]], scoped: set[str]) 
                       and not set(o.places).isdisjoint(event.places)), None)
         if other is not None:
             event.start, event.end = other.start, other.end
+
+
+def same_day(a: Event, b: Event) -> bool:
+    """Whether two tellings may be one happening by their dates: either undated, or one
+    date within the other ("2019-10" and "2019-10-09"): a named operation a sentence
+    measures a later deed against ("أول غارة منذ عملية “نبع السلام” في تشرين الأول 2019")
+    on a day of its own is not that deed."""
+    return not a.start or not b.start or a.start.startswith(b.start) or b.start.startswith(a.start)

@@ -116,6 +116,40 @@ def since(doc: Doc, rules: EventRules, d: Any) -> bool:
     return any(f in rules.since for w in before for f in clitic_forms(w))
 
 
+MEASURE_REACH = 8  # tokens between that since-word and the date ("منذ عملية “نبع السلام” في تشرين الأول 2019")
+FIRST_WINDOW = 8  # tokens between "أول", "first" and its since-word ("أول استخدام للطيران الحربي في المنطقة منذ")
+
+
+def first_since(doc: Doc, rules: EventRules, d: Any) -> bool:
+    """Whether a since-date only measures what the sentence tells ("في أول استخدام للطيران
+    الحربي التركي منذ عملية نبع السلام في تشرين الأول 2019", "the first strike on the town
+    since March 2020"): a word of first shortly before its since-word, in its clause. Such a
+    date is not when the deed happened, nor when it began."""
+    i = doc.token_index(d.span.start)
+    first = _clause_start(doc, d.span.start)
+    for j in range(i - 1, max(-1, i - 1 - MEASURE_REACH), -1):
+        if doc.tokens[j].start < first:
+            return False
+        if any(f in rules.since for f in clitic_forms(doc.tokens[j].key)):
+            return measured(doc, rules, doc.tokens[j].start)
+    return False
+
+
+def measured(doc: Doc, rules: EventRules, offset: int) -> bool:
+    """Whether a word of first stands shortly before ``offset`` in its clause ("أول استخدام
+    للطيران منذ", "the first such strikes since"): what follows is a measure."""
+    j = doc.token_index(offset)
+    first = _clause_start(doc, offset)
+    before = [t.key for t in doc.tokens[max(0, j - FIRST_WINDOW):j] if t.start >= first]
+    return any(f in rules.first_words for w in before for f in clitic_forms(w))
+
+
+def _clause_start(doc: Doc, offset: int) -> int:
+    clause = doc.clause_at(offset) or (offset, offset)
+    sentence = doc.sentence_at(offset)
+    return max(clause[0], sentence.start if sentence is not None else 0)
+
+
 def since_year(doc: Doc, rules: EventRules, start: int, end: int) -> DateMention | None:
     """The year a hold or a siege told after ``start`` began ("خضعت لسيطرة داعش منذ مطلع
     عام 2014", "which regime forces have surrounded since late 2013"): the year a capture

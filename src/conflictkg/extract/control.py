@@ -1199,8 +1199,8 @@ class ControlFinder:
         the place right before it, its subject (a name or an anaphor), past auxiliaries; not
         of a place that says where ("in Idlib, prices fell")."""
         k = doc.token_at(cue.start) - 1
-        while k >= 0 and doc.tokens[k].key in words.subject_gap:
-            k -= 1
+        while k >= 0 and (doc.tokens[k].key in words.subject_gap or doc.tokens[k].key in rules.negations):
+            k -= 1  # "Saraqeb had not fallen": the subject past the negation
         if k < 0:
             return False
         t = doc.tokens[k]

@@ -423,6 +423,9 @@ class ControlFinder:
         if not found and relative is None and rules.english and spec.form == "verbs":
             found = self._objects.elaborated_later(doc, cue, sentence, rules, starts)  # "the areas
             # the army has taken ..., among them A and B"
+        if not found and relative is None and rules.english and spec.form == "verbs":
+            found = self._objects.named_next(doc, cue, sentence, rules)  # "took a town south of
+            # Idlib city. The town, Maarat al-Numan, ..."
         if relative is not None and not later and (not found or found[1] < cue.end):
             # "بلدة كفرنبودة التي سيطرت عليها قوات النظام", "Khan Sheikhoun, which rebels have
             # held": the place the relative pronoun stands for; "المناطق التي سيطرت عليها": none
@@ -432,7 +435,7 @@ class ControlFinder:
         if not found:
             return []
         places, object_start, object_end = found
-        bound = places[0].start if places[0].start >= cue.end else object_end  # "انسحاب X منها"
+        bound = places[0].start if cue.end <= places[0].start < sentence.end else object_end  # "انسحاب X منها"
         if relative or cue.key in rules.suffixed_keys or self._pronoun_right_after(
                 doc, cue, object_start, object_end, rules):  # "دخلتها قوات الجيش": the subject after
             bound = sentence.end  # "التي سيطرت عليها قوات النظام", "بعد أن سيطرت عليها قوات

@@ -500,6 +500,10 @@ class ControlFinder:
             if owner is None and self._army_opens(doc, cue, sentence, rules):  # "The army tightened its siege"
                 owner = self._agents.state_forces(rules.state_forces, _year(doc.info.published))
             actor, agent = (owner, True) if owner is not None and owner != UNNAMED else (actor, agent)
+        if spec.form == "nouns" and not agent and rules.english and _army_owner(doc, cue, sentence, rules):
+            # "the army's seizure of Jobar", "government troops' capture of": the state's forces
+            actor, agent = self._agents.state_forces(rules.state_forces, _year(
+                _event_start(doc, sentence) or doc.info.published)), True
         if spec.form == "nouns" and not agent and not _possessed(cue) and not done:
             return []  # "السيطرة على أحياء المدينة": a topic, nobody said to take it
         readings = [Reading(spec.change, places, actor, object_end)]
@@ -1007,6 +1011,8 @@ class ControlFinder:
         near = doc.tokens_between(clause[0], cue.start)[-CIVILIAN_REACH:]
         if not rules.english:
             near += doc.tokens_between(cue.end, clause[1])[:CIVILIAN_AFTER]  # "خرج فيه مئات المحتجين"
+        else:  # "rebels and their families left X": people who go with the party named before
+            near = [t for t in near if not _owned_by_party(doc, t, clause[0], rules)]
         if not rules.civilians.isdisjoint(word_forms(near)):
             return True
         # "200,000 people from the Kobane region have fled": the people, then where they are
@@ -1423,6 +1429,14 @@ def _locative_after(doc: Doc, preposition: Token, sentence: Sentence) -> bool:
     return False
 
 
+def _owned_by_party(doc: Doc, t: Token, start: int, rules: ControlRules) -> bool:
+    """English: whether a word after a possessive pronoun is owned by a party named before it
+    since ``start`` ("rebels and their families"): people going with that party."""
+    i = doc.token_index(t.start)
+    return i > 0 and doc.tokens[i - 1].key in rules.words.possessives and bool(
+        doc.index("actor_mentions").overlapping(start, doc.tokens[i - 1].start))
+
+
 def _within(m: Mention, cue: Match) -> bool:
     """Whether a name lies inside a cue of several words and is shorter than it ("الأمن" in
     "الأمن والاستقرار إلى"): a word of the cue."""
@@ -1451,6 +1465,21 @@ def _unqualified(tokens: list[Token], rules: ControlRules) -> list[Token]:
     while n < len(tokens) and tokens[n].key in rules.army_qualifiers and tokens[n].key not in rules.army_nouns:
         n += 1
     return tokens[n:]
+
+
+def _army_owner(doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+    """English: whether a verbal noun is owned by an unqualified noun of the army ("the army's
+    seizure of", "Syrian troops' capture of")."""
+    before = doc.tokens_between(sentence.start, cue.start)
+    if len(before) > 1 and before[-1].key == "s" and doc.text[before[-2].end:before[-1].start] in ("'", "’"):
+        before = before[:-1]  # "army's"
+    elif not before or doc.text[before[-1].end:cue.start].strip() not in ("'", "’"):
+        return False  # no possessive ("troops'")
+    if before[-1].key not in rules.army_nouns or doc.index("actor_mentions").overlapping(
+            before[-1].start, before[-1].end):
+        return False
+    qualifier = before[-2].key if len(before) > 1 else None  # "the Syrian army's", not "IS army's"
+    return qualifier is None or qualifier in rules.army_qualifiers or qualifier in rules.words.complementizers
 
 
 def _governing_verb(doc: Doc, cue: Match, cues: list[Match], rules: ControlRules) -> Match | None:

@@ -74,6 +74,7 @@ REPORTED_REACH = 6  # English: tokens before a change over which "said (that) th
 PAIR_WORDS = 6  # English: words of a subject of two members before its verb ("army and allied militias")
 LOCATIVE_REACH = 3  # English: words after "in" over which the place it governs starts ("in the northern Hama")
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
+NOUN_PREDICATE_REACH = 5  # English: tokens after a verbal noun's object in which its predicate and a modal stand
 SAID_NOT_REACH = 6  # English: words between a verb of saying and the auxiliary of a change it denies
 DENIER_OPENERS = frozenset({"but", "and", "while", "whereas", "though", "although"})  # English:
 # words opening the clause of a denial's subject
@@ -504,6 +505,10 @@ class ControlFinder:
             # "the army's seizure of Jobar", "government troops' capture of": the state's forces
             actor, agent = self._agents.state_forces(rules.state_forces, _year(
                 _event_start(doc, sentence) or doc.info.published)), True
+        if spec.form == "nouns" and not agent and not done and rules.english and \
+                _noun_opens_told(doc, cue, sentence, object_end, rules):
+            done = True  # "The recapture of X came after weeks of fighting": told as done, by
+            # the party the report names before
         if spec.form == "nouns" and not agent and not _possessed(cue) and not done:
             return []  # "السيطرة على أحياء المدينة": a topic, nobody said to take it
         readings = [Reading(spec.change, places, actor, object_end)]
@@ -1465,6 +1470,20 @@ def _unqualified(tokens: list[Token], rules: ControlRules) -> list[Token]:
     while n < len(tokens) and tokens[n].key in rules.army_qualifiers and tokens[n].key not in rules.army_nouns:
         n += 1
     return tokens[n:]
+
+
+def _noun_opens_told(doc: Doc, cue: Match, sentence: Sentence, object_end: int, rules: ControlRules) -> bool:
+    """English: whether a verbal noun with "the" opens its sentence as the subject of a verb
+    told as past ("The recapture of X came after", "The capture of X was announced"): the
+    change is told as done; not with a modal or an attempt after it ("The capture of X would
+    mark"), nor a fall, told of no party ("The fall of Aleppo was a turning point")."""
+    before = [t for t in doc.tokens_between(sentence.start, cue.start)
+              if not doc.dates_overlapping(t.start, t.end)]
+    after = doc.tokens_between(object_end, sentence.end)[:NOUN_PREDICATE_REACH]
+    return [t.key for t in before] == ["the"] and len(after) > 1 and not sentence.heading and \
+        cue.key not in rules.partyless_nouns and \
+        after[0].key in rules.predicates and not any(
+            t.key in rules.attempts or t.key in rules.negations for t in after)
 
 
 def _army_owner(doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:

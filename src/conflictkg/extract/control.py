@@ -427,6 +427,9 @@ class ControlFinder:
         if not found and relative is None and rules.english and spec.form == "verbs":
             found = self._objects.named_next(doc, cue, sentence, rules)  # "took a town south of
             # Idlib city. The town, Maarat al-Numan, ..."
+        if not found and relative is None and rules.english and spec.form in ("verbs", "handovers"):
+            found = self._objects.fronted_place(doc, cue, sentence, rules)  # "In X and Y, the
+            # gunmen handed over the checkpoints"
         if relative is not None and not later and (not found or found[1] < cue.end):
             # "بلدة كفرنبودة التي سيطرت عليها قوات النظام", "Khan Sheikhoun, which rebels have
             # held": the place the relative pronoun stands for; "المناطق التي سيطرت عليها": none

@@ -586,6 +586,33 @@ class ObjectReader:
                 return named[:1], cue.end, noun.end  # "Nairab, which lies on the highway, ..."
         return None
 
+    def fronted_place(self, doc: Doc, cue: Match, sentence: Sentence,
+                      rules: ControlRules) -> tuple[list[Mention], int, int] | None:
+        """English: "In al-Musayfra and al-Jiza, the gunmen handed over the checkpoints ...",
+        "In Tafas, rebels seized several positions": an object of a generic noun (positions,
+        checkpoints) that names no place is in the places the sentence opens with, after "in"
+        and before a comma."""
+        opening = doc.tokens_between(sentence.start, cue.start)[:1]
+        comma = doc.text.find(",", sentence.start, cue.start)
+        if not opening or opening[0].key not in rules.locatives_in or comma < 0:
+            return None
+        k = doc.token_index(cue.end)
+        n = 0
+        while k + n < len(doc.tokens) and doc.tokens[k + n].start < sentence.end and n < ADJECTIVES and \
+                rules.phrases.category(doc, k + n)[0] == "filler":
+            n += 1
+        if k + n >= len(doc.tokens) or doc.tokens[k + n].start >= sentence.end or \
+                rules.phrases.category(doc, k + n)[0] != "generic":
+            return None
+        head = doc.tokens[k + n]
+        places = [m for m in doc.index("place_mentions").starting(opening[0].end, comma) if not m.weak]
+        between = doc.text[opening[0].end:comma]
+        for m in reversed(places):
+            between = between[:m.start - opening[0].end] + between[m.end - opening[0].end:]
+        if not places or {w.lower() for w in between.replace(",", " ").split()} - {"and", "the"}:
+            return None  # "In a statement, ...", "In the countryside of X": no list of places alone
+        return places, cue.end, head.end
+
     def passive_elaborated(self, doc: Doc, cue: Match, reach: list[Token], sentence: Sentence,
                            rules: ControlRules) -> list[Mention]:
         """English: "the number of villages taken by regime forces since Sunday rose to five:

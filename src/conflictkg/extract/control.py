@@ -504,7 +504,8 @@ class ControlFinder:
             if owner is None and self._army_opens(doc, cue, sentence, rules):  # "The army tightened its siege"
                 owner = self._agents.state_forces(rules.state_forces, _year(doc.info.published))
             actor, agent = (owner, True) if owner is not None and owner != UNNAMED else (actor, agent)
-        if spec.form == "nouns" and not agent and rules.english and _army_owner(doc, cue, sentence, rules):
+        if spec.form == "nouns" and not agent and rules.english and (
+                _army_owner(doc, cue, sentence, rules) or _army_announces(doc, cue, sentence, rules)):
             # "the army's seizure of Jobar", "government troops' capture of": the state's forces
             actor, agent = self._agents.state_forces(rules.state_forces, _year(
                 _event_start(doc, sentence) or doc.info.published)), True
@@ -1487,6 +1488,25 @@ def _noun_opens_told(doc: Doc, cue: Match, sentence: Sentence, object_end: int, 
         cue.key not in rules.partyless_nouns and \
         after[0].key in rules.predicates and not any(
             t.key in rules.attempts or t.key in rules.negations for t in after)
+
+
+def _army_announces(doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+    """English: whether an unqualified noun of the army announces the verbal noun right after
+    its verb ("The army announced the capture of X", "Syrian troops on Monday confirmed the
+    recapture of X"): the state's forces own the change."""
+    before = [t for t in doc.tokens_between(sentence.start, cue.start)
+              if not (doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))]
+    if len(before) < 3 or before[-1].key != "the" or before[-2].key not in rules.reporting or \
+            before[-2].key in rules.denial_words:
+        return False
+    k = len(before) - 3
+    while k > 0 and (before[k].key in rules.adverbs or before[k].key in rules.words.subject_gap) \
+            and before[k].key not in rules.army_nouns:
+        k -= 1
+    if before[k].key not in rules.army_nouns or doc.index("actor_mentions").overlapping(
+            before[k].start, before[k].end):
+        return False
+    return k == 0 or before[k - 1].key in rules.army_qualifiers
 
 
 def _army_owner(doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:

@@ -75,6 +75,7 @@ PAIR_WORDS = 6  # English: words of a subject of two members before its verb ("a
 LOCATIVE_REACH = 3  # English: words after "in" over which the place it governs starts ("in the northern Hama")
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
 NOUN_PREDICATE_REACH = 5  # English: tokens after a verbal noun's object in which its predicate and a modal stand
+DENIED_NOUN_REACH = 4  # English: tokens before a verbal noun in which the denial of it stands
 SAID_NOT_REACH = 6  # English: words between a verb of saying and the auxiliary of a change it denies
 DENIER_OPENERS = frozenset({"but", "and", "while", "whereas", "though", "although"})  # English:
 # words opening the clause of a denial's subject
@@ -556,14 +557,17 @@ class ControlFinder:
 
     def _denied_taking(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
                        starts: frozenset[int], words: AgentWords) -> bool:
-        """Arabic: whether a verbal noun of capture or entry, with no pronoun of its agent, is
-        what a denial before it in its sentence denies ("نفت المحافظة سقوط المدينة", "نفى المصدر
+        """Whether a verbal noun of capture or entry, with no pronoun of its agent, is what a
+        denial before it in its sentence (in English, right before it) denies ("نفت المحافظة
+        سقوط المدينة", "The army denied the capture of X", "نفى المصدر
         الأنباء التي تحدثت عن سقوط المدينة"), with no other change between them: the party
         before it is the denier, who denies another's change, unless a relative clause between
         names those who told it ("نفى المصدر ما تداولته صفحات الفصائل عن استعادة البلدة")."""
-        if rules.english or cue.payloads[0].change not in ("captured", "entered") or _possessed(cue):
+        if cue.payloads[0].change not in ("captured", "entered") or _possessed(cue):
             return False
         between = doc.tokens_between(sentence.start, cue.start)
+        if rules.english:  # "The army denied the capture of X", "denied reports of the fall of X"
+            between = between[-DENIED_NOUN_REACH:]
         for n in range(len(between) - 1, -1, -1):
             t = between[n]
             if t.start in starts:

@@ -505,6 +505,12 @@ class ControlFinder:
             if owner is None and self._army_opens(doc, cue, sentence, rules):  # "The army tightened its siege"
                 owner = self._agents.state_forces(rules.state_forces, _year(doc.info.published))
             actor, agent = (owner, True) if owner is not None and owner != UNNAMED else (actor, agent)
+        if spec.form == "nouns" and not agent and rules.english and spec.change in ("withdrew", "entered") \
+                and cue.key.endswith(" of") and not places[0].start < cue.end + 2:
+            # "the withdrawal of HTS fighters from X", "the entry of Turkish troops into X": the
+            # party after "of" is the one that leaves or enters
+            by = self._agents.agent_after(doc, cue.end, sentence, words)
+            actor, agent = (by, True) if by is not None else (actor, agent)
         if spec.form == "nouns" and not agent and rules.english and (
                 _army_owner(doc, cue, sentence, rules) or _army_announces(doc, cue, sentence, rules)):
             # "the army's seizure of Jobar", "government troops' capture of": the state's forces

@@ -74,6 +74,8 @@ REPORTED_REACH = 6  # English: tokens before a change over which "said (that) th
 PAIR_WORDS = 6  # English: words of a subject of two members before its verb ("army and allied militias")
 LOCATIVE_REACH = 3  # English: words after "in" over which the place it governs starts ("in the northern Hama")
 BACKWARD = frozenset({"withdrew", "lost"})  # changes by which a party leaves a place
+NOUN_PREDICATE_REACH = 5  # English: tokens after a verbal noun's object in which its predicate and a modal stand
+DENIED_NOUN_REACH = 4  # English: tokens before a verbal noun in which the denial of it stands
 SAID_NOT_REACH = 6  # English: words between a verb of saying and the auxiliary of a change it denies
 DENIER_OPENERS = frozenset({"but", "and", "while", "whereas", "though", "although"})  # English:
 # words opening the clause of a denial's subject
@@ -423,6 +425,12 @@ class ControlFinder:
         if not found and relative is None and rules.english and spec.form == "verbs":
             found = self._objects.elaborated_later(doc, cue, sentence, rules, starts)  # "the areas
             # the army has taken ..., among them A and B"
+        if not found and relative is None and rules.english and spec.form == "verbs":
+            found = self._objects.named_next(doc, cue, sentence, rules)  # "took a town south of
+            # Idlib city. The town, Maarat al-Numan, ..."
+        if not found and relative is None and rules.english and spec.form in ("verbs", "handovers"):
+            found = self._objects.fronted_place(doc, cue, sentence, rules)  # "In X and Y, the
+            # gunmen handed over the checkpoints"
         if relative is not None and not later and (not found or found[1] < cue.end):
             # "بلدة كفرنبودة التي سيطرت عليها قوات النظام", "Khan Sheikhoun, which rebels have
             # held": the place the relative pronoun stands for; "المناطق التي سيطرت عليها": none
@@ -432,7 +440,7 @@ class ControlFinder:
         if not found:
             return []
         places, object_start, object_end = found
-        bound = places[0].start if places[0].start >= cue.end else object_end  # "انسحاب X منها"
+        bound = places[0].start if cue.end <= places[0].start < sentence.end else object_end  # "انسحاب X منها"
         if relative or cue.key in rules.suffixed_keys or self._pronoun_right_after(
                 doc, cue, object_start, object_end, rules):  # "دخلتها قوات الجيش": the subject after
             bound = sentence.end  # "التي سيطرت عليها قوات النظام", "بعد أن سيطرت عليها قوات
@@ -497,6 +505,21 @@ class ControlFinder:
             if owner is None and self._army_opens(doc, cue, sentence, rules):  # "The army tightened its siege"
                 owner = self._agents.state_forces(rules.state_forces, _year(doc.info.published))
             actor, agent = (owner, True) if owner is not None and owner != UNNAMED else (actor, agent)
+        if spec.form == "nouns" and not agent and rules.english and spec.change in ("withdrew", "entered") \
+                and cue.key.endswith(" of") and not places[0].start < cue.end + 2:
+            # "the withdrawal of HTS fighters from X", "the entry of Turkish troops into X": the
+            # party after "of" is the one that leaves or enters
+            by = self._agents.agent_after(doc, cue.end, sentence, words)
+            actor, agent = (by, True) if by is not None else (actor, agent)
+        if spec.form == "nouns" and not agent and rules.english and (
+                _army_owner(doc, cue, sentence, rules) or _army_announces(doc, cue, sentence, rules)):
+            # "the army's seizure of Jobar", "government troops' capture of": the state's forces
+            actor, agent = self._agents.state_forces(rules.state_forces, _year(
+                _event_start(doc, sentence) or doc.info.published)), True
+        if spec.form == "nouns" and not agent and not done and rules.english and \
+                _noun_opens_told(doc, cue, sentence, object_end, rules):
+            done = True  # "The recapture of X came after weeks of fighting": told as done, by
+            # the party the report names before
         if spec.form == "nouns" and not agent and not _possessed(cue) and not done:
             return []  # "السيطرة على أحياء المدينة": a topic, nobody said to take it
         readings = [Reading(spec.change, places, actor, object_end)]
@@ -540,14 +563,17 @@ class ControlFinder:
 
     def _denied_taking(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
                        starts: frozenset[int], words: AgentWords) -> bool:
-        """Arabic: whether a verbal noun of capture or entry, with no pronoun of its agent, is
-        what a denial before it in its sentence denies ("نفت المحافظة سقوط المدينة", "نفى المصدر
+        """Whether a verbal noun of capture or entry, with no pronoun of its agent, is what a
+        denial before it in its sentence (in English, right before it) denies ("نفت المحافظة
+        سقوط المدينة", "The army denied the capture of X", "نفى المصدر
         الأنباء التي تحدثت عن سقوط المدينة"), with no other change between them: the party
         before it is the denier, who denies another's change, unless a relative clause between
         names those who told it ("نفى المصدر ما تداولته صفحات الفصائل عن استعادة البلدة")."""
-        if rules.english or cue.payloads[0].change not in ("captured", "entered") or _possessed(cue):
+        if cue.payloads[0].change not in ("captured", "entered") or _possessed(cue):
             return False
         between = doc.tokens_between(sentence.start, cue.start)
+        if rules.english:  # "The army denied the capture of X", "denied reports of the fall of X"
+            between = between[-DENIED_NOUN_REACH:]
         for n in range(len(between) - 1, -1, -1):
             t = between[n]
             if t.start in starts:
@@ -1003,6 +1029,8 @@ class ControlFinder:
         near = doc.tokens_between(clause[0], cue.start)[-CIVILIAN_REACH:]
         if not rules.english:
             near += doc.tokens_between(cue.end, clause[1])[:CIVILIAN_AFTER]  # "خرج فيه مئات المحتجين"
+        else:  # "rebels and their families left X": people who go with the party named before
+            near = [t for t in near if not _owned_by_party(doc, t, clause[0], rules)]
         if not rules.civilians.isdisjoint(word_forms(near)):
             return True
         # "200,000 people from the Kobane region have fled": the people, then where they are
@@ -1198,8 +1226,8 @@ class ControlFinder:
         the place right before it, its subject (a name or an anaphor), past auxiliaries; not
         of a place that says where ("in Idlib, prices fell")."""
         k = doc.token_at(cue.start) - 1
-        while k >= 0 and doc.tokens[k].key in words.subject_gap:
-            k -= 1
+        while k >= 0 and (doc.tokens[k].key in words.subject_gap or doc.tokens[k].key in rules.negations):
+            k -= 1  # "Saraqeb had not fallen": the subject past the negation
         if k < 0:
             return False
         t = doc.tokens[k]
@@ -1419,6 +1447,14 @@ def _locative_after(doc: Doc, preposition: Token, sentence: Sentence) -> bool:
     return False
 
 
+def _owned_by_party(doc: Doc, t: Token, start: int, rules: ControlRules) -> bool:
+    """English: whether a word after a possessive pronoun is owned by a party named before it
+    since ``start`` ("rebels and their families"): people going with that party."""
+    i = doc.token_index(t.start)
+    return i > 0 and doc.tokens[i - 1].key in rules.words.possessives and bool(
+        doc.index("actor_mentions").overlapping(start, doc.tokens[i - 1].start))
+
+
 def _within(m: Mention, cue: Match) -> bool:
     """Whether a name lies inside a cue of several words and is shorter than it ("الأمن" in
     "الأمن والاستقرار إلى"): a word of the cue."""
@@ -1447,6 +1483,54 @@ def _unqualified(tokens: list[Token], rules: ControlRules) -> list[Token]:
     while n < len(tokens) and tokens[n].key in rules.army_qualifiers and tokens[n].key not in rules.army_nouns:
         n += 1
     return tokens[n:]
+
+
+def _noun_opens_told(doc: Doc, cue: Match, sentence: Sentence, object_end: int, rules: ControlRules) -> bool:
+    """English: whether a verbal noun with "the" opens its sentence as the subject of a verb
+    told as past ("The recapture of X came after", "The capture of X was announced"): the
+    change is told as done; not with a modal or an attempt after it ("The capture of X would
+    mark"), nor a fall, told of no party ("The fall of Aleppo was a turning point")."""
+    before = [t for t in doc.tokens_between(sentence.start, cue.start)
+              if not doc.dates_overlapping(t.start, t.end)]
+    after = doc.tokens_between(object_end, sentence.end)[:NOUN_PREDICATE_REACH]
+    return [t.key for t in before] == ["the"] and len(after) > 1 and not sentence.heading and \
+        cue.key not in rules.partyless_nouns and \
+        after[0].key in rules.predicates and not any(
+            t.key in rules.attempts or t.key in rules.negations for t in after)
+
+
+def _army_announces(doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+    """English: whether an unqualified noun of the army announces the verbal noun right after
+    its verb ("The army announced the capture of X", "Syrian troops on Monday confirmed the
+    recapture of X"): the state's forces own the change."""
+    before = [t for t in doc.tokens_between(sentence.start, cue.start)
+              if not (doc.dates_overlapping(t.start, t.end) or rules.phrases.is_time(t.key))]
+    if len(before) < 3 or before[-1].key != "the" or before[-2].key not in rules.reporting or \
+            before[-2].key in rules.denial_words:
+        return False
+    k = len(before) - 3
+    while k > 0 and (before[k].key in rules.adverbs or before[k].key in rules.words.subject_gap) \
+            and before[k].key not in rules.army_nouns:
+        k -= 1
+    if before[k].key not in rules.army_nouns or doc.index("actor_mentions").overlapping(
+            before[k].start, before[k].end):
+        return False
+    return k == 0 or before[k - 1].key in rules.army_qualifiers
+
+
+def _army_owner(doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
+    """English: whether a verbal noun is owned by an unqualified noun of the army ("the army's
+    seizure of", "Syrian troops' capture of")."""
+    before = doc.tokens_between(sentence.start, cue.start)
+    if len(before) > 1 and before[-1].key == "s" and doc.text[before[-2].end:before[-1].start] in ("'", "’"):
+        before = before[:-1]  # "army's"
+    elif not before or doc.text[before[-1].end:cue.start].strip() not in ("'", "’"):
+        return False  # no possessive ("troops'")
+    if before[-1].key not in rules.army_nouns or doc.index("actor_mentions").overlapping(
+            before[-1].start, before[-1].end):
+        return False
+    qualifier = before[-2].key if len(before) > 1 else None  # "the Syrian army's", not "IS army's"
+    return qualifier is None or qualifier in rules.army_qualifiers or qualifier in rules.words.complementizers
 
 
 def _governing_verb(doc: Doc, cue: Match, cues: list[Match], rules: ControlRules) -> Match | None:

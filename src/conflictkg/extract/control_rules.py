@@ -94,6 +94,8 @@ class ControlRules:
         self.admissions = s.keys("admissions") if language == "en" else frozenset()
         self.listing_verbs = s.keys("listing_verbs") if language == "en" else frozenset()
         self.negated_sayings = s.keys("negated_sayings") if language == "en" else frozenset()
+        self.predicates = s.keys("told_predicates") if language == "en" else frozenset()
+        self.partyless_nouns = s.keys("partyless_nouns") if language == "en" else frozenset()
         self.holders = s.keys("holders")
         self.holders_party = next(iter(s.words("holders_party")), "")
         self.what = s.keys("indefinite_relatives")

@@ -34,6 +34,9 @@ THERE_REACH = 3  # words of an object that names no place before a pronoun of pl
 WIDE_LEVELS = frozenset({"governorate", "district"})
 ADJECTIVES = 3  # English: adjectives between an anaphor's article and its noun ("the strategic northern town")
 ARTICLES = frozenset({"the", "this", "that"})
+INDEFINITE = frozenset({"a", "an", "another"})  # English: the article of a place not yet named
+APPOSED_OPENERS = frozenset({"which", "a", "an", "where", "located", "home", "once"})  # English:
+# the first word of an aside on the place a sentence opens with ("Nairab, which ...")
 CIVILIAN_REACH = 4  # words before a withdrawal, in its clause, in which its subject may be people
 HEADING_REACH = 2  # words that say which way between a withdrawal and where it went ("fled south towards")
 ASIDE_REACH = 14  # Arabic: words of a subject after its verb and a relative clause between commas
@@ -548,6 +551,67 @@ class ObjectReader:
             if end is not None:
                 return self._listed_from(doc, end, cue, sentence, rules, starts)
         return None
+
+    def named_next(self, doc: Doc, cue: Match, sentence: Sentence,
+                   rules: ControlRules) -> tuple[list[Mention], int, int] | None:
+        """English: "took control of a town south of Idlib city. The town, Maarat al-Numan,
+        ...", "seized a village near X. Nairab, which ...": an object that is a noun of a
+        place with "a" and no name, whose name the next sentence opens with, as the
+        apposition of that noun with "the" or as its subject with an aside after a comma."""
+        words = doc.tokens_between(cue.end, sentence.end)[:2 + ADJECTIVES]
+        if not words or words[0].key not in INDEFINITE:
+            return None
+        noun = next((t for t in words[1:] if f"the {t.key}" in rules.anaphors), None)
+        places = doc.index("place_mentions")
+        if noun is None or places.overlapping(words[0].start, noun.end) or any(
+                not t.key.isalpha() for t in words[1:words.index(noun)]):
+            return None  # "a town called X": named here; "a town, X": read as a list
+        after = doc.tokens_after(noun.end, 1)
+        if (after and after[0].key == "of") or doc.text[noun.end:noun.end + 1] == ",":
+            return None
+        following = doc.tokens_after(sentence.end, 4)
+        nxt = doc.sentence_at(following[0].start) if following else None
+        if nxt is None or nxt.paragraph - sentence.paragraph > 1:
+            return None
+        opening = doc.tokens_between(nxt.start, nxt.end)
+        named = [m for m in places.starting(nxt.start, nxt.end) if not m.weak]
+        if len(opening) > 3 and opening[0].key == "the" and opening[1].key == noun.key and \
+                doc.text[opening[1].end:opening[2].start].strip() == "," and named and \
+                named[0].start == opening[2].start and doc.text[named[0].end:].lstrip().startswith(","):
+            return named[:1], cue.end, noun.end  # "The town, Maarat al-Numan, had been ..."
+        told = {m.key for m in places.starting(sentence.start, sentence.end)}
+        if named and named[0].start == nxt.start and named[0].key not in told:
+            rest = doc.tokens_after(named[0].end, 1)
+            if doc.text[named[0].end:].startswith(",") and rest and rest[0].key in APPOSED_OPENERS:
+                return named[:1], cue.end, noun.end  # "Nairab, which lies on the highway, ..."
+        return None
+
+    def fronted_place(self, doc: Doc, cue: Match, sentence: Sentence,
+                      rules: ControlRules) -> tuple[list[Mention], int, int] | None:
+        """English: "In al-Musayfra and al-Jiza, the gunmen handed over the checkpoints ...",
+        "In Tafas, rebels seized several positions": an object of a generic noun (positions,
+        checkpoints) that names no place is in the places the sentence opens with, after "in"
+        and before a comma."""
+        opening = doc.tokens_between(sentence.start, cue.start)[:1]
+        comma = doc.text.find(",", sentence.start, cue.start)
+        if not opening or opening[0].key not in rules.locatives_in or comma < 0:
+            return None
+        k = doc.token_index(cue.end)
+        n = 0
+        while k + n < len(doc.tokens) and doc.tokens[k + n].start < sentence.end and n < ADJECTIVES and \
+                rules.phrases.category(doc, k + n)[0] == "filler":
+            n += 1
+        if k + n >= len(doc.tokens) or doc.tokens[k + n].start >= sentence.end or \
+                rules.phrases.category(doc, k + n)[0] != "generic":
+            return None
+        head = doc.tokens[k + n]
+        places = [m for m in doc.index("place_mentions").starting(opening[0].end, comma) if not m.weak]
+        between = doc.text[opening[0].end:comma]
+        for m in reversed(places):
+            between = between[:m.start - opening[0].end] + between[m.end - opening[0].end:]
+        if not places or {w.lower() for w in between.replace(",", " ").split()} - {"and", "the"}:
+            return None  # "In a statement, ...", "In the countryside of X": no list of places alone
+        return places, cue.end, head.end
 
     def passive_elaborated(self, doc: Doc, cue: Match, reach: list[Token], sentence: Sentence,
                            rules: ControlRules) -> list[Mention]:

@@ -83,6 +83,8 @@ class _Rules:
             - s.keys("name_articles") if language == "en" else frozenset()
         self.verbs = s.keys("place_verbs") if language == "en" else frozenset()
         self.verbs_after = s.keys("place_verbs_after") if language == "en" else frozenset()
+        self.place_only_after = self.verbs_after - s.keys("people_verbs_after") if language == "en" \
+            else frozenset()
         self.times = patterns.section("phrases", language).keys("times")  # "بعد الظهر"
         self.directions = s.keys("directions")
         self.given_names = s.keys("given_names") if language == "ar" else frozenset()
@@ -199,9 +201,11 @@ class PlaceFinder:
                         continue
                     single = j == i + 1
                     if single and ((len(words) > 1 and not self._headed(words, i, doc, rules))
-                                   or (_opens(doc, start) and not _in_place_after(doc, end, taken))):
+                                   or (_opens(doc, start) and not _in_place_after(doc, end, taken)
+                                       and not _fallen_after(doc, end, rules))):
                         continue  # "Joe Biden", "Hassan Nasrallah"; "Rebels" opening a line,
-                        # but not "Morek in northern Hama fell": a place "in" a place
+                        # but not "Morek in northern Hama fell": a place "in" a place, nor
+                        # "Saraqeb was retaken": the subject of a place's fall
                     keys = [k for k in self._latin.find(text)[0]
                             if not self._abroad(k) or normalize_key(text) in self._spellings[k]]
                     folded = len(latin_key(text))
@@ -543,6 +547,13 @@ def _in_place_after(doc: Doc, end: int, taken: SpanIndex) -> bool:
     northern Hama", "in the Idlib countryside")."""
     m = _IN_AFTER.match(doc.text, end)
     return m is not None and any(t.start == m.end() for t in taken.overlapping(m.end(), m.end() + 1))
+
+
+def _fallen_after(doc: Doc, end: int, rules: _Rules) -> bool:
+    """Whether a verb only a place is the subject of follows ``end`` ("was retaken", "had
+    fallen"): a word opening a sentence before it is a place, not a person."""
+    following = doc.tokens_after(end, 3)
+    return any(" ".join(t.key for t in following[:n]) in rules.place_only_after for n in (1, 2, 3))
 
 
 def _opens(doc: Doc, start: int) -> bool:

@@ -235,15 +235,20 @@ class PlaceFinder:
         # between two places
         kept += [m for m in short if any(k.end <= m.start and _listed(doc, m, k) for k in kept)
                  and any(k.start >= m.end and _listed(doc, m, k) for k in kept)]
-        kept += [m for m in map(lambda m: self._beside(doc, m, kept), fuzzy) if m is not None]
+        kept += [m for m in map(lambda m: self._beside(doc, m, kept, taken), fuzzy) if m is not None]
         return [m for m in kept if m not in found]
 
-    def _beside(self, doc: Doc, m: Match[str], kept: list[Match[str]]) -> Match[str] | None:
-        """A word whose consonants are a gazetteer name's, in a list beside a place, read as the
-        one of them in that place's governorate ("in Umm al-Mayadhin, al-Jiza and
-        al-Musayfra" for Mseifra; "Jandairis, Rajo and Maabatli"): transliterations write
-        short vowels or not, and the list says where to look."""
-        regions = {self._places[k].admin1 for other in kept if _listed(doc, m, other)
+    def _beside(self, doc: Doc, m: Match[str], kept: list[Match[str]],
+                taken: SpanIndex) -> Match[str] | None:
+        """A word whose consonants are a gazetteer name's, in a list beside a place or set
+        "in" a place, read as the one of them in that place's governorate ("in Umm
+        al-Mayadhin, al-Jiza and al-Musayfra" for Mseifra; "Jandairis, Rajo and Maabatli";
+        "captured Kafranbel in southern Idlib" for Kafr Nabl): transliterations write short
+        vowels or not, and the list or the place it is in says where to look."""
+        around = [other for other in kept if _listed(doc, m, other)]
+        if (inside := _place_after_in(doc, m.end, taken)) is not None:
+            around.append(inside)
+        regions = {self._places[k].admin1 for other in around
                    for k in other.payloads if k in self._places}
         near = [k for k in m.payloads if self._places[k].admin1 in regions]
         names = {self._namesakes_key(k) for k in near}
@@ -545,8 +550,15 @@ def _listed(doc: Doc, m: Match[str], other: Match[str]) -> bool:
 def _in_place_after(doc: Doc, end: int, taken: SpanIndex) -> bool:
     """Whether "in", past an article and adjectives, and a gazetteer name follow ``end`` ("in
     northern Hama", "in the Idlib countryside")."""
+    return _place_after_in(doc, end, taken) is not None
+
+
+def _place_after_in(doc: Doc, end: int, taken: SpanIndex) -> Match[str] | None:
+    """The gazetteer name after "in", an article and adjectives past ``end``, if any."""
     m = _IN_AFTER.match(doc.text, end)
-    return m is not None and any(t.start == m.end() for t in taken.overlapping(m.end(), m.end() + 1))
+    if m is None:
+        return None
+    return next((t for t in taken.overlapping(m.end(), m.end() + 1) if t.start == m.end()), None)
 
 
 def _fallen_after(doc: Doc, end: int, rules: _Rules) -> bool:

@@ -397,18 +397,24 @@ def under_load(folder: Path, args: argparse.Namespace, communities: list[str],
         newest(folder, communities, governorates, client)
 
 
+PROBE = Literal("a document the API benchmark publishes while serving")
+
+
 def newest(folder: Path, communities: list[str], governorates: list[str], client: httpx.Client) -> None:
     """A document published while serving: seconds until its event tops the list, and the
     list of its governorate (its community's, communities[0] lies in governorates[0])."""
     sha = hashlib.sha256(f"newest-{time.time()}".encode()).hexdigest()
     doc = NamedNode(IRIS.document(sha))
     event, day = NamedNode(IRIS.event(sha, "0-9")), Literal("2011-03-01", datatype=XSD_DATE)
-    quads = [Quad(doc, rdf.type, ckg.SourceDocument, doc),
+    quads = [Quad(doc, rdf.type, ckg.SourceDocument, doc), Quad(doc, rdfs.comment, PROBE, doc),
              Quad(event, ckg.eventType, NamedNode(PREFIXES["ckgt"] + "battle"), doc),
              Quad(event, sem.hasEarliestBeginTimeStamp, day, doc),
              Quad(event, sem.hasLatestEndTimeStamp, day, doc),
              Quad(event, sem.hasPlace, NamedNode(communities[0]), doc),
              Quad(event, prov.wasDerivedFrom, doc, doc)]
+    with store.writing(folder) as writer:  # an earlier run's probe would tie with this one
+        for earlier in {q.graph_name.value for q in writer.quads(None, rdfs.comment, PROBE)}:
+            writer.remove_graph(earlier)
     begun = time.perf_counter()
     with store.writing(folder) as writer:
         writer.put_graph(doc.value, quads)

@@ -70,9 +70,11 @@ def document(writer: Writer, iri: str) -> Document | None:
 
 
 def told(writer: Writer, doc: str) -> tuple[list[Report], list[Claim]]:
-    """(:func:`reports`, :func:`claims`) of a document, read from one scan of its graph: a
-    query each, with their optional parts, seeks the store's indexes hundreds of times, and
-    each seek costs more as the store grows; one prefix scan of the graph does not."""
+    """(the events a document reports, its casualty and control claims), each in IRI order,
+    a claim with the rank its own document gives it (deprecated when superseded in it,
+    preferred when it supersedes, else normal), read from one scan of its graph: queries
+    with an optional part per property seek the store's indexes hundreds of times, each
+    seek dearer as the store grows; one prefix scan of the graph does not."""
     graph = NamedNode(doc)
     about: dict[str, dict[str, list[Any]]] = {}
     for q in writer.quads(None, None, None, graph):

@@ -190,6 +190,9 @@ class ObjectReader:
                     continue
                 if preposition:
                     start = t.end if t.key in prepositions or len(t.key) <= 3 else t.start
+                    inside = doc.tokens_between(start, sentence.end)[:1]
+                    if change in rules.vicinity_changes and inside and inside[0].key in rules.insides:
+                        start = inside[0].end  # "انسحبوا من داخل قرية X": X itself
                     break
                 if forms & rules.destinations:
                     heading = t.start

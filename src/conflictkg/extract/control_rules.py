@@ -88,6 +88,7 @@ class ControlRules:
         self.vicinity = s.keys("vicinity")
         self.vicinity_changes = frozenset(("withdrew", "entered"))
         self.insides = s.keys("insides") if language == "ar" else frozenset()
+        self.aim_links = s.keys("aim_links") if language == "ar" else frozenset()
         self.bearings = s.keys("bearings") if language == "ar" else frozenset()
         self.army_qualifiers = s.keys("army_qualifiers")
         self.army_companions = s.keys("army_companions")

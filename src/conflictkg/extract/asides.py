@@ -50,6 +50,10 @@ def attempted(doc: Doc, cue: Match[str], cues: list[Match[str]], rules: Any) -> 
             chain.append(cue)
             return all(not doc.tokens_between(a.end, b.start) or conjoined(doc, b, rules)
                        for a, b in pairwise(chain))
+    sentence = doc.sentence_at(cue.start)
+    if tokens and sentence is not None and all(t.key in rules.aim_links for t in tokens):
+        # "وتهدف العملية، التي أطلقها الجيش، إلى تطهير X": the aim of a verb before an aside
+        return any(aims(t.key) for t in doc.tokens_between(sentence.start, clause[0]))
     return False
 
 

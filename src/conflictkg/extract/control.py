@@ -360,6 +360,10 @@ class ControlFinder:
         if denied:  # "repelled the attack and denied that rebels entered": the denial governs
             before, near, forms = before[denied[-1] + 1:], [], forms[denied[-1] + 1:]
         related = [n for n, f in enumerate(forms) if not rules.relatives.isdisjoint(f)]
+        if related and before[-1].key in rules.aim_links and not rules.attempts.isdisjoint(
+                w for f in forms[:related[-1]] for w in f):
+            return True  # "وتهدف العملية التي أطلقها الجيش إلى تطهير X": the aim of the
+            # noun the relative clause describes, after it
         if related:  # "تواصل محاولاتها استعادة البلدة، التي خسرتها": a clause of its own
             before, near = before[related[-1] + 1:], [t for t in near if t.start > before[related[-1]].start]
             forms = forms[related[-1] + 1:]

@@ -289,7 +289,10 @@ def _plausible(kind: str, m: re.Match[str], nt: NormalizedText, lex: _Lexicon) -
         after = nt.text[m.end():].split(maxsplit=1)
         if after and after[0] in lex.words["day_month_joiners"]:
             return False  # "الساعات الأخيرة من الحصار", "بعد يومين من التشييع": of something else
-        return kind == "later" or bool(g["mod"] or g["pre"])
+        before = nt.text[: m.start()].split()[-1:]
+        # "مطلع الأسبوع", "أواخر الشهر": a part of the report's week or month
+        parted = kind == "period" and bool(before) and before[-1] in lex.words["month_part_words"]
+        return kind == "later" or bool(g["mod"] or g["pre"]) or parted
     if kind == "relative" and lex.relative[g["rel"]] == 0 and " " not in g["rel"]:
         # "اليوم 5 آذار" is no today; a phrase of several words ("منذ ساعات الصباح
         # الأولى 23 غارة") is today whatever follows
@@ -464,10 +467,10 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Context, lex: _Lexicon) -> _Foun
                                   end=last.isoformat() if last > monday else None, relative=True)
             return _Found(mention, start, end, False, False)
         if g["unit"] in lex.words["year_nouns"]:
-            value = _iso(ref.year + step)
+            value = _iso(ref.year + step if modifier or ctx.year is None else ctx.year)
             precision: Precision = "year"
-        else:
-            value = _iso(*_shift_month(ref, step))
+        else:  # "مطلع الشهر" with no modifier: of the month last named, as "في السادس من الشهر"
+            value = _iso(*(_shift_month(ref, step) if modifier or ctx.month is None else ctx.month))
             precision = "month"
         return value and _Found(DateMention(Span(0, 0, ""), value, precision, relative=True),
                                 start, end, False, False)

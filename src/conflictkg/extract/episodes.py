@@ -201,7 +201,14 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
             after_it = False
             continue
         if action.places or not joined:
-            if pending and action.places:
+            if pending and action.places and _dated_on(pending[-1], action):
+                # "أطلقت مطلع آب معركة لفك الحصار، وتمكنت في السادس من الشهر من السيطرة على
+                # A": the battle, at the place it won, on its own day; the taking on its own
+                for told in pending:
+                    told.places = list(action.places)
+                joined.append(_join(pending))
+                pending = []
+            elif pending and action.places:
                 action = _join([*pending, action])
                 pending = []
             elif not action.places:
@@ -234,6 +241,14 @@ def actions(doc: Doc, sentence: Sentence, cues: list[Match[str]], stops: list[in
         if action.date is None and reported:  # "أعلن الجيش، اليوم الأحد، استعادة تدمر"
             action.date = reported[0]
     return joined
+
+
+def _dated_on(told: Action, action: Action) -> bool:
+    """Whether an action is dated apart from the one told before it: each has a date of its
+    own, the later one's written after the earlier one's cue, and they are not one day."""
+    return (told.date is not None and action.date is not None
+            and action.date.span.start > told.cues[-1].end
+            and action.date.value != told.date.value)
 
 
 def _relative_before(doc: Doc, cue: Match[str], start: int, scope: Scope) -> int | None:

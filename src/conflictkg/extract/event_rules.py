@@ -112,6 +112,8 @@ class EventRules:
         self.attempt_word = functools.lru_cache(maxsize=65536)(
             lambda key: any(f in self.attempts for f in clitic_forms(key)))
         self.purposes = s.keys("purposes")
+        # "وتهدف العملية، التي ...، إلى تطهير X": the aim's preposition opening a clause
+        self.aim_links = control.keys("aim_links") if language == "ar" else frozenset()
         # "خلال محاولة فاشلة لاقتحام": an assault tried, as one undergone, is no purpose
         self.undergoing = s.keys("undergoing") | s.keys("attempt_nouns")
         self.purpose_word = functools.lru_cache(maxsize=65536)(

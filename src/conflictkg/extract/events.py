@@ -269,7 +269,8 @@ class EventFinder:
                 if c.payloads[0] != NO_EVENT and not doc.in_boilerplate(c.start) and not _overlaps(names, c)
                 and not any(_inside_name(c, m, doc.language) for name in (
                     "actor_mentions", "source_mentions") for m in doc.index(name).overlapping(
-                    c.start, c.end) if not m.weak)]
+                    c.start, c.end) if not m.weak)
+                and not _in_place_name(doc, c)]
         if rules.held_since:  # "retook X, which rebels had held since 2014": the retaking is
             # the sentence's event, dated by it; a hold since a time stands alone only
             cues = _held_alone(doc, cues, rules)
@@ -723,6 +724,14 @@ def _kind(cues: list[Match[str]], rules: EventRules) -> str:
     specific = [c for c in cues if c.key not in rules.generic] or cues
     kinds = [cue.payloads[0] for cue in sorted(specific, key=lambda c: c.start)]
     return next((k for k in rules.overriding if k in kinds), kinds[0])
+
+
+def _in_place_name(doc: Doc, cue: Match[str]) -> bool:
+    """Whether a cue is a word of a place's name, after its head ("كلية المدفعية": the
+    artillery college, no shelling)."""
+    return doc.language == "ar" and any(
+        m.start < cue.start and cue.end <= m.end and not m.weak
+        for m in doc.index("place_mentions").overlapping(cue.start, cue.end))
 
 
 def _inside_name(cue: Match[str], name: Mention, language: str) -> bool:

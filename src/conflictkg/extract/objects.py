@@ -190,6 +190,9 @@ class ObjectReader:
                     continue
                 if preposition:
                     start = t.end if t.key in prepositions or len(t.key) <= 3 else t.start
+                    inside = doc.tokens_between(start, sentence.end)[:1]
+                    if change in rules.vicinity_changes and inside and inside[0].key in rules.insides:
+                        start = inside[0].end  # "انسحبوا من داخل قرية X": X itself
                     break
                 if forms & rules.destinations:
                     heading = t.start
@@ -711,6 +714,15 @@ class ObjectReader:
         named = [x for x in doc.index("place_mentions").starting(sentence.start, comma) if x.end <= comma]
         return named[-1:] if named and not doc.text[named[-1].end:comma].strip() else []
 
+    def _bearing_before(self, doc: Doc, place: Mention, rules: ControlRules) -> bool:
+        """Whether a word of bearing ("شمال", "جنوب غرب") sets a place apart from what
+        stands before it, past the place's head nouns ("شمال بلدة X")."""
+        i = doc.token_at(place.start) - 1
+        while i >= 0 and rules.bearings and rules.phrases.category(doc, i)[0] == "head":
+            i -= 1  # "شمال بلدة X": past the place's head noun
+        return i >= 0 and bool(rules.bearings) and \
+            not rules.bearings.isdisjoint(clitic_forms(doc.tokens[i].key))
+
     def _located(self, doc: Doc, phrase: Phrase, cue: Match, sentence: Sentence,
                  rules: ControlRules) -> list[Mention]:
         """What was taken is not a place ("حواجز عسكرية في ريفي درعا", "the IS encampment
@@ -742,6 +754,8 @@ class ObjectReader:
                 return []  # "فقد ارتفع عدد الشهداء في درعا": no thing taken, no claim
             if is_wide(doc, phrase.context[0]) and any(rules.phrases.possessed_generic(t.key) for t in head):
                 return []  # "انسحبت من مواقعها في ريف حماة": its positions somewhere in an area
+            if self._bearing_before(doc, phrase.context[0], rules):
+                return []  # "سيطرت على مواقع شمال بلدة X": positions off X, not in it
             return phrase.context[:1]
         reach = doc.tokens_between(sentence.start, cue.start)[-LOCALS_REACH:]
         earlier = doc.index("place_mentions").starting(reach[0].start, cue.start) if reach else []

@@ -309,6 +309,9 @@ class PlaceFinder:
                         not _covers(m, b) and (levels is None or not isinstance(b, Mention))
                         for b in blocked.overlapping(m.start, m.end)):
                     continue  # a head noun makes a party's name a place: "قرية تركيا"
+            elif any(b.start < m.start or m.end < b.end for b in blocked.overlapping(m.start, m.end)
+                     if not isinstance(b, Mention) or not b.weak):
+                continue  # "الدولة الإسلامية في العراق والشام": a word of a group's name
             if m.key in rules.generic or len(m.key) < 3 or _dateline(doc, m):
                 continue
             if levels is None and not role and (m.key in self._stopnames

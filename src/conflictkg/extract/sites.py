@@ -18,7 +18,7 @@ from typing import ClassVar
 
 from conflictkg.extract.doc import Doc, Mention, SpanIndex, clitic_forms
 from conflictkg.extract.lexicon import clitics
-from conflictkg.extract.matcher import Matcher
+from conflictkg.extract.matcher import Match, Matcher
 from conflictkg.extract.model import Place
 from conflictkg.extract.normalize import normalize_key
 from conflictkg.extract.patterns import Patterns
@@ -104,9 +104,14 @@ class SiteFinder:
             if m.key in rules.numbered and (clitics().has_article(m.key) or sources.at(m.start)) \
                     and _numbered_base(doc, m.start, m.end, rules) is None:
                 continue  # "وثق المرصد 82 عنصراً": the monitor and a count
-            if any(p.start <= m.start and m.end <= p.end and not p.weak
-                   for p in index.overlapping(m.start, m.end)):
-                continue  # the gazetteer knows it ("أوتوستراد درعا", "مطار المزة")
+            covering = [p for p in index.overlapping(m.start, m.end)
+                        if p.start <= m.start and m.end <= p.end and not p.weak]
+            if covering:
+                if not self._named_past(doc, m, covering, index, rules):
+                    continue  # the gazetteer knows it ("أوتوستراد درعا", "مطار المزة")
+                # "والكلية الفنية الجوية": the facility's name goes on past a village
+                # named as its head word alone (الكلية): the facility, not the village
+                index.removed.update(id(p) for p in covering)
             if kind == "plural":  # "حواجز الزعلانة والضبعان": one site a name
                 sites += self._listed(doc, m.end, rules.plurals[m.key], index, rules)
                 continue
@@ -228,6 +233,19 @@ class SiteFinder:
             first = token.start
             i -= 1
         return first
+
+    def _named_past(self, doc: Doc, m: Match[str], covering: list[Mention], places: _Places,
+                    rules: _Rules) -> bool:
+        """Whether a definite facility word that a gazetteer place is named by alone goes on
+        with adjectives of its own ("الكلية الفنية الجوية", not the village الكلية)."""
+        if not clitics().has_article(m.key) or " " in m.key or any(
+                (p.start, p.end) != (m.start, m.end) for p in covering):
+            return False
+        i = doc.token_index(m.end)
+        following = doc.tokens[i] if i < len(doc.tokens) else None
+        return (following is not None and not doc.text[m.end:following.start].strip()
+                and (following.key in rules.adjectives or _nisba(following.key))
+                and not places.overlapping(following.start, following.end))
 
     def _name_end(self, doc: Doc, end: int, head: str, places: _Places,
                   rules: _Rules) -> int | None:

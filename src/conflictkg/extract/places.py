@@ -83,6 +83,7 @@ class _Rules:
             - s.keys("name_articles") if language == "en" else frozenset()
         self.verbs = s.keys("place_verbs") if language == "en" else frozenset()
         self.verbs_after = s.keys("place_verbs_after") if language == "en" else frozenset()
+        self.taking = s.keys("taking_verbs") if language == "en" else frozenset()
         self.place_only_after = self.verbs_after - s.keys("people_verbs_after") if language == "en" \
             else frozenset()
         self.times = patterns.section("phrases", language).keys("times")  # "بعد الظهر"
@@ -321,7 +322,8 @@ class PlaceFinder:
                 if not entries:
                     continue
             listed = any(r.start <= m.start and m.end <= r.end for r in doc.record_places)
-            candidates.append(Candidate(m, entries, levels, listed=listed))
+            candidates.append(Candidate(m, entries, levels, listed=listed,
+                                        taken=_taken(doc, m, rules)))
         _coordinate(doc, candidates)
         for i, c in enumerate(candidates):
             c.admin1 = governorates_named(doc, candidates, i, rules)
@@ -531,6 +533,18 @@ def _placed(doc: Doc, m: Match[str], rules: _Rules) -> bool:
             or any(phrase in rules.role for phrase in phrases)  # "advanced on", "closed in on"
             or before in rules.qualifiers or (bool(after) and (
                 after[0].key in rules.qualifiers or after[0].key.rstrip("s") in rules.qualifiers)))
+
+
+def _taken(doc: Doc, m: Match[str], rules: _Rules) -> bool:
+    """Whether an English name is the object of a verb of taking a place ("the army
+    entered Tafas", "rebels captured Morek") or the subject of its fall ("Tafas fell",
+    "Tafas was retaken"): said of a place, not of a person."""
+    if doc.language != "en":
+        return False
+    i = doc.token_index(m.start)
+    following = doc.tokens_after(m.end, 3)
+    return (bool(i) and doc.tokens[i - 1].key in rules.taking) or any(
+        " ".join(t.key for t in following[:n]) in rules.place_only_after for n in (1, 2, 3))
 
 
 def _skeleton(name: str) -> str:

@@ -184,8 +184,12 @@ class PlaceFinder:
         lone: list[Match[str]] = []
         fuzzy: list[Match[str]] = []  # one word with a gazetteer name's consonants
         short: list[Match[str]] = []  # one word of three folded letters ("Hass")
+        dated = SpanIndex(d.span for d in doc.dates)
         for stretch in _CAPITALISED.finditer(doc.text):
             words = [(w.start(), w.end()) for w in _WORDS.finditer(doc.text, *stretch.span())]
+            # "seized Qaryatayn Thursday": a date after a name is no word of it
+            while words and dated.overlapping(*words[-1]):
+                words.pop()
             # "In Damascus, ...": a preposition opening a sentence is no word of a name
             # (but "As Suwayda", "At Tall": an article written apart is)
             while words and (doc.text[words[0][0]:words[0][1]].lower() in ("the", "a", "an")

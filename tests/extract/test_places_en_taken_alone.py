@@ -25,3 +25,13 @@ def test_a_lone_village_taken_is_a_place(extract, text, claim):
 def test_the_name_in_no_such_role_is_no_place(extract):
     found = extract("Haddadin spoke to reporters on Monday.", language="en")
     assert [p.labels.get("en") for p in found.places] == []
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("The rebels had withdrawn from Adra by the evening.",
+     ("syrian-opposition-factions", "withdrew", "Adra", "asserted")),
+    ("Government forces took control of Adra on Saturday.",
+     ("syrian-government-forces", "captured", "Adra", "asserted")),
+])
+def test_a_lone_village_left_or_controlled_is_a_place(extract, text, claim):
+    assert claims(extract, text, language="en") == [claim]

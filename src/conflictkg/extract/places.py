@@ -83,7 +83,8 @@ class _Rules:
             - s.keys("name_articles") if language == "en" else frozenset()
         self.verbs = s.keys("place_verbs") if language == "en" else frozenset()
         self.verbs_after = s.keys("place_verbs_after") if language == "en" else frozenset()
-        self.taking = s.keys("taking_verbs") if language == "en" else frozenset()
+        self.taking = s.keys("taking_verbs") | s.keys("taking_phrases") if language == "en" \
+            else frozenset()
         self.place_only_after = self.verbs_after - s.keys("people_verbs_after") if language == "en" \
             else frozenset()
         self.times = patterns.section("phrases", language).keys("times")  # "بعد الظهر"
@@ -540,14 +541,15 @@ def _placed(doc: Doc, m: Match[str], rules: _Rules) -> bool:
 
 
 def _taken(doc: Doc, m: Match[str], rules: _Rules) -> bool:
-    """Whether an English name is the object of a verb of taking a place ("the army
-    entered Tafas", "rebels captured Morek") or the subject of its fall ("Tafas fell",
+    """Whether an English name is the object of a verb of taking or leaving a place ("the
+    army entered Tafas", "withdrew from Adra") or the subject of its fall ("Tafas fell",
     "Tafas was retaken"): said of a place, not of a person."""
     if doc.language != "en":
         return False
     i = doc.token_index(m.start)
     following = doc.tokens_after(m.end, 3)
-    return (bool(i) and doc.tokens[i - 1].key in rules.taking) or any(
+    before = (" ".join(t.key for t in doc.tokens[max(i - n, 0):i]) for n in (1, 2, 3) if i >= n)
+    return any(phrase in rules.taking for phrase in before) or any(
         " ".join(t.key for t in following[:n]) in rules.place_only_after for n in (1, 2, 3))
 
 

@@ -389,6 +389,10 @@ class ControlFinder:
     def _read(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules, words: AgentWords,
               starts: frozenset[int], context: list[Mention], changes: dict[int, str]) -> list[Reading]:
         spec: Cue = cue.payloads[0]
+        if spec.form == "verbs" and any(p.form == "expels" for p in cue.payloads[1:]):
+            expelled = self._expel(doc, cue, sentence, rules, words, starts, context)
+            if expelled:  # "cleared IS from X": a verb of taking that drives a party out
+                return expelled
         if spec.form == "nouns" and spec.change == "captured":
             governing = self._governing(doc, cue, sentence, rules, changes)
             if governing in BACKWARD:  # "فقدت قوات النظام السيطرة على": control lost

@@ -1096,6 +1096,11 @@ class ControlFinder:
             return []  # "shells fell", "prices fell in Idlib": no place fell
         # a fall told of no party has none after it ("Palmyra fell as troops withdrew"); a frame
         # names its own ("returned to government control on Thursday after rebels agreed")
+        if cue.key in rules.cleared_passives:  # "the villages were cleared of IS": taken by a
+            # party not named, from the one after ("cleared of mines": no party, no change)
+            loser = self._agents.agent_after(doc, cue.end, sentence, words)
+            return [Reading("captured", places, None, cue.end),
+                    Reading("withdrew", places, loser, cue.end)] if loser else []
         framed = self._framed_party(doc, cue, rules) if rules.held_frames else None
         actor = None if cue.key in rules.falls else framed or self._agents.agent_after(doc, cue.end, sentence, words)
         if actor is None and not rules.english and self._first_person_after(doc, cue, sentence, words):

@@ -1279,10 +1279,18 @@ class ControlFinder:
                 else:
                     phrase = rules.phrases.read(doc, start, sentence.end, stop_at=starts - {cue.start})
                     places, end = phrase.items, phrase.end
-                if not places or loser is None:
+                between = tokens[:n]
+                if loser is None and rules.english and any(b.key in rules.army_nouns for b in between):
+                    # "drove the army out of X": the state's forces
+                    loser = self._agents.state_forces(rules.state_forces, _year(
+                        _event_start(doc, sentence) or doc.info.published))
+                unnamed = loser is None and bool(between) and between[-1].key in rules.expelled_nouns
+                if not places or (loser is None and not unnamed):
                     return []
                 actor = named[0].key if subject_after else \
                     self._agents.subject(doc, cue, sentence, cue.start, words)[0]
+                if unnamed:  # "drove the militants out of X": X taken from a party not named
+                    return [Reading("captured", places, actor, end)]
                 if not actor and words.verb_first and self._enabled(doc, cue, sentence, words):
                     # "تمكنت قسد من طرد عناصر التنظيم من X": a verbal noun, the party driven out
                     # after it; the taker is the subject of the verb of ability, named before

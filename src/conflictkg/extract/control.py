@@ -1326,7 +1326,8 @@ class ControlFinder:
     def _recipient(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
                    words: AgentWords) -> str | None:
         """"سلم المدينة إلى الشرطة الروسية", "handed over X to Y": who takes it."""
-        for n, t in enumerate(doc.tokens_between(at, sentence.end)[:RECIPIENT_REACH]):
+        tokens = doc.tokens_between(at, sentence.end)[:RECIPIENT_REACH]
+        for n, t in enumerate(tokens):
             if any(a <= t.start < b for a, b in words.cues):
                 break  # another change: its own object
             joined = not rules.english and t.key.startswith("ل") and any(  # "سلمتها للجيش الوطني"
@@ -1334,9 +1335,16 @@ class ControlFinder:
             if (joined or set(clitic_forms(t.key)) & (rules.destinations | rules.loss_recipients | {"ل"})) and (
                     n < RECIPIENT_NEAR or doc.text[max(at, t.start - 2):t.start].rstrip().endswith((",", "،"))):
                 # "handed over A and B, as well as positions around C, to Y": past an aside
-                return self._agents.agent_after(
+                to = self._agents.agent_after(
                     doc, t.end if t.key in rules.destinations or t.key in rules.loss_recipients else t.start,
                     sentence, words)
+                after = tokens[n + 1:n + 3]
+                if to is None and rules.english and any(a.key in rules.army_nouns for a in after) and all(
+                        a.key in rules.army_qualifiers or a.key in rules.army_nouns for a in after[:2]):
+                    # "surrendered X to the army", "handed over X to government troops"
+                    to = self._agents.state_forces(rules.state_forces, _year(
+                        _event_start(doc, sentence) or doc.info.published))
+                return to
         return None
 
     def _denied_before(self, doc: Doc, denial: Match, claims: dict[str, ControlClaim],

@@ -126,7 +126,9 @@ class ControlFinder:
         cues = [c for c in cues if not self._of_areas(doc, c, rules)]
         if rules.gone_back:
             cues = self._gone_back_cues(doc, cues, rules)
-        starts = frozenset(c.start for c in cues)
+        # "withdrew from the besieged town of X": a participle after an article is an adjective,
+        # no verb whose object ends the object of the verb before it
+        starts = frozenset(c.start for c in cues if not _adjectival(doc, c, rules))
         changes = {c.start: c.payloads[0].change for c in cues}
         words = replace(rules.words, cues=tuple((c.start, c.end) for c in cues))
         claims: dict[str, ControlClaim] = {}
@@ -470,7 +472,7 @@ class ControlFinder:
         made = self._made_to(doc, cue, sentence, rules, words)
         if made is not None:  # "أجبرت الفصائل قوات النظام على الانسحاب": the party made to change
             actor, agent = made, True
-        if cue.key in rules.needs_party and (not actor or (
+        if cue.key in rules.needs_party and ((not actor and not self._army_subject(doc, cue, sentence, rules)) or (
                 words.verb_first and not self._party_follows(doc, cue, sentence, rules))):
             return []  # "انتشرت الأخبار في المدينة", "وصلت الاشتباكات إلى": said of no party
         if (not actor or self._people_after(doc, cue, sentence, rules)) and self._civilian(doc, cue, sentence, rules):
@@ -526,6 +528,9 @@ class ControlFinder:
             # the party the report names before
         if spec.form == "nouns" and not agent and not _possessed(cue) and not done:
             return []  # "السيطرة على أحياء المدينة": a topic, nobody said to take it
+        if _adjectival(doc, cue, rules):  # "the besieged town of X": besieged by a party the
+            # sentence does not name, not by its subject
+            actor, partners = None, []
         readings = [Reading(spec.change, places, actor, object_end)]
         readings += [Reading(spec.change, places, partner, object_end) for partner in partners]
         companion = self._companion(doc, object_end, sentence, rules, words) \
@@ -1260,9 +1265,11 @@ class ControlFinder:
         tokens = doc.tokens_between(cue.end, sentence.end)[:PREPOSITION_WINDOW]
         froms = rules.prepositions["withdrew"] | {"out"}
         named: list[Mention] = []  # the parties between the verb and "من": (subject,) object
+        carried = cue.key in rules.carriers  # "buses carrying rebels out of X": they leave X
         for n, t in enumerate(tokens):
-            if not rules.civilians.isdisjoint(clitic_forms(t.key)):
+            if not rules.civilians.isdisjoint(clitic_forms(t.key)) and not (carried and named):
                 return []  # "طردت الفصائل المدنيين منها", "expelled residents from": people, no party
+                # (but "carrying fighters and their families out of": the fighters leave)
             named += [m for m in self._agents.parties(doc, t.start, t.end + 1, words.cues)
                       if m.start >= t.start and all(m.start != x.start for x in named)]
             subject_after = words.verb_first and len(named) > 1
@@ -1291,6 +1298,8 @@ class ControlFinder:
                     self._agents.subject(doc, cue, sentence, cue.start, words)[0]
                 if unnamed:  # "drove the militants out of X": X taken from a party not named
                     return [Reading("captured", places, actor, end)]
+                if carried:  # no one takes X from those carried out of it
+                    return [Reading("withdrew", places, loser, end)] if loser else []
                 if not actor and words.verb_first and self._enabled(doc, cue, sentence, words):
                     # "تمكنت قسد من طرد عناصر التنظيم من X": a verbal noun, the party driven out
                     # after it; the taker is the subject of the verb of ability, named before
@@ -1583,6 +1592,15 @@ def _verb_past_fillers(doc: Doc, cue: Match, before: list[Token], rules: Control
         k -= 1  # "have taken", "had now seized": the cue opens with its auxiliary
         opening.add(before[k].start)
     return any(normalize_key(doc.text[o:cue.end]) not in rules.all_verb_keys for o in opening & starts)
+
+
+def _adjectival(doc: Doc, cue: Match, rules: ControlRules) -> bool:
+    """English: a participle of a siege right after an article ("the besieged town of X",
+    "the encircled pocket"): an adjective, not a verb with a subject."""
+    if not rules.english or cue.payloads[0].change != "besieged" or cue.payloads[0].form != "verbs":
+        return False
+    i = doc.token_index(cue.start)
+    return i > 0 and doc.tokens[i - 1].key in ("the", "a", "an")
 
 
 def _said_not(doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> Token | None:

@@ -80,6 +80,7 @@ class ControlRules:
         self.agentless_passives = s.keys("agentless_passives")
         self.cleared_passives = s.keys("cleared_passives")
         self.expelled_nouns = s.keys("expelled_nouns")
+        self.carriers = s.keys("carriers")
         self.since = s.keys("since")
         self.auxiliaries = s.keys("auxiliaries")  # "to have taken": a perfect infinitive, done
         self.fall_nouns = s.keys("fall_nouns")

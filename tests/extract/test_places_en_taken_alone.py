@@ -35,3 +35,20 @@ def test_the_name_in_no_such_role_is_no_place(extract):
 ])
 def test_a_lone_village_left_or_controlled_is_a_place(extract, text, claim):
     assert claims(extract, text, language="en") == [claim]
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Zabadani is now under government control.",
+     ("syrian-government-forces", "captured", "Az-Zabdani", "asserted")),
+    ("Zabadani has come under government control.",
+     ("syrian-government-forces", "captured", "Az-Zabdani", "asserted")),
+    ("Tafas remains in rebel hands.",
+     ("syrian-opposition-factions", "captured", "Tafas", "asserted")),
+])
+def test_a_lone_name_held_under_a_frame_is_a_place(extract, text, claim):
+    assert claims(extract, text, language="en") == [claim]
+
+
+def test_a_name_under_no_frame_of_holding(extract):
+    found = extract("Haddadin is under pressure from his party.", language="en")
+    assert [p.labels.get("en") for p in found.places] == []

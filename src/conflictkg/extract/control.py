@@ -308,7 +308,10 @@ class ControlFinder:
         named = [m for m in self._agents.parties(doc, start, end) if m.end <= end]
         if len(named) == 1:
             return named[0].key
-        alias = rules.held_frame_parties.get(normalize_key(doc.text[start:end]))
+        words = normalize_key(doc.text[start:end]).split()
+        if rules.english and words[:1] in (["a"], ["an"], ["the"]):  # "under a government siege"
+            words = words[1:]
+        alias = rules.held_frame_parties.get(" ".join(words))
         return self._agents.state_forces(alias, _year(doc.info.published)) if alias else None
 
     # --- what is not a claim -------------------------------------------------------------

@@ -43,6 +43,7 @@ from conflictkg.extract.patterns import Patterns
 from conflictkg.extract.phrases import LOCATIVE_FILLERS
 from conflictkg.reference.gazetteers import Gazetteers
 
+LATE_DENIAL_OPENING = 6  # words of a sentence before the verb of saying whose reports are "false"
 CIVILIAN_REACH = 4  # words before a change, in its clause, in which its subject may be people
 CIVILIAN_AFTER = 3  # Arabic: words after a change in which its subject may be people
 CIVILIAN_SUBJECT_REACH = 9  # words before a change over which people and where they are from reach
@@ -896,8 +897,13 @@ class ControlFinder:
         sentence = doc.sentence_at(denial.start)
         if sentence is None:
             return
-        opening = doc.tokens_between(sentence.start, denial.start)[:2]
-        if not any(" ".join(t.key for t in opening[:n]) in rules.denied_claims for n in (1, 2)):
+        before = doc.tokens_between(sentence.start, denial.start)
+        opens = [0] + [k + 1 for k, t in enumerate(before[:LATE_DENIAL_OPENING])
+                       if t.key in rules.negated_sayings or (t.key == "that" and k and (
+                           before[k - 1].key in rules.negated_sayings))]
+        # "Reports that ... are false", "The SDF said reports that ... were false"
+        if not any(" ".join(t.key for t in before[k:k + n]) in rules.denied_claims
+                   for k in opens for n in (1, 2)):
             return
         credited = attribution_at(doc, denial.start, denial.end, doc.publisher)
         for claim in [c for c in claims.values() if sentence.start <= c.evidence.start < denial.start

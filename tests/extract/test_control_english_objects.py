@@ -13,10 +13,14 @@ from .test_control_subjects import claims
 
 @pytest.mark.parametrize("text", [
     "Government troops retook Homs's southern district on Friday.",
-    "Rebels seized Hama's military airport after a week of fighting.",
 ])
 def test_what_a_place_owns_is_not_the_place(extract, text):
     assert claims(extract, text, "en") == []
+
+
+def test_a_facility_a_place_owns_is_its_site_not_the_place(extract):
+    text = "Rebels seized Hama's military airport after a week of fighting."
+    assert [place for _, _, place in claims(extract, text, "en")] == ["Hama Military Airport"]
 
 
 def test_a_named_part_of_a_place_is_taken_itself(extract):

@@ -43,6 +43,7 @@ from conflictkg.extract.patterns import Patterns
 from conflictkg.extract.phrases import LOCATIVE_FILLERS
 from conflictkg.reference.gazetteers import Gazetteers
 
+LATE_DENIAL_OPENING = 6  # words of a sentence before the verb of saying whose reports are "false"
 CIVILIAN_REACH = 4  # words before a change, in its clause, in which its subject may be people
 CIVILIAN_AFTER = 3  # Arabic: words after a change in which its subject may be people
 CIVILIAN_SUBJECT_REACH = 9  # words before a change over which people and where they are from reach
@@ -126,7 +127,9 @@ class ControlFinder:
         cues = [c for c in cues if not self._of_areas(doc, c, rules)]
         if rules.gone_back:
             cues = self._gone_back_cues(doc, cues, rules)
-        starts = frozenset(c.start for c in cues)
+        # "withdrew from the besieged town of X": a participle after an article is an adjective,
+        # no verb whose object ends the object of the verb before it
+        starts = frozenset(c.start for c in cues if not _adjectival(doc, c, rules))
         changes = {c.start: c.payloads[0].change for c in cues}
         words = replace(rules.words, cues=tuple((c.start, c.end) for c in cues))
         claims: dict[str, ControlClaim] = {}
@@ -306,7 +309,10 @@ class ControlFinder:
         named = [m for m in self._agents.parties(doc, start, end) if m.end <= end]
         if len(named) == 1:
             return named[0].key
-        alias = rules.held_frame_parties.get(normalize_key(doc.text[start:end]))
+        words = normalize_key(doc.text[start:end]).split()
+        if rules.english and words[:1] in (["a"], ["an"], ["the"]):  # "under a government siege"
+            words = words[1:]
+        alias = rules.held_frame_parties.get(" ".join(words))
         return self._agents.state_forces(alias, _year(doc.info.published)) if alias else None
 
     # --- what is not a claim -------------------------------------------------------------
@@ -393,6 +399,10 @@ class ControlFinder:
     def _read(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules, words: AgentWords,
               starts: frozenset[int], context: list[Mention], changes: dict[int, str]) -> list[Reading]:
         spec: Cue = cue.payloads[0]
+        if spec.form == "verbs" and any(p.form == "expels" for p in cue.payloads[1:]):
+            expelled = self._expel(doc, cue, sentence, rules, words, starts, context)
+            if expelled:  # "cleared IS from X": a verb of taking that drives a party out
+                return expelled
         if spec.form == "nouns" and spec.change == "captured":
             governing = self._governing(doc, cue, sentence, rules, changes)
             if governing in BACKWARD:  # "فقدت قوات النظام السيطرة على": control lost
@@ -470,7 +480,7 @@ class ControlFinder:
         made = self._made_to(doc, cue, sentence, rules, words)
         if made is not None:  # "أجبرت الفصائل قوات النظام على الانسحاب": the party made to change
             actor, agent = made, True
-        if cue.key in rules.needs_party and (not actor or (
+        if cue.key in rules.needs_party and ((not actor and not self._army_subject(doc, cue, sentence, rules)) or (
                 words.verb_first and not self._party_follows(doc, cue, sentence, rules))):
             return []  # "انتشرت الأخبار في المدينة", "وصلت الاشتباكات إلى": said of no party
         if (not actor or self._people_after(doc, cue, sentence, rules)) and self._civilian(doc, cue, sentence, rules):
@@ -526,6 +536,9 @@ class ControlFinder:
             # the party the report names before
         if spec.form == "nouns" and not agent and not _possessed(cue) and not done:
             return []  # "السيطرة على أحياء المدينة": a topic, nobody said to take it
+        if _adjectival(doc, cue, rules):  # "the besieged town of X": besieged by a party the
+            # sentence does not name, not by its subject
+            actor, partners = None, []
         readings = [Reading(spec.change, places, actor, object_end)]
         readings += [Reading(spec.change, places, partner, object_end) for partner in partners]
         companion = self._companion(doc, object_end, sentence, rules, words) \
@@ -888,8 +901,13 @@ class ControlFinder:
         sentence = doc.sentence_at(denial.start)
         if sentence is None:
             return
-        opening = doc.tokens_between(sentence.start, denial.start)[:2]
-        if not any(" ".join(t.key for t in opening[:n]) in rules.denied_claims for n in (1, 2)):
+        before = doc.tokens_between(sentence.start, denial.start)
+        opens = [0] + [k + 1 for k, t in enumerate(before[:LATE_DENIAL_OPENING])
+                       if t.key in rules.negated_sayings or (t.key == "that" and k and (
+                           before[k - 1].key in rules.negated_sayings))]
+        # "Reports that ... are false", "The SDF said reports that ... were false"
+        if not any(" ".join(t.key for t in before[k:k + n]) in rules.denied_claims
+                   for k in opens for n in (1, 2)):
             return
         credited = attribution_at(doc, denial.start, denial.end, doc.publisher)
         for claim in [c for c in claims.values() if sentence.start <= c.evidence.start < denial.start
@@ -1096,6 +1114,11 @@ class ControlFinder:
             return []  # "shells fell", "prices fell in Idlib": no place fell
         # a fall told of no party has none after it ("Palmyra fell as troops withdrew"); a frame
         # names its own ("returned to government control on Thursday after rebels agreed")
+        if cue.key in rules.cleared_passives:  # "the villages were cleared of IS": taken by a
+            # party not named, from the one after ("cleared of mines": no party, no change)
+            loser = self._agents.agent_after(doc, cue.end, sentence, words)
+            return [Reading("captured", places, None, cue.end),
+                    Reading("withdrew", places, loser, cue.end)] if loser else []
         framed = self._framed_party(doc, cue, rules) if rules.held_frames else None
         actor = None if cue.key in rules.falls else framed or self._agents.agent_after(doc, cue.end, sentence, words)
         if actor is None and not rules.english and self._first_person_after(doc, cue, sentence, words):
@@ -1255,9 +1278,11 @@ class ControlFinder:
         tokens = doc.tokens_between(cue.end, sentence.end)[:PREPOSITION_WINDOW]
         froms = rules.prepositions["withdrew"] | {"out"}
         named: list[Mention] = []  # the parties between the verb and "من": (subject,) object
+        carried = cue.key in rules.carriers  # "buses carrying rebels out of X": they leave X
         for n, t in enumerate(tokens):
-            if not rules.civilians.isdisjoint(clitic_forms(t.key)):
+            if not rules.civilians.isdisjoint(clitic_forms(t.key)) and not (carried and named):
                 return []  # "طردت الفصائل المدنيين منها", "expelled residents from": people, no party
+                # (but "carrying fighters and their families out of": the fighters leave)
             named += [m for m in self._agents.parties(doc, t.start, t.end + 1, words.cues)
                       if m.start >= t.start and all(m.start != x.start for x in named)]
             subject_after = words.verb_first and len(named) > 1
@@ -1274,10 +1299,20 @@ class ControlFinder:
                 else:
                     phrase = rules.phrases.read(doc, start, sentence.end, stop_at=starts - {cue.start})
                     places, end = phrase.items, phrase.end
-                if not places or loser is None:
+                between = tokens[:n]
+                if loser is None and rules.english and any(b.key in rules.army_nouns for b in between):
+                    # "drove the army out of X": the state's forces
+                    loser = self._agents.state_forces(rules.state_forces, _year(
+                        _event_start(doc, sentence) or doc.info.published))
+                unnamed = loser is None and bool(between) and between[-1].key in rules.expelled_nouns
+                if not places or (loser is None and not unnamed):
                     return []
                 actor = named[0].key if subject_after else \
                     self._agents.subject(doc, cue, sentence, cue.start, words)[0]
+                if unnamed:  # "drove the militants out of X": X taken from a party not named
+                    return [Reading("captured", places, actor, end)]
+                if carried:  # no one takes X from those carried out of it
+                    return [Reading("withdrew", places, loser, end)] if loser else []
                 if not actor and words.verb_first and self._enabled(doc, cue, sentence, words):
                     # "تمكنت قسد من طرد عناصر التنظيم من X": a verbal noun, the party driven out
                     # after it; the taker is the subject of the verb of ability, named before
@@ -1313,7 +1348,8 @@ class ControlFinder:
     def _recipient(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
                    words: AgentWords) -> str | None:
         """"سلم المدينة إلى الشرطة الروسية", "handed over X to Y": who takes it."""
-        for n, t in enumerate(doc.tokens_between(at, sentence.end)[:RECIPIENT_REACH]):
+        tokens = doc.tokens_between(at, sentence.end)[:RECIPIENT_REACH]
+        for n, t in enumerate(tokens):
             if any(a <= t.start < b for a, b in words.cues):
                 break  # another change: its own object
             joined = not rules.english and t.key.startswith("ل") and any(  # "سلمتها للجيش الوطني"
@@ -1321,9 +1357,16 @@ class ControlFinder:
             if (joined or set(clitic_forms(t.key)) & (rules.destinations | rules.loss_recipients | {"ل"})) and (
                     n < RECIPIENT_NEAR or doc.text[max(at, t.start - 2):t.start].rstrip().endswith((",", "،"))):
                 # "handed over A and B, as well as positions around C, to Y": past an aside
-                return self._agents.agent_after(
+                to = self._agents.agent_after(
                     doc, t.end if t.key in rules.destinations or t.key in rules.loss_recipients else t.start,
                     sentence, words)
+                after = tokens[n + 1:n + 3]
+                if to is None and rules.english and any(a.key in rules.army_nouns for a in after) and all(
+                        a.key in rules.army_qualifiers or a.key in rules.army_nouns for a in after[:2]):
+                    # "surrendered X to the army", "handed over X to government troops"
+                    to = self._agents.state_forces(rules.state_forces, _year(
+                        _event_start(doc, sentence) or doc.info.published))
+                return to
         return None
 
     def _denied_before(self, doc: Doc, denial: Match, claims: dict[str, ControlClaim],
@@ -1562,6 +1605,15 @@ def _verb_past_fillers(doc: Doc, cue: Match, before: list[Token], rules: Control
         k -= 1  # "have taken", "had now seized": the cue opens with its auxiliary
         opening.add(before[k].start)
     return any(normalize_key(doc.text[o:cue.end]) not in rules.all_verb_keys for o in opening & starts)
+
+
+def _adjectival(doc: Doc, cue: Match, rules: ControlRules) -> bool:
+    """English: a participle of a siege right after an article ("the besieged town of X",
+    "the encircled pocket"): an adjective, not a verb with a subject."""
+    if not rules.english or cue.payloads[0].change != "besieged" or cue.payloads[0].form != "verbs":
+        return False
+    i = doc.token_index(cue.start)
+    return i > 0 and doc.tokens[i - 1].key in ("the", "a", "an")
 
 
 def _said_not(doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> Token | None:

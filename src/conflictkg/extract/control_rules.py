@@ -78,6 +78,9 @@ class ControlRules:
                 [(f, Cue("captured", "passives")) for f in s.words("falls")],
                 s.keys("auxiliaries"), s.words("inserted_adverbs")))
         self.agentless_passives = s.keys("agentless_passives")
+        self.cleared_passives = s.keys("cleared_passives")
+        self.expelled_nouns = s.keys("expelled_nouns")
+        self.carriers = s.keys("carriers")
         self.since = s.keys("since")
         self.auxiliaries = s.keys("auxiliaries")  # "to have taken": a perfect infinitive, done
         self.fall_nouns = s.keys("fall_nouns")

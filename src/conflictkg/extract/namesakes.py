@@ -33,6 +33,7 @@ class Candidate:
     chosen: PlaceEntry | None = None
     listed: bool = False  # a record's field says it is a place
     elsewhere: bool = False  # every entry lies far from the governorates context names
+    taken: bool = False  # a verb of taking a place has it for its object ("entered Tafas")
 
     @property
     def multiword(self) -> bool:
@@ -131,7 +132,7 @@ def choose(c: Candidate, anchors: Anchors, i: int) -> PlaceEntry | None:
     if c.elsewhere and all(e.prominence < STRONG_PROMINENCE for e in entries):
         return None  # "al-Jubaila ... neighborhoods of Deir ez-Zor": a namesake it lacks
     if len(entries) == 1 and (c.levels is not None or (
-            (_strong(c) or c.listed) and not c.multiword)):
+            (_strong(c) or c.listed or c.taken) and not c.multiword)):
         return entries[0]  # one place of that name, and something vouches for it
     explicit = bool(c.admin1) and any(e.admin1 in c.admin1 for e in entries)
 

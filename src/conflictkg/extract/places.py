@@ -57,6 +57,7 @@ SITE = ("site",)
 # noun before it says no more than that the town is meant, not that the area is
 AREA_LEVELS = frozenset({"governorate", "district"})
 LIST_GAPS = ("و", "،", "، و", ",", "and", ", and")  # what stands between two names of a list
+HELD_REACH = 7  # words after a name that may hold a frame of holding it ("is now under ... control")
 MOVEMENT_TOKENS = 5  # words between a movement ("عاد") and the preposition of its place
 
 
@@ -83,6 +84,10 @@ class _Rules:
             - s.keys("name_articles") if language == "en" else frozenset()
         self.verbs = s.keys("place_verbs") if language == "en" else frozenset()
         self.verbs_after = s.keys("place_verbs_after") if language == "en" else frozenset()
+        self.taking = s.keys("taking_verbs") | s.keys("taking_phrases") if language == "en" \
+            else frozenset()
+        self.held_after = {normalize_key(k): frozenset(map(normalize_key, v))
+                           for k, v in s.groups("held_frames_after").items()} if language == "en" else {}
         self.place_only_after = self.verbs_after - s.keys("people_verbs_after") if language == "en" \
             else frozenset()
         self.times = patterns.section("phrases", language).keys("times")  # "بعد الظهر"
@@ -183,8 +188,12 @@ class PlaceFinder:
         lone: list[Match[str]] = []
         fuzzy: list[Match[str]] = []  # one word with a gazetteer name's consonants
         short: list[Match[str]] = []  # one word of three folded letters ("Hass")
+        dated = SpanIndex(d.span for d in doc.dates)
         for stretch in _CAPITALISED.finditer(doc.text):
             words = [(w.start(), w.end()) for w in _WORDS.finditer(doc.text, *stretch.span())]
+            # "seized Qaryatayn Thursday": a date after a name is no word of it
+            while words and dated.overlapping(*words[-1]):
+                words.pop()
             # "In Damascus, ...": a preposition opening a sentence is no word of a name
             # (but "As Suwayda", "At Tall": an article written apart is)
             while words and (doc.text[words[0][0]:words[0][1]].lower() in ("the", "a", "an")
@@ -324,7 +333,8 @@ class PlaceFinder:
                 if not entries:
                     continue
             listed = any(r.start <= m.start and m.end <= r.end for r in doc.record_places)
-            candidates.append(Candidate(m, entries, levels, listed=listed))
+            candidates.append(Candidate(m, entries, levels, listed=listed,
+                                        taken=_taken(doc, m, rules)))
         _coordinate(doc, candidates)
         for i, c in enumerate(candidates):
             c.admin1 = governorates_named(doc, candidates, i, rules)
@@ -531,9 +541,22 @@ def _placed(doc: Doc, m: Match[str], rules: _Rules) -> bool:
     following = doc.tokens_after(m.end, 3)
     return (before in rules.role or before in rules.verbs or before == "of"
             or any(" ".join(t.key for t in following[:n]) in rules.verbs_after for n in (1, 2, 3))
+            or _held_after(doc, m.end, rules)
             or any(phrase in rules.role for phrase in phrases)  # "advanced on", "closed in on"
             or before in rules.qualifiers or (bool(after) and (
                 after[0].key in rules.qualifiers or after[0].key.rstrip("s") in rules.qualifiers)))
+
+
+def _taken(doc: Doc, m: Match[str], rules: _Rules) -> bool:
+    """Whether an English name is the object of a verb of taking or leaving a place ("the
+    army entered Tafas", "withdrew from Adra"), the subject of its fall ("Tafas fell",
+    "Tafas was retaken") or of a frame of holding ("Tafas is under rebel control"): said of a
+    place, not of a person."""
+    if doc.language != "en":
+        return False
+    i = doc.token_index(m.start)
+    before = (" ".join(t.key for t in doc.tokens[max(i - n, 0):i]) for n in (1, 2, 3) if i >= n)
+    return any(phrase in rules.taking for phrase in before) or _fallen_after(doc, m.end, rules)
 
 
 def _skeleton(name: str) -> str:
@@ -568,7 +591,16 @@ def _fallen_after(doc: Doc, end: int, rules: _Rules) -> bool:
     """Whether a verb only a place is the subject of follows ``end`` ("was retaken", "had
     fallen"): a word opening a sentence before it is a place, not a person."""
     following = doc.tokens_after(end, 3)
-    return any(" ".join(t.key for t in following[:n]) in rules.place_only_after for n in (1, 2, 3))
+    return any(" ".join(t.key for t in following[:n]) in rules.place_only_after
+               for n in (1, 2, 3)) or _held_after(doc, end, rules)
+
+
+def _held_after(doc: Doc, end: int, rules: _Rules) -> bool:
+    """Whether a frame of holding follows ``end`` within a few words ("is now under government
+    control", "remains in rebel hands"): said of a place."""
+    ahead = doc.tokens_after(end, HELD_REACH)
+    return any(t.key in rules.held_after and any(
+        a.key in rules.held_after[t.key] for a in ahead[k + 1:k + 4]) for k, t in enumerate(ahead[:3]))
 
 
 def _opens(doc: Doc, start: int) -> bool:

@@ -14,6 +14,7 @@ backwards, and "the Euphrates dam fell to" names the dam, not "dam fell".
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import ClassVar
 
 from conflictkg.extract.doc import Doc, Mention, SpanIndex, clitic_forms
@@ -32,6 +33,8 @@ LIST_MAX = 12  # names after one plural head ("حواجز ...")
 AFTER_TOKENS = 6  # a place this far after a site, behind "في"/"الواقعة في", holds it
 BEFORE_TOKENS = 8  # else the place named this shortly before it in the sentence
 CITY_PROMINENCE = 80
+_POSSESSIVE = re.compile(r"['’]s\s+$")  # "Palmyra's airport": the place owns the facility
+_OF = re.compile(r"\s+of\s+")  # "the airport of Palmyra"
 
 
 class _Rules:
@@ -190,6 +193,16 @@ class SiteFinder:
                                 self._entry(doc, parent.key)))
             return out
         first = self._english_name(doc, start, rules)
+        owner = _possessor(doc, first, places) or _of_place(doc, first, end, places) \
+            if kind != "road" and head in rules.definite else None
+        if owner is not None:  # "Palmyra's airport", "the military airport of Deir ez-Zor"
+            words = normalize_key(text[first:end]).split()
+            span = (min(first, owner.start), max(end, owner.end))
+            curated = self._curated(words, owner.key, english=True)
+            if curated is not None:
+                places.added.append(Mention(*span, text[span[0]:span[1]], curated))
+                return []
+            return [(*span, " ".join(words), self._entry(doc, owner.key))]
         if first == start and not (head in rules.bare and _after_the(doc, start)):
             return []  # a bare "the prison": the one named before, not a site of its own
         named = [p for p in places.starting(first, start) if p.end <= start and not p.weak]
@@ -469,6 +482,28 @@ def _owned(doc: Doc, start: int) -> bool:
     token = doc.tokens[doc.token_at(start)] if doc.tokens else None
     return token is not None and token.start < start \
         and normalize_key(doc.text[token.start:start]).endswith("ل")
+
+
+def _possessor(doc: Doc, first: int, places: _Places) -> Mention | None:
+    """The place whose possessive opens an English facility's name ("Palmyra's airport")."""
+    before = doc.text[max(0, first - 4):first]
+    if not _POSSESSIVE.search(before):
+        return None
+    cut = first - len(_POSSESSIVE.search(before).group(0))
+    return next((p for p in places.overlapping(max(0, cut - 1), cut)
+                 if p.end == cut and not p.weak), None)
+
+
+def _of_place(doc: Doc, first: int, end: int, places: _Places) -> Mention | None:
+    """The place right after "of" behind a definite English facility with no name of its own
+    before its head ("the airport of Palmyra", "the military airport of Deir ez-Zor")."""
+    if not _after_the(doc, first) or any(w[:1].isupper() or w[:1].isdigit()
+                                         for w in doc.text[first:end].split()):
+        return None
+    gap = _OF.match(doc.text, end)
+    if gap is None:
+        return None
+    return next((p for p in places.starting(gap.end(), gap.end() + 1) if not p.weak), None)
 
 
 def _owner(doc: Doc, start: int, end: int) -> bool:

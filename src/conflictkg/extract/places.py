@@ -101,6 +101,7 @@ class _Rules:
         self.anaphor_matcher: Matcher[str] = s.matcher(anaphor=s.groups("anaphors"))
         self.not_names = s.keys("not_names") if language == "ar" else frozenset()
         self.name_prefixes = s.keys("name_prefixes") if language == "ar" else frozenset()
+        self.clock_words = s.keys("clock_words") if language == "ar" else frozenset()
 
 
 class PlaceFinder:
@@ -312,8 +313,10 @@ class PlaceFinder:
             elif any(b.start < m.start or m.end < b.end for b in blocked.overlapping(m.start, m.end)
                      if not isinstance(b, Mention) or not b.weak):
                 continue  # "الدولة الإسلامية في العراق والشام": a word of a group's name
-            if m.key in rules.generic or len(m.key) < 3 or _dateline(doc, m):
-                continue
+            if m.key in rules.generic or len(m.key) < 3 or _dateline(doc, m) or (
+                    rules.clock_words and not rules.clock_words.isdisjoint(
+                        clitic_forms(_previous(doc, m.start)))):
+                continue  # "الساعة العاشرة بتوقيت دمشق": a clock's, no place
             if levels is None and not role and (m.key in self._stopnames
                                                 or clitics().without_article(m.key) in rules.times
                                                 or _adjective(doc, m, rules)

@@ -47,3 +47,8 @@ def test_early_in_the_month_is_of_the_month_last_named():
 
 def test_the_month_alone_is_still_no_date():
     assert find_dates("ارتفع عدد القتلى خلال الشهر إلى خمسين.", reference=REPORT) == []
+
+
+def test_the_day_before_yesterday_written_after_yesterday():
+    found = find_dates("قصفت الطائرات الحربية مساء أمس الأول بلدة كفرنبل.", reference=REPORT)
+    assert [(d.value, d.precision) for d in found] == [("2016-12-29", "day")]

@@ -112,6 +112,10 @@ class EventRules:
         self.attempt_word = functools.lru_cache(maxsize=65536)(
             lambda key: any(f in self.attempts for f in clitic_forms(key)))
         self.purposes = s.keys("purposes")
+        # "سيطر مقاتلون من أبناء ريف درعا على": the place of the locals who act is theirs,
+        # not where the action was
+        self.locals = control.keys("locals") if language == "ar" else frozenset()
+        self.locals_objects = s.keys("locals_objects") if language == "ar" else frozenset()
         # "وتهدف العملية، التي ...، إلى تطهير X": the aim's preposition opening a clause
         self.aim_links = control.keys("aim_links") if language == "ar" else frozenset()
         # "خلال محاولة فاشلة لاقتحام": an assault tried, as one undergone, is no purpose

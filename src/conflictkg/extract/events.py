@@ -50,6 +50,7 @@ OBJECT_REACH = 200  # characters after such a cue where a date may stand before 
 DATE_WORDS = 12  # most words a date between them may have ("يوم الجمعة 3 أيار / مايو 2019")
 LOCAL_LEVELS = ("neighbourhood", "community")
 AREA_LEVELS = ("governorate", "district", "subdistrict", "country")  # what holds a town
+LOCALS_REACH = 14  # words between a cue and the object after a subject of locals
 FIRE_WINDOW = 2  # tokens between a capture cue and "نارية" ("سيطرة نارية", "السيطرة النارية")
 OWN_SUFFIXES = ("ها", "ه", "هم")  # "قواتها", "مقاتليه", "عناصرهم": the speaker's own
 SCARE_QUOTE_WORDS = 2  # words of a quotation that sets a label apart ("“هربت”")
@@ -372,7 +373,8 @@ class EventFinder:
                            frozenset(o.end for o in inside(offsets) if o.payloads[0] != "0"),
                            rules.relatives, rules.place_subject_cues)
             found = actions(doc, sentence, unquoted, stops, lambda d, days=began_days: usable(
-                d) and id(d) not in days and not timing.first_since(doc, rules, d), names, bounds)
+                d) and id(d) not in days and not timing.first_since(doc, rules, d),
+                names + _locals_places(doc, sentence, unquoted, rules), bounds)
             offsets_here = inside(offsets)
             nights_here = inside(nights)
             told_sides: list[tuple[str, Place]] = []  # the places taken or left so far
@@ -724,6 +726,29 @@ def _kind(cues: list[Match[str]], rules: EventRules) -> str:
     specific = [c for c in cues if c.key not in rules.generic] or cues
     kinds = [cue.payloads[0] for cue in sorted(specific, key=lambda c: c.start)]
     return next((k for k in rules.overriding if k in kinds), kinds[0])
+
+
+def _locals_places(doc: Doc, sentence: Sentence, cues: list[Match[str]],
+                   rules: EventRules) -> list[tuple[int, int]]:
+    """Arabic: the places of the locals a cue's subject is ("سيطر مقاتلون من أبناء ريف درعا
+    الغربي، صباح اليوم، على عدد من الحواجز"): named after a word of locals, right after a
+    cue and before the preposition of its object; where they are from, not where it
+    happened."""
+    if not rules.locals or not rules.locals_objects:
+        return []
+    out = []
+    for cue in cues:
+        words = doc.tokens_between(cue.end, sentence.end)[:LOCALS_REACH]
+        for n, t in enumerate(words):
+            if t.key in rules.locals_objects:
+                break
+            if t.key in rules.locals or any(f in rules.locals for f in clitic_forms(t.key)):
+                stop = next((w for w in words[n + 1:] if w.key in rules.locals_objects), None)
+                if stop is not None:
+                    out += [(m.start, m.end) for m in doc.index("place_mentions").starting(
+                        t.end, stop.start)]
+                break
+    return out
 
 
 def _in_place_name(doc: Doc, cue: Match[str]) -> bool:

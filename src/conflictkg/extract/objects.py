@@ -21,6 +21,7 @@ from conflictkg.extract.phrases import Phrase
 from conflictkg.extract.units import CLOSING_QUOTES, MAX_QUOTED, OPENING_QUOTES
 
 SINCE_REACH = 4  # Arabic: words before a change in which the word that opens its clause of time stands
+DUAL_REACH = 6  # words between a dual head ("معسكري") and the second place it names
 PREPOSITION_WINDOW = 8  # tokens after the verb in which the preposition of its object stands
 RESUME_REACH = 25  # tokens after a list in which a clause that interrupts it may end
 LOCALS_REACH = 8  # tokens before a verb in which "أبناء X" names the subject's place
@@ -790,8 +791,15 @@ class ObjectReader:
         sentences before it, with ``noun`` (or it with the article) among the words of their
         name ("كلية المدفعية والكلية الفنية الجوية" for "الكليتين"); none unless two are."""
         since = paragraph_start(doc, doc.sentences[max(0, doc.sentences.index(sentence) - 3)])
+        places = doc.index("place_mentions").starting(since, start)
+        for t in reversed(doc.tokens_between(since, start)):
+            if t.key == f"{noun}ي":  # "معسكري وادي الضيف والحامدية": the two named after the dual
+                pair = [m for m in places if m.start >= t.start and m.end <= start][:2]
+                if len(pair) == 2 and len(doc.tokens_between(t.end, pair[1].start)) <= DUAL_REACH:
+                    return pair
+                break
         found: list[Mention] = []
-        for m in reversed(doc.index("place_mentions").starting(since, start)):
+        for m in reversed(places):
             words = normalize_key(m.text).split()
             if m.end <= start and (noun in words or f"ال{noun}" in words) and \
                     all(m.key != f.key for f in found):

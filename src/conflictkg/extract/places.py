@@ -106,6 +106,8 @@ class _Rules:
         self.anaphor_matcher: Matcher[str] = s.matcher(anaphor=s.groups("anaphors"))
         self.not_names = s.keys("not_names") if language == "ar" else frozenset()
         self.name_prefixes = s.keys("name_prefixes") if language == "ar" else frozenset()
+        self.clock_words = s.keys("clock_words") if language == "ar" else frozenset()
+        self.speaking_for = s.keys("speaking_for") if language == "ar" else frozenset()
 
 
 class PlaceFinder:
@@ -321,12 +323,15 @@ class PlaceFinder:
             elif any(b.start < m.start or m.end < b.end for b in blocked.overlapping(m.start, m.end)
                      if not isinstance(b, Mention) or not b.weak):
                 continue  # "الدولة الإسلامية في العراق والشام": a word of a group's name
-            if m.key in rules.generic or len(m.key) < 3 or _dateline(doc, m):
-                continue
+            if m.key in rules.generic or len(m.key) < 3 or _dateline(doc, m) or (
+                    rules.clock_words and not rules.clock_words.isdisjoint(
+                        clitic_forms(_previous(doc, m.start)))):
+                continue  # "الساعة العاشرة بتوقيت دمشق": a clock's, no place
             if levels is None and not role and (m.key in self._stopnames
                                                 or clitics().without_article(m.key) in rules.times
                                                 or _adjective(doc, m, rules)
-                                                or _family_name(doc, m, rules)):
+                                                or _family_name(doc, m, rules)
+                                                or _speakers_name(doc, m, rules)):
                 continue
             if levels is None and not role and doc.language != "ar":
                 entries = [e for e in entries if e.key not in self._stopped]
@@ -753,6 +758,28 @@ def _describes_head(doc: Doc, m: Match[str], rules: _Rules) -> bool:
         return False
     head = clitics().without_conjunctions(doc.tokens[i].key)
     return clitics().has_article(head) == clitics().has_article(m.key)
+
+
+def _speakers_name(doc: Doc, m: Match[str], rules: _Rules) -> bool:
+    """"الناطق باسم وحدات حماية الشعب ريدور خليل": a one-word name in the first two words
+    after a party a speaker speaks for ("باسم" before it) is the speaker's own name."""
+    if not rules.speaking_for or " " in m.key:
+        return False
+    i = doc.token_at(m.start)
+    if i >= len(doc.tokens) or doc.tokens[i].start < m.start:
+        return False  # "باسم الفصائل بإدلب": a preposition joined to the name
+    for back in (1, 2):
+        if i - back < 0:
+            return False
+        before = doc.tokens[i - back]
+        party = [a for a in doc.index("actor_mentions").overlapping(before.start, before.end)
+                 if a.end <= m.start and not a.weak]
+        if party:
+            k = doc.token_index(party[0].start) - 1
+            return k >= 0 and doc.tokens[k].key in rules.speaking_for
+        if rules.role.intersection(clitic_forms(before.key)):
+            return False  # "باسم الفصائل في إدلب": a place the party is in
+    return False
 
 
 def _family_name(doc: Doc, m: Match[str], rules: _Rules) -> bool:

@@ -441,6 +441,15 @@ class ControlFinder:
         if not found and relative is None and rules.english and spec.form in ("verbs", "handovers"):
             found = self._objects.fronted_place(doc, cue, sentence, rules)  # "In X and Y, the
             # gunmen handed over the checkpoints"
+        if relative is None and rules.english and spec.form == "verbs" and spec.change == "captured":
+            listed = self._objects.listed_next(doc, cue, sentence, rules)  # "cleansed the town and
+            # a string of villages. He named A and the villages of B and C": their names too
+            if listed and found:
+                keys = {m.key for m in found[0]}
+                found = ([*found[0], *(m for m in listed[0] if m.key not in keys)], found[1],
+                         max(found[2], listed[2]))
+            elif listed:
+                found = listed
         if relative is not None and not later and (not found or found[1] < cue.end):
             # "بلدة كفرنبودة التي سيطرت عليها قوات النظام", "Khan Sheikhoun, which rebels have
             # held": the place the relative pronoun stands for; "المناطق التي سيطرت عليها": none
@@ -1605,11 +1614,14 @@ def _verb_past_fillers(doc: Doc, cue: Match, before: list[Token], rules: Control
 
 def _adjectival(doc: Doc, cue: Match, rules: ControlRules) -> bool:
     """English: a participle of a siege right after an article ("the besieged town of X",
-    "the encircled pocket"): an adjective, not a verb with a subject."""
+    "the encircled pocket") or before a plural noun of places ("surrounding villages"): an
+    adjective, not a verb with a subject."""
     if not rules.english or cue.payloads[0].change != "besieged" or cue.payloads[0].form != "verbs":
         return False
     i = doc.token_index(cue.start)
-    return i > 0 and doc.tokens[i - 1].key in ("the", "a", "an")
+    following = doc.tokens_after(cue.end, 1)  # "a string of surrounding villages"
+    return (i > 0 and doc.tokens[i - 1].key in ("the", "a", "an")) or (
+        bool(following) and following[0].key in rules.listed_nouns and cue.key.endswith("ing"))
 
 
 def _said_not(doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> Token | None:

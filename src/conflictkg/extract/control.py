@@ -326,8 +326,11 @@ class ControlFinder:
         if token is not None and token.start < cue.start and "ل" in doc.text[token.start:cue.start] \
                 and not compelled and not _consequence(doc, token, cue, sentence, rules):
             return True  # "لاستعادة السيطرة", "للسيطرة": a purpose
-        if rules.english and i > 0 and doc.tokens[i - 1].key == "to" and not _perfect(cue, rules) and not any(
-                _compelled(doc, k, rules) for k in range(max(0, i - 1 - COMPELLED_REACH), i - 1)
+        before = i - 1
+        if rules.english and before > 0 and doc.tokens[before].key in rules.adverbs:
+            before -= 1  # "to temporarily regain", "to fully capture"
+        if rules.english and before >= 0 and doc.tokens[before].key == "to" and not _perfect(cue, rules) and not any(
+                _compelled(doc, k, rules) for k in range(max(0, before - COMPELLED_REACH), before)
                 if doc.tokens[k].start >= sentence.start):
             return True  # "to retake", "to capture": a purpose; not "forced IS fighters to leave"
         if cue.start > 0 and doc.text[cue.start - 1] == "-":

@@ -369,6 +369,9 @@ class ControlFinder:
         if denied:  # "repelled the attack and denied that rebels entered": the denial governs
             before, near, forms = before[denied[-1] + 1:], [], forms[denied[-1] + 1:]
         related = [n for n, f in enumerate(forms) if not rules.relatives.isdisjoint(f)]
+        if related and rules.english and related[-1] > 0 and before[related[-1]].key == "that" \
+                and before[related[-1] - 1].key in rules.mandates:
+            return True  # "Turkey demanded that the SDF withdraw from X": what one asks for
         if related:  # "تواصل محاولاتها استعادة البلدة، التي خسرتها": a clause of its own
             before, near = before[related[-1] + 1:], [t for t in near if t.start > before[related[-1]].start]
             forms = forms[related[-1] + 1:]
@@ -384,9 +387,11 @@ class ControlFinder:
         for a, b in pairwise([*before, doc.tokens[i]]):  # "قد تصبح ... تخرج عن سيطرة": may
             if clitics().without_conjunctions(a.key) in rules.modals and _present(b.key, rules):
                 return True
-        for a, b in pairwise(before):  # "لم تتمكن قوات النظام من دخول", "failed to"
-            if not rules.negations.isdisjoint(clitic_forms(a.key)) and \
-                    not rules.words.enablers.isdisjoint(clitic_forms(b.key)):
+        for n, a in enumerate(before):  # "لم تتمكن قوات النظام من دخول", "failed to", "have
+            # not been able to"
+            if not rules.negations.isdisjoint(clitic_forms(a.key)) and any(
+                    not rules.words.enablers.isdisjoint(clitic_forms(b.key))
+                    for b in before[n + 1:n + (3 if rules.english else 2)]):
                 return True
         negators = near[-NEGATION_WINDOW:]
         if not rules.continuative_words.isdisjoint(word_forms(negators)):

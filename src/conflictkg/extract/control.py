@@ -1121,6 +1121,9 @@ class ControlFinder:
             places = self._objects.passive_elaborated(doc, cue, reach, sentence, rules)
         if not places:
             return []
+        if rules.english and len(places) > 1 and cue.key.split()[0] in rules.singular_auxiliaries \
+                and reach[-1].key in rules.relatives and reach[-1].end <= cue.start:
+            places = places[-1:]  # "al-Rai and Dabiq, which was taken from IS": Dabiq alone
         if cue.key in rules.agentless_passives and all(rules.phrases.is_context(doc, m) for m in places):
             return []  # "Zuqqarbat in Idlib province was captured": the province only says where
         if cue.key in rules.falls and not self._fallen(doc, cue, rules, words):

@@ -84,6 +84,7 @@ class ControlRules:
         self.listed_nouns = s.keys("listed_nouns")
         self.naming_verbs = s.keys("naming_verbs")
         self.mandates = s.keys("mandates")
+        self.singular_auxiliaries = s.keys("singular_auxiliaries")
         self.since = s.keys("since")
         self.auxiliaries = s.keys("auxiliaries")  # "to have taken": a perfect infinitive, done
         self.fall_nouns = s.keys("fall_nouns")

@@ -52,3 +52,17 @@ def test_a_lone_name_held_under_a_frame_is_a_place(extract, text, claim):
 def test_a_name_under_no_frame_of_holding(extract):
     found = extract("Haddadin is under pressure from his party.", language="en")
     assert [p.labels.get("en") for p in found.places] == []
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Rebels seized Morek on Friday.", ("syrian-opposition-factions", "captured", "Murak", "asserted")),
+    ("The army entered Morek after days of bombardment.",
+     ("syrian-government-forces", "entered", "Murak", "asserted")),
+])
+def test_a_spelling_of_three_consonants_taken(extract, text, claim):
+    assert claims(extract, text, language="en") == [claim]
+
+
+def test_a_spelling_of_three_consonants_in_no_such_role(extract):
+    found = extract("Morek spoke to reporters on Friday.", language="en")
+    assert [p.labels.get("en") for p in found.places] == []

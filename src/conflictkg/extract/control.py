@@ -326,8 +326,11 @@ class ControlFinder:
         if token is not None and token.start < cue.start and "ل" in doc.text[token.start:cue.start] \
                 and not compelled and not _consequence(doc, token, cue, sentence, rules):
             return True  # "لاستعادة السيطرة", "للسيطرة": a purpose
-        if rules.english and i > 0 and doc.tokens[i - 1].key == "to" and not _perfect(cue, rules) and not any(
-                _compelled(doc, k, rules) for k in range(max(0, i - 1 - COMPELLED_REACH), i - 1)
+        before = i - 1
+        if rules.english and before > 0 and doc.tokens[before].key in rules.adverbs:
+            before -= 1  # "to temporarily regain", "to fully capture"
+        if rules.english and before >= 0 and doc.tokens[before].key == "to" and not _perfect(cue, rules) and not any(
+                _compelled(doc, k, rules) for k in range(max(0, before - COMPELLED_REACH), before)
                 if doc.tokens[k].start >= sentence.start):
             return True  # "to retake", "to capture": a purpose; not "forced IS fighters to leave"
         if cue.start > 0 and doc.text[cue.start - 1] == "-":
@@ -370,6 +373,9 @@ class ControlFinder:
                 w for f in forms[:related[-1]] for w in f):
             return True  # "وتهدف العملية التي أطلقها الجيش إلى تطهير X": the aim of the
             # noun the relative clause describes, after it
+        if related and rules.english and related[-1] > 0 and before[related[-1]].key == "that" \
+                and before[related[-1] - 1].key in rules.mandates:
+            return True  # "Turkey demanded that the SDF withdraw from X": what one asks for
         if related:  # "تواصل محاولاتها استعادة البلدة، التي خسرتها": a clause of its own
             before, near = before[related[-1] + 1:], [t for t in near if t.start > before[related[-1]].start]
             forms = forms[related[-1] + 1:]
@@ -385,9 +391,11 @@ class ControlFinder:
         for a, b in pairwise([*before, doc.tokens[i]]):  # "قد تصبح ... تخرج عن سيطرة": may
             if clitics().without_conjunctions(a.key) in rules.modals and _present(b.key, rules):
                 return True
-        for a, b in pairwise(before):  # "لم تتمكن قوات النظام من دخول", "failed to"
-            if not rules.negations.isdisjoint(clitic_forms(a.key)) and \
-                    not rules.words.enablers.isdisjoint(clitic_forms(b.key)):
+        for n, a in enumerate(before):  # "لم تتمكن قوات النظام من دخول", "failed to", "have
+            # not been able to"
+            if not rules.negations.isdisjoint(clitic_forms(a.key)) and any(
+                    not rules.words.enablers.isdisjoint(clitic_forms(b.key))
+                    for b in before[n + 1:n + (3 if rules.english else 2)]):
                 return True
         negators = near[-NEGATION_WINDOW:]
         if not rules.continuative_words.isdisjoint(word_forms(negators)):
@@ -445,6 +453,15 @@ class ControlFinder:
         if not found and relative is None and rules.english and spec.form in ("verbs", "handovers"):
             found = self._objects.fronted_place(doc, cue, sentence, rules)  # "In X and Y, the
             # gunmen handed over the checkpoints"
+        if relative is None and rules.english and spec.form == "verbs" and spec.change == "captured":
+            listed = self._objects.listed_next(doc, cue, sentence, rules)  # "cleansed the town and
+            # a string of villages. He named A and the villages of B and C": their names too
+            if listed and found:
+                keys = {m.key for m in found[0]}
+                found = ([*found[0], *(m for m in listed[0] if m.key not in keys)], found[1],
+                         max(found[2], listed[2]))
+            elif listed:
+                found = listed
         if relative is not None and not later and (not found or found[1] < cue.end):
             # "بلدة كفرنبودة التي سيطرت عليها قوات النظام", "Khan Sheikhoun, which rebels have
             # held": the place the relative pronoun stands for; "المناطق التي سيطرت عليها": none
@@ -1108,6 +1125,9 @@ class ControlFinder:
             places = self._objects.passive_elaborated(doc, cue, reach, sentence, rules)
         if not places:
             return []
+        if rules.english and len(places) > 1 and cue.key.split()[0] in rules.singular_auxiliaries \
+                and reach[-1].key in rules.relatives and reach[-1].end <= cue.start:
+            places = places[-1:]  # "al-Rai and Dabiq, which was taken from IS": Dabiq alone
         if cue.key in rules.agentless_passives and all(rules.phrases.is_context(doc, m) for m in places):
             return []  # "Zuqqarbat in Idlib province was captured": the province only says where
         if cue.key in rules.falls and not self._fallen(doc, cue, rules, words):
@@ -1609,11 +1629,14 @@ def _verb_past_fillers(doc: Doc, cue: Match, before: list[Token], rules: Control
 
 def _adjectival(doc: Doc, cue: Match, rules: ControlRules) -> bool:
     """English: a participle of a siege right after an article ("the besieged town of X",
-    "the encircled pocket"): an adjective, not a verb with a subject."""
+    "the encircled pocket") or before a plural noun of places ("surrounding villages"): an
+    adjective, not a verb with a subject."""
     if not rules.english or cue.payloads[0].change != "besieged" or cue.payloads[0].form != "verbs":
         return False
     i = doc.token_index(cue.start)
-    return i > 0 and doc.tokens[i - 1].key in ("the", "a", "an")
+    following = doc.tokens_after(cue.end, 1)  # "a string of surrounding villages"
+    return (i > 0 and doc.tokens[i - 1].key in ("the", "a", "an")) or (
+        bool(following) and following[0].key in rules.listed_nouns and cue.key.endswith("ing"))
 
 
 def _said_not(doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> Token | None:

@@ -81,6 +81,10 @@ class ControlRules:
         self.cleared_passives = s.keys("cleared_passives")
         self.expelled_nouns = s.keys("expelled_nouns")
         self.carriers = s.keys("carriers")
+        self.listed_nouns = s.keys("listed_nouns")
+        self.naming_verbs = s.keys("naming_verbs")
+        self.mandates = s.keys("mandates")
+        self.singular_auxiliaries = s.keys("singular_auxiliaries")
         self.since = s.keys("since")
         self.auxiliaries = s.keys("auxiliaries")  # "to have taken": a perfect infinitive, done
         self.fall_nouns = s.keys("fall_nouns")

@@ -35,6 +35,8 @@ THERE_REACH = 3  # words of an object that names no place before a pronoun of pl
 WIDE_LEVELS = frozenset({"governorate", "district"})
 ADJECTIVES = 3  # English: adjectives between an anaphor's article and its noun ("the strategic northern town")
 ARTICLES = frozenset({"the", "this", "that"})
+LISTED_OBJECT_WORDS = 10  # English: words after a change in which its plural noun of places stands
+LISTED_OPENING = 4  # English: words of the next sentence in which its verb of naming stands
 INDEFINITE = frozenset({"a", "an", "another"})  # English: the article of a place not yet named
 APPOSED_OPENERS = frozenset({"which", "a", "an", "where", "located", "home", "once"})  # English:
 # the first word of an aside on the place a sentence opens with ("Nairab, which ...")
@@ -589,6 +591,32 @@ class ObjectReader:
             if doc.text[named[0].end:].startswith(",") and rest and rest[0].key in APPOSED_OPENERS:
                 return named[:1], cue.end, noun.end  # "Nairab, which lies on the highway, ..."
         return None
+
+    def listed_next(self, doc: Doc, cue: Match, sentence: Sentence,
+                    rules: ControlRules) -> tuple[list[Mention], int, int] | None:
+        """English: "had cleansed the town and a string of surrounding villages ... He named X
+        and the villages of A and B": an object of a plural noun of places with no names, whose
+        names the next sentence gives after a verb of naming near its start."""
+        words = doc.tokens_between(cue.end, sentence.end)[:LISTED_OBJECT_WORDS]
+        noun = next((t for t in words if t.key in rules.listed_nouns), None)
+        if noun is None:
+            return None
+        after = doc.tokens_after(noun.end, 2)
+        places = doc.index("place_mentions")
+        if after and after[0].key == "of" and len(after) > 1 and places.overlapping(after[1].start, after[1].end):
+            return None  # "the villages of A and B": named here
+        following = doc.tokens_after(sentence.end, 4)
+        nxt = doc.sentence_at(following[0].start) if following else None
+        if nxt is None or nxt.paragraph - sentence.paragraph > 1:
+            return None
+        opening = doc.tokens_between(nxt.start, nxt.end)[:LISTED_OPENING]
+        verb = next((t for t in opening if t.key in rules.naming_verbs), None)
+        if verb is None or places.overlapping(nxt.start, verb.start) or doc.index(
+                "actor_mentions").overlapping(nxt.start, verb.start):
+            return None  # "Rebels named ...": a party's own change; the list must follow the verb
+        phrase = rules.phrases.read(doc, verb.end, nxt.end)
+        items = [m for m in phrase.items if not m.weak]
+        return (items, cue.end, noun.end) if items else None
 
     def fronted_place(self, doc: Doc, cue: Match, sentence: Sentence,
                       rules: ControlRules) -> tuple[list[Mention], int, int] | None:

@@ -139,9 +139,12 @@ class PlaceFinder:
         # the places that may stand for a government, asked of every name of a document
         self._bound = frozenset(e.key for e in gazetteers.places.values() if self._role_bound(e))
         self._skeletons: dict[str, list[str]] = {}  # "msfr": Mseifra, al Musayfirah
+        self._short_skeletons: dict[str, list[str]] = {}  # "mrk": Murak, read only when taken
         for name, key in latin:
             if len(skeleton := _skeleton(name)) >= MIN_SKELETON:
                 self._skeletons.setdefault(skeleton, []).append(key)
+            elif len(skeleton) == MIN_SKELETON - 1 and " " not in name:
+                self._short_skeletons.setdefault(skeleton, []).append(key)
         self._latin = LatinIndex(latin)  # "Saraqeb", "Saraqib"; "Jarabulus", "Jarablus"
         # a place abroad is read by its own spellings only: "al-Orfi" folds like "Urfa"
         self._spellings = {e.key: frozenset(normalize_key(n) for n in e.names_en)
@@ -189,6 +192,7 @@ class PlaceFinder:
         sure: list[Match[str]] = []
         lone: list[Match[str]] = []
         fuzzy: list[Match[str]] = []  # one word with a gazetteer name's consonants
+        lone_taken: list[Match[str]] = []  # one word of three consonants, taken ("seized Morek")
         short: list[Match[str]] = []  # one word of three folded letters ("Hass")
         dated = SpanIndex(d.span for d in doc.dates)
         for stretch in _CAPITALISED.finditer(doc.text):
@@ -225,6 +229,13 @@ class PlaceFinder:
                                      if not self._abroad(k))
                         if near:
                             fuzzy.append(Match(start, end, text, near, normalize_key(text)))
+                        # "rebels seized Morek": a shorter skeleton, of one village, only as
+                        # the object of a verb of taking
+                        shorter = tuple(dict.fromkeys(
+                            k for k in self._short_skeletons.get(_skeleton(text), ()) if not self._abroad(k)))
+                        probe = Match(start, end, text, shorter, normalize_key(text))
+                        if not near and len(shorter) == 1 and _taken(doc, probe, rules):
+                            lone_taken.append(probe)
                     if keys and single and folded == MIN_LONE - 1:
                         short.append(Match(start, end, text, self._same(keys), normalize_key(text)))
                     if keys and not (single and folded < MIN_LONE):
@@ -247,6 +258,7 @@ class PlaceFinder:
         kept += [m for m in short if any(k.end <= m.start and _listed(doc, m, k) for k in kept)
                  and any(k.start >= m.end and _listed(doc, m, k) for k in kept)]
         kept += [m for m in map(lambda m: self._beside(doc, m, kept, taken), fuzzy) if m is not None]
+        kept += [m for m in lone_taken if not any(k.start < m.end and m.start < k.end for k in kept)]
         return [m for m in kept if m not in found]
 
     def _beside(self, doc: Doc, m: Match[str], kept: list[Match[str]],

@@ -1,6 +1,6 @@
 """Linking time per document as the store grows: 1,000, 10,000 and 100,000 events.
 
-    .venv/bin/python benchmarks/linking.py [--sizes 1000 10000 100000] [--documents 40]
+    .venv/bin/python benchmarks/linking.py [--sizes 1000 10000 100000] [--documents 100]
                                            [--folder DIR] [--constant-density]
 
 Each store is made by the API benchmark's generator (benchmarks/api.py: a gazetteer of
@@ -13,7 +13,9 @@ more documents from the same generator are written one by one and each is linked
 own, as `POST /api/v1/documents` links the document it has just written (ingest links a batch): the
 time of the link alone (reading the document, the index lookups, scoring, the incidents
 rebuilt and written with the ranks, the index committed) is reported per document, its
-median and 95th percentile. The stores take turns, one document each, so that the
+median and 95th percentile. Each document timed is then removed from the store and
+unlinked, so that every store keeps its size through the run and every run times the
+same documents. The stores take turns, one document each, so that the
 machine's load (it is shared, and printed with the figures) weighs on every size alike.
 
 The generator puts every size's events into the same places and 13 years, so a larger
@@ -76,7 +78,10 @@ def prepare(folder: Path, events: int, kinds: Kinds, days: int = DAYS) -> Store:
 
 def measure(stores: dict[Path, Store], extra: int, kinds: Kinds) -> dict[Path, dict[str, Any]]:
     """Write and link ``extra`` more documents into each store, one document of each store
-    in turn, so that the machine's load, which drifts, weighs on every size alike."""
+    in turn, so that the machine's load, which drifts, weighs on every size alike. Each is
+    removed and unlinked once timed, so that a store keeps its size through the run (100
+    documents would make the smallest store six times larger) and every run times the same
+    documents."""
     times: dict[Path, list[float]] = {path: [] for path in stores}
     met: dict[Path, list[int]] = {path: [] for path in stores}  # candidate incidents of each event
     with ExitStack() as open_:
@@ -86,7 +91,7 @@ def measure(stores: dict[Path, Store], extra: int, kinds: Kinds) -> dict[Path, d
             linker = open_.enter_context(linking(writer, IRIS, kinds))
             linker.index.candidates = counted(linker.index.candidates, met[path])  # type: ignore[method-assign]
             linkers[path] = writer, linker
-            # The documents after those stored: a run on a store measured before links new ones.
+            # The documents after those stored, the same in every run.
             pending[path] = list(documents((built.stored + extra) * PER_DOCUMENT, built.communities,
                                            built.days))[built.stored:]
         for turn in range(extra):
@@ -97,6 +102,8 @@ def measure(stores: dict[Path, Store], extra: int, kinds: Kinds) -> dict[Path, d
                 begun = time.perf_counter()
                 linker.link_document(doc)
                 times[path].append((time.perf_counter() - begun) * 1000)
+                writer.remove_graph(doc)
+                linker.link_document(doc)  # forgotten, its incidents rebuilt without it
     return {path: {"times": found, "median": statistics.median(found), "p95": percentile(found, 95),
                    "per_event": statistics.median(found) / PER_DOCUMENT,
                    "candidates": statistics.mean(met[path]) if met[path] else 0.0,
@@ -115,7 +122,7 @@ def counted(candidates: Callable[..., set[str]], met: list[int]) -> Callable[...
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
-    parser.add_argument("--documents", type=int, default=40, help="documents linked and timed per size")
+    parser.add_argument("--documents", type=int, default=100, help="documents linked and timed per size")
     parser.add_argument("--folder", type=Path, help="where the stores are built (reused)")
     parser.add_argument("--constant-density", action="store_true",
                         help="also time stores whose years grow with their size (the same "

@@ -21,9 +21,10 @@ allow more than a year are too vague to link and are not filed.
 The keys' table holds numbers only: each key and each incident is numbered once (``names``)
 and each report is its row's number, so that a row takes some 25 bytes rather than 200.
 Each new report's keys land at random places of the table (its places and days are
-anyone's), so every report a document files dirties a page or two of it, written to the
-log at each commit and to the file at each checkpoint; a table eight times smaller has
-eight times fewer pages to dirty and keeps in memory.
+anyone's), so the keys a document files dirty hundreds of its pages, each written to the
+log at the commit and to the file at the next checkpoint; in a table eight times smaller
+they fall on fewer pages, more often the same ones from one commit to the next, and the
+table stays in memory.
 """
 
 from __future__ import annotations

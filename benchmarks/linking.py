@@ -78,7 +78,8 @@ def prepare(folder: Path, events: int, kinds: Kinds, days: int = DAYS) -> Store:
 
 def measure(stores: dict[Path, Store], extra: int, kinds: Kinds) -> dict[Path, dict[str, Any]]:
     """Write and link ``extra`` more documents into each store, one document of each store
-    in turn, so that the machine's load, which drifts, weighs on every size alike. Each is
+    in turn (in an order drawn again each turn), so that the machine's load, which drifts,
+    weighs on every size alike. Each is
     removed and unlinked once timed, so that a store keeps its size through the run (100
     documents would make the smallest store six times larger) and every run times the same
     documents."""
@@ -94,8 +95,12 @@ def measure(stores: dict[Path, Store], extra: int, kinds: Kinds) -> dict[Path, d
             # The documents after those stored, the same in every run.
             pending[path] = list(documents((built.stored + extra) * PER_DOCUMENT, built.communities,
                                            built.days))[built.stored:]
+        draw = random.Random(1)
         for turn in range(extra):
-            for path, (writer, linker) in linkers.items():
+            # In a new order each turn: a store linked just after another pays for what that
+            # one left the machine to do (its writes to flush), which would weigh on one
+            # store only if the order were fixed.
+            for path, (writer, linker) in draw.sample(list(linkers.items()), len(linkers)):
                 quads = pending[path][turn]
                 doc = quads[0].graph_name.value
                 writer.put_graph(doc, quads)

@@ -121,8 +121,8 @@ def gazetteer() -> tuple[list[Quad], list[str], list[str]]:
     return quads, communities, governorates
 
 
-def documents(events: int, communities: list[str]) -> Iterator[list[Quad]]:
-    """The quads of one document graph at a time."""
+def documents(events: int, communities: list[str], days: int = DAYS) -> Iterator[list[Quad]]:
+    """The quads of one document graph at a time, dated over ``days`` from the first day."""
     rng = random.Random(2)
     for d in range(0, events, PER_DOCUMENT):
         sha = hashlib.sha256(str(d).encode()).hexdigest()
@@ -133,7 +133,7 @@ def documents(events: int, communities: list[str]) -> Iterator[list[Quad]]:
         for i in range(min(PER_DOCUMENT, events - d)):
             kind = rng.choice(EVENT_KINDS)
             event = NamedNode(IRIS.event(sha, f"{i * 10}-{i * 10 + 9}"))
-            begin = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
+            begin = FIRST_DAY + timedelta(days=rng.randrange(days))
             end = begin + timedelta(days=rng.choice((0, 0, 0, 1, 3, 10, 30)))
             quads += [
                 Quad(event, rdf.type, NamedNode(CKG + EVENT_CLASSES[kind]), doc),
@@ -160,7 +160,7 @@ def documents(events: int, communities: list[str]) -> Iterator[list[Quad]]:
         yield quads
 
 
-def build(path: Path, events: int) -> tuple[list[str], list[str]]:
+def build(path: Path, events: int, days: int = DAYS) -> tuple[list[str], list[str]]:
     quads, communities, governorates = gazetteer()
     if store.current_generation(path) == 0:
         started = time.perf_counter()
@@ -168,7 +168,7 @@ def build(path: Path, events: int) -> tuple[list[str], list[str]]:
         with store.writing(path) as writer:
             writer.put_graph(GAZETTEER.value, quads)
             writer.set_reference_state(GAZETTEER_STATE, "benchmark")  # as ingest records its own
-            for doc_quads in documents(events, communities):
+            for doc_quads in documents(events, communities, days):
                 writer.put_graph(doc_quads[0].graph_name.value, doc_quads)
                 total += len(doc_quads)
             writer.store.optimize()  # compacted, as a store is once its loading is done

@@ -1,7 +1,7 @@
 """Linking time per document as the store grows: 1,000, 10,000 and 100,000 events.
 
-    .venv/bin/python benchmarks/linking.py [--sizes 1000 10000 100000] [--documents 40]
-                                           [--folder DIR]
+    .venv/bin/python benchmarks/linking.py [--sizes 1000 10000 100000] [--documents 100]
+                                           [--folder DIR] [--constant-density]
 
 Each store is made by the API benchmark's generator (benchmarks/api.py: a gazetteer of
 2,884 places with points and an admin chain, 200 armed groups with sub-units, documents of
@@ -13,8 +13,20 @@ more documents from the same generator are written one by one and each is linked
 own, as `POST /api/v1/documents` links the document it has just written (ingest links a batch): the
 time of the link alone (reading the document, the index lookups, scoring, the incidents
 rebuilt and written with the ranks, the index committed) is reported per document, its
-median and 95th percentile. The stores take turns, one document each, so that the
+median and 95th percentile. Each document timed is then removed from the store and
+unlinked, so that every store keeps its size through the run and every run times the
+same documents. The stores take turns, one document each, so that the
 machine's load (it is shared, and printed with the figures) weighs on every size alike.
+
+The generator puts every size's events into the same places and 13 years, so a larger
+store is also a denser one: an event of the 100,000-event store meets about a hundred
+times the candidates (reports at its places in its days) that one of the 1,000-event
+store does. ``--constant-density`` also builds stores whose years grow with their size
+(13 years at the smallest size, ten times as many at ten times the events: the same
+places, the same events per place and day), so that a new event meets as many candidates
+at every size. Both series are timed in one run, every store taking its turn, and both
+tables are printed with the candidates per event each size met: the first shows what the
+issue asks (the API benchmark's stores), the second what the store's size alone costs.
 """
 
 from __future__ import annotations
@@ -25,11 +37,12 @@ import random
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from api import IRIS, PER_DOCUMENT, build, documents, percentile
+from api import DAYS, IRIS, PER_DOCUMENT, build, documents, percentile
 
 from conflictkg.linking import linking, relink
 from conflictkg.linking.read import stored_documents
@@ -38,11 +51,18 @@ from conflictkg.reference.kinds import Kinds
 from conflictkg.store import writing
 
 
-def prepare(folder: Path, events: int, kinds: Kinds) -> tuple[Path, list[str], int, float]:
-    """Build (or reuse) a store of ``events`` events and link it whole once:
-    (its path, its communities, the documents it holds, the seconds the relink took)."""
-    path = folder / f"store-{events}"
-    communities, _ = build(path, events)
+class Store(NamedTuple):
+    path: Path
+    communities: list[str]
+    days: int  # the days its events are spread over
+    stored: int  # documents it held before this run
+    relinked: float  # seconds its relink took (0 when linked by an earlier run)
+
+
+def prepare(folder: Path, events: int, kinds: Kinds, days: int = DAYS) -> Store:
+    """Build (or reuse) a store of ``events`` events over ``days`` and link it whole once."""
+    path = folder / (f"store-{events}" if days == DAYS else f"store-{events}-days-{days}")
+    communities, _ = build(path, events, days)
     started, relinked = time.perf_counter(), 0.0
     with writing(path) as writer:
         stored = len(stored_documents(writer))
@@ -51,60 +71,96 @@ def prepare(folder: Path, events: int, kinds: Kinds) -> tuple[Path, list[str], i
         if not linked:
             report, summary = relink(writer, IRIS, kinds)
             relinked = time.perf_counter() - started
-            print(f"{events:,} events: relinked {len(report.documents):,} documents in {relinked:.0f} s "
-                  f"({summary})")
-    return path, communities, stored, relinked
+            print(f"{events:,} events over {days:,} days: relinked {len(report.documents):,} documents "
+                  f"in {relinked:.0f} s ({summary})")
+    return Store(path, communities, days, stored, relinked)
 
 
-def measure(stores: dict[int, tuple[Path, list[str], int, float]], extra: int,
-            kinds: Kinds) -> dict[int, dict[str, Any]]:
+def measure(stores: dict[Path, Store], extra: int, kinds: Kinds) -> dict[Path, dict[str, Any]]:
     """Write and link ``extra`` more documents into each store, one document of each store
-    in turn, so that the machine's load, which drifts, weighs on every size alike."""
-    times: dict[int, list[float]] = {events: [] for events in stores}
+    in turn (in an order drawn again each turn), so that the machine's load, which drifts,
+    weighs on every size alike. Each is
+    removed and unlinked once timed, so that a store keeps its size through the run (100
+    documents would make the smallest store six times larger) and every run times the same
+    documents."""
+    times: dict[Path, list[float]] = {path: [] for path in stores}
+    met: dict[Path, list[int]] = {path: [] for path in stores}  # candidate incidents of each event
     with ExitStack() as open_:
         linkers, pending = {}, {}
-        for events, (path, communities, stored, _) in stores.items():
+        for path, built in stores.items():
             writer = open_.enter_context(writing(path))
-            linkers[events] = writer, open_.enter_context(linking(writer, IRIS, kinds))
-            # The documents after those stored: a run on a store measured before links new ones.
-            pending[events] = list(documents((stored + extra) * PER_DOCUMENT, communities))[stored:]
+            linker = open_.enter_context(linking(writer, IRIS, kinds))
+            linker.index.candidates = counted(linker.index.candidates, met[path])  # type: ignore[method-assign]
+            linkers[path] = writer, linker
+            # The documents after those stored, the same in every run.
+            pending[path] = list(documents((built.stored + extra) * PER_DOCUMENT, built.communities,
+                                           built.days))[built.stored:]
+        draw = random.Random(1)
         for turn in range(extra):
-            for events, (writer, linker) in linkers.items():
-                quads = pending[events][turn]
+            # In a new order each turn: a store linked just after another pays for what that
+            # one left the machine to do (its writes to flush), which would weigh on one
+            # store only if the order were fixed.
+            for path, (writer, linker) in draw.sample(list(linkers.items()), len(linkers)):
+                quads = pending[path][turn]
                 doc = quads[0].graph_name.value
                 writer.put_graph(doc, quads)
                 begun = time.perf_counter()
                 linker.link_document(doc)
-                times[events].append((time.perf_counter() - begun) * 1000)
-    return {events: {"times": found, "median": statistics.median(found), "p95": percentile(found, 95),
-                     "per_event": statistics.median(found) / PER_DOCUMENT,
-                     "relink_s": stores[events][3]} for events, found in times.items()}
+                times[path].append((time.perf_counter() - begun) * 1000)
+                writer.remove_graph(doc)
+                linker.link_document(doc)  # forgotten, its incidents rebuilt without it
+    return {path: {"times": found, "median": statistics.median(found), "p95": percentile(found, 95),
+                   "per_event": statistics.median(found) / PER_DOCUMENT,
+                   "candidates": statistics.mean(met[path]) if met[path] else 0.0,
+                   "relink_s": stores[path].relinked} for path, found in times.items()}
+
+
+def counted(candidates: Callable[..., set[str]], met: list[int]) -> Callable[..., set[str]]:
+    """The index's lookup of candidates, noting how many incidents each event met."""
+    def lookup(*args: Any, **kwargs: Any) -> set[str]:
+        found = candidates(*args, **kwargs)
+        met.append(len(found))
+        return found
+    return lookup
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
-    parser.add_argument("--documents", type=int, default=40, help="documents linked and timed per size")
+    parser.add_argument("--documents", type=int, default=100, help="documents linked and timed per size")
     parser.add_argument("--folder", type=Path, help="where the stores are built (reused)")
+    parser.add_argument("--constant-density", action="store_true",
+                        help="also time stores whose years grow with their size (the same "
+                             "candidates per event at every size)")
     args = parser.parse_args()
     folder = args.folder or Path(tempfile.mkdtemp(prefix="conflictkg-linking-"))
     folder.mkdir(parents=True, exist_ok=True)
     kinds = load_bundle().kinds
-    stores = {events: prepare(folder, events, kinds) for events in args.sizes}
-    before = os.getloadavg()[0]
+    smallest = min(args.sizes)
+    series = {"the API benchmark's stores (the same places and years at every size)":
+              {events: prepare(folder, events, kinds) for events in args.sizes}}
+    if args.constant_density:
+        series[f"density held (years scaled with the size: {DAYS:,} days at {smallest:,} events)"] = {
+            events: prepare(folder, events, kinds, DAYS * events // smallest) for events in args.sizes}
+    stores = {built.path: built for sized in series.values() for built in sized.values()}
+    before = os.getloadavg()
     found = measure(stores, args.documents, kinds)
-    after = os.getloadavg()[0]
-    print(f"\nload (1 min) {before:.2f} before, {after:.2f} after the timed links")
-    print(f"{'events':>8} {'p50 ms/doc':>11} {'p95 ms/doc':>11} {'ms/event':>9}")
-    for events, row in found.items():
-        print(f"{events:8,} {row['median']:11.1f} {row['p95']:11.1f} {row['per_event']:9.2f}")
-    smallest = min(found)
-    for events in sorted(found):
-        if events != smallest:
-            low, high = ratio_interval(found[smallest]["times"], found[events]["times"])
-            print(f"p50 at {events:,} events / p50 at {smallest:,}: "
-                  f"{found[events]['median'] / found[smallest]['median']:.2f} "
-                  f"(95% of resamplings between {low:.2f} and {high:.2f})")
+    after = os.getloadavg()
+    print(f"\nload (1, 5, 15 min) {', '.join(f'{x:.2f}' for x in before)} before, "
+          f"{', '.join(f'{x:.2f}' for x in after)} after the timed links")
+    for title, sized in series.items():
+        print(f"\n{title}")
+        print(f"{'events':>8} {'days':>7} {'cand/event':>10} {'p50 ms/doc':>11} {'p95 ms/doc':>11} "
+              f"{'ms/event':>9}  p50 / p50 at {smallest:,} (95% interval)")
+        base = found[sized[smallest].path]
+        for events, built in sorted(sized.items()):
+            row = found[built.path]
+            ratio = "1"
+            if events != smallest:
+                low, high = ratio_interval(base["times"], row["times"])
+                ratio = f"{row['median'] / base['median']:.2f} ({low:.2f} to {high:.2f})"
+            print(f"{events:8,} {built.days:7,} {row['candidates']:10.2f} {row['median']:11.1f} "
+                  f"{row['p95']:11.1f} {row['per_event']:9.2f}  {ratio}")
 
 
 def ratio_interval(base: list[float], other: list[float], rounds: int = 2000) -> tuple[float, float]:

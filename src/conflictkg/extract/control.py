@@ -768,8 +768,14 @@ class ControlFinder:
         """The party made to change ("أجبرت الفصائل قوات النظام على الانسحاب", "forced IS
         fighters to leave"): the last named between a word of compulsion and the change."""
         i = doc.token_at(cue.start)
-        for k in range(i - 1, max(-1, i - 1 - COMPELLED_REACH), -1):
+        mentions = doc.index("actor_mentions")
+        reach = COMPELLED_REACH
+        for k in range(i - 1, -1, -1):
             if doc.tokens[k].start < sentence.start:
+                return None
+            if mentions.overlapping(doc.tokens[k].start, doc.tokens[k].end):
+                reach += 1  # "أجبرت فصائل المعارضة قوات النظام على": a party's words are not counted
+            if k < i - 1 - reach:
                 return None
             if _compelled(doc, k, rules):
                 named = [m for m in self._agents.parties(doc, doc.tokens[k].end, cue.start, words.cues)

@@ -565,6 +565,24 @@ class Agents:
             return self._named_with(doc, at, set(word_forms(window[:1])), words)
         return None
 
+    def joined_after(self, doc: Doc, at: int, sentence: Sentence, words: AgentWords) -> list[str]:
+        """Arabic: the parties joined by "و" to the one right after a state's cue ("تحت سيطرة
+        قوات النظام وحزب الله"): each holds the place with it."""
+        window = doc.tokens_between(at, sentence.end)[:AGENT_WINDOW]
+        found = self.parties(doc, at, sentence.end, words.cues) if window else []
+        if not found or found[0].start >= window[-1].end:
+            return []
+        joined: list[str] = []
+        last = found[0]
+        for m in found[1:]:
+            if doc.text[last.end:m.start].strip() != "و":
+                break
+            key = self._resolved(doc, m, words)
+            if key and key not in joined:
+                joined.append(key)
+            last = m
+        return joined
+
     def named_as(self, doc: Doc, phrase: list[Token], before: int) -> str | None:
         """English: a noun phrase that names no party ("the terror group", "the jihadist group")
         stands for the last party the text named with its words right after the name ("the

@@ -1153,7 +1153,11 @@ class ControlFinder:
             # countryside, where the towns of X and Y are now surrounded": the party named before
             # in the sentence besieges them, not the last that made a change
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words)
-        return [Reading(spec.change, places, actor, cue.end)]
+        joined = [] if rules.english or actor is None or actor == framed or pronoun or len(places) > 1 else [
+            key for key in self._agents.joined_after(doc, cue.end, sentence, words) if key != actor]
+        # "قرية أم الحوش الواقعة تحت سيطرة قوات النظام وقوات تحرير عفرين": each party holds the
+        # one place; places listed under two parties may be shared out between them
+        return [Reading(spec.change, places, key, cue.end) for key in [actor, *joined]]
 
     def _collapsed(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
                    words: AgentWords, starts: frozenset[int]) -> list[Reading] | None:

@@ -555,6 +555,11 @@ class ControlFinder:
                 readings[0] = Reading(spec.change, places, actor if actor != to else None, object_end)
             if to is not None:
                 readings.append(Reading("captured", places, to, object_end))
+        elif spec.form == "verbs" and spec.change == "withdrew" and rules.left_to:
+            # "انسحبت قسد من بلدة العريمة لصالح قوات النظام": the party it was left to takes it
+            to = self._left_to(doc, object_end, sentence, rules, words)
+            if to is not None and to != actor:
+                readings.append(Reading("captured", places, to, object_end))
         if spec.change == "captured":
             held = self._held_by(doc, object_end, sentence, rules, words)
             if held is not None and held != actor:
@@ -1377,6 +1382,19 @@ class ControlFinder:
                     to = self._agents.state_forces(rules.state_forces, _year(
                         _event_start(doc, sentence) or doc.info.published))
                 return to
+        return None
+
+    def _left_to(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
+                 words: AgentWords) -> str | None:
+        """The party a place was left to, right after a withdrawal's object ("أخلت قوات النظام
+        البلدة لصالح الفصائل"), past the words that say when."""
+        for t in doc.tokens_between(at, sentence.end)[:RECIPIENT_NEAR]:
+            if any(a <= t.start < b for a, b in words.cues):
+                return None  # another change: its own object
+            if not rules.left_to.isdisjoint(clitic_forms(t.key)):
+                return self._agents.agent_after(doc, t.end, sentence, words)
+            if not (rules.phrases.is_time(t.key) or doc.dates_overlapping(t.start, t.end)):
+                return None
         return None
 
     def _denied_before(self, doc: Doc, denial: Match, claims: dict[str, ControlClaim],

@@ -754,6 +754,11 @@ class Agents:
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         near = doc.tokens_between(cue.end, sentence.end)[:2] + \
             doc.tokens_between(clause[0], cue.start)[-SUBJECT_WINDOW:]
+        named = [m for m in doc.index("actor_mentions").overlapping(
+            min(t.start for t in near), max(t.end for t in near)) if len(m.text.split()) > 1] if near else []
+        near = [t for t in near if not any(m.start <= t.start < m.end for m in named)]
+        # "قالت فصائل المعارضة إن قوات النظام انسحبت": the noun of a party named in full is
+        # part of its name, no collective that stands for it
         return self._named_with(doc, cue.start, set(word_forms(near)), words)
 
     def _named_with(self, doc: Doc, before: int, forms: set[str], words: AgentWords) -> str | None:

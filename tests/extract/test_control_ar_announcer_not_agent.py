@@ -21,3 +21,16 @@ def test_a_bare_collective_still_stands_for_the_party_named_before(extract):
     text = ("قال ناطق باسم قوات سوريا الديمقراطية إن معارك دارت مع تنظيم داعش في الأحياء "
             "الشرقية، وسيطرت القوات على حي السرب.")
     assert claims(extract, text) == [("sdf", "captured", "Al Sarb")]
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت هيئة تحرير الشام أن عناصر تنظيم داعش انسحبوا من بلدة مورك.",
+    "وذكرت هيئة تحرير الشام في بيان أن مقاتلي تنظيم داعش انسحبوا من بلدة مورك.",
+])
+def test_the_men_of_a_party_after_that_are_the_subject_of_the_clause(extract, text):
+    assert claims(extract, text) == [("islamic-state", "withdrew", "Murak")]
+
+
+def test_the_men_of_a_party_that_is_an_object_are_not_the_subject(extract):
+    text = "هاجمت هيئة تحرير الشام عناصر تنظيم داعش ثم سيطرت على بلدة مورك."
+    assert claims(extract, text) == [("hts", "captured", "Murak")]

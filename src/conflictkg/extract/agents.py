@@ -498,6 +498,10 @@ class Agents:
                 not words.partitives.isdisjoint(clitic_forms(doc.tokens[i - 1].key)) and \
                 not words.quantities.isdisjoint(clitic_forms(doc.tokens[i - 2].key)):
             i -= 2  # "وإن عدداً من المسلحين فروا": the place of the count they are taken from
+        elif words.verb_first and until is not None and i > 1 and doc.tokens[i - 1].start >= sentence.start and \
+                doc.tokens[i - 1].key in words.members and not doc.index("actor_mentions").starting(m.end, until):
+            i -= 1  # "أن عناصر تنظيم داعش انسحبوا": the place of the phrase of its men, the last
+            # party before the verb
         while not words.verb_first and i > 0 and doc.tokens[i - 1].start >= sentence.start and \
                 doc.tokens[i - 1].key in ARTICLES:
             i -= 1

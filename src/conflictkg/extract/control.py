@@ -1231,6 +1231,10 @@ class ControlFinder:
         if cue.payloads[0].change != "besieged" or cue.payloads[0].form != "nouns":
             return False
         i = doc.token_at(cue.start)
+        named = doc.index("actor_mentions").overlapping(doc.tokens[i - 1].start, doc.tokens[i - 1].end) \
+            if i > 0 and not rules.english else []
+        if named:  # "فكت قوات النظام الحصار عن X": the verb before its subject
+            i = doc.token_at(min(m.start for m in named))
         before = [t for t in doc.tokens[max(0, i - 3):i] if t.key not in ("the", "a")][-1:]
         if before and not rules.lifts.isdisjoint(clitic_forms(before[0].key)):
             return True

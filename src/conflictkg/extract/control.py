@@ -460,6 +460,11 @@ class ControlFinder:
             bound = sentence.end  # "التي سيطرت عليها قوات النظام", "بعد أن سيطرت عليها قوات
             # النظام": the subject after the pronoun
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
+        if actor is None and spec.form == "verbs" and words.verb_first and cue.end <= places[0].start:
+            # "دخلت مدينة منبج قوات النظام": the subject right after the verb's object
+            actor = self._agents.agent_after(doc, object_end, sentence, words) \
+                if self._party_right_after_at(doc, object_end, sentence) else None
+            agent = agent or actor is not None
         if spec.form == "verbs" and (self._army_first_of_pair(doc, cue, sentence, rules) or (
                 actor and self._army_reported(doc, cue, sentence, rules))):
             # "The army and its allies captured", "The army and allied militias encircled": the
@@ -574,6 +579,13 @@ class ControlFinder:
         if len(following) > 1 and not members.isdisjoint(clitic_forms(following[0].key)):
             following = following[1:]
         return bool(following) and bool(doc.index("actor_mentions").overlapping(following[0].start, following[0].end))
+
+    def _party_right_after_at(self, doc: Doc, at: int, sentence: Sentence) -> bool:
+        """Whether the word right after ``at`` names a party."""
+        following = doc.tokens_between(at, sentence.end)[:1]
+        return bool(following) and any(  # not "وفصائل المعارضة": a clause of its own
+            m.start == following[0].start for m in doc.index("actor_mentions").overlapping(
+                following[0].start, following[0].end))
 
     def _pronoun_right_after(self, doc: Doc, cue: Match, start: int, end: int, rules: ControlRules) -> bool:
         """Arabic: whether the object of a verb is a pronoun right after it ("سيطرت عليها",

@@ -1170,6 +1170,11 @@ class ControlFinder:
             # countryside, where the towns of X and Y are now surrounded": the party named before
             # in the sentence besieges them, not the last that made a change
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words)
+        opening = doc.tokens_between(sentence.start, places[0].start)[-3:]
+        if spec.change == "captured" and actor is not None and any(
+                f"{clitics().without_conjunctions(a.key)} {b.key}" in rules.no_longer
+                for a, b in pairwise(opening)):
+            return [Reading("lost", places, actor, cue.end)]  # "لم تعد بلدة X تحت سيطرة Y": Y lost it
         joined = [] if rules.english or actor is None or actor == framed or pronoun or len(places) > 1 else [
             key for key in self._agents.joined_after(doc, cue.end, sentence, words) if key != actor]
         # "قرية أم الحوش الواقعة تحت سيطرة قوات النظام وقوات تحرير عفرين": each party holds the

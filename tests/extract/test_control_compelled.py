@@ -44,3 +44,27 @@ def test_an_attempt_or_a_purpose_is_still_no_claim(extract, text, language):
 ])
 def test_an_army_noun_opening_a_clause_is_not_the_party_named_before(extract, text, expected):
     assert claims(extract, text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # parties of two or three words on both sides of the word of compulsion
+    ("وأجبرت فصائل المعارضة قوات النظام على الانسحاب من بلدة تلمنس.",
+     ("syrian-government-forces", "withdrew", "Telamnas")),
+    ("أجبرت قوات سوريا الديمقراطية عناصر تنظيم داعش على الانسحاب من مدينة الطبقة.",
+     ("islamic-state", "withdrew", "Al-Thawrah")),
+])
+def test_the_party_made_to_change_is_found_past_long_names(extract, text, expected):
+    assert claims(extract, text, "ar")[-1:] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "فشلت قوات النظام في السيطرة على بلدة تلمنس رغم القصف المكثف.",
+    "وأخفقت الفصائل في استعادة بلدة تلمنس.",
+])
+def test_a_change_a_party_failed_to_make_is_no_claim(extract, text):
+    assert claims(extract, text, "ar") == []
+
+
+def test_a_change_made_after_failed_attempts_is_still_one(extract):
+    text = "سيطرت قوات النظام على بلدة تلمنس بعد أن فشلت في اقتحامها مرات عدة."
+    assert claims(extract, text, "ar") == [("syrian-government-forces", "captured", "Telamnas")]

@@ -498,6 +498,10 @@ class Agents:
                 not words.partitives.isdisjoint(clitic_forms(doc.tokens[i - 1].key)) and \
                 not words.quantities.isdisjoint(clitic_forms(doc.tokens[i - 2].key)):
             i -= 2  # "وإن عدداً من المسلحين فروا": the place of the count they are taken from
+        elif words.verb_first and until is not None and i > 1 and doc.tokens[i - 1].start >= sentence.start and \
+                doc.tokens[i - 1].key in words.members and not doc.index("actor_mentions").starting(m.end, until):
+            i -= 1  # "أن عناصر تنظيم داعش انسحبوا": the place of the phrase of its men, the last
+            # party before the verb
         while not words.verb_first and i > 0 and doc.tokens[i - 1].start >= sentence.start and \
                 doc.tokens[i - 1].key in ARTICLES:
             i -= 1
@@ -564,6 +568,24 @@ class Agents:
         if words.verb_first:  # "باتت المدينة تحت سيطرة القوات": the party named before with that noun
             return self._named_with(doc, at, set(word_forms(window[:1])), words)
         return None
+
+    def joined_after(self, doc: Doc, at: int, sentence: Sentence, words: AgentWords) -> list[str]:
+        """Arabic: the parties joined by "و" to the one right after a state's cue ("تحت سيطرة
+        قوات النظام وحزب الله"): each holds the place with it."""
+        window = doc.tokens_between(at, sentence.end)[:AGENT_WINDOW]
+        found = self.parties(doc, at, sentence.end, words.cues) if window else []
+        if not found or found[0].start >= window[-1].end:
+            return []
+        joined: list[str] = []
+        last = found[0]
+        for m in found[1:]:
+            if doc.text[last.end:m.start].strip() != "و":
+                break
+            key = self._resolved(doc, m, words)
+            if key and key not in joined:
+                joined.append(key)
+            last = m
+        return joined
 
     def named_as(self, doc: Doc, phrase: list[Token], before: int) -> str | None:
         """English: a noun phrase that names no party ("the terror group", "the jihadist group")
@@ -736,6 +758,11 @@ class Agents:
         clause = doc.clause_at(cue.start) or (sentence.start, sentence.end)
         near = doc.tokens_between(cue.end, sentence.end)[:2] + \
             doc.tokens_between(clause[0], cue.start)[-SUBJECT_WINDOW:]
+        named = [m for m in doc.index("actor_mentions").overlapping(
+            min(t.start for t in near), max(t.end for t in near)) if len(m.text.split()) > 1] if near else []
+        near = [t for t in near if not any(m.start <= t.start < m.end for m in named)]
+        # "قالت فصائل المعارضة إن قوات النظام انسحبت": the noun of a party named in full is
+        # part of its name, no collective that stands for it
         return self._named_with(doc, cue.start, set(word_forms(near)), words)
 
     def _named_with(self, doc: Doc, before: int, forms: set[str], words: AgentWords) -> str | None:

@@ -477,6 +477,11 @@ class ControlFinder:
             bound = sentence.end  # "التي سيطرت عليها قوات النظام", "بعد أن سيطرت عليها قوات
             # النظام": the subject after the pronoun
         actor, agent = self._agents.subject(doc, cue, sentence, bound, words, noun=spec.form == "nouns")
+        if actor is None and spec.form == "verbs" and words.verb_first and cue.end <= places[0].start:
+            # "دخلت مدينة منبج قوات النظام": the subject right after the verb's object
+            actor = self._agents.agent_after(doc, object_end, sentence, words) \
+                if self._party_right_after_at(doc, object_end, sentence) else None
+            agent = agent or actor is not None
         if spec.form == "verbs" and (self._army_first_of_pair(doc, cue, sentence, rules) or (
                 actor and self._army_reported(doc, cue, sentence, rules))):
             # "The army and its allies captured", "The army and allied militias encircled": the
@@ -572,6 +577,11 @@ class ControlFinder:
                 readings[0] = Reading(spec.change, places, actor if actor != to else None, object_end)
             if to is not None:
                 readings.append(Reading("captured", places, to, object_end))
+        elif spec.form == "verbs" and spec.change == "withdrew" and rules.left_to:
+            # "انسحبت قسد من بلدة العريمة لصالح قوات النظام": the party it was left to takes it
+            to = self._left_to(doc, object_end, sentence, rules, words)
+            if to is not None and to != actor:
+                readings.append(Reading("captured", places, to, object_end))
         if spec.change == "captured":
             held = self._held_by(doc, object_end, sentence, rules, words)
             if held is not None and held != actor:
@@ -586,6 +596,13 @@ class ControlFinder:
         if len(following) > 1 and not members.isdisjoint(clitic_forms(following[0].key)):
             following = following[1:]
         return bool(following) and bool(doc.index("actor_mentions").overlapping(following[0].start, following[0].end))
+
+    def _party_right_after_at(self, doc: Doc, at: int, sentence: Sentence) -> bool:
+        """Whether the word right after ``at`` names a party."""
+        following = doc.tokens_between(at, sentence.end)[:1]
+        return bool(following) and any(  # not "وفصائل المعارضة": a clause of its own
+            m.start == following[0].start for m in doc.index("actor_mentions").overlapping(
+                following[0].start, following[0].end))
 
     def _pronoun_right_after(self, doc: Doc, cue: Match, start: int, end: int, rules: ControlRules) -> bool:
         """Arabic: whether the object of a verb is a pronoun right after it ("سيطرت عليها",
@@ -785,8 +802,14 @@ class ControlFinder:
         """The party made to change ("أجبرت الفصائل قوات النظام على الانسحاب", "forced IS
         fighters to leave"): the last named between a word of compulsion and the change."""
         i = doc.token_at(cue.start)
-        for k in range(i - 1, max(-1, i - 1 - COMPELLED_REACH), -1):
+        mentions = doc.index("actor_mentions")
+        reach = COMPELLED_REACH
+        for k in range(i - 1, -1, -1):
             if doc.tokens[k].start < sentence.start:
+                return None
+            if mentions.overlapping(doc.tokens[k].start, doc.tokens[k].end):
+                reach += 1  # "أجبرت فصائل المعارضة قوات النظام على": a party's words are not counted
+            if k < i - 1 - reach:
                 return None
             if _compelled(doc, k, rules):
                 named = [m for m in self._agents.parties(doc, doc.tokens[k].end, cue.start, words.cues)
@@ -1167,7 +1190,16 @@ class ControlFinder:
             # countryside, where the towns of X and Y are now surrounded": the party named before
             # in the sentence besieges them, not the last that made a change
             actor = self._agents.last_party(doc, places[0].start, sentence.start, words)
-        return [Reading(spec.change, places, actor, cue.end)]
+        opening = doc.tokens_between(sentence.start, places[0].start)[-3:]
+        if spec.change == "captured" and actor is not None and any(
+                f"{clitics().without_conjunctions(a.key)} {b.key}" in rules.no_longer
+                for a, b in pairwise(opening)):
+            return [Reading("lost", places, actor, cue.end)]  # "لم تعد بلدة X تحت سيطرة Y": Y lost it
+        joined = [] if rules.english or actor is None or actor == framed or pronoun or len(places) > 1 else [
+            key for key in self._agents.joined_after(doc, cue.end, sentence, words) if key != actor]
+        # "قرية أم الحوش الواقعة تحت سيطرة قوات النظام وقوات تحرير عفرين": each party holds the
+        # one place; places listed under two parties may be shared out between them
+        return [Reading(spec.change, places, key, cue.end) for key in [actor, *joined]]
 
     def _collapsed(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules,
                    words: AgentWords, starts: frozenset[int]) -> list[Reading] | None:
@@ -1236,6 +1268,10 @@ class ControlFinder:
         if cue.payloads[0].change != "besieged" or cue.payloads[0].form != "nouns":
             return False
         i = doc.token_at(cue.start)
+        named = doc.index("actor_mentions").overlapping(doc.tokens[i - 1].start, doc.tokens[i - 1].end) \
+            if i > 0 and not rules.english else []
+        if named:  # "فكت قوات النظام الحصار عن X": the verb before its subject
+            i = doc.token_at(min(m.start for m in named))
         before = [t for t in doc.tokens[max(0, i - 3):i] if t.key not in ("the", "a")][-1:]
         if before and not rules.lifts.isdisjoint(clitic_forms(before[0].key)):
             return True
@@ -1387,6 +1423,19 @@ class ControlFinder:
                     to = self._agents.state_forces(rules.state_forces, _year(
                         _event_start(doc, sentence) or doc.info.published))
                 return to
+        return None
+
+    def _left_to(self, doc: Doc, at: int, sentence: Sentence, rules: ControlRules,
+                 words: AgentWords) -> str | None:
+        """The party a place was left to, right after a withdrawal's object ("أخلت قوات النظام
+        البلدة لصالح الفصائل"), past the words that say when."""
+        for t in doc.tokens_between(at, sentence.end)[:RECIPIENT_NEAR]:
+            if any(a <= t.start < b for a, b in words.cues):
+                return None  # another change: its own object
+            if not rules.left_to.isdisjoint(clitic_forms(t.key)):
+                return self._agents.agent_after(doc, t.end, sentence, words)
+            if not (rules.phrases.is_time(t.key) or doc.dates_overlapping(t.start, t.end)):
+                return None
         return None
 
     def _denied_before(self, doc: Doc, denial: Match, claims: dict[str, ControlClaim],

@@ -131,6 +131,9 @@ class ControlRules:
             (o, c, "besieged") for o, c in siege_frames.items()]
         self.lost_to = s.keys("lost_to")
         self.loss_recipients = s.keys("loss_recipients")  # "لصالح": the words before who takes it
+        self.left_to = s.keys("left_to") if language != "en" else frozenset()  # "انسحبت ... لصالح"
+        self.no_longer = frozenset(" ".join(normalize_key(w) for w in p.split())
+                                   for p in s.words("no_longer")) if language != "en" else frozenset()
         self.elaborating_prepositions = s.keys("elaborating_prepositions")  # "من بين القرى التي"
         self.agent_right_after = s.keys("agent_right_after")  # "خالية من عناصر التنظيم"
         self.held_frame_parties = {normalize_key(k): v for k, v in s.mapping("held_frame_parties").items()}

@@ -254,3 +254,36 @@ def test_the_next_writer_removes_the_subjects_of_an_unfinished_bulk_load_from_th
     with store.writing(path) as writer:
         assert set(writer.quads()) == {quad("b", "2"), quad("a", "4", G2)}
     assert not (path / store.BULK_PENDING).exists()
+
+
+NO_THREAD_ROOM = """
+import resource, sys, threading
+from pathlib import Path
+from pyoxigraph import RdfFormat
+from conflictkg import store
+path = Path(sys.argv[1])
+with store.writing(path) as writer:
+    writer.load('<https://example.org/s> <https://example.org/p> "o" <https://example.org/g> .',
+                format=RdfFormat.N_QUADS)
+    # a query worker's state: a deep stack for new threads, little address space left
+    used = int(next(line for line in open("/proc/self/status") if line.startswith("VmSize")).split()[1])
+    threading.stack_size(256 << 20)
+    resource.setrlimit(resource.RLIMIT_AS, (used * 1024 + (128 << 20), resource.RLIM_INFINITY))
+print(store.current_generation(path))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the process's size from /proc")
+def test_a_write_that_can_start_no_thread_still_lands(tmp_path):
+    """The flush runs in a thread of its own (so a full disk can be given up on); where no
+    thread can be had, as in a query worker near its memory limit, it runs in place, and an
+    update is not refused with "can't start new thread"."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", NO_THREAD_ROOM, str(tmp_path / "s")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.strip() == "1"
+    _, reader = store.open_snapshot(tmp_path / "s")
+    assert len(reader) == 1

@@ -320,7 +320,11 @@ class Writer:
             finally:
                 done.set()
 
-        threading.Thread(target=run, name="conflictkg-flush", daemon=True).start()
+        try:
+            threading.Thread(target=run, name="conflictkg-flush", daemon=True).start()
+        except RuntimeError:  # no thread can be had (a process near its memory limit): the
+            operation()  # operation is run in place, without the watch on the disk's room
+            return
         short_since = None
         while not done.wait(0.2):
             shortage = self._shortage(0)

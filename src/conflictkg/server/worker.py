@@ -355,6 +355,10 @@ def serve(sock: socket.socket, location: backend.Location | str, memory_mb: int 
     jobs = threading.Thread(target=_answer_jobs, args=(sock, where, held),
                             name="conflictkg-jobs")
     jobs.start()
+    # Only the job thread needs the deep stack (a deep query's recursion): a thread the store
+    # starts for a write (its flush) reserves the default, not a slice of the worker's memory
+    # as large, which an update could find no room for ("can't start new thread").
+    threading.stack_size(0)
     if memory_mb > 0:  # past it an allocation fails and the process aborts: the engine says so
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

@@ -486,8 +486,7 @@ class ControlFinder:
                 actor and self._army_reported(doc, cue, sentence, rules))):
             # "The army and its allies captured", "The army and allied militias encircled": the
             # first of a pair of subjects, as with two parties named
-            actor, agent = self._agents.state_forces(rules.state_forces, _year(
-                _event_start(doc, sentence) or doc.info.published)), True
+            actor, agent = self._state_forces(doc, sentence, rules), True
         if cue.key in rules.fall_nouns and self._party_right_after(doc, cue, sentence):
             return []  # "سقوط نظام الأسد في دمشق": the party fell, no place was taken
         denied = denied and not any(cue.end <= m.start < bound
@@ -550,8 +549,7 @@ class ControlFinder:
         if spec.form == "nouns" and not agent and rules.english and (
                 _army_owner(doc, cue, sentence, rules) or _army_announces(doc, cue, sentence, rules)):
             # "the army's seizure of Jobar", "government troops' capture of": the state's forces
-            actor, agent = self._agents.state_forces(rules.state_forces, _year(
-                _event_start(doc, sentence) or doc.info.published)), True
+            actor, agent = self._state_forces(doc, sentence, rules), True
         if spec.form == "nouns" and not agent and not done and rules.english and \
                 _noun_opens_told(doc, cue, sentence, object_end, rules):
             done = True  # "The recapture of X came after weeks of fighting": told as done, by
@@ -587,6 +585,12 @@ class ControlFinder:
             if held is not None and held != actor:
                 readings.append(Reading("lost", places, held, object_end))
         return readings
+
+    def _state_forces(self, doc: Doc, sentence: Sentence, rules: ControlRules) -> str | None:
+        """The state's forces of the year the sentence's event (or else the report) is in:
+        the party "the army", "government troops" stand for."""
+        return self._agents.state_forces(rules.state_forces, _year(
+            _event_start(doc, sentence) or doc.info.published))
 
     def _party_right_after(self, doc: Doc, cue: Match, sentence: Sentence,
                            members: frozenset[str] = frozenset()) -> bool:
@@ -1169,8 +1173,7 @@ class ControlFinder:
             actor = self._agents.spoken_for(doc, sentence, cue, words) or self._agents.speaker(doc, cue.start)
         if actor is None and cue.key not in rules.falls and self._army_after(doc, cue, sentence, rules):
             # "was recaptured by the army", "taken by government troops": the state's forces
-            actor = self._agents.state_forces(rules.state_forces, _year(_event_start(doc, sentence)
-                                                                        or doc.info.published))
+            actor = self._state_forces(doc, sentence, rules)
         if actor is not None and actor == framed and not all(
                 t.key in rules.held_frame_links or t.key in rules.qualifiers or self._locating(doc, t, rules)
                 for t in doc.tokens_between(nearest or places[-1].end, cue.start)):
@@ -1358,8 +1361,7 @@ class ControlFinder:
                 between = tokens[:n]
                 if loser is None and rules.english and any(b.key in rules.army_nouns for b in between):
                     # "drove the army out of X": the state's forces
-                    loser = self._agents.state_forces(rules.state_forces, _year(
-                        _event_start(doc, sentence) or doc.info.published))
+                    loser = self._state_forces(doc, sentence, rules)
                 unnamed = loser is None and bool(between) and between[-1].key in rules.expelled_nouns
                 if not places or (loser is None and not unnamed):
                     return []
@@ -1420,8 +1422,7 @@ class ControlFinder:
                 if to is None and rules.english and any(a.key in rules.army_nouns for a in after) and all(
                         a.key in rules.army_qualifiers or a.key in rules.army_nouns for a in after[:2]):
                     # "surrendered X to the army", "handed over X to government troops"
-                    to = self._agents.state_forces(rules.state_forces, _year(
-                        _event_start(doc, sentence) or doc.info.published))
+                    to = self._state_forces(doc, sentence, rules)
                 return to
         return None
 

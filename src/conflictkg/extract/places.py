@@ -225,17 +225,17 @@ class PlaceFinder:
                             if not self._abroad(k) or normalize_key(text) in self._spellings[k]]
                     folded = len(latin_key(text))
                     if single and not keys and folded >= MIN_LONE:
-                        near = tuple(k for k in self._skeletons.get(_skeleton(text), ())
-                                     if not self._abroad(k))
+                        skeleton = _skeleton(text)
+                        near = tuple(k for k in self._skeletons.get(skeleton, ()) if not self._abroad(k))
                         if near:
                             fuzzy.append(Match(start, end, text, near, normalize_key(text)))
-                        # "rebels seized Morek": a shorter skeleton, of one village, only as
-                        # the object of a verb of taking
-                        shorter = tuple(dict.fromkeys(
-                            k for k in self._short_skeletons.get(_skeleton(text), ()) if not self._abroad(k)))
-                        probe = Match(start, end, text, shorter, normalize_key(text))
-                        if not near and len(shorter) == 1 and _taken(doc, probe, rules):
-                            lone_taken.append(probe)
+                        else:  # "rebels seized Morek": a shorter skeleton, of one village, only
+                            # as the object of a verb of taking
+                            shorter = tuple(dict.fromkeys(
+                                k for k in self._short_skeletons.get(skeleton, ()) if not self._abroad(k)))
+                            probe = Match(start, end, text, shorter, normalize_key(text))
+                            if len(shorter) == 1 and _taken(doc, probe, rules):
+                                lone_taken.append(probe)
                     if keys and single and folded == MIN_LONE - 1:
                         short.append(Match(start, end, text, self._same(keys), normalize_key(text)))
                     if keys and not (single and folded < MIN_LONE):

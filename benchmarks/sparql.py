@@ -335,15 +335,17 @@ def mixed(endpoints: dict[str, str], documents: int, levels: list[int], seconds:
 
 def print_mixed(found: dict[tuple[str, int], load.Summary], levels: list[int]) -> None:
     print("| clients | Oxigraph good q/s | ConflictKG good q/s | ratio | cheap p50 ms Oxigraph / ours | "
-          "ratio | 503s ours (cheap/medium/heavy) | 503s without Retry-After | Oxigraph errors |")
-    print("|---:|---:|---:|---:|---|---:|---|---:|---:|")
+          "ratio | 503s ours (cheap/medium/heavy) | our 503s by cause | 503s without Retry-After | "
+          "Oxigraph errors |")
+    print("|---:|---:|---:|---:|---|---:|---|---|---:|---:|")
     for clients in levels:
         a, b = found[("oxigraph", clients)], found[("ours", clients)]
         refused = "/".join(str(b.refused.get(k, 0)) for k in ("cheap", "medium", "heavy"))
         theirs_errors = a.failed + sum(a.refused.values())
+        causes = ", ".join(f"{cause} {n}" for cause, n in sorted(b.refused_by_cause.items())) or "none"
         print(f"| {clients} | {a.good_per_second:.1f} | {b.good_per_second:.1f} | "
               f"{b.good_per_second / a.good_per_second:.2f} | {a.p50['cheap'] * 1000:.1f} / "
-              f"{b.p50['cheap'] * 1000:.1f} | {b.p50['cheap'] / a.p50['cheap']:.2f} | {refused} | "
+              f"{b.p50['cheap'] * 1000:.1f} | {b.p50['cheap'] / a.p50['cheap']:.2f} | {refused} | {causes} | "
               f"{b.refused_without_retry_after} | {theirs_errors} |")
     print("\n| clients | server | p50 ms cheap / medium / heavy | p95 ms cheap / medium / heavy | other errors |")
     print("|---:|---|---|---|---:|")

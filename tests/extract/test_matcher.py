@@ -212,3 +212,15 @@ def test_the_matchers_an_extractor_holds_are_found_in_its_rules() -> None:
     finder = Finder()
     found = matchers_in([finder])
     assert found == [finder._rules["ar"].cues, finder._names]
+
+
+@pytest.mark.parametrize("text, odd", [
+    ("", False), ("   ", False), ("درعا البلد 2011", False), ("Daraa al Balad", False),
+    ("درعا_البلد", True), ("درعا. البلد", True), ("درعا\nالبلد", True), ("a\u200cb", True),
+    ("١٢ ٣", False), ("x²", False), ("a\u00a0b", True),
+])
+def test_a_text_holds_an_odd_character_as_the_regex_reads_it(text: str, odd: bool) -> None:
+    # the scan reads words and single spaces apart from anything else (matcher._ODD)
+    from conflictkg.extract.matcher import _ODD, _holds_odd
+    assert _holds_odd(text) is odd
+    assert (_ODD.search(text) is not None) is odd

@@ -166,3 +166,19 @@ def _one_by_one(s: str, keep: bool) -> tuple[str, list[int], list[int]]:
 def test_offset_map_is_the_one_built_a_character_at_a_time(s: str, keep: bool) -> None:
     n = normalize_text(s, keep_punctuation=keep)
     assert (n.text, list(n.starts), list(n.ends)) == _one_by_one(s, keep)
+
+
+@given(st.text(alphabet=" \n\t،.,-ـًٌأةىabc حلب", max_size=300), st.booleans())
+def test_a_long_text_rebuilds_the_offset_maps_as_a_short_one_cuts_them(text: str, keep: bool) -> None:
+    # past a size the maps of collapsed spaces are rebuilt rather than cut in place; the two
+    # ways must agree on every text
+    import conflictkg.extract.normalize as normalize
+    cut = normalize_text(text, keep_punctuation=keep)
+    saved = normalize._CUT_IN_PLACE
+    normalize._CUT_IN_PLACE = -1  # every text rebuilt
+    try:
+        rebuilt = normalize_text(text, keep_punctuation=keep)
+    finally:
+        normalize._CUT_IN_PLACE = saved
+    assert (rebuilt.text, list(rebuilt.starts), list(rebuilt.ends)) == \
+        (cut.text, list(cut.starts), list(cut.ends))

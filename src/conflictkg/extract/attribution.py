@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import replace
 from itertools import compress
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import ClassVar
 
 from conflictkg.extract.doc import Attributed, Doc, Mention, Sentence, SpanIndex, Token, clitic_forms
@@ -85,6 +85,7 @@ class _Rules:
         self.unnamed_modifiers = s.keys("unnamed_modifiers")
         self.anaphors = {normalize_key(k): frozenset(v) for k, v in s.groups("anaphors").items()}
         self.anaphor_types = functools.lru_cache(maxsize=65536)(self._anaphor_types)
+        self.anaphor_words = frozenset(k for k, v in self.anaphors.items() if v)  # a form of one
         # "the newspaper", "the group": anaphors of several words, found as phrases
         self.phrase_anaphors: Matcher[str] = s.matcher(
             anaphor=[k for k in s.groups("anaphors") if " " in k.strip()])
@@ -278,11 +279,12 @@ class AttributionFinder:
         found += [m for m in find_speakers(doc, rules.speakers)  # a ministry, a governor...
                   if not named.overlapping(m.start, m.end) and not any(
                       not a.weak for a in actors.overlapping(m.start, m.end))]
-        # the words that may refer back to a source, looked up and kept in C
-        types_of = map(rules.anaphor_types, map(attrgetter("key"), doc.tokens))
+        # the words that may refer back to a source: the tokens one of whose forms is an
+        # anaphor, found in C (the document's words are read once for every word list)
+        tokens = doc.tokens
         words: list[tuple[Mention | Token, frozenset[str]]] = [
-            (token, types) for token, types in
-            filter(itemgetter(1), zip(doc.tokens, types_of, strict=True))]
+            (tokens[i], rules.anaphor_types(tokens[i].key))
+            for i in doc.tokens_bearing(rules.anaphor_words)]
         words += [(Mention(m.start, m.end, m.text, ""), rules.anaphors[m.key])
                   for m in rules.phrase_anaphors.find(doc.norm) if m.key in rules.anaphors]
         for token, types in words:

@@ -281,7 +281,7 @@ def _plausible(kind: str, m: re.Match[str], nt: NormalizedText, lex: _Lexicon) -
             return False  # "may", "march" and "sun" in lower case are words, not dates
     if kind == "month" and not (g["mw"] or g["mod"] or g["pmod"] or g["year"] or g["ycur"]):
         # "mid-January": the part word joined by a hyphen
-        before = nt.text[: m.start()].replace("-", " ").split()
+        before = nt.text[: m.start()].replace("-", " ").rsplit(maxsplit=1)  # its last word
         return bool(before) and before[-1] in lex.words["month_alone_after"] and (
             g["m1"] not in lex.words["ambiguous_alone"]
             or before[-1] in lex.words["month_part_words"])  # "مطلع آب": early August
@@ -289,7 +289,7 @@ def _plausible(kind: str, m: re.Match[str], nt: NormalizedText, lex: _Lexicon) -
         after = nt.text[m.end():].split(maxsplit=1)
         if after and after[0] in lex.words["day_month_joiners"]:
             return False  # "الساعات الأخيرة من الحصار", "بعد يومين من التشييع": of something else
-        before = nt.text[: m.start()].split()[-1:]
+        before = nt.text[: m.start()].rsplit(maxsplit=1)[-1:]
         # "مطلع الأسبوع", "أواخر الشهر": a part of the report's week or month
         parted = kind == "period" and bool(before) and before[-1] in lex.words["month_part_words"]
         return kind == "later" or bool(g["mod"] or g["pre"]) or parted
@@ -571,7 +571,7 @@ def _night(a: _Found, b: _Found, text: str, lex: _Lexicon) -> str | None:
         first, second = date.fromisoformat(a.mention.value), date.fromisoformat(b.mention.value)
     except ValueError:
         return None
-    before = text[: a.start].split()[-3:]
+    before = text[: a.start].rsplit(maxsplit=3)[-3:]
     nights = lex.words["night_words"] | lex.words["midnight_words"]
     if (second - first).days != 1 or nights.isdisjoint(before[-2:]):
         return None
@@ -585,6 +585,6 @@ def _joins(a: _Found, b: _Found, text: str, lex: _Lexicon) -> bool:
     if mb.value <= ma.value:
         return False
     gap = text[a.end: b.start].strip()
-    before = text[: a.start].split()
+    before = text[: a.start].rsplit(maxsplit=1)  # its last word
     opened = a.opener or (bool(before) and before[-1] in lex.words["range_openers"])
     return gap in lex.words["range_joiners"] or (opened and gap in lex.words["list_joiners"])

@@ -143,6 +143,14 @@ Hits = Iterable[tuple[int, tuple[tuple[int, Any], ...]]]
 _ODD = re.compile(r"[^\w ]|_")
 
 
+def _holds_odd(t: str) -> bool:
+    """Whether ``t`` holds a character of :data:`_ODD`: its words without their spaces
+    tested at once by ``str.isalnum`` (what ``\\w`` is, less "_"), a scan quicker than
+    the regex's."""
+    words = t.replace(" ", "")
+    return bool(words) and (not words.isalnum() or "_" in words)
+
+
 class _Automata:
     """Aho-Corasick automata of names that report only whole-word ends.
 
@@ -175,7 +183,7 @@ class _Automata:
         by ``wrap``)."""
         spaced, odd = self._spaced, self._odd
         if len(spaced):
-            odd_text = _ODD.search(t) is not None
+            odd_text = _holds_odd(t)
             read = _ODD.sub(" ", t) if odd_text else t
             hits: Hits = spaced.iter(read + " ")
             if wrap is not None:

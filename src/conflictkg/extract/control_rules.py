@@ -174,6 +174,7 @@ class ControlRules:
             relatives=s.keys("relatives"), compositions=s.keys("compositions"),
             memberships=s.keys("memberships"), gerund_openers=s.keys("gerund_openers"),
             latter=s.keys("latter"), subject_gap=s.keys("subject_gap"),
+            compulsions=s.keys("compulsions"), compelled_to=s.keys("compelled_to"),
             possessives=s.keys("possessive_pronouns"), pronouns=s.keys("subject_pronouns"),
             army=s.keys("army_nouns"), quantities=s.keys("quantities"), remnants=s.keys("remnants"),
             complements=s.keys("complement_prepositions"), armed=s.keys("armed_words"),

@@ -1271,6 +1271,9 @@ class ControlFinder:
         if cue.payloads[0].change != "besieged" or cue.payloads[0].form != "nouns":
             return False
         i = doc.token_at(cue.start)
+        while i > 0 and (rules.phrases.is_time(doc.tokens[i - 1].key)
+                         or doc.dates_overlapping(doc.tokens[i - 1].start, doc.tokens[i - 1].end)):
+            i -= 1  # "فكت قوات النظام، اليوم الثلاثاء، الحصار عن X": past the words that say when
         named = doc.index("actor_mentions").overlapping(doc.tokens[i - 1].start, doc.tokens[i - 1].end) \
             if i > 0 and not rules.english else []
         if named:  # "فكت قوات النظام الحصار عن X": the verb before its subject

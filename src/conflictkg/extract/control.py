@@ -125,7 +125,7 @@ class ControlFinder:
         if rules.annexations:
             cues = self._annexed(doc, cues, rules)
         cues = [c for c in cues if not self._of_areas(doc, c, rules)]
-        if rules.gone_back or rules.gone_under:
+        if rules.gone_back or rules.gone_under or rules.gone_outside:
             cues = self._gone_back_cues(doc, cues, rules)
         # "withdrew from the besieged town of X": a participle after an article is an adjective,
         # no verb whose object ends the object of the verb before it
@@ -681,6 +681,15 @@ class ControlFinder:
         return []
 
     @staticmethod
+    def _going(rules: ControlRules) -> tuple[tuple[frozenset[str], frozenset[str], str], ...]:
+        """The verbs whose place is their subject, the words after it before the party, and
+        the change they tell: going back to a party's control, undergoing its siege, becoming
+        outside its control."""
+        return ((rules.gone_back, rules.gone_back_to, "captured"),
+                (rules.gone_under, rules.gone_under_to, "besieged"),
+                (rules.gone_outside, rules.gone_outside_to, "lost"))
+
+    @staticmethod
     def _back_to(doc: Doc, tokens: list[Token], to: frozenset[str]) -> int | None:
         """The index in ``tokens`` after which the words of ``to`` end ("إلى سيطرة", "لحصار"), if any."""
         for n, t in enumerate(tokens):
@@ -708,8 +717,7 @@ class ControlFinder:
         control in those words none)."""
         added: list[Match] = []
         spans: list[tuple[int, int]] = []
-        for verbs, to, change in ((rules.gone_back, rules.gone_back_to, "captured"),
-                                  (rules.gone_under, rules.gone_under_to, "besieged")):
+        for verbs, to, change in self._going(rules):
             for i in doc.tokens_bearing(verbs) if verbs else ():
                 t = doc.tokens[i]
                 sentence = doc.sentence_at(t.start)
@@ -729,7 +737,7 @@ class ControlFinder:
         """Arabic: a verb of going back with its place right after it as the subject and the
         party after "إلى سيطرة" ("وعادت بلدة كفرنبل إلى سيطرة قوات النظام"): that party took it."""
         change = cue.payloads[0].change  # "captured" after "إلى سيطرة", "besieged" after "لحصار"
-        to = rules.gone_under_to if change == "besieged" else rules.gone_back_to
+        to = next(to for _, to, c in self._going(rules) if c == change)
         after = doc.tokens_between(cue.end, sentence.end)[:GONE_OUT_REACH]
         k = self._back_to(doc, after, to)
         places = self._back_places(doc, cue.end, after, k, rules, to) if k is not None else []

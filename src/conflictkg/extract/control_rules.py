@@ -69,7 +69,7 @@ class ControlRules:
                      "elaborations", "locals", "relatives", "destinations", "continuatives",
                      "fire_control", "denied_claims", "ways", "headings", "lifts", "imposed",
                      "gone_out", "gone_out_from", "gone_back", "gone_back_to", "gone_under",
-                     "gone_under_to"):
+                     "gone_under_to", "gone_outside", "gone_outside_to"):
             setattr(self, name, s.keys(name))
         self.continuative_words = frozenset(w for k in self.continuatives for w in k.split())
         self.bare_passives = s.keys("needs_agent")

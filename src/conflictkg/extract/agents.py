@@ -39,6 +39,7 @@ from conflictkg.extract.normalize import normalize_key
 from conflictkg.reference.gazetteers import Gazetteers
 
 OBJECT_MARKERS = frozenset({"على", "علي"})  # Arabic: the preposition of a change's object ("سيطر على")
+LINKS = frozenset({"من", "في"})  # Arabic: an enabler's preposition before its change ("تمكنت من", "نجحت في")
 PREPOSITIONS = frozenset({"في", "من", "على", "عن", "مع", "الى", "الي", "ب", "ل", "حسب", "بحسب"})
 UNNAMED = ""  # the subject the text gives is no party it names ("سيطرت القوات" with none before)
 SUBJECT_WINDOW = 5  # tokens after the verb in which its subject stands (VSO)
@@ -73,6 +74,8 @@ class AgentWords:
     memberships: frozenset[str] = frozenset()  # "المنضوية في": the party a collective's members are of
     gerund_openers: frozenset[str] = frozenset()  # "after", "before": a gerund's clause ("after seizing X")
     latter: frozenset[str] = frozenset()  # "الأخيرة", "the latter": the last party named
+    compulsions: frozenset[str] = frozenset()  # "اضطرت", "أجبر": a verb that makes its subject or object change
+    compelled_to: frozenset[str] = frozenset()  # "إلى", "على": the preposition after one, before the change
     subject_gap: frozenset[str] = frozenset()  # "also", "had": between an English subject and its verb
     possessives: frozenset[str] = frozenset()  # "its", "their": a noun of forces owned by the party named
     pronouns: frozenset[str] = frozenset()  # "They", "It": a subject that stands for a party, no name
@@ -457,8 +460,9 @@ class Agents:
             near += doc.tokens_between(cue.end, clause[1])[:2]
         forces = words.members | {clitics().without_article(w.split()[-1]) for w in words.collectives | words.heads}
         for n, t in enumerate(near):
-            latter = t.key in words.latter and not (doc.tokens_between(t.end, cue.start) if t.end <= cue.start
-                                                    else doc.tokens_between(cue.end, t.start))
+            latter = t.key in words.latter and (not (doc.tokens_between(t.end, cue.start) if t.end <= cue.start
+                                                     else doc.tokens_between(cue.end, t.start))
+                                                or self._latter_made(doc, t, cue, words))
             if not latter and (words.demonstratives.isdisjoint(clitic_forms(t.key)) or n + 1 == len(near)):
                 continue
             noun = near[n + 1] if not latter else t
@@ -479,6 +483,22 @@ class Agents:
                         return e.key
             return earlier[-1].key if earlier else None
         return None
+
+    @staticmethod
+    def _latter_made(doc: Doc, latter: Token, cue: Match, words: AgentWords) -> bool:
+        """Whether "the latter" is the one an enabler or a compulsion says made the change,
+        its preposition alone between them ("وتمكنت الأخيرة من استعادة", "ونجحت الأخيرة في
+        السيطرة", "ما اضطر الأخيرة إلى الانسحاب", "أجبرت الأخيرة على الانسحاب")."""
+        if latter.end > cue.start:
+            return False
+        gap = doc.tokens_between(latter.end, cue.start)
+        if len(gap) != 1 or gap[0].key not in words.compelled_to | LINKS:
+            return False
+        i = doc.token_at(latter.start)
+        if i < 1:
+            return False
+        forms = set(clitic_forms(doc.tokens[i - 1].key))
+        return bool(forms & (words.enablers | words.compulsions))
 
     def in_subject_place(self, doc: Doc, m: Mention, sentence: Sentence, words: AgentWords,
                          until: int | None = None) -> bool:

@@ -125,7 +125,7 @@ class ControlFinder:
         if rules.annexations:
             cues = self._annexed(doc, cues, rules)
         cues = [c for c in cues if not self._of_areas(doc, c, rules)]
-        if rules.gone_back:
+        if rules.gone_back or rules.gone_under or rules.gone_outside:
             cues = self._gone_back_cues(doc, cues, rules)
         # "withdrew from the besieged town of X": a participle after an article is an adjective,
         # no verb whose object ends the object of the verb before it
@@ -681,20 +681,31 @@ class ControlFinder:
         return []
 
     @staticmethod
-    def _back_to(doc: Doc, tokens: list[Token], rules: ControlRules) -> int | None:
-        """The index in ``tokens`` after which the words of gone_back_to end ("إلى سيطرة"), if any."""
+    def _going(rules: ControlRules) -> tuple[tuple[frozenset[str], frozenset[str], str], ...]:
+        """The verbs whose place is their subject, the words after it before the party, and
+        the change they tell: going back to a party's control, undergoing its siege, becoming
+        outside its control."""
+        return ((rules.gone_back, rules.gone_back_to, "captured"),
+                (rules.gone_under, rules.gone_under_to, "besieged"),
+                (rules.gone_outside, rules.gone_outside_to, "lost"))
+
+    @staticmethod
+    def _back_to(doc: Doc, tokens: list[Token], to: frozenset[str]) -> int | None:
+        """The index in ``tokens`` after which the words of ``to`` end ("إلى سيطرة", "لحصار"), if any."""
         for n, t in enumerate(tokens):
-            if t.key in rules.gone_back_to:
+            if t.key in to:
                 return n
-            if n + 1 < len(tokens) and f"{t.key} {tokens[n + 1].key}" in rules.gone_back_to:
+            if n + 1 < len(tokens) and f"{t.key} {tokens[n + 1].key}" in to:
                 return n + 1
         return None
 
     @staticmethod
-    def _back_places(doc: Doc, start: int, after: list[Token], k: int, rules: ControlRules) -> list[Mention]:
-        """The places named right after a verb of going back (at ``start``), before the words of
-        gone_back_to that end at ``after[k]``; none if the subject is no place ("عادت الحياة")."""
-        first = after[k - 1] if k > 0 and f"{after[k - 1].key} {after[k].key}" in rules.gone_back_to else after[k]
+    def _back_places(doc: Doc, start: int, after: list[Token], k: int, rules: ControlRules,
+                     to: frozenset[str]) -> list[Mention]:
+        """The places named right after a verb of going back or undergoing (at ``start``),
+        before the words of ``to`` that end at ``after[k]``; none if the subject is no place
+        ("عادت الحياة")."""
+        first = after[k - 1] if k > 0 and f"{after[k - 1].key} {after[k].key}" in to else after[k]
         places = rules.phrases.preceding(doc, start, first.start)
         if not places or len(doc.tokens_between(start, places[0].start)) > 1:
             return []
@@ -706,15 +717,16 @@ class ControlFinder:
         control in those words none)."""
         added: list[Match] = []
         spans: list[tuple[int, int]] = []
-        for i in doc.tokens_bearing(rules.gone_back):
-            t = doc.tokens[i]
-            sentence = doc.sentence_at(t.start)
-            ahead = [x for x in doc.tokens[i + 1:i + 1 + GONE_OUT_REACH] if sentence and x.start < sentence.end]
-            k = self._back_to(doc, ahead, rules)
-            if k is None or not self._back_places(doc, t.end, ahead, k, rules):
-                continue
-            added.append(Match(t.start, t.end, doc.text[t.start:t.end], (Cue("captured", "gone_back"),), t.key))
-            spans.append((ahead[0].start, ahead[k].end))
+        for verbs, to, change in self._going(rules):
+            for i in doc.tokens_bearing(verbs) if verbs else ():
+                t = doc.tokens[i]
+                sentence = doc.sentence_at(t.start)
+                ahead = [x for x in doc.tokens[i + 1:i + 1 + GONE_OUT_REACH] if sentence and x.start < sentence.end]
+                k = self._back_to(doc, ahead, to)
+                if k is None or not self._back_places(doc, t.end, ahead, k, rules, to):
+                    continue
+                added.append(Match(t.start, t.end, doc.text[t.start:t.end], (Cue(change, "gone_back"),), t.key))
+                spans.append((ahead[0].start, ahead[k].end))
         if not added:
             return cues
         kept = [c for c in cues if not any(a < c.end and c.start < b for a, b in spans)]
@@ -724,13 +736,17 @@ class ControlFinder:
                    words: AgentWords) -> list[Reading]:
         """Arabic: a verb of going back with its place right after it as the subject and the
         party after "إلى سيطرة" ("وعادت بلدة كفرنبل إلى سيطرة قوات النظام"): that party took it."""
+        change = cue.payloads[0].change  # "captured" after "إلى سيطرة", "besieged" after "لحصار"
+        to = next(to for _, to, c in self._going(rules) if c == change)
         after = doc.tokens_between(cue.end, sentence.end)[:GONE_OUT_REACH]
-        k = self._back_to(doc, after, rules)
-        places = self._back_places(doc, cue.end, after, k, rules) if k is not None else []
+        k = self._back_to(doc, after, to)
+        places = self._back_places(doc, cue.end, after, k, rules, to) if k is not None else []
         if not places or k is None:
             return []
         actor = self._agents.agent_after(doc, after[k].end, sentence, words)
-        return [Reading("captured", places, actor, after[k].end)] if actor else []
+        if actor is None and change == "besieged":
+            actor = self._by(doc, after[k].end, sentence, rules, words)  # "لحصار خانق من قبل X"
+        return [Reading(change, places, actor, after[k].end)] if actor else []
 
     def _holders_left(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """Whether the subject of a withdrawal is men named by no party of their own: a word
@@ -1271,6 +1287,9 @@ class ControlFinder:
         if cue.payloads[0].change != "besieged" or cue.payloads[0].form != "nouns":
             return False
         i = doc.token_at(cue.start)
+        while i > 0 and (rules.phrases.is_time(doc.tokens[i - 1].key)
+                         or doc.dates_overlapping(doc.tokens[i - 1].start, doc.tokens[i - 1].end)):
+            i -= 1  # "فكت قوات النظام، اليوم الثلاثاء، الحصار عن X": past the words that say when
         named = doc.index("actor_mentions").overlapping(doc.tokens[i - 1].start, doc.tokens[i - 1].end) \
             if i > 0 and not rules.english else []
         if named:  # "فكت قوات النظام الحصار عن X": the verb before its subject

@@ -68,7 +68,8 @@ class ControlRules:
         for name in ("attempts", "negations", "clause_negations", "pronoun_objects",
                      "elaborations", "locals", "relatives", "destinations", "continuatives",
                      "fire_control", "denied_claims", "ways", "headings", "lifts", "imposed",
-                     "gone_out", "gone_out_from", "gone_back", "gone_back_to"):
+                     "gone_out", "gone_out_from", "gone_back", "gone_back_to", "gone_under",
+                     "gone_under_to", "gone_outside", "gone_outside_to"):
             setattr(self, name, s.keys(name))
         self.continuative_words = frozenset(w for k in self.continuatives for w in k.split())
         self.bare_passives = s.keys("needs_agent")
@@ -174,6 +175,7 @@ class ControlRules:
             relatives=s.keys("relatives"), compositions=s.keys("compositions"),
             memberships=s.keys("memberships"), gerund_openers=s.keys("gerund_openers"),
             latter=s.keys("latter"), subject_gap=s.keys("subject_gap"),
+            compulsions=s.keys("compulsions"), compelled_to=s.keys("compelled_to"),
             possessives=s.keys("possessive_pronouns"), pronouns=s.keys("subject_pronouns"),
             army=s.keys("army_nouns"), quantities=s.keys("quantities"), remnants=s.keys("remnants"),
             complements=s.keys("complement_prepositions"), armed=s.keys("armed_words"),

@@ -62,6 +62,8 @@ class ObjectReader:
         if not window:
             return None
         pronoun = doc.tokens[window[-1]]
+        if not rules.english and _aside_closed(doc, pronoun, cue):
+            return None  # "قوات النظام، التي تدعمها روسيا، سيطرت على": the clause closed before it
         over_subject = rules.english and bool(doc.index("actor_mentions").overlapping(pronoun.end, cue.start)) \
             and "," in doc.text[pronoun.start - 3:pronoun.start]
         # "living in X, which regime forces have surrounded": a subject of its own, the pronoun is
@@ -915,3 +917,14 @@ def _announcing(gap: str) -> bool:
     places it stands for follow."""
     mark = gap.strip()
     return mark == ":" or (mark in ("-", "–", "—") and gap != mark)
+
+
+def _aside_closed(doc: Doc, pronoun: Token, cue: Match) -> bool:
+    """Whether a relative clause set between commas ends before the change ("قوات النظام،
+    التي تدعمها روسيا، سيطرت على"): one comma before its pronoun and one alone between it
+    and the change, the change right after that one; the change is the main clause's."""
+    if not any(c in doc.text[max(0, pronoun.start - 3):pronoun.start] for c in ",،"):
+        return False
+    between = doc.text[pronoun.end:cue.start]
+    commas = [k for k, c in enumerate(between) if c in ",،"]
+    return len(commas) == 1 and not between[commas[0] + 1:].strip() and bool(between[:commas[0]].strip())

@@ -1,0 +1,22 @@
+"""English speakers the crediting verb must reach past what stands between: a title's
+short form with its stop ("Dr."), the agency of the dateline before the lead's subject,
+a speaker's name in an apposition after his title, and a title after a quoted speaker's
+name."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def credited(extraction) -> list[tuple[int, str]]:
+    return [(c.count, c.attributed_to.label) for c in extraction.casualty_claims]
+
+
+@pytest.mark.parametrize("text", [
+    "Head of the Hama Health Directorate Dr. Samer Khalil told SANA that 9 people were wounded.",
+    "Director of Latakia Health Directorate Dr. Hassan Ali told the agency that 9 people were wounded.",
+])
+def test_a_title_s_stop_ends_no_sentence(extract, text):
+    [(count, label)] = credited(extract(text, language="en", publisher="Syria Times",
+                                        publisher_ar=None))
+    assert count == 9 and "Health Directorate" in label

@@ -20,3 +20,22 @@ def test_a_title_s_stop_ends_no_sentence(extract, text):
     [(count, label)] = credited(extract(text, language="en", publisher="Syria Times",
                                         publisher_ar=None))
     assert count == 9 and "Health Directorate" in label
+
+
+@pytest.mark.parametrize("text", [
+    "BEIRUT (Reuters) - The Syrian Democratic Forces said on Sunday their fighters had "
+    "killed 23 Islamic State militants near Hajin.",
+    "AMMAN, Jordan (AP) — The Syrian Democratic Forces said on Sunday their fighters had "
+    "killed 23 Islamic State militants near Hajin.",
+])
+def test_the_dateline_s_agency_is_not_the_lead_s_subject(extract, text):
+    [(count, label)] = credited(extract(text, language="en", publisher="Local Weekly",
+                                        publisher_ar=None))
+    assert count == 23 and "Syrian Democratic Forces" in label
+
+
+def test_the_dateline_s_agency_keeps_what_no_one_is_credited_with(extract):
+    text = "BEIRUT (Reuters) - Air strikes killed 41 people in Idlib on Saturday."
+    [(count, label)] = credited(extract(text, language="en", publisher="Local Weekly",
+                                        publisher_ar=None))
+    assert count == 41 and label == "Reuters"

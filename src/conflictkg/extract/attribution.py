@@ -345,7 +345,8 @@ class AttributionFinder:
             window if m.key or m.weak else near)
             and not (kind == "verb" and _CLAUSE_BREAK.search(doc.text, end, m.start))), None)
         if source is None and kind == "verb":
-            before = [m for m in sources.starting(sentence.start, start) if m.end <= start]
+            before = [m for m in sources.starting(sentence.start, start) if m.end <= start
+                      and not _in_dateline(doc, m)]
             source = _before_apposition(doc, sentence, start, before, rules.apposition_openers)
             if source is None and before and \
                     len(doc.tokens_between(before[-1].end, start)) <= BEFORE_VERB:
@@ -399,6 +400,13 @@ class AttributionFinder:
                               carries=carries, aside=aside)
         return Attributed(start, source.end, min(start, source.start), sentence.end, label, key,
                           carries=carries, aside=aside)
+
+
+def _in_dateline(doc: Doc, m: Mention) -> bool:
+    """Whether a source is the agency of the dateline that opens the text ("BEIRUT
+    (Reuters) – The SDF said"): the copy's, never the subject of the lead's verb."""
+    found = (_DATELINE_EN if doc.language == "en" else _DATELINE_AR).search(doc.text[:DATELINE_CHARS])
+    return found is not None and found.start("name") <= m.start < found.end()
 
 
 def _unnamed(doc: Doc, word: Mention | Token, rules: _Rules) -> Mention:

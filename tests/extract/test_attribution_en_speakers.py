@@ -39,3 +39,25 @@ def test_the_dateline_s_agency_keeps_what_no_one_is_credited_with(extract):
     [(count, label)] = credited(extract(text, language="en", publisher="Local Weekly",
                                         publisher_ar=None))
     assert count == 41 and label == "Reuters"
+
+
+@pytest.mark.parametrize("text", [
+    "A spokesman for the Free Syrian Army, Abu Omar al-Halabi, told Syria Direct that at "
+    "least 35 regime soldiers were killed in the assault.",
+    "A commander with Ahrar al-Sham, Abu Khaled, said 35 regime soldiers were killed in the assault.",
+])
+def test_a_speaker_s_name_between_his_title_and_the_verb(extract, text):
+    [(count, label)] = credited(extract(text, language="en", publisher="Syria Direct",
+                                        publisher_ar=None))
+    assert count == 35 and label in ("Free Syrian Army", "Ahrar al-Sham")
+
+
+@pytest.mark.parametrize("text", [
+    '"Six of our fighters were killed today," said Abu Hamza, a field commander with Ahrar al-Sham.',
+    '"Six of our fighters were killed today," said Abu Hamza al-Hourani, a senior commander '
+    'with Ahrar al-Sham.',
+])
+def test_a_title_after_a_quoted_speaker_s_name(extract, text):
+    [(count, label)] = credited(extract(text, language="en", publisher="Syria Direct",
+                                        publisher_ar=None))
+    assert (count, label) == (6, "Ahrar al-Sham")

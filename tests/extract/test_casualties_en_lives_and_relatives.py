@@ -17,3 +17,20 @@ def tolls(extraction) -> list[tuple[int, str]]:
 ])
 def test_a_participle_that_takes_lives(extract, text, expected):
     assert tolls(extract(text, language="en")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The monitor recorded the deaths of 25 detainees under torture in regime prisons, "
+     "19 of whom died in Saydnaya.", [(25, 19)]),
+    ("The group documented the killing of 40 people in air raids on Idlib province, "
+     "11 of whom were women.", [(40, 11)]),
+])
+def test_a_part_in_a_relative_clause_after_a_distant_toll(extract, text, expected):
+    claims = extract(text, language="en").casualty_claims
+    by_key = {c.key: c.count for c in claims}
+    assert [(by_key[c.part_of], c.count) for c in claims if c.part_of] == expected
+
+
+def test_of_them_after_what_is_not_a_toll(extract):
+    text = "Rebels seized 30 villages in the offensive, 12 of them in the Hama countryside."
+    assert tolls(extract(text, language="en")) == []

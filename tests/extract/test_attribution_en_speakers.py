@@ -61,3 +61,10 @@ def test_a_title_after_a_quoted_speaker_s_name(extract, text):
     [(count, label)] = credited(extract(text, language="en", publisher="Syria Direct",
                                         publisher_ar=None))
     assert (count, label) == (6, "Ahrar al-Sham")
+
+
+def test_an_inverted_verb_credits_the_quote_before_a_long_subject(extract):
+    text = ('"Nine of our fighters were killed today," said Abu Khaled, a commander with Ahrar '
+            'al-Sham, which has fought in the area since 2013.')
+    assert credited(extract(text, language="en", publisher="Syria Direct",
+                            publisher_ar=None)) == [(9, "Ahrar al-Sham")]

@@ -394,8 +394,11 @@ class AttributionFinder:
         closing = len(doc.tokens_between(end, sentence.end)) <= CLOSING_VERB
         # "..., said the Observatory.", "…، قال المرصد.": a verb and its subject closing the
         # sentence credit what came before them
-        inverted_closing = end <= source.start and \
+        inverted_closing = end <= source.start and (
             len(doc.tokens_between(source.end, sentence.end)) <= CLOSING_VERB
+            # '"…," said Abu Hamza, a commander with X, which fought …': after a quote or
+            # a comma the verb credits what came before it, however long its subject runs
+            or (doc.language == "en" and _inverted(doc, sentence, start)))
         if kind == "preposition" or inverted_closing or (
                 source.end <= start and (closing or doc.language == "en")):
             # "بحسب المرصد" anywhere; "..., the Observatory said, ..." in English word order

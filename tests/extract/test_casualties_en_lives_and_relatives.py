@@ -34,3 +34,13 @@ def test_a_part_in_a_relative_clause_after_a_distant_toll(extract, text, expecte
 def test_of_them_after_what_is_not_a_toll(extract):
     text = "Rebels seized 30 villages in the offensive, 12 of them in the Hama countryside."
     assert tolls(extract(text, language="en")) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"We lost three comrades near the bridge this morning," the commander said.', [(3, "killed")]),
+    ("The regime lost 40 soldiers and 3 tanks in the battle for the hill.", [(40, "killed")]),
+    # what a party loses that is not people is no toll
+    ("The rebels lost 12 villages and 3 positions in a week.", []),
+])
+def test_a_party_s_own_dead_it_lost(extract, text, expected):
+    assert tolls(extract(text, language="en")) == expected

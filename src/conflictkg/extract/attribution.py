@@ -44,6 +44,9 @@ PRONOUN_FILLERS = 2  # words between a pronoun and its verb ("it had earlier rep
 GROUP_PRONOUNS = frozenset({"it", "they"})  # pronouns that may stand for a group that speaks
 SUBJECT_WORDS = 3  # first words of a sentence in which its subject, a group, stands
 TITLE_REACH = 4  # tokens between a verb and a speaker's title ("قال فرهاد شامي المتحدث باسم")
+TITLE_OPENING = 2  # words between an apposition's comma and the title ("a field commander with")
+NAME_WORDS = 5  # words of a person's name in an apposition ("Issam al-Rayyes")
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "umm", "de", "van", "von"})
 SOURCE_LINE_CHARS = 120  # a line that names the text's source ("المصدر: سانا") is short
 _LINE = re.compile(r"[^\n]+")
 DATELINE_CHARS = 400  # a dateline opens the text, after a headline at most
@@ -347,7 +350,8 @@ class AttributionFinder:
             window if m.key or m.weak else near)
             and not (kind == "verb" and _CLAUSE_BREAK.search(doc.text, end, m.start))), None)
         if source is None and kind == "verb":
-            before = [m for m in sources.starting(sentence.start, start) if m.end <= start]
+            before = [m for m in sources.starting(sentence.start, start) if m.end <= start
+                      and not _in_dateline(doc, m)]
             source = _before_apposition(doc, sentence, start, before, rules.apposition_openers)
             if source is None and before and \
                     len(doc.tokens_between(before[-1].end, start)) <= BEFORE_VERB:
@@ -392,8 +396,11 @@ class AttributionFinder:
         closing = len(doc.tokens_between(end, sentence.end)) <= CLOSING_VERB
         # "..., said the Observatory.", "…، قال المرصد.": a verb and its subject closing the
         # sentence credit what came before them
-        inverted_closing = end <= source.start and \
+        inverted_closing = end <= source.start and (
             len(doc.tokens_between(source.end, sentence.end)) <= CLOSING_VERB
+            # '"…," said Abu Hamza, a commander with X, which fought …': after a quote or
+            # a comma the verb credits what came before it, however long its subject runs
+            or (doc.language == "en" and _inverted(doc, sentence, start)))
         if kind == "preposition" or inverted_closing or (
                 source.end <= start and (closing or doc.language == "en")):
             # "بحسب المرصد" anywhere; "..., the Observatory said, ..." in English word order
@@ -401,6 +408,13 @@ class AttributionFinder:
                               carries=carries, aside=aside)
         return Attributed(start, source.end, min(start, source.start), sentence.end, label, key,
                           carries=carries, aside=aside)
+
+
+def _in_dateline(doc: Doc, m: Mention) -> bool:
+    """Whether a source is the agency of the dateline that opens the text ("BEIRUT
+    (Reuters) – The SDF said"): the copy's, never the subject of the lead's verb."""
+    found = (_DATELINE_EN if doc.language == "en" else _DATELINE_AR).search(doc.text[:DATELINE_CHARS])
+    return found is not None and found.start("name") <= m.start < found.end()
 
 
 def _unnamed(doc: Doc, word: Mention | Token, rules: _Rules) -> Mention:
@@ -509,6 +523,8 @@ def _speaker(doc: Doc, sentence: Sentence, start: int, end: int, titles: SpanInd
     near = doc.tokens_between(end, sentence.end)[:TITLE_REACH]
     title = next((t for t in titles.starting(end, near[-1].end) if t.end <= sentence.end),
                  None) if near else None
+    if title is None and doc.language == "en":
+        title = _title_after_name(doc, sentence, end, titles)
     if doc.language == "en" and title is None and not _inverted(doc, sentence, start):
         return None  # "He said 30 ISIS militants...": what follows is what was said
     if title is None and near and near[0].key in openers:
@@ -612,10 +628,33 @@ def _title_before(doc: Doc, sentence: Sentence, start: int, titles: SpanIndex) -
     opening = before.rfind(",", 0, len(before) - 1)
     segment = sentence.start + (opening + 1 if opening >= 0 else 0)
     title = next(iter(titles.starting(segment, start)), None)
+    if title is None and opening > 0 and _person_name(doc.text[segment:start]):
+        # "A spokesman for the Southern Front, Issam al-Rayyes, told": the apposition is
+        # the speaker's name, his title before it
+        earlier = before.rfind(",", 0, opening)
+        title = next(iter(titles.starting(sentence.start + (earlier + 1 if earlier >= 0 else 0),
+                                          sentence.start + opening)), None)
     if title is None:
         return None
     return next((m for m in doc.index("actor_mentions").starting(title.end, start)
                  if not m.weak and len(doc.tokens_between(title.end, m.start)) <= 1), None)
+
+
+def _title_after_name(doc: Doc, sentence: Sentence, end: int, titles: SpanIndex) -> Mention | None:
+    """English "…," said Abu Hamza, a field commander with Ahrar al-Sham": the title that
+    opens the apposition after the name of the speaker a verb names."""
+    comma = doc.text.find(",", end, sentence.end)
+    if comma < 0 or not _person_name(doc.text[end:comma]):
+        return None
+    return next((t for t in titles.starting(comma, sentence.end)
+                 if len(doc.tokens_between(comma, t.start)) <= TITLE_OPENING), None)
+
+
+def _person_name(text: str) -> bool:
+    """Whether an apposition is a person's name: a few capitalised words and particles."""
+    words = text.strip(" ,").replace("-", " ").split()
+    return 0 < len(words) <= NAME_WORDS and words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 
 
 def _titled(doc: Doc, end: int, verb: int, nouns: frozenset[str]) -> bool:

@@ -368,7 +368,11 @@ class CasualtyFinder:
             if following and following[0].key in rules.count_nouns:  # "1250 عدد الذين قتلوا"
                 cue_after = any(following[1].start <= c.start <= following[-1].start
                                 for c in cues) if len(following) > 1 else False
-            if not (cue_after or self._toll_before(doc, sentence, start, cues, rules, carried)):
+            # "the deaths of 18 people under torture, 16 of whom died": a part of a toll
+            # the sentence told before it, however far back its outcome word stands
+            part = marks_part(following[:2], rules.parts_after) and any(
+                sentence.start <= c.start and c.end <= start for c in cues)
+            if not (cue_after or part or self._toll_before(doc, sentence, start, cues, rules, carried)):
                 return None
             if outcome is None:
                 outcome = carried or "killed"

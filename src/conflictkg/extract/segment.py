@@ -29,7 +29,9 @@ class _Rules:
         # a sentence ends at its mark followed by space (or the end of the line), so
         # "2.5" and "U.S." stay whole; in English the next word must be capitalised
         follow = r"(?=\s+[A-Z\"“'(]|\s*$)" if language == "en" else r"(?=\s|$)"
-        self.sentence_end = re.compile(rf"[{ends}]+[\"”»']?{follow}")
+        # "Dr. Mohammad Hazouri": a title's stop is no end
+        titles = "".join(rf"(?<!\b{re.escape(t)})" for t in s.words("title_abbreviations"))
+        self.sentence_end = re.compile(rf"{titles}[{ends}]+[\"”»']?{follow}")
         openers = sorted(s.words("clause_openers"), key=len, reverse=True)
         words = "|".join(re.escape(w) for w in openers)
         # a mark, or the space before an opener; one class first, so that re skips in C

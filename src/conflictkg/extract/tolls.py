@@ -93,7 +93,7 @@ def fold_repeats(doc: Doc, claims: list[tuple[CasualtyClaim, str | None]],
     kept: list[tuple[CasualtyClaim, str | None]] = []
     folded: dict[str, str] = {}  # the key of a claim folded into another -> that one's key
     for claim, toll in claims:
-        same = next((k for k in kept if _restates(k[0], claim)
+        same = next((k for k in kept if _restates(k[0], claim, folded if _in_heading(doc, k[0]) else {})
                      and not _new_incident(doc, k[0], claim)), None)
         if same is None:
             kept.append((claim, toll))
@@ -142,16 +142,43 @@ def _new_incident(doc: Doc, a: CasualtyClaim, b: CasualtyClaim) -> bool:
     return not any(d.value in told for d in dates)
 
 
-def _restates(a: CasualtyClaim, b: CasualtyClaim) -> bool:
+def _restates(a: CasualtyClaim, b: CasualtyClaim, folded: dict[str, str]) -> bool:
     """Whether ``b`` says again what ``a`` says (an unqualified count may restate a
-    qualified one: "62" after "at least 62")."""
+    qualified one: "62" after "at least 62"); a headline's part restates the body's part
+    of the same toll ("373 Civilians Killed, Including 95 Children", then the lead)."""
     return (a.count == b.count and a.outcome == b.outcome
-            and (a.attributed_to.source or a.attributed_to.label)
-            == (b.attributed_to.source or b.attributed_to.label)
+            and _same_source(a, b)
             and (a.qualifier == b.qualifier or "exact" in (a.qualifier, b.qualifier))
             and _compatible(a.victim_actor, b.victim_actor) and _compatible(a.event, b.event)
             and _compatible(a.victim_category, b.victim_category)
-            and a.part_of is None and b.part_of is None)
+            and _same_total(a.part_of, b.part_of, folded))
+
+
+def _same_total(a: str | None, b: str | None, folded: dict[str, str]) -> bool:
+    """Two totals, or parts of a headline's toll and of the body's statement of it
+    (``folded`` is empty but for a headline's parts)."""
+    if a is None or b is None:
+        return a is None and b is None
+    return a != b and _kept_key(a, folded) == _kept_key(b, folded)
+
+
+def _in_heading(doc: Doc, claim: CasualtyClaim) -> bool:
+    sentence = doc.sentence_at(claim.evidence.start)
+    return sentence is not None and sentence.heading
+
+
+def _same_source(a: CasualtyClaim, b: CasualtyClaim) -> bool:
+    """The same source, by key, or by a name that has no key whose words the other's
+    name holds ("SDF says it killed 41" and "The Syrian Democratic Forces (SDF) said")."""
+    x, y = a.attributed_to, b.attributed_to
+    if x.source or y.source:
+        return x.source == y.source
+    wx, wy = _label_words(x.label), _label_words(y.label)
+    return wx == wy or bool(wx and wy and (wx <= wy or wy <= wx))
+
+
+def _label_words(label: str | None) -> frozenset[str]:
+    return frozenset("".join(c if c.isalnum() else " " for c in (label or "").lower()).split())
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

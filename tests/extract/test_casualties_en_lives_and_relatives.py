@@ -41,6 +41,9 @@ def test_of_them_after_what_is_not_a_toll(extract):
     ("The regime lost 40 soldiers and 3 tanks in the battle for the hill.", [(40, "killed")]),
     # what a party loses that is not people is no toll
     ("The rebels lost 12 villages and 3 positions in a week.", []),
+    # contact lost with men is their being missing, not their death
+    ("The army said it lost contact with 4 soldiers near the dam.", [(4, "missing")]),
+    ("The rebels said they had lost touch with 12 fighters after the raid.", [(12, "missing")]),
 ])
 def test_a_party_s_own_dead_it_lost(extract, text, expected):
     assert tolls(extract(text, language="en")) == expected

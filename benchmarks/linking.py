@@ -18,6 +18,13 @@ unlinked, so that every store keeps its size through the run and every run times
 same documents. The stores take turns, one document each, so that the
 machine's load (it is shared, and printed with the figures) weighs on every size alike.
 
+A document's keys are filed among the index's recent keys, moved into its main table once
+they are many (``linking.index.RECENT``): as the timed documents are unlinked, the recent
+keys never grow that many in the timed links. So each store then links more documents,
+untimed, until its recent keys are moved, and the move is timed and reported with the
+documents it took to fill them (what the move costs each document, amortised); those
+documents are then removed and unlinked as well.
+
 The generator puts every size's events into the same places and 13 years, so a larger
 store is also a denser one: an event of the 100,000-event store meets about a hundred
 times the candidates (reports at its places in its days) that one of the 1,000-event
@@ -76,14 +83,17 @@ def prepare(folder: Path, events: int, kinds: Kinds, days: int = DAYS) -> Store:
     return Store(path, communities, days, stored, relinked)
 
 
-def measure(stores: dict[Path, Store], extra: int, kinds: Kinds) -> dict[Path, dict[str, Any]]:
+def measure(stores: dict[Path, Store], extra: int, kinds: Kinds,
+            fill: int = 40) -> dict[Path, dict[str, Any]]:
     """Write and link ``extra`` more documents into each store, one document of each store
     in turn (in an order drawn again each turn), so that the machine's load, which drifts,
     weighs on every size alike. Each is
     removed and unlinked once timed, so that a store keeps its size through the run (100
     documents would make the smallest store six times larger) and every run times the same
-    documents."""
+    documents. Then each store's recent keys are filled (up to ``fill`` documents more) and
+    their move into the main table timed."""
     times: dict[Path, list[float]] = {path: [] for path in stores}
+    moves: dict[Path, tuple[int, int, float] | None] = dict.fromkeys(stores)  # (documents, keys, ms)
     met: dict[Path, list[int]] = {path: [] for path in stores}  # candidate incidents of each event
     with ExitStack() as open_:
         linkers, pending = {}, {}
@@ -93,7 +103,7 @@ def measure(stores: dict[Path, Store], extra: int, kinds: Kinds) -> dict[Path, d
             linker.index.candidates = counted(linker.index.candidates, met[path])  # type: ignore[method-assign]
             linkers[path] = writer, linker
             # The documents after those stored, the same in every run.
-            pending[path] = list(documents((built.stored + extra) * PER_DOCUMENT, built.communities,
+            pending[path] = list(documents((built.stored + extra + fill) * PER_DOCUMENT, built.communities,
                                            built.days))[built.stored:]
         draw = random.Random(1)
         for turn in range(extra):
@@ -109,10 +119,51 @@ def measure(stores: dict[Path, Store], extra: int, kinds: Kinds) -> dict[Path, d
                 times[path].append((time.perf_counter() - begun) * 1000)
                 writer.remove_graph(doc)
                 linker.link_document(doc)  # forgotten, its incidents rebuilt without it
+        timed = {path: len(found) for path, found in met.items()}  # the fill's events not counted
+        for path, (writer, linker) in linkers.items():
+            moves[path] = fill_and_move(writer, linker, pending[path][extra:])
+        for path, found in met.items():
+            del found[timed[path]:]
     return {path: {"times": found, "median": statistics.median(found), "p95": percentile(found, 95),
+                   "move": moves[path],
                    "per_event": statistics.median(found) / PER_DOCUMENT,
                    "candidates": statistics.mean(met[path]) if met[path] else 0.0,
                    "relink_s": stores[path].relinked} for path, found in times.items()}
+
+
+def fill_and_move(writer: Any, linker: Any, more: list[list[Any]]) -> tuple[int, int, float] | None:
+    """Link documents of ``more`` until the index moves its recent keys into the main table:
+    (the documents linked, the keys moved, the move's milliseconds), or None (an index without
+    recent keys, or too few documents); the documents are then removed and unlinked."""
+    index, linked, moved = linker.index, [], None
+    settle = getattr(index, "settle", None)
+    if settle is None:
+        return None
+
+    def timed() -> bool:
+        nonlocal moved
+        held = index.db.execute("SELECT COUNT(*) FROM recent").fetchone()[0]
+        begun = time.perf_counter()
+        done = settle()
+        if done:
+            moved = (len(linked), held, (time.perf_counter() - begun) * 1000)
+        return done
+
+    index.settle = timed
+    try:
+        for quads in more:
+            doc = quads[0].graph_name.value
+            writer.put_graph(doc, quads)
+            linked.append(doc)
+            linker.link_document(doc)
+            if moved:
+                break
+    finally:
+        index.settle = settle
+    for doc in linked:
+        writer.remove_graph(doc)
+        linker.link_document(doc)
+    return moved
 
 
 def counted(candidates: Callable[..., set[str]], met: list[int]) -> Callable[..., set[str]]:
@@ -161,6 +212,11 @@ def main() -> None:
                 ratio = f"{row['median'] / base['median']:.2f} ({low:.2f} to {high:.2f})"
             print(f"{events:8,} {built.days:7,} {row['candidates']:10.2f} {row['median']:11.1f} "
                   f"{row['p95']:11.1f} {row['per_event']:9.2f}  {ratio}")
+        for events, built in sorted(sized.items()):
+            if (move := found[built.path]["move"]) is not None:
+                docs, keys, ms = move
+                print(f"{events:8,} events: {keys:,} recent keys moved into the main table in {ms:.1f} ms, "
+                      f"filled by {docs} documents: {ms / docs:.1f} ms a document")
 
 
 def ratio_interval(base: list[float], other: list[float], rounds: int = 2000) -> tuple[float, float]:

@@ -25,6 +25,15 @@ anyone's), so the keys a document files dirty hundreds of its pages, each writte
 log at the commit and to the file at the next checkpoint; in a table eight times smaller
 they fall on fewer pages, more often the same ones from one commit to the next, and the
 table stays in memory.
+
+A report's keys are first filed in a small table of recent keys (``recent``, of the same
+layout), which every lookup reads together with the main one: a document's keys then land
+on the few pages of a table of some thousands of rows, whatever the store holds, rather
+than on hundreds of pages of a table that grows with it. Once the recent keys outnumber
+``RECENT``, they are moved into the main table, in their order, in a transaction of their
+own after the batch's (:meth:`Index.settle`): a move touches each page of the main table
+that any of them lands on once, for a dozen documents' keys, where each document's commit
+touched them one by one.
 """
 
 from __future__ import annotations
@@ -40,7 +49,9 @@ from conflictkg.linking.evidence import NAME_DAYS
 from conflictkg.linking.model import Claim, Document, Match, Place, Reason, Report
 
 FILE = "linking.sqlite"
-SCHEMA_VERSION = 3  # 2: the keys in their lookups' order, with their incident; 3: as numbers (MIGRATIONS)
+SCHEMA_VERSION = 4  # 2: the keys in their lookups' order, with their incident; 3: as numbers; 4: recent keys apart
+RECENT = 4096  # recent keys held apart before they are moved into the main table
+CHECKPOINT = 10_000  # pages of log before it is copied into the file (SQLite's default: 1,000)
 CELL = 0.05
 CLASSES = (("w", 7), ("m", 62), ("y", 400))  # class, most days it allows
 LOOKUP_LIMIT = 500  # rows one lookup may bring: a cap for the densest place and week
@@ -61,6 +72,10 @@ CREATE TABLE IF NOT EXISTS keys (
   key INTEGER NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL, report INTEGER NOT NULL,
   incident INTEGER NOT NULL, PRIMARY KEY (key, first, report)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS keys_report ON keys(report);
+CREATE TABLE IF NOT EXISTS recent (
+  key INTEGER NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL, report INTEGER NOT NULL,
+  incident INTEGER NOT NULL, PRIMARY KEY (key, first, report)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS recent_report ON recent(report);
 CREATE TABLE IF NOT EXISTS claims (
   iri TEXT PRIMARY KEY, document TEXT NOT NULL, event TEXT, kind TEXT NOT NULL, source TEXT,
   rank TEXT NOT NULL, count INTEGER, qualifier TEXT, outcome TEXT, victims TEXT,
@@ -79,7 +94,9 @@ CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 # lookup is one range scan (2-3 times cheaper, and 30 µs against 38 µs at 1,000 and
 # 100,000 events) and returns the candidate incidents themselves. Version 3 keeps the keys
 # as numbers: the key and the incident by their number in ``names``, the report by its row's
-# (``reports.seq``): the table is 17 MB rather than 130 at 100,000 events.
+# (``reports.seq``): the table is 17 MB rather than 130 at 100,000 events. Version 4 files a
+# report's keys in a small table of recent keys first (the module's notes): an index of
+# version 3 has none yet, and gets the empty table.
 MIGRATIONS = {
     1: """
 CREATE TABLE keys_v2 (
@@ -104,6 +121,12 @@ INSERT OR IGNORE INTO keys_v3
   JOIN reports ON reports.iri = keys.report;
 DROP TABLE keys;
 ALTER TABLE keys_v3 RENAME TO keys;
+""",
+    3: """
+CREATE TABLE recent (
+  key INTEGER NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL, report INTEGER NOT NULL,
+  incident INTEGER NOT NULL, PRIMARY KEY (key, first, report)) WITHOUT ROWID;
+CREATE INDEX recent_report ON recent(report);
 """,
 }
 REPORT_COLUMNS = ("iri, document, incident, kind, first, last, begin, end_, places, actors, name, "
@@ -157,8 +180,9 @@ class Index:
         """Remove a document, its reports and claims; the incidents they were in."""
         touched = {r for (r,) in self.db.execute(
             "SELECT DISTINCT incident FROM reports WHERE document = ?", (doc,))}
-        self.db.execute("DELETE FROM keys WHERE report IN (SELECT seq FROM reports WHERE document = ?)",
-                        (doc,))
+        for table in ("keys", "recent"):
+            self.db.execute(f"DELETE FROM {table} WHERE report IN (SELECT seq FROM reports WHERE document = ?)",
+                            (doc,))
         for table in ("reports", "claims"):
             self.db.execute(f"DELETE FROM {table} WHERE document = ?", (doc,))
         self.db.execute("DELETE FROM documents WHERE iri = ?", (doc,))
@@ -182,9 +206,21 @@ class Index:
         keys = filed_under(report, places)
         if keys:
             numbers = self._numbers([*keys, incident])
-            self.db.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?)",
+            self.db.executemany("INSERT INTO recent VALUES (?, ?, ?, ?, ?)",
                                 [(numbers[k], report.first, report.last, seq, numbers[incident])
                                  for k in keys])
+
+    def settle(self) -> bool:
+        """Move the recent keys into the main table once they outnumber ``RECENT``, in one
+        transaction of their own (a crash leaves them in either table, and a lookup reads
+        both). Returns whether they were moved."""
+        if self.depth or self.db.execute(
+                f"SELECT COUNT(*) FROM (SELECT 1 FROM recent LIMIT {RECENT + 1})").fetchone()[0] <= RECENT:
+            return False
+        with self.transaction():
+            self.db.execute("INSERT INTO keys SELECT * FROM recent ORDER BY key, first, report")
+            self.db.execute("DELETE FROM recent")
+        return True
 
     def _numbers(self, names: list[str]) -> dict[str, int]:
         """The number of each key or incident, numbering those met for the first time."""
@@ -259,10 +295,14 @@ class Index:
         if not keys:
             return set()
         marks = ",".join("?" * len(keys))
+        # Both tables, their rows in the one order of (key, first, report), so that the
+        # rows within the limit are those one table holding every key would give.
+        scan = (f"SELECT key, first, report, incident FROM {{}} WHERE key IN ({marks}) "
+                f"AND first BETWEEN ? AND ? AND last >= ?")
         rows = self.db.execute(
-            f"SELECT incident FROM keys WHERE key IN ({marks}) AND first BETWEEN ? AND ? AND last >= ? "
-            f"LIMIT {LOOKUP_LIMIT}", (*keys, low, high, ends_after))
-        return {r for (r,) in rows}
+            f"{scan.format('keys')} UNION ALL {scan.format('recent')} ORDER BY key, first, report "
+            f"LIMIT {LOOKUP_LIMIT}", (*keys, low, high, ends_after) * 2)
+        return {r for (_, _, _, r) in rows}
 
     # --- the gazetteer's places, as linking reads them -----------------------------------
 
@@ -398,10 +438,21 @@ def open_index(store: Path) -> Index:
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     # With a write-ahead log, commits are atomic without a sync each: a power cut may lose
     # the last documents' links (`conflictkg link` rebuilds them), never corrupt the file.
+    # The log is synced and copied into the file once it holds CHECKPOINT pages (40 MB),
+    # rather than SQLite's 1,000: a page that documents write again and again (the recent
+    # keys', the other tables' last pages) is copied once for many commits, not once for
+    # two or three. The links a power cut may lose are those since that copy: some tens of
+    # documents rather than a few (a crash of the process loses none).
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
+    db.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT}")
     db.execute("PRAGMA cache_size = -65536")  # 64 MiB of pages: the keys' B-tree stays in memory
-    db.execute("PRAGMA mmap_size = 268435456")
+    # The whole file is read through the memory map (up to SQLite's 2 GiB cap), not its first
+    # 256 MiB: an index of 100,000 events fills 440 MiB (240 of them in use), and the
+    # candidates' reports and incidents read beyond the map went through the 64 MiB of
+    # pages, each read again from the file once pushed out. The map only reads; writes go
+    # through the log as before.
+    db.execute(f"PRAGMA mmap_size = {1 << 31}")
     db.commit()
     return Index(db)
 

@@ -132,6 +132,7 @@ class Linker:
                     add.append(_rank(claim, rank))
                     self.index.set_held(iri, rank)
             self.writer.change(remove=remove, add=add, whole_subjects_of=self.graph)  # incidents: whole
+        self.index.settle()  # the recent keys into the main table, when they are many
 
     def _assign_document(self, doc_iri: str, ranks: dict[str, tuple[Claim, str]]) -> set[str]:
         """File one document's reports and claims in the index, each report in its incident;

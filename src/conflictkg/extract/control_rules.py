@@ -112,6 +112,7 @@ class ControlRules:
         self.done_markers = s.keys("done_markers")
         self.compulsions = s.keys("compulsions")
         self.compelled_to = s.keys("compelled_to")
+        self.inceptives = s.keys("inceptives")
         self.noun_agents = s.keys("noun_agents")
         self.passive_agents = s.keys("passive_agents")
         self.resumers = s.keys("resumers")

@@ -375,6 +375,17 @@ class PlaceFinder:
             self.add(doc, mention)
         unknown, new = self._unknown.find(doc, doc.place_mentions)
         unknown += self._put_elsewhere(doc, candidates, new, SpanIndex(unknown))
+        if unknown:  # "the Tariq al-Sad neighborhood": the quarter, not the village of Sad
+            inner = {(m.start, m.end, m.key) for m in doc.place_mentions for u in unknown
+                     if u.start <= m.start and m.end <= u.end and (m.start, m.end) != (u.start, u.end)}
+            if inner:
+                doc.place_mentions = [m for m in doc.place_mentions if (m.start, m.end, m.key) not in inner]
+                kept = {m.key for m in doc.place_mentions}
+                for key in {k for _, _, k in inner} - kept:
+                    doc.places.pop(key, None)
+                for key in {k for _, _, k in inner} & kept:
+                    doc.places[key].mentions = [s for s in doc.places[key].mentions
+                                                if (s.start, s.end, key) not in inner]
         for place in new:
             doc.places[place.key] = place
         for mention in unknown:

@@ -113,6 +113,8 @@ class ControlRules:
         self.compulsions = s.keys("compulsions")
         self.compelled_to = s.keys("compelled_to")
         self.inceptives = s.keys("inceptives")
+        self.centre_heads = s.keys("centre_heads")
+        self.centres = self.centre_heads | s.keys("centre_words")
         self.noun_agents = s.keys("noun_agents")
         self.passive_agents = s.keys("passive_agents")
         self.resumers = s.keys("resumers")

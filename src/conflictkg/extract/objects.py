@@ -761,6 +761,8 @@ class ObjectReader:
             return []  # "عدة مواقع في ريف حماة، من بينها A وB": the items, named but not known
         if phrase.context:
             if rules.english and rules.phrases.possessive(doc, phrase.context[0]):
+                if self._own_centre(doc, phrase.context[0], sentence, rules):
+                    return phrase.context[:1]  # "took Afrin's town centre": the town itself
                 return []  # "retook Aleppo's Salaheddine", "seized Palmyra's airport": a part of
                 # the place that owns it, not named here, is what was taken
             head: list[Token] = []
@@ -795,6 +797,18 @@ class ObjectReader:
                 first = (rules.phrases.preceding(doc, reach[0].start, m.end) or [m])[0]
                 return rules.phrases.read(doc, first.start, cue.start).items or [m]
         return []
+
+    @staticmethod
+    def _own_centre(doc: Doc, owner: Mention, sentence: Sentence, rules: ControlRules) -> bool:
+        """English: whether what a place owns is its centre ("Afrin's town centre", "Raqqa's
+        city center", "the town's heart"): the place taken, as "the centre of Afrin" is."""
+        after = [t for t in doc.tokens_between(owner.end, sentence.end) if t.key not in ("s", "'s", "’s")]
+        words = []
+        for t in after[:3]:
+            if t.key not in rules.centres:
+                break
+            words.append(t.key)
+        return bool(words) and words[-1] in rules.centre_heads
 
     @staticmethod
     def _coordinated(doc: Doc, context: list[Mention], rules: ControlRules) -> list[Mention]:

@@ -1067,10 +1067,9 @@ class ControlFinder:
 
     def _army_after(self, doc: Doc, cue: Match, sentence: Sentence, rules: ControlRules) -> bool:
         """English: an unqualified noun of the army right after a passive that ends with its
-        agent marker ("captured by the army", "retaken by Syrian troops", "fell to the army",
-        "came under the control of the army")."""
+        agent marker ("captured by the army", "retaken by Syrian troops", "fell to the army")."""
         if not rules.army_nouns or not cue.key.endswith(
-                tuple(" " + a for a in rules.passive_agents | rules.noun_agents | rules.agent_frames)):
+                tuple(" " + a for a in rules.passive_agents | rules.noun_agents)):
             return False
         following = _unqualified(doc.tokens_between(cue.end, sentence.end)[:ARMY_AFTER_REACH], rules)
         return bool(following) and following[0].key in rules.army_nouns and not (

@@ -118,7 +118,6 @@ class ControlRules:
         self.centres = self.centre_heads | s.keys("centre_words")
         self.noun_agents = s.keys("noun_agents")
         self.passive_agents = s.keys("passive_agents")
-        self.agent_frames = s.keys("agent_frames")
         self.resumers = s.keys("resumers")
         self.needs_party = s.keys("needs_party")
         self.civilians = s.keys("civilians")

@@ -329,7 +329,9 @@ class ControlFinder:
         before = i - 1
         if rules.english and before > 0 and doc.tokens[before].key in rules.adverbs:
             before -= 1  # "to temporarily regain", "to fully capture"
-        if rules.english and before >= 0 and doc.tokens[before].key == "to" and not _perfect(cue, rules) and not any(
+        if rules.english and before >= 0 and doc.tokens[before].key == "to" and not _perfect(cue, rules) \
+                and not (before > 0 and doc.tokens[before - 1].key in rules.inceptives
+                         and doc.tokens[before - 1].start >= sentence.start) and not any(
                 _compelled(doc, k, rules) for k in range(max(0, before - COMPELLED_REACH), before)
                 if doc.tokens[k].start >= sentence.start):
             return True  # "to retake", "to capture": a purpose; not "forced IS fighters to leave"

@@ -5,6 +5,7 @@ what it borrows from ``places.yaml``, ``actors.yaml`` and ``events.yaml``."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from conflictkg.extract.agents import AgentWords
 from conflictkg.extract.matcher import Matcher
@@ -78,8 +79,8 @@ class ControlRules:
             normalize_key(w) for w, _ in self._with_adverbs(
                 [(f, Cue("captured", "passives")) for f in s.words("falls")],
                 s.keys("auxiliaries"), s.words("inserted_adverbs")))
-        self.agentless_passives = s.keys("agentless_passives")
-        self.cleared_passives = s.keys("cleared_passives")
+        self.agentless_passives = self._adverbed(s.words("agentless_passives"), s)
+        self.cleared_passives = self._adverbed(s.words("cleared_passives"), s)
         self.expelled_nouns = s.keys("expelled_nouns")
         self.carriers = s.keys("carriers")
         self.listed_nouns = s.keys("listed_nouns")
@@ -113,6 +114,9 @@ class ControlRules:
         self.done_markers = s.keys("done_markers")
         self.compulsions = s.keys("compulsions")
         self.compelled_to = s.keys("compelled_to")
+        self.inceptives = s.keys("inceptives")
+        self.centre_heads = s.keys("centre_heads")
+        self.centres = self.centre_heads | s.keys("centre_words")
         self.noun_agents = s.keys("noun_agents")
         self.passive_agents = s.keys("passive_agents")
         self.resumers = s.keys("resumers")
@@ -186,21 +190,32 @@ class ControlRules:
         self.english = language == "en"
 
 
+    def _adverbed(self, words: list[str], s: Any) -> frozenset[str]:
+        """Passives as keys, with the adverbs that may stand inside them ("had been fully
+        liberated")."""
+        return frozenset(normalize_key(w) for w in words) | frozenset(
+            normalize_key(w) for w, _ in self._with_adverbs(
+                [(w, Cue("captured", "passives")) for w in words],
+                s.keys("auxiliaries"), s.words("inserted_adverbs")))
+
     def _with_adverbs(self, entries: list[tuple[str, Cue]], auxiliaries: frozenset[str],
                       adverbs: list[str]) -> list[tuple[str, Cue]]:
         """"had already taken", "have now captured", "has since seized": each cue that opens
         with an auxiliary, with each adverb that may stand after it; a direct object stays one."""
         out: list[tuple[str, Cue]] = []
         for word, cue in entries:
-            head, _, rest = word.partition(" ")
-            if not rest or normalize_key(head) not in auxiliaries:
+            words = word.split(" ")
+            if len(words) < 2 or normalize_key(words[0]) not in auxiliaries:
                 continue
+            # "had been fully liberated", "was completely overrun": after "been" too
+            run = 1 + (normalize_key(words[1]) == "been" and len(words) > 2)
             direct = normalize_key(word) in self.direct[cue.change]
-            for adverb in adverbs:
-                variant = f"{head} {adverb} {rest}"
-                out.append((variant, cue))
-                if direct:
-                    self.direct[cue.change] |= {normalize_key(variant)}
+            for at in range(1, run + 1):
+                for adverb in adverbs:
+                    variant = " ".join([*words[:at], adverb, *words[at:]])
+                    out.append((variant, cue))
+                    if direct:
+                        self.direct[cue.change] |= {normalize_key(variant)}
         return out
 
     def _suffixed(self, entries: list[tuple[str, Cue]], suffixes: tuple[str, ...]

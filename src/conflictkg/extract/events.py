@@ -62,6 +62,8 @@ TAKEN_BACK = ("capture", "siege")  # kinds whose object pronoun takes a place na
 RELATIVE_TOKENS = 10  # words of a relative clause that may place a referred event ("الذي شنه … على حي القدم")
 OPENED_CUE = 4  # words between "منذ بدء" and its event ("منذ بدء المرحلة الجديدة من العملية")
 ATTRIBUTIVE_REACH = 3  # words between "the besieged" and the place it names ("town of")
+BEGAN_AFTER = 2  # words after a campaign's noun to the verb of its beginning ("was launched")
+BEGAN_AUXILIARIES = ("was", "had", "has")
 OPENED_DATE = 6  # words between that event and the day it began ("الحملة على الجنوب في")
 
 
@@ -330,10 +332,15 @@ class EventFinder:
             hedge = next((h.start for h in hedges), sentence.end)
             cues_here = _told_as_fact(doc, cues_here, hedges)
             # "قتل منذ بدء الهجوم في 19 أيار 79 عنصراً": the attack began that day
+            # "The offensive began on May 31": a campaign told before, dated by its start
+            # as "since the offensive began on May 31" dates it
+            openers = [*(m for m in inside(began_since) if m.end <= hedge),
+                       *(c._replace(end=c.start) for c in cues_here if c.end <= hedge
+                         and _began_after(doc, c, rules) and _refers_back(doc, c, rules))]
             opened = [o for o in (self._opened(doc, rules, m, sorted(
                 [*cues_here, *(n for n in inside(began_nouns) if n.end <= hedge)],
                 key=lambda c: c.start))
-                for m in inside(began_since) if m.end <= hedge) if o is not None]
+                for m in openers) if o is not None]
             used = {id(c) for c, _, _ in opened}
             cues_here = [c for c in cues_here if id(c) not in used]
             began_events += [(event, sentence) for _, _, event in opened]
@@ -675,6 +682,16 @@ def _refers_back(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
                 in rules.references)):
         return False
     return not _told_in_relative(doc, cue, rules)
+
+
+def _began_after(doc: Doc, cue: Match[str], rules: EventRules) -> bool:
+    """Whether a verb of beginning follows a cue, past an auxiliary ("the offensive began",
+    "the operation was launched", "the campaign had started"): English only."""
+    if doc.language != "en":
+        return False
+    after = doc.tokens_after(cue.end, BEGAN_AFTER)
+    return any(t.key in rules.began for t in after[:BEGAN_AFTER]) and bool(after) and (
+        after[0].key in rules.began or after[0].key in BEGAN_AUXILIARIES)
 
 
 def _held_alone(doc: Doc, cues: list[Match[str]], rules: EventRules) -> list[Match[str]]:

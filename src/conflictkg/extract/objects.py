@@ -763,6 +763,8 @@ class ObjectReader:
             return []  # "عدة مواقع في ريف حماة، من بينها A وB": the items, named but not known
         if phrase.context:
             if rules.english and rules.phrases.possessive(doc, phrase.context[0]):
+                if self._own_centre(doc, phrase.context[0], sentence, rules):
+                    return phrase.context[:1]  # "took Afrin's town centre": the town itself
                 return []  # "retook Aleppo's Salaheddine", "seized Palmyra's airport": a part of
                 # the place that owns it, not named here, is what was taken
             head: list[Token] = []
@@ -787,7 +789,7 @@ class ObjectReader:
                 return []  # "انسحبت من مواقعها في ريف حماة": its positions somewhere in an area
             if self._bearing_before(doc, phrase.context[0], rules):
                 return []  # "سيطرت على مواقع شمال بلدة X": positions off X, not in it
-            return phrase.context[:1]
+            return self._coordinated(doc, phrase.context, rules) if rules.english else phrase.context[:1]
         reach = doc.tokens_between(sentence.start, cue.start)[-LOCALS_REACH:]
         earlier = doc.index("place_mentions").starting(reach[0].start, cue.start) if reach else []
         for m in reversed(earlier):  # "أبناء بلدة X ... سيطروا على حاجزين": the locals' place
@@ -797,6 +799,33 @@ class ObjectReader:
                 first = (rules.phrases.preceding(doc, reach[0].start, m.end) or [m])[0]
                 return rules.phrases.read(doc, first.start, cue.start).items or [m]
         return []
+
+    @staticmethod
+    def _own_centre(doc: Doc, owner: Mention, sentence: Sentence, rules: ControlRules) -> bool:
+        """English: whether what a place owns is its centre ("Afrin's town centre", "Raqqa's
+        city center", "the town's heart"): the place taken, as "the centre of Afrin" is."""
+        after = [t for t in doc.tokens_between(owner.end, sentence.end) if t.key not in ("s", "'s", "’s")]
+        words = []
+        for t in after[:3]:
+            if t.key not in rules.centres:
+                break
+            words.append(t.key)
+        return bool(words) and words[-1] in rules.centre_heads
+
+    @staticmethod
+    def _coordinated(doc: Doc, context: list[Mention], rules: ControlRules) -> list[Mention]:
+        """English: the place where what was taken is, and the places coordinated right after
+        it ("seized checkpoints in Tafas and Jasim", "deployed at points in the A neighborhood
+        and the B camp"): each is a place where it was taken; not "in Tafas in Daraa
+        province", where the second is where the first is."""
+        out = context[:1]
+        for m in context[1:]:
+            between = doc.tokens_between(out[-1].end, m.start)
+            kinds = [rules.phrases.category(doc, doc.token_index(t.start))[0] for t in between]
+            if "coordinator" not in kinds or any(k not in ("coordinator", "head", "filler") for k in kinds):
+                break
+            out.append(m)
+        return out
 
     def antecedent(self, doc: Doc, tokens: list[Token], sentence: Sentence, rules: ControlRules) -> list[Mention]:
         """"The town", "both cities", "البلدتين" among ``tokens`` that no place stands for:

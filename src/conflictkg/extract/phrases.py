@@ -292,7 +292,30 @@ class PhraseReader:
                     break
             previous_end = tokens[i + n - 1].end
             i += n
+        if self.capitalised and phrase.counted and phrase.items and phrase.context:
+            self._promote_listed(doc, phrase)
         return phrase
+
+    def _promote_listed(self, doc: Doc, phrase: Phrase) -> None:
+        """English: "seized checkpoints in Tafas, Jasim and Inkhil", "deployed at points in
+        the A neighborhood and the B camp": the place after the locative opens the list of
+        the items after it, not where they are; not "the town of A in Daraa and B", where an
+        item stands before it."""
+        first, item = phrase.context[0], phrase.items[0]
+        if first.end > item.start or (len(phrase.context) > 1 and phrase.context[1].start < item.start):
+            return
+        i, stop = doc.token_index(first.end), doc.token_index(item.start)
+        joined = False
+        while i < stop:
+            category, n, _ = self.category(doc, i)
+            if category == COORDINATOR:
+                joined = True
+            elif category not in (HEAD, FILLER):
+                return
+            i += n
+        if joined or "," in doc.text[first.end:item.start]:
+            phrase.context.remove(first)
+            phrase.items.insert(0, first)
 
     def preceding(self, doc: Doc, start: int, end: int) -> list[Mention]:
         """The list of places that ends last in ``[start, end)`` (the antecedent of "عليها",

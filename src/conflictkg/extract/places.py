@@ -217,10 +217,12 @@ class PlaceFinder:
                     single = j == i + 1
                     if single and ((len(words) > 1 and not self._headed(words, i, doc, rules))
                                    or (_opens(doc, start) and not _in_place_after(doc, end, taken)
-                                       and not _fallen_after(doc, end, rules))):
+                                       and not _fallen_after(doc, end, rules)
+                                       and not _placed_elsewhere(doc, text, start, rules))):
                         continue  # "Joe Biden", "Hassan Nasrallah"; "Rebels" opening a line,
                         # but not "Morek in northern Hama fell": a place "in" a place, nor
-                        # "Saraqeb was retaken": the subject of a place's fall
+                        # "Saraqeb was retaken": the subject of a place's fall, nor "Saraqeb
+                        # was captured by the army" after "fighting around Saraqeb"
                     keys = [k for k in self._latin.find(text)[0]
                             if not self._abroad(k) or normalize_key(text) in self._spellings[k]]
                     folded = len(latin_key(text))
@@ -373,6 +375,17 @@ class PlaceFinder:
             self.add(doc, mention)
         unknown, new = self._unknown.find(doc, doc.place_mentions)
         unknown += self._put_elsewhere(doc, candidates, new, SpanIndex(unknown))
+        if unknown:  # "the Tariq al-Sad neighborhood": the quarter, not the village of Sad
+            inner = {(m.start, m.end, m.key) for m in doc.place_mentions for u in unknown
+                     if u.start <= m.start and m.end <= u.end and (m.start, m.end) != (u.start, u.end)}
+            if inner:
+                doc.place_mentions = [m for m in doc.place_mentions if (m.start, m.end, m.key) not in inner]
+                kept = {m.key for m in doc.place_mentions}
+                for key in {k for _, _, k in inner} - kept:
+                    doc.places.pop(key, None)
+                for key in {k for _, _, k in inner} & kept:
+                    doc.places[key].mentions = [s for s in doc.places[key].mentions
+                                                if (s.start, s.end, key) not in inner]
         for place in new:
             doc.places[place.key] = place
         for mention in unknown:
@@ -618,6 +631,21 @@ def _held_after(doc: Doc, end: int, rules: _Rules) -> bool:
     ahead = doc.tokens_after(end, HELD_REACH)
     return any(t.key in rules.held_after and any(
         a.key in rules.held_after[t.key] for a in ahead[k + 1:k + 4]) for k, t in enumerate(ahead[:3]))
+
+
+def _placed_elsewhere(doc: Doc, text: str, start: int, rules: _Rules) -> bool:
+    """Whether a word opening a sentence before a passive said of people too ("Saraqeb was
+    captured by the army") stands elsewhere in the document where a place does, not opening
+    a sentence ("fighting around Saraqeb", "the town of Saraqeb"): one name, one sense in a
+    report, as "Hassan" of "Hassan Ahmed" is a person's throughout."""
+    following = doc.tokens_after(start + len(text), 3)
+    if not any(" ".join(t.key for t in following[:n]) in rules.verbs_after for n in (1, 2, 3)):
+        return False
+    for other in re.finditer(rf"(?<![\w'’-]){re.escape(text)}(?![\w'’-])", doc.text):
+        if other.start() != start and not _opens(doc, other.start()) \
+                and _placed(doc, Match(other.start(), other.end(), text, (), normalize_key(text)), rules):
+            return True
+    return False
 
 
 def _opens(doc: Doc, start: int) -> bool:

@@ -295,7 +295,7 @@ class UnknownPlaces:
             siblings: list[Mention] = []
             for start, end in names:
                 known = [m for m in index.overlapping(start, end) if not m.weak]
-                if known:
+                if known and not (before and _tail_only(doc, start, end, known)):
                     siblings += known
                     continue
                 if not self._english_ok(doc, start, end, rules, blocked):
@@ -466,6 +466,15 @@ def names_before(text: str, end: int, plural: bool) -> list[tuple[int, int]]:
             break
         end = joiner.start()
     return out
+
+
+def _tail_only(doc: Doc, start: int, end: int, known: list[Mention]) -> bool:
+    """Whether a gazetteer name is only the end of a longer name before a head noun ("the
+    Tariq al-Sad neighborhood": a quarter of its own, not the village of Sad): one place
+    inside the name, ending where it ends, with a capitalised word of the name before it."""
+    if len(known) != 1 or known[0].start <= start or known[0].end != end:
+        return False
+    return any(w[:1].isupper() for w in doc.text[start:known[0].start].split())
 
 
 def _toggled(key: str) -> str:

@@ -75,12 +75,9 @@ class ControlRules:
         self.continuative_words = frozenset(w for k in self.continuatives for w in k.split())
         self.bare_passives = s.keys("needs_agent")
         self.origins = s.keys("origins")
-        self.falls = s.keys("falls") | frozenset(
-            normalize_key(w) for w, _ in self._with_adverbs(
-                [(f, Cue("captured", "passives")) for f in s.words("falls")],
-                s.keys("auxiliaries"), s.words("inserted_adverbs")))
-        self.agentless_passives = self._adverbed(s.words("agentless_passives"), s)
-        self.cleared_passives = self._adverbed(s.words("cleared_passives"), s)
+        self.falls = self._adverbed(s, "falls")
+        self.agentless_passives = self._adverbed(s, "agentless_passives")
+        self.cleared_passives = self._adverbed(s, "cleared_passives")
         self.expelled_nouns = s.keys("expelled_nouns")
         self.carriers = s.keys("carriers")
         self.listed_nouns = s.keys("listed_nouns")
@@ -190,10 +187,11 @@ class ControlRules:
         self.english = language == "en"
 
 
-    def _adverbed(self, words: list[str], s: Any) -> frozenset[str]:
-        """Passives as keys, with the adverbs that may stand inside them ("had been fully
-        liberated")."""
-        return frozenset(normalize_key(w) for w in words) | frozenset(
+    def _adverbed(self, s: Any, name: str) -> frozenset[str]:
+        """The passives of list ``name`` as keys, with the adverbs that may stand inside them
+        ("had been fully liberated")."""
+        words = s.words(name)
+        return s.keys(name) | frozenset(
             normalize_key(w) for w, _ in self._with_adverbs(
                 [(w, Cue("captured", "passives")) for w in words],
                 s.keys("auxiliaries"), s.words("inserted_adverbs")))
